@@ -1,0 +1,2 @@
+// Unit tier: pure domain logic, no database.
+module.exports = { ...require('./jest.base.config'), displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] };
