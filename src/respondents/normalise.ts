@@ -1,0 +1,242 @@
+// Turns the spellings found in real respondent files (panel bureau exports, Bijlage 5 of the research
+// report, earlier studies) into the canonical vocabulary of src/common/domain.ts. Pure: no framework imports.
+
+import {
+  DIGITAL_COMFORT_LABELS,
+  DIGITAL_COMFORTS,
+  DigitalComfort,
+  EDUCATION_LABELS,
+  EDUCATIONS,
+  Education,
+  Gender,
+  QUADRANT_LABELS,
+  QUADRANTS,
+  Quadrant,
+} from '../common/domain';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = <T>(reason: string): Result<T> => ({ ok: false, reason });
+const MISSING = 'value is missing';
+
+/** Lower case, accents removed, any dash as '-', whitespace collapsed: the form all lookups use. */
+export function simplify(raw: string): string {
+  return raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Letters and digits only, so "Rust-in-je-hoofd zoeker" and "rustinjehoofdzoeker" compare equal. */
+function compact(raw: string): string {
+  return simplify(raw).replace(/[^a-z0-9]/g, '');
+}
+
+function lookup<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------- gender
+
+const GENDER_WORDS: Record<string, Gender> = {
+  m: 'm', man: 'm', male: 'm', mannelijk: 'm', heer: 'm', dhr: 'm', mr: 'm', '♂': 'm',
+  v: 'v', vrouw: 'v', f: 'v', female: 'v', vrouwelijk: 'v', woman: 'v', w: 'v', mevr: 'v', mw: 'v', mrs: 'v', ms: 'v', '♀': 'v',
+  x: 'x', anders: 'x', other: 'x', overig: 'x', divers: 'x', 'non-binair': 'x', 'non-binary': 'x', nonbinair: 'x', nonbinary: 'x',
+  'zeg ik liever niet': 'x', 'wil ik niet zeggen': 'x', 'liever niet': 'x', 'prefer not to say': 'x', 'not said': 'x', onbekend: 'x', unknown: 'x',
+};
+
+/** m / v / x; "x" is other or not said (DESIGN.md). Dutch and English words, initials, a trailing dot. */
+export function normaliseGender(raw: string): Result<Gender> {
+  const key = simplify(raw).replace(/\.$/, '');
+  if (!key) return fail(MISSING);
+  const gender = lookup(GENDER_WORDS, key);
+  return gender ? ok(gender) : fail(`unknown gender "${raw.trim()}"; expected m (man), v (vrouw) or x (anders / zeg ik liever niet)`);
+}
+
+// ------------------------------------------------------------------------------------------------- age
+
+export interface AgeValue {
+  /** Canonical form: "47", "45-54", or "65+" for an open-ended band. */
+  age: string;
+  ageMin: number;
+  ageMax: number;
+}
+
+export const MAX_AGE = 120;
+/** "65+" has no stated upper end; 99 keeps band midpoints usable for balancing without inventing ages over 100. */
+export const OPEN_BAND_MAX_AGE = 99;
+
+const AGE_UNIT = /\s*(jaar|jr\.?|years?( old)?|yrs?\.?|y)$/;
+
+/** Whole years ("47", "80 jaar") or a band ("45-54", "45 – 54", "45 t/m 54", "65+", "65 en ouder"). */
+export function normaliseAge(raw: string): Result<AgeValue> {
+  const key = simplify(raw).replace(AGE_UNIT, '').trim();
+  if (!key) return fail(MISSING);
+  const unknown = `cannot read age "${raw.trim()}"; expected whole years (47) or a band (45-54, 65+)`;
+
+  const single = /^(\d{1,3})(?:[.,]0+)?$/.exec(key);
+  if (single) return checkAge(raw, Number(single[1]), Number(single[1]), single[1]);
+
+  const band = /^(\d{1,3}) ?(?:-|t\/m|tm|tot en met|tot|to|through) ?(\d{1,3})$/.exec(key);
+  if (band) {
+    const [min, max] = [Number(band[1]), Number(band[2])];
+    return checkAge(raw, min, max, `${min}-${max}`);
+  }
+
+  const open = /^(\d{1,3}) ?(?:\+|(?:jaar )?(?:en|of) ouder|(?:and|or) (?:over|older)|plus)$/.exec(key) ?? /^(?:ouder dan|over) (\d{1,3})$/.exec(key);
+  if (open) {
+    const min = Number(open[1]);
+    return checkAge(raw, min, Math.max(min, OPEN_BAND_MAX_AGE), `${min}+`);
+  }
+  return fail(unknown);
+}
+
+function checkAge(raw: string, min: number, max: number, age: string): Result<AgeValue> {
+  if (min > MAX_AGE || max > MAX_AGE) return fail(`age "${raw.trim()}" is above ${MAX_AGE}`);
+  if (min > max) return fail(`age band "${raw.trim()}" runs backwards; write the lower age first`);
+  return ok({ age, ageMin: min, ageMax: max });
+}
+
+// ------------------------------------------------------------------------------------------- education
+
+const EDUCATION_WHOLE: Record<string, Education> = {
+  geen: 'basisonderwijs',
+  'geen opleiding': 'basisonderwijs',
+  'geen diploma': 'basisonderwijs',
+  none: 'basisonderwijs',
+  'no education': 'basisonderwijs',
+};
+
+// Multi-word names are rewritten to a level token before the tokens are read; longest first, so
+// "voorbereidend wetenschappelijk onderwijs" (vwo) is not read as "wetenschappelijk onderwijs" (wo).
+const EDUCATION_PHRASES: [string, string][] = (
+  [
+    ['voorbereidend middelbaar beroepsonderwijs', 'vmbo'],
+    ['voorbereidend wetenschappelijk onderwijs', 'vwo'],
+    ['hoger algemeen voortgezet onderwijs', 'havo'],
+    ['middelbaar algemeen voortgezet onderwijs', 'mavo'],
+    ['middelbaar beroepsonderwijs', 'mbo'],
+    ['wetenschappelijk onderwijs', 'wo'],
+    ['hoger beroepsonderwijs', 'hbo'],
+    ['lager beroepsonderwijs', 'lbo'],
+    ['universiteit of hoger', 'wo'],
+    ['university or higher', 'wo'],
+    ['university of applied sciences', 'hbo'],
+    ['higher professional', 'hbo'],
+    ['higher vocational', 'hbo'],
+    ['intermediate vocational', 'mbo'],
+    ['senior general secondary', 'havo'],
+    ['pre vocational secondary', 'vmbo'],
+    ['pre vocational', 'vmbo'],
+    ['primary education', 'basisonderwijs'],
+    ['primary school', 'basisonderwijs'],
+    ['elementary school', 'basisonderwijs'],
+    ['lagere school', 'basisonderwijs'],
+    ['lager onderwijs', 'basisonderwijs'],
+  ] as [string, string][]
+).sort((a, b) => b[0].length - a[0].length);
+
+const EDUCATION_TOKENS: Record<string, Education> = {
+  basisonderwijs: 'basisonderwijs', basisschool: 'basisonderwijs', primary: 'basisonderwijs', bao: 'basisonderwijs',
+  vmbo: 'vmbo-mavo-lbo', mavo: 'vmbo-mavo-lbo', lbo: 'vmbo-mavo-lbo', vbo: 'vmbo-mavo-lbo', mulo: 'vmbo-mavo-lbo',
+  lts: 'vmbo-mavo-lbo', lhno: 'vmbo-mavo-lbo', leao: 'vmbo-mavo-lbo', ulo: 'vmbo-mavo-lbo', praktijkonderwijs: 'vmbo-mavo-lbo',
+  havo: 'havo-vwo', vwo: 'havo-vwo', hbs: 'havo-vwo', mms: 'havo-vwo', atheneum: 'havo-vwo', gymnasium: 'havo-vwo', lyceum: 'havo-vwo',
+  prevocational: 'vmbo-mavo-lbo',
+  mbo: 'mbo', mts: 'mbo', meao: 'mbo', roc: 'mbo', vocational: 'mbo',
+  hbo: 'hbo', hts: 'hbo', heao: 'hbo', hogeschool: 'hbo',
+  wo: 'wo', universiteit: 'wo', university: 'wo', universitair: 'wo', academisch: 'wo', master: 'wo', phd: 'wo', doctoraal: 'wo', gepromoveerd: 'wo',
+};
+
+const EDUCATION_EXPECTED = EDUCATIONS.map((e) => EDUCATION_LABELS[e].nl).join(', ');
+
+/**
+ * The six levels of Bijlage 5. Reads combined spellings ("VMBO / MAVO/ LBO", "havo/vwo", "Havo / VWO"),
+ * full Dutch names, the English labels, and older school types (mulo, mts, hts...). Words around a level
+ * ("hbo (niet afgerond)") are ignored; two different levels in one cell ("mbo/hbo") are refused as ambiguous.
+ * "Geen (opleiding)" counts as basisonderwijs: the lowest level there is.
+ */
+export function normaliseEducation(raw: string): Result<Education> {
+  const key = simplify(raw);
+  if (!key) return fail(MISSING);
+  const byLabel = EDUCATIONS.find((e) => [e, EDUCATION_LABELS[e].nl, EDUCATION_LABELS[e].en].some((l) => compact(l) === compact(key)));
+  if (byLabel) return ok(byLabel);
+  const whole = lookup(EDUCATION_WHOLE, key.replace(/[^a-z ]/g, '').trim());
+  if (whole) return ok(whole);
+
+  let text = ` ${key.replace(/\./g, '').replace(/[^a-z0-9]+/g, ' ')} `;
+  for (const [phrase, token] of EDUCATION_PHRASES) text = text.split(` ${phrase} `).join(` ${token} `);
+  const levels = new Set(text.split(' ').map((t) => lookup(EDUCATION_TOKENS, t)).filter((e): e is Education => !!e));
+
+  if (levels.size === 1) return ok([...levels][0]);
+  if (levels.size > 1) return fail(`education "${raw.trim()}" names more than one level (${[...levels].join(', ')}); give the highest completed level`);
+  if (/middelbare school|voortgezet onderwijs|secondary|high school/.test(key)) {
+    return fail(`education "${raw.trim()}" is ambiguous; say which secondary school: VMBO / MAVO / LBO, HAVO / VWO or MBO`);
+  }
+  return fail(`unknown education level "${raw.trim()}"; expected one of: ${EDUCATION_EXPECTED}`);
+}
+
+// ------------------------------------------------------------------------------------- digital comfort
+
+const COMFORT_WORDS: Record<string, DigitalComfort> = {
+  '1': 'zeer-oncomfortabel', 'heel oncomfortabel': 'zeer-oncomfortabel', 'erg oncomfortabel': 'zeer-oncomfortabel',
+  'helemaal niet comfortabel': 'zeer-oncomfortabel', 'totaal niet comfortabel': 'zeer-oncomfortabel', 'very uncomfortable': 'zeer-oncomfortabel',
+  'not at all comfortable': 'zeer-oncomfortabel',
+  '2': 'oncomfortabel', 'niet comfortabel': 'oncomfortabel', 'weinig comfortabel': 'oncomfortabel', uncomfortable: 'oncomfortabel',
+  'not comfortable': 'oncomfortabel',
+  '3': 'neutraal', neutral: 'neutraal', gemiddeld: 'neutraal', 'niet comfortabel niet oncomfortabel': 'neutraal',
+  'neither comfortable nor uncomfortable': 'neutraal',
+  '4': 'comfortabel', comfortable: 'comfortabel', 'redelijk comfortabel': 'comfortabel', 'vrij comfortabel': 'comfortabel',
+  'fairly comfortable': 'comfortabel',
+  '5': 'zeer-comfortabel', 'heel comfortabel': 'zeer-comfortabel', 'erg comfortabel': 'zeer-comfortabel', 'very comfortable': 'zeer-comfortabel',
+};
+
+/**
+ * The five-point scale "Mate comfortabel met digitale middelen": Dutch and English words, the keys, or
+ * the scale points 1 (zeer oncomfortabel) to 5 (zeer comfortabel).
+ */
+export function normaliseDigitalComfort(raw: string): Result<DigitalComfort> {
+  const key = simplify(raw).replace(/[^a-z0-9]+/g, ' ').trim();
+  if (!key) return fail(MISSING);
+  const byLabel = DIGITAL_COMFORTS.find((c) => [c, DIGITAL_COMFORT_LABELS[c].nl, DIGITAL_COMFORT_LABELS[c].en].some((l) => compact(l) === compact(key)));
+  if (byLabel) return ok(byLabel);
+  const comfort = lookup(COMFORT_WORDS, key);
+  if (comfort) return ok(comfort);
+  const expected = DIGITAL_COMFORTS.map((c) => DIGITAL_COMFORT_LABELS[c].nl).join(', ');
+  return fail(`unknown digital comfort "${raw.trim()}"; expected one of: ${expected} (or 1-5)`);
+}
+
+// -------------------------------------------------------------------------------------------- quadrant
+
+const QUADRANT_ALIASES: Record<string, Quadrant> = {
+  informatiezoeker: 'informatiezoeker', infozoeker: 'informatiezoeker', informationseeker: 'informatiezoeker',
+  zekerheidszoeker: 'zekerheidszoeker', zekerheidzoeker: 'zekerheidszoeker', certaintyseeker: 'zekerheidszoeker',
+  rustinjehoofdzoeker: 'rust-in-je-hoofdzoeker', rustinjehoofd: 'rust-in-je-hoofdzoeker', rustinhethoofdzoeker: 'rust-in-je-hoofdzoeker', rustzoeker: 'rust-in-je-hoofdzoeker',
+  peaceofmindseeker: 'rust-in-je-hoofdzoeker',
+  gemakzoeker: 'gemakzoeker', gemakszoeker: 'gemakzoeker', conveniencezoeker: 'gemakzoeker', convenienceseeker: 'gemakzoeker',
+};
+
+/** The four quadrants by key or label, singular or plural, any case, hyphens or spaces, Dutch or English. */
+export function normaliseQuadrant(raw: string): Result<Quadrant> {
+  const key = compact(raw).replace(/(zoeker|seeker)s$/, '$1');
+  if (!key) return fail(MISSING);
+  const quadrant = lookup(QUADRANT_ALIASES, key);
+  if (quadrant) return ok(quadrant);
+  const expected = QUADRANTS.map((q) => `${QUADRANT_LABELS[q].nl} (${QUADRANT_LABELS[q].en})`).join(', ');
+  return fail(`unknown quadrant "${raw.trim()}"; expected one of: ${expected}`);
+}
+
+// ---------------------------------------------------------------------------------------- organisation
+
+/** One of the study's organisations, compared without case, accents, spaces or punctuation; returns its official name. */
+export function normaliseOrganisation(raw: string, organisations: readonly string[]): Result<string> {
+  const key = compact(raw);
+  if (!key) return fail(MISSING);
+  const match = organisations.find((o) => compact(o) === key);
+  if (match) return ok(match);
+  if (organisations.length === 0) return fail(`unknown organisation "${raw.trim()}"; this study has no organisations yet`);
+  return fail(`unknown organisation "${raw.trim()}"; this study's organisations are: ${organisations.join(', ')}`);
+}

@@ -1,0 +1,145 @@
+import { QUADRANTS } from '../common/domain';
+import {
+  NEAR_BOUNDARY_MARGIN,
+  SELECTION_STATEMENTS,
+  quadrantFromAxes,
+  quadrantFromStatement,
+  selectionQuestion,
+  selectionStatements,
+} from './search-strategy';
+
+/** A fixed sequence standing in for Math.random. */
+function sequence(...values: number[]): () => number {
+  let i = 0;
+  return () => values[i++ % values.length];
+}
+
+describe('SELECTION_STATEMENTS', () => {
+  it('keeps the Dutch statements of Bijlage 6 word for word', () => {
+    expect(SELECTION_STATEMENTS.informatiezoeker.nl).toBe(
+      'Ik ben uitgebreid op zoek gegaan naar de verschillende mogelijkheden om bij {organisatie} mijn doel te bereiken. ' +
+        'Uiteindelijk heb ik mijn zaken geregeld zonder me te laten leiden door wat anderen vinden.',
+    );
+    expect(SELECTION_STATEMENTS.gemakzoeker.nl).toBe(
+      'Ik wist van te voren al precies hoe ik het beste mijn doel kon bereiken en heb uiteindelijk mijn zaken geregeld ' +
+        'zonder me te laten leiden door wat anderen vinden (binnen of buiten de organisatie).',
+    );
+  });
+
+  it('gives every quadrant a Dutch and an English statement', () => {
+    for (const q of QUADRANTS) {
+      expect(SELECTION_STATEMENTS[q].nl.length).toBeGreaterThan(50);
+      expect(SELECTION_STATEMENTS[q].en.length).toBeGreaterThan(50);
+    }
+  });
+});
+
+describe('selectionStatements', () => {
+  it('fills in the organisation and keeps one statement per quadrant', () => {
+    const statements = selectionStatements('Vitens', 'nl', sequence(0.5));
+    expect(statements.map((s) => s.quadrant).sort()).toEqual([...QUADRANTS].sort());
+    const info = statements.find((s) => s.quadrant === 'informatiezoeker')!;
+    expect(info.text).toContain('om bij Vitens mijn doel te bereiken');
+    expect(statements.every((s) => !s.text.includes('{organisatie}'))).toBe(true);
+  });
+
+  it('shuffles with Fisher-Yates driven by the injected randomness', () => {
+    // random() close to 1 swaps each position with itself: the order stays as declared.
+    expect(selectionStatements('RET', 'en', sequence(0.999)).map((s) => s.quadrant)).toEqual([...QUADRANTS]);
+    // random() = 0 swaps i with 0 for i = 3, 2, 1: [a,b,c,d] -> [d,b,c,a] -> [c,b,d,a] -> [b,c,d,a].
+    expect(selectionStatements('RET', 'en', sequence(0)).map((s) => s.quadrant)).toEqual([
+      'zekerheidszoeker',
+      'rust-in-je-hoofdzoeker',
+      'gemakzoeker',
+      'informatiezoeker',
+    ]);
+  });
+
+  it('reaches each of the 24 orders exactly once over all possible draws', () => {
+    const orders = new Set<string>();
+    const draw = (i: number, j: number) => (j + 0.5) / (i + 1);
+    for (let a = 0; a < 4; a++) for (let b = 0; b < 3; b++) for (let c = 0; c < 2; c++) {
+      orders.add(selectionStatements('RET', 'nl', sequence(draw(3, a), draw(2, b), draw(1, c))).map((s) => s.quadrant).join());
+    }
+    expect(orders.size).toBe(24);
+  });
+
+  it('uses the English texts for locale en', () => {
+    const texts = selectionStatements('Gemeente Utrecht', 'en', sequence(0.999)).map((s) => s.text);
+    expect(texts[0]).toBe(
+      'I searched extensively for the different ways to achieve my goal with Gemeente Utrecht. In the end I arranged ' +
+        'my affairs without being guided by what others think.',
+    );
+  });
+});
+
+describe('selectionQuestion', () => {
+  it('fills in the organisation in the introduction', () => {
+    const { intro, question } = selectionQuestion('RET', 'nl');
+    expect(intro).toBe(
+      'De manier waarop mensen hun zaken bij RET het liefst regelen verschilt. Hieronder hebben wij vier verschillende ' +
+        'manieren van het zoeken en regelen van uw zaken bij RET omschreven.',
+    );
+    expect(question).toMatch(/\(één antwoord mogelijk\)\.$/);
+  });
+});
+
+describe('quadrantFromStatement', () => {
+  it.each(QUADRANTS.map((q) => [q]))('the statement of %s gives that quadrant', (q) => {
+    expect(quadrantFromStatement(q)).toEqual({ ok: true, value: q });
+  });
+
+  it('refuses a value that is not a statement', () => {
+    expect(quadrantFromStatement('Gemakzoeker')).toEqual({
+      ok: false,
+      reason: '"Gemakzoeker" is not one of the statements; expected one of: informatiezoeker, zekerheidszoeker, rust-in-je-hoofdzoeker, gemakzoeker',
+    });
+  });
+});
+
+describe('quadrantFromAxes', () => {
+  const scale = { min: 1, max: 5 };
+
+  it.each([
+    [5, 1, 'informatiezoeker'], // extensively, alone
+    [5, 5, 'zekerheidszoeker'], // extensively, with advice
+    [1, 5, 'rust-in-je-hoofdzoeker'], // little, with advice
+    [1, 1, 'gemakzoeker'], // little, alone
+  ])('informs %d, decides %d -> %s, far from any boundary', (informs, decides, quadrant) => {
+    expect(quadrantFromAxes(informs, decides, scale)).toEqual({ quadrant, margin: 1, informsMargin: 1, decidesMargin: 1, nearBoundary: false });
+  });
+
+  it('measures the margin on the axis closest to its midpoint', () => {
+    const placement = quadrantFromAxes(4, 1, scale);
+    expect(placement).toMatchObject({ quadrant: 'informatiezoeker', margin: 0.5, informsMargin: 0.5, decidesMargin: 1, nearBoundary: false });
+  });
+
+  it('counts a value on the midpoint as the high end and flags it', () => {
+    expect(quadrantFromAxes(3, 1, scale)).toMatchObject({ quadrant: 'informatiezoeker', margin: 0, nearBoundary: true });
+    expect(quadrantFromAxes(1, 3, scale)).toMatchObject({ quadrant: 'rust-in-je-hoofdzoeker', margin: 0, nearBoundary: true });
+    expect(quadrantFromAxes(3, 3, scale)).toMatchObject({ quadrant: 'zekerheidszoeker', margin: 0, nearBoundary: true });
+  });
+
+  it('flags answers within a quarter of the scale from a boundary', () => {
+    const tenPoint = { min: 1, max: 10 };
+    expect(quadrantFromAxes(6, 2, tenPoint)).toMatchObject({ quadrant: 'informatiezoeker', nearBoundary: true });
+    expect(quadrantFromAxes(5, 9, tenPoint)).toMatchObject({ quadrant: 'rust-in-je-hoofdzoeker', nearBoundary: true });
+    expect(quadrantFromAxes(5, 9, tenPoint).margin).toBeCloseTo(1 / 9);
+    expect(quadrantFromAxes(8, 9, tenPoint).nearBoundary).toBe(false);
+    expect(NEAR_BOUNDARY_MARGIN).toBe(0.25);
+  });
+
+  it('takes another threshold when given one', () => {
+    expect(quadrantFromAxes(4, 1, scale, 0.6).nearBoundary).toBe(true);
+  });
+
+  it('works on a scale starting at 0', () => {
+    expect(quadrantFromAxes(0, 100, { min: 0, max: 100 })).toMatchObject({ quadrant: 'rust-in-je-hoofdzoeker', margin: 1 });
+  });
+
+  it('refuses values off the scale and an empty scale', () => {
+    expect(() => quadrantFromAxes(6, 1, scale)).toThrow('informs must lie on the scale 1..5, got 6');
+    expect(() => quadrantFromAxes(1, Number.NaN, scale)).toThrow('decides must lie on the scale 1..5, got NaN');
+    expect(() => quadrantFromAxes(1, 1, { min: 5, max: 5 })).toThrow(RangeError);
+  });
+});
