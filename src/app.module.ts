@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AppErrorFilter } from './common/app-error.filter';
+import { ConfigModule, ResolvedConfig } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { loggerOptions } from './logger-options';
+import { StudiesModule } from './studies/studies.module';
+
+/** Feature modules; later features add theirs here. */
+export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule];
+
+@Module({})
+export class AppModule {
+  static forConfig(config: ResolvedConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forConfig(config), LoggerModule.forRoot(loggerOptions(config)), DatabaseModule, ...FEATURE_MODULES],
+      providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }],
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import type { Role } from './user.entity';
+
+/** What the rest of the application knows about the logged-in person. */
+export interface AuthUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: number | null;
+}
+
+export const STAFF_ROLES: Role[] = ['admin', 'researcher'];

@@ -1,0 +1,130 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, LessThan, MoreThan } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { hashToken, randomToken } from '../common/tokens';
+import { AuditService } from '../audit/audit.service';
+import { Organisation } from '../studies/organisation.entity';
+import { AuthUser } from './auth-user';
+import { LoginAttempt } from './login-attempt.entity';
+import { LoginSession } from './login-session.entity';
+import { THROTTLE_WINDOW_MINUTES, accountKey, ipKey, isThrottled } from './login-throttle';
+import { PASSWORD_MIN_LENGTH, hashPassword, verifyPassword } from './password';
+import { Role, ROLES, User } from './user.entity';
+import { UserRepository } from './user.repository';
+
+export const SESSION_HOURS = 12;
+
+export interface NewUser {
+  email: string;
+  name?: string;
+  role: Role;
+  organisation?: string | null;
+  password: string;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Returns the new session's cookie token (only its hash is stored). */
+  async login(email: string, password: string, ip: string): Promise<{ token: string; user: AuthUser }> {
+    const attempts = this.dataSource.getRepository(LoginAttempt);
+    const since = new Date(Date.now() - THROTTLE_WINDOW_MINUTES * 60_000);
+    const [ipFailures, accountFailures] = await Promise.all([
+      attempts.countBy({ key: ipKey(ip), attemptedAt: MoreThan(since) }),
+      attempts.countBy({ key: accountKey(email), attemptedAt: MoreThan(since) }),
+    ]);
+    if (isThrottled({ ip: ipFailures, account: accountFailures })) {
+      throw new AppError('too_many_requests', 'auth.throttled', `Too many failed logins. Please wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`);
+    }
+    const user = await this.users.findByEmail(email);
+    // Verify against a dummy hash when the account does not exist, so timing does not reveal which e-mails exist.
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok || !user.active) {
+      const now = new Date();
+      await attempts.insert([
+        { key: ipKey(ip), attemptedAt: now },
+        { key: accountKey(email), attemptedAt: now },
+      ]);
+      throw new AppError('unauthenticated', 'auth.invalid_credentials', 'The e-mail address or password is not correct.');
+    }
+    await attempts.delete({ key: accountKey(email) });
+    await attempts.delete({ attemptedAt: LessThan(since) });
+    const token = randomToken();
+    const now = new Date();
+    await this.dataSource.getRepository(LoginSession).insert({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
+    });
+    return { token, user: toAuthUser(user) };
+  }
+
+  async resolveSession(token: string | undefined): Promise<AuthUser | null> {
+    if (!token) return null;
+    const session = await this.dataSource.getRepository(LoginSession).findOneBy({ tokenHash: hashToken(token) });
+    if (!session || session.expiresAt.getTime() < Date.now()) return null;
+    const user = await this.users.findById(session.userId);
+    return user && user.active ? toAuthUser(user) : null;
+  }
+
+  async logout(token: string | undefined): Promise<void> {
+    if (token) await this.dataSource.getRepository(LoginSession).delete({ tokenHash: hashToken(token) });
+  }
+
+  async createUser(input: NewUser, actor: AuthUser | null): Promise<AuthUser> {
+    const email = input.email.trim().toLowerCase();
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw AppError.invalid('user.email_invalid', `"${input.email}" is not an e-mail address.`, { email: ['is not an e-mail address'] });
+    if (!ROLES.includes(input.role)) throw AppError.invalid('user.role_invalid', `Role must be one of ${ROLES.join(', ')}.`, { role: [`must be one of ${ROLES.join(', ')}`] });
+    if (input.password.length < PASSWORD_MIN_LENGTH) {
+      throw AppError.invalid('user.password_too_short', `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`, { password: [`must be at least ${PASSWORD_MIN_LENGTH} characters`] });
+    }
+    let organisationId: number | null = null;
+    if (input.role === 'partner') {
+      if (!input.organisation) throw AppError.invalid('user.organisation_required', 'A partner account needs an organisation.', { organisation: ['is required for partners'] });
+      const org = await this.dataSource.getRepository(Organisation).findOneBy({ name: input.organisation.trim() });
+      if (!org) {
+        const known = await this.dataSource.getRepository(Organisation).find({ order: { name: 'ASC' } });
+        throw AppError.invalid('user.organisation_unknown', `Unknown organisation "${input.organisation}". Known: ${known.map((o) => o.name).join(', ') || 'none yet'}.`);
+      }
+      organisationId = org.id;
+    } else if (input.organisation) {
+      throw AppError.invalid('user.organisation_not_allowed', 'Only partner accounts belong to an organisation.');
+    }
+    if (await this.users.findByEmail(email)) throw AppError.conflict('user.email_taken', `An account for ${email} already exists.`);
+    const passwordHash = await hashPassword(input.password);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.users.insert(
+        { email, name: input.name?.trim() || email.split('@')[0], role: input.role, organisationId, passwordHash, active: true, createdAt: new Date() },
+        manager,
+      );
+      await this.audit.record({ actor, action: 'user.create', subjectType: 'user', subjectId: user.id, details: { email, role: user.role } }, manager);
+      return toAuthUser(user);
+    });
+  }
+
+  async listUsers(): Promise<AuthUser[]> {
+    return (await this.users.listAll()).map(toAuthUser);
+  }
+
+  async countUsers(): Promise<number> {
+    return this.users.count();
+  }
+
+  /** Partners' organisations by id, for showing accounts. */
+  async organisationNames(ids: number[]): Promise<Map<number, string>> {
+    const orgs = ids.length ? await this.dataSource.getRepository(Organisation).findBy({ id: In(ids) }) : [];
+    return new Map(orgs.map((o) => [o.id, o.name]));
+  }
+}
+
+export function toAuthUser(u: User): AuthUser {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, organisationId: u.organisationId };
+}
+
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

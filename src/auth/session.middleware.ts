@@ -1,0 +1,55 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Locale } from '../common/domain';
+import type { AuthUser } from './auth-user';
+import type { AuthService } from './auth.service';
+import { CSRF_COOKIE, csrfTokenFor, newCsrfSeed } from './csrf';
+
+export const SESSION_COOKIE = 'kw_session';
+export const LOCALE_COOKIE = 'kw_lang';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    user?: AuthUser;
+    locale: Locale;
+    csrfSeed?: string;
+    sessionToken?: string;
+  }
+}
+
+export function cookieOptions(secure: boolean, maxAgeMs?: number) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', maxAge: maxAgeMs };
+}
+
+/** Resolves the login, the locale and the CSRF seed of every request, and hands them to the views. */
+export function sessionMiddleware(auth: AuthService, secret: string, secureCookies: boolean) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+      if (lang === 'nl' || lang === 'en') res.cookie(LOCALE_COOKIE, lang, { ...cookieOptions(secureCookies, 365 * 86400_000), httpOnly: false });
+      const cookieLocale = req.cookies?.[LOCALE_COOKIE];
+      req.locale = lang === 'en' || lang === 'nl' ? lang : cookieLocale === 'en' ? 'en' : 'nl';
+
+      let seed: string | undefined = req.cookies?.[CSRF_COOKIE];
+      if (!seed) {
+        seed = newCsrfSeed();
+        res.cookie(CSRF_COOKIE, seed, cookieOptions(secureCookies));
+      }
+      req.csrfSeed = seed;
+
+      req.sessionToken = req.cookies?.[SESSION_COOKIE];
+      req.user = (await auth.resolveSession(req.sessionToken)) ?? undefined;
+
+      Object.assign(res.locals, {
+        locale: req.locale,
+        user: req.user,
+        csrfToken: csrfTokenFor(secret, seed),
+        currentPath: req.path,
+        isStaff: req.user?.role === 'admin' || req.user?.role === 'researcher',
+        isAdmin: req.user?.role === 'admin',
+      });
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}

@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join, relative } from 'path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import hbs from 'hbs';
+import { QUADRANT_LABELS, EDUCATION_LABELS, DIGITAL_COMFORT_LABELS, Locale } from './domain';
+import { formatDate, formatDateTime } from './format';
+import { Translations } from './i18n';
+
+
+/** Finds templates/ both from src/ (tests) and dist/src/ (built app). */
+export function templatesDir(): string {
+  for (const candidate of [join(__dirname, '..', '..', 'templates'), join(__dirname, '..', '..', '..', 'templates')]) {
+    try {
+      if (statSync(join(candidate, 'locales')).isDirectory()) return candidate;
+    } catch {
+      // try the next candidate
+    }
+  }
+  throw new Error('templates/ folder not found');
+}
+
+let translations: Translations | undefined;
+export function getTranslations(): Translations {
+  return (translations ??= new Translations(templatesDir()));
+}
+
+type HelperOptions = { data?: { root?: { locale?: Locale } }; hash?: Record<string, unknown> };
+const localeOf = (options: HelperOptions): Locale => options?.data?.root?.locale ?? 'nl';
+
+/** Registers partials and helpers on a Handlebars instance; used by the web pages and by letters/e-mails. */
+export function registerTemplateHelpers(hb: typeof hbs.handlebars): void {
+  const dir = templatesDir();
+  const i18n = getTranslations();
+  // Partials are read synchronously so the first request never races their registration.
+  const partialsDir = join(dir, 'partials');
+  for (const file of walk(partialsDir).filter((f) => f.endsWith('.hbs'))) {
+    hb.registerPartial(relative(partialsDir, file).replace(/\\/g, '/').replace(/\.hbs$/, ''), readFileSync(file, 'utf8'));
+  }
+  hb.registerHelper('t', (key: string, options: HelperOptions) => i18n.t(localeOf(options), String(key ?? ''), options?.hash));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
+  hb.registerHelper('json', (v: unknown) => new hb.SafeString(JSON.stringify(v ?? null).replace(/</g, '\\u003c')));
+  hb.registerHelper('date', (d: Date | string, options: HelperOptions) => (d ? formatDate(new Date(d), localeOf(options)) : ''));
+  hb.registerHelper('datetime', (d: Date | string, options: HelperOptions) => (d ? formatDateTime(new Date(d), localeOf(options)) : ''));
+  hb.registerHelper('quadrantLabel', (q: keyof typeof QUADRANT_LABELS, options: HelperOptions) => QUADRANT_LABELS[q]?.[localeOf(options)] ?? q ?? '');
+  hb.registerHelper('educationLabel', (e: keyof typeof EDUCATION_LABELS, options: HelperOptions) => EDUCATION_LABELS[e]?.[localeOf(options)] ?? e ?? '');
+  hb.registerHelper('comfortLabel', (c: keyof typeof DIGITAL_COMFORT_LABELS, options: HelperOptions) => DIGITAL_COMFORT_LABELS[c]?.[localeOf(options)] ?? c ?? '');
+  hb.registerHelper('otherLocale', (options: HelperOptions) => (localeOf(options) === 'nl' ? 'en' : 'nl'));
+}
+
+/** The one view-engine setup, shared by main.ts and the tests. */
+export function configureViews(app: NestExpressApplication): void {
+  const dir = templatesDir();
+  app.setBaseViewsDir(dir);
+  app.setViewEngine('hbs');
+  app.set('view options', { layout: 'layouts/main' });
+  registerTemplateHelpers(hbs.handlebars);
+}
+
+function walk(dir: string): string[] {
+  let out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    out = entry.isDirectory() ? out.concat(walk(full)) : out.concat(full);
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults on an empty environment', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.baseUrl).toBe('http://localhost:3000');
+    expect(c.database).toEqual({ type: 'better-sqlite3', file: './data/kwadrant.sqlite' });
+    expect(c.dataDir).toBe('./data');
+    expect(c.logLevel).toBe('info');
+    expect(c.sessionSecret).toBeUndefined();
+  });
+
+  it('puts the default SQLite file in DATA_DIR', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/kw/' }).database).toEqual({ type: 'better-sqlite3', file: '/srv/kw/kwadrant.sqlite' });
+  });
+
+  it('accepts PostgreSQL URLs', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/kw' }).database).toEqual({ type: 'postgres', url: 'postgres://u:p@db:5432/kw' });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ BASE_URL: 'not a url' }, 'BASE_URL'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+  ])('names the bad variable in %p', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+  });
+
+  it('never echoes a secret value in its error', () => {
+    try {
+      loadConfig({ DATABASE_URL: 'postgres://user:hunter2@[bad' });
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect((e as Error).message).not.toContain('hunter2');
+    }
+  });
+});

@@ -1,0 +1,99 @@
+// Typed, validated settings from the environment. Pure apart from reading the environment object it is given.
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export type DatabaseConfig = { type: 'better-sqlite3'; file: string } | { type: 'postgres'; url: string };
+
+export interface AppConfig {
+  port: number;
+  baseUrl: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  /** Absent: generated and kept in the data folder (see session-secret.ts). */
+  sessionSecret?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  logLevel: LogLevel;
+  adminEmail?: string;
+  adminPassword?: string;
+  helpPhone: string;
+}
+
+/** Variables whose values never appear in logs or error messages. */
+export const SENSITIVE_VARIABLES = ['SESSION_SECRET', 'ADMIN_PASSWORD', 'SMTP_URL', 'DATABASE_URL'] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const port = parsePort(env.PORT);
+  const dataDir = nonEmpty(env, 'DATA_DIR') ?? './data';
+  const baseUrl = parseUrl('BASE_URL', nonEmpty(env, 'BASE_URL') ?? `http://localhost:${port}`, ['http:', 'https:']).replace(/\/$/, '');
+  const smtpUrl = nonEmpty(env, 'SMTP_URL');
+  if (smtpUrl) parseUrl('SMTP_URL', smtpUrl, ['smtp:', 'smtps:']);
+  const sessionSecret = nonEmpty(env, 'SESSION_SECRET');
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long');
+  }
+  const logLevel = (nonEmpty(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const adminEmail = nonEmpty(env, 'ADMIN_EMAIL');
+  if (adminEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) throw new ConfigError('ADMIN_EMAIL', 'is not an e-mail address');
+  const adminPassword = nonEmpty(env, 'ADMIN_PASSWORD');
+  if (adminPassword !== undefined && adminPassword.length < 10) throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters long');
+  const mailFrom = nonEmpty(env, 'MAIL_FROM') ?? 'kwadrant <onderzoek@kwadrant.invalid>';
+  return {
+    port,
+    baseUrl,
+    dataDir,
+    database: parseDatabaseUrl(nonEmpty(env, 'DATABASE_URL') ?? `sqlite:${dataDir.replace(/\/$/, '')}/kwadrant.sqlite`),
+    sessionSecret,
+    smtpUrl,
+    mailFrom,
+    logLevel,
+    adminEmail,
+    adminPassword,
+    helpPhone: nonEmpty(env, 'HELP_PHONE') ?? '030 000 00 00',
+  };
+}
+
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!file) throw new ConfigError('DATABASE_URL', 'names no SQLite file (expected sqlite:./data/kwadrant.sqlite)');
+    return { type: 'better-sqlite3', file };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    parseUrl('DATABASE_URL', url, ['postgres:', 'postgresql:']);
+    return { type: 'postgres', url };
+  }
+  throw new ConfigError('DATABASE_URL', 'must start with sqlite: or postgres://');
+}
+
+function nonEmpty(env: Record<string, string | undefined>, name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 3000;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError('PORT', `must be a whole number from 0 to 65535, not "${raw}"`);
+  return n;
+}
+
+function parseUrl(name: string, raw: string, protocols: string[]): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Never echo the value: it may hold a password.
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(url.protocol)) throw new ConfigError(name, `must use ${protocols.join(' or ')}`);
+  return raw;
+}

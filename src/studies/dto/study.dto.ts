@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { LOCALES } from '../../common/domain';
+import { STUDY_STATUSES, StudyStatus } from '../study.entity';
+import type { Locale } from '../../common/domain';
+
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
+
+export class StudySettingsFields {
+  @ApiPropertyOptional({ default: 3 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2) @Max(4) groupTargetSize?: number;
+  @ApiPropertyOptional({ default: 2 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2) @Max(4) groupMinSize?: number;
+  @ApiPropertyOptional({ default: 4 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2) @Max(4) groupMaxSize?: number;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10) groupsPerQuadrant?: number;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(5) reservesPerGroup?: number;
+  @ApiPropertyOptional({ default: 7 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(60) homeworkLeadDays?: number;
+  @ApiPropertyOptional({ default: 120 }) @IsOptional() @Type(() => Number) @IsInt() @Min(15) @Max(480) sessionMinutes?: number;
+}
+
+export class CreateStudyDto extends StudySettingsFields {
+  @ApiProperty({ example: 'wp2a' })
+  @Matches(SLUG_PATTERN, { message: 'must be 1-60 lowercase letters, digits or hyphens, not starting or ending with a hyphen' })
+  slug: string;
+
+  @ApiProperty() @IsString() @MinLength(3) @MaxLength(300) title: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES as unknown as string[], { message: 'must be nl or en' }) locale?: Locale;
+  @ApiPropertyOptional({ enum: STUDY_STATUSES }) @IsOptional() @IsIn(STUDY_STATUSES as unknown as string[], { message: `must be one of ${STUDY_STATUSES.join(', ')}` }) status?: StudyStatus;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) returnAddress?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) helpPhone?: string;
+}
+
+export class UpdateStudyDto extends PartialType(CreateStudyDto) {}
+
+export class OrganisationDto {
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) name: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) contactName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' }) @MaxLength(254) contactEmail?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[0-9 +()-]{6,40}$/, { message: 'must be a phone number (digits, spaces, + - ( ))' }) contactPhone?: string;
+}
+
+export class UpdateOrganisationDto extends PartialType(OrganisationDto) {}
+
+export class SlotDto {
+  @ApiProperty({ example: '2026-12-08T10:00:00+01:00' }) @IsDateString({}, { message: 'must be a date and time (ISO 8601)' }) start: string;
+  @ApiProperty({ example: '2026-12-08T12:00:00+01:00' }) @IsDateString({}, { message: 'must be a date and time (ISO 8601)' }) end: string;
+  @ApiPropertyOptional() @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'must be a web address starting with https://' }) @MaxLength(500) onlineUrl?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) location?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) capacity?: number;
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { CreateStudyDto, OrganisationDto, SlotDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
+import { StudiesService } from './studies.service';
+
+@ApiTags('studies')
+@Controller('api/studies')
+export class StudiesController {
+  constructor(private readonly studies: StudiesService) {}
+
+  @Get()
+  list() {
+    return this.studies.list();
+  }
+
+  @Post()
+  create(@Body() dto: CreateStudyDto, @CurrentUser() user: AuthUser) {
+    return this.studies.create(dto, user);
+  }
+
+  @Get(':slug')
+  get(@Param('slug') slug: string) {
+    return this.studies.detail(slug);
+  }
+
+  @Patch(':slug')
+  update(@Param('slug') slug: string, @Body() dto: UpdateStudyDto, @CurrentUser() user: AuthUser) {
+    return this.studies.update(slug, dto, user);
+  }
+
+  @Post(':slug/organisations')
+  addOrganisation(@Param('slug') slug: string, @Body() dto: OrganisationDto, @CurrentUser() user: AuthUser) {
+    return this.studies.addOrganisation(slug, dto, user);
+  }
+
+  @Patch(':slug/organisations/:id')
+  updateOrganisation(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateOrganisationDto, @CurrentUser() user: AuthUser) {
+    return this.studies.updateOrganisation(slug, id, dto, user);
+  }
+
+  @Delete(':slug/organisations/:id')
+  @HttpCode(204)
+  removeOrganisation(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+    return this.studies.removeOrganisation(slug, id, user);
+  }
+
+  @Post(':slug/slots')
+  addSlot(@Param('slug') slug: string, @Body() dto: SlotDto, @CurrentUser() user: AuthUser) {
+    return this.studies.addSlot(slug, dto, user);
+  }
+
+  @Delete(':slug/slots/:id')
+  @HttpCode(204)
+  removeSlot(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+    return this.studies.removeSlot(slug, id, user);
+  }
+}

@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import { CreateStudyDto, OrganisationDto, SlotDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
+import { SessionSlot } from './session-slot.entity';
+import { Study } from './study.entity';
+import { StudyOrganisation } from './study-organisation.entity';
+import { StudyRepository } from './study.repository';
+import { groupSizeProblems, slotProblems } from './study-rules';
+
+export interface StudyDetail {
+  study: Study;
+  organisations: StudyOrganisation[];
+  slots: SessionSlot[];
+}
+
+@Injectable()
+export class StudiesService {
+  constructor(
+    private readonly studies: StudyRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<Study[]> {
+    return this.studies.listAll();
+  }
+
+  async get(slug: string): Promise<Study> {
+    const study = await this.studies.findBySlug(slug);
+    if (!study) throw AppError.notFound('study', slug);
+    return study;
+  }
+
+  async detail(slug: string): Promise<StudyDetail> {
+    const study = await this.get(slug);
+    const [organisations, slots] = await Promise.all([this.studies.organisationsOf(study.id), this.studies.slotsOf(study.id)]);
+    return { study, organisations, slots };
+  }
+
+  async create(dto: CreateStudyDto, actor: AuthUser | null, opts: { organisations?: string[]; isDemo?: boolean } = {}): Promise<Study> {
+    const settings = { groupTargetSize: 3, groupMinSize: 2, groupMaxSize: 4, groupsPerQuadrant: 1, reservesPerGroup: 1, homeworkLeadDays: 7, sessionMinutes: 120, ...stripUndefined(dto) };
+    assertNoProblems(groupSizeProblems(settings));
+    if (await this.studies.findBySlug(dto.slug)) throw AppError.conflict('study.slug_taken', `A study with slug "${dto.slug}" already exists; choose another slug.`, { slug: ['is already taken'] });
+    return this.studies.transaction(async (manager) => {
+      const study = await this.studies.insertStudy(
+        {
+          ...settings,
+          slug: dto.slug,
+          title: dto.title.trim(),
+          description: dto.description?.trim() ?? '',
+          locale: dto.locale ?? 'nl',
+          status: dto.status ?? 'draft',
+          returnAddress: dto.returnAddress ?? '',
+          helpPhone: dto.helpPhone ?? '',
+          isDemo: opts.isDemo ?? false,
+          createdAt: new Date(),
+        },
+        manager,
+      );
+      for (const name of opts.organisations ?? []) await this.linkOrganisation(study, { name }, manager);
+      await this.audit.record({ actor, action: 'study.create', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { organisations: opts.organisations ?? [] } }, manager);
+      return study;
+    });
+  }
+
+  async update(slug: string, dto: UpdateStudyDto, actor: AuthUser): Promise<Study> {
+    const study = await this.get(slug);
+    const changes = stripUndefined(dto);
+    if (changes.slug && changes.slug !== slug && (await this.studies.findBySlug(changes.slug))) {
+      throw AppError.conflict('study.slug_taken', `A study with slug "${changes.slug}" already exists; choose another slug.`, { slug: ['is already taken'] });
+    }
+    const next = Object.assign(study, changes);
+    assertNoProblems(groupSizeProblems(next));
+    return this.studies.transaction(async (manager) => {
+      const saved = await this.studies.saveStudy(next, manager);
+      await this.audit.record({ actor, action: 'study.update', studyId: study.id, subjectType: 'study', subjectId: saved.slug, details: { changed: Object.keys(changes) } }, manager);
+      return saved;
+    });
+  }
+
+  async addOrganisation(slug: string, dto: OrganisationDto, actor: AuthUser): Promise<StudyOrganisation> {
+    const study = await this.get(slug);
+    return this.studies.transaction(async (manager) => {
+      const link = await this.linkOrganisation(study, dto, manager);
+      await this.audit.record({ actor, action: 'study.organisation_add', studyId: study.id, subjectType: 'organisation', subjectId: link.organisationId, details: { name: dto.name } }, manager);
+      return link;
+    });
+  }
+
+  async updateOrganisation(slug: string, id: number, dto: UpdateOrganisationDto, actor: AuthUser): Promise<StudyOrganisation> {
+    const study = await this.get(slug);
+    const link = await this.studies.findStudyOrganisation(study.id, id);
+    if (!link) throw AppError.notFound('study_organisation', id);
+    return this.studies.transaction(async (manager) => {
+      if (dto.name && dto.name.trim() !== link.organisation.name) {
+        const org = await this.studies.findOrCreateOrganisation(dto.name.trim(), manager);
+        link.organisationId = org.id;
+        link.organisation = org;
+      }
+      if (dto.contactName !== undefined) link.contactName = dto.contactName || null;
+      if (dto.contactEmail !== undefined) link.contactEmail = dto.contactEmail || null;
+      if (dto.contactPhone !== undefined) link.contactPhone = dto.contactPhone || null;
+      const saved = await this.studies.saveStudyOrganisation(link, manager);
+      await this.audit.record({ actor, action: 'study.organisation_update', studyId: study.id, subjectType: 'organisation', subjectId: link.organisationId }, manager);
+      return saved;
+    });
+  }
+
+  async removeOrganisation(slug: string, id: number, actor: AuthUser): Promise<void> {
+    const study = await this.get(slug);
+    const link = await this.studies.findStudyOrganisation(study.id, id);
+    if (!link) throw AppError.notFound('study_organisation', id);
+    await this.studies.transaction(async (manager) => {
+      await this.studies.deleteStudyOrganisation(id, manager);
+      await this.audit.record({ actor, action: 'study.organisation_remove', studyId: study.id, subjectType: 'organisation', subjectId: link.organisationId }, manager);
+    });
+  }
+
+  async addSlot(slug: string, dto: SlotDto, actor: AuthUser): Promise<SessionSlot> {
+    const study = await this.get(slug);
+    const startsAt = new Date(dto.start);
+    const endsAt = new Date(dto.end);
+    assertNoProblems(slotProblems(startsAt, endsAt, study.sessionMinutes));
+    return this.studies.transaction(async (manager) => {
+      const slot = await this.studies.saveSlot(
+        { studyId: study.id, startsAt, endsAt, onlineUrl: dto.onlineUrl ?? null, location: dto.location ?? null, capacity: dto.capacity ?? null },
+        manager,
+      );
+      await this.audit.record({ actor, action: 'study.slot_add', studyId: study.id, subjectType: 'session_slot', subjectId: slot.id }, manager);
+      return slot;
+    });
+  }
+
+  async removeSlot(slug: string, id: number, actor: AuthUser): Promise<void> {
+    const study = await this.get(slug);
+    const slot = await this.studies.findSlot(study.id, id);
+    if (!slot) throw AppError.notFound('session_slot', id);
+    await this.studies.transaction(async (manager) => {
+      await this.studies.deleteSlot(id, manager);
+      await this.audit.record({ actor, action: 'study.slot_remove', studyId: study.id, subjectType: 'session_slot', subjectId: id }, manager);
+    });
+  }
+
+  /** For seeding: slots without per-call audit noise beyond the study's creation. */
+  async addSlotsUnaudited(study: Study, slots: Pick<SessionSlot, 'startsAt' | 'endsAt' | 'onlineUrl' | 'location'>[]): Promise<void> {
+    await this.studies.transaction(async (manager) => {
+      for (const s of slots) await this.studies.saveSlot({ ...s, studyId: study.id, capacity: null }, manager);
+    });
+  }
+
+  private async linkOrganisation(study: Study, dto: OrganisationDto, manager: EntityManager): Promise<StudyOrganisation> {
+    const name = dto.name.trim();
+    const org = await this.studies.findOrCreateOrganisation(name, manager);
+    const existing = await this.studies.organisationsOf(study.id, manager);
+    if (existing.some((l) => l.organisationId === org.id)) {
+      throw AppError.conflict('study.organisation_exists', `${name} is already a partner in this study.`, { name: ['is already a partner in this study'] });
+    }
+    return this.studies.saveStudyOrganisation(
+      {
+        studyId: study.id,
+        organisationId: org.id,
+        organisation: org,
+        contactName: dto.contactName ?? null,
+        contactEmail: dto.contactEmail ?? null,
+        contactPhone: dto.contactPhone ?? null,
+        position: existing.length,
+      },
+      manager,
+    );
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function assertNoProblems(problems: Record<string, string[]>): void {
+  const fields = Object.keys(problems);
+  if (fields.length) {
+    throw AppError.invalid('validation.failed', `Please correct: ${fields.map((f) => `${f} (${problems[f].join('; ')})`).join(', ')}.`, problems);
+  }
+}

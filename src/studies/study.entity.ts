@@ -1,0 +1,60 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Locale } from '../common/domain';
+
+export const STUDY_STATUSES = ['draft', 'recruiting', 'fieldwork', 'closed'] as const;
+export type StudyStatus = (typeof STUDY_STATUSES)[number];
+
+@Entity('study')
+export class Study {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 60, unique: true })
+  slug: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 5, default: 'nl' })
+  locale: Locale;
+
+  @Column({ type: 'varchar', length: 20, default: 'draft' })
+  status: StudyStatus;
+
+  @Column({ type: 'integer', default: 3 })
+  groupTargetSize: number;
+
+  @Column({ type: 'integer', default: 2 })
+  groupMinSize: number;
+
+  @Column({ type: 'integer', default: 4 })
+  groupMaxSize: number;
+
+  @Column({ type: 'integer', default: 1 })
+  groupsPerQuadrant: number;
+
+  @Column({ type: 'integer', default: 1 })
+  reservesPerGroup: number;
+
+  @Column({ type: 'integer', default: 7 })
+  homeworkLeadDays: number;
+
+  @Column({ type: 'integer', default: 120 })
+  sessionMinutes: number;
+
+  /** Printed on letters and the paper homework. */
+  @Column({ type: 'varchar', length: 500, default: '' })
+  returnAddress: string;
+
+  @Column({ type: 'varchar', length: 40, default: '' })
+  helpPhone: string;
+
+  @Column({ type: 'boolean', default: false })
+  isDemo: boolean;
+
+  @Column({ type: Date })
+  createdAt: Date;
+}

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Organisation } from './organisation.entity';
+import { SessionSlot } from './session-slot.entity';
+import { Study } from './study.entity';
+import { StudyOrganisation } from './study-organisation.entity';
+
+/** The study aggregate: the study, its partner organisations and its session slots. */
+@Injectable()
+export class StudyRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  findBySlug(slug: string, manager?: EntityManager): Promise<Study | null> {
+    return this.m(manager).findOneBy(Study, { slug });
+  }
+
+  listAll(): Promise<Study[]> {
+    return this.dataSource.manager.find(Study, { order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  count(): Promise<number> {
+    return this.dataSource.manager.count(Study);
+  }
+
+  insertStudy(study: Omit<Study, 'id'>, manager: EntityManager): Promise<Study> {
+    return manager.save(manager.create(Study, study));
+  }
+
+  saveStudy(study: Study, manager: EntityManager): Promise<Study> {
+    return manager.save(study);
+  }
+
+  organisationsOf(studyId: number, manager?: EntityManager): Promise<StudyOrganisation[]> {
+    return this.m(manager).find(StudyOrganisation, { where: { studyId }, order: { position: 'ASC', id: 'ASC' } });
+  }
+
+  findStudyOrganisation(studyId: number, id: number, manager?: EntityManager): Promise<StudyOrganisation | null> {
+    return this.m(manager).findOneBy(StudyOrganisation, { studyId, id });
+  }
+
+  /** Organisations are shared between studies by name; the first study to name one creates it. */
+  async findOrCreateOrganisation(name: string, manager: EntityManager): Promise<Organisation> {
+    const existing = await manager.findOneBy(Organisation, { name });
+    return existing ?? manager.save(manager.create(Organisation, { name }));
+  }
+
+  saveStudyOrganisation(link: Partial<StudyOrganisation>, manager: EntityManager): Promise<StudyOrganisation> {
+    return manager.save(manager.create(StudyOrganisation, link));
+  }
+
+  deleteStudyOrganisation(id: number, manager: EntityManager) {
+    return manager.delete(StudyOrganisation, { id });
+  }
+
+  slotsOf(studyId: number, manager?: EntityManager): Promise<SessionSlot[]> {
+    return this.m(manager).find(SessionSlot, { where: { studyId }, order: { startsAt: 'ASC', id: 'ASC' } });
+  }
+
+  findSlot(studyId: number, id: number): Promise<SessionSlot | null> {
+    return this.dataSource.manager.findOneBy(SessionSlot, { studyId, id });
+  }
+
+  saveSlot(slot: Partial<SessionSlot>, manager: EntityManager): Promise<SessionSlot> {
+    return manager.save(manager.create(SessionSlot, slot));
+  }
+
+  deleteSlot(id: number, manager: EntityManager) {
+    return manager.delete(SessionSlot, { id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}
