@@ -1,0 +1,35 @@
+import { describeSlotDiagnosis, describeUnplaced, formatSlotLabel, localDayKey } from './explain';
+
+describe('formatSlotLabel', () => {
+  it('names the slot in Amsterdam time, in winter and in summer', () => {
+    expect(formatSlotLabel(new Date('2026-03-10T09:00:00Z'))).toBe('di 10 mrt 10:00');
+    expect(formatSlotLabel(new Date('2026-06-09T08:00:00Z'), 'en')).toBe('Tue 9 Jun 10:00');
+  });
+});
+
+describe('localDayKey', () => {
+  it('gives the Amsterdam calendar date, which can differ from the UTC date', () => {
+    expect(localDayKey(new Date('2026-03-10T23:30:00Z'))).toBe('2026-03-11');
+    expect(localDayKey(new Date('2026-03-10T23:30:00Z'), 'UTC')).toBe('2026-03-10');
+  });
+});
+
+describe('describeUnplaced', () => {
+  it('writes large member counts as digits', () => {
+    expect(describeUnplaced('no-common-slot', 12, 'en')).toBe('No slot where all 12 members are available.');
+  });
+});
+
+describe('describeSlotDiagnosis', () => {
+  it('names at most three blocked moderators and counts the rest', () => {
+    const blocked = ['Eva', 'Jan', 'Piet', 'Kim', 'Lot'].map((name, i) => ({ moderatorId: i + 1, name, cause: 'overlap' as const, limit: 0 }));
+    const text = describeSlotDiagnosis(
+      { slotId: 1, slotLabel: 'di 10 mrt 10:00', capacity: 2, capacityFull: true, moderatorsListing: 5, freeModeratorIds: [], blocked },
+      'nl',
+    );
+    expect(text).toBe(
+      'di 10 mrt 10:00 zit vol (max. 2 groepen) en mist twee moderatoren ' +
+        '(Eva: al in een sessie op dat moment; Jan: al in een sessie op dat moment; Piet: al in een sessie op dat moment; en nog 2)',
+    );
+  });
+});
