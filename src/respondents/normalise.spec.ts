@@ -165,3 +165,14 @@ describe('normaliseOrganisation', () => {
     expect(reason(normaliseOrganisation('RET', []))).toBe('unknown organisation "RET"; this study has no organisations yet');
   });
 });
+
+describe('spellings of the report table (Bijlage 5)', () => {
+  it('reads the "%" that PDF extraction left for the ♀ sign as v', () => {
+    expect(normaliseGender('%')).toEqual({ ok: true, value: 'v' });
+  });
+
+  it('accepts a shortened organisation name when exactly one organisation contains it', () => {
+    expect(normaliseOrganisation('Utrecht', ['Belastingdienst', 'Gemeente Utrecht'])).toEqual({ ok: true, value: 'Gemeente Utrecht' });
+    expect(normaliseOrganisation('Gemeente', ['Gemeente Utrecht', 'Gemeente Amersfoort']).ok).toBe(false);
+  });
+});

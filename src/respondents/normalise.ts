@@ -45,6 +45,8 @@ function lookup<T>(table: Record<string, T>, key: string): T | undefined {
 const GENDER_WORDS: Record<string, Gender> = {
   m: 'm', man: 'm', male: 'm', mannelijk: 'm', heer: 'm', dhr: 'm', mr: 'm', '♂': 'm',
   v: 'v', vrouw: 'v', f: 'v', female: 'v', vrouwelijk: 'v', woman: 'v', w: 'v', mevr: 'v', mw: 'v', mrs: 'v', ms: 'v', '♀': 'v',
+  // The report's respondent table (Bijlage 5) came through PDF extraction with the ♀ sign turned into "%".
+  '%': 'v',
   x: 'x', anders: 'x', other: 'x', overig: 'x', divers: 'x', 'non-binair': 'x', 'non-binary': 'x', nonbinair: 'x', nonbinary: 'x',
   'zeg ik liever niet': 'x', 'wil ik niet zeggen': 'x', 'liever niet': 'x', 'prefer not to say': 'x', 'not said': 'x', onbekend: 'x', unknown: 'x',
 };
@@ -237,6 +239,13 @@ export function normaliseOrganisation(raw: string, organisations: readonly strin
   if (!key) return fail(MISSING);
   const match = organisations.find((o) => compact(o) === key);
   if (match) return ok(match);
+  // Files often shorten a name ("Utrecht" for "Gemeente Utrecht"): accept it when exactly one organisation contains all its words.
+  const words = simplify(raw).split(/[^a-z0-9]+/).filter(Boolean);
+  const partial = organisations.filter((o) => {
+    const own = simplify(o).split(/[^a-z0-9]+/);
+    return words.length > 0 && words.every((w) => own.includes(w));
+  });
+  if (partial.length === 1) return ok(partial[0]);
   if (organisations.length === 0) return fail(`unknown organisation "${raw.trim()}"; this study has no organisations yet`);
   return fail(`unknown organisation "${raw.trim()}"; this study's organisations are: ${organisations.join(', ')}`);
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { StudiesService } from './studies.service';
 import { StudyRepository } from './study.repository';
 import { DEMO_STUDY, demoSlotTimes } from './demo-study';
+import { demoRespondents } from './demo-respondents';
+import { Respondent } from '../respondents/respondent.entity';
 
 @Injectable()
 export class DemoService {
@@ -23,5 +25,30 @@ export class DemoService {
       demoSlotTimes(now, study.sessionMinutes).map((t) => ({ ...t, onlineUrl: 'https://meet.example.org/kwadrant-demo', location: null })),
     );
     return true;
+  }
+
+  /** Adds made-up respondents (source "demo") to a study, four per organisation × quadrant. */
+  async addDemoRespondents(slug: string, perBucket = 4): Promise<number> {
+    const { study, organisations } = await this.studies.detail(slug);
+    const byName = new Map(organisations.map((o) => [o.organisation.name, o.organisationId]));
+    const people = demoRespondents([...byName.keys()], perBucket);
+    const now = Date.now();
+    await this.repository.transaction(async (manager) => {
+      await manager.getRepository(Respondent).save(
+        people.map(({ organisation, ...p }, i) =>
+          manager.getRepository(Respondent).create({
+            ...p,
+            studyId: study.id,
+            organisationId: byName.get(organisation)!,
+            status: 'eligible',
+            source: 'demo',
+            availability: null,
+            screenedAt: new Date(now - (people.length - i) * 60_000),
+          }),
+        ),
+        { chunk: 100 },
+      );
+    });
+    return people.length;
   }
 }

@@ -1,0 +1,9 @@
+// Integration and end-to-end tiers share this: a real database, migrated once per run in the global setup.
+// PostgreSQL (TEST_DATABASE_URL) is one shared database, so its files run one at a time.
+const base = require('./jest.base.config');
+module.exports = {
+  ...base,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  testTimeout: 30000,
+  maxWorkers: process.env.TEST_DATABASE_URL ? 1 : '50%',
+};

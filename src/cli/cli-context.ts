@@ -1,0 +1,60 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module';
+import { AppError } from '../common/app-error';
+import { ConfigError } from '../config/config';
+import { resolveConfig } from '../config/resolve-config';
+
+/** Runs one CLI action inside the application (same services, same database) and closes it afterwards. */
+export async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const config = resolveConfig();
+  const app = await NestFactory.createApplicationContext(AppModule.forConfig({ ...config, logLevel: 'silent' }), { logger: false, abortOnError: false });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/** Turns expected failures into one readable line and a non-zero exit code. */
+export function reportAndExit(err: unknown): never {
+  if (err instanceof AppError) {
+    process.stderr.write(`Error: ${err.message}\n`);
+    if (err.details) process.stderr.write(JSON.stringify(err.details, null, 2) + '\n');
+    process.exit(err.kind === 'invalid' ? 2 : 1);
+  }
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+}
+
+export async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw AppError.invalid('cli.stdin_required', 'Pipe the password on standard input, e.g. `printf %s "$PASSWORD" | kwadrant users create …`.');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** A plain aligned table for terminals. */
+export function printTable(rows: Record<string, unknown>[]): void {
+  if (!rows.length) {
+    process.stdout.write('(none)\n');
+    return;
+  }
+  const cols = Object.keys(rows[0]);
+  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  process.stdout.write([line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => String(r[c] ?? ''))))].join('\n') + '\n');
+}
+
+export function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw AppError.invalid('cli.format', `--format must be one of ${allowed.join(', ')}.`);
+  return value as T;
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { registerAuthCommands } from '../auth/auth.commands';
+import { registerDatabaseCommands } from '../database/database.commands';
+import { registerStudyCommands } from '../studies/studies.commands';
+import { reportAndExit } from './cli-context';
+
+/** Every module's commands; later features register theirs here. */
+const REGISTRARS = [registerDatabaseCommands, registerAuthCommands, registerStudyCommands];
+
+export function buildProgram(): Command {
+  const program = new Command('kwadrant').description('kwadrant: customer-journey research platform').showHelpAfterError();
+  for (const register of REGISTRARS) register(program);
+  return program;
+}
+
+if (require.main === module) {
+  buildProgram()
+    .parseAsync(process.argv)
+    .catch(reportAndExit);
+}

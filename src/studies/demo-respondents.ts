@@ -1,0 +1,49 @@
+// Made-up respondents for trying the platform out. Pure and seeded, so the demo is the same every time.
+import { DIGITAL_COMFORTS, EDUCATIONS, GENDERS, QUADRANTS, RespondentProfile } from '../common/domain';
+
+const FIRST_NAMES = ['Anna', 'Bram', 'Chantal', 'Dirk', 'Esra', 'Fenna', 'Gijs', 'Hanneke', 'Imane', 'Jeroen', 'Kees', 'Lotte', 'Mohamed', 'Noor', 'Olga', 'Pieter'];
+
+export interface DemoRespondent extends RespondentProfile {
+  organisation: string;
+  firstName: string;
+  email: string;
+}
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `perBucket` respondents for every organisation × quadrant, with e-mail addresses on the reserved example.org domain. */
+export function demoRespondents(organisations: string[], perBucket: number, seed = 2015): DemoRespondent[] {
+  const random = mulberry32(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const out: DemoRespondent[] = [];
+  for (const organisation of organisations) {
+    for (const quadrant of QUADRANTS) {
+      for (let i = 0; i < perBucket; i++) {
+        const firstName = pick(FIRST_NAMES);
+        const age = 20 + Math.floor(random() * 65);
+        out.push({
+          organisation,
+          quadrant,
+          firstName,
+          email: `demo.${out.length + 1}@example.org`,
+          gender: pick(GENDERS),
+          age: String(age),
+          ageMin: age,
+          ageMax: age,
+          education: pick(EDUCATIONS),
+          digitalComfort: pick(DIGITAL_COMFORTS),
+        });
+      }
+    }
+  }
+  return out;
+}

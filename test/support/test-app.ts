@@ -1,0 +1,38 @@
+import { mkdtempSync } from 'fs';
+import { join } from 'path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { loadConfig } from '../../src/config/config';
+import type { ResolvedConfig } from '../../src/config/config.module';
+import { TMP_DIR, resetDatabase, testDatabaseConfig } from './test-database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  dataSource: DataSource;
+  config: ResolvedConfig;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
+  const dataDir = mkdtempSync(join(TMP_DIR, 'data-'));
+  return {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    database: testDatabaseConfig(),
+    sessionSecret: 'test-secret-test-secret-test-secret-1234',
+    ...overrides,
+  };
+}
+
+/** The real application (same module, same setup as main.ts) on a clean test database. */
+export async function createTestApp(overrides: Partial<ResolvedConfig> = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { logger: false });
+  configureApp(app, config);
+  await app.init();
+  const dataSource = app.get(DataSource);
+  await resetDatabase(dataSource);
+  return { app, dataSource, config, close: () => app.close() };
+}

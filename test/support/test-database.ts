@@ -1,0 +1,50 @@
+import { copyFileSync, mkdirSync } from 'fs';
+import { join } from 'path';
+import { randomBytes } from 'crypto';
+import { DataSource } from 'typeorm';
+import { DatabaseConfig, parseDatabaseUrl } from '../../src/config/config';
+import { openDataSource } from '../../src/database/data-source';
+
+export const TMP_DIR = join(__dirname, '..', '..', '.tmp');
+export const SQLITE_TEMPLATE = join(TMP_DIR, 'test-db', 'template.sqlite');
+
+/** PostgreSQL when TEST_DATABASE_URL is set, else SQLite. Refuses a database whose name does not say "test". */
+export function testDatabaseUrl(): string | undefined {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return undefined;
+  const name = new URL(url).pathname.replace(/^\//, '');
+  if (!/test/i.test(name)) throw new Error(`Refusing to run tests against database "${name}": its name must contain "test".`);
+  return url;
+}
+
+export function isPostgresRun(): boolean {
+  return testDatabaseUrl() !== undefined;
+}
+
+/** A database for one test file: PostgreSQL shared (tests run in band and reset it), or a fresh copy of the migrated SQLite template. */
+export function testDatabaseConfig(): DatabaseConfig {
+  const url = testDatabaseUrl();
+  if (url) return parseDatabaseUrl(url);
+  const file = join(TMP_DIR, 'test-db', `w${process.env.JEST_WORKER_ID ?? 0}-${randomBytes(6).toString('hex')}.sqlite`);
+  mkdirSync(join(TMP_DIR, 'test-db'), { recursive: true });
+  copyFileSync(SQLITE_TEMPLATE, file);
+  return { type: 'better-sqlite3', file };
+}
+
+/** Empties every table (not the migration log), so each test file starts from a clean, migrated database. */
+export async function resetDatabase(ds: DataSource): Promise<void> {
+  const tables = ds.entityMetadatas.map((m) => m.tableName);
+  if (ds.options.type === 'postgres') {
+    await ds.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  } else {
+    await ds.query('PRAGMA foreign_keys = OFF');
+    for (const t of tables) await ds.query(`DELETE FROM "${t}"`);
+    await ds.query('PRAGMA foreign_keys = ON');
+  }
+}
+
+export async function openTestDataSource(): Promise<DataSource> {
+  const ds = await openDataSource(testDatabaseConfig(), { migrate: false });
+  await resetDatabase(ds);
+  return ds;
+}
