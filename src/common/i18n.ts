@@ -1,15 +1,22 @@
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { Locale } from './domain';
 
 type Dictionary = Record<string, string>;
 
-/** Page texts per locale, from templates/locales/<locale>.json. Dutch is the reference; English falls back to it. */
+/**
+ * Page texts per locale: every templates/locales/<locale>/<module>.json merged, so each feature owns its file.
+ * Dutch is the reference; English falls back to it.
+ */
 export class Translations {
   private readonly dictionaries: Record<Locale, Dictionary>;
 
   constructor(templatesDir: string) {
-    const load = (l: Locale): Dictionary => JSON.parse(readFileSync(join(templatesDir, 'locales', `${l}.json`), 'utf8'));
+    const load = (l: Locale): Dictionary => {
+      const dir = join(templatesDir, 'locales', l);
+      const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+      return Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Dictionary));
+    };
     this.dictionaries = { nl: load('nl'), en: load('en') };
   }
 
