@@ -4,6 +4,7 @@ const base = require('./jest.base.config');
 module.exports = {
   ...base,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
   maxWorkers: process.env.TEST_DATABASE_URL ? 1 : '50%',
 };

@@ -1,8 +1,8 @@
-import { mkdirSync, rmSync } from 'fs';
+import { mkdirSync, mkdtempSync } from 'fs';
 import { join } from 'path';
 import { parseDatabaseUrl } from '../../src/config/config';
 import { openDataSource } from '../../src/database/data-source';
-import { SQLITE_TEMPLATE, TMP_DIR, testDatabaseUrl } from './test-database';
+import { TMP_DIR, sqliteTemplate, testDatabaseUrl } from './test-database';
 
 /** Migrates once per run: the PostgreSQL test database from scratch, or a SQLite template that each test file copies. */
 export default async function globalSetup(): Promise<void> {
@@ -15,9 +15,10 @@ export default async function globalSetup(): Promise<void> {
     await ds.destroy();
     return;
   }
-  rmSync(join(TMP_DIR, 'test-db'), { recursive: true, force: true });
-  mkdirSync(join(TMP_DIR, 'test-db'), { recursive: true });
-  const ds = await openDataSource({ type: 'better-sqlite3', file: SQLITE_TEMPLATE }, { migrate: true });
+  mkdirSync(TMP_DIR, { recursive: true });
+  // Workers are started after the global setup and inherit this variable.
+  process.env.KW_TEST_RUN_DIR = mkdtempSync(join(TMP_DIR, 'run-'));
+  const ds = await openDataSource({ type: 'better-sqlite3', file: sqliteTemplate() }, { migrate: true });
   await ds.query('PRAGMA wal_checkpoint(TRUNCATE)');
   await ds.query('PRAGMA journal_mode = DELETE');
   await ds.destroy();

@@ -7,7 +7,7 @@ import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { loadConfig } from '../../src/config/config';
 import type { ResolvedConfig } from '../../src/config/config.module';
-import { TMP_DIR, resetDatabase, testDatabaseConfig } from './test-database';
+import { resetDatabase, runDir, testDatabaseConfig } from './test-database';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -17,7 +17,7 @@ export interface TestApp {
 }
 
 export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
-  const dataDir = mkdtempSync(join(TMP_DIR, 'data-'));
+  const dataDir = mkdtempSync(join(runDir(), 'data-'));
   return {
     ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
     database: testDatabaseConfig(),

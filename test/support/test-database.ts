@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'fs';
+import { copyFileSync } from 'fs';
 import { join } from 'path';
 import { randomBytes } from 'crypto';
 import { DataSource } from 'typeorm';
@@ -6,7 +6,17 @@ import { DatabaseConfig, parseDatabaseUrl } from '../../src/config/config';
 import { openDataSource } from '../../src/database/data-source';
 
 export const TMP_DIR = join(__dirname, '..', '..', '.tmp');
-export const SQLITE_TEMPLATE = join(TMP_DIR, 'test-db', 'template.sqlite');
+
+/** Each test run gets its own folder (set by the global setup), so parallel runs never share SQLite files. */
+export function runDir(): string {
+  const dir = process.env.KW_TEST_RUN_DIR;
+  if (!dir) throw new Error('KW_TEST_RUN_DIR is not set: run the database tests through their Jest config (global setup).');
+  return dir;
+}
+
+export function sqliteTemplate(): string {
+  return join(runDir(), 'template.sqlite');
+}
 
 /** PostgreSQL when TEST_DATABASE_URL is set, else SQLite. Refuses a database whose name does not say "test". */
 export function testDatabaseUrl(): string | undefined {
@@ -25,9 +35,8 @@ export function isPostgresRun(): boolean {
 export function testDatabaseConfig(): DatabaseConfig {
   const url = testDatabaseUrl();
   if (url) return parseDatabaseUrl(url);
-  const file = join(TMP_DIR, 'test-db', `w${process.env.JEST_WORKER_ID ?? 0}-${randomBytes(6).toString('hex')}.sqlite`);
-  mkdirSync(join(TMP_DIR, 'test-db'), { recursive: true });
-  copyFileSync(SQLITE_TEMPLATE, file);
+  const file = join(runDir(), `w${process.env.JEST_WORKER_ID ?? 0}-${randomBytes(6).toString('hex')}.sqlite`);
+  copyFileSync(sqliteTemplate(), file);
   return { type: 'better-sqlite3', file };
 }
 
