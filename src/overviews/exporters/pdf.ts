@@ -1,0 +1,184 @@
+// PDF export: title, study, population and date, the composition table, then each organisation's
+// overview on its own pages with the header row repeated on every page. Pages are flushed as they fill,
+// so a 100,000-row report is not held in memory.
+import type { Writable } from 'node:stream';
+import { once } from 'node:events';
+import PDFDocument from 'pdfkit';
+import { QUADRANTS, type Locale } from '../../common/domain';
+import type { OverviewSummary } from '../overview';
+import { COLUMN_HEADERS, compositionHeaders, formatDate, populationLabel, rowCells, showCount, text } from './labels';
+import { OrganisationSequence, type RowSource } from './row-source';
+
+export interface PdfOptions {
+  locale?: Locale;
+  generatedAt?: Date;
+}
+
+const MARGIN = 50;
+const PAGE = { width: 595.28, height: 841.89 }; // A4
+const CONTENT_BOTTOM = PAGE.height - 70;
+const FOOTER_Y = PAGE.height - 45;
+const FONT = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+const BODY_SIZE = 9;
+const ROW_HEIGHT = 15;
+const PAD = 4;
+const ROW_COLUMN_WIDTHS = [47, 42, 124, 94, 104, 84];
+const COMPOSITION_WIDTHS = [97, 90, 90, 90, 90, 38];
+const HEADER_FILL = '#dce6f2';
+const STRIPE_FILL = '#f3f4f6';
+const RULE = '#6b7280';
+// Unread output beyond this makes the writer wait for the reader (a slow download).
+const BACKLOG_LIMIT = 1 << 20;
+
+/** Streams the report into `out`, ends it, and resolves once everything is flushed. */
+export async function writePdf(summary: OverviewSummary, rows: RowSource, out: Writable, opts: PdfOptions = {}): Promise<void> {
+  const locale = opts.locale ?? 'nl';
+  const t = text(locale);
+  const date = opts.generatedAt ?? new Date();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: 20 },
+    autoFirstPage: false,
+    info: { Title: `${t.title} – ${summary.study}`, CreationDate: date },
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    out.once('finish', resolve);
+    out.once('error', reject);
+  });
+  finished.catch(() => undefined); // awaited below; keeps an early failure from counting as unhandled
+  doc.pipe(out);
+  const page = new PageWriter(doc, `${t.title} – ${summary.study}`, t.page);
+
+  try {
+    page.add();
+    doc.font(BOLD).fontSize(18).text(t.title, MARGIN, MARGIN);
+    doc.moveDown(0.5).font(FONT).fontSize(11);
+    doc.text(`${t.study}: ${summary.study}`);
+    doc.text(`${t.population}: ${populationLabel(summary.population, locale)}`);
+    doc.text(`${t.date}: ${formatDate(date, locale)}`);
+    doc.moveDown(1).font(BOLD).fontSize(13).text(t.composition);
+    let y = doc.y + 6;
+    y = page.tableRow(y, compositionHeaders(locale), COMPOSITION_WIDTHS, 'header', true);
+    summary.organisations.forEach((line, i) => {
+      const cells = [line.name, ...QUADRANTS.map((q) => showCount(line.counts[q])), showCount(line.total)];
+      y = page.tableRow(y, cells, COMPOSITION_WIDTHS, i % 2 ? 'stripe' : 'plain', true);
+    });
+    const totals = summary.totals;
+    y = page.tableRow(y, [t.total, ...QUADRANTS.map((q) => showCount(totals.counts[q])), showCount(totals.total)], COMPOSITION_WIDTHS, 'total', true);
+    if (summary.suppressedBelow) doc.font(FONT).fontSize(8).fillColor('black').text(t.suppressed(summary.suppressedBelow), MARGIN, y + 6);
+
+    const headers = COLUMN_HEADERS[locale];
+    let heading = '';
+    const startPage = (title: string) => {
+      page.add();
+      doc.font(BOLD).fontSize(13).fillColor('black').text(title, MARGIN, MARGIN);
+      return page.tableRow(doc.y + 6, headers, ROW_COLUMN_WIDTHS, 'header');
+    };
+    const openOrganisation = (name: string) => {
+      const total = summary.organisations.find((o) => o.name === name)?.total;
+      heading = name;
+      y = startPage(`${name} (n=${showCount(total ?? 0)})`);
+      if (total === 0) doc.font(FONT).fontSize(BODY_SIZE).fillColor('black').text(t.noRespondents, MARGIN, y + 6);
+    };
+    const sequence = new OrganisationSequence(summary.organisations.map((o) => o.name));
+    let stripe = false;
+    for await (const row of rows) {
+      const opened = sequence.enter(row.organisation);
+      for (const name of opened) openOrganisation(name);
+      if (opened.length) stripe = false;
+      if (y + ROW_HEIGHT > CONTENT_BOTTOM) y = startPage(heading);
+      if (page.added()) await drained(doc, out);
+      y = page.tableRow(y, rowCells(row, locale), ROW_COLUMN_WIDTHS, stripe ? 'stripe' : 'plain');
+      stripe = !stripe;
+    }
+    for (const name of sequence.rest()) openOrganisation(name);
+    doc.end();
+    await finished;
+  } catch (err) {
+    doc.unpipe(out);
+    out.destroy(); // without the error: an 'error' event nobody listens to would crash the process
+    throw err;
+  }
+}
+
+type RowKind = 'header' | 'plain' | 'stripe' | 'total';
+
+class PageWriter {
+  private number = 0;
+  private reported = 0;
+  private readonly fitted = new Map<string, string>();
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly footer: string,
+    private readonly pageWord: string,
+  ) {}
+
+  add(): void {
+    this.doc.addPage();
+    this.number++;
+    this.doc.font(FONT).fontSize(8).fillColor(RULE);
+    this.doc.text(`${this.footer} – ${this.pageWord} ${this.number}`, MARGIN, FOOTER_Y, { lineBreak: false });
+    this.doc.fillColor('black');
+  }
+
+  /** Whether a page was added since the last call. */
+  added(): boolean {
+    const added = this.number !== this.reported;
+    this.reported = this.number;
+    return added;
+  }
+
+  /** Draws one table row at y and returns the y below it. Header cells wrap; body cells are cut to fit. */
+  tableRow(y: number, cells: readonly string[], widths: readonly number[], kind: RowKind, numeric = false): number {
+    const doc = this.doc;
+    const bold = kind === 'header' || kind === 'total';
+    doc.font(bold ? BOLD : FONT).fontSize(BODY_SIZE);
+    const tableWidth = widths.reduce((a, b) => a + b, 0);
+    const height =
+      kind === 'header' ? Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 2 * PAD }))) + 2 * PAD : ROW_HEIGHT;
+    if (kind === 'header') doc.rect(MARGIN, y, tableWidth, height).fill(HEADER_FILL);
+    if (kind === 'stripe') doc.rect(MARGIN, y, tableWidth, height).fill(STRIPE_FILL);
+    doc.fillColor('black');
+    let x = MARGIN;
+    cells.forEach((cell, i) => {
+      const width = widths[i] - 2 * PAD;
+      const right = numeric && i > 0;
+      if (kind === 'header') doc.text(cell, x + PAD, y + PAD, { width, align: right ? 'right' : 'left' });
+      else {
+        const fitted = this.fit(cell, width, bold);
+        const indent = right ? width - doc.widthOfString(fitted) : 0;
+        doc.text(fitted, x + PAD + indent, y + (ROW_HEIGHT - BODY_SIZE) / 2, { lineBreak: false });
+      }
+      x += widths[i];
+    });
+    if (kind === 'header' || kind === 'total') {
+      const ruleY = kind === 'header' ? y + height : y;
+      doc.moveTo(MARGIN, ruleY).lineTo(MARGIN + tableWidth, ruleY).lineWidth(0.75).strokeColor(RULE).stroke();
+    }
+    return y + height;
+  }
+
+  /** Cuts text that would run into the next column, ending it with an ellipsis; cached, values repeat a lot. */
+  private fit(value: string, width: number, bold: boolean): string {
+    const key = `${bold ? 'b' : 'r'}${width}|${value}`;
+    let fitted = this.fitted.get(key);
+    if (fitted === undefined) {
+      fitted = value;
+      while (fitted.length > 1 && this.doc.widthOfString(fitted === value ? fitted : `${fitted}…`) > width) fitted = fitted.slice(0, -1);
+      if (fitted !== value) fitted = `${fitted.trimEnd()}…`;
+      if (this.fitted.size < 10_000) this.fitted.set(key, fitted);
+    }
+    return fitted;
+  }
+}
+
+/** Lets a slow reader catch up before more pages are produced. */
+async function drained(doc: PDFKit.PDFDocument, out: Writable): Promise<void> {
+  await new Promise(setImmediate);
+  while (doc.readableLength > BACKLOG_LIMIT && !out.destroyed) {
+    const timeout = AbortSignal.timeout(50);
+    await once(out, 'drain', { signal: timeout }).catch(() => undefined);
+  }
+}
