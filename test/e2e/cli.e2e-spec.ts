@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'fs';
+import { join } from 'path';
+import { runCli } from '../support/cli';
+import { isPostgresRun, runDir, testDatabaseConfig } from '../support/test-database';
+
+/** The CLI against a migrated test database of its own (a copy of the SQLite template, or the PostgreSQL test database). */
+function cliEnv(): Record<string, string> {
+  const db = testDatabaseConfig();
+  const dataDir = mkdtempSync(join(runDir(), 'cli-'));
+  return { DATA_DIR: dataDir, DATABASE_URL: db.type === 'postgres' ? db.url : `sqlite:${db.file}` };
+}
+
+describe('kwadrant command line', () => {
+  const env = cliEnv();
+
+  beforeAll(async () => {
+    if (isPostgresRun()) {
+      // The PostgreSQL test database is shared: start from empty tables.
+      const { openTestDataSource } = await import('../support/test-database');
+      await (await openTestDataSource()).destroy();
+    }
+  });
+
+  it('migrate is idempotent', async () => {
+    const first = await runCli(['migrate'], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Database is up to date.');
+  });
+
+  it('creates a study with organisations', async () => {
+    const r = await runCli(['study', 'create', '--slug', 'cli-study', '--title', 'CLI study', '--organisation', 'RET', '--organisation', 'Vitens'], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ slug: 'cli-study', title: 'CLI study', organisations: ['RET', 'Vitens'] });
+  });
+
+  it('creates users with the password from stdin, and explains mistakes', async () => {
+    const ok = await runCli(['users', 'create', '--email', 'partner@ret.example', '--role', 'partner', '--organisation', 'RET'], env, 'a-very-long-password\n');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ email: 'partner@ret.example', role: 'partner' });
+    const short = await runCli(['users', 'create', '--email', 'x@ret.example', '--role', 'researcher'], env, 'short');
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('at least 10 characters');
+    const unknownOrg = await runCli(['users', 'create', '--email', 'y@ret.example', '--role', 'partner', '--organisation', 'NS'], env, 'a-very-long-password');
+    expect(unknownOrg.code).toBe(2);
+    expect(unknownOrg.stderr).toContain('Known: RET, Vitens');
+  });
+
+  it('names a bad environment variable', async () => {
+    const r = await runCli(['study', 'list'], { ...env, PORT: 'eighty' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Invalid configuration: PORT');
+  });
+});
