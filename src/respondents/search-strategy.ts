@@ -27,7 +27,11 @@ export const SELECTION_QUESTION: Record<Locale, { intro: string; question: strin
   },
 };
 
-/** One statement per quadrant; Dutch exactly as in Bijlage 6, with "organisatie X" as the placeholder. */
+/**
+ * One statement per quadrant; Dutch as in Bijlage 6, with "organisatie X" as the placeholder. The one source
+ * of these texts: the screener's SurveyJS question derives its choices from here. The rust-in-je-hoofdzoeker
+ * statement adds the word "bij" that the report's text misses ("… mijn doel kon bereiken bij organisatie X").
+ */
 export const SELECTION_STATEMENTS: Record<Quadrant, Record<Locale, string>> = {
   informatiezoeker: {
     nl:
@@ -39,7 +43,7 @@ export const SELECTION_STATEMENTS: Record<Quadrant, Record<Locale, string>> = {
   },
   zekerheidszoeker: {
     nl:
-      'Ik heb me uitgebreid geinformeerd over de mogelijkheden om bij {organisatie} mijn doel te bereiken. Daarbij heb ' +
+      'Ik heb me uitgebreid geïnformeerd over de mogelijkheden om bij {organisatie} mijn doel te bereiken. Daarbij heb ' +
       'ik ook anderen (binnen of buiten de organisatie) om advies gevraagd over hoe ik dat het beste kan aanpakken.',
     en:
       'I informed myself extensively about the ways to achieve my goal with {organisatie}. I also asked others ' +
@@ -48,7 +52,7 @@ export const SELECTION_STATEMENTS: Record<Quadrant, Record<Locale, string>> = {
   'rust-in-je-hoofdzoeker': {
     nl:
       'Ik heb er zelf niet zoveel tijd aan besteed. Ik heb me laten adviseren over op welke manier ik het beste mijn ' +
-      'doel kon bereiken {organisatie} en dat advies heb ik opgevolgd.',
+      'doel kon bereiken bij {organisatie} en dat advies heb ik opgevolgd.',
     en:
       'I did not spend much time on it myself. I let others advise me on the best way to achieve my goal with ' +
       '{organisatie}, and I followed that advice.',

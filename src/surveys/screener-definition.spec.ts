@@ -1,6 +1,6 @@
 import { Model } from 'survey-core';
 import { EDUCATIONS, QUADRANTS } from '../common/domain';
-import { buildScreenerDefinition, ScreenerInput, screenerEligibility, SELECTION_STATEMENT_TEXTS } from './screener-definition';
+import { buildScreenerDefinition, ScreenerInput, screenerEligibility, selectionStatementText } from './screener-definition';
 import { definitionErrors } from './survey-validator';
 
 const input: ScreenerInput = {
@@ -42,13 +42,13 @@ describe('buildScreenerDefinition', () => {
     expect(rust()).toContain('mijn doel kon bereiken bij RET');
     expect(gemak()).toMatch(/^Ik wist van te voren al precies/);
     model.locale = 'en';
-    expect(rust()).toContain('reach my goal with RET');
+    expect(rust()).toContain('achieve my goal with RET');
   });
 
   it('keeps every statement text tied to the organisation placeholder, except the one that names none', () => {
     for (const q of QUADRANTS.filter((q) => q !== 'gemakzoeker')) {
-      expect(SELECTION_STATEMENT_TEXTS[q].nl).toContain('{organisation}');
-      expect(SELECTION_STATEMENT_TEXTS[q].en).toContain('{organisation}');
+      expect(selectionStatementText(q, 'nl')).toContain('{organisation}');
+      expect(selectionStatementText(q, 'en')).toContain('{organisation}');
     }
   });
 

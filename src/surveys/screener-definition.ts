@@ -5,9 +5,11 @@ import {
   DIGITAL_COMFORT_LABELS,
   EDUCATIONS,
   Education,
+  Locale,
   Quadrant,
   QUADRANTS,
 } from '../common/domain';
+import { ORGANISATION_PLACEHOLDER, SELECTION_STATEMENTS } from '../respondents/search-strategy';
 
 export interface LocalisedText {
   default: string;
@@ -20,46 +22,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/**
- * The four statements of the selection question (Bijlage 6). "{organisation}" is SurveyJS text processing:
- * it shows the name of the organisation the respondent chose. The rust-in-je-hoofdzoeker statement adds the
- * word "bij" that the report's text misses ("… mijn doel kon bereiken bij organisatie X").
- */
-export const SELECTION_STATEMENT_TEXTS: Record<Quadrant, { nl: string; en: string }> = {
-  informatiezoeker: {
-    nl:
-      'Ik ben uitgebreid op zoek gegaan naar de verschillende mogelijkheden om bij {organisation} mijn doel te ' +
-      'bereiken. Uiteindelijk heb ik mijn zaken geregeld zonder me te laten leiden door wat anderen vinden.',
-    en:
-      'I searched extensively for the different ways to reach my goal with {organisation}. In the end I ' +
-      'arranged my affairs without being guided by what others think.',
-  },
-  zekerheidszoeker: {
-    nl:
-      'Ik heb me uitgebreid geïnformeerd over de mogelijkheden om bij {organisation} mijn doel te bereiken. ' +
-      'Daarbij heb ik ook anderen (binnen of buiten de organisatie) om advies gevraagd over hoe ik dat het ' +
-      'beste kan aanpakken.',
-    en:
-      'I informed myself extensively about the ways to reach my goal with {organisation}. I also asked others ' +
-      '(inside or outside the organisation) for advice on how best to go about it.',
-  },
-  'rust-in-je-hoofdzoeker': {
-    nl:
-      'Ik heb er zelf niet zoveel tijd aan besteed. Ik heb me laten adviseren over op welke manier ik het beste ' +
-      'mijn doel kon bereiken bij {organisation} en dat advies heb ik opgevolgd.',
-    en:
-      'I did not spend much time on it myself. I let others advise me on the best way to reach my goal with ' +
-      '{organisation}, and I followed that advice.',
-  },
-  gemakzoeker: {
-    nl:
-      'Ik wist van te voren al precies hoe ik het beste mijn doel kon bereiken en heb uiteindelijk mijn zaken ' +
-      'geregeld zonder me te laten leiden door wat anderen vinden (binnen of buiten de organisatie).',
-    en:
-      'I knew beforehand exactly how best to reach my goal, and in the end I arranged my affairs without being ' +
-      'guided by what others think (inside or outside the organisation).',
-  },
-};
+/** The statements of Bijlage 6 with SurveyJS text processing in place of "organisatie X": it shows the chosen organisation. */
+export function selectionStatementText(quadrant: Quadrant, locale: Locale): string {
+  return SELECTION_STATEMENTS[quadrant][locale].split(ORGANISATION_PLACEHOLDER).join('{organisation}');
+}
 
 /** Plain-language labels for respondents; the canonical labels (Bijlage 5) stay in domain.ts. */
 const EDUCATION_CHOICE_TEXTS: Record<Education, LocalisedText> = {
@@ -342,7 +308,7 @@ function pageSelection() {
         choicesOrder: 'random',
         choices: QUADRANTS.map((q) => ({
           value: q,
-          text: localised(SELECTION_STATEMENT_TEXTS[q].nl, SELECTION_STATEMENT_TEXTS[q].en),
+          text: localised(selectionStatementText(q, 'nl'), selectionStatementText(q, 'en')),
         })),
       },
     ],
