@@ -5,10 +5,10 @@ import { AppError } from '../common/app-error';
 import { ConfigError } from '../config/config';
 import { resolveConfig } from '../config/resolve-config';
 
-/** Runs one CLI action inside the application (same services, same database) and closes it afterwards. */
+/** Runs one CLI action inside the application (same services, same database) and closes it afterwards; no background mail loop. */
 export async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const config = resolveConfig();
-  const app = await NestFactory.createApplicationContext(AppModule.forConfig({ ...config, logLevel: 'silent' }), { logger: false, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(AppModule.forConfig({ ...config, logLevel: 'silent', mailWorker: false }), { logger: false, abortOnError: false });
   try {
     return await work(app);
   } finally {

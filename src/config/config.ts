@@ -14,6 +14,8 @@ export interface AppConfig {
   sessionSecret?: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** Whether this process runs the outbox sending loop (MAIL_WORKER, default on; the CLI and tests turn it off). */
+  mailWorker: boolean;
   logLevel: LogLevel;
   adminEmail?: string;
   adminPassword?: string;
@@ -46,6 +48,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const adminPassword = nonEmpty(env, 'ADMIN_PASSWORD');
   if (adminPassword !== undefined && adminPassword.length < 10) throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters long');
   const mailFrom = nonEmpty(env, 'MAIL_FROM') ?? 'kwadrant <onderzoek@kwadrant.invalid>';
+  const mailWorker = parseSwitch('MAIL_WORKER', nonEmpty(env, 'MAIL_WORKER'), true);
   return {
     port,
     baseUrl,
@@ -54,6 +57,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     sessionSecret,
     smtpUrl,
     mailFrom,
+    mailWorker,
     logLevel,
     adminEmail,
     adminPassword,
@@ -77,6 +81,13 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
 function nonEmpty(env: Record<string, string | undefined>, name: string): string | undefined {
   const v = env[name]?.trim();
   return v ? v : undefined;
+}
+
+function parseSwitch(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
+  if (/^(1|true|on|yes)$/i.test(raw)) return true;
+  if (/^(0|false|off|no)$/i.test(raw)) return false;
+  throw new ConfigError(name, 'must be on or off (true/false, 1/0)');
 }
 
 function parsePort(raw: string | undefined): number {

@@ -22,6 +22,8 @@ export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedCon
     ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
     database: testDatabaseConfig(),
     sessionSecret: 'test-secret-test-secret-test-secret-1234',
+    // Tests run the outbox worker themselves, so no background loop changes rows under them.
+    mailWorker: false,
     ...overrides,
   };
 }
