@@ -1,0 +1,157 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DIGITAL_COMFORTS, EDUCATIONS, GENDERS, QUADRANTS, type Quadrant, type RespondentStatus } from '../common/domain';
+import { Study } from '../studies/study.entity';
+import type { CompositionCount, OverviewInput } from './overview';
+
+export interface OverviewOrganisation {
+  id: number;
+  name: string;
+}
+
+/** Which respondents an overview covers: one study, some of its organisations, some statuses. */
+export interface OverviewScope {
+  studyId: number;
+  organisations: readonly OverviewOrganisation[];
+  statuses: readonly RespondentStatus[];
+}
+
+export const STREAM_BATCH_SIZE = 1000;
+
+const PROFILE_COLUMNS = ['gender', 'age', 'age_min', 'age_max', 'education', 'digital_comfort', 'quadrant'];
+
+const rank = (column: string, values: readonly string[]) => `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE ${values.length} END`;
+
+/** The ten-year band of ageBand() in SQL, from the sum of the range's ends (twice its middle). */
+const AGE_BAND_RANK = `CASE ${[50, 70, 90, 110, 130, 150].map((sum, i) => `WHEN r.age_min + r.age_max < ${sum} THEN ${i}`).join(' ')} ELSE 6 END`;
+
+/**
+ * The row order of compareRows() in SQL, so streamed rows come out exactly as the in-memory overview sorts
+ * them: quadrant in DESIGN.md order, age (or band), then the remaining columns; the id makes every key unique.
+ */
+function sortKeys(ageBands: boolean): string[] {
+  return [
+    rank('r.quadrant', QUADRANTS),
+    ...(ageBands ? [AGE_BAND_RANK] : ['r.age_min', 'r.age_max']),
+    rank('r.gender', GENDERS),
+    rank('r.education', EDUCATIONS),
+    rank('r.digital_comfort', DIGITAL_COMFORTS),
+    'r.id',
+  ];
+}
+
+/** Read-only queries over respondents for the overviews: counts and the anonymisable columns, never personal data. */
+@Injectable()
+export class OverviewRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** The study's partner organisations in the study's order. */
+  async organisationsOf(studyId: number): Promise<OverviewOrganisation[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('so.organisation_id', 'id')
+      .addSelect('o.name', 'name')
+      .from('study_organisation', 'so')
+      .innerJoin('organisation', 'o', 'o.id = so.organisation_id')
+      .where('so.study_id = :studyId', { studyId })
+      .orderBy('so.position', 'ASC')
+      .addOrderBy('so.id', 'ASC')
+      .getRawMany<{ id: number | string; name: string }>();
+    return rows.map((r) => ({ id: Number(r.id), name: r.name }));
+  }
+
+  /** The studies an organisation takes part in, newest first. */
+  studiesOfOrganisation(organisationId: number): Promise<Study[]> {
+    return this.dataSource
+      .getRepository(Study)
+      .createQueryBuilder('s')
+      .innerJoin('study_organisation', 'so', 'so.study_id = s.id AND so.organisation_id = :organisationId', { organisationId })
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .getMany();
+  }
+
+  /** Respondents per organisation and quadrant: the composition table without reading a single row. */
+  async countByOrganisationAndQuadrant(scope: OverviewScope): Promise<{ organisationId: number; quadrant: Quadrant; count: number }[]> {
+    if (!scope.organisations.length) return [];
+    const rows = await this.inScope(scope)
+      .select('r.organisation_id', 'organisationId')
+      .addSelect('r.quadrant', 'quadrant')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('r.organisation_id')
+      .addGroupBy('r.quadrant')
+      .getRawMany<{ organisationId: number | string; quadrant: Quadrant; count: number | string }>();
+    return rows.map((r) => ({ organisationId: Number(r.organisationId), quadrant: r.quadrant, count: Number(r.count) }));
+  }
+
+  /** The same counts keyed by organisation name, as buildSummary() takes them. */
+  async compositionCounts(scope: OverviewScope): Promise<CompositionCount[]> {
+    const names = new Map(scope.organisations.map((o) => [o.id, o.name]));
+    return (await this.countByOrganisationAndQuadrant(scope)).map((c) => ({ organisation: names.get(c.organisationId)!, quadrant: c.quadrant, count: c.count }));
+  }
+
+  /** Respondents of the population whose profile lacks a column, so they cannot be shown as a row. */
+  async countIncomplete(scope: OverviewScope): Promise<number> {
+    if (!scope.organisations.length) return 0;
+    const qb = this.inScope(scope, { completeOnly: false }).select('COUNT(*)', 'count');
+    qb.andWhere(`(${PROFILE_COLUMNS.map((c) => `r.${c} IS NULL`).join(' OR ')})`);
+    const row = await qb.getRawOne<{ count: number | string }>();
+    return Number(row?.count ?? 0);
+  }
+
+  /**
+   * The respondents' overview columns, one organisation after the other in the scope's order and within
+   * each in compareRows() order. Reads in keyset-paginated batches (WHERE sort key > last key), which keeps
+   * memory constant on SQLite and PostgreSQL alike and never skips or repeats a row the way OFFSET can.
+   */
+  async *streamRows(scope: OverviewScope, opts: { ageBands: boolean; batchSize?: number }): AsyncGenerator<OverviewInput> {
+    const keys = sortKeys(opts.ageBands);
+    const batchSize = opts.batchSize ?? STREAM_BATCH_SIZE;
+    for (const organisation of scope.organisations) {
+      let after: number[] | undefined;
+      for (;;) {
+        const qb = this.inScope({ ...scope, organisations: [organisation] })
+          .select('r.gender', 'gender')
+          .addSelect('r.age', 'age')
+          .addSelect('r.age_min', 'ageMin')
+          .addSelect('r.age_max', 'ageMax')
+          .addSelect('r.education', 'education')
+          .addSelect('r.digital_comfort', 'digitalComfort')
+          .addSelect('r.quadrant', 'quadrant');
+        keys.forEach((key, i) => qb.addSelect(key, `k${i}`).addOrderBy(key, 'ASC'));
+        if (after) {
+          const params = Object.fromEntries(after.map((v, i) => [`after${i}`, v]));
+          qb.andWhere(`(${keys.join(', ')}) > (${after.map((_, i) => `CAST(:after${i} AS INTEGER)`).join(', ')})`, params);
+        }
+        const rows = await qb.limit(batchSize).getRawMany<Record<string, string | number>>();
+        for (const r of rows) {
+          yield {
+            organisation: organisation.name,
+            gender: r.gender,
+            age: String(r.age),
+            ageMin: Number(r.ageMin),
+            ageMax: Number(r.ageMax),
+            education: r.education,
+            digitalComfort: r.digitalComfort,
+            quadrant: r.quadrant,
+          } as OverviewInput;
+        }
+        if (rows.length < batchSize) break;
+        const last = rows[rows.length - 1];
+        after = keys.map((_, i) => Number(last[`k${i}`]));
+      }
+    }
+  }
+
+  private inScope(scope: OverviewScope, opts: { completeOnly: boolean } = { completeOnly: true }): SelectQueryBuilder<object> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('respondent', 'r')
+      .where('r.study_id = :studyId', { studyId: scope.studyId })
+      .andWhere('r.organisation_id IN (:...organisationIds)', { organisationIds: scope.organisations.map((o) => o.id) })
+      .andWhere('r.status IN (:...statuses)', { statuses: [...scope.statuses] })
+      .andWhere('r.erased_at IS NULL');
+    if (opts.completeOnly) qb.andWhere(PROFILE_COLUMNS.map((c) => `r.${c} IS NOT NULL`).join(' AND '));
+    return qb;
+  }
+}

@@ -1,0 +1,68 @@
+import { createWriteStream } from 'node:fs';
+import { Writable } from 'node:stream';
+import type { Command } from 'commander';
+import { parseFormat, withApp } from '../cli/cli-context';
+import { AppError } from '../common/app-error';
+import { LOCALES } from '../common/domain';
+import { POPULATIONS } from './overview';
+import { EXPORT_FORMATS } from './overview-request';
+import { OverviewsService } from './overviews.service';
+
+interface OverviewOptions {
+  study: string;
+  organisation?: string;
+  population: string;
+  ageBands?: boolean;
+  suppressBelow?: string;
+  format: string;
+  delimiter?: string;
+  locale: string;
+  out?: string;
+}
+
+export function registerOverviewCommands(program: Command): void {
+  program
+    .command('overview')
+    .description('the anonymised respondent overview of a study (per organisation, with the composition table)')
+    .requiredOption('--study <slug>', 'the study')
+    .option('--organisation <name>', 'only this partner organisation')
+    .option('--population <population>', POPULATIONS.join(' | '), 'participants')
+    .option('--age-bands', 'ages in ten-year bands (<25, 25-34, …, 75+) instead of as given')
+    .option('--suppress-below <n>', 'hide composition counts below n')
+    .option('--format <format>', EXPORT_FORMATS.join(' | '), 'json')
+    .option('--delimiter <delimiter>', 'CSV delimiter: ; or ,', ';')
+    .option('--locale <locale>', 'labels and headers: nl or en', 'nl')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (opts: OverviewOptions) => {
+      const format = parseFormat(opts.format, EXPORT_FORMATS);
+      const population = choose('--population', opts.population, POPULATIONS);
+      const locale = choose('--locale', opts.locale, LOCALES);
+      if (opts.delimiter !== ';' && opts.delimiter !== ',') throw AppError.invalid('cli.delimiter', '--delimiter must be ; or ,.');
+      const suppressBelow = opts.suppressBelow === undefined ? undefined : Number(opts.suppressBelow);
+      if (suppressBelow !== undefined && !(Number.isInteger(suppressBelow) && suppressBelow >= 2)) throw AppError.invalid('cli.suppress_below', '--suppress-below must be a whole number of 2 or more.');
+      await withApp(async (app) => {
+        const download = await app.get(OverviewsService).download(
+          opts.study,
+          { organisation: opts.organisation, population, ageBands: opts.ageBands ?? false, suppressBelow, format, delimiter: opts.delimiter, locale },
+          null,
+        );
+        await download.write(opts.out ? createWriteStream(opts.out) : stdoutStream());
+        if (opts.out) process.stderr.write(`Wrote ${opts.out}.\n`);
+      });
+    });
+}
+
+function choose<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw AppError.invalid('cli.option', `${option} must be one of ${allowed.join(', ')}.`);
+  return value as T;
+}
+
+/** Standard output as a stream the exporters may end without closing the process's stdout. */
+function stdoutStream(): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (process.stdout.write(chunk)) done();
+      else process.stdout.once('drain', () => done());
+    },
+  });
+}

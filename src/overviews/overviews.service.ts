@@ -1,0 +1,181 @@
+import type { Writable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import type { Locale } from '../common/domain';
+import { StudiesService } from '../studies/studies.service';
+import type { Study } from '../studies/study.entity';
+import { anonymiseRows } from './anonymise';
+import { writeCsv } from './exporters/csv';
+import { toMarkdown } from './exporters/markdown';
+import { writePdf } from './exporters/pdf';
+import { endStream, writeChunk } from './exporters/row-source';
+import { writeXlsx } from './exporters/xlsx';
+import { buildOverview, buildSummary, type Overview, type OverviewSummary, type Population } from './overview';
+import { CONTENT_TYPES, downloadFileName, parseDelimiter, POPULATION_STATUSES, type ExportFormat } from './overview-request';
+import { OverviewRepository, type OverviewOrganisation, type OverviewScope } from './overview.repository';
+
+export interface OverviewRequest {
+  /** An organisation's name; partners always get their own. */
+  organisation?: string;
+  population?: Population;
+  ageBands?: boolean;
+  suppressBelow?: number;
+}
+
+export interface DownloadRequest extends OverviewRequest {
+  format: ExportFormat;
+  delimiter?: string;
+  locale: Locale;
+}
+
+/** The JSON of the API and the CLI: exactly the documented shape, never the disclosure internals. */
+export type OverviewJson = Omit<Overview, 'disclosure'>;
+
+/** The composition table alone: counts, no rows. */
+export type CompositionJson = OverviewSummary;
+
+export interface OverviewDownload {
+  fileName: string;
+  contentType: string;
+  /** Writes the file into `out` and ends it; rejects (after destroying `out`) on failure. */
+  write(out: Writable): Promise<void>;
+}
+
+/** Who asks: a logged-in user, or null for the command line (run by someone with access to the server). */
+export type Viewer = AuthUser | null;
+
+interface Resolved {
+  study: Study;
+  scope: OverviewScope;
+  population: Population;
+  ageBands: boolean;
+  suppressBelow?: number;
+  /** Set when the overview is limited to one organisation. */
+  organisation?: string;
+}
+
+@Injectable()
+export class OverviewsService {
+  constructor(
+    private readonly repository: OverviewRepository,
+    private readonly studies: StudiesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The studies a partner's organisation takes part in. */
+  partnerStudies(viewer: AuthUser): Promise<Study[]> {
+    if (viewer.role !== 'partner' || !viewer.organisationId) return Promise.resolve([]);
+    return this.repository.studiesOfOrganisation(viewer.organisationId);
+  }
+
+  /** The whole overview in memory (the page, JSON and Markdown), with the disclosure check and what had to be left out. */
+  async overview(slug: string, request: OverviewRequest, viewer: Viewer): Promise<{ study: Study; overview: Overview; incomplete: number; organisations: OverviewOrganisation[] }> {
+    const r = await this.resolve(slug, request, viewer);
+    const [overview, incomplete, organisations] = await Promise.all([
+      this.inMemory(r),
+      this.repository.countIncomplete(r.scope),
+      this.repository.organisationsOf(r.study.id),
+    ]);
+    return { study: r.study, overview, incomplete, organisations };
+  }
+
+  /** The consortium's composition table for every organisation of the study: counts only, for partners too. */
+  async composition(slug: string, request: OverviewRequest, viewer: Viewer): Promise<CompositionJson> {
+    const r = await this.resolve(slug, { ...request, organisation: undefined }, viewer, { allOrganisations: true });
+    return this.summary(r);
+  }
+
+  /** A download in any format, streamed where the format allows; every download is an audit event. */
+  async download(slug: string, request: DownloadRequest, viewer: Viewer): Promise<OverviewDownload> {
+    const r = await this.resolve(slug, request, viewer);
+    const { format, locale } = request;
+    await this.audit.record({
+      actor: viewer,
+      action: 'overview.download',
+      studyId: r.study.id,
+      subjectType: 'study',
+      subjectId: r.study.slug,
+      details: { format, organisation: r.organisation ?? null, population: r.population, ageBands: r.ageBands, ...(viewer ? {} : { via: 'cli' }) },
+    });
+    const fileName = downloadFileName({ study: r.study.slug, organisation: r.organisation, population: r.population, format, locale });
+    const base = { fileName, contentType: CONTENT_TYPES[format] };
+    if (format === 'json' || format === 'md') {
+      return {
+        ...base,
+        write: async (out) => {
+          const overview = await this.inMemory(r);
+          const text = format === 'json' ? JSON.stringify(toJson(overview), null, 2) + '\n' : toMarkdown(overview, { locale });
+          await writeChunk(out, text);
+          await endStream(out);
+        },
+      };
+    }
+    return {
+      ...base,
+      write: async (out) => {
+        const summary = await this.summary(r);
+        const rows = anonymiseRows(this.repository.streamRows(r.scope, { ageBands: r.ageBands }), { ageBands: r.ageBands });
+        if (format === 'csv') await writeCsv(summary, rows, out, { locale, delimiter: parseDelimiter(request.delimiter) });
+        else if (format === 'xlsx') await writeXlsx(summary, rows, out, { locale });
+        else await writePdf(summary, rows, out, { locale });
+      },
+    };
+  }
+
+  async json(slug: string, request: OverviewRequest, viewer: Viewer): Promise<OverviewJson> {
+    return toJson((await this.overview(slug, request, viewer)).overview);
+  }
+
+  private async inMemory(r: Resolved): Promise<Overview> {
+    const inputs = [];
+    for await (const input of this.repository.streamRows(r.scope, { ageBands: r.ageBands })) inputs.push(input);
+    return buildOverview(r.study.slug, r.population, r.scope.organisations.map((o) => o.name), inputs, { ageBands: r.ageBands, suppressBelow: r.suppressBelow });
+  }
+
+  private async summary(r: Resolved): Promise<OverviewSummary> {
+    const counts = await this.repository.compositionCounts(r.scope);
+    return buildSummary(r.study.slug, r.population, r.scope.organisations.map((o) => o.name), counts, { suppressBelow: r.suppressBelow });
+  }
+
+  /**
+   * The study and the organisations the viewer may see. A partner whose organisation is not in the study gets
+   * the same 404 as for a study that does not exist, so partners cannot probe which studies exist.
+   */
+  private async resolve(slug: string, request: OverviewRequest, viewer: Viewer, opts: { allOrganisations?: boolean } = {}): Promise<Resolved> {
+    const isPartner = viewer?.role === 'partner';
+    const study = await this.studies.get(slug);
+    const all = await this.repository.organisationsOf(study.id);
+    let organisations = all;
+    if (isPartner) {
+      const own = all.find((o) => o.id === viewer.organisationId);
+      if (!own) throw AppError.notFound('study', slug);
+      if (request.organisation !== undefined && request.organisation !== own.name) throw AppError.forbidden('Partners can only see the overview of their own organisation.');
+      if (!opts.allOrganisations) organisations = [own];
+    } else if (request.organisation !== undefined) {
+      const chosen = all.find((o) => o.name === request.organisation);
+      if (!chosen) {
+        throw AppError.invalid('overview.organisation', `"${request.organisation}" is not a partner organisation of this study. Choose one of: ${all.map((o) => o.name).join(', ') || '(none yet)'}.`, {
+          organisation: ['is not a partner organisation of this study'],
+        });
+      }
+      organisations = [chosen];
+    }
+    const population = request.population ?? 'participants';
+    return {
+      study,
+      population,
+      scope: { studyId: study.id, organisations, statuses: POPULATION_STATUSES[population] },
+      // Partners get age bands unless they ask otherwise: exact ages make small groups easier to recognise.
+      ageBands: request.ageBands ?? isPartner,
+      suppressBelow: request.suppressBelow,
+      organisation: organisations.length === 1 && (isPartner || request.organisation !== undefined) ? organisations[0].name : undefined,
+    };
+  }
+}
+
+function toJson(overview: Overview): OverviewJson {
+  const { disclosure: _disclosure, ...json } = overview;
+  return json;
+}
