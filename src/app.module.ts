@@ -8,11 +8,12 @@ import { ConfigModule, ResolvedConfig } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logger-options';
+import { MailModule } from './mail/mail.module';
 import { OverviewsModule } from './overviews/overviews.module';
 import { StudiesModule } from './studies/studies.module';
 
 /** Feature modules; later features add theirs here. */
-export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, OverviewsModule];
+export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, OverviewsModule, MailModule];
 
 @Module({})
 export class AppModule {

@@ -3,10 +3,11 @@ import { LoginAttempt } from '../auth/login-attempt.entity';
 import { LoginSession } from '../auth/login-session.entity';
 import { User } from '../auth/user.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { OutboxMessage } from '../mail/outbox-message.entity';
 import { Respondent } from '../respondents/respondent.entity';
 import { Organisation } from '../studies/organisation.entity';
 import { SessionSlot } from '../studies/session-slot.entity';
 import { Study } from '../studies/study.entity';
 import { StudyOrganisation } from '../studies/study-organisation.entity';
 
-export const ENTITIES = [User, LoginSession, LoginAttempt, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent];
+export const ENTITIES = [User, LoginSession, LoginAttempt, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, OutboxMessage];

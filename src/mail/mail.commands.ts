@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { parseFormat, printJson, printTable, withApp } from '../cli/cli-context';
+import { AppError } from '../common/app-error';
+import { OUTBOX_STATUSES, OutboxStatus } from './outbox-policy';
+import { OutboxService } from './outbox.service';
+import { OutboxWorker } from './outbox.worker';
+
+export function registerMailCommands(program: Command): void {
+  const outbox = program.command('outbox').description('outgoing e-mail');
+  outbox
+    .command('list')
+    .description('list outbox messages, newest first')
+    .option('--status <status>', `only this status: ${OUTBOX_STATUSES.join(', ')}`)
+    .option('--limit <n>', 'at most this many', '100')
+    .option('--format <format>', 'table or json', 'table')
+    .action(async (opts: { status?: string; limit: string; format: string }) => {
+      const format = parseFormat(opts.format, ['table', 'json'] as const);
+      if (opts.status !== undefined && !(OUTBOX_STATUSES as readonly string[]).includes(opts.status)) {
+        throw AppError.invalid('cli.status', `--status must be one of ${OUTBOX_STATUSES.join(', ')}.`);
+      }
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw AppError.invalid('cli.limit', '--limit must be a whole number of at least 1.');
+      const rows = await withApp((app) => app.get(OutboxService).list({ status: opts.status as OutboxStatus | undefined, limit, offset: 0 }));
+      if (format === 'json') return printJson(rows);
+      printTable(rows.map((r) => ({ id: r.id, status: r.status, kind: r.kind, to: r.toAddress, subject: r.subject, attempts: r.attempts, created: r.createdAt.toISOString(), sent: r.sentAt?.toISOString() ?? '', error: r.lastError ?? '' })));
+    });
+  outbox
+    .command('send')
+    .description('send every due message once (one pass of the worker) and report the outcome')
+    .action(async () => {
+      const result = await withApp(async (app) => {
+        const worker = app.get(OutboxWorker);
+        const pass = await worker.runOnce();
+        return { ...pass, remaining: await app.get(OutboxService).summary() };
+      });
+      printJson(result);
+    });
+  outbox
+    .command('retry <id>')
+    .description('send a failed or unknown message again')
+    .action(async (id: string) => {
+      if (!/^\d+$/.test(id)) throw AppError.invalid('cli.id', 'Give the message number from `kwadrant outbox list`.');
+      const message = await withApp((app) => app.get(OutboxService).retry(Number(id), null));
+      process.stdout.write(`Message ${message.id} to ${message.toAddress} is pending again; it goes out with the next pass (\`kwadrant outbox send\`).\n`);
+    });
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
+import { MailController } from './mail.controller';
+import { MailPagesController } from './mail.pages.controller';
+import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
+import { OutboxRepository } from './outbox.repository';
+import { OutboxService } from './outbox.service';
+import { OutboxWorker } from './outbox.worker';
+
+@Module({
+  providers: [
+    OutboxRepository,
+    OutboxService,
+    OutboxWorker,
+    { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: ResolvedConfig) => createMailTransport(config) },
+  ],
+  controllers: [MailController, MailPagesController],
+  exports: [OutboxService, OutboxWorker],
+})
+export class MailModule {}

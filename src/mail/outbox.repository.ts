@@ -1,0 +1,174 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
+import { Study } from '../studies/study.entity';
+import { OutboxMessage } from './outbox-message.entity';
+import { FailureOutcome, OutboxStatus, RETRYABLE_STATUSES } from './outbox-policy';
+
+export type NewOutboxRow = Pick<OutboxMessage, 'idempotencyKey' | 'studyId' | 'kind' | 'toAddress' | 'subject' | 'textBody' | 'htmlBody' | 'attachments' | 'messageId'>;
+
+export interface OutboxFilter {
+  status?: OutboxStatus;
+  studyId?: number;
+  limit: number;
+  offset: number;
+}
+
+export interface OutboxListRow {
+  id: number;
+  studyId: number | null;
+  studySlug: string | null;
+  studyTitle: string | null;
+  kind: string;
+  toAddress: string;
+  subject: string;
+  messageId: string;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  sentAt: Date | null;
+  createdAt: Date;
+}
+
+/** The outbox: messages waiting, being sent and sent. Every state change is a conditional update, so two workers never both win. */
+@Injectable()
+export class OutboxRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  private get isPostgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  /** Inserts unless the idempotency key exists (without an error that would abort the caller's transaction), then returns the stored row. */
+  async insertOnce(row: NewOutboxRow, now: Date, manager: EntityManager): Promise<OutboxMessage> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values({ ...row, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now })
+      .orIgnore()
+      .execute();
+    const stored = await manager.findOneBy(OutboxMessage, { idempotencyKey: row.idempotencyKey });
+    if (!stored) throw new Error(`outbox row for ${row.idempotencyKey} vanished after insert`);
+    return stored;
+  }
+
+  findById(id: number, manager?: EntityManager): Promise<OutboxMessage | null> {
+    return (manager ?? this.dataSource.manager).findOneBy(OutboxMessage, { id });
+  }
+
+  /**
+   * Claims the next due message for this worker: status "sending", attempts + 1, a lease until `leaseUntil`.
+   * PostgreSQL skips rows another worker has locked; on SQLite (one writer at a time) the conditional update
+   * decides, and a lost race just tries the next row.
+   */
+  async claimNextDue(workerId: string, now: Date, leaseUntil: Date): Promise<OutboxMessage | null> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const outcome = this.isPostgres
+        ? await this.dataSource.transaction((m) => this.claimIn(m, workerId, now, leaseUntil, true))
+        : await this.claimIn(this.dataSource.manager, workerId, now, leaseUntil, false);
+      if (outcome === 'none') return null;
+      if (outcome !== 'lost') return this.findById(outcome);
+    }
+    return null;
+  }
+
+  private async claimIn(m: EntityManager, workerId: string, now: Date, leaseUntil: Date, lock: boolean): Promise<number | 'none' | 'lost'> {
+    const qb = m
+      .createQueryBuilder(OutboxMessage, 'm')
+      .select('m.id', 'id')
+      .where('m.status = :pending', { pending: 'pending' })
+      .andWhere('m.nextAttemptAt <= :now', { now })
+      .orderBy('m.nextAttemptAt', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .limit(1);
+    if (lock) qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+    const row = await qb.getRawOne<{ id: number }>();
+    if (!row) return 'none';
+    const result = await m
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ status: 'sending', claimedBy: workerId, claimedUntil: leaseUntil, attempts: () => 'attempts + 1' })
+      .where('id = :id AND status = :pending', { id: Number(row.id), pending: 'pending' })
+      .execute();
+    return result.affected === 1 ? Number(row.id) : 'lost';
+  }
+
+  /** Also accepts a row already marked unknown by an expired lease: the worker that held it knows it arrived. */
+  async markSent(id: number, workerId: string, now: Date): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ status: 'sent', sentAt: now, claimedUntil: null, lastError: null })
+      .where('id = :id AND claimed_by = :workerId AND status IN (:...statuses)', { id, workerId, statuses: ['sending', 'unknown'] })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async recordFailure(id: number, workerId: string, outcome: FailureOutcome, error: string): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ status: outcome.status, ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}), claimedUntil: null, lastError: error.slice(0, 2000) })
+      .where('id = :id AND claimed_by = :workerId AND status = :sending', { id, workerId, sending: 'sending' })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /**
+   * A claim whose lease ran out belongs to a worker that stopped, perhaps after the SMTP server accepted the
+   * message. Sending again could deliver it twice, so it becomes "unknown" for a person to check and retry.
+   */
+  async expireLeases(now: Date): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ status: 'unknown', lastError: 'The sending worker stopped before it recorded the result; the message may or may not have arrived.' })
+      .where('status = :sending AND claimed_until < :now', { sending: 'sending', now })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /** Back to pending, with a fresh series of attempts; only failed and unknown messages qualify. */
+  async resetForRetry(id: number, now: Date, manager: EntityManager): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: now, claimedBy: null, claimedUntil: null })
+      .where('id = :id AND status IN (:...statuses)', { id, statuses: [...RETRYABLE_STATUSES] })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Newest first, each with its study's slug and title (a deleted study leaves them null). */
+  async list(filter: OutboxFilter): Promise<OutboxListRow[]> {
+    const where: FindOptionsWhere<OutboxMessage> = {};
+    if (filter.status) where.status = filter.status;
+    if (filter.studyId !== undefined) where.studyId = filter.studyId;
+    const messages = await this.dataSource.manager.find(OutboxMessage, {
+      where,
+      order: { id: 'DESC' },
+      take: filter.limit,
+      skip: filter.offset,
+      // The bodies stay in the database: a list never needs them.
+      select: { id: true, studyId: true, kind: true, toAddress: true, subject: true, messageId: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, sentAt: true, createdAt: true },
+    });
+    const studyIds = [...new Set(messages.map((m) => m.studyId).filter((id): id is number => id !== null))];
+    const studies = new Map((studyIds.length ? await this.dataSource.manager.findBy(Study, { id: In(studyIds) }) : []).map((s) => [s.id, s]));
+    return messages.map((m) => {
+      const study = m.studyId === null ? undefined : studies.get(m.studyId);
+      return { ...m, studySlug: study?.slug ?? null, studyTitle: study?.title ?? null };
+    });
+  }
+
+  async countByStatus(): Promise<Record<OutboxStatus, number>> {
+    const rows = await this.dataSource.getRepository(OutboxMessage).createQueryBuilder('m').select('m.status', 'status').addSelect('COUNT(*)', 'n').groupBy('m.status').getRawMany<{ status: OutboxStatus; n: string | number }>();
+    const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0 };
+    for (const r of rows) counts[r.status] = Number(r.n);
+    return counts;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import type { Locale } from '../common/domain';
+import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
+import { renderEmail } from './mail-templates';
+import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
+import { OutboxAttachment, OutboxMessage } from './outbox-message.entity';
+import { isMailAddress, messageIdFor, OutboxStatus, senderDomain } from './outbox-policy';
+import { OutboxFilter, OutboxListRow, OutboxRepository } from './outbox.repository';
+
+export interface NewMail {
+  /** What this message is for; the same key twice gives one message, e.g. "invite:group:12:respondent:34:seq:1". */
+  idempotencyKey: string;
+  studyId?: number | null;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  attachments?: OutboxAttachment[];
+}
+
+export interface NewTemplatedMail extends Omit<NewMail, 'subject' | 'text' | 'html'> {
+  /** templates/emails/<locale>/<template>.*.hbs */
+  template: string;
+  locale: Locale;
+  data?: Record<string, unknown>;
+}
+
+@Injectable()
+export class OutboxService {
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+  ) {}
+
+  /**
+   * Writes a message to the outbox inside the caller's transaction, so it is sent if and only if the change
+   * that causes it commits. Enqueueing an existing idempotency key returns the existing message unchanged.
+   */
+  enqueue(mail: NewMail, manager: EntityManager): Promise<OutboxMessage> {
+    const to = mail.to.trim();
+    if (!isMailAddress(to)) throw AppError.invalid('outbox.invalid_address', `"${to}" is not one e-mail address. Correct the address and try again.`, { to });
+    if (!mail.idempotencyKey.trim() || mail.idempotencyKey.length > 200) throw AppError.invalid('outbox.invalid_key', 'An outbox message needs an idempotency key of 1 to 200 characters.');
+    return this.outbox.insertOnce(
+      {
+        idempotencyKey: mail.idempotencyKey,
+        studyId: mail.studyId ?? null,
+        kind: mail.kind,
+        toAddress: to,
+        subject: mail.subject.slice(0, 300),
+        textBody: mail.text,
+        htmlBody: mail.html ?? null,
+        attachments: mail.attachments?.length ? mail.attachments : null,
+        messageId: messageIdFor(mail.idempotencyKey, senderDomain(this.config.mailFrom)),
+      },
+      new Date(),
+      manager,
+    );
+  }
+
+  /** Renders templates/emails/<locale>/<template> and enqueues the result (see enqueue). */
+  enqueueTemplate(mail: NewTemplatedMail, manager: EntityManager): Promise<OutboxMessage> {
+    const { template, locale, data, ...rest } = mail;
+    const rendered = renderEmail(template, locale, data);
+    return this.enqueue({ ...rest, subject: rendered.subject, text: rendered.text, html: rendered.html }, manager);
+  }
+
+  list(filter: OutboxFilter): Promise<OutboxListRow[]> {
+    return this.outbox.list(filter);
+  }
+
+  async get(id: number): Promise<OutboxMessage> {
+    const message = await this.outbox.findById(id);
+    if (!message) throw AppError.notFound('outbox_message', id);
+    return message;
+  }
+
+  summary(): Promise<Record<OutboxStatus, number>> {
+    return this.outbox.countByStatus();
+  }
+
+  transportDescription(): string {
+    return this.transport.description;
+  }
+
+  /** A person decided to send a failed or unknown message again: it gets a fresh series of attempts, same Message-ID. */
+  async retry(id: number, actor: AuthUser | null): Promise<OutboxMessage> {
+    return this.outbox.transaction(async (manager) => {
+      const message = await this.outbox.findById(id, manager);
+      if (!message) throw AppError.notFound('outbox_message', id);
+      if (!(await this.outbox.resetForRetry(id, new Date(), manager))) {
+        throw AppError.conflict('outbox.not_retryable', `This message has status "${message.status}"; only failed or unknown messages can be sent again.`, { status: message.status });
+      }
+      await this.audit.record(
+        { actor, action: 'outbox.retry', studyId: message.studyId, subjectType: 'outbox_message', subjectId: id, details: { previousStatus: message.status, lastError: message.lastError } },
+        manager,
+      );
+      return (await this.outbox.findById(id, manager)) as OutboxMessage;
+    });
+  }
+}
