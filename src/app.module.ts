@@ -8,12 +8,14 @@ import { ConfigModule, ResolvedConfig } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logger-options';
+import { RespondentsModule } from './respondents/respondents.module';
 import { MailModule } from './mail/mail.module';
 import { OverviewsModule } from './overviews/overviews.module';
 import { StudiesModule } from './studies/studies.module';
+import { SurveysModule } from './surveys/surveys.module';
 
 /** Feature modules; later features add theirs here. */
-export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, OverviewsModule, MailModule];
+export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, SurveysModule, RespondentsModule, OverviewsModule, MailModule];
 
 @Module({})
 export class AppModule {

@@ -5,11 +5,12 @@ import { registerAuthCommands } from '../auth/auth.commands';
 import { registerDatabaseCommands } from '../database/database.commands';
 import { registerMailCommands } from '../mail/mail.commands';
 import { registerOverviewCommands } from '../overviews/overviews.commands';
+import { registerRespondentCommands } from '../respondents/respondents.commands';
 import { registerStudyCommands } from '../studies/studies.commands';
 import { reportAndExit } from './cli-context';
 
 /** Every module's commands; later features register theirs here. */
-const REGISTRARS = [registerDatabaseCommands, registerAuthCommands, registerStudyCommands, registerOverviewCommands, registerMailCommands];
+const REGISTRARS = [registerDatabaseCommands, registerAuthCommands, registerStudyCommands, registerRespondentCommands, registerOverviewCommands, registerMailCommands];
 
 export function buildProgram(): Command {
   const program = new Command('kwadrant').description('kwadrant: customer-journey research platform').showHelpAfterError();

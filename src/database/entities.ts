@@ -5,9 +5,11 @@ import { User } from '../auth/user.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { Respondent } from '../respondents/respondent.entity';
+import { ScreenerSubmission } from '../respondents/screener-submission.entity';
 import { Organisation } from '../studies/organisation.entity';
 import { SessionSlot } from '../studies/session-slot.entity';
 import { Study } from '../studies/study.entity';
 import { StudyOrganisation } from '../studies/study-organisation.entity';
+import { SurveyDefinition } from '../surveys/survey-definition.entity';
 
-export const ENTITIES = [User, LoginSession, LoginAttempt, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, OutboxMessage];
+export const ENTITIES = [User, LoginSession, LoginAttempt, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, SurveyDefinition, ScreenerSubmission, OutboxMessage];

@@ -2,6 +2,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { DigitalComfort, Education, Gender, Quadrant, RespondentStatus } from '../common/domain';
 
 export type RespondentSource = 'screener' | 'import' | 'demo';
+/** Where the quadrant came from: the selection question, an imported file, or a researcher's override. */
+export type QuadrantSource = 'screener' | 'import' | 'override';
 
 @Entity('respondent')
 export class Respondent {
@@ -74,4 +76,21 @@ export class Respondent {
 
   @Column({ type: Date, nullable: true })
   erasedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  quadrantSource: QuadrantSource | null;
+
+  /** E-mail of the researcher who overrode the quadrant. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  quadrantOverriddenBy: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  quadrantOverrideReason: string | null;
+
+  @Column({ type: Date, nullable: true })
+  quadrantOverriddenAt: Date | null;
+
+  /** Set when the same e-mail address already signed up for this study: flagged, not counted twice. */
+  @Column({ type: 'integer', nullable: true })
+  duplicateOfId: number | null;
 }

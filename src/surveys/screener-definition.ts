@@ -37,6 +37,17 @@ const EDUCATION_CHOICE_TEXTS: Record<Education, LocalisedText> = {
   wo: localised('Universiteit of hoger', 'University or higher'),
 };
 
+/** Version of the consent text below; raise it whenever that text changes, so stored consents say what was agreed to. */
+export const CONSENT_TEXT_VERSION = '2026-11';
+
+/** Screener questions whose answers are personal data: removed from the raw answers on erasure. */
+export const SCREENER_PERSONAL_FIELDS = ['firstName', 'email', 'phone', 'contactPreference'] as const;
+
+/** Questions the intake maps onto a respondent: a custom screener definition must keep them. */
+export const SCREENER_REQUIRED_QUESTIONS = [
+  'consent', 'firstName', 'email', 'gender', 'age', 'education', 'digitalComfort', 'organisation', 'contactWhen', 'selection', 'availability',
+] as const;
+
 export const CONTACT_WHEN = ['within-6-months', 'longer-ago'] as const;
 export const NONE_VALUE = 'none';
 

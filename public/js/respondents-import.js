@@ -1,0 +1,61 @@
+// Sends the chosen respondent file as the request body (no multipart needed) and lists the server's report.
+(function () {
+  'use strict';
+  var form = document.getElementById('import-form');
+  if (!form) return;
+  var texts = JSON.parse(document.getElementById('import-texts').textContent);
+  var result = document.getElementById('import-result');
+  var body = document.getElementById('import-result-body');
+
+  function fill(text, vars) {
+    return text.replace(/\{(\w+)\}/g, function (m, name) { return vars[name] === undefined ? m : String(vars[name]); });
+  }
+
+  function line(text) {
+    var p = document.createElement('p');
+    p.textContent = text;
+    return p;
+  }
+
+  function errorList(errors) {
+    var list = document.createElement('ul');
+    errors.forEach(function (e) {
+      var li = document.createElement('li');
+      li.textContent = fill(texts.line, e) + (e.value ? ' ("' + e.value + '")' : '') + ': ' + e.reason;
+      list.appendChild(li);
+    });
+    return list;
+  }
+
+  function show(nodes) {
+    body.replaceChildren.apply(body, nodes);
+    result.hidden = false;
+    result.focus();
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var file = document.getElementById('import-file').files[0];
+    if (!file) return;
+    var query = new URLSearchParams({
+      dryRun: String(document.getElementById('import-dry-run').checked),
+      partial: String(document.getElementById('import-partial').checked),
+      fileName: file.name,
+    });
+    var type = /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+    fetch(form.dataset.endpoint + '?' + query, { method: 'POST', headers: { 'content-type': type, 'x-csrf-token': form.dataset.csrf, accept: 'application/json' }, body: file })
+      .then(function (res) { return res.json(); })
+      .then(function (report) {
+        var nodes = [];
+        if (report.statusCode) {
+          nodes.push(line(report.message));
+          if (report.details && report.details.errors) nodes.push(errorList(report.details.errors));
+        } else {
+          nodes.push(line(fill(report.dryRun ? texts.wouldImport : texts.imported, { n: report.dryRun ? report.readable : report.imported })));
+          if (report.errors.length) nodes.push(line(texts.problems), errorList(report.errors));
+        }
+        show(nodes);
+      })
+      .catch(function (err) { show([line(String(err))]); });
+  });
+})();

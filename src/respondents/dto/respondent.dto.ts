@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { LOCALES, QUADRANTS, RESPONDENT_STATUSES } from '../../common/domain';
+import type { Locale, Quadrant, RespondentStatus } from '../../common/domain';
+
+/** The envelope the screener page posts: the answers plus what identifies the attempt and the version answered. */
+export class ScreenerSubmissionDto {
+  @ApiProperty({ description: 'UUID generated in the browser; a retry with the same id returns the first result' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  submissionId: string;
+
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) definitionVersion: number;
+
+  @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES as unknown as string[], { message: 'must be nl or en' }) locale: Locale;
+
+  @ApiProperty({ description: 'SurveyJS data: question name -> answer' }) @IsObject({ message: 'must be an object of answers' }) answers: Record<string, unknown>;
+}
+
+export class PoolFilterDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => (value === '' ? undefined : Number(value))) @IsInt() organisation?: number;
+  @ApiPropertyOptional({ enum: QUADRANTS })
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsIn(QUADRANTS as unknown as string[], { message: `must be one of ${QUADRANTS.join(', ')}` })
+  quadrant?: Quadrant;
+  @ApiPropertyOptional({ enum: RESPONDENT_STATUSES })
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsIn(RESPONDENT_STATUSES as unknown as string[], { message: `must be one of ${RESPONDENT_STATUSES.join(', ')}` })
+  status?: RespondentStatus;
+}
+
+export class QuadrantOverrideDto {
+  @ApiProperty({ enum: QUADRANTS }) @IsIn(QUADRANTS as unknown as string[], { message: `must be one of ${QUADRANTS.join(', ')}` }) quadrant: Quadrant;
+  @ApiProperty({ description: 'Why the researcher overrides the selection question' }) @IsString() @MinLength(3, { message: 'must say why (at least 3 characters)' }) @MaxLength(500) reason: string;
+}
+
+export class ImportOptionsDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean() dryRun?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean() partial?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) fileName?: string;
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Quadrant, RespondentStatus } from '../common/domain';
+import { Respondent } from './respondent.entity';
+import { ScreenerSubmission } from './screener-submission.entity';
+
+export interface PoolFilter {
+  organisationId?: number;
+  quadrant?: Quadrant;
+  status?: RespondentStatus;
+}
+
+/** The respondent aggregate: respondents and the raw screener answers they gave. */
+@Injectable()
+export class RespondentRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** In the order they came in: for an import, the order of the file. */
+  listInStudy(studyId: number, filter: PoolFilter = {}): Promise<Respondent[]> {
+    const where: Record<string, unknown> = { studyId };
+    if (filter.organisationId !== undefined) where.organisationId = filter.organisationId;
+    if (filter.quadrant) where.quadrant = filter.quadrant;
+    if (filter.status) where.status = filter.status;
+    return this.dataSource.manager.find(Respondent, { where, order: { id: 'ASC' } });
+  }
+
+  findInStudy(studyId: number, id: number, manager?: EntityManager): Promise<Respondent | null> {
+    return this.m(manager).findOneBy(Respondent, { studyId, id });
+  }
+
+  /** The first not-erased respondent of the study with this address, any capitalisation. */
+  findFirstByEmail(studyId: number, email: string, manager?: EntityManager): Promise<Respondent | null> {
+    return this.m(manager)
+      .createQueryBuilder(Respondent, 'r')
+      .where('r.study_id = :studyId AND LOWER(r.email) = :email AND r.erased_at IS NULL', { studyId, email: email.trim().toLowerCase() })
+      .orderBy('r.id', 'ASC')
+      .getOne();
+  }
+
+  findAllByEmail(studyId: number, email: string, manager?: EntityManager): Promise<Respondent[]> {
+    return this.m(manager)
+      .createQueryBuilder(Respondent, 'r')
+      .where('r.study_id = :studyId AND LOWER(r.email) = :email', { studyId, email: email.trim().toLowerCase() })
+      .orderBy('r.id', 'ASC')
+      .getMany();
+  }
+
+  insert(respondent: Partial<Respondent>, manager: EntityManager): Promise<Respondent> {
+    return manager.save(manager.create(Respondent, respondent));
+  }
+
+  save(respondent: Respondent, manager: EntityManager): Promise<Respondent> {
+    return manager.save(respondent);
+  }
+
+  findSubmission(studyId: number, submissionId: string, manager?: EntityManager): Promise<ScreenerSubmission | null> {
+    return this.m(manager).findOneBy(ScreenerSubmission, { studyId, submissionId });
+  }
+
+  submissionsOf(respondentId: number, manager: EntityManager): Promise<ScreenerSubmission[]> {
+    return manager.findBy(ScreenerSubmission, { respondentId });
+  }
+
+  insertSubmission(submission: Omit<ScreenerSubmission, 'id'>, manager: EntityManager): Promise<ScreenerSubmission> {
+    return manager.save(manager.create(ScreenerSubmission, submission));
+  }
+
+  saveSubmission(submission: ScreenerSubmission, manager: EntityManager): Promise<ScreenerSubmission> {
+    return manager.save(submission);
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}

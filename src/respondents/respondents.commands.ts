@@ -1,0 +1,77 @@
+import { readFileSync } from 'fs';
+import { basename } from 'path';
+import type { Command } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { parseFormat, printJson, printTable, withApp } from '../cli/cli-context';
+import { AppError } from '../common/app-error';
+import type { ImportError } from './import-parser';
+import { RespondentImportService } from './respondent-import.service';
+import { RespondentsService } from './respondents.service';
+
+const LIST_FORMATS = ['json', 'csv', 'table'] as const;
+
+export function registerRespondentCommands(program: Command): void {
+  const respondents = program.command('respondents').description('respondents of a study');
+
+  respondents
+    .command('import')
+    .description('import respondents from a CSV or Excel (.xlsx) file (Bijlage 5 or English columns)')
+    .argument('<file>', 'the file to import')
+    .requiredOption('--study <slug>', 'the study')
+    .option('--dry-run', 'only report what would be imported')
+    .option('--partial', 'import the readable rows even when other rows cannot be read')
+    .action(async (file: string, opts: { study: string; dryRun?: boolean; partial?: boolean }) => {
+      let buffer: Buffer;
+      try {
+        buffer = readFileSync(file);
+      } catch (err) {
+        throw AppError.invalid('cli.file', `Cannot read ${file}: ${(err as Error).message}`);
+      }
+      process.stderr.write(`Reading ${file} (${buffer.length} bytes)…\n`);
+      const report = await withApp((app) =>
+        app.get(RespondentImportService).import(opts.study, { buffer, name: basename(file) }, { dryRun: opts.dryRun, partial: opts.partial }, null),
+      ).catch((err: unknown) => {
+        if (err instanceof AppError && Array.isArray(err.details?.errors)) {
+          printRowErrors(err.details.errors as ImportError[]);
+          process.stderr.write(`Error: ${err.message}\n`);
+          process.exit(2);
+        }
+        throw err;
+      });
+      printRowErrors(report.errors);
+      const verb = report.dryRun ? 'Would import' : 'Imported';
+      const count = report.dryRun ? report.readable : report.imported;
+      process.stderr.write(`${verb} ${count} respondent${count === 1 ? '' : 's'}${report.errors.length ? `; ${report.errors.length} problem(s) in rows left out` : ''}.\n`);
+      printJson(report);
+    });
+
+  respondents
+    .command('list')
+    .description('print the normalised respondents of a study, in the order they came in')
+    .requiredOption('--study <slug>', 'the study')
+    .option('--format <format>', LIST_FORMATS.join(', '), 'json')
+    .action(async (opts: { study: string; format: string }) => {
+      const format = parseFormat(opts.format, LIST_FORMATS);
+      const rows = await withApp((app) => app.get(RespondentsService).listNormalised(opts.study));
+      if (format === 'json') printJson(rows);
+      else if (format === 'table') printTable(rows);
+      else {
+        const columns = ['organisation', 'quadrant', 'gender', 'age', 'ageMin', 'ageMax', 'education', 'digitalComfort', 'status'];
+        process.stdout.write(stringify(rows, { header: true, columns }));
+      }
+    });
+
+  respondents
+    .command('erase')
+    .description("remove a respondent's personal data (name, e-mail, phone, personal answers); an audit event is kept")
+    .requiredOption('--study <slug>', 'the study')
+    .requiredOption('--email <email>', "the respondent's e-mail address")
+    .action(async (opts: { study: string; email: string }) => {
+      const erased = await withApp((app) => app.get(RespondentsService).eraseByEmail(opts.study, opts.email, null));
+      process.stdout.write(`Erased ${erased.length} respondent${erased.length === 1 ? '' : 's'} (id ${erased.map((r) => r.id).join(', ')}).\n`);
+    });
+}
+
+function printRowErrors(errors: ImportError[]): void {
+  for (const e of errors) process.stderr.write(`line ${e.line}, column "${e.column}"${e.value ? ` ("${e.value}")` : ''}: ${e.reason}\n`);
+}

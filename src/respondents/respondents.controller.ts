@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, Public } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { ImportOptionsDto, PoolFilterDto, QuadrantOverrideDto, ScreenerSubmissionDto } from './dto/respondent.dto';
+import { MAX_IMPORT_BYTES, RespondentImportService } from './respondent-import.service';
+import { RespondentsService } from './respondents.service';
+import { ScreenerIntakeService } from './screener-intake.service';
+import { uploadedFile, UploadedImport } from './uploaded-file';
+
+@ApiTags('respondents')
+@Controller('api/studies/:slug')
+export class RespondentsController {
+  constructor(
+    private readonly intake: ScreenerIntakeService,
+    private readonly respondents: RespondentsService,
+    private readonly importer: RespondentImportService,
+  ) {}
+
+  @Public()
+  @Post('screener')
+  @HttpCode(200)
+  submitScreener(@Param('slug') slug: string, @Body() dto: ScreenerSubmissionDto) {
+    return this.intake.submit(slug, dto);
+  }
+
+  @Get('respondents')
+  async pool(@Param('slug') slug: string, @Query() filter: PoolFilterDto) {
+    const { counts, organisations, respondents } = await this.respondents.pool(slug, { organisationId: filter.organisation, quadrant: filter.quadrant, status: filter.status });
+    return { counts, organisations, respondents };
+  }
+
+  @Patch('respondents/:id/quadrant')
+  overrideQuadrant(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: QuadrantOverrideDto, @CurrentUser() user: AuthUser) {
+    return this.respondents.overrideQuadrant(slug, id, dto, user);
+  }
+
+  @Post('respondents/:id/erase')
+  @HttpCode(200)
+  erase(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+    return this.respondents.erase(slug, id, user);
+  }
+
+  /** multipart/form-data (field "file"), or the file itself as the body (text/csv, .xlsx, octet-stream). */
+  @Post('respondents/import')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  import(@Param('slug') slug: string, @Query() opts: ImportOptionsDto, @UploadedFile() file: UploadedImport | undefined, @Req() req: Request, @CurrentUser() user: AuthUser) {
+    return this.importer.import(slug, uploadedFile(file, req, opts.fileName), opts, user);
+  }
+}

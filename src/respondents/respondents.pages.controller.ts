@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { QUADRANTS, RESPONDENT_STATUSES } from '../common/domain';
+import { getTranslations } from '../common/view-engine';
+import { PoolFilterDto, QuadrantOverrideDto } from './dto/respondent.dto';
+import { StudiesService } from '../studies/studies.service';
+import { RespondentsService } from './respondents.service';
+
+@Controller('studies/:slug/respondents')
+export class RespondentsPagesController {
+  constructor(
+    private readonly respondents: RespondentsService,
+    private readonly studies: StudiesService,
+  ) {}
+
+  @Get()
+  @Render('pages/respondents/pool')
+  async pool(@Param('slug') slug: string, @Query() filter: PoolFilterDto) {
+    const pool = await this.respondents.pool(slug, { organisationId: filter.organisation, quadrant: filter.quadrant, status: filter.status });
+    return {
+      title: 'respondents.title',
+      ...pool,
+      quadrants: QUADRANTS,
+      filter,
+      organisationOptions: pool.organisations.map((o) => ({ ...o, selected: o.id === filter.organisation })),
+      quadrantOptions: QUADRANTS.map((q) => ({ value: q, selected: q === filter.quadrant })),
+      statusOptions: RESPONDENT_STATUSES.map((s) => ({ value: s, selected: s === filter.status })),
+      respondents: pool.respondents.map((r) => ({ ...r, erased: r.status === 'erased', overridden: r.quadrantSource === 'override' })),
+    };
+  }
+
+  @Get('import')
+  @Render('pages/respondents/import')
+  async importPage(@Param('slug') slug: string, @Req() req: Request) {
+    const { study, organisations } = await this.studies.detail(slug);
+    const t = (key: string) => getTranslations().t(req.locale, `respondents.import.${key}`);
+    return {
+      title: 'respondents.import.title',
+      study,
+      organisationList: organisations.map((o) => o.organisation.name).join(', '),
+      importTexts: Object.fromEntries(['wouldImport', 'imported', 'problems', 'line'].map((k) => [k, t(k)])),
+      scripts: ['/assets/js/respondents-import.js'],
+    };
+  }
+
+  @Post(':id/quadrant')
+  async overrideQuadrant(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: QuadrantOverrideDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    await this.respondents.overrideQuadrant(slug, id, dto, user);
+    res.redirect(303, `/studies/${slug}/respondents#respondent-${id}`);
+  }
+
+  @Post(':id/erase')
+  async erase(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    await this.respondents.erase(slug, id, user);
+    res.redirect(303, `/studies/${slug}/respondents#respondent-${id}`);
+  }
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import type { RespondentProfile, RespondentStatus } from '../common/domain';
+import { StudiesService } from '../studies/studies.service';
+import { Study } from '../studies/study.entity';
+import { SCREENER_PERSONAL_FIELDS } from '../surveys/screener-definition';
+import { QuadrantOverrideDto } from './dto/respondent.dto';
+import { countTable, CountTable } from './pool-counts';
+import { Respondent } from './respondent.entity';
+import { PoolFilter, RespondentRepository } from './respondent.repository';
+
+export interface PoolRespondent extends Omit<Respondent, 'organisationId'> {
+  organisationId: number | null;
+  organisation: string | null;
+}
+
+export interface Pool {
+  study: Study;
+  organisations: { id: number; name: string }[];
+  counts: CountTable;
+  respondents: PoolRespondent[];
+}
+
+/** The normalised attributes as `respondents list` prints them: exactly these keys, in this order. */
+export type ListedRespondent = { organisation: string | null } & { [K in keyof RespondentProfile]: RespondentProfile[K] | null } & { status: RespondentStatus };
+
+@Injectable()
+export class RespondentsService {
+  constructor(
+    private readonly respondents: RespondentRepository,
+    private readonly studies: StudiesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async pool(slug: string, filter: PoolFilter = {}): Promise<Pool> {
+    const { study, organisations: links } = await this.studies.detail(slug);
+    const organisations = links.map((l) => ({ id: l.organisationId, name: l.organisation.name }));
+    const names = new Map(organisations.map((o) => [o.id, o.name]));
+    const everyone = await this.respondents.listInStudy(study.id);
+    const shown = await this.respondents.listInStudy(study.id, filter);
+    return {
+      study,
+      organisations,
+      counts: countTable(everyone, organisations, study),
+      respondents: shown.map((r) => ({ ...r, organisation: r.organisationId === null ? null : (names.get(r.organisationId) ?? null) })),
+    };
+  }
+
+  async listNormalised(slug: string): Promise<ListedRespondent[]> {
+    const { respondents } = await this.pool(slug);
+    return respondents.map((r) => ({
+      organisation: r.organisation,
+      quadrant: r.quadrant,
+      gender: r.gender,
+      age: r.age,
+      ageMin: r.ageMin,
+      ageMax: r.ageMax,
+      education: r.education,
+      digitalComfort: r.digitalComfort,
+      status: r.status,
+    }));
+  }
+
+  async overrideQuadrant(slug: string, id: number, dto: QuadrantOverrideDto, actor: AuthUser): Promise<Respondent> {
+    const study = await this.studies.get(slug);
+    return this.respondents.transaction(async (manager) => {
+      const respondent = await this.respondents.findInStudy(study.id, id, manager);
+      if (!respondent) throw AppError.notFound('respondent', id);
+      if (respondent.status === 'erased') throw AppError.conflict('respondent.erased', 'This respondent has been erased; their quadrant can no longer be changed.');
+      const from = respondent.quadrant;
+      Object.assign(respondent, {
+        quadrant: dto.quadrant,
+        quadrantSource: 'override',
+        quadrantOverriddenBy: actor.email,
+        quadrantOverrideReason: dto.reason.trim(),
+        quadrantOverriddenAt: new Date(),
+      });
+      const saved = await this.respondents.save(respondent, manager);
+      await this.audit.record(
+        { actor, action: 'respondent.quadrant_override', studyId: study.id, subjectType: 'respondent', subjectId: id, details: { from, to: dto.quadrant, reason: dto.reason.trim() } },
+        manager,
+      );
+      return saved;
+    });
+  }
+
+  async erase(slug: string, id: number, actor: AuthUser | null): Promise<Respondent> {
+    const study = await this.studies.get(slug);
+    const respondent = await this.respondents.findInStudy(study.id, id);
+    if (!respondent) throw AppError.notFound('respondent', id);
+    return this.eraseOne(study, respondent, actor);
+  }
+
+  /** Every respondent of the study with this address (a duplicate sign-up too). */
+  async eraseByEmail(slug: string, email: string, actor: AuthUser | null): Promise<Respondent[]> {
+    const study = await this.studies.get(slug);
+    const found = await this.respondents.findAllByEmail(study.id, email);
+    if (!found.length) throw AppError.notFound('respondent_with_email', email);
+    const erased: Respondent[] = [];
+    for (const r of found) erased.push(await this.eraseOne(study, r, actor));
+    return erased;
+  }
+
+  // Personal data goes; the normalised attributes stay, so counts and overviews keep adding up.
+  private eraseOne(study: Study, respondent: Respondent, actor: AuthUser | null): Promise<Respondent> {
+    return this.respondents.transaction(async (manager) => {
+      const previousStatus = respondent.status;
+      Object.assign(respondent, { firstName: null, email: null, phone: null, contactPreference: null, status: 'erased', erasedAt: respondent.erasedAt ?? new Date() });
+      const saved = await this.respondents.save(respondent, manager);
+      for (const submission of await this.respondents.submissionsOf(respondent.id, manager)) {
+        submission.answers = Object.fromEntries(Object.entries(submission.answers).filter(([k]) => !(SCREENER_PERSONAL_FIELDS as readonly string[]).includes(k)));
+        await this.respondents.saveSubmission(submission, manager);
+      }
+      await this.audit.record(
+        { actor, action: 'respondent.erase', studyId: study.id, subjectType: 'respondent', subjectId: respondent.id, details: { previousStatus, source: respondent.source } },
+        manager,
+      );
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error';
+import { getTranslations } from '../common/view-engine';
+import { StudyRepository } from '../studies/study.repository';
+import { validateSubmission } from '../surveys/survey-validator';
+import { SurveysService } from '../surveys/surveys.service';
+import { ScreenerSubmissionDto } from './dto/respondent.dto';
+import { RespondentRepository } from './respondent.repository';
+import { respondentFromAnswers, ScreenerAnswerError } from './screener-answers';
+import { ScreenerResult } from './screener-submission.entity';
+
+/** Far above any honest screener (a few hundred characters), far below the app's 256 kB body limit. */
+export const MAX_ANSWERS_CHARS = 20_000;
+
+/** Public screener intake: validate against the stored definition, then store answers and respondent once. */
+@Injectable()
+export class ScreenerIntakeService {
+  constructor(
+    private readonly respondents: RespondentRepository,
+    private readonly studies: StudyRepository,
+    private readonly surveys: SurveysService,
+  ) {}
+
+  async submit(slug: string, dto: ScreenerSubmissionDto, now = new Date()): Promise<ScreenerResult> {
+    const study = await this.studies.findBySlug(slug);
+    if (!study) throw AppError.notFound('study', slug);
+    const earlier = await this.respondents.findSubmission(study.id, dto.submissionId);
+    if (earlier) return earlier.result;
+    if (study.status === 'closed') throw new AppError('gone', 'screener.closed', 'This study no longer takes sign-ups. Thank you for your interest.');
+    if (JSON.stringify(dto.answers).length > MAX_ANSWERS_CHARS) {
+      throw new AppError('payload_too_large', 'screener.too_large', `The answers are larger than ${MAX_ANSWERS_CHARS / 1000} kB; no screener needs that much. Shorten the answers and send them again.`);
+    }
+    const definition = await this.surveys.findVersion(study.id, 'screener', dto.definitionVersion);
+    if (!definition) {
+      throw AppError.invalid('screener.unknown_version', `Version ${dto.definitionVersion} of this questionnaire does not exist. Reload the page and fill it in again.`);
+    }
+    const checked = validateSubmission(definition.definition, dto.answers);
+    if (!checked.ok) {
+      const fields: Record<string, string[]> = {};
+      for (const e of checked.errors) (fields[e.field] ??= []).push(e.message);
+      throw AppError.invalid('screener.invalid_answers', `Please correct the answers: ${checked.errors.map((e) => e.message).join(' ')}`, fields);
+    }
+    if (checked.data.consent !== true) {
+      throw AppError.invalid('screener.consent_missing', 'You can only take part if you agree to how we use your data: answer "Yes, I agree" to the consent question.', { consent: ['must be yes'] });
+    }
+    let person;
+    try {
+      person = respondentFromAnswers(checked.data);
+    } catch (err) {
+      if (err instanceof ScreenerAnswerError) throw AppError.invalid('screener.incomplete', err.message);
+      throw err;
+    }
+    const organisations = await this.studies.organisationsOf(study.id);
+    if (person.organisationId !== null && !organisations.some((o) => o.organisationId === person.organisationId)) {
+      throw AppError.conflict('screener.organisation_gone', 'The organisation you chose is no longer part of this study. Reload the page and fill it in again.');
+    }
+    // A calculated value of the definition: the validator has checked it matches what the respondent was shown.
+    const consentVersion = typeof checked.data.consentVersion === 'string' ? checked.data.consentVersion : null;
+
+    try {
+      return await this.respondents.transaction(async (manager) => {
+        const duplicateOf = await this.respondents.findFirstByEmail(study.id, person.email, manager);
+        const status = person.eligible && !duplicateOf ? 'eligible' : 'ineligible';
+        const reason = duplicateOf ? 'duplicate-email' : person.reason;
+        const { eligible: _, reason: __, ...attributes } = person;
+        const respondent = await this.respondents.insert(
+          {
+            ...attributes,
+            studyId: study.id,
+            status,
+            statusReason: reason,
+            source: 'screener',
+            quadrantSource: person.quadrant ? 'screener' : null,
+            consentVersion,
+            consentedAt: now,
+            screenedAt: now,
+            duplicateOfId: duplicateOf?.id ?? null,
+          },
+          manager,
+        );
+        const result: ScreenerResult = { submissionId: dto.submissionId, status, reason, message: resultMessage(dto.locale, reason) };
+        await this.respondents.insertSubmission(
+          {
+            studyId: study.id,
+            submissionId: dto.submissionId,
+            surveyDefinitionId: definition.id,
+            definitionVersion: definition.version,
+            locale: dto.locale,
+            answers: checked.data,
+            respondentId: respondent.id,
+            result,
+            submittedAt: now,
+          },
+          manager,
+        );
+        return result;
+      });
+    } catch (err) {
+      // The same submission id arriving twice at once: the unique constraint lets one through; the other gets its result.
+      const winner = await this.respondents.findSubmission(study.id, dto.submissionId);
+      if (winner) return winner.result;
+      throw err;
+    }
+  }
+}
+
+function resultMessage(locale: 'nl' | 'en', reason: string | null): string {
+  return getTranslations().t(locale, reason ? `intake.result.${reason}` : 'intake.result.eligible');
+}

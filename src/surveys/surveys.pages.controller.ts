@@ -1,0 +1,36 @@
+import { Controller, Get, Inject, Param, Render, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { getTranslations } from '../common/view-engine';
+import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
+import { SurveysService } from './surveys.service';
+
+/** SurveyJS from the installed packages (served by app.setup.ts), the Dutch texts, and the page's own script. */
+const SURVEY_SCRIPTS = ['/assets/survey/survey.core.min.js', '/assets/survey/i18n/dutch.min.js', '/assets/survey-ui/survey-js-ui.min.js'];
+const SURVEY_STYLESHEETS = ['/assets/survey/survey-core.min.css', '/assets/css/survey.css'];
+/** Texts the page script shows around the survey (sending, errors, retry). */
+const SCRIPT_TEXTS = ['sending', 'errorHeading', 'fixAnswers', 'networkError'];
+
+@Controller('s')
+export class SurveysPagesController {
+  constructor(
+    private readonly surveys: SurveysService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  @Public()
+  @Get(':slug')
+  @Render('pages/surveys/screener')
+  async screener(@Param('slug') slug: string, @Req() req: Request) {
+    const { study, definition } = await this.surveys.currentScreener(slug);
+    return {
+      title: 'screener.title',
+      study: { slug: study.slug, title: study.title, closed: study.status === 'closed' },
+      helpPhone: study.helpPhone || this.config.helpPhone,
+      screener: { definition: definition.definition, version: definition.version, endpoint: `/api/studies/${study.slug}/screener` },
+      texts: Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, getTranslations().t(req.locale, `screener.${k}`)])),
+      scripts: [...SURVEY_SCRIPTS, '/assets/js/survey-screener.js'],
+      stylesheets: SURVEY_STYLESHEETS,
+    };
+  }
+}

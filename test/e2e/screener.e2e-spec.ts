@@ -1,0 +1,185 @@
+import { DataSource } from 'typeorm';
+import { Respondent } from '../../src/respondents/respondent.entity';
+import { ScreenerSubmission } from '../../src/respondents/screener-submission.entity';
+import { SurveyDefinition } from '../../src/surveys/survey-definition.entity';
+import { createStudy, createUser, StudyFixture } from '../support/factories';
+import { anonymousAgent, Agent, loginAgent } from '../support/http';
+import { screenerAnswers, screenerEnvelope } from '../support/respondents-factories';
+import { createTestApp, TestApp } from '../support/test-app';
+
+describe('screener page and intake API', () => {
+  let t: TestApp;
+  let fixture: StudyFixture;
+  let anon: Agent;
+  let version: number;
+  const stored = async (ds: DataSource) => ({ respondents: await ds.getRepository(Respondent).count(), submissions: await ds.getRepository(ScreenerSubmission).count() });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    fixture = await createStudy(t.dataSource, { slug: 'screen', title: 'Klantreis 2026', helpPhone: '030 111 22 33' }, { organisations: ['RET', 'Vitens'] });
+    anon = anonymousAgent(t.app);
+    const page = await anon.get('/s/screen').expect(200);
+    version = JSON.parse(/<script type="application\/json" id="screener-data">(.*?)<\/script>/s.exec(page.text)![1]).version;
+  });
+  afterAll(() => t.close());
+
+  const post = (body: object) => anon.post('/api/studies/screen/screener').send(body);
+  const answers = (overrides: Record<string, unknown> = {}) => screenerAnswers(fixture.organisations[0].id, fixture.slots[0].id, overrides);
+
+  it('renders the screener publicly, with the definition, the help number and the SurveyJS files', async () => {
+    const page = await anon.get('/s/screen').expect(200);
+    expect(page.text).toContain('Klantreis 2026');
+    expect(page.text).toContain('030 111 22 33');
+    expect(page.text).toContain('/assets/survey/i18n/dutch.min.js');
+    expect(page.text).toContain('/assets/js/survey-screener.js');
+    const data = JSON.parse(/id="screener-data">(.*?)<\/script>/s.exec(page.text)![1]);
+    expect(data.endpoint).toBe('/api/studies/screen/screener');
+    expect(JSON.stringify(data.definition)).toContain('RET');
+    await anon.get('/assets/survey/survey.core.min.js').expect(200);
+    await anon.get('/assets/survey-ui/survey-js-ui.min.js').expect(200);
+  });
+
+  it('stores the definition once per content and makes a new version when the slots change', async () => {
+    const before = await t.dataSource.getRepository(SurveyDefinition).countBy({ studyId: fixture.study.id });
+    await anon.get('/s/screen').expect(200);
+    expect(await t.dataSource.getRepository(SurveyDefinition).countBy({ studyId: fixture.study.id })).toBe(before);
+    const other = await createStudy(t.dataSource, { slug: 'screen-2' });
+    await anon.get('/s/screen-2').expect(200);
+    await t.dataSource.query(`DELETE FROM session_slot WHERE id = ${other.slots[1].id}`);
+    await anon.get('/s/screen-2').expect(200);
+    const versions = await t.dataSource.getRepository(SurveyDefinition).find({ where: { studyId: other.study.id }, order: { version: 'ASC' } });
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('stores an eligible respondent with normalised attributes, quadrant, availability and consent', async () => {
+    const body = screenerEnvelope(version, answers());
+    const res = await post(body).expect(200);
+    expect(res.body).toMatchObject({ submissionId: body.submissionId, status: 'eligible', reason: null });
+    expect(res.body.message).toMatch(/Bedankt/);
+    const r = await t.dataSource.getRepository(Respondent).findOneByOrFail({ email: 'fatima@example.org' });
+    expect(r).toMatchObject({
+      studyId: fixture.study.id,
+      organisationId: fixture.organisations[0].id,
+      firstName: 'Fatima',
+      gender: 'v',
+      age: '67',
+      ageMin: 67,
+      ageMax: 67,
+      education: 'mbo',
+      digitalComfort: 'oncomfortabel',
+      quadrant: 'zekerheidszoeker',
+      quadrantSource: 'screener',
+      availability: [fixture.slots[0].id],
+      status: 'eligible',
+      source: 'screener',
+      consentVersion: '2026-11',
+    });
+    expect(r.consentedAt).toBeInstanceOf(Date);
+    const submission = await t.dataSource.getRepository(ScreenerSubmission).findOneByOrFail({ submissionId: body.submissionId });
+    expect(submission).toMatchObject({ definitionVersion: version, respondentId: r.id, locale: 'nl' });
+    expect(submission.answers).toMatchObject({ selection: 'zekerheidszoeker', consentVersion: '2026-11' });
+  });
+
+  it('returns the first result for a resubmission and stores nothing twice', async () => {
+    const body = screenerEnvelope(version, answers({ email: 'twice@example.org' }));
+    const before = await stored(t.dataSource);
+    const [a, b] = await Promise.all([post(body), post(body)]);
+    const c = await post({ ...body, locale: 'en' }).expect(200);
+    expect(a.status).toBe(200);
+    expect(b.body).toEqual(a.body);
+    expect(c.body).toEqual(a.body);
+    expect(await stored(t.dataSource)).toEqual({ respondents: before.respondents + 1, submissions: before.submissions + 1 });
+  });
+
+  it('flags the same e-mail address twice in one study instead of counting it twice', async () => {
+    await post(screenerEnvelope(version, answers({ email: 'Dubbel@example.org' }))).expect(200);
+    const again = await post(screenerEnvelope(version, answers({ email: 'dubbel@EXAMPLE.org', selection: 'gemakzoeker' }))).expect(200);
+    expect(again.body).toMatchObject({ status: 'ineligible', reason: 'duplicate-email' });
+    const both = await t.dataSource.getRepository(Respondent).find({ where: { studyId: fixture.study.id }, order: { id: 'ASC' } });
+    const pair = both.filter((r) => r.email?.toLowerCase() === 'dubbel@example.org');
+    expect(pair.map((r) => r.status)).toEqual(['eligible', 'ineligible']);
+    expect(pair[1].duplicateOfId).toBe(pair[0].id);
+  });
+
+  it('stores an ineligible respondent kindly when the contact was more than six months ago, or with none', async () => {
+    const late = await post(screenerEnvelope(version, answers({ email: 'late@example.org', contactWhen: 'longer-ago', selection: undefined, availability: undefined }))).expect(200);
+    expect(late.body).toMatchObject({ status: 'ineligible', reason: 'contact-too-long-ago' });
+    expect(late.body.message).toMatch(/zes maanden/);
+    const none = await post(screenerEnvelope(version, answers({ email: 'none@example.org', organisation: 'none', contactWhen: undefined, selection: undefined, availability: undefined }), { locale: 'en' })).expect(200);
+    expect(none.body).toMatchObject({ status: 'ineligible', reason: 'no-organisation' });
+    expect(none.body.message).toMatch(/Thank you for your time/);
+    const r = await t.dataSource.getRepository(Respondent).findOneByOrFail({ email: 'none@example.org' });
+    expect(r).toMatchObject({ organisationId: null, quadrant: null, status: 'ineligible', statusReason: 'no-organisation' });
+  });
+
+  it('records "none of these moments" as an empty availability', async () => {
+    await post(screenerEnvelope(version, answers({ email: 'nomoment@example.org', availability: ['none'] }))).expect(200);
+    const r = await t.dataSource.getRepository(Respondent).findOneByOrFail({ email: 'nomoment@example.org' });
+    expect(r.availability).toEqual([]);
+  });
+
+  describe('refuses bad submissions with a clear message and stores nothing', () => {
+    let before: { respondents: number; submissions: number };
+    beforeEach(async () => (before = await stored(t.dataSource)));
+    afterEach(async () => expect(await stored(t.dataSource)).toEqual(before));
+
+    it('missing consent', async () => {
+      const res = await post(screenerEnvelope(version, answers({ consent: undefined }))).expect(400);
+      expect(res.body.code).toBe('screener.invalid_answers');
+      expect(res.body.details.consent[0]).toMatch(/consent/);
+    });
+
+    it('consent refused', async () => {
+      const res = await post(screenerEnvelope(version, answers({ consent: false }))).expect(400);
+      expect(res.body.message).toMatch(/only take part if you agree/);
+    });
+
+    it('an answer outside the choices', async () => {
+      const res = await post(screenerEnvelope(version, answers({ education: 'kleuterschool' }))).expect(400);
+      expect(res.body.details.education[0]).toMatch(/not one of its choices/);
+    });
+
+    it('an unknown field in the answers', async () => {
+      const res = await post(screenerEnvelope(version, answers({ shoeSize: 44 }))).expect(400);
+      expect(res.body.details.shoeSize[0]).toMatch(/not a question of this survey/);
+    });
+
+    it('an unknown field in the envelope', async () => {
+      const res = await post(screenerEnvelope(version, answers(), { extra: 1 })).expect(400);
+      expect(res.body.details.extra).toBeDefined();
+    });
+
+    it('a wrong type and an overlong text', async () => {
+      const res = await post(screenerEnvelope(version, answers({ age: 'zeventig', firstName: 'x'.repeat(201) }))).expect(400);
+      expect(Object.keys(res.body.details).sort()).toEqual(['age', 'firstName']);
+    });
+
+    it('an unknown definition version or a missing submission id', async () => {
+      const res = await post(screenerEnvelope(999, answers())).expect(400);
+      expect(res.body.message).toMatch(/Reload the page/);
+      const noId = await post({ definitionVersion: version, locale: 'nl', answers: answers() }).expect(400);
+      expect(noId.body.details.submissionId).toBeDefined();
+    });
+
+    it('an oversized payload', async () => {
+      const big = await post(screenerEnvelope(version, answers({ firstName: 'x'.repeat(300_000) }))).expect(413);
+      expect(big.body.message).toMatch(/too large/);
+      const large = await post(screenerEnvelope(version, answers({ firstName: 'x'.repeat(30_000) }))).expect(413);
+      expect(large.body.message).toMatch(/larger than 20 kB/);
+    });
+  });
+
+  it('lets a researcher put a custom definition, which becomes the next version', async () => {
+    const u = await createUser(t.dataSource, { role: 'researcher' });
+    const { agent, csrf } = await loginAgent(t.app, u.email, u.password);
+    const current = await agent.get('/api/studies/screen/surveys/screener').expect(200);
+    const custom = { ...current.body.definition, title: { default: 'Aangepast', en: 'Custom' } };
+    const put = await agent.put('/api/studies/screen/surveys/screener').set('x-csrf-token', csrf).send({ definition: custom }).expect(200);
+    expect(put.body).toMatchObject({ version: current.body.version + 1, origin: 'custom', createdBy: u.email });
+    const page = await anon.get('/s/screen').expect(200);
+    expect(page.text).toContain('Aangepast');
+    const broken = await agent.put('/api/studies/screen/surveys/screener').set('x-csrf-token', csrf).send({ definition: { pages: [{ name: 'p', elements: [{ type: 'text', name: 'email' }] }] } }).expect(400);
+    expect(broken.body.message).toMatch(/needs the questions consent/);
+    await anon.put('/api/studies/screen/surveys/screener').send({ definition: custom }).expect(403);
+  });
+});
