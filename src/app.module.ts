@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { AppErrorFilter } from './common/app-error.filter';
 import { ConfigModule, ResolvedConfig } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logger-options';
 import { RespondentsModule } from './respondents/respondents.module';
@@ -15,7 +16,7 @@ import { StudiesModule } from './studies/studies.module';
 import { SurveysModule } from './surveys/surveys.module';
 
 /** Feature modules; later features add theirs here. */
-export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, SurveysModule, RespondentsModule, OverviewsModule, MailModule];
+export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, SurveysModule, RespondentsModule, OverviewsModule, MailModule, GroupsModule];
 
 @Module({})
 export class AppModule {

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerAuthCommands } from '../auth/auth.commands';
 import { registerDatabaseCommands } from '../database/database.commands';
+import { registerGroupCommands } from '../groups/groups.commands';
 import { registerMailCommands } from '../mail/mail.commands';
 import { registerOverviewCommands } from '../overviews/overviews.commands';
 import { registerRespondentCommands } from '../respondents/respondents.commands';
@@ -10,7 +11,7 @@ import { registerStudyCommands } from '../studies/studies.commands';
 import { reportAndExit } from './cli-context';
 
 /** Every module's commands; later features register theirs here. */
-const REGISTRARS = [registerDatabaseCommands, registerAuthCommands, registerStudyCommands, registerRespondentCommands, registerOverviewCommands, registerMailCommands];
+const REGISTRARS = [registerDatabaseCommands, registerAuthCommands, registerStudyCommands, registerRespondentCommands, registerOverviewCommands, registerMailCommands, registerGroupCommands];
 
 export function buildProgram(): Command {
   const program = new Command('kwadrant').description('kwadrant: customer-journey research platform').showHelpAfterError();

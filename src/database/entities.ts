@@ -3,6 +3,8 @@ import { LoginAttempt } from '../auth/login-attempt.entity';
 import { LoginSession } from '../auth/login-session.entity';
 import { User } from '../auth/user.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { FocusGroup } from '../groups/group.entity';
+import { GroupMember } from '../groups/group-member.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { Respondent } from '../respondents/respondent.entity';
 import { ScreenerSubmission } from '../respondents/screener-submission.entity';
@@ -12,4 +14,4 @@ import { Study } from '../studies/study.entity';
 import { StudyOrganisation } from '../studies/study-organisation.entity';
 import { SurveyDefinition } from '../surveys/survey-definition.entity';
 
-export const ENTITIES = [User, LoginSession, LoginAttempt, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, SurveyDefinition, ScreenerSubmission, OutboxMessage];
+export const ENTITIES = [User, LoginSession, LoginAttempt, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, SurveyDefinition, ScreenerSubmission, OutboxMessage, FocusGroup, GroupMember];

@@ -1,0 +1,88 @@
+// The view model of the groups page: one card per organisation × quadrant, with the choices each small form offers.
+import { QUADRANTS, type Locale, type Quadrant } from '../common/domain';
+import { formatSlot } from '../common/format';
+import type { PersonView } from './group-candidates';
+import type { FormationReport, GroupsOverview, GroupView } from './groups.service';
+
+interface Option {
+  value: number;
+  label: string;
+}
+
+const personLabel = (p: Pick<PersonView, 'respondentId' | 'firstName'>) => `${p.firstName ?? '—'} (#${p.respondentId})`;
+
+export function groupsPage(overview: GroupsOverview, preview: FormationReport | null, locale: Locale) {
+  const slotLabel = new Map(overview.slots.map((s) => [s.id, formatSlot(s.startsAt, s.endsAt, locale)]));
+  const names = new Map<number, string>();
+  for (const g of overview.groups) for (const p of [...g.members, ...g.reserves]) names.set(p.respondentId, personLabel(p));
+  for (const u of overview.unplaced) names.set(u.respondentId, personLabel(u));
+
+  const inBucket = <T extends { organisation: string | null; quadrant: Quadrant | null }>(list: T[], organisation: string, quadrant: Quadrant) =>
+    list.filter((x) => x.organisation === organisation && x.quadrant === quadrant);
+
+  const card = (g: GroupView, bucketGroups: GroupView[], leftOut: GroupsOverview['unplaced']) => {
+    const others = bucketGroups.filter((o) => o.id !== g.id);
+    const swapWith: Option[] = [
+      ...others.flatMap((o) => [...o.members, ...o.reserves]).map((p) => ({ value: p.respondentId, label: personLabel(p) })),
+      ...leftOut.map((u) => ({ value: u.respondentId, label: personLabel(u) })),
+    ];
+    const row = (p: PersonView, role: 'member' | 'reserve') => ({
+      ...p,
+      label: personLabel(p),
+      groupId: g.id,
+      isReserve: role === 'reserve',
+      moveTo: bucketGroups.map((o) => ({ value: o.id, label: `#${o.id}`, current: o.id === g.id })),
+      swapWith: role === 'reserve' ? [...g.members.map((m) => ({ value: m.respondentId, label: personLabel(m) })), ...swapWith] : [...g.reserves.map((r) => ({ value: r.respondentId, label: personLabel(r) })), ...swapWith],
+      replaceOptions: role === 'reserve' ? g.members.map((m) => ({ value: m.respondentId, label: personLabel(m) })) : [],
+    });
+    return {
+      ...g,
+      isLocked: g.status === 'locked',
+      isProposed: g.status === 'proposed',
+      memberRows: g.members.map((p) => row(p, 'member')),
+      reserveRows: g.reserves.map((p) => row(p, 'reserve')),
+      slotLabels: g.slots.map((id) => slotLabel.get(id) ?? `#${id}`),
+    };
+  };
+
+  const organisations = overview.organisations.map((organisation) => ({
+    name: organisation,
+    buckets: QUADRANTS.map((quadrant) => {
+      const bucketGroups = inBucket(overview.groups, organisation, quadrant);
+      const leftOut = inBucket(overview.unplaced, organisation, quadrant);
+      return {
+        organisation,
+        quadrant,
+        key: `${slug(organisation)}-${quadrant}`,
+        groups: bucketGroups.map((g) => card(g, bucketGroups, leftOut)),
+        shortfall: overview.shortfalls.find((s) => s.organisation === organisation && s.quadrant === quadrant) ?? null,
+        leftOut: leftOut.map((u) => ({ ...u, label: personLabel(u), addTo: bucketGroups.filter((g) => g.status !== 'locked').map((g) => ({ value: g.id, label: `#${g.id}` })) })),
+      };
+    }),
+  }));
+  const known = new Set(overview.organisations);
+  const elsewhere = overview.unplaced.filter((u) => u.organisation === null || u.quadrant === null || !known.has(u.organisation)).map((u) => ({ ...u, label: personLabel(u) }));
+
+  return {
+    study: overview.study,
+    organisations,
+    organisationNames: overview.organisations,
+    elsewhere,
+    counts: { groups: overview.groups.length, unplaced: overview.unplaced.length, shortfalls: overview.shortfalls.length },
+    preview: preview && {
+      groups: preview.groups.map((g) => ({
+        ...g,
+        isNew: g.id === null,
+        memberLabels: g.members.map((id) => names.get(id) ?? `#${id}`),
+        reserveLabels: g.reserves.map((id) => names.get(id) ?? `#${id}`),
+        slotLabels: g.slots.map((id) => slotLabel.get(id) ?? `#${id}`),
+      })),
+      shortfalls: preview.shortfalls,
+      unplaced: preview.unplaced.map((u) => ({ ...u, label: names.get(u.respondentId) ?? `#${u.respondentId}` })),
+    },
+  };
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}

@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { parseFormat, printJson, printTable, withApp } from '../cli/cli-context';
+import { GroupsService } from './groups.service';
+
+export function registerGroupCommands(program: Command): void {
+  const groups = program.command('groups').description('balanced mini focus groups');
+  groups
+    .command('form')
+    .description('form balanced groups: confirmed and locked groups are kept, proposed groups are replaced')
+    .requiredOption('--study <slug>', 'the study')
+    .option('--organisation <name>', 'only this partner organisation')
+    .option('--dry-run', 'show the result without saving it')
+    .option('--format <format>', 'json or table', 'table')
+    .action(async (opts: { study: string; organisation?: string; dryRun?: boolean; format: string }) => {
+      const format = parseFormat(opts.format, ['json', 'table'] as const);
+      process.stderr.write(`Forming groups for ${opts.study}${opts.organisation ? ` (${opts.organisation})` : ''}${opts.dryRun ? ', dry run' : ''}…\n`);
+      const report = await withApp((app) => app.get(GroupsService).form(opts.study, { dryRun: opts.dryRun ?? false, organisation: opts.organisation }, null));
+      if (format === 'json') return printJson(report);
+      printTable(
+        report.groups.map((g) => ({
+          id: g.id ?? 'new',
+          organisation: g.organisation,
+          quadrant: g.quadrant,
+          members: g.members.join(' '),
+          reserves: g.reserves.join(' '),
+          slots: g.slots.join(' '),
+          score: g.score.total,
+        })),
+      );
+      if (report.shortfalls.length) {
+        process.stdout.write('\nShortfalls\n');
+        printTable(report.shortfalls.map((s) => ({ organisation: s.organisation, quadrant: s.quadrant, candidates: s.candidates, needed: s.needed })));
+      }
+      if (report.unplaced.length) {
+        process.stdout.write('\nWithout a group\n');
+        printTable(report.unplaced.map((u) => ({ respondent: u.respondentId, reason: u.reason })));
+      }
+    });
+}

@@ -1,0 +1,125 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/app-error';
+import { AddToGroupDto, FormGroupsDto, MoveMemberDto, PromoteReserveDto, SwapMemberDto } from './dto/groups.dto';
+import { GroupMembersService } from './group-members.service';
+import { groupsPage } from './groups-page';
+import { GroupsService } from './groups.service';
+
+const NOTICE_COOKIE = 'kw_groups_notice';
+
+interface Notice {
+  kind: 'done' | 'refused';
+  /** A refusal's message, or for a success "locale key|a|b". */
+  text: string;
+}
+
+const STATUS_ACTIONS = ['confirm', 'lock', 'unlock', 'dissolve'] as const;
+const isStatusAction = (a: string): a is (typeof STATUS_ACTIONS)[number] => (STATUS_ACTIONS as readonly string[]).includes(a);
+
+@Controller('studies/:slug/groups')
+export class GroupsPagesController {
+  constructor(
+    private readonly groups: GroupsService,
+    private readonly members: GroupMembersService,
+  ) {}
+
+  @Get()
+  @Render('pages/groups/index')
+  async show(@Param('slug') slug: string, @Query('preview') preview: string | undefined, @Query('organisation') organisation: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const overview = await this.groups.overview(slug);
+    const scope = organisation ? organisation : undefined;
+    const dryRun = preview === '1' ? await this.groups.form(slug, { dryRun: true, organisation: scope }, null) : null;
+    const notice = readNotice(req);
+    if (notice) res.clearCookie(NOTICE_COOKIE, { path: `/studies/${slug}/groups` });
+    return { title: 'groups.title', ...groupsPage(overview, dryRun, res.locals.locale), previewOrganisation: scope ?? '', notice };
+  }
+
+  @Post('form')
+  form(@Param('slug') slug: string, @Body() dto: FormGroupsDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    return act(res, slug, async () => {
+      const report = await this.groups.form(slug, { organisation: dto.organisation }, user);
+      return `groups.notice.formed|${report.groups.length}|${report.shortfalls.length}`;
+    });
+  }
+
+  @Post(':id/:action')
+  status(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Param('action') action: string, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    if (!isStatusAction(action)) throw AppError.notFound('group_action', action);
+    return act(res, slug, async () => {
+      await this.groups[action](id, user);
+      return `groups.notice.${action}|${id}`;
+    });
+  }
+
+  @Post('add')
+  add(@Param('slug') slug: string, @Body() dto: AddToGroupDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    return act(res, slug, async () => {
+      await this.members.add(dto.groupId, dto.respondentId, dto.role ?? 'member', user);
+      return `groups.notice.added|${dto.respondentId}|${dto.groupId}`;
+    });
+  }
+
+  @Post(':id/members/:respondentId/move')
+  move(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Param('respondentId', ParseIntPipe) respondentId: number, @Body() dto: MoveMemberDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    return act(res, slug, async () => {
+      await this.members.move(id, respondentId, dto, user);
+      return `groups.notice.moved|${respondentId}|${dto.groupId}`;
+    });
+  }
+
+  @Post(':id/members/:respondentId/swap')
+  swap(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Param('respondentId', ParseIntPipe) respondentId: number, @Body() dto: SwapMemberDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    return act(res, slug, async () => {
+      await this.members.swap(id, respondentId, dto.respondentId, user);
+      return `groups.notice.swapped|${respondentId}|${dto.respondentId}`;
+    });
+  }
+
+  @Post(':id/members/:respondentId/promote')
+  promote(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Param('respondentId', ParseIntPipe) respondentId: number, @Body() dto: PromoteReserveDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    return act(res, slug, async () => {
+      await this.members.promote(id, respondentId, dto.replaceRespondentId, user);
+      return `groups.notice.promoted|${respondentId}|${id}`;
+    });
+  }
+
+  @Post(':id/members/:respondentId/remove')
+  remove(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Param('respondentId', ParseIntPipe) respondentId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    return act(res, slug, async () => {
+      await this.members.remove(id, respondentId, user);
+      return `groups.notice.removed|${respondentId}|${id}`;
+    });
+  }
+}
+
+/**
+ * Runs a page action and goes back to the groups page (post/redirect/get). A refusal is shown there, next to
+ * the groups it concerns, instead of on a separate error page; anything unexpected still goes to the filter.
+ */
+async function act(res: Response, slug: string, work: () => Promise<string>): Promise<void> {
+  let notice: Notice;
+  try {
+    notice = { kind: 'done', text: await work() };
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code === 'study.not_found') throw err;
+    notice = { kind: 'refused', text: err.message };
+  }
+  res.cookie(NOTICE_COOKIE, JSON.stringify(notice), { httpOnly: true, sameSite: 'lax', path: `/studies/${slug}/groups`, maxAge: 60_000 });
+  res.redirect(303, `/studies/${slug}/groups#notice`);
+}
+
+function readNotice(req: Request): { refused: boolean; text?: string; key?: string; a?: string; b?: string } | null {
+  const raw = req.cookies?.[NOTICE_COOKIE];
+  if (typeof raw !== 'string') return null;
+  try {
+    const parsed = JSON.parse(raw) as Notice;
+    if (parsed.kind === 'refused') return { refused: true, text: String(parsed.text) };
+    const [key, a, b] = String(parsed.text).split('|');
+    return key.startsWith('groups.notice.') ? { refused: false, key, a, b } : null;
+  } catch {
+    return null;
+  }
+}
