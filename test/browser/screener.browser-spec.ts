@@ -1,0 +1,92 @@
+import type { Browser, Page } from 'playwright-core';
+import { Respondent } from '../../src/respondents/respondent.entity';
+import { ScreenerSubmission } from '../../src/respondents/screener-submission.entity';
+import { axeViolations, launchBrowser, listen, loginInBrowser } from '../support/browser';
+import { createStudy, createUser, StudyFixture } from '../support/factories';
+import { createTestApp, TestApp } from '../support/test-app';
+
+describe('the public screener in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let fixture: StudyFixture;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    base = await listen(t);
+    browser = await launchBrowser();
+    fixture = await createStudy(t.dataSource, { slug: 'klantreis', title: 'Klantreis 2026', helpPhone: '030 111 22 33' }, { organisations: ['RET', 'Vitens'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ bypassCSP: true, viewport: { width: 375, height: 800 } });
+  });
+  afterEach(() => page.close());
+
+  const next = () => page.getByRole('button', { name: 'Volgende' }).click();
+  const choose = (text: string) => page.locator('label.sd-selectbase__label', { hasText: text }).first().click();
+  async function fill(label: string, value: string) {
+    await page.getByRole(label === 'Wat is uw leeftijd?' ? 'spinbutton' : 'textbox', { name: label }).fill(value);
+    await page.keyboard.press('Tab');
+  }
+
+  it('has no axe violations, also when it shows errors', async () => {
+    await page.goto(`${base}/s/klantreis`);
+    await page.getByText('Gaat u hiermee akkoord?').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Klantreis 2026');
+    expect(await page.textContent('body')).toContain('030 111 22 33');
+    expect(await axeViolations(page)).toEqual([]);
+    await next();
+    await page.locator('.sd-question__erbox').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('is in English with ?lang=en', async () => {
+    await page.goto(`${base}/s/klantreis?lang=en`);
+    await page.getByText('Do you agree to this?').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('a respondent completes it and appears in the pool with the quadrant of the chosen statement', async () => {
+    await page.goto(`${base}/s/klantreis`);
+    await page.getByText('Ja, ik ga akkoord').click();
+    await next();
+    await fill('Voornaam', 'Fatima');
+    await fill('E-mailadres', 'fatima@example.org');
+    await choose('Per e-mail');
+    await next();
+    await choose('Vrouw');
+    await fill('Wat is uw leeftijd?', '67');
+    await choose('MBO (middelbaar beroepsonderwijs)');
+    await page.locator('label.sd-selectbase__label', { hasText: /^Oncomfortabel$/ }).click();
+    await next();
+    await choose('RET');
+    await choose('In de afgelopen zes maanden');
+    await next();
+    await page.getByText('Hoe regelt u uw zaken?').waitFor();
+    expect(await page.textContent('body')).toContain('mijn doel kon bereiken bij RET');
+    await choose('om advies gevraagd');
+    await next();
+    expect(await axeViolations(page)).toEqual([]);
+    await choose('Geen van deze momenten');
+    await page.locator('.sd-navigation__complete-btn').click();
+    await page.getByText('U kunt meedoen').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    const r = await t.dataSource.getRepository(Respondent).findOneByOrFail({ email: 'fatima@example.org' });
+    expect(r).toMatchObject({ quadrant: 'zekerheidszoeker', status: 'eligible', age: '67', education: 'mbo', digitalComfort: 'oncomfortabel', availability: [], consentVersion: '2026-11' });
+    expect(await t.dataSource.getRepository(ScreenerSubmission).countBy({ respondentId: r.id })).toBe(1);
+
+    const u = await createUser(t.dataSource, { role: 'researcher' });
+    await loginInBrowser(page, base, u.email, u.password);
+    await page.goto(`${base}/studies/klantreis/respondents`);
+    const row = page.locator(`#respondent-${r.id}`);
+    expect(await row.textContent()).toContain('Zekerheidszoeker');
+    expect(await row.textContent()).toContain('Fatima');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
