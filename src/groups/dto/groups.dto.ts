@@ -3,8 +3,9 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { MEMBER_ROLES, MemberRole } from '../group-member.entity';
 
-// Page forms send strings: "true"/"on" count as yes.
-const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['true', 'on', '1'].includes(value) : value);
+// Page forms and query strings send text; anything else is left for @IsBoolean to refuse.
+const TEXT_BOOLEANS: Record<string, boolean> = { true: true, on: true, '1': true, false: false, off: false, '0': false };
+const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' && value in TEXT_BOOLEANS ? TEXT_BOOLEANS[value] : value);
 // Empty select fields in page forms mean "not given".
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
