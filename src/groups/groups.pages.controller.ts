@@ -34,7 +34,7 @@ export class GroupsPagesController {
     const dryRun = preview === '1' ? await this.groups.form(slug, { dryRun: true, organisation: scope }, null) : null;
     const notice = readNotice(req);
     if (notice) res.clearCookie(NOTICE_COOKIE, { path: `/studies/${slug}/groups` });
-    return { title: 'groups.title', ...groupsPage(overview, dryRun, res.locals.locale), previewOrganisation: scope ?? '', notice };
+    return { title: 'groups.title', stylesheets: ['/assets/css/groups.css'], ...groupsPage(overview, dryRun, res.locals.locale), previewOrganisation: scope ?? '', notice };
   }
 
   @Post('form')

@@ -1,0 +1,87 @@
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, listen, loginInBrowser } from '../support/browser';
+import { createStudy, createUser, StudyFixture } from '../support/factories';
+import { createBucket, MIXED } from '../support/groups-factories';
+import { createTestApp, TestApp } from '../support/test-app';
+
+describe('the groups page in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let fx: StudyFixture;
+  let email: string;
+  let password: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    base = await listen(t);
+    browser = await launchBrowser();
+    const u = await createUser(t.dataSource, { role: 'researcher' });
+    ({ email, password } = u);
+    fx = await createStudy(t.dataSource, { slug: 'groepen-browser', title: 'Groepen in de browser' }, { organisations: ['RET', 'Vitens'] });
+    await createBucket(t.dataSource, fx.study.id, fx.organisations[0].id, 'gemakzoeker', [...MIXED, MIXED[1], MIXED[2]]);
+    await createBucket(t.dataSource, fx.study.id, fx.organisations[1].id, 'informatiezoeker', MIXED.slice(0, 1));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ bypassCSP: true });
+    await loginInBrowser(page, base, email, password);
+  });
+  afterEach(() => page.close());
+
+  it('previews, forms, confirms and promotes by keyboard, with no axe violations on the way', async () => {
+    await page.goto(`${base}/studies/${fx.study.slug}/groups?lang=nl`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Voorstel bekijken' }).focus();
+    await Promise.all([page.waitForURL(/preview=1/), page.keyboard.press('Enter')]);
+    expect(await page.getByRole('heading', { name: 'Voorstel (nog niet opgeslagen)' }).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Groepen vormen en opslaan' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Groepen gevormd: 1 groepen' }).waitFor();
+    expect(await page.getByText('Vitens × Informatiezoeker: 1 van 3 nodig').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Open a reserve's small forms by keyboard and promote them, a member becoming the reserve in exchange.
+    const summary = page.locator('details.person-actions summary').last();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const promote = page.locator('details[open] form[action$="/promote"]');
+    await promote.getByRole('combobox').selectOption({ index: 1 });
+    await promote.getByRole('button', { name: 'Deelnemer maken' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: /Reserve \d+ is nu deelnemer van groep \d+/ }).waitFor();
+
+    await page.getByRole('button', { name: /^Bevestigen/ }).first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: /Groep \d+ is bevestigd/ }).waitFor();
+    expect(await page.locator('.group-card .badge').first().textContent()).toBe('bevestigd');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('shows a refusal as an alert, and fits a phone screen', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(`${base}/studies/${fx.study.slug}/groups?lang=nl`);
+    await page.getByRole('button', { name: /^Vastzetten/ }).first().click();
+    await page.getByRole('status').filter({ hasText: 'is vastgezet' }).waitFor();
+    expect(await page.locator('.group-card details.person-actions').count()).toBe(0);
+    await page.getByRole('button', { name: /^Niet meer vastzetten/ }).first().click();
+    await page.getByRole('status').filter({ hasText: 'niet meer vastgezet' }).waitFor();
+    // Removing a member from a group of three with a minimum of two is fine; from two it is refused.
+    for (let i = 0; i < 2; i++) {
+      const details = page.locator('.group-card details.person-actions').first();
+      await details.locator('summary').click();
+      await details.getByRole('button', { name: /^Uit de groep halen/ }).click();
+      await page.locator('#notice').filter({ hasText: i === 0 ? 'is uit groep' : 'Deze wijziging kan niet' }).waitFor();
+    }
+    expect(await page.getByRole('alert').textContent()).toMatch(/Deze wijziging kan niet:.*needs at least 2/s);
+    expect(await axeViolations(page)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
