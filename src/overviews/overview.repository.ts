@@ -26,12 +26,11 @@ const rank = (column: string, values: readonly string[]) => `CASE ${column} ${va
 const AGE_BAND_RANK = `CASE ${[50, 70, 90, 110, 130, 150].map((sum, i) => `WHEN r.age_min + r.age_max < ${sum} THEN ${i}`).join(' ')} ELSE 6 END`;
 
 /**
- * The row order of compareRows() in SQL, so streamed rows come out exactly as the in-memory overview sorts
- * them: quadrant in DESIGN.md order, age (or band), then the remaining columns; the id makes every key unique.
+ * The row order of compareRows() in SQL within one quadrant, so streamed rows come out exactly as the in-memory
+ * overview sorts them: age (or band), then the remaining columns; the id makes every key unique.
  */
 function sortKeys(ageBands: boolean): string[] {
   return [
-    rank('r.quadrant', QUADRANTS),
     ...(ageBands ? [AGE_BAND_RANK] : ['r.age_min', 'r.age_max']),
     rank('r.gender', GENDERS),
     rank('r.education', EDUCATIONS),
@@ -101,45 +100,50 @@ export class OverviewRepository {
 
   /**
    * The respondents' overview columns, one organisation after the other in the scope's order and within
-   * each in compareRows() order. Reads in keyset-paginated batches (WHERE sort key > last key), which keeps
-   * memory constant on SQLite and PostgreSQL alike and never skips or repeats a row the way OFFSET can.
+   * each in compareRows() order. Reads per organisation and quadrant (the bucket index) in keyset-paginated
+   * batches (WHERE sort key > last key), which keeps memory constant on SQLite and PostgreSQL alike and
+   * never skips or repeats a row the way OFFSET can.
    */
   async *streamRows(scope: OverviewScope, opts: { ageBands: boolean; batchSize?: number }): AsyncGenerator<OverviewInput> {
     const keys = sortKeys(opts.ageBands);
     const batchSize = opts.batchSize ?? STREAM_BATCH_SIZE;
     for (const organisation of scope.organisations) {
-      let after: number[] | undefined;
-      for (;;) {
-        const qb = this.inScope({ ...scope, organisations: [organisation] })
-          .select('r.gender', 'gender')
-          .addSelect('r.age', 'age')
-          .addSelect('r.age_min', 'ageMin')
-          .addSelect('r.age_max', 'ageMax')
-          .addSelect('r.education', 'education')
-          .addSelect('r.digital_comfort', 'digitalComfort')
-          .addSelect('r.quadrant', 'quadrant');
-        keys.forEach((key, i) => qb.addSelect(key, `k${i}`).addOrderBy(key, 'ASC'));
-        if (after) {
-          const params = Object.fromEntries(after.map((v, i) => [`after${i}`, v]));
-          qb.andWhere(`(${keys.join(', ')}) > (${after.map((_, i) => `CAST(:after${i} AS INTEGER)`).join(', ')})`, params);
-        }
-        const rows = await qb.limit(batchSize).getRawMany<Record<string, string | number>>();
-        for (const r of rows) {
-          yield {
-            organisation: organisation.name,
-            gender: r.gender,
-            age: String(r.age),
-            ageMin: Number(r.ageMin),
-            ageMax: Number(r.ageMax),
-            education: r.education,
-            digitalComfort: r.digitalComfort,
-            quadrant: r.quadrant,
-          } as OverviewInput;
-        }
-        if (rows.length < batchSize) break;
-        const last = rows[rows.length - 1];
-        after = keys.map((_, i) => Number(last[`k${i}`]));
+      for (const quadrant of QUADRANTS) yield* this.streamBucket(scope, organisation, quadrant, keys, batchSize);
+    }
+  }
+
+  private async *streamBucket(scope: OverviewScope, organisation: OverviewOrganisation, quadrant: Quadrant, keys: string[], batchSize: number): AsyncGenerator<OverviewInput> {
+    let after: number[] | undefined;
+    for (;;) {
+      const qb = this.inScope({ ...scope, organisations: [organisation] })
+        .andWhere('r.quadrant = :quadrant', { quadrant })
+        .select('r.gender', 'gender')
+        .addSelect('r.age', 'age')
+        .addSelect('r.age_min', 'ageMin')
+        .addSelect('r.age_max', 'ageMax')
+        .addSelect('r.education', 'education')
+        .addSelect('r.digital_comfort', 'digitalComfort');
+      keys.forEach((key, i) => qb.addSelect(key, `k${i}`).addOrderBy(key, 'ASC'));
+      if (after) {
+        const params = Object.fromEntries(after.map((v, i) => [`after${i}`, v]));
+        qb.andWhere(`(${keys.join(', ')}) > (${after.map((_, i) => `CAST(:after${i} AS INTEGER)`).join(', ')})`, params);
       }
+      const rows = await qb.limit(batchSize).getRawMany<Record<string, string | number>>();
+      for (const r of rows) {
+        yield {
+          organisation: organisation.name,
+          gender: r.gender,
+          age: String(r.age),
+          ageMin: Number(r.ageMin),
+          ageMax: Number(r.ageMax),
+          education: r.education,
+          digitalComfort: r.digitalComfort,
+          quadrant,
+        } as OverviewInput;
+      }
+      if (rows.length < batchSize) return;
+      const last = rows[rows.length - 1];
+      after = keys.map((_, i) => Number(last[`k${i}`]));
     }
   }
 
