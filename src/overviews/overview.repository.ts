@@ -154,7 +154,9 @@ export class OverviewRepository {
       .where('r.study_id = :studyId', { studyId: scope.studyId })
       .andWhere('r.organisation_id IN (:...organisationIds)', { organisationIds: scope.organisations.map((o) => o.id) })
       .andWhere('r.status IN (:...statuses)', { statuses: [...scope.statuses] })
-      .andWhere('r.erased_at IS NULL');
+      .andWhere('r.erased_at IS NULL')
+      // A second sign-up with the same e-mail address is one person: count them once.
+      .andWhere('r.duplicate_of_id IS NULL');
     if (opts.completeOnly) qb.andWhere(PROFILE_COLUMNS.map((c) => `r.${c} IS NOT NULL`).join(' AND '));
     return qb;
   }

@@ -60,6 +60,8 @@ describe('respondent overviews and the partner portal', () => {
     await createRespondent(ds, study.id, ret.id, { ...secret, status: 'erased', quadrant: 'informatiezoeker', erasedAt: new Date() });
     await createRespondent(ds, study.id, ret.id, { ...secret, status: 'participated', quadrant: 'zekerheidszoeker', erasedAt: new Date() });
     await createRespondent(ds, study.id, null as unknown as number, { ...secret, status: 'ineligible', quadrant: 'gemakzoeker' });
+    const first = await createRespondent(ds, study.id, ret.id, { ...secret, status: 'ineligible', quadrant: 'gemakzoeker', statusReason: 'not-a-customer' });
+    await createRespondent(ds, study.id, ret.id, { ...secret, status: 'ineligible', quadrant: 'gemakzoeker', statusReason: 'duplicate-email', duplicateOfId: first.id });
     const other = await createStudy(ds, { slug: 'zonder-ret', title: 'Zonder RET' }, { organisations: ['Vitens', 'Belastingdienst'] });
     otherSlug = other.study.slug;
     await createRespondent(ds, other.study.id, other.organisations[0].id, { ...secret, status: 'participated' });
@@ -154,12 +156,12 @@ describe('respondent overviews and the partner portal', () => {
     expect(json.body.toString()).not.toMatch(/"id"|"email"|"firstName"|"phone"/);
   });
 
-  it('selects the population: participants, invited, eligible or all (never erased, never without organisation)', async () => {
+  it('selects the population: participants, invited, eligible or all (never erased, duplicate or without organisation)', async () => {
     const totals = async (population: string) => (await json(researcher, `/api/studies/${slug}/overview?population=${population}&organisation=RET`)).totals.total;
     expect(await totals('participants')).toBe(12);
     expect(await totals('invited')).toBe(13);
     expect(await totals('eligible')).toBe(15);
-    expect(await totals('all')).toBe(16);
+    expect(await totals('all')).toBe(17);
   });
 
   it('shows ages in bands on request, and suppresses small cells in the composition table only', async () => {
@@ -200,7 +202,7 @@ describe('respondent overviews and the partner portal', () => {
     const res = await researcher.get(`/studies/${slug}/overview?population=all`).expect(200);
     const page = { text: decoded(res.text) };
     expect(page.text).toContain('Respondentenoverzicht');
-    expect(page.text).toContain('n=4');
+    expect(page.text).toContain('<th scope="row">RET</th><td class="num">n=6</td><td class="num">n=3</td><td class="num">n=3</td><td class="num">n=5</td><td class="num">17</td>');
     expect(page.text).toMatch(/komen maar één keer voor \(k = 1\)/);
     expect(page.text).toContain(`/api/studies/${slug}/overview?population=all&format=pdf`);
     expect(page.text).not.toContain('Geheimnaam');
