@@ -1,4 +1,5 @@
 import { readFileSync } from 'fs';
+import type { AddressInfo } from 'net';
 import { chromium, Browser, Page } from 'playwright-core';
 import type { TestApp } from './test-app';
 
@@ -24,7 +25,7 @@ export async function launchBrowser(): Promise<Browser> {
 /** Starts the test app on a free port and returns its base URL. */
 export async function listen(t: TestApp): Promise<string> {
   await t.app.listen(0, '127.0.0.1');
-  const address = t.app.getHttpServer().address();
+  const address = t.app.getHttpServer().address() as AddressInfo;
   return `http://127.0.0.1:${address.port}`;
 }
 
