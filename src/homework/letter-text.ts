@@ -1,0 +1,23 @@
+// The paragraphs of the personal letter (Bijlage 4) for the print page and the PDF, from the same locale keys
+// as the e-mail template. Pure: the translate function is passed in.
+
+export type Translate = (key: string, vars?: Record<string, unknown>) => string;
+
+export interface LetterParagraph {
+  text: string;
+  /** The private link and code stand out on their own line. */
+  emphasis?: boolean;
+}
+
+export function letterParagraphs(letter: Record<string, unknown>, t: Translate): LetterParagraph[] {
+  const p = (key: string, emphasis = false): LetterParagraph => ({ text: t(`homework.letter.${key}`, letter), emphasis });
+  const out: LetterParagraph[] = [];
+  out.push({ text: letter.name ? t('homework.letter.greeting', letter) : t('homework.letter.greetingNoName', letter) });
+  out.push(p('thanks'), p('before'), p('about'), p('deadline'), p('online'), { text: String(letter.link ?? ''), emphasis: true }, p('privateLink'), p('code'));
+  out.push({ text: String(letter.code ?? ''), emphasis: true });
+  if (letter.returnAddress) out.push(p('paper'), { text: String(letter.returnAddress), emphasis: true });
+  out.push(p('data'), p('help'));
+  if (letter.contactName) out.push(p(letter.contactPhone ? 'contactWithPhone' : 'contact'));
+  out.push(p('closing'), p('signature'));
+  return out;
+}
