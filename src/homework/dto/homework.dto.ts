@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { MAX_REMINDER_DAYS } from '../homework-options';
+
+export class HomeworkDraftDto {
+  @ApiProperty({ description: 'The revision the answers were loaded at; a newer one on the server gives 409.' })
+  @IsInt()
+  @Min(0)
+  revision: number;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'SurveyJS answers (question name → value).' })
+  @IsObject()
+  data: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'The SurveyJS page the respondent is on, to resume there.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  currentPage?: string | null;
+}
+
+export class HomeworkSubmitDto {
+  @ApiProperty() @IsInt() @Min(0) revision: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) @IsObject() data: Record<string, unknown>;
+}
+
+export class PaperEntryDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The answers as written on the paper form.' })
+  @IsObject()
+  data: Record<string, unknown>;
+}
+
+export class HomeworkSettingsDto {
+  @ApiProperty({ nullable: true, description: `Days before the deadline for the reminder (0-${MAX_REMINDER_DAYS}); null = the configured default.` })
+  @ValidateIf((_, v) => v !== null && v !== '')
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_REMINDER_DAYS)
+  reminderDays: number | null;
+}
+
+export class CodeEntryDto {
+  @ApiProperty({ example: 'ABCD-EFGH' }) @IsString() @MaxLength(40) code: string;
+}

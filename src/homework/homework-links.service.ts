@@ -1,0 +1,112 @@
+import { randomBytes } from 'crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { hashToken } from '../common/tokens';
+import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
+import { HomeworkAssignment } from './homework-assignment.entity';
+import { linkClosedReason } from './homework-rules';
+import { HomeworkRepository, LinkLookup } from './homework.repository';
+import { deriveCode, deriveToken, formatCode, hashCode, normaliseCode } from './short-code';
+
+export const CODE_THROTTLE_WINDOW_MINUTES = 15;
+export const MAX_CODE_FAILURES_PER_IP = 10;
+const MAX_KEY_LENGTH = 100;
+
+export interface Credentials {
+  nonce: string;
+  token: string;
+  code: string;
+  tokenHash: string;
+  codeHash: string;
+}
+
+/** Private links and short codes: making them, and finding the one assignment a link or code opens. */
+@Injectable()
+export class HomeworkLinksService {
+  constructor(
+    private readonly homework: HomeworkRepository,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  /** 128 random bits of nonce; token and code follow from it with the server secret. */
+  newCredentials(): Credentials {
+    return this.credentialsFor(randomBytes(16).toString('hex'));
+  }
+
+  credentialsFor(nonce: string): Credentials {
+    const token = deriveToken(this.config.sessionSecret, nonce);
+    const code = deriveCode(this.config.sessionSecret, nonce);
+    return { nonce, token, code, tokenHash: hashToken(token), codeHash: hashCode(this.config.sessionSecret, code) };
+  }
+
+  /**
+   * The assignment's current link and code, for a reminder or a reprinted letter. If the server secret changed
+   * since they were made, the old ones can no longer be shown: new ones are made (and stored) instead.
+   */
+  async currentCredentials(assignment: HomeworkAssignment, manager: EntityManager): Promise<Credentials> {
+    const derived = this.credentialsFor(assignment.credentialNonce);
+    if (derived.tokenHash === assignment.tokenHash && derived.codeHash === assignment.codeHash) return derived;
+    const fresh = this.newCredentials();
+    Object.assign(assignment, { credentialNonce: fresh.nonce, tokenHash: fresh.tokenHash, codeHash: fresh.codeHash });
+    await this.homework.save(assignment, manager);
+    return fresh;
+  }
+
+  link(token: string): string {
+    return `${this.config.baseUrl}/h/${token}`;
+  }
+
+  codeEntryUrl(): string {
+    return `${this.config.baseUrl}/h`;
+  }
+
+  displayCode(code: string): string {
+    return formatCode(code);
+  }
+
+  helpPhone(studyHelpPhone?: string | null): string {
+    return studyHelpPhone || this.config.helpPhone;
+  }
+
+  /**
+   * The assignment behind a link (/h/<token>) or a typed code (/h/<CODE>). Codes are short, so failed guesses
+   * are counted per IP in the database (all app instances agree) and refused after ten in fifteen minutes.
+   */
+  async resolve(key: string, ip: string, now = new Date()): Promise<LinkLookup> {
+    const code = normaliseCode(key);
+    if (code) await this.assertNotThrottled(ip, now);
+    const lookup =
+      key.length <= MAX_KEY_LENGTH ? await this.homework.findLink(code ? 'codeHash' : 'tokenHash', code ? hashCode(this.config.sessionSecret, code) : hashToken(key)) : null;
+    if (!lookup) {
+      if (code) await this.homework.recordFailure(throttleKey(ip), now, windowStart(now));
+      throw new AppError('not_found', 'homework.not_found', 'This link or code is not known. Check the letter, or call the number in it for help.');
+    }
+    const closed = linkClosedReason({ status: lookup.studyStatus }, { status: lookup.respondentStatus, erasedAt: lookup.respondentErasedAt });
+    if (closed) {
+      const helpPhone = this.helpPhone(lookup.studyHelpPhone);
+      throw new AppError('gone', `homework.${closed}`, `This homework link no longer works. Questions? Call ${helpPhone}.`, { helpPhone });
+    }
+    return lookup;
+  }
+
+  async assertNotThrottled(ip: string, now = new Date()): Promise<void> {
+    const failures = await this.homework.countFailures(throttleKey(ip), windowStart(now));
+    if (failures >= MAX_CODE_FAILURES_PER_IP) {
+      throw new AppError(
+        'too_many_requests',
+        'homework.code_throttled',
+        `That code was not right several times. For your safety, please wait ${CODE_THROTTLE_WINDOW_MINUTES} minutes and try again, or call the number in the letter.`,
+        { retryAfterMinutes: CODE_THROTTLE_WINDOW_MINUTES },
+      );
+    }
+  }
+}
+
+function throttleKey(ip: string): string {
+  return `homework-code:ip:${ip}`;
+}
+
+function windowStart(now: Date): Date {
+  return new Date(now.getTime() - CODE_THROTTLE_WINDOW_MINUTES * 60_000);
+}

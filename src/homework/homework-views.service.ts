@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/app-error';
+import type { Locale, Quadrant } from '../common/domain';
+import { CONVERSATION_GUIDE } from '../surveys/conversation-guide';
+import { ScheduledSession } from '../scheduling/session.entity';
+import { HomeworkAssignment } from './homework-assignment.entity';
+import { answerText, formPages, FormPage } from './homework-form';
+import { HomeworkLinksService } from './homework-links.service';
+import { homeworkStatus, HomeworkStatus } from './homework-rules';
+import { HomeworkRepository, LinkLookup } from './homework.repository';
+import { HomeworkService } from './homework.service';
+
+export interface MemberStatus {
+  respondentId: number;
+  name: string;
+  assignmentId: number | null;
+  status: HomeworkStatus | 'none' | 'erased';
+  deadline: Date | null;
+  submittedAt: Date | null;
+  savedAt: Date | null;
+  hasEmail: boolean;
+}
+
+export interface GroupStatus {
+  groupId: number;
+  organisation: string;
+  quadrant: Quadrant;
+  sessionStartsAt: Date | null;
+  deadline: Date | null;
+  isModerator: boolean;
+  members: MemberStatus[];
+  counts: Record<MemberStatus['status'], number>;
+}
+
+export interface PrepCell {
+  text: string;
+  rating: string | null;
+}
+
+export interface PrepView {
+  study: { slug: string; title: string };
+  group: { id: number; organisation: string; quadrant: Quadrant };
+  sessionStartsAt: Date | null;
+  members: { name: string; status: MemberStatus['status']; fromDraft: boolean }[];
+  pages: { title: string; rows: { title: string; isRating: boolean; cells: PrepCell[] }[] }[];
+  guide: { title: string; minutes: number; points: string[] }[];
+  guideMinutes: number;
+}
+
+export interface PrintView {
+  letter: Record<string, unknown>;
+  pages: FormPage[];
+  answers: Record<string, string>;
+  locale: Locale;
+}
+
+const FACES: Record<string, string> = { positief: '🙂', neutraal: '😐', negatief: '🙁' };
+
+/** The researchers' views (status per group, the preparation view) and the printable letter and form. */
+@Injectable()
+export class HomeworkViewsService {
+  constructor(
+    private readonly homework: HomeworkRepository,
+    private readonly service: HomeworkService,
+    private readonly links: HomeworkLinksService,
+  ) {}
+
+  async statusOfStudy(slug: string, user: AuthUser): Promise<{ study: { slug: string; title: string; id: number }; groups: GroupStatus[] }> {
+    const study = await this.service.study(slug);
+    const groups = await this.homework.groupsOfStudy(study.id);
+    const ids = groups.map((g) => g.id);
+    const [members, sessions, assignments, organisations] = await Promise.all([
+      this.homework.membersOfGroups(ids),
+      this.homework.sessionsOfGroups(ids),
+      this.homework.ofStudy(study.id),
+      this.homework.organisationsOfStudy(study.id),
+    ]);
+    const respondents = new Map((await this.homework.respondentsByIds(members.map((m) => m.respondentId))).map((r) => [r.id, r]));
+    const byRespondent = new Map(assignments.map((a) => [a.respondentId, a]));
+    const orgNames = new Map(organisations.map((o) => [o.organisationId, o.organisation.name]));
+    return {
+      study: { id: study.id, slug: study.slug, title: study.title },
+      groups: groups.map((g) => {
+        const session = sessions.find((s) => s.groupId === g.id) ?? null;
+        const rows: MemberStatus[] = members
+          .filter((m) => m.groupId === g.id)
+          .map((m) => {
+            const r = respondents.get(m.respondentId);
+            const a = byRespondent.get(m.respondentId);
+            const erased = !r || r.status === 'erased';
+            return {
+              respondentId: m.respondentId,
+              name: erased ? '—' : (r.firstName ?? `#${m.respondentId}`),
+              assignmentId: a?.id ?? null,
+              status: erased ? 'erased' : a ? homeworkStatus(a) : 'none',
+              deadline: a?.deadline ?? null,
+              submittedAt: a?.submittedAt ?? null,
+              savedAt: a?.draftSavedAt ?? null,
+              hasEmail: !!r?.email,
+            };
+          });
+        const counts = { none: 0, erased: 0, 'not-started': 0, draft: 0, submitted: 0, late: 0, paper: 0 };
+        for (const row of rows) counts[row.status]++;
+        return {
+          groupId: g.id,
+          organisation: orgNames.get(g.organisationId) ?? '',
+          quadrant: g.quadrant,
+          sessionStartsAt: session?.startsAt ?? null,
+          deadline: rows.find((r) => r.deadline)?.deadline ?? null,
+          isModerator: isModerator(session, user),
+          members: rows,
+          counts,
+        };
+      }),
+    };
+  }
+
+  /** The members' answers side by side, for the moderators of the group's session (and admins) only. */
+  async prep(slug: string, groupId: number, user: AuthUser, locale: Locale): Promise<PrepView> {
+    const study = await this.service.study(slug);
+    const group = await this.homework.findGroup(study.id, groupId);
+    if (!group) throw AppError.notFound('group', groupId);
+    const [session] = await this.homework.sessionsOfGroups([group.id]);
+    if (user.role !== 'admin' && !isModerator(session ?? null, user)) {
+      throw AppError.forbidden('Only the moderators of this group’s session (and admins) can see its homework.');
+    }
+    const members = await this.homework.membersOfGroups([group.id]);
+    const respondents = new Map((await this.homework.respondentsByIds(members.map((m) => m.respondentId))).map((r) => [r.id, r]));
+    const assignments = new Map((await this.homework.ofGroup(group.id)).map((a) => [a.respondentId, a]));
+    const link = await this.homework.studyOrganisation(study.id, group.organisationId);
+    const organisation = link?.organisation.name ?? '';
+    const pages = formPages((await this.service.formOf({ studyId: study.id, respondentId: members[0]?.respondentId ?? 0 })).definition, locale);
+    const shown = members.filter((m) => respondents.get(m.respondentId)?.status !== 'erased');
+    const answersOf = (a: HomeworkAssignment | undefined) => (a ? (a.submitted ?? a.draft ?? {}) : {});
+    return {
+      study: { slug: study.slug, title: study.title },
+      group: { id: group.id, organisation, quadrant: group.quadrant },
+      sessionStartsAt: session?.startsAt ?? null,
+      members: shown.map((m) => {
+        const a = assignments.get(m.respondentId);
+        return { name: respondents.get(m.respondentId)?.firstName ?? `#${m.respondentId}`, status: a ? homeworkStatus(a) : 'none', fromDraft: !!a && !a.submittedAt && a.revision > 0 };
+      }),
+      pages: pages
+        .filter((p) => p.questions.length)
+        .map((p) => ({
+          title: p.title,
+          rows: p.questions.map((q) => ({
+            title: q.title,
+            isRating: q.isRating,
+            cells: shown.map((m) => {
+              const value = answersOf(assignments.get(m.respondentId))[q.name];
+              const text = answerText(q, value);
+              // The face is shown on its own; the word stays, for screen readers and for anyone who cannot read the face.
+              return q.isRating && typeof value === 'string' ? { text: text.replace(/^\S+\s/, ''), rating: FACES[value] ?? null } : { text, rating: null };
+            }),
+          })),
+        })),
+      guide: CONVERSATION_GUIDE.map((s) => ({ title: s.title[locale], minutes: s.minutes, points: s.points[locale] })),
+      guideMinutes: CONVERSATION_GUIDE.reduce((sum, s) => sum + s.minutes, 0),
+    };
+  }
+
+  /** The respondent's own letter and form, from their link. */
+  async printForLink(lookup: LinkLookup): Promise<PrintView> {
+    return this.print(lookup.assignment);
+  }
+
+  async printForResearcher(slug: string, assignmentId: number): Promise<PrintView> {
+    const study = await this.service.study(slug);
+    const assignment = await this.homework.findById(assignmentId);
+    if (!assignment || assignment.studyId !== study.id) throw AppError.notFound('homework_assignment', assignmentId);
+    return this.print(assignment);
+  }
+
+  private async print(assignment: HomeworkAssignment): Promise<PrintView> {
+    const study = (await this.homework.findStudy(assignment.studyId))!;
+    const respondent = await this.homework.findRespondent(assignment.respondentId);
+    const form = await this.service.formOf(assignment);
+    const credentials = await this.homework.transaction((manager) => this.links.currentCredentials(assignment, manager));
+    const letter = await this.service.letterData(study, assignment, respondent, credentials);
+    const pages = formPages(form.definition, study.locale);
+    const values = assignment.submitted ?? assignment.draft ?? {};
+    const answers: Record<string, string> = {};
+    for (const q of pages.flatMap((p) => p.questions)) answers[q.name] = answerText(q, values[q.name]);
+    return { letter, pages, answers, locale: study.locale };
+  }
+
+  async groupOfAssignment(slug: string, assignmentId: number): Promise<HomeworkAssignment> {
+    const study = await this.service.study(slug);
+    const assignment = await this.homework.findById(assignmentId);
+    if (!assignment || assignment.studyId !== study.id) throw AppError.notFound('homework_assignment', assignmentId);
+    return assignment;
+  }
+}
+
+function isModerator(session: ScheduledSession | null, user: AuthUser): boolean {
+  return !!session && (session.leadModeratorId === user.id || session.noteModeratorId === user.id);
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module';
+import { homeworkOptions, HOMEWORK_OPTIONS } from './homework-options';
+import { HomeworkController } from './homework.controller';
+import { HomeworkLinksService } from './homework-links.service';
+import { HomeworkPagesController } from './homework.pages.controller';
+import { HomeworkReminderLoop } from './homework-reminder.loop';
+import { HomeworkRepository } from './homework.repository';
+import { HomeworkService } from './homework.service';
+import { HomeworkViewsService } from './homework-views.service';
+
+@Module({
+  imports: [MailModule],
+  providers: [
+    HomeworkRepository,
+    HomeworkLinksService,
+    HomeworkService,
+    HomeworkViewsService,
+    HomeworkReminderLoop,
+    { provide: HOMEWORK_OPTIONS, useFactory: () => homeworkOptions(process.env) },
+  ],
+  controllers: [HomeworkController, HomeworkPagesController],
+  exports: [HomeworkService],
+})
+export class HomeworkModule {}

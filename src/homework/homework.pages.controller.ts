@@ -1,0 +1,219 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Render, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CurrentUser, Public } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/app-error';
+import type { Locale } from '../common/domain';
+import { formatDate, formatDateTime } from '../common/format';
+import { getTranslations } from '../common/view-engine';
+import { CodeEntryDto, HomeworkSettingsDto } from './dto/homework.dto';
+import { writeHomeworkPdf } from './homework-pdf';
+import { HomeworkLinksService } from './homework-links.service';
+import { HomeworkViewsService, PrintView } from './homework-views.service';
+import { HomeworkService } from './homework.service';
+import { letterParagraphs } from './letter-text';
+import { normaliseCode } from './short-code';
+
+const SURVEY_SCRIPTS = ['/assets/survey/survey.core.min.js', '/assets/survey/i18n/dutch.min.js', '/assets/survey-ui/survey-js-ui.min.js'];
+const SURVEY_STYLESHEETS = ['/assets/survey/survey-core.min.css', '/assets/css/homework.css'];
+/** Texts the form script shows (save status, conflicts, errors), in the page's language. */
+const SCRIPT_TEXTS = [
+  'saving', 'savedAt', 'saveFailed', 'offline', 'conflict', 'conflictYourText', 'loadNewest', 'submitting', 'submitted', 'submittedLate',
+  'submitFailed', 'fixAnswers', 'closed', 'deadlinePassed', 'edit', 'resubmitHint', 'paperSaved', 'copyHint',
+];
+
+const ipOf = (req: Request) => req.ip ?? 'unknown';
+const translate = (locale: Locale) => (key: string, vars?: Record<string, unknown>) => getTranslations().t(locale, key, vars);
+const scriptTexts = (locale: Locale) => Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, getTranslations().t(locale, `homework.form.${k}`)]));
+
+/** The respondent's pages (/h) and the researchers' homework pages. */
+@Controller()
+export class HomeworkPagesController {
+  constructor(
+    private readonly homework: HomeworkService,
+    private readonly views: HomeworkViewsService,
+    private readonly links: HomeworkLinksService,
+  ) {}
+
+  @Public()
+  @Get('h')
+  @Render('pages/homework/code')
+  codeForm() {
+    return { title: 'homework.code.title', stylesheets: ['/assets/css/homework.css'], helpPhone: this.links.helpPhone() };
+  }
+
+  @Public()
+  @Post('h')
+  async enterCode(@Body() dto: CodeEntryDto, @Req() req: Request, @Res() res: Response) {
+    const code = normaliseCode(dto.code);
+    try {
+      if (!code) throw AppError.invalid('homework.code_format', 'A code has 8 letters and digits.');
+      await this.links.resolve(code, ipOf(req));
+      res.redirect(303, `/h/${code}`);
+    } catch (err) {
+      if (!(err instanceof AppError) || !['invalid', 'not_found', 'too_many_requests', 'gone'].includes(err.kind)) throw err;
+      if (err.kind === 'gone') return this.renderRespondentError(res, err, req.locale);
+      const outcome = { invalid: { status: 400, key: 'homework.code.format' }, not_found: { status: 404, key: 'homework.code.unknown' }, too_many_requests: { status: 429, key: 'homework.code.throttled' } }[
+        err.kind as 'invalid' | 'not_found' | 'too_many_requests'
+      ];
+      res.status(outcome.status).render('pages/homework/code', { title: 'homework.code.title', stylesheets: ['/assets/css/homework.css'], helpPhone: this.links.helpPhone(), error: outcome.key, value: dto.code });
+    }
+  }
+
+  @Public()
+  @Get('h/:key')
+  async form(@Param('key') key: string, @Req() req: Request, @Res() res: Response) {
+    try {
+      const lookup = await this.links.resolve(key, ipOf(req));
+      const state = this.homework.state(lookup);
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      res.render('pages/homework/form', {
+        title: 'homework.form.title',
+        organisation: state.organisation,
+        deadline: formatDate(state.deadline, req.locale),
+        helpPhone: this.links.helpPhone(lookup.studyHelpPhone),
+        printUrl: `/h/${encodeURIComponent(key)}/print`,
+        pdfUrl: `/h/${encodeURIComponent(key)}/pdf`,
+        homework: {
+          mode: 'respondent',
+          endpoint: `/api/homework/${encodeURIComponent(key)}`,
+          definition: state.definition,
+          data: state.data,
+          revision: state.revision,
+          currentPage: state.currentPage,
+          canEdit: state.canEdit,
+          submittedAt: state.submittedAt ? formatDateTime(state.submittedAt, req.locale) : null,
+          late: state.late,
+          storageKey: `kw-homework-${lookup.assignment.id}`,
+        },
+        texts: scriptTexts(req.locale),
+        scripts: [...SURVEY_SCRIPTS, '/assets/js/homework-form.js'],
+        stylesheets: SURVEY_STYLESHEETS,
+      });
+    } catch (err) {
+      this.renderRespondentError(res, err, req.locale);
+    }
+  }
+
+  @Public()
+  @Get('h/:key/print')
+  async print(@Param('key') key: string, @Req() req: Request, @Res() res: Response) {
+    try {
+      const view = await this.views.printForLink(await this.links.resolve(key, ipOf(req)));
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      res.render('pages/homework/print', this.printModel(view, `/h/${encodeURIComponent(key)}/pdf`));
+    } catch (err) {
+      this.renderRespondentError(res, err, req.locale);
+    }
+  }
+
+  @Public()
+  @Get('h/:key/pdf')
+  async pdf(@Param('key') key: string, @Req() req: Request, @Res() res: Response) {
+    try {
+      await this.sendPdf(res, await this.views.printForLink(await this.links.resolve(key, ipOf(req))));
+    } catch (err) {
+      this.renderRespondentError(res, err, req.locale);
+    }
+  }
+
+  @Get('studies/:slug/homework')
+  @Render('pages/homework/status')
+  async status(@Param('slug') slug: string, @CurrentUser() user: AuthUser) {
+    const [view, settings] = await Promise.all([this.views.statusOfStudy(slug, user), this.homework.settings(slug)]);
+    return { title: 'homework.status.title', ...view, settings, canSeeAll: user.role === 'admin', stylesheets: ['/assets/css/homework.css'] };
+  }
+
+  @Post('studies/:slug/homework/groups/:groupId/send')
+  async send(@Param('slug') slug: string, @Param('groupId', ParseIntPipe) groupId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    await this.homework.sendForGroup(slug, groupId, user);
+    res.redirect(303, `/studies/${slug}/homework#group-${groupId}`);
+  }
+
+  @Post('studies/:slug/homework/settings')
+  async updateSettings(@Param('slug') slug: string, @Body() dto: HomeworkSettingsDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    await this.homework.updateSettings(slug, dto.reminderDays ?? null, user);
+    res.redirect(303, `/studies/${slug}/homework`);
+  }
+
+  @Get('studies/:slug/homework/groups/:groupId')
+  @Render('pages/homework/prep')
+  async prep(@Param('slug') slug: string, @Param('groupId', ParseIntPipe) groupId: number, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    const view = await this.views.prep(slug, groupId, user, req.locale);
+    return { title: 'homework.prep.title', ...view, stylesheets: ['/assets/css/homework.css'] };
+  }
+
+  @Get('studies/:slug/homework/assignments/:id/print')
+  async researcherPrint(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
+    const view = await this.views.printForResearcher(slug, id);
+    res.setHeader('Cache-Control', 'no-store');
+    res.render('pages/homework/print', this.printModel(view, `/studies/${slug}/homework/assignments/${id}/pdf`));
+  }
+
+  @Get('studies/:slug/homework/assignments/:id/pdf')
+  async researcherPdf(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
+    await this.sendPdf(res, await this.views.printForResearcher(slug, id));
+  }
+
+  @Get('studies/:slug/homework/assignments/:id/paper')
+  async paperForm(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Req() req: Request, @Res() res: Response) {
+    const assignment = await this.views.groupOfAssignment(slug, id);
+    const form = await this.homework.formOf(assignment);
+    res.render('pages/homework/paper', {
+      title: 'homework.paper.title',
+      slug,
+      organisation: form.organisation,
+      homework: {
+        mode: 'paper',
+        endpoint: `/api/studies/${encodeURIComponent(slug)}/homework/assignments/${id}/paper`,
+        definition: form.definition,
+        data: assignment.submitted ?? assignment.draft ?? {},
+        revision: assignment.revision,
+        currentPage: null,
+        canEdit: true,
+        statusUrl: `/studies/${encodeURIComponent(slug)}/homework`,
+      },
+      texts: scriptTexts(req.locale),
+      scripts: [...SURVEY_SCRIPTS, '/assets/js/homework-form.js'],
+      stylesheets: SURVEY_STYLESHEETS,
+    });
+  }
+
+  private printModel(view: PrintView, pdfUrl: string) {
+    return {
+      title: 'homework.print.title',
+      locale: view.locale,
+      letter: view.letter,
+      paragraphs: letterParagraphs(view.letter, translate(view.locale)),
+      pages: view.pages.map((p) => ({ ...p, questions: p.questions.map((q) => ({ ...q, answer: view.answers[q.name] ?? '', lines: q.type === 'comment' ? [1, 2, 3, 4] : [1] })) })),
+      pdfUrl,
+      stylesheets: ['/assets/css/homework.css'],
+    };
+  }
+
+  private async sendPdf(res: Response, view: PrintView): Promise<void> {
+    res.status(200);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Cache-Control', 'no-store');
+    res.attachment('huiswerkopdracht.pdf');
+    await writeHomeworkPdf(view, translate(view.locale), res);
+  }
+
+  /** Respondents get a page in their language with the helpline, never a technical error. */
+  private renderRespondentError(res: Response, err: unknown, locale: Locale): void {
+    if (!(err instanceof AppError) || !['gone', 'not_found', 'too_many_requests'].includes(err.kind)) throw err;
+    const status = err.kind === 'gone' ? 410 : err.kind === 'not_found' ? 404 : 429;
+    const helpPhone = (err.details?.helpPhone as string | undefined) ?? this.links.helpPhone();
+    res.status(status).render('pages/homework/unavailable', {
+      title: `homework.unavailable.${err.kind}.title`,
+      kind: err.kind,
+      heading: `homework.unavailable.${err.kind}.title`,
+      body: `homework.unavailable.${err.kind}.body`,
+      helpPhone,
+      locale,
+      stylesheets: ['/assets/css/homework.css'],
+    });
+  }
+}

@@ -1,0 +1,362 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import type { Locale } from '../common/domain';
+import { formatDate } from '../common/format';
+import { OutboxService } from '../mail/outbox.service';
+import { Respondent } from '../respondents/respondent.entity';
+import { ScheduledSession } from '../scheduling/session.entity';
+import { Study } from '../studies/study.entity';
+import { validateSubmission } from '../surveys/survey-validator';
+import { homeworkDeadline, isPastDeadline, isReminderDue } from './deadline';
+import { draftProblems } from './draft-check';
+import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
+import { HomeworkForm, homeworkForm } from './homework-form';
+import { Credentials, HomeworkLinksService } from './homework-links.service';
+import { HOMEWORK_OPTIONS, HomeworkOptions } from './homework-options';
+import { canEdit, homeworkStatus, HomeworkStatus } from './homework-rules';
+import { HomeworkRepository, LinkLookup } from './homework.repository';
+
+export interface DraftInput {
+  revision: number;
+  data: HomeworkAnswers;
+  currentPage?: string | null;
+}
+
+/** What the respondent's page needs to show the form and resume where they were. */
+export interface HomeworkState {
+  revision: number;
+  data: HomeworkAnswers;
+  currentPage: string | null;
+  savedAt: Date | null;
+  submittedAt: Date | null;
+  late: boolean;
+  deadline: Date;
+  canEdit: boolean;
+  status: HomeworkStatus;
+  locale: Locale;
+  organisation: string;
+  definition: object;
+}
+
+export interface SendResult {
+  created: number;
+  letters: number;
+  /** Members without an e-mail address: their letter must be printed and posted. */
+  withoutEmail: number[];
+}
+
+/** Assignments, the letter and reminder e-mails, autosave, submission and paper entry. */
+@Injectable()
+export class HomeworkService {
+  private readonly logger = new Logger(HomeworkService.name);
+
+  constructor(
+    private readonly homework: HomeworkRepository,
+    private readonly links: HomeworkLinksService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    @Inject(HOMEWORK_OPTIONS) private readonly options: HomeworkOptions,
+  ) {}
+
+  /**
+   * For InvitationsService.confirm: the confirmed member gets their assignment and letter in the same
+   * transaction. Calling it again changes nothing, except moving the deadline when the session moved.
+   */
+  async assignForConfirmedMember(respondentId: number, sessionId: number, manager: EntityManager, actor: AuthUser | null = null): Promise<HomeworkAssignment> {
+    const session = await this.homework.findSession(sessionId, manager);
+    if (!session) throw AppError.notFound('scheduled_session', sessionId);
+    const [study, respondent] = await Promise.all([this.homework.findStudy(session.studyId), this.homework.findRespondent(respondentId, manager)]);
+    if (!study) throw AppError.notFound('study', session.studyId);
+    if (!respondent || respondent.studyId !== study.id) throw AppError.notFound('respondent', respondentId);
+    return this.assign(study, session, respondent, manager, actor);
+  }
+
+  /** A researcher's "send homework" for a group: assignments and letters for every member who has none yet. */
+  async sendForGroup(slug: string, groupId: number, actor: AuthUser | null): Promise<SendResult> {
+    const study = await this.study(slug);
+    const group = await this.homework.findGroup(study.id, groupId);
+    if (!group) throw AppError.notFound('group', groupId);
+    const [session] = await this.homework.sessionsOfGroups([group.id]);
+    if (!session) throw AppError.conflict('homework.no_session', 'This group has no scheduled session yet, so there is no deadline. Schedule the group first.');
+    return this.homework.transaction(async (manager) => {
+      const members = await this.homework.membersOfGroups([group.id], manager);
+      const respondents = await this.homework.respondentsByIds(members.map((m) => m.respondentId), manager);
+      const result: SendResult = { created: 0, letters: 0, withoutEmail: [] };
+      for (const respondent of respondents) {
+        if (respondent.status === 'erased' || (await this.homework.findByRespondent(respondent.id, manager))) continue;
+        const assignment = await this.assign(study, session, respondent, manager, actor);
+        result.created++;
+        if (assignment.letterSentAt) result.letters++;
+        else result.withoutEmail.push(respondent.id);
+      }
+      return result;
+    });
+  }
+
+  private async assign(study: Study, session: ScheduledSession, respondent: Respondent, manager: EntityManager, actor: AuthUser | null): Promise<HomeworkAssignment> {
+    const deadline = homeworkDeadline(session.startsAt, study.homeworkLeadDays);
+    const existing = await this.homework.findByRespondent(respondent.id, manager);
+    if (existing) {
+      if (existing.sessionId !== session.id && !existing.submittedAt) {
+        Object.assign(existing, { sessionId: session.id, groupId: session.groupId, sessionStartsAt: session.startsAt, deadline });
+        await this.homework.save(existing, manager);
+      }
+      return existing;
+    }
+    const credentials = await this.uniqueCredentials(manager);
+    const now = new Date();
+    const assignment = await this.homework.insert(
+      {
+        studyId: study.id,
+        groupId: session.groupId,
+        respondentId: respondent.id,
+        sessionId: session.id,
+        sessionStartsAt: session.startsAt,
+        deadline,
+        credentialNonce: credentials.nonce,
+        tokenHash: credentials.tokenHash,
+        codeHash: credentials.codeHash,
+        locale: study.locale,
+        draft: null,
+        currentPage: null,
+        revision: 0,
+        draftSavedAt: null,
+        submitted: null,
+        submittedAt: null,
+        late: false,
+        enteredFromPaper: false,
+        paperEnteredBy: null,
+        letterSentAt: respondent.email ? now : null,
+        reminderSentAt: null,
+        createdAt: now,
+      },
+      manager,
+    );
+    if (respondent.email) {
+      await this.outbox.enqueueTemplate(
+        {
+          idempotencyKey: `homework-letter:assignment:${assignment.id}`,
+          studyId: study.id,
+          kind: 'homework-letter',
+          to: respondent.email,
+          template: 'homework-letter',
+          locale: study.locale,
+          data: await this.letterData(study, assignment, respondent, credentials, manager),
+        },
+        manager,
+      );
+    }
+    await this.audit.record(
+      { actor, action: 'homework.assign', studyId: study.id, subjectType: 'respondent', subjectId: respondent.id, details: { assignmentId: assignment.id, sessionId: session.id, letter: !!respondent.email } },
+      manager,
+    );
+    return assignment;
+  }
+
+  // A clash of two 40-bit codes is very unlikely, but the unique index would turn it into a failed confirmation.
+  private async uniqueCredentials(manager: EntityManager): Promise<Credentials> {
+    for (;;) {
+      const credentials = this.links.newCredentials();
+      const clash = await manager.findOneBy(HomeworkAssignment, { codeHash: credentials.codeHash });
+      if (!clash) return credentials;
+    }
+  }
+
+  /** Everything the letter (e-mail, print and PDF) says, in the study's language. */
+  async letterData(study: Study, assignment: HomeworkAssignment, respondent: Respondent | null, credentials: Credentials, manager?: EntityManager): Promise<Record<string, unknown>> {
+    const link = respondent?.organisationId ? await this.homework.studyOrganisation(study.id, respondent.organisationId, manager) : null;
+    const locale = study.locale;
+    return {
+      name: respondent?.firstName ?? '',
+      studyTitle: study.title,
+      organisation: link?.organisation.name ?? '',
+      sessionDay: formatDate(assignment.sessionStartsAt, locale),
+      deadline: formatDate(assignment.deadline, locale),
+      helpPhone: this.links.helpPhone(study.helpPhone),
+      contactName: link?.contactName ?? '',
+      contactPhone: link?.contactPhone ?? '',
+      contactEmail: link?.contactEmail ?? '',
+      returnAddress: study.returnAddress,
+      link: this.links.link(credentials.token),
+      code: this.links.displayCode(credentials.code),
+      codeUrl: this.links.codeEntryUrl(),
+    };
+  }
+
+  state(lookup: LinkLookup, now = new Date()): HomeworkState {
+    const a = lookup.assignment;
+    const form = formFor(lookup.organisationName);
+    return {
+      revision: a.revision,
+      data: a.draft ?? a.submitted ?? {},
+      currentPage: a.currentPage,
+      savedAt: a.draftSavedAt,
+      submittedAt: a.submittedAt,
+      late: a.late,
+      deadline: a.deadline,
+      canEdit: canEdit(a, now),
+      status: homeworkStatus(a),
+      locale: a.locale,
+      organisation: form.organisation,
+      definition: form.definition,
+    };
+  }
+
+  async saveDraft(key: string, input: DraftInput, ip: string, now = new Date()): Promise<{ revision: number; savedAt: Date }> {
+    const { assignment, organisationName } = await this.links.resolve(key, ip, now);
+    this.assertEditable(assignment, now);
+    const form = formFor(organisationName);
+    const problems = draftProblems(form.shapes, input.data);
+    if (problems.length) throw AppError.invalid('homework.draft_invalid', 'Some answers could not be saved.', fieldMap(problems));
+    const page = input.currentPage && form.pageNames.has(input.currentPage) ? input.currentPage : null;
+    if (!(await this.homework.saveDraft(assignment.id, input.revision, input.data, page, now))) throw await this.stale(assignment.id);
+    return { revision: input.revision + 1, savedAt: now };
+  }
+
+  async submit(key: string, input: DraftInput, ip: string, now = new Date()): Promise<{ revision: number; submittedAt: Date; late: boolean }> {
+    const { assignment, organisationName } = await this.links.resolve(key, ip, now);
+    this.assertEditable(assignment, now);
+    const answers = validated(formFor(organisationName), input.data);
+    const late = isPastDeadline(assignment.deadline, now);
+    const changes = { now, late, enteredFromPaper: false, paperEnteredBy: null };
+    if (!(await this.homework.submit(assignment.id, input.revision, answers, changes))) throw await this.stale(assignment.id);
+    return { revision: input.revision + 1, submittedAt: now, late };
+  }
+
+  /** A researcher types in a homework that came back on paper; marked as such and audited. */
+  async enterPaper(slug: string, assignmentId: number, data: HomeworkAnswers, actor: AuthUser, now = new Date()): Promise<HomeworkAssignment> {
+    const study = await this.study(slug);
+    const assignment = await this.homework.findById(assignmentId);
+    if (!assignment || assignment.studyId !== study.id) throw AppError.notFound('homework_assignment', assignmentId);
+    const answers = validated(await this.formOf(assignment), data);
+    const late = isPastDeadline(assignment.deadline, now);
+    return this.homework.transaction(async (manager) => {
+      const current = (await this.homework.findById(assignmentId, manager))!;
+      await this.homework.submit(assignmentId, current.revision, answers, { now, late, enteredFromPaper: true, paperEnteredBy: actor.email }, manager);
+      await this.audit.record(
+        { actor, action: 'homework.paper_entry', studyId: study.id, subjectType: 'respondent', subjectId: assignment.respondentId, details: { assignmentId, late, replacedOnline: !!current.submittedAt && !current.enteredFromPaper } },
+        manager,
+      );
+      return (await this.homework.findById(assignmentId, manager))!;
+    });
+  }
+
+  /** One reminder per assignment, reminderDays before the deadline, to members who have not sent their homework. */
+  async sendReminders(opts: { slug?: string; now?: Date } = {}): Promise<{ checked: number; sent: number }> {
+    const now = opts.now ?? new Date();
+    const study = opts.slug ? await this.study(opts.slug) : undefined;
+    const candidates = await this.homework.reminderCandidates(now, study?.id);
+    const studies = new Map<number, { study: Study | null; days: number }>();
+    let sent = 0;
+    for (const assignment of candidates) {
+      if (!studies.has(assignment.studyId)) {
+        const s = study ?? (await this.homework.findStudy(assignment.studyId));
+        studies.set(assignment.studyId, { study: s, days: s ? await this.reminderDays(s.id) : 0 });
+      }
+      const { study: s, days } = studies.get(assignment.studyId)!;
+      if (!s || s.status === 'closed' || !isReminderDue(assignment.deadline, days, now)) continue;
+      const respondent = await this.homework.findRespondent(assignment.respondentId);
+      if (!respondent?.email || respondent.status === 'erased') continue;
+      const didSend = await this.homework.transaction(async (manager) => {
+        if (!(await this.homework.claimReminder(assignment.id, now, manager))) return false;
+        const credentials = await this.links.currentCredentials(assignment, manager);
+        await this.outbox.enqueueTemplate(
+          {
+            idempotencyKey: `homework-reminder:assignment:${assignment.id}`,
+            studyId: s.id,
+            kind: 'homework-reminder',
+            to: respondent.email!,
+            template: 'homework-reminder',
+            locale: s.locale,
+            data: await this.letterData(s, assignment, respondent, credentials, manager),
+          },
+          manager,
+        );
+        return true;
+      });
+      if (didSend) sent++;
+    }
+    if (sent) this.logger.log({ msg: 'homework reminders', sent });
+    return { checked: candidates.length, sent };
+  }
+
+  async reminderDays(studyId: number): Promise<number> {
+    return (await this.homework.findSetting(studyId))?.reminderDays ?? this.options.reminderDays;
+  }
+
+  async settings(slug: string): Promise<{ reminderDays: number | null; defaultReminderDays: number }> {
+    const study = await this.study(slug);
+    return { reminderDays: (await this.homework.findSetting(study.id))?.reminderDays ?? null, defaultReminderDays: this.options.reminderDays };
+  }
+
+  async updateSettings(slug: string, reminderDays: number | null, actor: AuthUser): Promise<{ reminderDays: number | null; defaultReminderDays: number }> {
+    const study = await this.study(slug);
+    await this.homework.transaction(async (manager) => {
+      await this.homework.saveSetting({ studyId: study.id, reminderDays }, manager);
+      await this.audit.record({ actor, action: 'homework.settings', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { reminderDays } }, manager);
+    });
+    return this.settings(slug);
+  }
+
+  /** For the respondents' erasure: their words go with their name. */
+  clearAnswersOf(respondentId: number, manager: EntityManager): Promise<void> {
+    return this.homework.clearAnswers(respondentId, manager);
+  }
+
+  async study(slug: string): Promise<Study> {
+    const study = await this.homework.findStudyBySlug(slug);
+    if (!study) throw AppError.notFound('study', slug);
+    return study;
+  }
+
+  /** The form of the respondent's organisation (the letter and questions name it). */
+  async formOf(assignment: Pick<HomeworkAssignment, 'studyId' | 'respondentId'>): Promise<OrganisationForm> {
+    const respondent = await this.homework.findRespondent(assignment.respondentId);
+    const link = respondent?.organisationId ? await this.homework.studyOrganisation(assignment.studyId, respondent.organisationId) : null;
+    return formFor(link?.organisation.name ?? '');
+  }
+
+  private assertEditable(assignment: HomeworkAssignment, now: Date): void {
+    if (!canEdit(assignment, now)) {
+      throw AppError.conflict('homework.deadline_passed', 'The deadline has passed and your answers were already sent, so they can no longer be changed. Thank you!');
+    }
+  }
+
+  private async stale(id: number): Promise<AppError> {
+    const current = await this.homework.findById(id);
+    return AppError.conflict('homework.stale_revision', 'These answers were changed in another window or on another device. Load the newest version to continue.', {
+      revision: current?.revision ?? null,
+      savedAt: current?.draftSavedAt?.toISOString() ?? null,
+    });
+  }
+}
+
+export interface OrganisationForm extends HomeworkForm {
+  organisation: string;
+  pageNames: Set<string>;
+}
+
+const pageNameCache = new WeakMap<object, Set<string>>();
+function formFor(organisation: string): OrganisationForm {
+  const form = homeworkForm(organisation);
+  let pageNames = pageNameCache.get(form.definition);
+  if (!pageNames) {
+    pageNames = new Set(((form.definition as { pages?: { name: string }[] }).pages ?? []).map((p) => p.name));
+    pageNameCache.set(form.definition, pageNames);
+  }
+  return { ...form, organisation, pageNames };
+}
+
+// The full check with survey-core: required answers, visibility, choices. Only on submit (it takes milliseconds).
+function validated(form: HomeworkForm, data: HomeworkAnswers): HomeworkAnswers {
+  const result = validateSubmission(form.definition, data);
+  if (!result.ok) throw AppError.invalid('homework.answers_invalid', 'Some answers are missing or not right. The form shows which.', fieldMap(result.errors));
+  return result.data;
+}
+
+function fieldMap(errors: { field: string; message: string }[]): Record<string, string> {
+  return Object.fromEntries(errors.map((e) => [e.field || 'answers', e.message]));
+}

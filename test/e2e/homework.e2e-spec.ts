@@ -1,0 +1,256 @@
+import { AuditEvent } from '../../src/audit/audit-event.entity';
+import { HomeworkAssignment } from '../../src/homework/homework-assignment.entity';
+import { HomeworkService } from '../../src/homework/homework.service';
+import { OutboxMessage } from '../../src/mail/outbox-message.entity';
+import { pdfPageTexts } from '../../src/overviews/exporters/read-back.fixture';
+import { Respondent } from '../../src/respondents/respondent.entity';
+import { Study } from '../../src/studies/study.entity';
+import { createUser } from '../support/factories';
+import { createScheduledGroup, credentialsOf, HomeworkFixture } from '../support/homework-factories';
+import { anonymousAgent, loginAgent } from '../support/http';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const COMPLETE = {
+  firstName: 'Ans',
+  contactMoments: 'Ik heb mijn rekening online aangepast.',
+  contactMomentsRating: 'positief',
+  contactMomentsExplanation: 'Het ging snel.',
+  channels: ['website'],
+  afterwardsHad: 'no',
+};
+
+/** supertest parser that keeps a binary body (the PDF) as bytes. */
+const binary = ((res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}) as unknown as (res: import('superagent').Response, callback: (err: Error | null, body: unknown) => void) => void;
+
+let ipCounter = 10;
+/** Each test its own client address, so the code throttle of one test never touches another. */
+const freshIp = () => `10.0.0.${ipCounter++}`;
+
+describe('homework over HTTP', () => {
+  let t: TestApp;
+  let fx: HomeworkFixture;
+  let researcher: Awaited<ReturnType<typeof loginAgent>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    fx = await createScheduledGroup(t.dataSource, { members: 3 });
+    researcher = await loginAgent(t.app, fx.lead.email, fx.lead.password);
+    const sent = await researcher.agent.post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`).set('x-csrf-token', researcher.csrf).expect(200);
+    expect(sent.body).toEqual({ created: 3, letters: 3, withoutEmail: [] });
+  });
+  afterAll(() => t?.close());
+
+  it('sends each member one personal letter through the outbox, and sending again adds none', async () => {
+    const letters = await t.dataSource.getRepository(OutboxMessage).findBy({ kind: 'homework-letter' });
+    expect(letters).toHaveLength(3);
+    const { token, code, assignment } = await credentialsOf(t, fx.members[0].id);
+    const letter = letters.find((l) => l.toAddress === fx.members[0].email)!;
+    expect(letter.subject).toContain('Uw huiswerkopdracht');
+    for (const part of [
+      `Beste ${fx.members[0].firstName},`,
+      fx.organisationName,
+      `/h/${token}`,
+      `${code.slice(0, 4)}-${code.slice(4)}`,
+      '030 111 22 33',
+      'Karin de Vries',
+      '088 123 45 67',
+      'Postbus 85029',
+      'Wat doen we met uw gegevens?',
+    ]) {
+      expect(letter.textBody).toContain(part);
+    }
+    // The deadline is the study's lead time (7 days) before the session, at the end of that day.
+    expect(assignment.deadline.getTime()).toBeLessThan(fx.session.startsAt.getTime() - 6 * 86_400_000);
+    expect(assignment.deadline.getTime()).toBeGreaterThan(fx.session.startsAt.getTime() - 8 * 86_400_000);
+    expect(assignment.tokenHash).not.toContain(token);
+    await researcher.agent.post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`).set('x-csrf-token', researcher.csrf).expect(200, { created: 0, letters: 0, withoutEmail: [] });
+    expect(await t.dataSource.getRepository(OutboxMessage).countBy({ kind: 'homework-letter' })).toBe(3);
+  });
+
+  it('saves drafts with a revision; a stale revision gets 409 and nothing is overwritten', async () => {
+    const { token } = await credentialsOf(t, fx.members[0].id);
+    const api = anonymousAgent(t.app);
+    const start = await api.get(`/api/homework/${token}`).expect(200);
+    expect(start.body).toMatchObject({ revision: 0, data: {}, status: 'not-started', canEdit: true });
+    expect(start.body.definition.pages.length).toBe(6);
+    await api.put(`/api/homework/${token}/draft`).send({ revision: 0, data: { firstName: 'Ans' }, currentPage: 'goalStep' }).expect(200);
+    const stale = await api.put(`/api/homework/${token}/draft`).send({ revision: 0, data: { firstName: 'Tab twee' } }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'homework.stale_revision', details: { revision: 1 } });
+    const after = await api.get(`/api/homework/${token}`).expect(200);
+    expect(after.body).toMatchObject({ revision: 1, data: { firstName: 'Ans' }, currentPage: 'goalStep', status: 'draft' });
+  });
+
+  it('refuses drafts with unknown questions, values outside the choices or overlong text', async () => {
+    const { token } = await credentialsOf(t, fx.members[0].id);
+    const api = anonymousAgent(t.app);
+    const { body } = await api.get(`/api/homework/${token}`).expect(200);
+    const bad = await api.put(`/api/homework/${token}/draft`).send({ revision: body.revision, data: { secret: 1, goalRating: 'super', goal: 'x'.repeat(2001) } }).expect(400);
+    expect(bad.body.code).toBe('homework.draft_invalid');
+    expect(Object.keys(bad.body.details).sort()).toEqual(['goal', 'goalRating', 'secret']);
+    await api.put(`/api/homework/${token}/draft`).send({ revision: 'x', data: [] }).expect(400);
+  });
+
+  it('validates the submission in full on the server, then shows it and still accepts changes before the deadline', async () => {
+    const { token } = await credentialsOf(t, fx.members[1].id);
+    const api = anonymousAgent(t.app);
+    const missing = await api.post(`/api/homework/${token}/submit`).send({ revision: 0, data: { firstName: 'Bert' } }).expect(400);
+    expect(missing.body.code).toBe('homework.answers_invalid');
+    expect(Object.keys(missing.body.details)).toContain('contactMoments');
+    const sent = await api.post(`/api/homework/${token}/submit`).send({ revision: 0, data: { ...COMPLETE, firstName: 'Bert' } }).expect(200);
+    expect(sent.body).toMatchObject({ revision: 1, late: false });
+    const state = await api.get(`/api/homework/${token}`).expect(200);
+    expect(state.body).toMatchObject({ status: 'submitted', canEdit: true, data: { firstName: 'Bert' } });
+    await api.put(`/api/homework/${token}/draft`).send({ revision: 1, data: { ...COMPLETE, firstName: 'Bert B.' } }).expect(200);
+    await api.post(`/api/homework/${token}/submit`).send({ revision: 2, data: { ...COMPLETE, firstName: 'Bert B.' } }).expect(200);
+    const row = await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId: fx.members[1].id });
+    expect(row.submitted).toMatchObject({ firstName: 'Bert B.' });
+  });
+
+  it('accepts a late first submission and flags it; after the deadline a sent homework is final', async () => {
+    const late = await createScheduledGroup(t.dataSource, { members: 1, daysAhead: 3 });
+    await t.app.get(HomeworkService).sendForGroup(late.study.slug, late.group.id, null);
+    const { token } = await credentialsOf(t, late.members[0].id);
+    const api = anonymousAgent(t.app);
+    const sent = await api.post(`/api/homework/${token}/submit`).send({ revision: 0, data: COMPLETE }).expect(200);
+    expect(sent.body.late).toBe(true);
+    const state = await api.get(`/api/homework/${token}`).expect(200);
+    expect(state.body).toMatchObject({ status: 'late', late: true, canEdit: false });
+    const refused = await api.put(`/api/homework/${token}/draft`).send({ revision: 1, data: COMPLETE }).expect(409);
+    expect(refused.body.code).toBe('homework.deadline_passed');
+  });
+
+  it('opens with the short code typed at /h, in any case, with or without the dash', async () => {
+    const { code, token } = await credentialsOf(t, fx.members[2].id);
+    const ip = freshIp();
+    const page = anonymousAgent(t.app);
+    const typed = `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`;
+    const res = await page.post('/h').set('X-Forwarded-For', ip).type('form').send({ code: typed }).expect(303);
+    expect(res.headers.location).toBe(`/h/${code}`);
+    const viaCode = await page.get(`/api/homework/${code.slice(0, 4)}-${code.slice(4)}`).set('X-Forwarded-For', ip).expect(200);
+    const viaToken = await page.get(`/api/homework/${token}`).expect(200);
+    expect(viaCode.body.revision).toBe(viaToken.body.revision);
+    const html = await page.get(`/h/${code}`).set('X-Forwarded-For', ip).expect(200);
+    expect(html.text).toContain('homework-form.js');
+  });
+
+  it('throttles guessing codes: ten failures per IP in fifteen minutes, then 429 with a kind message, even for the right code', async () => {
+    const { code } = await credentialsOf(t, fx.members[2].id);
+    const ip = freshIp();
+    const page = anonymousAgent(t.app);
+    for (let i = 0; i < 10; i++) {
+      const wrong = await page.post('/h').set('X-Forwarded-For', ip).type('form').send({ code: `ZZZZ-ZZZ${'23456789AB'[i]}` });
+      expect(wrong.status).toBe(404);
+      expect(wrong.text).toContain('Deze code kennen we niet');
+    }
+    const blocked = await page.post('/h').set('X-Forwarded-For', ip).type('form').send({ code }).expect(429);
+    expect(blocked.text).toContain('over een kwartier');
+    const api = await page.get(`/api/homework/${code}`).set('X-Forwarded-For', ip).expect(429);
+    expect(api.body.code).toBe('homework.code_throttled');
+    // Another address is not affected, and the long link never is.
+    await page.get(`/api/homework/${code}`).set('X-Forwarded-For', freshIp()).expect(200);
+    await page.post('/h').set('X-Forwarded-For', freshIp()).type('form').send({ code: 'abc' }).expect(400);
+  });
+
+  it('stops the link with 410 and the helpline when the respondent is erased or the study closed', async () => {
+    const gone = await createScheduledGroup(t.dataSource, { members: 2 });
+    await t.app.get(HomeworkService).sendForGroup(gone.study.slug, gone.group.id, null);
+    const erased = await credentialsOf(t, gone.members[0].id);
+    const other = await credentialsOf(t, gone.members[1].id);
+    await t.dataSource.getRepository(Respondent).update({ id: gone.members[0].id }, { status: 'erased', erasedAt: new Date(), firstName: null, email: null });
+    const api = anonymousAgent(t.app);
+    const res = await api.get(`/api/homework/${erased.token}`).expect(410);
+    expect(res.body.details.helpPhone).toBe('030 111 22 33');
+    const page = await api.get(`/h/${erased.token}`).set('Accept', 'text/html').expect(410);
+    expect(page.text).toContain('Deze link werkt niet meer');
+    expect(page.text).toContain('030 111 22 33');
+    await api.put(`/api/homework/${erased.token}/draft`).send({ revision: 0, data: {} }).expect(410);
+    await api.get(`/api/homework/${other.token}`).expect(200);
+    await t.dataSource.getRepository(Study).update({ id: gone.study.id }, { status: 'closed' });
+    await api.get(`/api/homework/${other.token}`).expect(410);
+    await api.get(`/h/${other.token}/print`).expect(410);
+  });
+
+  it('shows no other respondent’s homework: unknown links are 404 and each link shows only its own answers', async () => {
+    const api = anonymousAgent(t.app);
+    await api.get('/api/homework/not-a-real-token-at-all').expect(404);
+    const page = await api.get('/h/not-a-real-token-at-all').set('Accept', 'text/html').expect(404);
+    expect(page.text).toContain('Deze link of code kennen we niet');
+    const a = await credentialsOf(t, fx.members[0].id);
+    const b = await credentialsOf(t, fx.members[1].id);
+    expect((await api.get(`/api/homework/${a.token}`)).body.data.firstName).toBe('Ans');
+    expect((await api.get(`/api/homework/${b.token}`)).body.data.firstName).toBe('Bert B.');
+  });
+
+  it('gives the letter and the whole form as a printable page and a PDF, to the respondent and the researcher', async () => {
+    const { token, code, assignment } = await credentialsOf(t, fx.members[0].id);
+    const api = anonymousAgent(t.app);
+    const html = await api.get(`/h/${token}/print`).expect(200);
+    for (const part of ['Uw huiswerkopdracht', `${code.slice(0, 4)}-${code.slice(4)}`, 'Postbus 85029', 'Leg kort uit', 'Wat was het doel van uw contact?']) expect(html.text).toContain(part);
+    const pdf = await api.get(`/h/${token}/pdf`).buffer(true).parse(binary).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfPageTexts(pdf.body as Buffer)).join('\n');
+    for (const part of ['Postbus 85029', `${code.slice(0, 4)}-${code.slice(4)}`, 'Leg kort uit', 'Positief', 'Neutraal', 'Negatief']) expect(text).toContain(part);
+    const staff = await researcher.agent.get(`/studies/${fx.study.slug}/homework/assignments/${assignment.id}/pdf`).buffer(true).parse(binary).expect(200);
+    expect((staff.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    await anonymousAgent(t.app).get(`/studies/${fx.study.slug}/homework/assignments/${assignment.id}/pdf`).expect((r) => expect([302, 303, 401]).toContain(r.status));
+  });
+
+  it('lets a researcher type in a paper homework, marked as such and audited', async () => {
+    const { assignment } = await credentialsOf(t, fx.members[2].id);
+    const res = await researcher.agent
+      .post(`/api/studies/${fx.study.slug}/homework/assignments/${assignment.id}/paper`)
+      .set('x-csrf-token', researcher.csrf)
+      .send({ data: { ...COMPLETE, firstName: 'Cor' } })
+      .expect(200);
+    expect(res.body).toMatchObject({ enteredFromPaper: true, paperEnteredBy: fx.lead.email });
+    const audit = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'homework.paper_entry' });
+    expect(audit).toMatchObject({ actorEmail: fx.lead.email, subjectId: String(fx.members[2].id) });
+    await researcher.agent.post(`/api/studies/${fx.study.slug}/homework/assignments/${assignment.id}/paper`).set('x-csrf-token', researcher.csrf).send({ data: { firstName: 'Cor' } }).expect(400);
+  });
+
+  it('shows the status per group and the preparation view to the group’s moderators and admins only', async () => {
+    const status = await researcher.agent.get(`/api/studies/${fx.study.slug}/homework`).expect(200);
+    const group = status.body.groups.find((g: { groupId: number }) => g.groupId === fx.group.id);
+    expect(group.members.map((m: { status: string }) => m.status)).toEqual(['draft', 'submitted', 'paper']);
+    const prep = await researcher.agent.get(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/prep`).expect(200);
+    expect(prep.body.members.map((m: { name: string }) => m.name)).toEqual(['Ans', 'Bert', 'Cor']);
+    const ratingRow = prep.body.pages[1].rows.find((r: { isRating: boolean }) => r.isRating);
+    expect(ratingRow.cells[1]).toEqual({ text: 'Positief', rating: '🙂' });
+    expect(prep.body.guide[0]).toMatchObject({ title: 'Introductie', minutes: 5 });
+    const page = await researcher.agent.get(`/studies/${fx.study.slug}/homework/groups/${fx.group.id}`).expect(200);
+    expect(page.text).toContain('Gespreksgids');
+    expect(page.text).toContain('Het ging snel.');
+
+    const outsider = await createUser(t.dataSource, { role: 'researcher' });
+    const other = await loginAgent(t.app, outsider.email, outsider.password);
+    const refused = await other.agent.get(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/prep`).expect(403);
+    expect(refused.body.message).toContain('moderators');
+    const admin = await createUser(t.dataSource, { role: 'admin' });
+    const asAdmin = await loginAgent(t.app, admin.email, admin.password);
+    await asAdmin.agent.get(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/prep`).expect(200);
+    await anonymousAgent(t.app).get(`/api/studies/${fx.study.slug}/homework`).expect(401);
+  });
+
+  it('sends one reminder per unsent assignment, the configured days before the deadline', async () => {
+    const soon = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: 9 });
+    const service = t.app.get(HomeworkService);
+    await service.sendForGroup(soon.study.slug, soon.group.id, null);
+    const done = await credentialsOf(t, soon.members[1].id);
+    await anonymousAgent(t.app).post(`/api/homework/${done.token}/submit`).send({ revision: 0, data: COMPLETE }).expect(200);
+    // Deadline in about two days: not yet with one reminder day, due with the default of three.
+    await researcher.agent.put(`/api/studies/${soon.study.slug}/homework/settings`).set('x-csrf-token', researcher.csrf).send({ reminderDays: 1 }).expect(200);
+    expect(await service.sendReminders({ slug: soon.study.slug })).toMatchObject({ sent: 0 });
+    await researcher.agent.put(`/api/studies/${soon.study.slug}/homework/settings`).set('x-csrf-token', researcher.csrf).send({ reminderDays: null }).expect(200, { reminderDays: null, defaultReminderDays: 3 });
+    expect(await service.sendReminders({ slug: soon.study.slug })).toMatchObject({ sent: 1 });
+    expect(await service.sendReminders({ slug: soon.study.slug })).toMatchObject({ sent: 0 });
+    const reminders = await t.dataSource.getRepository(OutboxMessage).findBy({ kind: 'homework-reminder', studyId: soon.study.id });
+    expect(reminders.map((r) => r.toAddress)).toEqual([soon.members[0].email]);
+    const { token } = await credentialsOf(t, soon.members[0].id);
+    expect(reminders[0].textBody).toContain(`/h/${token}`);
+  });
+});
+
