@@ -27,6 +27,8 @@
   model.locale = document.documentElement.lang === 'en' ? 'en' : 'nl';
   model.showTitle = false;
   model.showCompletedPage = false;
+  // The word the letter and the hints use for the last button.
+  model.completeText = texts.completeButton;
   // Every keystroke counts as a change, so text is saved while typing and not only when leaving the field.
   model.textUpdateMode = 'onTyping';
   model.data = restoreBackup() || config.data || {};
@@ -245,7 +247,11 @@
   }
 
   model.onValueChanged.add(function () { schedule(); });
-  model.onCurrentPageChanged.add(function () { schedule(300); });
+  model.onCurrentPageChanged.add(function () {
+    schedule(300);
+    // Keyboard and screen-reader users continue at the first question of the new page, not at the top of the site.
+    setTimeout(function () { model.focusFirstQuestion(); }, 0);
+  });
   model.onCompleting.add(function (sender, options) {
     options.allow = false;
     submit();

@@ -19,7 +19,7 @@ const SURVEY_STYLESHEETS = ['/assets/survey/survey-core.min.css', '/assets/css/h
 /** Texts the form script shows (save status, conflicts, errors), in the page's language. */
 const SCRIPT_TEXTS = [
   'saving', 'savedAt', 'saveFailed', 'offline', 'conflict', 'conflictYourText', 'loadNewest', 'submitting', 'submitted', 'submittedLate',
-  'submitFailed', 'fixAnswers', 'closed', 'deadlinePassed', 'edit', 'resubmitHint', 'paperSaved', 'copyHint',
+  'submitFailed', 'fixAnswers', 'closed', 'deadlinePassed', 'edit', 'resubmitHint', 'paperSaved', 'copyHint', 'completeButton',
 ];
 
 const ipOf = (req: Request) => req.ip ?? 'unknown';
@@ -123,7 +123,7 @@ export class HomeworkPagesController {
   @Render('pages/homework/status')
   async status(@Param('slug') slug: string, @CurrentUser() user: AuthUser) {
     const [view, settings] = await Promise.all([this.views.statusOfStudy(slug, user), this.homework.settings(slug)]);
-    return { title: 'homework.status.title', ...view, settings, canSeeAll: user.role === 'admin', stylesheets: ['/assets/css/homework.css'] };
+    return { title: 'homework.status.title', ...view, reminder: settings, canSeeAll: user.role === 'admin', stylesheets: ['/assets/css/homework.css'] };
   }
 
   @Post('studies/:slug/homework/groups/:groupId/send')

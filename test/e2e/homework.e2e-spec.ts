@@ -216,6 +216,8 @@ describe('homework over HTTP', () => {
     const status = await researcher.agent.get(`/api/studies/${fx.study.slug}/homework`).expect(200);
     const group = status.body.groups.find((g: { groupId: number }) => g.groupId === fx.group.id);
     expect(group.members.map((m: { status: string }) => m.status)).toEqual(['draft', 'submitted', 'paper']);
+    const statusPage = await researcher.agent.get(`/studies/${fx.study.slug}/homework`).expect(200);
+    for (const part of ['Huiswerk per groep', 'Bezig', 'Verstuurd', 'Op papier', 'Voorbereiding bekijken']) expect(statusPage.text).toContain(part);
     const prep = await researcher.agent.get(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/prep`).expect(200);
     expect(prep.body.members.map((m: { name: string }) => m.name)).toEqual(['Ans', 'Bert', 'Cor']);
     const ratingRow = prep.body.pages[1].rows.find((r: { isRating: boolean }) => r.isRating);

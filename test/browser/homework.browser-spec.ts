@@ -1,0 +1,200 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { HomeworkAssignment } from '../../src/homework/homework-assignment.entity';
+import { HomeworkService } from '../../src/homework/homework.service';
+import { axeViolations, launchBrowser, listen, loginInBrowser } from '../support/browser';
+import { createScheduledGroup, credentialsOf, HomeworkFixture } from '../support/homework-factories';
+import { createTestApp, TestApp } from '../support/test-app';
+
+describe('the homework form in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let base: string;
+  let fx: HomeworkFixture;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    base = await listen(t);
+    browser = await launchBrowser();
+    fx = await createScheduledGroup(t.dataSource, { members: 4, organisation: 'Vitens' });
+    await t.app.get(HomeworkService).sendForGroup(fx.study.slug, fx.group.id, null);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } });
+  });
+  afterEach(() => context.close());
+
+  const textbox = (page: Page, name: string) => page.getByRole('textbox', { name });
+  const stored = (respondentId: number) => t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId });
+
+  /** Waits (up to 10 s) until the server has this draft: saves are debounced and run in the background. */
+  async function draftArrives(respondentId: number, expected: Record<string, unknown>): Promise<void> {
+    const until = Date.now() + 10_000;
+    for (;;) {
+      const draft = (await stored(respondentId)).draft ?? {};
+      if (Object.entries(expected).every(([k, v]) => draft[k] === v)) return;
+      if (Date.now() > until) throw new Error(`draft is ${JSON.stringify(draft)}, expected ${JSON.stringify(expected)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async function open(page: Page, key: string) {
+    await page.goto(`${base}/h/${key}`);
+    await page.locator('.sd-root-modern').waitFor();
+  }
+
+  it('keeps every word: type, close the tab, reopen the link and find the text and the page', async () => {
+    const { token } = await credentialsOf(t, fx.members[0].id);
+    let page = await context.newPage();
+    await open(page, token);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Vitens');
+    await textbox(page, 'Wilt u allereerst hier uw voornaam noteren?').fill('Ans');
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    const story = 'Ik belde over mijn waterrekening en werd goed geholpen door een vriendelijke medewerker';
+    await page.getByRole('textbox', { name: /Welk contactmoment/ }).pressSequentially(story, { delay: 5 });
+    await page.getByText(/Opgeslagen om \d\d:\d\d/).waitFor();
+    await page.close();
+
+    page = await context.newPage();
+    await open(page, token);
+    expect(await page.getByRole('textbox', { name: /Welk contactmoment/ }).inputValue()).toBe(story);
+    await page.getByRole('button', { name: 'Vorige' }).click();
+    expect(await textbox(page, 'Wilt u allereerst hier uw voornaam noteren?').inputValue()).toBe('Ans');
+    const row = await stored(fx.members[0].id);
+    expect(row.draft).toMatchObject({ firstName: 'Ans', contactMoments: story });
+  });
+
+  it('keeps the words typed just before the tab closed, before the debounce fired', async () => {
+    const { token } = await credentialsOf(t, fx.members[3].id);
+    let page = await context.newPage();
+    await open(page, token);
+    await textbox(page, 'Wilt u allereerst hier uw voornaam noteren?').pressSequentially('Door', { delay: 5 });
+    await page.close({ runBeforeUnload: true });
+    page = await context.newPage();
+    await open(page, token);
+    expect(await textbox(page, 'Wilt u allereerst hier uw voornaam noteren?').inputValue()).toBe('Door');
+    // Sent as the tab closed (keepalive), or else restored from this device's copy and saved now.
+    await draftArrives(fx.members[3].id, { firstName: 'Door' });
+  });
+
+  it('two tabs: the older one gets a clear message, keeps its text to copy, and loads the newer version', async () => {
+    const { token } = await credentialsOf(t, fx.members[1].id);
+    const first = await context.newPage();
+    const second = await context.newPage();
+    await open(first, token);
+    await open(second, token);
+    await textbox(first, 'Wilt u allereerst hier uw voornaam noteren?').fill('Bert uit tab een');
+    await first.getByText(/Opgeslagen om/).waitFor();
+    await textbox(second, 'Wilt u allereerst hier uw voornaam noteren?').fill('Bert uit tab twee');
+    const conflict = second.getByRole('heading', { name: 'Laad de nieuwste versie' });
+    await conflict.waitFor();
+    expect(await second.getByLabel('Uw tekst uit dit venster').inputValue()).toContain('Bert uit tab twee');
+    expect(await axeViolations(second)).toEqual([]);
+    expect((await stored(fx.members[1].id)).draft).toMatchObject({ firstName: 'Bert uit tab een' });
+    await second.getByRole('button', { name: 'Laad de nieuwste versie' }).click();
+    await second.waitForFunction(() => (document.querySelector('input[aria-label], .sd-input') as HTMLInputElement | null)?.value === 'Bert uit tab een');
+    expect(await second.getByLabel('Uw tekst uit dit venster').inputValue()).toContain('Bert uit tab twee');
+    await textbox(second, 'Wilt u allereerst hier uw voornaam noteren?').fill('Bert');
+    await draftArrives(fx.members[1].id, { firstName: 'Bert' });
+  });
+
+  it('opens with the code typed at /h', async () => {
+    const { code } = await credentialsOf(t, fx.members[2].id);
+    const page = await context.newPage();
+    await page.goto(`${base}/h`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Uw code').fill('nope');
+    await page.getByRole('button', { name: 'Openen' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Uw code').fill(`${code.slice(0, 4).toLowerCase()}-${code.slice(4).toLowerCase()}`);
+    await Promise.all([page.waitForURL(`${base}/h/${code}`), page.getByRole('button', { name: 'Openen' }).click()]);
+    await page.locator('.sd-root-modern').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Vitens');
+  });
+
+  it('passes axe and can be completed by keyboard alone', async () => {
+    const { token } = await credentialsOf(t, fx.members[2].id);
+    const page = await context.newPage();
+    await open(page, token);
+    expect(await axeViolations(page)).toEqual([]);
+    const name = textbox(page, 'Wilt u allereerst hier uw voornaam noteren?');
+    await name.focus();
+    await page.keyboard.type('Cor');
+    // Tab to "Volgende" and press Enter: no mouse from here on.
+    await tabTo(page, 'Volgende');
+    await page.keyboard.press('Enter');
+    // Focus moves to the first question of the new page.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+    await page.keyboard.type('Ik heb online een vergunning aangevraagd.');
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo(page, 'Website');
+    await page.keyboard.press('Space');
+    await tabTo(page, '🙂 Positief');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('radio', { name: '😐 Neutraal' }).first().isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Het duurde even.');
+    for (let step = 0; step < 4; step++) {
+      await tabTo(page, 'Volgende');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.closest('.sd-question') !== null);
+    }
+    await page.getByText(/nog contact gehad met Vitens/).waitFor();
+    // Focus is on the first answer, "Ja"; the arrow key moves to "Nee" and chooses it, as in any radio group.
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('radio', { name: 'Nee' }).isChecked()).toBe(true);
+    await tabTo(page, 'Versturen');
+    await page.keyboard.press('Enter');
+    await page.getByText('Hartelijk dank! Uw antwoorden zijn verstuurd.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const row = await stored(fx.members[2].id);
+    expect(row.submitted).toMatchObject({ firstName: 'Cor', contactMoments: 'Ik heb online een vergunning aangevraagd.', channels: ['website'], contactMomentsRating: 'neutraal', afterwardsHad: 'no' });
+    expect(row.late).toBe(false);
+    // Reopening shows the answers, with the way back into editing.
+    await open(page, token);
+    await page.getByRole('button', { name: 'Antwoorden veranderen' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('the print version, the unavailable page and the researchers’ pages pass axe', async () => {
+    const { token } = await credentialsOf(t, fx.members[0].id);
+    const page = await context.newPage();
+    await page.goto(`${base}/h/${token}/print`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${base}/h/unknown-link-for-sure`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Deze link of code kennen we niet');
+    expect(await axeViolations(page)).toEqual([]);
+    await loginInBrowser(page, base, fx.lead.email, fx.lead.password);
+    await page.goto(`${base}/studies/${fx.study.slug}/homework`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Voorbereiding bekijken' }).click();
+    await page.getByRole('heading', { name: 'Gespreksgids' }).waitFor();
+    expect(await page.textContent('body')).toContain('Ik heb online een vergunning aangevraagd.');
+    expect(await axeViolations(page)).toEqual([]);
+    const { assignment } = await credentialsOf(t, fx.members[3].id);
+    await page.goto(`${base}/studies/${fx.study.slug}/homework/assignments/${assignment.id}/paper`);
+    await page.locator('.sd-root-modern').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+/** Presses Tab until the focused element is named `name` (its label or its text). */
+async function tabTo(page: Page, name: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const input = el as HTMLInputElement;
+      const label = input.labels?.[0]?.textContent ?? '';
+      return (el.getAttribute('aria-label') || label || input.value || el.textContent || '').trim();
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`"${name}" was not reached by Tab`);
+}
