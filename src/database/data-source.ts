@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../../migrations';
 import type { DatabaseConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { serialiseSqliteTransactions } from './sqlite-transactions';
 
 /** The one data-source definition, shared by the app, the CLI and the tests. */
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
@@ -34,6 +35,7 @@ export async function openDataSource(db: DatabaseConfig, opts: { migrate: boolea
   if (db.type === 'better-sqlite3' && db.file !== ':memory:') mkdirSync(dirname(db.file), { recursive: true });
   const ds = new DataSource(dataSourceOptions(db));
   await ds.initialize();
+  if (db.type === 'better-sqlite3') serialiseSqliteTransactions(ds);
   if (opts.migrate) await ds.runMigrations({ transaction: 'all' });
   return ds;
 }

@@ -11,10 +11,6 @@ export interface GroupWithMembers extends FocusGroup {
   memberships: GroupMember[];
 }
 
-// better-sqlite3 gives TypeORM one connection for everything, so two transactions that overlap in time would
-// nest as savepoints of one another. SQLite has a single writer anyway: run this module's transactions one by one.
-const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
-
 /** The group aggregate (groups and their members), and the respondent reads the grouping needs. */
 @Injectable()
 export class GroupRepository {
@@ -30,12 +26,7 @@ export class GroupRepository {
 
   /** A transaction in which a second placement of the same respondent surfaces as a 409 with a clear message. */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const run = () => this.dataSource.transaction(work).catch((err: unknown) => Promise.reject(translateUniqueViolation(err)));
-    if (this.isPostgres) return run();
-    const previous = sqliteQueues.get(this.dataSource) ?? Promise.resolve();
-    const current = previous.then(run, run);
-    sqliteQueues.set(this.dataSource, current.catch(() => undefined));
-    return current;
+    return this.dataSource.transaction(work).catch((err: unknown) => Promise.reject(translateUniqueViolation(err)));
   }
 
   /** Serialises formation runs of one study across app instances (PostgreSQL); SQLite is serialised already. */

@@ -6,6 +6,9 @@ import { TMP_DIR, sqliteTemplate, testDatabaseUrl } from './test-database';
 
 /** Migrates once per run: the PostgreSQL test database from scratch, or a SQLite template that each test file copies. */
 export default async function globalSetup(): Promise<void> {
+  mkdirSync(TMP_DIR, { recursive: true });
+  // Workers are started after the global setup and inherit this variable (data folders, SQLite copies).
+  process.env.KW_TEST_RUN_DIR = mkdtempSync(join(TMP_DIR, 'run-'));
   const url = testDatabaseUrl();
   if (url) {
     const ds = await openDataSource(parseDatabaseUrl(url), { migrate: false });
@@ -15,9 +18,6 @@ export default async function globalSetup(): Promise<void> {
     await ds.destroy();
     return;
   }
-  mkdirSync(TMP_DIR, { recursive: true });
-  // Workers are started after the global setup and inherit this variable.
-  process.env.KW_TEST_RUN_DIR = mkdtempSync(join(TMP_DIR, 'run-'));
   const ds = await openDataSource({ type: 'better-sqlite3', file: sqliteTemplate() }, { migrate: true });
   await ds.query('PRAGMA wal_checkpoint(TRUNCATE)');
   await ds.query('PRAGMA journal_mode = DELETE');
