@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
+import { GroupMember } from '../groups/group-member.entity';
 import type { RespondentProfile, RespondentStatus } from '../common/domain';
 import { StudiesService } from '../studies/studies.service';
 import { Study } from '../studies/study.entity';
@@ -109,6 +110,8 @@ export class RespondentsService {
       const previousStatus = respondent.status;
       Object.assign(respondent, { firstName: null, email: null, phone: null, contactPreference: null, status: 'erased', erasedAt: respondent.erasedAt ?? new Date() });
       const saved = await this.respondents.save(respondent, manager);
+      // An erased person leaves their group (as member or reserve); the group's own checks then show it is short.
+      await manager.delete(GroupMember, { respondentId: respondent.id });
       for (const submission of await this.respondents.submissionsOf(respondent.id, manager)) {
         submission.answers = Object.fromEntries(Object.entries(submission.answers).filter(([k]) => !(SCREENER_PERSONAL_FIELDS as readonly string[]).includes(k)));
         await this.respondents.saveSubmission(submission, manager);
