@@ -1,19 +1,11 @@
 // Scheduling speed: 200 groups, 60 slots, 20 moderators must be placed in under a second.
 // Compares the full scheduler (greedy + repair) with the plain greedy as baseline, on a typical and a tight instance.
 import { ScheduleInput, SchedGroup, SchedModerator, SchedSlot, scheduleGroups } from '../src/scheduling/assignment';
+import { mulberry32 } from '../src/common/random';
 
 const RUNS = 15;
 const LIMIT_MS = 1000;
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(items: T[], share: number, random: () => number): T[] {
   const chosen = items.filter(() => random() < share);

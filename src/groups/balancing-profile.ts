@@ -1,5 +1,6 @@
 // The attribute bands the balancing objective counts, and the bit encoding the search runs on.
 import { DigitalComfort, Education, Gender, Quadrant, educationBand } from '../common/domain';
+import { mulberry32 } from '../common/random';
 
 /** What the balancing needs to know about an eligible respondent. */
 export interface BalancingCandidate {
@@ -100,17 +101,6 @@ export function groupScore(members: readonly ProfileFields[]): GroupScore {
   return scoreOfMask(mask);
 }
 
-/** mulberry32: a small seeded PRNG, used only to order respondents screened at the same moment. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The service order: earliest screening first, then a per-seed shuffle, then id. The whole objective's

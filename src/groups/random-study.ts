@@ -1,6 +1,7 @@
 // Seeded random studies for the balancing tests and bench.
 import { DIGITAL_COMFORTS, EDUCATIONS, GENDERS, QUADRANTS, Quadrant } from '../common/domain';
-import { BalancingCandidate, mulberry32 } from './balancing-profile';
+import { mulberry32 } from '../common/random';
+import { BalancingCandidate } from './balancing-profile';
 import type { BalancingInput, FixedGroup } from './balancing';
 import { DEFAULT_BALANCING_SETTINGS } from './balancing';
 

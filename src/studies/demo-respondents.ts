@@ -1,5 +1,6 @@
 // Made-up respondents for trying the platform out. Pure and seeded, so the demo is the same every time.
 import { DIGITAL_COMFORTS, EDUCATIONS, GENDERS, QUADRANTS, RespondentProfile } from '../common/domain';
+import { mulberry32 } from '../common/random';
 
 const FIRST_NAMES = ['Anna', 'Bram', 'Chantal', 'Dirk', 'Esra', 'Fenna', 'Gijs', 'Hanneke', 'Imane', 'Jeroen', 'Kees', 'Lotte', 'Mohamed', 'Noor', 'Olga', 'Pieter'];
 
@@ -9,16 +10,6 @@ export interface DemoRespondent extends RespondentProfile {
   email: string;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `perBucket` respondents for every organisation × quadrant, with e-mail addresses on the reserved example.org domain. */
 export function demoRespondents(organisations: string[], perBucket: number, seed = 2015): DemoRespondent[] {
