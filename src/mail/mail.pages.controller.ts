@@ -2,14 +2,16 @@ import { Controller, Get, Param, ParseIntPipe, Post, Query, Render, Res } from '
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
+import { LOCALES } from '../common/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { OutboxQueryDto } from './dto/outbox-query.dto';
 import { OUTBOX_STATUSES, RETRYABLE_STATUSES } from './outbox-policy';
 import { OutboxService } from './outbox.service';
 
-/** The page's query: the API filter plus the marker the retry form redirects with. */
+/** The page's query: the API filter, the marker the retry form redirects with, and the header's language switch. */
 export class OutboxPageQueryDto extends OutboxQueryDto {
   @IsOptional() @IsIn(['1']) retried?: '1';
+  @IsOptional() @IsIn(LOCALES) lang?: string;
 }
 
 @Controller('outbox')
