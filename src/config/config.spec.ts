@@ -27,6 +27,7 @@ describe('loadConfig', () => {
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ MAIL_WORKER: 'maybe' }, 'MAIL_WORKER'],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
   ])('names the bad variable in %p', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
@@ -40,5 +41,11 @@ describe('loadConfig', () => {
     } catch (e) {
       expect((e as Error).message).not.toContain('hunter2');
     }
+  });
+
+  it('runs the outbox worker unless MAIL_WORKER turns it off', () => {
+    expect(loadConfig({}).mailWorker).toBe(true);
+    expect(loadConfig({ MAIL_WORKER: 'off' }).mailWorker).toBe(false);
+    expect(loadConfig({ MAIL_WORKER: '0' }).mailWorker).toBe(false);
   });
 });
