@@ -24,8 +24,6 @@ export interface LinkLookup {
   organisationName: string;
 }
 
-const SQLITE_QUEUE = new WeakMap<DataSource, Promise<unknown>>();
-
 /** The homework aggregate (assignments, settings) and the reads of study, group and session it depends on. */
 @Injectable()
 export class HomeworkRepository {
@@ -35,39 +33,60 @@ export class HomeworkRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  /**
-   * better-sqlite3 gives TypeORM one connection, so overlapping transactions would nest as savepoints; SQLite
-   * has one writer anyway, so this module's transactions queue there. Autosave does not use them (one UPDATE).
-   */
+  /** On SQLite the data source runs transactions one after another (src/database/sqlite-transactions.ts). */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const run = () => this.dataSource.transaction(work);
-    if (this.dataSource.options.type === 'postgres') return run();
-    const previous = SQLITE_QUEUE.get(this.dataSource) ?? Promise.resolve();
-    const current = previous.then(run, run);
-    SQLITE_QUEUE.set(this.dataSource, current.catch(() => undefined));
-    return current;
+    return this.dataSource.transaction(work);
   }
 
+  /**
+   * One hand-written query rather than the query builder: autosave calls this several times a second per
+   * respondent, and building the SQL each time cost more than running it.
+   */
   async findLink(column: 'tokenHash' | 'codeHash', hash: string): Promise<LinkLookup | null> {
-    const { entities, raw } = await this.dataSource.manager
-      .createQueryBuilder(HomeworkAssignment, 'a')
-      .innerJoin(Study, 's', 's.id = a.study_id')
-      .innerJoin(Respondent, 'r', 'r.id = a.respondent_id')
-      .leftJoin(Organisation, 'o', 'o.id = r.organisation_id')
-      .addSelect(['s.status AS study_status', 's.help_phone AS study_help_phone', 'r.status AS respondent_status', 'r.erased_at AS respondent_erased_at', 'o.name AS organisation_name'])
-      .where(`a.${column === 'tokenHash' ? 'token_hash' : 'code_hash'} = :hash`, { hash })
-      .getRawAndEntities();
-    if (!entities.length) return null;
-    const row = raw[0] as Record<string, unknown>;
-    const erasedAt = row.respondent_erased_at;
+    const rows: Record<string, unknown>[] = await this.dataSource.query(this.linkSql(column), [hash]);
+    if (!rows.length) return null;
+    const row = rows[0];
     return {
-      assignment: entities[0],
-      studyStatus: String(row.study_status),
-      studyHelpPhone: String(row.study_help_phone ?? ''),
-      respondentStatus: String(row.respondent_status),
-      respondentErasedAt: erasedAt ? new Date(erasedAt as string) : null,
-      organisationName: String(row.organisation_name ?? ''),
+      assignment: this.hydrate(row),
+      studyStatus: String(row.kw_study_status),
+      studyHelpPhone: String(row.kw_study_help_phone ?? ''),
+      respondentStatus: String(row.kw_respondent_status),
+      respondentErasedAt: row.kw_respondent_erased_at ? new Date(String(row.kw_respondent_erased_at)) : null,
+      organisationName: String(row.kw_organisation_name ?? ''),
     };
+  }
+
+  private readonly linkSqlCache = new Map<string, string>();
+  private linkSql(column: 'tokenHash' | 'codeHash'): string {
+    let sql = this.linkSqlCache.get(column);
+    if (!sql) {
+      sql =
+        'SELECT a.*, s.status AS kw_study_status, s.help_phone AS kw_study_help_phone, r.status AS kw_respondent_status, ' +
+        'r.erased_at AS kw_respondent_erased_at, o.name AS kw_organisation_name FROM homework_assignment a ' +
+        'JOIN study s ON s.id = a.study_id JOIN respondent r ON r.id = a.respondent_id LEFT JOIN organisation o ON o.id = r.organisation_id ' +
+        `WHERE a.${column === 'tokenHash' ? 'token_hash' : 'code_hash'} = ${this.param(1)}`;
+      this.linkSqlCache.set(column, sql);
+    }
+    return sql;
+  }
+
+  private param(n: number): string {
+    return this.dataSource.options.type === 'postgres' ? `$${n}` : '?';
+  }
+
+  /** A raw row as the entity, with TypeORM's own conversions (dates, simple-json, booleans) per column. */
+  private hydrate(row: Record<string, unknown>): HomeworkAssignment {
+    const meta = this.dataSource.getMetadata(HomeworkAssignment);
+    const entity = new HomeworkAssignment();
+    for (const column of meta.columns) {
+      (entity as unknown as Record<string, unknown>)[column.propertyName] = this.dataSource.driver.prepareHydratedValue(row[column.databaseName], column);
+    }
+    return entity;
+  }
+
+  private persisted(property: keyof HomeworkAssignment, value: unknown): unknown {
+    const column = this.dataSource.getMetadata(HomeworkAssignment).findColumnWithPropertyName(property)!;
+    return this.dataSource.driver.preparePersistentValue(value, column);
   }
 
   findById(id: number, manager?: EntityManager): Promise<HomeworkAssignment | null> {
@@ -102,13 +121,20 @@ export class HomeworkRepository {
 
   /** Compare-and-set on the revision: true when this save won, false when another tab or device saved first. */
   async saveDraft(id: number, expectedRevision: number, draft: HomeworkAnswers, currentPage: string | null, now: Date): Promise<boolean> {
-    const result = await this.dataSource.manager
-      .createQueryBuilder()
-      .update(HomeworkAssignment)
-      .set({ draft, currentPage, draftSavedAt: now, revision: () => 'revision + 1' } as QueryDeepPartialEntity<HomeworkAssignment>)
-      .where('id = :id AND revision = :expectedRevision', { id, expectedRevision })
-      .execute();
-    return result.affected === 1;
+    const p = (n: number) => this.param(n);
+    const sql = `UPDATE homework_assignment SET draft = ${p(1)}, current_page = ${p(2)}, draft_saved_at = ${p(3)}, revision = revision + 1 WHERE id = ${p(4)} AND revision = ${p(5)}`;
+    const params = [this.persisted('draft', draft), currentPage, this.persisted('draftSavedAt', now), id, expectedRevision];
+    return (await this.execute(sql, params)) === 1;
+  }
+
+  /** Runs a write and returns how many rows it changed (the structured result says so on both databases). */
+  private async execute(sql: string, params: unknown[]): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return (await runner.query(sql, params, true)).affected ?? 0;
+    } finally {
+      await runner.release();
+    }
   }
 
   async submit(
@@ -221,3 +247,4 @@ export class HomeworkRepository {
     await this.dataSource.manager.delete(LoginAttempt, { key, attemptedAt: LessThan(olderThan) });
   }
 }
+
