@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logger-options';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { RespondentsModule } from './respondents/respondents.module';
 import { MailModule } from './mail/mail.module';
 import { OverviewsModule } from './overviews/overviews.module';
@@ -16,7 +17,7 @@ import { StudiesModule } from './studies/studies.module';
 import { SurveysModule } from './surveys/surveys.module';
 
 /** Feature modules; later features add theirs here. */
-export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, SurveysModule, RespondentsModule, OverviewsModule, MailModule, GroupsModule];
+export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, SurveysModule, RespondentsModule, OverviewsModule, MailModule, GroupsModule, SchedulingModule];
 
 @Module({})
 export class AppModule {

@@ -8,10 +8,11 @@ import { registerMailCommands } from '../mail/mail.commands';
 import { registerOverviewCommands } from '../overviews/overviews.commands';
 import { registerRespondentCommands } from '../respondents/respondents.commands';
 import { registerStudyCommands } from '../studies/studies.commands';
+import { registerSchedulingCommands } from '../scheduling/scheduling.commands';
 import { reportAndExit } from './cli-context';
 
 /** Every module's commands; later features register theirs here. */
-const REGISTRARS = [registerDatabaseCommands, registerAuthCommands, registerStudyCommands, registerRespondentCommands, registerOverviewCommands, registerMailCommands, registerGroupCommands];
+const REGISTRARS = [registerDatabaseCommands, registerAuthCommands, registerStudyCommands, registerRespondentCommands, registerOverviewCommands, registerMailCommands, registerGroupCommands, registerSchedulingCommands];
 
 export function buildProgram(): Command {
   const program = new Command('kwadrant').description('kwadrant: customer-journey research platform').showHelpAfterError();

@@ -7,6 +7,11 @@ import { FocusGroup } from '../groups/group.entity';
 import { GroupMember } from '../groups/group-member.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { Respondent } from '../respondents/respondent.entity';
+import { Invitation } from '../scheduling/invitation.entity';
+import { Moderator } from '../scheduling/moderator.entity';
+import { ModeratorFeed } from '../scheduling/moderator-feed.entity';
+import { ModeratorSlot } from '../scheduling/moderator-slot.entity';
+import { ScheduledSession } from '../scheduling/session.entity';
 import { ScreenerSubmission } from '../respondents/screener-submission.entity';
 import { Organisation } from '../studies/organisation.entity';
 import { SessionSlot } from '../studies/session-slot.entity';
@@ -14,4 +19,4 @@ import { Study } from '../studies/study.entity';
 import { StudyOrganisation } from '../studies/study-organisation.entity';
 import { SurveyDefinition } from '../surveys/survey-definition.entity';
 
-export const ENTITIES = [User, LoginSession, LoginAttempt, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, SurveyDefinition, ScreenerSubmission, OutboxMessage, FocusGroup, GroupMember];
+export const ENTITIES = [User, LoginSession, LoginAttempt, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, SurveyDefinition, ScreenerSubmission, OutboxMessage, FocusGroup, GroupMember, Moderator, ModeratorSlot, ModeratorFeed, ScheduledSession, Invitation];

@@ -1,0 +1,51 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+// Page forms send text; anything else is left for the validators to refuse.
+const TEXT_BOOLEANS: Record<string, boolean> = { true: true, on: true, '1': true, false: false, off: false, '0': false };
+const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' && value in TEXT_BOOLEANS ? TEXT_BOOLEANS[value] : value);
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+/** A form sends one checkbox as a string and several as an array; the API sends numbers. */
+const toIntArray = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v)));
+
+export class RunScheduleDto {
+  @ApiPropertyOptional({ description: 'compute and show, save nothing' }) @IsOptional() @Transform(toBoolean) @IsBoolean() dryRun?: boolean;
+}
+
+/** Page form for running the scheduler: the button pressed says preview or save. */
+export class RunScheduleFormDto {
+  @IsIn(['preview', 'save']) mode: 'preview' | 'save';
+}
+
+export class MoveSessionDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) slotId?: number;
+  @ApiPropertyOptional({ description: 'user id of the lead' }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) leadModeratorId?: number;
+  @ApiPropertyOptional({ description: 'user id of the note-taker' }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) noteModeratorId?: number;
+}
+
+export class SwapModeratorsDto {
+  @ApiProperty({ description: 'the session whose moderators this one takes over, and the other way round' }) @Type(() => Number) @IsInt() @Min(1) otherSessionId: number;
+}
+
+export class SendInvitationsDto {
+  @ApiPropertyOptional({ description: 'only this group; default every scheduled group' }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) groupId?: number;
+}
+
+export class ModeratorSettingsDto {
+  @ApiPropertyOptional({ default: 2 }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) @Max(10) maxPerDay?: number;
+  @ApiPropertyOptional({ default: 30 }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(0) @Max(480) minRestMinutes?: number;
+  @ApiPropertyOptional({ type: [Number], description: 'the slots this moderator can do (replaces the list)' })
+  @IsOptional()
+  @Transform(toIntArray)
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsInt({ each: true })
+  slotIds?: number[];
+  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() active?: boolean;
+}
+
+/** Page form: add an account as moderator. */
+export class AddModeratorFormDto extends ModeratorSettingsDto {
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) userId: number;
+}

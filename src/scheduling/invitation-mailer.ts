@@ -1,0 +1,156 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { User } from '../auth/user.entity';
+import type { Locale, Quadrant } from '../common/domain';
+import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
+import { OutboxService } from '../mail/outbox.service';
+import type { Respondent } from '../respondents/respondent.entity';
+import type { SessionSlot } from '../studies/session-slot.entity';
+import type { Study } from '../studies/study.entity';
+import { buildInvitationIcs, CalendarPerson, formatSessionTime, moderatorBriefing, sessionUid } from './calendar';
+import type { ScheduledSession } from './session.entity';
+
+export interface SessionMailContext {
+  study: Study;
+  session: ScheduledSession;
+  slot: SessionSlot;
+  groupLabel: string;
+}
+
+export interface ModeratorMailContext extends SessionMailContext {
+  quadrant: Quadrant;
+  memberFirstNames: string[];
+}
+
+type Method = 'REQUEST' | 'CANCEL';
+
+/** "kwadrant <onderzoek@x.nl>" → name and address, for the calendar's ORGANIZER. */
+export function parseMailbox(from: string): CalendarPerson {
+  const match = /^\s*"?([^"<]*)"?\s*<([^>]+)>\s*$/.exec(from);
+  return match ? { name: match[1].trim() || match[2], email: match[2].trim() } : { name: from.trim(), email: from.trim() };
+}
+
+export const respondentUid = (groupId: number, respondentId: number) => sessionUid(groupId, `r${respondentId}`);
+export const moderatorUid = (groupId: number, userId: number) => sessionUid(groupId, `m${userId}`);
+
+/**
+ * Writes invitation, update and cancellation e-mails (with their calendar files) to the outbox, in the caller's
+ * transaction. Each person gets their own message: nobody sees another's address.
+ */
+@Injectable()
+export class InvitationMailer {
+  constructor(
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  private get organizer(): CalendarPerson {
+    return parseMailbox(this.config.mailFrom);
+  }
+
+  private sessionFacts(ctx: SessionMailContext, locale: Locale) {
+    const { study, session, slot } = ctx;
+    return {
+      studyTitle: study.title,
+      sessionTime: formatSessionTime(session.startsAt, session.endsAt, locale),
+      minutes: study.sessionMinutes,
+      onlineUrl: slot.onlineUrl,
+      location: slot.location,
+      helpPhone: study.helpPhone || this.config.helpPhone,
+      homeworkLeadDays: study.homeworkLeadDays,
+      isUpdate: session.sequence > 0,
+    };
+  }
+
+  private calendarFile(method: Method, ics: string, locale: Locale) {
+    const name = method === 'CANCEL' ? (locale === 'nl' ? 'afzegging.ics' : 'cancellation.ics') : locale === 'nl' ? 'uitnodiging.ics' : 'invitation.ics';
+    return { filename: name, contentType: `text/calendar; charset=utf-8; method=${method}`, content: Buffer.from(ics, 'utf8').toString('base64') };
+  }
+
+  /** An invitation or (sequence > 0) an update, with confirm/decline links carrying the raw token. */
+  async inviteRespondent(ctx: SessionMailContext, respondent: Respondent, token: string, manager: EntityManager): Promise<void> {
+    await this.toRespondent('REQUEST', ctx, respondent, manager, {
+      confirmUrl: `${this.config.baseUrl}/c/${token}/confirm`,
+      declineUrl: `${this.config.baseUrl}/c/${token}/decline`,
+    });
+  }
+
+  async cancelRespondent(ctx: SessionMailContext, respondent: Respondent, manager: EntityManager): Promise<void> {
+    await this.toRespondent('CANCEL', ctx, respondent, manager, {});
+  }
+
+  private async toRespondent(method: Method, ctx: SessionMailContext, respondent: Respondent, manager: EntityManager, links: Record<string, string>): Promise<void> {
+    const locale = ctx.study.locale;
+    const facts = this.sessionFacts(ctx, locale);
+    const title = locale === 'nl' ? `Groepsgesprek: ${ctx.study.title}` : `Group conversation: ${ctx.study.title}`;
+    const ics = buildInvitationIcs({
+      uid: respondentUid(ctx.session.groupId, respondent.id),
+      sequence: ctx.session.sequence,
+      method,
+      start: ctx.session.startsAt,
+      end: ctx.session.endsAt,
+      title,
+      description: [facts.sessionTime, ctx.slot.onlineUrl ?? ctx.slot.location ?? ''].filter(Boolean).join('\n'),
+      location: ctx.slot.onlineUrl ?? ctx.slot.location ?? undefined,
+      url: ctx.slot.onlineUrl ?? undefined,
+      organizer: this.organizer,
+      attendee: { name: respondent.firstName ?? respondent.email!, email: respondent.email! },
+    });
+    const verb = method === 'CANCEL' ? 'cancel' : 'invite';
+    await this.outbox.enqueueTemplate(
+      {
+        idempotencyKey: `${verb}:session:${ctx.session.id}:respondent:${respondent.id}:seq:${ctx.session.sequence}`,
+        studyId: ctx.study.id,
+        kind: method === 'CANCEL' ? 'invitation-cancellation' : 'invitation',
+        to: respondent.email!,
+        template: method === 'CANCEL' ? 'invitation-cancellation' : 'invitation',
+        locale,
+        data: { ...facts, ...links, firstName: respondent.firstName },
+        attachments: [this.calendarFile(method, ics, locale)],
+      },
+      manager,
+    );
+  }
+
+  async inviteModerator(ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', manager: EntityManager): Promise<void> {
+    await this.toModerator('REQUEST', ctx, user, role, manager);
+  }
+
+  async cancelModerator(ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', manager: EntityManager): Promise<void> {
+    await this.toModerator('CANCEL', ctx, user, role, manager);
+  }
+
+  private async toModerator(method: Method, ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', manager: EntityManager): Promise<void> {
+    const locale = ctx.study.locale;
+    const facts = this.sessionFacts(ctx, locale);
+    const members = ctx.memberFirstNames.map((firstName) => ({ firstName, quadrant: ctx.quadrant }));
+    const prepUrl = `${this.config.baseUrl}/studies/${ctx.study.slug}/schedule`;
+    const ics = buildInvitationIcs({
+      uid: moderatorUid(ctx.session.groupId, user.id),
+      sequence: ctx.session.sequence,
+      method,
+      start: ctx.session.startsAt,
+      end: ctx.session.endsAt,
+      title: `${ctx.study.title}: ${ctx.groupLabel}`,
+      description: moderatorBriefing({ role, groupLabel: ctx.groupLabel, members, prepUrl }, locale),
+      location: ctx.slot.onlineUrl ?? ctx.slot.location ?? undefined,
+      url: ctx.slot.onlineUrl ?? undefined,
+      organizer: this.organizer,
+      attendee: { name: user.name, email: user.email },
+    });
+    const verb = method === 'CANCEL' ? 'cancel' : 'invite';
+    await this.outbox.enqueueTemplate(
+      {
+        idempotencyKey: `${verb}:session:${ctx.session.id}:moderator:${user.id}:seq:${ctx.session.sequence}`,
+        studyId: ctx.study.id,
+        kind: method === 'CANCEL' ? 'moderator-invitation-cancellation' : 'moderator-invitation',
+        to: user.email,
+        template: method === 'CANCEL' ? 'moderator-invitation-cancellation' : 'moderator-invitation',
+        locale,
+        data: { ...facts, name: user.name, isLead: role === 'lead', groupLabel: ctx.groupLabel, members, scheduleUrl: prepUrl },
+        attachments: [this.calendarFile(method, ics, locale)],
+      },
+      manager,
+    );
+  }
+}

@@ -1,0 +1,343 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import { hashToken, randomToken } from '../common/tokens';
+import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
+import type { Respondent } from '../respondents/respondent.entity';
+import { StudiesService } from '../studies/studies.service';
+import type { Study } from '../studies/study.entity';
+import { formatSessionTime } from './calendar';
+import type { Invitation } from './invitation.entity';
+import { InvitationMailer, ModeratorMailContext } from './invitation-mailer';
+import { ModeratorRepository } from './moderator.repository';
+import { groupLabel } from './schedule-loader';
+import { SessionRepository } from './session.repository';
+import type { ScheduledSession } from './session.entity';
+
+export interface GroupInvitationReport {
+  groupId: number;
+  sessionId: number;
+  invited: { respondentId: number; firstName: string | null }[];
+  /** Members who were not sent anything, and why. */
+  skipped: { respondentId: number; reason: string }[];
+  moderatorsInvited: number[];
+}
+
+/** What a confirm/decline page shows about the invitation behind a link. */
+export interface InvitationSummary {
+  status: Invitation['status'];
+  firstName: string | null;
+  studyTitle: string;
+  sessionTime: string;
+  onlineUrl: string | null;
+  location: string | null;
+  minutes: number;
+  helpPhone: string;
+}
+
+export interface ConfirmResult {
+  invitation: Invitation;
+  session: ScheduledSession;
+  respondent: Respondent;
+  study: Study;
+  alreadyConfirmed: boolean;
+}
+
+export interface DeclineResult {
+  invitation: Invitation;
+  alreadyDeclined: boolean;
+  /** The reserve who took the place, if any. */
+  promotedRespondentId: number | null;
+}
+
+/** Moderator set of a session as last told, for working out who needs an update or a cancellation. */
+export interface ModeratorPair {
+  leadId: number | null;
+  noteId: number | null;
+}
+
+const LIVE = ['sent', 'confirmed'];
+
+/**
+ * Invitations to sessions: sending them per group, the public confirm and decline, and the mails that follow a
+ * reschedule or cancellation. Every e-mail goes to the outbox in the same transaction as the change it reports.
+ */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly moderators: ModeratorRepository,
+    private readonly studies: StudiesService,
+    private readonly mailer: InvitationMailer,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  /** Sends the invitations of one scheduled group: each member not yet invited, and both moderators. Safe to repeat. */
+  async sendForGroup(slug: string, groupId: number, actor: AuthUser | null): Promise<GroupInvitationReport> {
+    const study = await this.studies.get(slug);
+    return this.sessions.transaction(async (manager) => {
+      const group = await this.sessions.lockGroup(groupId, manager);
+      if (!group || group.studyId !== study.id) throw AppError.notFound('group', groupId);
+      const session = await this.sessions.findSessionOfGroup(groupId, manager);
+      if (!session || session.status !== 'scheduled') {
+        throw AppError.invalid('invitation.not_scheduled', `Group ${groupId} has no scheduled session yet. Run the scheduler or place the group in a slot first, then send the invitations.`);
+      }
+      const report = await this.inviteMissing(study, session, manager);
+      await this.audit.record({ actor, action: 'invitation.send', studyId: study.id, subjectType: 'group', subjectId: groupId, details: { ...report } }, manager);
+      return report;
+    });
+  }
+
+  /** Every scheduled group of the study (or the one given), one transaction per group. */
+  async sendForStudy(slug: string, groupId: number | undefined, actor: AuthUser | null, progress?: (line: string) => void): Promise<GroupInvitationReport[]> {
+    const study = await this.studies.get(slug);
+    const sessions = (await this.sessions.sessionsOfStudy(study.id)).filter((s) => s.status === 'scheduled' && (groupId === undefined || s.groupId === groupId));
+    if (groupId !== undefined && !sessions.length) {
+      throw AppError.invalid('invitation.not_scheduled', `Group ${groupId} has no scheduled session in study ${slug}. Run the scheduler first.`);
+    }
+    const reports: GroupInvitationReport[] = [];
+    for (const [i, s] of sessions.entries()) {
+      progress?.(`group ${s.groupId} (${i + 1}/${sessions.length})`);
+      reports.push(await this.sendForGroup(slug, s.groupId, actor));
+    }
+    return reports;
+  }
+
+  /** The invitation behind a link, for the page that asks to confirm or decline. */
+  async describe(token: string): Promise<InvitationSummary> {
+    const invitation = await this.sessions.findInvitationByTokenHash(hashToken(token));
+    if (!invitation) throw linkInvalid(this.config.helpPhone);
+    const session = (await this.sessions.findSession(invitation.sessionId))!;
+    const [study, respondent, slot] = await Promise.all([
+      this.sessions.findStudy(session.studyId),
+      this.sessions.findRespondent(invitation.respondentId),
+      this.sessions.findSlot(session.slotId),
+    ]);
+    return {
+      status: invitation.status,
+      firstName: respondent?.firstName ?? null,
+      studyTitle: study!.title,
+      sessionTime: formatSessionTime(session.startsAt, session.endsAt, study!.locale),
+      onlineUrl: slot?.onlineUrl ?? null,
+      location: slot?.location ?? null,
+      minutes: study!.sessionMinutes,
+      helpPhone: study!.helpPhone || this.config.helpPhone,
+    };
+  }
+
+  /**
+   * A respondent confirms through their link. The one place where a confirmation happens: whatever must follow it
+   * (the homework letter) belongs in this transaction, using the returned session (startsAt) and study (homeworkLeadDays).
+   */
+  async confirm(token: string): Promise<ConfirmResult> {
+    return this.sessions.transaction(async (manager) => {
+      const invitation = await this.sessions.lockInvitationByTokenHash(hashToken(token), manager);
+      if (!invitation) throw linkInvalid(this.config.helpPhone);
+      const session = (await this.sessions.findSession(invitation.sessionId, manager))!;
+      const study = (await this.sessions.findStudy(session.studyId, manager))!;
+      const respondent = (await this.sessions.findRespondent(invitation.respondentId, manager))!;
+      const phone = study.helpPhone || this.config.helpPhone;
+      if (invitation.status === 'cancelled' || session.status === 'cancelled') {
+        throw new AppError('gone', 'invitation.cancelled', `This conversation was cancelled, so it cannot be confirmed. Questions? Call ${phone}.`);
+      }
+      if (invitation.status === 'declined') {
+        throw AppError.conflict('invitation.already_declined', `You already declined, and your place may have gone to someone else. Would you like to take part after all? Call ${phone}.`);
+      }
+      if (invitation.status === 'confirmed') return { invitation, session, respondent, study, alreadyConfirmed: true };
+      invitation.status = 'confirmed';
+      invitation.respondedAt = new Date();
+      await this.sessions.saveInvitation(invitation, manager);
+      await this.sessions.changeRespondentStatus([respondent.id], ['invited', 'grouped'], 'confirmed', manager);
+      await this.audit.record({ actor: null, action: 'invitation.confirm', studyId: study.id, subjectType: 'respondent', subjectId: respondent.id, details: { sessionId: session.id, groupId: session.groupId } }, manager);
+      return { invitation, session, respondent, study, alreadyConfirmed: false };
+    });
+  }
+
+  /** A respondent declines: they leave the group and the first available reserve takes the place and is invited. */
+  async decline(token: string): Promise<DeclineResult> {
+    return this.sessions.transaction(async (manager) => {
+      const invitation = await this.sessions.lockInvitationByTokenHash(hashToken(token), manager);
+      if (!invitation) throw linkInvalid(this.config.helpPhone);
+      if (invitation.status === 'declined') return { invitation, alreadyDeclined: true, promotedRespondentId: null };
+      const session = (await this.sessions.findSession(invitation.sessionId, manager))!;
+      const study = (await this.sessions.findStudy(session.studyId, manager))!;
+      if (invitation.status === 'cancelled' || session.status === 'cancelled') {
+        throw new AppError('gone', 'invitation.cancelled', `This conversation was cancelled already; you need not do anything.`);
+      }
+      await this.sessions.lockGroup(session.groupId, manager);
+      invitation.status = 'declined';
+      invitation.respondedAt = new Date();
+      await this.sessions.saveInvitation(invitation, manager);
+      await this.sessions.changeRespondentStatus([invitation.respondentId], ['invited', 'confirmed', 'grouped'], 'declined', manager);
+      await this.sessions.removeMembership(session.groupId, invitation.respondentId, manager);
+      await this.audit.record({ actor: null, action: 'invitation.decline', studyId: study.id, subjectType: 'respondent', subjectId: invitation.respondentId, details: { sessionId: session.id, groupId: session.groupId } }, manager);
+      const promoted = await this.offerPlaceToReserve(study, session, invitation.respondentId, manager);
+      return { invitation, alreadyDeclined: false, promotedRespondentId: promoted };
+    });
+  }
+
+  /**
+   * After a session changed (slot and/or moderators) in the caller's transaction: raises the SEQUENCE and sends
+   * updates when invitations went out already. A new time needs a new confirmation, so links are renewed.
+   */
+  async notifySessionChange(session: ScheduledSession, slotChanged: boolean, manager: EntityManager): Promise<void> {
+    if (!session.invitedAt) return;
+    session.sequence += 1;
+    const study = (await this.sessions.findStudy(session.studyId, manager))!;
+    if (slotChanged) {
+      const ctx = await this.moderatorContext(study, session, manager);
+      const live = await this.sessions.liveInvitations(session.id, manager);
+      const people = new Map((await this.sessions.respondentsByIds(live.map((i) => i.respondentId), manager)).map((r) => [r.id, r]));
+      for (const inv of live) {
+        const respondent = people.get(inv.respondentId);
+        if (!respondent?.email || respondent.erasedAt) continue;
+        const token = randomToken();
+        await this.sessions.saveInvitation({ ...inv, tokenHash: hashToken(token), status: 'sent', sequence: session.sequence, sentAt: new Date(), respondedAt: null }, manager);
+        await this.mailer.inviteRespondent(ctx, respondent, token, manager);
+      }
+      await this.sessions.changeRespondentStatus(live.map((i) => i.respondentId), ['confirmed'], 'invited', manager);
+    }
+    await this.updateModerators(study, session, { leadId: session.invitedLeadId, noteId: session.invitedNoteId }, slotChanged, manager);
+    await this.sessions.saveSession(session, manager);
+  }
+
+  /** The session is cancelled in the caller's transaction: everyone invited gets a METHOD:CANCEL with a higher SEQUENCE. */
+  async notifyCancellation(session: ScheduledSession, manager: EntityManager): Promise<void> {
+    if (!session.invitedAt) return;
+    session.sequence += 1;
+    const study = (await this.sessions.findStudy(session.studyId, manager))!;
+    const ctx = await this.moderatorContext(study, session, manager);
+    const live = await this.sessions.liveInvitations(session.id, manager);
+    const people = await this.sessions.respondentsByIds(live.map((i) => i.respondentId), manager);
+    for (const respondent of people) if (respondent.email && !respondent.erasedAt) await this.mailer.cancelRespondent(ctx, respondent, manager);
+    for (const inv of live) await this.sessions.saveInvitation({ ...inv, status: 'cancelled', sequence: session.sequence }, manager);
+    await this.sessions.changeRespondentStatus(live.map((i) => i.respondentId), ['invited', 'confirmed'], 'grouped', manager);
+    for (const [id, role] of [[session.invitedLeadId, 'lead'], [session.invitedNoteId, 'notes']] as const) {
+      const user = id === null ? null : await this.moderators.findUser(id, manager);
+      if (user) await this.mailer.cancelModerator(ctx, user, role, manager);
+    }
+    Object.assign(session, { invitedAt: null, invitedLeadId: null, invitedNoteId: null });
+    await this.sessions.saveSession(session, manager);
+  }
+
+  private async inviteMissing(study: Study, session: ScheduledSession, manager: EntityManager): Promise<GroupInvitationReport> {
+    const ctx = await this.moderatorContext(study, session, manager);
+    const memberships = (await this.sessions.membershipsOfGroups([session.groupId], manager)).filter((m) => m.role === 'member');
+    const respondents = new Map((await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId), manager)).map((r) => [r.id, r]));
+    const existing = new Map((await this.sessions.invitationsOfSessions([session.id], manager)).map((i) => [i.respondentId, i]));
+    const report: GroupInvitationReport = { groupId: session.groupId, sessionId: session.id, invited: [], skipped: [], moderatorsInvited: [] };
+    for (const m of memberships) {
+      const respondent = respondents.get(m.respondentId)!;
+      const previous = existing.get(respondent.id);
+      if (previous && LIVE.includes(previous.status)) continue;
+      if (!respondent.email || respondent.erasedAt) {
+        report.skipped.push({ respondentId: respondent.id, reason: 'no e-mail address: invite this person by phone or letter' });
+        continue;
+      }
+      await this.invite(ctx, respondent, previous ?? null, manager);
+      report.invited.push({ respondentId: respondent.id, firstName: respondent.firstName });
+    }
+    const previous = { leadId: session.invitedLeadId, noteId: session.invitedNoteId };
+    report.moderatorsInvited = await this.updateModerators(study, session, previous, false, manager);
+    session.invitedAt ??= new Date();
+    await this.sessions.saveSession(session, manager);
+    return report;
+  }
+
+  private async invite(ctx: ModeratorMailContext, respondent: Respondent, previous: Invitation | null, manager: EntityManager): Promise<void> {
+    const token = randomToken();
+    await this.sessions.saveInvitation(
+      {
+        id: previous?.id,
+        studyId: ctx.study.id,
+        sessionId: ctx.session.id,
+        respondentId: respondent.id,
+        tokenHash: hashToken(token),
+        status: 'sent',
+        sequence: ctx.session.sequence,
+        sentAt: new Date(),
+        respondedAt: null,
+      },
+      manager,
+    );
+    await this.mailer.inviteRespondent(ctx, respondent, token, manager);
+    await this.sessions.changeRespondentStatus([respondent.id], ['eligible', 'grouped'], 'invited', manager);
+  }
+
+  /** Invites the current moderators who were not (or, with `everyone`, all of them) and cancels for those taken off. */
+  private async updateModerators(study: Study, session: ScheduledSession, previous: ModeratorPair, everyone: boolean, manager: EntityManager): Promise<number[]> {
+    const current: [number, 'lead' | 'notes'][] = [[session.leadModeratorId, 'lead'], [session.noteModeratorId, 'notes']];
+    const before = new Map<number, 'lead' | 'notes'>();
+    if (previous.leadId !== null) before.set(previous.leadId, 'lead');
+    if (previous.noteId !== null) before.set(previous.noteId, 'notes');
+    const ctx = await this.moderatorContext(study, session, manager);
+    const invited: number[] = [];
+    for (const [id, role] of current) {
+      if (!everyone && before.get(id) === role) continue;
+      const user = await this.moderators.findUser(id, manager);
+      if (!user) continue;
+      await this.mailer.inviteModerator(ctx, user, role, manager);
+      invited.push(id);
+    }
+    for (const [id, role] of before) {
+      if (current.some(([c]) => c === id)) continue;
+      const user = await this.moderators.findUser(id, manager);
+      if (user) await this.mailer.cancelModerator(ctx, user, role, manager);
+    }
+    session.invitedLeadId = session.leadModeratorId;
+    session.invitedNoteId = session.noteModeratorId;
+    return invited;
+  }
+
+  /** Offers a declined place to the first reserve who can make the session's slot; audited either way. */
+  private async offerPlaceToReserve(study: Study, session: ScheduledSession, declinedId: number, manager: EntityManager): Promise<number | null> {
+    const memberships = await this.sessions.membershipsOfGroups([session.groupId], manager);
+    const reserves = memberships.filter((m) => m.role === 'reserve').sort((a, b) => a.position - b.position || a.id - b.id);
+    const people = new Map((await this.sessions.respondentsByIds(reserves.map((m) => m.respondentId), manager)).map((r) => [r.id, r]));
+    const chosen = reserves.find((m) => {
+      const r = people.get(m.respondentId);
+      return r && !r.erasedAt && r.status !== 'erased' && (r.availability === null || r.availability.includes(session.slotId));
+    });
+    if (!chosen) {
+      await this.audit.record({ actor: null, action: 'group.no_reserve', studyId: study.id, subjectType: 'group', subjectId: session.groupId, details: { declinedRespondentId: declinedId, reserves: reserves.length } }, manager);
+      return null;
+    }
+    const position = Math.max(0, ...memberships.filter((m) => m.role === 'member').map((m) => m.position + 1));
+    await this.sessions.promoteToMember(chosen.id, position, manager);
+    // Reserves keep status eligible (their group_member row marks them); as a member they are grouped.
+    await this.sessions.changeRespondentStatus([chosen.respondentId], ['eligible'], 'grouped', manager);
+    const respondent = people.get(chosen.respondentId)!;
+    const invite = session.status === 'scheduled' && session.invitedAt !== null && !!respondent.email;
+    if (invite) {
+      const previous = await this.sessions.findInvitation(session.id, respondent.id, manager);
+      await this.invite(await this.moderatorContext(study, session, manager), respondent, previous, manager);
+    }
+    await this.audit.record(
+      { actor: null, action: 'group.reserve_promote', studyId: study.id, subjectType: 'group', subjectId: session.groupId, details: { respondentId: respondent.id, replaced: declinedId, reason: 'declined', invited: invite } },
+      manager,
+    );
+    return respondent.id;
+  }
+
+  private async moderatorContext(study: Study, session: ScheduledSession, manager: EntityManager): Promise<ModeratorMailContext> {
+    const [slot, group] = await Promise.all([this.sessions.findSlot(session.slotId, manager), this.sessions.findGroup(session.groupId, manager)]);
+    const orgNames = await this.sessions.organisationNames([group!.organisationId], manager);
+    const memberships = (await this.sessions.membershipsOfGroups([session.groupId], manager)).filter((m) => m.role === 'member');
+    const people = new Map((await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId), manager)).map((r) => [r.id, r]));
+    return {
+      study,
+      session,
+      slot: slot!,
+      groupLabel: groupLabel(group!, orgNames.get(group!.organisationId) ?? '?', study.locale),
+      quadrant: group!.quadrant,
+      memberFirstNames: memberships.map((m) => people.get(m.respondentId)?.firstName ?? '?'),
+    };
+  }
+}
+
+function linkInvalid(phone: string): AppError {
+  return new AppError('not_found', 'invitation.link_invalid', `This link is not (or no longer) valid. Use the link in the most recent e-mail about the conversation, or call ${phone}.`);
+}

@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { parseFormat, printJson, printTable, withApp } from '../cli/cli-context';
+import { AppError } from '../common/app-error';
+import { StudiesService } from '../studies/studies.service';
+import { InvitationsService } from './invitations.service';
+import { SchedulingService } from './scheduling.service';
+
+const FORMATS = ['json', 'table'] as const;
+
+function parseGroupId(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw AppError.invalid('cli.group', `--group must be a group number, not "${value}".`);
+  return Number(value);
+}
+
+export function registerSchedulingCommands(program: Command): void {
+  program
+    .command('schedule')
+    .description('place confirmed groups in slots with a lead and a note-taker; existing sessions stay')
+    .requiredOption('--study <slug>', 'the study')
+    .option('--dry-run', 'show the proposal, save nothing')
+    .option('--format <format>', 'json or table', 'table')
+    .action(async (opts: { study: string; dryRun?: boolean; format: string }) => {
+      const format = parseFormat(opts.format, FORMATS);
+      const report = await withApp(async (app) => {
+        const study = await app.get(StudiesService).get(opts.study);
+        process.stderr.write(`${opts.dryRun ? 'Previewing' : 'Scheduling'} study ${study.slug}…\n`);
+        return app.get(SchedulingService).run(opts.study, { dryRun: opts.dryRun }, null, study.locale);
+      });
+      if (format === 'json') return printJson(report);
+      printTable(report.placed.map((p) => ({ group: p.group, slot: p.slot, lead: p.lead, noteTaker: p.noteTaker })));
+      if (report.unplaced.length) {
+        process.stdout.write('\nNot placed:\n');
+        printTable(report.unplaced.map((u) => ({ group: u.group, reason: u.reason })));
+      }
+      process.stdout.write(`\n${report.placed.length} placed${report.dryRun ? ' (dry run, nothing saved)' : ''}, ${report.unplaced.length} not placed, ${report.kept} kept.\n`);
+    });
+
+  const invitations = program.command('invitations').description('session invitations');
+  invitations
+    .command('send')
+    .description('send the invitations of scheduled groups (members and moderators); safe to repeat')
+    .requiredOption('--study <slug>', 'the study')
+    .option('--group <id>', 'only this group')
+    .option('--format <format>', 'json or table', 'table')
+    .action(async (opts: { study: string; group?: string; format: string }) => {
+      const format = parseFormat(opts.format, FORMATS);
+      const groupId = parseGroupId(opts.group);
+      const reports = await withApp((app) => app.get(InvitationsService).sendForStudy(opts.study, groupId, null, (line) => process.stderr.write(`Inviting ${line}\n`)));
+      if (format === 'json') return printJson(reports);
+      printTable(reports.map((r) => ({ group: r.groupId, invited: r.invited.length, skipped: r.skipped.map((s) => `${s.respondentId}: ${s.reason}`).join('; '), moderators: r.moderatorsInvited.length })));
+    });
+}

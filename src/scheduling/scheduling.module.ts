@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module';
+import { StudiesModule } from '../studies/studies.module';
+import { CalendarFeedController } from './calendar-feed.controller';
+import { InvitationMailer } from './invitation-mailer';
+import { InvitationPagesController } from './invitation.pages.controller';
+import { InvitationsService } from './invitations.service';
+import { ModeratorRepository } from './moderator.repository';
+import { ModeratorsService } from './moderators.service';
+import { ScheduleLoader } from './schedule-loader';
+import { SchedulingController } from './scheduling.controller';
+import { SchedulingPagesController } from './scheduling.pages.controller';
+import { SchedulingService } from './scheduling.service';
+import { SessionRepository } from './session.repository';
+
+@Module({
+  imports: [StudiesModule, MailModule],
+  providers: [SessionRepository, ModeratorRepository, ScheduleLoader, InvitationMailer, InvitationsService, SchedulingService, ModeratorsService],
+  controllers: [SchedulingController, SchedulingPagesController, InvitationPagesController, CalendarFeedController],
+  exports: [InvitationsService, SchedulingService, SessionRepository],
+})
+export class SchedulingModule {}

@@ -1,0 +1,117 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { AddModeratorFormDto, ModeratorSettingsDto, MoveSessionDto, RunScheduleFormDto, SwapModeratorsDto } from './dto/scheduling.dto';
+import { InvitationsService } from './invitations.service';
+import { ModeratorsService } from './moderators.service';
+import { SchedulingService } from './scheduling.service';
+
+const NOTICES = ['saved', 'moved', 'swapped', 'cancelled', 'invited'];
+
+@Controller()
+export class SchedulingPagesController {
+  constructor(
+    private readonly scheduling: SchedulingService,
+    private readonly invitations: InvitationsService,
+    private readonly moderators: ModeratorsService,
+  ) {}
+
+  @Get('studies/:slug/schedule')
+  @Render('pages/scheduling/schedule')
+  async schedule(@Param('slug') slug: string, @Query('preview') preview: string | undefined, @Query('done') done: string | undefined, @Req() req: Request) {
+    const [view, plan] = await Promise.all([this.scheduling.view(slug, req.locale), this.scheduling.run(slug, { dryRun: true }, null, req.locale)]);
+    const reasons = new Map(plan.unplaced.map((u) => [u.groupId, u.reason]));
+    const allSessions = view.days.flatMap((d) => d.slots.flatMap((s) => s.sessions.map((x) => ({ id: x.id, label: `${x.group} · ${s.label}` }))));
+    return {
+      title: 'schedule.title',
+      ...view,
+      notice: done && NOTICES.includes(done) ? `schedule.done.${done}` : null,
+      preview: preview === '1' ? plan : null,
+      unscheduled: view.unscheduled.map((g) => ({ ...g, reason: reasons.get(g.groupId) ?? null })),
+      slotOptions: view.days.flatMap((d) => d.slots.map((s) => ({ id: s.id, label: s.label }))),
+      sessionOptions: allSessions,
+      canSwap: allSessions.length > 1,
+      stylesheets: ['/assets/css/scheduling.css'],
+    };
+  }
+
+  @Post('studies/:slug/schedule/run')
+  async run(@Param('slug') slug: string, @Body() dto: RunScheduleFormDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+    if (dto.mode === 'preview') return res.redirect(303, `/studies/${slug}/schedule?preview=1#proposal`);
+    await this.scheduling.run(slug, { dryRun: false }, user, req.locale);
+    res.redirect(303, `/studies/${slug}/schedule?done=saved`);
+  }
+
+  @Post('studies/:slug/sessions/:id/move')
+  async move(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: MoveSessionDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+    await this.scheduling.move(slug, id, dto, user, req.locale);
+    res.redirect(303, `/studies/${slug}/schedule?done=moved#session-${id}`);
+  }
+
+  @Post('studies/:slug/sessions/:id/swap')
+  async swap(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: SwapModeratorsDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+    await this.scheduling.swapModerators(slug, id, dto.otherSessionId, user, req.locale);
+    res.redirect(303, `/studies/${slug}/schedule?done=swapped#session-${id}`);
+  }
+
+  @Post('studies/:slug/sessions/:id/cancel')
+  async cancel(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    await this.scheduling.cancel(slug, id, user);
+    res.redirect(303, `/studies/${slug}/schedule?done=cancelled`);
+  }
+
+  @Post('studies/:slug/groups/:groupId/invitations')
+  async invite(@Param('slug') slug: string, @Param('groupId', ParseIntPipe) groupId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    const report = await this.invitations.sendForGroup(slug, groupId, user);
+    res.redirect(303, `/studies/${slug}/schedule?done=invited#session-${report.sessionId}`);
+  }
+
+  @Get('studies/:slug/moderators')
+  @Render('pages/scheduling/moderators')
+  async moderatorsPage(@Param('slug') slug: string, @Req() req: Request) {
+    const [view, moderators, candidates] = await Promise.all([this.scheduling.view(slug, req.locale), this.moderators.list(slug), this.moderators.candidates(slug)]);
+    const slots = view.days.flatMap((d) => d.slots.map((s) => ({ id: s.id, label: s.label })));
+    return {
+      title: 'moderators.title',
+      study: view.study,
+      moderators: moderators.map((m) => ({ ...m, slots: slots.map((s) => ({ ...s, checked: m.slotIds.includes(s.id) })) })),
+      candidates,
+      slots,
+      stylesheets: ['/assets/css/scheduling.css'],
+    };
+  }
+
+  @Post('studies/:slug/moderators')
+  async addModerator(@Param('slug') slug: string, @Body() dto: AddModeratorFormDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    const { userId, ...settings } = dto;
+    await this.moderators.upsert(slug, userId, { ...settings, slotIds: settings.slotIds ?? [] }, user);
+    res.redirect(303, `/studies/${slug}/moderators#moderator-${userId}`);
+  }
+
+  @Post('studies/:slug/moderators/:userId')
+  async updateModerator(@Param('slug') slug: string, @Param('userId', ParseIntPipe) userId: number, @Body() dto: ModeratorSettingsDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    // An HTML form sends no field for unticked boxes: no slotIds means none ticked, no active means inactive.
+    await this.moderators.upsert(slug, userId, { ...dto, slotIds: dto.slotIds ?? [], active: dto.active ?? false }, user);
+    res.redirect(303, `/studies/${slug}/moderators#moderator-${userId}`);
+  }
+
+  @Post('studies/:slug/moderators/:userId/delete')
+  async removeModerator(@Param('slug') slug: string, @Param('userId', ParseIntPipe) userId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    await this.moderators.remove(slug, userId, user);
+    res.redirect(303, `/studies/${slug}/moderators`);
+  }
+
+  @Get('moderator')
+  @Render('pages/scheduling/moderator')
+  async moderatorPage(@CurrentUser() user: AuthUser, @Req() req: Request) {
+    return { title: 'moderator.title', sessions: await this.moderators.mySessions(user.id, req.locale), hasFeed: await this.moderators.hasFeed(user.id), feedUrl: null };
+  }
+
+  @Post('moderator/feed')
+  @Render('pages/scheduling/moderator')
+  async renewFeed(@CurrentUser() user: AuthUser, @Req() req: Request) {
+    const { url } = await this.moderators.renewFeed(user);
+    return { title: 'moderator.title', sessions: await this.moderators.mySessions(user.id, req.locale), hasFeed: true, feedUrl: url };
+  }
+}
