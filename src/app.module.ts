@@ -7,6 +7,7 @@ import { AppErrorFilter } from './common/app-error.filter';
 import { ConfigModule, ResolvedConfig } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { GroupsModule } from './groups/groups.module';
+import { HomeworkModule } from './homework/homework.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logger-options';
 import { SchedulingModule } from './scheduling/scheduling.module';
@@ -17,7 +18,7 @@ import { StudiesModule } from './studies/studies.module';
 import { SurveysModule } from './surveys/surveys.module';
 
 /** Feature modules; later features add theirs here. */
-export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, SurveysModule, RespondentsModule, OverviewsModule, MailModule, GroupsModule, SchedulingModule];
+export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, SurveysModule, RespondentsModule, OverviewsModule, MailModule, GroupsModule, SchedulingModule, HomeworkModule];
 
 @Module({})
 export class AppModule {

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { registerAuthCommands } from '../auth/auth.commands';
 import { registerDatabaseCommands } from '../database/database.commands';
 import { registerGroupCommands } from '../groups/groups.commands';
+import { registerHomeworkCommands } from '../homework/homework.commands';
 import { registerMailCommands } from '../mail/mail.commands';
 import { registerOverviewCommands } from '../overviews/overviews.commands';
 import { registerRespondentCommands } from '../respondents/respondents.commands';
@@ -12,7 +13,7 @@ import { registerSchedulingCommands } from '../scheduling/scheduling.commands';
 import { reportAndExit } from './cli-context';
 
 /** Every module's commands; later features register theirs here. */
-const REGISTRARS = [registerDatabaseCommands, registerAuthCommands, registerStudyCommands, registerRespondentCommands, registerOverviewCommands, registerMailCommands, registerGroupCommands, registerSchedulingCommands];
+const REGISTRARS = [registerDatabaseCommands, registerAuthCommands, registerStudyCommands, registerRespondentCommands, registerOverviewCommands, registerMailCommands, registerGroupCommands, registerSchedulingCommands, registerHomeworkCommands];
 
 export function buildProgram(): Command {
   const program = new Command('kwadrant').description('kwadrant: customer-journey research platform').showHelpAfterError();

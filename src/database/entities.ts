@@ -5,6 +5,8 @@ import { User } from '../auth/user.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { FocusGroup } from '../groups/group.entity';
 import { GroupMember } from '../groups/group-member.entity';
+import { HomeworkAssignment } from '../homework/homework-assignment.entity';
+import { HomeworkSetting } from '../homework/homework-setting.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { Respondent } from '../respondents/respondent.entity';
 import { Invitation } from '../scheduling/invitation.entity';
@@ -19,4 +21,4 @@ import { Study } from '../studies/study.entity';
 import { StudyOrganisation } from '../studies/study-organisation.entity';
 import { SurveyDefinition } from '../surveys/survey-definition.entity';
 
-export const ENTITIES = [User, LoginSession, LoginAttempt, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, SurveyDefinition, ScreenerSubmission, OutboxMessage, FocusGroup, GroupMember, Moderator, ModeratorSlot, ModeratorFeed, ScheduledSession, Invitation];
+export const ENTITIES = [User, LoginSession, LoginAttempt, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, SurveyDefinition, ScreenerSubmission, OutboxMessage, FocusGroup, GroupMember, Moderator, ModeratorSlot, ModeratorFeed, ScheduledSession, Invitation, HomeworkAssignment, HomeworkSetting];
