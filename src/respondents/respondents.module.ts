@@ -1,5 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import express from 'express';
+import { HomeworkModule } from '../homework/homework.module';
 import { StudiesModule } from '../studies/studies.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { RespondentImportService } from './respondent-import.service';
@@ -12,7 +13,7 @@ import { RAW_IMPORT_TYPES } from './uploaded-file';
 import { MAX_IMPORT_BYTES } from './respondent-import.service';
 
 @Module({
-  imports: [StudiesModule, SurveysModule],
+  imports: [StudiesModule, SurveysModule, HomeworkModule],
   providers: [RespondentRepository, RespondentsService, ScreenerIntakeService, RespondentImportService],
   controllers: [RespondentsController, RespondentsPagesController],
   exports: [RespondentsService, RespondentRepository],

@@ -3,6 +3,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { GroupMember } from '../groups/group-member.entity';
+import { HomeworkService } from '../homework/homework.service';
 import type { RespondentProfile, RespondentStatus } from '../common/domain';
 import { StudiesService } from '../studies/studies.service';
 import { Study } from '../studies/study.entity';
@@ -33,6 +34,7 @@ export class RespondentsService {
     private readonly respondents: RespondentRepository,
     private readonly studies: StudiesService,
     private readonly audit: AuditService,
+    private readonly homework: HomeworkService,
   ) {}
 
   async pool(slug: string, filter: PoolFilter = {}): Promise<Pool> {
@@ -112,6 +114,7 @@ export class RespondentsService {
       const saved = await this.respondents.save(respondent, manager);
       // An erased person leaves their group (as member or reserve); the group's own checks then show it is short.
       await manager.delete(GroupMember, { respondentId: respondent.id });
+      await this.homework.clearAnswersOf(respondent.id, manager);
       for (const submission of await this.respondents.submissionsOf(respondent.id, manager)) {
         submission.answers = Object.fromEntries(Object.entries(submission.answers).filter(([k]) => !(SCREENER_PERSONAL_FIELDS as readonly string[]).includes(k)));
         await this.respondents.saveSubmission(submission, manager);
