@@ -36,7 +36,9 @@ export function configureApp(app: NestExpressApplication, config: ResolvedConfig
       strictTransportSecurity: config.baseUrl.startsWith('https:'),
     }),
   );
-  app.use(compression());
+  // Pages and assets are worth compressing; small JSON answers are not, and autosave is the hottest path.
+  const compress = compression();
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => (req.path.startsWith('/api/') ? next() : compress(req, res, next)));
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });

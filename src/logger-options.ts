@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { ResolvedConfig } from './config/config.module';
 
@@ -12,6 +13,9 @@ export function loggerOptions(config: ResolvedConfig): Params {
       },
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/assets/') },
     },
+    // Autosave fires every few seconds per respondent: a log line each would drown the rest. Its failures still
+    // reach the log through the error filter.
+    exclude: [{ method: RequestMethod.PUT, path: 'api/homework/:key/draft' }],
   };
 }
 

@@ -30,7 +30,8 @@ export function sessionMiddleware(auth: AuthService, secret: string, secureCooki
       req.locale = lang === 'en' || lang === 'nl' ? lang : cookieLocale === 'en' ? 'en' : 'nl';
 
       let seed: string | undefined = req.cookies?.[CSRF_COOKIE];
-      if (!seed) {
+      // JSON clients get their seed from /api/auth/*; other API calls (respondents' autosave) need none.
+      if (!seed && (!req.path.startsWith('/api/') || req.path.startsWith('/api/auth/'))) {
         seed = newCsrfSeed();
         res.cookie(CSRF_COOKIE, seed, cookieOptions(secureCookies));
       }
@@ -42,7 +43,7 @@ export function sessionMiddleware(auth: AuthService, secret: string, secureCooki
       Object.assign(res.locals, {
         locale: req.locale,
         user: req.user,
-        csrfToken: csrfTokenFor(secret, seed),
+        csrfToken: seed ? csrfTokenFor(secret, seed) : undefined,
         currentPath: req.path,
         isStaff: req.user?.role === 'admin' || req.user?.role === 'researcher',
         isAdmin: req.user?.role === 'admin',
