@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Render, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { InvitationsService } from './invitations.service';
@@ -27,6 +27,7 @@ export class InvitationPagesController {
 
   @Public()
   @Post(':token/confirm')
+  @HttpCode(200)
   @Render('pages/scheduling/responded')
   async confirm(@Param('token') token: string, @Res({ passthrough: true }) res: Response) {
     const result = await this.invitations.confirm(token);
@@ -35,6 +36,7 @@ export class InvitationPagesController {
 
   @Public()
   @Post(':token/decline')
+  @HttpCode(200)
   @Render('pages/scheduling/responded')
   async decline(@Param('token') token: string, @Res({ passthrough: true }) res: Response) {
     const result = await this.invitations.decline(token);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -61,7 +61,7 @@ export class SchedulingPagesController {
     res.redirect(303, `/studies/${slug}/schedule?done=cancelled`);
   }
 
-  @Post('studies/:slug/groups/:groupId/invitations')
+  @Post('studies/:slug/schedule/groups/:groupId/invitations')
   async invite(@Param('slug') slug: string, @Param('groupId', ParseIntPipe) groupId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
     const report = await this.invitations.sendForGroup(slug, groupId, user);
     res.redirect(303, `/studies/${slug}/schedule?done=invited#session-${report.sessionId}`);
@@ -109,6 +109,7 @@ export class SchedulingPagesController {
   }
 
   @Post('moderator/feed')
+  @HttpCode(200)
   @Render('pages/scheduling/moderator')
   async renewFeed(@CurrentUser() user: AuthUser, @Req() req: Request) {
     const { url } = await this.moderators.renewFeed(user);

@@ -140,7 +140,7 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
       expect(event.uid).toBe(`session-${g1.group.id}-r${member.id}@kwadrant`);
       expect(Number(event.sequence)).toBe(0);
       expect(event.start.toISOString()).toBe(slot.startsAt.toISOString());
-      expect(event.end.toISOString()).toBe(slot.endsAt.toISOString());
+      expect(event.end!.toISOString()).toBe(slot.endsAt.toISOString());
       // node-ical marks a UTC ("Z") time with tz 'Etc/UTC'; calendars show it in the reader's zone.
       expect(event.start.tz).toBe('Etc/UTC');
     }
