@@ -164,6 +164,10 @@ export class GroupsService {
       const group = (await this.groups.lockGroups([id], manager)).get(id);
       if (!group) throw AppError.notFound('group', id);
       if (group.status === 'locked') throw AppError.conflict('group.locked', `Group ${id} is locked. Unlock it first if it really has to be dissolved.`);
+      // Dissolving would delete the session without telling anyone; cancelling sends the calendar cancellations.
+      if (await this.groups.hasActiveSession(id, manager)) {
+        throw AppError.conflict('group.scheduled', `Group ${id} has a scheduled session. Cancel it on the schedule page first, so members and moderators get a cancellation.`);
+      }
       const memberships = await this.groups.membershipsOfGroups([id], manager);
       const members = memberships.filter((m) => m.role === 'member').map((m) => m.respondentId);
       await this.groups.deleteGroups([id], manager);

@@ -100,7 +100,9 @@ export class HomeworkService {
     const deadline = homeworkDeadline(session.startsAt, study.homeworkLeadDays);
     const existing = await this.homework.findByRespondent(respondent.id, manager);
     if (existing) {
-      if (existing.sessionId !== session.id && !existing.submittedAt) {
+      // A move to another session, or the same session rescheduled: the deadline follows the session.
+      const moved = existing.sessionId !== session.id || existing.sessionStartsAt.getTime() !== session.startsAt.getTime();
+      if (moved && !existing.submittedAt) {
         Object.assign(existing, { sessionId: session.id, groupId: session.groupId, sessionStartsAt: session.startsAt, deadline });
         await this.homework.save(existing, manager);
       }

@@ -15,6 +15,7 @@ import { ModeratorRepository } from './moderator.repository';
 import { groupLabel } from './schedule-loader';
 import { SessionRepository } from './session.repository';
 import type { ScheduledSession } from './session.entity';
+import { HomeworkService } from '../homework/homework.service';
 
 export interface GroupInvitationReport {
   groupId: number;
@@ -72,6 +73,7 @@ export class InvitationsService {
     private readonly studies: StudiesService,
     private readonly mailer: InvitationMailer,
     private readonly audit: AuditService,
+    private readonly homework: HomeworkService,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
@@ -152,6 +154,8 @@ export class InvitationsService {
       await this.sessions.saveInvitation(invitation, manager);
       await this.sessions.changeRespondentStatus([respondent.id], ['invited', 'grouped'], 'confirmed', manager);
       await this.audit.record({ actor: null, action: 'invitation.confirm', studyId: study.id, subjectType: 'respondent', subjectId: respondent.id, details: { sessionId: session.id, groupId: session.groupId } }, manager);
+      // Confirming is what sends the personal homework letter (Bijlage 4), in the same transaction.
+      await this.homework.assignForConfirmedMember(respondent.id, session.id, manager);
       return { invitation, session, respondent, study, alreadyConfirmed: false };
     });
   }

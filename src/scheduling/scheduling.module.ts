@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { HomeworkModule } from '../homework/homework.module';
 import { MailModule } from '../mail/mail.module';
 import { StudiesModule } from '../studies/studies.module';
 import { CalendarFeedController } from './calendar-feed.controller';
@@ -14,7 +15,7 @@ import { SchedulingService } from './scheduling.service';
 import { SessionRepository } from './session.repository';
 
 @Module({
-  imports: [StudiesModule, MailModule],
+  imports: [StudiesModule, MailModule, HomeworkModule],
   providers: [SessionRepository, ModeratorRepository, ScheduleLoader, InvitationMailer, InvitationsService, SchedulingService, ModeratorsService],
   controllers: [SchedulingController, SchedulingPagesController, InvitationPagesController, CalendarFeedController],
   exports: [InvitationsService, SchedulingService, SessionRepository],

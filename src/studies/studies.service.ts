@@ -138,6 +138,9 @@ export class StudiesService {
     const slot = await this.studies.findSlot(study.id, id);
     if (!slot) throw AppError.notFound('session_slot', id);
     await this.studies.transaction(async (manager) => {
+      if (await this.studies.countSessionsInSlot(id, manager)) {
+        throw AppError.conflict('study.slot_in_use', 'A session uses this slot (a cancelled one is kept for its history too), so it cannot be removed. Move the session to another slot on the schedule page first.');
+      }
       await this.studies.deleteSlot(id, manager);
       await this.audit.record({ actor, action: 'study.slot_remove', studyId: study.id, subjectType: 'session_slot', subjectId: id }, manager);
     });

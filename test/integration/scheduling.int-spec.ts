@@ -177,6 +177,10 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     expect(await status(g1.members[0].id)).toBe('confirmed');
     expect((await invitations.confirm(token)).alreadyConfirmed).toBe(true);
     expect(await audits('invitation.confirm')).toHaveLength(1);
+    // Confirming sends the personal homework letter, once.
+    const letters = (await deliver()).filter((m) => m.recipients.includes(g1.members[0].email!));
+    expect(letters).toHaveLength(1);
+    expect(letters[0].parsed.text).toMatch(/\/h\/[A-Za-z0-9_-]{22,}/);
   });
 
   it('a decline gives the place to the first reserve, who is invited automatically and audited', async () => {
