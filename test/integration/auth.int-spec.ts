@@ -1,5 +1,5 @@
 import { AuthService } from '../../src/auth/auth.service';
-import { MAX_FAILURES_PER_ACCOUNT } from '../../src/auth/login-throttle';
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from '../../src/auth/login-throttle';
 import { LoginSession } from '../../src/auth/login-session.entity';
 import { hashToken } from '../../src/common/tokens';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -34,6 +34,15 @@ describe('AuthService on a real database', () => {
       await expect(auth.login(u.email, 'wrong-password', `10.0.1.${i}`)).rejects.toMatchObject({ code: 'auth.invalid_credentials' });
     }
     await expect(auth.login(u.email, u.password, '10.0.2.1')).rejects.toMatchObject({ code: 'auth.throttled' });
+  });
+
+  it('throttles an IP address that tries many accounts', async () => {
+    const u = await createUser(t.dataSource);
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
+      await expect(auth.login(`nobody${i}@example.org`, 'guess', '10.9.9.9')).rejects.toMatchObject({ code: 'auth.invalid_credentials' });
+    }
+    await expect(auth.login(u.email, u.password, '10.9.9.9')).rejects.toMatchObject({ code: 'auth.throttled' });
+    await expect(auth.login(u.email, u.password, '10.9.9.10')).resolves.toMatchObject({ user: { email: u.email } });
   });
 
   it('creates a partner bound to an organisation and refuses an unknown one', async () => {
