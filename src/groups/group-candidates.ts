@@ -41,6 +41,17 @@ export function incompleteReason(missing: string[]): string {
 export const NOT_PARTNER_REASON = 'had contact with an organisation that is not a partner in this study';
 export const NOT_GROUPED_YET_REASON = 'not in a group yet: form the groups (or add this respondent to a group by hand)';
 
+/**
+ * Why someone has no group, as a page text: `groups.reason.<code>` in the locale files, with the missing
+ * fields of an incomplete profile as `groups.field.<field>`. The English constants above are the API's texts.
+ */
+export interface ReasonCode {
+  code: string;
+  missing: string[];
+}
+
+export const fieldKey = (label: string) => `groups.field.${label.replace(/ /g, '-')}`;
+
 export function toCandidate(r: RespondentFacts, organisation: string): BalancingCandidate {
   return {
     id: r.id,

@@ -1,8 +1,9 @@
 // The view model of the groups page: one card per organisation × quadrant, with the choices each small form offers.
-import { QUADRANTS, type Locale, type Quadrant } from '../common/domain';
+import { QUADRANT_LABELS, QUADRANTS, type Locale, type Quadrant } from '../common/domain';
 import { formatSlot } from '../common/format';
-import type { PersonView } from './group-candidates';
-import type { FormationReport, GroupsOverview, GroupView } from './groups.service';
+import { getTranslations } from '../common/view-engine';
+import { fieldKey, type PersonView, type ReasonCode } from './group-candidates';
+import type { DetailedReport, GroupsOverview, GroupView } from './groups.service';
 
 interface Option {
   value: number;
@@ -11,7 +12,21 @@ interface Option {
 
 const personLabel = (p: Pick<PersonView, 'respondentId' | 'firstName'>) => `${p.firstName ?? '—'} (#${p.respondentId})`;
 
-export function groupsPage(overview: GroupsOverview, preview: FormationReport | null, locale: Locale) {
+/** A shortfall in the reader's language: too few candidates, or enough candidates but no shared slot. */
+export function shortfallText(s: { organisation: string; quadrant: Quadrant; candidates: number; needed: number; placed: number }, locale: Locale): string {
+  const i18n = getTranslations();
+  const quadrant = QUADRANT_LABELS[s.quadrant][locale];
+  if (s.candidates < s.needed) return i18n.t(locale, 'groups.shortfallLine', { organisation: s.organisation, quadrant, candidates: s.candidates, needed: s.needed });
+  return i18n.t(locale, 'groups.shortfallSlots', { organisation: s.organisation, quadrant, placed: s.placed, needed: s.needed, others: s.candidates - s.placed });
+}
+
+export function reasonText(reason: ReasonCode, locale: Locale): string {
+  const i18n = getTranslations();
+  const missing = reason.missing.map((f) => i18n.t(locale, fieldKey(f))).join(', ');
+  return i18n.t(locale, `groups.reason.${reason.code}`, { missing });
+}
+
+export function groupsPage(overview: GroupsOverview, preview: DetailedReport | null, locale: Locale) {
   const slotLabel = new Map(overview.slots.map((s) => [s.id, formatSlot(s.startsAt, s.endsAt, locale)]));
   const names = new Map<number, string>();
   for (const g of overview.groups) for (const p of [...g.members, ...g.reserves]) names.set(p.respondentId, personLabel(p));
@@ -55,13 +70,15 @@ export function groupsPage(overview: GroupsOverview, preview: FormationReport | 
         quadrant,
         key: `${slug(organisation)}-${quadrant}`,
         groups: bucketGroups.map((g) => card(g, bucketGroups, leftOut)),
-        shortfall: overview.shortfalls.find((s) => s.organisation === organisation && s.quadrant === quadrant) ?? null,
-        leftOut: leftOut.map((u) => ({ ...u, label: personLabel(u), addTo: bucketGroups.filter((g) => g.status !== 'locked').map((g) => ({ value: g.id, label: `#${g.id}` })) })),
+        shortfall: overview.shortfalls.filter((s) => s.organisation === organisation && s.quadrant === quadrant).map((s) => shortfallText(s, locale))[0] ?? null,
+        leftOut: leftOut.map((u) => ({ ...u, reason: reasonText(u.reasonCode, locale), label: personLabel(u), addTo: bucketGroups.filter((g) => g.status !== 'locked').map((g) => ({ value: g.id, label: `#${g.id}` })) })),
       };
     }),
   }));
   const known = new Set(overview.organisations);
-  const elsewhere = overview.unplaced.filter((u) => u.organisation === null || u.quadrant === null || !known.has(u.organisation)).map((u) => ({ ...u, label: personLabel(u) }));
+  const elsewhere = overview.unplaced
+    .filter((u) => u.organisation === null || u.quadrant === null || !known.has(u.organisation))
+    .map((u) => ({ ...u, reason: reasonText(u.reasonCode, locale), label: personLabel(u) }));
 
   return {
     study: overview.study,
@@ -69,16 +86,22 @@ export function groupsPage(overview: GroupsOverview, preview: FormationReport | 
     organisationNames: overview.organisations,
     elsewhere,
     counts: { groups: overview.groups.length, unplaced: overview.unplaced.length, shortfalls: overview.shortfalls.length },
+    assumedAvailable: overview.assumedAvailable,
     preview: preview && {
-      groups: preview.groups.map((g) => ({
+      assumedAvailable: preview.assumedAvailable,
+      groups: preview.report.groups.map((g) => ({
         ...g,
         isNew: g.id === null,
         memberLabels: g.members.map((id) => names.get(id) ?? `#${id}`),
         reserveLabels: g.reserves.map((id) => names.get(id) ?? `#${id}`),
         slotLabels: g.slots.map((id) => slotLabel.get(id) ?? `#${id}`),
       })),
-      shortfalls: preview.shortfalls,
-      unplaced: preview.unplaced.map((u) => ({ ...u, label: names.get(u.respondentId) ?? `#${u.respondentId}` })),
+      shortfalls: preview.report.shortfalls.map((s, i) => shortfallText({ ...s, placed: preview.placed[i] }, locale)),
+      unplaced: preview.report.unplaced.map((u) => ({
+        respondentId: u.respondentId,
+        reason: preview.reasons.has(u.respondentId) ? reasonText(preview.reasons.get(u.respondentId)!, locale) : u.reason,
+        label: names.get(u.respondentId) ?? `#${u.respondentId}`,
+      })),
     },
   };
 }

@@ -14,7 +14,10 @@ export function registerGroupCommands(program: Command): void {
     .action(async (opts: { study: string; organisation?: string; dryRun?: boolean; format: string }) => {
       const format = parseFormat(opts.format, ['json', 'table'] as const);
       process.stderr.write(`Forming groups for ${opts.study}${opts.organisation ? ` (${opts.organisation})` : ''}${opts.dryRun ? ', dry run' : ''}…\n`);
-      const report = await withApp((app) => app.get(GroupsService).form(opts.study, { dryRun: opts.dryRun ?? false, organisation: opts.organisation }, null));
+      const { report, assumedAvailable } = await withApp((app) => app.get(GroupsService).formDetailed(opts.study, { dryRun: opts.dryRun ?? false, organisation: opts.organisation }, null));
+      if (assumedAvailable > 0) {
+        process.stderr.write(`${assumedAvailable} respondents have no availability data (e.g. imported); they were counted as available for every session slot.\n`);
+      }
       if (format === 'json') return printJson(report);
       printTable(
         report.groups.map((g) => ({

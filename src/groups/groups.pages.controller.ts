@@ -31,7 +31,7 @@ export class GroupsPagesController {
   async show(@Param('slug') slug: string, @Query('preview') preview: string | undefined, @Query('organisation') organisation: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const overview = await this.groups.overview(slug);
     const scope = organisation ? organisation : undefined;
-    const dryRun = preview === '1' ? await this.groups.form(slug, { dryRun: true, organisation: scope }, null) : null;
+    const dryRun = preview === '1' ? await this.groups.formDetailed(slug, { dryRun: true, organisation: scope }, null) : null;
     const notice = readNotice(req);
     if (notice) res.clearCookie(NOTICE_COOKIE, { path: `/studies/${slug}/groups` });
     return { title: 'groups.title', stylesheets: ['/assets/css/groups.css'], ...groupsPage(overview, dryRun, res.locals.locale), previewOrganisation: scope ?? '', notice };

@@ -10,7 +10,7 @@ import { Study } from '../studies/study.entity';
 import { StudiesService } from '../studies/studies.service';
 import { StudyRepository } from '../studies/study.repository';
 import { BalancingCandidate, BalancingResult, BalancingSettings, FixedGroup, formGroups, GroupScore, UNPLACED_REASONS } from './balancing';
-import { incompleteReason, missingFacts, NOT_GROUPED_YET_REASON, NOT_PARTNER_REASON, personView, PersonView, scoreOf, toCandidate } from './group-candidates';
+import { incompleteReason, missingFacts, NOT_GROUPED_YET_REASON, NOT_PARTNER_REASON, personView, PersonView, ReasonCode, scoreOf, toCandidate } from './group-candidates';
 import { FocusGroup, GroupStatus } from './group.entity';
 import { GroupRepository, GroupWithMembers } from './group.repository';
 import { commonSlots } from './group-rules';
@@ -20,6 +20,16 @@ export interface FormationReport {
   groups: { id: number | null; organisation: string; quadrant: Quadrant; members: number[]; reserves: number[]; slots: number[]; score: GroupScore }[];
   shortfalls: { organisation: string; quadrant: Quadrant; candidates: number; needed: number }[];
   unplaced: { respondentId: number; reason: string }[];
+}
+
+/** A formation run with what the page needs to explain it in the reader's language (not part of the JSON). */
+export interface DetailedReport {
+  report: FormationReport;
+  /** Per shortfall (same order): members the bucket's new groups got. */
+  placed: number[];
+  reasons: Map<number, ReasonCode>;
+  /** Candidates without availability data, counted as available for every slot. */
+  assumedAvailable: number;
 }
 
 export interface GroupView {
@@ -38,8 +48,10 @@ export interface GroupsOverview {
   organisations: string[];
   slots: SessionSlot[];
   groups: GroupView[];
-  shortfalls: { organisation: string; quadrant: Quadrant; candidates: number; needed: number; message: string }[];
-  unplaced: { respondentId: number; firstName: string | null; organisation: string | null; quadrant: Quadrant | null; reason: string }[];
+  shortfalls: { organisation: string; quadrant: Quadrant; candidates: number; needed: number; placed: number; message: string }[];
+  unplaced: { respondentId: number; firstName: string | null; organisation: string | null; quadrant: Quadrant | null; reason: string; reasonCode: ReasonCode }[];
+  /** Respondents without availability data (e.g. imported), counted as available for every slot. */
+  assumedAvailable: number;
 }
 
 interface Scope {
@@ -55,7 +67,7 @@ interface Plan {
   replaced: GroupWithMembers[];
   respondents: Map<number, Respondent>;
   /** Respondents the balancing never saw, with the reason. */
-  excluded: { respondent: Respondent; reason: string }[];
+  excluded: { respondent: Respondent; reason: string; reasonCode: ReasonCode }[];
 }
 
 @Injectable()
@@ -72,6 +84,10 @@ export class GroupsService {
    * new proposal. A dry run computes the same without saving (new groups then have id null).
    */
   async form(slug: string, opts: { dryRun?: boolean; organisation?: string }, actor: AuthUser | null): Promise<FormationReport> {
+    return (await this.formDetailed(slug, opts, actor)).report;
+  }
+
+  async formDetailed(slug: string, opts: { dryRun?: boolean; organisation?: string }, actor: AuthUser | null): Promise<DetailedReport> {
     const scope = await this.scope(slug, opts.organisation);
     if (opts.dryRun) return this.report(await this.plan(scope, 'replace-proposed'), scope, []);
     return this.groups.transaction(async (manager) => {
@@ -106,16 +122,19 @@ export class GroupsService {
     const plan = await this.plan(scope, 'keep-all');
     const slots = await this.studyRepository.slotsOf(scope.study.id);
     const placedNow = new Set(plan.kept.flatMap((g) => g.memberships.map((m) => m.respondentId)));
-    const reasons = new Map(plan.result.unplaced.map((u) => [u.respondentId, UNPLACED_REASONS[u.reason]]));
+    const reasons = new Map(plan.result.unplaced.map((u) => [u.respondentId, u.reason]));
     const unplaced: GroupsOverview['unplaced'] = [];
     for (const r of plan.respondents.values()) {
       if (placedNow.has(r.id)) continue;
+      const balanced = reasons.get(r.id);
+      const excluded = plan.excluded.find((e) => e.respondent.id === r.id);
       unplaced.push({
         respondentId: r.id,
         firstName: r.firstName,
         organisation: r.organisationId === null ? null : (scope.names.get(r.organisationId) ?? null),
         quadrant: r.quadrant,
-        reason: reasons.get(r.id) ?? plan.excluded.find((e) => e.respondent.id === r.id)?.reason ?? NOT_GROUPED_YET_REASON,
+        reason: balanced ? UNPLACED_REASONS[balanced] : (excluded?.reason ?? NOT_GROUPED_YET_REASON),
+        reasonCode: balanced ? { code: balanced, missing: [] } : (excluded?.reasonCode ?? { code: 'not-grouped-yet', missing: [] }),
       });
     }
     return {
@@ -123,8 +142,9 @@ export class GroupsService {
       organisations: [...scope.names.values()],
       slots,
       groups: plan.kept.map((g) => this.view(g, scope, plan.respondents, slots.map((s) => s.id))),
-      shortfalls: plan.result.shortfalls.map(({ organisation, quadrant, candidates, needed, message }) => ({ organisation, quadrant, candidates, needed, message })),
+      shortfalls: plan.result.shortfalls.map(({ organisation, quadrant, candidates, needed, placed, message }) => ({ organisation, quadrant, candidates, needed, placed, message })),
       unplaced,
+      assumedAvailable: plan.result.assumedAvailable.length,
     };
   }
 
@@ -242,8 +262,8 @@ export class GroupsService {
     const excluded: Plan['excluded'] = [];
     for (const r of people) {
       const missing = missingFacts(r);
-      if (missing.length) excluded.push({ respondent: r, reason: incompleteReason(missing) });
-      else if (!names.has(r.organisationId!)) excluded.push({ respondent: r, reason: NOT_PARTNER_REASON });
+      if (missing.length) excluded.push({ respondent: r, reason: incompleteReason(missing), reasonCode: { code: 'incomplete', missing } });
+      else if (!names.has(r.organisationId!)) excluded.push({ respondent: r, reason: NOT_PARTNER_REASON, reasonCode: { code: 'not-partner', missing: [] } });
       else candidates.push(toCandidate(r, names.get(r.organisationId!)!));
     }
     const fixed: FixedGroup[] = kept.map((g) => ({
@@ -282,9 +302,13 @@ export class GroupsService {
     return ids;
   }
 
-  private report(plan: Plan, scope: Scope, newIds: number[]): FormationReport {
+  private report(plan: Plan, scope: Scope, newIds: number[]): DetailedReport {
     let next = 0;
-    return {
+    const reasons = new Map<number, ReasonCode>([
+      ...plan.result.unplaced.map((u): [number, ReasonCode] => [u.respondentId, { code: u.reason, missing: [] }]),
+      ...plan.excluded.map((e): [number, ReasonCode] => [e.respondent.id, e.reasonCode]),
+    ]);
+    const report: FormationReport = {
       groups: plan.result.groups.map((g) => ({
         id: g.fixedId ?? (newIds.length ? newIds[next++] : null),
         organisation: g.organisation,
@@ -300,6 +324,7 @@ export class GroupsService {
         ...plan.excluded.map((e) => ({ respondentId: e.respondent.id, reason: e.reason })),
       ].sort((a, b) => a.respondentId - b.respondentId),
     };
+    return { report, placed: plan.result.shortfalls.map((s) => s.placed), reasons, assumedAvailable: plan.result.assumedAvailable.length };
   }
 
   private view(g: GroupWithMembers, scope: Pick<Scope, 'study' | 'names'>, people: Map<number, Respondent>, slotIds: number[]): GroupView {

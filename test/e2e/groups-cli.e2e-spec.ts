@@ -52,6 +52,8 @@ describe('kwadrant groups form (the real command, as a child process)', () => {
   it('prints exactly the documented JSON on a dry run, with the best spread per bucket and every short bucket', async () => {
     const r = await runCli(['groups', 'form', '--study', 'bijlage-5', '--dry-run', '--format', 'json'], env);
     expect(r.code).toBe(0);
+    // Imported respondents have no availability: the run says it treated them as always available.
+    expect(r.stderr).toContain(`${candidates.length} respondents have no availability data (e.g. imported); they were counted as available for every session slot.`);
     const out = JSON.parse(r.stdout) as FormJson;
     expect(Object.keys(out).sort()).toEqual(['groups', 'shortfalls', 'unplaced']);
     for (const g of out.groups) {

@@ -93,8 +93,16 @@ describe('groups API and page', () => {
     expect(nl.text).toContain('RET × Informatiezoeker: 0 van 6 nodig');
     expect(nl.text).toContain('Vitens × Gemakzoeker: 1 van 6 nodig');
     expect(nl.text).toMatch(/Spreiding \d+ van 12/);
+    // Why people are left out, in the reader's language (the API keeps its English texts).
+    expect(nl.text).toContain('te weinig geschikte respondenten in deze organisatie en dit kwadrant om een groep te vormen');
+    expect(nl.text).toContain('alle plaatsen en reserveplaatsen van deze organisatie en dit kwadrant zijn al bezet');
+    expect(nl.text).not.toContain('too few eligible respondents');
+    expect(nl.text).toMatch(/\d+ respondenten hebben geen beschikbaarheid opgegeven/);
     const en = await agent.get('/studies/groepen/groups?lang=en').expect(200);
     expect(en.text).toContain('Mini focus groups');
+    expect(en.text).toContain('too few eligible respondents in this organisation and quadrant to form a group');
+    expect(en.text).toContain('Vitens × Convenience seeker: 1 of 6 needed');
+    expect(en.text).toMatch(/\d+ respondents have given no availability/);
     expect(en.text).not.toContain('Proposal (not saved yet)');
   });
 
