@@ -133,6 +133,22 @@ describe('parseImportFile: layouts, delimiters and BOM', () => {
     expect(parsed).toEqual([expect.objectContaining({ line: 5, gender: 'm', age: '70', quadrant: 'informatiezoeker' })]);
   });
 
+  it('reads notes in brackets after a header and the spellings of other real tables', async () => {
+    const text = [
+      'Geslacht (m/v);Leeftijd (jaren);Opleidingsniveau [hoogst afgerond];Mate comfortabel met digitale middelen (1-5);Kwadrant;Organisatie',
+      'Mevrouw;47 jaar;HBO master;4 - comfortabel;Informatiezoekers;De Belastingdienst',
+      'Anders of zeg ik liever niet;65 - 70;VMBO/MAVO/LBO;5;rust in je hoofd zoekers;Gem. Utrecht',
+      'de heer;45–54;Universiteit of hoger (WO);neutraal (3);Convenience seekers;Vitens N.V.',
+    ].join('\r\n');
+    const { rows, errors } = await parseImportFile(Buffer.from(text), 'panel.csv', ORGANISATIONS);
+    expect(errors).toEqual([]);
+    expect(rows.map(({ gender, age, ageMin, ageMax, education, digitalComfort, quadrant, organisation }) => [gender, age, ageMin, ageMax, education, digitalComfort, quadrant, organisation])).toEqual([
+      ['v', '47', 47, 47, 'hbo', 'comfortabel', 'informatiezoeker', 'Belastingdienst'],
+      ['x', '65-70', 65, 70, 'vmbo-mavo-lbo', 'zeer-comfortabel', 'rust-in-je-hoofdzoeker', 'Gemeente Utrecht'],
+      ['m', '45-54', 45, 54, 'wo', 'neutraal', 'gemakzoeker', 'Vitens'],
+    ]);
+  });
+
   it("honours Excel's sep= hint line and keeps physical line numbers", async () => {
     const text = 'sep=;\nGeslacht;Leeftijd;Opleidingsniveau;Mate comfortabel met digitale middelen;Kwadrant;Organisatie\nv;28;HBO;comfortabel;Gemakzoeker;RET\n';
     const { rows, errors } = await parseImportFile(Buffer.from(text), 'excel.csv', ORGANISATIONS);

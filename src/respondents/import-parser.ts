@@ -87,8 +87,10 @@ interface RawLine {
 const HEADER_SEARCH_LINES = 10;
 const MIN_HEADER_MATCHES = 3;
 
+/** Case, accents, spacing and a note in brackets aside: "Geslacht (m/v)" and "LEEFTIJD" are headers too. */
 function headerKey(text: string): string {
   return text
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -176,3 +176,60 @@ describe('spellings of the report table (Bijlage 5)', () => {
     expect(normaliseOrganisation('Gemeente', ['Gemeente Utrecht', 'Gemeente Amersfoort']).ok).toBe(false);
   });
 });
+
+describe('further real-world spellings (generous, never wrong)', () => {
+  it.each([
+    ['Anders of zeg ik liever niet', 'x'], ['anders / zeg ik liever niet', 'x'], ['Vrouw / F', 'v'],
+    ['Mevrouw', 'v'], ['Vr.', 'v'], ['Vrw', 'v'], ['de heer', 'm'], ['Meneer', 'm'],
+  ])('gender %s -> %s', (raw, expected) => {
+    expect(value(normaliseGender(raw))).toBe(expected);
+  });
+
+  it('refuses a gender cell that names two genders', () => {
+    expect(reason(normaliseGender('m/v'))).toContain('unknown gender "m/v"');
+    expect(reason(normaliseGender('Man of vrouw'))).toContain('unknown gender');
+  });
+
+  it('refuses ages below the screener minimum of 16 (a 0 is usually an empty cell)', () => {
+    expect(reason(normaliseAge('0'))).toBe('age "0" is below 16; respondents must be 16 or older');
+    expect(reason(normaliseAge('10-14'))).toContain('below 16');
+    expect(value(normaliseAge('16'))).toEqual({ age: '16', ageMin: 16, ageMax: 16 });
+  });
+
+  it.each([
+    ['HBO master', 'hbo'], ['WO master', 'wo'], ['Master', 'wo'], ['Doctoraat', 'wo'], ['HBO-bachelor', 'hbo'],
+  ])('education %s -> %s (a degree names a level only when no school does)', (raw, expected) => {
+    expect(value(normaliseEducation(raw))).toBe(expected);
+  });
+
+  it('still refuses "Bachelor" alone (hbo or wo) and two schools in one cell', () => {
+    expect(reason(normaliseEducation('Bachelor'))).toContain('unknown education level');
+    expect(reason(normaliseEducation('HBO/WO'))).toContain('more than one level');
+  });
+
+  it.each([
+    ['5 - zeer comfortabel', 'zeer-comfortabel'], ['3 (neutraal)', 'neutraal'], ['Oncomfortabel (2)', 'oncomfortabel'], ['1. Zeer oncomfortabel', 'zeer-oncomfortabel'],
+  ])('digital comfort %s -> %s', (raw, expected) => {
+    expect(value(normaliseDigitalComfort(raw))).toBe(expected);
+  });
+
+  it('refuses a scale point that contradicts its label', () => {
+    expect(reason(normaliseDigitalComfort('4 - neutraal'))).toContain('unknown digital comfort');
+  });
+
+  it('reads "info seeker" as informatiezoeker', () => {
+    expect(value(normaliseQuadrant('Info seekers'))).toBe('informatiezoeker');
+  });
+
+  const orgs = ['RET', 'Vitens', 'Belastingdienst', 'Gemeente Utrecht', 'Gemeente Amsterdam'];
+  it.each([
+    ['De Belastingdienst', 'Belastingdienst'], ['Vitens N.V.', 'Vitens'], ['Vitens NV', 'Vitens'], ['Gem. Utrecht', 'Gemeente Utrecht'], ['gemeente  utrecht', 'Gemeente Utrecht'],
+  ])('organisation %s -> %s', (raw, expected) => {
+    expect(value(normaliseOrganisation(raw, orgs))).toBe(expected);
+  });
+
+  it('refuses an organisation that fits more than one or none', () => {
+    expect(reason(normaliseOrganisation('Gemeente', orgs))).toContain("this study's organisations are");
+    expect(reason(normaliseOrganisation('RET Rotterdam', orgs))).toContain('unknown organisation');
+  });
+});

@@ -43,19 +43,24 @@ function lookup<T>(table: Record<string, T>, key: string): T | undefined {
 // ---------------------------------------------------------------------------------------------- gender
 
 const GENDER_WORDS: Record<string, Gender> = {
-  m: 'm', man: 'm', male: 'm', mannelijk: 'm', heer: 'm', dhr: 'm', mr: 'm', '♂': 'm',
-  v: 'v', vrouw: 'v', f: 'v', female: 'v', vrouwelijk: 'v', woman: 'v', w: 'v', mevr: 'v', mw: 'v', mrs: 'v', ms: 'v', '♀': 'v',
+  m: 'm', man: 'm', male: 'm', mannelijk: 'm', heer: 'm', 'de heer': 'm', meneer: 'm', dhr: 'm', mr: 'm', '♂': 'm',
+  v: 'v', vr: 'v', vrw: 'v', vrouw: 'v', f: 'v', female: 'v', vrouwelijk: 'v', woman: 'v', w: 'v', mevrouw: 'v', mevr: 'v', mw: 'v', mrs: 'v', ms: 'v', '♀': 'v',
   // The report's respondent table (Bijlage 5) came through PDF extraction with the ♀ sign turned into "%".
   '%': 'v',
   x: 'x', anders: 'x', other: 'x', overig: 'x', divers: 'x', 'non-binair': 'x', 'non-binary': 'x', nonbinair: 'x', nonbinary: 'x',
   'zeg ik liever niet': 'x', 'wil ik niet zeggen': 'x', 'liever niet': 'x', 'prefer not to say': 'x', 'not said': 'x', onbekend: 'x', unknown: 'x',
 };
 
-/** m / v / x; "x" is other or not said (DESIGN.md). Dutch and English words, initials, a trailing dot. */
+/**
+ * m / v / x; "x" is other or not said (DESIGN.md). Dutch and English words, initials, a trailing dot, and
+ * combined answers whose parts agree ("Anders of zeg ik liever niet", the screener's own choice; "Vrouw / F").
+ */
 export function normaliseGender(raw: string): Result<Gender> {
   const key = simplify(raw).replace(/\.$/, '');
   if (!key) return fail(MISSING);
-  const gender = lookup(GENDER_WORDS, key);
+  const parts = key.split(/ ?\/ ?| of | or |, ?/).map((p) => p.replace(/\.$/, '').trim()).filter(Boolean);
+  const genders = new Set((parts.length > 1 ? parts : [key]).map((p) => lookup(GENDER_WORDS, p)));
+  const gender = lookup(GENDER_WORDS, key) ?? (genders.size === 1 ? [...genders][0] : undefined);
   return gender ? ok(gender) : fail(`unknown gender "${raw.trim()}"; expected m (man), v (vrouw) or x (anders / zeg ik liever niet)`);
 }
 
@@ -69,6 +74,8 @@ export interface AgeValue {
 }
 
 export const MAX_AGE = 120;
+/** The screener's lower bound: younger people cannot consent on their own (AVG), and a 0 is usually an empty cell. */
+export const MIN_AGE = 16;
 /** "65+" has no stated upper end; 99 keeps band midpoints usable for balancing without inventing ages over 100. */
 export const OPEN_BAND_MAX_AGE = 99;
 
@@ -99,6 +106,7 @@ export function normaliseAge(raw: string): Result<AgeValue> {
 
 function checkAge(raw: string, min: number, max: number, age: string): Result<AgeValue> {
   if (min > MAX_AGE || max > MAX_AGE) return fail(`age "${raw.trim()}" is above ${MAX_AGE}`);
+  if (max < MIN_AGE) return fail(`age "${raw.trim()}" is below ${MIN_AGE}; respondents must be ${MIN_AGE} or older`);
   if (min > max) return fail(`age band "${raw.trim()}" runs backwards; write the lower age first`);
   return ok({ age, ageMin: min, ageMax: max });
 }
@@ -150,8 +158,11 @@ const EDUCATION_TOKENS: Record<string, Education> = {
   prevocational: 'vmbo-mavo-lbo',
   mbo: 'mbo', mts: 'mbo', meao: 'mbo', roc: 'mbo', vocational: 'mbo',
   hbo: 'hbo', hts: 'hbo', heao: 'hbo', hogeschool: 'hbo',
-  wo: 'wo', universiteit: 'wo', university: 'wo', universitair: 'wo', academisch: 'wo', master: 'wo', phd: 'wo', doctoraal: 'wo', gepromoveerd: 'wo',
+  wo: 'wo', universiteit: 'wo', university: 'wo', universitair: 'wo', academisch: 'wo', master: 'wo', phd: 'wo', doctoraal: 'wo', doctoraat: 'wo', gepromoveerd: 'wo',
 };
+
+/** Degrees that name a level only when nothing else does: "HBO master" is an hbo master, "master" alone is wo. */
+const DEGREE_TOKENS = new Set(['master', 'phd']);
 
 const EDUCATION_EXPECTED = EDUCATIONS.map((e) => EDUCATION_LABELS[e].nl).join(', ');
 
@@ -171,7 +182,9 @@ export function normaliseEducation(raw: string): Result<Education> {
 
   let text = ` ${key.replace(/\./g, '').replace(/[^a-z0-9]+/g, ' ')} `;
   for (const [phrase, token] of EDUCATION_PHRASES) text = text.split(` ${phrase} `).join(` ${token} `);
-  const levels = new Set(text.split(' ').map((t) => lookup(EDUCATION_TOKENS, t)).filter((e): e is Education => !!e));
+  const tokens = text.split(' ').filter((t) => lookup(EDUCATION_TOKENS, t));
+  const schools = tokens.filter((t) => !DEGREE_TOKENS.has(t));
+  const levels = new Set((schools.length ? schools : tokens).map((t) => EDUCATION_TOKENS[t]));
 
   if (levels.size === 1) return ok([...levels][0]);
   if (levels.size > 1) return fail(`education "${raw.trim()}" names more than one level (${[...levels].join(', ')}); give the highest completed level`);
@@ -203,18 +216,27 @@ const COMFORT_WORDS: Record<string, DigitalComfort> = {
 export function normaliseDigitalComfort(raw: string): Result<DigitalComfort> {
   const key = simplify(raw).replace(/[^a-z0-9]+/g, ' ').trim();
   if (!key) return fail(MISSING);
-  const byLabel = DIGITAL_COMFORTS.find((c) => [c, DIGITAL_COMFORT_LABELS[c].nl, DIGITAL_COMFORT_LABELS[c].en].some((l) => compact(l) === compact(key)));
-  if (byLabel) return ok(byLabel);
-  const comfort = lookup(COMFORT_WORDS, key);
+  const comfort = comfortWord(key);
   if (comfort) return ok(comfort);
+  // Survey exports write the scale point with its label ("5 - zeer comfortabel", "neutraal (3)"); both must agree.
+  const pair = /^([1-5]) (.+)$/.exec(key) ?? /^(.+) ([1-5])$/.exec(key);
+  if (pair) {
+    const [a, b] = [comfortWord(pair[1]), comfortWord(pair[2])];
+    if (a && a === b) return ok(a);
+  }
   const expected = DIGITAL_COMFORTS.map((c) => DIGITAL_COMFORT_LABELS[c].nl).join(', ');
   return fail(`unknown digital comfort "${raw.trim()}"; expected one of: ${expected} (or 1-5)`);
+}
+
+function comfortWord(key: string): DigitalComfort | undefined {
+  const byLabel = DIGITAL_COMFORTS.find((c) => [c, DIGITAL_COMFORT_LABELS[c].nl, DIGITAL_COMFORT_LABELS[c].en].some((l) => compact(l) === compact(key)));
+  return byLabel ?? lookup(COMFORT_WORDS, key);
 }
 
 // -------------------------------------------------------------------------------------------- quadrant
 
 const QUADRANT_ALIASES: Record<string, Quadrant> = {
-  informatiezoeker: 'informatiezoeker', infozoeker: 'informatiezoeker', informationseeker: 'informatiezoeker',
+  informatiezoeker: 'informatiezoeker', infozoeker: 'informatiezoeker', informationseeker: 'informatiezoeker', infoseeker: 'informatiezoeker',
   zekerheidszoeker: 'zekerheidszoeker', zekerheidzoeker: 'zekerheidszoeker', certaintyseeker: 'zekerheidszoeker',
   rustinjehoofdzoeker: 'rust-in-je-hoofdzoeker', rustinjehoofd: 'rust-in-je-hoofdzoeker', rustinhethoofdzoeker: 'rust-in-je-hoofdzoeker', rustzoeker: 'rust-in-je-hoofdzoeker',
   peaceofmindseeker: 'rust-in-je-hoofdzoeker',
@@ -239,13 +261,25 @@ export function normaliseOrganisation(raw: string, organisations: readonly strin
   if (!key) return fail(MISSING);
   const match = organisations.find((o) => compact(o) === key);
   if (match) return ok(match);
-  // Files often shorten a name ("Utrecht" for "Gemeente Utrecht"): accept it when exactly one organisation contains all its words.
-  const words = simplify(raw).split(/[^a-z0-9]+/).filter(Boolean);
+  // Files often shorten a name ("Utrecht" or "Gem. Utrecht" for "Gemeente Utrecht", "De Belastingdienst",
+  // "Vitens N.V."): accept it when exactly one organisation contains all its words.
+  const words = organisationWords(raw);
   const partial = organisations.filter((o) => {
-    const own = simplify(o).split(/[^a-z0-9]+/);
+    const own = organisationWords(o);
     return words.length > 0 && words.every((w) => own.includes(w));
   });
   if (partial.length === 1) return ok(partial[0]);
   if (organisations.length === 0) return fail(`unknown organisation "${raw.trim()}"; this study has no organisations yet`);
   return fail(`unknown organisation "${raw.trim()}"; this study's organisations are: ${organisations.join(', ')}`);
+}
+
+/** Articles and legal forms say nothing about which organisation is meant; "gem." is short for gemeente. */
+const ORGANISATION_NOISE = new Set(['de', 'het', 'the', 'nv', 'bv']);
+
+function organisationWords(name: string): string[] {
+  return simplify(name)
+    .replace(/\b([nb])\.? ?v\.?(?=\s|$)/g, '$1v')
+    .replace(/\bgem\./g, 'gemeente')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !ORGANISATION_NOISE.has(w));
 }
