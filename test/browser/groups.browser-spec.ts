@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, listen, loginInBrowser } from '../support/browser';
 import { createStudy, createUser, StudyFixture } from '../support/factories';
 import { createBucket, MIXED } from '../support/groups-factories';
+import { GroupsService } from '../../src/groups/groups.service';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('the groups page in Chromium', () => {
@@ -83,5 +84,19 @@ describe('the groups page in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it("shows every member's four attributes inside the card, on a phone and on a desktop, without sideways scrolling", async () => {
+    await t.app.get(GroupsService).form(fx.study.slug, {}, null);
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${base}/studies/${fx.study.slug}/groups?lang=nl`);
+      const tables = page.locator('.group-card .table-wrap');
+      expect(await tables.count()).toBeGreaterThan(0);
+      const hidden = await tables.evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).length);
+      expect([width, hidden]).toEqual([width, 0]);
+      expect(await page.locator('.group-card td[data-label="Digitaal comfort"]').first().isVisible()).toBe(true);
+    }
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
