@@ -2,12 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Rend
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/app-error';
 import { AddModeratorFormDto, ModeratorSettingsDto, MoveSessionDto, RunScheduleFormDto, SwapModeratorsDto } from './dto/scheduling.dto';
 import { InvitationsService } from './invitations.service';
 import { ModeratorsService } from './moderators.service';
 import { SchedulingService } from './scheduling.service';
 
 const NOTICES = ['saved', 'moved', 'swapped', 'cancelled', 'invited'];
+const REFUSAL_COOKIE = 'kw_schedule_refusal';
 
 @Controller()
 export class SchedulingPagesController {
@@ -19,14 +21,17 @@ export class SchedulingPagesController {
 
   @Get('studies/:slug/schedule')
   @Render('pages/scheduling/schedule')
-  async schedule(@Param('slug') slug: string, @Query('preview') preview: string | undefined, @Query('done') done: string | undefined, @Req() req: Request) {
+  async schedule(@Param('slug') slug: string, @Query('preview') preview: string | undefined, @Query('done') done: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const refusal = typeof req.cookies?.[REFUSAL_COOKIE] === 'string' ? String(req.cookies[REFUSAL_COOKIE]).slice(0, 2000) : null;
+    if (refusal) res.clearCookie(REFUSAL_COOKIE, { path: schedulePath(slug) });
     const [view, plan] = await Promise.all([this.scheduling.view(slug, req.locale), this.scheduling.run(slug, { dryRun: true }, null, req.locale)]);
     const reasons = new Map(plan.unplaced.map((u) => [u.groupId, u.reason]));
     const allSessions = view.days.flatMap((d) => d.slots.flatMap((s) => s.sessions.map((x) => ({ id: x.id, label: `${x.group} · ${s.label}` }))));
     return {
       title: 'schedule.title',
       ...view,
-      notice: done && NOTICES.includes(done) ? `schedule.done.${done}` : null,
+      notice: !refusal && done && NOTICES.includes(done) ? `schedule.done.${done}` : null,
+      refusal,
       preview: preview === '1' ? plan : null,
       unscheduled: view.unscheduled.map((g) => ({ ...g, reason: reasons.get(g.groupId) ?? null })),
       slotOptions: view.days.flatMap((d) => d.slots.map((s) => ({ id: s.id, label: s.label }))),
@@ -39,32 +44,30 @@ export class SchedulingPagesController {
   @Post('studies/:slug/schedule/run')
   async run(@Param('slug') slug: string, @Body() dto: RunScheduleFormDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
     if (dto.mode === 'preview') return res.redirect(303, `/studies/${slug}/schedule?preview=1#proposal`);
-    await this.scheduling.run(slug, { dryRun: false }, user, req.locale);
-    res.redirect(303, `/studies/${slug}/schedule?done=saved`);
+    await act(res, slug, 'saved', '', () => this.scheduling.run(slug, { dryRun: false }, user, req.locale));
   }
 
   @Post('studies/:slug/sessions/:id/move')
   async move(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: MoveSessionDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
-    await this.scheduling.move(slug, id, dto, user, req.locale);
-    res.redirect(303, `/studies/${slug}/schedule?done=moved#session-${id}`);
+    await act(res, slug, 'moved', `session-${id}`, () => this.scheduling.move(slug, id, dto, user, req.locale));
   }
 
   @Post('studies/:slug/sessions/:id/swap')
   async swap(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: SwapModeratorsDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
-    await this.scheduling.swapModerators(slug, id, dto.otherSessionId, user, req.locale);
-    res.redirect(303, `/studies/${slug}/schedule?done=swapped#session-${id}`);
+    await act(res, slug, 'swapped', `session-${id}`, () => this.scheduling.swapModerators(slug, id, dto.otherSessionId, user, req.locale));
   }
 
   @Post('studies/:slug/sessions/:id/cancel')
   async cancel(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
-    await this.scheduling.cancel(slug, id, user);
-    res.redirect(303, `/studies/${slug}/schedule?done=cancelled`);
+    await act(res, slug, 'cancelled', '', () => this.scheduling.cancel(slug, id, user));
   }
 
   @Post('studies/:slug/schedule/groups/:groupId/invitations')
   async invite(@Param('slug') slug: string, @Param('groupId', ParseIntPipe) groupId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
-    const report = await this.invitations.sendForGroup(slug, groupId, user);
-    res.redirect(303, `/studies/${slug}/schedule?done=invited#session-${report.sessionId}`);
+    let anchor = '';
+    await act(res, slug, 'invited', () => anchor, async () => {
+      anchor = `session-${(await this.invitations.sendForGroup(slug, groupId, user)).sessionId}`;
+    });
   }
 
   @Get('studies/:slug/moderators')
@@ -115,4 +118,23 @@ export class SchedulingPagesController {
     const { url } = await this.moderators.renewFeed(user);
     return { title: 'moderator.title', sessions: await this.moderators.mySessions(user.id, req.locale), hasFeed: true, feedUrl: url };
   }
+}
+
+const schedulePath = (slug: string) => `/studies/${encodeURIComponent(slug)}/schedule`;
+
+/**
+ * Runs a schedule-page action and goes back to the schedule (post/redirect/get). A refusal (a rule the change
+ * would break, a session cancelled meanwhile) is shown at the top of the schedule instead of on an error page;
+ * an unknown study and anything unexpected still go to the error filter.
+ */
+async function act(res: Response, slug: string, done: string, anchor: string | (() => string), work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code === 'study.not_found') throw err;
+    res.cookie(REFUSAL_COOKIE, err.message, { httpOnly: true, sameSite: 'lax', path: schedulePath(slug), maxAge: 60_000 });
+    return res.redirect(303, `${schedulePath(slug)}#refusal`);
+  }
+  const hash = typeof anchor === 'function' ? anchor() : anchor;
+  res.redirect(303, `${schedulePath(slug)}?done=${done}${hash ? `#${hash}` : ''}`);
 }
