@@ -17,14 +17,36 @@
     return p;
   }
 
+  function cell(tag, text, scope, label) {
+    var c = document.createElement(tag);
+    c.textContent = text;
+    if (scope) c.scope = scope;
+    // On a phone the rows stack; the label then says what each value is.
+    if (label) c.setAttribute('data-label', label);
+    return c;
+  }
+
+  // A table, not a list: a researcher goes down the lines and finds each one in the file by line and column.
   function errorList(errors) {
-    var list = document.createElement('ul');
+    var wrap = document.createElement('div');
+    wrap.className = 'table-wrap';
+    wrap.tabIndex = 0;
+    wrap.setAttribute('role', 'region');
+    wrap.setAttribute('aria-label', texts.problems);
+    var table = document.createElement('table');
+    table.className = 'import-errors';
+    var head = table.createTHead().insertRow();
+    ['colLine', 'colColumn', 'colValue', 'colReason'].forEach(function (k) { head.appendChild(cell('th', texts[k], 'col')); });
+    var body = table.createTBody();
     errors.forEach(function (e) {
-      var li = document.createElement('li');
-      li.textContent = fill(texts.line, e) + (e.value ? ' ("' + e.value + '")' : '') + ': ' + e.reason;
-      list.appendChild(li);
+      var row = body.insertRow();
+      row.appendChild(cell('th', String(e.line), 'row', texts.colLine));
+      row.appendChild(cell('td', e.column, null, texts.colColumn));
+      row.appendChild(cell('td', e.value || texts.empty, null, texts.colValue));
+      row.appendChild(cell('td', e.reason, null, texts.colReason));
     });
-    return list;
+    wrap.appendChild(table);
+    return wrap;
   }
 
   function show(nodes) {
@@ -49,7 +71,7 @@
         var nodes = [];
         if (report.statusCode) {
           nodes.push(line(report.message));
-          if (report.details && report.details.errors) nodes.push(errorList(report.details.errors));
+          if (report.details && report.details.errors) nodes.push(line(texts.problems), errorList(report.details.errors));
         } else {
           nodes.push(line(fill(report.dryRun ? texts.wouldImport : texts.imported, { n: report.dryRun ? report.readable : report.imported })));
           if (report.errors.length) nodes.push(line(texts.problems), errorList(report.errors));

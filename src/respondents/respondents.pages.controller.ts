@@ -28,6 +28,7 @@ export class RespondentsPagesController {
       quadrantOptions: QUADRANTS.map((q) => ({ value: q, selected: q === filter.quadrant })),
       statusOptions: RESPONDENT_STATUSES.map((s) => ({ value: s, selected: s === filter.status })),
       respondents: pool.respondents.map((r) => ({ ...r, erased: r.status === 'erased', overridden: r.quadrantSource === 'override' })),
+      stylesheets: ['/assets/css/respondents.css'],
     };
   }
 
@@ -40,8 +41,9 @@ export class RespondentsPagesController {
       title: 'respondents.import.title',
       study,
       organisationList: organisations.map((o) => o.organisation.name).join(', '),
-      importTexts: Object.fromEntries(['wouldImport', 'imported', 'problems', 'line'].map((k) => [k, t(k)])),
+      importTexts: Object.fromEntries(['wouldImport', 'imported', 'problems', 'colLine', 'colColumn', 'colValue', 'colReason', 'empty'].map((k) => [k, t(k)])),
       scripts: ['/assets/js/respondents-import.js'],
+      stylesheets: ['/assets/css/respondents.css'],
     };
   }
 

@@ -1,0 +1,86 @@
+import { join } from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { AuditEvent } from '../../src/audit/audit-event.entity';
+import { Respondent } from '../../src/respondents/respondent.entity';
+import { axeViolations, launchBrowser, listen, loginInBrowser } from '../support/browser';
+import { createStudy, createUser } from '../support/factories';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'import');
+
+describe('respondent import and pool pages in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let researcher: { email: string; password: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    base = await listen(t);
+    browser = await launchBrowser();
+    await createStudy(t.dataSource, { slug: 'import-ui', title: 'Import UI' }, { organisations: ['RET', 'Vitens', 'Belastingdienst', 'Gemeente Utrecht'] });
+    researcher = await createUser(t.dataSource, { role: 'researcher' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  afterEach(() => page.close());
+
+  async function open(width: number, path: string) {
+    page = await browser.newPage({ bypassCSP: true, viewport: { width, height: 800 } });
+    await loginInBrowser(page, base, researcher.email, researcher.password);
+    await page.goto(`${base}${path}`);
+  }
+
+  it('reports unreadable rows on a phone as line, column, value and reason, and imports nothing', async () => {
+    await open(375, '/studies/import-ui/respondents/import');
+    await page.setInputFiles('#import-file', join(FIXTURES, 'errors-semicolon.csv'));
+    await page.getByLabel('Alleen controleren (nog niets importeren)').uncheck();
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    const report = page.locator('table.import-errors');
+    await report.waitFor();
+    expect(await page.textContent('#import-result-body')).toContain('nothing was imported');
+    const first = report.locator('tbody tr').first();
+    expect(await first.locator('[data-label="Regel"]').textContent()).toBe('3');
+    expect(await first.locator('[data-label="Kolom"]').textContent()).toBe('Geslacht');
+    expect(await first.locator('[data-label="Waarde in het bestand"]').textContent()).toBe('q');
+    expect(await first.locator('[data-label="Wat er mis is"]').textContent()).toContain('expected m (man), v (vrouw) or x');
+    expect(await report.textContent()).toContain("this study's organisations are: RET, Vitens, Belastingdienst, Gemeente Utrecht");
+    // Stacked rows: nothing sticks out of a 375 px screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await t.dataSource.getRepository(Respondent).count()).toBe(0);
+  });
+
+  it('imports the Bijlage 5 table, shows shortfalls, and shows an audited quadrant override', async () => {
+    await open(1200, '/studies/import-ui/respondents/import');
+    await page.setInputFiles('#import-file', join(FIXTURES, 'bijlage5-respondentenoverzicht.csv'));
+    await page.getByLabel('Alleen controleren (nog niets importeren)').uncheck();
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    await page.getByText('44 respondenten geïmporteerd.').waitFor();
+
+    await page.goto(`${base}/studies/import-ui/respondents`);
+    const shortCells = page.locator('table.count-table td.shortfall');
+    expect(await shortCells.count()).toBeGreaterThan(0);
+    const colour = await shortCells.first().locator('span').evaluate((el) => getComputedStyle(el).color);
+    expect(colour).toBe('rgb(143, 20, 20)');
+    expect(await page.locator('table.respondent-table tbody tr').first().textContent()).toContain('import');
+
+    // The file's only 65-70 is its first row: RET, Gemakzoeker.
+    const r = await t.dataSource.getRepository(Respondent).findOneByOrFail({ age: '65-70' });
+    const row = page.locator(`#respondent-${r.id}`);
+    await row.locator('summary').click();
+    await row.getByLabel('Nieuw kwadrant').selectOption('informatiezoeker');
+    await row.getByLabel('Reden').fill('Bij het nabellen bleek dat zij alles zelf uitzoekt');
+    await Promise.all([page.waitForURL(/#respondent-/), row.getByRole('button', { name: 'Aanpassen' }).click()]);
+    const shown = await page.locator(`#respondent-${r.id}`).textContent();
+    expect(shown).toContain('Informatiezoeker');
+    expect(shown).toContain(`aangepast door ${researcher.email} op `);
+    expect(shown).toContain('Bij het nabellen bleek dat zij alles zelf uitzoekt');
+    const event = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'respondent.quadrant_override', subjectId: String(r.id) });
+    expect(event.details).toMatchObject({ from: 'gemakzoeker', to: 'informatiezoeker' });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
