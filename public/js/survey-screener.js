@@ -66,6 +66,9 @@
       })
       .then(function (answer) {
         if (answer.ok) {
+          // "Answer the questions below" no longer fits once there are none left.
+          var intro = document.getElementById('screener-intro');
+          if (intro) intro.hidden = true;
           show([paragraph(answer.body.message)], false);
           return;
         }

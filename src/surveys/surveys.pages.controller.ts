@@ -23,10 +23,13 @@ export class SurveysPagesController {
   @Render('pages/surveys/screener')
   async screener(@Param('slug') slug: string, @Req() req: Request) {
     const { study, definition } = await this.surveys.currentScreener(slug);
+    const helpPhone = study.helpPhone || this.config.helpPhone;
     return {
       title: 'screener.title',
       study: { slug: study.slug, title: study.title, closed: study.status === 'closed' },
-      helpPhone: study.helpPhone || this.config.helpPhone,
+      helpPhone,
+      // A phone opens its dialler on a tel: link; the link may hold only digits and a leading +.
+      helpPhoneHref: `tel:${helpPhone.replace(/(?!^\+)[^0-9]/g, '')}`,
       screener: { definition: definition.definition, version: definition.version, endpoint: `/api/studies/${study.slug}/screener` },
       texts: Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, getTranslations().t(req.locale, `screener.${k}`)])),
       scripts: [...SURVEY_SCRIPTS, '/assets/js/survey-screener.js'],

@@ -45,6 +45,38 @@ describe('the public screener in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('an older respondent on a phone: visible controls, a tappable help number, and a kind end when not eligible', async () => {
+    await page.goto(`${base}/s/klantreis`);
+    await page.getByText('Gaat u hiermee akkoord?').waitFor();
+    expect(await page.getByRole('link', { name: '030 111 22 33' }).getAttribute('href')).toBe('tel:0301112233');
+    await page.getByText('Ja, ik ga akkoord').click();
+    await next();
+    // WCAG 1.4.11: a radio circle needs a visible edge, not white on near-white.
+    const edge = await page.locator('.sd-item__decorator').first().evaluate((el) => getComputedStyle(el));
+    expect([edge.borderTopWidth, edge.borderTopColor]).toEqual(['2px', 'rgb(107, 107, 107)']);
+    await fill('Voornaam', 'Gerrit');
+    await fill('E-mailadres', 'gerrit@example.org');
+    await choose('Per e-mail');
+    await next();
+    await choose('Man');
+    await fill('Wat is uw leeftijd?', '81');
+    await choose('Basisschool of lagere school');
+    await page.locator('label.sd-selectbase__label', { hasText: /^Zeer oncomfortabel$/ }).click();
+    await next();
+    await choose('RET');
+    await choose('Langer dan zes maanden geleden');
+    await page.getByText('Daarom kunt u deze keer helaas niet meedoen').first().waitFor();
+    await page.locator('.sd-navigation__complete-btn').click();
+    await page.locator('#screener-result-body', { hasText: 'in de afgelopen zes maanden' }).waitFor();
+    expect(await page.textContent('#screener-result-body')).toContain('Fijn dat u wilde helpen!');
+    expect(await page.locator('#screener-intro').isHidden()).toBe(true);
+    expect(await page.getByRole('link', { name: '030 111 22 33' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await axeViolations(page)).toEqual([]);
+    const r = await t.dataSource.getRepository(Respondent).findOneByOrFail({ email: 'gerrit@example.org' });
+    expect(r).toMatchObject({ status: 'ineligible', statusReason: 'contact-too-long-ago', quadrant: null });
+  });
+
   it('is in English with ?lang=en', async () => {
     await page.goto(`${base}/s/klantreis?lang=en`);
     await page.getByText('Do you agree to this?').waitFor();
