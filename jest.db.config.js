@@ -5,6 +5,7 @@ module.exports = {
   ...base,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 30000,
+  // Generous: some tests start the real CLI as child processes, which is slow on a busy 2-core machine.
+  testTimeout: 90000,
   maxWorkers: process.env.TEST_DATABASE_URL ? 1 : '50%',
 };
