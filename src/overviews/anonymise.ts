@@ -78,19 +78,23 @@ export class DisclosureCounter {
   }
 
   result(): Disclosure {
-    if (this.counts.size === 0) return { k: 0, uniqueRows: 0 };
     let k = Infinity;
     let uniqueRows = 0;
     for (const n of this.counts.values()) {
       k = Math.min(k, n);
       if (n === 1) uniqueRows++;
     }
-    if (uniqueRows === 0) return { k, uniqueRows };
-    const warning =
-      `${uniqueRows} row${uniqueRows === 1 ? ' is' : 's are'} unique on gender, age, education, digital comfort, ` +
-      'quadrant and organisation: such a respondent may be recognisable. Use age bands or share a smaller selection.';
-    return { k, uniqueRows, warning };
+    return disclosure(this.counts.size === 0 ? 0 : k, uniqueRows);
   }
+}
+
+/** The disclosure check from its two figures, however they were counted (in memory or by the database). */
+export function disclosure(k: number, uniqueRows: number): Disclosure {
+  if (uniqueRows === 0) return { k, uniqueRows };
+  const warning =
+    `${uniqueRows} row${uniqueRows === 1 ? ' is' : 's are'} unique on gender, age, education, digital comfort, ` +
+    'quadrant and organisation: such a respondent may be recognisable. Use age bands, or share only the composition table.';
+  return { k, uniqueRows, warning };
 }
 
 export function disclosureCheck(rows: Iterable<OrganisationRow>): Disclosure {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { DIGITAL_COMFORTS, EDUCATIONS, GENDERS, QUADRANTS, type Quadrant, type RespondentStatus } from '../common/domain';
 import { Study } from '../studies/study.entity';
+import { disclosure, type Disclosure } from './anonymise';
 import type { CompositionCount, OverviewInput } from './overview';
 
 export interface OverviewOrganisation {
@@ -87,6 +88,31 @@ export class OverviewRepository {
   async compositionCounts(scope: OverviewScope): Promise<CompositionCount[]> {
     const names = new Map(scope.organisations.map((o) => [o.id, o.name]));
     return (await this.countByOrganisationAndQuadrant(scope)).map((c) => ({ organisation: names.get(c.organisationId)!, quadrant: c.quadrant, count: c.count }));
+  }
+
+  /**
+   * The disclosure check of the rows an export will carry, counted by the database (GROUP BY the six columns as
+   * exported, ages as given or banded), so a streamed file can state it before its first row. Memory stays
+   * constant: only two figures come back.
+   */
+  async disclosure(scope: OverviewScope, opts: { ageBands: boolean }): Promise<Disclosure> {
+    if (!scope.organisations.length) return disclosure(0, 0);
+    const groups = this.inScope(scope)
+      .select('COUNT(*)', 'n')
+      .groupBy('r.organisation_id')
+      .addGroupBy('r.quadrant')
+      .addGroupBy('r.gender')
+      .addGroupBy(opts.ageBands ? AGE_BAND_RANK : 'r.age')
+      .addGroupBy('r.education')
+      .addGroupBy('r.digital_comfort');
+    const row = await this.dataSource
+      .createQueryBuilder()
+      .select('MIN(g.n)', 'k')
+      .addSelect('SUM(CASE WHEN g.n = 1 THEN 1 ELSE 0 END)', 'unique')
+      .from(`(${groups.getQuery()})`, 'g')
+      .setParameters(groups.getParameters())
+      .getRawOne<{ k: number | string | null; unique: number | string | null }>();
+    return disclosure(Number(row?.k ?? 0), Number(row?.unique ?? 0));
   }
 
   /** Respondents of the population whose profile lacks a column, so they cannot be shown as a row. */

@@ -46,6 +46,7 @@ export function registerOverviewCommands(program: Command): void {
           { organisation: opts.organisation, population, ageBands: opts.ageBands ?? false, suppressBelow, format, delimiter: opts.delimiter, locale },
           null,
         );
+        if (download.disclosure.warning) process.stderr.write(`Note: ${download.disclosure.warning}\n`);
         await download.write(opts.out ? createWriteStream(opts.out) : stdoutStream());
         if (opts.out) process.stderr.write(`Wrote ${opts.out}.\n`);
       });

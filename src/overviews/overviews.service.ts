@@ -6,7 +6,7 @@ import { AppError } from '../common/app-error';
 import type { Locale } from '../common/domain';
 import { StudiesService } from '../studies/studies.service';
 import type { Study } from '../studies/study.entity';
-import { anonymiseRows } from './anonymise';
+import { anonymiseRows, type Disclosure } from './anonymise';
 import { writeCsv } from './exporters/csv';
 import { toMarkdown } from './exporters/markdown';
 import { writePdf } from './exporters/pdf';
@@ -39,6 +39,8 @@ export type CompositionJson = OverviewSummary;
 export interface OverviewDownload {
   fileName: string;
   contentType: string;
+  /** The disclosure check of the rows in the file (also in its audit event). */
+  disclosure: Disclosure;
   /** Writes the file into `out` and ends it; rejects (after destroying `out`) on failure. */
   write(out: Writable): Promise<void>;
 }
@@ -54,6 +56,11 @@ interface Resolved {
   suppressBelow?: number;
   /** Set when the overview is limited to one organisation. */
   organisation?: string;
+  /**
+   * The organisations of the composition table. A partner's rows are its own organisation's, but its
+   * composition table is the whole consortium's (counts only), on the page and in every file alike.
+   */
+  compositionOrganisations: readonly OverviewOrganisation[];
 }
 
 @Injectable()
@@ -83,7 +90,7 @@ export class OverviewsService {
 
   /** The consortium's composition table for every organisation of the study: counts only, for partners too. */
   async composition(slug: string, request: OverviewRequest, viewer: Viewer): Promise<CompositionJson> {
-    const r = await this.resolve(slug, { ...request, organisation: undefined }, viewer, { allOrganisations: true });
+    const r = await this.resolve(slug, { ...request, organisation: undefined }, viewer);
     return this.summary(r);
   }
 
@@ -91,22 +98,34 @@ export class OverviewsService {
   async download(slug: string, request: DownloadRequest, viewer: Viewer): Promise<OverviewDownload> {
     const r = await this.resolve(slug, request, viewer);
     const { format, locale } = request;
+    const disclosure = await this.repository.disclosure(r.scope, { ageBands: r.ageBands });
     await this.audit.record({
       actor: viewer,
       action: 'overview.download',
       studyId: r.study.id,
       subjectType: 'study',
       subjectId: r.study.slug,
-      details: { format, organisation: r.organisation ?? null, population: r.population, ageBands: r.ageBands, ...(viewer ? {} : { via: 'cli' }) },
+      details: {
+        format,
+        organisation: r.organisation ?? null,
+        population: r.population,
+        ageBands: r.ageBands,
+        k: disclosure.k,
+        uniqueRows: disclosure.uniqueRows,
+        ...(viewer ? {} : { via: 'cli' }),
+      },
     });
+    const people = { locale, studyTitle: r.study.title };
+    const separateComposition = r.compositionOrganisations.length !== r.scope.organisations.length;
     const fileName = downloadFileName({ study: r.study.slug, organisation: r.organisation, population: r.population, format, locale });
-    const base = { fileName, contentType: CONTENT_TYPES[format] };
+    const base = { fileName, contentType: CONTENT_TYPES[format], disclosure };
     if (format === 'json' || format === 'md') {
       return {
         ...base,
         write: async (out) => {
           const overview = await this.inMemory(r);
-          const text = format === 'json' ? JSON.stringify(toJson(overview), null, 2) + '\n' : toMarkdown(overview, { locale });
+          const composition = format === 'md' && separateComposition ? await this.summary(r) : undefined;
+          const text = format === 'json' ? JSON.stringify(toJson(overview), null, 2) + '\n' : toMarkdown(overview, { ...people, composition });
           await writeChunk(out, text);
           await endStream(out);
         },
@@ -116,10 +135,11 @@ export class OverviewsService {
       ...base,
       write: async (out) => {
         const summary = await this.summary(r);
+        const rowOrganisations = r.scope.organisations.map((o) => o.name);
         const rows = anonymiseRows(this.repository.streamRows(r.scope, { ageBands: r.ageBands }), { ageBands: r.ageBands });
-        if (format === 'csv') await writeCsv(summary, rows, out, { locale, delimiter: parseDelimiter(request.delimiter) });
-        else if (format === 'xlsx') await writeXlsx(summary, rows, out, { locale });
-        else await writePdf(summary, rows, out, { locale });
+        if (format === 'csv') await writeCsv(summary, rows, out, { locale, rowOrganisations, delimiter: parseDelimiter(request.delimiter) });
+        else if (format === 'xlsx') await writeXlsx(summary, rows, out, { ...people, rowOrganisations, disclosure });
+        else await writePdf(summary, rows, out, { ...people, rowOrganisations, disclosure });
       },
     };
   }
@@ -134,16 +154,18 @@ export class OverviewsService {
     return buildOverview(r.study.slug, r.population, r.scope.organisations.map((o) => o.name), inputs, { ageBands: r.ageBands, suppressBelow: r.suppressBelow });
   }
 
+  /** The composition table: every organisation of the study for a partner, the chosen ones otherwise. */
   private async summary(r: Resolved): Promise<OverviewSummary> {
-    const counts = await this.repository.compositionCounts(r.scope);
-    return buildSummary(r.study.slug, r.population, r.scope.organisations.map((o) => o.name), counts, { suppressBelow: r.suppressBelow });
+    const scope = { ...r.scope, organisations: r.compositionOrganisations };
+    const counts = await this.repository.compositionCounts(scope);
+    return buildSummary(r.study.slug, r.population, scope.organisations.map((o) => o.name), counts, { suppressBelow: r.suppressBelow });
   }
 
   /**
    * The study and the organisations the viewer may see. A partner whose organisation is not in the study gets
    * the same 404 as for a study that does not exist, so partners cannot probe which studies exist.
    */
-  private async resolve(slug: string, request: OverviewRequest, viewer: Viewer, opts: { allOrganisations?: boolean } = {}): Promise<Resolved> {
+  private async resolve(slug: string, request: OverviewRequest, viewer: Viewer): Promise<Resolved> {
     const isPartner = viewer?.role === 'partner';
     const study = await this.studies.get(slug);
     const all = await this.repository.organisationsOf(study.id);
@@ -152,7 +174,7 @@ export class OverviewsService {
       const own = all.find((o) => o.id === viewer.organisationId);
       if (!own) throw AppError.notFound('study', slug);
       if (request.organisation !== undefined && request.organisation !== own.name) throw AppError.forbidden('Partners can only see the overview of their own organisation.');
-      if (!opts.allOrganisations) organisations = [own];
+      organisations = [own];
     } else if (request.organisation !== undefined) {
       const chosen = all.find((o) => o.name === request.organisation);
       if (!chosen) {
@@ -171,6 +193,7 @@ export class OverviewsService {
       ageBands: request.ageBands ?? isPartner,
       suppressBelow: request.suppressBelow,
       organisation: organisations.length === 1 && (isPartner || request.organisation !== undefined) ? organisations[0].name : undefined,
+      compositionOrganisations: isPartner ? all : organisations,
     };
   }
 }

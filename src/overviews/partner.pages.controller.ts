@@ -34,7 +34,9 @@ export class PartnerPagesController {
       populations: POPULATIONS,
       composition: compositionView(composition),
       organisations: organisationsView(overview),
-      downloads: downloadLinks(`/api/partner/studies/${study.slug}/overview`, request),
+      disclosure: overview.disclosure,
+      // The files carry the same composition table as the page, so the same suppression.
+      downloads: downloadLinks(`/api/partner/studies/${study.slug}/overview`, { ...request, suppressBelow }),
     };
   }
 }

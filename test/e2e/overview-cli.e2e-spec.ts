@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
+import { QUADRANTS, type Quadrant } from '../../src/common/domain';
 import { openDataSource } from '../../src/database/data-source';
 import { BIJLAGE_5_ORGANISATIONS, bijlage5Respondents } from '../../src/overviews/exporters/bijlage-5.fixture';
 import { rowFromCells } from '../../src/overviews/exporters/read-back.fixture';
@@ -35,7 +36,8 @@ describe('kwadrant overview (the real command, as a child process)', () => {
 
   it('reproduces every row and every count per organisation and quadrant of the imported table', async () => {
     const r = await runCli(['overview', '--study', 'bijlage-5', '--population', 'all', '--format', 'json'], env);
-    expect(r.stderr).toBe('');
+    // Every row of Bijlage 5 with exact ages is unique: said on stderr, so the JSON on stdout stays clean.
+    expect(r.stderr).toBe('Note: 44 rows are unique on gender, age, education, digital comfort, quadrant and organisation: such a respondent may be recognisable. Use age bands, or share only the composition table.\n');
     expect(r.code).toBe(0);
     const { disclosure: _disclosure, ...expected } = buildOverview('bijlage-5', 'all', BIJLAGE_5_ORGANISATIONS, bijlage5Respondents(), { ageBands: false });
     expect(JSON.parse(r.stdout)).toEqual(expected);
@@ -46,6 +48,44 @@ describe('kwadrant overview (the real command, as a child process)', () => {
       ['Vitens', 12, [3, 3, 3, 3]],
       ['Gemeente Utrecht', 9, [3, 3, 3, 0]],
     ]);
+  });
+
+  it('reproduces a table imported with `kwadrant respondents import`, row for row and count for count', async () => {
+    const created = await runCli(['study', 'create', '--slug', 'geimporteerd', '--title', 'Geïmporteerd', ...BIJLAGE_5_ORGANISATIONS.flatMap((o) => ['--organisation', o])], env);
+    expect(created.code).toBe(0);
+    const fixture = join(__dirname, '..', 'fixtures', 'import', 'bijlage5-respondentenoverzicht.csv');
+    const imported = await runCli(['respondents', 'import', fixture, '--study', 'geimporteerd'], env);
+    expect(imported.stderr).toContain('Imported 44 respondents.');
+
+    // The file read here on its own, with the labels of Bijlage 5 spelled out, not with the importer's code.
+    const education: Record<string, string> = {
+      'lagere school': 'basisonderwijs', lbo: 'vmbo-mavo-lbo', mavo: 'vmbo-mavo-lbo', 'vmbo / mavo/ lbo': 'vmbo-mavo-lbo',
+      'havo/vwo': 'havo-vwo', 'havo / vwo': 'havo-vwo', mbo: 'mbo', hbo: 'hbo', 'universiteit of hoger': 'wo',
+    };
+    const records: string[][] = parse(readFileSync(fixture), { bom: true, delimiter: ';', skip_empty_lines: true, trim: true });
+    const table = records.filter((c) => c[0] !== 'Geslacht').map(([gender, age, edu, comfort, quadrant, organisation]) => ({
+      organisation,
+      row: { gender: gender.toLowerCase(), age, education: education[edu.toLowerCase()], digitalComfort: comfort.toLowerCase().replace(' ', '-'), quadrant: quadrant.toLowerCase() },
+    }));
+    expect(table).toHaveLength(44);
+
+    const r = await runCli(['overview', '--study', 'geimporteerd', '--population', 'all', '--format', 'json'], env);
+    expect(r.code).toBe(0);
+    const overview = JSON.parse(r.stdout) as { study: string; population: string; organisations: { name: string; total: number; counts: Record<string, number>; rows: Record<string, string>[] }[]; totals: { total: number; counts: Record<string, number> } };
+    expect(overview.study).toBe('geimporteerd');
+    expect(overview.organisations.map((o) => o.name)).toEqual(BIJLAGE_5_ORGANISATIONS);
+    const key = (row: object) => JSON.stringify(row);
+    for (const o of overview.organisations) {
+      const expected = table.filter((t) => t.organisation === o.name).map((t) => t.row);
+      expect(o.rows.map(key).sort()).toEqual(expected.map(key).sort());
+      expect(o.total).toBe(expected.length);
+      for (const q of QUADRANTS) expect(o.counts[q]).toBe(expected.filter((row) => row.quadrant === q).length);
+      // In quadrant order, then by age.
+      const order = o.rows.map((row) => [QUADRANTS.indexOf(row.quadrant as Quadrant), parseInt(row.age, 10)]);
+      expect(order).toEqual([...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    }
+    expect(overview.totals.total).toBe(44);
+    for (const q of QUADRANTS) expect(overview.totals.counts[q]).toBe(table.filter((t) => t.row.quadrant === q).length);
   });
 
   it('defaults to participants, and filters by organisation with banded ages', async () => {

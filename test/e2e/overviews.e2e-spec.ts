@@ -135,6 +135,9 @@ describe('respondent overviews and the partner portal', () => {
     const pdf = await get(researcher, `/api/studies/${slug}/overview?format=pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const pages = await pdfPageTexts(pdf.body);
+    // People read the study's title; the slug stays in the JSON and the file name.
+    expect(pages[0]).toContain('Onderzoek: Publieke dienstverlening');
+    expect(pages[0]).toContain('Let op: 44 rijen komen maar één keer voor');
     expect(pages[0]).toContain('Gemeente Utrecht 3 3 3 0 9');
     expect(pages[0]).toContain('Totaal 13 12 12 7 44');
     const pdfRows = pages.flatMap((p) => p.split('\n')).filter((line) => /^[mvx] /.test(line));
@@ -191,7 +194,8 @@ describe('respondent overviews and the partner portal', () => {
     const res = await researcher.get('/api/audit?action=overview.download&limit=1000').expect(200);
     const events = res.body as { actorEmail: string; action: string; studyId: number; details: Record<string, unknown> }[];
     expect(events.length).toBeGreaterThanOrEqual(10);
-    expect(events[0]).toMatchObject({ action: 'overview.download', details: { format: 'xlsx', organisation: 'RET', population: 'participants', ageBands: true } });
+    expect(events[0]).toMatchObject({ action: 'overview.download', details: { format: 'xlsx', organisation: 'RET', population: 'participants', ageBands: true, k: 1 } });
+    expect(events[0].details.uniqueRows).toBeGreaterThan(0);
     expect(events[0].actorEmail).toMatch(/@example\.org$/);
     expect(new Set(events.map((e) => e.details.format))).toEqual(new Set(['json', 'csv', 'xlsx', 'pdf', 'md']));
     const page = await researcher.get('/audit').expect(200);
@@ -202,7 +206,9 @@ describe('respondent overviews and the partner portal', () => {
     const res = await researcher.get(`/studies/${slug}/overview?population=all`).expect(200);
     const page = { text: decoded(res.text) };
     expect(page.text).toContain('Respondentenoverzicht');
-    expect(page.text).toContain('<th scope="row">RET</th><td class="num">n=6</td><td class="num">n=3</td><td class="num">n=3</td><td class="num">n=5</td><td class="num">17</td>');
+    expect(page.text).toContain('<th scope="row">RET</th><td class="num">n=6</td><td class="num">n=3</td><td class="num">n=3</td><td class="num">n=5</td><td class="num">n=17</td>');
+    // Totals in the "n=" style of page 2 of the report, too.
+    expect(page.text).toMatch(/<tfoot>\s*<tr><th scope="row">Totaal<\/th><td class="num">n=\d+<\/td>.*<td class="num">n=49<\/td><\/tr>/);
     expect(page.text).toMatch(/komen maar één keer voor \(k = 1\)/);
     expect(page.text).toContain(`/api/studies/${slug}/overview?population=all&format=pdf`);
     expect(page.text).not.toContain('Geheimnaam');
@@ -247,6 +253,34 @@ describe('respondent overviews and the partner portal', () => {
       expect(page.text).toContain('<th scope="row">Vitens</th>');
       expect(page.text).not.toContain('<td>Vitens</td>');
       expect(page.text).toContain(`/api/partner/studies/${slug}/overview?format=xlsx`);
+    });
+
+    it("downloads its own rows with the consortium's composition table, as on its page", async () => {
+      const pdf = await get(partnerRet, `/api/partner/studies/${slug}/overview?format=pdf`);
+      const pages = await pdfPageTexts(pdf.body);
+      expect(pages[0]).toContain('Onderzoek: Publieke dienstverlening');
+      expect(pages[0]).toContain('Vitens 3 3 3 3 12');
+      expect(pages[0]).toContain('Totaal 13 12 12 7 44');
+      expect(pages.slice(1).join('\n')).not.toMatch(/Vitens|Belastingdienst|Gemeente Utrecht/);
+      const pdfRows = pages.flatMap((p) => p.split('\n')).filter((line) => /^[mvx] /.test(line));
+      expect(pdfRows).toHaveLength(12);
+      expect(pdfRows.every((line) => line.endsWith(' RET'))).toBe(true);
+
+      const workbook = await readXlsx((await get(partnerRet, `/api/partner/studies/${slug}/overview?format=xlsx`)).body);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Samenstelling', 'RET']);
+      const composition: string[][] = [];
+      workbook.getWorksheet('Samenstelling')!.eachRow((row) => composition.push(cellTexts(row)));
+      expect(composition).toEqual(expect.arrayContaining([['Vitens', '3', '3', '3', '3', '12'], ['Totaal', '13', '12', '12', '7', '44']]));
+
+      const md = (await get(partnerRet, `/api/partner/studies/${slug}/overview?format=md`)).body.toString('utf8');
+      expect(md).toContain('| Vitens | 3 | 3 | 3 | 3 | 12 |');
+      expect(md).not.toContain('## Vitens');
+      expect(md.split('\n').filter((l) => /^\| [mvx] \|/.test(l)).every((l) => l.endsWith('| RET |'))).toBe(true);
+
+      // The page and the files share the suppression of small counts.
+      const res = await partnerRet.get(`/partner/studies/${slug}?suppressBelow=3`).expect(200);
+      expect(decoded(res.text)).toContain(`/api/partner/studies/${slug}/overview?suppressBelow=3&format=pdf`);
+      expect(res.text).toContain('maar één keer voor');
     });
 
     it('gets 403 or 404 for every route and format aimed at another organisation or study', async () => {

@@ -59,7 +59,17 @@ describe('overview repository and service on a real database', () => {
       const inMemory = buildOverview('s', 'participants', ['Zuid', 'Noord', 'Oost'], await collect(repository.streamRows(scope, { ageBands })), { ageBands });
       expect(streamed).toHaveLength(600);
       expect(streamed).toEqual([...overviewRows(inMemory)]);
+      // The database's disclosure check, which a streamed file states before its rows, is the in-memory one.
+      expect(await repository.disclosure(scope, { ageBands })).toEqual(inMemory.disclosure);
     }
+    const bijlage5 = await createBijlage5Study(t.dataSource);
+    const bijlage5Scope: OverviewScope = { studyId: bijlage5.study.id, organisations: await repository.organisationsOf(bijlage5.study.id), statuses: POPULATION_STATUSES.participants };
+    for (const ageBands of [false, true]) {
+      const inMemory = buildOverview('s', 'participants', bijlage5Scope.organisations.map((o) => o.name), await collect(repository.streamRows(bijlage5Scope, { ageBands })), { ageBands });
+      expect(inMemory.disclosure.uniqueRows).toBeGreaterThan(0);
+      expect(await repository.disclosure(bijlage5Scope, { ageBands })).toEqual(inMemory.disclosure);
+    }
+    expect(await repository.disclosure({ ...bijlage5Scope, statuses: ['declined'] }, { ageBands: false })).toEqual({ k: 0, uniqueRows: 0 });
     const counts = await repository.countByOrganisationAndQuadrant(scope);
     expect(counts.reduce((n, c) => n + c.count, 0)).toBe(600);
   });

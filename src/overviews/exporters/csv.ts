@@ -5,12 +5,14 @@ import type { Writable } from 'node:stream';
 import type { Locale } from '../../common/domain';
 import { neutraliseCell } from '../anonymise';
 import type { OverviewSummary } from '../overview';
-import { COLUMN_HEADERS, rowCells } from './labels';
+import { COLUMN_HEADERS, rowCells, rowOrganisations } from './labels';
 import { endStream, writeChunk, type RowSource } from './row-source';
 
 export interface CsvOptions {
   delimiter?: ';' | ',';
   locale?: Locale;
+  /** The organisations whose rows may follow; by default every organisation of the summary. */
+  rowOrganisations?: readonly string[];
 }
 
 const BOM = '\uFEFF';
@@ -20,7 +22,7 @@ const CHUNK_SIZE = 64 * 1024;
 export async function writeCsv(summary: OverviewSummary, rows: RowSource, out: Writable, opts: CsvOptions = {}): Promise<void> {
   const delimiter = opts.delimiter ?? ';';
   const locale = opts.locale ?? 'nl';
-  const organisations = new Set(summary.organisations.map((o) => o.name));
+  const organisations = new Set(rowOrganisations(summary, opts));
   const line = (cells: readonly string[]) => cells.map((c) => csvField(neutraliseCell(c), delimiter)).join(delimiter) + '\r\n';
   try {
     let buffer = BOM + line(COLUMN_HEADERS[locale]);

@@ -79,6 +79,16 @@ export function rowCells(row: OrganisationRow, locale: Locale): string[] {
   ];
 }
 
+/** What exports print as the study: its title for people; the slug only when no title is given. */
+export function studyName(summary: { study: string }, opts: { studyTitle?: string }): string {
+  return opts.studyTitle?.trim() || summary.study;
+}
+
+/** The organisations whose rows follow: by default every organisation of the composition table. */
+export function rowOrganisations(summary: { organisations: readonly { name: string }[] }, opts: { rowOrganisations?: readonly string[] }): string[] {
+  return [...(opts.rowOrganisations ?? summary.organisations.map((o) => o.name))];
+}
+
 export function formatDate(date: Date, locale: Locale): string {
   return date.toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }

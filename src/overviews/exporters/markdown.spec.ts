@@ -39,4 +39,14 @@ describe('toMarkdown', () => {
     expect(md).toContain('| Belastingdienst | \\* | \\* | 3 | \\* | 11 |');
     expect(md).toContain('\\* = minder dan 3 respondenten');
   });
+
+  it("uses the study's title, and a separate composition table when given one (a partner's file)", () => {
+    const ret = buildOverview('wp2a', 'participants', ['RET'], bijlage5Respondents().filter((r) => r.organisation === 'RET'), { ageBands: true });
+    const md = toMarkdown(ret, { studyTitle: 'Klantreizen', composition: overview });
+    expect(md).toContain('**Onderzoek:** Klantreizen  ');
+    expect(md).toContain('| Vitens | 3 | 3 | 3 | 3 | 12 |');
+    expect(md).toContain('| **Totaal** | **13** | **12** | **12** | **7** | **44** |');
+    expect(md).not.toContain('## Vitens');
+    expect(md).toContain('## RET (n=12)');
+  });
 });

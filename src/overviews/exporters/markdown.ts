@@ -1,20 +1,25 @@
 // Markdown export: the same tables as the PDF, as text a researcher can paste into a report.
 import { QUADRANTS, type Locale } from '../../common/domain';
-import type { Overview } from '../overview';
-import { COLUMN_HEADERS, compositionHeaders, formatDate, populationLabel, rowCells, showCount, text } from './labels';
+import type { Overview, OverviewSummary } from '../overview';
+import { COLUMN_HEADERS, compositionHeaders, formatDate, populationLabel, rowCells, showCount, studyName, text } from './labels';
 
 export interface MarkdownOptions {
   locale?: Locale;
   generatedAt?: Date;
+  /** The study's title for the heading; the overview's slug when absent. */
+  studyTitle?: string;
+  /** A composition table to show instead of the overview's own (a partner's file: the whole consortium's counts). */
+  composition?: OverviewSummary;
 }
 
 export function toMarkdown(overview: Overview, opts: MarkdownOptions = {}): string {
   const locale = opts.locale ?? 'nl';
   const t = text(locale);
+  const composition = opts.composition ?? overview;
   const lines = [
     `# ${escape(t.title)}`,
     '',
-    `**${t.study}:** ${escape(overview.study)}  `,
+    `**${t.study}:** ${escape(studyName(overview, opts))}  `,
     `**${t.population}:** ${populationLabel(overview.population, locale)}  `,
     `**${t.date}:** ${formatDate(opts.generatedAt ?? new Date(), locale)}`,
     '',
@@ -23,13 +28,13 @@ export function toMarkdown(overview: Overview, opts: MarkdownOptions = {}): stri
     ...table(
       compositionHeaders(locale),
       [
-        ...overview.organisations.map((o) => [o.name, ...QUADRANTS.map((q) => showCount(o.counts[q])), showCount(o.total)]),
-        [t.total, ...QUADRANTS.map((q) => showCount(overview.totals.counts[q])), showCount(overview.totals.total)],
+        ...composition.organisations.map((o) => [o.name, ...QUADRANTS.map((q) => showCount(o.counts[q])), showCount(o.total)]),
+        [t.total, ...QUADRANTS.map((q) => showCount(composition.totals.counts[q])), showCount(composition.totals.total)],
       ],
       { numeric: true, boldLast: true },
     ),
   ];
-  if (overview.suppressedBelow) lines.push('', escape(t.suppressed(overview.suppressedBelow)));
+  if (composition.suppressedBelow) lines.push('', escape(t.suppressed(composition.suppressedBelow)));
   if (overview.disclosure.uniqueRows > 0) lines.push('', `> ${escape(t.uniqueRows(overview.disclosure.uniqueRows))}`);
 
   for (const { name, total, rows } of overview.organisations) {

@@ -83,4 +83,28 @@ describe('writePdf', () => {
     const pages = await exportPdf(o);
     expect(rowLines(pages)[0]).toMatch(/^v 65-70 MBO Comfortabel Gemakzoeker Gemeensch\w*…$/);
   });
+
+  it("heads the report with the study's title, and notes unique rows under the composition", async () => {
+    const slugged = buildOverview('wp2a', 'all', ORGANISATIONS, bijlage5Respondents(), { ageBands: false });
+    const pages = await exportPdf(slugged, { generatedAt: DATE, studyTitle: 'Klantreizen publieke dienstverlening', disclosure: slugged.disclosure });
+    expect(pages[0]).toContain('Onderzoek: Klantreizen publieke dienstverlening');
+    expect(pages[0]).toContain('Let op: 44 rijen komen maar één keer voor');
+    expect(pages[1]).toContain('Respondentenoverzicht – Klantreizen publieke dienstverlening – pagina 2');
+    expect((await exportPdf(slugged))[0]).toContain('Onderzoek: wp2a');
+    expect((await exportPdf(slugged))[0]).not.toContain('Let op');
+  });
+
+  it("shows every organisation's counts but only the rows of the organisations it is given (a partner's file)", async () => {
+    const sink = new MemorySink(true);
+    const ret = [...overviewRows(overview)].filter((r) => r.organisation === 'RET');
+    await writePdf(overview, ret, sink, { generatedAt: DATE, rowOrganisations: ['RET'] });
+    const pages = await pdfPageTexts(sink.buffer());
+    expect(pages[0]).toContain('Vitens 3 3 3 3 12');
+    expect(pages[0]).toContain('Totaal 13 12 12 7 44');
+    expect(pages).toHaveLength(2);
+    expect(pages[1]).toContain('RET (n=12)');
+    expect(rowLines(pages)).toEqual(ret.map((r) => rowCells(r, 'nl').join(' ')));
+    const leak = [...overviewRows(overview)].filter((r) => r.organisation === 'Vitens');
+    await expect(writePdf(overview, leak, new MemorySink(true), { rowOrganisations: ['RET'] })).rejects.toThrow(/"Vitens" is not part/);
+  });
 });

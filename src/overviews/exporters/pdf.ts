@@ -5,13 +5,20 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import PDFDocument from 'pdfkit';
 import { QUADRANTS, type Locale } from '../../common/domain';
+import type { Disclosure } from '../anonymise';
 import type { OverviewSummary } from '../overview';
-import { COLUMN_HEADERS, compositionHeaders, formatDate, populationLabel, rowCells, showCount, text } from './labels';
+import { COLUMN_HEADERS, compositionHeaders, formatDate, populationLabel, rowCells, rowOrganisations, showCount, studyName, text } from './labels';
 import { OrganisationSequence, type RowSource } from './row-source';
 
 export interface PdfOptions {
   locale?: Locale;
   generatedAt?: Date;
+  /** The study's title for the heading; the summary's slug when absent. */
+  studyTitle?: string;
+  /** The organisations whose rows follow (each on its own pages); by default every organisation of the composition. */
+  rowOrganisations?: readonly string[];
+  /** The disclosure check of these rows, noted under the composition when rows are unique. */
+  disclosure?: Disclosure;
 }
 
 const MARGIN = 50;
@@ -36,11 +43,12 @@ export async function writePdf(summary: OverviewSummary, rows: RowSource, out: W
   const locale = opts.locale ?? 'nl';
   const t = text(locale);
   const date = opts.generatedAt ?? new Date();
+  const study = studyName(summary, opts);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: 20 },
     autoFirstPage: false,
-    info: { Title: `${t.title} – ${summary.study}`, CreationDate: date },
+    info: { Title: `${t.title} – ${study}`, CreationDate: date },
   });
   const finished = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve);
@@ -48,13 +56,13 @@ export async function writePdf(summary: OverviewSummary, rows: RowSource, out: W
   });
   finished.catch(() => undefined); // awaited below; keeps an early failure from counting as unhandled
   doc.pipe(out);
-  const page = new PageWriter(doc, `${t.title} – ${summary.study}`, t.page);
+  const page = new PageWriter(doc, `${t.title} – ${study}`, t.page);
 
   try {
     page.add();
     doc.font(BOLD).fontSize(18).text(t.title, MARGIN, MARGIN);
     doc.moveDown(0.5).font(FONT).fontSize(11);
-    doc.text(`${t.study}: ${summary.study}`);
+    doc.text(`${t.study}: ${study}`);
     doc.text(`${t.population}: ${populationLabel(summary.population, locale)}`);
     doc.text(`${t.date}: ${formatDate(date, locale)}`);
     doc.moveDown(1).font(BOLD).fontSize(13).text(t.composition);
@@ -66,7 +74,11 @@ export async function writePdf(summary: OverviewSummary, rows: RowSource, out: W
     });
     const totals = summary.totals;
     y = page.tableRow(y, [t.total, ...QUADRANTS.map((q) => showCount(totals.counts[q])), showCount(totals.total)], COMPOSITION_WIDTHS, 'total', true);
-    if (summary.suppressedBelow) doc.font(FONT).fontSize(8).fillColor('black').text(t.suppressed(summary.suppressedBelow), MARGIN, y + 6);
+    if (summary.suppressedBelow) {
+      doc.font(FONT).fontSize(8).fillColor('black').text(t.suppressed(summary.suppressedBelow), MARGIN, y + 6);
+      y = doc.y;
+    }
+    if (opts.disclosure?.uniqueRows) doc.font(BOLD).fontSize(9).fillColor('black').text(t.uniqueRows(opts.disclosure.uniqueRows), MARGIN, y + 10, { width: PAGE.width - 2 * MARGIN });
 
     const headers = COLUMN_HEADERS[locale];
     let heading = '';
@@ -81,7 +93,7 @@ export async function writePdf(summary: OverviewSummary, rows: RowSource, out: W
       y = startPage(`${name} (n=${showCount(total ?? 0)})`);
       if (total === 0) doc.font(FONT).fontSize(BODY_SIZE).fillColor('black').text(t.noRespondents, MARGIN, y + 6);
     };
-    const sequence = new OrganisationSequence(summary.organisations.map((o) => o.name));
+    const sequence = new OrganisationSequence(rowOrganisations(summary, opts));
     let stripe = false;
     for await (const row of rows) {
       const opened = sequence.enter(row.organisation);

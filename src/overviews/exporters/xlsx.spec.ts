@@ -91,4 +91,21 @@ describe('writeXlsx', () => {
     const shuffled = [rows[0], rows[20], rows[1]];
     await expect(exportXlsx(overview, { generatedAt: DATE }, shuffled)).rejects.toThrow(/grouped by organisation/);
   });
+
+  it("heads the composition sheet with the study's title and notes unique rows", async () => {
+    const sheet = (await exportXlsx(overview, { generatedAt: DATE, studyTitle: 'Klantreizen', disclosure: overview.disclosure })).getWorksheet('Samenstelling')!;
+    expect(texts(sheet.getRow(2))).toEqual(['Onderzoek', 'Klantreizen']);
+    const notes: string[] = [];
+    sheet.eachRow((row) => notes.push(texts(row).join(' ')));
+    expect(notes).toContain('Let op: 44 rijen komen maar één keer voor; zo iemand kan herkenbaar zijn.');
+  });
+
+  it("keeps every organisation on the composition sheet but gives only the given organisations a sheet (a partner's file)", async () => {
+    const ret = [...overviewRows(overview)].filter((r) => r.organisation === 'RET');
+    const workbook = await exportXlsx(overview, { generatedAt: DATE, rowOrganisations: ['RET'] }, ret);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Samenstelling', 'RET']);
+    const composition: string[] = [];
+    workbook.getWorksheet('Samenstelling')!.eachRow((row) => composition.push(texts(row)[0]));
+    expect(composition).toEqual(expect.arrayContaining(ORGANISATIONS));
+  });
 });

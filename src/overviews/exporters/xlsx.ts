@@ -5,14 +5,20 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { QUADRANTS, type Locale } from '../../common/domain';
-import { neutraliseCell } from '../anonymise';
+import { neutraliseCell, type Disclosure } from '../anonymise';
 import type { OverviewSummary } from '../overview';
-import { COLUMN_HEADERS, compositionHeaders, formatDate, populationLabel, rowCells, showCount, text } from './labels';
+import { COLUMN_HEADERS, compositionHeaders, formatDate, populationLabel, rowCells, rowOrganisations, showCount, studyName, text } from './labels';
 import { OrganisationSequence, type RowSource } from './row-source';
 
 export interface XlsxOptions {
   locale?: Locale;
   generatedAt?: Date;
+  /** The study's title for the heading; the summary's slug when absent. */
+  studyTitle?: string;
+  /** The organisations whose rows follow (one sheet each); by default every organisation of the composition. */
+  rowOrganisations?: readonly string[];
+  /** The disclosure check of these rows, noted under the composition when rows are unique. */
+  disclosure?: Disclosure;
 }
 
 const ROW_COLUMN_WIDTHS = [10, 10, 24, 22, 24, 26];
@@ -40,10 +46,10 @@ export async function writeXlsx(summary: OverviewSummary, rows: RowSource, out: 
   try {
     workbook.creator = 'kwadrant';
     workbook.created = opts.generatedAt ?? new Date();
-    writeComposition(workbook, summary, locale, opts.generatedAt ?? new Date());
+    writeComposition(workbook, summary, locale, opts.generatedAt ?? new Date(), opts);
 
     const names = new SheetNames(text(locale).composition);
-    const sequence = new OrganisationSequence(summary.organisations.map((o) => o.name));
+    const sequence = new OrganisationSequence(rowOrganisations(summary, opts));
     let sheet: ExcelJS.Worksheet | undefined;
     const open = (organisation: string) => {
       sheet?.commit();
@@ -68,12 +74,12 @@ export async function writeXlsx(summary: OverviewSummary, rows: RowSource, out: 
   }
 }
 
-function writeComposition(workbook: ExcelJS.stream.xlsx.WorkbookWriter, summary: OverviewSummary, locale: Locale, date: Date): void {
+function writeComposition(workbook: ExcelJS.stream.xlsx.WorkbookWriter, summary: OverviewSummary, locale: Locale, date: Date, opts: XlsxOptions): void {
   const t = text(locale);
   const sheet = workbook.addWorksheet(t.composition);
   sheet.columns = [{ width: 28 }, ...QUADRANTS.map(() => ({ width: 18 })), { width: 10 }];
   addRow(sheet, [t.title], { font: { bold: true, size: 14 } });
-  addRow(sheet, [t.study, summary.study]);
+  addRow(sheet, [t.study, studyName(summary, opts)]);
   addRow(sheet, [t.population, populationLabel(summary.population, locale)]);
   addRow(sheet, [t.date, formatDate(date, locale)]);
   addRow(sheet, []);
@@ -85,6 +91,10 @@ function writeComposition(workbook: ExcelJS.stream.xlsx.WorkbookWriter, summary:
   if (summary.suppressedBelow) {
     addRow(sheet, []);
     addRow(sheet, [t.suppressed(summary.suppressedBelow)]);
+  }
+  if (opts.disclosure?.uniqueRows) {
+    addRow(sheet, []);
+    addRow(sheet, [t.uniqueRows(opts.disclosure.uniqueRows)], { font: { bold: true, color: { argb: 'FF9B1C1C' } } });
   }
   sheet.commit();
 }
