@@ -155,6 +155,14 @@ describe('respondent overviews and the partner portal', () => {
       const text = (await get(researcher, `/api/studies/${slug}/overview?format=${format}&population=all`)).body.toString('utf8');
       for (const secret of ['Geheimnaam', 'geheim@example.org', '0612345678', 'vrije tekst', '@example']) expect(text).not.toContain(secret);
     }
+    const workbook = await readXlsx((await get(researcher, `/api/studies/${slug}/overview?format=xlsx&population=all`)).body);
+    const pdf = await pdfPageTexts((await get(researcher, `/api/studies/${slug}/overview?format=pdf&population=all`)).body);
+    const cells: string[] = [];
+    for (const sheet of workbook.worksheets) sheet.eachRow((row) => cells.push(...cellTexts(row)));
+    for (const text of [cells.join('\n'), pdf.join('\n')]) {
+      expect(text).toContain('Informatiezoeker');
+      for (const secret of ['Geheimnaam', 'geheim@example.org', '0612345678', 'vrije tekst', '@example', 'not-a-customer', 'duplicate-email']) expect(text).not.toContain(secret);
+    }
     const json = await get(researcher, `/api/studies/${slug}/overview?population=all`);
     expect(json.body.toString()).not.toMatch(/"id"|"email"|"firstName"|"phone"/);
   });
