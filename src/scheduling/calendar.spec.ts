@@ -1,5 +1,5 @@
 import * as ical from 'node-ical';
-import { InvitationIcsInput, buildFeedIcs, buildInvitationIcs, formatSessionTime, moderatorBriefing, sessionUid } from './calendar';
+import { InvitationIcsInput, buildFeedIcs, buildInvitationIcs, formatDuration, formatSessionTime, moderatorBriefing, sessionUid } from './calendar';
 
 function parseOnlyEvent(text: string): { event: ical.VEvent; calendar: Record<string, unknown> } {
   const parsed = ical.sync.parseICS(text);
@@ -169,5 +169,16 @@ describe('moderatorBriefing', () => {
     expect(moderatorBriefing({ role: 'notes', groupLabel: 'RET × gemakzoeker', members }, 'en')).toBe(
       'Your role: note-taker\nGroup: RET × gemakzoeker\nMembers:\n- Anna (Convenience seeker)\n- Bram (Convenience seeker)',
     );
+  });
+});
+
+describe('formatDuration', () => {
+  it('says whole and half hours in hours, anything else in minutes', () => {
+    expect(formatDuration(120, 'nl')).toBe('2 uur');
+    expect(formatDuration(90, 'nl')).toBe('1,5 uur');
+    expect(formatDuration(60, 'en')).toBe('1 hour');
+    expect(formatDuration(150, 'en')).toBe('2.5 hours');
+    expect(formatDuration(45, 'nl')).toBe('45 minuten');
+    expect(formatDuration(100, 'en')).toBe('100 minutes');
   });
 });

@@ -111,6 +111,14 @@ export function formatSessionTime(start: Date, end: Date, locale: Locale = 'nl',
   return `${date}, ${time.format(start)}–${time.format(end)} (${zone})`;
 }
 
+/** "2 uur", "1,5 uur", "45 minuten": whole and half hours read easier than 120 or 90 minutes. */
+export function formatDuration(minutes: number, locale: Locale = 'nl'): string {
+  if (minutes < 60 || minutes % 30 !== 0) return locale === 'nl' ? `${minutes} minuten` : `${minutes} minutes`;
+  const hours = minutes / 60;
+  if (locale === 'en') return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+  return `${String(hours).replace('.', ',')} uur`;
+}
+
 export interface ModeratorBriefingInput {
   role: 'lead' | 'notes';
   groupLabel: string;

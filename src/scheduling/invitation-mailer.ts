@@ -7,7 +7,9 @@ import { OutboxService } from '../mail/outbox.service';
 import type { Respondent } from '../respondents/respondent.entity';
 import type { SessionSlot } from '../studies/session-slot.entity';
 import type { Study } from '../studies/study.entity';
-import { buildInvitationIcs, CalendarPerson, formatSessionTime, moderatorBriefing, sessionUid } from './calendar';
+import { formatDate } from '../common/format';
+import { homeworkDeadline } from '../homework/deadline';
+import { buildInvitationIcs, CalendarPerson, formatDuration, formatSessionTime, moderatorBriefing, sessionUid } from './calendar';
 import type { ScheduledSession } from './session.entity';
 
 export interface SessionMailContext {
@@ -23,6 +25,14 @@ export interface ModeratorMailContext extends SessionMailContext {
 }
 
 type Method = 'REQUEST' | 'CANCEL';
+
+/** How one respondent is written to: their own language, their link token, and whether they were invited before. */
+export interface RespondentLetter {
+  locale: Locale;
+  token: string;
+  /** True when this person already had an invitation to this session: the e-mail then says what changed. */
+  isUpdate: boolean;
+}
 
 /** "kwadrant <onderzoek@x.nl>" → name and address, for the calendar's ORGANIZER. */
 export function parseMailbox(from: string): CalendarPerson {
@@ -48,17 +58,20 @@ export class InvitationMailer {
     return parseMailbox(this.config.mailFrom);
   }
 
-  private sessionFacts(ctx: SessionMailContext, locale: Locale) {
+  private sessionFacts(ctx: SessionMailContext, locale: Locale, isUpdate: boolean) {
     const { study, session, slot } = ctx;
     return {
       studyTitle: study.title,
       sessionTime: formatSessionTime(session.startsAt, session.endsAt, locale),
       minutes: study.sessionMinutes,
+      duration: formatDuration(study.sessionMinutes, locale),
       onlineUrl: slot.onlineUrl,
       location: slot.location,
       helpPhone: study.helpPhone || this.config.helpPhone,
       homeworkLeadDays: study.homeworkLeadDays,
-      isUpdate: session.sequence > 0,
+      // The same day the homework letter gives, so the two e-mails never disagree.
+      homeworkDue: formatDate(homeworkDeadline(session.startsAt, study.homeworkLeadDays), locale),
+      isUpdate,
     };
   }
 
@@ -68,20 +81,24 @@ export class InvitationMailer {
   }
 
   /** An invitation or (sequence > 0) an update, with confirm/decline links carrying the raw token. */
-  async inviteRespondent(ctx: SessionMailContext, respondent: Respondent, token: string, manager: EntityManager): Promise<void> {
-    await this.toRespondent('REQUEST', ctx, respondent, manager, {
-      confirmUrl: `${this.config.baseUrl}/c/${token}/confirm`,
-      declineUrl: `${this.config.baseUrl}/c/${token}/decline`,
+  /**
+   * An invitation or (sequence > 0) an update, with confirm/decline links carrying the raw token. `locale` is the
+   * respondent's own language; the links carry it so the page behind them speaks it too.
+   */
+  async inviteRespondent(ctx: SessionMailContext, respondent: Respondent, letter: RespondentLetter, manager: EntityManager): Promise<void> {
+    const { locale, token } = letter;
+    await this.toRespondent('REQUEST', ctx, respondent, locale, letter.isUpdate, manager, {
+      confirmUrl: `${this.config.baseUrl}/c/${token}/confirm?lang=${locale}`,
+      declineUrl: `${this.config.baseUrl}/c/${token}/decline?lang=${locale}`,
     });
   }
 
-  async cancelRespondent(ctx: SessionMailContext, respondent: Respondent, manager: EntityManager): Promise<void> {
-    await this.toRespondent('CANCEL', ctx, respondent, manager, {});
+  async cancelRespondent(ctx: SessionMailContext, respondent: Respondent, locale: Locale, manager: EntityManager): Promise<void> {
+    await this.toRespondent('CANCEL', ctx, respondent, locale, true, manager, {});
   }
 
-  private async toRespondent(method: Method, ctx: SessionMailContext, respondent: Respondent, manager: EntityManager, links: Record<string, string>): Promise<void> {
-    const locale = ctx.study.locale;
-    const facts = this.sessionFacts(ctx, locale);
+  private async toRespondent(method: Method, ctx: SessionMailContext, respondent: Respondent, locale: Locale, isUpdate: boolean, manager: EntityManager, links: Record<string, string>): Promise<void> {
+    const facts = this.sessionFacts(ctx, locale, isUpdate);
     const title = locale === 'nl' ? `Groepsgesprek: ${ctx.study.title}` : `Group conversation: ${ctx.study.title}`;
     const ics = buildInvitationIcs({
       uid: respondentUid(ctx.session.groupId, respondent.id),
@@ -112,17 +129,18 @@ export class InvitationMailer {
     );
   }
 
-  async inviteModerator(ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', manager: EntityManager): Promise<void> {
-    await this.toModerator('REQUEST', ctx, user, role, manager);
+  /** `isUpdate`: this moderator was told about this session before (new time, or a new member list). */
+  async inviteModerator(ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', isUpdate: boolean, manager: EntityManager): Promise<void> {
+    await this.toModerator('REQUEST', ctx, user, role, isUpdate, manager);
   }
 
   async cancelModerator(ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', manager: EntityManager): Promise<void> {
-    await this.toModerator('CANCEL', ctx, user, role, manager);
+    await this.toModerator('CANCEL', ctx, user, role, true, manager);
   }
 
-  private async toModerator(method: Method, ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', manager: EntityManager): Promise<void> {
+  private async toModerator(method: Method, ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', isUpdate: boolean, manager: EntityManager): Promise<void> {
     const locale = ctx.study.locale;
-    const facts = this.sessionFacts(ctx, locale);
+    const facts = this.sessionFacts(ctx, locale, isUpdate);
     const members = ctx.memberFirstNames.map((firstName) => ({ firstName, quadrant: ctx.quadrant }));
     const prepUrl = `${this.config.baseUrl}/studies/${ctx.study.slug}/schedule`;
     const ics = buildInvitationIcs({

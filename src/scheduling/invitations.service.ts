@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
+import type { Locale } from '../common/domain';
 import { hashToken, randomToken } from '../common/tokens';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import type { Respondent } from '../respondents/respondent.entity';
@@ -109,7 +110,8 @@ export class InvitationsService {
   }
 
   /** The invitation behind a link, for the page that asks to confirm or decline. */
-  async describe(token: string): Promise<InvitationSummary> {
+  /** `locale` is the page's language (the link in the e-mail sets it to the respondent's). */
+  async describe(token: string, locale: Locale): Promise<InvitationSummary> {
     const invitation = await this.sessions.findInvitationByTokenHash(hashToken(token));
     if (!invitation) throw linkInvalid(this.config.helpPhone);
     const session = (await this.sessions.findSession(invitation.sessionId))!;
@@ -122,7 +124,7 @@ export class InvitationsService {
       status: invitation.status,
       firstName: respondent?.firstName ?? null,
       studyTitle: study!.title,
-      sessionTime: formatSessionTime(session.startsAt, session.endsAt, study!.locale),
+      sessionTime: formatSessionTime(session.startsAt, session.endsAt, locale),
       onlineUrl: slot?.onlineUrl ?? null,
       location: slot?.location ?? null,
       minutes: study!.sessionMinutes,
@@ -179,6 +181,12 @@ export class InvitationsService {
       await this.sessions.removeMembership(session.groupId, invitation.respondentId, manager);
       await this.audit.record({ actor: null, action: 'invitation.decline', studyId: study.id, subjectType: 'respondent', subjectId: invitation.respondentId, details: { sessionId: session.id, groupId: session.groupId } }, manager);
       const promoted = await this.offerPlaceToReserve(study, session, invitation.respondentId, manager);
+      if (session.invitedAt) {
+        // The moderators' invitation lists the members by first name: they get the new list as an update of the same entry.
+        session.sequence += 1;
+        await this.updateModerators(study, session, { leadId: session.invitedLeadId, noteId: session.invitedNoteId }, true, manager);
+        await this.sessions.saveSession(session, manager);
+      }
       return { invitation, alreadyDeclined: false, promotedRespondentId: promoted };
     });
   }
@@ -195,12 +203,13 @@ export class InvitationsService {
       const ctx = await this.moderatorContext(study, session, manager);
       const live = await this.sessions.liveInvitations(session.id, manager);
       const people = new Map((await this.sessions.respondentsByIds(live.map((i) => i.respondentId), manager)).map((r) => [r.id, r]));
+      const locales = await this.sessions.screenerLocales(live.map((i) => i.respondentId), manager);
       for (const inv of live) {
         const respondent = people.get(inv.respondentId);
         if (!respondent?.email || respondent.erasedAt) continue;
         const token = randomToken();
         await this.sessions.saveInvitation({ ...inv, tokenHash: hashToken(token), status: 'sent', sequence: session.sequence, sentAt: new Date(), respondedAt: null }, manager);
-        await this.mailer.inviteRespondent(ctx, respondent, token, manager);
+        await this.mailer.inviteRespondent(ctx, respondent, { locale: locales.get(respondent.id) ?? study.locale, token, isUpdate: true }, manager);
       }
       await this.sessions.changeRespondentStatus(live.map((i) => i.respondentId), ['confirmed'], 'invited', manager);
     }
@@ -216,7 +225,8 @@ export class InvitationsService {
     const ctx = await this.moderatorContext(study, session, manager);
     const live = await this.sessions.liveInvitations(session.id, manager);
     const people = await this.sessions.respondentsByIds(live.map((i) => i.respondentId), manager);
-    for (const respondent of people) if (respondent.email && !respondent.erasedAt) await this.mailer.cancelRespondent(ctx, respondent, manager);
+    const locales = await this.sessions.screenerLocales(people.map((r) => r.id), manager);
+    for (const respondent of people) if (respondent.email && !respondent.erasedAt) await this.mailer.cancelRespondent(ctx, respondent, locales.get(respondent.id) ?? study.locale, manager);
     for (const inv of live) await this.sessions.saveInvitation({ ...inv, status: 'cancelled', sequence: session.sequence }, manager);
     await this.sessions.changeRespondentStatus(live.map((i) => i.respondentId), ['invited', 'confirmed'], 'grouped', manager);
     for (const [id, role] of [[session.invitedLeadId, 'lead'], [session.invitedNoteId, 'notes']] as const) {
@@ -267,7 +277,9 @@ export class InvitationsService {
       },
       manager,
     );
-    await this.mailer.inviteRespondent(ctx, respondent, token, manager);
+    const locale = (await this.sessions.screenerLocales([respondent.id], manager)).get(respondent.id) ?? ctx.study.locale;
+    // Someone who had an invitation to this session before (one that was cancelled) reads what changed; a newcomer does not.
+    await this.mailer.inviteRespondent(ctx, respondent, { locale, token, isUpdate: previous !== null }, manager);
     await this.sessions.changeRespondentStatus([respondent.id], ['eligible', 'grouped'], 'invited', manager);
   }
 
@@ -283,7 +295,7 @@ export class InvitationsService {
       if (!everyone && before.get(id) === role) continue;
       const user = await this.moderators.findUser(id, manager);
       if (!user) continue;
-      await this.mailer.inviteModerator(ctx, user, role, manager);
+      await this.mailer.inviteModerator(ctx, user, role, before.has(id), manager);
       invited.push(id);
     }
     for (const [id, role] of before) {

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import type { RespondentStatus } from '../common/domain';
+import { LOCALES, Locale, RespondentStatus } from '../common/domain';
 import { FocusGroup } from '../groups/group.entity';
 import { GroupMember } from '../groups/group-member.entity';
 import { Respondent } from '../respondents/respondent.entity';
+import { ScreenerSubmission } from '../respondents/screener-submission.entity';
 import { Organisation } from '../studies/organisation.entity';
 import { SessionSlot } from '../studies/session-slot.entity';
 import { Study } from '../studies/study.entity';
@@ -79,6 +80,15 @@ export class SessionRepository {
   respondentsByIds(ids: number[], manager?: EntityManager): Promise<Respondent[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.m(manager).find(Respondent, { where: { id: In([...new Set(ids)]) } });
+  }
+
+  /** The language each respondent filled in the screener in (their latest submission); imported people have none. */
+  async screenerLocales(ids: number[], manager?: EntityManager): Promise<Map<number, Locale>> {
+    if (!ids.length) return new Map();
+    const rows = await this.m(manager).find(ScreenerSubmission, { select: { respondentId: true, locale: true, submittedAt: true }, where: { respondentId: In([...new Set(ids)]) }, order: { submittedAt: 'ASC', id: 'ASC' } });
+    const locales = new Map<number, Locale>();
+    for (const r of rows) if (r.respondentId !== null && (LOCALES as readonly string[]).includes(r.locale)) locales.set(r.respondentId, r.locale);
+    return locales;
   }
 
   findRespondent(id: number, manager?: EntityManager): Promise<Respondent | null> {

@@ -67,6 +67,10 @@ describe('scheduling over HTTP: API, pages and the public confirm/decline links'
     expect(page.text).toContain(`<form method="post" action="/c/${confirmToken}/confirm"`);
     expect(page.text).toContain('Ja, ik kom');
     expect(page.text).toContain('Nederlandse tijd');
+    // The link in an English e-mail carries ?lang=en: labels and the time then both read English.
+    const english = await anonymousAgent(t.app).get(`/c/${confirmToken}/confirm?lang=en`).expect(200);
+    expect(english.text).toContain('(Dutch time)');
+    expect(english.text).not.toContain('Nederlandse tijd');
     expect((await invitationOf(first.id)).status).toBe('sent');
     const done = await visitor.post(`/c/${confirmToken}/confirm`).expect(200);
     expect(done.text).toContain('Dank u wel!');

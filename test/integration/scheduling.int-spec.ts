@@ -1,6 +1,8 @@
 import * as ical from 'node-ical';
 import type { ParsedMail } from 'mailparser';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
+import { formatDate } from '../../src/common/format';
+import { homeworkDeadline } from '../../src/homework/deadline';
 import type { AuthUser } from '../../src/auth/auth-user';
 import { GroupMember } from '../../src/groups/group-member.entity';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
@@ -14,7 +16,7 @@ import { ScheduledSession } from '../../src/scheduling/session.entity';
 import type { SessionSlot } from '../../src/studies/session-slot.entity';
 import type { Study } from '../../src/studies/study.entity';
 import { createStudy, createUser } from '../support/factories';
-import { createGroupWithMembers, createModerator, createSlot, GroupFixture } from '../support/scheduling-factories';
+import { createGroupWithMembers, createModerator, createSlot, GroupFixture, recordScreenerLocale } from '../support/scheduling-factories';
 import { startSmtpServer, TestSmtpServer } from '../support/smtp-server';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -81,6 +83,8 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     for (const name of ['Anna', 'Bram', 'Cor']) mods.push(await createModerator(t.dataSource, study.id, all, { name, email: `${name.toLowerCase()}@kwadrant.example` }));
     const [ret, waternet] = fixture.organisations;
     g1 = await createGroupWithMembers(t.dataSource, study.id, ret.id, { members: 3, reserves: 1 });
+    // The third member filled in the screener in English: their e-mails follow that, not the study's Dutch.
+    await recordScreenerLocale(t.dataSource, g1.members[2], 'en');
     g2 = await createGroupWithMembers(t.dataSource, study.id, waternet.id, { members: 2, availability: [slots[1].id], quadrant: 'informatiezoeker' });
     await createGroupWithMembers(t.dataSource, study.id, ret.id, { status: 'proposed', quadrant: 'zekerheidszoeker' });
     g4 = await createGroupWithMembers(t.dataSource, study.id, waternet.id, { members: 2, availability: [], quadrant: 'gemakzoeker' });
@@ -123,18 +127,34 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     const mails = await deliver();
     expect(mails).toHaveLength(5);
     const slot = slots.find((s) => s.id === session.slotId)!;
-    for (const member of g1.members) {
+    for (const member of g1.members.slice(0, 2)) {
       const mail = mails.find((m) => m.recipients.includes(member.email!))!;
       expect(mail.recipients).toEqual([member.email]);
       for (const other of g1.members.filter((o) => o.id !== member.id)) expect(mail.raw.toString()).not.toContain(other.email!);
+      expect(mail.parsed.subject).toMatch(/^Uitnodiging groepsgesprek /);
       expect(mail.parsed.text).toContain(`Beste ${member.firstName},`);
       expect(mail.parsed.text).toContain('Nederlandse tijd');
-      expect(mail.parsed.text).toContain('120 minuten');
+      expect(mail.parsed.text).toContain('Hoe lang: 2 uur');
       expect(mail.parsed.text).toContain('twee onderzoekers');
-      expect(mail.parsed.text).toContain('https://meet.example.org/kwadrant');
-      expect(mail.parsed.text).toMatch(/Huiswerk/);
-      expect(mail.parsed.text).toMatch(/https:\/\/kwadrant\.example\/c\/[A-Za-z0-9_-]{43}\/confirm/);
-      expect(mail.parsed.text).toMatch(/https:\/\/kwadrant\.example\/c\/[A-Za-z0-9_-]{43}\/decline/);
+      expect(mail.parsed.text).toContain('Waar: online, via deze link: https://meet.example.org/kwadrant');
+      expect(mail.parsed.text).toContain('Hoe doet u mee?');
+      expect(mail.parsed.text).toContain('camera, microfoon en geluid');
+      // The homework deadline as a date (the day the homework letter will give), not as "7 days before".
+      expect(mail.parsed.text).toContain(`Graag uiterlijk ${formatDate(homeworkDeadline(session.startsAt, 7), 'nl')}.`);
+      expect(formatDate(homeworkDeadline(session.startsAt, 7), 'nl')).toMatch(/^(dinsdag 1|woensdag 2) december 2026$/);
+      expect(mail.parsed.text).toMatch(/https:\/\/kwadrant\.example\/c\/[A-Za-z0-9_-]{43}\/confirm\?lang=nl/);
+      expect(mail.parsed.text).toMatch(/https:\/\/kwadrant\.example\/c\/[A-Za-z0-9_-]{43}\/decline\?lang=nl/);
+      expect(mail.parsed.html).toContain('Ja, ik kom');
+    }
+    const english = mails.find((m) => m.recipients.includes(g1.members[2].email!))!;
+    expect(english.parsed.subject).toMatch(/^Invitation /);
+    expect(english.parsed.text).toContain(`Dear ${g1.members[2].firstName},`);
+    expect(english.parsed.text).toContain('(Dutch time)');
+    expect(english.parsed.text).toContain('How long: 2 hours');
+    expect(english.parsed.text).toMatch(/\/c\/[A-Za-z0-9_-]{43}\/confirm\?lang=en/);
+    expect(english.parsed.attachments.map((a) => a.filename)).toEqual(['invitation.ics']);
+    for (const member of g1.members) {
+      const mail = mails.find((m) => m.recipients.includes(member.email!))!;
       const { event, method } = calendarOf(mail.parsed);
       expect(method).toBe('REQUEST');
       expect(event.uid).toBe(`session-${g1.group.id}-r${member.id}@kwadrant`);
@@ -198,8 +218,26 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     expect(promotion).toHaveLength(1);
     expect(promotion[0].details).toMatchObject({ respondentId: reserve.id, replaced: decliner.id, invited: true });
     const mails = await deliver();
-    expect(mails.map((m) => m.recipients)).toEqual([[reserve.email]]);
-    expect(calendarOf(mails[0].parsed).event.uid).toBe(`session-${g1.group.id}-r${reserve.id}@kwadrant`);
+    const session = await sessionOf(g1.group.id);
+    expect(session.sequence).toBe(1);
+    const reserveMail = mails.filter((m) => m.recipients.includes(reserve.email!));
+    expect(reserveMail).toHaveLength(1);
+    // A first invitation for the reserve, not a "changed" one.
+    expect(reserveMail[0].parsed.subject).toMatch(/^Uitnodiging groepsgesprek /);
+    expect(calendarOf(reserveMail[0].parsed).event.uid).toBe(`session-${g1.group.id}-r${reserve.id}@kwadrant`);
+    // Both moderators get their entry updated with the new member list: the reserve in, the decliner out.
+    const moderatorMails = mails.filter((m) => !m.recipients.includes(reserve.email!));
+    expect(moderatorMails.map((m) => m.recipients[0]).sort()).toEqual(mods.filter((m) => [session.leadModeratorId, session.noteModeratorId].includes(m.id)).map((m) => m.email).sort());
+    for (const m of moderatorMails) {
+      expect(m.parsed.subject).toMatch(/^Gewijzigd: /);
+      expect(m.parsed.text).toContain(`- ${reserve.firstName} (Gemakzoeker)`);
+      expect(m.parsed.text).not.toContain(`- ${decliner.firstName} (`);
+      const { event, method } = calendarOf(m.parsed);
+      expect(method).toBe('REQUEST');
+      expect(Number(event.sequence)).toBe(1);
+      expect(String(event.description)).toContain(`- ${reserve.firstName} (Gemakzoeker)`);
+    }
+    expect(mails).toHaveLength(3);
     await expect(invitations.confirm(tokenIn(mail.parsed.text!, 'confirm'))).rejects.toMatchObject({ code: 'invitation.already_declined' });
 
     const view = await scheduling.view(study.slug, 'nl');
@@ -219,7 +257,7 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     const target = slots.find((s) => s.id !== before.slotId && s.id !== slots[1].id)!;
     await scheduling.move(study.slug, before.id, { slotId: target.id }, actor, 'nl');
     const after = await sessionOf(g1.group.id);
-    expect(after).toMatchObject({ slotId: target.id, sequence: 1 });
+    expect(after).toMatchObject({ slotId: target.id, sequence: 2 });
     expect(after.startsAt.toISOString()).toBe(target.startsAt.toISOString());
     expect(await audits('schedule.session_move')).toHaveLength(1);
     expect(await status(g1.members[0].id)).toBe('invited');
@@ -228,11 +266,11 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     const live = [g1.members[0], g1.members[2], g1.reserves[0]];
     for (const r of live) {
       const mail = mails.find((m) => m.recipients.includes(r.email!))!;
-      expect(mail.parsed.subject).toMatch(/^Gewijzigd: /);
+      expect(mail.parsed.subject).toMatch(r.id === g1.members[2].id ? /^Changed: / : /^Gewijzigd: /);
       const { event, method } = calendarOf(mail.parsed);
       expect(method).toBe('REQUEST');
       expect(event.uid).toBe(`session-${g1.group.id}-r${r.id}@kwadrant`);
-      expect(Number(event.sequence)).toBe(1);
+      expect(Number(event.sequence)).toBe(2);
       expect(event.start.toISOString()).toBe(target.startsAt.toISOString());
     }
     expect(mails.filter((m) => m.recipients.includes(g1.members[1].email!))).toHaveLength(0);
@@ -246,13 +284,13 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
   it('a cancellation sends METHOD:CANCEL with a higher SEQUENCE and frees the group for a new run', async () => {
     const session = await sessionOf(g1.group.id);
     await scheduling.cancel(study.slug, session.id, actor);
-    expect(await sessionOf(g1.group.id)).toMatchObject({ status: 'cancelled', sequence: 2 });
+    expect(await sessionOf(g1.group.id)).toMatchObject({ status: 'cancelled', sequence: 3 });
     const mails = await deliver();
     expect(mails).toHaveLength(5);
     for (const mail of mails) {
       const { event, method } = calendarOf(mail.parsed);
       expect(method).toBe('CANCEL');
-      expect(Number(event.sequence)).toBe(2);
+      expect(Number(event.sequence)).toBe(3);
       expect(event.uid).toMatch(new RegExp(`^session-${g1.group.id}-[rm]\\d+@kwadrant$`));
     }
     expect(await status(g1.members[0].id)).toBe('grouped');
@@ -261,7 +299,7 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     await expect(invitations.confirm(link)).rejects.toMatchObject({ code: 'invitation.cancelled' });
     const rerun = await scheduling.run(study.slug, {}, actor, 'nl');
     expect(rerun.placed.map((p) => p.groupId)).toEqual([g1.group.id]);
-    expect(await sessionOf(g1.group.id)).toMatchObject({ status: 'scheduled', sequence: 3, invitedAt: null });
+    expect(await sessionOf(g1.group.id)).toMatchObject({ status: 'scheduled', sequence: 4, invitedAt: null });
   });
 
   it('gives a moderator a private feed of their sessions, by a token stored only as a hash', async () => {

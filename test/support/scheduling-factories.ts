@@ -3,7 +3,10 @@ import type { User } from '../../src/auth/user.entity';
 import type { Quadrant } from '../../src/common/domain';
 import { FocusGroup, GroupStatus } from '../../src/groups/group.entity';
 import { GroupMember } from '../../src/groups/group-member.entity';
+import type { Locale } from '../../src/common/domain';
 import type { Respondent } from '../../src/respondents/respondent.entity';
+import { ScreenerSubmission } from '../../src/respondents/screener-submission.entity';
+import { SurveyDefinition } from '../../src/surveys/survey-definition.entity';
 import { Moderator } from '../../src/scheduling/moderator.entity';
 import { ModeratorSlot } from '../../src/scheduling/moderator-slot.entity';
 import { SessionSlot } from '../../src/studies/session-slot.entity';
@@ -50,4 +53,21 @@ export async function createGroupWithMembers(
     ...reserves.map((r, position) => ({ studyId, groupId: group.id, respondentId: r.id, role: 'reserve' as const, position })),
   ]);
   return { group, members, reserves };
+}
+
+/** Records that the respondent filled in the screener in the given language (as the intake does). */
+export async function recordScreenerLocale(ds: DataSource, respondent: Respondent, locale: Locale): Promise<void> {
+  const now = new Date();
+  const definition = await ds.getRepository(SurveyDefinition).save({ studyId: respondent.studyId, kind: 'screener', version: Date.now() % 1_000_000, origin: 'generated', definition: {}, contentHash: 'x'.repeat(64), createdBy: null, createdAt: now });
+  await ds.getRepository(ScreenerSubmission).insert({
+    studyId: respondent.studyId,
+    submissionId: `${respondent.id}-${Date.now()}`.padEnd(36, '0').slice(0, 36),
+    surveyDefinitionId: definition.id,
+    definitionVersion: definition.version,
+    locale,
+    answers: {},
+    respondentId: respondent.id,
+    result: { submissionId: '', status: 'eligible', reason: null, message: '' },
+    submittedAt: now,
+  });
 }
