@@ -4,7 +4,7 @@ import { AppError } from '../common/app-error';
 import type { Locale, Quadrant } from '../common/domain';
 import { CONVERSATION_GUIDE } from '../surveys/conversation-guide';
 import { ScheduledSession } from '../scheduling/session.entity';
-import { HomeworkAssignment } from './homework-assignment.entity';
+import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { answerText, formPages, FormPage } from './homework-form';
 import { HomeworkLinksService } from './homework-links.service';
 import { homeworkStatus, HomeworkStatus } from './homework-rules';
@@ -163,24 +163,26 @@ export class HomeworkViewsService {
 
   /** The respondent's own letter and form, from their link. */
   async printForLink(lookup: LinkLookup): Promise<PrintView> {
-    return this.print(lookup.assignment);
+    // What the form shows them: changes made after sending count too, as on their screen.
+    const a = lookup.assignment;
+    return this.print(a, a.draft ?? a.submitted ?? {});
   }
 
   async printForResearcher(slug: string, assignmentId: number): Promise<PrintView> {
     const study = await this.service.study(slug);
     const assignment = await this.homework.findById(assignmentId);
     if (!assignment || assignment.studyId !== study.id) throw AppError.notFound('homework_assignment', assignmentId);
-    return this.print(assignment);
+    // What was sent: the moderators prepare with that, not with changes the respondent has not sent yet.
+    return this.print(assignment, assignment.submitted ?? assignment.draft ?? {});
   }
 
-  private async print(assignment: HomeworkAssignment): Promise<PrintView> {
+  private async print(assignment: HomeworkAssignment, values: HomeworkAnswers): Promise<PrintView> {
     const study = (await this.homework.findStudy(assignment.studyId))!;
     const respondent = await this.homework.findRespondent(assignment.respondentId);
     const form = await this.service.formOf(assignment);
     const credentials = await this.homework.transaction((manager) => this.links.currentCredentials(assignment, manager));
     const letter = await this.service.letterData(study, assignment, respondent, credentials);
     const pages = formPages(form.definition, study.locale);
-    const values = assignment.submitted ?? assignment.draft ?? {};
     const answers: Record<string, string> = {};
     for (const q of pages.flatMap((p) => p.questions)) answers[q.name] = answerText(q, values[q.name]);
     return { letter, pages, answers, locale: study.locale };

@@ -7,6 +7,7 @@ import type { Locale } from '../common/domain';
 import { formatDate, formatDateTime } from '../common/format';
 import { getTranslations } from '../common/view-engine';
 import { CodeEntryDto, HomeworkSettingsDto } from './dto/homework.dto';
+import type { FormQuestion } from './homework-form';
 import { writeHomeworkPdf } from './homework-pdf';
 import { HomeworkLinksService } from './homework-links.service';
 import { HomeworkViewsService, PrintView } from './homework-views.service';
@@ -23,6 +24,12 @@ const SCRIPT_TEXTS = [
 ];
 
 const ipOf = (req: Request) => req.ip ?? 'unknown';
+
+/** A question of the print version: every chosen box is crossed (several for "choose all that apply"), as in the PDF. */
+function printQuestion(q: FormQuestion, answer: string) {
+  const chosen = new Set(answer.split(', '));
+  return { ...q, answer, choices: q.choices.map((c) => ({ ...c, chosen: chosen.has(c.text) })), lines: q.type === 'comment' ? [1, 2, 3, 4] : [1] };
+}
 const translate = (locale: Locale) => (key: string, vars?: Record<string, unknown>) => getTranslations().t(locale, key, vars);
 const scriptTexts = (locale: Locale) => Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, getTranslations().t(locale, `homework.form.${k}`)]));
 
@@ -187,7 +194,7 @@ export class HomeworkPagesController {
       locale: view.locale,
       letter: view.letter,
       paragraphs: letterParagraphs(view.letter, translate(view.locale)),
-      pages: view.pages.map((p) => ({ ...p, questions: p.questions.map((q) => ({ ...q, answer: view.answers[q.name] ?? '', lines: q.type === 'comment' ? [1, 2, 3, 4] : [1] })) })),
+      pages: view.pages.map((p) => ({ ...p, questions: p.questions.map((q) => printQuestion(q, view.answers[q.name] ?? '')) })),
       pdfUrl,
       stylesheets: ['/assets/css/homework.css'],
     };

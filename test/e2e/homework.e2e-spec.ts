@@ -58,10 +58,12 @@ describe('homework over HTTP', () => {
       '030 111 22 33',
       'Karin de Vries',
       '088 123 45 67',
+      'U kunt ook mailen naar k.devries@example.org.',
       'Postbus 85029',
       'Wat doen we met uw gegevens?',
     ]) {
       expect(letter.textBody).toContain(part);
+      expect(letter.htmlBody).toContain(part);
     }
     // The deadline is the study's lead time (7 days) before the session, at the end of that day.
     expect(assignment.deadline.getTime()).toBeLessThan(fx.session.startsAt.getTime() - 6 * 86_400_000);
@@ -197,6 +199,20 @@ describe('homework over HTTP', () => {
     const staff = await researcher.agent.get(`/studies/${fx.study.slug}/homework/assignments/${assignment.id}/pdf`).buffer(true).parse(binary).expect(200);
     expect((staff.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     await anonymousAgent(t.app).get(`/studies/${fx.study.slug}/homework/assignments/${assignment.id}/pdf`).expect((r) => expect([302, 303, 401]).toContain(r.status));
+  });
+
+  it('crosses every chosen box on the print page, several where more may be chosen; the respondent prints their newest answers, the researcher what was sent', async () => {
+    const { token, assignment } = await credentialsOf(t, fx.members[1].id);
+    const api = anonymousAgent(t.app);
+    let { revision } = (await api.get(`/api/homework/${token}`).expect(200)).body;
+    ({ revision } = (await api.post(`/api/homework/${token}/submit`).send({ revision, data: COMPLETE }).expect(200)).body);
+    await api.put(`/api/homework/${token}/draft`).send({ revision, data: { ...COMPLETE, channels: ['website', 'telefoon'] } }).expect(200);
+    const box = (html: string, label: string) => new RegExp(`<span class="homework-paper__box" aria-hidden="true">(✕?)</span> ${label}</li>`).exec(html)?.[1];
+    const own = (await api.get(`/h/${token}/print`).expect(200)).text;
+    expect([box(own, 'Website'), box(own, 'Telefoon'), box(own, 'E-mail')]).toEqual(['✕', '✕', '']);
+    expect([box(own, '🙂 Positief'), box(own, '😐 Neutraal')]).toEqual(['✕', '']);
+    const sent = (await researcher.agent.get(`/studies/${fx.study.slug}/homework/assignments/${assignment.id}/print`).expect(200)).text;
+    expect([box(sent, 'Website'), box(sent, 'Telefoon')]).toEqual(['✕', '']);
   });
 
   it('lets a researcher type in a paper homework, marked as such and audited', async () => {
