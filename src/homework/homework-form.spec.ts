@@ -37,5 +37,7 @@ describe('homework form as data', () => {
     const texts = letterParagraphs(letter, t).map((p) => p.text);
     expect(texts).toEqual(expect.arrayContaining(['homework.letter.greeting', 'https://x/h/abc', 'ABCD-EFGH', 'Postbus 1, Utrecht', 'homework.letter.contact']));
     expect(letterParagraphs({ ...letter, name: '', returnAddress: '', contactName: '' }, t).map((p) => p.text)).not.toContain('homework.letter.paper');
+    expect(texts).not.toContain('homework.letter.contactEmail');
+    expect(letterParagraphs({ ...letter, contactEmail: 'piet@vitens.nl' }, t).map((p) => p.text)).toContain('homework.letter.contactEmail');
   });
 });

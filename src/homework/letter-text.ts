@@ -18,6 +18,8 @@ export function letterParagraphs(letter: Record<string, unknown>, t: Translate):
   if (letter.returnAddress) out.push(p('paper'), { text: String(letter.returnAddress), emphasis: true });
   out.push(p('data'), p('help'));
   if (letter.contactName) out.push(p(letter.contactPhone ? 'contactWithPhone' : 'contact'));
+  // Bijlage 4: "of mail naar" the organisation's contact person.
+  if (letter.contactEmail) out.push(p('contactEmail'));
   out.push(p('closing'), p('signature'));
   return out;
 }

@@ -32,7 +32,7 @@ export async function createScheduledGroup(
   const organisationName = opts.organisation ?? `Waterbedrijf ${Math.random().toString(36).slice(2, 7)}`;
   const { study, organisations, slots } = await createStudy(ds, { status: 'fieldwork', helpPhone: '030 111 22 33', returnAddress: 'Hogeschool, Postbus 85029, 3508 AA Utrecht', ...opts.study }, { organisations: [organisationName], slots: 1 });
   const organisation = organisations[0];
-  await ds.getRepository(StudyOrganisation).update({ studyId: study.id, organisationId: organisation.id }, { contactName: 'Karin de Vries', contactPhone: '088 123 45 67' });
+  await ds.getRepository(StudyOrganisation).update({ studyId: study.id, organisationId: organisation.id }, { contactName: 'Karin de Vries', contactPhone: '088 123 45 67', contactEmail: 'k.devries@example.org' });
   const now = new Date();
   const group = await ds.getRepository(FocusGroup).save({ studyId: study.id, organisationId: organisation.id, quadrant: 'zekerheidszoeker', status: 'confirmed', createdAt: now, updatedAt: now });
   const members: Respondent[] = [];
