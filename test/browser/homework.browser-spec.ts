@@ -117,6 +117,24 @@ describe('the homework form in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Vitens');
   });
 
+  it('fits a 375 px phone and asks nothing of any other server (no font host learns who opens the form)', async () => {
+    const { token } = await credentialsOf(t, fx.members[3].id);
+    const page = await context.newPage();
+    const elsewhere: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) elsewhere.push(r.url());
+    });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.goto(`${base}/h`);
+    expect(await overflow()).toBe(0);
+    await open(page, token);
+    await page.waitForLoadState('networkidle');
+    expect(await overflow()).toBe(0);
+    await page.goto(`${base}/h/${token}/print`);
+    expect(await overflow()).toBe(0);
+    expect(elsewhere).toEqual([]);
+  });
+
   it('passes axe and can be completed by keyboard alone', async () => {
     const { token } = await credentialsOf(t, fx.members[2].id);
     const page = await context.newPage();
