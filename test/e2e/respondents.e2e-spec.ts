@@ -85,7 +85,7 @@ describe('respondent pool, override, erasure and import API', () => {
     const event = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'respondent.quadrant_override', subjectId: String(r.id) });
     expect(event.details).toMatchObject({ from: 'gemakzoeker', to: 'zekerheidszoeker' });
     const page = await agent.get('/studies/pool/respondents').expect(200);
-    expect(page.text).toContain('aangepast door ' + researcherEmail + ': Vertelde in het intakegesprek');
+    expect(page.text).toMatch(new RegExp(`aangepast door ${researcherEmail.replace(/\./g, '\\.')} op \\S+ \\d{1,2} \\S+ \\d{4}: Vertelde in het intakegesprek`));
     expect(page.text).toMatch(/<caption>[^<]*8 per cel/);
   });
 
