@@ -266,3 +266,18 @@ describe('formGroups against the exhaustive solver', () => {
     }
   });
 });
+
+describe('kept groups and shortfalls', () => {
+  it('still reports a bucket as short when its kept group is below the target size', () => {
+    const [a, b] = mixedTrio({ organisation: 'RET', quadrant: 'gemakzoeker' });
+    const result = run([a, b], {}, { fixed: [{ id: 7, organisation: 'RET', quadrant: 'gemakzoeker', members: [a.id, b.id], reserves: [] }] });
+    expect(result.groups.map((g) => g.fixedId)).toEqual([7]);
+    expect(result.shortfalls).toEqual([expect.objectContaining({ organisation: 'RET', quadrant: 'gemakzoeker', candidates: 2, needed: 3, placed: 2, message: 'RET × gemakzoeker: 2 of 3' })]);
+  });
+
+  it('reports nothing for a bucket whose kept group is full', () => {
+    const trio = mixedTrio({ organisation: 'RET', quadrant: 'gemakzoeker' });
+    const result = run(trio, {}, { fixed: [{ id: 8, organisation: 'RET', quadrant: 'gemakzoeker', members: trio.map((c) => c.id), reserves: [] }] });
+    expect(result.shortfalls).toEqual([]);
+  });
+});

@@ -252,9 +252,11 @@ export function formGroups(input: BalancingInput): BalancingResult {
         score: scoreOfMask(mask),
       });
     }
-    const placedHere = formed.reduce((s, f) => s + f.members.length, 0);
-    const needed = b.groupsNeeded * settings.targetSize;
-    if (placedHere < needed) shortfalls.push(shortfall(b, needed, placedHere));
+    // Kept groups count too: a kept group of 2 leaves its bucket short of the target, and that must stay visible.
+    const kept = b.fixed.reduce((sum, f) => sum + f.members.length, 0);
+    const placedHere = kept + formed.reduce((s, f) => s + f.members.length, 0);
+    const needed = settings.groupsPerQuadrant * settings.targetSize;
+    if (placedHere < needed) shortfalls.push(shortfall(b, needed, placedHere, b.pool.length + kept));
     for (const c of b.pool) {
       if (taken.has(c.id)) continue;
       unplaced.push({ respondentId: c.id, reason: unplacedReason(b, c, availability.get(c.id)!, formed, settings) });
@@ -448,9 +450,8 @@ function shares(a: Int32Array, b: Int32Array): boolean {
   return false;
 }
 
-function shortfall(b: Bucket, needed: number, placed: number): Shortfall {
+function shortfall(b: Bucket, needed: number, placed: number, candidates: number): Shortfall {
   const where = `${b.organisation} × ${b.quadrant}`;
-  const candidates = b.pool.length;
   const message =
     candidates < needed
       ? `${where}: ${candidates} of ${needed}`
