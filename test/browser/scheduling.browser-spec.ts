@@ -81,6 +81,21 @@ describe('schedule, moderator and invitation pages in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('the schedule fits a phone, and a refused move is explained at the top of the schedule', async () => {
+    await loginInBrowser(page, base, researcher.email, researcher.password);
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(`${base}/studies/${slug}/schedule`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const session = page.locator('article.schedule-session').first();
+    await session.getByText(/Verplaatsen of andere moderatoren/).click();
+    const lead = await session.locator('select[name="leadModeratorId"]').inputValue();
+    await session.locator('select[name="noteModeratorId"]').selectOption(lead);
+    await Promise.all([page.waitForURL(/#refusal$/), session.getByRole('button', { name: 'Wijziging opslaan' }).click()]);
+    expect(await page.getByRole('alert').textContent()).toContain('Niet gewijzigd.');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Planning van de gesprekken');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('the public confirm page is readable on a phone, works by keyboard and has no axe violations', async () => {
     const mails = await t.dataSource.getRepository(OutboxMessage).find();
     const mail = mails.find((m) => m.toAddress === groups[0].members[2].email)!;
