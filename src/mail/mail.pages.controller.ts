@@ -26,6 +26,8 @@ export class MailPagesController {
       title: 'mail.title',
       stylesheets: ['/assets/css/mail.css'],
       transport: this.outbox.transportDescription(),
+      // Without SMTP_URL nothing leaves the machine: say so in the reader's language, with what to do about it.
+      toFiles: !this.outbox.transportDescription().startsWith('SMTP'),
       retried: q.retried === '1',
       counts: OUTBOX_STATUSES.map((status) => ({ status, count: counts[status] })),
       statuses: OUTBOX_STATUSES.map((status) => ({ status, selected: status === q.status })),

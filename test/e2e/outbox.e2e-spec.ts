@@ -54,6 +54,8 @@ describe('outbox API and page', () => {
     expect(page.text).toContain('<h1>Uitgaande e-mail</h1>');
     expect(page.text).toContain('failed@example.org');
     expect(page.text).toContain('Mislukt');
+    // The test app has no SMTP_URL: the page says in Dutch that nothing leaves and what to set.
+    expect(page.text).toContain('Stel SMTP_URL in om ze te versturen.');
     expect(page.text).toContain(`action="/outbox/${failed.id}/retry"`);
     expect(page.text).not.toContain(`action="/outbox/${sent.id}/retry"`);
     expect(page.text).toContain('href="/outbox" aria-current="page"');
