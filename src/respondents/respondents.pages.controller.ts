@@ -7,6 +7,7 @@ import { getTranslations } from '../common/view-engine';
 import { PoolFilterDto, QuadrantOverrideDto } from './dto/respondent.dto';
 import { StudiesService } from '../studies/studies.service';
 import { RespondentsService } from './respondents.service';
+import { AppError } from '../common/app-error';
 
 @Controller('studies/:slug/respondents')
 export class RespondentsPagesController {
@@ -54,7 +55,9 @@ export class RespondentsPagesController {
   }
 
   @Post(':id/erase')
-  async erase(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async erase(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    // Erasure cannot be undone: the form's tick box must be ticked, also when the browser did not enforce it.
+    if (confirm !== 'yes') throw AppError.invalid('respondent.erase_unconfirmed', 'Tick the box to confirm that the personal data may be erased; nothing was erased.');
     await this.respondents.erase(slug, id, user);
     res.redirect(303, `/studies/${slug}/respondents#respondent-${id}`);
   }

@@ -92,7 +92,9 @@ describe('respondent pool, override, erasure and import API', () => {
   it('overrides and erases through the page forms too', async () => {
     const r = await createRespondent(t.dataSource, fixture.study.id, fixture.organisations[0].id);
     await agent.post(`/studies/pool/respondents/${r.id}/quadrant`).type('form').send({ _csrf: csrf, quadrant: 'informatiezoeker', reason: 'Correctie' }).expect(303);
-    await agent.post(`/studies/pool/respondents/${r.id}/erase`).type('form').send({ _csrf: csrf }).expect(303);
+    await agent.post(`/studies/pool/respondents/${r.id}/erase`).type('form').send({ _csrf: csrf }).set('accept', 'text/html').expect(400);
+    expect((await t.dataSource.getRepository(Respondent).findOneByOrFail({ id: r.id })).status).not.toBe('erased');
+    await agent.post(`/studies/pool/respondents/${r.id}/erase`).type('form').send({ _csrf: csrf, confirm: 'yes' }).expect(303);
     expect(await t.dataSource.getRepository(Respondent).findOneByOrFail({ id: r.id })).toMatchObject({ quadrant: 'informatiezoeker', status: 'erased', email: null });
   });
 
