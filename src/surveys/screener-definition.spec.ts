@@ -19,6 +19,11 @@ describe('buildScreenerDefinition', () => {
     expect(definitionErrors(buildScreenerDefinition(input))).toEqual([]);
   });
 
+  it('shows no page counter, which would jump when the last pages appear for eligible people', () => {
+    const model = new Model(buildScreenerDefinition(input));
+    expect(model.showProgressBar).toBe(false);
+  });
+
   it('asks the questions in the order of the issue', () => {
     const model = new Model(buildScreenerDefinition(input));
     const names = model.getAllQuestions().filter((q) => q.hasInput).map((q) => q.name);

@@ -360,7 +360,8 @@ export function buildScreenerDefinition(input: ScreenerInput): object {
   return {
     title: localised(input.studyTitle, input.studyTitle),
     showQuestionNumbers: 'off',
-    showProgressBar: 'top',
+    // No "page 4 of 4" counter: the last two pages appear only for eligible people, so it would jump to "5 of 6".
+    showProgressBar: 'off',
     // Sent with the answers so the server can check the respondent saw the consent text it stores.
     calculatedValues: [{ name: 'consentVersion', expression: `'${input.consentVersion}'`, includeIntoResult: true }],
     completedHtml: localised(
