@@ -1,7 +1,7 @@
 // Anonymisation for respondent overviews. Pure: no framework imports.
 // What leaves the platform is only the six columns of Bijlage 5; everything else about a respondent
 // (name, e-mail, phone, id, free text) is dropped here by construction, not by filtering.
-import type { DigitalComfort, Education, Gender, Quadrant } from '../common/domain';
+import type { DigitalComfort, Education, Gender, Quadrant, RespondentProfile } from '../common/domain';
 
 export interface OverviewRow {
   gender: Gender;
@@ -18,16 +18,8 @@ export interface OrganisationRow extends OverviewRow {
 }
 
 /** What the service hands over per respondent; any extra properties on the object are ignored. */
-export interface OverviewInput {
+export interface OverviewInput extends RespondentProfile {
   organisation: string;
-  gender: Gender;
-  /** As given: "47" or "45-54". */
-  age: string;
-  ageMin: number;
-  ageMax: number;
-  education: Education;
-  digitalComfort: DigitalComfort;
-  quadrant: Quadrant;
 }
 
 export const AGE_BANDS = ['<25', '25-34', '35-44', '45-54', '55-64', '65-74', '75+'] as const;
