@@ -194,6 +194,11 @@ describe('the homework form in Chromium', () => {
     await page.getByRole('heading', { name: 'Gespreksgids' }).waitFor();
     expect(await page.textContent('body')).toContain('Ik heb online een vergunning aangevraagd.');
     expect(await axeViolations(page)).toEqual([]);
+    // On screen a wide table scrolls; paper cannot scroll, so in print nothing may clip a member's column.
+    await page.emulateMedia({ media: 'print' });
+    const clipping = await page.$$eval('.homework-prep__scroll', (boxes) => boxes.filter((b) => getComputedStyle(b).overflowX !== 'visible').length);
+    expect(clipping).toBe(0);
+    await page.emulateMedia({ media: 'screen' });
     const { assignment } = await credentialsOf(t, fx.members[3].id);
     await page.goto(`${base}/studies/${fx.study.slug}/homework/assignments/${assignment.id}/paper`);
     await page.locator('.sd-root-modern').waitFor();
