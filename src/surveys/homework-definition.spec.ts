@@ -15,6 +15,13 @@ describe('buildHomeworkDefinition', () => {
     expect(definitionErrors(definition)).toEqual([]);
   });
 
+  it('shows the examples of a help text one per line', () => {
+    const model = new Model(buildHomeworkDefinition({ organisation: 'Vitens' }));
+    const lines = model.getQuestionByName('contactMoments').description.split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(lines.every((l: string) => l.startsWith('• '))).toBe(true);
+  });
+
   it('lists every channel for the contact moment and for contact afterwards', () => {
     const model = new Model(definition);
     for (const name of ['channels', 'afterwardsChannels']) {

@@ -68,8 +68,9 @@ function ratingWithExplanation(step: HomeworkStep, visibleIf?: string) {
   ];
 }
 
+/** One example per line (the form and the print page show line breaks), easier to read than one long paragraph. */
 function bullets(items: string[]): string {
-  return items.join(' • ');
+  return items.map((item) => `• ${item}`).join('\n');
 }
 
 export function buildHomeworkDefinition(input: { organisation: string }): object {
