@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { formatSlot } from '../common/format';
-import { CreateStudyDto, OrganisationDto, SlotDto, UpdateStudyDto } from './dto/study.dto';
+import { CreateStudyDto, OrganisationDto, SlotDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
 import { STUDY_STATUSES } from './study.entity';
 import { StudiesService } from './studies.service';
 
@@ -45,6 +45,12 @@ export class StudiesPagesController {
   @Post(':slug/organisations')
   async addOrganisation(@Param('slug') slug: string, @Body() dto: OrganisationDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
     await this.studies.addOrganisation(slug, dto, user);
+    res.redirect(303, `/studies/${slug}#organisations`);
+  }
+
+  @Post(':slug/organisations/:id')
+  async updateOrganisation(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateOrganisationDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    await this.studies.updateOrganisation(slug, id, dto, user);
     res.redirect(303, `/studies/${slug}#organisations`);
   }
 

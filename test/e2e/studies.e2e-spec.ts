@@ -72,6 +72,24 @@ describe('studies API and pages', () => {
     expect(res.headers.location).toBe('/studies/from-form');
   });
 
+  it('adds an organisation from the page with blank optional fields, and edits its contact person there', async () => {
+    const page = await agent.get('/studies/from-form').expect(200);
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    await agent.post('/studies/from-form/organisations').type('form').send({ _csrf: token, name: 'Vitens', contactName: '', contactEmail: '', contactPhone: '' }).expect(303);
+    const added = (await agent.get('/api/studies/from-form').expect(200)).body.organisations[0];
+    expect(added).toMatchObject({ contactName: null, contactEmail: null, contactPhone: null });
+    await agent
+      .post(`/studies/from-form/organisations/${added.id}`)
+      .type('form')
+      .send({ _csrf: token, contactName: 'Karin de Vries', contactEmail: 'k.devries@vitens.example', contactPhone: '088 123 45 67' })
+      .expect(303);
+    const edited = (await agent.get('/api/studies/from-form').expect(200)).body.organisations[0];
+    expect(edited).toMatchObject({ contactName: 'Karin de Vries', contactEmail: 'k.devries@vitens.example', contactPhone: '088 123 45 67' });
+    expect((await agent.get('/studies/from-form?lang=nl').expect(200)).text).toContain('Contactpersoon wijzigen');
+    await agent.post(`/studies/from-form/organisations/${added.id}`).type('form').send({ _csrf: token, contactEmail: '' }).expect(303);
+    expect((await agent.get('/api/studies/from-form').expect(200)).body.organisations[0].contactEmail).toBeNull();
+  });
+
   it('shows a friendly error page for a missing study page', async () => {
     const res = await agent.get('/studies/nope?lang=nl').set('accept', 'text/html').expect(404);
     expect(res.text).toContain('Niet gevonden');

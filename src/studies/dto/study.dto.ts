@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LOCALES } from '../../common/domain';
 import { STUDY_STATUSES, StudyStatus } from '../study.entity';
@@ -32,11 +32,14 @@ export class CreateStudyDto extends StudySettingsFields {
 
 export class UpdateStudyDto extends PartialType(CreateStudyDto) {}
 
+/** A form sends an empty field as ""; for optional contact details that means "none". */
+const emptyAsNull = () => Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? null : value));
+
 export class OrganisationDto {
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) name: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) contactName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' }) @MaxLength(254) contactEmail?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[0-9 +()-]{6,40}$/, { message: 'must be a phone number (digits, spaces, + - ( ))' }) contactPhone?: string;
+  @ApiPropertyOptional() @emptyAsNull() @IsOptional() @IsString() @MaxLength(200) contactName?: string | null;
+  @ApiPropertyOptional() @emptyAsNull() @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' }) @MaxLength(254) contactEmail?: string | null;
+  @ApiPropertyOptional() @emptyAsNull() @IsOptional() @IsString() @Matches(/^[0-9 +()-]{6,40}$/, { message: 'must be a phone number (digits, spaces, + - ( ))' }) contactPhone?: string | null;
 }
 
 export class UpdateOrganisationDto extends PartialType(OrganisationDto) {}
