@@ -16,7 +16,8 @@ import { letterParagraphs } from './letter-text';
 import { normaliseCode } from './short-code';
 
 const SURVEY_SCRIPTS = ['/assets/survey/survey.core.min.js', '/assets/survey/i18n/dutch.min.js', '/assets/survey-ui/survey-js-ui.min.js'];
-const SURVEY_STYLESHEETS = ['/assets/survey/survey-core.min.css', '/assets/css/homework.css'];
+const PAGE_STYLESHEETS = ['/assets/css/survey-theme.css', '/assets/css/homework.css'];
+const SURVEY_STYLESHEETS = ['/assets/survey/survey-core.min.css', ...PAGE_STYLESHEETS];
 /** Texts the form script shows (save status, conflicts, errors), in the page's language. */
 const SCRIPT_TEXTS = [
   'saving', 'savedAt', 'saveFailed', 'offline', 'conflict', 'conflictYourText', 'loadNewest', 'submitting', 'submitted', 'submittedLate',
@@ -46,7 +47,7 @@ export class HomeworkPagesController {
   @Get('h')
   @Render('pages/homework/code')
   codeForm() {
-    return { title: 'homework.code.title', stylesheets: ['/assets/css/homework.css'], helpPhone: this.links.helpPhone() };
+    return { title: 'homework.code.title', stylesheets: PAGE_STYLESHEETS, helpPhone: this.links.helpPhone() };
   }
 
   @Public()
@@ -63,7 +64,7 @@ export class HomeworkPagesController {
       const outcome = { invalid: { status: 400, key: 'homework.code.format' }, not_found: { status: 404, key: 'homework.code.unknown' }, too_many_requests: { status: 429, key: 'homework.code.throttled' } }[
         err.kind as 'invalid' | 'not_found' | 'too_many_requests'
       ];
-      res.status(outcome.status).render('pages/homework/code', { title: 'homework.code.title', stylesheets: ['/assets/css/homework.css'], helpPhone: this.links.helpPhone(), error: outcome.key, value: dto.code });
+      res.status(outcome.status).render('pages/homework/code', { title: 'homework.code.title', stylesheets: PAGE_STYLESHEETS, helpPhone: this.links.helpPhone(), error: outcome.key, value: dto.code });
     }
   }
 
@@ -130,7 +131,7 @@ export class HomeworkPagesController {
   @Render('pages/homework/status')
   async status(@Param('slug') slug: string, @CurrentUser() user: AuthUser) {
     const [view, settings] = await Promise.all([this.views.statusOfStudy(slug, user), this.homework.settings(slug)]);
-    return { title: 'homework.status.title', ...view, reminder: settings, canSeeAll: user.role === 'admin', stylesheets: ['/assets/css/homework.css'] };
+    return { title: 'homework.status.title', ...view, reminder: settings, canSeeAll: user.role === 'admin', stylesheets: PAGE_STYLESHEETS };
   }
 
   @Post('studies/:slug/homework/groups/:groupId/send')
@@ -149,7 +150,7 @@ export class HomeworkPagesController {
   @Render('pages/homework/prep')
   async prep(@Param('slug') slug: string, @Param('groupId', ParseIntPipe) groupId: number, @CurrentUser() user: AuthUser, @Req() req: Request) {
     const view = await this.views.prep(slug, groupId, user, req.locale);
-    return { title: 'homework.prep.title', ...view, stylesheets: ['/assets/css/homework.css'] };
+    return { title: 'homework.prep.title', ...view, stylesheets: PAGE_STYLESHEETS };
   }
 
   @Get('studies/:slug/homework/assignments/:id/print')
@@ -196,7 +197,7 @@ export class HomeworkPagesController {
       paragraphs: letterParagraphs(view.letter, translate(view.locale)),
       pages: view.pages.map((p) => ({ ...p, questions: p.questions.map((q) => printQuestion(q, view.answers[q.name] ?? '')) })),
       pdfUrl,
-      stylesheets: ['/assets/css/homework.css'],
+      stylesheets: PAGE_STYLESHEETS,
     };
   }
 
@@ -220,7 +221,7 @@ export class HomeworkPagesController {
       body: `homework.unavailable.${err.kind}.body`,
       helpPhone,
       locale,
-      stylesheets: ['/assets/css/homework.css'],
+      stylesheets: PAGE_STYLESHEETS,
     });
   }
 }

@@ -7,7 +7,7 @@ import { SurveysService } from './surveys.service';
 
 /** SurveyJS from the installed packages (served by app.setup.ts), the Dutch texts, and the page's own script. */
 const SURVEY_SCRIPTS = ['/assets/survey/survey.core.min.js', '/assets/survey/i18n/dutch.min.js', '/assets/survey-ui/survey-js-ui.min.js'];
-const SURVEY_STYLESHEETS = ['/assets/survey/survey-core.min.css', '/assets/css/survey.css'];
+const SURVEY_STYLESHEETS = ['/assets/survey/survey-core.min.css', '/assets/css/survey-theme.css', '/assets/css/survey.css'];
 /** Texts the page script shows around the survey (sending, errors, retry). */
 const SCRIPT_TEXTS = ['sending', 'errorHeading', 'fixAnswers', 'networkError'];
 
