@@ -159,7 +159,7 @@ class PageWriter {
       const right = numeric && i > 0;
       if (kind === 'header') doc.text(cell, x + PAD, y + PAD, { width, align: right ? 'right' : 'left' });
       else {
-        const fitted = this.fit(cell, width, bold);
+        const fitted = this.truncateToWidth(cell, width, bold);
         const indent = right ? width - doc.widthOfString(fitted) : 0;
         doc.text(fitted, x + PAD + indent, y + (ROW_HEIGHT - BODY_SIZE) / 2, { lineBreak: false });
       }
@@ -173,7 +173,7 @@ class PageWriter {
   }
 
   /** Cuts text that would run into the next column, ending it with an ellipsis; cached, values repeat a lot. */
-  private fit(value: string, width: number, bold: boolean): string {
+  private truncateToWidth(value: string, width: number, bold: boolean): string {
     const key = `${bold ? 'b' : 'r'}${width}|${value}`;
     let fitted = this.fitted.get(key);
     if (fitted === undefined) {
