@@ -6,7 +6,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { DIGITAL_COMFORTS, EDUCATIONS, GENDERS, QUADRANTS } from '../src/common/domain';
 import { openDataSource } from '../src/database/data-source';
 import { anonymiseRows, type OverviewInput } from '../src/overviews/anonymise';
@@ -14,6 +13,7 @@ import { writeCsv } from '../src/overviews/exporters/csv';
 import { buildSummary } from '../src/overviews/overview';
 import { POPULATION_STATUSES } from '../src/overviews/overview-request';
 import { OverviewRepository, type OverviewScope } from '../src/overviews/overview.repository';
+import { measureExport } from './memory-probe';
 
 const ORGANISATIONS = ['Belastingdienst', 'RET', 'Vitens', 'Gemeente Utrecht'];
 type Mode = 'streamed' | 'all-at-once';
@@ -50,38 +50,20 @@ async function measureOne(file: string, mode: Mode) {
   const ds = await openDataSource({ type: 'better-sqlite3', file }, { migrate: false });
   const repository = new OverviewRepository(ds);
   const scope: OverviewScope = { studyId: 1, organisations: await repository.organisationsOf(1), statuses: POPULATION_STATUSES.participants };
-  global.gc?.();
-  const base = process.memoryUsage();
-  let peakRss = base.rss;
-  let peakHeap = base.heapUsed;
-  const sample = () => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  };
-  const timer = setInterval(sample, 5);
-  let bytes = 0;
-  const sink = new Writable({
-    highWaterMark: 64 * 1024,
-    write(chunk: Buffer, _enc, done) {
-      bytes += chunk.length;
-      setImmediate(done);
-    },
-  });
-  const started = process.hrtime.bigint();
-  const summary = buildSummary('bench', 'participants', ORGANISATIONS, await repository.compositionCounts(scope));
-  let inputs: AsyncIterable<OverviewInput> | OverviewInput[] = repository.streamRows(scope, { ageBands: true });
-  if (mode === 'all-at-once') {
-    const all: OverviewInput[] = [];
-    for await (const row of inputs) all.push(row);
-    inputs = all;
+  try {
+    return await measureExport(async (sink) => {
+      const summary = buildSummary('bench', 'participants', ORGANISATIONS, await repository.compositionCounts(scope));
+      let inputs: AsyncIterable<OverviewInput> | OverviewInput[] = repository.streamRows(scope, { ageBands: true });
+      if (mode === 'all-at-once') {
+        const all: OverviewInput[] = [];
+        for await (const row of inputs) all.push(row);
+        inputs = all;
+      }
+      await writeCsv(summary, anonymiseRows(inputs, { ageBands: true }), sink);
+    });
+  } finally {
+    await ds.destroy();
   }
-  await writeCsv(summary, anonymiseRows(inputs, { ageBands: true }), sink);
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  clearInterval(timer);
-  sample();
-  await ds.destroy();
-  return { ms, bytes, baseRss: base.rss, peakRss, heapGrowth: peakHeap - base.heapUsed };
 }
 
 function run() {

@@ -2,13 +2,13 @@
 // respondents. Each measurement runs in a fresh process so one export's memory does not hide another's.
 // Run: node -r ./bench/register.js bench/overview.ts [--sizes 1000,10000] [--formats csv,pdf]
 import { execFileSync } from 'node:child_process';
-import { Writable } from 'node:stream';
 import { DIGITAL_COMFORTS, EDUCATIONS, GENDERS, QUADRANTS } from '../src/common/domain';
 import { anonymiseRows, type OverviewInput } from '../src/overviews/anonymise';
 import { buildSummary } from '../src/overviews/overview';
 import { writeCsv } from '../src/overviews/exporters/csv';
 import { writePdf } from '../src/overviews/exporters/pdf';
 import { writeXlsx } from '../src/overviews/exporters/xlsx';
+import { measureExport } from './memory-probe';
 
 const FORMATS = { csv: writeCsv, xlsx: writeXlsx, pdf: writePdf } as const;
 type Format = keyof typeof FORMATS;
@@ -43,32 +43,7 @@ function countsOf(n: number) {
 
 async function measureOne(format: Format, n: number) {
   const summary = buildSummary('Benchmark', 'participants', ORGANISATIONS, countsOf(n));
-  global.gc?.();
-  const base = process.memoryUsage();
-  let peakRss = base.rss;
-  let peakHeap = base.heapUsed;
-  const sample = () => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  };
-  const timer = setInterval(sample, 5);
-  let bytes = 0;
-  // A sink that takes its time, like a network socket, so back-pressure is exercised.
-  const sink = new Writable({
-    highWaterMark: 64 * 1024,
-    write(chunk: Buffer, _enc, done) {
-      bytes += chunk.length;
-      if (bytes % 50 === 0) sample();
-      setImmediate(done);
-    },
-  });
-  const started = process.hrtime.bigint();
-  await FORMATS[format](summary, anonymiseRows(respondents(n), { ageBands: true }), sink);
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  clearInterval(timer);
-  sample();
-  return { ms, bytes, baseRss: base.rss, peakRss, heapGrowth: peakHeap - base.heapUsed };
+  return measureExport((sink) => FORMATS[format](summary, anonymiseRows(respondents(n), { ageBands: true }), sink));
 }
 
 function run() {
