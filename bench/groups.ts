@@ -3,23 +3,12 @@ import { performance } from 'node:perf_hooks';
 import { POPCOUNT3, valueMask } from '../src/groups/balancing-profile';
 import { BalancingResult, formGroups } from '../src/groups/balancing';
 import { solveExhaustively } from '../src/groups/exhaustive-solver';
-import { randomStudy } from '../src/groups/random-study';
+import { randomStudy, smallRandomStudy } from '../src/groups/random-study';
 
 function exactShare(instances: number): { share: number; instances: number } {
   let equal = 0;
   for (let seed = 1; seed <= instances; seed++) {
-    const input = randomStudy(seed, {
-      organisations: 1 + (seed % 2),
-      quadrants: 1 + (seed % 4),
-      maxPerBucket: 12,
-      slots: seed % 6,
-      availability: 0.25 + (seed % 7) / 10,
-      unknownAvailability: 0.15,
-      spread: 1 + (seed % 4),
-      groupsPerQuadrant: 1 + ((seed >> 1) % 2),
-      targetSize: 2 + ((seed >> 2) % 3),
-      keptGroups: seed % 5 === 0 ? 0.5 : 0,
-    });
+    const input = smallRandomStudy(seed);
     const ours = formGroups(input).objective;
     const optimum = solveExhaustively(input);
     if (ours.placed === optimum.placed && ours.groupScore === optimum.groupScore && ours.coverage === optimum.coverage) equal++;

@@ -1,7 +1,7 @@
 import { BalancingCandidate, ageBand, groupScore, profileIndex, valueMask } from './balancing-profile';
 import { BalancingInput, BalancingSettings, DEFAULT_BALANCING_SETTINGS, formGroups, sizeVectors } from './balancing';
 import { solveExhaustively } from './exhaustive-solver';
-import { randomStudy } from './random-study';
+import { randomStudy, smallRandomStudy } from './random-study';
 
 const T0 = 1_700_000_000_000;
 let nextId = 1;
@@ -226,18 +226,7 @@ describe('formGroups against the exhaustive solver', () => {
   it('reaches the optimum on a few hundred random small studies', () => {
     let compared = 0;
     for (let seed = 1; seed <= 300; seed++) {
-      const input = randomStudy(seed, {
-        organisations: 1 + (seed % 2),
-        quadrants: 1 + (seed % 4),
-        maxPerBucket: 12,
-        slots: seed % 6,
-        availability: 0.25 + (seed % 7) / 10,
-        unknownAvailability: 0.15,
-        spread: 1 + (seed % 4),
-        groupsPerQuadrant: 1 + ((seed >> 1) % 2),
-        targetSize: 2 + ((seed >> 2) % 3),
-        keptGroups: seed % 5 === 0 ? 0.5 : 0,
-      });
+      const input = smallRandomStudy(seed);
       const ours = formGroups(input);
       const optimum = solveExhaustively(input);
       expect({ seed, ...ours.objective }).toEqual({ seed, placed: optimum.placed, groupScore: optimum.groupScore, coverage: optimum.coverage });

@@ -73,3 +73,22 @@ export function randomStudy(seed: number, o: RandomStudyOptions): BalancingInput
     settings: { ...DEFAULT_BALANCING_SETTINGS, groupsPerQuadrant: o.groupsPerQuadrant, targetSize: o.targetSize, seed },
   };
 }
+
+/**
+ * The small studies the exactness check uses (tests and bench alike): up to 12 candidates and 2 groups per bucket,
+ * 1–2 organisations, 0–5 slots, some unknown availability and some kept groups, varying with the seed.
+ */
+export function smallRandomStudy(seed: number): BalancingInput {
+  return randomStudy(seed, {
+    organisations: 1 + (seed % 2),
+    quadrants: 1 + (seed % 4),
+    maxPerBucket: 12,
+    slots: seed % 6,
+    availability: 0.25 + (seed % 7) / 10,
+    unknownAvailability: 0.15,
+    spread: 1 + (seed % 4),
+    groupsPerQuadrant: 1 + ((seed >> 1) % 2),
+    targetSize: 2 + ((seed >> 2) % 3),
+    keptGroups: seed % 5 === 0 ? 0.5 : 0,
+  });
+}
