@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, listen, loginInBrowser } from '../support/browser';
+import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
 import { createStudy, createUser, StudyFixture } from '../support/factories';
 import { createBucket, MIXED } from '../support/groups-factories';
 import { GroupsService } from '../../src/groups/groups.service';
-import { createTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 describe('the groups page in Chromium', () => {
   let t: TestApp;
@@ -15,19 +15,14 @@ describe('the groups page in Chromium', () => {
   let password: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
+    ({ t, base, browser } = await startBrowserApp());
     const u = await createUser(t.dataSource, { role: 'researcher' });
     ({ email, password } = u);
     fx = await createStudy(t.dataSource, { slug: 'groepen-browser', title: 'Groepen in de browser' }, { organisations: ['RET', 'Vitens'] });
     await createBucket(t.dataSource, fx.study.id, fx.organisations[0].id, 'gemakzoeker', [...MIXED, MIXED[1], MIXED[2]]);
     await createBucket(t.dataSource, fx.study.id, fx.organisations[1].id, 'informatiezoeker', MIXED.slice(0, 1));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopBrowserApp({ t, browser }));
   beforeEach(async () => {
     page = await browser.newPage({ bypassCSP: true });
     await loginInBrowser(page, base, email, password);

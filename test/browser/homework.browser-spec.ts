@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { HomeworkAssignment } from '../../src/homework/homework-assignment.entity';
 import { HomeworkService } from '../../src/homework/homework.service';
-import { axeViolations, launchBrowser, listen, loginInBrowser } from '../support/browser';
+import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
 import { createScheduledGroup, credentialsOf, HomeworkFixture } from '../support/homework-factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 describe('the homework form in Chromium', () => {
   let t: TestApp;
@@ -13,16 +13,11 @@ describe('the homework form in Chromium', () => {
   let fx: HomeworkFixture;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
+    ({ t, base, browser } = await startBrowserApp());
     fx = await createScheduledGroup(t.dataSource, { members: 4, organisation: 'Vitens' });
     await t.app.get(HomeworkService).sendForGroup(fx.study.slug, fx.group.id, null);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopBrowserApp({ t, browser }));
   beforeEach(async () => {
     context = await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } });
   });

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { OutboxService } from '../../src/mail/outbox.service';
-import { axeViolations, launchBrowser, listen, loginInBrowser } from '../support/browser';
+import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
 import { createStudy, createUser } from '../support/factories';
 import { enqueueMail } from '../support/outbox-factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 describe('outbox page in Chromium', () => {
   let t: TestApp;
@@ -13,14 +13,9 @@ describe('outbox page in Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
+    ({ t, base, browser } = await startBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopBrowserApp({ t, browser }));
   beforeEach(async () => {
     page = await browser.newPage({ bypassCSP: true });
   });

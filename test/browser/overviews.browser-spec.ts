@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, listen, loginInBrowser } from '../support/browser';
+import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
 import { createUser } from '../support/factories';
 import { createBijlage5Study } from '../support/overview-factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 describe('overview pages in Chromium', () => {
   let t: TestApp;
@@ -13,17 +13,12 @@ describe('overview pages in Chromium', () => {
   let retId: number;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
+    ({ t, base, browser } = await startBrowserApp());
     const fixture = await createBijlage5Study(t.dataSource, { title: 'Publieke dienstverlening' });
     slug = fixture.study.slug;
     retId = fixture.organisations.find((o) => o.name === 'RET')!.id;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopBrowserApp({ t, browser }));
   beforeEach(async () => {
     page = await browser.newPage({ bypassCSP: true });
   });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, listen, loginInBrowser } from '../support/browser';
+import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
 import { createStudy, createUser } from '../support/factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 describe('researcher pages in Chromium', () => {
   let t: TestApp;
@@ -10,14 +10,9 @@ describe('researcher pages in Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
+    ({ t, base, browser } = await startBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopBrowserApp({ t, browser }));
   beforeEach(async () => {
     page = await browser.newPage({ bypassCSP: true });
   });

@@ -2,9 +2,9 @@ import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { Respondent } from '../../src/respondents/respondent.entity';
-import { axeViolations, launchBrowser, listen, loginInBrowser } from '../support/browser';
+import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
 import { createStudy, createUser } from '../support/factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import');
 
@@ -16,16 +16,11 @@ describe('respondent import and pool pages in Chromium', () => {
   let researcher: { email: string; password: string };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
+    ({ t, base, browser } = await startBrowserApp());
     await createStudy(t.dataSource, { slug: 'import-ui', title: 'Import UI' }, { organisations: ['RET', 'Vitens', 'Belastingdienst', 'Gemeente Utrecht'] });
     researcher = await createUser(t.dataSource, { role: 'researcher' });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopBrowserApp({ t, browser }));
   afterEach(() => page.close());
 
   async function open(width: number, path: string) {

@@ -2,9 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { InvitationsService } from '../../src/scheduling/invitations.service';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { createStudy, createUser } from '../support/factories';
-import { axeViolations, launchBrowser, listen, loginInBrowser } from '../support/browser';
+import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
 import { createGroupWithMembers, createModerator, createSlot, GroupFixture } from '../support/scheduling-factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 describe('schedule, moderator and invitation pages in Chromium', () => {
   let t: TestApp;
@@ -16,9 +16,7 @@ describe('schedule, moderator and invitation pages in Chromium', () => {
   let groups: GroupFixture[];
 
   beforeAll(async () => {
-    t = await createTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
+    ({ t, base, browser } = await startBrowserApp());
     researcher = await createUser(t.dataSource, { role: 'researcher', name: 'Rita Researcher' });
     const fx = await createStudy(t.dataSource, { title: 'Planning in de browser' }, { organisations: ['RET', 'Waternet'], slots: 0 });
     slug = fx.study.slug;
@@ -34,10 +32,7 @@ describe('schedule, moderator and invitation pages in Chromium', () => {
       await createGroupWithMembers(t.dataSource, fx.study.id, fx.organisations[1].id, { members: 2, availability: [], quadrant: 'zekerheidszoeker' }),
     ];
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopBrowserApp({ t, browser }));
   beforeEach(async () => {
     page = await browser.newPage({ bypassCSP: true });
   });

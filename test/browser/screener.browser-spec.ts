@@ -1,27 +1,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { Respondent } from '../../src/respondents/respondent.entity';
 import { ScreenerSubmission } from '../../src/respondents/screener-submission.entity';
-import { axeViolations, launchBrowser, listen, loginInBrowser } from '../support/browser';
-import { createStudy, createUser, StudyFixture } from '../support/factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
+import { createStudy, createUser } from '../support/factories';
+import { TestApp } from '../support/test-app';
 
 describe('the public screener in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
   let page: Page;
   let base: string;
-  let fixture: StudyFixture;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
-    fixture = await createStudy(t.dataSource, { slug: 'klantreis', title: 'Klantreis 2026', helpPhone: '030 111 22 33' }, { organisations: ['RET', 'Vitens'] });
+    ({ t, base, browser } = await startBrowserApp());
+    await createStudy(t.dataSource, { slug: 'klantreis', title: 'Klantreis 2026', helpPhone: '030 111 22 33' }, { organisations: ['RET', 'Vitens'] });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopBrowserApp({ t, browser }));
   beforeEach(async () => {
     page = await browser.newPage({ bypassCSP: true, viewport: { width: 375, height: 800 } });
   });

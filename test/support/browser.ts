@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import type { AddressInfo } from 'net';
 import { chromium, Browser, Page } from 'playwright-core';
-import type { TestApp } from './test-app';
+import { createTestApp, TestApp } from './test-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -52,4 +52,17 @@ export async function loginInBrowser(page: Page, baseUrl: string, email: string,
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(password);
   await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.getByRole('button', { name: 'Inloggen' }).click()]);
+}
+
+/** A test app served on a free port and a browser for it: the set-up every browser spec shares. */
+export async function startBrowserApp(): Promise<{ t: TestApp; browser: Browser; base: string }> {
+  const t = await createTestApp();
+  const base = await listen(t);
+  const browser = await launchBrowser();
+  return { t, browser, base };
+}
+
+export async function stopBrowserApp(app: { t?: TestApp; browser?: Browser }): Promise<void> {
+  await app.browser?.close();
+  await app.t?.close();
 }
