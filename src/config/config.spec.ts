@@ -29,6 +29,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ MAIL_WORKER: 'maybe' }, 'MAIL_WORKER'],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+    [{ HOMEWORK_REMINDER_DAYS: 'soon' }, 'HOMEWORK_REMINDER_DAYS'],
   ])('names the bad variable in %p', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));

@@ -1,3 +1,8 @@
+import { HomeworkOptions, homeworkOptions } from '../homework/homework-options';
+import { ConfigError } from './config-error';
+
+export { ConfigError };
+
 // Typed, validated settings from the environment. Pure apart from reading the environment object it is given.
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -16,6 +21,7 @@ export interface AppConfig {
   mailFrom: string;
   /** Whether this process runs the outbox sending loop (MAIL_WORKER, default on; the CLI and tests turn it off). */
   mailWorker: boolean;
+  homework: HomeworkOptions;
   logLevel: LogLevel;
   adminEmail?: string;
   adminPassword?: string;
@@ -25,11 +31,6 @@ export interface AppConfig {
 /** Variables whose values never appear in logs or error messages. */
 export const SENSITIVE_VARIABLES = ['SESSION_SECRET', 'ADMIN_PASSWORD', 'SMTP_URL', 'DATABASE_URL'] as const;
 
-export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
-    super(`Invalid configuration: ${variable} ${problem}`);
-  }
-}
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const port = parsePort(env.PORT);
@@ -58,6 +59,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     smtpUrl,
     mailFrom,
     mailWorker,
+    homework: homeworkOptions(env),
     logLevel,
     adminEmail,
     adminPassword,

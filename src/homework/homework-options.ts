@@ -1,4 +1,5 @@
-// Homework settings from the environment, validated once at start-up. Pure.
+// Homework settings from the environment, validated with the rest of the configuration at start-up. Pure.
+import { ConfigError } from '../config/config-error';
 
 export const HOMEWORK_OPTIONS = Symbol('HOMEWORK_OPTIONS');
 
@@ -23,6 +24,6 @@ function wholeNumber(env: Record<string, string | undefined>, name: string, fall
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`Invalid configuration: ${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${raw}"`);
   return n;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
-import { homeworkOptions, HOMEWORK_OPTIONS } from './homework-options';
+import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
+import { HOMEWORK_OPTIONS } from './homework-options';
 import { HomeworkController } from './homework.controller';
 import { HomeworkLinksService } from './homework-links.service';
 import { HomeworkPagesController } from './homework.pages.controller';
@@ -17,7 +18,7 @@ import { HomeworkViewsService } from './homework-views.service';
     HomeworkService,
     HomeworkViewsService,
     HomeworkReminderLoop,
-    { provide: HOMEWORK_OPTIONS, useFactory: () => homeworkOptions(process.env) },
+    { provide: HOMEWORK_OPTIONS, inject: [APP_CONFIG], useFactory: (config: ResolvedConfig) => config.homework },
   ],
   controllers: [HomeworkController, HomeworkPagesController],
   exports: [HomeworkService],
