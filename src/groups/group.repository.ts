@@ -148,6 +148,11 @@ export class GroupRepository {
   async deleteMembership(id: number, manager: EntityManager): Promise<void> {
     await manager.delete(GroupMember, { id });
   }
+
+  /** An erased respondent leaves their group (as member or reserve). */
+  async removeRespondent(respondentId: number, manager: EntityManager): Promise<void> {
+    await manager.delete(GroupMember, { respondentId });
+  }
 }
 
 /** PostgreSQL 23505 / SQLite SQLITE_CONSTRAINT_UNIQUE on the one-group-per-respondent constraint. */

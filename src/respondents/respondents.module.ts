@@ -1,5 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import express from 'express';
+import { GroupsModule } from '../groups/groups.module';
 import { HomeworkModule } from '../homework/homework.module';
 import { StudiesModule } from '../studies/studies.module';
 import { SurveysModule } from '../surveys/surveys.module';
@@ -13,7 +14,7 @@ import { RAW_IMPORT_TYPES } from './uploaded-file';
 import { MAX_IMPORT_BYTES } from './respondent-import.service';
 
 @Module({
-  imports: [StudiesModule, SurveysModule, HomeworkModule],
+  imports: [StudiesModule, SurveysModule, HomeworkModule, GroupsModule],
   providers: [RespondentRepository, RespondentsService, ScreenerIntakeService, RespondentImportService],
   controllers: [RespondentsController, RespondentsPagesController],
   exports: [RespondentsService, RespondentRepository],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
-import { GroupMember } from '../groups/group-member.entity';
+import { GroupRepository } from '../groups/group.repository';
 import { HomeworkService } from '../homework/homework.service';
 import type { RespondentProfile, RespondentStatus } from '../common/domain';
 import { StudiesService } from '../studies/studies.service';
@@ -35,6 +35,7 @@ export class RespondentsService {
     private readonly studies: StudiesService,
     private readonly audit: AuditService,
     private readonly homework: HomeworkService,
+    private readonly groups: GroupRepository,
   ) {}
 
   async pool(slug: string, filter: PoolFilter = {}): Promise<Pool> {
@@ -113,7 +114,7 @@ export class RespondentsService {
       Object.assign(respondent, { firstName: null, email: null, phone: null, contactPreference: null, status: 'erased', erasedAt: respondent.erasedAt ?? new Date() });
       const saved = await this.respondents.save(respondent, manager);
       // An erased person leaves their group (as member or reserve); the group's own checks then show it is short.
-      await manager.delete(GroupMember, { respondentId: respondent.id });
+      await this.groups.removeRespondent(respondent.id, manager);
       await this.homework.clearAnswersOf(respondent.id, manager);
       for (const submission of await this.respondents.submissionsOf(respondent.id, manager)) {
         submission.answers = Object.fromEntries(Object.entries(submission.answers).filter(([k]) => !(SCREENER_PERSONAL_FIELDS as readonly string[]).includes(k)));
