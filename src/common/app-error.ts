@@ -1,6 +1,6 @@
 /**
  * Every expected failure is an AppError with a kind (which decides the HTTP status, in one place:
- * app-error.filter.ts) and a stable code (which says what happened, for clients and tests).
+ * http-status.ts) and a stable code (which says what happened, for clients and tests).
  */
 export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'too_many_requests' | 'gone' | 'payload_too_large';
 
