@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { openDataSource } from './data-source';
+import { DirectSql } from './direct-sql';
 
 @Global()
 @Module({
@@ -12,8 +13,9 @@ import { openDataSource } from './data-source';
       // Pending migrations run at start: the schema only changes through them, and a fresh folder just works.
       useFactory: (config: ResolvedConfig) => openDataSource(config.database, { migrate: true }),
     },
+    DirectSql,
   ],
-  exports: [DataSource],
+  exports: [DataSource, DirectSql],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}

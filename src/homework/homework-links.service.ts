@@ -6,7 +6,7 @@ import { hashToken } from '../common/tokens';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { HomeworkAssignment } from './homework-assignment.entity';
 import { linkClosedReason } from './homework-rules';
-import { HomeworkRepository, LinkLookup } from './homework.repository';
+import { AssignmentState, HomeworkRepository, LinkLookup } from './homework.repository';
 import { deriveCode, deriveToken, formatCode, hashCode, normaliseCode } from './short-code';
 
 export const CODE_THROTTLE_WINDOW_MINUTES = 15;
@@ -73,11 +73,19 @@ export class HomeworkLinksService {
    * The assignment behind a link (/h/<token>) or a typed code (/h/<CODE>). Codes are short, so failed guesses
    * are counted per IP in the database (all app instances agree) and refused after ten in fifteen minutes.
    */
-  async resolve(key: string, ip: string, now = new Date()): Promise<LinkLookup> {
+  resolve(key: string, ip: string, now = new Date()): Promise<LinkLookup> {
+    return this.lookUp(key, ip, now, (column, hash) => this.homework.findLink(column, hash));
+  }
+
+  /** As resolve, without reading the answers: for saving new ones. */
+  resolveState(key: string, ip: string, now = new Date()): Promise<LinkLookup<AssignmentState>> {
+    return this.lookUp(key, ip, now, (column, hash) => this.homework.findLinkState(column, hash));
+  }
+
+  private async lookUp<A>(key: string, ip: string, now: Date, find: (column: 'tokenHash' | 'codeHash', hash: string) => Promise<LinkLookup<A> | null>): Promise<LinkLookup<A>> {
     const code = normaliseCode(key);
     if (code) await this.assertNotThrottled(ip, now);
-    const lookup =
-      key.length <= MAX_KEY_LENGTH ? await this.homework.findLink(code ? 'codeHash' : 'tokenHash', code ? hashCode(this.config.sessionSecret, code) : hashToken(key)) : null;
+    const lookup = key.length <= MAX_KEY_LENGTH ? await find(code ? 'codeHash' : 'tokenHash', code ? hashCode(this.config.sessionSecret, code) : hashToken(key)) : null;
     if (!lookup) {
       if (code) await this.homework.recordFailure(throttleKey(ip), now, windowStart(now));
       throw new AppError('not_found', 'homework.not_found', 'This link or code is not known. Check the letter, or call the number in it for help.');

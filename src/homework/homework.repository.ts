@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull, LessThan, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, EntityMetadata, In, IsNull, LessThan, MoreThan } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { User } from '../auth/user.entity';
@@ -12,10 +13,11 @@ import { Study } from '../studies/study.entity';
 import { StudyOrganisation } from '../studies/study-organisation.entity';
 import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { HomeworkSetting } from './homework-setting.entity';
+import { DirectSql, SqlRow } from '../database/direct-sql';
 
 /** What the public routes need to decide about a link, read in one query. */
-export interface LinkLookup {
-  assignment: HomeworkAssignment;
+export interface LinkLookup<A = HomeworkAssignment> {
+  assignment: A;
   studyStatus: string;
   studyHelpPhone: string;
   respondentStatus: string;
@@ -24,10 +26,19 @@ export interface LinkLookup {
   organisationName: string;
 }
 
+/** What a save needs to know about an assignment: which one, and whether it may still change (not the answers). */
+export type AssignmentState = Pick<HomeworkAssignment, 'id' | 'deadline' | 'revision' | 'submittedAt' | 'late' | 'enteredFromPaper'>;
+const STATE_PROPERTIES: (keyof AssignmentState)[] = ['id', 'deadline', 'revision', 'submittedAt', 'late', 'enteredFromPaper'];
+
+type LinkColumn = 'tokenHash' | 'codeHash';
+
 /** The homework aggregate (assignments, settings) and the reads of study, group and session it depends on. */
 @Injectable()
 export class HomeworkRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly sql: DirectSql,
+  ) {}
 
   private m(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -38,55 +49,55 @@ export class HomeworkRepository {
     return this.dataSource.transaction(work);
   }
 
-  /**
-   * One hand-written query rather than the query builder: autosave calls this several times a second per
-   * respondent, and building the SQL each time cost more than running it.
-   */
-  async findLink(column: 'tokenHash' | 'codeHash', hash: string): Promise<LinkLookup | null> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(this.linkSql(column), [hash]);
-    if (!rows.length) return null;
-    const row = rows[0];
-    return {
-      assignment: this.hydrate(row),
-      studyStatus: String(row.kw_study_status),
-      studyHelpPhone: String(row.kw_study_help_phone ?? ''),
-      respondentStatus: String(row.kw_respondent_status),
-      respondentErasedAt: row.kw_respondent_erased_at ? new Date(String(row.kw_respondent_erased_at)) : null,
-      organisationName: String(row.kw_organisation_name ?? ''),
-    };
+  // Links are read with hand-written, prepared SQL rather than the query builder: autosave reads one several
+  // times a second per respondent, and building the SQL each time cost more than running it.
+
+  /** The whole assignment behind a link, answers included: for showing the form or printing it. */
+  async findLink(column: LinkColumn, hash: string): Promise<LinkLookup | null> {
+    const row = await this.sql.get(this.linkSql(column, 'all'), [hash]);
+    return row ? linkLookup(row, this.hydrate(row, new HomeworkAssignment(), this.metadata().columns)) : null;
+  }
+
+  /** Only the state of the assignment behind a link: for saving answers, which replace the stored ones anyway. */
+  async findLinkState(column: LinkColumn, hash: string): Promise<LinkLookup<AssignmentState> | null> {
+    const row = await this.sql.get(this.linkSql(column, 'state'), [hash]);
+    return row ? linkLookup(row, this.hydrate(row, {} as AssignmentState, this.stateColumns())) : null;
   }
 
   private readonly linkSqlCache = new Map<string, string>();
-  private linkSql(column: 'tokenHash' | 'codeHash'): string {
-    let sql = this.linkSqlCache.get(column);
+  private linkSql(column: LinkColumn, what: 'all' | 'state'): string {
+    const key = `${column}:${what}`;
+    let sql = this.linkSqlCache.get(key);
     if (!sql) {
+      const assignmentColumns = what === 'all' ? 'a.*' : this.stateColumns().map((c) => `a.${c.databaseName}`).join(', ');
       sql =
-        'SELECT a.*, s.status AS kw_study_status, s.help_phone AS kw_study_help_phone, r.status AS kw_respondent_status, ' +
+        `SELECT ${assignmentColumns}, s.status AS kw_study_status, s.help_phone AS kw_study_help_phone, r.status AS kw_respondent_status, ` +
         'r.erased_at AS kw_respondent_erased_at, o.name AS kw_organisation_name FROM homework_assignment a ' +
         'JOIN study s ON s.id = a.study_id JOIN respondent r ON r.id = a.respondent_id LEFT JOIN organisation o ON o.id = r.organisation_id ' +
-        `WHERE a.${column === 'tokenHash' ? 'token_hash' : 'code_hash'} = ${this.param(1)}`;
-      this.linkSqlCache.set(column, sql);
+        `WHERE a.${this.metadata().findColumnWithPropertyName(column)!.databaseName} = ?`;
+      this.linkSqlCache.set(key, sql);
     }
     return sql;
   }
 
-  private param(n: number): string {
-    return this.dataSource.options.type === 'postgres' ? `$${n}` : '?';
+  private metadata(): EntityMetadata {
+    return this.dataSource.getMetadata(HomeworkAssignment);
   }
 
-  /** A raw row as the entity, with TypeORM's own conversions (dates, simple-json, booleans) per column. */
-  private hydrate(row: Record<string, unknown>): HomeworkAssignment {
-    const meta = this.dataSource.getMetadata(HomeworkAssignment);
-    const entity = new HomeworkAssignment();
-    for (const column of meta.columns) {
-      (entity as unknown as Record<string, unknown>)[column.propertyName] = this.dataSource.driver.prepareHydratedValue(row[column.databaseName], column);
+  private stateColumns(): ColumnMetadata[] {
+    return STATE_PROPERTIES.map((p) => this.metadata().findColumnWithPropertyName(p)!);
+  }
+
+  /** Raw database values into entity values (dates, booleans, JSON), the way TypeORM would. */
+  private hydrate<T extends object>(row: SqlRow, target: T, columns: ColumnMetadata[]): T {
+    for (const column of columns) {
+      (target as Record<string, unknown>)[column.propertyName] = this.dataSource.driver.prepareHydratedValue(row[column.databaseName], column);
     }
-    return entity;
+    return target;
   }
 
   private persisted(property: keyof HomeworkAssignment, value: unknown): unknown {
-    const column = this.dataSource.getMetadata(HomeworkAssignment).findColumnWithPropertyName(property)!;
-    return this.dataSource.driver.preparePersistentValue(value, column);
+    return this.dataSource.driver.preparePersistentValue(value, this.metadata().findColumnWithPropertyName(property)!);
   }
 
   findById(id: number, manager?: EntityManager): Promise<HomeworkAssignment | null> {
@@ -121,20 +132,8 @@ export class HomeworkRepository {
 
   /** Compare-and-set on the revision: true when this save won, false when another tab or device saved first. */
   async saveDraft(id: number, expectedRevision: number, draft: HomeworkAnswers, currentPage: string | null, now: Date): Promise<boolean> {
-    const p = (n: number) => this.param(n);
-    const sql = `UPDATE homework_assignment SET draft = ${p(1)}, current_page = ${p(2)}, draft_saved_at = ${p(3)}, revision = revision + 1 WHERE id = ${p(4)} AND revision = ${p(5)}`;
-    const params = [this.persisted('draft', draft), currentPage, this.persisted('draftSavedAt', now), id, expectedRevision];
-    return (await this.execute(sql, params)) === 1;
-  }
-
-  /** Runs a write and returns how many rows it changed (the structured result says so on both databases). */
-  private async execute(sql: string, params: unknown[]): Promise<number> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      return (await runner.query(sql, params, true)).affected ?? 0;
-    } finally {
-      await runner.release();
-    }
+    const sql = 'UPDATE homework_assignment SET draft = ?, current_page = ?, draft_saved_at = ?, revision = revision + 1 WHERE id = ? AND revision = ?';
+    return (await this.sql.run(sql, [this.persisted('draft', draft), currentPage, this.persisted('draftSavedAt', now), id, expectedRevision])) === 1;
   }
 
   async submit(
@@ -248,3 +247,13 @@ export class HomeworkRepository {
   }
 }
 
+function linkLookup<A>(row: SqlRow, assignment: A): LinkLookup<A> {
+  return {
+    assignment,
+    studyStatus: String(row.kw_study_status),
+    studyHelpPhone: String(row.kw_study_help_phone ?? ''),
+    respondentStatus: String(row.kw_respondent_status),
+    respondentErasedAt: row.kw_respondent_erased_at ? new Date(String(row.kw_respondent_erased_at)) : null,
+    organisationName: String(row.kw_organisation_name ?? ''),
+  };
+}

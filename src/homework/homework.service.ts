@@ -17,7 +17,7 @@ import { HomeworkForm, homeworkForm } from './homework-form';
 import { Credentials, HomeworkLinksService } from './homework-links.service';
 import { HOMEWORK_OPTIONS, HomeworkOptions } from './homework-options';
 import { canEdit, homeworkStatus, HomeworkStatus } from './homework-rules';
-import { HomeworkRepository, LinkLookup } from './homework.repository';
+import { AssignmentState, HomeworkRepository, LinkLookup } from './homework.repository';
 
 export interface DraftInput {
   revision: number;
@@ -208,7 +208,7 @@ export class HomeworkService {
   }
 
   async saveDraft(key: string, input: DraftInput, ip: string, now = new Date()): Promise<{ revision: number; savedAt: Date }> {
-    const { assignment, organisationName } = await this.links.resolve(key, ip, now);
+    const { assignment, organisationName } = await this.links.resolveState(key, ip, now);
     this.assertEditable(assignment, now);
     const form = formFor(organisationName);
     const problems = draftProblems(form.shapes, input.data);
@@ -219,7 +219,7 @@ export class HomeworkService {
   }
 
   async submit(key: string, input: DraftInput, ip: string, now = new Date()): Promise<{ revision: number; submittedAt: Date; late: boolean }> {
-    const { assignment, organisationName } = await this.links.resolve(key, ip, now);
+    const { assignment, organisationName } = await this.links.resolveState(key, ip, now);
     this.assertEditable(assignment, now);
     const answers = validated(formFor(organisationName), input.data);
     const late = isPastDeadline(assignment.deadline, now);
@@ -321,7 +321,7 @@ export class HomeworkService {
     return formFor(link?.organisation.name ?? '');
   }
 
-  private assertEditable(assignment: HomeworkAssignment, now: Date): void {
+  private assertEditable(assignment: AssignmentState, now: Date): void {
     if (!canEdit(assignment, now)) {
       throw AppError.conflict('homework.deadline_passed', 'The deadline has passed and your answers were already sent, so they can no longer be changed. Thank you!');
     }
