@@ -15,15 +15,16 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return out;
 }
 
+function validationFailed(errors: ValidationError[]): AppError {
+  return invalidFields(flattenValidationErrors(errors));
+}
+
+/** The error of a failed validation: every field with its problems, in the message and in the details. */
+export function invalidFields(details: Record<string, string[]>): AppError {
+  const fields = Object.keys(details);
+  return AppError.invalid('validation.failed', `Please correct: ${fields.map((f) => `${f} (${details[f].join('; ')})`).join(', ')}.`, details);
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) => {
-      const details = flattenValidationErrors(errors);
-      const fields = Object.keys(details);
-      return AppError.invalid('validation.failed', `Please correct: ${fields.map((f) => `${f} (${details[f].join('; ')})`).join(', ')}.`, details);
-    },
-  });
+  return new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationFailed });
 }

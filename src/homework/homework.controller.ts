@@ -26,6 +26,7 @@ export class HomeworkController {
     return this.homework.state(await this.links.resolve(key, ipOf(req)));
   }
 
+  /** Token links are answered before they get here, by autosave.route.ts (same body rules and service); typed codes come here. */
   @Public()
   @Put('homework/:key/draft')
   saveDraft(@Param('key') key: string, @Body() dto: HomeworkDraftDto, @Req() req: Request) {
