@@ -1,6 +1,6 @@
 // Autosave under load: PUT /api/homework/:token/draft through the whole application as it runs in production
-// (the route answered ahead of Express, body check, link lookup with the closing rules, draft check against
-// the organisation's form, compare-and-set UPDATE on SQLite) against a baseline measured in the same run: a bare
+// (the route answered ahead of Express, body check, draft check against the form, one compare-and-set UPDATE
+// that also applies the closing rules, on SQLite) against a baseline measured in the same run: a bare
 // node:http server doing the same UPDATE of the same JSON in the same kind of SQLite database with better-sqlite3.
 // Each server runs in its own process; autocannon (100 connections, loopback) runs in this one.
 // Run: node -r ./bench/register.js bench/homework.ts [--seconds 10] [--connections 100]

@@ -18,6 +18,8 @@ export type SqlRow = Record<string, unknown>;
  * SQLite those cost more than the statement itself. Statements are written with `?` placeholders and kept
  * prepared; on PostgreSQL the placeholders become $1, $2, … and the query goes through the pool as usual.
  * Rows come back raw (database column names and values): hydrate them with the entity metadata.
+ * Pass the same string each time (a constant, or built once and kept): statements are found by their text, and
+ * a string built anew is hashed anew on every call, which on this path showed as a tenth of the request.
  */
 @Injectable()
 export class DirectSql {

@@ -9,6 +9,15 @@ describe('homework form as data', () => {
     expect(homeworkForm('RET')).not.toBe(form);
   });
 
+  it('names the organisation only in texts: questions, choices and pages are the same for every organisation (autosave relies on it)', () => {
+    const names = (organisation: string) => formPages(homeworkForm(organisation).definition, 'nl').map((p) => [p.name, p.questions.map((q) => [q.name, q.choices.map((c) => c.value)])]);
+    expect(homeworkForm('RET').shapes).toEqual(form.shapes);
+    expect(homeworkForm('').shapes).toEqual(form.shapes);
+    expect(names('RET')).toEqual(names('Vitens'));
+    expect(names('')).toEqual(names('Vitens'));
+    expect(JSON.stringify(homeworkForm('RET').definition)).toContain('RET');
+  });
+
   it('lists pages and questions in Dutch or English, with the ratings recognised', () => {
     const nl = formPages(form.definition, 'nl');
     const en = formPages(form.definition, 'en');

@@ -4,9 +4,9 @@ import { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { hashToken } from '../common/tokens';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
-import { HomeworkAssignment } from './homework-assignment.entity';
+import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { linkClosedReason } from './homework-rules';
-import { AssignmentState, HomeworkRepository, LinkLookup } from './homework.repository';
+import { AssignmentState, HomeworkRepository, LinkColumn, LinkLookup } from './homework.repository';
 import { deriveCode, deriveToken, formatCode, hashCode, normaliseCode } from './short-code';
 
 export const CODE_THROTTLE_WINDOW_MINUTES = 15;
@@ -82,12 +82,20 @@ export class HomeworkLinksService {
     return this.lookUp(key, ip, now, (column, hash) => this.homework.findLinkState(column, hash));
   }
 
-  private async lookUp<A>(key: string, ip: string, now: Date, find: (column: 'tokenHash' | 'codeHash', hash: string) => Promise<LinkLookup<A> | null>): Promise<LinkLookup<A>> {
-    const code = normaliseCode(key);
-    if (code) await this.assertNotThrottled(ip, now);
-    const lookup = key.length <= MAX_KEY_LENGTH ? await find(code ? 'codeHash' : 'tokenHash', code ? hashCode(this.config.sessionSecret, code) : hashToken(key)) : null;
+  /**
+   * Saves a draft if the link opens and the answers may change, in one statement; false if not (then resolveState
+   * says why). A code is checked against the throttle first, as on every use.
+   */
+  async saveDraftIfEditable(key: string, ip: string, draft: { revision: number; data: HomeworkAnswers; currentPage: string | null }, now: Date): Promise<boolean> {
+    const stored = await this.storedKey(key, ip, now);
+    return !!stored && this.homework.saveDraftIfEditable(stored.column, stored.hash, draft.revision, draft.data, draft.currentPage, now);
+  }
+
+  private async lookUp<A>(key: string, ip: string, now: Date, find: (column: LinkColumn, hash: string) => Promise<LinkLookup<A> | null>): Promise<LinkLookup<A>> {
+    const stored = await this.storedKey(key, ip, now);
+    const lookup = stored ? await find(stored.column, stored.hash) : null;
     if (!lookup) {
-      if (code) await this.homework.recordFailure(throttleKey(ip), now, windowStart(now));
+      if (normaliseCode(key)) await this.homework.recordFailure(throttleKey(ip), now, windowStart(now));
       throw new AppError('not_found', 'homework.not_found', 'This link or code is not known. Check the letter, or call the number in it for help.');
     }
     const closed = linkClosedReason({ status: lookup.studyStatus }, { status: lookup.respondentStatus, erasedAt: lookup.respondentErasedAt });
@@ -96,6 +104,14 @@ export class HomeworkLinksService {
       throw new AppError('gone', `homework.${closed}`, `This homework link no longer works. Questions? Call ${helpPhone}.`, { helpPhone });
     }
     return lookup;
+  }
+
+  /** Where and how a link or a typed code is stored (only hashes are), once the code throttle allows a try. */
+  private async storedKey(key: string, ip: string, now: Date): Promise<{ column: LinkColumn; hash: string } | null> {
+    const code = normaliseCode(key);
+    if (code) await this.assertNotThrottled(ip, now);
+    if (key.length > MAX_KEY_LENGTH) return null;
+    return code ? { column: 'codeHash', hash: hashCode(this.config.sessionSecret, code) } : { column: 'tokenHash', hash: hashToken(key) };
   }
 
   async assertNotThrottled(ip: string, now = new Date()): Promise<void> {

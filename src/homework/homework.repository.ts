@@ -30,7 +30,7 @@ export interface LinkLookup<A = HomeworkAssignment> {
 export type AssignmentState = Pick<HomeworkAssignment, 'id' | 'deadline' | 'revision' | 'submittedAt' | 'late' | 'enteredFromPaper'>;
 const STATE_PROPERTIES: (keyof AssignmentState)[] = ['id', 'deadline', 'revision', 'submittedAt', 'late', 'enteredFromPaper'];
 
-type LinkColumn = 'tokenHash' | 'codeHash';
+export type LinkColumn = 'tokenHash' | 'codeHash';
 
 /** The homework aggregate (assignments, settings) and the reads of study, group and session it depends on. */
 @Injectable()
@@ -74,7 +74,7 @@ export class HomeworkRepository {
         `SELECT ${assignmentColumns}, s.status AS kw_study_status, s.help_phone AS kw_study_help_phone, r.status AS kw_respondent_status, ` +
         'r.erased_at AS kw_respondent_erased_at, o.name AS kw_organisation_name FROM homework_assignment a ' +
         'JOIN study s ON s.id = a.study_id JOIN respondent r ON r.id = a.respondent_id LEFT JOIN organisation o ON o.id = r.organisation_id ' +
-        `WHERE a.${this.metadata().findColumnWithPropertyName(column)!.databaseName} = ?`;
+        `WHERE a.${this.column(column).databaseName} = ?`;
       this.linkSqlCache.set(key, sql);
     }
     return sql;
@@ -85,7 +85,17 @@ export class HomeworkRepository {
   }
 
   private stateColumns(): ColumnMetadata[] {
-    return STATE_PROPERTIES.map((p) => this.metadata().findColumnWithPropertyName(p)!);
+    return STATE_PROPERTIES.map((p) => this.column(p));
+  }
+
+  private readonly columns = new Map<keyof HomeworkAssignment, ColumnMetadata>();
+  private column(property: keyof HomeworkAssignment): ColumnMetadata {
+    let column = this.columns.get(property);
+    if (!column) {
+      column = this.metadata().findColumnWithPropertyName(property)!;
+      this.columns.set(property, column);
+    }
+    return column;
   }
 
   /** Raw database values into entity values (dates, booleans, JSON), the way TypeORM would. */
@@ -97,7 +107,7 @@ export class HomeworkRepository {
   }
 
   private persisted(property: keyof HomeworkAssignment, value: unknown): unknown {
-    return this.dataSource.driver.preparePersistentValue(value, this.metadata().findColumnWithPropertyName(property)!);
+    return this.dataSource.driver.preparePersistentValue(value, this.column(property));
   }
 
   findById(id: number, manager?: EntityManager): Promise<HomeworkAssignment | null> {
@@ -130,10 +140,29 @@ export class HomeworkRepository {
     return manager.save(assignment);
   }
 
-  /** Compare-and-set on the revision: true when this save won, false when another tab or device saved first. */
-  async saveDraft(id: number, expectedRevision: number, draft: HomeworkAnswers, currentPage: string | null, now: Date): Promise<boolean> {
-    const sql = 'UPDATE homework_assignment SET draft = ?, current_page = ?, draft_saved_at = ?, revision = revision + 1 WHERE id = ? AND revision = ?';
-    return (await this.sql.run(sql, [this.persisted('draft', draft), currentPage, this.persisted('draftSavedAt', now), id, expectedRevision])) === 1;
+  /**
+   * Autosave in one statement: the draft changes only at the expected revision, while the link still opens
+   * (study not closed, respondent not erased) and the answers may still change (not sent, or the deadline not
+   * passed): the rules of homework-rules.ts written as SQL, held equal to them by a test. false: nothing
+   * changed, and the caller finds out why with those rules. Saves one lookup on the busiest request.
+   */
+  async saveDraftIfEditable(column: LinkColumn, hash: string, expectedRevision: number, draft: HomeworkAnswers, currentPage: string | null, now: Date): Promise<boolean> {
+    const params = [this.persisted('draft', draft), currentPage, this.persisted('draftSavedAt', now), hash, expectedRevision, this.persisted('deadline', now)];
+    return (await this.sql.run(this.saveSql(column), params)) === 1;
+  }
+
+  private readonly saveSqlCache = new Map<LinkColumn, string>();
+  private saveSql(column: LinkColumn): string {
+    let sql = this.saveSqlCache.get(column);
+    if (!sql) {
+      sql =
+        'UPDATE homework_assignment SET draft = ?, current_page = ?, draft_saved_at = ?, revision = revision + 1 ' +
+        `WHERE ${this.column(column).databaseName} = ? AND revision = ? AND (submitted_at IS NULL OR deadline >= ?) ` +
+        "AND EXISTS (SELECT 1 FROM study s WHERE s.id = homework_assignment.study_id AND s.status <> 'closed') " +
+        "AND EXISTS (SELECT 1 FROM respondent r WHERE r.id = homework_assignment.respondent_id AND r.status <> 'erased' AND r.erased_at IS NULL)";
+      this.saveSqlCache.set(column, sql);
+    }
+    return sql;
   }
 
   async submit(

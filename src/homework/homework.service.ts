@@ -207,15 +207,19 @@ export class HomeworkService {
     };
   }
 
+  /**
+   * Autosave: checked against the form, then saved in one statement if the link opens, the answers may change
+   * and the revision is the newest. Only when nothing was saved is the link looked up, to say why.
+   */
   async saveDraft(key: string, input: DraftInput, ip: string, now = new Date()): Promise<{ revision: number; savedAt: Date }> {
-    const { assignment, organisationName } = await this.links.resolveState(key, ip, now);
-    this.assertEditable(assignment, now);
-    const form = formFor(organisationName);
+    const form = draftForm();
     const problems = draftProblems(form.shapes, input.data);
     if (problems.length) throw AppError.invalid('homework.draft_invalid', 'Some answers could not be saved.', fieldMap(problems));
-    const page = input.currentPage && form.pageNames.has(input.currentPage) ? input.currentPage : null;
-    if (!(await this.homework.saveDraft(assignment.id, input.revision, input.data, page, now))) throw await this.stale(assignment.id);
-    return { revision: input.revision + 1, savedAt: now };
+    const currentPage = input.currentPage && form.pageNames.has(input.currentPage) ? input.currentPage : null;
+    if (await this.links.saveDraftIfEditable(key, ip, { revision: input.revision, data: input.data, currentPage }, now)) return { revision: input.revision + 1, savedAt: now };
+    const { assignment } = await this.links.resolveState(key, ip, now);
+    this.assertEditable(assignment, now);
+    throw await this.stale(assignment.id);
   }
 
   async submit(key: string, input: DraftInput, ip: string, now = new Date()): Promise<{ revision: number; submittedAt: Date; late: boolean }> {
@@ -350,6 +354,15 @@ function formFor(organisation: string): OrganisationForm {
     pageNameCache.set(form.definition, pageNames);
   }
   return { ...form, organisation, pageNames };
+}
+
+/**
+ * What a draft is checked against. The organisation only appears in the form's texts, never in its questions,
+ * choices or pages (homework-form.spec.ts holds that), so autosave needs no lookup to know the form.
+ */
+let anyOrganisationForm: OrganisationForm | undefined;
+function draftForm(): OrganisationForm {
+  return (anyOrganisationForm ??= formFor(''));
 }
 
 // The full check with survey-core: required answers, visibility, choices. Only on submit (it takes milliseconds).
