@@ -271,6 +271,7 @@
   model.render(host);
 
   if (!config.canEdit) closeForm(texts.closed);
+  else if (config.unsentChanges && !paper) say(texts.unsentChanges);
   else if (config.submittedAt && !paper) showAnswers(config.late ? texts.submittedLate : texts.submitted, !config.late);
   else if (dirty) schedule(0);
 })();

@@ -22,6 +22,7 @@ const SURVEY_STYLESHEETS = ['/assets/survey/survey-core.min.css', ...PAGE_STYLES
 const SCRIPT_TEXTS = [
   'saving', 'savedAt', 'saveFailed', 'offline', 'conflict', 'conflictYourText', 'loadNewest', 'submitting', 'submitted', 'submittedLate',
   'submitFailed', 'fixAnswers', 'closed', 'deadlinePassed', 'edit', 'resubmitHint', 'paperSaved', 'copyHint', 'completeButton',
+  'unsentChanges',
 ];
 
 const ipOf = (req: Request) => req.ip ?? 'unknown';
@@ -92,6 +93,7 @@ export class HomeworkPagesController {
           currentPage: state.currentPage,
           canEdit: state.canEdit,
           submittedAt: state.submittedAt ? formatDateTime(state.submittedAt, req.locale) : null,
+          unsentChanges: state.unsentChanges,
           late: state.late,
           storageKey: `kw-homework-${lookup.assignment.id}`,
         },

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'util';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -32,6 +33,8 @@ export interface HomeworkState {
   currentPage: string | null;
   savedAt: Date | null;
   submittedAt: Date | null;
+  /** Changed after sending and not sent again: the page goes on editing instead of showing what was sent. */
+  unsentChanges: boolean;
   late: boolean;
   deadline: Date;
   canEdit: boolean;
@@ -197,6 +200,7 @@ export class HomeworkService {
       currentPage: a.currentPage,
       savedAt: a.draftSavedAt,
       submittedAt: a.submittedAt,
+      unsentChanges: !!a.submittedAt && !!a.draft && !isDeepStrictEqual(a.draft, a.submitted),
       late: a.late,
       deadline: a.deadline,
       canEdit: canEdit(a, now),

@@ -63,6 +63,29 @@ describe('the homework form in Chromium', () => {
     expect(row.draft).toMatchObject({ firstName: 'Ans', contactMoments: story });
   });
 
+  it('after sending, a change is kept and the reopened page goes on editing and says to send again', async () => {
+    const own = await createScheduledGroup(t.dataSource, { members: 1, organisation: 'Vitens' });
+    await t.app.get(HomeworkService).sendForGroup(own.study.slug, own.group.id, null);
+    const { token } = await credentialsOf(t, own.members[0].id);
+    const complete = { firstName: 'Bep', contactMoments: 'Ik belde.', contactMomentsRating: 'positief', contactMomentsExplanation: 'Snel.', channels: ['telefoon'], afterwardsHad: 'no' };
+    await t.app.get(HomeworkService).submit(token, { revision: 0, data: complete }, '127.0.0.1');
+    let page = await context.newPage();
+    await open(page, token);
+    await page.getByText('Uw antwoorden zijn verstuurd', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Antwoorden veranderen' }).click();
+    await textbox(page, 'Wilt u allereerst hier uw voornaam noteren?').fill('Bep B.');
+    await draftArrives(own.members[0].id, { firstName: 'Bep B.' });
+    await page.close();
+
+    page = await context.newPage();
+    await open(page, token);
+    await page.getByText('nog niet verstuurd', { exact: false }).waitFor();
+    expect(await page.locator('#homework-result').isHidden()).toBe(true);
+    expect(await textbox(page, 'Wilt u allereerst hier uw voornaam noteren?').inputValue()).toBe('Bep B.');
+    expect(await textbox(page, 'Wilt u allereerst hier uw voornaam noteren?').isEditable()).toBe(true);
+    expect((await stored(own.members[0].id)).submitted).toMatchObject({ firstName: 'Bep' });
+  });
+
   it('keeps the words typed just before the tab closed, before the debounce fired', async () => {
     const { token } = await credentialsOf(t, fx.members[3].id);
     let page = await context.newPage();

@@ -105,9 +105,13 @@ describe('homework over HTTP', () => {
     const sent = await api.post(`/api/homework/${token}/submit`).send({ revision: 0, data: { ...COMPLETE, firstName: 'Bert' } }).expect(200);
     expect(sent.body).toMatchObject({ revision: 1, late: false });
     const state = await api.get(`/api/homework/${token}`).expect(200);
-    expect(state.body).toMatchObject({ status: 'submitted', canEdit: true, data: { firstName: 'Bert' } });
+    expect(state.body).toMatchObject({ status: 'submitted', canEdit: true, data: { firstName: 'Bert' }, unsentChanges: false });
     await api.put(`/api/homework/${token}/draft`).send({ revision: 1, data: { ...COMPLETE, firstName: 'Bert B.' } }).expect(200);
+    // Reopened now, the page goes on editing and says the change is not sent yet.
+    expect((await api.get(`/api/homework/${token}`).expect(200)).body).toMatchObject({ status: 'submitted', unsentChanges: true, data: { firstName: 'Bert B.' } });
+    expect((await api.get(`/h/${token}`).expect(200)).text).toMatch(/"unsentChanges":\s*true/);
     await api.post(`/api/homework/${token}/submit`).send({ revision: 2, data: { ...COMPLETE, firstName: 'Bert B.' } }).expect(200);
+    expect((await api.get(`/api/homework/${token}`).expect(200)).body.unsentChanges).toBe(false);
     const row = await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId: fx.members[1].id });
     expect(row.submitted).toMatchObject({ firstName: 'Bert B.' });
   });
