@@ -31,10 +31,22 @@
   model.completeText = texts.completeButton;
   // Every keystroke counts as a change, so text is saved while typing and not only when leaving the field.
   model.textUpdateMode = 'onTyping';
+  // The faces as drawings: not every device has a font with the emoji of the texts. The word stays beside them
+  // (and is what screen readers read); the image itself is decoration.
+  var FACES = { '\uD83D\uDE42': 'positief', '\uD83D\uDE10': 'neutraal', '\uD83D\uDE41': 'negatief' };
+  model.onTextMarkdown.add(function (_, options) {
+    var face = FACES[options.text.slice(0, 2)];
+    if (!face) return;
+    options.html = '<img class="homework-face" src="/assets/img/faces/' + face + '.svg" alt="" width="28" height="28"> ' + escapeHtml(options.text.slice(2).trim());
+  });
   model.data = restoreBackup() || config.data || {};
   if (config.currentPage) {
     var page = model.getPageByName(config.currentPage);
     if (page) model.currentPage = page;
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
   }
 
   function say(text) {

@@ -35,7 +35,14 @@ describe('homework form as data', () => {
     const questions = formPages(form.definition, 'nl').flatMap((p) => p.questions);
     const channels = questions.find((q) => q.name === 'channels')!;
     expect(answerText(channels, ['website', 'post'])).toBe('Website, Post (brief)');
-    expect(answerText(questions.find((q) => q.name === 'goalRating')!, 'negatief')).toBe('🙁 Negatief');
+    const rating = questions.find((q) => q.name === 'goalRating')!;
+    expect(answerText(rating, 'negatief')).toBe('Negatief');
+    // Outside the form the faces are drawn, so the emoji leave the texts.
+    expect(rating.choices).toEqual([
+      { value: 'positief', text: 'Positief', face: 'positief' },
+      { value: 'neutraal', text: 'Neutraal', face: 'neutraal' },
+      { value: 'negatief', text: 'Negatief', face: 'negatief' },
+    ]);
     expect(answerText(channels, undefined)).toBe('');
     expect(plainText('<p>a &amp; b</p><p>c&#39;s</p>')).toBe("a & b\nc's");
   });

@@ -27,6 +27,8 @@ type Text = string | { default: string; en?: string } | undefined;
 export interface FormChoice {
   value: string;
   text: string;
+  /** For the three-face rating: which face to draw (pages show an image, the PDF draws it), beside the word. */
+  face?: string;
 }
 
 export interface FormQuestion {
@@ -66,6 +68,7 @@ export function plainText(html: string): string {
 }
 
 const RATING_VALUES = new Set<string>(HOMEWORK_RATINGS);
+const FACE_EMOJI = /^(?:🙂|😐|🙁)\s*/u;
 
 export function formPages(definition: object, locale: Locale): FormPage[] {
   const pages = (definition as { pages: Record<string, unknown>[] }).pages;
@@ -82,14 +85,17 @@ export function formPages(definition: object, locale: Locale): FormPage[] {
       questions: elements
         .filter((e) => e.type !== 'html')
         .map((e) => {
-          const choices = ((e.choices as { value: string; text: Text }[]) ?? []).map((c) => ({ value: c.value, text: localText(c.text, locale) }));
+          const listed: FormChoice[] = ((e.choices as { value: string; text: Text }[]) ?? []).map((c) => ({ value: c.value, text: localText(c.text, locale) }));
+          const isRating = listed.length > 0 && listed.every((c) => RATING_VALUES.has(c.value));
+          // The form's emoji are not in every font (nor in the PDF's): outside the form the faces are drawn.
+          const choices = isRating ? listed.map((c) => ({ value: c.value, text: c.text.replace(FACE_EMOJI, ''), face: c.value })) : listed;
           return {
             name: String(e.name),
             type: String(e.type),
             title: localText(e.title as Text, locale),
             description: localText(e.description as Text, locale),
             choices,
-            isRating: choices.length > 0 && choices.every((c) => RATING_VALUES.has(c.value)),
+            isRating,
             conditional: typeof e.visibleIf === 'string',
           };
         }),

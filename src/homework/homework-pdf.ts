@@ -86,9 +86,8 @@ function ratingFaces(doc: PDFKit.PDFDocument, q: FormQuestion, answer: string): 
   q.choices.forEach((choice, i) => {
     const cx = startX + 14 + i * 150;
     face(doc, cx, y, choice.value);
-    const label = choice.text.replace(/^\S+\s/, '');
     if (answer === choice.text) doc.circle(cx, y, 15).lineWidth(2).strokeColor('#000000').stroke();
-    doc.font('Helvetica').fontSize(BODY_SIZE).fillColor('#000000').text(label, cx + 20, y - 7, { lineBreak: false });
+    doc.font('Helvetica').fontSize(BODY_SIZE).fillColor('#000000').text(choice.text, cx + 20, y - 7, { lineBreak: false });
   });
   doc.x = startX;
   doc.y = y + 22;

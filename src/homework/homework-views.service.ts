@@ -55,7 +55,6 @@ export interface PrintView {
   locale: Locale;
 }
 
-const FACES: Record<string, string> = { positief: '🙂', neutraal: '😐', negatief: '🙁' };
 
 /** The researchers' views (status per group, the preparation view) and the printable letter and form. */
 @Injectable()
@@ -151,8 +150,8 @@ export class HomeworkViewsService {
             cells: shown.map((m) => {
               const value = answersOf(assignments.get(m.respondentId))[q.name];
               const text = answerText(q, value);
-              // The face is shown on its own; the word stays, for screen readers and for anyone who cannot read the face.
-              return q.isRating && typeof value === 'string' ? { text: text.replace(/^\S+\s/, ''), rating: FACES[value] ?? null } : { text, rating: null };
+              // The face is drawn beside the word; the word stays, for screen readers and for anyone who cannot read the face.
+              return { text, rating: (q.isRating && q.choices.find((c) => c.value === value)?.face) || null };
             }),
           })),
         })),

@@ -212,9 +212,11 @@ describe('homework over HTTP', () => {
     ({ revision } = (await api.post(`/api/homework/${token}/submit`).send({ revision, data: COMPLETE }).expect(200)).body);
     await api.put(`/api/homework/${token}/draft`).send({ revision, data: { ...COMPLETE, channels: ['website', 'telefoon'] } }).expect(200);
     const box = (html: string, label: string) => new RegExp(`<span class="homework-paper__box" aria-hidden="true">(✕?)</span> ${label}</li>`).exec(html)?.[1];
+    const face = (name: string, label: string) => `<img class="homework-face" src="/assets/img/faces/${name}.svg" alt="" width="28" height="28"> ${label}`;
     const own = (await api.get(`/h/${token}/print`).expect(200)).text;
     expect([box(own, 'Website'), box(own, 'Telefoon'), box(own, 'E-mail')]).toEqual(['✕', '✕', '']);
-    expect([box(own, '🙂 Positief'), box(own, '😐 Neutraal')]).toEqual(['✕', '']);
+    expect([box(own, face('positief', 'Positief')), box(own, face('neutraal', 'Neutraal'))]).toEqual(['✕', '']);
+    expect(own).not.toMatch(/🙂|😐|🙁/u);
     const sent = (await researcher.agent.get(`/studies/${fx.study.slug}/homework/assignments/${assignment.id}/print`).expect(200)).text;
     expect([box(sent, 'Website'), box(sent, 'Telefoon')]).toEqual(['✕', '']);
   });
@@ -241,11 +243,12 @@ describe('homework over HTTP', () => {
     const prep = await researcher.agent.get(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/prep`).expect(200);
     expect(prep.body.members.map((m: { name: string }) => m.name)).toEqual(['Ans', 'Bert', 'Cor']);
     const ratingRow = prep.body.pages[1].rows.find((r: { isRating: boolean }) => r.isRating);
-    expect(ratingRow.cells[1]).toEqual({ text: 'Positief', rating: '🙂' });
+    expect(ratingRow.cells[1]).toEqual({ text: 'Positief', rating: 'positief' });
     expect(prep.body.guide[0]).toMatchObject({ title: 'Introductie', minutes: 5 });
     const page = await researcher.agent.get(`/studies/${fx.study.slug}/homework/groups/${fx.group.id}`).expect(200);
     expect(page.text).toContain('Gespreksgids');
     expect(page.text).toContain('Het ging snel.');
+    expect(page.text).toContain('<img class="homework-face" src="/assets/img/faces/positief.svg" alt="" width="28" height="28"> Positief');
 
     const outsider = await createUser(t.dataSource, { role: 'researcher' });
     const other = await loginAgent(t.app, outsider.email, outsider.password);
