@@ -68,6 +68,11 @@ export class SurveysService {
   /** A researcher's own definition: checked like the generated ones, stored as the next version. */
   async putCustom(slug: string, kind: SurveyKind, definition: object, actor: AuthUser): Promise<SurveyDefinition> {
     const study = await this.studies.get(slug);
+    // Stored but never used would be worse than refused: the homework form is built for each organisation, and
+    // autosave, printing and the preparation view all rely on its questions.
+    if (kind === 'homework') {
+      throw AppError.invalid('survey.homework_fixed', 'The homework form is the one of the research plan (Bijlage 4), built for each organisation; it cannot be replaced.');
+    }
     const problems = definitionErrors(definition);
     if (problems.length) throw AppError.invalid('survey.definition_invalid', `The survey definition has errors: ${problems.join('; ')}`, { errors: problems });
     if (kind === 'screener') {

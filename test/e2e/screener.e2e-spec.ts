@@ -182,4 +182,16 @@ describe('screener page and intake API', () => {
     expect(broken.body.message).toMatch(/needs the questions consent/);
     await anon.put('/api/studies/screen/surveys/screener').send({ definition: custom }).expect(403);
   });
+
+  it('refuses a custom homework definition rather than storing one the homework would never use', async () => {
+    const u = await createUser(t.dataSource, { role: 'researcher' });
+    const { agent, csrf } = await loginAgent(t.app, u.email, u.password);
+    const refused = await agent
+      .put('/api/studies/screen/surveys/homework')
+      .set('x-csrf-token', csrf)
+      .send({ definition: { pages: [{ name: 'p', elements: [{ type: 'comment', name: 'story' }] }] } })
+      .expect(400);
+    expect(refused.body).toMatchObject({ code: 'survey.homework_fixed', message: expect.stringContaining('Bijlage 4') });
+    await agent.get('/api/studies/screen/surveys/homework/versions').expect(200, []);
+  });
 });
