@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '../common/app-error';
+import { AppError, ErrorDetails, ErrorKind } from '../common/app-error';
 import { getTranslations } from '../common/view-engine';
 import { StudyRepository } from '../studies/study.repository';
 import { validateSubmission } from '../surveys/survey-validator';
@@ -26,23 +26,20 @@ export class ScreenerIntakeService {
     if (!study) throw AppError.notFound('study', slug);
     const earlier = await this.respondents.findSubmission(study.id, dto.submissionId);
     if (earlier) return earlier.result;
-    if (study.status === 'closed') throw new AppError('gone', 'screener.closed', 'This study no longer takes sign-ups. Thank you for your interest.');
-    if (JSON.stringify(dto.answers).length > MAX_ANSWERS_CHARS) {
-      throw new AppError('payload_too_large', 'screener.too_large', `The answers are larger than ${MAX_ANSWERS_CHARS / 1000} kB; no screener needs that much. Shorten the answers and send them again.`);
-    }
+    // The respondent reads these refusals on the screener page, in the language they filled it in.
+    const refusal = (kind: ErrorKind, code: string, vars: Record<string, unknown> = {}, details?: ErrorDetails) =>
+      new AppError(kind, `screener.${code}`, getTranslations().t(dto.locale, `intake.error.${code}`, vars), details);
+    if (study.status === 'closed') throw refusal('gone', 'closed');
+    if (JSON.stringify(dto.answers).length > MAX_ANSWERS_CHARS) throw refusal('payload_too_large', 'too_large', { kb: MAX_ANSWERS_CHARS / 1000 });
     const definition = await this.surveys.findVersion(study.id, 'screener', dto.definitionVersion);
-    if (!definition) {
-      throw AppError.invalid('screener.unknown_version', `Version ${dto.definitionVersion} of this questionnaire does not exist. Reload the page and fill it in again.`);
-    }
-    const checked = validateSubmission(definition.definition, dto.answers);
+    if (!definition) throw refusal('invalid', 'unknown_version', { version: dto.definitionVersion });
+    const checked = validateSubmission(definition.definition, dto.answers, { locale: dto.locale });
     if (!checked.ok) {
       const fields: Record<string, string[]> = {};
       for (const e of checked.errors) (fields[e.field] ??= []).push(e.message);
-      throw AppError.invalid('screener.invalid_answers', `Please correct the answers: ${checked.errors.map((e) => e.message).join(' ')}`, fields);
+      throw refusal('invalid', 'invalid_answers', { problems: checked.errors.map((e) => e.message).join(' ') }, fields);
     }
-    if (checked.data.consent !== true) {
-      throw AppError.invalid('screener.consent_missing', 'You can only take part if you agree to how we use your data: answer "Yes, I agree" to the consent question.', { consent: ['must be yes'] });
-    }
+    if (checked.data.consent !== true) throw refusal('invalid', 'consent_missing', {}, { consent: [getTranslations().t(dto.locale, 'intake.error.consent_missing')] });
     let person;
     try {
       person = respondentFromAnswers(checked.data);
@@ -52,7 +49,7 @@ export class ScreenerIntakeService {
     }
     const organisations = await this.studies.organisationsOf(study.id);
     if (person.organisationId !== null && !organisations.some((o) => o.organisationId === person.organisationId)) {
-      throw AppError.conflict('screener.organisation_gone', 'The organisation you chose is no longer part of this study. Reload the page and fill it in again.');
+      throw refusal('conflict', 'organisation_gone');
     }
     // A calculated value of the definition: the validator has checked it matches what the respondent was shown.
     const consentVersion = typeof checked.data.consentVersion === 'string' ? checked.data.consentVersion : null;

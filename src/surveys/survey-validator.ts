@@ -2,6 +2,8 @@
 // survey-core does the required answers and the definition's validators; what it lets through (values outside
 // the choices, wrong types, overlong text, unknown keys) is checked here.
 import { Model, Question, surveyLocalization } from 'survey-core';
+// survey-core's own messages ("required" and the like) in Dutch too, for answers a respondent reads.
+import 'survey-core/i18n/dutch';
 
 // The definitions write Dutch as the default text; 'en' must resolve to the English strings.
 surveyLocalization.defaultLocale = 'nl';
@@ -16,6 +18,8 @@ export type ValidationResult = { ok: true; data: Record<string, unknown> } | { o
 export interface ValidateOptions {
   /** Drafts: unanswered questions are fine, but what is answered must still be valid. */
   partial?: boolean;
+  /** The language of survey-core's messages and the definition's validator texts (default English, for the API). */
+  locale?: 'nl' | 'en';
 }
 
 const NUMBER_INPUT_TYPES = new Set(['number', 'range']);
@@ -32,7 +36,7 @@ export function validateSubmission(definition: object, data: unknown, opts: Vali
   if (!isPlainObject(data)) return { ok: false, errors: [{ field: '', message: 'The answers must be a JSON object.' }] };
 
   const model = new Model(definition);
-  model.locale = 'en';
+  model.locale = opts.locale ?? 'en';
   const questions = answerableQuestions(model);
   const calculated = includedCalculatedValues(model);
   const commentKeys = otherTextKeys(questions);

@@ -129,9 +129,12 @@ describe('screener page and intake API', () => {
       expect(res.body.details.consent[0]).toMatch(/consent/);
     });
 
-    it('consent refused', async () => {
+    it('consent refused, said in the language the respondent filled it in', async () => {
       const res = await post(screenerEnvelope(version, answers({ consent: false }))).expect(400);
-      expect(res.body.message).toMatch(/only take part if you agree/);
+      expect(res.body).toMatchObject({ code: 'screener.invalid_answers', message: 'Verbeter de antwoorden: "consent": U kunt alleen meedoen als u akkoord gaat.' });
+      expect(res.body.details.consent).toEqual(['"consent": U kunt alleen meedoen als u akkoord gaat.']);
+      const english = await post(screenerEnvelope(version, answers({ consent: false }), { locale: 'en' })).expect(400);
+      expect(english.body.message).toMatch(/only take part if you agree/);
     });
 
     it('an answer outside the choices', async () => {
@@ -156,16 +159,28 @@ describe('screener page and intake API', () => {
 
     it('an unknown definition version or a missing submission id', async () => {
       const res = await post(screenerEnvelope(999, answers())).expect(400);
-      expect(res.body.message).toMatch(/Reload the page/);
+      expect(res.body).toMatchObject({ code: 'screener.unknown_version', message: expect.stringMatching(/Laad de pagina opnieuw/) });
       const noId = await post({ definitionVersion: version, locale: 'nl', answers: answers() }).expect(400);
       expect(noId.body.details.submissionId).toBeDefined();
+    });
+
+    it('a study that no longer takes sign-ups: 410, in the respondent\'s language', async () => {
+      const closed = await createStudy(t.dataSource, { slug: 'screen-closed' }, { organisations: ['RET'] });
+      const page = await anon.get('/s/screen-closed').expect(200);
+      const closedVersion = JSON.parse(/id="screener-data">(.*?)<\/script>/s.exec(page.text)![1]).version;
+      await t.dataSource.query(`UPDATE study SET status = 'closed' WHERE id = ${closed.study.id}`);
+      const envelope = screenerEnvelope(closedVersion, screenerAnswers(closed.organisations[0].id, closed.slots[0].id, { email: 'late@example.org' }));
+      const res = await anon.post('/api/studies/screen-closed/screener').send(envelope).expect(410);
+      expect(res.body).toMatchObject({ code: 'screener.closed', message: 'Voor dit onderzoek kunt u zich niet meer aanmelden. Bedankt voor uw belangstelling.' });
+      const english = await anon.post('/api/studies/screen-closed/screener').send({ ...envelope, locale: 'en' }).expect(410);
+      expect(english.body.message).toBe('This study no longer takes sign-ups. Thank you for your interest.');
     });
 
     it('an oversized payload', async () => {
       const big = await post(screenerEnvelope(version, answers({ firstName: 'x'.repeat(300_000) }))).expect(413);
       expect(big.body.message).toMatch(/too large/);
       const large = await post(screenerEnvelope(version, answers({ firstName: 'x'.repeat(30_000) }))).expect(413);
-      expect(large.body.message).toMatch(/larger than 20 kB/);
+      expect(large.body).toMatchObject({ code: 'screener.too_large', message: expect.stringMatching(/groter dan 20 kB/) });
     });
   });
 
