@@ -149,6 +149,11 @@ export class GroupRepository {
     await manager.delete(GroupMember, { id });
   }
 
+  /** A respondent who declined the session leaves the group, so its size and the one-group rule stay true. */
+  async removeFromGroup(groupId: number, respondentId: number, manager: EntityManager): Promise<void> {
+    await manager.delete(GroupMember, { groupId, respondentId });
+  }
+
   /** An erased respondent leaves their group (as member or reserve). */
   async removeRespondent(respondentId: number, manager: EntityManager): Promise<void> {
     await manager.delete(GroupMember, { respondentId });

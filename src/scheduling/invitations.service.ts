@@ -6,6 +6,7 @@ import { AppError } from '../common/app-error';
 import type { Locale } from '../common/domain';
 import { hashToken, randomToken } from '../common/tokens';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
+import { GroupRepository } from '../groups/group.repository';
 import type { Respondent } from '../respondents/respondent.entity';
 import { StudiesService } from '../studies/studies.service';
 import type { Study } from '../studies/study.entity';
@@ -70,6 +71,8 @@ const LIVE = ['sent', 'confirmed'];
 export class InvitationsService {
   constructor(
     private readonly sessions: SessionRepository,
+    // The group aggregate's writes (a decliner leaves, a reserve moves up) go through its own repository.
+    private readonly groups: GroupRepository,
     private readonly moderators: ModeratorRepository,
     private readonly studies: StudiesService,
     private readonly mailer: InvitationMailer,
@@ -178,7 +181,7 @@ export class InvitationsService {
       invitation.respondedAt = new Date();
       await this.sessions.saveInvitation(invitation, manager);
       await this.sessions.changeRespondentStatus([invitation.respondentId], ['invited', 'confirmed', 'grouped'], 'declined', manager);
-      await this.sessions.removeMembership(session.groupId, invitation.respondentId, manager);
+      await this.groups.removeFromGroup(session.groupId, invitation.respondentId, manager);
       await this.audit.record({ actor: null, action: 'invitation.decline', studyId: study.id, subjectType: 'respondent', subjectId: invitation.respondentId, details: { sessionId: session.id, groupId: session.groupId } }, manager);
       const promoted = await this.offerPlaceToReserve(study, session, invitation.respondentId, manager);
       if (session.invitedAt) {
@@ -322,7 +325,7 @@ export class InvitationsService {
       return null;
     }
     const position = Math.max(0, ...memberships.filter((m) => m.role === 'member').map((m) => m.position + 1));
-    await this.sessions.promoteToMember(chosen.id, position, manager);
+    await this.groups.placeMembership(chosen.id, { groupId: session.groupId, role: 'member', position }, manager);
     // Reserves keep status eligible (their group_member row marks them); as a member they are grouped.
     await this.sessions.changeRespondentStatus([chosen.respondentId], ['eligible'], 'grouped', manager);
     const respondent = people.get(chosen.respondentId)!;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GroupsModule } from '../groups/groups.module';
 import { HomeworkModule } from '../homework/homework.module';
 import { MailModule } from '../mail/mail.module';
 import { StudiesModule } from '../studies/studies.module';
@@ -15,7 +16,7 @@ import { SchedulingService } from './scheduling.service';
 import { SessionRepository } from './session.repository';
 
 @Module({
-  imports: [StudiesModule, MailModule, HomeworkModule],
+  imports: [StudiesModule, MailModule, HomeworkModule, GroupsModule],
   providers: [SessionRepository, ModeratorRepository, ScheduleLoader, InvitationMailer, InvitationsService, SchedulingService, ModeratorsService],
   controllers: [SchedulingController, SchedulingPagesController, InvitationPagesController, CalendarFeedController],
   exports: [InvitationsService, SchedulingService, SessionRepository],

@@ -107,15 +107,6 @@ export class SessionRepository {
     await manager.createQueryBuilder().update(Respondent).set({ status: to }).where({ id: In(ids), status: In(from) }).execute();
   }
 
-  /** A member who declined leaves the group, so the group's size and the one-group rule stay true. */
-  async removeMembership(groupId: number, respondentId: number, manager: EntityManager): Promise<void> {
-    await manager.delete(GroupMember, { groupId, respondentId });
-  }
-
-  async promoteToMember(membershipId: number, position: number, manager: EntityManager): Promise<void> {
-    await manager.update(GroupMember, { id: membershipId }, { role: 'member', position });
-  }
-
   sessionsOfStudy(studyId: number, manager?: EntityManager): Promise<ScheduledSession[]> {
     return this.m(manager).find(ScheduledSession, { where: { studyId }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
