@@ -9,7 +9,7 @@ import { missingFacts } from './group-candidates';
 import { FocusGroup } from './group.entity';
 import { GroupMember, MemberRole } from './group-member.entity';
 import { GroupRepository } from './group.repository';
-import { groupProblems, RuleGroup } from './group-rules';
+import { breachText, groupBreaches, RuleBreach, RuleGroup } from './group-rules';
 import { GroupsService, GroupView } from './groups.service';
 
 interface Place {
@@ -63,7 +63,7 @@ export class GroupMembersService {
     return this.change([groupId, to.groupId], actor, async (ctx) => {
       const current = this.membership(ctx, groupId, respondentId);
       const role = to.role ?? current.role;
-      if (to.groupId === groupId && role === current.role) throw AppError.invalid('group.no_change', `Respondent ${respondentId} is already a ${role} of group ${groupId}.`);
+      if (to.groupId === groupId && role === current.role) throw AppError.invalid('group.no_change', `Respondent ${respondentId} is already a ${role} of group ${groupId}.`, { respondentId, groupId, role });
       return { action: 'group.member_move', moves: new Map([[respondentId, { groupId: to.groupId, role }]]), details: { respondentId, from: { groupId, role: current.role }, to: { groupId: to.groupId, role } } };
     });
   }
@@ -90,7 +90,7 @@ export class GroupMembersService {
         };
       }
       const theirs = this.membership(ctx, other.groupId, otherId);
-      if (mine.groupId === theirs.groupId && mine.role === theirs.role) throw AppError.invalid('group.no_change', `Respondents ${respondentId} and ${otherId} already have the same place in group ${groupId}.`);
+      if (mine.groupId === theirs.groupId && mine.role === theirs.role) throw AppError.invalid('group.same_place', `Respondents ${respondentId} and ${otherId} already have the same place in group ${groupId}.`, { respondentId, otherId, groupId });
       return {
         action: 'group.member_swap',
         moves: new Map([
@@ -106,11 +106,11 @@ export class GroupMembersService {
   promote(groupId: number, respondentId: number, replaceId: number | undefined, actor: AuthUser): Promise<GroupView[]> {
     return this.change([groupId], actor, async (ctx) => {
       const reserve = this.membership(ctx, groupId, respondentId);
-      if (reserve.role !== 'reserve') throw AppError.invalid('group.not_reserve', `Respondent ${respondentId} is already a member of group ${groupId}; only a reserve can be promoted.`);
+      if (reserve.role !== 'reserve') throw AppError.invalid('group.not_reserve', `Respondent ${respondentId} is already a member of group ${groupId}; only a reserve can be promoted.`, { respondentId, groupId });
       const moves = new Map<number, Place | null>([[respondentId, { groupId, role: 'member' }]]);
       if (replaceId !== undefined) {
         const replaced = this.membership(ctx, groupId, replaceId);
-        if (replaced.role !== 'member') throw AppError.invalid('group.not_member', `Respondent ${replaceId} is not a member of group ${groupId}, so cannot make room.`);
+        if (replaced.role !== 'member') throw AppError.invalid('group.not_member', `Respondent ${replaceId} is not a member of group ${groupId}, so cannot make room.`, { respondentId: replaceId, groupId });
         moves.set(replaceId, { groupId, role: 'reserve' });
       }
       return { action: 'group.reserve_promote', moves, details: { respondentId, replaced: replaceId ?? null } };
@@ -130,14 +130,15 @@ export class GroupMembersService {
     const current = await this.groups.membershipOf(studyId, respondentId, manager);
     if (current) {
       throw AppError.conflict('group.respondent_in_group', `Respondent ${respondentId} is already in group ${current.groupId}. Move them from there instead of adding them.`, {
+        respondentId,
         groupId: current.groupId,
       });
     }
     if (respondent.status !== 'eligible' || respondent.erasedAt !== null) {
-      throw AppError.invalid('group.respondent_not_eligible', `Respondent ${respondentId} has status "${respondent.status}"; only eligible respondents can be placed in a group.`);
+      throw AppError.invalid('group.respondent_not_eligible', `Respondent ${respondentId} has status "${respondent.status}"; only eligible respondents can be placed in a group.`, { respondentId, status: respondent.status });
     }
     const missing = missingFacts(respondent);
-    if (missing.length) throw AppError.invalid('group.respondent_incomplete', `Respondent ${respondentId} cannot be grouped yet: missing ${missing.join(', ')}.`);
+    if (missing.length) throw AppError.invalid('group.respondent_incomplete', `Respondent ${respondentId} cannot be grouped yet: missing ${missing.join(', ')}.`, { respondentId, missing });
   }
 
   /** Locks the groups, lets `decide` describe the change, checks the groups as they would be, then writes and audits it. */
@@ -167,14 +168,17 @@ export class GroupMembersService {
     const involved = [...new Set([...ctx.memberships.map((m) => m.respondentId), ...change.moves.keys()])];
     const people = new Map((await this.groups.respondentsByIds(studyId, involved, ctx.manager)).map((p) => [p.id, p]));
     const limits = { minSize: study.groupMinSize, maxSize: study.groupMaxSize, reservesPerGroup: study.reservesPerGroup };
-    const problems: string[] = [];
+    const breaches: RuleBreach[] = [];
     for (const g of ctx.groups.values()) {
       const before = this.ruleGroup(g, ctx.memberships, new Map(), people);
       const after = this.ruleGroup(g, ctx.memberships, change.moves, people);
-      const old = new Set(groupProblems(before, limits, slotIds));
-      problems.push(...groupProblems(after, limits, slotIds).filter((p) => !old.has(p)));
+      const old = new Set(groupBreaches(before, limits, slotIds).map(breachText));
+      breaches.push(...groupBreaches(after, limits, slotIds).filter((b) => !old.has(breachText(b))));
     }
-    if (problems.length) throw AppError.invalid('group.change_refused', problems.join(' '), { problems });
+    if (breaches.length) {
+      const problems = breaches.map(breachText);
+      throw AppError.invalid('group.change_refused', problems.join(' '), { problems, breaches });
+    }
   }
 
   private ruleGroup(g: FocusGroup, memberships: GroupMember[], moves: Map<number, Place | null>, people: Map<number, Respondent>): RuleGroup {

@@ -3,8 +3,12 @@ import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
+import type { Locale } from '../common/domain';
+import { getTranslations } from '../common/view-engine';
 import { AddToGroupDto, FormGroupsDto, MoveMemberDto, PromoteReserveDto, SwapMemberDto } from './dto/groups.dto';
+import { fieldKey } from './group-candidates';
 import { GroupMembersService } from './group-members.service';
+import type { RuleBreach } from './group-rules';
 import { groupsPage } from './groups-page';
 import { GroupsService } from './groups.service';
 
@@ -12,8 +16,11 @@ const NOTICE_COOKIE = 'kw_groups_notice';
 
 interface Notice {
   kind: 'done' | 'refused';
-  /** A refusal's message, or for a success "locale key|a|b". */
+  /** A refusal's message (English, as the API gives it), or for a success "locale key|a|b". */
   text: string;
+  /** A refusal's code and details: the page says it in the reader's language where the locale files can. */
+  code?: string;
+  details?: Record<string, unknown>;
 }
 
 const STATUS_ACTIONS = ['confirm', 'lock', 'unlock', 'dissolve'] as const;
@@ -105,7 +112,7 @@ async function act(res: Response, slug: string, work: () => Promise<string>): Pr
     notice = { kind: 'done', text: await work() };
   } catch (err) {
     if (!(err instanceof AppError) || err.code === 'study.not_found') throw err;
-    notice = { kind: 'refused', text: err.message };
+    notice = { kind: 'refused', text: err.message, code: err.code, details: err.details };
   }
   res.cookie(NOTICE_COOKIE, JSON.stringify(notice), { httpOnly: true, sameSite: 'lax', path: `/studies/${slug}/groups`, maxAge: 60_000 });
   res.redirect(303, `/studies/${slug}/groups#notice`);
@@ -116,10 +123,27 @@ function readNotice(req: Request): { refused: boolean; text?: string; key?: stri
   if (typeof raw !== 'string') return null;
   try {
     const parsed = JSON.parse(raw) as Notice;
-    if (parsed.kind === 'refused') return { refused: true, text: String(parsed.text) };
+    if (parsed.kind === 'refused') return { refused: true, text: refusalText(parsed, req.locale) };
     const [key, a, b] = String(parsed.text).split('|');
     return key.startsWith('groups.notice.') ? { refused: false, key, a, b } : null;
   } catch {
     return null;
   }
+}
+
+/** A refusal in the reader's language: `groups.refusal.<code>` / `groups.rule.<rule>`, else the API's English text. */
+export function refusalText(notice: Pick<Notice, 'text' | 'code' | 'details'>, locale: Locale): string {
+  const i18n = getTranslations();
+  const details = notice.details ?? {};
+  const say = (key: string, vars: Record<string, unknown>) => {
+    const text = i18n.t(locale, key, vars);
+    // Not translated, or a detail the text needs is missing: the English text says it completely.
+    return text === key || /\{\w+\}/.test(text) ? null : text;
+  };
+  if (notice.code === 'group.change_refused' && Array.isArray(details.breaches)) {
+    const texts = (details.breaches as RuleBreach[]).map((b) => say(`groups.rule.${b.rule}`, b));
+    if (texts.every((t) => t !== null)) return texts.join(' ');
+  }
+  const vars = Array.isArray(details.missing) ? { ...details, missing: details.missing.map((m) => i18n.t(locale, fieldKey(String(m)))).join(', ') } : details;
+  return (notice.code && say(`groups.refusal.${notice.code}`, vars)) || String(notice.text);
 }

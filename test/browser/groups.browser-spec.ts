@@ -75,7 +75,7 @@ describe('the groups page in Chromium', () => {
       await details.getByRole('button', { name: /^Uit de groep halen/ }).click();
       await page.locator('#notice').filter({ hasText: i === 0 ? 'is uit groep' : 'Deze wijziging kan niet' }).waitFor();
     }
-    expect(await page.getByRole('alert').textContent()).toMatch(/Deze wijziging kan niet:.*needs at least 2/s);
+    expect(await page.getByRole('alert').textContent()).toMatch(/Deze wijziging kan niet:.*het onderzoek vraagt er minstens 2/s);
     expect(await axeViolations(page)).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -116,9 +116,12 @@ describe('groups API and page', () => {
     expect(res.headers.location).toBe('/studies/groepen/groups#notice');
     const shown = await agent.get('/studies/groepen/groups').expect(200);
     expect(shown.text).toContain('Deze wijziging kan niet:');
-    expect(shown.text).toContain(`Group ${g.id} is locked.`);
+    expect(shown.text).toContain(`Groep ${g.id} is vastgezet. Zet hem eerst los als deze wijziging echt nodig is.`);
+    // The same refusal for an English reader, and in English through the API.
+    await agent.post(`/studies/groepen/groups/${g.id}/members/${g.members[0].respondentId}/remove`).type('form').send({ _csrf: token }).expect(303);
+    expect((await agent.get('/studies/groepen/groups?lang=en').expect(200)).text).toContain(`Group ${g.id} is locked. Unlock it first if this change is really needed.`);
     await agent.post(`/studies/groepen/groups/${g.id}/unlock`).type('form').send({ _csrf: token }).expect(303);
-    expect((await agent.get('/studies/groepen/groups').expect(200)).text).toContain(`Groep ${g.id} is niet meer vastgezet`);
+    expect((await agent.get('/studies/groepen/groups?lang=nl').expect(200)).text).toContain(`Groep ${g.id} is niet meer vastgezet`);
     await agent.post('/studies/groepen/groups/form').type('form').send({ _csrf: token, organisation: 'Vitens' }).expect(303);
     expect((await agent.get('/studies/groepen/groups').expect(200)).text).toContain('Groepen gevormd: 0 groepen, 4 tekorten.');
   });
