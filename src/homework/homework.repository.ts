@@ -4,6 +4,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { User } from '../auth/user.entity';
+import { DirectSql, SqlRow } from '../database/direct-sql';
 import { FocusGroup } from '../groups/group.entity';
 import { GroupMember } from '../groups/group-member.entity';
 import { Respondent } from '../respondents/respondent.entity';
@@ -13,7 +14,6 @@ import { Study } from '../studies/study.entity';
 import { StudyOrganisation } from '../studies/study-organisation.entity';
 import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { HomeworkSetting } from './homework-setting.entity';
-import { DirectSql, SqlRow } from '../database/direct-sql';
 
 /** What the public routes need to decide about a link, read in one query. */
 export interface LinkLookup<A = HomeworkAssignment> {
@@ -49,8 +49,8 @@ export class HomeworkRepository {
     return this.dataSource.transaction(work);
   }
 
-  // Links are read with hand-written, prepared SQL rather than the query builder: autosave reads one several
-  // times a second per respondent, and building the SQL each time cost more than running it.
+  // Links are read and drafts saved with hand-written, prepared SQL rather than the query builder: autosave runs
+  // several times a minute per respondent, and building the SQL each time cost more than running it.
 
   /** The whole assignment behind a link, answers included: for showing the form or printing it. */
   async findLink(column: LinkColumn, hash: string): Promise<LinkLookup | null> {
