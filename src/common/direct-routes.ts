@@ -30,34 +30,41 @@ export interface DirectRouteOptions {
 export function serveDirectRoutes(server: Server, routes: DirectJsonRoute[], options: DirectRouteOptions): void {
   const fallbacks = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
-  const headers = { ...options.headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+  const served = { ...options, headers: { ...options.headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const found = match(routes, req);
-    if (found) return void serve(found.route, found.params, req, res, { ...options, headers });
+    if (found) return void serve(found, req, res, served);
     for (const listener of fallbacks) listener.call(server, req, res);
   });
 }
 
-function match(routes: DirectJsonRoute[], req: IncomingMessage): { route: DirectJsonRoute; params: string[] } | null {
+interface Match {
+  route: DirectJsonRoute;
+  path: string;
+  params: string[];
+}
+
+function match(routes: DirectJsonRoute[], req: IncomingMessage): Match | null {
+  const url = req.url ?? '';
+  const query = url.indexOf('?');
+  const path = query < 0 ? url : url.slice(0, query);
   for (const route of routes) {
     if (req.method !== route.method) continue;
-    const url = req.url ?? '';
-    const query = url.indexOf('?');
-    const m = route.path.exec(query < 0 ? url : url.slice(0, query));
+    const m = route.path.exec(path);
     if (!m) continue;
     const params = m.slice(1);
-    if (!route.takes || route.takes(params)) return { route, params };
+    if (!route.takes || route.takes(params)) return { route, path, params };
   }
   return null;
 }
 
-async function serve(route: DirectJsonRoute, params: string[], req: IncomingMessage, res: ServerResponse, options: DirectRouteOptions): Promise<void> {
+async function serve({ route, path, params }: Match, req: IncomingMessage, res: ServerResponse, options: DirectRouteOptions): Promise<void> {
   let status = 200;
   let body: unknown;
   try {
     body = await route.handle(params, await readJson(req, options.bodyLimit), req);
   } catch (err) {
-    body = errorBody(err, req.method ?? '', req.url ?? '');
+    body = errorBody(err, req.method ?? '', path);
     status = (body as { statusCode: number }).statusCode;
     if (status >= 500) options.logger.error(err instanceof Error ? err.stack : String(err), 'Errors');
   }

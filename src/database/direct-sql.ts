@@ -19,7 +19,7 @@ export type SqlRow = Record<string, unknown>;
  * prepared; on PostgreSQL the placeholders become $1, $2, … and the query goes through the pool as usual.
  * Rows come back raw (database column names and values): hydrate them with the entity metadata.
  * Pass the same string each time (a constant, or built once and kept): statements are found by their text, and
- * a string built anew is hashed anew on every call, which on this path showed as a tenth of the request.
+ * a string built anew must be hashed anew on every call.
  */
 @Injectable()
 export class DirectSql {

@@ -1,4 +1,7 @@
-import { commonSlots, groupProblems, RuleGroup, RulePerson } from './group-rules';
+import { breachText, commonSlots, groupBreaches, RuleGroup, RulePerson, SizeLimits } from './group-rules';
+
+/** The refusal texts the API gives: every broken rule, in English. */
+const groupProblems = (g: RuleGroup, limits: SizeLimits, slotIds: number[]) => groupBreaches(g, limits, slotIds).map(breachText);
 
 const limits = { minSize: 2, maxSize: 4, reservesPerGroup: 1 };
 let nextId = 1;

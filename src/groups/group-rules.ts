@@ -72,8 +72,3 @@ export function breachText(b: RuleBreach): string {
       return `Reserve ${b.respondentId} shares no session slot with the members of group ${b.groupId}.`;
   }
 }
-
-/** Every reason the group, as it would be after a change, is not acceptable, in English; empty when it is. */
-export function groupProblems(group: RuleGroup, limits: SizeLimits, slotIds: readonly number[]): string[] {
-  return groupBreaches(group, limits, slotIds).map(breachText);
-}

@@ -3,6 +3,7 @@ import { QUADRANT_LABELS, QUADRANTS, type Locale, type Quadrant } from '../commo
 import { formatSlot } from '../common/format';
 import { getTranslations } from '../common/view-engine';
 import { fieldKey, type PersonView, type ReasonCode } from './group-candidates';
+import type { RuleBreach } from './group-rules';
 import type { DetailedReport, GroupsOverview, GroupView } from './groups.service';
 
 interface Option {
@@ -108,4 +109,21 @@ export function groupsPage(overview: GroupsOverview, preview: DetailedReport | n
 
 function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** A refusal in the reader's language: `groups.refusal.<code>` / `groups.rule.<rule>`, else the API's English text. */
+export function refusalText(refusal: { text: string; code?: string; details?: Record<string, unknown> }, locale: Locale): string {
+  const i18n = getTranslations();
+  const { text, code, details = {} } = refusal;
+  const say = (key: string, vars: Record<string, unknown>) => {
+    const said = i18n.t(locale, key, vars);
+    // Not translated, or a detail the text needs is missing: the English text says it completely.
+    return said === key || /\{\w+\}/.test(said) ? null : said;
+  };
+  if (code === 'group.change_refused' && Array.isArray(details.breaches)) {
+    const texts = (details.breaches as RuleBreach[]).map((b) => say(`groups.rule.${b.rule}`, b));
+    if (texts.every((t) => t !== null)) return texts.join(' ');
+  }
+  const vars = Array.isArray(details.missing) ? { ...details, missing: details.missing.map((m) => i18n.t(locale, fieldKey(String(m)))).join(', ') } : details;
+  return (code && say(`groups.refusal.${code}`, vars)) || text;
 }

@@ -1,4 +1,4 @@
-import { refusalText } from './groups.pages.controller';
+import { refusalText } from './groups-page';
 
 describe('a refused group change on the page', () => {
   it('names each broken rule in the reader\'s language', () => {

@@ -3,13 +3,9 @@ import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
-import type { Locale } from '../common/domain';
-import { getTranslations } from '../common/view-engine';
 import { AddToGroupDto, FormGroupsDto, MoveMemberDto, PromoteReserveDto, SwapMemberDto } from './dto/groups.dto';
-import { fieldKey } from './group-candidates';
 import { GroupMembersService } from './group-members.service';
-import type { RuleBreach } from './group-rules';
-import { groupsPage } from './groups-page';
+import { groupsPage, refusalText } from './groups-page';
 import { GroupsService } from './groups.service';
 
 const NOTICE_COOKIE = 'kw_groups_notice';
@@ -129,21 +125,4 @@ function readNotice(req: Request): { refused: boolean; text?: string; key?: stri
   } catch {
     return null;
   }
-}
-
-/** A refusal in the reader's language: `groups.refusal.<code>` / `groups.rule.<rule>`, else the API's English text. */
-export function refusalText(notice: Pick<Notice, 'text' | 'code' | 'details'>, locale: Locale): string {
-  const i18n = getTranslations();
-  const details = notice.details ?? {};
-  const say = (key: string, vars: Record<string, unknown>) => {
-    const text = i18n.t(locale, key, vars);
-    // Not translated, or a detail the text needs is missing: the English text says it completely.
-    return text === key || /\{\w+\}/.test(text) ? null : text;
-  };
-  if (notice.code === 'group.change_refused' && Array.isArray(details.breaches)) {
-    const texts = (details.breaches as RuleBreach[]).map((b) => say(`groups.rule.${b.rule}`, b));
-    if (texts.every((t) => t !== null)) return texts.join(' ');
-  }
-  const vars = Array.isArray(details.missing) ? { ...details, missing: details.missing.map((m) => i18n.t(locale, fieldKey(String(m)))).join(', ') } : details;
-  return (notice.code && say(`groups.refusal.${notice.code}`, vars)) || String(notice.text);
 }

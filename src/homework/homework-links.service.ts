@@ -95,7 +95,7 @@ export class HomeworkLinksService {
     const stored = await this.storedKey(key, ip, now);
     const lookup = stored ? await find(stored.column, stored.hash) : null;
     if (!lookup) {
-      if (normaliseCode(key)) await this.homework.recordFailure(throttleKey(ip), now, windowStart(now));
+      if (stored?.column === 'codeHash') await this.homework.recordFailure(throttleKey(ip), now, windowStart(now));
       throw new AppError('not_found', 'homework.not_found', 'This link or code is not known. Check the letter, or call the number in it for help.');
     }
     const closed = linkClosedReason({ status: lookup.studyStatus }, { status: lookup.respondentStatus, erasedAt: lookup.respondentErasedAt });

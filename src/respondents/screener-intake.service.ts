@@ -27,8 +27,8 @@ export class ScreenerIntakeService {
     const earlier = await this.respondents.findSubmission(study.id, dto.submissionId);
     if (earlier) return earlier.result;
     // The respondent reads these refusals on the screener page, in the language they filled it in.
-    const refusal = (kind: ErrorKind, code: string, vars: Record<string, unknown> = {}, details?: ErrorDetails) =>
-      new AppError(kind, `screener.${code}`, getTranslations().t(dto.locale, `intake.error.${code}`, vars), details);
+    const say = (code: string, vars: Record<string, unknown> = {}) => getTranslations().t(dto.locale, `intake.error.${code}`, vars);
+    const refusal = (kind: ErrorKind, code: string, vars: Record<string, unknown> = {}, details?: ErrorDetails) => new AppError(kind, `screener.${code}`, say(code, vars), details);
     if (study.status === 'closed') throw refusal('gone', 'closed');
     if (JSON.stringify(dto.answers).length > MAX_ANSWERS_CHARS) throw refusal('payload_too_large', 'too_large', { kb: MAX_ANSWERS_CHARS / 1000 });
     const definition = await this.surveys.findVersion(study.id, 'screener', dto.definitionVersion);
@@ -39,7 +39,7 @@ export class ScreenerIntakeService {
       for (const e of checked.errors) (fields[e.field] ??= []).push(e.message);
       throw refusal('invalid', 'invalid_answers', { problems: checked.errors.map((e) => e.message).join(' ') }, fields);
     }
-    if (checked.data.consent !== true) throw refusal('invalid', 'consent_missing', {}, { consent: [getTranslations().t(dto.locale, 'intake.error.consent_missing')] });
+    if (checked.data.consent !== true) throw refusal('invalid', 'consent_missing', {}, { consent: [say('consent_missing')] });
     let person;
     try {
       person = respondentFromAnswers(checked.data);
