@@ -4,7 +4,8 @@ import { screenerEligibility, ScreenerIneligibility } from '../surveys/screener-
 import { normaliseAge } from './normalise';
 import { quadrantFromStatement } from './search-strategy';
 
-export interface ScreenerRespondent {
+/** Who the respondent is and how to reach them: only kept for people who can take part. */
+interface Profile {
   firstName: string;
   email: string;
   phone: string | null;
@@ -15,6 +16,11 @@ export interface ScreenerRespondent {
   ageMax: number;
   education: Education;
   digitalComfort: DigitalComfort;
+}
+
+type Nothing<T> = { [K in keyof T]: null };
+
+export type ScreenerRespondent = (Profile | Nothing<Profile>) & {
   /** null when the respondent had contact with none of the organisations. */
   organisationId: number | null;
   quadrant: Quadrant | null;
@@ -22,25 +28,48 @@ export interface ScreenerRespondent {
   availability: number[];
   eligible: boolean;
   reason: ScreenerIneligibility | 'incomplete' | null;
-}
+};
+
+const NO_PROFILE: Nothing<Profile> = {
+  firstName: null,
+  email: null,
+  phone: null,
+  contactPreference: null,
+  gender: null,
+  age: null,
+  ageMin: null,
+  ageMax: null,
+  education: null,
+  digitalComfort: null,
+};
 
 /** Thrown when validated answers still cannot make a respondent: a definition that lacks a question the intake needs. */
 export class ScreenerAnswerError extends Error {}
 
-/** Run on data that validateSubmission accepted; required answers of an eligible respondent are then present. */
+/**
+ * Run on data that validateSubmission accepted; required answers of an eligible respondent are then present.
+ * Someone who is turned away keeps no name, contact details or profile, whatever the definition asked: the
+ * study has no reason to hold them.
+ */
 export function respondentFromAnswers(data: Record<string, unknown>): ScreenerRespondent {
-  const text = (name: string): string | null => (typeof data[name] === 'string' && (data[name] as string).trim() ? (data[name] as string).trim() : null);
-  const need = <T>(name: string, value: T | null | undefined): T => {
-    if (value === null || value === undefined) throw new ScreenerAnswerError(`The answer to "${name}" is missing or not understood.`);
-    return value;
-  };
-  const age = normaliseAge(String(data.age ?? ''));
-  if (!age.ok) throw new ScreenerAnswerError(`"age": ${age.reason}`);
   const { eligible, reason } = screenerEligibility(data);
   const organisation = data.organisation;
+  const organisationId = typeof organisation === 'number' ? organisation : null;
+  if (!eligible) return { ...NO_PROFILE, organisationId, quadrant: null, availability: [], eligible, reason: reason ?? 'incomplete' };
   const selection = typeof data.selection === 'string' ? quadrantFromStatement(data.selection) : undefined;
-  const quadrant = eligible ? need('selection', selection?.ok ? selection.value : null) : null;
   const availability = Array.isArray(data.availability) ? data.availability.filter((v): v is number => typeof v === 'number') : [];
+  return { ...profileFrom(data), organisationId, quadrant: need('selection', selection?.ok ? selection.value : null), availability, eligible, reason: null };
+}
+
+function need<T>(name: string, value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new ScreenerAnswerError(`The answer to "${name}" is missing or not understood.`);
+  return value;
+}
+
+function profileFrom(data: Record<string, unknown>): Profile {
+  const text = (name: string): string | null => (typeof data[name] === 'string' && (data[name] as string).trim() ? (data[name] as string).trim() : null);
+  const age = normaliseAge(String(data.age ?? ''));
+  if (!age.ok) throw new ScreenerAnswerError(`"age": ${age.reason}`);
   return {
     firstName: need('firstName', text('firstName')),
     email: need('email', text('email')),
@@ -50,10 +79,14 @@ export function respondentFromAnswers(data: Record<string, unknown>): ScreenerRe
     ...age.value,
     education: need('education', isOneOf(EDUCATIONS, data.education) ? data.education : null),
     digitalComfort: need('digitalComfort', isOneOf(DIGITAL_COMFORTS, data.digitalComfort) ? data.digitalComfort : null),
-    organisationId: typeof organisation === 'number' ? organisation : null,
-    quadrant,
-    availability,
-    eligible,
-    reason: eligible ? null : (reason ?? 'incomplete'),
   };
+}
+
+/** What is kept of the answers of someone who is turned away: the consent and the knock-out answers, nothing else. */
+const KEPT_WHEN_TURNED_AWAY = new Set(['consent', 'consentVersion', 'organisation', 'contactWhen']);
+
+/** The raw answers worth storing. */
+export function answersToKeep(data: Record<string, unknown>, eligible: boolean): Record<string, unknown> {
+  if (eligible) return data;
+  return Object.fromEntries(Object.entries(data).filter(([k]) => KEPT_WHEN_TURNED_AWAY.has(k)));
 }

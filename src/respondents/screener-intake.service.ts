@@ -6,7 +6,7 @@ import { validateSubmission } from '../surveys/survey-validator';
 import { SurveysService } from '../surveys/surveys.service';
 import { ScreenerSubmissionDto } from './dto/respondent.dto';
 import { RespondentRepository } from './respondent.repository';
-import { respondentFromAnswers, ScreenerAnswerError } from './screener-answers';
+import { answersToKeep, respondentFromAnswers, ScreenerAnswerError } from './screener-answers';
 import { ScreenerResult } from './screener-submission.entity';
 
 /** Far above any honest screener (a few hundred characters), far below the app's 256 kB body limit. */
@@ -56,7 +56,8 @@ export class ScreenerIntakeService {
 
     try {
       return await this.respondents.transaction(async (manager) => {
-        const duplicateOf = await this.respondents.findFirstByEmail(study.id, person.email, manager);
+        // Someone turned away left no address, so cannot be anyone's duplicate.
+        const duplicateOf = person.email ? await this.respondents.findFirstByEmail(study.id, person.email, manager) : null;
         const status = person.eligible && !duplicateOf ? 'eligible' : 'ineligible';
         const reason = duplicateOf ? 'duplicate-email' : person.reason;
         const { eligible: _, reason: __, ...attributes } = person;
@@ -83,7 +84,7 @@ export class ScreenerIntakeService {
             surveyDefinitionId: definition.id,
             definitionVersion: definition.version,
             locale: dto.locale,
-            answers: checked.data,
+            answers: answersToKeep(checked.data, person.eligible),
             respondentId: respondent.id,
             result,
             submittedAt: now,

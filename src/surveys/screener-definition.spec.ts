@@ -24,13 +24,24 @@ describe('buildScreenerDefinition', () => {
     expect(model.showProgressBar).toBe(false);
   });
 
-  it('asks the questions in the order of the issue', () => {
+  it('asks the knock-out questions before anything personal, and the contact details last', () => {
     const model = new Model(buildScreenerDefinition(input));
     const names = model.getAllQuestions().filter((q) => q.hasInput).map((q) => q.name);
     expect(names).toEqual([
-      'consent', 'firstName', 'email', 'phone', 'contactPreference', 'gender', 'age', 'education',
-      'digitalComfort', 'organisation', 'contactWhen', 'selection', 'availability',
+      'consent', 'organisation', 'contactWhen', 'gender', 'age', 'education', 'digitalComfort', 'selection',
+      'availability', 'firstName', 'email', 'phone', 'contactPreference',
     ]);
+  });
+
+  it('never shows a question about the person to someone who is turned away', () => {
+    for (const knockOut of [{ organisation: 'none' }, { organisation: 1, contactWhen: 'longer-ago' }]) {
+      const model = new Model(buildScreenerDefinition(input));
+      model.data = { consent: true, ...knockOut };
+      expect(model.visiblePages.map((p) => p.name)).toEqual(['intro', 'organisationContact']);
+    }
+    const model = new Model(buildScreenerDefinition(input));
+    model.data = { consent: true, organisation: 1, contactWhen: 'within-6-months' };
+    expect(model.visiblePages.map((p) => p.name)).toEqual(['intro', 'organisationContact', 'aboutYou', 'searchStrategy', 'availability', 'contactDetails']);
   });
 
   it('shows the selection statements with the chosen organisation, in random order, in Dutch and English', () => {

@@ -38,7 +38,7 @@ const EDUCATION_CHOICE_TEXTS: Record<Education, LocalisedText> = {
 };
 
 /** Version of the consent text below; raise it whenever that text changes, so stored consents say what was agreed to. */
-export const CONSENT_TEXT_VERSION = '2026-11';
+export const CONSENT_TEXT_VERSION = '2026-12';
 
 /** Screener questions whose answers are personal data: removed from the raw answers on erasure. */
 export const SCREENER_PERSONAL_FIELDS = ['firstName', 'email', 'phone', 'contactPreference'] as const;
@@ -99,6 +99,8 @@ function consentHtml(input: ScreenerInput): LocalisedText {
       'verwijderen we ze. U kunt ons altijd vragen uw gegevens eerder te verwijderen.</li>' +
       '<li><strong>Wie ziet wat:</strong> alleen de onderzoekers zien uw naam en contactgegevens. De ' +
       `organisaties in dit onderzoek (${organisations}) zien alleen een overzicht zonder namen.</li>` +
+      '<li><strong>Kunt u niet meedoen?</strong> Dan vragen we niet naar uw naam of contactgegevens, en bewaren we ' +
+      'alleen met welke organisatie u contact had en wanneer.</li>' +
       `</ul><p>Versie van deze tekst: ${version}</p>`,
     '<h3>What do we do with your data?</h3><ul>' +
       '<li><strong>What:</strong> your first name, e-mail address and phone number, your gender, age, ' +
@@ -110,6 +112,8 @@ function consentHtml(input: ScreenerInput): LocalisedText {
       'Then we delete them. You can always ask us to delete your data sooner.</li>' +
       '<li><strong>Who sees what:</strong> only the researchers see your name and contact details. The ' +
       `organisations in this research (${organisations}) only see an overview without names.</li>` +
+      '<li><strong>Cannot take part?</strong> Then we do not ask for your name or contact details, and we only keep ' +
+      'which organisation you had contact with and when.</li>' +
       `</ul><p>Version of this text: ${version}</p>`,
   );
 }
@@ -160,6 +164,7 @@ function pageIntro(input: ScreenerInput) {
 function pageContactDetails() {
   return {
     name: 'contactDetails',
+    visibleIf: ELIGIBLE,
     title: localised('Uw gegevens', 'Your details'),
     elements: [
       { type: 'text', name: 'firstName', title: localised('Voornaam', 'First name'), isRequired: true, maxLength: 200, autocomplete: 'given-name' },
@@ -206,6 +211,7 @@ function pageContactDetails() {
 function pageAboutYou() {
   return {
     name: 'aboutYou',
+    visibleIf: ELIGIBLE,
     title: localised('Over u', 'About you'),
     elements: [
       {
@@ -369,7 +375,8 @@ export function buildScreenerDefinition(input: ScreenerInput): object {
       '<h3>Thank you for filling this in!</h3><p>We will contact you soon about the group conversation.</p>' + help.en,
     ),
     completedHtmlOnCondition: [{ expression: INELIGIBLE, html: ineligibleHtml(input.helpPhone) }],
-    pages: [pageIntro(input), pageContactDetails(), pageAboutYou(), pageOrganisation(input), pageSelection(), pageAvailability(input)],
+    // The knock-out questions come first: someone who cannot take part is never asked who they are.
+    pages: [pageIntro(input), pageOrganisation(input), pageAboutYou(), pageSelection(), pageAvailability(input), pageContactDetails()],
   };
 }
 

@@ -80,8 +80,8 @@ describe('validateSubmission', () => {
 
   it('rejects wrong types', () => {
     expect(errorsOf(validateSubmission(screener, { ...valid, age: '81', firstName: 42 }))).toEqual([
-      { field: 'firstName', message: '"firstName" must be text.' },
       { field: 'age', message: '"age" must be a number.' },
+      { field: 'firstName', message: '"firstName" must be text.' },
     ]);
     expect(errorsOf(validateSubmission(screener, { ...valid, availability: 10 }))[0].message).toBe(
       '"availability" must be a list of choices.',
@@ -118,11 +118,12 @@ describe('validateSubmission', () => {
   });
 
   it('lets a draft skip required answers but still checks what is answered', () => {
-    expect(validateSubmission(screener, { firstName: 'Anna' }, { partial: true })).toEqual({
+    const knockOut = { organisation: 2, contactWhen: 'within-6-months' };
+    expect(validateSubmission(screener, { ...knockOut, firstName: 'Anna' }, { partial: true })).toEqual({
       ok: true,
-      data: { firstName: 'Anna', consentVersion: 'v3' },
+      data: { ...knockOut, firstName: 'Anna', consentVersion: 'v3' },
     });
-    expect(errorsOf(validateSubmission(screener, { firstName: 'Anna', email: 'nope' }, { partial: true }))).toEqual([
+    expect(errorsOf(validateSubmission(screener, { ...knockOut, firstName: 'Anna', email: 'nope' }, { partial: true }))).toEqual([
       { field: 'email', message: '"email": Please enter a valid e-mail address.' },
     ]);
     expect(errorsOf(validateSubmission(screener, { firstName: 'Anna' })).map((e) => e.field)).toContain('consent');

@@ -48,15 +48,7 @@ describe('the public screener in Chromium', () => {
     // WCAG 1.4.11: a radio circle needs a visible edge, not white on near-white.
     const edge = await page.locator('.sd-item__decorator').first().evaluate((el) => getComputedStyle(el));
     expect([edge.borderTopWidth, edge.borderTopColor]).toEqual(['2px', 'rgb(107, 107, 107)']);
-    await fill('Voornaam', 'Gerrit');
-    await fill('E-mailadres', 'gerrit@example.org');
-    await choose('Per e-mail');
-    await next();
-    await choose('Man');
-    await fill('Wat is uw leeftijd?', '81');
-    await choose('Basisschool of lagere school');
-    await page.locator('label.sd-selectbase__label', { hasText: /^Zeer oncomfortabel$/ }).click();
-    await next();
+    // The knock-out questions come before anything personal: no name is asked of someone who cannot take part.
     await choose('RET');
     await choose('Langer dan zes maanden geleden');
     await page.getByText('Daarom kunt u deze keer helaas niet meedoen').first().waitFor();
@@ -67,8 +59,9 @@ describe('the public screener in Chromium', () => {
     expect(await page.getByRole('link', { name: '030 111 22 33' }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await axeViolations(page)).toEqual([]);
-    const r = await t.dataSource.getRepository(Respondent).findOneByOrFail({ email: 'gerrit@example.org' });
-    expect(r).toMatchObject({ status: 'ineligible', statusReason: 'contact-too-long-ago', quadrant: null });
+    expect(await page.getByRole('textbox', { name: 'Voornaam' }).count()).toBe(0);
+    const r = await t.dataSource.getRepository(Respondent).findOneByOrFail({ statusReason: 'contact-too-long-ago' });
+    expect(r).toMatchObject({ status: 'ineligible', quadrant: null, firstName: null, email: null });
   });
 
   it('is in English with ?lang=en', async () => {
@@ -81,17 +74,13 @@ describe('the public screener in Chromium', () => {
     await page.goto(`${base}/s/klantreis`);
     await page.getByText('Ja, ik ga akkoord').click();
     await next();
-    await fill('Voornaam', 'Fatima');
-    await fill('E-mailadres', 'fatima@example.org');
-    await choose('Per e-mail');
+    await choose('RET');
+    await choose('In de afgelopen zes maanden');
     await next();
     await choose('Vrouw');
     await fill('Wat is uw leeftijd?', '67');
     await choose('MBO (middelbaar beroepsonderwijs)');
     await page.locator('label.sd-selectbase__label', { hasText: /^Oncomfortabel$/ }).click();
-    await next();
-    await choose('RET');
-    await choose('In de afgelopen zes maanden');
     await next();
     await page.getByText('Hoe regelt u uw zaken?').waitFor();
     expect(await page.textContent('body')).toContain('mijn doel kon bereiken bij RET');
@@ -99,12 +88,16 @@ describe('the public screener in Chromium', () => {
     await next();
     expect(await axeViolations(page)).toEqual([]);
     await choose('Geen van deze momenten');
+    await next();
+    await fill('Voornaam', 'Fatima');
+    await fill('E-mailadres', 'fatima@example.org');
+    await choose('Per e-mail');
     await page.locator('.sd-navigation__complete-btn').click();
     await page.getByText('U kunt meedoen').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     const r = await t.dataSource.getRepository(Respondent).findOneByOrFail({ email: 'fatima@example.org' });
-    expect(r).toMatchObject({ quadrant: 'zekerheidszoeker', status: 'eligible', age: '67', education: 'mbo', digitalComfort: 'oncomfortabel', availability: [], consentVersion: '2026-11' });
+    expect(r).toMatchObject({ quadrant: 'zekerheidszoeker', status: 'eligible', age: '67', education: 'mbo', digitalComfort: 'oncomfortabel', availability: [], consentVersion: '2026-12' });
     expect(await t.dataSource.getRepository(ScreenerSubmission).countBy({ respondentId: r.id })).toBe(1);
 
     const u = await createUser(t.dataSource, { role: 'researcher' });

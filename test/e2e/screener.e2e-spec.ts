@@ -72,12 +72,12 @@ describe('screener page and intake API', () => {
       availability: [fixture.slots[0].id],
       status: 'eligible',
       source: 'screener',
-      consentVersion: '2026-11',
+      consentVersion: '2026-12',
     });
     expect(r.consentedAt).toBeInstanceOf(Date);
     const submission = await t.dataSource.getRepository(ScreenerSubmission).findOneByOrFail({ submissionId: body.submissionId });
     expect(submission).toMatchObject({ definitionVersion: version, respondentId: r.id, locale: 'nl' });
-    expect(submission.answers).toMatchObject({ selection: 'zekerheidszoeker', consentVersion: '2026-11' });
+    expect(submission.answers).toMatchObject({ selection: 'zekerheidszoeker', consentVersion: '2026-12' });
   });
 
   it('returns the first result for a resubmission and stores nothing twice', async () => {
@@ -101,15 +101,27 @@ describe('screener page and intake API', () => {
     expect(pair[1].duplicateOfId).toBe(pair[0].id);
   });
 
-  it('stores an ineligible respondent kindly when the contact was more than six months ago, or with none', async () => {
-    const late = await post(screenerEnvelope(version, answers({ email: 'late@example.org', contactWhen: 'longer-ago', selection: undefined, availability: undefined }))).expect(200);
+  it('stores nothing personal of someone turned away: no name, address, phone or profile, in the respondent or the answers', async () => {
+    const personal = { firstName: 'Gerrit', email: 'late@example.org', phone: '06 12345678' };
+    const late = await post(screenerEnvelope(version, answers({ ...personal, contactWhen: 'longer-ago', selection: undefined, availability: undefined }))).expect(200);
     expect(late.body).toMatchObject({ status: 'ineligible', reason: 'contact-too-long-ago' });
     expect(late.body.message).toMatch(/zes maanden/);
-    const none = await post(screenerEnvelope(version, answers({ email: 'none@example.org', organisation: 'none', contactWhen: undefined, selection: undefined, availability: undefined }), { locale: 'en' })).expect(200);
+    // Only the knock-out answers are needed: the form never asks someone turned away who they are.
+    const noneBody = screenerEnvelope(version, { consent: true, organisation: 'none' }, { locale: 'en' });
+    const none = await post(noneBody).expect(200);
     expect(none.body).toMatchObject({ status: 'ineligible', reason: 'no-organisation' });
     expect(none.body.message).toMatch(/Thank you for your time/);
-    const r = await t.dataSource.getRepository(Respondent).findOneByOrFail({ email: 'none@example.org' });
-    expect(r).toMatchObject({ organisationId: null, quadrant: null, status: 'ineligible', statusReason: 'no-organisation' });
+
+    const turnedAway = await t.dataSource.getRepository(Respondent).find({ where: { studyId: fixture.study.id, status: 'ineligible' }, order: { id: 'ASC' } });
+    const byReason = Object.fromEntries(turnedAway.filter((r) => r.statusReason !== 'duplicate-email').map((r) => [r.statusReason, r]));
+    expect(byReason['contact-too-long-ago']).toMatchObject({ organisationId: fixture.organisations[0].id, quadrant: null, consentVersion: '2026-12' });
+    expect(byReason['no-organisation']).toMatchObject({ organisationId: null, quadrant: null });
+    for (const r of [byReason['contact-too-long-ago'], byReason['no-organisation']]) {
+      expect(r).toMatchObject({ firstName: null, email: null, phone: null, contactPreference: null, gender: null, age: null, education: null, digitalComfort: null });
+      const [submission] = await t.dataSource.getRepository(ScreenerSubmission).findBy({ respondentId: r.id });
+      expect(Object.keys(submission.answers).sort()).toEqual(r.organisationId ? ['consent', 'consentVersion', 'contactWhen', 'organisation'] : ['consent', 'consentVersion', 'organisation']);
+      expect(JSON.stringify(submission.answers)).not.toMatch(/Gerrit|late@example|12345678/);
+    }
   });
 
   it('records "none of these moments" as an empty availability', async () => {
