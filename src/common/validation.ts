@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError } from './app-error';
 
 /** field path -> problems, e.g. { "settings.groupMinSize": ["must not be less than 1"] } */
@@ -25,6 +25,23 @@ export function invalidFields(details: Record<string, string[]>): AppError {
   return AppError.invalid('validation.failed', `Please correct: ${fields.map((f) => `${f} (${details[f].join('; ')})`).join(', ')}.`, details);
 }
 
+/**
+ * A query string as a DTO should see it. `lang` is the language switch that any page link may carry (the session
+ * middleware reads it), so no DTO has to declare it. An empty value is what an HTML form sends for a field left
+ * empty ("all organisations", no k): it means "not given", not "the empty string".
+ */
+export function pageQuery(query: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(query).filter(([key, value]) => key !== 'lang' && value !== ''));
+}
+
+/** The one validation pipe of every route; query strings first go through pageQuery. */
+class AppValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const plainQuery = metadata.type === 'query' && typeof value === 'object' && value !== null && !Array.isArray(value);
+    return super.transform(plainQuery ? pageQuery(value as Record<string, unknown>) : value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationFailed });
+  return new AppValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationFailed });
 }

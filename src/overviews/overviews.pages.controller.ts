@@ -13,8 +13,7 @@ export class OverviewsPagesController {
   /** Researchers: every organisation's overview, the composition table and the disclosure check. */
   @Get(':slug/overview')
   @Render('pages/overviews/show')
-  async show(@Param('slug') slug: string, @Query() q: OverviewQueryDto, @CurrentUser() user: AuthUser) {
-    const { lang: _lang, ...request } = q;
+  async show(@Param('slug') slug: string, @Query() request: OverviewQueryDto, @CurrentUser() user: AuthUser) {
     const { study, overview, incomplete, organisations } = await this.overviews.overview(slug, request, user);
     return {
       title: 'overviews.title',

@@ -21,7 +21,7 @@ export class PartnerPagesController {
   @Get('studies/:slug')
   @Render('pages/partner/show')
   async show(@Param('slug') slug: string, @Query() q: OverviewQueryDto, @CurrentUser() user: AuthUser) {
-    const { lang: _lang, suppressBelow, ...request } = q;
+    const { suppressBelow, ...request } = q;
     const { study, overview } = await this.overviews.overview(slug, request, user);
     const composition = await this.overviews.composition(slug, { population: request.population, suppressBelow }, user);
     const own = overview.organisations[0];

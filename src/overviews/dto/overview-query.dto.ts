@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { LOCALES } from '../../common/domain';
 import { POPULATIONS, type Population } from '../overview';
 import { EXPORT_FORMATS, type ExportFormat } from '../overview-request';
 
@@ -37,11 +36,6 @@ export class OverviewQueryDto {
   @Min(2)
   @Max(100)
   suppressBelow?: number;
-
-  /** The page language switch (?lang=) may ride along on any link. */
-  @IsOptional()
-  @IsIn(LOCALES as unknown as string[])
-  lang?: string;
 }
 
 export class OverviewDownloadQueryDto extends OverviewQueryDto {
