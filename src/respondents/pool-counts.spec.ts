@@ -33,6 +33,19 @@ describe('countTable', () => {
     expect(table.shortfall).toBe(29);
   });
 
+  it('counts grouped rows by their number, as the database hands them', () => {
+    const table = countTable(
+      [
+        { organisationId: 1, quadrant: 'gemakzoeker', status: 'eligible', n: 3 },
+        { organisationId: 1, quadrant: 'gemakzoeker', status: 'grouped', n: 2 },
+        { organisationId: 1, quadrant: 'gemakzoeker', status: 'declined', n: 7 },
+      ],
+      orgs,
+      settings,
+    );
+    expect(table.rows[0].cells[3]).toEqual({ quadrant: 'gemakzoeker', count: 5, target: 4, shortfall: 0 });
+  });
+
   it('never reports a negative shortfall when a cell is over target', () => {
     const many = Array.from({ length: 6 }, () => ({ organisationId: 1, quadrant: 'gemakzoeker' as const, status: 'eligible' as const }));
     expect(countTable(many, orgs, settings).rows[0].cells[3]).toEqual({ quadrant: 'gemakzoeker', count: 6, target: 4, shortfall: 0 });

@@ -38,8 +38,9 @@ export function targetPerCell(s: CountSettings): number {
   return s.groupsPerQuadrant * s.groupTargetSize + s.groupsPerQuadrant * s.reservesPerGroup;
 }
 
+/** `respondents` are people, or groups of `n` alike people (the database's counts per cell). */
 export function countTable(
-  respondents: readonly { organisationId: number | null; quadrant: Quadrant | null; status: RespondentStatus }[],
+  respondents: readonly { organisationId: number | null; quadrant: Quadrant | null; status: RespondentStatus; n?: number }[],
   organisations: readonly { id: number; name: string }[],
   settings: CountSettings,
 ): CountTable {
@@ -48,7 +49,7 @@ export function countTable(
   for (const r of respondents) {
     if (r.organisationId === null || r.quadrant === null || !COUNTED_STATUSES.includes(r.status)) continue;
     const key = `${r.organisationId}|${r.quadrant}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    counts.set(key, (counts.get(key) ?? 0) + (r.n ?? 1));
   }
   const cell = (quadrant: Quadrant, count: number, cellTarget: number): CountCell => ({ quadrant, count, target: cellTarget, shortfall: Math.max(0, cellTarget - count) });
   const rows = organisations.map((o) => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Quadrant, RespondentStatus } from '../common/domain';
+import type { Page } from '../common/paging';
 import { Respondent } from './respondent.entity';
 import { ScreenerSubmission } from './screener-submission.entity';
 
@@ -8,6 +9,21 @@ export interface PoolFilter {
   organisationId?: number;
   quadrant?: Quadrant;
   status?: RespondentStatus;
+}
+
+export interface PoolCell {
+  organisationId: number | null;
+  quadrant: Quadrant | null;
+  status: RespondentStatus;
+  n: number;
+}
+
+function poolWhere(studyId: number, filter: PoolFilter): Record<string, unknown> {
+  const where: Record<string, unknown> = { studyId };
+  if (filter.organisationId !== undefined) where.organisationId = filter.organisationId;
+  if (filter.quadrant) where.quadrant = filter.quadrant;
+  if (filter.status) where.status = filter.status;
+  return where;
 }
 
 /** The respondent aggregate: respondents and the raw screener answers they gave. */
@@ -21,11 +37,29 @@ export class RespondentRepository {
 
   /** In the order they came in: for an import, the order of the file. */
   listInStudy(studyId: number, filter: PoolFilter = {}): Promise<Respondent[]> {
-    const where: Record<string, unknown> = { studyId };
-    if (filter.organisationId !== undefined) where.organisationId = filter.organisationId;
-    if (filter.quadrant) where.quadrant = filter.quadrant;
-    if (filter.status) where.status = filter.status;
-    return this.dataSource.manager.find(Respondent, { where, order: { id: 'ASC' } });
+    return this.dataSource.manager.find(Respondent, { where: poolWhere(studyId, filter), order: { id: 'ASC' } });
+  }
+
+  /** One page of the pool in the order they came in, and how many match the filter in all. */
+  pageInStudy(studyId: number, filter: PoolFilter, page: Pick<Page<unknown>, 'offset' | 'limit'>): Promise<[Respondent[], number]> {
+    return this.dataSource.manager.findAndCount(Respondent, { where: poolWhere(studyId, filter), order: { id: 'ASC' }, skip: page.offset, take: page.limit });
+  }
+
+  /** How many respondents the study has per organisation × quadrant × status: the count table without reading the pool. */
+  async countCells(studyId: number): Promise<PoolCell[]> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(Respondent, 'r')
+      .select('r.organisation_id', 'organisationId')
+      .addSelect('r.quadrant', 'quadrant')
+      .addSelect('r.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.study_id = :studyId', { studyId })
+      .groupBy('r.organisation_id')
+      .addGroupBy('r.quadrant')
+      .addGroupBy('r.status')
+      .getRawMany<{ organisationId: number | string | null; quadrant: Quadrant | null; status: RespondentStatus; n: number | string }>();
+    // PostgreSQL returns integers and COUNT(*) as strings.
+    return rows.map((r) => ({ organisationId: r.organisationId === null ? null : Number(r.organisationId), quadrant: r.quadrant, status: r.status, n: Number(r.n) }));
   }
 
   findInStudy(studyId: number, id: number, manager?: EntityManager): Promise<Respondent | null> {

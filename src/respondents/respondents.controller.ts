@@ -27,9 +27,9 @@ export class RespondentsController {
   }
 
   @Get('respondents')
-  async pool(@Param('slug') slug: string, @Query() filter: PoolFilterDto) {
-    const { counts, organisations, respondents } = await this.respondents.pool(slug, { organisationId: filter.organisation, quadrant: filter.quadrant, status: filter.status });
-    return { counts, organisations, respondents };
+  async pool(@Param('slug') slug: string, @Query() q: PoolFilterDto) {
+    const { counts, organisations, respondents, total, offset, limit } = await this.respondents.pool(slug, { organisationId: q.organisation, quadrant: q.quadrant, status: q.status }, q);
+    return { counts, organisations, respondents, total, offset, limit };
   }
 
   @Patch('respondents/:id/quadrant')

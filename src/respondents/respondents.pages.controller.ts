@@ -4,7 +4,8 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { QUADRANTS, RESPONDENT_STATUSES } from '../common/domain';
 import { getTranslations } from '../common/view-engine';
-import { PoolFilterDto, QuadrantOverrideDto } from './dto/respondent.dto';
+import { PoolPageQueryDto, QuadrantOverrideDto } from './dto/respondent.dto';
+import { pagerView } from '../common/pager';
 import { StudiesService } from '../studies/studies.service';
 import { RespondentsService } from './respondents.service';
 import { AppError } from '../common/app-error';
@@ -18,18 +19,19 @@ export class RespondentsPagesController {
 
   @Get()
   @Render('pages/respondents/pool')
-  async pool(@Param('slug') slug: string, @Query() filter: PoolFilterDto) {
-    const pool = await this.respondents.pool(slug, { organisationId: filter.organisation, quadrant: filter.quadrant, status: filter.status });
+  async pool(@Param('slug') slug: string, @Query() filter: PoolPageQueryDto) {
+    const pool = await this.respondents.pool(slug, { organisationId: filter.organisation, quadrant: filter.quadrant, status: filter.status }, filter);
     return {
       title: 'respondents.title',
       ...pool,
+      pager: pagerView(`/studies/${slug}/respondents`, filter, { ...pool, count: pool.respondents.length }),
       quadrants: QUADRANTS,
       filter,
       organisationOptions: pool.organisations.map((o) => ({ ...o, selected: o.id === filter.organisation })),
       quadrantOptions: QUADRANTS.map((q) => ({ value: q, selected: q === filter.quadrant })),
       statusOptions: RESPONDENT_STATUSES.map((s) => ({ value: s, selected: s === filter.status })),
       respondents: pool.respondents.map((r) => ({ ...r, erased: r.status === 'erased', overridden: r.quadrantSource === 'override' })),
-      stylesheets: ['/assets/css/respondents.css'],
+      stylesheets: ['/assets/css/respondents.css', '/assets/css/pager.css'],
     };
   }
 

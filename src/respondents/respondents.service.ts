@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
+import type { Page } from '../common/paging';
 import { GroupRepository } from '../groups/group.repository';
 import { HomeworkService } from '../homework/homework.service';
 import type { RespondentProfile, RespondentStatus } from '../common/domain';
@@ -22,7 +23,11 @@ export interface Pool {
   study: Study;
   organisations: { id: number; name: string }[];
   counts: CountTable;
+  /** One page of the filtered pool; `total`, `offset` and `limit` say which. */
   respondents: PoolRespondent[];
+  total: number;
+  offset: number;
+  limit: number;
 }
 
 /** The normalised attributes as `respondents list` prints them: exactly these keys, in this order. */
@@ -38,24 +43,29 @@ export class RespondentsService {
     private readonly groups: GroupRepository,
   ) {}
 
-  async pool(slug: string, filter: PoolFilter = {}): Promise<Pool> {
+  /** The count table of the whole study and one page of its (filtered) respondents: a pool of any size stays one bounded answer. */
+  async pool(slug: string, filter: PoolFilter, page: Pick<Page<unknown>, 'offset' | 'limit'>): Promise<Pool> {
     const { study, organisations: links } = await this.studies.detail(slug);
     const organisations = links.map((l) => ({ id: l.organisationId, name: l.organisation.name }));
     const names = new Map(organisations.map((o) => [o.id, o.name]));
-    const everyone = await this.respondents.listInStudy(study.id);
-    const shown = await this.respondents.listInStudy(study.id, filter);
+    const [cells, [shown, total]] = await Promise.all([this.respondents.countCells(study.id), this.respondents.pageInStudy(study.id, filter, page)]);
     return {
       study,
       organisations,
-      counts: countTable(everyone, organisations, study),
+      counts: countTable(cells, organisations, study),
       respondents: shown.map((r) => ({ ...r, organisation: r.organisationId === null ? null : (names.get(r.organisationId) ?? null) })),
+      total,
+      offset: page.offset,
+      limit: page.limit,
     };
   }
 
   async listNormalised(slug: string): Promise<ListedRespondent[]> {
-    const { respondents } = await this.pool(slug);
+    const { study, organisations } = await this.studies.detail(slug);
+    const names = new Map(organisations.map((o) => [o.organisationId, o.organisation.name]));
+    const respondents = await this.respondents.listInStudy(study.id);
     return respondents.map((r) => ({
-      organisation: r.organisation,
+      organisation: r.organisationId === null ? null : (names.get(r.organisationId) ?? null),
       quadrant: r.quadrant,
       gender: r.gender,
       age: r.age,

@@ -75,32 +75,43 @@ export interface RespondentOverrides extends Partial<Respondent> {
   quadrant?: Quadrant;
 }
 
-export async function createRespondent(ds: DataSource, studyId: number, organisationId: number, overrides: RespondentOverrides = {}): Promise<Respondent> {
+/** The columns of a made-up respondent, numbered so e-mail addresses and sign-up times differ. */
+function respondentRow(studyId: number, organisationId: number, overrides: RespondentOverrides): Partial<Respondent> {
   const n = next();
-  return ds.getRepository(Respondent).save(
-    ds.getRepository(Respondent).create({
-      studyId,
-      organisationId,
-      firstName: `Resp${n}`,
-      email: `resp${n}@example.org`,
-      phone: null,
-      contactPreference: 'email',
-      gender: 'v',
-      age: '47',
-      ageMin: 47,
-      ageMax: 47,
-      education: 'hbo',
-      digitalComfort: 'comfortabel',
-      quadrant: 'gemakzoeker',
-      availability: null,
-      status: 'eligible',
-      statusReason: null,
-      source: 'import',
-      consentVersion: null,
-      consentedAt: null,
-      screenedAt: new Date(Date.UTC(2026, 10, 1) + n * 60_000),
-      erasedAt: null,
-      ...overrides,
-    }),
-  );
+  return {
+    studyId,
+    organisationId,
+    firstName: `Resp${n}`,
+    email: `resp${n}@example.org`,
+    phone: null,
+    contactPreference: 'email',
+    gender: 'v',
+    age: '47',
+    ageMin: 47,
+    ageMax: 47,
+    education: 'hbo',
+    digitalComfort: 'comfortabel',
+    quadrant: 'gemakzoeker',
+    availability: null,
+    status: 'eligible',
+    statusReason: null,
+    source: 'import',
+    consentVersion: null,
+    consentedAt: null,
+    screenedAt: new Date(Date.UTC(2026, 10, 1) + n * 60_000),
+    erasedAt: null,
+    ...overrides,
+  };
+}
+
+export async function createRespondent(ds: DataSource, studyId: number, organisationId: number, overrides: RespondentOverrides = {}): Promise<Respondent> {
+  return ds.getRepository(Respondent).save(ds.getRepository(Respondent).create(respondentRow(studyId, organisationId, overrides)));
+}
+
+/** Many respondents at once (a pool too big for one page), in batches so SQLite's parameter limit is never reached. */
+export async function createRespondents(ds: DataSource, studyId: number, organisationId: number, count: number, overrides: RespondentOverrides = {}): Promise<void> {
+  const repo = ds.getRepository(Respondent);
+  for (let done = 0; done < count; done += 200) {
+    await repo.insert(Array.from({ length: Math.min(200, count - done) }, () => repo.create(respondentRow(studyId, organisationId, overrides))));
+  }
 }

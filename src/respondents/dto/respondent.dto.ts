@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
 import { LOCALES, QUADRANTS, RESPONDENT_STATUSES } from '../../common/domain';
 import type { Locale, Quadrant, RespondentStatus } from '../../common/domain';
+import { PageQueryDto } from '../../common/paging';
 
 /** The envelope the screener page posts: the answers plus what identifies the attempt and the version answered. */
 export class ScreenerSubmissionDto {
@@ -17,7 +18,8 @@ export class ScreenerSubmissionDto {
   @ApiProperty({ description: 'SurveyJS data: question name -> answer' }) @IsObject({ message: 'must be an object of answers' }) answers: Record<string, unknown>;
 }
 
-export class PoolFilterDto {
+/** The pool's filters and page (limit up to 200, default 50). */
+export class PoolFilterDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => (value === '' ? undefined : Number(value))) @IsInt() organisation?: number;
   @ApiPropertyOptional({ enum: QUADRANTS })
   @IsOptional()
@@ -29,6 +31,11 @@ export class PoolFilterDto {
   @Transform(({ value }) => (value === '' ? undefined : value))
   @IsIn(RESPONDENT_STATUSES as unknown as string[], { message: `must be one of ${RESPONDENT_STATUSES.join(', ')}` })
   status?: RespondentStatus;
+}
+
+/** The pool page's query: the API's, plus the header's language switch. */
+export class PoolPageQueryDto extends PoolFilterDto {
+  @IsOptional() @IsIn(LOCALES as unknown as string[]) lang?: string;
 }
 
 export class QuadrantOverrideDto {
