@@ -1,0 +1,139 @@
+// The contact-reason codebook of the registration method (second seed): codes in up to three levels
+// (Categorie 1/2/3), each codable code with a Tekst-ID (CONS_INFO_INST_EAN) and an optional log template
+// (Logtekst), every code with a colour; plus the built-in cause group "Oorzaak". Pure: no framework imports.
+
+/** A node of the codebook tree. */
+export interface Code {
+  /** Labels from Categorie 1 down: one to three, never empty. */
+  path: string[];
+  /**
+   * The key codings refer to. null for a grouping code (a Categorie 1 or 2 heading without a Tekst-ID of its
+   * own): it orders the codebook but is never applied to text (REFI-QDA: isCodable="false").
+   */
+  tekstId: string | null;
+  /** What a registration under this code notes down ("Naam beller: Klantvraag: Antwoord/afspraken:"). */
+  logtekst: string | null;
+  /** `#RRGGBB`, upper case. */
+  colour: string;
+}
+
+export const MAX_LEVELS = 3;
+export const MAX_LABEL_LENGTH = 200;
+export const MAX_LOGTEKST_LENGTH = 2000;
+export const MAX_TEKST_ID_LENGTH = 64;
+
+// Capital letters, digits and "_", starting with a letter (so a spreadsheet never takes it for a number).
+const TEKST_ID = new RegExp(`^[A-Z][A-Z0-9_]{0,${MAX_TEKST_ID_LENGTH - 1}}$`);
+const COLOUR = /^#[0-9A-F]{6}$/;
+
+export function isTekstId(value: string): boolean {
+  return TEKST_ID.test(value);
+}
+
+/**
+ * A Tekst-ID as people type or paste it, made regular: accents dropped, upper case, every run of other
+ * characters one "_" ("CONS_ISSUE_HGV_(lv)" → "CONS_ISSUE_HGV_LV"). null when nothing valid remains.
+ */
+export function normaliseTekstId(raw: string): string | null {
+  const id = foldAscii(raw)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return isTekstId(id) ? id : null;
+}
+
+/** `#RRGGBB` (or without "#", either case) as `#RRGGBB` in upper case; null when it is not such a colour. */
+export function normaliseColour(raw: string): string | null {
+  const text = raw.trim().toUpperCase();
+  const colour = text.startsWith('#') ? text : `#${text}`;
+  return COLOUR.test(colour) ? colour : null;
+}
+
+/** Labels compare without regard to case or spacing: "Informatie  over het proces" is "informatie over het proces". */
+export function normaliseLabel(raw: string): string {
+  return raw.replace(/\s+/g, ' ').trim();
+}
+
+export function pathKey(path: readonly string[]): string {
+  return path.map((label) => normaliseLabel(label).toLowerCase()).join('\u0000');
+}
+
+// ----------------------------------------------------------------------------------- Tekst-IDs from paths
+
+/**
+ * A Tekst-ID for a code that arrives without one (a code made in QDA software): the first word of each label,
+ * cut to four characters, joined with "_" ("Consumenten / Informatie / Instellingen" → CONS_INFO_INST), made
+ * unique against `taken` with a suffix (_2, _3, …). Adds the result to `taken`.
+ */
+export function makeTekstId(path: readonly string[], taken: Set<string>): string {
+  const parts = path.map((label) => foldAscii(label).toUpperCase().match(/[A-Z0-9]+/)?.[0].slice(0, 4)).filter((p): p is string => !!p);
+  let base = parts.join('_') || 'CODE';
+  if (!/^[A-Z]/.test(base)) base = `C${base}`;
+  base = base.slice(0, MAX_TEKST_ID_LENGTH - 4);
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
+  taken.add(id);
+  return id;
+}
+
+// ----------------------------------------------------------------------------------- the cause group
+
+export const CAUSE_GROUP = 'Oorzaak';
+
+/** The three cause classes, built in and always present: what the journey report's avoidable share counts. */
+export const CAUSE_CODES = {
+  fout: 'OORZAAK_FOUT',
+  selfservice: 'OORZAAK_SELFSERVICE',
+  nodig: 'OORZAAK_NODIG',
+} as const;
+export type CauseClass = keyof typeof CAUSE_CODES;
+export const CAUSE_TEKST_IDS: readonly string[] = Object.values(CAUSE_CODES);
+
+export function causeClassOf(tekstId: string): CauseClass | undefined {
+  return (Object.keys(CAUSE_CODES) as CauseClass[]).find((c) => CAUSE_CODES[c] === tekstId);
+}
+
+/** The built-in cause group as it is when nobody has changed its labels or colours. */
+export const BUILT_IN_CAUSES: readonly Code[] = [
+  { path: [CAUSE_GROUP], tekstId: null, logtekst: null, colour: '#666666' },
+  {
+    path: [CAUSE_GROUP, 'Fout van de organisatie (vermijdbaar)'],
+    tekstId: CAUSE_CODES.fout,
+    logtekst: 'Wat ging er mis bij de organisatie:',
+    colour: '#D55E00',
+  },
+  {
+    path: [CAUSE_GROUP, 'Selfservice ontbrak of faalde (vermijdbaar)'],
+    tekstId: CAUSE_CODES.selfservice,
+    logtekst: 'Welke selfservice ontbrak of werkte niet:',
+    colour: '#E69F00',
+  },
+  {
+    path: [CAUSE_GROUP, 'Nodig of waardevol contact'],
+    tekstId: CAUSE_CODES.nodig,
+    logtekst: null,
+    colour: '#009E73',
+  },
+];
+
+/** The codes with the cause group completed: built-in codes that are missing are added at the end. */
+export function withCauseGroup(codes: readonly Code[]): Code[] {
+  const ids = new Set(codes.map((c) => c.tekstId));
+  const paths = new Set(codes.map((c) => pathKey(c.path)));
+  const missing = BUILT_IN_CAUSES.filter((c) => (c.tekstId ? !ids.has(c.tekstId) : !paths.has(pathKey(c.path))));
+  return [...codes, ...missing.map((c) => ({ ...c, path: [...c.path] }))];
+}
+
+// ----------------------------------------------------------------------------------- colours
+
+// Okabe–Ito: told apart also by people with colour-vision deficiencies.
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#999999'];
+
+/** The colour a code gets when none is given: one per Categorie 1, in order of appearance. */
+export function defaultColour(categoryIndex: number): string {
+  return PALETTE[categoryIndex % PALETTE.length];
+}
+
+function foldAscii(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
