@@ -1,4 +1,6 @@
 // The public screener: renders the study's SurveyJS definition, posts the answers once, shows the server's answer.
+// Answers are kept in this tab's sessionStorage (never in the URL) so Back, a reload or switching language loses
+// nothing; they are removed once the server has them.
 (function () {
   'use strict';
   var host = document.getElementById('screener');
@@ -15,8 +17,63 @@
   model.locale = document.documentElement.lang === 'en' ? 'en' : 'nl';
   model.showTitle = false;
   model.showCompletedPage = false;
-  var submissionId = newId();
+  // Every keystroke is an answer, so the copy kept for a reload holds what was typed, not only what was left.
+  model.textUpdateMode = 'onTyping';
+  var saved = restore();
+  var submissionId = (saved && saved.submissionId) || newId();
   var pending = null;
+  var progress = document.getElementById('screener-progress');
+  var progressText = document.getElementById('screener-progress-text');
+  var progressBar = document.getElementById('screener-progress-bar');
+  if (saved) {
+    model.data = saved.data || {};
+    var page = saved.page && model.getPageByName(saved.page);
+    if (page && page.isVisible) model.currentPage = page;
+  }
+  window.kwadrantFormProblems(model, document.getElementById('form-problems'));
+
+  function restore() {
+    try {
+      var copy = JSON.parse(sessionStorage.getItem(config.storageKey) || 'null');
+      // Answers to another version of the questions may not fit them: start again rather than guess.
+      return copy && copy.version === config.version ? copy : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function keep() {
+    try {
+      sessionStorage.setItem(config.storageKey, JSON.stringify({
+        version: config.version,
+        submissionId: submissionId,
+        data: model.data,
+        page: model.currentPage ? model.currentPage.name : null,
+      }));
+    } catch (e) { /* private mode or full storage: the form still works, only without the copy */ }
+  }
+
+  function forget() {
+    try { sessionStorage.removeItem(config.storageKey); } catch (e) { /* nothing kept */ }
+  }
+
+  // Counted over every page of the questionnaire, also those shown only to people who can take part: the total
+  // never grows on the way (it used to jump from "4 of 4" to "5 of 6"); someone turned away simply ends early.
+  function showProgress() {
+    var all = model.pages;
+    var step = all.indexOf(model.currentPage) + 1;
+    if (model.state !== 'running' || step < 1) {
+      progress.hidden = true;
+      return;
+    }
+    progressText.textContent = texts.progress
+      .replace('{step}', String(step))
+      .replace('{total}', String(all.length))
+      .replace('{title}', model.currentPage.processedTitle || '');
+    progressBar.max = all.length;
+    progressBar.value = step;
+    progress.hidden = false;
+  }
 
   function newId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -69,12 +126,14 @@
           // "Answer the questions below" no longer fits once there are none left.
           var intro = document.getElementById('screener-intro');
           if (intro) intro.hidden = true;
+          forget();
           show([paragraph(answer.body.message)], false);
           return;
         }
         // The respondent can correct the answers: the survey reopens with everything filled in.
         show([paragraph(texts.fixAnswers), problems(answer.body)], false);
         model.clear(false, true);
+        showProgress();
       })
       .catch(function () {
         show([paragraph(texts.networkError)], true);
@@ -82,10 +141,17 @@
   }
 
   retry.addEventListener('click', send);
+  model.onValueChanged.add(keep);
+  model.onCurrentPageChanged.add(function () {
+    keep();
+    showProgress();
+  });
   model.onComplete.add(function (sender) {
     pending = { submissionId: submissionId, definitionVersion: config.version, locale: sender.locale || 'nl', answers: sender.data };
+    progress.hidden = true;
     send();
   });
   host.removeAttribute('data-loading');
   model.render(host);
+  showProgress();
 })();

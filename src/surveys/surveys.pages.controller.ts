@@ -9,7 +9,7 @@ import { SurveysService } from './surveys.service';
 const SURVEY_SCRIPTS = ['/assets/survey/survey.core.min.js', '/assets/survey/i18n/dutch.min.js', '/assets/survey-ui/survey-js-ui.min.js'];
 const SURVEY_STYLESHEETS = ['/assets/survey/survey-core.min.css', '/assets/css/survey-theme.css', '/assets/css/survey.css'];
 /** Texts the page script shows around the survey (sending, errors, retry). */
-const SCRIPT_TEXTS = ['sending', 'errorHeading', 'fixAnswers', 'networkError'];
+const SCRIPT_TEXTS = ['sending', 'errorHeading', 'fixAnswers', 'networkError', 'progress'];
 
 @Controller('s')
 export class SurveysPagesController {
@@ -30,9 +30,9 @@ export class SurveysPagesController {
       helpPhone,
       // A phone opens its dialler on a tel: link; the link may hold only digits and a leading +.
       helpPhoneHref: `tel:${helpPhone.replace(/(?!^\+)[^0-9]/g, '')}`,
-      screener: { definition: definition.definition, version: definition.version, endpoint: `/api/studies/${study.slug}/screener` },
+      screener: { definition: definition.definition, version: definition.version, endpoint: `/api/studies/${study.slug}/screener`, storageKey: `kwadrant.screener.${study.slug}` },
       texts: Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, getTranslations().t(req.locale, `screener.${k}`)])),
-      scripts: [...SURVEY_SCRIPTS, '/assets/js/survey-screener.js'],
+      scripts: [...SURVEY_SCRIPTS, '/assets/js/form-problems.js', '/assets/js/survey-screener.js'],
       stylesheets: SURVEY_STYLESHEETS,
     };
   }

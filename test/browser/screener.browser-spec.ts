@@ -82,7 +82,7 @@ describe('the public screener in Chromium', () => {
     await choose('MBO (middelbaar beroepsonderwijs)');
     await page.locator('label.sd-selectbase__label', { hasText: /^Oncomfortabel$/ }).click();
     await next();
-    await page.getByText('Hoe regelt u uw zaken?').waitFor();
+    await page.getByText('Hoe regelt u uw zaken?', { exact: true }).waitFor();
     expect(await page.textContent('body')).toContain('mijn doel kon bereiken bij RET');
     await choose('om advies gevraagd');
     await next();
