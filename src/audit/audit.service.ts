@@ -1,7 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
+import { endOfDutchDay, startOfDutchDay } from '../common/dutch-time';
+import { escapeLike } from '../common/list-filters';
+import type { Page } from '../common/paging';
+import { Study } from '../studies/study.entity';
 import { AuditEvent } from './audit-event.entity';
+
+export interface AuditFilter {
+  studyId?: number;
+  /** An action or the start of one ("group" matches every group.* action). */
+  action?: string;
+  /** Part of the actor's e-mail address, any case. */
+  actor?: string;
+  /** Calendar days in Dutch time, YYYY-MM-DD; `to` includes its day. */
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
 
 export interface AuditEntry {
   actor: Pick<AuthUser, 'id' | 'email'> | null;
@@ -31,10 +48,22 @@ export class AuditService {
     }));
   }
 
-  list(filter: { studyId?: number; action?: string; limit: number; offset: number }): Promise<AuditEvent[]> {
+  /** Every study's title, for the page's study filter and its rows. */
+  async studyTitles(): Promise<Map<number, string>> {
+    const studies = await this.dataSource.manager.find(Study, { select: { id: true, title: true }, order: { title: 'ASC' } });
+    return new Map(studies.map((s) => [s.id, s.title]));
+  }
+
+  async list(filter: AuditFilter): Promise<Page<AuditEvent>> {
     const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e').orderBy('e.id', 'DESC').take(filter.limit).skip(filter.offset);
     if (filter.studyId !== undefined) qb.andWhere('e.study_id = :studyId', { studyId: filter.studyId });
-    if (filter.action) qb.andWhere('e.action LIKE :action', { action: `${filter.action}%` });
-    return qb.getMany();
+    if (filter.action) qb.andWhere("e.action LIKE :action ESCAPE '\\'", { action: `${escapeLike(filter.action)}%` });
+    if (filter.actor) qb.andWhere("LOWER(e.actor_email) LIKE :actor ESCAPE '\\'", { actor: `%${escapeLike(filter.actor.toLowerCase())}%` });
+    const from = filter.from ? startOfDutchDay(filter.from) : null;
+    const to = filter.to ? endOfDutchDay(filter.to) : null;
+    if (from) qb.andWhere('e.occurred_at >= :from', { from });
+    if (to) qb.andWhere('e.occurred_at < :to', { to });
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total, offset: filter.offset, limit: filter.limit };
   }
 }

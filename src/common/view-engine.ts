@@ -45,6 +45,14 @@ export function registerTemplateHelpers(hb: typeof hbs.handlebars): void {
   hb.registerHelper('quadrantLabel', (q: keyof typeof QUADRANT_LABELS, options: HelperOptions) => QUADRANT_LABELS[q]?.[localeOf(options)] ?? q ?? '');
   hb.registerHelper('educationLabel', (e: keyof typeof EDUCATION_LABELS, options: HelperOptions) => EDUCATION_LABELS[e]?.[localeOf(options)] ?? e ?? '');
   hb.registerHelper('comfortLabel', (c: keyof typeof DIGITAL_COMFORT_LABELS, options: HelperOptions) => DIGITAL_COMFORT_LABELS[c]?.[localeOf(options)] ?? c ?? '');
+  // Codes shown as words: an unknown code is shown as it is rather than as a missing-text key.
+  const word = (prefix: string) => (code: unknown, options: HelperOptions) => {
+    const key = `${prefix}.${String(code ?? '')}`;
+    const text = i18n.t(localeOf(options), key);
+    return text === key ? String(code ?? '') : text;
+  };
+  hb.registerHelper('genderLabel', word('gender'));
+  hb.registerHelper('mailKind', word('mail.kind'));
   hb.registerHelper('otherLocale', (options: HelperOptions) => (localeOf(options) === 'nl' ? 'en' : 'nl'));
 }
 

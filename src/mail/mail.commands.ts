@@ -20,7 +20,7 @@ export function registerMailCommands(program: Command): void {
       }
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw AppError.invalid('cli.limit', '--limit must be a whole number of at least 1.');
-      const rows = await withApp((app) => app.get(OutboxService).list({ status: opts.status as OutboxStatus | undefined, limit, offset: 0 }));
+      const rows = (await withApp((app) => app.get(OutboxService).list({ status: opts.status as OutboxStatus | undefined, limit, offset: 0 }))).items;
       if (format === 'json') return printJson(rows);
       printTable(rows.map((r) => ({ id: r.id, status: r.status, kind: r.kind, to: r.toAddress, subject: r.subject, attempts: r.attempts, created: r.createdAt.toISOString(), sent: r.sentAt?.toISOString() ?? '', error: r.lastError ?? '' })));
     });

@@ -3,6 +3,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import { LOCALES } from '../common/domain';
+import { pagerView } from '../common/pager';
 import type { AuthUser } from '../auth/auth-user';
 import { OutboxQueryDto } from './dto/outbox-query.dto';
 import { OUTBOX_STATUSES, RETRYABLE_STATUSES } from './outbox-policy';
@@ -21,17 +22,23 @@ export class MailPagesController {
   @Get()
   @Render('pages/mail/outbox')
   async page(@Query() q: OutboxPageQueryDto) {
-    const [messages, counts] = await Promise.all([this.outbox.list(q), this.outbox.summary()]);
+    const [page, counts, choices] = await Promise.all([this.outbox.list(q), this.outbox.summary(), this.outbox.filterChoices()]);
+    const filters = { status: q.status, kind: q.kind, studyId: q.studyId, recipient: q.recipient, from: q.from, to: q.to };
     return {
       title: 'mail.title',
-      stylesheets: ['/assets/css/mail.css'],
+      stylesheets: ['/assets/css/mail.css', '/assets/css/lists.css', '/assets/css/pager.css'],
       transport: this.outbox.transportDescription(),
       // Without SMTP_URL nothing leaves the machine: say so in the reader's language, with what to do about it.
       toFiles: !this.outbox.transportDescription().startsWith('SMTP'),
       retried: q.retried === '1',
       counts: OUTBOX_STATUSES.map((status) => ({ status, count: counts[status] })),
+      filter: q,
+      filtered: [q.status, q.kind, q.studyId, q.recipient, q.from, q.to].some((v) => v !== undefined),
       statuses: OUTBOX_STATUSES.map((status) => ({ status, selected: status === q.status })),
-      messages: messages.map((m) => ({ ...m, retryable: RETRYABLE_STATUSES.includes(m.status), waiting: m.status === 'pending' && m.attempts > 0 })),
+      kindOptions: choices.kinds.map((kind) => ({ kind, selected: kind === q.kind })),
+      studyOptions: choices.studies.map((s) => ({ ...s, selected: s.id === q.studyId })),
+      messages: page.items.map((m) => ({ ...m, retryable: RETRYABLE_STATUSES.includes(m.status), waiting: m.status === 'pending' && m.attempts > 0 })),
+      pager: pagerView('/outbox', filters, { ...page, count: page.items.length }),
       hasUnknown: counts.unknown > 0,
     };
   }

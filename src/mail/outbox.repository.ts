@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { escapeLike } from '../common/list-filters';
 import { Study } from '../studies/study.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { FailureOutcome, OutboxStatus, RETRYABLE_STATUSES } from './outbox-policy';
@@ -9,6 +10,12 @@ export type NewOutboxRow = Pick<OutboxMessage, 'idempotencyKey' | 'studyId' | 'k
 export interface OutboxFilter {
   status?: OutboxStatus;
   studyId?: number;
+  kind?: string;
+  /** Part of the recipient's address, any case. */
+  recipient?: string;
+  /** Created from this instant up to (not including) `before`. */
+  createdFrom?: Date;
+  createdBefore?: Date;
   limit: number;
   offset: number;
 }
@@ -141,24 +148,36 @@ export class OutboxRepository {
   }
 
   /** Newest first, each with its study's slug and title (a deleted study leaves them null). */
-  async list(filter: OutboxFilter): Promise<OutboxListRow[]> {
-    const where: FindOptionsWhere<OutboxMessage> = {};
-    if (filter.status) where.status = filter.status;
-    if (filter.studyId !== undefined) where.studyId = filter.studyId;
-    const messages = await this.dataSource.manager.find(OutboxMessage, {
-      where,
-      order: { id: 'DESC' },
-      take: filter.limit,
-      skip: filter.offset,
+  async list(filter: OutboxFilter): Promise<{ items: OutboxListRow[]; total: number }> {
+    const qb = this.dataSource
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('m')
       // The bodies stay in the database: a list never needs them.
-      select: { id: true, studyId: true, kind: true, toAddress: true, subject: true, messageId: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, sentAt: true, createdAt: true },
-    });
+      .select(['m.id', 'm.studyId', 'm.kind', 'm.toAddress', 'm.subject', 'm.messageId', 'm.status', 'm.attempts', 'm.nextAttemptAt', 'm.lastError', 'm.sentAt', 'm.createdAt'])
+      .orderBy('m.id', 'DESC')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
+    if (filter.studyId !== undefined) qb.andWhere('m.study_id = :studyId', { studyId: filter.studyId });
+    if (filter.kind) qb.andWhere('m.kind = :kind', { kind: filter.kind });
+    if (filter.recipient) qb.andWhere("LOWER(m.to_address) LIKE :recipient ESCAPE '\\'", { recipient: `%${escapeLike(filter.recipient.toLowerCase())}%` });
+    if (filter.createdFrom) qb.andWhere('m.created_at >= :createdFrom', { createdFrom: filter.createdFrom });
+    if (filter.createdBefore) qb.andWhere('m.created_at < :createdBefore', { createdBefore: filter.createdBefore });
+    const [messages, total] = await qb.getManyAndCount();
     const studyIds = [...new Set(messages.map((m) => m.studyId).filter((id): id is number => id !== null))];
     const studies = new Map((studyIds.length ? await this.dataSource.manager.findBy(Study, { id: In(studyIds) }) : []).map((s) => [s.id, s]));
-    return messages.map((m) => {
+    const items = messages.map((m) => {
       const study = m.studyId === null ? undefined : studies.get(m.studyId);
       return { ...m, studySlug: study?.slug ?? null, studyTitle: study?.title ?? null };
     });
+    return { items, total };
+  }
+
+  /** The kinds of message there are, and every study's title: the choices of the page's filter. */
+  async filterChoices(): Promise<{ kinds: string[]; studies: { id: number; title: string }[] }> {
+    const kinds = await this.dataSource.getRepository(OutboxMessage).createQueryBuilder('m').select('DISTINCT m.kind', 'kind').orderBy('kind').getRawMany<{ kind: string }>();
+    const studies = await this.dataSource.manager.find(Study, { select: { id: true, title: true }, order: { title: 'ASC' } });
+    return { kinds: kinds.map((k) => k.kind), studies: studies.map((s) => ({ id: s.id, title: s.title })) };
   }
 
   async countByStatus(): Promise<Record<OutboxStatus, number>> {

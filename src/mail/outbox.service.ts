@@ -4,6 +4,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { Locale } from '../common/domain';
+import { endOfDutchDay, startOfDutchDay } from '../common/dutch-time';
+import type { Page } from '../common/paging';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { renderEmail } from './mail-templates';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
@@ -71,8 +73,15 @@ export class OutboxService {
     return this.enqueue({ ...rest, subject: rendered.subject, text: rendered.text, html: rendered.html }, manager);
   }
 
-  list(filter: OutboxFilter): Promise<OutboxListRow[]> {
-    return this.outbox.list(filter);
+  /** One page of messages, newest first; `from`/`to` are Dutch calendar days, `to` included. */
+  async list(filter: Omit<OutboxFilter, 'createdFrom' | 'createdBefore'> & { from?: string; to?: string }): Promise<Page<OutboxListRow>> {
+    const { from, to, ...rest } = filter;
+    const page = await this.outbox.list({ ...rest, createdFrom: (from && startOfDutchDay(from)) || undefined, createdBefore: (to && endOfDutchDay(to)) || undefined });
+    return { ...page, offset: filter.offset, limit: filter.limit };
+  }
+
+  filterChoices(): Promise<{ kinds: string[]; studies: { id: number; title: string }[] }> {
+    return this.outbox.filterChoices();
   }
 
   async get(id: number): Promise<OutboxMessage> {

@@ -30,13 +30,14 @@ describe('outbox API and page', () => {
 
   it('lists every message with status and study, filtered by status', async () => {
     const all = await agent.get('/api/outbox').expect(200);
-    expect(all.body.map((m: { id: number }) => m.id)).toEqual([sent.id, failed.id]);
-    expect(all.body[1]).toMatchObject({ status: 'failed', toAddress: 'failed@example.org', studyTitle: 'Outbox study', lastError: '550 Mailbox unavailable' });
-    expect(all.body[1]).not.toHaveProperty('textBody');
+    expect(all.body).toMatchObject({ total: 2, offset: 0, limit: 50 });
+    expect(all.body.items.map((m: { id: number }) => m.id)).toEqual([sent.id, failed.id]);
+    expect(all.body.items[1]).toMatchObject({ status: 'failed', toAddress: 'failed@example.org', studyTitle: 'Outbox study', lastError: '550 Mailbox unavailable' });
+    expect(all.body.items[1]).not.toHaveProperty('textBody');
     const onlyFailed = await agent.get('/api/outbox?status=failed').expect(200);
-    expect(onlyFailed.body).toHaveLength(1);
+    expect(onlyFailed.body.items).toHaveLength(1);
     await agent.get('/api/outbox?status=lost').expect(400);
-    expect((await agent.get('/api/outbox?status=').expect(200)).body).toHaveLength(2);
+    expect((await agent.get('/api/outbox?status=').expect(200)).body.items).toHaveLength(2);
   });
 
   it('retries a failed message and refuses to resend a sent one', async () => {

@@ -1,11 +1,14 @@
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { emptyAsUndefined, IsDayParam, IsIdParam } from '../../common/list-filters';
+import { PageQueryDto } from '../../common/paging';
 import { OUTBOX_STATUSES, OutboxStatus } from '../outbox-policy';
 
-export class OutboxQueryDto {
-  // The page's filter sends an empty value for "all statuses".
-  @IsOptional() @Transform(({ value }) => (value === '' ? undefined : value)) @IsIn(OUTBOX_STATUSES) status?: OutboxStatus;
-  @IsOptional() @Type(() => Number) @IsInt() studyId?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit = 200;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
+export class OutboxQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: OUTBOX_STATUSES }) @IsOptional() @emptyAsUndefined() @IsIn(OUTBOX_STATUSES, { message: `must be one of ${OUTBOX_STATUSES.join(', ')}` }) status?: OutboxStatus;
+  @ApiPropertyOptional() @IsOptional() @emptyAsUndefined() @IsIdParam() studyId?: number;
+  @ApiPropertyOptional({ example: 'invitation' }) @IsOptional() @emptyAsUndefined() @IsString() @MaxLength(50) @Matches(/^[a-z-]+$/, { message: 'must be a kind of message such as invitation or homework-letter' }) kind?: string;
+  @ApiPropertyOptional({ description: "part of the recipient's address" }) @IsOptional() @emptyAsUndefined() @IsString() @MaxLength(254) recipient?: string;
+  @ApiPropertyOptional({ description: 'created from this day (Dutch time), YYYY-MM-DD' }) @IsOptional() @emptyAsUndefined() @IsDayParam() from?: string;
+  @ApiPropertyOptional({ description: 'created up to and including this day (Dutch time), YYYY-MM-DD' }) @IsOptional() @emptyAsUndefined() @IsDayParam() to?: string;
 }

@@ -1,0 +1,22 @@
+import { QUADRANT_LABELS, isOneOf, QUADRANTS, Locale } from '../common/domain';
+import type { Translations } from '../common/i18n';
+import { auditSentence, AuditFacts } from './audit-sentence';
+
+/** Action groups the audit page filters on, in the order of a study's pipeline (auditAction.<group> names them). */
+export const AUDIT_ACTION_GROUPS = ['study', 'survey', 'respondent', 'group', 'schedule', 'moderator', 'invitation', 'homework', 'overview', 'outbox', 'user'] as const;
+
+/** Labels a value found in an event's details: quadrants, roles and the words of auditValue.* in the reader's language. */
+export function auditValueLabel(i18n: Translations, locale: Locale): (value: string) => string {
+  return (value) => {
+    if (isOneOf(QUADRANTS, value)) return QUADRANT_LABELS[value][locale];
+    for (const key of [`auditValue.${value}`, `role.${value}`]) {
+      const text = i18n.t(locale, key);
+      if (text !== key) return text;
+    }
+    return value;
+  };
+}
+
+export function describeAuditEvent(event: AuditFacts, i18n: Translations, locale: Locale): string {
+  return auditSentence(event, (key, vars) => i18n.t(locale, key, vars), auditValueLabel(i18n, locale));
+}

@@ -1,0 +1,30 @@
+// Query fields that list filters share (audit, outbox, …): a page's filter form sends "" for "any".
+import { Transform } from 'class-transformer';
+import { IsInt, Max, Min, ValidateBy } from 'class-validator';
+import { isCalendarDate } from './dutch-time';
+import { parseWholeNumber } from './paging';
+
+export const emptyAsUndefined = () => Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
+
+/** A row id in a query string: a plain whole number the database can hold. */
+export function IsIdParam(): PropertyDecorator {
+  return (target, key) => {
+    Transform(({ value }) => parseWholeNumber(value))(target, key);
+    IsInt({ message: 'must be a whole number' })(target, key);
+    Min(1, { message: 'must be 1 or more' })(target, key);
+    Max(2_147_483_647, { message: 'must be at most 2147483647' })(target, key);
+  };
+}
+
+/** A calendar day as a date input sends it: "2026-12-08", read as a day in Dutch time. */
+export function IsDayParam(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isDayParam',
+    validator: { validate: (value) => typeof value === 'string' && isCalendarDate(value), defaultMessage: () => 'must be a date written as YYYY-MM-DD' },
+  });
+}
+
+/** Typed text is matched literally in a LIKE pattern (with ESCAPE '\\'): % and _ are not wildcards here. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
