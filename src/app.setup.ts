@@ -13,6 +13,7 @@ import { createValidationPipe } from './common/validation';
 import { configureViews } from './common/view-engine';
 import type { ResolvedConfig } from './config/config.module';
 import { autosaveRoute } from './homework/autosave.route';
+import { QuietNestLogger } from './quiet-nest-logger';
 import { HomeworkService } from './homework/homework.service';
 
 const ROOT = join(__dirname, '..').replace(/[\\/]dist$/, '');
@@ -20,7 +21,7 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** Everything between NestFactory.create and listen; shared by main.ts and the end-to-end tests. */
 export function configureApp(app: NestExpressApplication, config: ResolvedConfig): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietNestLogger(app.get(Logger)));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   const security = securityHeaders(config.baseUrl);

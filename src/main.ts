@@ -6,6 +6,7 @@ import { configureApp } from './app.setup';
 import { ensureFirstRun } from './bootstrap';
 import { ConfigError } from './config/config';
 import { resolveConfig } from './config/resolve-config';
+import { startupMessage } from './startup-message';
 
 async function main(): Promise<void> {
   let config;
@@ -22,18 +23,9 @@ async function main(): Promise<void> {
   configureApp(app, config);
   const firstRun = await ensureFirstRun(app, config);
   await app.listen(config.port);
-  const lines = [`kwadrant is running at ${config.baseUrl}  (database: ${config.database.type === 'postgres' ? 'PostgreSQL' : config.database.file})`];
-  if (firstRun.demoCreated) lines.push(`Demo study created: ${config.baseUrl}/studies/wp2a`);
-  if (firstRun.adminCreated) {
-    lines.push(`Log in at ${config.baseUrl}/login as ${firstRun.adminCreated.email}`);
-    lines.push(
-      firstRun.adminCreated.password
-        ? `  password (shown only this once): ${firstRun.adminCreated.password}`
-        : '  with the password from ADMIN_PASSWORD',
-    );
-  }
+  const database = config.database.type === 'postgres' ? 'PostgreSQL' : config.database.file;
   // Printed on stdout, not through the logger, so the one-time password never lands in log files by accident.
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(startupMessage({ baseUrl: config.baseUrl, database, firstRun }));
 }
 
 void main();

@@ -7,6 +7,9 @@ export { ConfigError };
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+/** auto: readable lines when stdout is a terminal, JSON lines otherwise. */
+export type LogFormat = 'auto' | 'pretty' | 'json';
+const LOG_FORMATS: LogFormat[] = ['auto', 'pretty', 'json'];
 
 export type DatabaseConfig = { type: 'better-sqlite3'; file: string } | { type: 'postgres'; url: string };
 
@@ -23,6 +26,7 @@ export interface AppConfig {
   mailWorker: boolean;
   homework: HomeworkOptions;
   logLevel: LogLevel;
+  logFormat: LogFormat;
   adminEmail?: string;
   adminPassword?: string;
   helpPhone: string;
@@ -44,6 +48,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   }
   const logLevel = (nonEmpty(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const logFormat = (nonEmpty(env, 'LOG_FORMAT') ?? 'auto') as LogFormat;
+  if (!LOG_FORMATS.includes(logFormat)) throw new ConfigError('LOG_FORMAT', `must be one of ${LOG_FORMATS.join(', ')}`);
   const adminEmail = nonEmpty(env, 'ADMIN_EMAIL');
   if (adminEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) throw new ConfigError('ADMIN_EMAIL', 'is not an e-mail address');
   const adminPassword = nonEmpty(env, 'ADMIN_PASSWORD');
@@ -61,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     mailWorker,
     homework: homeworkOptions(env),
     logLevel,
+    logFormat,
     adminEmail,
     adminPassword,
     helpPhone: nonEmpty(env, 'HELP_PHONE') ?? '030 000 00 00',
