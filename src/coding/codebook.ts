@@ -89,8 +89,10 @@ export const CAUSE_CODES = {
 export type CauseClass = keyof typeof CAUSE_CODES;
 export const CAUSE_TEKST_IDS: readonly string[] = Object.values(CAUSE_CODES);
 
+const CAUSE_CLASS_OF = new Map(Object.entries(CAUSE_CODES).map(([cause, id]) => [id as string, cause as CauseClass]));
+
 export function causeClassOf(tekstId: string): CauseClass | undefined {
-  return (Object.keys(CAUSE_CODES) as CauseClass[]).find((c) => CAUSE_CODES[c] === tekstId);
+  return CAUSE_CLASS_OF.get(tekstId);
 }
 
 /** The built-in cause group as it is when nobody has changed its labels or colours. */
