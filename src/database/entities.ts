@@ -9,6 +9,8 @@ import { HomeworkAssignment } from '../homework/homework-assignment.entity';
 import { HomeworkSetting } from '../homework/homework-setting.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { Respondent } from '../respondents/respondent.entity';
+import { RespondentStatusChange } from '../respondents/respondent-status-change.entity';
+import { Attendance } from '../scheduling/attendance.entity';
 import { Invitation } from '../scheduling/invitation.entity';
 import { Moderator } from '../scheduling/moderator.entity';
 import { ModeratorFeed } from '../scheduling/moderator-feed.entity';
@@ -21,4 +23,4 @@ import { Study } from '../studies/study.entity';
 import { StudyOrganisation } from '../studies/study-organisation.entity';
 import { SurveyDefinition } from '../surveys/survey-definition.entity';
 
-export const ENTITIES = [User, LoginSession, LoginAttempt, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, SurveyDefinition, ScreenerSubmission, OutboxMessage, FocusGroup, GroupMember, Moderator, ModeratorSlot, ModeratorFeed, ScheduledSession, Invitation, HomeworkAssignment, HomeworkSetting];
+export const ENTITIES = [User, LoginSession, LoginAttempt, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, SurveyDefinition, ScreenerSubmission, OutboxMessage, FocusGroup, GroupMember, Moderator, ModeratorSlot, ModeratorFeed, ScheduledSession, Invitation, HomeworkAssignment, HomeworkSetting, Attendance, RespondentStatusChange];

@@ -3,6 +3,7 @@ import { Brackets, DataSource, EntityManager, In, Not, QueryFailedError } from '
 import { AppError } from '../common/app-error';
 import type { RespondentStatus } from '../common/domain';
 import { Respondent } from '../respondents/respondent.entity';
+import { moveRespondentStatus } from '../respondents/status-history';
 import { Study } from '../studies/study.entity';
 import { FocusGroup, GroupStatus } from './group.entity';
 import { GroupMember, MemberRole } from './group-member.entity';
@@ -107,8 +108,7 @@ export class GroupRepository {
 
   /** Moves respondents from one status to another; anyone further along (invited, …) is left alone. */
   async changeRespondentStatus(ids: number[], from: RespondentStatus, to: RespondentStatus, manager: EntityManager): Promise<void> {
-    if (!ids.length) return;
-    await manager.createQueryBuilder().update(Respondent).set({ status: to }).where({ id: In(ids), status: from }).execute();
+    await moveRespondentStatus(manager, ids, [from], to);
   }
 
   insertGroup(group: Omit<FocusGroup, 'id'>, manager: EntityManager): Promise<FocusGroup> {

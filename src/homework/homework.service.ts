@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
-import type { Locale } from '../common/domain';
+import type { Locale, RespondentStatus } from '../common/domain';
 import { formatDate } from '../common/format';
 import { OutboxService } from '../mail/outbox.service';
 import { Respondent } from '../respondents/respondent.entity';
@@ -49,7 +49,11 @@ export interface SendResult {
   letters: number;
   /** Members without an e-mail address: their letter must be printed and posted. */
   withoutEmail: number[];
+  /** Members who were never invited to the session (or whose invitation was cancelled): they get no homework. */
+  notInvited: number[];
 }
+
+const INVITED: readonly RespondentStatus[] = ['invited', 'confirmed', 'participated'];
 
 /** Assignments, the letter and reminder e-mails, autosave, submission and paper entry. */
 @Injectable()
@@ -87,9 +91,15 @@ export class HomeworkService {
     return this.homework.transaction(async (manager) => {
       const members = await this.homework.membersOfGroups([group.id], manager);
       const respondents = await this.homework.respondentsByIds(members.map((m) => m.respondentId), manager);
-      const result: SendResult = { created: 0, letters: 0, withoutEmail: [] };
-      for (const respondent of respondents) {
-        if (respondent.status === 'erased' || (await this.homework.findByRespondent(respondent.id, manager))) continue;
+      const result: SendResult = { created: 0, letters: 0, withoutEmail: [], notInvited: [] };
+      // Homework thanks people for taking part in a session: only those who were invited to it (and did not decline) get it.
+      const invited = respondents.filter((r) => INVITED.includes(r.status));
+      result.notInvited = respondents.filter((r) => !INVITED.includes(r.status) && r.status !== 'erased').map((r) => r.id);
+      if (!invited.length) {
+        throw AppError.conflict('homework.not_invited', 'Nobody in this group has been invited to the session yet, so nobody can get homework. Send the invitations first.', { notInvited: result.notInvited });
+      }
+      for (const respondent of invited) {
+        if (await this.homework.findByRespondent(respondent.id, manager)) continue;
         const assignment = await this.assign(study, session, respondent, manager, actor);
         result.created++;
         if (assignment.letterSentAt) result.letters++;

@@ -13,6 +13,7 @@ import { QuadrantOverrideDto } from './dto/respondent.dto';
 import { countTable, CountTable } from './pool-counts';
 import { Respondent } from './respondent.entity';
 import { PoolFilter, RespondentRepository } from './respondent.repository';
+import { recordStatusChange } from './status-history';
 
 export interface PoolRespondent extends Omit<Respondent, 'organisationId'> {
   organisationId: number | null;
@@ -123,6 +124,7 @@ export class RespondentsService {
       const previousStatus = respondent.status;
       Object.assign(respondent, { firstName: null, email: null, phone: null, contactPreference: null, status: 'erased', erasedAt: respondent.erasedAt ?? new Date() });
       const saved = await this.respondents.save(respondent, manager);
+      await recordStatusChange(manager, respondent, previousStatus, 'erased');
       // An erased person leaves their group (as member or reserve); the group's own checks then show it is short.
       await this.groups.removeRespondent(respondent.id, manager);
       await this.homework.clearAnswersOf(respondent.id, manager);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { parseFormat, printJson, printTable, withApp } from '../cli/cli-context';
 import { AppError } from '../common/app-error';
 import { StudiesService } from '../studies/studies.service';
+import { AttendanceService } from './attendance.service';
 import { InvitationsService } from './invitations.service';
 import { SchedulingService } from './scheduling.service';
 
@@ -49,5 +50,21 @@ export function registerSchedulingCommands(program: Command): void {
       const reports = await withApp((app) => app.get(InvitationsService).sendForStudy(opts.study, groupId, null, (line) => process.stderr.write(`Inviting ${line}\n`)));
       if (format === 'json') return printJson(reports);
       printTable(reports.map((r) => ({ group: r.groupId, invited: r.invited.length, skipped: r.skipped.map((s) => `${s.respondentId}: ${s.reason}`).join('; '), moderators: r.moderatorsInvited.length })));
+    });
+
+  program
+    .command('attendance')
+    .description("mark who came to a group's session: present makes a member a participant, absent records a no-show")
+    .requiredOption('--study <slug>', 'the study')
+    .requiredOption('--group <id>', 'the group')
+    .option('--present <email...>', 'e-mail addresses of members who came')
+    .option('--absent <email...>', 'e-mail addresses of members who did not come')
+    .option('--format <format>', 'json or table', 'table')
+    .action(async (opts: { study: string; group: string; present?: string[]; absent?: string[]; format: string }) => {
+      const format = parseFormat(opts.format, FORMATS);
+      const groupId = parseGroupId(opts.group)!;
+      const result = await withApp((app) => app.get(AttendanceService).markByEmail(opts.study, groupId, opts.present ?? [], opts.absent ?? [], null));
+      if (format === 'json') return printJson(result);
+      process.stdout.write(`Group ${result.groupId}: ${result.present.length} present, ${result.absent.length} absent.\n`);
     });
 }

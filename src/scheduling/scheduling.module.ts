@@ -3,6 +3,10 @@ import { GroupsModule } from '../groups/groups.module';
 import { HomeworkModule } from '../homework/homework.module';
 import { MailModule } from '../mail/mail.module';
 import { StudiesModule } from '../studies/studies.module';
+import { AttendanceController } from './attendance.controller';
+import { AttendancePagesController } from './attendance.pages.controller';
+import { AttendanceRepository } from './attendance.repository';
+import { AttendanceService } from './attendance.service';
 import { CalendarFeedController } from './calendar-feed.controller';
 import { InvitationMailer } from './invitation-mailer';
 import { InvitationPagesController } from './invitation.pages.controller';
@@ -17,8 +21,8 @@ import { SessionRepository } from './session.repository';
 
 @Module({
   imports: [StudiesModule, MailModule, HomeworkModule, GroupsModule],
-  providers: [SessionRepository, ModeratorRepository, ScheduleLoader, InvitationMailer, InvitationsService, SchedulingService, ModeratorsService],
-  controllers: [SchedulingController, SchedulingPagesController, InvitationPagesController, CalendarFeedController],
-  exports: [InvitationsService, SchedulingService, SessionRepository],
+  providers: [SessionRepository, ModeratorRepository, AttendanceRepository, AttendanceService, ScheduleLoader, InvitationMailer, InvitationsService, SchedulingService, ModeratorsService],
+  controllers: [SchedulingController, SchedulingPagesController, InvitationPagesController, CalendarFeedController, AttendanceController, AttendancePagesController],
+  exports: [InvitationsService, SchedulingService, SessionRepository, AttendanceService],
 })
 export class SchedulingModule {}

@@ -4,6 +4,7 @@ import { LOCALES, Locale, RespondentStatus } from '../common/domain';
 import { FocusGroup } from '../groups/group.entity';
 import { GroupMember } from '../groups/group-member.entity';
 import { Respondent } from '../respondents/respondent.entity';
+import { moveRespondentStatus } from '../respondents/status-history';
 import { ScreenerSubmission } from '../respondents/screener-submission.entity';
 import { Organisation } from '../studies/organisation.entity';
 import { SessionSlot } from '../studies/session-slot.entity';
@@ -103,8 +104,7 @@ export class SessionRepository {
 
   /** Moves respondents to a status, but only from the statuses given (nobody jumps back or skips a step). */
   async changeRespondentStatus(ids: number[], from: RespondentStatus[], to: RespondentStatus, manager: EntityManager): Promise<void> {
-    if (!ids.length) return;
-    await manager.createQueryBuilder().update(Respondent).set({ status: to }).where({ id: In(ids), status: In(from) }).execute();
+    await moveRespondentStatus(manager, ids, from, to);
   }
 
   sessionsOfStudy(studyId: number, manager?: EntityManager): Promise<ScheduledSession[]> {

@@ -40,7 +40,7 @@ describe('homework over HTTP', () => {
     fx = await createScheduledGroup(t.dataSource, { members: 3 });
     researcher = await loginAgent(t.app, fx.lead.email, fx.lead.password);
     const sent = await researcher.agent.post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`).set('x-csrf-token', researcher.csrf).expect(200);
-    expect(sent.body).toEqual({ created: 3, letters: 3, withoutEmail: [] });
+    expect(sent.body).toEqual({ created: 3, letters: 3, withoutEmail: [], notInvited: [] });
   });
   afterAll(() => t?.close());
 
@@ -69,8 +69,20 @@ describe('homework over HTTP', () => {
     expect(assignment.deadline.getTime()).toBeLessThan(fx.session.startsAt.getTime() - 6 * 86_400_000);
     expect(assignment.deadline.getTime()).toBeGreaterThan(fx.session.startsAt.getTime() - 8 * 86_400_000);
     expect(assignment.tokenHash).not.toContain(token);
-    await researcher.agent.post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`).set('x-csrf-token', researcher.csrf).expect(200, { created: 0, letters: 0, withoutEmail: [] });
+    await researcher.agent.post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`).set('x-csrf-token', researcher.csrf).expect(200, { created: 0, letters: 0, withoutEmail: [], notInvited: [] });
     expect(await t.dataSource.getRepository(OutboxMessage).countBy({ kind: 'homework-letter' })).toBe(3);
+  });
+
+  it('sends homework only to members who were invited: a group nobody was invited to is refused, others are named', async () => {
+    const uninvited = await createScheduledGroup(t.dataSource, { members: 2, memberOverrides: { status: 'grouped' } });
+    const url = `/api/studies/${uninvited.study.slug}/homework/groups/${uninvited.group.id}/send`;
+    const refused = await researcher.agent.post(url).set('x-csrf-token', researcher.csrf).expect(409);
+    expect(refused.body).toMatchObject({ code: 'homework.not_invited', message: expect.stringContaining('Send the invitations first'), details: { notInvited: uninvited.members.map((m) => m.id) } });
+    expect(await t.dataSource.getRepository(HomeworkAssignment).countBy({ groupId: uninvited.group.id })).toBe(0);
+    await t.dataSource.getRepository(Respondent).update(uninvited.members[0].id, { status: 'invited' });
+    const sent = await researcher.agent.post(url).set('x-csrf-token', researcher.csrf).expect(200);
+    expect(sent.body).toEqual({ created: 1, letters: 1, withoutEmail: [], notInvited: [uninvited.members[1].id] });
+    expect((await t.dataSource.getRepository(HomeworkAssignment).findBy({ groupId: uninvited.group.id })).map((a) => a.respondentId)).toEqual([uninvited.members[0].id]);
   });
 
   it('saves drafts with a revision; a stale revision gets 409 and nothing is overwritten', async () => {

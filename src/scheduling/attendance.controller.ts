@@ -1,0 +1,18 @@
+import { Body, Controller, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { AttendanceService } from './attendance.service';
+import { AttendanceDto } from './dto/attendance.dto';
+
+@ApiTags('scheduling')
+@Controller('api')
+export class AttendanceController {
+  constructor(private readonly attendance: AttendanceService) {}
+
+  @Post('sessions/:id/attendance')
+  @HttpCode(200)
+  mark(@Param('id', ParseIntPipe) id: number, @Body() dto: AttendanceDto, @CurrentUser() user: AuthUser) {
+    return this.attendance.mark(id, { present: dto.present ?? [], absent: dto.absent ?? [] }, user);
+  }
+}

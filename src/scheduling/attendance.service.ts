@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import type { Locale, RespondentStatus } from '../common/domain';
+import { formatSlot } from '../common/format';
+import { StudiesService } from '../studies/studies.service';
+import type { Study } from '../studies/study.entity';
+import { applyMark, AttendanceProblem, attendanceMessage, attendanceProblem, AttendanceRequest } from './attendance-rules';
+import { AttendanceRepository } from './attendance.repository';
+import { groupLabel } from './schedule-loader';
+import { SessionRepository } from './session.repository';
+
+export type MarkValue = 'present' | 'absent';
+
+export interface AttendanceSheet {
+  study: Study;
+  sessionId: number;
+  groupId: number;
+  group: string;
+  time: string;
+  cancelled: boolean;
+  /** The session has started: marks can be taken. */
+  held: boolean;
+  members: { respondentId: number; firstName: string | null; status: RespondentStatus; mark: MarkValue | null }[];
+}
+
+export interface AttendanceResult {
+  sessionId: number;
+  groupId: number;
+  /** Every mark of the session after this change. */
+  present: number[];
+  absent: number[];
+}
+
+const KIND: Record<AttendanceProblem['code'], 'invalid' | 'conflict'> = {
+  'attendance.study_closed': 'conflict',
+  'attendance.session_cancelled': 'conflict',
+  'attendance.not_held': 'conflict',
+  'attendance.empty': 'invalid',
+  'attendance.in_both': 'invalid',
+  'attendance.not_members': 'invalid',
+};
+
+/** Who came to a session: the lead, the note-taker or a researcher marks each member present or absent. */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly attendance: AttendanceRepository,
+    private readonly studies: StudiesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async sheet(slug: string, sessionId: number, locale: Locale, now = new Date()): Promise<AttendanceSheet> {
+    const study = await this.studies.get(slug);
+    const session = await this.sessions.findSession(sessionId);
+    if (!session || session.studyId !== study.id) throw AppError.notFound('session', sessionId);
+    const group = (await this.sessions.findGroup(session.groupId))!;
+    const orgNames = await this.sessions.organisationNames([group.organisationId]);
+    const memberships = (await this.sessions.membershipsOfGroups([group.id])).filter((m) => m.role === 'member');
+    const people = new Map((await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]));
+    const marks = new Map((await this.attendance.marksOfSession(session.id)).map((m) => [m.respondentId, m]));
+    return {
+      study,
+      sessionId: session.id,
+      groupId: group.id,
+      group: groupLabel(group, orgNames.get(group.organisationId) ?? '?', locale),
+      time: formatSlot(session.startsAt, session.endsAt, locale),
+      cancelled: session.status === 'cancelled',
+      held: now.getTime() >= session.startsAt.getTime(),
+      members: memberships.map((m) => {
+        const r = people.get(m.respondentId)!;
+        const mark = marks.get(r.id);
+        return { respondentId: r.id, firstName: r.firstName, status: r.status, mark: mark ? (mark.present ? 'present' : 'absent') : null };
+      }),
+    };
+  }
+
+  /** Marks members of the session; others keep their marks. `slug` (pages) also checks the session is the study's. */
+  async mark(sessionId: number, request: AttendanceRequest, actor: AuthUser | null, slug?: string, now = new Date()): Promise<AttendanceResult> {
+    return this.sessions.transaction(async (manager) => {
+      const session = (await this.sessions.lockSessions([sessionId], manager)).get(sessionId);
+      const study = session ? await this.sessions.findStudy(session.studyId, manager) : null;
+      if (!session || !study || (slug !== undefined && study.slug !== slug)) throw AppError.notFound('session', sessionId);
+      const memberships = (await this.sessions.membershipsOfGroups([session.groupId], manager)).filter((m) => m.role === 'member');
+      const problem = attendanceProblem(request, { studyStatus: study.status, sessionStatus: session.status, startsAt: session.startsAt, now, memberIds: memberships.map((m) => m.respondentId) });
+      if (problem) throw new AppError(KIND[problem.code], problem.code, attendanceMessage(problem), { ...problem });
+      const marks = new Map((await this.attendance.marksOfSession(session.id, manager)).map((m) => [m.respondentId, m]));
+      const people = new Map((await this.sessions.respondentsByIds([...request.present, ...request.absent], manager)).map((r) => [r.id, r]));
+      const entries = [...request.present.map((id) => [id, true] as const), ...request.absent.map((id) => [id, false] as const)];
+      for (const [respondentId, present] of entries) {
+        const current = people.get(respondentId)!.status;
+        const previous = marks.get(respondentId) ?? null;
+        const { mark, status } = applyMark(current, previous, present);
+        marks.set(respondentId, await this.attendance.save({ id: previous?.id, studyId: study.id, sessionId: session.id, respondentId, ...mark, markedBy: actor?.email ?? null, markedAt: now }, manager));
+        if (status !== current) await this.sessions.changeRespondentStatus([respondentId], [current], status, manager);
+      }
+      await this.audit.record(
+        { actor, action: 'attendance.mark', studyId: study.id, subjectType: 'session', subjectId: session.id, details: { groupId: session.groupId, present: request.present, absent: request.absent } },
+        manager,
+      );
+      const all = [...marks.values()];
+      return { sessionId: session.id, groupId: session.groupId, present: all.filter((m) => m.present).map((m) => m.respondentId), absent: all.filter((m) => !m.present).map((m) => m.respondentId) };
+    });
+  }
+
+  /** The command line's form: a group and the members' e-mail addresses. */
+  async markByEmail(slug: string, groupId: number, present: string[], absent: string[], actor: AuthUser | null): Promise<AttendanceResult> {
+    const study = await this.studies.get(slug);
+    const session = await this.sessions.findSessionOfGroup(groupId);
+    if (!session || session.studyId !== study.id) throw AppError.notFound('session_of_group', groupId);
+    const memberships = (await this.sessions.membershipsOfGroups([groupId])).filter((m) => m.role === 'member');
+    const people = await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId));
+    const byEmail = new Map(people.filter((r) => r.email).map((r) => [r.email!.trim().toLowerCase(), r.id]));
+    const unknown = [...present, ...absent].filter((e) => !byEmail.has(e.trim().toLowerCase()));
+    if (unknown.length) {
+      throw AppError.invalid('attendance.unknown_email', `Not a member of group ${groupId}: ${unknown.join(', ')}. Use the addresses of the group's members.`, { emails: unknown });
+    }
+    const ids = (emails: string[]) => emails.map((e) => byEmail.get(e.trim().toLowerCase())!);
+    return this.mark(session.id, { present: ids(present), absent: ids(absent) }, actor, slug);
+  }
+}
