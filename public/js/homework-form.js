@@ -1,5 +1,7 @@
 // The homework form: SurveyJS with autosave. Every change is kept on this device at once and saved to the
-// server within seconds; a save that names an older revision gets 409 and the respondent chooses how to go on.
+// server within seconds (after a pause in typing, and at least every few seconds while typing goes on); a save
+// that names an older revision gets 409: the form waits, read-only, until the respondent brings both versions
+// together (public/js/answer-merge.js), so no word typed in either tab is lost.
 (function () {
   'use strict';
   var host = document.getElementById('homework-form');
@@ -14,6 +16,8 @@
   var paper = config.mode === 'paper';
 
   var DEBOUNCE_MS = 1500;
+  // Someone who types without a 1.5 s pause is still saved: the oldest unsaved change waits at most this long.
+  var MAX_WAIT_MS = 4000;
   var MAX_RETRY_MS = 30000;
   var revision = config.revision;
   var timer = null;
@@ -21,6 +25,11 @@
   var dirty = false;
   var retryMs = 2000;
   var blocked = false;
+  var pendingSince = null;
+  // What the server holds at `revision`: the common ancestor when another tab saved in between.
+  var base = config.data || {};
+  // Set while the page itself moves between pages (showing the sent answers, back to editing): no save for that.
+  var quiet = false;
 
   Survey.surveyLocalization.defaultLocale = 'nl';
   var model = new Survey.Model(config.definition);
@@ -88,26 +97,31 @@
     return null;
   }
 
-  function body() {
-    return JSON.stringify({ revision: revision, data: model.data, currentPage: model.currentPage ? model.currentPage.name : null });
+  function copy(data) {
+    return JSON.parse(JSON.stringify(data || {}));
   }
 
   function schedule(delay) {
-    if (paper || blocked) return;
+    if (paper || blocked || model.mode === 'display') return;
     dirty = true;
     backup();
+    if (pendingSince === null) pendingSince = Date.now();
+    var wait = Math.min(delay === undefined ? DEBOUNCE_MS : delay, Math.max(0, pendingSince + MAX_WAIT_MS - Date.now()));
     clearTimeout(timer);
-    timer = setTimeout(function () { save(false); }, delay === undefined ? DEBOUNCE_MS : delay);
+    timer = setTimeout(function () { save(false); }, wait);
   }
 
   function save(keepalive) {
     if (!dirty || blocked) return inFlight || Promise.resolve();
     if (inFlight) return inFlight.then(function () { return save(keepalive); });
     dirty = false;
+    pendingSince = null;
     clearTimeout(timer);
     say(texts.saving);
+    var sent = copy(model.data);
+    var payload = JSON.stringify({ revision: revision, data: sent, currentPage: model.currentPage ? model.currentPage.name : null });
     // keepalive lets the request finish when the tab is being closed.
-    var request = { method: 'PUT', keepalive: keepalive === true, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: body() };
+    var request = { method: 'PUT', keepalive: keepalive === true, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: payload };
     inFlight = fetch(config.endpoint + '/draft', request)
       .then(function (res) {
         return res.json().catch(function () { return {}; }).then(function (answer) { return { status: res.status, body: answer }; });
@@ -116,6 +130,7 @@
         inFlight = null;
         if (answer.status === 200) {
           revision = answer.body.revision;
+          base = sent;
           retryMs = 2000;
           backup();
           say(format(texts.savedAt, { time: timeNow() }));
@@ -157,34 +172,53 @@
     }).join('\n\n');
   }
 
+  // Read-only until the respondent chooses: text typed now would be neither saved nor in the copy below.
   function showConflict() {
     blocked = true;
     clearTimeout(timer);
     say('');
-    document.getElementById('homework-conflict-heading').textContent = texts.loadNewest;
+    model.mode = 'display';
+    document.getElementById('homework-conflict-heading').textContent = texts.conflictHeading;
     document.getElementById('homework-conflict-text').textContent = texts.conflict;
     document.getElementById('homework-unsaved-label').textContent = texts.conflictYourText;
     document.getElementById('homework-copy-hint').textContent = texts.copyHint;
     document.getElementById('homework-unsaved').value = unsavedText();
     document.getElementById('homework-load-newest').textContent = texts.loadNewest;
+    document.getElementById('homework-load-newest').hidden = false;
     conflict.hidden = false;
     conflict.focus();
   }
 
+  // Texts are joined (a line between two stories, " / " in a one-line field); a choice is this tab's.
+  function joinerFor(name) {
+    var q = model.getQuestionByName(name);
+    if (!q) return '\n\n';
+    var type = q.getType();
+    if (type === 'comment') return '\n\n';
+    if (type === 'text') return ' / ';
+    return null;
+  }
+
+  // The newest version with this tab's own changes on top, saved at once as the next revision.
   function loadNewest() {
     return fetch(config.endpoint, { headers: { accept: 'application/json' } })
       .then(function (res) {
         if (!res.ok) return window.location.reload();
         return res.json().then(function (state) {
+          var theirs = state.data || {};
+          var merged = window.kwadrantMergeAnswers(base, theirs, copy(model.data), joinerFor).data;
           revision = state.revision;
+          base = theirs;
           blocked = false;
-          dirty = false;
-          model.data = state.data || {};
-          backup();
-          say(format(texts.savedAt, { time: timeNow() }));
-          // The copy of their own text stays on screen until they leave; only the buttons go.
+          model.mode = 'edit';
+          model.data = merged;
+          // The copy of their own text stays on screen until they leave; only the button goes.
           document.getElementById('homework-load-newest').hidden = true;
-          host.querySelector('input, textarea, button') && host.focus();
+          document.getElementById('homework-conflict-text').textContent = texts.merged;
+          if (JSON.stringify(merged) !== JSON.stringify(theirs)) schedule(0);
+          else backup();
+          var first = host.querySelector('input:not([type=hidden]), textarea');
+          if (first) first.focus();
         });
       })
       .catch(function () { say(texts.saveFailed); });
@@ -207,15 +241,19 @@
   }
 
   function showAnswers(message, canEdit) {
+    quiet = true;
     model.mode = 'display';
     model.questionsOnPageMode = 'singlePage';
+    quiet = false;
     showResult(message, canEdit);
   }
 
   editButton.addEventListener('click', function () {
+    quiet = true;
     model.mode = 'edit';
     model.questionsOnPageMode = 'standard';
     model.currentPageNo = 0;
+    quiet = false;
     result.hidden = true;
     say(texts.resubmitHint);
     var first = host.querySelector('input:not([type=hidden]), textarea');
@@ -260,7 +298,9 @@
 
   model.onValueChanged.add(function () { schedule(); });
   model.onCurrentPageChanged.add(function () {
-    schedule(300);
+    // Only the respondent's own step to another page is worth keeping (to come back there); opening the sent
+    // answers saves nothing.
+    if (!quiet) schedule(300);
     // Keyboard and screen-reader users continue at the first question of the new page, not at the top of the site.
     setTimeout(function () { model.focusFirstQuestion(); }, 0);
   });
@@ -278,6 +318,16 @@
   window.addEventListener('pagehide', flush);
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flush(); });
   window.addEventListener('online', function () { if (dirty) save(false); });
+
+  window.kwadrantFormProblems(model, document.getElementById('form-problems'));
+
+  // WCAG 2.4.11: the sticky save line must never cover the field that has focus; the page keeps that much room
+  // free at the top when it scrolls a field into view (its height changes with the message and the text size).
+  function keepRoomForStatus() {
+    document.documentElement.style.scrollPaddingTop = statusLine.offsetHeight + 16 + 'px';
+  }
+  if (window.ResizeObserver) new ResizeObserver(keepRoomForStatus).observe(statusLine);
+  keepRoomForStatus();
 
   host.removeAttribute('data-loading');
   model.render(host);

@@ -16,13 +16,15 @@ import { letterParagraphs } from './letter-text';
 import { normaliseCode } from './short-code';
 
 const SURVEY_SCRIPTS = ['/assets/survey/survey.core.min.js', '/assets/survey/i18n/dutch.min.js', '/assets/survey-ui/survey-js-ui.min.js'];
+/** The form, its problem summary and the merge of two tabs' answers. */
+const FORM_SCRIPTS = [...SURVEY_SCRIPTS, '/assets/js/form-problems.js', '/assets/js/answer-merge.js', '/assets/js/homework-form.js'];
 const PAGE_STYLESHEETS = ['/assets/css/survey-theme.css', '/assets/css/homework.css'];
 const SURVEY_STYLESHEETS = ['/assets/survey/survey-core.min.css', ...PAGE_STYLESHEETS];
 /** Texts the form script shows (save status, conflicts, errors), in the page's language. */
 const SCRIPT_TEXTS = [
   'saving', 'savedAt', 'saveFailed', 'offline', 'conflict', 'conflictYourText', 'loadNewest', 'submitting', 'submitted', 'submittedLate',
   'submitFailed', 'fixAnswers', 'closed', 'deadlinePassed', 'edit', 'resubmitHint', 'paperSaved', 'copyHint', 'completeButton',
-  'unsentChanges',
+  'unsentChanges', 'conflictHeading', 'merged',
 ];
 
 const ipOf = (req: Request) => req.ip ?? 'unknown';
@@ -98,7 +100,7 @@ export class HomeworkPagesController {
           storageKey: `kw-homework-${lookup.assignment.id}`,
         },
         texts: scriptTexts(req.locale),
-        scripts: [...SURVEY_SCRIPTS, '/assets/js/homework-form.js'],
+        scripts: FORM_SCRIPTS,
         stylesheets: SURVEY_STYLESHEETS,
       });
     } catch (err) {
@@ -186,7 +188,7 @@ export class HomeworkPagesController {
         statusUrl: `/studies/${encodeURIComponent(slug)}/homework`,
       },
       texts: scriptTexts(req.locale),
-      scripts: [...SURVEY_SCRIPTS, '/assets/js/homework-form.js'],
+      scripts: FORM_SCRIPTS,
       stylesheets: SURVEY_STYLESHEETS,
     });
   }

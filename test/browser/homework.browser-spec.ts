@@ -99,27 +99,6 @@ describe('the homework form in Chromium', () => {
     await draftArrives(fx.members[3].id, { firstName: 'Door' });
   });
 
-  it('two tabs: the older one gets a clear message, keeps its text to copy, and loads the newer version', async () => {
-    const { token } = await credentialsOf(t, fx.members[1].id);
-    const first = await context.newPage();
-    const second = await context.newPage();
-    await open(first, token);
-    await open(second, token);
-    await textbox(first, 'Wilt u allereerst hier uw voornaam noteren?').fill('Bert uit tab een');
-    await first.getByText(/Opgeslagen om/).waitFor();
-    await textbox(second, 'Wilt u allereerst hier uw voornaam noteren?').fill('Bert uit tab twee');
-    const conflict = second.getByRole('heading', { name: 'Laad de nieuwste versie' });
-    await conflict.waitFor();
-    expect(await second.getByLabel('Uw tekst uit dit venster').inputValue()).toContain('Bert uit tab twee');
-    expect(await axeViolations(second)).toEqual([]);
-    expect((await stored(fx.members[1].id)).draft).toMatchObject({ firstName: 'Bert uit tab een' });
-    await second.getByRole('button', { name: 'Laad de nieuwste versie' }).click();
-    await second.waitForFunction(() => (document.querySelector('input[aria-label], .sd-input') as HTMLInputElement | null)?.value === 'Bert uit tab een');
-    expect(await second.getByLabel('Uw tekst uit dit venster').inputValue()).toContain('Bert uit tab twee');
-    await textbox(second, 'Wilt u allereerst hier uw voornaam noteren?').fill('Bert');
-    await draftArrives(fx.members[1].id, { firstName: 'Bert' });
-  });
-
   it('opens with the code typed at /h', async () => {
     const { code } = await credentialsOf(t, fx.members[2].id);
     const page = await context.newPage();
