@@ -19,7 +19,9 @@ export type ReadProblemCode =
   | 'external-source'
   | 'source-coding'
   | 'unknown-variable'
-  | 'unknown-source';
+  | 'unknown-source'
+  | 'missing-text'
+  | 'not-utf8';
 
 export interface ReadProblem {
   code: ReadProblemCode;
