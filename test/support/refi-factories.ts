@@ -2,6 +2,9 @@
 // top-level parts; GUIDs are name-based, so a test can name the GUID it expects.
 import { guidFromName, KWADRANT_GUID_NAMESPACE } from '../../src/coding/refi/guid';
 import type { RefiCode, RefiProject, RefiTextSource } from '../../src/coding/refi/refi-types';
+import type { StudyExport } from '../../src/coding/refi/respondent-project';
+import { buildHomeworkSource } from '../../src/coding/refi/source-text';
+import { buildHomeworkDefinition } from '../../src/surveys/homework-definition';
 
 export const testGuid = (name: string): string => guidFromName(KWADRANT_GUID_NAMESPACE, `test:${name}`);
 
@@ -96,4 +99,93 @@ export function refiProject(overrides: Partial<RefiProject> = {}): RefiProject {
     sources: [source],
     ...overrides,
   };
+}
+
+/** Two respondents' homework with personal data in the answers, and codings by two coders. */
+export function studyExportFixture(): { study: StudyExport; personal: string[] } {
+  const definition = buildHomeworkDefinition({ organisation: 'Waterbedrijf Oost' });
+  const personal = ['Johanna', 'Jansen', 'johanna.jansen@example.nl', '06-12345678', 'tok3nS3cr3tAbc', 'KW7-Q9P'];
+  const coderA = { guid: testGuid('user:a'), name: 'Onderzoeker A' };
+  const coderB = { guid: testGuid('user:b'), name: 'Onderzoeker B' };
+  const r01 = buildHomeworkSource({
+    definition,
+    personal,
+    answers: {
+      firstName: 'Johanna',
+      contactMoments: 'Ik (Johanna Jansen) belde 👍 twee keer over de factuur.\nDe tweede keer wist niemand het 😐.',
+      channels: ['telefoon'],
+      contactMomentsRating: 'negatief',
+      contactMomentsExplanation: 'Mijn code KW7-Q9P werkte niet; bel me op 06 1234 5678 of johanna.jansen@example.nl.',
+      goal: 'Een nieuwe EAN-code aanvragen.',
+      contactWhat: 'Gebeld, en later gemaild.\r\nDaarna een brief gekregen.',
+    },
+  });
+  const r02 = buildHomeworkSource({
+    definition,
+    personal: ['Piet'],
+    answers: { firstName: 'Piet', contactMoments: 'Via de website, ging prima.', goal: 'Meterstand doorgeven' },
+  });
+  const oorzaakFout = testGuid('code:OORZAAK_FOUT');
+  const oorzaakNodig = testGuid('code:OORZAAK_NODIG');
+  const ean = testGuid('code:CONS_INFO_INST_EAN');
+  const at = new Date('2026-11-20T10:00:00Z');
+  const coding = (n: number, question: string, start: number, end: number, codeGuid: string, coderGuid: string, memo?: string) => ({
+    guid: testGuid(`coding:${n}`),
+    question,
+    start,
+    end,
+    codeGuid,
+    coderGuid,
+    createdAt: at,
+    ...(memo ? { memo } : {}),
+  });
+  const study: StudyExport = {
+    studyGuid: testGuid('study'),
+    name: 'Onderzoek Dienstverlening 2026',
+    origin: 'kwadrant 0.1.0',
+    createdAt: new Date('2026-11-30T12:00:00Z'),
+    users: [coderA, coderB],
+    codes: refiCodeTree(),
+    respondents: [
+      {
+        caseGuid: testGuid('case:R01'),
+        sourceGuid: testGuid('source:R01'),
+        pseudonym: 'R01',
+        variables: {
+          organisation: 'Waterbedrijf Oost',
+          quadrant: 'Zekerheidszoeker',
+          gender: 'v',
+          ageBand: '75+',
+          educationBand: 'laag',
+          digitalComfort: 'Oncomfortabel',
+        },
+        source: r01,
+        submittedAt: new Date('2026-11-10T08:00:00Z'),
+        codings: [
+          // "belde 👍 twee keer" (after the emoji the UTF-16 and code point counts differ).
+          coding(1, 'contactMoments', 20, 38, oorzaakFout, coderA.guid, 'Twee keer bellen voor één vraag'),
+          coding(2, 'contactMoments', 20, 38, oorzaakFout, coderB.guid),
+          coding(3, 'contactMoments', 56, 90, ean, coderA.guid),
+          coding(4, 'contactWhat', 0, 53, oorzaakNodig, coderB.guid),
+          coding(5, 'goal', 0, 30, ean, coderA.guid),
+        ],
+      },
+      {
+        caseGuid: testGuid('case:R02'),
+        sourceGuid: testGuid('source:R02'),
+        pseudonym: 'R02',
+        variables: {
+          organisation: 'Waterbedrijf Oost',
+          quadrant: 'Gemakzoeker',
+          gender: 'm',
+          ageBand: '35-44',
+          educationBand: 'hoog',
+          digitalComfort: 'Zeer comfortabel',
+        },
+        source: r02,
+        codings: [coding(6, 'contactMoments', 7, 14, oorzaakNodig, coderA.guid)],
+      },
+    ],
+  };
+  return { study, personal: [...personal, 'Piet'] };
 }

@@ -1,0 +1,110 @@
+// What a REFI-QDA project read back means for the study: which codings land on which answers, which codes are
+// new and where they join the code tree, and what could not be placed, with the reason. Pure: it decides, the
+// coding module stores (all or nothing).
+import { selectionToAnswerSpans } from './answer-spans';
+import type { ReadProblem, ReadUser } from './project-reader';
+import type { QdpxContents } from './qdpx';
+import type { RefiCode } from './refi-types';
+import type { HomeworkSource } from './source-text';
+
+export interface PlannedCoding {
+  /** The coding's GUID in the project; a selection over several answers gives several codings with it. */
+  codingGuid: string;
+  sourceGuid: string;
+  question: string;
+  /** UTF-16 offsets within the answer. */
+  start: number;
+  end: number;
+  codeGuid: string;
+  /** Undefined when neither the coding, its selection, its source nor the project names a user. */
+  coderGuid?: string;
+  createdAt?: Date;
+  memo?: string;
+  /** True when the selection also covered titles or blank lines, which were cut off. */
+  clipped: boolean;
+}
+
+export interface NewCode {
+  code: Omit<RefiCode, 'children'>;
+  /** Null for a new top-level code. */
+  parentGuid: string | null;
+  /** Names from the top of the tree down to this code. */
+  path: string[];
+}
+
+export type PlanProblemCode = ReadProblem['code'] | 'unknown-source' | 'text-changed' | 'outside-text' | 'outside-answers';
+
+export interface PlanProblem {
+  code: PlanProblemCode;
+  where: string;
+  detail: string;
+}
+
+export interface ImportPlan {
+  codings: PlannedCoding[];
+  /** Parents before their children. */
+  newCodes: NewCode[];
+  users: ReadUser[];
+  problems: PlanProblem[];
+}
+
+export interface StudySources {
+  /** The study's homework sources by GUID, rebuilt as they were exported. */
+  sources: Map<string, HomeworkSource>;
+  /** GUIDs of the codes the study's codebook has. */
+  codeGuids: Set<string>;
+}
+
+export function planImport(contents: QdpxContents, study: StudySources): ImportPlan {
+  const problems: PlanProblem[] = [...contents.problems];
+  const codings: PlannedCoding[] = [];
+  for (const read of contents.project.sources) {
+    const where = `TextSource "${read.name}"`;
+    const ours = study.sources.get(read.guid);
+    if (!ours) {
+      if (read.selections.length > 0) problems.push({ code: 'unknown-source', where, detail: 'not a homework source of this study; its codings are left out' });
+      continue;
+    }
+    const theirText = contents.texts.get(read.guid);
+    if (theirText === undefined) continue; // already reported by the archive reader
+    read.selections.forEach((selection, i) => {
+      if (selection.codings.length === 0) return;
+      const mapped = selectionToAnswerSpans(ours, selection, theirText);
+      if (!mapped.ok) {
+        problems.push({ code: mapped.reason, where: `${where}, selection ${i + 1}`, detail: REASONS[mapped.reason] });
+        return;
+      }
+      for (const span of mapped.spans) {
+        for (const coding of selection.codings) {
+          codings.push({
+            codingGuid: coding.guid,
+            sourceGuid: read.guid,
+            question: span.question,
+            start: span.start,
+            end: span.end,
+            codeGuid: coding.codeGuid,
+            ...(coding.creatingUser ? { coderGuid: coding.creatingUser } : {}),
+            ...(coding.creationDateTime ? { createdAt: coding.creationDateTime } : {}),
+            ...(selection.description ? { memo: selection.description } : {}),
+            clipped: mapped.clipped,
+          });
+        }
+      }
+    });
+  }
+  return { codings, newCodes: newCodes(contents.project.codes, study.codeGuids, null, []), users: contents.project.users, problems };
+}
+
+const REASONS = {
+  'text-changed': 'the source text was changed in the other tool, so its positions cannot be trusted',
+  'outside-text': 'the selection lies beyond the end of the source text',
+  'outside-answers': 'the selection covers only titles or blank lines, no answer',
+};
+
+function newCodes(codes: RefiCode[], known: Set<string>, parentGuid: string | null, path: string[]): NewCode[] {
+  return codes.flatMap(({ children, ...code }) => {
+    const here = [...path, code.name];
+    const own = known.has(code.guid) ? [] : [{ code, parentGuid, path: here }];
+    return [...own, ...newCodes(children, known, code.guid, here)];
+  });
+}
