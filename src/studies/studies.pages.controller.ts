@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Render, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Locale } from '../common/domain';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { formatSlot } from '../common/format';
-import { CreateStudyDto, OrganisationDto, SlotDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
+import { CreateStudyDto, OrganisationDto, SlotFormDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
+import { slotModeOf } from './study-rules';
 import { STUDY_STATUSES } from './study.entity';
 import { StudiesService } from './studies.service';
 
@@ -25,15 +27,8 @@ export class StudiesPagesController {
 
   @Get(':slug')
   @Render('pages/studies/show')
-  async show(@Param('slug') slug: string, @Res({ passthrough: true }) res: Response) {
-    const detail = await this.studies.detail(slug);
-    const locale = res.locals.locale;
-    return {
-      title: detail.study.title,
-      ...detail,
-      statuses: STUDY_STATUSES.map((s) => ({ value: s, selected: s === detail.study.status })),
-      slots: detail.slots.map((s) => ({ ...s, label: formatSlot(s.startsAt, s.endsAt, locale) })),
-    };
+  show(@Param('slug') slug: string, @Req() req: Request) {
+    return this.showModel(slug, req.locale);
   }
 
   @Post(':slug')
@@ -61,7 +56,10 @@ export class StudiesPagesController {
   }
 
   @Post(':slug/slots')
-  async addSlot(@Param('slug') slug: string, @Body() dto: SlotDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async addSlot(@Param('slug') slug: string, @Body() dto: SlotFormDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+    // A refused slot comes back with the typed values and each problem next to its field, in the reader's language.
+    const problems = await this.studies.slotProblems(slug, dto);
+    if (Object.keys(problems).length) return res.status(400).render('pages/studies/show', await this.showModel(slug, req.locale, { values: dto, problems }));
     await this.studies.addSlot(slug, dto, user);
     res.redirect(303, `/studies/${slug}#slots`);
   }
@@ -71,4 +69,28 @@ export class StudiesPagesController {
     await this.studies.removeSlot(slug, id, user);
     res.redirect(303, `/studies/${slug}#slots`);
   }
+
+  private async showModel(slug: string, locale: Locale, slotForm: { values: SlotFormDto; problems: Record<string, string[]> } | null = null) {
+    const detail = await this.studies.detail(slug);
+    const problems = slotForm?.problems ?? {};
+    const values = slotForm?.values ?? {};
+    const mode = values.mode ?? (values.location && !values.onlineUrl ? 'in_person' : 'online');
+    return {
+      title: detail.study.title,
+      stylesheets: ['/assets/css/forms.css'],
+      ...detail,
+      statuses: STUDY_STATUSES.map((s) => ({ value: s, selected: s === detail.study.status })),
+      slots: detail.slots.map((s) => ({ ...s, label: formatSlot(s.startsAt, s.endsAt, locale), inPerson: slotModeOf(s) === 'in_person' })),
+      slotForm: {
+        values,
+        online: mode === 'online',
+        // Field -> problem keys (slotProblem.<code>); the summary at the top links to each field.
+        problems: Object.fromEntries(Object.entries(problems).map(([field, codes]) => [field, codes.map((c) => `slotProblem.${c}`)])),
+        summary: Object.entries(problems).flatMap(([field, codes]) => codes.map((c) => ({ field: SLOT_FIELD_IDS[field] ?? 'slot-date', key: `slotProblem.${c}`, label: `slotField.${field}` }))),
+      },
+    };
+  }
 }
+
+/** Form field ids of the slot form, for the error summary's links. */
+const SLOT_FIELD_IDS: Record<string, string> = { date: 'slot-date', startTime: 'slot-start', endTime: 'slot-end', start: 'slot-start', end: 'slot-end', mode: 'slot-mode-online', onlineUrl: 'slot-url', location: 'slot-location' };

@@ -8,7 +8,7 @@ import { SessionSlot } from './session-slot.entity';
 import { Study } from './study.entity';
 import { StudyOrganisation } from './study-organisation.entity';
 import { StudyRepository } from './study.repository';
-import { groupSizeProblems, slotProblems } from './study-rules';
+import { groupSizeProblems, resolveSlot, SLOT_PROBLEM_TEXT, slotModeOf } from './study-rules';
 
 export interface StudyDetail {
   study: Study;
@@ -118,17 +118,22 @@ export class StudiesService {
     });
   }
 
+  /** The problem codes a new slot would be refused with (field -> codes), for a page to word next to its fields. */
+  async slotProblems(slug: string, dto: SlotDto): Promise<Record<string, string[]>> {
+    const resolved = resolveSlot(dto, (await this.get(slug)).sessionMinutes);
+    return 'problems' in resolved ? resolved.problems : {};
+  }
+
   async addSlot(slug: string, dto: SlotDto, actor: AuthUser): Promise<SessionSlot> {
     const study = await this.get(slug);
-    const startsAt = new Date(dto.start);
-    const endsAt = new Date(dto.end);
-    assertNoProblems(slotProblems(startsAt, endsAt, study.sessionMinutes));
+    const resolved = resolveSlot(dto, study.sessionMinutes);
+    if ('problems' in resolved) {
+      const problems = Object.fromEntries(Object.entries(resolved.problems).map(([field, codes]) => [field, codes.map((c) => SLOT_PROBLEM_TEXT[c] ?? c)]));
+      throw AppError.invalid('study.slot_invalid', `Please correct: ${Object.entries(problems).map(([f, p]) => `${f} (${p.join('; ')})`).join(', ')}.`, problems);
+    }
     return this.studies.transaction(async (manager) => {
-      const slot = await this.studies.saveSlot(
-        { studyId: study.id, startsAt, endsAt, onlineUrl: dto.onlineUrl ?? null, location: dto.location ?? null, capacity: dto.capacity ?? null },
-        manager,
-      );
-      await this.audit.record({ actor, action: 'study.slot_add', studyId: study.id, subjectType: 'session_slot', subjectId: slot.id }, manager);
+      const slot = await this.studies.saveSlot({ studyId: study.id, ...resolved.slot, capacity: dto.capacity ?? null }, manager);
+      await this.audit.record({ actor, action: 'study.slot_add', studyId: study.id, subjectType: 'session_slot', subjectId: slot.id, details: { mode: slotModeOf(slot) } }, manager);
       return slot;
     });
   }

@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LOCALES } from '../../common/domain';
 import { STUDY_STATUSES, StudyStatus } from '../study.entity';
 import type { Locale } from '../../common/domain';
+import { SLOT_MODES, SlotMode } from '../study-rules';
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
 
@@ -44,10 +45,27 @@ export class OrganisationDto {
 
 export class UpdateOrganisationDto extends PartialType(OrganisationDto) {}
 
+/** An empty form field means "not given". */
+const blankAsUndefined = () => Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
+
+/**
+ * A new session slot, online (with a link) or in person (with an address). Pages send a date and clock times
+ * read in Dutch time (native date and time inputs); scripts may send instants (`start`, `end`, ISO 8601) instead.
+ */
 export class SlotDto {
-  @ApiProperty({ example: '2026-12-08T10:00:00+01:00' }) @IsDateString({}, { message: 'must be a date and time (ISO 8601)' }) start: string;
-  @ApiProperty({ example: '2026-12-08T12:00:00+01:00' }) @IsDateString({}, { message: 'must be a date and time (ISO 8601)' }) end: string;
-  @ApiPropertyOptional() @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'must be a web address starting with https://' }) @MaxLength(500) onlineUrl?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) location?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) capacity?: number;
+  @ApiPropertyOptional({ enum: SLOT_MODES, description: 'online (needs onlineUrl) or in_person (needs location); by default what the given field says' })
+  @IsOptional() @blankAsUndefined() @IsIn(SLOT_MODES, { message: 'must be online or in_person' }) mode?: SlotMode;
+  @ApiPropertyOptional({ example: '2026-12-08T10:00:00+01:00' }) @IsOptional() @blankAsUndefined() @IsDateString({}, { message: 'must be a date and time (ISO 8601)' }) start?: string;
+  @ApiPropertyOptional({ example: '2026-12-08T12:00:00+01:00' }) @IsOptional() @blankAsUndefined() @IsDateString({}, { message: 'must be a date and time (ISO 8601)' }) end?: string;
+  @ApiPropertyOptional({ example: '2026-12-08', description: 'day in Dutch time, with startTime and endTime' }) @IsOptional() @blankAsUndefined() @IsString() @MaxLength(10) date?: string;
+  @ApiPropertyOptional({ example: '10:00' }) @IsOptional() @blankAsUndefined() @IsString() @MaxLength(5) startTime?: string;
+  @ApiPropertyOptional({ example: '12:00' }) @IsOptional() @blankAsUndefined() @IsString() @MaxLength(5) endTime?: string;
+  @ApiPropertyOptional() @IsOptional() @blankAsUndefined() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'must be a web address starting with https://' }) @MaxLength(500) onlineUrl?: string;
+  @ApiPropertyOptional() @IsOptional() @blankAsUndefined() @IsString() @MaxLength(300) location?: string;
+  @ApiPropertyOptional() @IsOptional() @blankAsUndefined() @Type(() => Number) @IsInt() @Min(1) @Max(100) capacity?: number;
+}
+
+/** The page's slot form: the link is checked with the slot's other rules, so the page can word every problem. */
+export class SlotFormDto extends OmitType(SlotDto, ['onlineUrl'] as const) {
+  @IsOptional() @IsString() @MaxLength(500) onlineUrl?: string;
 }
