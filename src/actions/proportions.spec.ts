@@ -117,6 +117,11 @@ describe(twoProportionZTest.name, () => {
     );
   });
 
+  it('names the offending count by its parameter', () => {
+    expect(() => twoProportionZTest(5, 83, 100, 99)).toThrow(expect.objectContaining({ code: 'measurement.contacts_above_reached', field: 'contacts2' }));
+    expect(() => twoProportionZTest(5, 0, 1, 99)).toThrow(expect.objectContaining({ code: 'measurement.zero_reached', field: 'reached1' }));
+  });
+
   it('has no test (null) when there is no variation: both rates 0, or both 1', () => {
     expect(twoProportionZTest(0, 15000, 0, 44000)).toEqual({ difference: 0, z: null, p: null });
     expect(twoProportionZTest(3, 3, 7, 7)).toEqual({ difference: 0, z: null, p: null });

@@ -111,12 +111,13 @@ function checkCount(value: unknown, field: string): number {
   return value;
 }
 
-function checkProportion(contacts: unknown, reached: unknown, prefix = ''): { x: number; n: number } {
-  const n = checkCount(reached, `${prefix}reached`);
-  const x = checkCount(contacts, `${prefix}contacts`);
-  if (n === 0) throw new MeasurementInputError('zero_reached', `${prefix}reached`, `${prefix}reached must be at least 1: a rate needs someone reached.`, n);
+/** Checks one proportion; `fields` names the two counts as the caller's input does, for the error. */
+function checkProportion(contacts: unknown, reached: unknown, fields = { contacts: 'contacts', reached: 'reached' }): { x: number; n: number } {
+  const n = checkCount(reached, fields.reached);
+  const x = checkCount(contacts, fields.contacts);
+  if (n === 0) throw new MeasurementInputError('zero_reached', fields.reached, `${fields.reached} must be at least 1: a rate needs someone reached.`, n);
   if (x > n) {
-    throw new MeasurementInputError('contacts_above_reached', `${prefix}contacts`, `${prefix}contacts (${x}) cannot be more than ${prefix}reached (${n}).`, x);
+    throw new MeasurementInputError('contacts_above_reached', fields.contacts, `${fields.contacts} (${x}) cannot be more than ${fields.reached} (${n}).`, x);
   }
   return { x, n };
 }
@@ -151,8 +152,8 @@ export interface TwoProportionTest {
 
 /** Two-sided two-proportion z-test with the pooled proportion (the textbook test, no continuity correction). */
 export function twoProportionZTest(contacts1: number, reached1: number, contacts2: number, reached2: number): TwoProportionTest {
-  const a = checkProportion(contacts1, reached1, 'first ');
-  const b = checkProportion(contacts2, reached2, 'second ');
+  const a = checkProportion(contacts1, reached1, { contacts: 'contacts1', reached: 'reached1' });
+  const b = checkProportion(contacts2, reached2, { contacts: 'contacts2', reached: 'reached2' });
   const p1 = a.x / a.n;
   const p2 = b.x / b.n;
   const pooled = (a.x + b.x) / (a.n + b.n);
@@ -199,7 +200,7 @@ export function measureVariants(variants: readonly VariantInput[]): { variants: 
     if (!name) throw new MeasurementInputError('name_missing', `${prefix}name`, `Variant ${i + 1} needs a name.`);
     if (names.has(name)) throw new MeasurementInputError('duplicate_name', `${prefix}name`, `Two variants are called "${name}".`, name);
     names.add(name);
-    return { name, ...checkProportion(v.contacts, v.reached, prefix), reference: v.reference === true };
+    return { name, ...checkProportion(v.contacts, v.reached, { contacts: `${prefix}contacts`, reached: `${prefix}reached` }), reference: v.reference === true };
   });
   const references = checked.filter((v) => v.reference);
   if (references.length === 0) throw new MeasurementInputError('no_reference', 'variants', 'Mark one variant as the reference to compare the others with.');

@@ -56,6 +56,21 @@ describe(readCodebookTable.name, () => {
     expect(codes.map((c) => c.path)).toEqual([['A'], ['A', 'B'], ['C']]);
   });
 
+  it('repeats an empty Categorie 2 also when Categorie 1 is written out again, if the row goes on to Categorie 3', () => {
+    const codes = own(codesOf(readCodebookTable(table(HEADER, 'A;B;X;A_B_X;', 'A;;C;A_B_C;', 'a;;;A_ONLY;'))));
+    expect(codes.map((c) => [c.path.join('/'), c.tekstId])).toEqual([
+      ['A', 'A_ONLY'],
+      ['A/B', null],
+      ['A/B/X', 'A_B_X'],
+      ['A/B/C', 'A_B_C'],
+    ]);
+  });
+
+  it('gives the codes in tree order: each code after its parent, whatever the order of the rows', () => {
+    const codes = own(codesOf(readCodebookTable(table(HEADER, 'A;B;C;ABC;', 'D;;;D;', 'A;E;;AE;'))));
+    expect(codes.map((c) => c.path.join('/'))).toEqual(['A', 'A/B', 'A/B/C', 'A/E', 'D']);
+  });
+
   it('reads a heading row (no Tekst-ID) as a grouping code, which may give its colour', () => {
     const codes = own(codesOf(readCodebookTable(table(`${HEADER};Kleur`, 'Factuur;;;;;#cc79a7', ';Kopie;;FACT_KOP;;', 'Leeg;;;;'))));
     expect(codes).toEqual([

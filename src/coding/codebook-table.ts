@@ -3,8 +3,9 @@
 // (CSV, XLSX) are codebook-file.ts.
 //
 // Reading, as in the seed:
-// - an empty Categorie 1 cell repeats the one above, and so does an empty Categorie 2 cell when Categorie 1
-//   was repeated too (a new Categorie 1 starts afresh, so its Categorie 2 is never taken from another group);
+// - an empty Categorie 1 cell repeats the one above; an empty Categorie 2 cell repeats the one above when
+//   Categorie 1 is the same as above (empty or written out again) and the row goes on to a Categorie 3, so a
+//   new Categorie 1 never takes a Categorie 2 from another group, and "A;;;ID" stays a code of level 1;
 // - a row with a Tekst-ID is a code that can be applied, at the level of its last filled category;
 // - a row without a Tekst-ID is a heading: a grouping code (only its colour may be given); the Categorie 1 and
 //   2 above a code need no heading row of their own, they become grouping codes by themselves;
@@ -23,6 +24,7 @@ import {
   normaliseLabel,
   normaliseTekstId,
   pathKey,
+  treeOrder,
   withCauseGroup,
 } from './codebook';
 
@@ -205,6 +207,8 @@ export function readCodebookTable(rows: readonly TableRow[]): CodebookReadResult
       }
       cat1 = above.cat1;
       if (!cat2) cat2 = above.cat2;
+    } else if (!cat2 && cat3 && above && pathKey([cat1]) === pathKey([above.cat1])) {
+      cat2 = above.cat2;
     }
     above = { cat1, cat2 };
     if (cat3 && !cat2) rowErrors.push(problem('cat2', 'categorie_3_without_categorie_2'));
@@ -257,19 +261,19 @@ export function readCodebookTable(rows: readonly TableRow[]): CodebookReadResult
 
   if (errors.length) return { ok: false, errors, warnings };
   if (!order.some((n) => n.code.tekstId)) return fileProblem('no_codes');
-  return { ok: true, codes: withCauseGroup(order.map((n) => n.code)), warnings };
+  return { ok: true, codes: withCauseGroup(treeOrder(order.map((n) => n.code))), warnings };
 }
 
 /**
  * Writes codes as rows of the seed's layout with a colour column, one row per code (grouping codes as headings
  * without a Tekst-ID), so that reading the rows back gives the same codebook. `blankRepeats` leaves a Categorie 1
  * or 2 cell empty where it repeats the row above, as the seed does; by default every row has its full path,
- * which is easier to filter in a spreadsheet. Codes must come parents first, as readCodebookTable gives them.
+ * which is easier to filter in a spreadsheet. Codes are written in tree order (parents first), as read.
  */
 export function writeCodebookTable(codes: readonly Code[], opts: { blankRepeats?: boolean } = {}): string[][] {
   const rows: string[][] = [COLUMNS.map((c) => TABLE_HEADER[c])];
   let previous: readonly string[] = [];
-  for (const code of codes) {
+  for (const code of treeOrder(codes)) {
     const [cat1, cat2 = '', cat3 = ''] = code.path;
     const sameCat1 = !!opts.blankRepeats && code.path.length >= 2 && previous[0] === cat1;
     const sameCat2 = sameCat1 && code.path.length === 3 && previous[1] === cat2;

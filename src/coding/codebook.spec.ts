@@ -8,6 +8,7 @@ import {
   makeTekstId,
   normaliseColour,
   normaliseTekstId,
+  treeOrder,
   withCauseGroup,
   type Code,
 } from './codebook';
@@ -113,5 +114,20 @@ describe(causeClassOf.name, () => {
     expect(causeClassOf('OORZAAK_SELFSERVICE')).toBe('selfservice');
     expect(causeClassOf('OORZAAK_NODIG')).toBe('nodig');
     expect(causeClassOf('CONS_INFO_INST_EAN')).toBeUndefined();
+  });
+});
+
+describe(treeOrder.name, () => {
+  const c = (...path: string[]): Code => ({ path, tekstId: null, logtekst: null, colour: '#000000' });
+
+  it('puts every code right after its parent, keeping the order of siblings', () => {
+    const codes = [c('A', 'B', 'C'), c('D'), c('A'), c('A', 'E'), c('A', 'B'), c('D', 'F')];
+    expect(treeOrder(codes).map((x) => x.path.join('/'))).toEqual(['D', 'D/F', 'A', 'A/E', 'A/B', 'A/B/C']);
+  });
+
+  it('keeps a code whose parent is missing at the top level, and never repeats a code', () => {
+    const codes = [c('X', 'Y'), c('A'), c('A'), c('A', 'B')];
+    expect(treeOrder(codes).map((x) => x.path.join('/'))).toEqual(['X/Y', 'A', 'A/B', 'A']);
+    expect(treeOrder([])).toEqual([]);
   });
 });

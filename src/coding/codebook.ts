@@ -58,6 +58,33 @@ export function pathKey(path: readonly string[]): string {
   return path.map((label) => normaliseLabel(label).toLowerCase()).join('\u0000');
 }
 
+/**
+ * Parents first, each followed by its children (siblings in the order given): the order of the table and of the
+ * editor. A code whose parent is not in the list stays at the top level, where it was.
+ */
+export function treeOrder(codes: readonly Code[]): Code[] {
+  const keys = new Set(codes.map((c) => pathKey(c.path)));
+  const children = new Map<string, Code[]>();
+  for (const code of codes) {
+    const parent = pathKey(code.path.slice(0, -1));
+    const key = keys.has(parent) ? parent : '';
+    children.set(key, [...(children.get(key) ?? []), code]);
+  }
+  const out: Code[] = [];
+  const visited = new Set<string>();
+  const visit = (key: string) => {
+    // Once per key, so that bad input (two codes with one path, an empty path) cannot repeat or loop.
+    if (visited.has(key)) return;
+    visited.add(key);
+    for (const child of children.get(key) ?? []) {
+      out.push(child);
+      visit(pathKey(child.path));
+    }
+  };
+  visit('');
+  return out;
+}
+
 // ----------------------------------------------------------------------------------- Tekst-IDs from paths
 
 /**
