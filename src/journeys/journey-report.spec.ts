@@ -30,21 +30,42 @@ const step = (over: Partial<StepReport> & Pick<StepReport, 'step'>): StepReport 
 describe('STEP_QUESTIONS', () => {
   it('follows the homework form: its five steps with their text questions, channels and initiative', () => {
     expect(STEP_QUESTIONS.map((s) => s.step)).toEqual([...HOMEWORK_STEPS]);
+    const yes = { question: 'afterwardsHad', value: 'yes' };
     expect(STEP_QUESTIONS).toEqual([
-      { step: 'contactMoments', text: ['contactMoments', 'contactMomentsExplanation'], rating: 'contactMomentsRating', channels: { name: 'channels', values: [...HOMEWORK_CHANNELS] } },
-      { step: 'goal', text: ['goal', 'goalReason', 'goalExplanation'], rating: 'goalRating' },
+      {
+        step: 'contactMoments',
+        text: ['contactMoments', 'contactMomentsExplanation'],
+        rating: 'contactMomentsRating',
+        channels: { name: 'channels', values: [...HOMEWORK_CHANNELS] },
+        conditions: {},
+      },
+      { step: 'goal', text: ['goal', 'goalReason', 'goalExplanation'], rating: 'goalRating', conditions: {} },
       {
         step: 'orientation',
         text: ['orientationWhereHow', 'orientationAmount', 'orientationKnewWhere', 'orientationWentWell', 'orientationExplanation'],
         rating: 'orientationRating',
+        conditions: {},
       },
-      { step: 'contact', text: ['contactWhat', 'contactWhere', 'contactHow', 'contactDecisionHelp', 'contactWentWell', 'contactExplanation'], rating: 'contactRating' },
+      {
+        step: 'contact',
+        text: ['contactWhat', 'contactWhere', 'contactHow', 'contactDecisionHelp', 'contactWentWell', 'contactExplanation'],
+        rating: 'contactRating',
+        conditions: {},
+      },
       {
         step: 'afterwards',
         text: ['afterwardsReason', 'afterwardsWentWell', 'afterwardsExplanation'],
         rating: 'afterwardsRating',
         channels: { name: 'afterwardsChannels', values: [...HOMEWORK_CHANNELS] },
         initiative: { name: 'afterwardsInitiative', values: ['self', 'organisation'] },
+        conditions: {
+          afterwardsReason: yes,
+          afterwardsChannels: yes,
+          afterwardsInitiative: yes,
+          afterwardsWentWell: yes,
+          afterwardsRating: yes,
+          afterwardsExplanation: yes,
+        },
       },
     ]);
   });
@@ -151,6 +172,29 @@ describe(journeyReport.name, () => {
     );
     expect(info.steps[1].causes.uncoded).toBe(0);
     expect(info.steps.every((s) => s.reasons.length === 0)).toBe(true);
+  });
+
+  it('does not count answers to questions that were not asked (afterwards, when there was no contact afterwards)', () => {
+    const stale: JourneyRespondent = {
+      id: 7,
+      organisation: 'RET',
+      quadrant: 'gemakzoeker',
+      answers: { afterwardsHad: 'no', afterwardsReason: 'Van eerder', afterwardsChannels: ['post'], afterwardsInitiative: 'organisation', afterwardsRating: 'positief' },
+    };
+    const afterwards = journeyReport({ study: 's', population: 'all', respondents: [stale], codings: [], codebook: CODEBOOK }).groups[0].steps[4];
+    expect(afterwards).toEqual(
+      step({ step: 'afterwards', ratings: { positief: 0, neutraal: 0, negatief: 0, none: 1 }, channels: noChannels, initiative: { self: 0, organisation: 0 } }),
+    );
+    const asked = journeyReport({ study: 's', population: 'all', respondents: [{ ...stale, answers: { ...stale.answers, afterwardsHad: 'yes' } }], codings: [], codebook: CODEBOOK });
+    expect(asked.groups[0].steps[4]).toEqual(
+      step({
+        step: 'afterwards',
+        ratings: { positief: 1, neutraal: 0, negatief: 0, none: 0 },
+        channels: { ...noChannels, post: 1 },
+        initiative: { self: 0, organisation: 1 },
+        causes: { fout: 0, selfservice: 0, nodig: 0, uncoded: 1 },
+      }),
+    );
   });
 
   it('lists every quadrant of the given organisations, also empty ones, in the given order', () => {

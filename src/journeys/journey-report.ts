@@ -7,6 +7,12 @@ import { HOMEWORK_RATINGS, HOMEWORK_STEPS, buildHomeworkDefinition, ratingQuesti
 
 // ----------------------------------------------------------------------------------- the form's steps
 
+/** A question is asked only when another one has a given answer (SurveyJS `visibleIf: "{q} = 'v'"`). */
+export interface Condition {
+  question: string;
+  value: string;
+}
+
 export interface StepQuestions {
   step: HomeworkStep;
   /** Free-text questions: the answers that are coded, and whose uncoded ones count as `uncoded`. */
@@ -16,15 +22,24 @@ export interface StepQuestions {
   channels?: { name: string; values: string[] };
   /** Who took the initiative, where the step asks. */
   initiative?: { name: string; values: string[] };
+  /** Questions of the step that are asked only under a condition. */
+  conditions: Record<string, Condition>;
 }
 
 interface Element {
   type: string;
   name: string;
   choices?: { value: string }[];
+  visibleIf?: string;
 }
 
-/** The steps' questions, read from the homework form itself so that the report follows the form. */
+const SIMPLE_CONDITION = /^\{(\w+)\} = '([^']*)'$/;
+
+/**
+ * The steps' questions, read from the homework form itself so that the report follows the form. A condition of
+ * another form than "{q} = 'v'" stops this module from loading: the report would otherwise count answers to
+ * questions that were not asked (an answer kept from before the respondent changed their mind, or an import).
+ */
 export const STEP_QUESTIONS: readonly StepQuestions[] = (() => {
   const definition = buildHomeworkDefinition({ organisation: '' }) as { pages: { name: string; elements: Element[] }[] };
   return HOMEWORK_STEPS.map((step): StepQuestions => {
@@ -33,17 +48,23 @@ export const STEP_QUESTIONS: readonly StepQuestions[] = (() => {
     const values = (e: Element) => (e.choices ?? []).map((c) => c.value);
     const channels = page.elements.find((e) => e.type === 'checkbox');
     const initiative = page.elements.find((e) => e.type === 'radiogroup' && /Initiative$/.test(e.name));
+    const conditions: Record<string, Condition> = {};
+    for (const e of page.elements) {
+      if (!e.visibleIf) continue;
+      const m = SIMPLE_CONDITION.exec(e.visibleIf);
+      if (!m) throw new Error(`The journey report cannot read the condition of ${e.name}: ${e.visibleIf}`);
+      conditions[e.name] = { question: m[1], value: m[2] };
+    }
     return {
       step,
       text: page.elements.filter((e) => e.type === 'comment').map((e) => e.name),
       rating: ratingQuestionName(step),
       ...(channels ? { channels: { name: channels.name, values: values(channels) } } : {}),
       ...(initiative ? { initiative: { name: initiative.name, values: values(initiative) } } : {}),
+      conditions,
     };
   });
 })();
-
-const STEP_OF_QUESTION = new Map(STEP_QUESTIONS.flatMap((s, i) => s.text.map((q) => [q, i] as const)));
 
 // ----------------------------------------------------------------------------------- input and output
 
@@ -213,7 +234,8 @@ export function journeyReport(input: JourneyInput): JourneyReport {
       }
     }
     for (let q = 0; q < TEXT_QUESTIONS.length; q++) {
-      if (!hasCause[q] && isAnswered(answers[TEXT_QUESTIONS[q].name])) g.steps[TEXT_QUESTIONS[q].step].causes.uncoded++;
+      const { name, step } = TEXT_QUESTIONS[q];
+      if (!hasCause[q] && isAnswered(answers[name]) && isAsked(STEP_QUESTIONS[step], name, answers)) g.steps[step].causes.uncoded++;
     }
   }
 
@@ -237,9 +259,10 @@ export function journeyReport(input: JourneyInput): JourneyReport {
 }
 
 function tallyAnswers(s: StepQuestions, tally: StepTally, answers: JourneyRespondent['answers']): void {
-  const rating = answers[s.rating];
+  const asked = (question: string) => isAsked(s, question, answers);
+  const rating = asked(s.rating) ? answers[s.rating] : undefined;
   tally.ratings[typeof rating === 'string' && RATINGS.includes(rating) ? (rating as keyof StepTally['ratings']) : 'none']++;
-  if (s.channels) {
+  if (s.channels && asked(s.channels.name)) {
     const chosen = answers[s.channels.name];
     if (Array.isArray(chosen)) {
       chosen.forEach((v, i) => {
@@ -248,10 +271,15 @@ function tallyAnswers(s: StepQuestions, tally: StepTally, answers: JourneyRespon
       });
     }
   }
-  if (s.initiative) {
+  if (s.initiative && asked(s.initiative.name)) {
     const v = answers[s.initiative.name];
     if (typeof v === 'string' && tally.initiative.has(v)) tally.initiative.set(v, tally.initiative.get(v)! + 1);
   }
+}
+
+function isAsked(s: StepQuestions, question: string, answers: JourneyRespondent['answers']): boolean {
+  const condition = s.conditions[question];
+  return !condition || answers[condition.question] === condition.value;
 }
 
 function count(tallies: Map<string, ReasonTally>, key: string, respondent: number): void {
