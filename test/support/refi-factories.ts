@@ -21,7 +21,10 @@ export function refiCodeTree(): RefiCode[] {
       description: 'Waarom was het contact nodig?',
       children: [
         refiCode('OORZAAK_FOUT', { color: '#D62728', description: 'Vermijdbaar: de organisatie maakte een fout' }),
-        refiCode('OORZAAK_SELFSERVICE', { color: '#FF7F0E', description: 'Vermijdbaar: selfservice ontbrak of faalde' }),
+        refiCode('OORZAAK_SELFSERVICE', {
+          color: '#FF7F0E',
+          description: 'Vermijdbaar: selfservice ontbrak of faalde',
+        }),
         refiCode('OORZAAK_NODIG', { color: '#2CA02C', description: 'Nodig of waardevol contact' }),
       ],
     }),
@@ -129,7 +132,15 @@ export function studyExportFixture(): { study: StudyExport; personal: string[] }
   const oorzaakNodig = testGuid('code:OORZAAK_NODIG');
   const ean = testGuid('code:CONS_INFO_INST_EAN');
   const at = new Date('2026-11-20T10:00:00Z');
-  const coding = (n: number, question: string, start: number, end: number, codeGuid: string, coderGuid: string, memo?: string) => ({
+  const coding = (
+    n: number,
+    question: string,
+    start: number,
+    end: number,
+    codeGuid: string,
+    coderGuid: string,
+    memo?: string,
+  ) => ({
     guid: testGuid(`coding:${n}`),
     question,
     start,

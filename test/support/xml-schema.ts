@@ -27,8 +27,12 @@ export function validateXml(xml: string, xsdPath: string = PROJECT_XSD): SchemaR
  * and validated against the project schema; the root element and its namespace are checked here.
  */
 export function validateCodebookXml(qdc: string): SchemaResult {
-  const root = /<CodeBook xmlns="urn:QDA-XML:codebook:1\.0"(?: origin="[^"]*")?>\s*(<Codes>[\s\S]*<\/Codes>)\s*<\/CodeBook>\s*$/.exec(qdc);
-  if (!root) return { valid: false, errors: ['not a CodeBook of namespace urn:QDA-XML:codebook:1.0 with one Codes element'] };
+  const root =
+    /<CodeBook xmlns="urn:QDA-XML:codebook:1\.0"(?: origin="[^"]*")?>\s*(<Codes>[\s\S]*<\/Codes>)\s*<\/CodeBook>\s*$/.exec(
+      qdc,
+    );
+  if (!root)
+    return { valid: false, errors: ['not a CodeBook of namespace urn:QDA-XML:codebook:1.0 with one Codes element'] };
   if (/<NoteRef\b/.test(root[1])) return { valid: false, errors: ['a codebook code cannot carry NoteRef'] };
   const project = `<?xml version="1.0" encoding="UTF-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="codebook"><CodeBook>${root[1]}</CodeBook></Project>`;
   return validateXml(project);

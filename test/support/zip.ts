@@ -5,7 +5,9 @@ import yazl from 'yazl';
 export async function zipOf(entries: Record<string, string | Buffer>): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const [name, content] of Object.entries(entries)) {
-    zip.addBuffer(typeof content === 'string' ? Buffer.from(content, 'utf8') : content, name, { mtime: new Date('2026-01-01T00:00:00Z') });
+    zip.addBuffer(typeof content === 'string' ? Buffer.from(content, 'utf8') : content, name, {
+      mtime: new Date('2026-01-01T00:00:00Z'),
+    });
   }
   zip.end();
   const chunks: Buffer[] = [];

@@ -77,10 +77,19 @@ describe(selectionToAnswerSpans.name, () => {
 
   it('says why a selection cannot be placed', () => {
     const title = codePointLength(source.text.slice(0, 5));
-    expect(selectionToAnswerSpans(source, { startPosition: 0, endPosition: title })).toEqual({ ok: false, reason: 'outside-answers' });
+    expect(selectionToAnswerSpans(source, { startPosition: 0, endPosition: title })).toEqual({
+      ok: false,
+      reason: 'outside-answers',
+    });
     const length = codePointLength(source.text);
-    expect(selectionToAnswerSpans(source, { startPosition: 0, endPosition: length + 1 })).toEqual({ ok: false, reason: 'outside-text' });
-    expect(selectionToAnswerSpans(source, { startPosition: 4, endPosition: 3 })).toEqual({ ok: false, reason: 'outside-text' });
+    expect(selectionToAnswerSpans(source, { startPosition: 0, endPosition: length + 1 })).toEqual({
+      ok: false,
+      reason: 'outside-text',
+    });
+    expect(selectionToAnswerSpans(source, { startPosition: 4, endPosition: 3 })).toEqual({
+      ok: false,
+      reason: 'outside-text',
+    });
     expect(selectionToAnswerSpans(source, { startPosition: 0, endPosition: 1 }, 'Een andere tekst')).toEqual({
       ok: false,
       reason: 'text-changed',
@@ -104,7 +113,9 @@ describe(selectionToAnswerSpans.name, () => {
         const boundaries = [0, ...[...answer].map((_, i) => [...answer].slice(0, i + 1).join('').length)].filter(
           (i) => !(answer[i - 1] === '\r' && answer[i] === '\n'),
         );
-        const [start, end] = [boundaries[a % boundaries.length], boundaries[b % boundaries.length]].sort((x, y) => x - y);
+        const [start, end] = [boundaries[a % boundaries.length], boundaries[b % boundaries.length]].sort(
+          (x, y) => x - y,
+        );
         const selection = answerSpanToSelection(built, { question, start, end })!;
         expect(selection).not.toBeNull();
         const ours = selectionToAnswerSpans(built, selection);
@@ -126,6 +137,11 @@ describe(selectionToAnswerSpans.name, () => {
 
 /** Like crlfPosition, for a text of ours whose answers may already contain CR LF (those CRs are counted once). */
 function theirPosition(text: string, position: number): number {
-  const crs = ([...text].slice(0, position).join('').match(/\r(?=\n)/g) ?? []).length;
+  const crs = (
+    [...text]
+      .slice(0, position)
+      .join('')
+      .match(/\r(?=\n)/g) ?? []
+  ).length;
   return crlfPosition(text.replace(/\r\n/g, '\n'), position - crs);
 }

@@ -19,7 +19,13 @@ export function answerSpanToSelection(source: HomeworkSource, span: AnswerSpan):
   const segment = source.segments.find((s) => s.question === span.question);
   if (!segment) return null;
   const { start, end } = span;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || segment.start + end > segment.end) {
+  if (
+    !Number.isInteger(start) ||
+    !Number.isInteger(end) ||
+    start < 0 ||
+    end < start ||
+    segment.start + end > segment.end
+  ) {
     return null;
   }
   const startPosition = toCodePoint(source.text, segment.start + start);
@@ -28,7 +34,11 @@ export function answerSpanToSelection(source: HomeworkSource, span: AnswerSpan):
 }
 
 export type SelectionMapping =
-  | { ok: true; spans: AnswerSpan[]; /** True when the selection also covered titles or blank lines, now cut off. */ clipped: boolean }
+  | {
+      ok: true;
+      spans: AnswerSpan[];
+      /** True when the selection also covered titles or blank lines, now cut off. */ clipped: boolean;
+    }
   | { ok: false; reason: 'text-changed' | 'outside-text' | 'outside-answers' };
 
 /**

@@ -6,7 +6,10 @@ import { codePointLength } from './positions';
 
 const { study } = studyExportFixture();
 const r01 = study.respondents[0];
-const studySources = { sources: new Map([[r01.sourceGuid, r01.source]]), codeGuids: new Set([testGuid('code:OORZAAK_FOUT')]) };
+const studySources = {
+  sources: new Map([[r01.sourceGuid, r01.source]]),
+  codeGuids: new Set([testGuid('code:OORZAAK_FOUT')]),
+};
 const coder = testGuid('user:a');
 
 function contents(selections: ReadSelection[], sourceGuid = r01.sourceGuid): QdpxContents {
@@ -34,7 +37,10 @@ describe(planImport.name, () => {
   it('splits a selection over two answers into a coding per answer, marked as clipped', () => {
     const goal = r01.source.segments.find((s) => s.question === 'goal')!;
     const contactWhat = r01.source.segments.find((s) => s.question === 'contactWhat')!;
-    const plan = planImport(contents([selection(positionOf(goal.start + 4), positionOf(contactWhat.start + 6))]), studySources);
+    const plan = planImport(
+      contents([selection(positionOf(goal.start + 4), positionOf(contactWhat.start + 6))]),
+      studySources,
+    );
     expect(plan.problems).toEqual([]);
     expect(plan.codings.map((c) => [c.question, c.start, c.end, c.clipped])).toEqual([
       ['goal', 4, goal.end - goal.start, true],
@@ -42,7 +48,7 @@ describe(planImport.name, () => {
     ]);
   });
 
-  it('reports selections it cannot place and sources that are not the study\'s', () => {
+  it("reports selections it cannot place and sources that are not the study's", () => {
     const plan = planImport(contents([selection(0, 3, 1), selection(0, 1_000_000, 2)]), studySources);
     expect(plan.codings).toEqual([]);
     expect(plan.problems.map((p) => [p.code, p.where])).toEqual([

@@ -32,7 +32,8 @@ export interface NewCode {
   path: string[];
 }
 
-export type PlanProblemCode = ReadProblem['code'] | 'unknown-source' | 'text-changed' | 'outside-text' | 'outside-answers';
+export type PlanProblemCode =
+  ReadProblem['code'] | 'unknown-source' | 'text-changed' | 'outside-text' | 'outside-answers';
 
 export interface PlanProblem {
   code: PlanProblemCode;
@@ -62,7 +63,12 @@ export function planImport(contents: QdpxContents, study: StudySources): ImportP
     const where = `TextSource "${read.name}"`;
     const ours = study.sources.get(read.guid);
     if (!ours) {
-      if (read.selections.length > 0) problems.push({ code: 'unknown-source', where, detail: 'not a homework source of this study; its codings are left out' });
+      if (read.selections.length > 0)
+        problems.push({
+          code: 'unknown-source',
+          where,
+          detail: 'not a homework source of this study; its codings are left out',
+        });
       continue;
     }
     const theirText = contents.texts.get(read.guid);
@@ -92,7 +98,12 @@ export function planImport(contents: QdpxContents, study: StudySources): ImportP
       }
     });
   }
-  return { codings, newCodes: newCodes(contents.project.codes, study.codeGuids, null, []), users: contents.project.users, problems };
+  return {
+    codings,
+    newCodes: newCodes(contents.project.codes, study.codeGuids, null, []),
+    users: contents.project.users,
+    problems,
+  };
 }
 
 const REASONS = {

@@ -51,11 +51,14 @@ describe(toUtf16.name, () => {
     // Pairs, lone high and low surrogates next to each other in any order, and plain characters.
     const unit = fc.constantFrom('a', 'é', '👍', '𝒜', '\uD83D', '\uDC4D', '\n', '\r', '\u0000');
     fc.assert(
-      fc.property(fc.array(unit, { maxLength: 20 }).map((units) => units.join('')), (text) => {
-        const index = codePointIndex(text);
-        const back = index.map((i) => toUtf16(text, toCodePoint(text, i)!));
-        expect(back).toEqual(index);
-      }),
+      fc.property(
+        fc.array(unit, { maxLength: 20 }).map((units) => units.join('')),
+        (text) => {
+          const index = codePointIndex(text);
+          const back = index.map((i) => toUtf16(text, toCodePoint(text, i)!));
+          expect(back).toEqual(index);
+        },
+      ),
     );
   });
 });

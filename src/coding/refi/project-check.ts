@@ -60,8 +60,10 @@ export function projectProblems(project: RefiProject): string[] {
       for (const coding of selection.codings) {
         guid(coding.guid, `${where}: coding`);
         reference(coding.creatingUser, users, `${where}: coding's creating user`);
-        if (!codeGuids.has(coding.codeGuid)) problems.push(`${where}: coding points at unknown code ${coding.codeGuid}`);
-        else if (!codable.has(coding.codeGuid)) problems.push(`${where}: coding uses the grouping code ${coding.codeGuid}`);
+        if (!codeGuids.has(coding.codeGuid))
+          problems.push(`${where}: coding points at unknown code ${coding.codeGuid}`);
+        else if (!codable.has(coding.codeGuid))
+          problems.push(`${where}: coding uses the grouping code ${coding.codeGuid}`);
       }
     }
   }

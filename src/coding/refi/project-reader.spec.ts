@@ -88,7 +88,12 @@ describe(readProjectXml.name, () => {
       const [group] = read.codes;
       expect(group).toMatchObject({ guid: plain(G.group), name: 'Groep', isCodable: false, color: '#112233' });
       const [code] = group.children;
-      expect(code).toMatchObject({ guid: plain(G.code), isCodable: true, color: '#AABBCC', description: 'Met <tekens> & zo' });
+      expect(code).toMatchObject({
+        guid: plain(G.code),
+        isCodable: true,
+        color: '#AABBCC',
+        description: 'Met <tekens> & zo',
+      });
       expect(code.children[0]).toMatchObject({ guid: plain(G.deep), name: 'Diep' });
       expect(code.children[0].color).toBeUndefined();
     });
@@ -104,7 +109,12 @@ describe(readProjectXml.name, () => {
       const [source] = read.sources;
       expect(source).toMatchObject({ guid: plain(G.source), name: 'R01', internalFile: `${G.source}.TXT` });
       expect(source.selections).toHaveLength(1);
-      expect(source.selections[0]).toMatchObject({ guid: plain(G.selection), name: 'Ik belde', startPosition: 18, endPosition: 28 });
+      expect(source.selections[0]).toMatchObject({
+        guid: plain(G.selection),
+        name: 'Ik belde',
+        startPosition: 18,
+        endPosition: 28,
+      });
       expect(source.selections[0].codings).toEqual([
         { guid: plain(G.coding), codeGuid: plain(G.deep), creatingUser: plain(G.userUnlisted) },
         { guid: '8a3c1c55-1f2b-4d9a-9e3b-0f6d2a7b1c12', codeGuid: plain(G.code), creatingUser: plain(G.userListed) },

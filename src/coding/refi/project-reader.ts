@@ -244,7 +244,11 @@ class ProjectReader {
     const content = child(node, 'PlainTextContent');
     const internal = path && /^internal:\/\//i.test(path) ? path.replace(/^internal:\/\//i, '') : undefined;
     if (!internal && !content) {
-      this.problem('external-source', where, `its text is not in the project ("${path ?? ''}"); its codings are left out`);
+      this.problem(
+        'external-source',
+        where,
+        `its text is not in the project ("${path ?? ''}"); its codings are left out`,
+      );
       return [];
     }
     if (children(node, 'Coding').length > 0) {

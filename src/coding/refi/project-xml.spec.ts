@@ -11,7 +11,15 @@ describe(buildProjectXml.name, () => {
 
   it('writes the parts in the order of the schema, with the project namespace', () => {
     const xml = buildProjectXml(refiProject({ description: 'Beschrijving' }));
-    const order = ['<Project xmlns="urn:QDA-XML:project:1.0"', '<Users>', '<CodeBook>', '<Variables>', '<Cases>', '<Sources>', '<Description>Beschrijving'];
+    const order = [
+      '<Project xmlns="urn:QDA-XML:project:1.0"',
+      '<Users>',
+      '<CodeBook>',
+      '<Variables>',
+      '<Cases>',
+      '<Sources>',
+      '<Description>Beschrijving',
+    ];
     const at = order.map((tag) => xml.indexOf(tag));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -31,7 +39,9 @@ describe(buildProjectXml.name, () => {
     const xml = buildProjectXml(project);
     expect(sourceFileName(source.guid)).toBe(`${source.guid.toUpperCase()}.txt`);
     expect(xml).toContain(`plainTextPath="internal://${source.guid.toUpperCase()}.txt"`);
-    expect(xml).toMatch(/<PlainTextSelection guid="[^"]+" startPosition="18" endPosition="28" creatingUser="[^"]+" creationDateTime="2026-11-03T09:30:00Z">/);
+    expect(xml).toMatch(
+      /<PlainTextSelection guid="[^"]+" startPosition="18" endPosition="28" creatingUser="[^"]+" creationDateTime="2026-11-03T09:30:00Z">/,
+    );
     expect(xml).toContain(`<CodeRef targetGUID="${testGuid('code:OORZAAK_FOUT').toUpperCase()}"/>`);
     // The text itself is in the archive, not in the project file.
     expect(xml).not.toContain('factuur');
@@ -54,7 +64,9 @@ describe(buildProjectXml.name, () => {
   });
 
   it('leaves out lists that are empty, which the schema does not allow', () => {
-    const xml = buildProjectXml(refiProject({ users: [], codes: [], variables: [], cases: [], sources: [], creatingUser: undefined }));
+    const xml = buildProjectXml(
+      refiProject({ users: [], codes: [], variables: [], cases: [], sources: [], creatingUser: undefined }),
+    );
     expect(xml).not.toMatch(/<(Users|CodeBook|Variables|Cases|Sources)/);
     expect(validateXml(xml).valid).toBe(true);
   });

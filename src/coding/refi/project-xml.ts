@@ -58,7 +58,11 @@ function list<T>(name: string, items: T[], lines: (item: T) => string[]): string
   return items.length === 0 ? [] : element(name, [], items.flatMap(lines));
 }
 
-function element(name: string, attributes: [string, string | number | boolean | undefined][], children: string[]): string[] {
+function element(
+  name: string,
+  attributes: [string, string | number | boolean | undefined][],
+  children: string[],
+): string[] {
   const open = `<${name}${xmlAttributes(Object.fromEntries(attributes))}`;
   if (children.length === 0) return [`${open}/>`];
   return [`${open}>`, ...children.map((line) => `  ${line}`), `</${name}>`];

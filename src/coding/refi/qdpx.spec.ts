@@ -32,32 +32,47 @@ describe(readQdpx.name, () => {
 
   it('takes the .qde whatever its name, a lower-case sources/ folder, and source names with braces in another case', async () => {
     const braced = `{${source.guid.toLowerCase()}}.TXT`;
-    const zip = await zipOf({ 'Mijn Project.QDE': xml, [`sources/${braced}`]: `\uFEFF${source.text.replace(/\n/g, '\r\n')}` });
+    const zip = await zipOf({
+      'Mijn Project.QDE': xml,
+      [`sources/${braced}`]: `\uFEFF${source.text.replace(/\n/g, '\r\n')}`,
+    });
     const read = await readQdpx(zip);
     expect(read.problems).toEqual([]);
     expect(read.texts.get(source.guid)).toBe(source.text.replace(/\n/g, '\r\n'));
   });
 
   it('finds the project and sources inside one top folder', async () => {
-    const read = await readQdpx(await zipOf({ 'export/project.qde': xml, [`export/Sources/${SOURCE_FILE}`]: source.text }));
+    const read = await readQdpx(
+      await zipOf({ 'export/project.qde': xml, [`export/Sources/${SOURCE_FILE}`]: source.text }),
+    );
     expect(read.texts.get(source.guid)).toBe(source.text);
   });
 
   it('takes the top-level project when a copy sits in a folder, and refuses two at the top', async () => {
-    const read = await readQdpx(await zipOf({ 'backup/old.qde': '<nope/>', 'project.qde': xml, [`Sources/${SOURCE_FILE}`]: source.text }));
+    const read = await readQdpx(
+      await zipOf({ 'backup/old.qde': '<nope/>', 'project.qde': xml, [`Sources/${SOURCE_FILE}`]: source.text }),
+    );
     expect(read.project.name).toBe(project.name);
-    await expect(readQdpx(await zipOf({ 'a.qde': xml, 'b.qde': xml }))).rejects.toMatchObject({ code: 'several-projects' });
+    await expect(readQdpx(await zipOf({ 'a.qde': xml, 'b.qde': xml }))).rejects.toMatchObject({
+      code: 'several-projects',
+    });
   });
 
   it('reads a source file written as UTF-16, and reports a missing or unreadable one', async () => {
-    const other = refiProject({ sources: [project.sources[0], { ...project.sources[0], guid: testGuid('source:2'), name: 'R02', selections: [] }] });
+    const other = refiProject({
+      sources: [project.sources[0], { ...project.sources[0], guid: testGuid('source:2'), name: 'R02', selections: [] }],
+    });
     other.cases[0].sourceGuids = [];
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(source.text, 'utf16le')]);
-    const read = await readQdpx(await zipOf({ 'project.qde': buildProjectXml(other), [`Sources/${SOURCE_FILE}`]: utf16 }));
+    const read = await readQdpx(
+      await zipOf({ 'project.qde': buildProjectXml(other), [`Sources/${SOURCE_FILE}`]: utf16 }),
+    );
     expect(read.texts.get(source.guid)).toBe(source.text);
     expect(read.problems).toEqual([expect.objectContaining({ code: 'missing-text', where: 'TextSource "R02"' })]);
 
-    const broken = await readQdpx(await zipOf({ 'project.qde': xml, [`Sources/${SOURCE_FILE}`]: Buffer.from([0x41, 0xc3, 0x28]) }));
+    const broken = await readQdpx(
+      await zipOf({ 'project.qde': xml, [`Sources/${SOURCE_FILE}`]: Buffer.from([0x41, 0xc3, 0x28]) }),
+    );
     expect(broken.problems).toEqual([expect.objectContaining({ code: 'not-utf8' })]);
   });
 
@@ -65,7 +80,9 @@ describe(readQdpx.name, () => {
     await expect(readQdpx(Buffer.from('not a zip at all'))).rejects.toMatchObject({ code: 'not-zip' });
     await expect(readQdpx(await zipOf({ 'Sources/a.txt': 'x' }))).rejects.toMatchObject({ code: 'no-project' });
     await expect(readQdpx(await zipOf({ 'project.qde': '<Project' }))).rejects.toMatchObject({ code: 'not-xml' });
-    await expect(readQdpx(await zipOf({ 'project.qde': '<CodeBook/>' }))).rejects.toMatchObject({ code: 'not-a-project' });
+    await expect(readQdpx(await zipOf({ 'project.qde': '<CodeBook/>' }))).rejects.toMatchObject({
+      code: 'not-a-project',
+    });
   });
 
   describe('guards', () => {
@@ -73,14 +90,20 @@ describe(readQdpx.name, () => {
 
     it('refuses an archive with too many entries before reading any', async () => {
       const many = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`Sources/${i}.txt`, 'x']));
-      await expect(readQdpx(await zipOf({ 'project.qde': xml, ...many }), limits)).rejects.toMatchObject({ code: 'too-many-entries' });
+      await expect(readQdpx(await zipOf({ 'project.qde': xml, ...many }), limits)).rejects.toMatchObject({
+        code: 'too-many-entries',
+      });
     });
 
     it('refuses an entry or a total that declares more than the limits', async () => {
       const big = Buffer.alloc(100_001);
-      await expect(readQdpx(await zipOf({ 'project.qde': xml, 'Sources/big.txt': big }), limits)).rejects.toMatchObject({ code: 'too-large' });
+      await expect(readQdpx(await zipOf({ 'project.qde': xml, 'Sources/big.txt': big }), limits)).rejects.toMatchObject(
+        { code: 'too-large' },
+      );
       const parts = { 'Sources/a.txt': Buffer.alloc(80_000), 'Sources/b.txt': Buffer.alloc(80_000) };
-      await expect(readQdpx(await zipOf({ 'project.qde': xml, ...parts }), limits)).rejects.toMatchObject({ code: 'too-large' });
+      await expect(readQdpx(await zipOf({ 'project.qde': xml, ...parts }), limits)).rejects.toMatchObject({
+        code: 'too-large',
+      });
     });
 
     it('stops inflating a zip bomb that lies about its size', async () => {

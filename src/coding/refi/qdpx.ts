@@ -21,7 +21,11 @@ export interface QdpxLimits {
 }
 
 /** Generous for 47 homework texts (a few kB each), far below what would hurt the server. */
-export const DEFAULT_QDPX_LIMITS: QdpxLimits = { maxEntries: 2000, maxEntryBytes: 20_000_000, maxTotalBytes: 100_000_000 };
+export const DEFAULT_QDPX_LIMITS: QdpxLimits = {
+  maxEntries: 2000,
+  maxEntryBytes: 20_000_000,
+  maxTotalBytes: 100_000_000,
+};
 
 export type QdpxErrorCode =
   | 'not-zip'
@@ -73,7 +77,10 @@ export async function readQdpx(archive: Buffer, limits: QdpxLimits = DEFAULT_QDP
   const zip = await openZip(archive);
   try {
     if (zip.entryCount > limits.maxEntries) {
-      throw new QdpxError('too-many-entries', `The archive has ${zip.entryCount} entries; at most ${limits.maxEntries} are read`);
+      throw new QdpxError(
+        'too-many-entries',
+        `The archive has ${zip.entryCount} entries; at most ${limits.maxEntries} are read`,
+      );
     }
     const entries = await listEntries(zip, limits);
     const budget = { left: limits.maxTotalBytes };
@@ -92,11 +99,16 @@ export async function readQdpx(archive: Buffer, limits: QdpxLimits = DEFAULT_QDP
       }
       const entry = findSourceEntry(sourceFiles, source.internalFile ?? '');
       if (!entry) {
-        problems.push({ code: 'missing-text', where, detail: `the archive has no Sources/${source.internalFile ?? ''}` });
+        problems.push({
+          code: 'missing-text',
+          where,
+          detail: `the archive has no Sources/${source.internalFile ?? ''}`,
+        });
         continue;
       }
       const text = decodeText(await readEntry(zip, entry, limits, budget));
-      if (text === null) problems.push({ code: 'not-utf8', where, detail: `${entry.fileName} is not UTF-8 or UTF-16 text` });
+      if (text === null)
+        problems.push({ code: 'not-utf8', where, detail: `${entry.fileName} is not UTF-8 or UTF-16 text` });
       else texts.set(source.guid, text);
     }
     return { project, texts, problems };
@@ -140,7 +152,12 @@ function listEntries(zip: yauzl.ZipFile, limits: QdpxLimits): Promise<yauzl.Entr
       if (!entry.fileName.endsWith('/')) {
         declared += entry.uncompressedSize;
         if (entry.uncompressedSize > limits.maxEntryBytes || declared > limits.maxTotalBytes) {
-          return fail(new QdpxError('too-large', `The archive unpacks to more than ${limits.maxTotalBytes} bytes or has an entry over ${limits.maxEntryBytes}`));
+          return fail(
+            new QdpxError(
+              'too-large',
+              `The archive unpacks to more than ${limits.maxTotalBytes} bytes or has an entry over ${limits.maxEntryBytes}`,
+            ),
+          );
         }
         entries.push(entry);
       }
@@ -148,7 +165,11 @@ function listEntries(zip: yauzl.ZipFile, limits: QdpxLimits): Promise<yauzl.Entr
     });
     zip.on('end', () => resolve(entries));
     zip.on('error', (error: Error) =>
-      fail(/invalid|absolute|relative/i.test(error.message) ? new QdpxError('unsafe-path', error.message) : new QdpxError('not-zip', error.message)),
+      fail(
+        /invalid|absolute|relative/i.test(error.message)
+          ? new QdpxError('unsafe-path', error.message)
+          : new QdpxError('not-zip', error.message),
+      ),
     );
     zip.readEntry();
   });
@@ -169,7 +190,10 @@ function findProjectEntry(entries: yauzl.Entry[]): yauzl.Entry {
   // Several: the one at the top level, if there is exactly one there.
   const top = projects.filter((e) => !e.fileName.includes('/'));
   if (top.length === 1) return top[0];
-  throw new QdpxError('several-projects', `The archive holds ${projects.length} .qde files: ${projects.map((e) => e.fileName).join(', ')}`);
+  throw new QdpxError(
+    'several-projects',
+    `The archive holds ${projects.length} .qde files: ${projects.map((e) => e.fileName).join(', ')}`,
+  );
 }
 
 /** The entry for a source file: by GUID whatever its braces and case, else by name ignoring case. */
@@ -184,7 +208,12 @@ function findSourceEntry(files: yauzl.Entry[], internalFile: string): yauzl.Entr
   return files.find((e) => base(e.fileName).toLowerCase() === base(internalFile).toLowerCase());
 }
 
-async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limits: QdpxLimits, budget: { left: number }): Promise<Buffer> {
+async function readEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  limits: QdpxLimits,
+  budget: { left: number },
+): Promise<Buffer> {
   const stream: Readable = await new Promise((resolve, reject) =>
     zip.openReadStream(entry, (error, s) => (error ? reject(new QdpxError('not-zip', error.message)) : resolve(s))),
   );
@@ -214,8 +243,10 @@ async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limits: QdpxLim
 /** UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark; null for anything else. */
 export function decodeText(bytes: Buffer): string | null {
   try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+      return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+      return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     return null;

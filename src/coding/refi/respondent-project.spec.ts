@@ -19,7 +19,10 @@ describe(buildStudyProject.name, () => {
       'Digitaal comfort',
     ]);
     expect(project.cases[0].values).toEqual(
-      RESPONDENT_VARIABLES.map((v) => ({ variableGuid: variableGuid(study.studyGuid, v.key), value: study.respondents[0].variables[v.key] })),
+      RESPONDENT_VARIABLES.map((v) => ({
+        variableGuid: variableGuid(study.studyGuid, v.key),
+        value: study.respondents[0].variables[v.key],
+      })),
     );
     expect(validateXml(buildProjectXml(project)).valid).toBe(true);
   });

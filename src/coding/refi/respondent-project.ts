@@ -72,7 +72,10 @@ export function buildStudyProject(study: StudyExport): RefiProject {
     cases: study.respondents.map((r) => ({
       guid: r.caseGuid,
       name: r.pseudonym,
-      values: RESPONDENT_VARIABLES.map((v) => ({ variableGuid: variableGuid(study.studyGuid, v.key), value: r.variables[v.key] })),
+      values: RESPONDENT_VARIABLES.map((v) => ({
+        variableGuid: variableGuid(study.studyGuid, v.key),
+        value: r.variables[v.key],
+      })),
       sourceGuids: [r.sourceGuid],
     })),
     sources: study.respondents.map((r) => ({
@@ -89,7 +92,9 @@ export function buildStudyProject(study: StudyExport): RefiProject {
 function selection(studyGuid: string, respondent: RespondentExport, coding: AnswerCoding): RefiSelection {
   const positions = answerSpanToSelection(respondent.source, coding);
   if (!positions) {
-    throw new Error(`Coding ${coding.guid} (${coding.question} ${coding.start}-${coding.end}) is not within ${respondent.pseudonym}'s answer`);
+    throw new Error(
+      `Coding ${coding.guid} (${coding.question} ${coding.start}-${coding.end}) is not within ${respondent.pseudonym}'s answer`,
+    );
   }
   return {
     guid: guidFromName(studyGuid, `selection:${coding.guid}`),

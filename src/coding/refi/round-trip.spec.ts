@@ -18,7 +18,15 @@ const NEW_CHILD = '{BBBBBBBB-CCCC-4DDD-8EEE-FFFFFFFFFFFF}';
 
 /** A position in our text as counted in the CR LF copy: one more for each bare LF before it (a CR LF stays). */
 function crlfPosition(text: string, position: number): number {
-  return position + ([...text].slice(0, position).join('').match(/(?<!\r)\n/g) ?? []).length;
+  return (
+    position +
+    (
+      [...text]
+        .slice(0, position)
+        .join('')
+        .match(/(?<!\r)\n/g) ?? []
+    ).length
+  );
 }
 
 async function asAnotherTool(archive: Buffer, newSpan: { sourceGuid: string; text: string; from: number; to: number }) {
@@ -30,7 +38,10 @@ async function asAnotherTool(archive: Buffer, newSpan: { sourceGuid: string; tex
   }
   // Positions as counted in the CR LF copies, per source.
   xml = xml.replace(/<TextSource guid="([^"]+)"[\s\S]*?<\/TextSource>/g, (block, guid: string) =>
-    block.replace(/(startPosition|endPosition)="(\d+)"/g, (_, attr, n) => `${attr}="${crlfPosition(texts.get(guid)!, Number(n))}"`),
+    block.replace(
+      /(startPosition|endPosition)="(\d+)"/g,
+      (_, attr, n) => `${attr}="${crlfPosition(texts.get(guid)!, Number(n))}"`,
+    ),
   );
   xml = xml.replace(GUID, (guid) => `{${guid}}`);
   // A new code under the existing "Informatie", a new group with a child, and a coding by an unlisted coder.
@@ -74,7 +85,10 @@ describe('REFI-QDA round trip', () => {
     const archive = await writeQdpx(project);
     const files = await unzipAll(archive);
     expect(validateXml(files.get('project.qde')!.toString('utf8')).errors).toEqual([]);
-    const everything = [archive.toString('latin1'), ...[...files.entries()].map(([name, bytes]) => `${name}\n${bytes.toString('utf8')}`)].join('\n');
+    const everything = [
+      archive.toString('latin1'),
+      ...[...files.entries()].map(([name, bytes]) => `${name}\n${bytes.toString('utf8')}`),
+    ].join('\n');
     for (const secret of [...personal, '0612345678', '1234 5678']) {
       expect(everything.toLowerCase()).not.toContain(secret.toLowerCase());
     }
@@ -89,7 +103,9 @@ describe('REFI-QDA round trip', () => {
     const exported = study.respondents.flatMap((r) => r.codings.map((c) => key({ ...c, sourceGuid: r.sourceGuid })));
     expect(plan.codings.map(key).sort()).toEqual(exported.sort());
     expect(plan.codings.filter((c) => c.clipped)).toEqual([]);
-    expect(plan.codings.find((c) => c.codingGuid === testGuid('coding:1'))?.memo).toBe('Twee keer bellen voor één vraag');
+    expect(plan.codings.find((c) => c.codingGuid === testGuid('coding:1'))?.memo).toBe(
+      'Twee keer bellen voor één vraag',
+    );
   });
 
   it('reads a project coded on in another tool back to the same codings, plus the new codes and the new coder', async () => {
@@ -107,7 +123,14 @@ describe('REFI-QDA round trip', () => {
     const stranger = STRANGER.slice(1, -1).toLowerCase();
     const exported = study.respondents.flatMap((r) => r.codings.map((c) => key({ ...c, sourceGuid: r.sourceGuid })));
     const added = [NEW_CODE, NEW_CHILD].map((code) =>
-      key({ sourceGuid: r01.sourceGuid, question: 'contactWhat', start: 38, end: 43, codeGuid: code.slice(1, -1).toLowerCase(), coderGuid: stranger }),
+      key({
+        sourceGuid: r01.sourceGuid,
+        question: 'contactWhat',
+        start: 38,
+        end: 43,
+        codeGuid: code.slice(1, -1).toLowerCase(),
+        coderGuid: stranger,
+      }),
     );
     expect(plan.codings.map(key).sort()).toEqual([...exported, ...added].sort());
     expect(plan.codings.filter((c) => c.clipped)).toEqual([]);
@@ -120,7 +143,11 @@ describe('REFI-QDA round trip', () => {
         parentGuid: testGuid('code:Informatie'),
         path: ['Consument', 'Informatie', 'Nieuw: storing'],
       },
-      { code: { guid: NEW_GROUP.slice(1, -1).toLowerCase(), name: 'Nieuwe groep', isCodable: false }, parentGuid: null, path: ['Nieuwe groep'] },
+      {
+        code: { guid: NEW_GROUP.slice(1, -1).toLowerCase(), name: 'Nieuwe groep', isCodable: false },
+        parentGuid: null,
+        path: ['Nieuwe groep'],
+      },
       {
         code: { guid: NEW_CHILD.slice(1, -1).toLowerCase(), name: 'Nieuw kind', isCodable: true },
         parentGuid: NEW_GROUP.slice(1, -1).toLowerCase(),
@@ -139,9 +166,13 @@ describe('REFI-QDA round trip', () => {
     const files = await unzipAll(archive);
     const r02 = study.respondents[1];
     const name = `Sources/${r02.sourceGuid.toUpperCase()}.txt`;
-    const entries = Object.fromEntries([...files].map(([n, b]) => [n, n === name ? b.toString('utf8').replace('website', 'webstek') : b]));
+    const entries = Object.fromEntries(
+      [...files].map(([n, b]) => [n, n === name ? b.toString('utf8').replace('website', 'webstek') : b]),
+    );
     const plan = planImport(await readQdpx(await zipOf(entries)), studySources);
-    expect(plan.problems).toEqual([expect.objectContaining({ code: 'text-changed', where: 'TextSource "R02", selection 1' })]);
+    expect(plan.problems).toEqual([
+      expect.objectContaining({ code: 'text-changed', where: 'TextSource "R02", selection 1' }),
+    ]);
     expect(plan.codings.some((c) => c.sourceGuid === r02.sourceGuid)).toBe(false);
     expect(plan.codings).toHaveLength(5);
   });

@@ -15,7 +15,11 @@ const answers = {
 };
 
 describe(buildHomeworkSource.name, () => {
-  const source = buildHomeworkSource({ definition, answers, personal: ['Johanna', 'johanna@example.nl', '06-12345678'] });
+  const source = buildHomeworkSource({
+    definition,
+    answers,
+    personal: ['Johanna', 'johanna@example.nl', '06-12345678'],
+  });
 
   it('puts each answer under its question title, grouped under the step titles, in the order of the form', () => {
     expect(source.text).toBe(
@@ -49,10 +53,17 @@ describe(buildHomeworkSource.name, () => {
   });
 
   it('maps every free-text answer to where it sits, and only those', () => {
-    expect(source.segments.map((s) => s.question)).toEqual(['contactMoments', 'contactMomentsExplanation', 'goalReason', 'contactWhat']);
+    expect(source.segments.map((s) => s.question)).toEqual([
+      'contactMoments',
+      'contactMomentsExplanation',
+      'goalReason',
+      'contactWhat',
+    ]);
     for (const segment of source.segments) {
       const typed = answers[segment.question as keyof typeof answers] as string;
-      expect(source.text.slice(segment.start, segment.end)).toBe(mask(typed, personalPatterns(['Johanna', 'johanna@example.nl', '06-12345678'])));
+      expect(source.text.slice(segment.start, segment.end)).toBe(
+        mask(typed, personalPatterns(['Johanna', 'johanna@example.nl', '06-12345678'])),
+      );
       expect(segment.end - segment.start).toBe(typed.length);
     }
   });

@@ -89,7 +89,9 @@ export function personalPatterns(personal: string[]): RegExp[] {
     if (/^[+\d\s().-]+$/.test(value) && digits.length >= 6) {
       // Phone numbers: the national part (without +31/0031/0) with any separators between the digits.
       const national = digits.replace(/^(00\d\d|\+?31|0)/, '');
-      patterns.push(alone(`(?:(?:\\+|00)\\d{2}[\\s.()-]*(?:\\(0\\))?|0)?[\\s.()-]*${[...national].join('[\\s.()-]*')}`));
+      patterns.push(
+        alone(`(?:(?:\\+|00)\\d{2}[\\s.()-]*(?:\\(0\\))?|0)?[\\s.()-]*${[...national].join('[\\s.()-]*')}`),
+      );
     }
   }
   // Longer strings first, so an e-mail address is masked whole before a name inside it.

@@ -12,7 +12,9 @@ describe(decodeXmlEntities.name, () => {
 
 describe(parseXml.name, () => {
   it('gives every element as a list, drops namespace prefixes and keeps whitespace in text', () => {
-    const doc = parseXml('<?xml version="1.0"?><q:Project xmlns:q="urn:QDA-XML:project:1.0" name="P"><q:Users><q:User guid="a"/><User guid="b"></User></q:Users><Description>  twee\n regels </Description></q:Project>');
+    const doc = parseXml(
+      '<?xml version="1.0"?><q:Project xmlns:q="urn:QDA-XML:project:1.0" name="P"><q:Users><q:User guid="a"/><User guid="b"></User></q:Users><Description>  twee\n regels </Description></q:Project>',
+    );
     const project = child(doc, 'Project');
     expect(attribute(project, 'name')).toBe('P');
     expect(children(child(project, 'Users'), 'User').map((u) => attribute(u, 'guid'))).toEqual(['a', 'b']);

@@ -75,6 +75,8 @@ export function attribute(node: XmlNode | undefined, name: string): string | und
 export function textOf(node: XmlNode | undefined): string {
   if (!node) return '';
   const plain = typeof node['#text'] === 'string' ? node['#text'] : '';
-  const cdata = children(node, '#cdata').map((c) => (typeof c['#text'] === 'string' ? c['#text'] : '')).join('');
+  const cdata = children(node, '#cdata')
+    .map((c) => (typeof c['#text'] === 'string' ? c['#text'] : ''))
+    .join('');
   return plain + cdata;
 }

@@ -14,11 +14,7 @@ export function xmlSafe(text: string): string {
 
 /** Text content of an element. */
 export function escapeXmlText(text: string): string {
-  return xmlSafe(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;');
+  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 /** An attribute value, to be written between double quotes. */
