@@ -1,6 +1,6 @@
 // Between codings on answers (question, start, end: UTF-16 offsets within the answer, as the coding workspace
 // stores them) and REFI-QDA selections (code points of the source text, see positions.ts). Pure.
-import { alignSource, codePointIndex, toCodePoint } from './positions';
+import { alignSource, codePointIndex, CrLfCounting, toCodePoint } from './positions';
 import type { HomeworkSource } from './source-text';
 
 export interface AnswerSpan {
@@ -50,13 +50,14 @@ export function selectionToAnswerSpans(
   source: HomeworkSource,
   selection: SelectionPositions,
   theirText?: string,
+  crlf: CrLfCounting = 'two',
 ): SelectionMapping {
   let toOurs: (position: number) => number | null;
   if (theirText === undefined) {
     const index = codePointIndex(source.text);
     toOurs = (p) => (Number.isInteger(p) && p >= 0 && p < index.length ? index[p] : null);
   } else {
-    const alignment = alignSource(theirText, source.text);
+    const alignment = alignSource(theirText, source.text, crlf);
     if (!alignment) return { ok: false, reason: 'text-changed' };
     toOurs = (p) => alignment.toOurs(p);
   }

@@ -1,5 +1,5 @@
 import { studyExportFixture, testGuid } from '../../../test/support/refi-factories';
-import { planImport } from './import-plan';
+import { crlfCounting, planImport } from './import-plan';
 import type { ReadProject, ReadSelection } from './project-reader';
 import type { QdpxContents } from './qdpx';
 import { codePointLength } from './positions';
@@ -62,5 +62,39 @@ describe(planImport.name, () => {
   it('ignores selections without codings', () => {
     const plan = planImport(contents([{ ...selection(0, 3), codings: [] }]), studySources);
     expect(plan).toMatchObject({ codings: [], problems: [] });
+  });
+});
+
+describe(crlfCounting.name, () => {
+  // "Gebeld, en later gemaild.\r\nDaarna een brief gekregen." has a CR LF of its own; the copy has CR LF everywhere.
+  const theirs = r01.source.text.replace(/\r?\n/g, '\r\n');
+  const contactWhat = r01.source.segments.find((s) => s.question === 'contactWhat')!;
+  const brief = r01.source.text.indexOf('brief', contactWhat.start);
+  // Positions of "brief" counting each CR LF as two (the file) and as one (the displayed text).
+  const asTwo = codePointLength(theirs.slice(0, theirs.indexOf('brief', theirs.indexOf('Gebeld'))));
+  const asOne = codePointLength(r01.source.text.slice(0, brief).replace(/\r\n/g, '\n'));
+  const named = (start: number, name?: string): ReadSelection => ({
+    ...selection(start, start + 5),
+    ...(name ? { name } : {}),
+  });
+
+  it('counts a CR LF as two when nothing says otherwise, or when the text is not CR LF at all', () => {
+    expect(asTwo).not.toBe(asOne);
+    expect(crlfCounting(r01.source, theirs, [named(asOne)], new Map())).toBe('two');
+    expect(crlfCounting(r01.source, r01.source.text.replace(/\r\n/g, '\n'), [named(asOne, 'brief')], new Map())).toBe(
+      'two',
+    );
+  });
+
+  it('follows the names of selections that are the text they cover', () => {
+    expect(crlfCounting(r01.source, theirs, [named(asOne, 'brief')], new Map())).toBe('one');
+    expect(crlfCounting(r01.source, theirs, [named(asTwo, 'brief')], new Map())).toBe('two');
+  });
+
+  it('follows the codings the study exported, over names', () => {
+    const exported = new Map([[testGuid('c:1'), { question: 'contactWhat', start: 38, end: 43 }]]);
+    expect(crlfCounting(r01.source, theirs, [named(asOne)], exported)).toBe('one');
+    expect(crlfCounting(r01.source, theirs, [named(asOne, 'een b')], exported)).toBe('one');
+    expect(crlfCounting(r01.source, theirs, [named(asTwo, 'xyz')], exported)).toBe('two');
   });
 });

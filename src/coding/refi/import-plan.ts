@@ -1,8 +1,9 @@
 // What a REFI-QDA project read back means for the study: which codings land on which answers, which codes are
 // new and where they join the code tree, and what could not be placed, with the reason. Pure: it decides, the
 // coding module stores (all or nothing).
-import { selectionToAnswerSpans } from './answer-spans';
-import type { ReadProblem, ReadUser } from './project-reader';
+import { AnswerSpan, selectionToAnswerSpans } from './answer-spans';
+import { alignSource, CrLfCounting } from './positions';
+import type { ReadProblem, ReadSelection, ReadUser } from './project-reader';
 import type { QdpxContents } from './qdpx';
 import type { RefiCode } from './refi-types';
 import type { HomeworkSource } from './source-text';
@@ -43,6 +44,8 @@ export interface PlanProblem {
 
 export interface ImportPlan {
   codings: PlannedCoding[];
+  /** For each source the other tool saved with CR LF: how it counted them (see crlfCounting). */
+  crlfCounting: Map<string, CrLfCounting>;
   /** Parents before their children. */
   newCodes: NewCode[];
   users: ReadUser[];
@@ -54,11 +57,14 @@ export interface StudySources {
   sources: Map<string, HomeworkSource>;
   /** GUIDs of the codes the study's codebook has. */
   codeGuids: Set<string>;
+  /** The codings the study exported, by GUID: they show how the other tool counts line breaks. */
+  exportedCodings?: Map<string, AnswerSpan>;
 }
 
 export function planImport(contents: QdpxContents, study: StudySources): ImportPlan {
   const problems: PlanProblem[] = [...contents.problems];
   const codings: PlannedCoding[] = [];
+  const counting = new Map<string, CrLfCounting>();
   for (const read of contents.project.sources) {
     const where = `TextSource "${read.name}"`;
     const ours = study.sources.get(read.guid);
@@ -73,9 +79,11 @@ export function planImport(contents: QdpxContents, study: StudySources): ImportP
     }
     const theirText = contents.texts.get(read.guid);
     if (theirText === undefined) continue; // already reported by the archive reader
+    const crlf = crlfCounting(ours, theirText, read.selections, study.exportedCodings ?? new Map());
+    if (theirText.includes('\r\n')) counting.set(read.guid, crlf);
     read.selections.forEach((selection, i) => {
       if (selection.codings.length === 0) return;
-      const mapped = selectionToAnswerSpans(ours, selection, theirText);
+      const mapped = selectionToAnswerSpans(ours, selection, theirText, crlf);
       if (!mapped.ok) {
         problems.push({ code: mapped.reason, where: `${where}, selection ${i + 1}`, detail: REASONS[mapped.reason] });
         return;
@@ -100,11 +108,52 @@ export function planImport(contents: QdpxContents, study: StudySources): ImportP
   }
   return {
     codings,
+    crlfCounting: counting,
     newCodes: newCodes(contents.project.codes, study.codeGuids, null, []),
     users: contents.project.users,
     problems,
   };
 }
+
+/**
+ * Whether the other tool counted a CR LF of its saved file as two positions (the file's code points) or as one
+ * (the text it displays). The evidence, strongest first: codings we exported that come back on exactly the span
+ * we gave them; selections whose name is the text they cover (as several tools write it); selections that can be
+ * placed at all. Without evidence: two, as the positions are in the file.
+ */
+export function crlfCounting(
+  ours: HomeworkSource,
+  theirText: string,
+  selections: ReadSelection[],
+  exported: Map<string, AnswerSpan>,
+): CrLfCounting {
+  if (!theirText.includes('\r\n')) return 'two';
+  const score = (crlf: CrLfCounting): number => {
+    const alignment = alignSource(theirText, ours.text, crlf);
+    if (!alignment) return 0;
+    let points = 0;
+    for (const selection of selections) {
+      const mapped = selectionToAnswerSpans(ours, selection, theirText, crlf);
+      if (!mapped.ok) continue;
+      points += 1;
+      const [span] = mapped.spans;
+      for (const coding of selection.codings) {
+        const known = exported.get(coding.guid);
+        const same = known?.question === span.question && known.start === span.start && known.end === span.end;
+        if (same && mapped.spans.length === 1) points += 100;
+      }
+      const start = alignment.toOurs(selection.startPosition);
+      const end = alignment.toOurs(selection.endPosition);
+      const name = normaliseSpace(selection.name ?? '');
+      const covered = start !== null && end !== null ? normaliseSpace(ours.text.slice(start, end)) : '';
+      if (name.length >= 3 && covered.startsWith(name)) points += 10;
+    }
+    return points;
+  };
+  return score('one') > score('two') ? 'one' : 'two';
+}
+
+const normaliseSpace = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 const REASONS = {
   'text-changed': 'the source text was changed in the other tool, so its positions cannot be trusted',

@@ -84,6 +84,12 @@ describe(alignSource.name, () => {
     expect([0, 1, 2, 3, 4].map((p) => alignment.toOurs(p))).toEqual([0, 1, 1, 2, 3]);
   });
 
+  it('maps positions of a tool that counts a CR LF as one position', () => {
+    const alignment = alignSource('a\r\nb\r\nc', 'a\nb\r\nc', 'one')!;
+    expect([0, 1, 2, 3, 4, 5].map((p) => alignment.toOurs(p))).toEqual([0, 1, 2, 3, 5, 6]);
+    expect(alignSource('a\r\nb', 'a\nb', 'two')!.toOurs(3)).toBe(2);
+  });
+
   it('accepts old Mac line breaks, a byte-order mark and a line break added at the end', () => {
     const alignment = alignSource('\uFEFFa\rb\r\n', 'a\nb')!;
     expect([0, 1, 2, 3, 4, 5].map((p) => alignment.toOurs(p))).toEqual([0, 1, 2, 3, 3, 3]);

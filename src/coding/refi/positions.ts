@@ -6,8 +6,9 @@
 // last one), so "Hallo" in "Hallo 👍 daar" is 0–5 and "daar" is 8–12 although its UTF-16 indices are 9–13.
 //
 // Another tool may save our sources with CR LF line endings, a byte-order mark, or an extra line break at the
-// end, and then counts its positions in that file: every CR is one more code point. `alignSource` maps such
-// positions back onto our own text (LF line endings) by walking both texts together.
+// end, and then counts its positions in that file: every CR is one more code point (some tools count in the text
+// they display instead, where a CR LF is one). `alignSource` maps such positions back onto our own text (LF line
+// endings) by walking both texts together.
 
 /** The number of code points in the text. */
 export function codePointLength(text: string): number {
@@ -63,14 +64,21 @@ export interface SourceAlignment {
 const BOM = '\uFEFF';
 
 /**
+ * How the other tool counted a CR LF in the file it saved: as two positions (the file's code points, the
+ * default) or as one (tools that count in the text they display, where the CR is gone).
+ */
+export type CrLfCounting = 'two' | 'one';
+
+/**
  * Lines up the text another tool saved with the text we exported; null when they differ in more than line
  * endings (CR LF, CR or LF), a leading byte-order mark and whitespace at the very end.
  *
  * A position between the CR and the LF of their line break maps to the start of our line break; a position
  * in whitespace they added at the end maps to the end of our text.
  */
-export function alignSource(theirs: string, ours: string): SourceAlignment | null {
-  const text = theirs.startsWith(BOM) ? theirs.slice(BOM.length) : theirs;
+export function alignSource(theirs: string, ours: string, crlf: CrLfCounting = 'two'): SourceAlignment | null {
+  const withoutBom = theirs.startsWith(BOM) ? theirs.slice(BOM.length) : theirs;
+  const text = crlf === 'one' ? withoutBom.replace(/\r\n/g, '\n') : withoutBom;
   const their = [...text];
   const our = codePointIndex(ours);
   const map: number[] = [];

@@ -6,7 +6,7 @@ import { studyExportFixture, testGuid } from '../../../test/support/refi-factori
 import { validateXml } from '../../../test/support/xml-schema';
 import { unzipAll, zipOf } from '../../../test/support/zip';
 import { planImport, PlannedCoding } from './import-plan';
-import { codePointLength } from './positions';
+import { codePointLength, CrLfCounting } from './positions';
 import { readQdpx, writeQdpx } from './qdpx';
 import { buildStudyProject } from './respondent-project';
 
@@ -16,20 +16,21 @@ const NEW_CODE = '{11111111-2222-4333-8444-555555555555}';
 const NEW_GROUP = '{66666666-7777-4888-9999-AAAAAAAAAAAA}';
 const NEW_CHILD = '{BBBBBBBB-CCCC-4DDD-8EEE-FFFFFFFFFFFF}';
 
-/** A position in our text as counted in the CR LF copy: one more for each bare LF before it (a CR LF stays). */
-function crlfPosition(text: string, position: number): number {
-  return (
-    position +
-    (
-      [...text]
-        .slice(0, position)
-        .join('')
-        .match(/(?<!\r)\n/g) ?? []
-    ).length
-  );
+/**
+ * A position in our text as the other tool counts it in its CR LF copy: counting each CR LF as two, one more for
+ * each bare LF before it (a CR LF of ours stays); counting each as one, one less for each CR LF of ours before it.
+ */
+function theirPosition(text: string, position: number, crlf: CrLfCounting): number {
+  const before = [...text].slice(0, position).join('');
+  const count = (pattern: RegExp) => (before.match(pattern) ?? []).length;
+  return crlf === 'two' ? position + count(/(?<!\r)\n/g) : position - count(/\r\n/g);
 }
 
-async function asAnotherTool(archive: Buffer, newSpan: { sourceGuid: string; text: string; from: number; to: number }) {
+async function asAnotherTool(
+  archive: Buffer,
+  crlf: CrLfCounting,
+  newSpan: { sourceGuid: string; text: string; from: number; to: number },
+) {
   const files = await unzipAll(archive);
   let xml = files.get('project.qde')!.toString('utf8');
   const texts = new Map<string, string>();
@@ -40,7 +41,7 @@ async function asAnotherTool(archive: Buffer, newSpan: { sourceGuid: string; tex
   xml = xml.replace(/<TextSource guid="([^"]+)"[\s\S]*?<\/TextSource>/g, (block, guid: string) =>
     block.replace(
       /(startPosition|endPosition)="(\d+)"/g,
-      (_, attr, n) => `${attr}="${crlfPosition(texts.get(guid)!, Number(n))}"`,
+      (_, attr, n) => `${attr}="${theirPosition(texts.get(guid)!, Number(n), crlf)}"`,
     ),
   );
   xml = xml.replace(GUID, (guid) => `{${guid}}`);
@@ -54,8 +55,9 @@ async function asAnotherTool(archive: Buffer, newSpan: { sourceGuid: string; tex
     `<Code guid="${NEW_GROUP}" name="Nieuwe groep" isCodable="false"><Code guid="${NEW_CHILD}" name="Nieuw kind" isCodable="true"/></Code>\n</Codes>`,
   );
   const ourText = texts.get(newSpan.sourceGuid.toUpperCase())!;
-  const start = crlfPosition(ourText, codePointLength(ourText.slice(0, ourText.indexOf(newSpan.text) + newSpan.from)));
-  const end = crlfPosition(ourText, codePointLength(ourText.slice(0, ourText.indexOf(newSpan.text) + newSpan.to)));
+  const at = (offset: number) => codePointLength(ourText.slice(0, ourText.indexOf(newSpan.text) + offset));
+  const start = theirPosition(ourText, at(newSpan.from), crlf);
+  const end = theirPosition(ourText, at(newSpan.to), crlf);
   xml = xml.replace(
     new RegExp(`(<TextSource guid="\\{${newSpan.sourceGuid.toUpperCase()}\\}"[^>]*>)`),
     `$1<PlainTextSelection guid="{99999999-8888-4777-8666-555555555555}" name="nieuw" startPosition="${start}" endPosition="${end}">` +
@@ -79,6 +81,7 @@ describe('REFI-QDA round trip', () => {
   const studySources = {
     sources: new Map(study.respondents.map((r) => [r.sourceGuid, r.source])),
     codeGuids: new Set(JSON.stringify(study.codes).match(/[0-9a-f]{8}-[0-9a-f-]{27}/g)),
+    exportedCodings: new Map(study.respondents.flatMap((r) => r.codings.map((c) => [c.guid, c] as const))),
   };
 
   it('exports a project that is valid against the schema and never names a respondent', async () => {
@@ -108,58 +111,67 @@ describe('REFI-QDA round trip', () => {
     );
   });
 
-  it('reads a project coded on in another tool back to the same codings, plus the new codes and the new coder', async () => {
-    const r01 = study.respondents[0];
-    const archive = await asAnotherTool(await writeQdpx(project), {
-      sourceGuid: r01.sourceGuid,
-      text: 'Daarna een brief gekregen.',
-      from: 11,
-      to: 16,
-    });
-    const contents = await readQdpx(archive);
-    const plan = planImport(contents, studySources);
-    expect(plan.problems).toEqual([]);
-
-    const stranger = STRANGER.slice(1, -1).toLowerCase();
-    const exported = study.respondents.flatMap((r) => r.codings.map((c) => key({ ...c, sourceGuid: r.sourceGuid })));
-    const added = [NEW_CODE, NEW_CHILD].map((code) =>
-      key({
+  it.each(['two', 'one'] as const)(
+    'reads a project coded on in another tool (counting a CR LF as %s) back to the same codings, plus the new codes and the new coder',
+    async (crlf) => {
+      const r01 = study.respondents[0];
+      const archive = await asAnotherTool(await writeQdpx(project), crlf, {
         sourceGuid: r01.sourceGuid,
-        question: 'contactWhat',
-        start: 38,
-        end: 43,
-        codeGuid: code.slice(1, -1).toLowerCase(),
-        coderGuid: stranger,
-      }),
-    );
-    expect(plan.codings.map(key).sort()).toEqual([...exported, ...added].sort());
-    expect(plan.codings.filter((c) => c.clipped)).toEqual([]);
-    const contactWhat = r01.source.segments.find((s) => s.question === 'contactWhat')!;
-    expect(r01.source.text.slice(contactWhat.start + 38, contactWhat.start + 43)).toBe('brief');
+        text: 'Daarna een brief gekregen.',
+        from: 11,
+        to: 16,
+      });
+      const contents = await readQdpx(archive);
+      const plan = planImport(contents, studySources);
+      expect(plan.problems).toEqual([]);
+      expect(plan.crlfCounting).toEqual(new Map(study.respondents.map((r) => [r.sourceGuid, crlf])));
 
-    expect(plan.newCodes).toEqual([
-      {
-        code: { guid: NEW_CODE.slice(1, -1).toLowerCase(), name: 'Nieuw: storing', isCodable: true, color: '#336699' },
-        parentGuid: testGuid('code:Informatie'),
-        path: ['Consument', 'Informatie', 'Nieuw: storing'],
-      },
-      {
-        code: { guid: NEW_GROUP.slice(1, -1).toLowerCase(), name: 'Nieuwe groep', isCodable: false },
-        parentGuid: null,
-        path: ['Nieuwe groep'],
-      },
-      {
-        code: { guid: NEW_CHILD.slice(1, -1).toLowerCase(), name: 'Nieuw kind', isCodable: true },
-        parentGuid: NEW_GROUP.slice(1, -1).toLowerCase(),
-        path: ['Nieuwe groep', 'Nieuw kind'],
-      },
-    ]);
-    expect(plan.users).toEqual([
-      { ...study.users[0], listed: true },
-      { ...study.users[1], listed: true },
-      { guid: stranger, name: '', listed: false },
-    ]);
-  });
+      const stranger = STRANGER.slice(1, -1).toLowerCase();
+      const exported = study.respondents.flatMap((r) => r.codings.map((c) => key({ ...c, sourceGuid: r.sourceGuid })));
+      const added = [NEW_CODE, NEW_CHILD].map((code) =>
+        key({
+          sourceGuid: r01.sourceGuid,
+          question: 'contactWhat',
+          start: 38,
+          end: 43,
+          codeGuid: code.slice(1, -1).toLowerCase(),
+          coderGuid: stranger,
+        }),
+      );
+      expect(plan.codings.map(key).sort()).toEqual([...exported, ...added].sort());
+      expect(plan.codings.filter((c) => c.clipped)).toEqual([]);
+      const contactWhat = r01.source.segments.find((s) => s.question === 'contactWhat')!;
+      expect(r01.source.text.slice(contactWhat.start + 38, contactWhat.start + 43)).toBe('brief');
+
+      expect(plan.newCodes).toEqual([
+        {
+          code: {
+            guid: NEW_CODE.slice(1, -1).toLowerCase(),
+            name: 'Nieuw: storing',
+            isCodable: true,
+            color: '#336699',
+          },
+          parentGuid: testGuid('code:Informatie'),
+          path: ['Consument', 'Informatie', 'Nieuw: storing'],
+        },
+        {
+          code: { guid: NEW_GROUP.slice(1, -1).toLowerCase(), name: 'Nieuwe groep', isCodable: false },
+          parentGuid: null,
+          path: ['Nieuwe groep'],
+        },
+        {
+          code: { guid: NEW_CHILD.slice(1, -1).toLowerCase(), name: 'Nieuw kind', isCodable: true },
+          parentGuid: NEW_GROUP.slice(1, -1).toLowerCase(),
+          path: ['Nieuwe groep', 'Nieuw kind'],
+        },
+      ]);
+      expect(plan.users).toEqual([
+        { ...study.users[0], listed: true },
+        { ...study.users[1], listed: true },
+        { guid: stranger, name: '', listed: false },
+      ]);
+    },
+  );
 
   it('says which codings it cannot place when the other tool changed a source text', async () => {
     const archive = await writeQdpx(project);
