@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Workbook } from 'exceljs';
-import type { Code } from './codebook';
+import { checkCodebook, type Code } from './codebook';
 import { codebookToCsv, codebookToXlsx, readCodebookFile } from './codebook-file';
 import type { CodebookReadResult } from './codebook-table';
 
@@ -16,6 +16,7 @@ describe(readCodebookFile.name, () => {
   it('imports the seed’s contact-reason table (Categorieën Nieuwe Stijl) as transcribed', async () => {
     const r = await readCodebookFile(readFileSync(SEED));
     const codes = codesOf(r);
+    expect(checkCodebook(codes)).toEqual([]);
     const codable = codes.filter((c) => c.tekstId);
     // 35 codes of the seed (6 VZC, 16 INFO, 7 ISSUE, 6 MKV) and the three built-in cause codes.
     expect(codable).toHaveLength(38);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { join } from 'path';
 import { Translations } from '../common/i18n';
-import { BUILT_IN_CAUSES, defaultColour, type Code } from './codebook';
+import { BUILT_IN_CAUSES, checkCodebook, defaultColour, type Code } from './codebook';
 import { CODEBOOK_PROBLEM_CODES, readCodebookTable, writeCodebookTable, type CodebookReadResult, type TableRow } from './codebook-table';
 
 /** Rows from lines of ";"-separated cells, numbered from 1. */
@@ -227,6 +227,7 @@ describe(writeCodebookTable.name, () => {
         const rows = [HEADER.split(';').concat('Kleur'), ...leafPaths.map((p, i) => [p[0], p[1] ?? '', p[2] ?? '', codable[i] || i === 0 ? `C${i}` : '', '', ''])];
         const first = readCodebookTable(rows.map((cells, i) => ({ line: i + 1, cells })));
         const codes = codesOf(first);
+        expect(checkCodebook(codes)).toEqual([]);
         const again = readCodebookTable(writeCodebookTable(codes, { blankRepeats }).map((cells, i) => ({ line: i + 1, cells })));
         expect(codesOf(again)).toEqual(codes);
       }),

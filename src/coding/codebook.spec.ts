@@ -1,6 +1,10 @@
 import fc from 'fast-check';
+import { join } from 'path';
+import { Translations } from '../common/i18n';
 import {
   BUILT_IN_CAUSES,
+  CODE_PROBLEM_CODES,
+  checkCodebook,
   CAUSE_CODES,
   causeClassOf,
   defaultColour,
@@ -129,5 +133,54 @@ describe(treeOrder.name, () => {
     const codes = [c('X', 'Y'), c('A'), c('A'), c('A', 'B')];
     expect(treeOrder(codes).map((x) => x.path.join('/'))).toEqual(['X/Y', 'A', 'A/B', 'A']);
     expect(treeOrder([])).toEqual([]);
+  });
+});
+
+describe(checkCodebook.name, () => {
+  const c = (path: string[], tekstId: string | null = null, over: Partial<Code> = {}): Code => ({ path, tekstId, logtekst: null, colour: '#0072B2', ...over });
+
+  it('finds nothing wrong with a codebook as the table reader gives it', () => {
+    expect(checkCodebook(withCauseGroup([c(['A']), c(['A', 'B'], 'A_B'), c(['A', 'B', 'C'], 'A_B_C')]))).toEqual([]);
+  });
+
+  it('names each broken rule with the code’s place in the list', () => {
+    const problems = checkCodebook([
+      c(['A']),
+      c(['A', ' '], 'X1'),
+      c(['A', 'B', 'C', 'D'], 'X2'),
+      c(['Z', 'Y'], 'X3'),
+      c(['a'], 'lower'),
+      c(['A', 'E'], 'X3'),
+      c(['Elders'], 'OORZAAK_FOUT'),
+      c(['A', 'F'], 'X4', { colour: '#abcdef', logtekst: 'x'.repeat(2001) }),
+    ]);
+    expect(problems.map((p) => [p.index, p.code])).toEqual([
+      [1, 'empty_label'],
+      [2, 'too_many_levels'],
+      [4, 'duplicate_path'],
+      [4, 'tekst_id_format'],
+      [5, 'duplicate_tekst_id'],
+      [6, 'reserved_tekst_id'],
+      [7, 'logtekst_too_long'],
+      [7, 'colour_format'],
+      [2, 'missing_parent'],
+      [3, 'missing_parent'],
+      [null, 'missing_cause_code'],
+      [null, 'missing_cause_code'],
+    ]);
+    expect(problems.find((p) => p.code === 'duplicate_tekst_id')).toEqual({ index: 5, path: 'A / E', code: 'duplicate_tekst_id', details: { value: 'X3', first: 4 } });
+    expect(problems.find((p) => p.index === 3)!.details).toEqual({ parent: 'Z' });
+  });
+
+  it('has a Dutch and an English text for every problem, with the details filled in', () => {
+    const t = new Translations(join(__dirname, '../../templates'));
+    const vars = { value: 'V', first: 3, path: 'P', parent: 'Q', group: 'G', max: 9 };
+    for (const code of CODE_PROBLEM_CODES) {
+      const key = `codebook.check.${code}`;
+      expect(t.keys('nl')).toContain(key);
+      expect(t.keys('en')).toContain(key);
+      expect(t.t('nl', key, vars)).not.toMatch(/\{\w+\}/);
+      expect(t.t('en', key, vars)).not.toMatch(/\{\w+\}/);
+    }
   });
 });

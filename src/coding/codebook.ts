@@ -153,6 +153,83 @@ export function withCauseGroup(codes: readonly Code[]): Code[] {
   return [...codes, ...missing.map((c) => ({ ...c, path: [...c.path] }))];
 }
 
+// ----------------------------------------------------------------------------------- checking a whole codebook
+
+export type CodeProblemCode =
+  | 'empty_label'
+  | 'too_many_levels'
+  | 'label_too_long'
+  | 'missing_parent'
+  | 'duplicate_path'
+  | 'tekst_id_format'
+  | 'duplicate_tekst_id'
+  | 'reserved_tekst_id'
+  | 'logtekst_too_long'
+  | 'colour_format'
+  | 'missing_cause_code';
+
+export const CODE_PROBLEM_CODES: readonly CodeProblemCode[] = [
+  'empty_label',
+  'too_many_levels',
+  'label_too_long',
+  'missing_parent',
+  'duplicate_path',
+  'tekst_id_format',
+  'duplicate_tekst_id',
+  'reserved_tekst_id',
+  'logtekst_too_long',
+  'colour_format',
+  'missing_cause_code',
+];
+
+/** A problem with one code (`index` in the list; null for the codebook as a whole), worded via `codebook.check.<code>`. */
+export interface CodeProblem {
+  index: number | null;
+  path: string;
+  code: CodeProblemCode;
+  details: Record<string, string | number>;
+}
+
+/**
+ * Every rule a saved codebook keeps, for codebooks that do not come from the table (the editor page, a REFI-QDA
+ * import): one to three non-empty labels, the parent present, paths and Tekst-IDs unique, Tekst-IDs and colours
+ * in their regular form (no silent normalising here), the three cause codes present and directly under Oorzaak.
+ */
+export function checkCodebook(codes: readonly Code[]): CodeProblem[] {
+  const problems: CodeProblem[] = [];
+  const paths = new Map<string, number>();
+  const ids = new Map<string, number>();
+  codes.forEach((c, index) => {
+    const shown = c.path.join(' / ');
+    const problem = (code: CodeProblemCode, details: CodeProblem['details'] = {}) => problems.push({ index, path: shown, code, details });
+    if (c.path.length === 0 || c.path.some((label) => !normaliseLabel(label))) problem('empty_label');
+    if (c.path.length > MAX_LEVELS) problem('too_many_levels', { max: MAX_LEVELS });
+    if (c.path.some((label) => label.length > MAX_LABEL_LENGTH)) problem('label_too_long', { max: MAX_LABEL_LENGTH });
+    const key = pathKey(c.path);
+    if (paths.has(key)) problem('duplicate_path', { path: shown, first: paths.get(key)! + 1 });
+    else paths.set(key, index);
+    if (c.tekstId !== null) {
+      if (!isTekstId(c.tekstId)) problem('tekst_id_format', { value: c.tekstId });
+      else if (ids.has(c.tekstId)) problem('duplicate_tekst_id', { value: c.tekstId, first: ids.get(c.tekstId)! + 1 });
+      else ids.set(c.tekstId, index);
+      if (CAUSE_TEKST_IDS.includes(c.tekstId) && (c.path.length !== 2 || pathKey([c.path[0]]) !== pathKey([CAUSE_GROUP]))) {
+        problem('reserved_tekst_id', { value: c.tekstId, group: CAUSE_GROUP });
+      }
+    }
+    if ((c.logtekst ?? '').length > MAX_LOGTEKST_LENGTH) problem('logtekst_too_long', { max: MAX_LOGTEKST_LENGTH });
+    if (normaliseColour(c.colour) !== c.colour) problem('colour_format', { value: c.colour });
+  });
+  codes.forEach((c, index) => {
+    if (c.path.length > 1 && !paths.has(pathKey(c.path.slice(0, -1)))) {
+      problems.push({ index, path: c.path.join(' / '), code: 'missing_parent', details: { parent: c.path.slice(0, -1).join(' / ') } });
+    }
+  });
+  for (const id of CAUSE_TEKST_IDS) {
+    if (!ids.has(id)) problems.push({ index: null, path: '', code: 'missing_cause_code', details: { value: id, group: CAUSE_GROUP } });
+  }
+  return problems;
+}
+
 // ----------------------------------------------------------------------------------- colours
 
 // Okabe–Ito: told apart also by people with colour-vision deficiencies.
