@@ -72,8 +72,8 @@ export class GroupRepository {
     return this.m(manager).findOneBy(GroupMember, { studyId, respondentId });
   }
 
-  membershipsOfGroups(groupIds: number[], manager: EntityManager): Promise<GroupMember[]> {
-    return manager.find(GroupMember, { where: { groupId: In(groupIds) }, order: { position: 'ASC', id: 'ASC' } });
+  membershipsOfGroups(groupIds: number[], manager?: EntityManager): Promise<GroupMember[]> {
+    return this.m(manager).find(GroupMember, { where: { groupId: In(groupIds) }, order: { position: 'ASC', id: 'ASC' } });
   }
 
   /**

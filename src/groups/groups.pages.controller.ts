@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
+import { isConfirmed, renderConfirmation } from '../common/confirmation';
 import { AddToGroupDto, FormGroupsDto, MoveMemberDto, PromoteReserveDto, SwapMemberDto } from './dto/groups.dto';
 import { GroupMembersService } from './group-members.service';
 import { groupsPage, refusalText } from './groups-page';
@@ -49,8 +50,18 @@ export class GroupsPagesController {
   }
 
   @Post(':id/:action')
-  status(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Param('action') action: string, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async status(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Param('action') action: string, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
     if (!isStatusAction(action)) throw AppError.notFound('group_action', action);
+    if (action === 'dissolve' && !isConfirmed(confirm)) {
+      const preview = await this.groups.dissolvePreview(id);
+      return renderConfirmation(res, req.locale, {
+        heading: { key: 'confirm.dissolve.heading', vars: { groupId: id } },
+        consequences: [{ key: 'confirm.dissolve.members', vars: preview }, { key: 'confirm.dissolve.noMail' }],
+        action: `/studies/${slug}/groups/${id}/dissolve`,
+        confirmLabel: { key: 'confirm.dissolve.button' },
+        back: `/studies/${slug}/groups#group-${id}`,
+      });
+    }
     return act(res, slug, async () => {
       await this.groups[action](id, user);
       return `groups.notice.${action}|${id}`;

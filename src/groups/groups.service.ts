@@ -178,6 +178,14 @@ export class GroupsService {
     });
   }
 
+  /** What dissolving would do, for the confirmation page: how many members and reserves become available again. */
+  async dissolvePreview(id: number): Promise<{ groupId: number; members: number; reserves: number }> {
+    const group = await this.groups.findGroup(id);
+    if (!group) throw AppError.notFound('group', id);
+    const memberships = await this.groups.membershipsOfGroups([id]);
+    return { groupId: id, members: memberships.filter((m) => m.role === 'member').length, reserves: memberships.filter((m) => m.role === 'reserve').length };
+  }
+
   /** Deletes the group; its members become eligible again. The audit event keeps who was in it. */
   async dissolve(id: number, actor: AuthUser): Promise<{ dissolved: number; studySlug: string }> {
     return this.groups.transaction(async (manager) => {

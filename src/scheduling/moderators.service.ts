@@ -105,6 +105,15 @@ export class ModeratorsService {
   }
 
   /** Existing sessions keep their moderators; the person is only left out of new schedules. */
+  /** What removing a moderator would do, for the confirmation page: their sessions keep them until swapped. */
+  async removalPreview(slug: string, userId: number): Promise<{ name: string; email: string; sessions: number }> {
+    const study = await this.studies.get(slug);
+    const moderator = (await this.moderators.moderatorsOfStudy(study.id)).find((m) => m.userId === userId);
+    if (!moderator) throw AppError.notFound('moderator', userId);
+    const sessions = (await this.sessions.sessionsOfStudy(study.id)).filter((s) => s.status === 'scheduled' && (s.leadModeratorId === userId || s.noteModeratorId === userId));
+    return { name: moderator.user.name, email: moderator.user.email, sessions: sessions.length };
+  }
+
   async remove(slug: string, userId: number, actor: AuthUser): Promise<void> {
     const study = await this.studies.get(slug);
     const profile = await this.moderators.findProfile(study.id, userId);

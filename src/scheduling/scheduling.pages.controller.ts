@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
+import { isConfirmed, renderConfirmation } from '../common/confirmation';
 import { AddModeratorFormDto, ModeratorSettingsDto, MoveSessionDto, RunScheduleFormDto, SwapModeratorsDto } from './dto/scheduling.dto';
 import { InvitationsService } from './invitations.service';
 import { ModeratorsService } from './moderators.service';
@@ -58,7 +59,24 @@ export class SchedulingPagesController {
   }
 
   @Post('studies/:slug/sessions/:id/cancel')
-  async cancel(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async cancel(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+    if (!isConfirmed(confirm)) {
+      const p = await this.scheduling.cancellationPreview(slug, id, req.locale);
+      const anyMail = p.respondentsMailed + p.moderatorsMailed > 0;
+      return renderConfirmation(res, req.locale, {
+        heading: { key: 'confirm.cancel.heading', vars: { groupId: p.groupId, when: p.when } },
+        consequences: [
+          ...(anyMail || p.respondentsNotMailed ? [] : [{ key: 'confirm.cancel.notInvited' }]),
+          ...(p.respondentsMailed ? [{ key: 'confirm.cancel.respondents', vars: { count: p.respondentsMailed } }] : []),
+          ...(p.respondentsNotMailed ? [{ key: 'confirm.cancel.noEmail', vars: { count: p.respondentsNotMailed } }] : []),
+          ...(p.moderatorsMailed ? [{ key: 'confirm.cancel.moderators', vars: { count: p.moderatorsMailed } }] : []),
+          { key: 'confirm.cancel.after' },
+        ],
+        action: `/studies/${slug}/sessions/${id}/cancel`,
+        confirmLabel: { key: anyMail ? 'confirm.cancel.button' : 'confirm.cancel.buttonNoMail' },
+        back: `/studies/${slug}/schedule#session-${id}`,
+      });
+    }
     await act(res, slug, 'cancelled', '', () => this.scheduling.cancel(slug, id, user));
   }
 
@@ -100,7 +118,21 @@ export class SchedulingPagesController {
   }
 
   @Post('studies/:slug/moderators/:userId/delete')
-  async removeModerator(@Param('slug') slug: string, @Param('userId', ParseIntPipe) userId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async removeModerator(@Param('slug') slug: string, @Param('userId', ParseIntPipe) userId: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+    if (!isConfirmed(confirm)) {
+      const p = await this.moderators.removalPreview(slug, userId);
+      return renderConfirmation(res, req.locale, {
+        heading: { key: 'confirm.moderator.heading', vars: { name: p.name } },
+        consequences: [
+          { key: 'confirm.moderator.effect', vars: { name: p.name, email: p.email } },
+          ...(p.sessions ? [{ key: 'confirm.moderator.sessions', vars: { count: p.sessions, name: p.name } }] : []),
+          { key: 'confirm.moderator.noMail' },
+        ],
+        action: `/studies/${slug}/moderators/${userId}/delete`,
+        confirmLabel: { key: 'confirm.moderator.button' },
+        back: `/studies/${slug}/moderators`,
+      });
+    }
     await this.moderators.remove(slug, userId, user);
     res.redirect(303, `/studies/${slug}/moderators`);
   }

@@ -184,6 +184,17 @@ export class SchedulingService {
     });
   }
 
+  /** Who a cancellation would e-mail, for the confirmation page: only people already invited are told. */
+  async cancellationPreview(slug: string, sessionId: number, locale: Locale): Promise<{ sessionId: number; groupId: number; when: string; respondentsMailed: number; respondentsNotMailed: number; moderatorsMailed: number }> {
+    const study = await this.studies.get(slug);
+    const session = ownScheduled((await this.sessions.findSession(sessionId)) ?? undefined, study.id, sessionId);
+    const live = session.invitedAt ? (await this.sessions.invitationsOfSessions([session.id])).filter((i) => i.status === 'sent' || i.status === 'confirmed') : [];
+    const people = await this.sessions.respondentsByIds(live.map((i) => i.respondentId));
+    const mailed = people.filter((r) => r.email && !r.erasedAt).length;
+    const moderatorsMailed = session.invitedAt ? [session.invitedLeadId, session.invitedNoteId].filter((id) => id !== null).length : 0;
+    return { sessionId, groupId: session.groupId, when: formatSlot(session.startsAt, session.endsAt, locale), respondentsMailed: mailed, respondentsNotMailed: live.length - mailed, moderatorsMailed };
+  }
+
   async view(slug: string, locale: Locale): Promise<ScheduleView> {
     const study = await this.studies.get(slug);
     const loaded = await this.loader.load(study, locale);

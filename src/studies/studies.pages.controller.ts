@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { Locale } from '../common/domain';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
+import { isConfirmed, renderConfirmation } from '../common/confirmation';
 import { formatSlot } from '../common/format';
 import { CreateStudyDto, OrganisationDto, SlotFormDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
 import { slotModeOf } from './study-rules';
@@ -50,7 +51,17 @@ export class StudiesPagesController {
   }
 
   @Post(':slug/organisations/:id/delete')
-  async removeOrganisation(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async removeOrganisation(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+    if (!isConfirmed(confirm)) {
+      const name = (await this.studies.organisationLink(slug, id)).organisation.name;
+      return renderConfirmation(res, req.locale, {
+        heading: { key: 'confirm.organisation.heading', vars: { name } },
+        consequences: [{ key: 'confirm.organisation.effect', vars: { name } }, { key: 'confirm.organisation.noMail' }],
+        action: `/studies/${slug}/organisations/${id}/delete`,
+        confirmLabel: { key: 'confirm.organisation.button' },
+        back: `/studies/${slug}#organisations`,
+      });
+    }
     await this.studies.removeOrganisation(slug, id, user);
     res.redirect(303, `/studies/${slug}#organisations`);
   }
@@ -65,7 +76,17 @@ export class StudiesPagesController {
   }
 
   @Post(':slug/slots/:id/delete')
-  async removeSlot(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async removeSlot(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+    if (!isConfirmed(confirm)) {
+      const { slot, sessions } = await this.studies.slotRemovalPreview(slug, id);
+      return renderConfirmation(res, req.locale, {
+        heading: { key: 'confirm.slot.heading', vars: { when: formatSlot(slot.startsAt, slot.endsAt, req.locale) } },
+        consequences: [{ key: 'confirm.slot.effect' }, ...(sessions ? [{ key: 'confirm.slot.inUse', vars: { count: sessions } }] : [])],
+        action: `/studies/${slug}/slots/${id}/delete`,
+        confirmLabel: { key: 'confirm.slot.button' },
+        back: `/studies/${slug}#slots`,
+      });
+    }
     await this.studies.removeSlot(slug, id, user);
     res.redirect(303, `/studies/${slug}#slots`);
   }

@@ -114,7 +114,7 @@ export class StudiesService {
     if (!link) throw AppError.notFound('study_organisation', id);
     await this.studies.transaction(async (manager) => {
       await this.studies.deleteStudyOrganisation(id, manager);
-      await this.audit.record({ actor, action: 'study.organisation_remove', studyId: study.id, subjectType: 'organisation', subjectId: link.organisationId }, manager);
+      await this.audit.record({ actor, action: 'study.organisation_remove', studyId: study.id, subjectType: 'organisation', subjectId: link.organisationId, details: { name: link.organisation.name } }, manager);
     });
   }
 
@@ -136,6 +136,21 @@ export class StudiesService {
       await this.audit.record({ actor, action: 'study.slot_add', studyId: study.id, subjectType: 'session_slot', subjectId: slot.id, details: { mode: slotModeOf(slot) } }, manager);
       return slot;
     });
+  }
+
+  /** What deleting a slot would do: nothing is mailed; a slot a session uses is refused. */
+  async slotRemovalPreview(slug: string, id: number): Promise<{ slot: SessionSlot; sessions: number }> {
+    const study = await this.get(slug);
+    const slot = await this.studies.findSlot(study.id, id);
+    if (!slot) throw AppError.notFound('session_slot', id);
+    return { slot, sessions: await this.studies.countSessionsInSlot(id) };
+  }
+
+  async organisationLink(slug: string, id: number): Promise<StudyOrganisation> {
+    const study = await this.get(slug);
+    const link = await this.studies.findStudyOrganisation(study.id, id);
+    if (!link) throw AppError.notFound('study_organisation', id);
+    return link;
   }
 
   async removeSlot(slug: string, id: number, actor: AuthUser): Promise<void> {

@@ -70,8 +70,8 @@ export class StudyRepository {
   }
 
   /** Sessions (also cancelled ones, which keep their history) that meet in this slot. */
-  countSessionsInSlot(slotId: number, manager: EntityManager): Promise<number> {
-    return manager.countBy(ScheduledSession, { slotId });
+  countSessionsInSlot(slotId: number, manager?: EntityManager): Promise<number> {
+    return this.m(manager).countBy(ScheduledSession, { slotId });
   }
 
   deleteSlot(id: number, manager: EntityManager) {

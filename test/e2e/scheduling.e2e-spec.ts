@@ -125,11 +125,18 @@ describe('scheduling over HTTP: API, pages and the public confirm/decline links'
     expect(unknown.headers.location).toContain('#refusal');
   });
 
-  it('cancels a session from the page form, and a link for it then says it was cancelled', async () => {
+  it('cancels a session from the page form only once confirmed, and a link for it then says it was cancelled', async () => {
     const { agent, csrf } = await loginAgent(t.app, researcher.email, researcher.password);
     const reserveToken = await tokenOf(group.reserves[0], 'confirm');
     const inv = await invitationOf(group.reserves[0].id);
-    await agent.post(`/studies/${study.slug}/sessions/${inv.sessionId}/cancel`).type('form').send({ _csrf: csrf }).expect(303);
+    // Without the confirmation nothing happens: the page says who would be e-mailed and asks again.
+    const ask = await agent.post(`/studies/${study.slug}/sessions/${inv.sessionId}/cancel?lang=nl`).type('form').send({ _csrf: csrf }).expect(200);
+    expect(ask.text).toContain('Er is nog niets gedaan');
+    expect(ask.text).toMatch(/\d deelnemer\(s\) krijgen een afzegging per e-mail/);
+    expect(ask.text).toContain('2 moderator(en) krijgen een afzegging per e-mail.');
+    expect(ask.text).toContain('name="confirm" value="yes"');
+    expect((await anonymousAgent(t.app).get(`/c/${reserveToken}/confirm`).expect(200)).text).not.toContain('gaat niet door');
+    await agent.post(`/studies/${study.slug}/sessions/${inv.sessionId}/cancel`).type('form').send({ _csrf: csrf, confirm: 'yes' }).expect(303);
     await anonymousAgent(t.app).post(`/c/${reserveToken}/confirm`).expect(410);
     const page = await anonymousAgent(t.app).get(`/c/${reserveToken}/confirm`).expect(200);
     expect(page.text).toContain('gaat niet door');
