@@ -9,6 +9,9 @@ describe(normaliseColour.name, () => {
     ['#4a0', '#44AA00'],
     ['#FF46AA00', '#46AA00'],
     ['ff46aa00', '#46AA00'],
+    ['#46aa00ff', '#46AA00'],
+    ['#8046AA00', '#46AA00'],
+    ['#ffffffff', '#FFFFFF'],
   ])('reads %p as %p', (raw, expected) => {
     expect(normaliseColour(raw)).toBe(expected);
   });

@@ -1,7 +1,6 @@
 // Code colours as REFI-QDA writes and reads them. Pure: no framework imports.
-// The schema's RGBType is "#RRGGBB" or "#RGB"; tools also write lower case, leave out the "#", or (Windows tools
-// that serialise a .NET colour) write eight digits "#AARRGGBB" with the alpha channel first. The platform keeps
-// "#RRGGBB" in upper case.
+// The schema's RGBType is "#RRGGBB" or "#RGB"; tools also write lower case, leave out the "#", or write eight
+// digits with an alpha channel. The platform keeps "#RRGGBB" in upper case.
 
 /** "#RRGGBB" from any of the notations above, or null when the value is no colour. */
 export function normaliseColour(raw: string | undefined | null): string | null {
@@ -14,8 +13,9 @@ export function normaliseColour(raw: string | undefined | null): string | null {
     case 6:
       return `#${hex}`.toUpperCase();
     case 8:
-      // Alpha first: a code colour is never transparent in any tool, so the alpha is dropped.
-      return `#${hex.slice(2)}`.toUpperCase();
+      // Eight digits carry an alpha channel that code colours never use: first in Qt and .NET (#AARRGGBB), last
+      // in CSS (#RRGGBBAA). An opaque alpha (FF) tells which end it is; otherwise Qt/.NET order is assumed.
+      return `#${/^ff/i.test(hex) || !/ff$/i.test(hex) ? hex.slice(2) : hex.slice(0, 6)}`.toUpperCase();
     default:
       return null;
   }

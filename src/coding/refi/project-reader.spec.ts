@@ -1,5 +1,7 @@
 import { refiProject, testGuid } from '../../../test/support/refi-factories';
-import { readProjectXml, RefiReadError } from './project-reader';
+import { readCodebookXml, readProjectXml, RefiReadError } from './project-reader';
+import { buildCodebookXml } from './codebook-xml';
+import { refiCodeTree } from '../../../test/support/refi-factories';
 import { buildProjectXml } from './project-xml';
 
 const G = {
@@ -153,5 +155,48 @@ describe(readProjectXml.name, () => {
     const read = readProjectXml(xml);
     expect(read.users.map((u) => u.name)).toEqual(['A']);
     expect(read.problems).toEqual([expect.objectContaining({ code: 'duplicate-guid', where: 'User "B"' })]);
+  });
+});
+
+describe(readCodebookXml.name, () => {
+  it('reads back the codebook the platform writes', () => {
+    const read = readCodebookXml(buildCodebookXml({ origin: 'kwadrant 0.1.0', codes: refiCodeTree() }));
+    expect(read).toEqual({ origin: 'kwadrant 0.1.0', codes: refiCodeTree(), problems: [] });
+  });
+
+  it('reads a codebook as tools write it, and reports what it leaves out', () => {
+    const qdc = `<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" origin="ATLAS.ti Win 23.4.0" xmlns="urn:QDA-XML:codebook:1.0">
+  <Codes>
+    <Code guid="${G.code}" name="code1" color="#46AA00" isCodable="true"><Description>description</Description>
+      <Code guid="${G.deep}" name="sub" color="#46aa00ff"/>
+    </Code>
+    <Code guid="x" name="broken"/>
+  </Codes>
+  <Sets><Set name="code group 1" guid="${G.group}"><MemberCode guid="${G.code}"/></Set></Sets>
+</CodeBook>`;
+    const read = readCodebookXml(qdc);
+    expect(read.origin).toBe('ATLAS.ti Win 23.4.0');
+    expect(read.codes).toEqual([
+      {
+        guid: plain(G.code),
+        name: 'code1',
+        isCodable: true,
+        color: '#46AA00',
+        description: 'description',
+        children: [{ guid: plain(G.deep), name: 'sub', isCodable: true, color: '#46AA00', children: [] }],
+      },
+    ]);
+    expect(read.problems).toEqual([expect.objectContaining({ code: 'bad-guid', where: 'Code "broken"' })]);
+  });
+
+  it('refuses a document that is not a codebook, or nested too deeply', () => {
+    expect(() => readCodebookXml('<Project name="p"/>')).toThrow(expect.objectContaining({ code: 'not-a-codebook' }));
+    const deep =
+      '<CodeBook><Codes>' +
+      `<Code guid="${G.code}" name="x">`.repeat(200) +
+      '</Code>'.repeat(200) +
+      '</Codes></CodeBook>';
+    expect(() => readCodebookXml(deep)).toThrow(expect.objectContaining({ code: 'not-xml' }));
   });
 });

@@ -74,7 +74,7 @@ export interface ReadProject {
 
 export class RefiReadError extends Error {
   constructor(
-    readonly code: 'not-xml' | 'not-a-project',
+    readonly code: 'not-xml' | 'not-a-project' | 'not-a-codebook',
     detail: string,
   ) {
     super(detail);
@@ -87,16 +87,31 @@ const OTHER_SOURCES = ['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource
 
 /** Reads project.qde; throws RefiReadError when it is not XML or has no Project root element. */
 export function readProjectXml(xml: string): ReadProject {
-  let doc: XmlNode;
+  const project = child(parseDocument(xml), 'Project');
+  if (!project) throw new RefiReadError('not-a-project', 'The document has no REFI-QDA Project element');
+  return new ProjectReader(project).read();
+}
+
+export interface ReadCodebook {
+  origin?: string;
+  codes: RefiCode[];
+  problems: ReadProblem[];
+}
+
+/** Reads a codebook (.qdc) by the same rules as a project's code book; throws RefiReadError as readProjectXml. */
+export function readCodebookXml(xml: string): ReadCodebook {
+  const codebook = child(parseDocument(xml), 'CodeBook');
+  if (!codebook) throw new RefiReadError('not-a-codebook', 'The document has no REFI-QDA CodeBook element');
+  return { origin: attribute(codebook, 'origin'), ...new ProjectReader(codebook).readCodeBook(codebook) };
+}
+
+function parseDocument(xml: string): XmlNode {
   try {
-    doc = parseXml(xml.replace(/^\uFEFF/, ''));
+    return parseXml(xml.replace(/^\uFEFF/, ''));
   } catch (error) {
     if (error instanceof XmlSyntaxError) throw new RefiReadError('not-xml', error.message);
     throw error;
   }
-  const project = child(doc, 'Project');
-  if (!project) throw new RefiReadError('not-a-project', 'The document has no REFI-QDA Project element');
-  return new ProjectReader(project).read();
 }
 
 class ProjectReader {
@@ -110,7 +125,7 @@ class ProjectReader {
   read(): ReadProject {
     const p = this.project;
     for (const user of children(child(p, 'Users'), 'User')) this.readUser(user);
-    const codes = children(child(child(p, 'CodeBook'), 'Codes'), 'Code').flatMap((c) => this.readCode(c));
+    const { codes } = this.readCodeBook(child(p, 'CodeBook'));
     const variables = children(child(p, 'Variables'), 'Variable').flatMap((v) => this.readVariable(v));
     const projectUser = this.userRef(attribute(p, 'creatingUserGUID'));
     const sources = this.readSources(child(p, 'Sources'), projectUser);
@@ -128,6 +143,12 @@ class ProjectReader {
       sources,
       problems: this.problems,
     };
+  }
+
+  /** The codes of a CodeBook element (a project's or a .qdc's root). */
+  readCodeBook(codebook: XmlNode | undefined): { codes: RefiCode[]; problems: ReadProblem[] } {
+    const codes = children(child(codebook, 'Codes'), 'Code').flatMap((c) => this.readCode(c));
+    return { codes, problems: this.problems };
   }
 
   private problem(code: ReadProblemCode, where: string, detail: string): void {

@@ -123,7 +123,9 @@ function readProject(bytes: Buffer): ReadProject {
   try {
     return readProjectXml(xml);
   } catch (error) {
-    if (error instanceof RefiReadError) throw new QdpxError(error.code, error.message);
+    if (error instanceof RefiReadError) {
+      throw new QdpxError(error.code === 'not-xml' ? 'not-xml' : 'not-a-project', error.message);
+    }
     throw error;
   }
 }

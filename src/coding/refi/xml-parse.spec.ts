@@ -32,6 +32,13 @@ describe(parseXml.name, () => {
     expect(textOf(child(doc, 't'))).toBe('&lol;');
   });
 
+  it('refuses elements nested deeper than any REFI project needs, as a syntax error', () => {
+    const deep = '<a>'.repeat(500) + '</a>'.repeat(500);
+    expect(() => parseXml(deep)).toThrow(XmlSyntaxError);
+    expect(() => parseXml(deep)).toThrow('XML cannot be read: Maximum nested tags exceeded');
+    expect(() => parseXml('<a>'.repeat(50) + '</a>'.repeat(50))).not.toThrow();
+  });
+
   it('refuses XML that is not well-formed, with the line', () => {
     expect(() => parseXml('<a>\n<b></a>')).toThrow(XmlSyntaxError);
     expect(() => parseXml('<a>\n<b></a>')).toThrow(/line 2/);

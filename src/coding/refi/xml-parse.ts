@@ -40,18 +40,23 @@ const parser = new XMLParser({
 
 export class XmlSyntaxError extends Error {
   constructor(
-    readonly line: number,
+    readonly line: number | null,
     detail: string,
   ) {
-    super(`XML is not well-formed at line ${line}: ${detail}`);
+    super(line === null ? `XML cannot be read: ${detail}` : `XML is not well-formed at line ${line}: ${detail}`);
   }
 }
 
-/** The document as nested nodes; throws XmlSyntaxError when it is not well-formed XML. */
+/** The document as nested nodes; throws XmlSyntaxError when it is not well-formed XML or nested too deeply. */
 export function parseXml(xml: string): XmlNode {
   const check = XMLValidator.validate(xml);
   if (check !== true) throw new XmlSyntaxError(check.err.line, check.err.msg);
-  return parser.parse(xml) as XmlNode;
+  try {
+    return parser.parse(xml) as XmlNode;
+  } catch (error) {
+    // The parser refuses elements nested more than 100 deep (a REFI project needs about 10): a hostile file.
+    throw new XmlSyntaxError(null, (error as Error).message);
+  }
 }
 
 /** The child elements of a node with this name (none when absent). */
