@@ -26,7 +26,8 @@ export class StudiesPagesController {
     res.redirect(303, `/studies/${study.slug}`);
   }
 
-  @Get(':slug')
+  /** The study's settings (the study's first page, /studies/:slug, is its dashboard). */
+  @Get(':slug/settings')
   @Render('pages/studies/show')
   show(@Param('slug') slug: string, @Req() req: Request) {
     return this.showModel(slug, req.locale);
@@ -35,19 +36,19 @@ export class StudiesPagesController {
   @Post(':slug')
   async update(@Param('slug') slug: string, @Body() dto: UpdateStudyDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
     const study = await this.studies.update(slug, dto, user);
-    res.redirect(303, `/studies/${study.slug}`);
+    res.redirect(303, `/studies/${study.slug}/settings`);
   }
 
   @Post(':slug/organisations')
   async addOrganisation(@Param('slug') slug: string, @Body() dto: OrganisationDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
     await this.studies.addOrganisation(slug, dto, user);
-    res.redirect(303, `/studies/${slug}#organisations`);
+    res.redirect(303, `/studies/${slug}/settings#organisations`);
   }
 
   @Post(':slug/organisations/:id')
   async updateOrganisation(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateOrganisationDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
     await this.studies.updateOrganisation(slug, id, dto, user);
-    res.redirect(303, `/studies/${slug}#organisations`);
+    res.redirect(303, `/studies/${slug}/settings#organisations`);
   }
 
   @Post(':slug/organisations/:id/delete')
@@ -63,7 +64,7 @@ export class StudiesPagesController {
       });
     }
     await this.studies.removeOrganisation(slug, id, user);
-    res.redirect(303, `/studies/${slug}#organisations`);
+    res.redirect(303, `/studies/${slug}/settings#organisations`);
   }
 
   @Post(':slug/slots')
@@ -72,7 +73,7 @@ export class StudiesPagesController {
     const problems = await this.studies.slotProblems(slug, dto);
     if (Object.keys(problems).length) return res.status(400).render('pages/studies/show', await this.showModel(slug, req.locale, { values: dto, problems }));
     await this.studies.addSlot(slug, dto, user);
-    res.redirect(303, `/studies/${slug}#slots`);
+    res.redirect(303, `/studies/${slug}/settings#slots`);
   }
 
   @Post(':slug/slots/:id/delete')
@@ -88,7 +89,7 @@ export class StudiesPagesController {
       });
     }
     await this.studies.removeSlot(slug, id, user);
-    res.redirect(303, `/studies/${slug}#slots`);
+    res.redirect(303, `/studies/${slug}/settings#slots`);
   }
 
   private async showModel(slug: string, locale: Locale, slotForm: { values: SlotFormDto; problems: Record<string, string[]> } | null = null) {

@@ -56,11 +56,11 @@ describe('studies API and pages', () => {
     expect(res.body.details.end[0]).toMatch(/after the start/);
   });
 
-  it('renders the study page in Dutch and English', async () => {
-    const nl = await agent.get('/studies/e2e-study').expect(200);
+  it('renders the study settings page in Dutch and English', async () => {
+    const nl = await agent.get('/studies/e2e-study/settings').expect(200);
     expect(nl.text).toContain('Partnerorganisaties');
     expect(nl.text).toContain('Gemeente Utrecht');
-    const en = await agent.get('/studies/e2e-study?lang=en').expect(200);
+    const en = await agent.get('/studies/e2e-study/settings?lang=en').expect(200);
     expect(en.text).toContain('Partner organisations');
     expect(en.text).toContain('<html lang="en">');
   });
@@ -85,7 +85,7 @@ describe('studies API and pages', () => {
       .expect(303);
     const edited = (await agent.get('/api/studies/from-form').expect(200)).body.organisations[0];
     expect(edited).toMatchObject({ contactName: 'Karin de Vries', contactEmail: 'k.devries@vitens.example', contactPhone: '088 123 45 67' });
-    expect((await agent.get('/studies/from-form?lang=nl').expect(200)).text).toContain('Contactpersoon wijzigen');
+    expect((await agent.get('/studies/from-form/settings?lang=nl').expect(200)).text).toContain('Contactpersoon wijzigen');
     await agent.post(`/studies/from-form/organisations/${added.id}`).type('form').send({ _csrf: token, contactEmail: '' }).expect(303);
     expect((await agent.get('/api/studies/from-form').expect(200)).body.organisations[0].contactEmail).toBeNull();
   });

@@ -1,0 +1,58 @@
+import { Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/app-error';
+import { blockerView, bulkView, isBulkAction, pipelineView, remedyLink } from './dashboard-view';
+import { BULK_ACTIONS, DashboardService } from './dashboard.service';
+import type { BulkAction } from './pipeline';
+
+const STYLESHEETS = ['/assets/css/lists.css', '/assets/css/dashboard.css'];
+const home = (slug: string) => `/studies/${encodeURIComponent(slug)}`;
+
+function bulkAction(value: string): BulkAction {
+  if (!isBulkAction(value)) throw AppError.notFound('action', value);
+  return value;
+}
+
+/** `/studies/:slug`: the study's first page. */
+@Controller('studies/:slug')
+export class DashboardPagesController {
+  constructor(private readonly dashboard: DashboardService) {}
+
+  @Get()
+  @Render('pages/dashboard/show')
+  async show(@Param('slug') slug: string, @Query('done') done: string | undefined, @Query('n') n: string | undefined, @Query('refused') refused: string | undefined, @Req() req: Request) {
+    const d = await this.dashboard.dashboard(slug);
+    const [next] = d.blockers;
+    const doneAction = done && isBulkAction(done) ? done : null;
+    return {
+      title: d.study.title,
+      study: d.study,
+      screenerUrl: `/s/${encodeURIComponent(d.study.slug)}`,
+      empty: d.state.respondents === 0,
+      notice: doneAction ? { key: `dashboard.done.${doneAction}`, n: Number(n) || 0, refused: Number(refused) || 0 } : null,
+      next: next ? remedyLink(d.study.slug, next.remedy, d.state) : { href: `${home(d.study.slug)}/overview`, label: 'dashboard.go.overview' },
+      allClear: !next,
+      blockers: d.blockers.map((b) => blockerView(d.study.slug, b, d.state, req.locale)),
+      pipeline: pipelineView(d.pipeline, req.locale),
+      bulk: BULK_ACTIONS.map((a) => bulkView(d.study.slug, d.previews[a])),
+      stylesheets: STYLESHEETS,
+    };
+  }
+
+  /** Says what a bulk action will do (how many groups, people and e-mails) before it is done. */
+  @Get('actions/:action')
+  @Render('pages/dashboard/confirm')
+  async confirm(@Param('slug') slug: string, @Param('action') action: string) {
+    const { study, preview } = await this.dashboard.preview(slug, bulkAction(action));
+    return { title: `dashboard.confirm.${preview.action}.title`, study, ...bulkView(study.slug, preview), stylesheets: STYLESHEETS };
+  }
+
+  @Post('actions/:action')
+  async run(@Param('slug') slug: string, @Param('action') action: string, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    const result = await this.dashboard.run(slug, bulkAction(action), user);
+    res.redirect(303, `${home(slug)}?done=${result.action}&n=${result.done}&refused=${result.refused.length}`);
+  }
+}
+
