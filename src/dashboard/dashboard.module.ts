@@ -6,11 +6,14 @@ import { StudiesModule } from '../studies/studies.module';
 import { DashboardPagesController } from './dashboard.pages.controller';
 import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
+import { RespondentFilePagesController } from './respondent-file.pages.controller';
+import { RespondentFileRepository } from './respondent-file.repository';
+import { RespondentFileService } from './respondent-file.service';
 
-/** The study pipeline view: above every module whose steps it counts and moves on. */
+/** The study pipeline view and the page per respondent: above every module whose steps they read and move on. */
 @Module({
   imports: [StudiesModule, GroupsModule, SchedulingModule, HomeworkModule],
-  providers: [DashboardRepository, DashboardService],
-  controllers: [DashboardPagesController],
+  providers: [DashboardRepository, DashboardService, RespondentFileRepository, RespondentFileService],
+  controllers: [DashboardPagesController, RespondentFilePagesController],
 })
 export class DashboardModule {}

@@ -4,6 +4,7 @@ import { GroupsService } from '../../src/groups/groups.service';
 import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
 import { createStudy, createUser } from '../support/factories';
 import { createBucket, MIXED } from '../support/groups-factories';
+import { createScheduledGroup } from '../support/homework-factories';
 import { TestApp } from '../support/test-app';
 
 describe('the study dashboard in Chromium', () => {
@@ -63,6 +64,27 @@ describe('the study dashboard in Chromium', () => {
       await page.waitForURL(`${base}/studies/${study.slug}/settings`);
       expect(await noSideScroll(page)).toBe(true);
       await page.goto(`${base}/studies/${study.slug}?lang=nl`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    [1280, 800],
+    [375, 740],
+  ])('at %i px: the page per respondent, opened from the pool, with no axe violations', async (width, height) => {
+    const fx = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -1 });
+    const page = await browser.newPage({ viewport: { width, height }, bypassCSP: true });
+    try {
+      await loginInBrowser(page, base, fx.lead.email, fx.lead.password);
+      await page.goto(`${base}/studies/${fx.study.slug}/respondents`);
+      await Promise.all([page.waitForURL(new RegExp(`/respondents/${fx.members[0].id}$`)), page.getByRole('link', { name: fx.members[0].firstName!, exact: true }).click()]);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(fx.members[0].firstName!);
+      for (const heading of ['Gegevens', 'Verloop', 'Groep en gesprek', 'Huiswerk', 'Verstuurde e-mails', 'Logboek over deze respondent']) {
+        expect(await page.getByRole('heading', { level: 2, name: heading }).count()).toBe(1);
+      }
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await noSideScroll(page)).toBe(true);
     } finally {
       await page.close();
     }

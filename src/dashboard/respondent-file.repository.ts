@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { User } from '../auth/user.entity';
+import { FocusGroup } from '../groups/group.entity';
+import { GroupMember } from '../groups/group-member.entity';
+import { HomeworkAssignment } from '../homework/homework-assignment.entity';
+import { OutboxMessage } from '../mail/outbox-message.entity';
+import { Respondent } from '../respondents/respondent.entity';
+import { RespondentStatusChange } from '../respondents/respondent-status-change.entity';
+import { Attendance } from '../scheduling/attendance.entity';
+import { Invitation } from '../scheduling/invitation.entity';
+import { ScheduledSession } from '../scheduling/session.entity';
+import { Organisation } from '../studies/organisation.entity';
+
+/** Everything recorded about one respondent, read for their page (read-only). */
+@Injectable()
+export class RespondentFileRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  findRespondent(studyId: number, id: number): Promise<Respondent | null> {
+    return this.dataSource.manager.findOneBy(Respondent, { studyId, id });
+  }
+
+  async organisationName(id: number | null): Promise<string | null> {
+    if (id === null) return null;
+    return (await this.dataSource.manager.findOneBy(Organisation, { id }))?.name ?? null;
+  }
+
+  statusChanges(respondentId: number): Promise<RespondentStatusChange[]> {
+    return this.dataSource.manager.find(RespondentStatusChange, { where: { respondentId }, order: { id: 'ASC' } });
+  }
+
+  async membership(respondentId: number): Promise<{ member: GroupMember; group: FocusGroup } | null> {
+    const member = await this.dataSource.manager.findOneBy(GroupMember, { respondentId });
+    const group = member ? await this.dataSource.manager.findOneBy(FocusGroup, { id: member.groupId }) : null;
+    return member && group ? { member, group } : null;
+  }
+
+  sessionOfGroup(groupId: number): Promise<ScheduledSession | null> {
+    return this.dataSource.manager.findOneBy(ScheduledSession, { groupId });
+  }
+
+  /** Their invitations, newest first (a session's invitation is renewed in place; another group's is a new row). */
+  invitations(respondentId: number): Promise<Invitation[]> {
+    return this.dataSource.manager.find(Invitation, { where: { respondentId }, order: { id: 'DESC' } });
+  }
+
+  marks(respondentId: number): Promise<Attendance[]> {
+    return this.dataSource.manager.find(Attendance, { where: { respondentId }, order: { id: 'ASC' } });
+  }
+
+  assignment(respondentId: number): Promise<HomeworkAssignment | null> {
+    return this.dataSource.manager.findOneBy(HomeworkAssignment, { respondentId });
+  }
+
+  async userNames(ids: number[]): Promise<Map<number, string>> {
+    if (!ids.length) return new Map();
+    const users = await this.dataSource.manager.createQueryBuilder(User, 'u').select(['u.id', 'u.name']).where('u.id IN (:...ids)', { ids }).getMany();
+    return new Map(users.map((u) => [u.id, u.name]));
+  }
+
+  /** E-mails of this study to the address, any capitalisation (an erased respondent has none left to match). */
+  mailsTo(studyId: number, address: string): Promise<Pick<OutboxMessage, 'id' | 'kind' | 'subject' | 'status' | 'createdAt' | 'sentAt'>[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(OutboxMessage, 'm')
+      .select(['m.id', 'm.kind', 'm.subject', 'm.status', 'm.createdAt', 'm.sentAt'])
+      .where('m.study_id = :studyId AND LOWER(m.to_address) = :address', { studyId, address: address.trim().toLowerCase() })
+      .orderBy('m.id', 'ASC')
+      .getMany();
+  }
+
+  /**
+   * Events about them: with them as subject, naming them as `respondentId` in the details (group changes, invitations
+   * sent), or listing them in an attendance mark's present/absent lists.
+   */
+  auditEvents(studyId: number, respondentId: number): Promise<AuditEvent[]> {
+    const id = respondentId;
+    const named = { n0: `%"respondentId":${id},%`, n1: `%"respondentId":${id}}%` };
+    const listed = { l0: `%[${id},%`, l1: `%,${id},%`, l2: `%,${id}]%`, l3: `%[${id}]%` };
+    return this.dataSource.manager
+      .createQueryBuilder(AuditEvent, 'e')
+      .where('e.study_id = :studyId', { studyId })
+      .andWhere(
+        "((e.subject_type = 'respondent' AND e.subject_id = :id) OR e.details LIKE :n0 OR e.details LIKE :n1" +
+          " OR (e.action = 'attendance.mark' AND (e.details LIKE :l0 OR e.details LIKE :l1 OR e.details LIKE :l2 OR e.details LIKE :l3)))",
+        { id: String(id), ...named, ...listed },
+      )
+      .orderBy('e.id', 'ASC')
+      .getMany();
+  }
+}

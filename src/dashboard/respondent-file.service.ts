@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import type { AuditEvent } from '../audit/audit-event.entity';
+import { AppError } from '../common/app-error';
+import type { Locale } from '../common/domain';
+import { formatSlot } from '../common/format';
+import { homeworkStatus, HomeworkStatus } from '../homework/homework-rules';
+import type { Respondent } from '../respondents/respondent.entity';
+import { groupLabel } from '../scheduling/schedule-loader';
+import { StudiesService } from '../studies/studies.service';
+import type { Study } from '../studies/study.entity';
+import { RespondentFileRepository } from './respondent-file.repository';
+import { statusHistory, StatusStep } from './status-history';
+
+export interface RespondentFile {
+  study: Study;
+  respondent: Respondent;
+  organisation: string | null;
+  history: StatusStep[];
+  group: { id: number; label: string; status: string; role: string } | null;
+  session: { id: number; time: string; cancelled: boolean; lead: string | null; noteTaker: string | null; invitation: string | null; attendance: 'present' | 'absent' | null } | null;
+  homework: { status: HomeworkStatus; deadline: Date; submittedAt: Date | null; letterSentAt: Date | null; reminderSentAt: Date | null } | null;
+  mails: { id: number; kind: string; subject: string; status: string; createdAt: Date; sentAt: Date | null }[];
+  events: AuditEvent[];
+}
+
+/** A researcher's page about one respondent; reading it is a personal-data read, so it is audited. */
+@Injectable()
+export class RespondentFileService {
+  constructor(
+    private readonly files: RespondentFileRepository,
+    private readonly studies: StudiesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async read(slug: string, id: number, actor: AuthUser, locale: Locale): Promise<RespondentFile> {
+    const study = await this.studies.get(slug);
+    const respondent = await this.files.findRespondent(study.id, id);
+    if (!respondent) throw AppError.notFound('respondent', id);
+    const [organisation, changes, membership, invitations, marks, assignment, mails, events] = await Promise.all([
+      this.files.organisationName(respondent.organisationId),
+      this.files.statusChanges(id),
+      this.files.membership(id),
+      this.files.invitations(id),
+      this.files.marks(id),
+      this.files.assignment(id),
+      respondent.email ? this.files.mailsTo(study.id, respondent.email) : Promise.resolve([]),
+      this.files.auditEvents(study.id, id),
+    ]);
+    const session = membership ? await this.files.sessionOfGroup(membership.group.id) : null;
+    const names = session ? await this.files.userNames([session.leadModeratorId, session.noteModeratorId]) : new Map<number, string>();
+    const invitation = session ? invitations.find((i) => i.sessionId === session.id) : undefined;
+    const mark = session ? marks.find((m) => m.sessionId === session.id) : undefined;
+    // Recorded before the page is shown, so a read that fails half-way is still on record.
+    await this.audit.record({ actor, action: 'respondent.read', studyId: study.id, subjectType: 'respondent', subjectId: id });
+    return {
+      study,
+      respondent,
+      organisation,
+      history: statusHistory(respondent.screenedAt, respondent.status, changes),
+      group: membership ? { id: membership.group.id, label: groupLabel(membership.group, organisation ?? '?', locale), status: membership.group.status, role: membership.member.role } : null,
+      session: session
+        ? {
+            id: session.id,
+            time: formatSlot(session.startsAt, session.endsAt, locale),
+            cancelled: session.status === 'cancelled',
+            lead: names.get(session.leadModeratorId) ?? null,
+            noteTaker: names.get(session.noteModeratorId) ?? null,
+            invitation: invitation?.status ?? null,
+            attendance: mark ? (mark.present ? 'present' : 'absent') : null,
+          }
+        : null,
+      homework: assignment ? { status: homeworkStatus(assignment), deadline: assignment.deadline, submittedAt: assignment.submittedAt, letterSentAt: assignment.letterSentAt, reminderSentAt: assignment.reminderSentAt } : null,
+      mails,
+      events,
+    };
+  }
+}
