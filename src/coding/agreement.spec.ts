@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { agreementReport, cohensKappa, kappaPerCategory, krippendorffAlpha, type CodedUnit, type NominalValue } from './agreement';
+import { agreementReport, codedUnits, cohensKappa, kappaPerCategory, krippendorffAlpha, type CodedUnit, type NominalValue } from './agreement';
 
 /** The classic 2 × 2 example: 50 items, 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no. */
 const classicPairs = (): [string, string][] => [
@@ -238,5 +238,39 @@ describe(agreementReport.name, () => {
         for (const c of r.perCode) expect(c.disagreements).toBe(0);
       }),
     );
+  });
+});
+
+describe(codedUnits.name, () => {
+  it('joins a coder’s segments in one answer into one set, and an assigned answer without segments is “no code”', () => {
+    const units = codedUnits(
+      [
+        { unit: 'R01/goal', coder: 'ann', codes: ['OORZAAK_FOUT'] },
+        { unit: 'R01/goal', coder: 'ann', codes: ['CONS_INFO_INST_EAN', 'OORZAAK_FOUT'] },
+        { unit: 'R01/goal', coder: 'bob', codes: ['OORZAAK_FOUT'] },
+        { unit: 'R02/goal', coder: 'bob', codes: ['OORZAAK_NODIG'] },
+      ],
+      { ann: ['R01/goal', 'R01/contactWhat'], bob: ['R01/goal', 'R01/contactWhat', 'R02/goal'] },
+    );
+    expect(units).toEqual([
+      { unit: 'R01/goal', codes: { ann: ['CONS_INFO_INST_EAN', 'OORZAAK_FOUT'], bob: ['OORZAAK_FOUT'] } },
+      { unit: 'R01/contactWhat', codes: { ann: [], bob: [] } },
+      // Not given to ann: she is missing there, not "no code".
+      { unit: 'R02/goal', codes: { bob: ['OORZAAK_NODIG'] } },
+    ]);
+  });
+
+  it('counts answers both coders left uncoded as agreement, as the textbook kappa does', () => {
+    const assigned = { ann: ['u1', 'u2', 'u3', 'u4'], bob: ['u1', 'u2', 'u3', 'u4'] };
+    const segments = [
+      { unit: 'u1', coder: 'ann', codes: ['X'] },
+      { unit: 'u1', coder: 'bob', codes: ['X'] },
+      { unit: 'u2', coder: 'ann', codes: ['X'] },
+    ];
+    const withUncoded = agreementReport(codedUnits(segments, assigned)).perCode[0];
+    // X present: (T,T) (T,F) (F,F) (F,F): po = 3/4, pe = 1/2·1/4 + 1/2·3/4 = 1/2 → kappa 1/2.
+    expect(withUncoded.kappa!.value).toBeCloseTo(0.5, 12);
+    // Without the assignment only the coded text counts, and bob is missing on u2.
+    expect(agreementReport(codedUnits(segments)).perCode[0].kappa!.units).toBe(1);
   });
 });

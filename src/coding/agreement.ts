@@ -112,6 +112,43 @@ export interface CodedUnit {
   codes: Readonly<Record<string, readonly string[]>>;
 }
 
+/** One coder's coded span in an answer (the unit), with the codes applied to it. */
+export interface CoderSegment {
+  unit: string;
+  coder: string;
+  codes: readonly string[];
+}
+
+/**
+ * Answers as units from span codings: per answer and coder, the codes of all their segments in it together.
+ * `assigned` lists per coder the answers they were given to code: one of those without any segment of theirs is
+ * "no code" (an empty set), not missing, so answers left uncoded count as they do in the textbook kappa (some QDA
+ * tools only look at coded text). A coder is missing on an answer they neither were given nor coded. Units come in
+ * the order they first appear in `assigned`, then in `segments`.
+ */
+export function codedUnits(segments: readonly CoderSegment[], assigned: Readonly<Record<string, readonly string[]>> = {}): CodedUnit[] {
+  const units = new Map<string, Map<string, Set<string>>>();
+  const entry = (unit: string, coder: string) => {
+    let coders = units.get(unit);
+    if (!coders) {
+      coders = new Map();
+      units.set(unit, coders);
+    }
+    let codes = coders.get(coder);
+    if (!codes) {
+      codes = new Set();
+      coders.set(coder, codes);
+    }
+    return codes;
+  };
+  for (const [coder, list] of Object.entries(assigned)) for (const unit of list) entry(unit, coder);
+  for (const s of segments) {
+    const codes = entry(s.unit, s.coder);
+    for (const code of s.codes) codes.add(code);
+  }
+  return [...units].map(([unit, coders]) => ({ unit, codes: Object.fromEntries([...coders].map(([coder, codes]) => [coder, [...codes].sort()])) }));
+}
+
 export interface CodeAgreement {
   code: string;
   /** Binary: the code present or absent per unit, over the units that at least two coders coded. */
