@@ -43,9 +43,9 @@ describe('StudiesService on a real database', () => {
   });
 
   it('adds and removes slots that fit a session', async () => {
-    const slot = await studies.addSlot('int-one', { start: '2026-12-08T10:00:00+01:00', end: '2026-12-08T12:00:00+01:00' }, actor);
+    const slot = await studies.addSlot('int-one', { start: '2026-12-08T10:00:00+01:00', end: '2026-12-08T12:00:00+01:00', onlineUrl: 'https://meet.example.org/s1' }, actor);
     expect(slot.startsAt.toISOString()).toBe('2026-12-08T09:00:00.000Z');
-    await expect(studies.addSlot('int-one', { start: '2026-12-08T10:00:00+01:00', end: '2026-12-08T11:00:00+01:00' }, actor)).rejects.toMatchObject({ code: 'validation.failed' });
+    await expect(studies.addSlot('int-one', { start: '2026-12-08T10:00:00+01:00', end: '2026-12-08T11:00:00+01:00', onlineUrl: 'https://meet.example.org/s1' }, actor)).rejects.toMatchObject({ code: 'study.slot_invalid', details: { end: ["is too early: the study's sessions need more time"] } });
     await studies.removeSlot('int-one', slot.id, actor);
     expect((await studies.detail('int-one')).slots).toHaveLength(0);
   });
