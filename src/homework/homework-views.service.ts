@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
-import type { Locale, Quadrant } from '../common/domain';
+import type { Locale, Quadrant, RespondentStatus } from '../common/domain';
 import { CONVERSATION_GUIDE } from '../surveys/conversation-guide';
 import { ScheduledSession } from '../scheduling/session.entity';
 import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
@@ -31,6 +31,8 @@ export interface GroupStatus {
   isModerator: boolean;
   members: MemberStatus[];
   counts: Record<MemberStatus['status'], number>;
+  /** Invited members without homework yet: what "send homework" would reach (only invited people get it). */
+  invitedWithout: number;
 }
 
 export interface PrepCell {
@@ -57,6 +59,8 @@ export interface PrintView {
 
 
 /** The researchers' views (status per group, the preparation view) and the printable letter and form. */
+const INVITED: readonly RespondentStatus[] = ['invited', 'confirmed', 'participated'];
+
 @Injectable()
 export class HomeworkViewsService {
   constructor(
@@ -110,6 +114,7 @@ export class HomeworkViewsService {
           isModerator: isModerator(session, user),
           members: rows,
           counts,
+          invitedWithout: members.filter((m) => m.groupId === g.id && !byRespondent.has(m.respondentId) && INVITED.includes(respondents.get(m.respondentId)?.status ?? 'erased')).length,
         };
       }),
     };

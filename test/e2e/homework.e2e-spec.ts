@@ -76,6 +76,10 @@ describe('homework over HTTP', () => {
   it('sends homework only to members who were invited: a group nobody was invited to is refused, others are named', async () => {
     const uninvited = await createScheduledGroup(t.dataSource, { members: 2, memberOverrides: { status: 'grouped' } });
     const url = `/api/studies/${uninvited.study.slug}/homework/groups/${uninvited.group.id}/send`;
+    // The page offers no send button for a group nobody was invited to, and says why.
+    const page = (await researcher.agent.get(`/studies/${uninvited.study.slug}/homework?lang=nl`).expect(200)).text;
+    expect(page).toContain('Huiswerk gaat alleen naar wie is uitgenodigd.');
+    expect(page).not.toContain(`/homework/groups/${uninvited.group.id}/send`);
     const refused = await researcher.agent.post(url).set('x-csrf-token', researcher.csrf).expect(409);
     expect(refused.body).toMatchObject({ code: 'homework.not_invited', message: expect.stringContaining('Send the invitations first'), details: { notInvited: uninvited.members.map((m) => m.id) } });
     expect(await t.dataSource.getRepository(HomeworkAssignment).countBy({ groupId: uninvited.group.id })).toBe(0);
@@ -83,6 +87,7 @@ describe('homework over HTTP', () => {
     const sent = await researcher.agent.post(url).set('x-csrf-token', researcher.csrf).expect(200);
     expect(sent.body).toEqual({ created: 1, letters: 1, withoutEmail: [], notInvited: [uninvited.members[1].id] });
     expect((await t.dataSource.getRepository(HomeworkAssignment).findBy({ groupId: uninvited.group.id })).map((a) => a.respondentId)).toEqual([uninvited.members[0].id]);
+    expect((await researcher.agent.get(`/studies/${uninvited.study.slug}/homework`).expect(200)).text).not.toContain(`/homework/groups/${uninvited.group.id}/send`);
   });
 
   it('saves drafts with a revision; a stale revision gets 409 and nothing is overwritten', async () => {
