@@ -78,6 +78,7 @@ export interface JourneyRespondent {
 
 /** A final coded segment: a span [start, end) of one answer with the codes (Tekst-IDs) applied to it. */
 export interface FinalCoding {
+  /** The respondent's id, as in JourneyRespondent.id (same type: 7 and "7" are different respondents). */
   respondent: string | number;
   question: string;
   start: number;
@@ -106,7 +107,7 @@ export interface StepReport<C extends Count = number> {
   initiative: Record<string, C>;
   /** Contact reasons (every code but the cause codes): coded segments in the step's answers, and respondents. */
   reasons: { tekstId: string; path: string[]; segments: C; respondents: C }[];
-  /** The same per Categorie 1 (a segment counts once per category). */
+  /** The same per Categorie 1 (a segment counts once per category); codes missing from the codebook have none. */
   reasonCategories: { categorie1: string; segments: C; respondents: C }[];
   /** Segments per cause class; `uncoded`: the step's answered text questions without any cause code. */
   causes: { fout: C; selfservice: C; nodig: C; uncoded: C };
@@ -199,6 +200,7 @@ export function journeyReport(input: JourneyInput): JourneyReport {
   for (let i = 0; i < owner.length; i++) if (owner[i] >= 0) order[fill[owner[i]]++] = i;
 
   const hasCause = new Uint8Array(TEXT_QUESTIONS.length);
+  const segmentCategories: string[] = [];
   for (let r = 0; r < respondents.length; r++) {
     const respondent = respondents[r];
     const answers = respondent.answers ?? {};
@@ -220,18 +222,17 @@ export function journeyReport(input: JourneyInput): JourneyReport {
         if (cause) {
           tally.causes[cause]++;
           hasCause[q] = 1;
-        } else {
-          count(tally.reasons, code, r);
+          continue;
+        }
+        count(tally.reasons, code, r);
+        // A segment counts once per Categorie 1, however many of its reasons fall under it.
+        const categorie1 = paths.get(code)?.[0];
+        if (categorie1 !== undefined && !segmentCategories.includes(categorie1)) {
+          segmentCategories.push(categorie1);
+          count(tally.categories, categorie1, r);
         }
       }
-      // A segment counts once per Categorie 1, however many of its reasons fall under it.
-      for (let c = 0; c < codes.length; c++) {
-        const categorie1 = causeClassOf(codes[c]) ? undefined : paths.get(codes[c])?.[0];
-        if (categorie1 === undefined) continue;
-        let seen = false;
-        for (let d = 0; d < c && !seen; d++) seen = !causeClassOf(codes[d]) && paths.get(codes[d])?.[0] === categorie1;
-        if (!seen) count(tally.categories, categorie1, r);
-      }
+      segmentCategories.length = 0;
     }
     for (let q = 0; q < TEXT_QUESTIONS.length; q++) {
       const { name, step } = TEXT_QUESTIONS[q];
