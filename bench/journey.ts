@@ -100,7 +100,8 @@ async function main(): Promise<void> {
       `suppressSmallCounts (k = 5): ${suppressMs.toFixed(1)} ms\n` +
       `memory: peak RSS ${mb(maxRss)} (${mb(maxRssBefore)} with the input built), heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}\n`,
   );
-  if (median >= 1000) process.exitCode = 1;
+  // Judged on CPU time: on a shared machine the wall time also measures the other processes.
+  if (medianOf(cpuTimes) >= 1000) process.exitCode = 1;
 }
 
 void main();
