@@ -52,15 +52,32 @@ export function selectionToAnswerSpans(
   theirText?: string,
   crlf: CrLfCounting = 'two',
 ): SelectionMapping {
-  let toOurs: (position: number) => number | null;
+  const toOurs = sourcePositions(source, theirText, crlf);
+  return toOurs ? spansAt(source, selection, toOurs) : { ok: false, reason: 'text-changed' };
+}
+
+/** Maps their positions to our UTF-16 indices; null when their text is not ours. Made once per source. */
+export type PositionMapper = (position: number) => number | null;
+
+export function sourcePositions(
+  source: HomeworkSource,
+  theirText?: string,
+  crlf: CrLfCounting = 'two',
+): PositionMapper | null {
   if (theirText === undefined) {
     const index = codePointIndex(source.text);
-    toOurs = (p) => (Number.isInteger(p) && p >= 0 && p < index.length ? index[p] : null);
-  } else {
-    const alignment = alignSource(theirText, source.text, crlf);
-    if (!alignment) return { ok: false, reason: 'text-changed' };
-    toOurs = (p) => alignment.toOurs(p);
+    return (p) => (Number.isInteger(p) && p >= 0 && p < index.length ? index[p] : null);
   }
+  const alignment = alignSource(theirText, source.text, crlf);
+  return alignment ? (p) => alignment.toOurs(p) : null;
+}
+
+/** The answer spans of a selection, with positions mapped by sourcePositions. */
+export function spansAt(
+  source: HomeworkSource,
+  selection: SelectionPositions,
+  toOurs: PositionMapper,
+): SelectionMapping {
   const start = toOurs(selection.startPosition);
   const end = toOurs(selection.endPosition);
   if (start === null || end === null || end < start) return { ok: false, reason: 'outside-text' };

@@ -1,8 +1,8 @@
 // What a REFI-QDA project read back means for the study: which codings land on which answers, which codes are
 // new and where they join the code tree, and what could not be placed, with the reason. Pure: it decides, the
 // coding module stores (all or nothing).
-import { AnswerSpan, selectionToAnswerSpans } from './answer-spans';
-import { alignSource, CrLfCounting } from './positions';
+import { AnswerSpan, SelectionMapping, sourcePositions, spansAt } from './answer-spans';
+import type { CrLfCounting } from './positions';
 import type { ReadProblem, ReadSelection, ReadUser } from './project-reader';
 import type { QdpxContents } from './qdpx';
 import type { RefiCode } from './refi-types';
@@ -81,9 +81,12 @@ export function planImport(contents: QdpxContents, study: StudySources): ImportP
     if (theirText === undefined) continue; // already reported by the archive reader
     const crlf = crlfCounting(ours, theirText, read.selections, study.exportedCodings ?? new Map());
     if (theirText.includes('\r\n')) counting.set(read.guid, crlf);
+    const toOurs = sourcePositions(ours, theirText, crlf);
     read.selections.forEach((selection, i) => {
       if (selection.codings.length === 0) return;
-      const mapped = selectionToAnswerSpans(ours, selection, theirText, crlf);
+      const mapped: SelectionMapping = toOurs
+        ? spansAt(ours, selection, toOurs)
+        : { ok: false, reason: 'text-changed' };
       if (!mapped.ok) {
         problems.push({ code: mapped.reason, where: `${where}, selection ${i + 1}`, detail: REASONS[mapped.reason] });
         return;
@@ -129,11 +132,11 @@ export function crlfCounting(
 ): CrLfCounting {
   if (!theirText.includes('\r\n')) return 'two';
   const score = (crlf: CrLfCounting): number => {
-    const alignment = alignSource(theirText, ours.text, crlf);
-    if (!alignment) return 0;
+    const toOurs = sourcePositions(ours, theirText, crlf);
+    if (!toOurs) return 0;
     let points = 0;
     for (const selection of selections) {
-      const mapped = selectionToAnswerSpans(ours, selection, theirText, crlf);
+      const mapped = spansAt(ours, selection, toOurs);
       if (!mapped.ok) continue;
       points += 1;
       const [span] = mapped.spans;
@@ -142,8 +145,8 @@ export function crlfCounting(
         const same = known?.question === span.question && known.start === span.start && known.end === span.end;
         if (same && mapped.spans.length === 1) points += 100;
       }
-      const start = alignment.toOurs(selection.startPosition);
-      const end = alignment.toOurs(selection.endPosition);
+      const start = toOurs(selection.startPosition);
+      const end = toOurs(selection.endPosition);
       const name = normaliseSpace(selection.name ?? '');
       const covered = start !== null && end !== null ? normaliseSpace(ours.text.slice(start, end)) : '';
       if (name.length >= 3 && covered.startsWith(name)) points += 10;
