@@ -67,6 +67,13 @@ describe(readCodebookFile.name, () => {
     expect(codesOf(latin)[0].path).toEqual(['Catégorie']);
   });
 
+  it('honours Excel’s sep= hint line and still counts it as line 1', async () => {
+    // Without the hint the commas of the second row would win over the header's semicolons.
+    const r = await readCodebookFile(Buffer.from('sep=;\r\nCategorie 1;Categorie 2;Categorie 3;Tekst-ID;Logtekst\r\nA, B, C, D, E, F;;;a!;\r\n', 'utf8'));
+    expect(codesOf(r)[0].path).toEqual(['A, B, C, D, E, F']);
+    expect(r.warnings).toEqual([{ line: 3, column: 'Tekst-ID', code: 'tekst_id_normalised', details: { value: 'a!', normalised: 'A' } }]);
+  });
+
   it('counts physical lines, also after a cell over several lines and blank lines', async () => {
     const r = await readCodebookFile(Buffer.from('Categorie 1;Categorie 2;Categorie 3;Tekst-ID;Logtekst\n\nA;;;A;"een\ntwee"\n\nB;;;b!;\n', 'utf8'));
     expect(r.warnings).toEqual([{ line: 6, column: 'Tekst-ID', code: 'tekst_id_normalised', details: { value: 'b!', normalised: 'B' } }]);

@@ -75,8 +75,14 @@ function detectDelimiter(lines: string[]): string {
 
 function readCsv(buf: Buffer): TableRow[] {
   // One line-ending style keeps csv-parse's line count equal to the physical lines.
-  const text = decode(buf).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const delimiter = detectDelimiter(text.split('\n').filter((l) => l.trim()).slice(0, 10));
+  let text = decode(buf).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  let delimiter = detectDelimiter(text.split('\n').filter((l) => l.trim()).slice(0, 10));
+  const sep = /^sep=(.)[ \t]*(?:\n|$)/i.exec(text);
+  if (sep) {
+    // Excel's "sep=;" hint line: honour it, and blank it so that line numbers stay physical.
+    delimiter = sep[1];
+    text = text.replace(/^sep=.[ \t]*/i, '');
+  }
   // csv-parse's types do not describe the shape that `info` and `raw` produce.
   const records = parse(text, { delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as {
     record: string[];
