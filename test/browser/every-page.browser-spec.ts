@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core';
+import { GroupsService } from '../../src/groups/groups.service';
+import { HomeworkService } from '../../src/homework/homework.service';
+import { InvitationsService } from '../../src/scheduling/invitations.service';
+import { SchedulingService } from '../../src/scheduling/scheduling.service';
+import { DemoService } from '../../src/studies/demo.service';
+import { StudiesService } from '../../src/studies/studies.service';
+import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
+import { createUser } from '../support/factories';
+import { createModerator } from '../support/scheduling-factories';
+import { TestApp } from '../support/test-app';
+
+// Every page a researcher or a partner can reach by following links, on a phone (375 px: no sideways scrolling of
+// the page, axe clean) and on a laptop (1280 px: no table cut off in its scroll box). Pages are found by following
+// the links, so pages added later are visited too.
+const STAFF_START = ['/studies', '/audit', '/outbox', '/users', '/moderator'];
+const PAGE_PATH = /^\/(studies|audit|outbox|users|moderator|partner)(\/|$)/;
+const SKIP = /\/(print|pdf)$|[?&]format=/;
+const MAX_PAGES = 60;
+
+describe('every researcher and partner page at 375 and 1280 px', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    ({ t, base, browser } = await startBrowserApp());
+    // A study well on its way: respondents, confirmed groups, a schedule, invitations and homework.
+    const demo = t.app.get(DemoService);
+    await demo.ensureDemoStudy();
+    await demo.addDemoRespondents('wp2a', 3);
+    const admin = { id: 0, email: 'system@example.org' } as never;
+    const groups = t.app.get(GroupsService);
+    const formed = await groups.form('wp2a', {}, admin);
+    for (const g of formed.groups.slice(0, 6)) if (g.id) await groups.confirm(g.id, admin);
+    const { slots } = await t.app.get(StudiesService).detail('wp2a');
+    for (const name of ['Mona Moderator', 'Noor Notulist', 'Pim Planner']) await createModerator(t.dataSource, slots[0].studyId, slots.map((s) => s.id), { name });
+    const schedule = await t.app.get(SchedulingService).run('wp2a', {}, admin, 'nl');
+    if (schedule.placed[0]) {
+      await t.app.get(InvitationsService).sendForGroup('wp2a', schedule.placed[0].groupId, admin);
+      await t.app.get(HomeworkService).sendForGroup('wp2a', schedule.placed[0].groupId, admin);
+    }
+  }, 120_000);
+  afterAll(() => stopBrowserApp({ t, browser }));
+
+  /** Follows same-site links breadth first from the start pages; one visit per path. */
+  async function crawl(page: Page, start: string[]): Promise<string[]> {
+    const seen = new Set<string>();
+    const queue = [...start];
+    const found: string[] = [];
+    while (queue.length && found.length < MAX_PAGES) {
+      const url = queue.shift()!;
+      // One visit per kind of page: /homework/groups/1 and /homework/groups/2 are the same page.
+      const path = new URL(url, base).pathname.replace(/\/\d+(?=\/|$)/g, '/:id');
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const res = await page.goto(`${base}${url}`);
+      if (!res || res.status() !== 200 || !res.headers()['content-type']?.includes('text/html')) continue;
+      found.push(url);
+      const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+      for (const href of hrefs) {
+        const target = new URL(href, `${base}${url}`);
+        if (target.origin !== base || !PAGE_PATH.test(target.pathname) || SKIP.test(target.pathname + target.search)) continue;
+        target.searchParams.delete('lang');
+        queue.push(target.pathname + target.search);
+      }
+    }
+    return found;
+  }
+
+  async function check(page: Page, urls: string[]): Promise<string[]> {
+    const problems: string[] = [];
+    for (const url of urls) {
+      await page.setViewportSize({ width: 375, height: 740 });
+      await page.goto(`${base}${url}`);
+      const { scrollWidth, innerWidth, wide } = await page.evaluate(() => {
+        // The outermost elements that stick out on the right, to say where the problem is.
+        const out = Array.from(document.querySelectorAll('main *')).filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1);
+        const outermost = out.filter((e) => !out.includes(e.parentElement as Element));
+        return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wide: outermost.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')}`) };
+      });
+      if (scrollWidth > innerWidth) problems.push(`${url} at 375 px: page ${scrollWidth} px wide (${wide.join(', ')})`);
+      for (const v of await axeViolations(page)) problems.push(`${url} at 375 px: axe ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const cut = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('.table-wrap')).filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.querySelector('caption, th')?.textContent?.trim() ?? 'a table'),
+      );
+      for (const table of cut) problems.push(`${url} at 1280 px: table "${table}" is cut off`);
+    }
+    return problems;
+  }
+
+  it('for a researcher (admin)', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    const admin = await createUser(t.dataSource, { role: 'admin' });
+    await loginInBrowser(page, base, admin.email, admin.password);
+    const urls = await crawl(page, [...STAFF_START, '/studies/wp2a']);
+    expect(urls.length).toBeGreaterThanOrEqual(12);
+    expect(await check(page, urls)).toEqual([]);
+    await page.close();
+  }, 600_000);
+
+  it('for a partner', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    const { organisations } = await t.app.get(StudiesService).detail('wp2a');
+    const partner = await createUser(t.dataSource, { role: 'partner', organisationId: organisations[0].organisationId });
+    await loginInBrowser(page, base, partner.email, partner.password);
+    const urls = await crawl(page, ['/partner']);
+    expect(urls.length).toBeGreaterThanOrEqual(2);
+    expect(await check(page, urls)).toEqual([]);
+    await page.close();
+  }, 300_000);
+});
