@@ -20,7 +20,8 @@ import { ScreenerSubmission } from '../respondents/screener-submission.entity';
 import { Organisation } from '../studies/organisation.entity';
 import { SessionSlot } from '../studies/session-slot.entity';
 import { Study } from '../studies/study.entity';
+import { StudyLogo } from '../studies/study-logo.entity';
 import { StudyOrganisation } from '../studies/study-organisation.entity';
 import { SurveyDefinition } from '../surveys/survey-definition.entity';
 
-export const ENTITIES = [User, LoginSession, LoginAttempt, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, SurveyDefinition, ScreenerSubmission, OutboxMessage, FocusGroup, GroupMember, Moderator, ModeratorSlot, ModeratorFeed, ScheduledSession, Invitation, HomeworkAssignment, HomeworkSetting, Attendance, RespondentStatusChange];
+export const ENTITIES = [User, LoginSession, LoginAttempt, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, SurveyDefinition, ScreenerSubmission, OutboxMessage, FocusGroup, GroupMember, Moderator, ModeratorSlot, ModeratorFeed, ScheduledSession, Invitation, HomeworkAssignment, HomeworkSetting, Attendance, RespondentStatusChange, StudyLogo];

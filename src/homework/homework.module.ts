@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
+import { StudiesModule } from '../studies/studies.module';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { HOMEWORK_OPTIONS } from './homework-options';
 import { HomeworkController } from './homework.controller';
@@ -11,7 +12,7 @@ import { HomeworkService } from './homework.service';
 import { HomeworkViewsService } from './homework-views.service';
 
 @Module({
-  imports: [MailModule],
+  imports: [MailModule, StudiesModule],
   providers: [
     HomeworkRepository,
     HomeworkLinksService,

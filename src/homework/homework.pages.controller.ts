@@ -84,6 +84,7 @@ export class HomeworkPagesController {
         organisation: state.organisation,
         deadline: formatDate(state.deadline, req.locale),
         helpPhone: this.links.helpPhone(lookup.studyHelpPhone),
+        behind: await this.homework.behindOf(lookup.assignment.studyId),
         printUrl: `/h/${encodeURIComponent(key)}/print`,
         pdfUrl: `/h/${encodeURIComponent(key)}/pdf`,
         homework: {
@@ -198,6 +199,7 @@ export class HomeworkPagesController {
       title: 'homework.print.title',
       locale: view.locale,
       letter: view.letter,
+      behind: view.letter.behind,
       paragraphs: letterParagraphs(view.letter, translate(view.locale)),
       pages: view.pages.map((p) => ({ ...p, questions: p.questions.map((q) => printQuestion(q, view.answers[q.name] ?? '')) })),
       pdfUrl,

@@ -9,6 +9,8 @@ import { formatDate } from '../common/format';
 import { OutboxService } from '../mail/outbox.service';
 import { Respondent } from '../respondents/respondent.entity';
 import { ScheduledSession } from '../scheduling/session.entity';
+import { ResearchOrganisationService } from '../studies/research-organisation.service';
+import type { ResearchOrganisationView } from '../studies/research-organisation';
 import { Study } from '../studies/study.entity';
 import { validateSubmission } from '../surveys/survey-validator';
 import { homeworkDeadline, isPastDeadline, isReminderDue } from './deadline';
@@ -65,6 +67,7 @@ export class HomeworkService {
     private readonly links: HomeworkLinksService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly researchOrganisation: ResearchOrganisationService,
     @Inject(HOMEWORK_OPTIONS) private readonly options: HomeworkOptions,
   ) {}
 
@@ -180,6 +183,12 @@ export class HomeworkService {
     }
   }
 
+  /** Who stands behind the study of an assignment, for the respondent's pages. */
+  async behindOf(studyId: number): Promise<ResearchOrganisationView | null> {
+    const study = await this.homework.findStudy(studyId);
+    return study ? this.researchOrganisation.view(study) : null;
+  }
+
   /** Everything the letter (e-mail, print and PDF) says, in the study's language. */
   async letterData(study: Study, assignment: HomeworkAssignment, respondent: Respondent | null, credentials: Credentials, manager?: EntityManager): Promise<Record<string, unknown>> {
     const link = respondent?.organisationId ? await this.homework.studyOrganisation(study.id, respondent.organisationId, manager) : null;
@@ -195,6 +204,8 @@ export class HomeworkService {
       contactPhone: link?.contactPhone ?? '',
       contactEmail: link?.contactEmail ?? '',
       returnAddress: study.returnAddress,
+      // Letters leave the platform (e-mail, PDF): the logo needs a full address.
+      behind: await this.researchOrganisation.view(study, { absolute: true }),
       link: this.links.link(credentials.token),
       code: this.links.displayCode(credentials.code),
       codeUrl: this.links.codeEntryUrl(),

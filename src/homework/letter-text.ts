@@ -21,5 +21,23 @@ export function letterParagraphs(letter: Record<string, unknown>, t: Translate):
   // Bijlage 4: "of mail naar" the organisation's contact person.
   if (letter.contactEmail) out.push(p('contactEmail'));
   out.push(p('closing'), p('signature'));
+  return [...out, ...behindParagraphs(letter.behind as BehindLines | undefined, t)];
+}
+
+/** The part of a study's research organisation the letter names (see studies/research-organisation.ts). */
+interface BehindLines {
+  name: string;
+  privacyUrl: string;
+  phone: string;
+  email: string;
+}
+
+/** Under the letter: who does the research, where their privacy statement is, and a second way to reach them. */
+export function behindParagraphs(behind: BehindLines | undefined, t: Translate): LetterParagraph[] {
+  if (!behind) return [];
+  const out: LetterParagraph[] = [];
+  if (behind.name) out.push({ text: t('behind.mailBy', { name: behind.name }) });
+  if (behind.privacyUrl) out.push({ text: t('behind.mailPrivacy', { url: behind.privacyUrl }) });
+  if (behind.email) out.push({ text: t('behind.mailEmail', { email: behind.email }) });
   return out;
 }

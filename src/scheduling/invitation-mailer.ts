@@ -6,6 +6,7 @@ import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { OutboxService } from '../mail/outbox.service';
 import type { Respondent } from '../respondents/respondent.entity';
 import type { SessionSlot } from '../studies/session-slot.entity';
+import { ResearchOrganisationService } from '../studies/research-organisation.service';
 import type { Study } from '../studies/study.entity';
 import { formatDate } from '../common/format';
 import { homeworkDeadline } from '../homework/deadline';
@@ -51,6 +52,7 @@ export const moderatorUid = (groupId: number, userId: number) => sessionUid(grou
 export class InvitationMailer {
   constructor(
     private readonly outbox: OutboxService,
+    private readonly researchOrganisation: ResearchOrganisationService,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
@@ -122,7 +124,8 @@ export class InvitationMailer {
         to: respondent.email!,
         template: method === 'CANCEL' ? 'invitation-cancellation' : 'invitation',
         locale,
-        data: { ...facts, ...links, firstName: respondent.firstName },
+        // Who stands behind the study, in the footer of every e-mail to a respondent (full address: it leaves the platform).
+        data: { ...facts, ...links, firstName: respondent.firstName, behind: await this.researchOrganisation.view(ctx.study, { absolute: true }) },
         attachments: [this.calendarFile(method, ics, locale)],
       },
       manager,

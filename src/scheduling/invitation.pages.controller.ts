@@ -50,6 +50,7 @@ export class InvitationPagesController {
   private async summary(token: string, req: Request, res: Response) {
     // A token in the address must not leak to other sites through the Referer header.
     res.setHeader('Referrer-Policy', 'no-referrer');
-    return { title: 'invitation.title', invitation: await this.invitations.describe(token, req.locale), stylesheets: ['/assets/css/scheduling.css'] };
+    const invitation = await this.invitations.describe(token, req.locale);
+    return { title: 'invitation.title', invitation, behind: invitation.behind, stylesheets: ['/assets/css/scheduling.css'] };
   }
 }

@@ -8,6 +8,8 @@ import { hashToken, randomToken } from '../common/tokens';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { GroupRepository } from '../groups/group.repository';
 import type { Respondent } from '../respondents/respondent.entity';
+import type { ResearchOrganisationView } from '../studies/research-organisation';
+import { ResearchOrganisationService } from '../studies/research-organisation.service';
 import { StudiesService } from '../studies/studies.service';
 import type { Study } from '../studies/study.entity';
 import { formatSessionTime } from './calendar';
@@ -38,6 +40,7 @@ export interface InvitationSummary {
   location: string | null;
   minutes: number;
   helpPhone: string;
+  behind: ResearchOrganisationView;
 }
 
 export interface ConfirmResult {
@@ -78,6 +81,7 @@ export class InvitationsService {
     private readonly mailer: InvitationMailer,
     private readonly audit: AuditService,
     private readonly homework: HomeworkService,
+    private readonly researchOrganisation: ResearchOrganisationService,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
@@ -132,6 +136,7 @@ export class InvitationsService {
       location: slot?.location ?? null,
       minutes: study!.sessionMinutes,
       helpPhone: study!.helpPhone || this.config.helpPhone,
+      behind: await this.researchOrganisation.view(study!),
     };
   }
 

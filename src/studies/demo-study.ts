@@ -6,6 +6,12 @@ export const DEMO_STUDY = {
   description:
     'Kwalitatief klantreisonderzoek in mini-focusgroepen: hoe zoeken en beslissen klanten van publieke dienstverleners, en wat betekent dat voor de digitale transitie?',
   organisations: ['Belastingdienst', 'RET', 'Vitens', 'Gemeente Utrecht'],
+  // Who stands behind it, as in the report the demo follows (made-up contact details).
+  researchOrganisation: 'Lectoraat Marketing & Customer Experience, Hogeschool Utrecht',
+  privacyUrl: 'https://www.hu.nl/onderzoek/privacyverklaring-klantperspectief',
+  helpPhone: '030 252 76 18',
+  helpEmail: 'klantperspectief@hu.nl',
+  returnAddress: 'Hogeschool Utrecht, lectoraat Marketing & Customer Experience, Antwoordnummer 5010, 3500 VB Utrecht',
 };
 
 /**

@@ -16,7 +16,18 @@ export class DemoService {
   async ensureDemoStudy(now = new Date()): Promise<boolean> {
     if ((await this.repository.count()) > 0) return false;
     const study = await this.studies.create(
-      { slug: DEMO_STUDY.slug, title: DEMO_STUDY.title, description: DEMO_STUDY.description, status: 'recruiting', locale: 'nl' },
+      {
+        slug: DEMO_STUDY.slug,
+        title: DEMO_STUDY.title,
+        description: DEMO_STUDY.description,
+        status: 'recruiting',
+        locale: 'nl',
+        researchOrganisation: DEMO_STUDY.researchOrganisation,
+        privacyUrl: DEMO_STUDY.privacyUrl,
+        helpPhone: DEMO_STUDY.helpPhone,
+        helpEmail: DEMO_STUDY.helpEmail,
+        returnAddress: DEMO_STUDY.returnAddress,
+      },
       null,
       { organisations: DEMO_STUDY.organisations, isDemo: true },
     );

@@ -1,14 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { CreateStudyDto, OrganisationDto, SlotDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
+import { CreateStudyDto, OrganisationDto, SlotDto, StudyLogoDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
+import { ResearchOrganisationService } from './research-organisation.service';
 import { StudiesService } from './studies.service';
 
 @ApiTags('studies')
 @Controller('api/studies')
 export class StudiesController {
-  constructor(private readonly studies: StudiesService) {}
+  constructor(
+    private readonly studies: StudiesService,
+    private readonly researchOrganisation: ResearchOrganisationService,
+  ) {}
 
   @Get()
   list() {
@@ -28,6 +33,19 @@ export class StudiesController {
   @Patch(':slug')
   update(@Param('slug') slug: string, @Body() dto: UpdateStudyDto, @CurrentUser() user: AuthUser) {
     return this.studies.update(slug, dto, user);
+  }
+
+  /** The research organisation's logo: `{ logo: "data:image/png;base64,…" }`, a PNG or JPEG of at most 100 kB. */
+  @Put(':slug/logo')
+  @HttpCode(204)
+  setLogo(@Param('slug') slug: string, @Body() dto: StudyLogoDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    return this.researchOrganisation.setLogo(slug, dto.logo, user, req.locale);
+  }
+
+  @Delete(':slug/logo')
+  @HttpCode(204)
+  removeLogo(@Param('slug') slug: string, @CurrentUser() user: AuthUser) {
+    return this.researchOrganisation.removeLogo(slug, user);
   }
 
   @Post(':slug/organisations')

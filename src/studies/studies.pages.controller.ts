@@ -5,14 +5,19 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { isConfirmed, renderConfirmation } from '../common/confirmation';
 import { formatSlot } from '../common/format';
-import { CreateStudyDto, OrganisationDto, SlotFormDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
+import { CreateStudyDto, OrganisationDto, SlotFormDto, StudyLogoDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
+import { LOGO_MAX_BYTES } from './research-organisation';
+import { ResearchOrganisationService } from './research-organisation.service';
 import { slotModeOf } from './study-rules';
 import { STUDY_STATUSES } from './study.entity';
 import { StudiesService } from './studies.service';
 
 @Controller('studies')
 export class StudiesPagesController {
-  constructor(private readonly studies: StudiesService) {}
+  constructor(
+    private readonly studies: StudiesService,
+    private readonly researchOrganisation: ResearchOrganisationService,
+  ) {}
 
   @Get()
   @Render('pages/studies/list')
@@ -31,6 +36,18 @@ export class StudiesPagesController {
   @Render('pages/studies/show')
   show(@Param('slug') slug: string, @Req() req: Request) {
     return this.showModel(slug, req.locale);
+  }
+
+  @Post(':slug/logo')
+  async setLogo(@Param('slug') slug: string, @Body() dto: StudyLogoDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+    await this.researchOrganisation.setLogo(slug, dto.logo, user, req.locale);
+    res.redirect(303, `/studies/${slug}/settings#behind`);
+  }
+
+  @Post(':slug/logo/delete')
+  async removeLogo(@Param('slug') slug: string, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    await this.researchOrganisation.removeLogo(slug, user);
+    res.redirect(303, `/studies/${slug}/settings#behind`);
   }
 
   @Post(':slug')
@@ -110,6 +127,9 @@ export class StudiesPagesController {
         problems: Object.fromEntries(Object.entries(problems).map(([field, codes]) => [field, codes.map((c) => `slotProblem.${c}`)])),
         summary: Object.entries(problems).flatMap(([field, codes]) => codes.map((c) => ({ field: SLOT_FIELD_IDS[field] ?? 'slot-date', key: `slotProblem.${c}`, label: `slotField.${field}` }))),
       },
+      behindPreview: await this.researchOrganisation.view(detail.study),
+      logoMaxKb: LOGO_MAX_BYTES / 1000,
+      scripts: ['/assets/js/study-logo.js'],
     };
   }
 }

@@ -52,6 +52,17 @@ export class Study {
   @Column({ type: 'varchar', length: 40, default: '' })
   helpPhone: string;
 
+  /** Who stands behind the study, shown to respondents on every page, letter and e-mail. */
+  @Column({ type: 'varchar', length: 200, default: '' })
+  researchOrganisation: string;
+
+  /** The research organisation's privacy statement (http or https). */
+  @Column({ type: 'varchar', length: 500, default: '' })
+  privacyUrl: string;
+
+  @Column({ type: 'varchar', length: 254, default: '' })
+  helpEmail: string;
+
   @Column({ type: 'boolean', default: false })
   isDemo: boolean;
 

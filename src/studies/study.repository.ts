@@ -4,6 +4,7 @@ import { ScheduledSession } from '../scheduling/session.entity';
 import { Organisation } from './organisation.entity';
 import { SessionSlot } from './session-slot.entity';
 import { Study } from './study.entity';
+import { StudyLogo } from './study-logo.entity';
 import { StudyOrganisation } from './study-organisation.entity';
 
 /** The study aggregate: the study, its partner organisations and its session slots. */
@@ -76,6 +77,24 @@ export class StudyRepository {
 
   deleteSlot(id: number, manager: EntityManager) {
     return manager.delete(SessionSlot, { id });
+  }
+
+  findLogo(studyId: number): Promise<StudyLogo | null> {
+    return this.dataSource.manager.findOneBy(StudyLogo, { studyId });
+  }
+
+  /** When the logo last changed, without reading the image: pages put it in the logo's address. */
+  async logoVersion(studyId: number): Promise<number | null> {
+    const row = await this.dataSource.manager.findOne(StudyLogo, { select: { studyId: true, updatedAt: true }, where: { studyId } });
+    return row ? row.updatedAt.getTime() : null;
+  }
+
+  saveLogo(logo: StudyLogo, manager: EntityManager): Promise<StudyLogo> {
+    return manager.save(manager.create(StudyLogo, logo));
+  }
+
+  deleteLogo(studyId: number, manager: EntityManager) {
+    return manager.delete(StudyLogo, { studyId });
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

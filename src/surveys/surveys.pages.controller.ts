@@ -1,8 +1,8 @@
-import { Controller, Get, Inject, Param, Render, Req } from '@nestjs/common';
+import { Controller, Get, Param, Render, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { getTranslations } from '../common/view-engine';
-import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
+import { ResearchOrganisationService } from '../studies/research-organisation.service';
 import { SurveysService } from './surveys.service';
 
 /** SurveyJS from the installed packages (served by app.setup.ts), the Dutch texts, and the page's own script. */
@@ -15,7 +15,7 @@ const SCRIPT_TEXTS = ['sending', 'errorHeading', 'fixAnswers', 'networkError', '
 export class SurveysPagesController {
   constructor(
     private readonly surveys: SurveysService,
-    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly researchOrganisation: ResearchOrganisationService,
   ) {}
 
   @Public()
@@ -23,13 +23,13 @@ export class SurveysPagesController {
   @Render('pages/surveys/screener')
   async screener(@Param('slug') slug: string, @Req() req: Request) {
     const { study, definition } = await this.surveys.currentScreener(slug);
-    const helpPhone = study.helpPhone || this.config.helpPhone;
+    const behind = await this.researchOrganisation.view(study);
     return {
       title: 'screener.title',
       study: { slug: study.slug, title: study.title, closed: study.status === 'closed' },
-      helpPhone,
-      // A phone opens its dialler on a tel: link; the link may hold only digits and a leading +.
-      helpPhoneHref: `tel:${helpPhone.replace(/(?!^\+)[^0-9]/g, '')}`,
+      behind,
+      helpPhone: behind.phone,
+      helpPhoneHref: behind.phoneHref,
       screener: { definition: definition.definition, version: definition.version, endpoint: `/api/studies/${study.slug}/screener`, storageKey: `kwadrant.screener.${study.slug}` },
       texts: Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, getTranslations().t(req.locale, `screener.${k}`)])),
       scripts: [...SURVEY_SCRIPTS, '/assets/js/form-problems.js', '/assets/js/survey-screener.js'],

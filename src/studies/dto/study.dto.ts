@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { LOCALES } from '../../common/domain';
 import { STUDY_STATUSES, StudyStatus } from '../study.entity';
 import type { Locale } from '../../common/domain';
@@ -29,6 +29,25 @@ export class CreateStudyDto extends StudySettingsFields {
   @ApiPropertyOptional({ enum: STUDY_STATUSES }) @IsOptional() @IsIn(STUDY_STATUSES as unknown as string[], { message: `must be one of ${STUDY_STATUSES.join(', ')}` }) status?: StudyStatus;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) returnAddress?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) helpPhone?: string;
+  // Who stands behind the study; a form sends an empty field as "", which clears it.
+  @ApiPropertyOptional({ example: 'Lectoraat Klantgericht Organiseren, Hogeschool Utrecht' }) @IsOptional() @IsString() @MaxLength(200) researchOrganisation?: string;
+  @ApiPropertyOptional({ example: 'https://www.hu.nl/privacyverklaring-onderzoek' })
+  @IsOptional()
+  @ValidateIf((o: { privacyUrl?: string }) => o.privacyUrl !== '')
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'must be a web address starting with https://' })
+  @MaxLength(500)
+  privacyUrl?: string;
+  @ApiPropertyOptional({ example: 'klantreis@hu.nl' })
+  @IsOptional()
+  @ValidateIf((o: { helpEmail?: string }) => o.helpEmail !== '')
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(254)
+  helpEmail?: string;
+}
+
+/** The logo as the settings page sends it: the chosen file read as a data URL (PNG or JPEG, checked on the server). */
+export class StudyLogoDto {
+  @ApiProperty({ example: 'data:image/png;base64,iVBORw0KGgo…' }) @IsString() @MaxLength(200_000) logo: string;
 }
 
 export class UpdateStudyDto extends PartialType(CreateStudyDto) {}
