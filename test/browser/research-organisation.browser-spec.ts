@@ -35,14 +35,14 @@ describe('who stands behind a study, in Chromium', () => {
     const researcher = await createUser(t.dataSource, { role: 'researcher' });
     const page = await browser.newPage({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     await loginInBrowser(page, base, researcher.email, researcher.password);
-    await page.goto(`${base}/studies/achter`);
+    await page.goto(`${base}/studies/achter/settings`);
     await page.getByLabel('Onderzoeksorganisatie').fill('Lectoraat Klantgericht Organiseren, Hogeschool Domstad');
     await page.getByLabel('Adres van de privacyverklaring').fill('https://www.hogeschooldomstad.nl/privacy/klantreis');
     await page.getByLabel('Telefoonnummer voor hulp').fill('030 252 76 18');
     await page.getByLabel('E-mailadres voor vragen').fill('klantreis@hogeschooldomstad.nl');
-    await Promise.all([page.waitForURL(`${base}/studies/achter`), page.locator('#details-heading ~ form button[type=submit]').click()]);
+    await Promise.all([page.waitForURL(`${base}/studies/achter/settings`), page.locator('#details-heading ~ form button[type=submit]').click()]);
     await page.getByLabel('Kies een logobestand').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: await drawnLogo(page) });
-    await Promise.all([page.waitForURL(/\/studies\/achter#behind$/), page.getByRole('button', { name: 'Logo opslaan' }).click()]);
+    await Promise.all([page.waitForURL(/\/studies\/achter\/settings#behind$/), page.getByRole('button', { name: 'Logo opslaan' }).click()]);
     const current = page.getByRole('img', { name: 'Het huidige logo' });
     expect(await current.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
     expect(await axeViolations(page)).toEqual([]);

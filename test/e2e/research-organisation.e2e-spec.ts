@@ -70,13 +70,13 @@ describe('who stands behind a study: settings, logo, and every respondent page, 
 
   it('is edited on the study’s settings page (form fields and the logo form)', async () => {
     await createStudy(t.dataSource, { slug: 'achter-pagina' }, { organisations: ['RET'] });
-    const page = await agent.get('/studies/achter-pagina').expect(200);
+    const page = await agent.get('/studies/achter-pagina/settings').expect(200);
     for (const field of ['researchOrganisation', 'privacyUrl', 'helpEmail']) expect(page.text).toContain(`name="${field}"`);
     expect(page.text).toContain('action="/studies/achter-pagina/logo"');
     await agent.post('/studies/achter-pagina').type('form').send({ _csrf: csrf, title: 'Achter de pagina', ...BEHIND }).expect(303);
     expect(await studyRow('achter-pagina')).toMatchObject(BEHIND);
     await agent.post('/studies/achter-pagina/logo').type('form').send({ _csrf: csrf, logo: dataUrl(PNG) }).expect(303);
-    const after = await agent.get('/studies/achter-pagina').expect(200);
+    const after = await agent.get('/studies/achter-pagina/settings').expect(200);
     expect(after.text).toMatch(/<img class="behind-top__logo" src="\/s\/achter-pagina\/logo\?v(=|&#x3D;)\d+"/);
     const refused = await agent.post('/studies/achter-pagina/logo?lang=nl').type('form').send({ _csrf: csrf, logo: dataUrl(Buffer.from('GIF89a-not-allowed'), 'image/gif') }).expect(400);
     expect(refused.text).toContain('geen PNG- of JPEG-afbeelding');
