@@ -1,4 +1,7 @@
-import { refiProject, testGuid } from '../../../test/support/refi-factories';
+import { refiProject, studyExportFixture, testGuid } from '../../../test/support/refi-factories';
+import { buildHomeworkDefinition } from '../../surveys/homework-definition';
+import { buildStudyProject } from './respondent-project';
+import { buildHomeworkSource } from './source-text';
 import { validateXml } from '../../../test/support/xml-schema';
 import { renameInZip, tamperCentralDirectory, unzipAll, zipOf } from '../../../test/support/zip';
 import { buildProjectXml } from './project-xml';
@@ -28,6 +31,18 @@ describe(readQdpx.name, () => {
     expect(read.problems).toEqual([]);
     expect(read.project.codes).toEqual(project.codes);
     expect(read.texts).toEqual(new Map([[source.guid, source.text]]));
+  });
+
+  it('gives back a source with half an emoji exactly as the source text has it', async () => {
+    const { study } = studyExportFixture();
+    const source = buildHomeworkSource({
+      definition: buildHomeworkDefinition({ organisation: 'X' }),
+      answers: { goal: 'kapot \uD83D plakken' },
+    });
+    const respondent = { ...study.respondents[1], source, codings: [] };
+    const read = await readQdpx(await writeQdpx(buildStudyProject({ ...study, respondents: [respondent] })));
+    expect(read.texts.get(respondent.sourceGuid)).toBe(source.text);
+    expect(source.text).toContain('kapot \uFFFD plakken');
   });
 
   it('takes the .qde whatever its name, a lower-case sources/ folder, and source names with braces in another case', async () => {

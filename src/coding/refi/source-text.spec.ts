@@ -1,5 +1,5 @@
 import { buildHomeworkDefinition } from '../../surveys/homework-definition';
-import { buildHomeworkSource, mask, personalPatterns } from './source-text';
+import { buildHomeworkSource, mask, personalPatterns, wellFormed } from './source-text';
 
 const definition = buildHomeworkDefinition({ organisation: 'Waterbedrijf Oost' });
 
@@ -104,5 +104,12 @@ describe(personalPatterns.name, () => {
 
   it('masks a token or code inside a link, and ignores empty strings', () => {
     expect(masked('https://x.nl/h/AbC-123_x?y', ['AbC-123_x', ' '])).toBe('https://x.nl/h/*********?y');
+  });
+});
+
+describe(wellFormed.name, () => {
+  it('replaces lone surrogates by U+FFFD one for one and keeps pairs', () => {
+    expect(wellFormed('a\uD83Db\uDC4Dc👍\uD83D')).toBe('a\uFFFDb\uFFFDc👍\uFFFD');
+    expect(Buffer.from(wellFormed('x\uD83D'), 'utf8').toString('utf8')).toBe('x\uFFFD');
   });
 });

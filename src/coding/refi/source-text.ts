@@ -61,12 +61,20 @@ export function buildHomeworkSource(input: HomeworkSourceInput): HomeworkSource 
         add(page.title);
         headed = true;
       }
-      const block = `${question.title}\n${mask(answer, masks)}`;
+      const block = `${question.title}\n${mask(wellFormed(answer), masks)}`;
       add(block);
       if (codable) segments.push({ question: question.name, start: length - answer.length, end: length });
     }
   }
   return { text: blocks.join('\n\n') + '\n', segments };
+}
+
+/**
+ * A lone surrogate (half an emoji, left by a broken paste) cannot be written as UTF-8: the archive would hold
+ * U+FFFD instead and the text would no longer match ours on import. It becomes U+FFFD here, one unit for one.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /** Replaces every occurrence of the personal strings by "*" of the same length. */
