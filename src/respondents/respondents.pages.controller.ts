@@ -27,6 +27,8 @@ export class RespondentsPagesController {
       pager: pagerView(`/studies/${slug}/respondents`, filter, { ...pool, count: pool.respondents.length }),
       quadrants: QUADRANTS,
       filter,
+      // Nobody at all yet (not merely nobody matching a filter): the page says how respondents come in.
+      poolEmpty: pool.total === 0 && filter.organisation === undefined && filter.quadrant === undefined && filter.status === undefined,
       organisationOptions: pool.organisations.map((o) => ({ ...o, selected: o.id === filter.organisation })),
       quadrantOptions: QUADRANTS.map((q) => ({ value: q, selected: q === filter.quadrant })),
       statusOptions: RESPONDENT_STATUSES.map((s) => ({ value: s, selected: s === filter.status })),

@@ -38,6 +38,9 @@ export class SchedulingPagesController {
       slotOptions: view.days.flatMap((d) => d.slots.map((s) => ({ id: s.id, label: s.label }))),
       sessionOptions: allSessions,
       canSwap: allSessions.length > 1,
+      // Empty states that say what to do first: a session needs a lead and a note-taker, and confirmed groups.
+      needsModerators: view.moderators.length < 2,
+      nothingToSchedule: view.sessionCount === 0 && view.unscheduled.length === 0,
       stylesheets: ['/assets/css/scheduling.css'],
     };
   }
