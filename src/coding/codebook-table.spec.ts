@@ -207,6 +207,13 @@ describe(writeCodebookTable.name, () => {
     expect(again.warnings).toEqual([]);
   });
 
+  it('keeps the cause group together when the table has only some of its codes, and reads back the same', () => {
+    const codes = codesOf(readCodebookTable(table(HEADER, 'Oorzaak;Fout;;OORZAAK_FOUT;', 'Factuur;;;FACT;')));
+    expect(codes.map((c) => c.tekstId ?? c.path.join('/'))).toEqual(['Oorzaak', 'OORZAAK_FOUT', 'OORZAAK_SELFSERVICE', 'OORZAAK_NODIG', 'FACT']);
+    const again = readCodebookTable(writeCodebookTable(codes).map((cells, i) => ({ line: i + 1, cells })));
+    expect(codesOf(again)).toEqual(codes);
+  });
+
   it('leaves repeated categories empty as the seed does when asked', () => {
     const rows = writeCodebookTable(seedLike(), { blankRepeats: true });
     expect(rows.slice(1, 6).map((r) => r.slice(0, 4))).toEqual([

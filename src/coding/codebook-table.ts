@@ -261,7 +261,8 @@ export function readCodebookTable(rows: readonly TableRow[]): CodebookReadResult
 
   if (errors.length) return { ok: false, errors, warnings };
   if (!order.some((n) => n.code.tekstId)) return fileProblem('no_codes');
-  return { ok: true, codes: withCauseGroup(treeOrder(order.map((n) => n.code))), warnings };
+  // Tree order after completing the cause group, so that added cause codes join their group's other codes.
+  return { ok: true, codes: treeOrder(withCauseGroup(order.map((n) => n.code))), warnings };
 }
 
 /**
