@@ -1,4 +1,5 @@
 import { HomeworkOptions, homeworkOptions } from '../homework/homework-options';
+import { ImportLimits, importLimits } from '../respondents/import-limits';
 import { ConfigError } from './config-error';
 
 export { ConfigError };
@@ -25,6 +26,7 @@ export interface AppConfig {
   /** Whether this process runs the outbox sending loop (MAIL_WORKER, default on; the CLI and tests turn it off). */
   mailWorker: boolean;
   homework: HomeworkOptions;
+  imports: ImportLimits;
   logLevel: LogLevel;
   logFormat: LogFormat;
   adminEmail?: string;
@@ -66,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     mailFrom,
     mailWorker,
     homework: homeworkOptions(env),
+    imports: importLimits(env),
     logLevel,
     logFormat,
     adminEmail,

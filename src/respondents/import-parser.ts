@@ -1,10 +1,13 @@
 // Reads a respondent file recruited elsewhere (panel bureau export, earlier study) into normalised rows
-// plus one error per unreadable cell. Whether to import anything is the caller's decision. Pure: no
-// framework imports; CSV via csv-parse, XLSX via exceljs.
+// plus one error per unreadable cell. Whether to import anything is the caller's decision. The file is read
+// line by line as it is decoded or unpacked (csv-reader.ts, xlsx-reader.ts), within the import limits, giving
+// other work a turn between slices. Pure: no framework imports.
 
-import { parse } from 'csv-parse/sync';
-import { CellValue, Workbook } from 'exceljs';
+import { setImmediate as nextTurn } from 'timers/promises';
 import { RespondentProfile } from '../common/domain';
+import { CsvReadError, readCsvLines } from './csv-reader';
+import { DEFAULT_IMPORT_LIMITS, ImportLimitError, ImportLimits, MAX_LISTED_PROBLEMS } from './import-limits';
+import { readXlsxLines, XlsxReadError } from './xlsx-reader';
 import {
   Result,
   normaliseAge,
@@ -36,7 +39,13 @@ export interface ImportError {
 export interface ParsedImport {
   layout: ImportLayout;
   rows: ImportRow[];
+  /** The first problems (at most MAX_LISTED_PROBLEMS), in file order. */
   errors: ImportError[];
+  /** All problems, also those not listed. */
+  errorCount: number;
+  /** Physical lines with at least one problem: the rows left out. */
+  unreadableLines: number[];
+  unreadableCount: number;
 }
 
 /** The file as a whole cannot be read (not CSV/XLSX, no recognisable header, required columns missing). */
@@ -151,159 +160,113 @@ function rowKey(cells: string[]): string {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Work done between turns for other requests: well under the event loop delay the platform allows (100 ms). */
+const SLICE_MS = 10;
+
 /**
  * Reads CSV (";", "," or tab, with or without BOM, UTF-8 or Windows-1252) or XLSX (first sheet), told
  * apart by content. Recognises the Bijlage 5 layout and the English layout by their headers, case and
- * spacing aside. Throws ImportFileError when the file as a whole cannot be read; every unreadable cell
- * becomes its own ImportError and its row is left out of `rows`.
+ * spacing aside. Throws ImportFileError when the file as a whole cannot be read and ImportLimitError when it
+ * passes a limit (rows; for XLSX also unpacked size and compression); every unreadable cell becomes its own
+ * ImportError and its row is left out of `rows`.
  */
-export async function parseImportFile(buf: Buffer, fileName: string, organisations: readonly string[]): Promise<ParsedImport> {
-  const lines = isZip(buf) ? await readXlsx(buf, fileName) : readCsv(buf, fileName);
-  const header = readHeader(lines, fileName);
+export async function parseImportFile(buf: Buffer, fileName: string, organisations: readonly string[], limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<ParsedImport> {
   const rows: ImportRow[] = [];
   const errors: ImportError[] = [];
+  let errorCount = 0;
+  const unreadableLines: number[] = [];
+  let unreadableCount = 0;
+  let dataLines = 0;
+  let header: Header | undefined;
+  const headLines: RawLine[] = [];
+  let sliceStart = Date.now();
 
-  for (const { line, cells } of lines) {
+  const readRow = ({ line, cells }: RawLine, h: Header) => {
     // Reports printed per organisation repeat the header; a pasted copy of such a table does too.
-    if (line <= header.line || rowKey(cells) === header.key) continue;
-    const cell = (f: Field) => {
-      const i = header.index[f];
-      return i === undefined ? '' : (cells[i] ?? '').trim();
-    };
-    const rowErrors: (ImportError & { position: number })[] = [];
-    const reject = (field: Field, reason: string) =>
-      rowErrors.push({ line, column: header.names[field] ?? field, value: cell(field), reason, position: header.index[field] ?? 0 });
-    const read = <T>(field: Field, result: Result<T>): T | undefined => {
-      if (result.ok) return result.value;
-      reject(field, result.reason);
-      return undefined;
-    };
-
-    const organisation = read('organisation', normaliseOrganisation(cell('organisation'), organisations));
-    const quadrant = read('quadrant', normaliseQuadrant(cell('quadrant')));
-    const gender = read('gender', normaliseGender(cell('gender')));
-    const age = read('age', normaliseAge(cell('age')));
-    const education = read('education', normaliseEducation(cell('education')));
-    const digitalComfort = read('digitalComfort', normaliseDigitalComfort(cell('digitalComfort')));
-    const email = cell('email');
-    if (email && !EMAIL.test(email)) reject('email', 'not an e-mail address');
-    const firstName = cell('firstName').replace(/\s+/g, ' ');
-
-    if (rowErrors.length || !organisation || !quadrant || !gender || !age || !education || !digitalComfort) {
-      // Left to right, as the researcher reads the row in the file.
-      errors.push(...rowErrors.sort((a, b) => a.position - b.position).map(({ position: _, ...error }) => error));
-      continue;
+    if (line <= h.line || rowKey(cells) === h.key) return;
+    if (++dataLines > limits.maxRows) {
+      throw new ImportLimitError('import.too_many_rows', `${fileName} has more than ${limits.maxRows} rows, more than an import may have. Nothing was imported; split it into smaller files.`, {
+        maxRows: limits.maxRows,
+      });
     }
-    rows.push({
-      line,
-      ...(firstName ? { firstName } : {}),
-      ...(email ? { email } : {}),
-      organisation,
-      quadrant,
-      gender,
-      ...age,
-      education,
-      digitalComfort,
-    });
+    const rowErrors = readCells(line, cells, h, organisations, rows);
+    if (!rowErrors.length) return;
+    errorCount += rowErrors.length;
+    for (const e of rowErrors) if (errors.length < MAX_LISTED_PROBLEMS) errors.push(e);
+    if (unreadableLines.length < MAX_LISTED_PROBLEMS) unreadableLines.push(line);
+    unreadableCount++;
+  };
+
+  try {
+    for await (const raw of readLines(buf, fileName, limits)) {
+      if (header) readRow(raw, header);
+      else if (headLines.push(raw) >= HEADER_SEARCH_LINES) {
+        header = readHeader(headLines, fileName);
+        for (const l of headLines) readRow(l, header);
+      }
+      if (Date.now() - sliceStart >= SLICE_MS) {
+        await nextTurn();
+        sliceStart = Date.now();
+      }
+    }
+  } catch (err) {
+    if (err instanceof CsvReadError || err instanceof XlsxReadError) throw new ImportFileError(err.message);
+    throw err;
   }
-  return { layout: header.layout, rows, errors };
+  if (!header) {
+    header = readHeader(headLines, fileName);
+    for (const l of headLines) readRow(l, header);
+  }
+  return { layout: header.layout, rows, errors, errorCount, unreadableLines, unreadableCount };
+}
+
+function readLines(buf: Buffer, fileName: string, limits: ImportLimits): AsyncGenerator<RawLine> {
+  return isZip(buf) ? readXlsxLines(buf, fileName, limits) : readCsvLines(buf, fileName);
+}
+
+/** One data row: appended to `rows` when every cell reads, else its problems, left to right. */
+function readCells(line: number, cells: string[], header: Header, organisations: readonly string[], rows: ImportRow[]): ImportError[] {
+  const cell = (f: Field) => {
+    const i = header.index[f];
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const rowErrors: (ImportError & { position: number })[] = [];
+  const reject = (field: Field, reason: string) =>
+    rowErrors.push({ line, column: header.names[field] ?? field, value: cell(field), reason, position: header.index[field] ?? 0 });
+  const read = <T>(field: Field, result: Result<T>): T | undefined => {
+    if (result.ok) return result.value;
+    reject(field, result.reason);
+    return undefined;
+  };
+
+  const organisation = read('organisation', normaliseOrganisation(cell('organisation'), organisations));
+  const quadrant = read('quadrant', normaliseQuadrant(cell('quadrant')));
+  const gender = read('gender', normaliseGender(cell('gender')));
+  const age = read('age', normaliseAge(cell('age')));
+  const education = read('education', normaliseEducation(cell('education')));
+  const digitalComfort = read('digitalComfort', normaliseDigitalComfort(cell('digitalComfort')));
+  const email = cell('email');
+  if (email && !EMAIL.test(email)) reject('email', 'not an e-mail address');
+  const firstName = cell('firstName').replace(/\s+/g, ' ');
+
+  if (rowErrors.length || !organisation || !quadrant || !gender || !age || !education || !digitalComfort) {
+    // Left to right, as the researcher reads the row in the file.
+    return rowErrors.sort((a, b) => a.position - b.position).map(({ position: _, ...error }) => error);
+  }
+  rows.push({
+    line,
+    ...(firstName ? { firstName } : {}),
+    ...(email ? { email } : {}),
+    organisation,
+    quadrant,
+    gender,
+    ...age,
+    education,
+    digitalComfort,
+  });
+  return [];
 }
 
 function isZip(buf: Buffer): boolean {
   return buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
-}
-
-// ----------------------------------------------------------------------------------------------- CSV
-
-function decodeText(buf: Buffer, fileName: string): string {
-  if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new ImportFileError(`${fileName}: old Excel 97-2003 (.xls) files cannot be read; save it as .xlsx or CSV`);
-  }
-  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf);
-  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    // Excel on Dutch Windows saves "CSV" in Windows-1252.
-    return new TextDecoder('windows-1252').decode(buf);
-  }
-}
-
-/**
- * The separator that occurs most often outside quotes on one line among the first lines (the header,
- * even below a title line); ";" wins a tie (Dutch Excel).
- */
-function detectDelimiter(lines: string[]): string {
-  let best = ',';
-  let most = 0;
-  for (const line of lines) {
-    const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
-    }
-    for (const [delimiter, count] of counts) {
-      if (count > most) [best, most] = [delimiter, count];
-    }
-  }
-  return best;
-}
-
-function readCsv(buf: Buffer, fileName: string): RawLine[] {
-  // One line-ending style keeps csv-parse's line count equal to the physical lines.
-  let text = decodeText(buf, fileName).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const firstLines = text.split('\n').filter((l) => l.trim()).slice(0, HEADER_SEARCH_LINES);
-  let delimiter = detectDelimiter(firstLines);
-  const sep = /^sep=(.)\s*$/i.exec(firstLines[0] ?? '');
-  if (sep) {
-    // Excel's "sep=;" hint line: honour it, and blank it so line numbers stay physical.
-    delimiter = sep[1];
-    text = text.replace(/^sep=.[ \t]*$/im, '');
-  }
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
-  try {
-    // csv-parse's types do not describe the shape that `info` and `raw` produce.
-    records = parse(text, { delimiter, info: true, raw: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as unknown as typeof records;
-  } catch (err) {
-    throw new ImportFileError(`${fileName}: cannot read as CSV: ${(err as Error).message}`);
-  }
-  return records
-    .map(({ record, info, raw }) => {
-      // info.lines is where the record ends; a quoted cell may span lines, and raw carries skipped blank lines.
-      const own = raw.replace(/^\n+/, '').replace(/\n$/, '');
-      return { line: info.lines - (own.match(/\n/g)?.length ?? 0), cells: record };
-    })
-    .filter((l) => l.cells.some((c) => c.trim()));
-}
-
-// ---------------------------------------------------------------------------------------------- XLSX
-
-async function readXlsx(buf: Buffer, fileName: string): Promise<RawLine[]> {
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch (err) {
-    throw new ImportFileError(`${fileName}: cannot read as an Excel (.xlsx) file: ${(err as Error).message}`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ImportFileError(`${fileName}: the workbook has no sheets`);
-  const lines: RawLine[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const values = row.values as CellValue[];
-    const cells = values.slice(1).map(cellText);
-    if (cells.some((c) => c.trim())) lines.push({ line, cells });
-  });
-  return lines;
-}
-
-function cellText(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value !== 'object') return String(value);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: CellValue }).result);
-  if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as CellValue);
-  if ('error' in value) return String(value.error);
-  return '';
 }
