@@ -49,6 +49,14 @@
     return wrap;
   }
 
+  // The server lists the first problems and counts them all.
+  function problems(errors, total) {
+    var nodes = [line(texts.problems)];
+    if (total > errors.length) nodes.push(line(fill(texts.moreProblems, { shown: errors.length, total: total })));
+    nodes.push(errorList(errors));
+    return nodes;
+  }
+
   function show(nodes) {
     body.replaceChildren.apply(body, nodes);
     result.hidden = false;
@@ -69,12 +77,14 @@
       .then(function (res) { return res.json(); })
       .then(function (report) {
         var nodes = [];
+        var details = report.details || {};
         if (report.statusCode) {
-          nodes.push(line(report.message));
-          if (report.details && report.details.errors) nodes.push(line(texts.problems), errorList(report.details.errors));
+          var known = report.code && texts.codes[report.code];
+          nodes.push(line(known ? fill(known, { rows: details.unreadableRows }) : report.message));
+          if (details.errors) nodes.push.apply(nodes, problems(details.errors, details.errorCount));
         } else {
           nodes.push(line(fill(report.dryRun ? texts.wouldImport : texts.imported, { n: report.dryRun ? report.readable : report.imported })));
-          if (report.errors.length) nodes.push(line(texts.problems), errorList(report.errors));
+          if (report.errors.length) nodes.push.apply(nodes, problems(report.errors, report.errorCount));
         }
         show(nodes);
       })

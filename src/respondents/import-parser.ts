@@ -159,6 +159,9 @@ function rowKey(cells: string[]): string {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The respondent table's column sizes: a longer value is a problem in the file, not a database error. */
+const MAX_EMAIL_LENGTH = 254;
+const MAX_NAME_LENGTH = 200;
 
 /** Work done between turns for other requests: well under the event loop delay the platform allows (100 ms). */
 const SLICE_MS = 10;
@@ -246,8 +249,10 @@ function readCells(line: number, cells: string[], header: Header, organisations:
   const education = read('education', normaliseEducation(cell('education')));
   const digitalComfort = read('digitalComfort', normaliseDigitalComfort(cell('digitalComfort')));
   const email = cell('email');
-  if (email && !EMAIL.test(email)) reject('email', 'not an e-mail address');
+  if (email.length > MAX_EMAIL_LENGTH) reject('email', `longer than ${MAX_EMAIL_LENGTH} characters`);
+  else if (email && !EMAIL.test(email)) reject('email', 'not an e-mail address');
   const firstName = cell('firstName').replace(/\s+/g, ' ');
+  if (firstName.length > MAX_NAME_LENGTH) reject('firstName', `longer than ${MAX_NAME_LENGTH} characters`);
 
   if (rowErrors.length || !organisation || !quadrant || !gender || !age || !education || !digitalComfort) {
     // Left to right, as the researcher reads the row in the file.

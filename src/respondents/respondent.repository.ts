@@ -83,6 +83,31 @@ export class RespondentRepository {
       .getMany();
   }
 
+  /** Many respondents in one statement (an import's batch). */
+  async insertMany(respondents: Partial<Respondent>[], manager: EntityManager): Promise<void> {
+    if (respondents.length) await manager.insert(Respondent, respondents);
+  }
+
+  /** Per address (lower case): the first not-erased respondent of the study with it. Only the addresses asked for. */
+  async firstIdsByEmail(studyId: number, emails: readonly string[], manager?: EntityManager): Promise<Map<string, number>> {
+    const found = new Map<string, number>();
+    if (!emails.length) return found;
+    const rows = await this.m(manager)
+      .createQueryBuilder(Respondent, 'r')
+      .select('LOWER(r.email)', 'email')
+      .addSelect('MIN(r.id)', 'id')
+      .where('r.study_id = :studyId AND LOWER(r.email) IN (:...emails) AND r.erased_at IS NULL', { studyId, emails })
+      .groupBy('LOWER(r.email)')
+      .getRawMany<{ email: string; id: number | string }>();
+    for (const r of rows) found.set(r.email, Number(r.id));
+    return found;
+  }
+
+  /** Undoes an import that failed half-way: its rows share the study, the source and the moment of import. */
+  async deleteImported(studyId: number, screenedAt: Date): Promise<void> {
+    await this.dataSource.manager.delete(Respondent, { studyId, source: 'import', screenedAt });
+  }
+
   insert(respondent: Partial<Respondent>, manager: EntityManager): Promise<Respondent> {
     return manager.save(manager.create(Respondent, respondent));
   }

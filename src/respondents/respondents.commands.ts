@@ -1,12 +1,14 @@
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import { basename } from 'path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { parseFormat, printJson, printTable, withApp } from '../cli/cli-context';
 import { AppError } from '../common/app-error';
+import { IMPORT_LIMITS, ImportLimits } from './import-limits';
 import type { ImportError } from './import-parser';
 import { RespondentImportService } from './respondent-import.service';
 import { RespondentsService } from './respondents.service';
+import { fileTooLarge } from './uploaded-file';
 
 const LIST_FORMATS = ['json', 'csv', 'table'] as const;
 
@@ -21,27 +23,31 @@ export function registerRespondentCommands(program: Command): void {
     .option('--dry-run', 'only report what would be imported')
     .option('--partial', 'import the readable rows even when other rows cannot be read')
     .action(async (file: string, opts: { study: string; dryRun?: boolean; partial?: boolean }) => {
-      let buffer: Buffer;
-      try {
-        buffer = readFileSync(file);
-      } catch (err) {
-        throw AppError.invalid('cli.file', `Cannot read ${file}: ${(err as Error).message}`);
-      }
-      process.stderr.write(`Reading ${file} (${buffer.length} bytes)…\n`);
-      const report = await withApp((app) =>
-        app.get(RespondentImportService).import(opts.study, { buffer, name: basename(file) }, { dryRun: opts.dryRun, partial: opts.partial }, null),
-      ).catch((err: unknown) => {
+      const report = await withApp(async (app) => {
+        const limits = app.get<ImportLimits>(IMPORT_LIMITS);
+        let size: number;
+        try {
+          size = statSync(file).size;
+        } catch (err) {
+          throw AppError.invalid('cli.file', `Cannot read ${file}: ${(err as Error).message}`);
+        }
+        // Refused before it is read: a file past the limit never comes into memory.
+        if (size > limits.maxBytes) throw fileTooLarge(basename(file), limits.maxBytes);
+        process.stderr.write(`Reading ${file} (${size} bytes)…\n`);
+        const buffer = readFileSync(file);
+        return app.get(RespondentImportService).import(opts.study, { buffer, name: basename(file) }, { dryRun: opts.dryRun, partial: opts.partial }, null);
+      }).catch((err: unknown) => {
         if (err instanceof AppError && Array.isArray(err.details?.errors)) {
-          printRowErrors(err.details.errors as ImportError[]);
+          printRowErrors(err.details.errors as ImportError[], Number(err.details.errorCount ?? 0));
           process.stderr.write(`Error: ${err.message}\n`);
           process.exit(2);
         }
         throw err;
       });
-      printRowErrors(report.errors);
+      printRowErrors(report.errors, report.errorCount);
       const verb = report.dryRun ? 'Would import' : 'Imported';
       const count = report.dryRun ? report.readable : report.imported;
-      process.stderr.write(`${verb} ${count} respondent${count === 1 ? '' : 's'}${report.errors.length ? `; ${report.errors.length} problem(s) in rows left out` : ''}.\n`);
+      process.stderr.write(`${verb} ${count} respondent${count === 1 ? '' : 's'}${report.unreadableRows ? `; ${report.unreadableRows} row(s) with ${report.errorCount} problem(s) left out` : ''}.\n`);
       printJson(report);
     });
 
@@ -72,6 +78,7 @@ export function registerRespondentCommands(program: Command): void {
     });
 }
 
-function printRowErrors(errors: ImportError[]): void {
+function printRowErrors(errors: ImportError[], total: number): void {
   for (const e of errors) process.stderr.write(`line ${e.line}, column "${e.column}"${e.value ? ` ("${e.value}")` : ''}: ${e.reason}\n`);
+  if (total > errors.length) process.stderr.write(`… and ${total - errors.length} more problem(s) not listed.\n`);
 }

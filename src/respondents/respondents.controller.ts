@@ -5,10 +5,10 @@ import type { Request } from 'express';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { ImportOptionsDto, PoolFilterDto, QuadrantOverrideDto, ScreenerSubmissionDto } from './dto/respondent.dto';
-import { MAX_IMPORT_BYTES, RespondentImportService } from './respondent-import.service';
+import { RespondentImportService } from './respondent-import.service';
 import { RespondentsService } from './respondents.service';
 import { ScreenerIntakeService } from './screener-intake.service';
-import { uploadedFile, UploadedImport } from './uploaded-file';
+import { ImportUploadErrorsInterceptor, uploadedFile, UploadedImport } from './uploaded-file';
 
 @ApiTags('respondents')
 @Controller('api/studies/:slug')
@@ -47,7 +47,7 @@ export class RespondentsController {
   @Post('respondents/import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @UseInterceptors(ImportUploadErrorsInterceptor, FileInterceptor('file'))
   import(@Param('slug') slug: string, @Query() opts: ImportOptionsDto, @UploadedFile() file: UploadedImport | undefined, @Req() req: Request, @CurrentUser() user: AuthUser) {
     return this.importer.import(slug, uploadedFile(file, req, opts.fileName), opts, user);
   }

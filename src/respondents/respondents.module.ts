@@ -1,5 +1,6 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import express from 'express';
+import { Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { GroupsModule } from '../groups/groups.module';
 import { HomeworkModule } from '../homework/homework.module';
 import { StudiesModule } from '../studies/studies.module';
@@ -10,18 +11,33 @@ import { RespondentsController } from './respondents.controller';
 import { RespondentsPagesController } from './respondents.pages.controller';
 import { RespondentsService } from './respondents.service';
 import { ScreenerIntakeService } from './screener-intake.service';
-import { RAW_IMPORT_TYPES } from './uploaded-file';
-import { MAX_IMPORT_BYTES } from './respondent-import.service';
+import { IMPORT_LIMITS, ImportLimits } from './import-limits';
+import { importRawBody } from './uploaded-file';
 
 @Module({
-  imports: [StudiesModule, SurveysModule, HomeworkModule, GroupsModule],
-  providers: [RespondentRepository, RespondentsService, ScreenerIntakeService, RespondentImportService],
+  imports: [
+    StudiesModule,
+    SurveysModule,
+    HomeworkModule,
+    GroupsModule,
+    // One file per upload, no bigger than IMPORT_MAX_BYTES: multer stops reading past it.
+    MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: ResolvedConfig) => ({ limits: { fileSize: config.imports.maxBytes, files: 1, fields: 10 } }) }),
+  ],
+  providers: [
+    RespondentRepository,
+    RespondentsService,
+    ScreenerIntakeService,
+    RespondentImportService,
+    { provide: IMPORT_LIMITS, inject: [APP_CONFIG], useFactory: (config: ResolvedConfig) => config.imports },
+  ],
   controllers: [RespondentsController, RespondentsPagesController],
   exports: [RespondentsService, RespondentRepository],
 })
 export class RespondentsModule implements NestModule {
+  constructor(@Inject(IMPORT_LIMITS) private readonly importLimits: ImportLimits) {}
+
   // An import may come as the file itself (text/csv, .xlsx) instead of a multipart form.
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(express.raw({ type: RAW_IMPORT_TYPES, limit: MAX_IMPORT_BYTES })).forRoutes({ path: 'api/studies/:slug/respondents/import', method: RequestMethod.POST });
+    consumer.apply(importRawBody(this.importLimits)).forRoutes({ path: 'api/studies/:slug/respondents/import', method: RequestMethod.POST });
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -9,12 +9,22 @@ import { pagerView } from '../common/pager';
 import { StudiesService } from '../studies/studies.service';
 import { RespondentsService } from './respondents.service';
 import { AppError } from '../common/app-error';
+import { formatBytes, IMPORT_LIMITS, ImportLimits } from './import-limits';
+
+const IMPORT_CODE_TEXTS: Record<string, string> = {
+  'import.too_large': 'tooLarge',
+  'import.too_many_rows': 'tooManyRows',
+  'import.unpacked_too_large': 'unpackedTooLarge',
+  'import.zip_bomb': 'zipBomb',
+  'import.rows_unreadable': 'rowsUnreadable',
+};
 
 @Controller('studies/:slug/respondents')
 export class RespondentsPagesController {
   constructor(
     private readonly respondents: RespondentsService,
     private readonly studies: StudiesService,
+    @Inject(IMPORT_LIMITS) private readonly limits: ImportLimits,
   ) {}
 
   @Get()
@@ -41,12 +51,18 @@ export class RespondentsPagesController {
   @Render('pages/respondents/import')
   async importPage(@Param('slug') slug: string, @Req() req: Request) {
     const { study, organisations } = await this.studies.detail(slug);
-    const t = (key: string) => getTranslations().t(req.locale, `respondents.import.${key}`);
+    const limits = { maxBytes: formatBytes(this.limits.maxBytes), maxRows: this.limits.maxRows.toLocaleString(req.locale === 'nl' ? 'nl-NL' : 'en-GB'), maxUnpacked: formatBytes(this.limits.maxUnpackedBytes) };
+    const t = (key: string) => getTranslations().t(req.locale, `respondents.import.${key}`, limits);
     return {
       title: 'respondents.import.title',
       study,
       organisationList: organisations.map((o) => o.organisation.name).join(', '),
-      importTexts: Object.fromEntries(['wouldImport', 'imported', 'problems', 'colLine', 'colColumn', 'colValue', 'colReason', 'empty'].map((k) => [k, t(k)])),
+      limitsText: t('limits'),
+      importTexts: {
+        ...Object.fromEntries(['wouldImport', 'imported', 'problems', 'moreProblems', 'colLine', 'colColumn', 'colValue', 'colReason', 'empty'].map((k) => [k, t(k)])),
+        // The server's refusals by their code, in the reader's language (the API's own message is English).
+        codes: Object.fromEntries(Object.entries(IMPORT_CODE_TEXTS).map(([code, key]) => [code, t(`code.${key}`)])),
+      },
       scripts: ['/assets/js/respondents-import.js'],
       stylesheets: ['/assets/css/respondents.css'],
     };
