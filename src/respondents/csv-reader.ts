@@ -15,7 +15,7 @@ export interface CsvLine {
 export class CsvReadError extends Error {}
 
 /** Bytes decoded and parsed before other work gets a turn: about a millisecond of parsing. */
-const SLICE_BYTES = 64 * 1024;
+const SLICE_BYTES = 16 * 1024;
 /** One record beyond this (a quote never closed) is no respondent row: refused instead of buffered. */
 const MAX_RECORD_CHARS = 1024 * 1024;
 /** How far down a title or blank rows the header may sit: the lines the separator is guessed from. */

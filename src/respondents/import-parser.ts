@@ -123,7 +123,8 @@ interface Header {
   layout: ImportLayout;
   index: Partial<Record<Field, number>>;
   names: Partial<Record<Field, string>>;
-  key: string;
+  /** The header's cells as headerKey reads them, without trailing empty ones. */
+  keys: string[];
 }
 
 function readHeader(lines: RawLine[], fileName: string): Header {
@@ -147,15 +148,26 @@ function readHeader(lines: RawLine[], fileName: string): Header {
   if (missing.length) {
     throw new ImportFileError(`${fileName}: required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}`, missing);
   }
-  return { line: candidate.line, layout, index, names, key: rowKey(candidate.cells) };
+  return { line: candidate.line, layout, index, names, keys: headerKeys(candidate.cells) };
 }
 
 function layoutColumns(layout: ImportLayout): string[] {
   return FIELDS.map((f) => COLUMNS[f][layout]).filter((c): c is string => !!c);
 }
 
-function rowKey(cells: string[]): string {
-  return cells.map(headerKey).join('|').replace(/\|+$/, '');
+function headerKeys(cells: string[]): string[] {
+  const keys = cells.map(headerKey);
+  while (keys.length && !keys[keys.length - 1]) keys.pop();
+  return keys;
+}
+
+/** Whether a row is the header again; compared cell by cell, so an ordinary row costs one comparison. */
+function repeatsHeader(cells: string[], header: Header): boolean {
+  const keys = header.keys;
+  for (let i = 0; i < Math.max(keys.length, cells.length); i++) {
+    if (headerKey(cells[i] ?? '') !== (keys[i] ?? '')) return false;
+  }
+  return true;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -186,7 +198,7 @@ export async function parseImportFile(buf: Buffer, fileName: string, organisatio
 
   const readRow = ({ line, cells }: RawLine, h: Header) => {
     // Reports printed per organisation repeat the header; a pasted copy of such a table does too.
-    if (line <= h.line || rowKey(cells) === h.key) return;
+    if (line <= h.line || repeatsHeader(cells, h)) return;
     if (++dataLines > limits.maxRows) {
       throw new ImportLimitError('import.too_many_rows', `${fileName} has more than ${limits.maxRows} rows, more than an import may have. Nothing was imported; split it into smaller files.`, {
         maxRows: limits.maxRows,

@@ -20,20 +20,40 @@ const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(reason: string): Result<T> => ({ ok: false, reason });
 const MISSING = 'value is missing';
 
+/**
+ * Remembered simplified forms. An import of 100,000 rows asks for the same few spellings (and the same labels to
+ * compare them with) again and again; Unicode normalisation made up most of its time.
+ */
+const simplified = new Map<string, string>();
+const compacted = new Map<string, string>();
+const SIMPLIFIED_KEPT = 10_000;
+
 /** Lower case, accents removed, any dash as '-', whitespace collapsed: the form all lookups use. */
 export function simplify(raw: string): string {
-  return raw
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  let result = simplified.get(raw);
+  if (result === undefined) {
+    result = raw
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (simplified.size >= SIMPLIFIED_KEPT) simplified.clear();
+    if (raw.length <= 200) simplified.set(raw, result);
+  }
+  return result;
 }
 
 /** Letters and digits only, so "Rust-in-je-hoofd zoeker" and "rustinjehoofdzoeker" compare equal. */
 function compact(raw: string): string {
-  return simplify(raw).replace(/[^a-z0-9]/g, '');
+  let result = compacted.get(raw);
+  if (result === undefined) {
+    result = simplify(raw).replace(/[^a-z0-9]/g, '');
+    if (compacted.size >= SIMPLIFIED_KEPT) compacted.clear();
+    if (raw.length <= 200) compacted.set(raw, result);
+  }
+  return result;
 }
 
 function lookup<T>(table: Record<string, T>, key: string): T | undefined {
