@@ -83,9 +83,26 @@ export class RespondentRepository {
       .getMany();
   }
 
-  /** Many respondents in one statement (an import's batch). */
+  /**
+   * Many respondents in one statement (an import's batch). Written out here rather than through TypeORM's insert,
+   * which spent about as long per row preparing the statement as the database spent storing it.
+   */
   async insertMany(respondents: Partial<Respondent>[], manager: EntityManager): Promise<void> {
-    if (respondents.length) await manager.insert(Respondent, respondents);
+    if (!respondents.length) return;
+    const metadata = this.dataSource.getMetadata(Respondent);
+    // Every column but the id is written (absent values as NULL): the respondent table has no other defaults.
+    const columns = metadata.columns.filter((c) => !c.isGenerated);
+    const postgres = this.dataSource.options.type === 'postgres';
+    const params: unknown[] = [];
+    const rows = respondents.map((r) => {
+      const placeholders = columns.map((c) => {
+        params.push(this.dataSource.driver.preparePersistentValue((r as Record<string, unknown>)[c.propertyName] ?? null, c));
+        return postgres ? `$${params.length}` : '?';
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
+    await manager.query(`INSERT INTO "${metadata.tableName}" (${names}) VALUES ${rows.join(', ')}`, params);
   }
 
   /** Per address (lower case): the first not-erased respondent of the study with it. Only the addresses asked for. */
