@@ -25,7 +25,7 @@ const ASSIGNMENTS = CONNECTIONS * 2;
 const SECRET = 'bench-secret-bench-secret-bench-secret-1';
 
 /** A realistic draft: a few paragraphs, a rating, channels (about 1.5 kB of JSON). */
-const DRAFT = {
+export const DRAFT = {
   firstName: 'Ans',
   contactMoments: 'Ik heb in september gebeld over mijn jaarafrekening, omdat het voorschot veel hoger werd. '.repeat(6),
   channels: ['telefoon', 'website'],
@@ -34,7 +34,7 @@ const DRAFT = {
   goal: 'Een lager voorschot aanvragen.',
 };
 
-async function seed(dataDir: string): Promise<string[]> {
+export async function seed(dataDir: string): Promise<string[]> {
   const { NestFactory } = await import('@nestjs/core');
   const { AppModule } = await import('../src/app.module');
   const { loadConfig } = await import('../src/config/config');
@@ -207,7 +207,10 @@ async function main(): Promise<void> {
 }
 
 const serveIndex = args.indexOf('--serve');
-if (serveIndex >= 0) {
+// bench/import.ts borrows the seeding and the draft: only run when started as a script.
+if (require.main !== module) {
+  // imported
+} else if (serveIndex >= 0) {
   const [mode, target] = args.slice(serveIndex + 1);
   if (mode === 'baseline') serveBaseline(target);
   else void serveApp(target);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
+import { DEFAULT_IMPORT_LIMITS, MAX_LISTED_PROBLEMS } from './import-limits';
 import { ImportFileError, parseImportFile } from './import-parser';
 
 const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'import');
@@ -269,5 +270,39 @@ describe('parseImportFile: errors', () => {
     await expect(parseImportFile(xls, 'oud.xls', ORGANISATIONS)).rejects.toThrow('oud.xls: old Excel 97-2003 (.xls) files cannot be read; save it as .xlsx or CSV');
     const brokenZip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40)]);
     await expect(parseImportFile(brokenZip, 'kapot.xlsx', ORGANISATIONS)).rejects.toThrow(/^kapot\.xlsx: cannot read as an Excel \(\.xlsx\) file/);
+  });
+});
+
+describe('parseImportFile: limits', () => {
+  const rows = (n: number, organisation: string) => [BIJLAGE5_HEADER, ...Array.from({ length: n }, () => ['v', '47', 'hbo', 'neutraal', 'gemakzoeker', organisation])];
+  const limits = { ...DEFAULT_IMPORT_LIMITS, maxRows: 300 };
+
+  it('lists the first 100 problems, counts them all, and names the first 100 unreadable lines', async () => {
+    const parsed = await parseImportFile(csv(rows(250, 'Nergens'), ';', false), 'a.csv', ORGANISATIONS, limits);
+    expect(parsed.errors).toHaveLength(MAX_LISTED_PROBLEMS);
+    expect(parsed.errors[99]).toMatchObject({ line: 101, column: 'Organisatie' });
+    expect(parsed).toMatchObject({ errorCount: 250, unreadableCount: 250, rows: [] });
+    expect(parsed.unreadableLines).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
+  });
+
+  it('refuses more rows than the limit, wherever they are in the file', async () => {
+    await expect(parseImportFile(csv(rows(301, 'RET'), ';', false), 'a.csv', ORGANISATIONS, limits)).rejects.toThrow(
+      expect.objectContaining({ code: 'import.too_many_rows', message: 'a.csv has more than 300 rows, more than an import may have. Nothing was imported; split it into smaller files.' }),
+    );
+    expect((await parseImportFile(csv(rows(300, 'RET'), ';', false), 'a.csv', ORGANISATIONS, limits)).rows).toHaveLength(300);
+  });
+
+  it('counts repeated headers and blank lines as no rows', async () => {
+    const text = csv([...rows(200, 'RET'), BIJLAGE5_HEADER, [], ...rows(100, 'RET').slice(1)], ';', false);
+    expect((await parseImportFile(text, 'a.csv', ORGANISATIONS, limits)).rows).toHaveLength(300);
+  });
+
+  it('reports a name or address longer than the respondent table holds', async () => {
+    const buf = csv([ENGLISH_HEADER, ['N'.repeat(201), `${'a'.repeat(250)}@example.org`, 'm', '50', 'mbo', 'neutraal', 'gemakzoeker', 'RET']], ',', false);
+    const { errors } = await parseImportFile(buf, 'a.csv', ORGANISATIONS);
+    expect(errors.map((e) => [e.column, e.reason])).toEqual([
+      ['first_name', 'longer than 200 characters'],
+      ['email', 'longer than 254 characters'],
+    ]);
   });
 });

