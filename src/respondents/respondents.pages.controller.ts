@@ -4,7 +4,7 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { QUADRANTS, RESPONDENT_STATUSES } from '../common/domain';
 import { getTranslations } from '../common/view-engine';
-import { PoolPageQueryDto, QuadrantOverrideDto } from './dto/respondent.dto';
+import { PoolFilterDto, QuadrantOverrideDto } from './dto/respondent.dto';
 import { pagerView } from '../common/pager';
 import { StudiesService } from '../studies/studies.service';
 import { RespondentsService } from './respondents.service';
@@ -29,7 +29,7 @@ export class RespondentsPagesController {
 
   @Get()
   @Render('pages/respondents/pool')
-  async pool(@Param('slug') slug: string, @Query() filter: PoolPageQueryDto) {
+  async pool(@Param('slug') slug: string, @Query() filter: PoolFilterDto) {
     const pool = await this.respondents.pool(slug, { organisationId: filter.organisation, quadrant: filter.quadrant, status: filter.status }, filter);
     return {
       title: 'respondents.title',

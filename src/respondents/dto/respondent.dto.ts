@@ -33,11 +33,6 @@ export class PoolFilterDto extends PageQueryDto {
   status?: RespondentStatus;
 }
 
-/** The pool page's query: the API's, plus the header's language switch. */
-export class PoolPageQueryDto extends PoolFilterDto {
-  @IsOptional() @IsIn(LOCALES as unknown as string[]) lang?: string;
-}
-
 export class QuadrantOverrideDto {
   @ApiProperty({ enum: QUADRANTS }) @IsIn(QUADRANTS as unknown as string[], { message: `must be one of ${QUADRANTS.join(', ')}` }) quadrant: Quadrant;
   @ApiProperty({ description: 'Why the researcher overrides the selection question' }) @IsString() @MinLength(3, { message: 'must say why (at least 3 characters)' }) @MaxLength(500) reason: string;
