@@ -19,6 +19,7 @@ export function writeHomeworkPdf(view: PrintView, t: Translate, out: Writable): 
   doc.pipe(out);
   const width = doc.page.width - 2 * MARGIN;
 
+  if (view.logo) drawLogo(doc, view.logo);
   doc.font('Helvetica-Bold').fontSize(18).text(t('homework.print.letterHeading'), { width });
   doc.moveDown(0.5);
   for (const paragraph of letterParagraphs(view.letter, t)) {
@@ -38,6 +39,17 @@ export function writeHomeworkPdf(view: PrintView, t: Translate, out: Writable): 
   }
   doc.end();
   return done;
+}
+
+/** The logo above the letter. Its type was checked on upload; a file pdfkit still cannot read is left out, not fatal. */
+function drawLogo(doc: PDFKit.PDFDocument, logo: Buffer): void {
+  const y = doc.y;
+  try {
+    doc.image(logo, MARGIN, y, { fit: [180, 56] });
+    doc.y = y + 56 + 12;
+  } catch {
+    doc.y = y;
+  }
 }
 
 function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {

@@ -55,6 +55,8 @@ export interface PrintView {
   pages: FormPage[];
   answers: Record<string, string>;
   locale: Locale;
+  /** The research organisation's logo (PNG or JPEG), printed above the letter. */
+  logo?: Buffer | null;
 }
 
 
@@ -189,7 +191,7 @@ export class HomeworkViewsService {
     const pages = formPages(form.definition, study.locale);
     const answers: Record<string, string> = {};
     for (const q of pages.flatMap((p) => p.questions)) answers[q.name] = answerText(q, values[q.name]);
-    return { letter, pages, answers, locale: study.locale };
+    return { letter, pages, answers, locale: study.locale, logo: await this.service.logoOf(study.id) };
   }
 
   async groupOfAssignment(slug: string, assignmentId: number): Promise<HomeworkAssignment> {

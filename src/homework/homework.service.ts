@@ -183,6 +183,11 @@ export class HomeworkService {
     }
   }
 
+  /** The research organisation's logo for the paper version, or null. */
+  logoOf(studyId: number): Promise<Buffer | null> {
+    return this.researchOrganisation.logoOf(studyId);
+  }
+
   /** Who stands behind the study of an assignment, for the respondent's pages. */
   async behindOf(studyId: number): Promise<ResearchOrganisationView | null> {
     const study = await this.homework.findStudy(studyId);

@@ -32,6 +32,12 @@ export class ResearchOrganisationService {
     return { contentType: logo.contentType, bytes: Buffer.from(logo.data, 'base64') };
   }
 
+  /** The logo's bytes for a document (the homework PDF), or null when the study has none. */
+  async logoOf(studyId: number): Promise<Buffer | null> {
+    const logo = await this.studies.findLogo(studyId);
+    return logo ? Buffer.from(logo.data, 'base64') : null;
+  }
+
   async setLogo(slug: string, dataUrl: string, actor: AuthUser, locale: Locale): Promise<void> {
     const study = await this.get(slug);
     const checked = checkLogo(dataUrl);

@@ -109,6 +109,14 @@ describe('who stands behind a study: settings, logo, and every respondent page, 
     expect(print).toContain(`Hoe wij met uw gegevens omgaan: ${BEHIND.privacyUrl}`);
     const pdf = await visitor.get(`/h/${homeworkToken}/pdf`).buffer(true).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    // The logo is printed above the letter.
+    expect((pdf.body as Buffer).toString('latin1')).toMatch(/\/Subtype \/Image/);
+    // A file that starts like a PNG but is not one is left out of the PDF rather than breaking it.
+    const broken = Buffer.concat([PNG.subarray(0, 8), Buffer.from('not really an image at all')]);
+    await agent.put('/api/studies/achter-overal/logo').set('x-csrf-token', csrf).send({ logo: dataUrl(broken) }).expect(204);
+    const without = await visitor.get(`/h/${homeworkToken}/pdf`).buffer(true).expect(200);
+    expect((without.body as Buffer).toString('latin1')).not.toMatch(/\/Subtype \/Image/);
+    expect((without.body as Buffer).toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
 
     const mails = await t.dataSource.getRepository(OutboxMessage).findBy({ toAddress: fx.members[0].email! });
     expect(mails.map((m) => m.kind).sort()).toEqual(['homework-letter', 'invitation']);
