@@ -145,6 +145,8 @@ function listEntries(zip: yauzl.ZipFile, limits: QdpxLimits): Promise<yauzl.Entr
     let declared = 0;
     const fail = (error: Error) => {
       zip.removeAllListeners();
+      // Nothing is read any more; a late error of the archive must not become an uncaught exception.
+      zip.on('error', () => undefined);
       reject(error);
     };
     zip.on('entry', (entry: yauzl.Entry) => {
