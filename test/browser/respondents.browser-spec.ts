@@ -3,8 +3,9 @@ import type { Browser, Page } from 'playwright-core';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { Respondent } from '../../src/respondents/respondent.entity';
 import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
-import { createStudy, createUser } from '../support/factories';
+import { createRespondents, createStudy, createUser } from '../support/factories';
 import { TestApp } from '../support/test-app';
+import { xlsxBomb } from '../support/zip-bombs';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import');
 
@@ -36,7 +37,8 @@ describe('respondent import and pool pages in Chromium', () => {
     await page.getByRole('button', { name: 'Importeren' }).click();
     const report = page.locator('table.import-errors');
     await report.waitFor();
-    expect(await page.textContent('#import-result-body')).toContain('nothing was imported');
+    // The refusal in the page's language, by its code (the API's own message is English).
+    expect(await page.textContent('#import-result-body')).toContain('kunnen niet gelezen worden, dus er is niets geïmporteerd');
     const first = report.locator('tbody tr').first();
     expect(await first.locator('[data-label="Regel"]').textContent()).toBe('3');
     expect(await first.locator('[data-label="Kolom"]').textContent()).toBe('Geslacht');
@@ -76,6 +78,36 @@ describe('respondent import and pool pages in Chromium', () => {
     expect(shown).toContain('Bij het nabellen bleek dat zij alles zelf uitzoekt');
     const event = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'respondent.quadrant_override', subjectId: String(r.id) });
     expect(event.details).toMatchObject({ from: 'gemakzoeker', to: 'informatiezoeker' });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('refuses a zip bomb on the page in Dutch, and stores nothing', async () => {
+    await open(375, '/studies/import-ui/respondents/import');
+    expect(await page.textContent('main')).toContain('Een bestand mag hoogstens 20 MB groot zijn en 100.000 rijen hebben.');
+    const before = await t.dataSource.getRepository(Respondent).count();
+    await page.setInputFiles('#import-file', { name: 'bom.xlsx', mimeType: 'application/octet-stream', buffer: await xlsxBomb({ unpackedBytes: 2e9 }) });
+    await page.getByLabel('Alleen controleren (nog niets importeren)').uncheck();
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    await page.getByText('Het Excelbestand wordt uitgepakt groter dan 100 MB.', { exact: false }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await t.dataSource.getRepository(Respondent).count()).toBe(before);
+  });
+
+  it('pages through a large pool on a phone with links that keep the filter', async () => {
+    const study = await createStudy(t.dataSource, { slug: 'groot-ui', title: 'Grote pool' }, { organisations: ['RET'] });
+    await createRespondents(t.dataSource, study.study.id, study.organisations[0].id, 120, { quadrant: 'gemakzoeker' });
+    await open(375, '/studies/groot-ui/respondents?quadrant=gemakzoeker');
+    const pager = page.getByRole('navigation', { name: "Pagina's" });
+    expect(await pager.textContent()).toContain('1–50 van 120');
+    expect(await page.locator('tr[data-respondent]').count()).toBe(50);
+    await pager.getByRole('link', { name: 'Laatste pagina' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/offset=100/);
+    expect(page.url()).toContain('quadrant=gemakzoeker');
+    expect(await page.locator('tr[data-respondent]').count()).toBe(20);
+    expect(await page.getByRole('navigation', { name: "Pagina's" }).textContent()).toContain('101–120 van 120');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await axeViolations(page)).toEqual([]);
   });
 });
