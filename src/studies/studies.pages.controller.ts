@@ -102,7 +102,7 @@ export class StudiesPagesController {
         consequences: [{ key: 'confirm.slot.effect' }, ...(sessions ? [{ key: 'confirm.slot.inUse', vars: { count: sessions } }] : [])],
         action: `/studies/${slug}/slots/${id}/delete`,
         confirmLabel: { key: 'confirm.slot.button' },
-        back: `/studies/${slug}#slots`,
+        back: `/studies/${slug}/settings#slots`,
       });
     }
     await this.studies.removeSlot(slug, id, user);

@@ -44,7 +44,7 @@ describe('session slots', () => {
     const [summer, winter] = (await slots()).slice(-2);
     expect(summer).toMatchObject({ startsAt: new Date('2027-06-15T17:00:00Z'), endsAt: new Date('2027-06-15T19:00:00Z'), onlineUrl: 'https://meet.example.org/zomer', location: null });
     expect(winter).toMatchObject({ startsAt: new Date('2027-01-12T09:00:00Z'), onlineUrl: null, location: 'Bibliotheek Neude' });
-    const page = await agent.get(`/studies/${slug}?lang=nl`).expect(200);
+    const page = await agent.get(`/studies/${slug}/settings?lang=nl`).expect(200);
     expect(page.text).toContain('op locatie: Bibliotheek Neude');
     expect(page.text).toContain('type="date"');
     expect(page.text).toContain('type="time"');
