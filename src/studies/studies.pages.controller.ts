@@ -77,7 +77,7 @@ export class StudiesPagesController {
         consequences: [{ key: 'confirm.organisation.effect', vars: { name } }, { key: 'confirm.organisation.noMail' }],
         action: `/studies/${slug}/organisations/${id}/delete`,
         confirmLabel: { key: 'confirm.organisation.button' },
-        back: `/studies/${slug}#organisations`,
+        back: `/studies/${slug}/settings#organisations`,
       });
     }
     await this.studies.removeOrganisation(slug, id, user);
