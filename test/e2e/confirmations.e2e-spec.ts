@@ -50,7 +50,9 @@ describe('confirmation of destructive page actions', () => {
   it('deletes a session slot only once confirmed', async () => {
     const slot = f.slots[1];
     const path = `/studies/${f.study.slug}/slots/${slot.id}/delete`;
-    expect(await ask(path)).toContain('Niemand krijgt een e-mail.');
+    const text = await ask(path);
+    expect(text).toContain('Niemand krijgt een e-mail.');
+    expect(text).toContain(`href="/studies/${f.study.slug}/settings#slots"`);
     expect(await t.dataSource.getRepository(SessionSlot).countBy({ id: slot.id })).toBe(1);
     await confirm(path);
     expect(await t.dataSource.getRepository(SessionSlot).countBy({ id: slot.id })).toBe(0);
