@@ -64,6 +64,8 @@ export class ZipArchive {
     } catch (err) {
       throw new ZipReadError((err as Error).message);
     }
+    // Errors reach the reads that cause them; one the archive emits after reading stopped must not crash the process.
+    zip.on('error', () => undefined);
     // Count before listing: reading a directory of millions of entries is itself work an attacker could ask for.
     if (zip.entryCount > MAX_ZIP_ENTRIES) {
       zip.close();
@@ -106,6 +108,8 @@ export class ZipArchive {
     } catch (err) {
       throw new ZipReadError((err as Error).message);
     }
+    // The loop below sees the stream's errors; this keeps one after it is destroyed from going uncaught.
+    stream.on('error', () => undefined);
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         this.inflated += chunk.length;
