@@ -7,8 +7,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AuthService } from './auth/auth.service';
 import { sessionMiddleware } from './auth/session.middleware';
+import { staffOnly } from './auth/staff-only.middleware';
 import { serveDirectRoutes } from './common/direct-routes';
-import { capturedHeaders, securityHeaders } from './common/security-headers';
+import { capturedHeaders, noStore, securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { configureViews } from './common/view-engine';
 import type { ResolvedConfig } from './config/config.module';
@@ -18,11 +19,15 @@ import { HomeworkService } from './homework/homework.service';
 
 const ROOT = join(__dirname, '..').replace(/[\\/]dist$/, '');
 const BODY_LIMIT_BYTES = 256 * 1024;
+const API_DOCS = 'api/docs';
+/** SwaggerModule's page (and its assets), and the description as JSON and YAML. */
+const API_DOCS_PATHS = [`/${API_DOCS}`, `/${API_DOCS}-json`, `/${API_DOCS}-yaml`];
 
 /** Everything between NestFactory.create and listen; shared by main.ts and the end-to-end tests. */
 export function configureApp(app: NestExpressApplication, config: ResolvedConfig): void {
   app.useLogger(new QuietNestLogger(app.get(Logger)));
-  app.set('trust proxy', 'loopback');
+  // Every per-address throttle reads req.ip, so only the proxies named in TRUST_PROXY may say who the client is.
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   const security = securityHeaders(config.baseUrl);
   app.use(security);
@@ -36,7 +41,10 @@ export function configureApp(app: NestExpressApplication, config: ResolvedConfig
   // SurveyJS from the installed package: long-cached, compressed by the middleware above.
   app.use('/assets/survey', express.static(join(ROOT, 'node_modules', 'survey-core'), { maxAge: '7d', immutable: true }));
   app.use('/assets/survey-ui', express.static(join(ROOT, 'node_modules', 'survey-js-ui'), { maxAge: '7d', immutable: true }));
+  app.use(noStore);
   app.use(sessionMiddleware(app.get(AuthService), config.sessionSecret, config.baseUrl.startsWith('https:')));
+  // The API description maps every route: for staff, not for anyone probing the server.
+  app.use(API_DOCS_PATHS, staffOnly);
   app.useGlobalPipes(createValidationPipe());
   configureViews(app);
   const document = SwaggerModule.createDocument(
@@ -48,7 +56,7 @@ export function configureApp(app: NestExpressApplication, config: ResolvedConfig
       .addCookieAuth('kw_session')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document);
+  SwaggerModule.setup(API_DOCS, app, document);
   app.enableShutdownHooks();
   serveDirectRoutes(app.getHttpServer(), [autosaveRoute(app.get(HomeworkService))], {
     headers: capturedHeaders(security),

@@ -15,7 +15,7 @@ export class AuthController {
     private readonly cookies: LoginCookies,
   ) {}
 
-  /** A token for the x-csrf-token header of later state-changing calls. */
+  /** A token for the x-csrf-token header of later state-changing calls (bound to the login session, if any). */
   @Public()
   @Get('auth/csrf')
   csrf(@Res({ passthrough: true }) res: Response) {
@@ -27,8 +27,8 @@ export class AuthController {
   @HttpCode(200)
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { token, user } = await this.auth.login(dto.email, dto.password, req.ip ?? 'unknown');
-    this.cookies.set(res, token);
-    return { user };
+    // The token bound to the new session: the one fetched before login no longer works.
+    return { user, csrfToken: this.cookies.set(res, token) };
   }
 
   @Roles(...ANY_ROLE)

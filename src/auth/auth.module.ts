@@ -5,10 +5,11 @@ import { AuthGuard } from './auth.guard';
 import { AuthPagesController } from './auth.pages.controller';
 import { AuthService } from './auth.service';
 import { LoginCookies } from './login-cookies';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { UserRepository } from './user.repository';
 
 @Module({
-  providers: [AuthService, UserRepository, LoginCookies, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, UserRepository, LoginThrottleRepository, LoginCookies, { provide: APP_GUARD, useClass: AuthGuard }],
   controllers: [AuthController, AuthPagesController],
   exports: [AuthService, UserRepository],
 })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AppError } from '../common/app-error';
+import { AppError, retryAfterSeconds } from '../common/app-error';
 import { ANY_ROLE, CurrentUser, Public, PublicWithCsrf, Roles } from './auth.decorators';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
@@ -45,11 +45,15 @@ export class AuthPagesController {
       res.redirect(303, safeNext(dto.next, homeFor(user)));
     } catch (err) {
       if (!(err instanceof AppError) || (err.kind !== 'unauthenticated' && err.kind !== 'too_many_requests')) throw err;
+      const waitSeconds = retryAfterSeconds(err);
+      if (waitSeconds) res.setHeader('Retry-After', String(waitSeconds));
+      const minutes = Math.ceil(waitSeconds / 60);
       res.status(err.kind === 'unauthenticated' ? 401 : 429).render('pages/login', {
         title: 'login.title',
         next: safeNext(dto.next, ''),
         email: dto.email,
-        errorKey: err.kind === 'unauthenticated' ? 'login.invalid' : 'login.throttled',
+        errorKey: err.kind === 'unauthenticated' ? 'login.invalid' : minutes === 1 ? 'login.throttledOneMinute' : 'login.throttled',
+        minutes,
       });
     }
   }

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, LessThan, MoreThan } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { hashToken, randomToken } from '../common/tokens';
 import { AuditService } from '../audit/audit.service';
 import { Organisation } from '../studies/organisation.entity';
 import { AuthUser } from './auth-user';
-import { LoginAttempt } from './login-attempt.entity';
 import { LoginSession } from './login-session.entity';
-import { THROTTLE_WINDOW_MINUTES, accountKey, ipKey, isThrottled } from './login-throttle';
+import { PER_ACCOUNT_AND_ADDRESS, PER_ADDRESS, accountAddressKey, addressKey } from './login-throttle';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { PASSWORD_MIN_LENGTH, hashPassword, verifyPassword } from './password';
 import { Role, ROLES, User } from './user.entity';
 import { UserRepository } from './user.repository';
@@ -28,34 +28,31 @@ export class AuthService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly users: UserRepository,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleRepository,
   ) {}
 
-  /** Returns the new session's cookie token (only its hash is stored). */
-  async login(email: string, password: string, ip: string): Promise<{ token: string; user: AuthUser }> {
-    const attempts = this.dataSource.getRepository(LoginAttempt);
-    const since = new Date(Date.now() - THROTTLE_WINDOW_MINUTES * 60_000);
-    const [ipFailures, accountFailures] = await Promise.all([
-      attempts.countBy({ key: ipKey(ip), attemptedAt: MoreThan(since) }),
-      attempts.countBy({ key: accountKey(email), attemptedAt: MoreThan(since) }),
-    ]);
-    if (isThrottled({ ip: ipFailures, account: accountFailures })) {
-      throw new AppError('too_many_requests', 'auth.throttled', `Too many failed logins. Please wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`);
+  /**
+   * Returns the new session's cookie token (only its hash is stored). The try is counted against the throttle
+   * (login-throttle.ts) before the password is checked, so parallel guesses cannot slip past the count.
+   */
+  async login(email: string, password: string, ip: string, now = new Date()): Promise<{ token: string; user: AuthUser }> {
+    const pair = accountAddressKey(email, ip);
+    const address = addressKey(ip);
+    const wait = await this.throttle.reserve([{ key: pair, policy: PER_ACCOUNT_AND_ADDRESS }, { key: address, policy: PER_ADDRESS }], now);
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60);
+      throw new AppError('too_many_requests', 'auth.throttled', `Too many failed logins from here. For your safety, please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, {
+        retryAfterSeconds: wait,
+      });
     }
     const user = await this.users.findByEmail(email);
     // Verify against a dummy hash when the account does not exist, so timing does not reveal which e-mails exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) {
-      const now = new Date();
-      await attempts.insert([
-        { key: ipKey(ip), attemptedAt: now },
-        { key: accountKey(email), attemptedAt: now },
-      ]);
       throw new AppError('unauthenticated', 'auth.invalid_credentials', 'The e-mail address or password is not correct.');
     }
-    await attempts.delete({ key: accountKey(email) });
-    await attempts.delete({ attemptedAt: LessThan(since) });
+    await this.throttle.succeeded(pair, address, now);
     const token = randomToken();
-    const now = new Date();
     await this.dataSource.getRepository(LoginSession).insert({
       tokenHash: hashToken(token),
       userId: user.id,

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Locale } from '../common/domain';
 import type { AuthUser } from './auth-user';
 import type { AuthService } from './auth.service';
-import { CSRF_COOKIE, csrfTokenFor, newCsrfSeed } from './csrf';
+import { CSRF_COOKIE, anonymousCsrfSeed, csrfTokenFor, newCsrfSeed, sessionCsrfSeed } from './csrf';
 
 export const SESSION_COOKIE = 'kw_session';
 export const LOCALE_COOKIE = 'kw_lang';
@@ -29,21 +29,25 @@ export function sessionMiddleware(auth: AuthService, secret: string, secureCooki
       const cookieLocale = req.cookies?.[LOCALE_COOKIE];
       req.locale = lang === 'en' || lang === 'nl' ? lang : cookieLocale === 'en' ? 'en' : 'nl';
 
-      let seed: string | undefined = req.cookies?.[CSRF_COOKIE];
-      // JSON clients get their seed from /api/auth/*; other API calls (respondents' autosave) need none.
-      if (!seed && (!req.path.startsWith('/api/') || req.path.startsWith('/api/auth/'))) {
-        seed = newCsrfSeed();
-        res.cookie(CSRF_COOKIE, seed, cookieOptions(secureCookies));
-      }
-      req.csrfSeed = seed;
-
       req.sessionToken = req.cookies?.[SESSION_COOKIE];
       req.user = (await auth.resolveSession(req.sessionToken)) ?? undefined;
+
+      if (req.user && req.sessionToken) {
+        req.csrfSeed = sessionCsrfSeed(req.sessionToken);
+      } else {
+        let cookie: string | undefined = req.cookies?.[CSRF_COOKIE];
+        // JSON clients get their seed from /api/auth/*; other API calls (respondents' autosave) need none.
+        if (!cookie && (!req.path.startsWith('/api/') || req.path.startsWith('/api/auth/'))) {
+          cookie = newCsrfSeed();
+          res.cookie(CSRF_COOKIE, cookie, cookieOptions(secureCookies));
+        }
+        req.csrfSeed = cookie ? anonymousCsrfSeed(cookie) : undefined;
+      }
 
       Object.assign(res.locals, {
         locale: req.locale,
         user: req.user,
-        csrfToken: seed ? csrfTokenFor(secret, seed) : undefined,
+        csrfToken: req.csrfSeed ? csrfTokenFor(secret, req.csrfSeed) : undefined,
         currentPath: req.path,
         isStaff: req.user?.role === 'admin' || req.user?.role === 'researcher',
         isAdmin: req.user?.role === 'admin',

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { retryAfterSeconds } from './app-error';
 import { errorBody } from './error-body';
 
 /** Where failures become HTTP answers: JSON under /api, a friendly page elsewhere (the body: error-body.ts). */
@@ -14,6 +15,8 @@ export class AppErrorFilter implements ExceptionFilter {
     const body = errorBody(exception, req.method, req.path);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (res.headersSent) return;
+    const retryAfter = retryAfterSeconds(exception);
+    if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
     if (req.path.startsWith('/api') || !req.accepts('html')) {
       res.status(body.statusCode).json(body);
       return;

@@ -32,3 +32,9 @@ export class AppError extends Error {
     return new AppError('forbidden', 'auth.forbidden', message);
   }
 }
+
+/** Seconds a refused client should wait (an AppError's details.retryAfterSeconds), for the Retry-After header; 0 when unsaid. */
+export function retryAfterSeconds(err: unknown): number {
+  const seconds = err instanceof AppError ? err.details?.retryAfterSeconds : undefined;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 0;
+}

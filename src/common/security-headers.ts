@@ -37,3 +37,12 @@ export function capturedHeaders(middleware: ReturnType<typeof securityHeaders>):
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return headers;
 }
+
+/**
+ * Every answer behind this point is made for one person (a login, a private link, a CSRF token in the page):
+ * no browser or proxy cache may keep it. Static assets are served before it and stay cacheable.
+ */
+export function noStore(_req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}

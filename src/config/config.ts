@@ -1,6 +1,7 @@
 import { HomeworkOptions, homeworkOptions } from '../homework/homework-options';
 import { ImportLimits, importLimits } from '../respondents/import-limits';
 import { ConfigError } from './config-error';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export { ConfigError };
 
@@ -32,6 +33,8 @@ export interface AppConfig {
   adminEmail?: string;
   adminPassword?: string;
   helpPhone: string;
+  /** TRUST_PROXY: whose X-Forwarded-For names the client, for every per-address throttle (default: nobody's). */
+  trustProxy: TrustProxy;
 }
 
 /** Variables whose values never appear in logs or error messages. */
@@ -74,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     adminEmail,
     adminPassword,
     helpPhone: nonEmpty(env, 'HELP_PHONE') ?? '030 000 00 00',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }
 

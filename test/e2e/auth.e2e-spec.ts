@@ -109,8 +109,78 @@ describe('accounts and access (HTTP)', () => {
     expect(ok.body.passwordHash).toBeUndefined();
   });
 
-  it('serves the OpenAPI description', async () => {
-    const res = await request(t.app.getHttpServer()).get('/api/docs-json').expect(200);
+  it('serves the OpenAPI description to staff only', async () => {
+    const { agent } = await loginAgent(t.app, researcher.email, researcher.password);
+    const res = await agent.get('/api/docs-json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/studies', '/api/health']));
+    await agent.get('/api/docs').set('accept', 'text/html').expect(200);
+    const anonymous = await request(t.app.getHttpServer()).get('/api/docs-json').expect(401);
+    expect(anonymous.body).toMatchObject({ statusCode: 401, code: 'auth.login_required' });
+    await request(t.app.getHttpServer()).get('/api/docs-yaml').expect(401);
+    const page = await request(t.app.getHttpServer()).get('/api/docs').set('accept', 'text/html').expect(303);
+    expect(page.headers.location).toBe('/login?next=%2Fapi%2Fdocs');
+    const asPartner = await loginAgent(t.app, partner.email, partner.password);
+    await asPartner.agent.get('/api/docs-json').expect(403);
+    await asPartner.agent.get('/api/docs/').set('accept', 'text/html').expect(403);
+  });
+
+  describe('CSRF tokens bound to the login session', () => {
+    it('renews the token at login: the one from before no longer works, the one the login gave does', async () => {
+      const agent = anonymousAgent(t.app);
+      const before = (await agent.get('/api/auth/csrf').expect(200)).body.csrfToken as string;
+      const login = await agent.post('/api/auth/login').set('x-csrf-token', before).send({ email: researcher.email, password: researcher.password }).expect(200);
+      const after = login.body.csrfToken as string;
+      expect(after).toEqual(expect.any(String));
+      expect(after).not.toBe(before);
+      expect((await agent.get('/api/auth/csrf').expect(200)).body.csrfToken).toBe(after);
+      await agent.post('/api/studies').set('x-csrf-token', before).send({ slug: 'old-token', title: 'Old token' }).expect(403);
+      await agent.post('/api/studies').set('x-csrf-token', after).send({ slug: 'new-token', title: 'New token' }).expect(201);
+    });
+
+    it('gives every login of the same account its own token, and one login’s token fails in another', async () => {
+      const first = await loginAgent(t.app, researcher.email, researcher.password);
+      const second = await loginAgent(t.app, researcher.email, researcher.password);
+      expect(first.csrf).not.toBe(second.csrf);
+      await second.agent.post('/api/studies').set('x-csrf-token', first.csrf).send({ slug: 'crossed', title: 'Crossed' }).expect(403);
+    });
+
+    it('renews the token at logout, so a token from the session is worthless afterwards', async () => {
+      const { agent, csrf } = await loginAgent(t.app, researcher.email, researcher.password);
+      const anonymousBefore = await anonymousAgent(t.app).get('/api/auth/csrf');
+      const out = await agent.post('/api/auth/logout').set('x-csrf-token', csrf).expect(204);
+      expect((out.headers['set-cookie'] as unknown as string[]).some((c) => c.startsWith('kw_csrf=') && !c.startsWith('kw_csrf=;'))).toBe(true);
+      const fresh = (await agent.get('/api/auth/csrf').expect(200)).body.csrfToken as string;
+      expect(fresh).not.toBe(csrf);
+      expect(fresh).not.toBe(anonymousBefore.body.csrfToken);
+      // The old session's token cannot carry even the login form.
+      await agent.post('/api/auth/login').set('x-csrf-token', csrf).send({ email: researcher.email, password: researcher.password }).expect(403);
+      await agent.post('/api/auth/login').set('x-csrf-token', fresh).send({ email: researcher.email, password: researcher.password }).expect(200);
+    });
+
+    it('puts the session’s token in the pages after a form login', async () => {
+      const agent = anonymousAgent(t.app);
+      const loginPage = await agent.get('/login').expect(200);
+      const before = /name="_csrf" value="([^"]+)"/.exec(loginPage.text)![1];
+      await agent.post('/login').type('form').send({ _csrf: before, email: researcher.email, password: researcher.password }).expect(303);
+      const page = await agent.get('/studies').expect(200);
+      const after = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+      expect(after).not.toBe(before);
+      await agent.post('/logout').type('form').send({ _csrf: before }).set('accept', 'application/json').expect(403);
+      await agent.post('/logout').type('form').send({ _csrf: after }).expect(303);
+    });
+  });
+
+  describe('caching', () => {
+    it('forbids storing any page or API answer, logged in or not, but lets assets be cached', async () => {
+      const { agent } = await loginAgent(t.app, researcher.email, researcher.password);
+      for (const path of ['/studies', '/api/studies', '/api/auth/me', '/audit', '/api/audit']) {
+        const res = await agent.get(path).expect(200);
+        expect([path, res.headers['cache-control']]).toEqual([path, 'no-store']);
+      }
+      expect((await request(t.app.getHttpServer()).get('/login').expect(200)).headers['cache-control']).toBe('no-store');
+      expect((await request(t.app.getHttpServer()).get('/api/studies').expect(401)).headers['cache-control']).toBe('no-store');
+      const asset = await request(t.app.getHttpServer()).get('/assets/css/kwadrant.css').expect(200);
+      expect(asset.headers['cache-control']).toMatch(/max-age=3600/);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { AuthService } from '../../src/auth/auth.service';
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from '../../src/auth/login-throttle';
+import { PER_ACCOUNT_AND_ADDRESS, PER_ADDRESS } from '../../src/auth/login-throttle';
 import { LoginSession } from '../../src/auth/login-session.entity';
 import { hashToken } from '../../src/common/tokens';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -28,21 +28,49 @@ describe('AuthService on a real database', () => {
     expect(await auth.resolveSession(token)).toBeNull();
   });
 
-  it('throttles an account after repeated failures, even with the right password', async () => {
-    const u = await createUser(t.dataSource);
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      await expect(auth.login(u.email, 'wrong-password', `10.0.1.${i}`)).rejects.toMatchObject({ code: 'auth.invalid_credentials' });
-    }
-    await expect(auth.login(u.email, u.password, '10.0.2.1')).rejects.toMatchObject({ code: 'auth.throttled' });
-  });
+  describe('login throttle', () => {
+    const t0 = new Date('2030-01-01T10:00:00Z');
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
-  it('throttles an IP address that tries many accounts', async () => {
-    const u = await createUser(t.dataSource);
-    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
-      await expect(auth.login(`nobody${i}@example.org`, 'guess', '10.9.9.9')).rejects.toMatchObject({ code: 'auth.invalid_credentials' });
-    }
-    await expect(auth.login(u.email, u.password, '10.9.9.9')).rejects.toMatchObject({ code: 'auth.throttled' });
-    await expect(auth.login(u.email, u.password, '10.9.9.10')).resolves.toMatchObject({ user: { email: u.email } });
+    it('makes an account wait after five failures from one address, with a growing delay, but not from elsewhere', async () => {
+      const u = await createUser(t.dataSource);
+      for (let i = 0; i < PER_ACCOUNT_AND_ADDRESS.freeFailures; i++) {
+        await expect(auth.login(u.email, 'wrong-password', '10.0.1.1', t0)).rejects.toMatchObject({ code: 'auth.invalid_credentials' });
+      }
+      await expect(auth.login(u.email, u.password, '10.0.1.1', at(1))).rejects.toMatchObject({ code: 'auth.throttled', details: { retryAfterSeconds: 59 } });
+      await expect(auth.login(u.email, u.password, '10.0.2.1', at(1))).resolves.toMatchObject({ user: { email: u.email } });
+      // One more try once the minute is over; after it fails, the wait doubles.
+      await expect(auth.login(u.email, 'wrong-password', '10.0.1.1', at(60))).rejects.toMatchObject({ code: 'auth.invalid_credentials' });
+      await expect(auth.login(u.email, u.password, '10.0.1.1', at(61))).rejects.toMatchObject({ code: 'auth.throttled', details: { retryAfterSeconds: 119 } });
+      await expect(auth.login(u.email, u.password, '10.0.1.1', at(180))).resolves.toMatchObject({ user: { email: u.email } });
+      // The right password ended the run: five free tries again.
+      for (let i = 0; i < PER_ACCOUNT_AND_ADDRESS.freeFailures; i++) {
+        await expect(auth.login(u.email, 'wrong-password', '10.0.1.1', at(181))).rejects.toMatchObject({ code: 'auth.invalid_credentials' });
+      }
+    });
+
+    it('makes an address that tries many accounts wait, for every account, and no other address', async () => {
+      const u = await createUser(t.dataSource);
+      for (let i = 0; i < PER_ADDRESS.freeFailures; i++) {
+        await expect(auth.login(`nobody${i}@example.org`, 'guess', '10.9.9.9', t0)).rejects.toMatchObject({ code: 'auth.invalid_credentials' });
+      }
+      await expect(auth.login(u.email, u.password, '10.9.9.9', t0)).rejects.toMatchObject({ code: 'auth.throttled' });
+      await expect(auth.login(u.email, u.password, '10.9.9.10', t0)).resolves.toMatchObject({ user: { email: u.email } });
+    });
+
+    it('does not count right passwords against an address (an office behind one address)', async () => {
+      const u = await createUser(t.dataSource);
+      for (let i = 0; i < PER_ADDRESS.freeFailures + 5; i++) await auth.login(u.email, u.password, '10.7.7.7', t0);
+      await expect(auth.login(u.email, u.password, '10.7.7.7', t0)).resolves.toMatchObject({ user: { email: u.email } });
+    });
+
+    it('checks at most the free number of parallel guesses', async () => {
+      const u = await createUser(t.dataSource);
+      const results = await Promise.allSettled(Array.from({ length: 15 }, () => auth.login(u.email, 'wrong-password', '10.5.5.5', t0)));
+      const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'ok'));
+      expect(codes.filter((c) => c === 'auth.invalid_credentials')).toHaveLength(PER_ACCOUNT_AND_ADDRESS.freeFailures);
+      expect(codes.filter((c) => c === 'auth.throttled')).toHaveLength(15 - PER_ACCOUNT_AND_ADDRESS.freeFailures);
+    });
   });
 
   it('creates a partner bound to an organisation and refuses an unknown one', async () => {
