@@ -121,7 +121,7 @@ export class HomeworkLinksService {
         'too_many_requests',
         'homework.code_throttled',
         `That code was not right several times. For your safety, please wait ${CODE_THROTTLE_WINDOW_MINUTES} minutes and try again, or call the number in the letter.`,
-        { retryAfterMinutes: CODE_THROTTLE_WINDOW_MINUTES },
+        { retryAfterMinutes: CODE_THROTTLE_WINDOW_MINUTES, retryAfterSeconds: CODE_THROTTLE_WINDOW_MINUTES * 60 },
       );
     }
   }

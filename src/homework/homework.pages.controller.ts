@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseIntPipe, Post, Render, Req, Res } fr
 import type { Request, Response } from 'express';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { AppError } from '../common/app-error';
+import { AppError, retryAfterSeconds } from '../common/app-error';
 import type { Locale } from '../common/domain';
 import { formatDate, formatDateTime } from '../common/format';
 import { getTranslations } from '../common/view-engine';
@@ -64,6 +64,7 @@ export class HomeworkPagesController {
     } catch (err) {
       if (!(err instanceof AppError) || !['invalid', 'not_found', 'too_many_requests', 'gone'].includes(err.kind)) throw err;
       if (err.kind === 'gone') return this.renderRespondentError(res, err, req.locale);
+      if (retryAfterSeconds(err)) res.setHeader('Retry-After', String(retryAfterSeconds(err)));
       const outcome = { invalid: { status: 400, key: 'homework.code.format' }, not_found: { status: 404, key: 'homework.code.unknown' }, too_many_requests: { status: 429, key: 'homework.code.throttled' } }[
         err.kind as 'invalid' | 'not_found' | 'too_many_requests'
       ];
@@ -219,6 +220,7 @@ export class HomeworkPagesController {
   private renderRespondentError(res: Response, err: unknown, locale: Locale): void {
     if (!(err instanceof AppError) || !['gone', 'not_found', 'too_many_requests'].includes(err.kind)) throw err;
     const status = err.kind === 'gone' ? 410 : err.kind === 'not_found' ? 404 : 429;
+    if (retryAfterSeconds(err)) res.setHeader('Retry-After', String(retryAfterSeconds(err)));
     const helpPhone = (err.details?.helpPhone as string | undefined) ?? this.links.helpPhone();
     res.status(status).render('pages/homework/unavailable', {
       title: `homework.unavailable.${err.kind}.title`,

@@ -36,7 +36,8 @@ describe('homework over HTTP', () => {
   let researcher: Awaited<ReturnType<typeof loginAgent>>;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Behind a proxy on this machine: each test's client address comes from X-Forwarded-For.
+    t = await createTestApp({ trustProxy: ['loopback'] });
     fx = await createScheduledGroup(t.dataSource, { members: 3 });
     researcher = await loginAgent(t.app, fx.lead.email, fx.lead.password);
     const sent = await researcher.agent.post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`).set('x-csrf-token', researcher.csrf).expect(200);
@@ -171,8 +172,10 @@ describe('homework over HTTP', () => {
     }
     const blocked = await page.post('/h').set('X-Forwarded-For', ip).type('form').send({ code }).expect(429);
     expect(blocked.text).toContain('over een kwartier');
+    expect(blocked.headers['retry-after']).toBe('900');
     const api = await page.get(`/api/homework/${code}`).set('X-Forwarded-For', ip).expect(429);
     expect(api.body.code).toBe('homework.code_throttled');
+    expect(api.headers['retry-after']).toBe('900');
     // Another address is not affected, and the long link never is.
     await page.get(`/api/homework/${code}`).set('X-Forwarded-For', freshIp()).expect(200);
     await page.post('/h').set('X-Forwarded-For', freshIp()).type('form').send({ code: 'abc' }).expect(400);
