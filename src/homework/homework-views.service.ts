@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { Locale, Quadrant, RespondentStatus } from '../common/domain';
 import { CONVERSATION_GUIDE } from '../surveys/conversation-guide';
 import { ScheduledSession } from '../scheduling/session.entity';
 import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { answerText, formPages, FormPage } from './homework-form';
+import { mayReadGroupHomework, maySeeLetterCredentials } from './homework-access';
 import { HomeworkLinksService } from './homework-links.service';
 import { homeworkStatus, HomeworkStatus } from './homework-rules';
 import { HomeworkRepository, LinkLookup } from './homework.repository';
@@ -29,6 +31,8 @@ export interface GroupStatus {
   sessionStartsAt: Date | null;
   deadline: Date | null;
   isModerator: boolean;
+  /** Whether this user may open the members' answers (preparation view, print, PDF, paper entry). */
+  mayReadHomework: boolean;
   members: MemberStatus[];
   counts: Record<MemberStatus['status'], number>;
   /** Invited members without homework yet: what "send homework" would reach (only invited people get it). */
@@ -50,6 +54,8 @@ export interface PrepView {
   guideMinutes: number;
 }
 
+const HOMEWORK_READERS_ONLY = 'Only the moderators of this group’s session (and admins) can see its homework.';
+
 export interface PrintView {
   letter: Record<string, unknown>;
   pages: FormPage[];
@@ -69,6 +75,7 @@ export class HomeworkViewsService {
     private readonly homework: HomeworkRepository,
     private readonly service: HomeworkService,
     private readonly links: HomeworkLinksService,
+    private readonly audit: AuditService,
   ) {}
 
   async statusOfStudy(slug: string, user: AuthUser): Promise<{ study: { slug: string; title: string; id: number }; groups: GroupStatus[] }> {
@@ -114,6 +121,7 @@ export class HomeworkViewsService {
           sessionStartsAt: session?.startsAt ?? null,
           deadline: rows.find((r) => r.deadline)?.deadline ?? null,
           isModerator: isModerator(session, user),
+          mayReadHomework: mayReadGroupHomework(user, session),
           members: rows,
           counts,
           invitedWithout: members.filter((m) => m.groupId === g.id && !byRespondent.has(m.respondentId) && INVITED.includes(respondents.get(m.respondentId)?.status ?? 'erased')).length,
@@ -127,10 +135,7 @@ export class HomeworkViewsService {
     const study = await this.service.study(slug);
     const group = await this.homework.findGroup(study.id, groupId);
     if (!group) throw AppError.notFound('group', groupId);
-    const [session] = await this.homework.sessionsOfGroups([group.id]);
-    if (user.role !== 'admin' && !isModerator(session ?? null, user)) {
-      throw AppError.forbidden('Only the moderators of this group’s session (and admins) can see its homework.');
-    }
+    const session = await this.assertMayRead(group.id, user);
     const members = await this.homework.membersOfGroups([group.id]);
     const respondents = new Map((await this.homework.respondentsByIds(members.map((m) => m.respondentId))).map((r) => [r.id, r]));
     const assignments = new Map((await this.homework.ofGroup(group.id)).map((a) => [a.respondentId, a]));
@@ -138,6 +143,7 @@ export class HomeworkViewsService {
     const organisation = link?.organisation.name ?? '';
     const pages = formPages((await this.service.formOf({ studyId: study.id, respondentId: members[0]?.respondentId ?? 0 })).definition, locale);
     const shown = members.filter((m) => respondents.get(m.respondentId)?.status !== 'erased');
+    await this.audit.record({ actor: user, action: 'homework.prep.read', studyId: study.id, subjectType: 'group', subjectId: group.id, details: { respondentIds: shown.map((m) => m.respondentId) } });
     const answersOf = (a: HomeworkAssignment | undefined) => (a ? (a.submitted ?? a.draft ?? {}) : {});
     return {
       study: { slug: study.slug, title: study.title },
@@ -171,22 +177,33 @@ export class HomeworkViewsService {
   async printForLink(lookup: LinkLookup): Promise<PrintView> {
     // What the form shows them: changes made after sending count too, as on their screen.
     const a = lookup.assignment;
-    return this.print(a, a.draft ?? a.submitted ?? {});
+    return this.print(a, a.draft ?? a.submitted ?? {}, true);
   }
 
-  async printForResearcher(slug: string, assignmentId: number): Promise<PrintView> {
-    const study = await this.service.study(slug);
-    const assignment = await this.homework.findById(assignmentId);
-    if (!assignment || assignment.studyId !== study.id) throw AppError.notFound('homework_assignment', assignmentId);
+  /**
+   * A member's letter and form for the group's moderators and admins (homework-access.ts); the working link and
+   * code only for admins. Every print is an audit event (`format`: print or pdf).
+   */
+  async printForResearcher(slug: string, assignmentId: number, user: AuthUser, format: 'print' | 'pdf'): Promise<PrintView> {
+    const assignment = await this.readableAssignment(slug, assignmentId, user);
+    const withCredentials = maySeeLetterCredentials(user);
+    await this.audit.record({
+      actor: user,
+      action: `homework.${format}.read`,
+      studyId: assignment.studyId,
+      subjectType: 'respondent',
+      subjectId: assignment.respondentId,
+      details: { assignmentId, withCredentials },
+    });
     // What was sent: the moderators prepare with that, not with changes the respondent has not sent yet.
-    return this.print(assignment, assignment.submitted ?? assignment.draft ?? {});
+    return this.print(assignment, assignment.submitted ?? assignment.draft ?? {}, withCredentials);
   }
 
-  private async print(assignment: HomeworkAssignment, values: HomeworkAnswers): Promise<PrintView> {
+  private async print(assignment: HomeworkAssignment, values: HomeworkAnswers, withCredentials: boolean): Promise<PrintView> {
     const study = (await this.homework.findStudy(assignment.studyId))!;
     const respondent = await this.homework.findRespondent(assignment.respondentId);
     const form = await this.service.formOf(assignment);
-    const credentials = await this.homework.transaction((manager) => this.links.currentCredentials(assignment, manager));
+    const credentials = withCredentials ? await this.homework.transaction((manager) => this.links.currentCredentials(assignment, manager)) : null;
     const letter = await this.service.letterData(study, assignment, respondent, credentials);
     const pages = formPages(form.definition, study.locale);
     const answers: Record<string, string> = {};
@@ -194,11 +211,25 @@ export class HomeworkViewsService {
     return { letter, pages, answers, locale: study.locale, logo: await this.service.logoOf(study.id) };
   }
 
-  async groupOfAssignment(slug: string, assignmentId: number): Promise<HomeworkAssignment> {
+  /** An assignment for typing in its paper form: the same rule as the preparation view; the read is audited. */
+  async paperEntryOf(slug: string, assignmentId: number, user: AuthUser): Promise<HomeworkAssignment> {
+    const assignment = await this.readableAssignment(slug, assignmentId, user);
+    await this.audit.record({ actor: user, action: 'homework.paper.read', studyId: assignment.studyId, subjectType: 'respondent', subjectId: assignment.respondentId, details: { assignmentId } });
+    return assignment;
+  }
+
+  private async readableAssignment(slug: string, assignmentId: number, user: AuthUser): Promise<HomeworkAssignment> {
     const study = await this.service.study(slug);
     const assignment = await this.homework.findById(assignmentId);
     if (!assignment || assignment.studyId !== study.id) throw AppError.notFound('homework_assignment', assignmentId);
+    await this.assertMayRead(assignment.groupId, user);
     return assignment;
+  }
+
+  private async assertMayRead(groupId: number, user: AuthUser): Promise<ScheduledSession | null> {
+    const [session] = await this.homework.sessionsOfGroups([groupId]);
+    if (!mayReadGroupHomework(user, session ?? null)) throw AppError.forbidden(HOMEWORK_READERS_ONLY);
+    return session ?? null;
   }
 }
 

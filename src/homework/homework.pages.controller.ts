@@ -137,7 +137,7 @@ export class HomeworkPagesController {
   @Render('pages/homework/status')
   async status(@Param('slug') slug: string, @CurrentUser() user: AuthUser) {
     const [view, settings] = await Promise.all([this.views.statusOfStudy(slug, user), this.homework.settings(slug)]);
-    return { title: 'homework.status.title', ...view, reminder: settings, canSeeAll: user.role === 'admin', stylesheets: PAGE_STYLESHEETS };
+    return { title: 'homework.status.title', ...view, reminder: settings, stylesheets: PAGE_STYLESHEETS };
   }
 
   @Post('studies/:slug/homework/groups/:groupId/send')
@@ -160,20 +160,20 @@ export class HomeworkPagesController {
   }
 
   @Get('studies/:slug/homework/assignments/:id/print')
-  async researcherPrint(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
-    const view = await this.views.printForResearcher(slug, id);
+  async researcherPrint(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    const view = await this.views.printForResearcher(slug, id, user, 'print');
     res.setHeader('Cache-Control', 'no-store');
     res.render('pages/homework/print', this.printModel(view, `/studies/${slug}/homework/assignments/${id}/pdf`));
   }
 
   @Get('studies/:slug/homework/assignments/:id/pdf')
-  async researcherPdf(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
-    await this.sendPdf(res, await this.views.printForResearcher(slug, id));
+  async researcherPdf(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    await this.sendPdf(res, await this.views.printForResearcher(slug, id, user, 'pdf'));
   }
 
   @Get('studies/:slug/homework/assignments/:id/paper')
-  async paperForm(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Req() req: Request, @Res() res: Response) {
-    const assignment = await this.views.groupOfAssignment(slug, id);
+  async paperForm(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+    const assignment = await this.views.paperEntryOf(slug, id, user);
     const form = await this.homework.formOf(assignment);
     res.render('pages/homework/paper', {
       title: 'homework.paper.title',

@@ -13,6 +13,7 @@ import { ResearchOrganisationService } from '../studies/research-organisation.se
 import type { ResearchOrganisationView } from '../studies/research-organisation';
 import { Study } from '../studies/study.entity';
 import { validateSubmission } from '../surveys/survey-validator';
+import { mayReadGroupHomework } from './homework-access';
 import { homeworkDeadline, isPastDeadline, isReminderDue } from './deadline';
 import { draftProblems } from './draft-check';
 import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
@@ -194,8 +195,8 @@ export class HomeworkService {
     return study ? this.researchOrganisation.view(study) : null;
   }
 
-  /** Everything the letter (e-mail, print and PDF) says, in the study's language. */
-  async letterData(study: Study, assignment: HomeworkAssignment, respondent: Respondent | null, credentials: Credentials, manager?: EntityManager): Promise<Record<string, unknown>> {
+  /** Everything the letter (e-mail, print and PDF) says, in the study's language; without credentials, no link or code. */
+  async letterData(study: Study, assignment: HomeworkAssignment, respondent: Respondent | null, credentials: Credentials | null, manager?: EntityManager): Promise<Record<string, unknown>> {
     const link = respondent?.organisationId ? await this.homework.studyOrganisation(study.id, respondent.organisationId, manager) : null;
     const locale = study.locale;
     return {
@@ -211,8 +212,8 @@ export class HomeworkService {
       returnAddress: study.returnAddress,
       // Letters leave the platform (e-mail, PDF): the logo needs a full address.
       behind: await this.researchOrganisation.view(study, { absolute: true }),
-      link: this.links.link(credentials.token),
-      code: this.links.displayCode(credentials.code),
+      link: credentials ? this.links.link(credentials.token) : null,
+      code: credentials ? this.links.displayCode(credentials.code) : null,
       codeUrl: this.links.codeEntryUrl(),
     };
   }
@@ -267,6 +268,9 @@ export class HomeworkService {
     const study = await this.study(slug);
     const assignment = await this.homework.findById(assignmentId);
     if (!assignment || assignment.studyId !== study.id) throw AppError.notFound('homework_assignment', assignmentId);
+    // Typing in a paper form shows and replaces the answers: the same readers as the preparation view.
+    const [session] = await this.homework.sessionsOfGroups([assignment.groupId]);
+    if (!mayReadGroupHomework(actor, session ?? null)) throw AppError.forbidden('Only the moderators of this group’s session (and admins) can enter its homework.');
     const answers = validated(await this.formOf(assignment), data);
     const late = isPastDeadline(assignment.deadline, now);
     return this.homework.transaction(async (manager) => {

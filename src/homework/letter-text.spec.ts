@@ -1,4 +1,4 @@
-import { behindParagraphs } from './letter-text';
+import { behindParagraphs, letterParagraphs } from './letter-text';
 
 const t = (key: string, vars: Record<string, unknown> = {}) => `${key}${JSON.stringify(vars)}`;
 
@@ -15,5 +15,20 @@ describe(behindParagraphs.name, () => {
   it('adds nothing a study did not fill in (the letter already gives the helpline)', () => {
     expect(behindParagraphs({ name: '', privacyUrl: '', phone: '030 000 00 00', email: '' }, t)).toEqual([]);
     expect(behindParagraphs(undefined, t)).toEqual([]);
+  });
+});
+
+describe(letterParagraphs.name, () => {
+  const withUrl = (key: string, vars?: Record<string, unknown>) => `${key}${vars?.codeUrl ? ` ${String(vars.codeUrl)}` : ''}`;
+  const letter = { name: 'Cor', codeUrl: 'https://kw.example/h', returnAddress: '' };
+
+  it('puts the working link and code on their own lines', () => {
+    const texts = letterParagraphs({ ...letter, link: 'https://kw.example/h/abc', code: 'ABCD-EFGH' }, withUrl).filter((p) => p.emphasis).map((p) => p.text);
+    expect(texts).toEqual(['https://kw.example/h/abc', 'ABCD-EFGH']);
+  });
+
+  it('says where link and code are when the reader may not see them', () => {
+    const texts = letterParagraphs({ ...letter, link: null, code: null }, withUrl).filter((p) => p.emphasis).map((p) => p.text);
+    expect(texts).toEqual(['homework.letter.hiddenLink', 'homework.letter.hiddenCode']);
   });
 });

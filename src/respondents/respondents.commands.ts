@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'fs';
+import { userInfo } from 'os';
 import { basename } from 'path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
@@ -58,7 +59,7 @@ export function registerRespondentCommands(program: Command): void {
     .option('--format <format>', LIST_FORMATS.join(', '), 'json')
     .action(async (opts: { study: string; format: string }) => {
       const format = parseFormat(opts.format, LIST_FORMATS);
-      const rows = await withApp((app) => app.get(RespondentsService).listNormalised(opts.study));
+      const rows = await withApp((app) => app.get(RespondentsService).listNormalised(opts.study, systemUser()));
       if (format === 'json') printJson(rows);
       else if (format === 'table') printTable(rows);
       else {
@@ -81,4 +82,13 @@ export function registerRespondentCommands(program: Command): void {
 function printRowErrors(errors: ImportError[], total: number): void {
   for (const e of errors) process.stderr.write(`line ${e.line}, column "${e.column}"${e.value ? ` ("${e.value}")` : ''}: ${e.reason}\n`);
   if (total > errors.length) process.stderr.write(`… and ${total - errors.length} more problem(s) not listed.\n`);
+}
+
+/** Who runs the command, for the audit trail (the command line has no account). */
+function systemUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? 'unknown';
+  }
 }

@@ -27,8 +27,8 @@ export class RespondentsController {
   }
 
   @Get('respondents')
-  async pool(@Param('slug') slug: string, @Query() q: PoolFilterDto) {
-    const { counts, organisations, respondents, total, offset, limit } = await this.respondents.pool(slug, { organisationId: q.organisation, quadrant: q.quadrant, status: q.status }, q);
+  async pool(@Param('slug') slug: string, @Query() q: PoolFilterDto, @CurrentUser() user: AuthUser) {
+    const { counts, organisations, respondents, total, offset, limit } = await this.respondents.pool(slug, { organisationId: q.organisation, quadrant: q.quadrant, status: q.status }, q, { actor: user, via: 'api' });
     return { counts, organisations, respondents, total, offset, limit };
   }
 

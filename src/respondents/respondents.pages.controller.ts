@@ -29,8 +29,8 @@ export class RespondentsPagesController {
 
   @Get()
   @Render('pages/respondents/pool')
-  async pool(@Param('slug') slug: string, @Query() filter: PoolFilterDto) {
-    const pool = await this.respondents.pool(slug, { organisationId: filter.organisation, quadrant: filter.quadrant, status: filter.status }, filter);
+  async pool(@Param('slug') slug: string, @Query() filter: PoolFilterDto, @CurrentUser() user: AuthUser) {
+    const pool = await this.respondents.pool(slug, { organisationId: filter.organisation, quadrant: filter.quadrant, status: filter.status }, filter, { actor: user, via: 'page' });
     return {
       title: 'respondents.title',
       ...pool,

@@ -31,6 +31,13 @@ export interface Pool {
   limit: number;
 }
 
+/** Who reads the pool, and through what (the command line has no account: the system user is noted instead). */
+export interface PoolReader {
+  actor: AuthUser | null;
+  via: 'page' | 'api' | 'cli';
+  osUser?: string;
+}
+
 /** The normalised attributes as `respondents list` prints them: exactly these keys, in this order. */
 export type ListedRespondent = { organisation: string | null } & { [K in keyof RespondentProfile]: RespondentProfile[K] | null } & { status: RespondentStatus };
 
@@ -44,12 +51,16 @@ export class RespondentsService {
     private readonly groups: GroupRepository,
   ) {}
 
-  /** The count table of the whole study and one page of its (filtered) respondents: a pool of any size stays one bounded answer. */
-  async pool(slug: string, filter: PoolFilter, page: Pick<Page<unknown>, 'offset' | 'limit'>): Promise<Pool> {
+  /**
+   * The count table of the whole study and one page of its (filtered) respondents: a pool of any size stays one
+   * bounded answer. Every read is a `respondents.read` audit event (who, how, which).
+   */
+  async pool(slug: string, filter: PoolFilter, page: Pick<Page<unknown>, 'offset' | 'limit'>, reader: PoolReader): Promise<Pool> {
     const { study, organisations: links } = await this.studies.detail(slug);
     const organisations = links.map((l) => ({ id: l.organisationId, name: l.organisation.name }));
     const names = new Map(organisations.map((o) => [o.id, o.name]));
     const [cells, [shown, total]] = await Promise.all([this.respondents.countCells(study.id), this.respondents.pageInStudy(study.id, filter, page)]);
+    await this.recordRead(study, reader, { filter, offset: page.offset, limit: page.limit, respondents: shown.length, total });
     return {
       study,
       organisations,
@@ -61,10 +72,12 @@ export class RespondentsService {
     };
   }
 
-  async listNormalised(slug: string): Promise<ListedRespondent[]> {
+  /** For `kwadrant respondents list`, run by `osUser` on the server (audited as a read). */
+  async listNormalised(slug: string, osUser: string): Promise<ListedRespondent[]> {
     const { study, organisations } = await this.studies.detail(slug);
     const names = new Map(organisations.map((o) => [o.organisationId, o.organisation.name]));
     const respondents = await this.respondents.listInStudy(study.id);
+    await this.recordRead(study, { actor: null, via: 'cli', osUser }, { respondents: respondents.length });
     return respondents.map((r) => ({
       organisation: r.organisationId === null ? null : (names.get(r.organisationId) ?? null),
       quadrant: r.quadrant,
@@ -76,6 +89,17 @@ export class RespondentsService {
       digitalComfort: r.digitalComfort,
       status: r.status,
     }));
+  }
+
+  private async recordRead(study: Study, reader: PoolReader, details: Record<string, unknown>): Promise<void> {
+    await this.audit.record({
+      actor: reader.actor,
+      action: 'respondents.read',
+      studyId: study.id,
+      subjectType: 'study',
+      subjectId: study.slug,
+      details: { via: reader.via, ...(reader.osUser ? { osUser: reader.osUser } : {}), ...details },
+    });
   }
 
   async overrideQuadrant(slug: string, id: number, dto: QuadrantOverrideDto, actor: AuthUser): Promise<Respondent> {
