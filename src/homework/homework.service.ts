@@ -88,6 +88,7 @@ export class HomeworkService {
   /** A researcher's "send homework" for a group: assignments and letters for every member who has none yet. */
   async sendForGroup(slug: string, groupId: number, actor: AuthUser | null): Promise<SendResult> {
     const study = await this.study(slug);
+    if (study.status === 'closed') throw AppError.conflict('study.closed', `Study "${study.slug}" is closed: no homework letters are sent any more.`);
     const group = await this.homework.findGroup(study.id, groupId);
     if (!group) throw AppError.notFound('group', groupId);
     const [session] = await this.homework.sessionsOfGroups([group.id]);

@@ -14,6 +14,7 @@ import { StudiesService } from '../studies/studies.service';
 import type { Study } from '../studies/study.entity';
 import { formatSessionTime } from './calendar';
 import type { Invitation } from './invitation.entity';
+import { invitationLinkClosed, isClosedStudy } from './invitation-link';
 import { InvitationMailer, ModeratorMailContext } from './invitation-mailer';
 import { ModeratorRepository } from './moderator.repository';
 import { groupLabel } from './schedule-loader';
@@ -88,6 +89,7 @@ export class InvitationsService {
   /** Sends the invitations of one scheduled group: each member not yet invited, and both moderators. Safe to repeat. */
   async sendForGroup(slug: string, groupId: number, actor: AuthUser | null): Promise<GroupInvitationReport> {
     const study = await this.studies.get(slug);
+    assertStudyOpen(study);
     return this.sessions.transaction(async (manager) => {
       const group = await this.sessions.lockGroup(groupId, manager);
       if (!group || group.studyId !== study.id) throw AppError.notFound('group', groupId);
@@ -127,6 +129,7 @@ export class InvitationsService {
       this.sessions.findRespondent(invitation.respondentId),
       this.sessions.findSlot(session.slotId),
     ]);
+    this.assertLinkOpen(study!, respondent);
     return {
       status: invitation.status,
       firstName: respondent?.firstName ?? null,
@@ -150,13 +153,14 @@ export class InvitationsService {
       if (!invitation) throw linkInvalid(this.config.helpPhone);
       const session = (await this.sessions.findSession(invitation.sessionId, manager))!;
       const study = (await this.sessions.findStudy(session.studyId, manager))!;
-      const respondent = (await this.sessions.findRespondent(invitation.respondentId, manager))!;
+      const found = await this.sessions.findRespondent(invitation.respondentId, manager);
+      const respondent = this.assertLinkOpen(study, found);
       const phone = study.helpPhone || this.config.helpPhone;
       if (invitation.status === 'cancelled' || session.status === 'cancelled') {
-        throw new AppError('gone', 'invitation.cancelled', `This conversation was cancelled, so it cannot be confirmed. Questions? Call ${phone}.`);
+        throw new AppError('gone', 'invitation.cancelled', `This conversation was cancelled, so it cannot be confirmed. Questions? Call ${phone}.`, { helpPhone: phone });
       }
       if (invitation.status === 'declined') {
-        throw AppError.conflict('invitation.already_declined', `You already declined, and your place may have gone to someone else. Would you like to take part after all? Call ${phone}.`);
+        throw AppError.conflict('invitation.already_declined', `You already declined, and your place may have gone to someone else. Would you like to take part after all? Call ${phone}.`, { helpPhone: phone });
       }
       if (invitation.status === 'confirmed') return { invitation, session, respondent, study, alreadyConfirmed: true };
       invitation.status = 'confirmed';
@@ -175,11 +179,13 @@ export class InvitationsService {
     return this.sessions.transaction(async (manager) => {
       const invitation = await this.sessions.lockInvitationByTokenHash(hashToken(token), manager);
       if (!invitation) throw linkInvalid(this.config.helpPhone);
-      if (invitation.status === 'declined') return { invitation, alreadyDeclined: true, promotedRespondentId: null };
       const session = (await this.sessions.findSession(invitation.sessionId, manager))!;
       const study = (await this.sessions.findStudy(session.studyId, manager))!;
+      // Before anything else: after closing or erasure a decline must not move a reserve up or mail anyone.
+      this.assertLinkOpen(study, await this.sessions.findRespondent(invitation.respondentId, manager));
+      if (invitation.status === 'declined') return { invitation, alreadyDeclined: true, promotedRespondentId: null };
       if (invitation.status === 'cancelled' || session.status === 'cancelled') {
-        throw new AppError('gone', 'invitation.cancelled', `This conversation was cancelled already; you need not do anything.`);
+        throw new AppError('gone', 'invitation.cancelled', `This conversation was cancelled already; you need not do anything.`, { helpPhone: study.helpPhone || this.config.helpPhone });
       }
       await this.sessions.lockGroup(session.groupId, manager);
       invitation.status = 'declined';
@@ -205,8 +211,9 @@ export class InvitationsService {
    */
   async notifySessionChange(session: ScheduledSession, slotChanged: boolean, manager: EntityManager): Promise<void> {
     if (!session.invitedAt) return;
-    session.sequence += 1;
     const study = (await this.sessions.findStudy(session.studyId, manager))!;
+    assertStudyOpen(study);
+    session.sequence += 1;
     if (slotChanged) {
       const ctx = await this.moderatorContext(study, session, manager);
       const live = await this.sessions.liveInvitations(session.id, manager);
@@ -228,8 +235,9 @@ export class InvitationsService {
   /** The session is cancelled in the caller's transaction: everyone invited gets a METHOD:CANCEL with a higher SEQUENCE. */
   async notifyCancellation(session: ScheduledSession, manager: EntityManager): Promise<void> {
     if (!session.invitedAt) return;
-    session.sequence += 1;
     const study = (await this.sessions.findStudy(session.studyId, manager))!;
+    assertStudyOpen(study);
+    session.sequence += 1;
     const ctx = await this.moderatorContext(study, session, manager);
     const live = await this.sessions.liveInvitations(session.id, manager);
     const people = await this.sessions.respondentsByIds(live.map((i) => i.respondentId), manager);
@@ -318,6 +326,7 @@ export class InvitationsService {
 
   /** Offers a declined place to the first reserve who can make the session's slot; audited either way. */
   private async offerPlaceToReserve(study: Study, session: ScheduledSession, declinedId: number, manager: EntityManager): Promise<number | null> {
+    assertStudyOpen(study);
     const memberships = await this.sessions.membershipsOfGroups([session.groupId], manager);
     const reserves = memberships.filter((m) => m.role === 'reserve').sort((a, b) => a.position - b.position || a.id - b.id);
     const people = new Map((await this.sessions.respondentsByIds(reserves.map((m) => m.respondentId), manager)).map((r) => [r.id, r]));
@@ -346,6 +355,15 @@ export class InvitationsService {
     return respondent.id;
   }
 
+  /** A link stops working (410, with the helpline) once the study is closed or the respondent erased. */
+  private assertLinkOpen(study: Study, respondent: Respondent | null): Respondent {
+    const closed = invitationLinkClosed(study, respondent);
+    if (!closed) return respondent!;
+    const helpPhone = study.helpPhone || this.config.helpPhone;
+    const why = closed === 'erased' ? 'your data has been deleted' : 'the research has ended';
+    throw new AppError('gone', `invitation.${closed}`, `This link no longer works: ${why}. You need not do anything. Questions? Call ${helpPhone}.`, { helpPhone });
+  }
+
   private async moderatorContext(study: Study, session: ScheduledSession, manager: EntityManager): Promise<ModeratorMailContext> {
     const [slot, group] = await Promise.all([this.sessions.findSlot(session.slotId, manager), this.sessions.findGroup(session.groupId, manager)]);
     const orgNames = await this.sessions.organisationNames([group!.organisationId], manager);
@@ -362,6 +380,10 @@ export class InvitationsService {
   }
 }
 
+function assertStudyOpen(study: Study): void {
+  if (isClosedStudy(study)) throw AppError.conflict('study.closed', `Study "${study.slug}" is closed: no invitations, updates or promotions are sent any more.`);
+}
+
 function linkInvalid(phone: string): AppError {
-  return new AppError('not_found', 'invitation.link_invalid', `This link is not (or no longer) valid. Use the link in the most recent e-mail about the conversation, or call ${phone}.`);
+  return new AppError('not_found', 'invitation.link_invalid', `This link is not (or no longer) valid. Use the link in the most recent e-mail about the conversation, or call ${phone}.`, { helpPhone: phone });
 }

@@ -85,7 +85,7 @@ describe('scheduling over HTTP: API, pages and the public confirm/decline links'
     expect((await invitationOf(group.reserves[0].id)).status).toBe('sent');
 
     const unknown = await visitor.get('/c/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/confirm').expect(404);
-    expect(unknown.text).toContain('most recent e-mail');
+    expect(unknown.text).toContain('Deze link kennen we niet');
     await visitor.post('/c/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/decline').expect(404);
   });
 
