@@ -80,7 +80,7 @@ async function serveApp(dataDir: string): Promise<void> {
   const { configureApp } = await import('../src/app.setup');
   const { loadConfig } = await import('../src/config/config');
   const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAIL_WORKER: 'off' }), sessionSecret: SECRET };
-  const app = await NestFactory.create(AppModule.forConfig(config), { logger: false });
+  const app = await NestFactory.create(AppModule.forConfig(config), { logger: false, bodyParser: false });
   configureApp(app as never, config);
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer() as import('node:http').Server).address() as { port: number };

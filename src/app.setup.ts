@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AuthService } from './auth/auth.service';
 import { sessionMiddleware } from './auth/session.middleware';
 import { staffOnly } from './auth/staff-only.middleware';
+import { bodyParsing } from './common/body-parsing.middleware';
 import { serveDirectRoutes } from './common/direct-routes';
 import { capturedHeaders, noStore, securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
@@ -18,12 +19,15 @@ import { QuietNestLogger } from './quiet-nest-logger';
 import { HomeworkService } from './homework/homework.service';
 
 const ROOT = join(__dirname, '..').replace(/[\\/]dist$/, '');
-const BODY_LIMIT_BYTES = 256 * 1024;
+const IMPORT_PATH = /^\/api\/studies\/[^/]+\/respondents\/import$/;
 const API_DOCS = 'api/docs';
 /** SwaggerModule's page (and its assets), and the description as JSON and YAML. */
 const API_DOCS_PATHS = [`/${API_DOCS}`, `/${API_DOCS}-json`, `/${API_DOCS}-yaml`];
 
-/** Everything between NestFactory.create and listen; shared by main.ts and the end-to-end tests. */
+/**
+ * Everything between NestFactory.create (with `bodyParser: false`: bodies are read by bodyParsing) and listen;
+ * shared by main.ts, the end-to-end tests and the benches.
+ */
 export function configureApp(app: NestExpressApplication, config: ResolvedConfig): void {
   app.useLogger(new QuietNestLogger(app.get(Logger)));
   // Every per-address throttle reads req.ip, so only the proxies named in TRUST_PROXY may say who the client is.
@@ -35,8 +39,9 @@ export function configureApp(app: NestExpressApplication, config: ResolvedConfig
   const compress = compression();
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => (req.path.startsWith('/api/') ? next() : compress(req, res, next)));
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
-  app.useBodyParser('urlencoded', { limit: BODY_LIMIT_BYTES, extended: false });
+  // One reader for every body (JSON and forms), by the same rules as the direct routes below; an import's file
+  // is read by its own route.
+  app.use(bodyParsing({ takesOwnBody: (req) => req.method === 'POST' && IMPORT_PATH.test(req.path) }));
   app.use('/assets', express.static(join(ROOT, 'public'), { maxAge: '1h' }));
   // SurveyJS from the installed package: long-cached, compressed by the middleware above.
   app.use('/assets/survey', express.static(join(ROOT, 'node_modules', 'survey-core'), { maxAge: '7d', immutable: true }));
@@ -60,7 +65,6 @@ export function configureApp(app: NestExpressApplication, config: ResolvedConfig
   app.enableShutdownHooks();
   serveDirectRoutes(app.getHttpServer(), [autosaveRoute(app.get(HomeworkService))], {
     headers: capturedHeaders(security),
-    bodyLimit: BODY_LIMIT_BYTES,
     logger: app.get(Logger),
   });
 }

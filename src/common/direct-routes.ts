@@ -1,7 +1,8 @@
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'http';
 import type { LoggerService } from '@nestjs/common';
-import { AppError } from './app-error';
+import { readJsonRequest } from './body-reader';
 import { errorBody } from './error-body';
+import { checkQuery } from './request-body';
 
 /** A JSON route answered by node:http itself, before Express and Nest see the request. */
 export interface DirectJsonRoute {
@@ -17,8 +18,6 @@ export interface DirectJsonRoute {
 export interface DirectRouteOptions {
   /** Headers every answer carries (the security headers the middleware would have set). */
   headers: OutgoingHttpHeaders;
-  /** Largest request body in bytes, as for the JSON body parser. */
-  bodyLimit: number;
   logger: LoggerService;
 }
 
@@ -62,7 +61,8 @@ async function serve({ route, path, params }: Match, req: IncomingMessage, res: 
   let status = 200;
   let body: unknown;
   try {
-    body = await route.handle(params, await readJson(req, options.bodyLimit), req);
+    checkQuery(req.url ?? '');
+    body = await route.handle(params, await readJsonRequest(req), req);
   } catch (err) {
     body = errorBody(err, req.method ?? '', path);
     status = (body as { statusCode: number }).statusCode;
@@ -77,32 +77,4 @@ async function serve({ route, path, params }: Match, req: IncomingMessage, res: 
     ...(req.complete ? {} : { connection: 'close' }),
   });
   res.end(json);
-}
-
-function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(req.headers['content-type'] ?? '')) {
-    return Promise.reject(new AppError('invalid', 'request.not_json', 'The request body must be JSON (Content-Type: application/json).'));
-  }
-  const tooLarge = () => new AppError('payload_too_large', 'request.too_large', 'The request body is too large.');
-  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.reject(tooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.pause();
-        reject(tooLarge());
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch {
-        reject(new AppError('invalid', 'request.invalid_json', 'The request body is not valid JSON.'));
-      }
-    });
-    req.on('error', reject);
-  });
 }

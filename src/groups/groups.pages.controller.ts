@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -8,6 +8,7 @@ import { AddToGroupDto, FormGroupsDto, MoveMemberDto, PromoteReserveDto, SwapMem
 import { GroupMembersService } from './group-members.service';
 import { groupsPage, refusalText } from './groups-page';
 import { GroupsService } from './groups.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const NOTICE_COOKIE = 'kw_groups_notice';
 
@@ -50,7 +51,7 @@ export class GroupsPagesController {
   }
 
   @Post(':id/:action')
-  async status(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Param('action') action: string, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+  async status(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Param('action') action: string, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
     if (!isStatusAction(action)) throw AppError.notFound('group_action', action);
     if (action === 'dissolve' && !isConfirmed(confirm)) {
       const preview = await this.groups.dissolvePreview(id);
@@ -77,7 +78,7 @@ export class GroupsPagesController {
   }
 
   @Post(':id/members/:respondentId/move')
-  move(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Param('respondentId', ParseIntPipe) respondentId: number, @Body() dto: MoveMemberDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  move(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Param('respondentId', ParseIdPipe) respondentId: number, @Body() dto: MoveMemberDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
     return act(res, slug, async () => {
       await this.members.move(id, respondentId, dto, user);
       return `groups.notice.moved|${respondentId}|${dto.groupId}`;
@@ -85,7 +86,7 @@ export class GroupsPagesController {
   }
 
   @Post(':id/members/:respondentId/swap')
-  swap(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Param('respondentId', ParseIntPipe) respondentId: number, @Body() dto: SwapMemberDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  swap(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Param('respondentId', ParseIdPipe) respondentId: number, @Body() dto: SwapMemberDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
     return act(res, slug, async () => {
       await this.members.swap(id, respondentId, dto.respondentId, user);
       return `groups.notice.swapped|${respondentId}|${dto.respondentId}`;
@@ -93,7 +94,7 @@ export class GroupsPagesController {
   }
 
   @Post(':id/members/:respondentId/promote')
-  promote(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Param('respondentId', ParseIntPipe) respondentId: number, @Body() dto: PromoteReserveDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  promote(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Param('respondentId', ParseIdPipe) respondentId: number, @Body() dto: PromoteReserveDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
     return act(res, slug, async () => {
       await this.members.promote(id, respondentId, dto.replaceRespondentId, user);
       return `groups.notice.promoted|${respondentId}|${id}`;
@@ -101,7 +102,7 @@ export class GroupsPagesController {
   }
 
   @Post(':id/members/:respondentId/remove')
-  remove(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Param('respondentId', ParseIntPipe) respondentId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  remove(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Param('respondentId', ParseIdPipe) respondentId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
     return act(res, slug, async () => {
       await this.members.remove(id, respondentId, user);
       return `groups.notice.removed|${respondentId}|${id}`;

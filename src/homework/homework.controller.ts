@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, Public } from '../auth/auth.decorators';
@@ -7,6 +7,7 @@ import { HomeworkDraftDto, HomeworkSettingsDto, HomeworkSubmitDto, PaperEntryDto
 import { HomeworkLinksService } from './homework-links.service';
 import { HomeworkViewsService } from './homework-views.service';
 import { HomeworkService } from './homework.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const ipOf = (req: Request) => req.ip ?? 'unknown';
 
@@ -47,18 +48,18 @@ export class HomeworkController {
 
   @Post('studies/:slug/homework/groups/:groupId/send')
   @HttpCode(200)
-  send(@Param('slug') slug: string, @Param('groupId', ParseIntPipe) groupId: number, @CurrentUser() user: AuthUser) {
+  send(@Param('slug') slug: string, @Param('groupId', ParseIdPipe) groupId: number, @CurrentUser() user: AuthUser) {
     return this.homework.sendForGroup(slug, groupId, user);
   }
 
   @Get('studies/:slug/homework/groups/:groupId/prep')
-  prep(@Param('slug') slug: string, @Param('groupId', ParseIntPipe) groupId: number, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  prep(@Param('slug') slug: string, @Param('groupId', ParseIdPipe) groupId: number, @CurrentUser() user: AuthUser, @Req() req: Request) {
     return this.views.prep(slug, groupId, user, req.locale);
   }
 
   @Post('studies/:slug/homework/assignments/:id/paper')
   @HttpCode(200)
-  paper(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: PaperEntryDto, @CurrentUser() user: AuthUser) {
+  paper(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: PaperEntryDto, @CurrentUser() user: AuthUser) {
     return this.homework.enterPaper(slug, id, dto.data, user);
   }
 

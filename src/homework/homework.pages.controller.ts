@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -14,6 +14,7 @@ import { HomeworkViewsService, PrintView } from './homework-views.service';
 import { HomeworkService } from './homework.service';
 import { letterParagraphs } from './letter-text';
 import { normaliseCode } from './short-code';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const SURVEY_SCRIPTS = ['/assets/survey/survey.core.min.js', '/assets/survey/i18n/dutch.min.js', '/assets/survey-ui/survey-js-ui.min.js'];
 /** The form, its problem summary and the merge of two tabs' answers. */
@@ -141,7 +142,7 @@ export class HomeworkPagesController {
   }
 
   @Post('studies/:slug/homework/groups/:groupId/send')
-  async send(@Param('slug') slug: string, @Param('groupId', ParseIntPipe) groupId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async send(@Param('slug') slug: string, @Param('groupId', ParseIdPipe) groupId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
     await this.homework.sendForGroup(slug, groupId, user);
     res.redirect(303, `/studies/${slug}/homework#group-${groupId}`);
   }
@@ -154,25 +155,25 @@ export class HomeworkPagesController {
 
   @Get('studies/:slug/homework/groups/:groupId')
   @Render('pages/homework/prep')
-  async prep(@Param('slug') slug: string, @Param('groupId', ParseIntPipe) groupId: number, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  async prep(@Param('slug') slug: string, @Param('groupId', ParseIdPipe) groupId: number, @CurrentUser() user: AuthUser, @Req() req: Request) {
     const view = await this.views.prep(slug, groupId, user, req.locale);
     return { title: 'homework.prep.title', ...view, stylesheets: PAGE_STYLESHEETS };
   }
 
   @Get('studies/:slug/homework/assignments/:id/print')
-  async researcherPrint(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async researcherPrint(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
     const view = await this.views.printForResearcher(slug, id, user, 'print');
     res.setHeader('Cache-Control', 'no-store');
     res.render('pages/homework/print', this.printModel(view, `/studies/${slug}/homework/assignments/${id}/pdf`));
   }
 
   @Get('studies/:slug/homework/assignments/:id/pdf')
-  async researcherPdf(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async researcherPdf(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
     await this.sendPdf(res, await this.views.printForResearcher(slug, id, user, 'pdf'));
   }
 
   @Get('studies/:slug/homework/assignments/:id/paper')
-  async paperForm(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+  async paperForm(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
     const assignment = await this.views.paperEntryOf(slug, id, user);
     const form = await this.homework.formOf(assignment);
     res.render('pages/homework/paper', {

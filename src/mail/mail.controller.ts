@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { OutboxQueryDto } from './dto/outbox-query.dto';
 import { OutboxService } from './outbox.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('outbox')
 @Controller('api/outbox')
@@ -16,13 +17,13 @@ export class MailController {
   }
 
   @Get(':id')
-  get(@Param('id', ParseIntPipe) id: number) {
+  get(@Param('id', ParseIdPipe) id: number) {
     return this.outbox.get(id);
   }
 
   @Post(':id/retry')
   @HttpCode(200)
-  retry(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+  retry(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     return this.outbox.retry(id, user);
   }
 }

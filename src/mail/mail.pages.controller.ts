@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseIntPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -8,6 +8,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { OutboxQueryDto } from './dto/outbox-query.dto';
 import { OUTBOX_STATUSES, RETRYABLE_STATUSES } from './outbox-policy';
 import { OutboxService } from './outbox.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 /** The page's query: the API filter, the marker the retry form redirects with, and the header's language switch. */
 export class OutboxPageQueryDto extends OutboxQueryDto {
@@ -44,7 +45,7 @@ export class MailPagesController {
   }
 
   @Post(':id/retry')
-  async retry(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async retry(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
     await this.outbox.retry(id, user);
     res.redirect(303, '/outbox?retried=1');
   }

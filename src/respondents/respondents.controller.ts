@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -9,6 +9,7 @@ import { RespondentImportService } from './respondent-import.service';
 import { RespondentsService } from './respondents.service';
 import { ScreenerIntakeService } from './screener-intake.service';
 import { ImportUploadErrorsInterceptor, uploadedFile, UploadedImport } from './uploaded-file';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('respondents')
 @Controller('api/studies/:slug')
@@ -33,13 +34,13 @@ export class RespondentsController {
   }
 
   @Patch('respondents/:id/quadrant')
-  overrideQuadrant(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: QuadrantOverrideDto, @CurrentUser() user: AuthUser) {
+  overrideQuadrant(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: QuadrantOverrideDto, @CurrentUser() user: AuthUser) {
     return this.respondents.overrideQuadrant(slug, id, dto, user);
   }
 
   @Post('respondents/:id/erase')
   @HttpCode(200)
-  erase(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+  erase(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     return this.respondents.erase(slug, id, user);
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -10,6 +10,7 @@ import { StudiesService } from '../studies/studies.service';
 import { RespondentsService } from './respondents.service';
 import { AppError } from '../common/app-error';
 import { formatBytes, IMPORT_LIMITS, ImportLimits } from './import-limits';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const IMPORT_CODE_TEXTS: Record<string, string> = {
   'import.too_large': 'tooLarge',
@@ -69,13 +70,13 @@ export class RespondentsPagesController {
   }
 
   @Post(':id/quadrant')
-  async overrideQuadrant(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: QuadrantOverrideDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async overrideQuadrant(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: QuadrantOverrideDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
     await this.respondents.overrideQuadrant(slug, id, dto, user);
     res.redirect(303, `/studies/${slug}/respondents#respondent-${id}`);
   }
 
   @Post(':id/erase')
-  async erase(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async erase(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Res() res: Response) {
     // Erasure cannot be undone: the form's tick box must be ticked, also when the browser did not enforce it.
     if (confirm !== 'yes') throw AppError.invalid('respondent.erase_unconfirmed', 'Tick the box to confirm that the personal data may be erased; nothing was erased.');
     await this.respondents.erase(slug, id, user);

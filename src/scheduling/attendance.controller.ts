@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { AttendanceService } from './attendance.service';
 import { AttendanceDto } from './dto/attendance.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('scheduling')
 @Controller('api')
@@ -12,7 +13,7 @@ export class AttendanceController {
 
   @Post('sessions/:id/attendance')
   @HttpCode(200)
-  mark(@Param('id', ParseIntPipe) id: number, @Body() dto: AttendanceDto, @CurrentUser() user: AuthUser) {
+  mark(@Param('id', ParseIdPipe) id: number, @Body() dto: AttendanceDto, @CurrentUser() user: AuthUser) {
     return this.attendance.mark(id, { present: dto.present ?? [], absent: dto.absent ?? [] }, user);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -6,6 +6,7 @@ import { AppError } from '../common/app-error';
 import { statusForKind } from '../common/http-status';
 import { attendanceFromForm } from './attendance-form';
 import { AttendanceService, MarkValue } from './attendance.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const path = (slug: string, id: number) => `/studies/${encodeURIComponent(slug)}/sessions/${id}/attendance`;
 
@@ -14,13 +15,13 @@ export class AttendancePagesController {
   constructor(private readonly attendance: AttendanceService) {}
 
   @Get()
-  async page(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Query('done') done: string | undefined, @Req() req: Request, @Res() res: Response) {
+  async page(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Query('done') done: string | undefined, @Req() req: Request, @Res() res: Response) {
     res.render('pages/scheduling/attendance', await this.view(slug, id, req, { saved: done === 'saved' }));
   }
 
   /** One radio group per member (mark-<id>); a refusal shows the page again with the choices as they were made. */
   @Post()
-  async save(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() body: Record<string, unknown>, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+  async save(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
     const form = attendanceFromForm(body ?? {});
     try {
       if (form.invalid.length) throw AppError.invalid('attendance.form', `Choose present or absent for: ${form.invalid.join(', ')}.`);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Patch, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Patch, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -7,6 +7,7 @@ import { ModeratorSettingsDto, MoveSessionDto, RunScheduleDto, SendInvitationsDt
 import { InvitationsService } from './invitations.service';
 import { ModeratorsService } from './moderators.service';
 import { SchedulingService } from './scheduling.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('scheduling')
 @Controller('api')
@@ -29,19 +30,19 @@ export class SchedulingController {
   }
 
   @Patch('studies/:slug/sessions/:id')
-  move(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: MoveSessionDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  move(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: MoveSessionDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
     return this.scheduling.move(slug, id, dto, user, req.locale);
   }
 
   @Post('studies/:slug/sessions/:id/swap-moderators')
   @HttpCode(200)
-  swap(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: SwapModeratorsDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  swap(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: SwapModeratorsDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
     return this.scheduling.swapModerators(slug, id, dto.otherSessionId, user, req.locale);
   }
 
   @Post('studies/:slug/sessions/:id/cancel')
   @HttpCode(204)
-  cancel(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+  cancel(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     return this.scheduling.cancel(slug, id, user);
   }
 
@@ -57,13 +58,13 @@ export class SchedulingController {
   }
 
   @Put('studies/:slug/moderators/:userId')
-  setModerator(@Param('slug') slug: string, @Param('userId', ParseIntPipe) userId: number, @Body() dto: ModeratorSettingsDto, @CurrentUser() user: AuthUser) {
+  setModerator(@Param('slug') slug: string, @Param('userId', ParseIdPipe) userId: number, @Body() dto: ModeratorSettingsDto, @CurrentUser() user: AuthUser) {
     return this.moderators.upsert(slug, userId, dto, user);
   }
 
   @Delete('studies/:slug/moderators/:userId')
   @HttpCode(204)
-  removeModerator(@Param('slug') slug: string, @Param('userId', ParseIntPipe) userId: number, @CurrentUser() user: AuthUser) {
+  removeModerator(@Param('slug') slug: string, @Param('userId', ParseIdPipe) userId: number, @CurrentUser() user: AuthUser) {
     return this.moderators.remove(slug, userId, user);
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -8,6 +8,7 @@ import { AddModeratorFormDto, ModeratorSettingsDto, MoveSessionDto, RunScheduleF
 import { InvitationsService } from './invitations.service';
 import { ModeratorsService } from './moderators.service';
 import { SchedulingService } from './scheduling.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const NOTICES = ['saved', 'moved', 'swapped', 'cancelled', 'invited'];
 const REFUSAL_COOKIE = 'kw_schedule_refusal';
@@ -52,17 +53,17 @@ export class SchedulingPagesController {
   }
 
   @Post('studies/:slug/sessions/:id/move')
-  async move(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: MoveSessionDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+  async move(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: MoveSessionDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
     await act(res, slug, 'moved', `session-${id}`, () => this.scheduling.move(slug, id, dto, user, req.locale));
   }
 
   @Post('studies/:slug/sessions/:id/swap')
-  async swap(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: SwapModeratorsDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+  async swap(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: SwapModeratorsDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
     await act(res, slug, 'swapped', `session-${id}`, () => this.scheduling.swapModerators(slug, id, dto.otherSessionId, user, req.locale));
   }
 
   @Post('studies/:slug/sessions/:id/cancel')
-  async cancel(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+  async cancel(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
     if (!isConfirmed(confirm)) {
       const p = await this.scheduling.cancellationPreview(slug, id, req.locale);
       const anyMail = p.respondentsMailed + p.moderatorsMailed > 0;
@@ -84,7 +85,7 @@ export class SchedulingPagesController {
   }
 
   @Post('studies/:slug/schedule/groups/:groupId/invitations')
-  async invite(@Param('slug') slug: string, @Param('groupId', ParseIntPipe) groupId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async invite(@Param('slug') slug: string, @Param('groupId', ParseIdPipe) groupId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
     let anchor = '';
     await act(res, slug, 'invited', () => anchor, async () => {
       anchor = `session-${(await this.invitations.sendForGroup(slug, groupId, user)).sessionId}`;
@@ -114,14 +115,14 @@ export class SchedulingPagesController {
   }
 
   @Post('studies/:slug/moderators/:userId')
-  async updateModerator(@Param('slug') slug: string, @Param('userId', ParseIntPipe) userId: number, @Body() dto: ModeratorSettingsDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async updateModerator(@Param('slug') slug: string, @Param('userId', ParseIdPipe) userId: number, @Body() dto: ModeratorSettingsDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
     // An HTML form sends no field for unticked boxes: no slotIds means none ticked, no active means inactive.
     await this.moderators.upsert(slug, userId, { ...dto, slotIds: dto.slotIds ?? [], active: dto.active ?? false }, user);
     res.redirect(303, `/studies/${slug}/moderators#moderator-${userId}`);
   }
 
   @Post('studies/:slug/moderators/:userId/delete')
-  async removeModerator(@Param('slug') slug: string, @Param('userId', ParseIntPipe) userId: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+  async removeModerator(@Param('slug') slug: string, @Param('userId', ParseIdPipe) userId: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
     if (!isConfirmed(confirm)) {
       const p = await this.moderators.removalPreview(slug, userId);
       return renderConfirmation(res, req.locale, {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CreateStudyDto, OrganisationDto, SlotDto, StudyLogoDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
 import { ResearchOrganisationService } from './research-organisation.service';
 import { StudiesService } from './studies.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('studies')
 @Controller('api/studies')
@@ -54,13 +55,13 @@ export class StudiesController {
   }
 
   @Patch(':slug/organisations/:id')
-  updateOrganisation(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateOrganisationDto, @CurrentUser() user: AuthUser) {
+  updateOrganisation(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateOrganisationDto, @CurrentUser() user: AuthUser) {
     return this.studies.updateOrganisation(slug, id, dto, user);
   }
 
   @Delete(':slug/organisations/:id')
   @HttpCode(204)
-  removeOrganisation(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+  removeOrganisation(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     return this.studies.removeOrganisation(slug, id, user);
   }
 
@@ -71,7 +72,7 @@ export class StudiesController {
 
   @Delete(':slug/slots/:id')
   @HttpCode(204)
-  removeSlot(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+  removeSlot(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     return this.studies.removeSlot(slug, id, user);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Locale } from '../common/domain';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -11,6 +11,7 @@ import { ResearchOrganisationService } from './research-organisation.service';
 import { slotModeOf } from './study-rules';
 import { STUDY_STATUSES } from './study.entity';
 import { StudiesService } from './studies.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @Controller('studies')
 export class StudiesPagesController {
@@ -63,13 +64,13 @@ export class StudiesPagesController {
   }
 
   @Post(':slug/organisations/:id')
-  async updateOrganisation(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateOrganisationDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async updateOrganisation(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateOrganisationDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
     await this.studies.updateOrganisation(slug, id, dto, user);
     res.redirect(303, `/studies/${slug}/settings#organisations`);
   }
 
   @Post(':slug/organisations/:id/delete')
-  async removeOrganisation(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+  async removeOrganisation(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
     if (!isConfirmed(confirm)) {
       const name = (await this.studies.organisationLink(slug, id)).organisation.name;
       return renderConfirmation(res, req.locale, {
@@ -94,7 +95,7 @@ export class StudiesPagesController {
   }
 
   @Post(':slug/slots/:id/delete')
-  async removeSlot(@Param('slug') slug: string, @Param('id', ParseIntPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+  async removeSlot(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
     if (!isConfirmed(confirm)) {
       const { slot, sessions } = await this.studies.slotRemovalPreview(slug, id);
       return renderConfirmation(res, req.locale, {

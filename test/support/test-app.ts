@@ -7,6 +7,7 @@ import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { loadConfig } from '../../src/config/config';
 import type { ResolvedConfig } from '../../src/config/config.module';
+import { watchServerProblems } from './server-problems';
 import { resetDatabase, runDir, testDatabaseConfig } from './test-database';
 
 export interface TestApp {
@@ -31,8 +32,9 @@ export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedCon
 /** The real application (same module, same setup as main.ts) on a clean test database. */
 export async function createTestApp(overrides: Partial<ResolvedConfig> = {}): Promise<TestApp> {
   const config = testConfig(overrides);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { logger: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { logger: false, bodyParser: false });
   configureApp(app, config);
+  watchServerProblems(app);
   await app.init();
   const dataSource = app.get(DataSource);
   await resetDatabase(dataSource);
