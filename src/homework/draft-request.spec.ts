@@ -32,6 +32,10 @@ describe('draftRequest: the autosave body, checked as HomeworkDraftDto is', () =
     { revision: -1.5, data: 'a', currentPage: 5, extra: 1, more: 2 },
     { revision: 2.5, data: {} },
     { revision: -1, data: {} },
+    { revision: 2147483648, data: {} },
+    { revision: 1e20, data: {} },
+    { revision: Infinity, data: {} },
+    { revision: 2147483647, data: {} },
     { data: {}, currentPage: 'x'.repeat(101) },
     { revision: 1, data: null },
     { revision: 1 },
@@ -47,7 +51,7 @@ describe('draftRequest: the autosave body, checked as HomeworkDraftDto is', () =
 
   it('names every problem of a bad body in one error', () => {
     expect(() => draftRequest({ revision: 'x', data: [], secret: 1 })).toThrow(
-      expect.objectContaining({ code: 'validation.failed', details: { secret: ['property secret should not exist'], revision: ['must not be less than 0', 'must be an integer number'], data: ['must be an object'] } }),
+      expect.objectContaining({ code: 'validation.failed', details: { secret: ['property secret should not exist'], revision: ['must not be greater than 2147483647', 'must not be less than 0', 'must be an integer number'], data: ['must be an object'] } }),
     );
   });
 

@@ -1,5 +1,6 @@
 // The autosave body checked by hand. HomeworkDraftDto says the same for the controller and the API document,
 // and draft-request.spec.ts holds both to the same answers; class-validator took longer than the save itself.
+import { MAX_ID } from '../common/parse-id.pipe';
 import { invalidFields } from '../common/validation';
 import type { DraftInput } from './homework.service';
 
@@ -13,6 +14,7 @@ export function draftRequest(body: unknown): DraftInput {
   for (const name of Object.keys(fields)) if (!FIELDS.has(name)) problems[name] = [`property ${name} should not exist`];
   const { revision, data, currentPage } = fields;
   const revisionProblems = [
+    ...(typeof revision === 'number' && revision <= MAX_ID ? [] : [`must not be greater than ${MAX_ID}`]),
     ...(typeof revision === 'number' && revision >= 0 ? [] : ['must not be less than 0']),
     ...(typeof revision === 'number' && Number.isInteger(revision) ? [] : ['must be an integer number']),
   ];

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MAX_ID } from '../../common/parse-id.pipe';
 import { MEMBER_ROLES, MemberRole } from '../group-member.entity';
 
 // Page forms and query strings send text; anything else is left for @IsBoolean to refuse.
@@ -23,17 +24,17 @@ export class FormGroupsDto {
 const ROLE_MESSAGE = { message: 'must be member or reserve' };
 
 export class AddMemberDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) respondentId: number;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) respondentId: number;
   @ApiPropertyOptional({ enum: MEMBER_ROLES, default: 'member' }) @IsOptional() @IsIn(MEMBER_ROLES as unknown as string[], ROLE_MESSAGE) role?: MemberRole;
 }
 
 export class MoveMemberDto {
-  @ApiProperty({ description: 'the group to move to (may be the same group to change the role)' }) @Type(() => Number) @IsInt() @Min(1) groupId: number;
+  @ApiProperty({ description: 'the group to move to (may be the same group to change the role)' }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) groupId: number;
   @ApiPropertyOptional({ enum: MEMBER_ROLES, description: 'default: the current role' }) @IsOptional() @Transform(emptyToUndefined) @IsIn(MEMBER_ROLES as unknown as string[], ROLE_MESSAGE) role?: MemberRole;
 }
 
 export class SwapMemberDto {
-  @ApiProperty({ description: 'the respondent to change places with (in another group, or the other role in this one)' }) @Type(() => Number) @IsInt() @Min(1) respondentId: number;
+  @ApiProperty({ description: 'the respondent to change places with (in another group, or the other role in this one)' }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) respondentId: number;
 }
 
 export class PromoteReserveDto {
@@ -43,10 +44,11 @@ export class PromoteReserveDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   replaceRespondentId?: number;
 }
 
 /** The page's "add to group" form, where the group is chosen in the form. */
 export class AddToGroupDto extends AddMemberDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) groupId: number;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) groupId: number;
 }

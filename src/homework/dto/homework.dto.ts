@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { MAX_ID } from '../../common/parse-id.pipe';
 import { MAX_REMINDER_DAYS } from '../homework-options';
 
 export class HomeworkDraftDto {
   @ApiProperty({ description: 'The revision the answers were loaded at; a newer one on the server gives 409.' })
   @IsInt()
   @Min(0)
+  @Max(MAX_ID)
   revision: number;
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'SurveyJS answers (question name → value).' })
@@ -21,7 +23,7 @@ export class HomeworkDraftDto {
 }
 
 export class HomeworkSubmitDto {
-  @ApiProperty() @IsInt() @Min(0) revision: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(MAX_ID) revision: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) @IsObject() data: Record<string, unknown>;
 }
 

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MAX_ID } from '../../common/parse-id.pipe';
 import { LOCALES, QUADRANTS, RESPONDENT_STATUSES } from '../../common/domain';
 import type { Locale, Quadrant, RespondentStatus } from '../../common/domain';
+import { emptyAsUndefined, IsIdParam } from '../../common/list-filters';
 import { PageQueryDto } from '../../common/paging';
 
 /** The envelope the screener page posts: the answers plus what identifies the attempt and the version answered. */
@@ -11,7 +13,7 @@ export class ScreenerSubmissionDto {
   @IsUUID('all', { message: 'must be a UUID' })
   submissionId: string;
 
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) definitionVersion: number;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) definitionVersion: number;
 
   @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES as unknown as string[], { message: 'must be nl or en' }) locale: Locale;
 
@@ -20,7 +22,7 @@ export class ScreenerSubmissionDto {
 
 /** The pool's filters and page (limit up to 200, default 50). */
 export class PoolFilterDto extends PageQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => (value === '' ? undefined : Number(value))) @IsInt() organisation?: number;
+  @ApiPropertyOptional() @IsOptional() @emptyAsUndefined() @IsIdParam() organisation?: number;
   @ApiPropertyOptional({ enum: QUADRANTS })
   @IsOptional()
   @Transform(({ value }) => (value === '' ? undefined : value))

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { MAX_ID } from '../../common/parse-id.pipe';
 
 // Page forms send text; anything else is left for the validators to refuse.
 const TEXT_BOOLEANS: Record<string, boolean> = { true: true, on: true, '1': true, false: false, off: false, '0': false };
@@ -19,17 +20,17 @@ export class RunScheduleFormDto {
 }
 
 export class MoveSessionDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) slotId?: number;
-  @ApiPropertyOptional({ description: 'user id of the lead' }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) leadModeratorId?: number;
-  @ApiPropertyOptional({ description: 'user id of the note-taker' }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) noteModeratorId?: number;
+  @ApiPropertyOptional() @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) slotId?: number;
+  @ApiPropertyOptional({ description: 'user id of the lead' }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) leadModeratorId?: number;
+  @ApiPropertyOptional({ description: 'user id of the note-taker' }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) noteModeratorId?: number;
 }
 
 export class SwapModeratorsDto {
-  @ApiProperty({ description: 'the session whose moderators this one takes over, and the other way round' }) @Type(() => Number) @IsInt() @Min(1) otherSessionId: number;
+  @ApiProperty({ description: 'the session whose moderators this one takes over, and the other way round' }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) otherSessionId: number;
 }
 
 export class SendInvitationsDto {
-  @ApiPropertyOptional({ description: 'only this group; default every scheduled group' }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) groupId?: number;
+  @ApiPropertyOptional({ description: 'only this group; default every scheduled group' }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) groupId?: number;
 }
 
 export class ModeratorSettingsDto {
@@ -47,5 +48,5 @@ export class ModeratorSettingsDto {
 
 /** Page form: add an account as moderator. */
 export class AddModeratorFormDto extends ModeratorSettingsDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) userId: number;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) userId: number;
 }
