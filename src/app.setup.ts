@@ -15,6 +15,7 @@ import { createValidationPipe } from './common/validation';
 import { configureViews } from './common/view-engine';
 import type { ResolvedConfig } from './config/config.module';
 import { autosaveRoute } from './homework/autosave.route';
+import { directRequestLog } from './logger-options';
 import { QuietNestLogger } from './quiet-nest-logger';
 import { HomeworkService } from './homework/homework.service';
 
@@ -66,5 +67,6 @@ export function configureApp(app: NestExpressApplication, config: ResolvedConfig
   serveDirectRoutes(app.getHttpServer(), [autosaveRoute(app.get(HomeworkService))], {
     headers: capturedHeaders(security),
     logger: app.get(Logger),
+    requestLog: directRequestLog(config),
   });
 }

@@ -6,6 +6,9 @@ describe('request logging', () => {
   it('masks private tokens in logged URLs', () => {
     expect(maskTokens('/h/AbCdEfGhIjKlMnOpQrStUvWxYz012345/print')).toBe('/h/***/print');
     expect(maskTokens('/api/homework/AbCdEfGhIjKlMnOpQrStUvWxYz012345/draft')).toBe('/api/homework/***/draft');
+    expect(maskTokens('/api/homework/ABCD-EFGH/draft')).toBe('/api/homework/***/draft');
+    expect(maskTokens('/h/ABCD-EFGH/print')).toBe('/h/***/print');
+    expect(maskTokens('/h')).toBe('/h');
     expect(maskTokens('/studies/wp2a')).toBe('/studies/wp2a');
   });
 

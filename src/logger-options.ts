@@ -1,7 +1,7 @@
-import { RequestMethod } from '@nestjs/common';
-import type { Params } from 'nestjs-pino';
+import type { IncomingMessage, ServerResponse } from 'http';
+import { PinoLogger, type Params } from 'nestjs-pino';
 import pinoPretty from 'pino-pretty';
-import type { Options } from 'pino-http';
+import { pinoHttp, type HttpLogger, type Options } from 'pino-http';
 import type { ResolvedConfig } from './config/config.module';
 
 /**
@@ -11,8 +11,19 @@ import type { ResolvedConfig } from './config/config.module';
  * start does not scroll away. Otherwise (CI, production) one JSON object per line, every request at info.
  */
 export function loggerOptions(config: ResolvedConfig, stdoutIsTerminal = Boolean(process.stdout.isTTY)): Params {
-  const terminal = config.logFormat === 'pretty' || (config.logFormat === 'auto' && stdoutIsTerminal);
-  const options: Options = {
+  const terminal = isTerminal(config, stdoutIsTerminal);
+  const options = requestLogOptions(config, stdoutIsTerminal);
+  // Every request is logged, autosave included (routes served ahead of Express log through directRequestLog).
+  return { pinoHttp: terminal ? [options, terminalStream()] : options };
+}
+
+function isTerminal(config: ResolvedConfig, stdoutIsTerminal: boolean): boolean {
+  return config.logFormat === 'pretty' || (config.logFormat === 'auto' && stdoutIsTerminal);
+}
+
+/** pino-http's options for the request log (a fresh object: pino-http changes the one it gets). */
+function requestLogOptions(config: ResolvedConfig, stdoutIsTerminal: boolean): Options {
+  return {
     level: config.logLevel,
     redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     serializers: {
@@ -20,13 +31,20 @@ export function loggerOptions(config: ResolvedConfig, stdoutIsTerminal = Boolean
     },
     // Browsers ask for /favicon.ico on every page; there is none, and its 404 says nothing.
     autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/assets/') || req.url === '/favicon.ico' },
-    ...(terminal ? { customLogLevel: requestLogLevel } : {}),
+    ...(isTerminal(config, stdoutIsTerminal) ? { customLogLevel: requestLogLevel } : {}),
   };
-  return {
-    pinoHttp: terminal ? [options, terminalStream()] : options,
-    // Autosave fires every few seconds per respondent: a log line each would drown the rest. Its failures still
-    // reach the log through the error filter.
-    exclude: [{ method: RequestMethod.PUT, path: 'api/homework/:key/draft' }],
+}
+
+/**
+ * The request log for routes answered ahead of Express (src/common/direct-routes.ts): the same pino-http options
+ * on a child of the application's logger, so those requests get the same lines, in the same place. Made at the
+ * first request, when the logger module has set its root logger up.
+ */
+export function directRequestLog(config: ResolvedConfig, stdoutIsTerminal = Boolean(process.stdout.isTTY)): (req: IncomingMessage, res: ServerResponse) => void {
+  let log: HttpLogger | undefined;
+  return (req, res) => {
+    log ??= pinoHttp({ ...requestLogOptions(config, stdoutIsTerminal), logger: PinoLogger.root });
+    log(req, res);
   };
 }
 
@@ -55,5 +73,6 @@ function terminalStream() {
 }
 
 export function maskTokens(url: string): string {
-  return url.replace(/\/(h|c|api\/homework|ical)\/[A-Za-z0-9_-]{16,}/g, '/$1/***');
+  // A typed code (ABCD-EFGH) opens the homework as the link does, so it is masked as well.
+  return url.replace(/\/(h|c|api\/homework|ical)\/[A-Za-z0-9_-]+/g, '/$1/***');
 }

@@ -19,6 +19,8 @@ export interface DirectRouteOptions {
   /** Headers every answer carries (the security headers the middleware would have set). */
   headers: OutgoingHttpHeaders;
   logger: LoggerService;
+  /** Writes the request log line when the answer is sent, as the request logger does for Express. */
+  requestLog(req: IncomingMessage, res: ServerResponse): void;
 }
 
 /**
@@ -58,6 +60,7 @@ function match(routes: DirectJsonRoute[], req: IncomingMessage): Match | null {
 }
 
 async function serve({ route, path, params }: Match, req: IncomingMessage, res: ServerResponse, options: DirectRouteOptions): Promise<void> {
+  options.requestLog(req, res);
   let status = 200;
   let body: unknown;
   try {
