@@ -17,6 +17,8 @@ export class AppErrorFilter implements ExceptionFilter {
     if (res.headersSent) return;
     const retryAfter = retryAfterSeconds(exception);
     if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
+    // A refusal is about this one request: never kept by a browser or a proxy (as the direct routes' answers).
+    res.setHeader('cache-control', 'no-store');
     if (req.path.startsWith('/api') || !req.accepts('html')) {
       res.status(body.statusCode).json(body);
       return;

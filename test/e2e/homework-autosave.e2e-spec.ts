@@ -1,6 +1,7 @@
 import { HomeworkAssignment } from '../../src/homework/homework-assignment.entity';
 import { createScheduledGroup, credentialsOf, HomeworkFixture } from '../support/homework-factories';
 import { anonymousAgent } from '../support/http';
+import { SECURITY_HEADERS } from '../support/security-headers';
 import { createTestApp, TestApp } from '../support/test-app';
 
 // Autosave by private link is answered ahead of Express (src/homework/autosave.route.ts); these hold it to
@@ -10,7 +11,7 @@ describe('autosave by private link', () => {
   let fx: HomeworkFixture;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ baseUrl: 'https://kwadrant.test' });
     fx = await createScheduledGroup(t.dataSource, { members: 2 });
     await t.app.get((await import('../../src/homework/homework.service')).HomeworkService).sendForGroup(fx.study.slug, fx.group.id, null);
   });
@@ -23,7 +24,9 @@ describe('autosave by private link', () => {
     const api = anonymousAgent(t.app);
     const viaNest = await api.get(`/api/homework/${token}`).expect(200);
     const direct = await api.put(`/api/homework/${token}/draft`).send({ revision: 0, data: { firstName: 'Ans' } }).expect(200);
-    for (const header of ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'cross-origin-resource-policy', 'x-frame-options', 'origin-agent-cluster']) {
+    // Every security header, each present (the app runs over https here, so Strict-Transport-Security too).
+    for (const header of SECURITY_HEADERS) {
+      expect([header, typeof direct.headers[header]]).toEqual([header, 'string']);
       expect([header, direct.headers[header]]).toEqual([header, viaNest.headers[header]]);
     }
     expect(direct.headers['content-type']).toBe('application/json; charset=utf-8');
