@@ -8,4 +8,6 @@ import { Homework1795433600000 } from './1795433600000-Homework';
 import { AttendanceAndStatusHistory1795433700000 } from './1795433700000-AttendanceAndStatusHistory';
 import { ResearchOrganisation1795433710000 } from './1795433710000-ResearchOrganisation';
 import { LoginThrottle1795433740000 } from './1795433740000-LoginThrottle';
-export const MIGRATIONS = [Foundation1763900000000, Groups1795433245086, RespondentIntake1795433350000, Outbox1795433400000, Scheduling1795433500000, Homework1795433600000, AttendanceAndStatusHistory1795433700000, ResearchOrganisation1795433710000, LoginThrottle1795433740000];
+import { RateLimitWindow1795433750000 } from './1795433750000-RateLimitWindow';
+
+export const MIGRATIONS = [Foundation1763900000000, Groups1795433245086, RespondentIntake1795433350000, Outbox1795433400000, Scheduling1795433500000, Homework1795433600000, AttendanceAndStatusHistory1795433700000, ResearchOrganisation1795433710000, LoginThrottle1795433740000, RateLimitWindow1795433750000];

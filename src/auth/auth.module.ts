@@ -6,10 +6,21 @@ import { AuthPagesController } from './auth.pages.controller';
 import { AuthService } from './auth.service';
 import { LoginCookies } from './login-cookies';
 import { LoginThrottleRepository } from './login-throttle.repository';
+import { RateLimitGuard } from './rate-limit.guard';
+import { RateLimitRepository } from './rate-limit.repository';
 import { UserRepository } from './user.repository';
 
 @Module({
-  providers: [AuthService, UserRepository, LoginThrottleRepository, LoginCookies, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    UserRepository,
+    LoginThrottleRepository,
+    LoginCookies,
+    RateLimitRepository,
+    // In this order: who may use a route first, then how often.
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
   controllers: [AuthController, AuthPagesController],
   exports: [AuthService, UserRepository],
 })

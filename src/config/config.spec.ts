@@ -30,6 +30,9 @@ describe('loadConfig', () => {
     [{ MAIL_WORKER: 'maybe' }, 'MAIL_WORKER'],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
     [{ HOMEWORK_REMINDER_DAYS: 'soon' }, 'HOMEWORK_REMINDER_DAYS'],
+    [{ SCREENER_SUBMIT_LIMIT: '0' }, 'SCREENER_SUBMIT_LIMIT'],
+    [{ SCREENER_PAGE_LIMIT: '1e3' }, 'SCREENER_PAGE_LIMIT'],
+    [{ SCREENER_LIMIT_WINDOW_MINUTES: '-5' }, 'SCREENER_LIMIT_WINDOW_MINUTES'],
   ])('names the bad variable in %p', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));
@@ -42,6 +45,15 @@ describe('loadConfig', () => {
     // The whole message is fixed, so no part of the value (password included) can be in it.
     expect(() => loadConfig({ [name]: url })).toThrow(new ConfigError(name, 'is not a valid URL'));
     expect(() => loadConfig({ [name]: url })).toThrow(/^Invalid configuration: [A-Z_]+ is not a valid URL$/);
+  });
+
+  it('limits screener traffic per address by default, and takes other limits', () => {
+    expect(loadConfig({}).rateLimits).toEqual({ screenerSubmissions: 20, screenerPages: 300, windowMinutes: 60 });
+    expect(loadConfig({ SCREENER_SUBMIT_LIMIT: '5', SCREENER_PAGE_LIMIT: '50', SCREENER_LIMIT_WINDOW_MINUTES: '10' }).rateLimits).toEqual({
+      screenerSubmissions: 5,
+      screenerPages: 50,
+      windowMinutes: 10,
+    });
   });
 
   it('runs the outbox worker unless MAIL_WORKER turns it off', () => {

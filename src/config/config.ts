@@ -2,6 +2,7 @@ import { HomeworkOptions, homeworkOptions } from '../homework/homework-options';
 import { ImportLimits, importLimits } from '../respondents/import-limits';
 import { ConfigError } from './config-error';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
+import { RateLimits, rateLimits } from './rate-limits';
 
 export { ConfigError };
 
@@ -28,6 +29,7 @@ export interface AppConfig {
   mailWorker: boolean;
   homework: HomeworkOptions;
   imports: ImportLimits;
+  rateLimits: RateLimits;
   logLevel: LogLevel;
   logFormat: LogFormat;
   adminEmail?: string;
@@ -72,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     mailWorker,
     homework: homeworkOptions(env),
     imports: importLimits(env),
+    rateLimits: rateLimits(env),
     logLevel,
     logFormat,
     adminEmail,

@@ -2,6 +2,7 @@
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { LoginSession } from '../auth/login-session.entity';
 import { LoginThrottleCounter } from '../auth/login-throttle.entity';
+import { RateLimitWindow } from '../auth/rate-limit-window.entity';
 import { User } from '../auth/user.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { FocusGroup } from '../groups/group.entity';
@@ -25,4 +26,4 @@ import { StudyLogo } from '../studies/study-logo.entity';
 import { StudyOrganisation } from '../studies/study-organisation.entity';
 import { SurveyDefinition } from '../surveys/survey-definition.entity';
 
-export const ENTITIES = [User, LoginSession, LoginAttempt, LoginThrottleCounter, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, SurveyDefinition, ScreenerSubmission, OutboxMessage, FocusGroup, GroupMember, Moderator, ModeratorSlot, ModeratorFeed, ScheduledSession, Invitation, HomeworkAssignment, HomeworkSetting, Attendance, RespondentStatusChange, StudyLogo];
+export const ENTITIES = [User, LoginSession, LoginAttempt, LoginThrottleCounter, RateLimitWindow, Organisation, Study, StudyOrganisation, SessionSlot, Respondent, AuditEvent, SurveyDefinition, ScreenerSubmission, OutboxMessage, FocusGroup, GroupMember, Moderator, ModeratorSlot, ModeratorFeed, ScheduledSession, Invitation, HomeworkAssignment, HomeworkSetting, Attendance, RespondentStatusChange, StudyLogo];

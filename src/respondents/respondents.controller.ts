@@ -3,6 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, Public } from '../auth/auth.decorators';
+import { RateLimited } from '../auth/rate-limit.guard';
 import type { AuthUser } from '../auth/auth-user';
 import { ImportOptionsDto, PoolFilterDto, QuadrantOverrideDto, ScreenerSubmissionDto } from './dto/respondent.dto';
 import { RespondentImportService } from './respondent-import.service';
@@ -21,6 +22,7 @@ export class RespondentsController {
   ) {}
 
   @Public()
+  @RateLimited('screener-submission')
   @Post('screener')
   @HttpCode(200)
   submitScreener(@Param('slug') slug: string, @Body() dto: ScreenerSubmissionDto) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, ErrorDetails, ErrorKind } from '../common/app-error';
 import { getTranslations } from '../common/view-engine';
+import { screenerIsOpen, screenerNotOpen } from '../studies/screener-access';
 import { StudyRepository } from '../studies/study.repository';
 import { validateSubmission } from '../surveys/survey-validator';
 import { SurveysService } from '../surveys/surveys.service';
@@ -22,14 +23,14 @@ export class ScreenerIntakeService {
   ) {}
 
   async submit(slug: string, dto: ScreenerSubmissionDto, now = new Date()): Promise<ScreenerResult> {
-    const study = await this.studies.findBySlug(slug);
-    if (!study) throw AppError.notFound('study', slug);
-    const earlier = await this.respondents.findSubmission(study.id, dto.submissionId);
-    if (earlier) return earlier.result;
     // The respondent reads these refusals on the screener page, in the language they filled it in.
     const say = (code: string, vars: Record<string, unknown> = {}) => getTranslations().t(dto.locale, `intake.error.${code}`, vars);
     const refusal = (kind: ErrorKind, code: string, vars: Record<string, unknown> = {}, details?: ErrorDetails) => new AppError(kind, `screener.${code}`, say(code, vars), details);
-    if (study.status === 'closed') throw refusal('gone', 'closed');
+    const study = await this.studies.findBySlug(slug);
+    // Unknown, draft and closed studies answer alike (screener-access.ts).
+    if (!study || !screenerIsOpen(study.status)) throw screenerNotOpen(dto.locale);
+    const earlier = await this.respondents.findSubmission(study.id, dto.submissionId);
+    if (earlier) return earlier.result;
     if (JSON.stringify(dto.answers).length > MAX_ANSWERS_CHARS) throw refusal('payload_too_large', 'too_large', { kb: MAX_ANSWERS_CHARS / 1000 });
     const definition = await this.surveys.findVersion(study.id, 'screener', dto.definitionVersion);
     if (!definition) throw refusal('invalid', 'unknown_version', { version: dto.definitionVersion });
@@ -76,7 +77,10 @@ export class ScreenerIntakeService {
           },
           manager,
         );
-        const result: ScreenerResult = { submissionId: dto.submissionId, status, reason, message: resultMessage(dto.locale, reason) };
+        // The answer a new sign-up with these answers gets: whether an address had signed up before is for the
+        // researchers only (the respondent is stored as a duplicate), never told to whoever typed it in.
+        const shown = { status: person.eligible ? ('eligible' as const) : ('ineligible' as const), reason: person.reason };
+        const result: ScreenerResult = { submissionId: dto.submissionId, ...shown, message: resultMessage(dto.locale, shown.reason) };
         await this.respondents.insertSubmission(
           {
             studyId: study.id,

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Render, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { Public } from '../auth/auth.decorators';
+import { RateLimited } from '../auth/rate-limit.guard';
 import { getTranslations } from '../common/view-engine';
 import { ResearchOrganisationService } from '../studies/research-organisation.service';
 import { SurveysService } from './surveys.service';
@@ -19,10 +20,12 @@ export class SurveysPagesController {
   ) {}
 
   @Public()
+  @RateLimited('screener-page')
   @Get(':slug')
   @Render('pages/surveys/screener')
   async screener(@Param('slug') slug: string, @Req() req: Request) {
-    const { study, definition } = await this.surveys.currentScreener(slug);
+    const preview = req.user?.role === 'admin' || req.user?.role === 'researcher';
+    const { study, definition } = await this.surveys.publicScreener(slug, req.locale, preview);
     const behind = await this.researchOrganisation.view(study);
     return {
       title: 'screener.title',

@@ -4,6 +4,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { formatSlot } from '../common/format';
+import type { Locale } from '../common/domain';
+import { screenerIsOpen, screenerNotOpen } from '../studies/screener-access';
 import { StudiesService } from '../studies/studies.service';
 import { Study } from '../studies/study.entity';
 import { buildScreenerDefinition, CONSENT_TEXT_VERSION, SCREENER_REQUIRED_QUESTIONS } from './screener-definition';
@@ -28,6 +30,15 @@ export class SurveysService {
    * The screener as respondents see it now. Generated from the study's organisations and slots and stored
    * as a new version whenever that content changes; a researcher's custom definition takes precedence.
    */
+  /** The screener as the public sees it: only while the study recruits (see screener-access.ts); staff may preview it. */
+  async publicScreener(slug: string, locale: Locale, preview: boolean): Promise<{ study: Study; definition: SurveyDefinition }> {
+    const study = await this.studies.get(slug).catch((err: unknown) => {
+      throw err instanceof AppError && err.kind === 'not_found' ? screenerNotOpen(locale) : err;
+    });
+    if (!preview && !screenerIsOpen(study.status)) throw screenerNotOpen(locale);
+    return this.currentScreener(slug);
+  }
+
   async currentScreener(slug: string): Promise<{ study: Study; definition: SurveyDefinition }> {
     const { study, organisations, slots } = await this.studies.detail(slug);
     const generated = buildScreenerDefinition({

@@ -94,7 +94,11 @@ describe('screener page and intake API', () => {
   it('flags the same e-mail address twice in one study instead of counting it twice', async () => {
     await post(screenerEnvelope(version, answers({ email: 'Dubbel@example.org' }))).expect(200);
     const again = await post(screenerEnvelope(version, answers({ email: 'dubbel@EXAMPLE.org', selection: 'gemakzoeker' }))).expect(200);
-    expect(again.body).toMatchObject({ status: 'ineligible', reason: 'duplicate-email' });
+    // The same answer as a new sign-up: whether an address signed up before is for researchers only.
+    const fresh = await post(screenerEnvelope(version, answers({ email: 'nieuw-adres@example.org', selection: 'gemakzoeker' }))).expect(200);
+    expect({ ...again.body, submissionId: null }).toEqual({ ...fresh.body, submissionId: null });
+    expect(again.body).toMatchObject({ status: 'eligible', reason: null });
+    expect(JSON.stringify(again.body)).not.toMatch(/al aangemeld|already signed up|duplicate/i);
     const both = await t.dataSource.getRepository(Respondent).find({ where: { studyId: fixture.study.id }, order: { id: 'ASC' } });
     const pair = both.filter((r) => r.email?.toLowerCase() === 'dubbel@example.org');
     expect(pair.map((r) => r.status)).toEqual(['eligible', 'ineligible']);
@@ -176,16 +180,17 @@ describe('screener page and intake API', () => {
       expect(noId.body.details.submissionId).toBeDefined();
     });
 
-    it('a study that no longer takes sign-ups: 410, in the respondent\'s language', async () => {
+    it('a study that no longer takes sign-ups: 404 like an unknown one, in the respondent\'s language', async () => {
       const closed = await createStudy(t.dataSource, { slug: 'screen-closed' }, { organisations: ['RET'] });
       const page = await anon.get('/s/screen-closed').expect(200);
       const closedVersion = JSON.parse(/id="screener-data">(.*?)<\/script>/s.exec(page.text)![1]).version;
       await t.dataSource.query(`UPDATE study SET status = 'closed' WHERE id = ${closed.study.id}`);
       const envelope = screenerEnvelope(closedVersion, screenerAnswers(closed.organisations[0].id, closed.slots[0].id, { email: 'late@example.org' }));
-      const res = await anon.post('/api/studies/screen-closed/screener').send(envelope).expect(410);
-      expect(res.body).toMatchObject({ code: 'screener.closed', message: 'Voor dit onderzoek kunt u zich niet meer aanmelden. Bedankt voor uw belangstelling.' });
-      const english = await anon.post('/api/studies/screen-closed/screener').send({ ...envelope, locale: 'en' }).expect(410);
-      expect(english.body.message).toBe('This study no longer takes sign-ups. Thank you for your interest.');
+      const res = await anon.post('/api/studies/screen-closed/screener').send(envelope).expect(404);
+      expect(res.body).toMatchObject({ code: 'screener.not_open', message: expect.stringMatching(/^Via deze link kunt u zich niet \(meer\) aanmelden/) });
+      const english = await anon.post('/api/studies/screen-closed/screener').send({ ...envelope, locale: 'en' }).expect(404);
+      expect(english.body.message).toMatch(/^You cannot sign up through this link/);
+      expect((await anon.post('/api/studies/no-such-study/screener').send(envelope).expect(404)).body).toEqual(res.body);
     });
 
     it('an oversized payload', async () => {

@@ -25,6 +25,8 @@ export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedCon
     sessionSecret: 'test-secret-test-secret-test-secret-1234',
     // Tests run the outbox worker themselves, so no background loop changes rows under them.
     mailWorker: false,
+    // Every test talks from 127.0.0.1: limits per address are tested on their own (screener-access.e2e-spec.ts).
+    rateLimits: { screenerSubmissions: 100_000, screenerPages: 100_000, windowMinutes: 60 },
     ...overrides,
   };
 }
