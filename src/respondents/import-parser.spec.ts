@@ -306,3 +306,17 @@ describe('parseImportFile: limits', () => {
     ]);
   });
 });
+
+describe('parseImportFile: problems stay small whatever a cell holds', () => {
+  it('quotes at most 100 characters of a cell and 300 of a reason, and refuses an over-long coded value as it is', async () => {
+    const huge = 'x'.repeat(100_000); // six of them stay under the CSV reader's 1 MB record limit
+    const rows = [['Geslacht', 'Leeftijd', 'Opleidingsniveau', 'Mate comfortabel met digitale middelen', 'Kwadrant', 'Organisatie']];
+    for (let i = 0; i < 3; i++) rows.push([huge, huge, huge, huge, huge, huge]);
+    const { errors, errorCount } = await parseImportFile(Buffer.from(rows.map((r) => r.join(';')).join('\n')), 'huge.csv', ORGANISATIONS);
+    expect(errorCount).toBe(18);
+    for (const e of errors) {
+      expect(e.value.length).toBeLessThanOrEqual(100);
+      expect(e.reason).toBe('longer than 200 characters');
+    }
+  });
+});

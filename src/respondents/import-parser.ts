@@ -239,6 +239,12 @@ function readLines(buf: Buffer, fileName: string, limits: ImportLimits): AsyncGe
   return isZip(buf) ? readXlsxLines(buf, fileName, limits) : readCsvLines(buf, fileName);
 }
 
+/** Sizes that keep an error report small whatever the file holds: a problem quotes at most this much of a cell. */
+const MAX_CODED_VALUE = 200;
+const MAX_SHOWN_VALUE = 100;
+const MAX_SHOWN_REASON = 300;
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** One data row: appended to `rows` when every cell reads, else its problems, left to right. */
 function readCells(line: number, cells: string[], header: Header, organisations: readonly string[], rows: ImportRow[]): ImportError[] {
   const cell = (f: Field) => {
@@ -247,19 +253,22 @@ function readCells(line: number, cells: string[], header: Header, organisations:
   };
   const rowErrors: (ImportError & { position: number })[] = [];
   const reject = (field: Field, reason: string) =>
-    rowErrors.push({ line, column: header.names[field] ?? field, value: cell(field), reason, position: header.index[field] ?? 0 });
-  const read = <T>(field: Field, result: Result<T>): T | undefined => {
+    rowErrors.push({ line, column: header.names[field] ?? field, value: clip(cell(field), MAX_SHOWN_VALUE), reason: clip(reason, MAX_SHOWN_REASON), position: header.index[field] ?? 0 });
+  // A coded value is a word or two: a longer cell is refused as it is, without normalising (or quoting) all of it.
+  const read = <T>(field: Field, normalise: (value: string) => Result<T>): T | undefined => {
+    const value = cell(field);
+    const result = value.length > MAX_CODED_VALUE ? { ok: false as const, reason: `longer than ${MAX_CODED_VALUE} characters` } : normalise(value);
     if (result.ok) return result.value;
     reject(field, result.reason);
     return undefined;
   };
 
-  const organisation = read('organisation', normaliseOrganisation(cell('organisation'), organisations));
-  const quadrant = read('quadrant', normaliseQuadrant(cell('quadrant')));
-  const gender = read('gender', normaliseGender(cell('gender')));
-  const age = read('age', normaliseAge(cell('age')));
-  const education = read('education', normaliseEducation(cell('education')));
-  const digitalComfort = read('digitalComfort', normaliseDigitalComfort(cell('digitalComfort')));
+  const organisation = read('organisation', (v) => normaliseOrganisation(v, organisations));
+  const quadrant = read('quadrant', normaliseQuadrant);
+  const gender = read('gender', normaliseGender);
+  const age = read('age', normaliseAge);
+  const education = read('education', normaliseEducation);
+  const digitalComfort = read('digitalComfort', normaliseDigitalComfort);
   const email = cell('email');
   if (email.length > MAX_EMAIL_LENGTH) reject('email', `longer than ${MAX_EMAIL_LENGTH} characters`);
   else if (email && !EMAIL.test(email)) reject('email', 'not an e-mail address');
