@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { bool, fk, id, int, text, timestamp } from '../src/database/column-types';
+import { bool, fk, id, int, text, timestamp } from './columns.v1';
 
 export class Foundation1763900000000 implements MigrationInterface {
   name = 'Foundation1763900000000';

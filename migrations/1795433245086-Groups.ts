@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { fk, id, int, text, timestamp } from '../src/database/column-types';
+import { fk, id, int, text, timestamp } from './columns.v1';
 
 /**
  * Focus groups and their members. "group" is an SQL keyword, hence focus_group. The unique constraint on

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn } from 'typeorm';
-import { fk, id, int, text, timestamp } from '../src/database/column-types';
+import { fk, id, int, text, timestamp } from './columns.v1';
 
 /** Versioned survey definitions, screener submissions (once per submission id) and audited quadrant overrides. */
 export class RespondentIntake1795433350000 implements MigrationInterface {

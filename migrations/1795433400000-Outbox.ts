@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { id, int, text, timestamp } from '../src/database/column-types';
+import { id, int, text, timestamp } from './columns.v1';
 
 export class Outbox1795433400000 implements MigrationInterface {
   name = 'Outbox1795433400000';

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { bool, fk, id, int, text, timestamp } from '../src/database/column-types';
+import { bool, fk, id, int, text, timestamp } from './columns.v1';
 
 /**
  * Moderators (researcher accounts per study, with the slots they can do and their limits), scheduled sessions

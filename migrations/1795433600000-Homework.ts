@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { bool, fk, id, int, text, timestamp } from '../src/database/column-types';
+import { bool, fk, id, int, text, timestamp } from './columns.v1';
 
 /** Homework assignments (hashed link token and short code, draft with revision, submission) and per-study settings. */
 export class Homework1795433600000 implements MigrationInterface {

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { bool, fk, id, text, timestamp } from '../src/database/column-types';
+import { bool, fk, id, text, timestamp } from './columns.v1';
 
 /** Who came to each session (present or a no-show, correctable), and every change of a respondent's status. */
 export class AttendanceAndStatusHistory1795433700000 implements MigrationInterface {

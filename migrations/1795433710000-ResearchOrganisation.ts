@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn } from 'typeorm';
-import { fk, text, timestamp } from '../src/database/column-types';
+import { fk, text, timestamp } from './columns.v1';
 
 /** Who stands behind a study: the research organisation, its privacy statement, a help e-mail address and a logo. */
 export class ResearchOrganisation1795433710000 implements MigrationInterface {

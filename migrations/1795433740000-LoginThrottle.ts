@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { int, text, timestamp } from '../src/database/column-types';
+import { int, text, timestamp } from './columns.v1';
 
 /**
  * One counter row per throttle key (an account-and-address, or an address) for the login throttle: a row can be

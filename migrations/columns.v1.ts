@@ -1,9 +1,10 @@
+/**
+ * FROZEN: the column helpers as the migrations up to 1795433799999 used them. Migrations that have run must
+ * produce the same schema forever, so they import this copy, never application code. Never edit this file:
+ * a changed helper goes into a new `columns.vN.ts` for the migrations written after it.
+ */
 import { QueryRunner, TableColumnOptions } from 'typeorm';
 
-/**
- * Helpers for migrations, so one set of files runs on SQLite and PostgreSQL: the only types that differ
- * between the two are timestamps (and their defaults).
- */
 export function isPostgres(queryRunner: QueryRunner): boolean {
   return queryRunner.connection.options.type === 'postgres';
 }

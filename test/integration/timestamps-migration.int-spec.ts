@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../migrations';
+import { TimestampsWithTimeZone1795439000000 } from '../../migrations/1795439000000-TimestampsWithTimeZone';
+import { openDataSource } from '../../src/database/data-source';
+import { isPostgresRun, testDatabaseConfig } from '../support/test-database';
+
+const INSTANT = '2026-03-29T01:30:00.000Z'; // the night the Netherlands move to summer time
+
+async function columnTypes(ds: DataSource): Promise<Record<string, string>> {
+  if (ds.options.type !== 'postgres') {
+    const rows = (await ds.query(`SELECT name, type FROM pragma_table_info('audit_event')`)) as { name: string; type: string }[];
+    return Object.fromEntries(rows.map((r) => [`audit_event.${r.name}`, r.type]));
+  }
+  const rows = (await ds.query(
+    `SELECT table_name, column_name, data_type FROM information_schema.columns
+      WHERE table_schema = current_schema() AND data_type LIKE 'timestamp%' ORDER BY table_name, column_name`,
+  )) as { table_name: string; column_name: string; data_type: string }[];
+  return Object.fromEntries(rows.map((r) => [`${r.table_name}.${r.column_name}`, r.data_type]));
+}
+
+describe(TimestampsWithTimeZone1795439000000.name, () => {
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    ds = await openDataSource(testDatabaseConfig(), { migrate: false });
+  });
+
+  afterAll(async () => {
+    await ds.runMigrations({ transaction: 'all' });
+    await ds.destroy();
+  });
+
+  it('is the last migration, so undoing one migration undoes it', () => {
+    expect(MIGRATIONS[MIGRATIONS.length - 1]).toBe(TimestampsWithTimeZone1795439000000);
+  });
+
+  it('keeps every stored instant while the columns change type, and down() turns them back', async () => {
+    await ds.undoLastMigration({ transaction: 'all' });
+    const before = await columnTypes(ds);
+    await ds.query(`INSERT INTO audit_event (occurred_at, action) VALUES ('2026-03-29 01:30:00', 'test.instant')`);
+
+    await ds.runMigrations({ transaction: 'all' });
+    const after = await columnTypes(ds);
+    const read = async () => {
+      const [row] = (await ds.query(`SELECT occurred_at FROM audit_event WHERE action = 'test.instant'`)) as { occurred_at: Date | string }[];
+      return row.occurred_at;
+    };
+
+    if (isPostgresRun()) {
+      expect(Object.keys(before).length).toBeGreaterThan(10);
+      expect(new Set(Object.values(before))).toEqual(new Set(['timestamp without time zone']));
+      expect(Object.keys(after)).toEqual(Object.keys(before));
+      expect(new Set(Object.values(after))).toEqual(new Set(['timestamp with time zone']));
+      expect((await read()) as Date).toEqual(new Date(INSTANT));
+      await ds.undoLastMigration({ transaction: 'all' });
+      expect(new Set(Object.values(await columnTypes(ds)))).toEqual(new Set(['timestamp without time zone']));
+      const [row] = (await ds.query(`SELECT to_char(occurred_at, 'YYYY-MM-DD HH24:MI:SS') AS t FROM audit_event WHERE action = 'test.instant'`)) as { t: string }[];
+      expect(row.t).toBe('2026-03-29 01:30:00');
+    } else {
+      // SQLite keeps timestamps as text: nothing to convert, and nothing may change.
+      expect(after).toEqual(before);
+      expect(await read()).toBe('2026-03-29 01:30:00');
+    }
+    await ds.query(`DELETE FROM audit_event WHERE action = 'test.instant'`);
+  });
+});
+
+describe('migrations import no application code', () => {
+  it('imports only typeorm and the frozen column helpers beside them', () => {
+    const dir = join(__dirname, '..', '..', 'migrations');
+    const imports = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => `${f}: ${m[1]}`));
+    expect(imports.length).toBeGreaterThan(5);
+    expect(imports.filter((i) => !/: (typeorm|\.\/columns\.v\d+|\.\/\d{13}-\w+)$/.test(i))).toEqual([]);
+  });
+});
