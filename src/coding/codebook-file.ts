@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { CellValue, Workbook } from 'exceljs';
 import type { Code } from './codebook';
 import { CodebookReadResult, TableRow, readCodebookTable, writeCodebookTable } from './codebook-table';
+import { detectDelimiter } from '../common/csv-delimiter';
 
 /** Reads a CSV or XLSX file in the seed's layout into codes, or the problems (file-level or per line). */
 export async function readCodebookFile(buf: Buffer): Promise<CodebookReadResult> {
@@ -55,23 +56,6 @@ function decode(buf: Buffer): string {
   }
 }
 
-/** The separator that occurs most often outside quotes on one of the first lines; ";" wins a tie (Dutch Excel). */
-function detectDelimiter(lines: string[]): string {
-  let best = ';';
-  let most = 0;
-  for (const line of lines) {
-    const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
-    }
-    for (const [delimiter, count] of counts) {
-      if (count > most) [best, most] = [delimiter, count];
-    }
-  }
-  return best;
-}
 
 function readCsv(buf: Buffer): TableRow[] {
   // One line-ending style keeps csv-parse's line count equal to the physical lines.

@@ -4,6 +4,7 @@
 import { isUtf8 } from 'buffer';
 import { parse } from 'csv-parse';
 import { setImmediate as nextTurn } from 'timers/promises';
+import { detectDelimiter } from '../common/csv-delimiter';
 
 export interface CsvLine {
   /** Physical line in the file where the record starts (1-based). */
@@ -96,23 +97,3 @@ function textDecoder(buf: Buffer, fileName: string): TextDecoder {
   return new TextDecoder(isUtf8(buf) ? 'utf-8' : 'windows-1252');
 }
 
-/**
- * The separator that occurs most often outside quotes on one line among the first lines (the header,
- * even below a title line); ";" wins a tie (Dutch Excel).
- */
-function detectDelimiter(lines: string[]): string {
-  let best = ',';
-  let most = 0;
-  for (const line of lines) {
-    const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
-    }
-    for (const [delimiter, count] of counts) {
-      if (count > most) [best, most] = [delimiter, count];
-    }
-  }
-  return best;
-}
