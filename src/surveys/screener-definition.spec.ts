@@ -116,3 +116,25 @@ describe('screenerEligibility', () => {
     });
   });
 });
+
+describe('buildScreenerDefinition: sessions in person', () => {
+  const texts = (definition: object, locale: string) => {
+    const model = new Model(definition);
+    model.locale = locale;
+    const availability = model.getQuestionByName('availability') as unknown as { description: string; visibleChoices: { text: string }[] };
+    return { description: availability.description, choices: availability.visibleChoices.map((c) => c.text).filter((t) => !/Geen|None/.test(t)) };
+  };
+
+  it('says the conversation is online only when every moment is online', () => {
+    expect(texts(buildScreenerDefinition(input), 'nl').description).toContain('Het gesprek is online');
+  });
+
+  it('names the place of a moment in person, and does not call the conversation online', () => {
+    const mixed = buildScreenerDefinition({ ...input, slots: [...input.slots, { id: 11, label: { nl: 'dinsdag 4 maart, 14:00', en: 'Tuesday 4 March, 14:00' }, location: 'Bibliotheek Neude, Utrecht' }] });
+    const nl = texts(mixed, 'nl');
+    expect(nl.description).not.toContain('is online');
+    expect(nl.choices).toEqual(['maandag 3 maart, 10:00 · online', 'dinsdag 4 maart, 14:00 · op locatie: Bibliotheek Neude, Utrecht']);
+    expect(texts(mixed, 'en').choices[1]).toBe('Tuesday 4 March, 14:00 · in person: Bibliotheek Neude, Utrecht');
+    expect(JSON.stringify(mixed)).not.toContain('online groepsgesprek');
+  });
+});

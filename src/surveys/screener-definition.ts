@@ -54,7 +54,8 @@ export const NONE_VALUE = 'none';
 export interface ScreenerInput {
   studyTitle: string;
   organisations: { id: number; name: string }[];
-  slots: { id: number; label: { nl: string; en: string } }[];
+  /** A slot with a location is held there in person; the others are online. */
+  slots: { id: number; label: { nl: string; en: string }; location?: string | null }[];
   consentVersion: string;
   helpPhone?: string;
 }
@@ -62,6 +63,16 @@ export interface ScreenerInput {
 const HAS_ORGANISATION = `{organisation} notempty and {organisation} <> '${NONE_VALUE}'`;
 const ELIGIBLE = `${HAS_ORGANISATION} and {contactWhen} = 'within-6-months'`;
 const INELIGIBLE = `{organisation} = '${NONE_VALUE}' or {contactWhen} = 'longer-ago'`;
+
+const allOnline = (input: ScreenerInput): boolean => input.slots.every((s) => !s.location);
+
+/** A moment as the respondent chooses it: where it is held, when the study has sessions in person too. */
+function slotText(slot: ScreenerInput['slots'][number], allOnlineSlots: boolean): LocalisedText {
+  if (allOnlineSlots) return localised(slot.label.nl, slot.label.en);
+  return slot.location
+    ? localised(`${slot.label.nl} · op locatie: ${slot.location}`, `${slot.label.en} · in person: ${slot.location}`)
+    : localised(`${slot.label.nl} · online`, `${slot.label.en} · online`);
+}
 
 function helpLine(helpPhone: string | undefined): LocalisedText {
   if (!helpPhone) return localised('', '');
@@ -74,13 +85,14 @@ function helpLine(helpPhone: string | undefined): LocalisedText {
 
 function introHtml(input: ScreenerInput): LocalisedText {
   const help = helpLine(input.helpPhone);
+  const online = allOnline(input);
   return localised(
     '<p>Wij doen onderzoek naar de dienstverlening van publieke organisaties. We zoeken mensen die willen ' +
-      'meedoen aan een online groepsgesprek van 2 uur, met ongeveer 3 andere deelnemers.</p>' +
+      `meedoen aan een ${online ? 'online ' : ''}groepsgesprek van 2 uur, met ongeveer 3 andere deelnemers.</p>` +
       '<p>Deze vragenlijst duurt ongeveer 5 minuten.</p>' +
       help.default,
     '<p>We are researching the services of public organisations. We are looking for people who want to take ' +
-      'part in an online group conversation of 2 hours, with about 3 other participants.</p>' +
+      `part in ${online ? 'an online' : 'a'} group conversation of 2 hours, with about 3 other participants.</p>` +
       '<p>This questionnaire takes about 5 minutes.</p>' +
       help.en,
   );
@@ -342,12 +354,14 @@ function pageAvailability(input: ScreenerInput) {
         type: 'checkbox',
         name: 'availability',
         title: localised('Op welke momenten kunt u meedoen aan het groepsgesprek?', 'At which moments can you take part in the group conversation?'),
-        description: localised(
-          'Het gesprek is online en duurt 2 uur. Kies alle momenten die u passen.',
-          'The conversation is online and takes 2 hours. Choose every moment that suits you.',
-        ),
+        description: allOnline(input)
+          ? localised('Het gesprek is online en duurt 2 uur. Kies alle momenten die u passen.', 'The conversation is online and takes 2 hours. Choose every moment that suits you.')
+          : localised(
+              'Het gesprek duurt 2 uur. Bij elk moment staat of het online is of op een plek. Kies alle momenten die u passen.',
+              'The conversation takes 2 hours. Each moment says whether it is online or at a place. Choose every moment that suits you.',
+            ),
         isRequired: true,
-        choices: input.slots.map((s) => ({ value: s.id, text: localised(s.label.nl, s.label.en) })),
+        choices: input.slots.map((s) => ({ value: s.id, text: slotText(s, allOnline(input)) })),
         showNoneItem: true,
         noneText: localised('Geen van deze momenten', 'None of these moments'),
       },

@@ -44,7 +44,7 @@ export class SurveysService {
     const generated = buildScreenerDefinition({
       studyTitle: study.title,
       organisations: organisations.map((o) => ({ id: o.organisationId, name: o.organisation.name })),
-      slots: slots.map((s) => ({ id: s.id, label: { nl: formatSlot(s.startsAt, s.endsAt, 'nl'), en: formatSlot(s.startsAt, s.endsAt, 'en') } })),
+      slots: slots.map((s) => ({ id: s.id, label: { nl: formatSlot(s.startsAt, s.endsAt, 'nl'), en: formatSlot(s.startsAt, s.endsAt, 'en') }, location: s.location })),
       consentVersion: CONSENT_TEXT_VERSION,
       helpPhone: study.helpPhone || undefined,
     });
