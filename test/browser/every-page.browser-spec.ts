@@ -80,6 +80,11 @@ describe('every researcher and partner page at 375 and 1280 px', () => {
         return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wide: outermost.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')}`) };
       });
       if (scrollWidth > innerWidth) problems.push(`${url} at 375 px: page ${scrollWidth} px wide (${wide.join(', ')})`);
+      // A table in a scroll box hides columns on a phone: tables stack as cards instead.
+      const hidden = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('.table-wrap')).filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.querySelector('caption, th')?.textContent?.trim() ?? 'a table'),
+      );
+      for (const table of hidden) problems.push(`${url} at 375 px: table "${table}" hides columns in a scroll box`);
       for (const v of await axeViolations(page)) problems.push(`${url} at 375 px: axe ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
       await page.setViewportSize({ width: 1280, height: 900 });
       const cut = await page.evaluate(() =>
