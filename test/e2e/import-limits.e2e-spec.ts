@@ -22,7 +22,8 @@ interface Watch {
   /** The event loop's delay, 99th percentile, in ms. */
   p99(): number;
   /** The highest resident set size seen, in MB. */
-  peakRssMb(): number;
+  /** How far RSS rose above what the process used before the import. */
+  rssGrowthMb(): number;
   /** Every /api/health answer meanwhile: status and how long it took. */
   health: { status: number; ms: number }[];
   stop(): Promise<void>;
@@ -35,7 +36,8 @@ interface Watch {
 function watch(t: TestApp): Watch {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
-  let peak = process.memoryUsage().rss;
+  const start = process.memoryUsage().rss;
+  let peak = start;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const health: Watch['health'] = [];
   let running = true;
@@ -49,7 +51,7 @@ function watch(t: TestApp): Watch {
   })();
   return {
     p99: () => delay.percentile(99) / 1e6,
-    peakRssMb: () => peak / MB,
+    rssGrowthMb: () => (peak - start) / MB,
     health,
     async stop() {
       running = false;
@@ -62,10 +64,11 @@ function watch(t: TestApp): Watch {
 
 // The import's own goals are a p99 event-loop delay under 100 ms and under 512 MB RSS; bench/import.ts measures
 // them. This test runs beside others on a shared 2-core machine (load averages of 15-20 were seen), in Jest's
-// process (itself 200-300 MB), so its bounds are looser: what it guards against is what the probe found, the
-// process blocked for half a minute or killed by a heap running out.
+// process (200-600 MB before the import, depending on the test files the worker ran before), so it bounds the growth
+// the import causes, and loosely: what it guards against is what the probe found, the process blocked for half a
+// minute or killed by a heap running out.
 const MAX_P99_MS = 1000;
-const MAX_RSS_MB = 900;
+const MAX_RSS_GROWTH_MB = 512;
 
 describe('hostile and huge import files', () => {
   let t: TestApp;
@@ -99,7 +102,7 @@ describe('hostile and huge import files', () => {
     }
     expect(w.health.length).toBeGreaterThan(0);
     expect(w.health.every((h) => h.status === 200)).toBe(true);
-    expect(w.peakRssMb()).toBeLessThan(MAX_RSS_MB);
+    expect(w.rssGrowthMb()).toBeLessThan(MAX_RSS_GROWTH_MB);
     expect(await stored()).toBe(0);
   });
 
@@ -112,7 +115,7 @@ describe('hostile and huge import files', () => {
     expect(res.body).toMatchObject({ code: 'import.zip_bomb' });
     expect(res.body.message).toMatch(/unpacks to more than it declares/);
     expect(w.health.every((h) => h.status === 200)).toBe(true);
-    expect(w.peakRssMb()).toBeLessThan(MAX_RSS_MB);
+    expect(w.rssGrowthMb()).toBeLessThan(MAX_RSS_GROWTH_MB);
     expect(w.p99()).toBeLessThan(MAX_P99_MS);
     expect(await stored()).toBe(0);
   });
@@ -145,7 +148,7 @@ describe('hostile and huge import files', () => {
     expect(res.text.length).toBeLessThan(64 * 1024);
     expect(w.health.every((h) => h.status === 200)).toBe(true);
     expect(w.p99()).toBeLessThan(MAX_P99_MS);
-    expect(w.peakRssMb()).toBeLessThan(MAX_RSS_MB);
+    expect(w.rssGrowthMb()).toBeLessThan(MAX_RSS_GROWTH_MB);
     expect(await stored()).toBe(0);
     expect(await importEvents()).toBe(0);
     // Reading 200,000 rows takes tens of seconds when the shared test machine is busy.
@@ -187,7 +190,7 @@ describe('a 200,000-row file under the default limits', () => {
     expect(res.body.message).toMatch(/more than 100000 rows/);
     expect(w.health.every((h) => h.status === 200)).toBe(true);
     expect(w.p99()).toBeLessThan(MAX_P99_MS);
-    expect(w.peakRssMb()).toBeLessThan(MAX_RSS_MB);
+    expect(w.rssGrowthMb()).toBeLessThan(MAX_RSS_GROWTH_MB);
     expect(await t.dataSource.getRepository(Respondent).count()).toBe(0);
   }, 300_000);
 });
