@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsInt, Max, Min, ValidateBy } from 'class-validator';
 import { isCalendarDate } from './dutch-time';
 import { parseWholeNumber } from './paging';
+import { MAX_ID } from './parse-id.pipe';
 
 export const emptyAsUndefined = () => Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
 
@@ -12,7 +13,7 @@ export function IsIdParam(): PropertyDecorator {
     Transform(({ value }) => parseWholeNumber(value))(target, key);
     IsInt({ message: 'must be a whole number' })(target, key);
     Min(1, { message: 'must be 1 or more' })(target, key);
-    Max(2_147_483_647, { message: 'must be at most 2147483647' })(target, key);
+    Max(MAX_ID, { message: `must be at most ${MAX_ID}` })(target, key);
   };
 }
 
