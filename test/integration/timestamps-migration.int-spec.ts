@@ -32,12 +32,18 @@ describe(TimestampsWithTimeZone1795439000000.name, () => {
     await ds.destroy();
   });
 
-  it('is the last migration, so undoing one migration undoes it', () => {
-    expect(MIGRATIONS[MIGRATIONS.length - 1]).toBe(TimestampsWithTimeZone1795439000000);
+  // Later migrations may follow it; undoing back to it undoes them first.
+  const undoThroughIt = async () => {
+    const steps = MIGRATIONS.length - MIGRATIONS.indexOf(TimestampsWithTimeZone1795439000000);
+    for (let i = 0; i < steps; i++) await ds.undoLastMigration({ transaction: 'all' });
+  };
+
+  it('is in the list of migrations', () => {
+    expect(MIGRATIONS).toContain(TimestampsWithTimeZone1795439000000);
   });
 
   it('keeps every stored instant while the columns change type, and down() turns them back', async () => {
-    await ds.undoLastMigration({ transaction: 'all' });
+    await undoThroughIt();
     const before = await columnTypes(ds);
     await ds.query(`INSERT INTO audit_event (occurred_at, action) VALUES ('2026-03-29 01:30:00', 'test.instant')`);
 
@@ -51,16 +57,17 @@ describe(TimestampsWithTimeZone1795439000000.name, () => {
     if (isPostgresRun()) {
       expect(Object.keys(before).length).toBeGreaterThan(10);
       expect(new Set(Object.values(before))).toEqual(new Set(['timestamp without time zone']));
-      expect(Object.keys(after)).toEqual(Object.keys(before));
+      // Later migrations add their own columns, already with time zone.
+      expect(Object.keys(after)).toEqual(expect.arrayContaining(Object.keys(before)));
       expect(new Set(Object.values(after))).toEqual(new Set(['timestamp with time zone']));
       expect((await read()) as Date).toEqual(new Date(INSTANT));
-      await ds.undoLastMigration({ transaction: 'all' });
+      await undoThroughIt();
       expect(new Set(Object.values(await columnTypes(ds)))).toEqual(new Set(['timestamp without time zone']));
       const [row] = (await ds.query(`SELECT to_char(occurred_at, 'YYYY-MM-DD HH24:MI:SS') AS t FROM audit_event WHERE action = 'test.instant'`)) as { t: string }[];
       expect(row.t).toBe('2026-03-29 01:30:00');
     } else {
       // SQLite keeps timestamps as text: nothing to convert, and nothing may change.
-      expect(after).toEqual(before);
+      expect(after).toEqual(expect.objectContaining(before));
       expect(await read()).toBe('2026-03-29 01:30:00');
     }
     await ds.query(`DELETE FROM audit_event WHERE action = 'test.instant'`);
