@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import { DEFAULT_IMPORT_LIMITS, MAX_LISTED_PROBLEMS } from './import-limits';
+import { DEFAULT_IMPORT_LIMITS, MAX_LISTED_PROBLEMS } from '../common/import/import-limits';
 import { ImportFileError, parseImportFile } from './import-parser';
 
 const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'import');

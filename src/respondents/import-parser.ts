@@ -5,9 +5,10 @@
 
 import { setImmediate as nextTurn } from 'timers/promises';
 import { RespondentProfile } from '../common/domain';
-import { CsvReadError, readCsvLines } from './csv-reader';
-import { DEFAULT_IMPORT_LIMITS, ImportLimitError, ImportLimits, MAX_LISTED_PROBLEMS } from './import-limits';
-import { readXlsxLines, XlsxReadError } from './xlsx-reader';
+import { CsvReadError } from '../common/import/csv-reader';
+import { DEFAULT_IMPORT_LIMITS, ImportLimitError, ImportLimits, MAX_LISTED_PROBLEMS } from '../common/import/import-limits';
+import { readTableLines } from '../common/import/table-lines';
+import { XlsxReadError } from '../common/import/xlsx-reader';
 import {
   Result,
   normaliseAge,
@@ -213,7 +214,7 @@ export async function parseImportFile(buf: Buffer, fileName: string, organisatio
   };
 
   try {
-    for await (const raw of readLines(buf, fileName, limits)) {
+    for await (const raw of readTableLines(buf, fileName, limits)) {
       if (header) readRow(raw, header);
       else if (headLines.push(raw) >= HEADER_SEARCH_LINES) {
         header = readHeader(headLines, fileName);
@@ -233,10 +234,6 @@ export async function parseImportFile(buf: Buffer, fileName: string, organisatio
     for (const l of headLines) readRow(l, header);
   }
   return { layout: header.layout, rows, errors, errorCount, unreadableLines, unreadableCount };
-}
-
-function readLines(buf: Buffer, fileName: string, limits: ImportLimits): AsyncGenerator<RawLine> {
-  return isZip(buf) ? readXlsxLines(buf, fileName, limits) : readCsvLines(buf, fileName);
 }
 
 /** Sizes that keep an error report small whatever the file holds: a problem quotes at most this much of a cell. */
@@ -291,8 +288,4 @@ function readCells(line: number, cells: string[], header: Header, organisations:
     digitalComfort,
   });
   return [];
-}
-
-function isZip(buf: Buffer): boolean {
-  return buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
 }

@@ -5,10 +5,10 @@ import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { StudiesService } from '../studies/studies.service';
 import { batchEnd, emailKey } from './import-batches';
-import { IMPORT_LIMITS, ImportLimitError, ImportLimits } from './import-limits';
+import { IMPORT_LIMITS, ImportLimitError, ImportLimits } from '../common/import/import-limits';
 import { ImportError, ImportFileError, ImportLayout, ImportRow, parseImportFile } from './import-parser';
 import { RespondentRepository } from './respondent.repository';
-import { fileTooLarge } from './uploaded-file';
+import { fileTooLarge } from '../common/import/uploaded-file';
 
 export interface ImportOptions {
   dryRun?: boolean;

@@ -5,11 +5,11 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { parseFormat, printJson, printTable, withApp } from '../cli/cli-context';
 import { AppError } from '../common/app-error';
-import { IMPORT_LIMITS, ImportLimits } from './import-limits';
+import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
 import type { ImportError } from './import-parser';
 import { RespondentImportService } from './respondent-import.service';
 import { RespondentsService } from './respondents.service';
-import { fileTooLarge } from './uploaded-file';
+import { fileTooLarge } from '../common/import/uploaded-file';
 
 const LIST_FORMATS = ['json', 'csv', 'table'] as const;
 

@@ -9,7 +9,7 @@ import { ImportOptionsDto, PoolFilterDto, QuadrantOverrideDto, ScreenerSubmissio
 import { RespondentImportService } from './respondent-import.service';
 import { RespondentsService } from './respondents.service';
 import { ScreenerIntakeService } from './screener-intake.service';
-import { ImportUploadErrorsInterceptor, uploadedFile, UploadedImport } from './uploaded-file';
+import { ImportUploadErrorsInterceptor, uploadedFile, UploadedImport } from '../common/import/uploaded-file';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('respondents')

@@ -1,6 +1,5 @@
 import { Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
-import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
+import { ImportUploadModule } from '../common/import/import-upload.module';
 import { GroupsModule } from '../groups/groups.module';
 import { HomeworkModule } from '../homework/homework.module';
 import { StudiesModule } from '../studies/studies.module';
@@ -11,8 +10,8 @@ import { RespondentsController } from './respondents.controller';
 import { RespondentsPagesController } from './respondents.pages.controller';
 import { RespondentsService } from './respondents.service';
 import { ScreenerIntakeService } from './screener-intake.service';
-import { IMPORT_LIMITS, ImportLimits } from './import-limits';
-import { importRawBody } from './uploaded-file';
+import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
+import { importRawBody } from '../common/import/uploaded-file';
 
 @Module({
   imports: [
@@ -20,15 +19,13 @@ import { importRawBody } from './uploaded-file';
     SurveysModule,
     HomeworkModule,
     GroupsModule,
-    // One file per upload, no bigger than IMPORT_MAX_BYTES: multer stops reading past it.
-    MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: ResolvedConfig) => ({ limits: { fileSize: config.imports.maxBytes, files: 1, fields: 10 } }) }),
+    ImportUploadModule,
   ],
   providers: [
     RespondentRepository,
     RespondentsService,
     ScreenerIntakeService,
     RespondentImportService,
-    { provide: IMPORT_LIMITS, inject: [APP_CONFIG], useFactory: (config: ResolvedConfig) => config.imports },
   ],
   controllers: [RespondentsController, RespondentsPagesController],
   exports: [RespondentsService, RespondentRepository],

@@ -9,7 +9,7 @@ import { pagerView } from '../common/pager';
 import { StudiesService } from '../studies/studies.service';
 import { RespondentsService } from './respondents.service';
 import { AppError } from '../common/app-error';
-import { formatBytes, IMPORT_LIMITS, ImportLimits } from './import-limits';
+import { formatBytes, IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const IMPORT_CODE_TEXTS: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'perf_hooks';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { Respondent } from '../../src/respondents/respondent.entity';
-import { DEFAULT_IMPORT_LIMITS } from '../../src/respondents/import-limits';
+import { DEFAULT_IMPORT_LIMITS } from '../../src/common/import/import-limits';
 import { createStudy, createUser, StudyFixture } from '../support/factories';
 import { Agent, anonymousAgent, loginAgent } from '../support/http';
 import { createTestApp, TestApp } from '../support/test-app';

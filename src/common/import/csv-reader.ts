@@ -4,7 +4,7 @@
 import { isUtf8 } from 'buffer';
 import { parse } from 'csv-parse';
 import { setImmediate as nextTurn } from 'timers/promises';
-import { detectDelimiter } from '../common/csv-delimiter';
+import { detectDelimiter } from '../csv-delimiter';
 
 export interface CsvLine {
   /** Physical line in the file where the record starts (1-based). */

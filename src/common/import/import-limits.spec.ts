@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from '../../config/config-error';
 import { DEFAULT_IMPORT_LIMITS, formatBytes, importLimits } from './import-limits';
 
 describe(importLimits.name, () => {

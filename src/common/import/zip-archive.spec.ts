@@ -1,4 +1,4 @@
-import { sheetOfRows, xlsxBomb, xlsxWithManyParts, xlsxWithSheet } from '../../test/support/zip-bombs';
+import { sheetOfRows, xlsxBomb, xlsxWithManyParts, xlsxWithSheet } from '../../../test/support/zip-bombs';
 import { ImportLimitError } from './import-limits';
 import { checkDeclaredParts, ZipArchive, ZipReadError } from './zip-archive';
 

@@ -1,5 +1,5 @@
 import * as yazl from 'yazl';
-import { xlsxWithSheet } from '../../test/support/zip-bombs';
+import { xlsxWithSheet } from '../../../test/support/zip-bombs';
 import { DEFAULT_IMPORT_LIMITS } from './import-limits';
 import { readXlsxLines, SheetLine, XlsxReadError } from './xlsx-reader';
 

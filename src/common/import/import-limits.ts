@@ -1,6 +1,6 @@
 // Limits on imported files, from the environment, validated with the rest of the configuration at start-up.
 // They keep a hostile or careless file (a zip bomb, a million rows) from taking the process down. Pure.
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from '../../config/config-error';
 
 export const IMPORT_LIMITS = Symbol('IMPORT_LIMITS');
 

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, Pay
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { catchError, Observable, throwError } from 'rxjs';
-import { AppError } from '../common/app-error';
+import { AppError } from '../app-error';
 import { formatBytes, IMPORT_LIMITS, ImportLimits } from './import-limits';
 
 /** The part of multer's file object the import uses. */
