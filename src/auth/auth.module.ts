@@ -22,6 +22,6 @@ import { UserRepository } from './user.repository';
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
   controllers: [AuthController, AuthPagesController],
-  exports: [AuthService, UserRepository],
+  exports: [AuthService, UserRepository, RateLimitRepository],
 })
 export class AuthModule {}

@@ -1,6 +1,8 @@
 import { randomBytes } from 'crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { RateLimitRepository } from '../auth/rate-limit.repository';
+import { rateWindow } from '../auth/rate-limit';
 import { AppError } from '../common/app-error';
 import { hashToken } from '../common/tokens';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
@@ -26,6 +28,7 @@ export interface Credentials {
 export class HomeworkLinksService {
   constructor(
     private readonly homework: HomeworkRepository,
+    private readonly throttle: RateLimitRepository,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
@@ -70,34 +73,38 @@ export class HomeworkLinksService {
   }
 
   /**
-   * The assignment behind a link (/h/<token>) or a typed code (/h/<CODE>). Codes are short, so failed guesses
-   * are counted per IP in the database (all app instances agree) and refused after ten in fifteen minutes.
+   * The assignment behind a link (/h/<token>) or a typed code (/h/<CODE>). Codes are short, so each try of one
+   * takes one of an address's ten tries per quarter of an hour before it is checked (a right code gives it back):
+   * of many parallel guesses at most ten are checked, and a right code after them is refused too.
    */
-  resolve(key: string, ip: string, now = new Date()): Promise<LinkLookup> {
-    return this.lookUp(key, ip, now, (column, hash) => this.homework.findLink(column, hash));
+  async resolve(key: string, ip: string, now = new Date()): Promise<LinkLookup> {
+    const stored = await this.storedKey(key, ip, now);
+    return this.found(stored, stored && (await this.homework.findLink(stored.column, stored.hash)));
   }
 
   /** As resolve, without reading the answers: for saving new ones. */
-  resolveState(key: string, ip: string, now = new Date()): Promise<LinkLookup<AssignmentState>> {
-    return this.lookUp(key, ip, now, (column, hash) => this.homework.findLinkState(column, hash));
+  async resolveState(key: string, ip: string, now = new Date()): Promise<LinkLookup<AssignmentState>> {
+    const stored = await this.storedKey(key, ip, now);
+    return this.found(stored, stored && (await this.homework.findLinkState(stored.column, stored.hash)));
   }
 
   /**
-   * Saves a draft if the link opens and the answers may change, in one statement; false if not (then resolveState
-   * says why). A code is checked against the throttle first, as on every use.
+   * Saves a draft if the link opens and the answers may change, in one statement, and answers null; if not, the
+   * assignment as resolveState finds it (the caller says why). A code takes its try from the throttle once.
    */
-  async saveDraftIfEditable(key: string, ip: string, draft: { revision: number; data: HomeworkAnswers; currentPage: string | null }, now: Date): Promise<boolean> {
+  async saveDraftIfEditable(key: string, ip: string, draft: { revision: number; data: HomeworkAnswers; currentPage: string | null }, now: Date): Promise<LinkLookup<AssignmentState> | null> {
     const stored = await this.storedKey(key, ip, now);
-    return !!stored && this.homework.saveDraftIfEditable(stored.column, stored.hash, draft.revision, draft.data, draft.currentPage, now);
+    if (stored && (await this.homework.saveDraftIfEditable(stored.column, stored.hash, draft.revision, draft.data, draft.currentPage, now))) {
+      if (stored.codeTry) await this.throttle.refund(stored.codeTry.bucket, stored.codeTry.window);
+      return null;
+    }
+    return this.found(stored, stored && (await this.homework.findLinkState(stored.column, stored.hash)));
   }
 
-  private async lookUp<A>(key: string, ip: string, now: Date, find: (column: LinkColumn, hash: string) => Promise<LinkLookup<A> | null>): Promise<LinkLookup<A>> {
-    const stored = await this.storedKey(key, ip, now);
-    const lookup = stored ? await find(stored.column, stored.hash) : null;
-    if (!lookup) {
-      if (stored?.column === 'codeHash') await this.homework.recordFailure(throttleKey(ip), now, windowStart(now));
-      throw new AppError('not_found', 'homework.not_found', 'This link or code is not known. Check the letter, or call the number in it for help.');
-    }
+  /** A right code gives its try back; an unknown one keeps it as a failure. */
+  private async found<A>(stored: StoredKey | null, lookup: LinkLookup<A> | null): Promise<LinkLookup<A>> {
+    if (!lookup) throw new AppError('not_found', 'homework.not_found', 'This link or code is not known. Check the letter, or call the number in it for help.');
+    if (stored?.codeTry) await this.throttle.refund(stored.codeTry.bucket, stored.codeTry.window);
     const closed = linkClosedReason({ status: lookup.studyStatus }, { status: lookup.respondentStatus, erasedAt: lookup.respondentErasedAt });
     if (closed) {
       const helpPhone = this.helpPhone(lookup.studyHelpPhone);
@@ -106,31 +113,30 @@ export class HomeworkLinksService {
     return lookup;
   }
 
-  /** Where and how a link or a typed code is stored (only hashes are), once the code throttle allows a try. */
-  private async storedKey(key: string, ip: string, now: Date): Promise<{ column: LinkColumn; hash: string } | null> {
+  /** Where and how a link or a typed code is stored (only hashes are), once the code throttle gave a code its try. */
+  private async storedKey(key: string, ip: string, now: Date): Promise<StoredKey | null> {
     const code = normaliseCode(key);
-    if (code) await this.assertNotThrottled(ip, now);
+    if (code) return { column: 'codeHash', hash: hashCode(this.config.sessionSecret, code), codeTry: await this.takeCodeTry(ip, now) };
     if (key.length > MAX_KEY_LENGTH) return null;
-    return code ? { column: 'codeHash', hash: hashCode(this.config.sessionSecret, code) } : { column: 'tokenHash', hash: hashToken(key) };
+    return { column: 'tokenHash', hash: hashToken(key) };
   }
 
-  async assertNotThrottled(ip: string, now = new Date()): Promise<void> {
-    const failures = await this.homework.countFailures(throttleKey(ip), windowStart(now));
-    if (failures >= MAX_CODE_FAILURES_PER_IP) {
-      throw new AppError(
-        'too_many_requests',
-        'homework.code_throttled',
-        `That code was not right several times. For your safety, please wait ${CODE_THROTTLE_WINDOW_MINUTES} minutes and try again, or call the number in the letter.`,
-        { retryAfterMinutes: CODE_THROTTLE_WINDOW_MINUTES, retryAfterSeconds: CODE_THROTTLE_WINDOW_MINUTES * 60 },
-      );
-    }
+  private async takeCodeTry(ip: string, now: Date): Promise<{ bucket: string; window: number }> {
+    const bucket = `homework-code:${ip}`;
+    const window = rateWindow(now.getTime(), CODE_THROTTLE_WINDOW_MINUTES);
+    if (await this.throttle.reserve(bucket, window.index, MAX_CODE_FAILURES_PER_IP)) return { bucket, window: window.index };
+    throw new AppError(
+      'too_many_requests',
+      'homework.code_throttled',
+      `That code was not right several times. For your safety, please wait ${CODE_THROTTLE_WINDOW_MINUTES} minutes and try again, or call the number in the letter.`,
+      { retryAfterMinutes: Math.ceil(window.retryAfterSeconds / 60), retryAfterSeconds: window.retryAfterSeconds },
+    );
   }
 }
 
-function throttleKey(ip: string): string {
-  return `homework-code:ip:${ip}`;
-}
-
-function windowStart(now: Date): Date {
-  return new Date(now.getTime() - CODE_THROTTLE_WINDOW_MINUTES * 60_000);
+interface StoredKey {
+  column: LinkColumn;
+  hash: string;
+  /** A typed code's try, taken from the throttle (rate-limit.repository.ts) before it is checked. */
+  codeTry?: { bucket: string; window: number };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { MailModule } from '../mail/mail.module';
 import { StudiesModule } from '../studies/studies.module';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
@@ -12,7 +13,7 @@ import { HomeworkService } from './homework.service';
 import { HomeworkViewsService } from './homework-views.service';
 
 @Module({
-  imports: [MailModule, StudiesModule],
+  imports: [AuthModule, MailModule, StudiesModule],
   providers: [
     HomeworkRepository,
     HomeworkLinksService,

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityMetadata, In, IsNull, LessThan, MoreThan } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { LoginAttempt } from '../auth/login-attempt.entity';
 import { User } from '../auth/user.entity';
 import { DirectSql, SqlRow } from '../database/direct-sql';
 import { FocusGroup } from '../groups/group.entity';
@@ -263,16 +262,6 @@ export class HomeworkRepository {
 
   async saveSetting(setting: HomeworkSetting, manager: EntityManager): Promise<void> {
     await manager.save(manager.create(HomeworkSetting, setting));
-  }
-
-  // Failed code look-ups share the login_attempt table (and its clean-up) under their own key.
-  countFailures(key: string, since: Date): Promise<number> {
-    return this.dataSource.manager.countBy(LoginAttempt, { key, attemptedAt: MoreThan(since) });
-  }
-
-  async recordFailure(key: string, now: Date, olderThan: Date): Promise<void> {
-    await this.dataSource.manager.insert(LoginAttempt, { key, attemptedAt: now });
-    await this.dataSource.manager.delete(LoginAttempt, { key, attemptedAt: LessThan(olderThan) });
   }
 }
 

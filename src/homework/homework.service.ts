@@ -248,8 +248,9 @@ export class HomeworkService {
     const problems = draftProblems(form.shapes, input.data);
     if (problems.length) throw AppError.invalid('homework.draft_invalid', 'Some answers could not be saved.', fieldMap(problems));
     const currentPage = input.currentPage && form.pageNames.has(input.currentPage) ? input.currentPage : null;
-    if (await this.links.saveDraftIfEditable(key, ip, { revision: input.revision, data: input.data, currentPage }, now)) return { revision: input.revision + 1, savedAt: now };
-    const { assignment } = await this.links.resolveState(key, ip, now);
+    const refused = await this.links.saveDraftIfEditable(key, ip, { revision: input.revision, data: input.data, currentPage }, now);
+    if (!refused) return { revision: input.revision + 1, savedAt: now };
+    const { assignment } = refused;
     this.assertEditable(assignment, now);
     throw await this.stale(assignment.id);
   }

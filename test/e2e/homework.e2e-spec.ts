@@ -161,7 +161,7 @@ describe('homework over HTTP', () => {
     expect(html.text).toContain('homework-form.js');
   });
 
-  it('throttles guessing codes: ten failures per IP in fifteen minutes, then 429 with a kind message, even for the right code', async () => {
+  it('throttles guessing codes: ten failures per IP in a quarter of an hour, then 429 with a kind message, even for the right code', async () => {
     const { code } = await credentialsOf(t, fx.members[2].id);
     const ip = freshIp();
     const page = anonymousAgent(t.app);
@@ -172,10 +172,12 @@ describe('homework over HTTP', () => {
     }
     const blocked = await page.post('/h').set('X-Forwarded-For', ip).type('form').send({ code }).expect(429);
     expect(blocked.text).toContain('over een kwartier');
-    expect(blocked.headers['retry-after']).toBe('900');
+    // Until the quarter of an hour the failures were counted in is over.
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(900);
     const api = await page.get(`/api/homework/${code}`).set('X-Forwarded-For', ip).expect(429);
     expect(api.body.code).toBe('homework.code_throttled');
-    expect(api.headers['retry-after']).toBe('900');
+    expect(Number(api.headers['retry-after'])).toBeLessThanOrEqual(Number(blocked.headers['retry-after']));
     // Another address is not affected, and the long link never is.
     await page.get(`/api/homework/${code}`).set('X-Forwarded-For', freshIp()).expect(200);
     await page.post('/h').set('X-Forwarded-For', freshIp()).type('form').send({ code: 'abc' }).expect(400);
