@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIGITAL_COMFORTS, EDUCATIONS, GENDERS, QUADRANTS } from '../src/common/domain';
+import { APP_ENTITIES } from '../src/app.entities';
 import { openDataSource } from '../src/database/data-source';
 import { anonymiseRows, type OverviewInput } from '../src/overviews/anonymise';
 import { writeCsv } from '../src/overviews/exporters/csv';
@@ -19,7 +20,7 @@ const ORGANISATIONS = ['Belastingdienst', 'RET', 'Vitens', 'Gemeente Utrecht'];
 type Mode = 'streamed' | 'all-at-once';
 
 async function fill(file: string, n: number): Promise<void> {
-  const ds = await openDataSource({ type: 'better-sqlite3', file }, { migrate: true });
+  const ds = await openDataSource({ type: 'better-sqlite3', file }, APP_ENTITIES, { migrate: true });
   await ds.query(`INSERT INTO study (slug, title, description, locale, status, created_at) VALUES ('bench', 'Bench', '', 'nl', 'closed', '2026-11-01 00:00:00')`);
   for (const [i, name] of ORGANISATIONS.entries()) {
     await ds.query('INSERT INTO organisation (name) VALUES (?)', [name]);
@@ -47,7 +48,7 @@ async function fill(file: string, n: number): Promise<void> {
 }
 
 async function measureOne(file: string, mode: Mode) {
-  const ds = await openDataSource({ type: 'better-sqlite3', file }, { migrate: false });
+  const ds = await openDataSource({ type: 'better-sqlite3', file }, APP_ENTITIES, { migrate: false });
   const repository = new OverviewRepository(ds);
   const scope: OverviewScope = { studyId: 1, organisations: await repository.organisationsOf(1), statuses: POPULATION_STATUSES.participants };
   try {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -9,8 +10,10 @@ import { LoginThrottleRepository } from './login-throttle.repository';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimitRepository } from './rate-limit.repository';
 import { UserRepository } from './user.repository';
+import { AUTH_ENTITIES } from './auth.entities';
 
 @Module({
+  imports: [TypeOrmModule.forFeature(AUTH_ENTITIES)],
   providers: [
     AuthService,
     UserRepository,

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { hashToken, randomToken } from '../common/tokens';
@@ -26,6 +28,7 @@ export interface NewUser {
 export class AuthService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly users: UserRepository,
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottleRepository,
@@ -95,7 +98,8 @@ export class AuthService {
     }
     if (await this.users.findByEmail(email)) throw AppError.conflict('user.email_taken', `An account for ${email} already exists.`);
     const passwordHash = await hashPassword(input.password);
-    return this.dataSource.transaction(async (manager) => {
+    return this.txHost.withTransaction(async () => {
+      const manager = this.txHost.tx;
       const user = await this.users.insert(
         { email, name: input.name?.trim() || email.split('@')[0], role: input.role, organisationId, passwordHash, active: true, createdAt: new Date() },
         manager,

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { LoginThrottleCounter } from './login-throttle.entity';
 import { ThrottleCounter, ThrottlePolicy, WINDOW_HOURS, refunded, reserved, secondsToWait } from './login-throttle';
@@ -11,7 +13,10 @@ export interface ThrottleKey {
 /** The login throttle's counters. A try is reserved under a row lock before the password is checked. */
 @Injectable()
 export class LoginThrottleRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {}
 
   /**
    * Counts a try against every key if none of them makes it wait, in one transaction: PostgreSQL locks the rows
@@ -20,7 +25,8 @@ export class LoginThrottleRepository {
    */
   reserve(keys: ThrottleKey[], now: Date): Promise<number> {
     const sorted = [...keys].sort((a, b) => (a.key < b.key ? -1 : 1));
-    return this.dataSource.transaction(async (manager) => {
+    return this.txHost.withTransaction(async () => {
+      const manager = this.txHost.tx;
       const rows = await this.lockRows(manager, sorted.map((k) => k.key), now);
       const wait = Math.max(...sorted.map((k) => secondsToWait(rows.get(k.key) ?? null, k.policy, now)));
       if (wait > 0) return wait;
@@ -31,7 +37,8 @@ export class LoginThrottleRepository {
 
   /** After a right password: the account-and-address run is over, and the address gets its try back. */
   async succeeded(clear: string, refund: string, now: Date): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.txHost.withTransaction(async () => {
+      const manager = this.txHost.tx;
       const rows = await this.lockRows(manager, [refund], now);
       const counter = rows.get(refund);
       if (counter) await manager.update(LoginThrottleCounter, { key: refund }, refunded(counter));

@@ -3,14 +3,18 @@ import { dirname } from 'path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import type { DatabaseConfig } from '../config/config';
-import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
-import { serialiseSqliteTransactions } from './sqlite-transactions';
 
-/** The one data-source definition, shared by the app, the CLI and the tests. */
-export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
+/** Entity classes. Each feature module lists its own; this folder knows none of them. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
+/**
+ * The one data-source definition, shared by the app (TypeOrmModule, which adds every module's forFeature
+ * entities), the CLI, the tests and the benches (which pass the composition root's list).
+ */
+export function dataSourceOptions(db: DatabaseConfig, entities: EntityList = []): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migration',
     synchronize: false,
@@ -31,11 +35,16 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   };
 }
 
-export async function openDataSource(db: DatabaseConfig, opts: { migrate: boolean }): Promise<DataSource> {
-  if (db.type === 'better-sqlite3' && db.file !== ':memory:') mkdirSync(dirname(db.file), { recursive: true });
-  const ds = new DataSource(dataSourceOptions(db));
+/** Connects (creating the SQLite file's folder) and, when asked, applies pending migrations. */
+export async function initialiseDataSource(options: DataSourceOptions, opts: { migrate: boolean }): Promise<DataSource> {
+  if (options.type === 'better-sqlite3' && options.database !== ':memory:') mkdirSync(dirname(options.database), { recursive: true });
+  const ds = new DataSource(options);
   await ds.initialize();
-  if (db.type === 'better-sqlite3') serialiseSqliteTransactions(ds);
   if (opts.migrate) await ds.runMigrations({ transaction: 'all' });
   return ds;
+}
+
+/** A data source outside the application (CLI, tests, benches), with the entities the caller needs. */
+export function openDataSource(db: DatabaseConfig, entities: EntityList, opts: { migrate: boolean }): Promise<DataSource> {
+  return initialiseDataSource(dataSourceOptions(db, entities), opts);
 }

@@ -9,7 +9,8 @@ export function registerDatabaseCommands(program: Command): void {
     .option('--revert <count>', 'undo the last <count> migrations ("all" for every one)')
     .action(async (opts: { revert?: string }) => {
       const config = resolveConfig();
-      const ds = await openDataSource(config.database, { migrate: false });
+      // Migrations need no entities.
+      const ds = await openDataSource(config.database, [], { migrate: false });
       try {
         if (opts.revert) {
           const executed = await ds.query(`SELECT COUNT(*) AS n FROM ${ds.driver.escape('migration')}`).catch(() => [{ n: 0 }]);

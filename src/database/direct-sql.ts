@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SqliteTransactionQueue, sqliteTransactionQueue } from './sqlite-transactions';
 
 interface SqliteStatement {
   get(...params: unknown[]): unknown;
@@ -24,11 +25,13 @@ export type SqlRow = Record<string, unknown>;
 @Injectable()
 export class DirectSql {
   private readonly sqlite: SqliteConnection | null;
+  private readonly sqliteQueue: SqliteTransactionQueue | null;
   private readonly statements = new Map<string, SqliteStatement>();
   private readonly postgresSql = new Map<string, string>();
 
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
     this.sqlite = dataSource.options.type === 'better-sqlite3' ? (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection : null;
+    this.sqliteQueue = this.sqlite ? sqliteTransactionQueue(dataSource) : null;
   }
 
   // Not async functions: on SQLite the answer is there at once, and every extra promise costs on this path.
@@ -55,11 +58,12 @@ export class DirectSql {
   /**
    * SQLite has one connection. While another request's transaction is open on it, a statement run now would
    * become part of that transaction and vanish with its rollback; so it waits its turn like a transaction does
-   * (src/database/sqlite-transactions.ts). Otherwise it runs at once.
+   * (src/database/sqlite-transactions.ts; inside a transaction of its own caller it runs at once). Otherwise it
+   * runs at once.
    */
   private whenSqliteIdle<T>(work: () => T): Promise<T> {
     if (!this.sqlite!.inTransaction) return Promise.resolve(work());
-    return this.dataSource.manager.transaction(async () => work());
+    return this.sqliteQueue!.run(async () => work());
   }
 
   private statement(sql: string): SqliteStatement {

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Brackets, DataSource, EntityManager, In, Not, QueryFailedError } from 'typeorm';
 import { AppError } from '../common/app-error';
 import type { RespondentStatus } from '../common/domain';
@@ -16,7 +18,10 @@ export interface GroupWithMembers extends FocusGroup {
 /** The group aggregate (groups and their members), and the respondent reads the grouping needs. */
 @Injectable()
 export class GroupRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {}
 
   private m(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -28,7 +33,7 @@ export class GroupRepository {
 
   /** A transaction in which a second placement of the same respondent surfaces as a 409 with a clear message. */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work).catch((err: unknown) => Promise.reject(translateUniqueViolation(err)));
+    return this.txHost.withTransaction(() => work(this.txHost.tx)).catch((err: unknown) => Promise.reject(translateUniqueViolation(err)));
   }
 
   /** Serialises formation runs of one study across app instances (PostgreSQL); SQLite is serialised already. */

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { StudiesModule } from '../studies/studies.module';
 import { GroupMembersService } from './group-members.service';
 import { GroupRepository } from './group.repository';
 import { GroupsController } from './groups.controller';
 import { GroupsPagesController } from './groups.pages.controller';
 import { GroupsService } from './groups.service';
+import { GROUPS_ENTITIES } from './groups.entities';
 
 @Module({
-  imports: [StudiesModule],
+  imports: [TypeOrmModule.forFeature(GROUPS_ENTITIES), StudiesModule],
   providers: [GroupsService, GroupMembersService, GroupRepository],
   controllers: [GroupsController, GroupsPagesController],
   exports: [GroupsService, GroupRepository],

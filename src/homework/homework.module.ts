@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { MailModule } from '../mail/mail.module';
 import { StudiesModule } from '../studies/studies.module';
@@ -11,9 +12,10 @@ import { HomeworkReminderLoop } from './homework-reminder.loop';
 import { HomeworkRepository } from './homework.repository';
 import { HomeworkService } from './homework.service';
 import { HomeworkViewsService } from './homework-views.service';
+import { HOMEWORK_ENTITIES } from './homework.entities';
 
 @Module({
-  imports: [AuthModule, MailModule, StudiesModule],
+  imports: [TypeOrmModule.forFeature(HOMEWORK_ENTITIES), AuthModule, MailModule, StudiesModule],
   providers: [
     HomeworkRepository,
     HomeworkLinksService,

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, EntityManager, EntityMetadata, In, IsNull, LessThan, MoreThan } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -36,6 +38,7 @@ export type LinkColumn = 'tokenHash' | 'codeHash';
 export class HomeworkRepository {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly sql: DirectSql,
   ) {}
 
@@ -43,9 +46,9 @@ export class HomeworkRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  /** On SQLite the data source runs transactions one after another (src/database/sqlite-transactions.ts). */
+  /** Joins the ambient transaction, or starts one (on SQLite after any other: src/database/sqlite-transactions.ts). */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.txHost.withTransaction(() => work(this.txHost.tx));
   }
 
   // Links are read and drafts saved with hand-written, prepared SQL rather than the query builder: autosave runs

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { MailController } from './mail.controller';
 import { MailPagesController } from './mail.pages.controller';
@@ -6,8 +7,10 @@ import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import { OutboxWorker } from './outbox.worker';
+import { MAIL_ENTITIES } from './mail.entities';
 
 @Module({
+  imports: [TypeOrmModule.forFeature(MAIL_ENTITIES)],
   providers: [
     OutboxRepository,
     OutboxService,

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { escapeLike } from '../common/list-filters';
 import { Study } from '../studies/study.entity';
@@ -40,7 +42,10 @@ export interface OutboxListRow {
 /** The outbox: messages waiting, being sent and sent. Every state change is a conditional update, so two workers never both win. */
 @Injectable()
 export class OutboxRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {}
 
   private get isPostgres(): boolean {
     return this.dataSource.options.type === 'postgres';
@@ -72,7 +77,7 @@ export class OutboxRepository {
   async claimNextDue(workerId: string, now: Date, leaseUntil: Date): Promise<OutboxMessage | null> {
     for (let attempt = 0; attempt < 10; attempt++) {
       const outcome = this.isPostgres
-        ? await this.dataSource.transaction((m) => this.claimIn(m, workerId, now, leaseUntil, true))
+        ? await this.txHost.withTransaction(() => this.claimIn(this.txHost.tx, workerId, now, leaseUntil, true))
         : await this.claimIn(this.dataSource.manager, workerId, now, leaseUntil, false);
       if (outcome === 'none') return null;
       if (outcome !== 'lost') return this.findById(outcome);
@@ -188,6 +193,6 @@ export class OutboxRepository {
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.txHost.withTransaction(() => work(this.txHost.tx));
   }
 }

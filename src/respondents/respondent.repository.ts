@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Quadrant, RespondentStatus } from '../common/domain';
 import type { Page } from '../common/paging';
@@ -29,7 +31,10 @@ function poolWhere(studyId: number, filter: PoolFilter): Record<string, unknown>
 /** The respondent aggregate: respondents and the raw screener answers they gave. */
 @Injectable()
 export class RespondentRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {}
 
   private m(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -150,6 +155,6 @@ export class RespondentRepository {
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.txHost.withTransaction(() => work(this.txHost.tx));
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { ImportUploadModule } from '../common/import/import-upload.module';
 import { GroupsModule } from '../groups/groups.module';
 import { HomeworkModule } from '../homework/homework.module';
@@ -12,9 +13,11 @@ import { RespondentsService } from './respondents.service';
 import { ScreenerIntakeService } from './screener-intake.service';
 import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
 import { importRawBody } from '../common/import/uploaded-file';
+import { RESPONDENTS_ENTITIES } from './respondents.entities';
 
 @Module({
   imports: [
+    TypeOrmModule.forFeature(RESPONDENTS_ENTITIES),
     StudiesModule,
     SurveysModule,
     HomeworkModule,

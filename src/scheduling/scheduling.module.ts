@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { GroupsModule } from '../groups/groups.module';
 import { HomeworkModule } from '../homework/homework.module';
 import { MailModule } from '../mail/mail.module';
@@ -18,9 +19,10 @@ import { SchedulingController } from './scheduling.controller';
 import { SchedulingPagesController } from './scheduling.pages.controller';
 import { SchedulingService } from './scheduling.service';
 import { SessionRepository } from './session.repository';
+import { SCHEDULING_ENTITIES } from './scheduling.entities';
 
 @Module({
-  imports: [StudiesModule, MailModule, HomeworkModule, GroupsModule],
+  imports: [TypeOrmModule.forFeature(SCHEDULING_ENTITIES), StudiesModule, MailModule, HomeworkModule, GroupsModule],
   providers: [SessionRepository, ModeratorRepository, AttendanceRepository, AttendanceService, ScheduleLoader, InvitationMailer, InvitationsService, SchedulingService, ModeratorsService],
   controllers: [SchedulingController, SchedulingPagesController, InvitationPagesController, CalendarFeedController, AttendanceController, AttendancePagesController],
   exports: [InvitationsService, SchedulingService, SessionRepository, AttendanceService],

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { LOCALES, Locale, RespondentStatus } from '../common/domain';
 import { FocusGroup } from '../groups/group.entity';
@@ -15,7 +17,10 @@ import { ScheduledSession } from './session.entity';
 /** The session aggregate (sessions and their invitations), and the group, member and slot reads scheduling needs. */
 @Injectable()
 export class SessionRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {}
 
   private m(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -27,7 +32,7 @@ export class SessionRepository {
 
   /** On SQLite, transactions run one after another app-wide (see database/sqlite-transactions.ts). */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.txHost.withTransaction(() => work(this.txHost.tx));
   }
 
   /** Serialises scheduler runs of one study across app instances (PostgreSQL); SQLite is serialised already. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { DemoService } from './demo.service';
 import { ResearchOrganisationService } from './research-organisation.service';
 import { StudyLogoController } from './study-logo.controller';
@@ -6,8 +7,10 @@ import { StudiesController } from './studies.controller';
 import { StudiesPagesController } from './studies.pages.controller';
 import { StudiesService } from './studies.service';
 import { StudyRepository } from './study.repository';
+import { STUDIES_ENTITIES } from './studies.entities';
 
 @Module({
+  imports: [TypeOrmModule.forFeature(STUDIES_ENTITIES)],
   providers: [StudiesService, StudyRepository, DemoService, ResearchOrganisationService],
   controllers: [StudiesController, StudiesPagesController, StudyLogoController],
   exports: [StudiesService, StudyRepository, DemoService, ResearchOrganisationService],

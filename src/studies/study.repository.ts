@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ScheduledSession } from '../scheduling/session.entity';
 import { Organisation } from './organisation.entity';
@@ -10,7 +12,10 @@ import { StudyOrganisation } from './study-organisation.entity';
 /** The study aggregate: the study, its partner organisations and its session slots. */
 @Injectable()
 export class StudyRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {}
 
   private m(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -98,6 +103,6 @@ export class StudyRepository {
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.txHost.withTransaction(() => work(this.txHost.tx));
   }
 }

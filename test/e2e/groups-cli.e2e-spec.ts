@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'fs';
 import { join } from 'path';
 import type { DataSource } from 'typeorm';
-import { openDataSource } from '../../src/database/data-source';
 import { DEFAULT_BALANCING_SETTINGS } from '../../src/groups/balancing';
 import { BalancingCandidate } from '../../src/groups/balancing-profile';
 import { solveExhaustively } from '../../src/groups/exhaustive-solver';
@@ -9,7 +8,7 @@ import { BIJLAGE_5_ORGANISATIONS, bijlage5Respondents } from '../../src/overview
 import { Study } from '../../src/studies/study.entity';
 import { runCli } from '../support/cli';
 import { createRespondent, createStudy } from '../support/factories';
-import { resetDatabase, runDir, testDatabaseConfig } from '../support/test-database';
+import { openAppDataSource, resetDatabase, runDir, testDatabaseConfig } from '../support/test-database';
 
 interface FormJson {
   groups: { id: number | null; organisation: string; quadrant: string; members: number[]; reserves: number[]; slots: number[]; score: Record<string, number> }[];
@@ -27,7 +26,7 @@ describe('kwadrant groups form (the real command, as a child process)', () => {
   let slotIds: number[] = [];
 
   beforeAll(async () => {
-    ds = await openDataSource(db, { migrate: false });
+    ds = await openAppDataSource(db, { migrate: false });
     await resetDatabase(ds);
     const fx = await createStudy(ds, { slug: 'bijlage-5', title: 'Bijlage 5' }, { organisations: BIJLAGE_5_ORGANISATIONS, slots: 3 });
     study = fx.study;

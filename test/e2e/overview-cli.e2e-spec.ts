@@ -3,14 +3,13 @@ import { join } from 'path';
 import { parse } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
 import { QUADRANTS, type Quadrant } from '../../src/common/domain';
-import { openDataSource } from '../../src/database/data-source';
 import { BIJLAGE_5_ORGANISATIONS, bijlage5Respondents } from '../../src/overviews/exporters/bijlage-5.fixture';
 import { rowFromCells } from '../../src/overviews/exporters/read-back.fixture';
 import { buildOverview } from '../../src/overviews/overview';
 import { runCli } from '../support/cli';
 import { createRespondent, createStudy } from '../support/factories';
 import { createBijlage5Study } from '../support/overview-factories';
-import { resetDatabase, runDir, testDatabaseConfig } from '../support/test-database';
+import { openAppDataSource, resetDatabase, runDir, testDatabaseConfig } from '../support/test-database';
 
 describe('kwadrant overview (the real command, as a child process)', () => {
   const db = testDatabaseConfig();
@@ -18,7 +17,7 @@ describe('kwadrant overview (the real command, as a child process)', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    ds = await openDataSource(db, { migrate: false });
+    ds = await openAppDataSource(db, { migrate: false });
     await resetDatabase(ds);
     // An imported respondent table: every status, so --population all must show them all.
     const statuses = ['participated', 'invited', 'eligible', 'ineligible', 'grouped', 'confirmed', 'declined'] as const;

@@ -4,10 +4,9 @@ import { join } from 'path';
 import { parse } from 'csv-parse/sync';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { parseDatabaseUrl } from '../../src/config/config';
-import { openDataSource } from '../../src/database/data-source';
 import { parseImportFile } from '../../src/respondents/import-parser';
 import { runCli } from '../support/cli';
-import { isPostgresRun, openTestDataSource, runDir, testDatabaseConfig } from '../support/test-database';
+import { isPostgresRun, openAppDataSource, openTestDataSource, runDir, testDatabaseConfig } from '../support/test-database';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import');
 const BIJLAGE5 = join(FIXTURES, 'bijlage5-respondentenoverzicht.csv');
@@ -125,7 +124,7 @@ describe('kwadrant respondents (the real command line)', () => {
   it('records every list as a respondents.read audit event naming the system user', async () => {
     const listed = await runCli(['respondents', 'list', '--study', 'errors', '--format', 'csv'], env);
     expect(listed.code).toBe(0);
-    const ds = await openDataSource(parseDatabaseUrl(env.DATABASE_URL), { migrate: false });
+    const ds = await openAppDataSource(parseDatabaseUrl(env.DATABASE_URL), { migrate: false });
     try {
       const [last] = await ds.getRepository(AuditEvent).find({ where: { action: 'respondents.read' }, order: { id: 'DESC' }, take: 1 });
       expect(last).toMatchObject({ actorId: null, subjectType: 'study', subjectId: 'errors', details: { via: 'cli', osUser: userInfo().username, respondents: parse(listed.stdout, { columns: true }).length } });

@@ -1,14 +1,13 @@
 import { mkdtempSync } from 'fs';
 import { join } from 'path';
 import type { DataSource } from 'typeorm';
-import { openDataSource } from '../../src/database/data-source';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { ScheduledSession } from '../../src/scheduling/session.entity';
 import type { Study } from '../../src/studies/study.entity';
 import { runCli } from '../support/cli';
 import { createStudy } from '../support/factories';
 import { createGroupWithMembers, createModerator, createSlot, GroupFixture } from '../support/scheduling-factories';
-import { resetDatabase, runDir, testDatabaseConfig } from '../support/test-database';
+import { openAppDataSource, resetDatabase, runDir, testDatabaseConfig } from '../support/test-database';
 
 describe('kwadrant schedule and kwadrant invitations send (the real command, as a child process)', () => {
   const db = testDatabaseConfig();
@@ -19,7 +18,7 @@ describe('kwadrant schedule and kwadrant invitations send (the real command, as 
   let stuck: GroupFixture;
 
   beforeAll(async () => {
-    ds = await openDataSource(db, { migrate: false });
+    ds = await openAppDataSource(db, { migrate: false });
     await resetDatabase(ds);
     const fx = await createStudy(ds, { slug: 'cli-plan', title: 'CLI plan' }, { organisations: ['RET'], slots: 0 });
     study = fx.study;

@@ -1,3 +1,5 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { DirectSql } from '../../src/database/direct-sql';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -26,8 +28,9 @@ describe('DirectSql', () => {
 
   it("waits for another request's open transaction, so that transaction's rollback cannot take the write with it", async () => {
     const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    const failed = t.dataSource.transaction(async (m) => {
-      await m.getRepository(AuditEvent).save({ occurredAt: new Date(), action: 'direct.rolled_back', actorId: null, actorEmail: null, studyId: null, subjectType: null, subjectId: null, details: null });
+    const txHost = t.app.get<TransactionHost<TransactionalAdapterTypeOrm>>(TransactionHost);
+    const failed = txHost.withTransaction(async () => {
+      await txHost.tx.getRepository(AuditEvent).save({ occurredAt: new Date(), action: 'direct.rolled_back', actorId: null, actorEmail: null, studyId: null, subjectType: null, subjectId: null, details: null });
       await wait(30);
       throw new Error('roll back');
     });

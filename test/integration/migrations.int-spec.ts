@@ -1,13 +1,12 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
-import { openDataSource } from '../../src/database/data-source';
-import { testDatabaseConfig } from '../support/test-database';
+import { openAppDataSource, testDatabaseConfig } from '../support/test-database';
 
 describe('migrations', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    ds = await openDataSource(testDatabaseConfig(), { migrate: false });
+    ds = await openAppDataSource(testDatabaseConfig(), { migrate: false });
   });
 
   afterAll(async () => {

@@ -1,24 +1,30 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { createTestApp, TestApp } from '../support/test-app';
 
+// Ambient transactions of two concurrent requests: on SQLite (one connection) they must run one after another.
 describe('overlapping transactions', () => {
   let t: TestApp;
+  let txHost: TransactionHost<TransactionalAdapterTypeOrm>;
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const event = (action: string) => ({ occurredAt: new Date(), action, actorId: null, actorEmail: null, studyId: null, subjectType: null, subjectId: null, details: null });
 
   beforeAll(async () => {
     t = await createTestApp();
+    txHost = t.app.get(TransactionHost);
   });
   afterAll(() => t.close());
 
   it("one transaction's rollback never undoes another's committed work", async () => {
     const repo = () => t.dataSource.getRepository(AuditEvent);
-    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    const committed = t.dataSource.transaction(async (m) => {
-      await m.getRepository(AuditEvent).save({ occurredAt: new Date(), action: 'test.committed', actorId: null, actorEmail: null, studyId: null, subjectType: null, subjectId: null, details: null });
+    const committed = txHost.withTransaction(async () => {
+      await txHost.tx.getRepository(AuditEvent).save(event('test.committed'));
       await wait(30);
     });
-    const failed = t.dataSource.transaction(async (m) => {
+    const failed = txHost.withTransaction(async () => {
       await wait(10);
-      await m.getRepository(AuditEvent).save({ occurredAt: new Date(), action: 'test.rolled_back', actorId: null, actorEmail: null, studyId: null, subjectType: null, subjectId: null, details: null });
+      await txHost.tx.getRepository(AuditEvent).save(event('test.rolled_back'));
       throw new Error('roll back');
     });
     await committed;
@@ -27,8 +33,14 @@ describe('overlapping transactions', () => {
     expect(await repo().countBy({ action: 'test.rolled_back' })).toBe(0);
   });
 
-  it('a transaction opened inside another still runs (no deadlock)', async () => {
-    const result = await t.dataSource.transaction(async () => t.dataSource.transaction(async () => 'inner done'));
+  it('a unit of work called inside another joins it (no deadlock) and is undone with it', async () => {
+    const result = await txHost.withTransaction(async () => txHost.withTransaction(async () => 'inner done'));
     expect(result).toBe('inner done');
+    const outer = txHost.withTransaction(async () => {
+      await txHost.withTransaction(() => txHost.tx.getRepository(AuditEvent).save(event('test.inner')));
+      throw new Error('outer fails');
+    });
+    await expect(outer).rejects.toThrow('outer fails');
+    expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'test.inner' })).toBe(0);
   });
 });

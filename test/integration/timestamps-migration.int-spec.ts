@@ -3,8 +3,7 @@ import { join } from 'path';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { TimestampsWithTimeZone1795439000000 } from '../../migrations/1795439000000-TimestampsWithTimeZone';
-import { openDataSource } from '../../src/database/data-source';
-import { isPostgresRun, testDatabaseConfig } from '../support/test-database';
+import { isPostgresRun, openAppDataSource, testDatabaseConfig } from '../support/test-database';
 
 const INSTANT = '2026-03-29T01:30:00.000Z'; // the night the Netherlands move to summer time
 
@@ -24,7 +23,7 @@ describe(TimestampsWithTimeZone1795439000000.name, () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    ds = await openDataSource(testDatabaseConfig(), { migrate: false });
+    ds = await openAppDataSource(testDatabaseConfig(), { migrate: false });
   });
 
   afterAll(async () => {

@@ -1,8 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'fs';
 import { join } from 'path';
 import { parseDatabaseUrl } from '../../src/config/config';
-import { openDataSource } from '../../src/database/data-source';
-import { TMP_DIR, sqliteTemplate, testDatabaseUrl } from './test-database';
+import { openAppDataSource, sqliteTemplate, testDatabaseUrl, TMP_DIR } from './test-database';
 
 /** Migrates once per run: the PostgreSQL test database from scratch, or a SQLite template that each test file copies. */
 export default async function globalSetup(): Promise<void> {
@@ -11,14 +10,14 @@ export default async function globalSetup(): Promise<void> {
   process.env.KW_TEST_RUN_DIR = mkdtempSync(join(TMP_DIR, 'run-'));
   const url = testDatabaseUrl();
   if (url) {
-    const ds = await openDataSource(parseDatabaseUrl(url), { migrate: false });
+    const ds = await openAppDataSource(parseDatabaseUrl(url), { migrate: false });
     await ds.query('DROP SCHEMA public CASCADE');
     await ds.query('CREATE SCHEMA public');
     await ds.runMigrations({ transaction: 'all' });
     await ds.destroy();
     return;
   }
-  const ds = await openDataSource({ type: 'better-sqlite3', file: sqliteTemplate() }, { migrate: true });
+  const ds = await openAppDataSource({ type: 'better-sqlite3', file: sqliteTemplate() }, { migrate: true });
   await ds.query('PRAGMA wal_checkpoint(TRUNCATE)');
   await ds.query('PRAGMA journal_mode = DELETE');
   await ds.destroy();

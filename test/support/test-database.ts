@@ -3,6 +3,7 @@ import { join } from 'path';
 import { randomBytes } from 'crypto';
 import { DataSource } from 'typeorm';
 import { DatabaseConfig, parseDatabaseUrl } from '../../src/config/config';
+import { APP_ENTITIES } from '../../src/app.entities';
 import { openDataSource } from '../../src/database/data-source';
 
 export const TMP_DIR = join(__dirname, '..', '..', '.tmp');
@@ -52,8 +53,13 @@ export async function resetDatabase(ds: DataSource): Promise<void> {
   }
 }
 
+/** A data source beside the application, with every module's entities (the application collects them itself). */
+export function openAppDataSource(db: DatabaseConfig, opts: { migrate: boolean }): Promise<DataSource> {
+  return openDataSource(db, APP_ENTITIES, opts);
+}
+
 export async function openTestDataSource(): Promise<DataSource> {
-  const ds = await openDataSource(testDatabaseConfig(), { migrate: false });
+  const ds = await openAppDataSource(testDatabaseConfig(), { migrate: false });
   await resetDatabase(ds);
   return ds;
 }

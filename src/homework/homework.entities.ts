@@ -1,0 +1,5 @@
+import { HomeworkAssignment } from './homework-assignment.entity';
+import { HomeworkSetting } from './homework-setting.entity';
+
+/** The tables this module owns: registered with TypeOrmModule.forFeature, and listed for data sources opened outside the application. */
+export const HOMEWORK_ENTITIES = [HomeworkAssignment, HomeworkSetting];
