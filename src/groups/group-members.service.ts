@@ -10,7 +10,7 @@ import { FocusGroup } from './group.entity';
 import { GroupMember, MemberRole } from './group-member.entity';
 import { GroupRepository } from './group.repository';
 import { breachText, groupBreaches, RuleBreach, RuleGroup } from './group-rules';
-import { GroupsService, GroupView } from './groups.service';
+import { assertGroupsChangeable, GroupsService, GroupView } from './groups.service';
 
 interface Place {
   groupId: number;
@@ -148,6 +148,7 @@ export class GroupMembersService {
       const groups = await this.groups.lockGroups(ids, manager);
       for (const id of ids) if (!groups.has(id)) throw AppError.notFound('group', id);
       const studyId = groups.get(ids[0])!.studyId;
+      assertGroupsChangeable((await this.groups.findStudy(studyId, manager))!);
       for (const g of groups.values()) {
         if (g.studyId !== studyId) throw AppError.invalid('group.other_study', 'Both groups must belong to the same study.');
         if (g.status === 'locked') throw AppError.conflict('group.locked', `Group ${g.id} is locked. Unlock it first if this change is really needed.`, { groupId: g.id });

@@ -92,6 +92,7 @@ export class GroupsService {
     if (opts.dryRun) return this.report(await this.plan(scope, 'replace-proposed'), scope, []);
     return this.groups.transaction(async (manager) => {
       await this.groups.lockStudy(scope.study.id, manager);
+      assertGroupsChangeable((await this.groups.findStudy(scope.study.id, manager))!);
       const plan = await this.plan(scope, 'replace-proposed', manager);
       const ids = await this.save(plan, scope, manager);
       await this.audit.record(
@@ -191,6 +192,7 @@ export class GroupsService {
     return this.groups.transaction(async (manager) => {
       const group = (await this.groups.lockGroups([id], manager)).get(id);
       if (!group) throw AppError.notFound('group', id);
+      assertGroupsChangeable((await this.groups.findStudy(group.studyId, manager))!);
       if (group.status === 'locked') throw AppError.conflict('group.locked', `Group ${id} is locked. Unlock it first if it really has to be dissolved.`);
       // Dissolving would delete the session without telling anyone; cancelling sends the calendar cancellations.
       if (await this.groups.hasActiveSession(id, manager)) {
@@ -220,6 +222,7 @@ export class GroupsService {
     await this.groups.transaction(async (manager) => {
       const group = (await this.groups.lockGroups([id], manager)).get(id);
       if (!group) throw AppError.notFound('group', id);
+      assertGroupsChangeable((await this.groups.findStudy(group.studyId, manager))!);
       const from = group.status;
       const to = next(group);
       if (from === to) return;
@@ -349,4 +352,12 @@ export class GroupsService {
       score: scoreOf(members),
     };
   }
+}
+
+/**
+ * A closed study's groups are its record of who took part: no manual change, confirmation or new formation.
+ * Read inside the change's transaction, after its locks.
+ */
+export function assertGroupsChangeable(study: Pick<Study, 'slug' | 'status'>): void {
+  if (study.status === 'closed') throw AppError.conflict('study.closed', `Study "${study.slug}" is closed: its groups can no longer change.`);
 }

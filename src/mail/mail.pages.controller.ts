@@ -38,7 +38,7 @@ export class MailPagesController {
       statuses: OUTBOX_STATUSES.map((status) => ({ status, selected: status === q.status })),
       kindOptions: choices.kinds.map((kind) => ({ kind, selected: kind === q.kind })),
       studyOptions: choices.studies.map((s) => ({ ...s, selected: s.id === q.studyId })),
-      messages: page.items.map((m) => ({ ...m, retryable: RETRYABLE_STATUSES.includes(m.status), waiting: m.status === 'pending' && m.attempts > 0 })),
+      messages: page.items.map((m) => ({ ...m, retryable: RETRYABLE_STATUSES.includes(m.status), cancelled: m.status === 'cancelled', waiting: m.status === 'pending' && m.attempts > 0 })),
       pager: pagerView('/outbox', filters, { ...page, count: page.items.length }),
       hasUnknown: counts.unknown > 0,
     };

@@ -5,13 +5,17 @@ import { createHash } from 'crypto';
  * pending: waiting for (another) attempt; sending: claimed by a worker under a lease; sent: the SMTP server
  * accepted it; failed: rejected for good or out of attempts; unknown: a worker stopped between sending and
  * recording, so nobody knows whether it arrived. Failed and unknown messages wait for a person to retry them.
+ * cancelled: never sent, because its study was closed while it waited (closing means no more mail).
  */
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unknown'] as const;
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unknown', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export const RETRYABLE_STATUSES: readonly OutboxStatus[] = ['failed', 'unknown'];
 
 export const MAX_ATTEMPTS = 5;
+
+/** Why the worker cancelled a message (the outbox page says it in the reader's language). */
+export const CANCELLED_STUDY_CLOSED = 'Not sent: the study was closed before this message went out.';
 
 /**
  * How long a claim holds. Longer than one SMTP conversation can take (the transport's timeouts add up to

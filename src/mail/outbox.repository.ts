@@ -39,6 +39,9 @@ export interface OutboxListRow {
   createdAt: Date;
 }
 
+/** Whether message m belongs to a closed study. */
+const CLOSED_STUDY = "SELECT 1 FROM study s WHERE s.id = m.study_id AND s.status = 'closed'";
+
 /** The outbox: messages waiting, being sent and sent. Every state change is a conditional update, so two workers never both win. */
 @Injectable()
 export class OutboxRepository {
@@ -91,6 +94,8 @@ export class OutboxRepository {
       .select('m.id', 'id')
       .where('m.status = :pending', { pending: 'pending' })
       .andWhere('m.nextAttemptAt <= :now', { now })
+      // A study closed after cancelClosedStudies() ran: its mail waits for the next pass to cancel it.
+      .andWhere(`(m.study_id IS NULL OR NOT EXISTS (${CLOSED_STUDY}))`)
       .orderBy('m.nextAttemptAt', 'ASC')
       .addOrderBy('m.id', 'ASC')
       .limit(1);
@@ -104,6 +109,20 @@ export class OutboxRepository {
       .where('id = :id AND status = :pending', { id: Number(row.id), pending: 'pending' })
       .execute();
     return result.affected === 1 ? Number(row.id) : 'lost';
+  }
+
+  /**
+   * Waiting mail of a closed study is not sent: marked cancelled with the reason, in one statement. (The study's
+   * status is read by SQL because the outbox sits below the studies module and cannot ask it.)
+   */
+  async cancelClosedStudies(reason: string): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ status: 'cancelled', lastError: reason, claimedBy: null, claimedUntil: null })
+      .where(`status = :pending AND study_id IS NOT NULL AND EXISTS (${CLOSED_STUDY.replace(/\bm\./g, 'outbox_message.')})`, { pending: 'pending' })
+      .execute();
+    return result.affected ?? 0;
   }
 
   /** Also accepts a row already marked unknown by an expired lease: the worker that held it knows it arrived. */
@@ -187,7 +206,7 @@ export class OutboxRepository {
 
   async countByStatus(): Promise<Record<OutboxStatus, number>> {
     const rows = await this.dataSource.getRepository(OutboxMessage).createQueryBuilder('m').select('m.status', 'status').addSelect('COUNT(*)', 'n').groupBy('m.status').getRawMany<{ status: OutboxStatus; n: string | number }>();
-    const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0 };
+    const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0, cancelled: 0 };
     for (const r of rows) counts[r.status] = Number(r.n);
     return counts;
   }

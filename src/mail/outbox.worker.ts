@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
-import { afterFailure, classifySendError, LEASE_MS } from './outbox-policy';
+import { afterFailure, CANCELLED_STUDY_CLOSED, classifySendError, LEASE_MS } from './outbox-policy';
 import { OutboxRepository } from './outbox.repository';
 
 export interface PassResult {
@@ -14,6 +14,8 @@ export interface PassResult {
   unknown: number;
   /** claims of stopped workers that this pass turned into "unknown" */
   expiredLeases: number;
+  /** waiting messages of closed studies, cancelled instead of sent */
+  cancelled: number;
 }
 
 /** How often the loop looks for due messages. */
@@ -56,7 +58,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const tick = async () => {
       try {
         const result = await this.runOnce();
-        if (result.sent || result.failed || result.unknown || result.retryLater) this.logger.log({ msg: 'outbox pass', ...result });
+        if (result.sent || result.failed || result.unknown || result.retryLater || result.cancelled) this.logger.log({ msg: 'outbox pass', ...result });
       } catch (err) {
         this.logger.error({ msg: 'outbox pass failed', err: err instanceof Error ? err.message : String(err) });
       }
@@ -78,7 +80,9 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async pass(): Promise<PassResult> {
-    const result: PassResult = { sent: 0, retryLater: 0, failed: 0, unknown: 0, expiredLeases: await this.outbox.expireLeases(this.clock()) };
+    const expiredLeases = await this.outbox.expireLeases(this.clock());
+    const cancelled = await this.outbox.cancelClosedStudies(CANCELLED_STUDY_CLOSED);
+    const result: PassResult = { sent: 0, retryLater: 0, failed: 0, unknown: 0, expiredLeases, cancelled };
     for (let i = 0; i < PASS_LIMIT && !this.stopped; i++) {
       const now = this.clock();
       const message = await this.outbox.claimNextDue(this.workerId, now, new Date(now.getTime() + LEASE_MS));
