@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
 import { endOfDutchDay, startOfDutchDay } from '../common/dutch-time';
 import { escapeLike } from '../common/list-filters';
 import type { Page } from '../common/paging';
@@ -20,8 +19,14 @@ export interface AuditFilter {
   offset: number;
 }
 
+/** Who did it: any logged-in user fits (auth lies above audit, so audit names only what it records). */
+export interface AuditActor {
+  id: number;
+  email: string;
+}
+
 export interface AuditEntry {
-  actor: Pick<AuthUser, 'id' | 'email'> | null;
+  actor: AuditActor | null;
   action: string;
   studyId?: number | null;
   subjectType?: string;
