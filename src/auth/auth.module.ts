@@ -9,6 +9,7 @@ import { LoginCookies } from './login-cookies';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimitRepository } from './rate-limit.repository';
+import { RateLimitService } from './rate-limit.service';
 import { UserRepository } from './user.repository';
 import { AUTH_ENTITIES } from './auth.entities';
 
@@ -20,11 +21,12 @@ import { AUTH_ENTITIES } from './auth.entities';
     LoginThrottleRepository,
     LoginCookies,
     RateLimitRepository,
+    RateLimitService,
     // In this order: who may use a route first, then how often.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
   controllers: [AuthController, AuthPagesController],
-  exports: [AuthService, UserRepository, RateLimitRepository],
+  exports: [AuthService, UserRepository, RateLimitService],
 })
 export class AuthModule {}

@@ -1,5 +1,5 @@
 import { HomeworkOptions, homeworkOptions } from '../homework/homework-options';
-import { ImportLimits, importLimits } from '../common/import/import-limits';
+import { ImportLimits, importLimits } from './import-limits';
 import { ConfigError } from './config-error';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 import { RateLimits, rateLimits } from './rate-limits';

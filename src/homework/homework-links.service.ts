@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { RateLimitRepository } from '../auth/rate-limit.repository';
+import { RateLimitService } from '../auth/rate-limit.service';
 import { rateWindow } from '../auth/rate-limit';
 import { AppError } from '../common/app-error';
 import { hashToken } from '../common/tokens';
@@ -28,7 +28,7 @@ export interface Credentials {
 export class HomeworkLinksService {
   constructor(
     private readonly homework: HomeworkRepository,
-    private readonly throttle: RateLimitRepository,
+    private readonly throttle: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { DataSource, EntityManager, EntityMetadata, In, IsNull, LessThan, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, EntityMetadata, In, IsNull, MoreThan } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { User } from '../auth/user.entity';
@@ -10,7 +10,6 @@ import { FocusGroup } from '../groups/group.entity';
 import { GroupMember } from '../groups/group-member.entity';
 import { Respondent } from '../respondents/respondent.entity';
 import { ScheduledSession } from '../scheduling/session.entity';
-import { Organisation } from '../studies/organisation.entity';
 import { Study } from '../studies/study.entity';
 import { StudyOrganisation } from '../studies/study-organisation.entity';
 import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
