@@ -2,6 +2,7 @@
 // Compares the full scheduler (greedy + repair) with the plain greedy as baseline, on a typical and a tight instance.
 import { ScheduleInput, SchedGroup, SchedModerator, SchedSlot, scheduleGroups } from '../src/scheduling/assignment';
 import { mulberry32 } from '../src/common/random';
+import { translator } from '../src/common/view-engine';
 
 const RUNS = 15;
 const LIMIT_MS = 1000;
@@ -43,7 +44,7 @@ export function makeInput(seed: number, moderatorShare: number, groupShare: numb
     memberCount: 3,
     availableSlotIds: pick(slotIds, groupShare, random),
   }));
-  return { groups, slots, moderators };
+  return { groups, slots, moderators, t: translator('nl') };
 }
 
 /**

@@ -7,8 +7,11 @@ export interface AuditFacts {
   details: Record<string, unknown> | null;
 }
 
-/** Looks a key up; an unknown key comes back unchanged (as Translations.t does). */
+/** Says a key's text with its variables filled in. */
 export type Translate = (key: string, vars?: Record<string, unknown>) => string;
+
+/** A key's text as written (variables unfilled), or undefined when the catalogue has no such key. */
+export type Written = (key: string) => string | undefined;
 
 /**
  * The variables a sentence may use: `subject`, every plain detail (`groupId`), nested plain details in camel case
@@ -38,11 +41,11 @@ export function auditVariables(event: AuditFacts, label: (value: string) => stri
  * The sentence for an event: `auditEvent.<action>` when the event has every variable it names, else
  * `auditEvent.<action>.short`, else a general sentence naming the action.
  */
-export function auditSentence(event: AuditFacts, t: Translate, label: (value: string) => string): string {
+export function auditSentence(event: AuditFacts, t: Translate, written: Written, label: (value: string) => string): string {
   const vars = auditVariables(event, label);
   for (const key of [`auditEvent.${event.action}`, `auditEvent.${event.action}.short`]) {
-    const text = t(key);
-    if (text === key) continue;
+    const text = written(key);
+    if (text === undefined) continue;
     const needed = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
     if (needed.every((name) => vars[name] !== undefined)) return t(key, vars);
   }

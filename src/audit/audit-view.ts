@@ -9,14 +9,12 @@ export const AUDIT_ACTION_GROUPS = ['study', 'survey', 'respondent', 'group', 's
 export function auditValueLabel(i18n: Translations, locale: Locale): (value: string) => string {
   return (value) => {
     if (isOneOf(QUADRANTS, value)) return QUADRANT_LABELS[value][locale];
-    for (const key of [`auditValue.${value}`, `role.${value}`]) {
-      const text = i18n.t(locale, key);
-      if (text !== key) return text;
-    }
+    for (const key of [`auditValue.${value}`, `role.${value}`]) if (i18n.has(key)) return i18n.t(locale, key);
     return value;
   };
 }
 
 export function describeAuditEvent(event: AuditFacts, i18n: Translations, locale: Locale): string {
-  return auditSentence(event, (key, vars) => i18n.t(locale, key, vars), auditValueLabel(i18n, locale));
+  const written = (key: string) => (i18n.has(key) ? i18n.template(locale, key) : undefined);
+  return auditSentence(event, i18n.translator(locale), written, auditValueLabel(i18n, locale));
 }

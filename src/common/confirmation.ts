@@ -32,7 +32,7 @@ export function renderConfirmation(res: Response, locale: Locale, c: Confirmatio
   const say = (text: ConfirmationText) => i18n.t(locale, text.key, text.vars);
   const heading = say(c.heading);
   res.status(200).render('pages/confirm', {
-    title: heading,
+    pageTitle: heading,
     heading,
     consequences: c.consequences.map(say),
     action: c.action,

@@ -46,6 +46,8 @@ export const DIGITAL_COMFORT_LABELS: Record<DigitalComfort, { nl: string; en: st
 
 export type Locale = 'nl' | 'en';
 export const LOCALES: readonly Locale[] = ['nl', 'en'];
+/** The BCP 47 tag Intl formats numbers and dates with in each language. */
+export const LOCALE_TAG: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 /** Respondent statuses, in the order a respondent moves through them. */
 export const RESPONDENT_STATUSES = ['eligible', 'ineligible', 'grouped', 'invited', 'confirmed', 'declined', 'participated', 'erased'] as const;

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import hbs from 'hbs';
 import { QUADRANT_LABELS, EDUCATION_LABELS, DIGITAL_COMFORT_LABELS, Locale } from './domain';
 import { formatDate, formatDateTime } from './format';
-import { Translations } from './i18n';
+import { Translations, type Translator } from './i18n';
 
 
 /** Finds templates/ both from src/ (tests) and dist/src/ (built app). */
@@ -22,6 +22,11 @@ export function templatesDir(): string {
 let translations: Translations | undefined;
 export function getTranslations(): Translations {
   return (translations ??= new Translations(templatesDir()));
+}
+
+/** The translator TypeScript code writes texts with: one reader's language, every text from the catalogue. */
+export function translator(locale: Locale): Translator {
+  return getTranslations().translator(locale);
 }
 
 type HelperOptions = { data?: { root?: { locale?: Locale } }; hash?: Record<string, unknown> };
@@ -48,8 +53,7 @@ export function registerTemplateHelpers(hb: typeof hbs.handlebars): void {
   // Codes shown as words: an unknown code is shown as it is rather than as a missing-text key.
   const word = (prefix: string) => (code: unknown, options: HelperOptions) => {
     const key = `${prefix}.${String(code ?? '')}`;
-    const text = i18n.t(localeOf(options), key);
-    return text === key ? String(code ?? '') : text;
+    return i18n.has(key) ? i18n.t(localeOf(options), key) : String(code ?? '');
   };
   hb.registerHelper('genderLabel', word('gender'));
   hb.registerHelper('mailKind', word('mail.kind'));

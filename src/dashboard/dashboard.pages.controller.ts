@@ -27,7 +27,7 @@ export class DashboardPagesController {
     const [next] = d.blockers;
     const doneAction = done && isBulkAction(done) ? done : null;
     return {
-      title: d.study.title,
+      pageTitle: d.study.title,
       study: d.study,
       screenerUrl: `/s/${encodeURIComponent(d.study.slug)}`,
       empty: d.state.respondents === 0,

@@ -116,9 +116,10 @@ export function refusalText(refusal: { text: string; code?: string; details?: Re
   const i18n = getTranslations();
   const { text, code, details = {} } = refusal;
   const say = (key: string, vars: Record<string, unknown>) => {
+    if (!i18n.has(key)) return null;
     const said = i18n.t(locale, key, vars);
-    // Not translated, or a detail the text needs is missing: the English text says it completely.
-    return said === key || /\{\w+\}/.test(said) ? null : said;
+    // A detail the text needs is missing: the English text says it completely.
+    return /\{\w+\}/.test(said) ? null : said;
   };
   if (code === 'group.change_refused' && Array.isArray(details.breaches)) {
     const texts = (details.breaches as RuleBreach[]).map((b) => say(`groups.rule.${b.rule}`, b));

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
+import { translator } from '../common/view-engine';
 import type { Locale, Quadrant, RespondentStatus } from '../common/domain';
-import { CONVERSATION_GUIDE } from '../surveys/conversation-guide';
+import { CONVERSATION_GUIDE, conversationGuide } from '../surveys/conversation-guide';
 import { ScheduledSession } from '../scheduling/session.entity';
 import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { answerText, formPages, FormPage } from './homework-form';
@@ -168,7 +169,7 @@ export class HomeworkViewsService {
             }),
           })),
         })),
-      guide: CONVERSATION_GUIDE.map((s) => ({ title: s.title[locale], minutes: s.minutes, points: s.points[locale] })),
+      guide: conversationGuide(translator(locale)),
       guideMinutes: CONVERSATION_GUIDE.reduce((sum, s) => sum + s.minutes, 0),
     };
   }

@@ -13,9 +13,10 @@ export interface RenderedEmail {
 type Compiled = Handlebars.TemplateDelegate;
 
 /**
- * E-mails from templates/emails/<locale>/<name>.subject.hbs, .text.hbs and (optional) .html.hbs, wrapped in
- * templates/emails/layout.text.hbs and layout.html.hbs. A separate Handlebars instance with the page helpers
- * (t, date, datetime, …), so e-mails and pages share texts but not state. Text parts are not HTML-escaped.
+ * E-mails from templates/emails/<name>.subject.hbs, .text.hbs and (optional) .html.hbs, wrapped in
+ * templates/emails/layout.text.hbs and layout.html.hbs: one template per message, its words from the message
+ * catalogue in the recipient's language. A separate Handlebars instance with the page helpers (t, date,
+ * datetime, …), so e-mails and pages share texts but not state. Text parts are not HTML-escaped.
  */
 export class MailTemplates {
   private readonly hb = Handlebars.create();
@@ -28,7 +29,7 @@ export class MailTemplates {
   render(name: string, locale: Locale, data: Record<string, unknown> = {}): RenderedEmail {
     if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`Invalid e-mail template name "${name}"`);
     const context = { ...data, locale };
-    const part = (suffix: string) => this.template(join(locale, `${name}.${suffix}`)) ?? this.template(join('nl', `${name}.${suffix}`));
+    const part = (suffix: string) => this.template(`${name}.${suffix}`);
     const subject = part('subject.hbs');
     const text = part('text.hbs');
     if (!subject || !text) throw new Error(`E-mail template "${name}" has no subject or text part`);

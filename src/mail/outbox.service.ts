@@ -26,7 +26,7 @@ export interface NewMail {
 }
 
 export interface NewTemplatedMail extends Omit<NewMail, 'subject' | 'text' | 'html'> {
-  /** templates/emails/<locale>/<template>.*.hbs */
+  /** templates/emails/<template>.*.hbs, in the recipient's language */
   template: string;
   locale: Locale;
   data?: Record<string, unknown>;
@@ -66,7 +66,7 @@ export class OutboxService {
     );
   }
 
-  /** Renders templates/emails/<locale>/<template> and enqueues the result (see enqueue). */
+  /** Renders templates/emails/<template> in the recipient's language and enqueues the result (see enqueue). */
   enqueueTemplate(mail: NewTemplatedMail, manager: EntityManager): Promise<OutboxMessage> {
     const { template, locale, data, ...rest } = mail;
     const rendered = renderEmail(template, locale, data);

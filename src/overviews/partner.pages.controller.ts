@@ -26,7 +26,7 @@ export class PartnerPagesController {
     const composition = await this.overviews.composition(slug, { population: request.population, suppressBelow }, user);
     const own = overview.organisations[0];
     return {
-      title: study.title,
+      pageTitle: study.title,
       study,
       stylesheets: ['/assets/css/overviews.css'],
       organisation: own.name,

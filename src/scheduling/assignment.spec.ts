@@ -6,8 +6,15 @@ import {
   SchedSlot,
   checkAssignment,
   checkAssignments,
-  scheduleGroups,
+  ScheduleInput,
+  scheduleGroups as scheduleWith,
 } from './assignment';
+import { translator } from '../common/view-engine';
+
+const nl = translator('nl');
+const en = translator('en');
+/** Reasons in Dutch unless a test asks for English. */
+const scheduleGroups = (input: Omit<ScheduleInput, 't'> & { t?: ScheduleInput['t'] }) => scheduleWith({ t: nl, ...input });
 
 // 10 March 2026 is a Tuesday; Amsterdam is UTC+1 then, so local 10:00 is 09:00Z.
 function slot(id: number, utcStart: string, minutes = 120, capacity?: number | null): SchedSlot {
@@ -47,7 +54,7 @@ describe('scheduleGroups', () => {
     expect(scheduleGroups(input).unplaced).toEqual([
       { groupId: 7, code: 'no-common-slot', reason: 'Geen moment waarop alle drie leden beschikbaar zijn.' },
     ]);
-    expect(scheduleGroups({ ...input, locale: 'en' }).unplaced[0].reason).toBe('No slot where all three members are available.');
+    expect(scheduleGroups({ ...input, t: en }).unplaced[0].reason).toBe('No slot where all three members are available.');
   });
 
   it('treats slot ids that do not exist as no common slot', () => {
@@ -71,7 +78,7 @@ describe('scheduleGroups', () => {
         '(Eva: al in een sessie op dat moment; Jan: al in een sessie op dat moment).',
     );
     expect(nl.unplaced[0].closest).toMatchObject({ slotId: 1, freeModeratorIds: [3], moderatorsListing: 3, capacityFull: false });
-    expect(scheduleGroups({ ...input, locale: 'en' }).unplaced[0].reason).toBe(
+    expect(scheduleGroups({ ...input, t: en }).unplaced[0].reason).toBe(
       'No slot where all three members and two moderators are free; closest: Tue 10 Mar 10:00 lacks a second moderator ' +
         '(Eva: already in a session at that time; Jan: already in a session at that time).',
     );
@@ -82,7 +89,7 @@ describe('scheduleGroups', () => {
       groups: [group(1, [1])],
       slots: [slot(1, TUE_10)],
       moderators: [moderator(1, 'Eva', [1]), moderator(2, 'Jan', [])],
-      locale: 'en',
+      t: en,
     });
     expect(result.unplaced[0].reason).toBe(
       'No slot where all three members and two moderators are free; closest: Tue 10 Mar 10:00 lacks a second moderator ' +
@@ -126,7 +133,7 @@ describe('scheduleGroups', () => {
       groups: [group(1, [1]), group(2, [2])],
       slots: [slot(1, '2026-03-09T23:00:00Z'), slot(2, '2026-03-10T07:00:00Z')],
       moderators: mods,
-      locale: 'en',
+      t: en,
     });
     expect(sameLocalDay.unplaced.map((u) => u.groupId)).toEqual([2]);
     expect(sameLocalDay.unplaced[0].reason).toContain('Eva: daily maximum of 1 session reached');
@@ -138,7 +145,7 @@ describe('scheduleGroups', () => {
       groups: [group(1, [1]), group(2, [2])],
       slots: [slot(1, TUE_10), slot(2, '2026-03-10T11:15:00Z')],
       moderators: mods,
-      locale: 'en',
+      t: en,
     });
     expect(tooClose.unplaced[0].reason).toBe(
       'No slot where all three members and two moderators are free; closest: Tue 10 Mar 12:15 lacks two moderators ' +
@@ -181,7 +188,7 @@ describe('scheduleGroups', () => {
       groups: [group(1, [1]), group(2, [1, 2])],
       slots: [slot(1, TUE_10), slot(2, '2026-03-11T09:00:00Z')],
       moderators: [moderator(1, 'Eva', [1, 2]), moderator(2, 'Jan', [1])],
-      locale: 'en',
+      t: en,
     });
     // Slot 1 has no free moderator left; slot 2 lacks only a second one.
     expect(result.unplaced[0].closest?.slotId).toBe(2);
@@ -293,12 +300,12 @@ describe('checkAssignment', () => {
     moderator(4, 'Kim', [2]),
   ];
   const groups = [group(1, [1, 2, 3, 4]), group(2, [1, 2, 3, 4]), group(3, [2, 4])];
-  const context = (assignments: FixedAssignment[], locale: 'nl' | 'en' = 'nl'): CheckContext => ({
+  const context = (assignments: FixedAssignment[], t = nl): CheckContext => ({
     groups,
     slots,
     moderators,
     assignments,
-    locale,
+    t,
   });
   const current = [{ groupId: 1, slotId: 1, leadId: 1, noteTakerId: 2 }];
 
@@ -322,7 +329,7 @@ describe('checkAssignment', () => {
 
   it('rejects a moderator who is already in an overlapping session', () => {
     const busy = [{ groupId: 1, slotId: 2, leadId: 1, noteTakerId: 2 }];
-    expect(checkAssignment({ groupId: 3, slotId: 2, leadId: 3, noteTakerId: 2 }, context(busy, 'en'))).toEqual({
+    expect(checkAssignment({ groupId: 3, slotId: 2, leadId: 3, noteTakerId: 2 }, context(busy, en))).toEqual({
       ok: false,
       groupId: 3,
       code: 'moderator-overlap',
@@ -335,7 +342,7 @@ describe('checkAssignment', () => {
       { groupId: 1, slotId: 1, leadId: 1, noteTakerId: 2 },
       { groupId: 2, slotId: 2, leadId: 1, noteTakerId: 3 },
     ];
-    expect(checkAssignment({ groupId: 3, slotId: 4, leadId: 1, noteTakerId: 2 }, context(two, 'en'))).toEqual({
+    expect(checkAssignment({ groupId: 3, slotId: 4, leadId: 1, noteTakerId: 2 }, context(two, en))).toEqual({
       ok: false,
       groupId: 3,
       code: 'moderator-daily-max',

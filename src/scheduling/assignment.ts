@@ -12,6 +12,7 @@ import {
   formatSlotLabel,
   localDayKey,
 } from './explain';
+import type { Translator } from '../common/i18n';
 
 export const DEFAULT_MAX_SESSIONS_PER_DAY = 2;
 export const DEFAULT_MIN_REST_MINUTES = 30;
@@ -60,7 +61,8 @@ export interface ScheduleInput {
   /** Sessions that stay where they are (already invited, moved by hand, or another study's); they count for every rule. */
   fixed?: FixedAssignment[];
   timeZone?: string;
-  locale?: Locale;
+  /** Writes the reasons, in the reader's language. */
+  t: Translator;
   /** false gives the plain greedy (used as the benchmark baseline). */
   repair?: boolean;
   repairBudget?: number;
@@ -87,7 +89,8 @@ export interface CheckContext {
   /** The current schedule; entries for the groups being changed are replaced. */
   assignments: FixedAssignment[];
   timeZone?: string;
-  locale?: Locale;
+  /** Writes the reasons, in the reader's language. */
+  t: Translator;
 }
 
 export type CheckResult = { ok: true } | { ok: false; groupId: number; code: ViolationCode; reason: string };
@@ -400,7 +403,7 @@ class Scheduler {
   }
 }
 
-function diagnose(board: Board, si: number, locale: Locale): SlotDiagnosis {
+function diagnose(board: Board, si: number, t: Translator): SlotDiagnosis {
   const slot = board.slots[si];
   const free: number[] = [];
   const blocked: ModeratorBlock[] = [];
@@ -415,7 +418,7 @@ function diagnose(board: Board, si: number, locale: Locale): SlotDiagnosis {
   }
   return {
     slotId: slot.id,
-    slotLabel: board.label(si, locale),
+    slotLabel: board.label(si, t.locale),
     capacity: slot.capacity ?? null,
     capacityFull: board.capacityFull(si),
     moderatorsListing: board.modsBySlot[si].length,
@@ -428,19 +431,19 @@ function deficit(d: SlotDiagnosis): number {
   return (d.capacityFull ? 1 : 0) + Math.max(0, 2 - d.freeModeratorIds.length);
 }
 
-function explainUnplaced(board: Board, g: GroupInfo, locale: Locale): UnplacedGroup {
+function explainUnplaced(board: Board, g: GroupInfo, t: Translator): UnplacedGroup {
   if (!g.slots.length) {
-    return { groupId: g.group.id, code: 'no-common-slot', reason: describeUnplaced('no-common-slot', g.group.memberCount, locale) };
+    return { groupId: g.group.id, code: 'no-common-slot', reason: describeUnplaced('no-common-slot', g.group.memberCount, t) };
   }
   let closest: SlotDiagnosis | undefined;
   for (const s of g.slots) {
-    const d = diagnose(board, s, locale);
+    const d = diagnose(board, s, t);
     if (!closest || deficit(d) < deficit(closest)) closest = d;
   }
   return {
     groupId: g.group.id,
     code: 'no-free-slot',
-    reason: describeUnplaced('no-free-slot', g.group.memberCount, locale, closest),
+    reason: describeUnplaced('no-free-slot', g.group.memberCount, t, closest),
     closest,
   };
 }
@@ -463,7 +466,6 @@ function groupInfos(board: Board, groups: SchedGroup[]): GroupInfo[] {
  * Deterministic: the same input always gives the same schedule.
  */
 export function scheduleGroups(input: ScheduleInput): ScheduleResult {
-  const locale = input.locale ?? 'nl';
   const board = new Board(input.slots, input.moderators, input.timeZone ?? DEFAULT_TIME_ZONE);
   for (const a of input.fixed ?? []) board.placeAssignment(a, true);
   const groups = groupInfos(board, input.groups);
@@ -476,7 +478,7 @@ export function scheduleGroups(input: ScheduleInput): ScheduleResult {
     .map(([id, p]) => board.toAssignment(id, p));
   return {
     assignments,
-    unplaced: failed.map((g) => explainUnplaced(board, g, locale)),
+    unplaced: failed.map((g) => explainUnplaced(board, g, input.t)),
     stats: { placedByGreedy, placedByRepair: failedGreedy.length - failed.length, repairAttempts: scheduler.attempts },
   };
 }
@@ -512,14 +514,14 @@ function violationOf(board: Board, groups: Map<number, SchedGroup>, c: FixedAssi
  * current sessions are set aside first, then the changes are checked one by one so they must also fit each other.
  */
 export function checkAssignments(changes: FixedAssignment[], context: CheckContext): CheckResult {
-  const locale = context.locale ?? 'nl';
+  const locale = context.t.locale;
   const board = new Board(context.slots, context.moderators, context.timeZone ?? DEFAULT_TIME_ZONE);
   const changing = new Set(changes.map((c) => c.groupId));
   for (const a of context.assignments) if (!changing.has(a.groupId)) board.placeAssignment(a, true);
   const groups = new Map(context.groups.map((g) => [g.id, g]));
   for (const c of changes) {
     const v = violationOf(board, groups, c, locale);
-    if (v) return { ok: false, groupId: c.groupId, code: v.code, reason: describeViolation(v, locale) };
+    if (v) return { ok: false, groupId: c.groupId, code: v.code, reason: describeViolation(v, context.t) };
     board.placeAssignment(c, true);
   }
   return { ok: true };

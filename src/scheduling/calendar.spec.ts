@@ -1,4 +1,5 @@
 import * as ical from 'node-ical';
+import { translator } from '../common/view-engine';
 import { InvitationIcsInput, buildFeedIcs, buildInvitationIcs, formatDuration, formatSessionTime, moderatorBriefing, sessionUid } from './calendar';
 
 function parseOnlyEvent(text: string): { event: ical.VEvent; calendar: Record<string, unknown> } {
@@ -147,10 +148,13 @@ describe('buildFeedIcs', () => {
   });
 });
 
+const nl = translator('nl');
+const en = translator('en');
+
 describe('formatSessionTime', () => {
   it('writes the session in Amsterdam time, winter and summer', () => {
-    expect(formatSessionTime(invitation.start, invitation.end)).toBe('dinsdag 10 maart 2026, 10:00–12:00 (Nederlandse tijd)');
-    expect(formatSessionTime(new Date('2026-06-09T08:00:00Z'), new Date('2026-06-09T10:00:00Z'), 'en')).toBe(
+    expect(formatSessionTime(invitation.start, invitation.end, nl)).toBe('dinsdag 10 maart 2026, 10:00–12:00 (Nederlandse tijd)');
+    expect(formatSessionTime(new Date('2026-06-09T08:00:00Z'), new Date('2026-06-09T10:00:00Z'), en)).toBe(
       'Tuesday, 9 June 2026, 10:00–12:00 (Dutch time)',
     );
   });
@@ -162,11 +166,11 @@ describe('moderatorBriefing', () => {
       { firstName: 'Anna', quadrant: 'gemakzoeker' as const },
       { firstName: 'Bram', quadrant: 'gemakzoeker' as const },
     ];
-    expect(moderatorBriefing({ role: 'lead', groupLabel: 'RET × gemakzoeker', members, prepUrl: 'https://k.example.org/prep/1' })).toBe(
+    expect(moderatorBriefing({ role: 'lead', groupLabel: 'RET × gemakzoeker', members, prepUrl: 'https://k.example.org/prep/1' }, nl)).toBe(
       'Je rol: gespreksleider\nGroep: RET × gemakzoeker\nDeelnemers:\n- Anna (Gemakzoeker)\n- Bram (Gemakzoeker)\n' +
         'Voorbereiding: https://k.example.org/prep/1',
     );
-    expect(moderatorBriefing({ role: 'notes', groupLabel: 'RET × gemakzoeker', members }, 'en')).toBe(
+    expect(moderatorBriefing({ role: 'notes', groupLabel: 'RET × gemakzoeker', members }, en)).toBe(
       'Your role: note-taker\nGroup: RET × gemakzoeker\nMembers:\n- Anna (Convenience seeker)\n- Bram (Convenience seeker)',
     );
   });
@@ -174,11 +178,12 @@ describe('moderatorBriefing', () => {
 
 describe('formatDuration', () => {
   it('says whole and half hours in hours, anything else in minutes', () => {
-    expect(formatDuration(120, 'nl')).toBe('2 uur');
-    expect(formatDuration(90, 'nl')).toBe('1,5 uur');
-    expect(formatDuration(60, 'en')).toBe('1 hour');
-    expect(formatDuration(150, 'en')).toBe('2.5 hours');
-    expect(formatDuration(45, 'nl')).toBe('45 minuten');
-    expect(formatDuration(100, 'en')).toBe('100 minutes');
+    expect(formatDuration(120, nl)).toBe('2 uur');
+    expect(formatDuration(90, nl)).toBe('1,5 uur');
+    expect(formatDuration(60, en)).toBe('1 hour');
+    expect(formatDuration(150, en)).toBe('2.5 hours');
+    expect(formatDuration(45, nl)).toBe('45 minuten');
+    expect(formatDuration(100, en)).toBe('100 minutes');
+    expect(formatDuration(1, nl)).toBe('1 minuut');
   });
 });

@@ -1,5 +1,6 @@
 import { EventAttributes, createEvents } from 'ics';
-import { Locale, QUADRANT_LABELS, Quadrant } from '../common/domain';
+import { LOCALE_TAG, QUADRANT_LABELS, Quadrant } from '../common/domain';
+import type { Translator } from '../common/i18n';
 import { DEFAULT_TIME_ZONE } from './explain';
 
 const PRODUCT_ID = '-//kwadrant//scheduling//NL';
@@ -103,20 +104,19 @@ export function buildFeedIcs(events: FeedEvent[], options: FeedOptions): string 
 }
 
 /** "dinsdag 10 maart 2026, 10:00–12:00 (Nederlandse tijd)" for mails and event descriptions. */
-export function formatSessionTime(start: Date, end: Date, locale: Locale = 'nl', timeZone = DEFAULT_TIME_ZONE): string {
-  const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
+export function formatSessionTime(start: Date, end: Date, t: Translator, timeZone = DEFAULT_TIME_ZONE): string {
+  const tag = LOCALE_TAG[t.locale];
   const date = new Intl.DateTimeFormat(tag, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(start);
   const time = new Intl.DateTimeFormat(tag, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const zone = timeZone === DEFAULT_TIME_ZONE ? (locale === 'nl' ? 'Nederlandse tijd' : 'Dutch time') : timeZone;
+  const zone = timeZone === DEFAULT_TIME_ZONE ? t('time.dutchZone') : timeZone;
   return `${date}, ${time.format(start)}–${time.format(end)} (${zone})`;
 }
 
 /** "2 uur", "1,5 uur", "45 minuten": whole and half hours read easier than 120 or 90 minutes. */
-export function formatDuration(minutes: number, locale: Locale = 'nl'): string {
-  if (minutes < 60 || minutes % 30 !== 0) return locale === 'nl' ? `${minutes} minuten` : `${minutes} minutes`;
+export function formatDuration(minutes: number, t: Translator): string {
+  if (minutes < 60 || minutes % 30 !== 0) return t('time.minutes', { count: minutes });
   const hours = minutes / 60;
-  if (locale === 'en') return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
-  return `${String(hours).replace('.', ',')} uur`;
+  return t('time.hours', { count: hours, hours: hours.toLocaleString(LOCALE_TAG[t.locale]) });
 }
 
 export interface ModeratorBriefingInput {
@@ -128,15 +128,14 @@ export interface ModeratorBriefingInput {
 }
 
 /** Event description for a moderator's invitation or feed: their role and the members by first name and quadrant. */
-export function moderatorBriefing(input: ModeratorBriefingInput, locale: Locale = 'nl'): string {
-  const nl = locale === 'nl';
-  const role = input.role === 'lead' ? (nl ? 'gespreksleider' : 'lead') : nl ? 'notulist' : 'note-taker';
+export function moderatorBriefing(input: ModeratorBriefingInput, t: Translator): string {
+  const role = t(input.role === 'lead' ? 'moderatorRole.lead' : 'moderatorRole.noteTaker');
   const lines = [
-    nl ? `Je rol: ${role}` : `Your role: ${role}`,
-    `${nl ? 'Groep' : 'Group'}: ${input.groupLabel}`,
-    nl ? 'Deelnemers:' : 'Members:',
-    ...input.members.map((m) => `- ${m.firstName} (${QUADRANT_LABELS[m.quadrant][locale]})`),
+    `${t('mail.moderator.role')} ${role}`,
+    `${t('mail.moderator.group')} ${input.groupLabel}`,
+    t('mail.moderator.members'),
+    ...input.members.map((m) => `- ${m.firstName} (${QUADRANT_LABELS[m.quadrant][t.locale]})`),
   ];
-  if (input.prepUrl) lines.push(nl ? `Voorbereiding: ${input.prepUrl}` : `Preparation: ${input.prepUrl}`);
+  if (input.prepUrl) lines.push(t('calendar.preparation', { url: input.prepUrl }));
   return lines.join('\n');
 }

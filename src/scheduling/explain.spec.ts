@@ -1,3 +1,4 @@
+import { translator } from '../common/view-engine';
 import { describeSlotDiagnosis, describeUnplaced, formatSlotLabel, localDayKey } from './explain';
 
 describe('formatSlotLabel', () => {
@@ -16,7 +17,7 @@ describe('localDayKey', () => {
 
 describe('describeUnplaced', () => {
   it('writes large member counts as digits', () => {
-    expect(describeUnplaced('no-common-slot', 12, 'en')).toBe('No slot where all 12 members are available.');
+    expect(describeUnplaced('no-common-slot', 12, translator('en'))).toBe('No slot where all 12 members are available.');
   });
 });
 
@@ -25,7 +26,7 @@ describe('describeSlotDiagnosis', () => {
     const blocked = ['Eva', 'Jan', 'Piet', 'Kim', 'Lot'].map((name, i) => ({ moderatorId: i + 1, name, cause: 'overlap' as const, limit: 0 }));
     const text = describeSlotDiagnosis(
       { slotId: 1, slotLabel: 'di 10 mrt 10:00', capacity: 2, capacityFull: true, moderatorsListing: 5, freeModeratorIds: [], blocked },
-      'nl',
+      translator('nl'),
     );
     expect(text).toBe(
       'di 10 mrt 10:00 zit vol (max. 2 groepen) en mist twee moderatoren ' +

@@ -1,4 +1,5 @@
-import { Locale } from '../common/domain';
+import { LOCALE_TAG, type Locale } from '../common/domain';
+import type { Translator } from '../common/i18n';
 
 /** Sessions, daily maxima and every text shown to researchers use this zone unless told otherwise. */
 export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
@@ -11,7 +12,7 @@ export function formatSlotLabel(start: Date, locale: Locale = 'nl', timeZone = D
   const key = `${locale}|${timeZone}`;
   let format = labelFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    format = new Intl.DateTimeFormat(LOCALE_TAG[locale], {
       timeZone,
       weekday: 'short',
       day: 'numeric',
@@ -38,23 +39,9 @@ export function localDayKey(instant: Date, timeZone = DEFAULT_TIME_ZONE): string
   return format.format(instant);
 }
 
-const NUMBER_WORDS: Record<Locale, string[]> = {
-  nl: ['nul', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien'],
-  en: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'],
-};
-
-export function countWord(n: number, locale: Locale): string {
-  return NUMBER_WORDS[locale][n] ?? String(n);
-}
-
-function sessions(n: number, locale: Locale): string {
-  if (locale === 'nl') return n === 1 ? '1 sessie' : `${n} sessies`;
-  return n === 1 ? '1 session' : `${n} sessions`;
-}
-
-function groupsMax(n: number, locale: Locale): string {
-  if (locale === 'nl') return n === 1 ? 'max. 1 groep' : `max. ${n} groepen`;
-  return n === 1 ? 'max. 1 group' : `max. ${n} groups`;
+/** "three members", "12 members": small counts read easier as words (numberWord.0 … numberWord.10). */
+export function countWord(n: number, t: Translator): string {
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? t(`numberWord.${n}`) : String(n);
 }
 
 export type ModeratorBlockCause = 'overlap' | 'rest' | 'daily-max';
@@ -83,50 +70,34 @@ export type UnplacedCode = 'no-common-slot' | 'no-free-slot';
 
 const MAX_BLOCKERS_NAMED = 3;
 
-function blockText(b: ModeratorBlock, locale: Locale): string {
-  if (locale === 'nl') {
-    if (b.cause === 'overlap') return `${b.name}: al in een sessie op dat moment`;
-    if (b.cause === 'rest') return `${b.name}: te weinig rust (minimaal ${b.limit} min)`;
-    return `${b.name}: dagmaximum van ${sessions(b.limit, locale)} bereikt`;
-  }
-  if (b.cause === 'overlap') return `${b.name}: already in a session at that time`;
-  if (b.cause === 'rest') return `${b.name}: too little rest (at least ${b.limit} min)`;
-  return `${b.name}: daily maximum of ${sessions(b.limit, locale)} reached`;
+function blockText(b: ModeratorBlock, t: Translator): string {
+  return t(`schedule.explain.block.${b.cause}`, { name: b.name, limit: b.limit, count: b.limit });
 }
 
 /** "di 10 mrt 10:00 mist een tweede moderator (Eva: dagmaximum van 2 sessies bereikt)". */
-export function describeSlotDiagnosis(d: SlotDiagnosis, locale: Locale): string {
-  const nl = locale === 'nl';
+export function describeSlotDiagnosis(d: SlotDiagnosis, t: Translator): string {
   const problems: string[] = [];
-  if (d.capacityFull) problems.push(`${nl ? 'zit vol' : 'is full'} (${groupsMax(d.capacity ?? 0, locale)})`);
+  if (d.capacityFull) problems.push(t('schedule.explain.full', { count: d.capacity ?? 0 }));
   const free = d.freeModeratorIds.length;
-  if (free === 1) problems.push(nl ? 'mist een tweede moderator' : 'lacks a second moderator');
-  if (free === 0) problems.push(nl ? 'mist twee moderatoren' : 'lacks two moderators');
+  if (free === 1) problems.push(t('schedule.explain.lacksSecond'));
+  if (free === 0) problems.push(t('schedule.explain.lacksTwo'));
 
   const details: string[] = [];
-  if (free < 2 && d.moderatorsListing < 2) {
-    if (d.moderatorsListing === 1) details.push(nl ? 'maar één moderator kan op dit moment' : 'only one moderator can do this slot');
-    else details.push(nl ? 'geen moderator kan op dit moment' : 'no moderator can do this slot');
-  }
+  if (free < 2 && d.moderatorsListing < 2) details.push(t(d.moderatorsListing === 1 ? 'schedule.explain.oneListing' : 'schedule.explain.noneListing'));
   if (free < 2) {
-    details.push(...d.blocked.slice(0, MAX_BLOCKERS_NAMED).map((b) => blockText(b, locale)));
+    details.push(...d.blocked.slice(0, MAX_BLOCKERS_NAMED).map((b) => blockText(b, t)));
     const more = d.blocked.length - MAX_BLOCKERS_NAMED;
-    if (more > 0) details.push(nl ? `en nog ${more}` : `and ${more} more`);
+    if (more > 0) details.push(t('schedule.explain.more', { count: more }));
   }
-  const text = `${d.slotLabel} ${problems.join(nl ? ' en ' : ' and ')}`;
+  const text = `${d.slotLabel} ${problems.join(t('schedule.explain.and'))}`;
   return details.length ? `${text} (${details.join('; ')})` : text;
 }
 
-export function describeUnplaced(code: UnplacedCode, memberCount: number, locale: Locale, closest?: SlotDiagnosis): string {
-  const members = countWord(memberCount, locale);
-  if (locale === 'nl') {
-    if (code === 'no-common-slot') return `Geen moment waarop alle ${members} leden beschikbaar zijn.`;
-    const base = `Geen moment waarop alle ${members} leden en twee moderatoren vrij zijn`;
-    return closest ? `${base}; dichtstbij: ${describeSlotDiagnosis(closest, locale)}.` : `${base}.`;
-  }
-  if (code === 'no-common-slot') return `No slot where all ${members} members are available.`;
-  const base = `No slot where all ${members} members and two moderators are free`;
-  return closest ? `${base}; closest: ${describeSlotDiagnosis(closest, locale)}.` : `${base}.`;
+export function describeUnplaced(code: UnplacedCode, memberCount: number, t: Translator, closest?: SlotDiagnosis): string {
+  const members = countWord(memberCount, t);
+  if (code === 'no-common-slot') return t('schedule.explain.noCommonSlot', { members });
+  if (!closest) return t('schedule.explain.noFreeSlot', { members });
+  return t('schedule.explain.noFreeSlotClosest', { members, closest: describeSlotDiagnosis(closest, t) });
 }
 
 /** A rule a manual move or swap breaks; `describeViolation` turns it into a sentence. */
@@ -144,38 +115,8 @@ export type Violation =
 
 export type ViolationCode = Violation['code'];
 
-export function describeViolation(v: Violation, locale: Locale): string {
-  const nl = locale === 'nl';
-  switch (v.code) {
-    case 'unknown-group':
-      return nl ? `Groep ${v.groupId} bestaat niet.` : `Group ${v.groupId} does not exist.`;
-    case 'unknown-slot':
-      return nl ? `Moment ${v.slotId} bestaat niet.` : `Slot ${v.slotId} does not exist.`;
-    case 'unknown-moderator':
-      return nl ? `Moderator ${v.moderatorId} bestaat niet.` : `Moderator ${v.moderatorId} does not exist.`;
-    case 'same-moderator':
-      return nl
-        ? 'Gespreksleider en notulist moeten twee verschillende moderatoren zijn.'
-        : 'Lead and note-taker must be two different moderators.';
-    case 'members-unavailable':
-      return nl
-        ? `Niet alle leden van ${v.groupLabel} kunnen op ${v.slotLabel}.`
-        : `Not all members of ${v.groupLabel} are available at ${v.slotLabel}.`;
-    case 'moderator-unavailable':
-      return nl ? `${v.name} kan niet op ${v.slotLabel}.` : `${v.name} is not available at ${v.slotLabel}.`;
-    case 'capacity-full':
-      return `${v.slotLabel} ${nl ? 'zit vol' : 'is full'} (${groupsMax(v.capacity, locale)}).`;
-    case 'moderator-overlap':
-      return nl
-        ? `${v.name} zit op ${v.slotLabel} al in een sessie (${v.otherGroupLabel}).`
-        : `${v.name} is already in a session at ${v.slotLabel} (${v.otherGroupLabel}).`;
-    case 'moderator-rest':
-      return nl
-        ? `${v.name} heeft te weinig rust na of voor ${v.otherGroupLabel} (minimaal ${v.minutes} min).`
-        : `${v.name} has too little rest before or after ${v.otherGroupLabel} (at least ${v.minutes} min).`;
-    case 'moderator-daily-max':
-      return nl
-        ? `${v.name} heeft op de dag van ${v.slotLabel} al ${sessions(v.max, locale)} (dagmaximum).`
-        : `${v.name} already has ${sessions(v.max, locale)} on the day of ${v.slotLabel} (daily maximum).`;
-  }
+/** The sentence for a broken rule: schedule.violation.<code>, its facts as variables (`count` for plurals). */
+export function describeViolation(v: Violation, t: Translator): string {
+  const count = v.code === 'capacity-full' ? v.capacity : v.code === 'moderator-daily-max' ? v.max : undefined;
+  return t(`schedule.violation.${v.code}`, count === undefined ? { ...v } : { ...v, count });
 }

@@ -9,6 +9,7 @@ import type { SessionSlot } from '../studies/session-slot.entity';
 import { ResearchOrganisationService } from '../studies/research-organisation.service';
 import type { Study } from '../studies/study.entity';
 import { formatDate } from '../common/format';
+import { translator } from '../common/view-engine';
 import { homeworkDeadline } from '../homework/deadline';
 import { buildInvitationIcs, CalendarPerson, formatDuration, formatSessionTime, moderatorBriefing, sessionUid } from './calendar';
 import type { ScheduledSession } from './session.entity';
@@ -64,9 +65,9 @@ export class InvitationMailer {
     const { study, session, slot } = ctx;
     return {
       studyTitle: study.title,
-      sessionTime: formatSessionTime(session.startsAt, session.endsAt, locale),
+      sessionTime: formatSessionTime(session.startsAt, session.endsAt, translator(locale)),
       minutes: study.sessionMinutes,
-      duration: formatDuration(study.sessionMinutes, locale),
+      duration: formatDuration(study.sessionMinutes, translator(locale)),
       onlineUrl: slot.onlineUrl,
       location: slot.location,
       helpPhone: study.helpPhone || this.config.helpPhone,
@@ -78,7 +79,7 @@ export class InvitationMailer {
   }
 
   private calendarFile(method: Method, ics: string, locale: Locale) {
-    const name = method === 'CANCEL' ? (locale === 'nl' ? 'afzegging.ics' : 'cancellation.ics') : locale === 'nl' ? 'uitnodiging.ics' : 'invitation.ics';
+    const name = translator(locale)(method === 'CANCEL' ? 'calendar.file.cancellation' : 'calendar.file.invitation');
     return { filename: name, contentType: `text/calendar; charset=utf-8; method=${method}`, content: Buffer.from(ics, 'utf8').toString('base64') };
   }
 
@@ -101,7 +102,7 @@ export class InvitationMailer {
 
   private async toRespondent(method: Method, ctx: SessionMailContext, respondent: Respondent, locale: Locale, isUpdate: boolean, manager: EntityManager, links: Record<string, string>): Promise<void> {
     const facts = this.sessionFacts(ctx, locale, isUpdate);
-    const title = locale === 'nl' ? `Groepsgesprek: ${ctx.study.title}` : `Group conversation: ${ctx.study.title}`;
+    const title = translator(locale)('calendar.respondentTitle', { studyTitle: ctx.study.title });
     const ics = buildInvitationIcs({
       uid: respondentUid(ctx.session.groupId, respondent.id),
       sequence: ctx.session.sequence,
@@ -153,7 +154,7 @@ export class InvitationMailer {
       start: ctx.session.startsAt,
       end: ctx.session.endsAt,
       title: `${ctx.study.title}: ${ctx.groupLabel}`,
-      description: moderatorBriefing({ role, groupLabel: ctx.groupLabel, members, prepUrl }, locale),
+      description: moderatorBriefing({ role, groupLabel: ctx.groupLabel, members, prepUrl }, translator(locale)),
       location: ctx.slot.onlineUrl ?? ctx.slot.location ?? undefined,
       url: ctx.slot.onlineUrl ?? undefined,
       organizer: this.organizer,

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { Locale } from '../common/domain';
 import { hashToken, randomToken } from '../common/tokens';
+import { translator } from '../common/view-engine';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { GroupRepository } from '../groups/group.repository';
 import type { Respondent } from '../respondents/respondent.entity';
@@ -134,7 +135,7 @@ export class InvitationsService {
       status: invitation.status,
       firstName: respondent?.firstName ?? null,
       studyTitle: study!.title,
-      sessionTime: formatSessionTime(session.startsAt, session.endsAt, locale),
+      sessionTime: formatSessionTime(session.startsAt, session.endsAt, translator(locale)),
       onlineUrl: slot?.onlineUrl ?? null,
       location: slot?.location ?? null,
       minutes: study!.sessionMinutes,

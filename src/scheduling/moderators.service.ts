@@ -5,6 +5,7 @@ import { AppError } from '../common/app-error';
 import type { Locale } from '../common/domain';
 import { formatSlot } from '../common/format';
 import { hashToken, randomToken } from '../common/tokens';
+import { translator } from '../common/view-engine';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { StudiesService } from '../studies/studies.service';
 import { DEFAULT_MAX_SESSIONS_PER_DAY, DEFAULT_MIN_REST_MINUTES } from './assignment';
@@ -150,7 +151,7 @@ export class ModeratorsService {
         start: s.session.startsAt,
         end: s.session.endsAt,
         title: `${s.study.title}: ${s.label}`,
-        description: moderatorBriefing({ role: s.role, groupLabel: s.label, members: s.members }, s.study.locale),
+        description: moderatorBriefing({ role: s.role, groupLabel: s.label, members: s.members }, translator(s.study.locale)),
         location: s.slot?.onlineUrl ?? s.slot?.location ?? undefined,
         url: s.slot?.onlineUrl ?? undefined,
         cancelled: s.session.status === 'cancelled',

@@ -8,6 +8,7 @@ import { formatSlot } from '../common/format';
 import { StudiesService } from '../studies/studies.service';
 import { checkAssignments, FixedAssignment, scheduleGroups } from './assignment';
 import { localDayKey } from './explain';
+import { translator } from '../common/view-engine';
 import { InvitationsService } from './invitations.service';
 import { LoadedSchedule, ScheduleLoader } from './schedule-loader';
 import { SessionRepository } from './session.repository';
@@ -253,7 +254,7 @@ export class SchedulingService {
   private plan(loaded: LoadedSchedule, dryRun: boolean, locale: Locale): { report: ScheduleRunReport; assignments: FixedAssignment[] } {
     const scheduled = new Set(loaded.sessions.filter((s) => s.status === 'scheduled').map((s) => s.groupId));
     const open = loaded.schedGroups.filter((g) => !scheduled.has(g.id));
-    const result = scheduleGroups({ groups: open, slots: loaded.schedSlots, moderators: loaded.schedModerators, fixed: loaded.fixed, locale });
+    const result = scheduleGroups({ groups: open, slots: loaded.schedSlots, moderators: loaded.schedModerators, fixed: loaded.fixed, t: translator(locale) });
     const openIds = new Set(open.map((g) => g.id));
     const assignments = result.assignments.filter((a) => openIds.has(a.groupId));
     const name = (id: number) => loaded.users.get(id)?.name ?? `#${id}`;
@@ -280,7 +281,7 @@ export class SchedulingService {
       }
       if (!loaded.slotById.has(c.slotId)) throw AppError.notFound('session_slot', c.slotId);
     }
-    const result = checkAssignments(changes, { groups: loaded.schedGroups, slots: loaded.schedSlots, moderators: loaded.schedModerators, assignments: loaded.fixed, locale });
+    const result = checkAssignments(changes, { groups: loaded.schedGroups, slots: loaded.schedSlots, moderators: loaded.schedModerators, assignments: loaded.fixed, t: translator(locale) });
     if (!result.ok) throw AppError.conflict(`schedule.${result.code}`, result.reason, { groupId: result.groupId, rule: result.code });
   }
 

@@ -116,7 +116,7 @@ export class StudiesPagesController {
     const values = slotForm?.values ?? {};
     const mode = values.mode ?? (values.location && !values.onlineUrl ? 'in_person' : 'online');
     return {
-      title: detail.study.title,
+      pageTitle: detail.study.title,
       stylesheets: ['/assets/css/forms.css'],
       ...detail,
       statuses: STUDY_STATUSES.map((s) => ({ value: s, selected: s === detail.study.status })),

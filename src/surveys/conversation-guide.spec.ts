@@ -1,4 +1,5 @@
-import { CONVERSATION_GUIDE } from './conversation-guide';
+import { translator } from '../common/view-engine';
+import { CONVERSATION_GUIDE, conversationGuide } from './conversation-guide';
 
 describe('CONVERSATION_GUIDE', () => {
   it('fills the 120 minutes of a session', () => {
@@ -6,7 +7,7 @@ describe('CONVERSATION_GUIDE', () => {
   });
 
   it('follows the sections of Bijlage 3 in order, with the longest on personal service', () => {
-    expect(CONVERSATION_GUIDE.map((s) => s.title.nl)).toEqual([
+    expect(conversationGuide(translator('nl')).map((s) => s.title)).toEqual([
       'Introductie',
       'Voorstelronde',
       'Kanaalkeuze (oriëntatie)',
@@ -20,14 +21,22 @@ describe('CONVERSATION_GUIDE', () => {
       'Vertrouwen',
       'Resumé',
     ]);
-    expect(CONVERSATION_GUIDE.find((s) => s.minutes === 40)?.title.en).toBe('Personal service');
+    expect(conversationGuide(translator('en')).find((s) => s.minutes === 40)?.title).toBe('Personal service');
   });
 
-  it('has Dutch points for every section and as many English ones', () => {
-    for (const section of CONVERSATION_GUIDE) {
-      expect(section.points.nl.length).toBeGreaterThan(0);
-      expect(section.points.en.length).toBe(section.points.nl.length);
-      expect(section.title.en).not.toBe('');
+  it('has every point of every section in Dutch and in English (an unknown key throws)', () => {
+    const nl = conversationGuide(translator('nl'));
+    const en = conversationGuide(translator('en'));
+    expect(nl[0].points[0]).toMatch(/^Doel: van jou als klant horen/);
+    expect(en[0].points[0]).toMatch(/^Aim: hear from you as a customer/);
+    for (const [i, section] of nl.entries()) {
+      expect(section.points.length).toBeGreaterThan(0);
+      expect(en[i].points).toHaveLength(section.points.length);
+      expect(en[i].points).not.toEqual(section.points);
     }
+  });
+
+  it('has no point in the catalogue beyond the outline', () => {
+    for (const s of CONVERSATION_GUIDE) expect(() => translator('nl')(`guide.${s.id}.point.${s.points + 1}`)).toThrow();
   });
 });
