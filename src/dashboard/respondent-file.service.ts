@@ -20,7 +20,7 @@ export interface RespondentFile {
   history: StatusStep[];
   group: { id: number; label: string; status: string; role: string } | null;
   session: { id: number; time: string; cancelled: boolean; lead: string | null; noteTaker: string | null; invitation: string | null; attendance: 'present' | 'absent' | null } | null;
-  homework: { status: HomeworkStatus; deadline: Date; submittedAt: Date | null; letterSentAt: Date | null; reminderSentAt: Date | null } | null;
+  homework: { status: HomeworkStatus; importedFrom: string | null; deadline: Date; submittedAt: Date | null; letterSentAt: Date | null; reminderSentAt: Date | null } | null;
   mails: { id: number; kind: string; subject: string; status: string; createdAt: Date; sentAt: Date | null }[];
   events: AuditEvent[];
 }
@@ -71,7 +71,7 @@ export class RespondentFileService {
             attendance: mark ? (mark.present ? 'present' : 'absent') : null,
           }
         : null,
-      homework: assignment ? { status: homeworkStatus(assignment), deadline: assignment.deadline, submittedAt: assignment.submittedAt, letterSentAt: assignment.letterSentAt, reminderSentAt: assignment.reminderSentAt } : null,
+      homework: assignment ? { status: homeworkStatus(assignment), importedFrom: assignment.submittedAt ? assignment.importedFrom : null, deadline: assignment.deadline, submittedAt: assignment.submittedAt, letterSentAt: assignment.letterSentAt, reminderSentAt: assignment.reminderSentAt } : null,
       mails,
       events,
     };

@@ -3,6 +3,10 @@ import type { Locale } from '../common/domain';
 
 export type HomeworkAnswers = Record<string, unknown>;
 
+/** Where the sent answers came from: the respondent's form, a paper form typed in, or an imported file. */
+export const ANSWER_SOURCES = ['online', 'paper', 'import'] as const;
+export type AnswerSource = (typeof ANSWER_SOURCES)[number];
+
 /**
  * One respondent's homework for their group's session. The private link's token and the letter's short code
  * are derived from credentialNonce with the server secret and stored only as hashes (see short-code.ts).
@@ -74,6 +78,14 @@ export class HomeworkAssignment {
   /** E-mail of the researcher who typed in the paper form. */
   @Column({ type: 'varchar', length: 254, nullable: true })
   paperEnteredBy: string | null;
+
+  /** Set with every submission; null while nothing was sent. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  answerSource: AnswerSource | null;
+
+  /** The file's name when the answers were imported (kwadrant homework import, or the import page). */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  importedFrom: string | null;
 
   @Column({ type: Date, nullable: true })
   letterSentAt: Date | null;

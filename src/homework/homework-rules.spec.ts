@@ -11,6 +11,9 @@ describe('homework rules', () => {
     expect(homeworkStatus({ ...base, revision: 4, submittedAt: before })).toBe('submitted');
     expect(homeworkStatus({ ...base, revision: 4, submittedAt: after, late: true })).toBe('late');
     expect(homeworkStatus({ ...base, revision: 1, submittedAt: after, late: true, enteredFromPaper: true })).toBe('paper');
+    expect(homeworkStatus({ ...base, revision: 1, submittedAt: before, answerSource: 'import' })).toBe('imported');
+    // A respondent who sends the form again after an import makes it theirs.
+    expect(homeworkStatus({ ...base, revision: 2, submittedAt: before, answerSource: 'online' })).toBe('submitted');
   });
 
   it('let answers change until the deadline, and a late first submission after it', () => {

@@ -1,7 +1,7 @@
 // What a respondent may do with their homework and how researchers see its state. Pure: the clock is passed in.
 import { isPastDeadline } from './deadline';
 
-export const HOMEWORK_STATUSES = ['not-started', 'draft', 'submitted', 'late', 'paper'] as const;
+export const HOMEWORK_STATUSES = ['not-started', 'draft', 'submitted', 'late', 'paper', 'imported'] as const;
 export type HomeworkStatus = (typeof HOMEWORK_STATUSES)[number];
 
 export interface HomeworkState {
@@ -10,9 +10,11 @@ export interface HomeworkState {
   submittedAt: Date | null;
   late: boolean;
   enteredFromPaper: boolean;
+  answerSource?: string | null;
 }
 
 export function homeworkStatus(a: HomeworkState): HomeworkStatus {
+  if (a.submittedAt && a.answerSource === 'import') return 'imported';
   if (a.submittedAt && a.enteredFromPaper) return 'paper';
   if (a.submittedAt) return a.late ? 'late' : 'submitted';
   return a.revision > 0 ? 'draft' : 'not-started';

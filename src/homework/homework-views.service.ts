@@ -23,6 +23,8 @@ export interface MemberStatus {
   submittedAt: Date | null;
   savedAt: Date | null;
   hasEmail: boolean;
+  /** The file imported answers came from. */
+  importedFrom: string | null;
 }
 
 export interface GroupStatus {
@@ -111,9 +113,10 @@ export class HomeworkViewsService {
               submittedAt: a?.submittedAt ?? null,
               savedAt: a?.draftSavedAt ?? null,
               hasEmail: !!r?.email,
+              importedFrom: a?.submittedAt ? (a.importedFrom ?? null) : null,
             };
           });
-        const counts = { none: 0, erased: 0, 'not-started': 0, draft: 0, submitted: 0, late: 0, paper: 0 };
+        const counts = { none: 0, erased: 0, 'not-started': 0, draft: 0, submitted: 0, late: 0, paper: 0, imported: 0 };
         for (const row of rows) counts[row.status]++;
         return {
           groupId: g.id,

@@ -1,5 +1,11 @@
+import { readFileSync, statSync } from 'fs';
+import { basename } from 'path';
 import { Command } from 'commander';
 import { printJson, reportAndExit, withApp } from '../cli/cli-context';
+import { AppError } from '../common/app-error';
+import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
+import { fileTooLarge } from '../common/import/uploaded-file';
+import { HomeworkImportProblem, HomeworkImportService } from './homework-import.service';
 import { HomeworkService } from './homework.service';
 
 export function registerHomeworkCommands(program: Command): void {
@@ -29,4 +35,46 @@ export function registerHomeworkCommands(program: Command): void {
         reportAndExit(err);
       }
     });
+  homework
+    .command('import')
+    .description('Import homework answers typed in elsewhere (paper, another survey tool) from a CSV or Excel (.xlsx) file: an e-mail column and one column per question name')
+    .argument('<file>', 'the file to import')
+    .requiredOption('--study <slug>', 'the study')
+    .option('--dry-run', 'only check the file and report what would happen to each row')
+    .option('--replace', 'replace answers a respondent already sent or is typing (otherwise such a row is a problem)')
+    .action(async (file: string, opts: { study: string; dryRun?: boolean; replace?: boolean }) => {
+      try {
+        const report = await withApp(async (app) => {
+          let size: number;
+          try {
+            size = statSync(file).size;
+          } catch (err) {
+            throw AppError.invalid('cli.file', `Cannot read ${file}: ${(err as Error).message}`);
+          }
+          // Refused before it is read: a file past the limit never comes into memory.
+          const limits = app.get<ImportLimits>(IMPORT_LIMITS);
+          if (size > limits.maxBytes) throw fileTooLarge(basename(file), limits.maxBytes);
+          return app.get(HomeworkImportService).import(opts.study, { buffer: readFileSync(file), name: basename(file) }, { dryRun: opts.dryRun, replace: opts.replace }, null);
+        });
+        printProblems(report.errors, report.errorCount);
+        const count = report.dryRun ? report.readable : report.imported;
+        process.stderr.write(
+          `${report.dryRun ? 'Would import' : 'Imported'} the answers of ${count} respondent${count === 1 ? '' : 's'} (${report.created} new assignment${report.created === 1 ? '' : 's'}, ${report.replaced} replaced)` +
+            `${report.errorCount ? `; ${report.unreadableRows} line(s) with ${report.errorCount} problem(s), so nothing would be imported` : ''}.\n`,
+        );
+        printJson(report);
+      } catch (err) {
+        if (err instanceof AppError && Array.isArray(err.details?.errors)) {
+          printProblems(err.details.errors as HomeworkImportProblem[], Number(err.details.errorCount ?? 0));
+          process.stderr.write(`Error: ${err.message}\n`);
+          process.exit(2);
+        }
+        reportAndExit(err);
+      }
+    });
+}
+
+function printProblems(problems: HomeworkImportProblem[], total: number): void {
+  for (const p of problems) process.stderr.write(`line ${p.line}, column "${p.column}"${p.value ? ` ("${p.value}")` : ''}: ${p.reason}\n`);
+  if (total > problems.length) process.stderr.write(`… and ${total - problems.length} more problem(s) not listed.\n`);
 }

@@ -1,11 +1,17 @@
-import { Module } from '@nestjs/common';
+import { Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { ImportUploadModule } from '../common/import/import-upload.module';
+import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
+import { importRawBody } from '../common/import/uploaded-file';
 import { MailModule } from '../mail/mail.module';
 import { StudiesModule } from '../studies/studies.module';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { HOMEWORK_OPTIONS } from './homework-options';
 import { HomeworkController } from './homework.controller';
+import { HomeworkImportController } from './homework-import.controller';
+import { HomeworkImportPagesController } from './homework-import.pages.controller';
+import { HomeworkImportService } from './homework-import.service';
 import { HomeworkLinksService } from './homework-links.service';
 import { HomeworkPagesController } from './homework.pages.controller';
 import { HomeworkReminderLoop } from './homework-reminder.loop';
@@ -15,16 +21,24 @@ import { HomeworkViewsService } from './homework-views.service';
 import { HOMEWORK_ENTITIES } from './homework.entities';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(HOMEWORK_ENTITIES), AuthModule, MailModule, StudiesModule],
+  imports: [TypeOrmModule.forFeature(HOMEWORK_ENTITIES), AuthModule, MailModule, StudiesModule, ImportUploadModule],
   providers: [
     HomeworkRepository,
     HomeworkLinksService,
     HomeworkService,
     HomeworkViewsService,
+    HomeworkImportService,
     HomeworkReminderLoop,
     { provide: HOMEWORK_OPTIONS, inject: [APP_CONFIG], useFactory: (config: ResolvedConfig) => config.homework },
   ],
-  controllers: [HomeworkController, HomeworkPagesController],
+  controllers: [HomeworkController, HomeworkPagesController, HomeworkImportController, HomeworkImportPagesController],
   exports: [HomeworkService],
 })
-export class HomeworkModule {}
+export class HomeworkModule implements NestModule {
+  constructor(@Inject(IMPORT_LIMITS) private readonly importLimits: ImportLimits) {}
+
+  // An import may come as the file itself (text/csv, .xlsx) instead of a multipart form.
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(importRawBody(this.importLimits)).forRoutes({ path: 'api/studies/:slug/homework/import', method: RequestMethod.POST });
+  }
+}

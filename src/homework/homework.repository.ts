@@ -12,7 +12,7 @@ import { Respondent } from '../respondents/respondent.entity';
 import { ScheduledSession } from '../scheduling/session.entity';
 import { Study } from '../studies/study.entity';
 import { StudyOrganisation } from '../studies/study-organisation.entity';
-import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
+import { AnswerSource, HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { HomeworkSetting } from './homework-setting.entity';
 
 /** What the public routes need to decide about a link, read in one query. */
@@ -170,7 +170,7 @@ export class HomeworkRepository {
     id: number,
     expectedRevision: number,
     answers: HomeworkAnswers,
-    changes: { now: Date; late: boolean; enteredFromPaper: boolean; paperEnteredBy: string | null },
+    changes: { now: Date; late: boolean; source: AnswerSource; paperEnteredBy: string | null; importedFrom?: string | null },
     manager?: EntityManager,
   ): Promise<boolean> {
     const result = await this.m(manager)
@@ -182,8 +182,10 @@ export class HomeworkRepository {
         submittedAt: changes.now,
         draftSavedAt: changes.now,
         late: changes.late,
-        enteredFromPaper: changes.enteredFromPaper,
+        enteredFromPaper: changes.source === 'paper',
         paperEnteredBy: changes.paperEnteredBy,
+        answerSource: changes.source,
+        importedFrom: changes.importedFrom ?? null,
         revision: () => 'revision + 1',
       } as QueryDeepPartialEntity<HomeworkAssignment>)
       .where('id = :id AND revision = :expectedRevision', { id, expectedRevision })
@@ -199,6 +201,38 @@ export class HomeworkRepository {
 
   async clearAnswers(respondentId: number, manager: EntityManager): Promise<void> {
     await manager.update(HomeworkAssignment, { respondentId }, { draft: null, submitted: null, currentPage: null });
+  }
+
+  /** The study's respondents whose address, in lower case, is one of `emails`, oldest first. */
+  async respondentsByEmails(studyId: number, emails: string[]): Promise<Respondent[]> {
+    const found: Respondent[] = [];
+    // In slices: SQLite takes a bounded number of parameters per statement.
+    for (let i = 0; i < emails.length; i += 500) {
+      found.push(
+        ...(await this.dataSource.manager
+          .createQueryBuilder(Respondent, 'r')
+          .where('r.studyId = :studyId AND LOWER(r.email) IN (:...emails)', { studyId, emails: emails.slice(i, i + 500) })
+          .orderBy('r.id', 'ASC')
+          .getMany()),
+      );
+    }
+    return found;
+  }
+
+  async membershipsOf(respondentIds: number[]): Promise<GroupMember[]> {
+    const found: GroupMember[] = [];
+    for (let i = 0; i < respondentIds.length; i += 500) found.push(...(await this.dataSource.manager.find(GroupMember, { where: { respondentId: In(respondentIds.slice(i, i + 500)) } })));
+    return found;
+  }
+
+  async assignmentsOfRespondents(respondentIds: number[]): Promise<HomeworkAssignment[]> {
+    const found: HomeworkAssignment[] = [];
+    for (let i = 0; i < respondentIds.length; i += 500) found.push(...(await this.dataSource.manager.find(HomeworkAssignment, { where: { respondentId: In(respondentIds.slice(i, i + 500)) } })));
+    return found;
+  }
+
+  async codeHashTaken(codeHash: string, manager: EntityManager): Promise<boolean> {
+    return (await manager.countBy(HomeworkAssignment, { codeHash })) > 0;
   }
 
   findStudy(id: number): Promise<Study | null> {

@@ -149,6 +149,8 @@ export class HomeworkService {
         late: false,
         enteredFromPaper: false,
         paperEnteredBy: null,
+        answerSource: null,
+        importedFrom: null,
         letterSentAt: respondent.email ? now : null,
         reminderSentAt: null,
         createdAt: now,
@@ -260,7 +262,7 @@ export class HomeworkService {
     this.assertEditable(assignment, now);
     const answers = validated(formFor(organisationName), input.data);
     const late = isPastDeadline(assignment.deadline, now);
-    const changes = { now, late, enteredFromPaper: false, paperEnteredBy: null };
+    const changes = { now, late, source: 'online' as const, paperEnteredBy: null };
     if (!(await this.homework.submit(assignment.id, input.revision, answers, changes))) throw await this.stale(assignment.id);
     return { revision: input.revision + 1, submittedAt: now, late };
   }
@@ -277,7 +279,7 @@ export class HomeworkService {
     const late = isPastDeadline(assignment.deadline, now);
     return this.homework.transaction(async (manager) => {
       const current = (await this.homework.findById(assignmentId, manager))!;
-      await this.homework.submit(assignmentId, current.revision, answers, { now, late, enteredFromPaper: true, paperEnteredBy: actor.email }, manager);
+      await this.homework.submit(assignmentId, current.revision, answers, { now, late, source: 'paper', paperEnteredBy: actor.email }, manager);
       await this.audit.record(
         { actor, action: 'homework.paper_entry', studyId: study.id, subjectType: 'respondent', subjectId: assignment.respondentId, details: { assignmentId, late, replacedOnline: !!current.submittedAt && !current.enteredFromPaper } },
         manager,

@@ -69,3 +69,9 @@ export async function credentialsOf(t: TestApp, respondentId: number): Promise<{
   const { token, code } = t.app.get(HomeworkLinksService).credentialsFor(assignment.credentialNonce);
   return { assignment, token, code };
 }
+
+/** A homework answers file as another survey tool or a typist would write it: a header row and one row per respondent. */
+export function homeworkAnswersCsv(header: string[], rows: string[][], delimiter: ';' | ',' = ';'): Buffer {
+  const cell = (v: string) => (/[";,\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return Buffer.from([header, ...rows].map((r) => r.map(cell).join(delimiter)).join('\r\n') + '\r\n', 'utf8');
+}

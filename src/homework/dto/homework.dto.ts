@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { MAX_ID } from '../../common/parse-id.pipe';
 import { MAX_REMINDER_DAYS } from '../homework-options';
 
@@ -45,4 +45,13 @@ export class HomeworkSettingsDto {
 
 export class CodeEntryDto {
   @ApiProperty({ example: 'ABCD-EFGH' }) @IsString() @MaxLength(40) code: string;
+}
+
+const asBoolean = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1' || value === 'on';
+
+/** The homework import's query: a dry run previews, `replace` lets the file replace answers already there. */
+export class HomeworkImportOptionsDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(asBoolean) @IsBoolean() dryRun?: boolean;
+  @ApiPropertyOptional({ description: 'replace answers a respondent already sent or is typing' }) @IsOptional() @Transform(asBoolean) @IsBoolean() replace?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) fileName?: string;
 }

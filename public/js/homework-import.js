@@ -1,0 +1,122 @@
+// Homework answers from a file: first a dry run that lists what would happen to each row and every problem, then
+// the same file again to import it. The file is sent as the request body (no multipart needed).
+(function () {
+  'use strict';
+  var form = document.getElementById('import-form');
+  if (!form) return;
+  var texts = JSON.parse(document.getElementById('import-texts').textContent);
+  var fileInput = document.getElementById('import-file');
+  var replace = document.getElementById('import-replace');
+  var result = document.getElementById('import-result');
+  var body = document.getElementById('import-result-body');
+  var confirm = document.getElementById('import-confirm');
+
+  function fill(text, vars) {
+    return text.replace(/\{(\w+)\}/g, function (m, name) { return vars[name] === undefined ? m : String(vars[name]); });
+  }
+
+  function line(text) {
+    var p = document.createElement('p');
+    p.textContent = text;
+    return p;
+  }
+
+  function cell(tag, text, scope, label) {
+    var c = document.createElement(tag);
+    if (text instanceof Node) c.appendChild(text);
+    else c.textContent = text;
+    if (scope) c.scope = scope;
+    // On a phone the rows stack; the label then says what each value is.
+    if (label) c.setAttribute('data-label', label);
+    return c;
+  }
+
+  function table(label, columns, rows) {
+    var wrap = document.createElement('div');
+    wrap.className = 'table-wrap';
+    wrap.tabIndex = 0;
+    wrap.setAttribute('role', 'region');
+    wrap.setAttribute('aria-label', label);
+    var t = document.createElement('table');
+    t.className = 'import-errors';
+    var head = t.createTHead().insertRow();
+    columns.forEach(function (k) { head.appendChild(cell('th', texts[k], 'col')); });
+    var tbody = t.createTBody();
+    rows.forEach(function (values) {
+      var row = tbody.insertRow();
+      values.forEach(function (v, i) { row.appendChild(cell(i === 0 ? 'th' : 'td', v, i === 0 ? 'row' : null, texts[columns[i]])); });
+    });
+    wrap.appendChild(t);
+    return wrap;
+  }
+
+  function respondentLink(id) {
+    var a = document.createElement('a');
+    a.href = form.dataset.endpoint.replace(/^\/api/, '').replace(/\/homework\/import$/, '/respondents/' + id);
+    a.textContent = '#' + id;
+    return a;
+  }
+
+  // The server lists the first problems and counts them all.
+  function problems(errors, total) {
+    var nodes = [line(texts.problems)];
+    if (total > errors.length) nodes.push(line(fill(texts.moreProblems, { shown: errors.length, total: total })));
+    nodes.push(table(texts.problems, ['colLine', 'colColumn', 'colValue', 'colReason'], errors.map(function (e) {
+      return [String(e.line), e.column, e.value || texts.empty, e.reason];
+    })));
+    return nodes;
+  }
+
+  function planned(report) {
+    var nodes = [line(texts.rows)];
+    if (report.readable > report.planned.length) nodes.push(line(fill(texts.moreRows, { shown: report.planned.length, total: report.readable })));
+    nodes.push(table(texts.rows, ['colLine', 'colRespondent', 'colAction'], report.planned.map(function (p) {
+      return [String(p.line), respondentLink(p.respondentId), texts.actions[p.action] || p.action];
+    })));
+    return nodes;
+  }
+
+  function show(nodes, canConfirm) {
+    body.replaceChildren.apply(body, nodes);
+    confirm.hidden = !canConfirm;
+    result.hidden = false;
+    result.focus();
+  }
+
+  function send(dryRun) {
+    var file = fileInput.files[0];
+    if (!file) return;
+    var query = new URLSearchParams({ dryRun: String(dryRun), replace: String(replace.checked), fileName: file.name });
+    var type = /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+    fetch(form.dataset.endpoint + '?' + query, { method: 'POST', headers: { 'content-type': type, 'x-csrf-token': form.dataset.csrf, accept: 'application/json' }, body: file })
+      .then(function (res) { return res.json(); })
+      .then(function (report) {
+        var nodes = [];
+        var details = report.details || {};
+        if (report.statusCode) {
+          var known = report.code && texts.codes[report.code];
+          nodes.push(line(known ? fill(known, { rows: details.unreadableRows }) : report.message));
+          if (details.errors) nodes.push.apply(nodes, problems(details.errors, details.errorCount));
+          return show(nodes, false);
+        }
+        var counts = { n: report.dryRun ? report.readable : report.imported, created: report.created, replaced: report.replaced };
+        nodes.push(line(fill(report.dryRun ? texts.wouldImport : texts.imported, counts)));
+        if (report.created) nodes.push(line(fill(texts.created, counts)));
+        if (report.replaced) nodes.push(line(fill(texts.replaced, counts)));
+        if (report.errors.length) nodes.push.apply(nodes, problems(report.errors, report.errorCount));
+        if (report.planned.length) nodes.push.apply(nodes, planned(report));
+        // Only a clean preview can be imported: all or nothing.
+        show(nodes, report.dryRun && !report.errorCount && report.readable > 0);
+      })
+      .catch(function () { show([line(texts.failed)], false); });
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    send(true);
+  });
+  confirm.addEventListener('click', function () { send(false); });
+  // A preview is of one file with one setting: another choice needs its own preview first.
+  fileInput.addEventListener('change', function () { confirm.hidden = true; });
+  replace.addEventListener('change', function () { confirm.hidden = true; });
+})();
