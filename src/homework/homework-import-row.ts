@@ -204,7 +204,7 @@ function jsonList(cell: string): string[] | undefined {
   if (!cell.startsWith('[') || !cell.endsWith(']')) return undefined;
   try {
     const parsed: unknown = JSON.parse(cell);
-    return Array.isArray(parsed) && parsed.every((v) => typeof v === 'string') ? (parsed as string[]) : undefined;
+    return Array.isArray(parsed) && parsed.every((v) => typeof v === 'string') ? parsed : undefined;
   } catch {
     return undefined;
   }

@@ -7,10 +7,6 @@ import { IMPORT_LIMITS, ImportLimitError, ImportLimits } from '../common/import/
 import { ProblemList } from '../common/import/problem-list';
 import { fileTooLarge } from '../common/import/uploaded-file';
 import { getTranslations } from '../common/view-engine';
-import type { GroupMember } from '../groups/group-member.entity';
-import type { Respondent } from '../respondents/respondent.entity';
-import type { ScheduledSession } from '../scheduling/session.entity';
-import type { Study } from '../studies/study.entity';
 import { validateSubmission } from '../surveys/survey-validator';
 import { homeworkDeadline, isPastDeadline } from './deadline';
 import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
@@ -19,6 +15,12 @@ import { HomeworkFileError, HomeworkFileRow, readHomeworkFile } from './homework
 import { ImportHeader, importQuestions, ImportQuestion, RowProblem, rowAnswers } from './homework-import-row';
 import { HomeworkLinksService } from './homework-links.service';
 import { HomeworkRepository } from './homework.repository';
+
+// Rows of other modules as the homework repository reads them.
+type Study = NonNullable<Awaited<ReturnType<HomeworkRepository['findStudyBySlug']>>>;
+type Respondent = Awaited<ReturnType<HomeworkRepository['respondentsByEmails']>>[number];
+type GroupMember = Awaited<ReturnType<HomeworkRepository['membershipsOf']>>[number];
+type ScheduledSession = Awaited<ReturnType<HomeworkRepository['sessionsOfGroups']>>[number];
 
 export interface HomeworkImportOptions {
   dryRun?: boolean;
