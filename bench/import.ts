@@ -59,7 +59,7 @@ async function serve(dataDir: string): Promise<void> {
   const { configureApp } = await import('../src/app.setup');
   const { loadConfig } = await import('../src/config/config');
   const { RespondentImportService } = await import('../src/respondents/respondent-import.service');
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAIL_WORKER: 'off' }), sessionSecret: SECRET };
+  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAIL_WORKER: 'off', IMPORT_MAX_ROWS: String(Math.max(ROWS, 100_000)) }), sessionSecret: SECRET };
   const app = await NestFactory.create(AppModule.forConfig(config), { logger: false });
   configureApp(app as never, config);
   await app.listen(0, '127.0.0.1');
@@ -131,6 +131,9 @@ function autosaves(port: number, tokens: string[], stop: Promise<unknown>): Prom
               if (status === 200) {
                 ok++;
                 revisions.set(context.token!, (JSON.parse(body) as { revision: number }).revision);
+              } else if (status === 409) {
+                // A save the previous run stopped waiting for was stored after all: continue from the newest, as the form does.
+                revisions.set(context.token!, (JSON.parse(body) as { details: { revision: number } }).details.revision);
               }
               free.push(context.token!);
             },
@@ -148,7 +151,7 @@ async function main(): Promise<void> {
   process.stderr.write(`seeding homework assignments and writing ${ROWS}-row files…\n`);
   const tokens = await seed(dir);
   const inputs = await files(dir);
-  const child = fork(__filename, ['--serve', dir], { execArgv: ['-r', join(__dirname, 'register.js')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(__filename, ['--serve', dir, '--rows', String(ROWS)], { execArgv: ['-r', join(__dirname, 'register.js')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     const { port } = await new Promise<{ port: number }>((resolve) => child.once('message', (m) => resolve(m as { port: number })));
 

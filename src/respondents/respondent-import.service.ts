@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { setImmediate as nextTurn } from 'timers/promises';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -9,6 +10,9 @@ import { IMPORT_LIMITS, ImportLimitError, ImportLimits } from '../common/import/
 import { ImportError, ImportFileError, ImportLayout, ImportRow, parseImportFile } from './import-parser';
 import { RespondentRepository } from './respondent.repository';
 import { fileTooLarge } from '../common/import/uploaded-file';
+
+/** Addresses read per statement when an import looks up the study's respondents: a few milliseconds' work. */
+const EMAIL_PAGE_SIZE = 5000;
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -80,62 +84,79 @@ export class RespondentImportService {
         { errors: parsed.errors, errorCount: parsed.errorCount, unreadableRows: lines, organisations },
       );
     }
-    try {
-      await this.store(study.id, parsed.rows, idByName, now, report);
-      await this.audit.record({
-        actor,
-        action: 'respondent.import',
-        studyId: study.id,
-        subjectType: 'study',
-        subjectId: study.slug,
-        details: { file: file.name, imported: report.imported, skippedRows: parsed.unreadableCount, skippedLines: parsed.unreadableLines },
-      });
-    } catch (err) {
-      // Stored in batches so other requests get their turn between them; a failure takes the batches back out.
-      await this.respondents.deleteImported(study.id, now);
-      throw err;
-    }
+    // One transaction: a failure half-way stores nothing, and nobody reads half an import. The batches give
+    // other requests a turn in between; on SQLite their statements wait for the commit (database/sqlite-transactions.ts).
+    await this.respondents.transaction(async (manager) => {
+      await this.store(study.id, parsed.rows, idByName, now, report, manager);
+      await this.audit.record(
+        {
+          actor,
+          action: 'respondent.import',
+          studyId: study.id,
+          subjectType: 'study',
+          subjectId: study.slug,
+          details: { file: file.name, imported: report.imported, skippedRows: parsed.unreadableCount, skippedLines: parsed.unreadableLines },
+        },
+        manager,
+      );
+    });
     return report;
   }
 
   /**
-   * In file order, a batch per statement and transaction. An address the study already has (also from earlier
-   * in the file) makes the row a duplicate of that respondent: ineligible, not counted twice.
+   * In file order, a batch per statement. An address the study already has (also from earlier in the file) makes
+   * the row a duplicate of that respondent: ineligible, not counted twice.
    */
-  private async store(studyId: number, rows: ImportRow[], idByName: Map<string, number>, now: Date, report: ImportReport): Promise<void> {
+  private async store(studyId: number, rows: ImportRow[], idByName: Map<string, number>, now: Date, report: ImportReport, manager: EntityManager): Promise<void> {
     const emails = rows.map((r) => emailKey(r.email));
-    const known = await this.respondents.firstIdsByEmail(studyId, [...new Set(emails.filter((e): e is string => !!e))]);
+    const known = await this.knownEmails(studyId, manager);
     for (let start = 0; start < rows.length; ) {
       const end = batchEnd(emails, start, known);
-      const batch = rows.slice(start, end).map((row, i) => {
-        const duplicateOfId = emails[start + i] ? known.get(emails[start + i]!) : undefined;
-        if (duplicateOfId !== undefined) report.duplicates++;
-        return {
-          studyId,
-          organisationId: idByName.get(row.organisation)!,
-          firstName: row.firstName ?? null,
-          email: row.email ?? null,
-          gender: row.gender,
-          age: row.age,
-          ageMin: row.ageMin,
-          ageMax: row.ageMax,
-          education: row.education,
-          digitalComfort: row.digitalComfort,
-          quadrant: row.quadrant,
-          quadrantSource: 'import' as const,
-          availability: null,
-          status: duplicateOfId !== undefined ? ('ineligible' as const) : ('eligible' as const),
-          statusReason: duplicateOfId !== undefined ? 'duplicate-email' : null,
-          duplicateOfId: duplicateOfId ?? null,
-          source: 'import' as const,
-          screenedAt: now,
-        };
+      const duplicateOf = emails.slice(start, end).map((e) => (e ? known.get(e) : undefined));
+      const batch = rows.slice(start, end).map((row, i) => ({
+        studyId,
+        organisationId: idByName.get(row.organisation)!,
+        firstName: row.firstName ?? null,
+        email: row.email ?? null,
+        gender: row.gender,
+        age: row.age,
+        ageMin: row.ageMin,
+        ageMax: row.ageMax,
+        education: row.education,
+        digitalComfort: row.digitalComfort,
+        quadrant: row.quadrant,
+        quadrantSource: 'import' as const,
+        availability: null,
+        status: duplicateOf[i] !== undefined ? ('ineligible' as const) : ('eligible' as const),
+        statusReason: duplicateOf[i] !== undefined ? 'duplicate-email' : null,
+        duplicateOfId: duplicateOf[i] ?? null,
+        source: 'import' as const,
+        screenedAt: now,
+      }));
+      const ids = await this.respondents.insertMany(batch, manager);
+      ids.forEach((id, i) => {
+        const email = emails[start + i];
+        if (email && !known.has(email)) known.set(email, id);
       });
-      await this.respondents.transaction((manager) => this.respondents.insertMany(batch, manager));
       report.imported += batch.length;
-      const firstSeen = [...new Set(emails.slice(start, end).filter((e): e is string => !!e && !known.has(e)))];
-      for (const [email, id] of await this.respondents.firstIdsByEmail(studyId, firstSeen)) known.set(email, id);
+      report.duplicates += duplicateOf.filter((id) => id !== undefined).length;
       start = end;
+      // Another request's turn; on SQLite, one that reads or writes the database waits for the commit.
+      await nextTurn();
+    }
+  }
+
+  /** Per address (lower case): the study's first not-erased respondent with it, read in pages. */
+  private async knownEmails(studyId: number, manager: EntityManager): Promise<Map<string, number>> {
+    const known = new Map<string, number>();
+    for (let afterId = 0; ; ) {
+      const page = await this.respondents.emailPage(studyId, afterId, EMAIL_PAGE_SIZE, manager);
+      for (const { id, email } of page) {
+        const key = emailKey(email);
+        if (key && !known.has(key)) known.set(key, id);
+      }
+      if (page.length < EMAIL_PAGE_SIZE) return known;
+      afterId = page[page.length - 1].id;
       await nextTurn();
     }
   }

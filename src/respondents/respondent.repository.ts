@@ -89,11 +89,12 @@ export class RespondentRepository {
   }
 
   /**
-   * Many respondents in one statement (an import's batch). Written out here rather than through TypeORM's insert,
+   * Many respondents in one statement (an import's batch); their ids, in the order given (both databases return
+   * a multi-row INSERT's RETURNING rows in VALUES order). Written out here rather than through TypeORM's insert,
    * which spent about as long per row preparing the statement as the database spent storing it.
    */
-  async insertMany(respondents: Partial<Respondent>[], manager: EntityManager): Promise<void> {
-    if (!respondents.length) return;
+  async insertMany(respondents: Partial<Respondent>[], manager: EntityManager): Promise<number[]> {
+    if (!respondents.length) return [];
     const metadata = this.dataSource.getMetadata(Respondent);
     // Every column but the id is written (absent values as NULL): the respondent table has no other defaults.
     const columns = metadata.columns.filter((c) => !c.isGenerated);
@@ -107,27 +108,24 @@ export class RespondentRepository {
       return `(${placeholders.join(', ')})`;
     });
     const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
-    await manager.query(`INSERT INTO "${metadata.tableName}" (${names}) VALUES ${rows.join(', ')}`, params);
+    const inserted = await manager.query<{ id: number | string }[]>(`INSERT INTO "${metadata.tableName}" (${names}) VALUES ${rows.join(', ')} RETURNING "id"`, params);
+    return inserted.map((r) => Number(r.id));
   }
 
-  /** Per address (lower case): the first not-erased respondent of the study with it. Only the addresses asked for. */
-  async firstIdsByEmail(studyId: number, emails: readonly string[], manager?: EntityManager): Promise<Map<string, number>> {
-    const found = new Map<string, number>();
-    if (!emails.length) return found;
-    const rows = await this.m(manager)
+  /**
+   * One page of the study's not-erased addresses with their respondent, in id order after `afterId`: an import
+   * reads them all this way once, instead of looking up each batch's addresses by LOWER(email), which no index covers.
+   */
+  async emailPage(studyId: number, afterId: number, limit: number, manager: EntityManager): Promise<{ id: number; email: string }[]> {
+    const rows = await manager
       .createQueryBuilder(Respondent, 'r')
-      .select('LOWER(r.email)', 'email')
-      .addSelect('MIN(r.id)', 'id')
-      .where('r.study_id = :studyId AND LOWER(r.email) IN (:...emails) AND r.erased_at IS NULL', { studyId, emails })
-      .groupBy('LOWER(r.email)')
-      .getRawMany<{ email: string; id: number | string }>();
-    for (const r of rows) found.set(r.email, Number(r.id));
-    return found;
-  }
-
-  /** Undoes an import that failed half-way: its rows share the study, the source and the moment of import. */
-  async deleteImported(studyId: number, screenedAt: Date): Promise<void> {
-    await this.dataSource.manager.delete(Respondent, { studyId, source: 'import', screenedAt });
+      .select('r.id', 'id')
+      .addSelect('r.email', 'email')
+      .where('r.study_id = :studyId AND r.id > :afterId AND r.email IS NOT NULL AND r.erased_at IS NULL', { studyId, afterId })
+      .orderBy('r.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: number | string; email: string }>();
+    return rows.map((r) => ({ id: Number(r.id), email: r.email }));
   }
 
   insert(respondent: Partial<Respondent>, manager: EntityManager): Promise<Respondent> {

@@ -33,6 +33,23 @@ describe('overlapping transactions', () => {
     expect(await repo().countBy({ action: 'test.rolled_back' })).toBe(0);
   });
 
+  it('a statement from outside an open transaction waits for it: it neither reads the unfinished work nor goes with the rollback', async () => {
+    const repo = () => t.dataSource.getRepository(AuditEvent);
+    let open!: () => void;
+    const opened = new Promise<void>((r) => (open = r));
+    const failed = txHost.withTransaction(async () => {
+      await txHost.tx.getRepository(AuditEvent).save(event('test.unfinished'));
+      open();
+      await wait(30);
+      throw new Error('roll back');
+    });
+    await opened;
+    const [seen, written] = await Promise.all([repo().countBy({ action: 'test.unfinished' }), repo().save(event('test.outside'))]);
+    await expect(failed).rejects.toThrow('roll back');
+    expect(seen).toBe(0);
+    expect(await repo().countBy({ action: 'test.outside', id: written.id })).toBe(1);
+  });
+
   it('a unit of work called inside another joins it (no deadlock) and is undone with it', async () => {
     const result = await txHost.withTransaction(async () => txHost.withTransaction(async () => 'inner done'));
     expect(result).toBe('inner done');
