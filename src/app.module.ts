@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CodingModule } from './coding/coding.module';
 import { AppErrorFilter } from './common/app-error.filter';
 import { ConfigModule, ResolvedConfig } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -19,7 +20,7 @@ import { StudiesModule } from './studies/studies.module';
 import { SurveysModule } from './surveys/surveys.module';
 
 /** Feature modules; later features add theirs here. */
-export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, SurveysModule, RespondentsModule, OverviewsModule, MailModule, GroupsModule, SchedulingModule, HomeworkModule, DashboardModule];
+export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, SurveysModule, RespondentsModule, OverviewsModule, MailModule, GroupsModule, SchedulingModule, HomeworkModule, CodingModule, DashboardModule];
 
 @Module({})
 export class AppModule {

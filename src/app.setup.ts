@@ -20,7 +20,7 @@ import { QuietNestLogger } from './quiet-nest-logger';
 import { HomeworkService } from './homework/homework.service';
 
 const ROOT = join(__dirname, '..').replace(/[\\/]dist$/, '');
-const IMPORT_PATH = /^\/api\/studies\/[^/]+\/(?:respondents|homework)\/import$/;
+const IMPORT_PATH = /^\/api\/studies\/[^/]+\/(?:respondents|homework|codebook)\/import$/;
 const API_DOCS = 'api/docs';
 /** SwaggerModule's page (and its assets), and the description as JSON and YAML. */
 const API_DOCS_PATHS = [`/${API_DOCS}`, `/${API_DOCS}-json`, `/${API_DOCS}-yaml`];

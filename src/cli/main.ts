@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerAuthCommands } from '../auth/auth.commands';
+import { registerCodebookCommands } from '../coding/codebook.commands';
 import { registerDatabaseCommands } from '../database/database.commands';
 import { registerGroupCommands } from '../groups/groups.commands';
 import { registerHomeworkCommands } from '../homework/homework.commands';
@@ -13,7 +14,7 @@ import { registerSchedulingCommands } from '../scheduling/scheduling.commands';
 import { reportAndExit } from './cli-context';
 
 /** Every module's commands; later features register theirs here. */
-const REGISTRARS = [registerDatabaseCommands, registerAuthCommands, registerStudyCommands, registerRespondentCommands, registerOverviewCommands, registerMailCommands, registerGroupCommands, registerSchedulingCommands, registerHomeworkCommands];
+const REGISTRARS = [registerDatabaseCommands, registerAuthCommands, registerStudyCommands, registerRespondentCommands, registerOverviewCommands, registerMailCommands, registerGroupCommands, registerSchedulingCommands, registerHomeworkCommands, registerCodebookCommands];
 
 export function buildProgram(): Command {
   const program = new Command('kwadrant').description('kwadrant: customer-journey research platform').showHelpAfterError();

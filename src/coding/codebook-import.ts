@@ -1,0 +1,89 @@
+// An imported codebook file, whatever its format, as codes or as problems in one shape: the seed's table (CSV or
+// XLSX, problems with line and column) or a REFI-QDA codebook (.qdc, problems naming the code). The codes are
+// checked as a whole codebook too (checkCodebook), so nothing the editor would refuse comes in by a file.
+// Pure: no framework imports.
+import { checkCodebook, defaultColour, withCauseGroup, treeOrder } from './codebook';
+import { readCodebookFile } from './codebook-file';
+import { fromRefiCodes } from './codebook-refi';
+import type { CodebookFormat, IncomingCode } from './codebook-versions';
+import { readCodebookXml, RefiReadError } from './refi/project-reader';
+
+/**
+ * One problem, worded by `key` with `details` in the reader's language: `line` and `column` for a table, `where`
+ * (a code's path, or the element of the .qdc) otherwise.
+ */
+export interface ImportProblem {
+  line: number | null;
+  column: string | null;
+  where: string | null;
+  key: string;
+  details: Record<string, string | number>;
+}
+
+export type CodebookFileResult = { ok: true; format: CodebookFormat; codes: IncomingCode[]; warnings: ImportProblem[] } | { ok: false; format: CodebookFormat; errors: ImportProblem[]; warnings: ImportProblem[] };
+
+/** The format of a file: by its first bytes (a zip is XLSX, markup is a .qdc), else by its name, else CSV. */
+export function detectFormat(buf: Buffer, fileName = ''): CodebookFormat {
+  if (buf.length >= 4 && buf.readUInt32BE(0) === 0x504b0304) return 'xlsx';
+  const start = buf.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('<')) return 'qdc';
+  if (/\.qdc$/i.test(fileName)) return 'qdc';
+  return 'csv';
+}
+
+export async function readImportFile(buf: Buffer, fileName = ''): Promise<CodebookFileResult> {
+  const format = detectFormat(buf, fileName);
+  if (format === 'qdc') return readQdc(buf);
+  const read = await readCodebookFile(buf);
+  const warnings = read.warnings.map(tableProblem);
+  if (!read.ok) return { ok: false, format, errors: read.errors.map(tableProblem), warnings };
+  return checked(format, read.codes, warnings);
+}
+
+function tableProblem(p: { line: number | null; column: string | null; code: string; details: Record<string, string | number> }): ImportProblem {
+  return { line: p.line, column: p.column, where: null, key: `codebook.error.${p.code}`, details: p.details };
+}
+
+function readQdc(buf: Buffer): CodebookFileResult {
+  const fileProblem = (key: string, details: Record<string, string | number> = {}): CodebookFileResult => ({
+    ok: false,
+    format: 'qdc',
+    errors: [{ line: null, column: null, where: null, key, details }],
+    warnings: [],
+  });
+  let xml: string;
+  try {
+    xml = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return fileProblem('codebook.error.unreadable_file', { format: 'qdc' });
+  }
+  let read;
+  try {
+    read = readCodebookXml(xml);
+  } catch (err) {
+    if (err instanceof RefiReadError) return fileProblem(`codebook.error.qdc.${err.code}`);
+    throw err;
+  }
+  // The reader leaves out what it cannot read; all or nothing: a code left out is a refusal.
+  const errors: ImportProblem[] = read.problems.map((p) => ({ line: null, column: null, where: p.where, key: `codebook.error.qdc.${p.code}`, details: {} }));
+  const { codes, problems } = fromRefiCodes(read.codes, defaultColour);
+  errors.push(...problems.map((p) => ({ line: null, column: null, where: p.where, key: `codebook.error.qdc.${p.code}`, details: p.details })));
+  if (errors.length) return { ok: false, format: 'qdc', errors, warnings: [] };
+  if (!codes.some((c) => c.tekstId !== null)) return fileProblem('codebook.error.no_codes');
+  return checked('qdc', treeOrder(withCauseGroup(codes)) as IncomingCode[], []);
+}
+
+/** The rules of a whole codebook (a .qdc can break any of them; a table breaks few the reader has not seen). */
+function checked(format: CodebookFormat, codes: IncomingCode[], warnings: ImportProblem[]): CodebookFileResult {
+  const errors: ImportProblem[] = checkCodebook(codes).map((p) => ({ line: null, column: null, where: p.path || null, key: `codebook.check.${p.code}`, details: { ...p.details, path: p.path } }));
+  // Control characters (a NUL from a damaged file) cannot be stored, shown or exported as XML.
+  for (const code of codes) {
+    if ([...code.path, code.logtekst ?? ''].some((text) => CONTROL.test(text))) {
+      errors.push({ line: null, column: null, where: code.path.join(' / ').replace(CONTROL_ALL, ''), key: 'codebook.error.control_character', details: {} });
+    }
+  }
+  return errors.length ? { ok: false, format, errors, warnings } : { ok: true, format, codes, warnings };
+}
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
