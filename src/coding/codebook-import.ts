@@ -2,8 +2,11 @@
 // XLSX, problems with line and column) or a REFI-QDA codebook (.qdc, problems naming the code). The codes are
 // checked as a whole codebook too (checkCodebook), so nothing the editor would refuse comes in by a file.
 // Pure: no framework imports.
+import { ImportLimitError } from '../common/import/import-limits';
+import { readXlsxLines, XlsxReadError } from '../common/import/xlsx-reader';
 import { checkCodebook, defaultColour, withCauseGroup, treeOrder } from './codebook';
 import { readCodebookFile } from './codebook-file';
+import { CodebookReadResult, readCodebookTable, TableRow } from './codebook-table';
 import { fromRefiCodes } from './codebook-refi';
 import type { CodebookFormat, IncomingCode } from './codebook-versions';
 import { readCodebookXml, RefiReadError } from './refi/project-reader';
@@ -34,10 +37,31 @@ export function detectFormat(buf: Buffer, fileName = ''): CodebookFormat {
 export async function readImportFile(buf: Buffer, fileName = ''): Promise<CodebookFileResult> {
   const format = detectFormat(buf, fileName);
   if (format === 'qdc') return readQdc(buf);
-  const read = await readCodebookFile(buf);
+  let read: CodebookReadResult;
+  if (format === 'xlsx') {
+    const rows = await xlsxRows(buf, fileName);
+    if (!Array.isArray(rows)) return { ok: false, format, errors: [rows], warnings: [] };
+    read = readCodebookTable(rows);
+  } else read = await readCodebookFile(buf);
   const warnings = read.warnings.map(tableProblem);
   if (!read.ok) return { ok: false, format, errors: read.errors.map(tableProblem), warnings };
   return checked(format, read.codes, warnings);
+}
+
+/** A codebook's workbook unpacks to a few hundred kilobytes; these bounds refuse a zip bomb before it is inflated. */
+const XLSX_LIMITS = { maxUnpackedBytes: 20 * 1024 * 1024, maxCompressionRatio: 100 };
+
+/** The first sheet's rows, read one by one within XLSX_LIMITS (the respondent import's reader), or why not. */
+async function xlsxRows(buf: Buffer, fileName: string): Promise<TableRow[] | ImportProblem> {
+  const rows: TableRow[] = [];
+  try {
+    for await (const line of readXlsxLines(buf, fileName || 'upload.xlsx', XLSX_LIMITS)) rows.push(line);
+  } catch (err) {
+    if (err instanceof ImportLimitError) return { line: null, column: null, where: null, key: 'codebook.error.too_large_unpacked', details: {} };
+    if (err instanceof XlsxReadError) return { line: null, column: null, where: null, key: 'codebook.error.unreadable_file', details: { format: 'xlsx' } };
+    throw err;
+  }
+  return rows;
 }
 
 function tableProblem(p: { line: number | null; column: string | null; code: string; details: Record<string, string | number> }): ImportProblem {
