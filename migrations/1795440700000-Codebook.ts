@@ -38,7 +38,14 @@ export class Codebook1795440700000 implements MigrationInterface {
           { name: 'uq_codebook_code_path', columnNames: ['study_id', 'path_key'] },
           { name: 'uq_codebook_code_tekst_id', columnNames: ['study_id', 'tekst_id'] },
         ],
-        foreignKeys: [{ columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
         checks: [{ name: 'ck_codebook_code_levels', expression: 'label3 IS NULL OR label2 IS NOT NULL' }],
       }),
     );
@@ -61,7 +68,14 @@ export class Codebook1795440700000 implements MigrationInterface {
         ],
         // Two changes made at once cannot both become the next version: one of them is refused.
         uniques: [{ name: 'uq_codebook_version', columnNames: ['study_id', 'version'] }],
-        foreignKeys: [{ columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
         checks: [{ name: 'ck_codebook_version_positive', expression: 'version >= 1' }],
       }),
     );

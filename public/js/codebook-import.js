@@ -11,7 +11,9 @@
   var input = document.getElementById('codebook-file');
 
   function fill(text, vars) {
-    return text.replace(/\{(\w+)\}/g, function (m, name) { return vars[name] === undefined ? m : String(vars[name]); });
+    return text.replace(/\{(\w+)\}/g, function (m, name) {
+      return vars[name] === undefined ? m : String(vars[name]);
+    });
   }
 
   function line(text) {
@@ -38,7 +40,9 @@
     var table = document.createElement('table');
     table.className = 'stack-table import-errors';
     var head = table.createTHead().insertRow();
-    ['colLine', 'colWhere', 'colReason'].forEach(function (k) { head.appendChild(cell('th', texts[k])); });
+    ['colLine', 'colWhere', 'colReason'].forEach(function (k) {
+      head.appendChild(cell('th', texts[k]));
+    });
     var tbody = table.createTBody();
     problems.forEach(function (p) {
       var row = tbody.insertRow();
@@ -60,10 +64,20 @@
     var file = input.files[0];
     if (!file) return;
     var query = new URLSearchParams({ dryRun: String(dryRun), fileName: file.name });
-    var type = /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : /\.(qdc|xml)$/i.test(file.name) ? 'application/xml' : 'text/csv';
+    var type = /\.xlsx$/i.test(file.name)
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : /\.(qdc|xml)$/i.test(file.name)
+        ? 'application/xml'
+        : 'text/csv';
     confirmButton.hidden = true;
-    fetch(form.dataset.endpoint + '?' + query, { method: 'POST', headers: { 'content-type': type, 'x-csrf-token': form.dataset.csrf, accept: 'application/json' }, body: file })
-      .then(function (res) { return res.json(); })
+    fetch(form.dataset.endpoint + '?' + query, {
+      method: 'POST',
+      headers: { 'content-type': type, 'x-csrf-token': form.dataset.csrf, accept: 'application/json' },
+      body: file,
+    })
+      .then(function (res) {
+        return res.json();
+      })
       .then(function (report) {
         var nodes = [];
         if (report.statusCode) {
@@ -77,13 +91,19 @@
         }
         show(nodes);
       })
-      .catch(function (err) { show([line(texts.failed + ' ' + String(err))]); });
+      .catch(function (err) {
+        show([line(texts.failed + ' ' + String(err))]);
+      });
   }
 
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     send(true);
   });
-  confirmButton.addEventListener('click', function () { send(false); });
-  input.addEventListener('change', function () { confirmButton.hidden = true; });
+  confirmButton.addEventListener('click', function () {
+    send(false);
+  });
+  input.addEventListener('change', function () {
+    confirmButton.hidden = true;
+  });
 })();

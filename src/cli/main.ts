@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerAuthCommands } from '../auth/auth.commands';
-import { registerCodebookCommands } from '../coding/codebook.commands';
+import { registerCodebookCommands } from './codebook.commands';
 import { registerDatabaseCommands } from '../database/database.commands';
 import { registerGroupCommands } from '../groups/groups.commands';
 import { registerHomeworkCommands } from '../homework/homework.commands';

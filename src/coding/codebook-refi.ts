@@ -30,7 +30,10 @@ export function toRefiCodes(codes: readonly StoredCode[]): RefiCode[] {
 }
 
 function describe(code: Code): string | undefined {
-  const lines = [code.tekstId ? `Tekst-ID: ${code.tekstId}` : null, code.logtekst ? `Logtekst: ${code.logtekst}` : null].filter((l): l is string => l !== null);
+  const lines = [
+    code.tekstId ? `Tekst-ID: ${code.tekstId}` : null,
+    code.logtekst ? `Logtekst: ${code.logtekst}` : null,
+  ].filter((l): l is string => l !== null);
   return lines.length ? lines.join('\n') : undefined;
 }
 
@@ -47,7 +50,10 @@ export interface RefiCodeProblem {
  * codes so) is taken by its name; else one is made from the path. Colours come normalised by the reader; a code
  * without one gets `fallbackColour`.
  */
-export function fromRefiCodes(tree: readonly RefiCode[], fallbackColour: (categoryIndex: number) => string): { codes: IncomingCode[]; problems: RefiCodeProblem[] } {
+export function fromRefiCodes(
+  tree: readonly RefiCode[],
+  fallbackColour: (categoryIndex: number) => string,
+): { codes: IncomingCode[]; problems: RefiCodeProblem[] } {
   const codes: IncomingCode[] = [];
   const problems: RefiCodeProblem[] = [];
   const explicit = new Set<string>();
@@ -59,7 +65,9 @@ export function fromRefiCodes(tree: readonly RefiCode[], fallbackColour: (catego
       return;
     }
     const description = node.description ?? '';
-    const given = TEKST_ID_LINE.exec(description)?.[1] ?? (node.isCodable && isTekstId(node.name) && node.name.includes('_') ? node.name : null);
+    const given =
+      TEKST_ID_LINE.exec(description)?.[1] ??
+      (node.isCodable && isTekstId(node.name) && node.name.includes('_') ? node.name : null);
     const code: IncomingCode = {
       path,
       tekstId: given && node.isCodable ? given : null,
@@ -75,6 +83,7 @@ export function fromRefiCodes(tree: readonly RefiCode[], fallbackColour: (catego
   tree.forEach((node, i) => visit(node, [], i));
   // Made Tekst-IDs must not take one that a later code of the file gives explicitly.
   const taken = new Set(explicit);
-  for (const { code, codable } of pending) if (codable && code.tekstId === null) code.tekstId = makeTekstId(code.path, taken);
+  for (const { code, codable } of pending)
+    if (codable && code.tekstId === null) code.tekstId = makeTekstId(code.path, taken);
   return { codes, problems };
 }

@@ -3,7 +3,13 @@ import { addCode, deleteCode, editCode, isBuiltIn, replaceCodebook, StoredCode, 
 
 let n = 0;
 const guid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-const code = (path: string[], tekstId: string | null = null, extra: Partial<Code> = {}): Code => ({ path, tekstId, logtekst: null, colour: '#0072B2', ...extra });
+const code = (path: string[], tekstId: string | null = null, extra: Partial<Code> = {}): Code => ({
+  path,
+  tekstId,
+  logtekst: null,
+  colour: '#0072B2',
+  ...extra,
+});
 const stored = (c: Code): StoredCode => ({ ...c, guid: guid(), builtIn: isBuiltIn(c) });
 
 function book(): StoredCode[] {
@@ -18,7 +24,11 @@ function book(): StoredCode[] {
 
 describe(addCode.name, () => {
   it('adds the code after its siblings and the categories above it that are missing', () => {
-    const next = addCode(book(), code(['Zakelijk', 'Factuur', 'Te hoog'], 'ZAK_FACT_HOOG', { colour: '#CC79A7' }), guid);
+    const next = addCode(
+      book(),
+      code(['Zakelijk', 'Factuur', 'Te hoog'], 'ZAK_FACT_HOOG', { colour: '#CC79A7' }),
+      guid,
+    );
     expect(checkCodebook(next)).toEqual([]);
     expect(next.slice(-3).map((c) => [c.path.join('/'), c.tekstId, c.colour])).toEqual([
       ['Zakelijk', null, '#CC79A7'],
@@ -36,15 +46,27 @@ describe(editCode.name, () => {
     const info = codes.find((c) => c.path.join('/') === 'Consument/Informatie')!;
     const next = editCode(codes, info.guid, code(['Consument', 'Gegevens']), guid) as StoredCode[];
     expect(checkCodebook(next)).toEqual([]);
-    expect(next.filter((c) => c.path[0] === 'Consument').map((c) => c.path.join('/'))).toEqual(['Consument', 'Consument/Gegevens', 'Consument/Gegevens/EAN', 'Consument/Gegevens/Meter']);
-    expect(next.find((c) => c.tekstId === 'CONS_INFO_EAN')!.guid).toBe(codes.find((c) => c.tekstId === 'CONS_INFO_EAN')!.guid);
+    expect(next.filter((c) => c.path[0] === 'Consument').map((c) => c.path.join('/'))).toEqual([
+      'Consument',
+      'Consument/Gegevens',
+      'Consument/Gegevens/EAN',
+      'Consument/Gegevens/Meter',
+    ]);
+    expect(next.find((c) => c.tekstId === 'CONS_INFO_EAN')!.guid).toBe(
+      codes.find((c) => c.tekstId === 'CONS_INFO_EAN')!.guid,
+    );
   });
 
   it('keeps a built-in code its Tekst-ID, and leaves the rest of the cause group to checkCodebook', () => {
     const codes = book();
     const fout = codes.find((c) => c.tekstId === 'OORZAAK_FOUT')!;
     expect(editCode(codes, fout.guid, { ...fout, tekstId: 'ANDERS' }, guid)).toBe('built_in');
-    const renamed = editCode(codes, fout.guid, { ...fout, path: ['Oorzaak', 'Fout gemaakt'], colour: '#000000' }, guid) as StoredCode[];
+    const renamed = editCode(
+      codes,
+      fout.guid,
+      { ...fout, path: ['Oorzaak', 'Fout gemaakt'], colour: '#000000' },
+      guid,
+    ) as StoredCode[];
     expect(checkCodebook(renamed)).toEqual([]);
     const moved = editCode(codes, fout.guid, { ...fout, path: ['Consument', 'Fout'] }, guid) as StoredCode[];
     expect(checkCodebook(moved).map((p) => p.code)).toEqual(['reserved_tekst_id']);
@@ -79,7 +101,9 @@ describe(replaceCodebook.name, () => {
       { ...code(['Consument', 'Informatie', 'Adres'], 'CONS_INFO_ADR'), guid: 'abcdefab-0000-4000-8000-000000000001' },
     ];
     const r = replaceCodebook(codes, incoming, guid);
-    expect(r.added.map((c) => [c.tekstId, c.guid])).toEqual([['CONS_INFO_ADR', 'abcdefab-0000-4000-8000-000000000001']]);
+    expect(r.added.map((c) => [c.tekstId, c.guid])).toEqual([
+      ['CONS_INFO_ADR', 'abcdefab-0000-4000-8000-000000000001'],
+    ]);
     expect(r.changed.map((c) => [c.before.tekstId, c.after.tekstId, c.after.guid === c.before.guid])).toEqual([
       ['CONS_INFO_EAN', 'CONS_INFO_EANC', true],
       ['CONS_INFO_MET', 'CONS_INFO_MET', true],
@@ -93,7 +117,12 @@ describe(replaceCodebook.name, () => {
     const codes = book();
     const meter = codes.find((c) => c.tekstId === 'CONS_INFO_MET')!;
     // The meter code is matched by its Tekst-ID first; a later code carrying its GUID is another code.
-    const incoming = [...BUILT_IN_CAUSES, code(['Consument']), code(['Consument', 'Meter'], 'CONS_INFO_MET'), { ...code(['Consument', 'Ander'], 'CONS_ANDER'), guid: meter.guid }];
+    const incoming = [
+      ...BUILT_IN_CAUSES,
+      code(['Consument']),
+      code(['Consument', 'Meter'], 'CONS_INFO_MET'),
+      { ...code(['Consument', 'Ander'], 'CONS_ANDER'), guid: meter.guid },
+    ];
     const r = replaceCodebook(codes, incoming, guid);
     expect(r.removed.map((c) => c.path.join('/'))).toEqual(['Consument/Informatie', 'Consument/Informatie/EAN']);
     expect(r.codes.find((c) => c.tekstId === 'CONS_INFO_MET')!.guid).toBe(meter.guid);

@@ -21,7 +21,15 @@ export type VersionChange =
   | { kind: 'add'; tekstId: string | null; path: string[] }
   | { kind: 'edit'; tekstId: string | null; path: string[]; before: VersionCode }
   | { kind: 'delete'; tekstId: string | null; path: string[]; removed: number }
-  | { kind: 'import'; format: CodebookFormat; fileName: string; added: number; changed: number; removed: number; unchanged: number };
+  | {
+      kind: 'import';
+      format: CodebookFormat;
+      fileName: string;
+      added: number;
+      changed: number;
+      removed: number;
+      unchanged: number;
+    };
 
 export const CODEBOOK_FORMATS = ['csv', 'xlsx', 'qdc'] as const;
 export type CodebookFormat = (typeof CODEBOOK_FORMATS)[number];
@@ -50,10 +58,19 @@ export function subtree(codes: readonly StoredCode[], guid: string): StoredCode[
  * well, in its colour, as a table row names its Categorie 1 and 2 without a row of their own.
  */
 export function addCode(codes: readonly StoredCode[], code: Code, newGuid: () => string): StoredCode[] {
-  return treeOrder([...codes, ...missingCategories(codes, code.path, code.colour, newGuid), { ...code, guid: newGuid(), builtIn: false }]) as StoredCode[];
+  return treeOrder([
+    ...codes,
+    ...missingCategories(codes, code.path, code.colour, newGuid),
+    { ...code, guid: newGuid(), builtIn: false },
+  ]) as StoredCode[];
 }
 
-function missingCategories(codes: readonly StoredCode[], path: readonly string[], colour: string, newGuid: () => string): StoredCode[] {
+function missingCategories(
+  codes: readonly StoredCode[],
+  path: readonly string[],
+  colour: string,
+  newGuid: () => string,
+): StoredCode[] {
   const known = new Set(codes.map((c) => pathKey(c.path)));
   return path
     .slice(0, -1)
@@ -67,7 +84,12 @@ function missingCategories(codes: readonly StoredCode[], path: readonly string[]
  * Categorie 1 renames it in every path under it); a new place gets its missing categories. A built-in code keeps
  * its Tekst-ID; checkCodebook refuses the rest of what would break the cause group.
  */
-export function editCode(codes: readonly StoredCode[], guid: string, next: Code, newGuid: () => string): StoredCode[] | ChangeRefusal {
+export function editCode(
+  codes: readonly StoredCode[],
+  guid: string,
+  next: Code,
+  newGuid: () => string,
+): StoredCode[] | ChangeRefusal {
   const current = codes.find((c) => c.guid === guid);
   if (!current) return 'not_found';
   if (current.builtIn && next.tekstId !== current.tekstId) return 'built_in';
@@ -82,7 +104,10 @@ export function editCode(codes: readonly StoredCode[], guid: string, next: Code,
 }
 
 /** The codebook without a code and the codes below it; a built-in code (or one above one) cannot go. */
-export function deleteCode(codes: readonly StoredCode[], guid: string): { codes: StoredCode[]; removed: StoredCode[] } | ChangeRefusal {
+export function deleteCode(
+  codes: readonly StoredCode[],
+  guid: string,
+): { codes: StoredCode[]; removed: StoredCode[] } | ChangeRefusal {
   const removed = subtree(codes, guid);
   if (removed.length === 0) return 'not_found';
   if (removed.some((c) => c.builtIn)) return 'built_in';
@@ -107,7 +132,11 @@ export interface Replacement {
  * REFI-QDA tools and codings keep finding it. A new code keeps the GUID of its file, unless the study already uses
  * it for another code; otherwise it gets `newGuid()`.
  */
-export function replaceCodebook(stored: readonly StoredCode[], incoming: readonly IncomingCode[], newGuid: () => string): Replacement {
+export function replaceCodebook(
+  stored: readonly StoredCode[],
+  incoming: readonly IncomingCode[],
+  newGuid: () => string,
+): Replacement {
   const byGuid = new Map(stored.map((c) => [c.guid, c]));
   const byTekstId = new Map(stored.filter((c) => c.tekstId !== null).map((c) => [c.tekstId!, c]));
   const byPath = new Map(stored.map((c) => [pathKey(c.path), c]));

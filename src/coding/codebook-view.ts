@@ -40,7 +40,10 @@ export function codeTree(codes: readonly StoredCode[]): CodeNodeView[] {
 }
 
 /** The locale key and variables of one version's line in the history. */
-export function changeLine(kind: VersionChange['kind'], summary: Record<string, unknown> | null): { key: string; vars: Record<string, unknown> } {
+export function changeLine(
+  kind: VersionChange['kind'],
+  summary: Record<string, unknown> | null,
+): { key: string; vars: Record<string, unknown> } {
   const s = summary ?? {};
   const path = Array.isArray(s.path) ? (s.path as string[]).join(' › ') : '';
   const code = (s.tekstId as string | null) ?? path;

@@ -1,4 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -7,7 +21,12 @@ import type { AuthUser } from '../auth/auth-user';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CodebookService } from './codebook.service';
 import { CodebookExportQueryDto, CodebookImportQueryDto, CodeDto } from './dto/codebook.dto';
-import { codebookFile, CodebookUploadErrorsInterceptor, sendCodebookFile, UploadedCodebook } from './codebook-upload';
+import {
+  codebookFile,
+  CodebookUploadErrorsInterceptor,
+  sendCodebookFile,
+  UploadedCodebook,
+} from './codebook-upload.middleware';
 
 /** The study's codebook, for researchers (partners get 403: the codebook belongs to the analysis). */
 @ApiTags('codebook')
@@ -18,7 +37,19 @@ export class CodebookController {
   @Get()
   async show(@Param('slug') slug: string) {
     const { study, version, codes } = await this.codebook.codebook(slug);
-    return { study: study.slug, version, codes: codes.map(({ id, guid, tekstId, path, logtekst, colour, builtIn }) => ({ id: id ?? null, guid, tekstId, path, logtekst, colour, builtIn })) };
+    return {
+      study: study.slug,
+      version,
+      codes: codes.map(({ id, guid, tekstId, path, logtekst, colour, builtIn }) => ({
+        id: id ?? null,
+        guid,
+        tekstId,
+        path,
+        logtekst,
+        colour,
+        builtIn,
+      })),
+    };
   }
 
   @Get('history')
@@ -29,7 +60,12 @@ export class CodebookController {
   /** CSV (the seed's layout, UTF-8 with BOM and ";"), XLSX or a REFI-QDA codebook (.qdc); audited. */
   @Get('export')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/xml')
-  async export(@Param('slug') slug: string, @Query() q: CodebookExportQueryDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async export(
+    @Param('slug') slug: string,
+    @Query() q: CodebookExportQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Res() res: Response,
+  ) {
     sendCodebookFile(res, await this.codebook.export(slug, q.format ?? 'csv', user, 'api'));
   }
 
@@ -39,21 +75,43 @@ export class CodebookController {
   }
 
   @Put('codes/:id')
-  edit(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: CodeDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  edit(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: CodeDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     return this.codebook.edit(slug, id, dto, user, req.locale);
   }
 
   @Delete('codes/:id')
-  async remove(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  async remove(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     return { removed: await this.codebook.remove(slug, id, user, req.locale) };
   }
 
   /** multipart/form-data (field "file"), or the file itself as the body; all or nothing, `dryRun=true` to preview. */
   @Post('import')
   @HttpCode(200)
-  @ApiConsumes('multipart/form-data', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/xml')
+  @ApiConsumes(
+    'multipart/form-data',
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/xml',
+  )
   @UseInterceptors(CodebookUploadErrorsInterceptor, FileInterceptor('file'))
-  import(@Param('slug') slug: string, @Query() q: CodebookImportQueryDto, @UploadedFile() file: UploadedCodebook | undefined, @Req() req: Request, @CurrentUser() user: AuthUser) {
+  import(
+    @Param('slug') slug: string,
+    @Query() q: CodebookImportQueryDto,
+    @UploadedFile() file: UploadedCodebook | undefined,
+    @Req() req: Request,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.codebook.import(slug, codebookFile(file, req, q.fileName), { dryRun: q.dryRun }, user, req.locale);
   }
 }

@@ -44,7 +44,13 @@ export class CodebookRepository {
    * changed rows first take placeholder keys, so two codes that swap a path or Tekst-ID never meet the unique
    * constraints half-way. The version's unique key refuses a second change made from the same version at once.
    */
-  async save(studyId: number, version: number, change: VersionChange, codes: StoredCode[], author: VersionAuthor): Promise<StoredCode[]> {
+  async save(
+    studyId: number,
+    version: number,
+    change: VersionChange,
+    codes: StoredCode[],
+    author: VersionAuthor,
+  ): Promise<StoredCode[]> {
     const manager = this.m;
     const now = new Date();
     const { kind, ...summary } = change;
@@ -61,10 +67,15 @@ export class CodebookRepository {
     const existing = await manager.find(CodebookCode, { where: { studyId } });
     const wanted = new Map(codes.map((c, position) => [c.guid, { code: c, position }]));
     const gone = existing.filter((row) => !wanted.has(row.guid));
-    if (gone.length) await manager.delete(CodebookCode, gone.map((row) => row.id));
+    if (gone.length)
+      await manager.delete(
+        CodebookCode,
+        gone.map((row) => row.id),
+      );
     const kept = existing.filter((row) => wanted.has(row.guid));
     const changed = kept.filter((row) => !sameRow(row, wanted.get(row.guid)!.code, wanted.get(row.guid)!.position));
-    for (const row of changed) await manager.update(CodebookCode, row.id, { pathKey: `\u0001${row.id}`, tekstId: null });
+    for (const row of changed)
+      await manager.update(CodebookCode, row.id, { pathKey: `\u0001${row.id}`, tekstId: null });
     for (const row of changed) {
       const { code, position } = wanted.get(row.guid)!;
       await manager.update(CodebookCode, row.id, { ...columns(code), position, updatedAt: now });
@@ -72,7 +83,14 @@ export class CodebookRepository {
     const known = new Set(existing.map((row) => row.guid));
     const fresh = codes.map((code, position) => ({ code, position })).filter(({ code }) => !known.has(code.guid));
     for (const { code, position } of fresh) {
-      await manager.insert(CodebookCode, { studyId, guid: code.guid, ...columns(code), position, createdAt: now, updatedAt: now });
+      await manager.insert(CodebookCode, {
+        studyId,
+        guid: code.guid,
+        ...columns(code),
+        position,
+        createdAt: now,
+        updatedAt: now,
+      });
     }
     return this.codesOf(studyId);
   }
@@ -80,7 +98,7 @@ export class CodebookRepository {
 
 /** The path key with a separator PostgreSQL text can hold (it refuses NUL). */
 function storedPathKey(path: string[]): string {
-  return pathKey(path).replace(/\u0000/g, '\u001f');
+  return pathKey(path).split('\u0000').join('\u001f');
 }
 
 function columns(code: StoredCode) {

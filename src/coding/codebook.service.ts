@@ -9,8 +9,17 @@ import { AppError } from '../common/app-error';
 import type { Locale } from '../common/domain';
 import { getTranslations } from '../common/view-engine';
 import { StudiesService } from '../studies/studies.service';
-import type { Study } from '../studies/study.entity';
-import { BUILT_IN_CAUSES, Code, checkCodebook, CodeProblem, defaultColour, isTekstId, normaliseColour, normaliseLabel, pathKey } from './codebook';
+import {
+  BUILT_IN_CAUSES,
+  Code,
+  checkCodebook,
+  CodeProblem,
+  defaultColour,
+  isTekstId,
+  normaliseColour,
+  normaliseLabel,
+  pathKey,
+} from './codebook';
 import { codebookToCsv, codebookToXlsx } from './codebook-file';
 import { readImportFile, ImportProblem } from './codebook-import';
 import { toRefiCodes } from './codebook-refi';
@@ -28,6 +37,9 @@ import {
 } from './codebook-versions';
 import { buildCodebookXml } from './refi/codebook-xml';
 import { guidFromName, KWADRANT_GUID_NAMESPACE } from './refi/guid';
+
+/** A study as the studies module gives it. */
+type Study = Awaited<ReturnType<StudiesService['get']>>;
 
 /** Who acts: a logged-in researcher, or the command line (null: someone with access to the server). */
 export type Actor = AuthUser | null;
@@ -118,9 +130,17 @@ export class CodebookService {
   }
 
   /** The codes as `kwadrant codebook list` prints them. */
-  async list(slug: string): Promise<{ id: number | null; tekstId: string | null; path: string[]; logtekst: string | null; colour: string }[]> {
+  async list(
+    slug: string,
+  ): Promise<{ id: number | null; tekstId: string | null; path: string[]; logtekst: string | null; colour: string }[]> {
     const { codes } = await this.codebook(slug);
-    return codes.map((c) => ({ id: c.id ?? null, tekstId: c.tekstId, path: c.path, logtekst: c.logtekst, colour: c.colour }));
+    return codes.map((c) => ({
+      id: c.id ?? null,
+      tekstId: c.tekstId,
+      path: c.path,
+      logtekst: c.logtekst,
+      colour: c.colour,
+    }));
   }
 
   async code(slug: string, id: number): Promise<{ study: Study; code: StoredCode; codes: StoredCode[] }> {
@@ -151,7 +171,21 @@ export class CodebookService {
       if (!current) throw AppError.notFound('code', id);
       const next = editCode(codes, current.guid, { ...code, colour: code.colour || current.colour }, randomUUID);
       if (typeof next === 'string') throw refusal(next, id);
-      return { codes: next, change: { kind: 'edit', tekstId: code.tekstId, path: code.path, before: { guid: current.guid, path: current.path, tekstId: current.tekstId, logtekst: current.logtekst, colour: current.colour } } };
+      return {
+        codes: next,
+        change: {
+          kind: 'edit',
+          tekstId: code.tekstId,
+          path: code.path,
+          before: {
+            guid: current.guid,
+            path: current.path,
+            tekstId: current.tekstId,
+            logtekst: current.logtekst,
+            colour: current.colour,
+          },
+        },
+      };
     });
     return saved.find((c) => c.id === id)!;
   }
@@ -180,15 +214,30 @@ export class CodebookService {
    * Replaces the codebook by a file's (CSV or XLSX in the seed's layout, or a REFI-QDA .qdc): all or nothing, every
    * problem with its line and column (or code) in the reader's language. A dry run says what would change.
    */
-  async import(slug: string, file: { buffer: Buffer; name: string }, opts: { dryRun?: boolean }, actor: Actor, locale: Locale): Promise<ImportReport> {
+  async import(
+    slug: string,
+    file: { buffer: Buffer; name: string },
+    opts: { dryRun?: boolean },
+    actor: Actor,
+    locale: Locale,
+  ): Promise<ImportReport> {
     if (file.buffer.length > CODEBOOK_MAX_BYTES) {
-      throw new AppError('payload_too_large', 'codebook.too_large', `${file.name} is larger than ${CODEBOOK_MAX_BYTES / 1024 / 1024} MB; a codebook file is much smaller.`, { maxBytes: CODEBOOK_MAX_BYTES });
+      throw new AppError(
+        'payload_too_large',
+        'codebook.too_large',
+        `${file.name} is larger than ${CODEBOOK_MAX_BYTES / 1024 / 1024} MB; a codebook file is much smaller.`,
+        { maxBytes: CODEBOOK_MAX_BYTES },
+      );
     }
     const read = await readImportFile(file.buffer, file.name);
     const warnings = this.say(read.warnings, locale);
     if (!read.ok) {
       const errors = this.say(read.errors, locale);
-      throw AppError.invalid('codebook.file_refused', `${file.name} was not imported: ${errors.length} problem(s), the first: ${errors[0].message}`, { format: read.format, errors, warnings });
+      throw AppError.invalid(
+        'codebook.file_refused',
+        `${file.name} was not imported: ${errors.length} problem(s), the first: ${errors[0].message}`,
+        { format: read.format, errors, warnings },
+      );
     }
     const report = (version: number, r: ReturnType<typeof replaceCodebook>, dryRun: boolean): ImportReport => ({
       dryRun,
@@ -209,28 +258,58 @@ export class CodebookService {
     let result: ImportReport | undefined;
     await this.change(slug, actor, locale, (codes, version) => {
       const replacement = replaceCodebook(codes, read.codes, randomUUID);
-      const same = replacement.codes.length === codes.length && replacement.codes.every((c, i) => c.guid === codes[i].guid) && !replacement.changed.length && version > 0;
+      const same =
+        replacement.codes.length === codes.length &&
+        replacement.codes.every((c, i) => c.guid === codes[i].guid) &&
+        !replacement.changed.length &&
+        version > 0;
       // A file that changes nothing (not even the order) makes no version; the import is still audited.
       result = report(same ? version : version + 1, replacement, false);
       const { added, changed, removed, unchanged } = result;
-      return { codes: replacement.codes, change: { kind: 'import', format: read.format, fileName: file.name, added, changed, removed, unchanged }, unchanged: same };
+      return {
+        codes: replacement.codes,
+        change: { kind: 'import', format: read.format, fileName: file.name, added, changed, removed, unchanged },
+        unchanged: same,
+      };
     });
     return result!;
   }
 
   /** The codebook as a file; every export is an audit event (`codebook.export`). */
-  async export(slug: string, format: CodebookFormat, actor: Actor, via: 'page' | 'api' | 'cli'): Promise<CodebookExport> {
+  async export(
+    slug: string,
+    format: CodebookFormat,
+    actor: Actor,
+    via: 'page' | 'api' | 'cli',
+  ): Promise<CodebookExport> {
     const { study, version, codes } = await this.codebook(slug);
     const body =
-      format === 'csv' ? codebookToCsv(codes) : format === 'xlsx' ? await codebookToXlsx(codes) : Buffer.from(buildCodebookXml({ origin: ORIGIN, codes: toRefiCodes(codes) }), 'utf8');
-    await this.audit.record({ actor: actorOf(actor), action: 'codebook.export', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { format, version, codes: codes.length, via } });
+      format === 'csv'
+        ? codebookToCsv(codes)
+        : format === 'xlsx'
+          ? await codebookToXlsx(codes)
+          : Buffer.from(buildCodebookXml({ origin: ORIGIN, codes: toRefiCodes(codes) }), 'utf8');
+    await this.audit.record({
+      actor: actorOf(actor),
+      action: 'codebook.export',
+      studyId: study.id,
+      subjectType: 'study',
+      subjectId: study.slug,
+      details: { format, version, codes: codes.length, via },
+    });
     return { fileName: `codeboek-${study.slug}-v${version}.${format}`, contentType: CONTENT_TYPES[format], body };
   }
 
   /** Problems in the reader's language. */
   say(problems: readonly ImportProblem[], locale: Locale): ProblemMessage[] {
     const i18n = getTranslations();
-    return problems.map((p) => ({ line: p.line, column: p.column, where: p.where, code: p.key, message: i18n.t(locale, p.key, p.details) }));
+    return problems.map((p) => ({
+      line: p.line,
+      column: p.column,
+      where: p.where,
+      code: p.key,
+      message: i18n.t(locale, p.key, p.details),
+    }));
   }
 
   /**
@@ -241,7 +320,10 @@ export class CodebookService {
     slug: string,
     actor: Actor,
     locale: Locale,
-    apply: (codes: StoredCode[], version: number) => { codes: StoredCode[]; change: VersionChange; unchanged?: boolean },
+    apply: (
+      codes: StoredCode[],
+      version: number,
+    ) => { codes: StoredCode[]; change: VersionChange; unchanged?: boolean },
   ): Promise<StoredCode[]> {
     const study = await this.studies.get(slug);
     try {
@@ -256,7 +338,10 @@ export class CodebookService {
     study: Study,
     actor: Actor,
     locale: Locale,
-    apply: (codes: StoredCode[], version: number) => { codes: StoredCode[]; change: VersionChange; unchanged?: boolean },
+    apply: (
+      codes: StoredCode[],
+      version: number,
+    ) => { codes: StoredCode[]; change: VersionChange; unchanged?: boolean },
   ): Promise<StoredCode[]> {
     const current = await this.repository.currentVersion(study.id);
     const codes = current ? await this.repository.codesOf(study.id) : builtInCodes(study.id);
@@ -277,15 +362,24 @@ export class CodebookService {
     const { kind, ...facts } = change;
     const details: Record<string, unknown> = { version, ...facts };
     if ('path' in facts) details.path = facts.path.join(' / ');
-    if ('before' in facts) details.before = { tekstId: facts.before.tekstId, path: facts.before.path.join(' / '), colour: facts.before.colour };
+    if ('before' in facts)
+      details.before = {
+        tekstId: facts.before.tekstId,
+        path: facts.before.path.join(' / '),
+        colour: facts.before.colour,
+      };
     const action = kind === 'import' ? 'codebook.import' : `codebook.code.${kind}`;
-    await this.audit.record({ actor: actorOf(actor), action, studyId: study.id, subjectType: 'study', subjectId: study.slug, details }, this.txHost.tx);
+    await this.audit.record(
+      { actor: actorOf(actor), action, studyId: study.id, subjectType: 'study', subjectId: study.slug, details },
+      this.txHost.tx,
+    );
   }
 
   private fromInput(input: CodeInput, locale: Locale): Code {
     const labels = [input.cat1, input.cat2, input.cat3].map((l) => normaliseLabel(l ?? ''));
     const problems: Partial<Record<CodeField, string[]>> = {};
-    const say = (field: CodeField, key: string, vars: Record<string, unknown> = {}) => (problems[field] ??= []).push(getTranslations().t(locale, key, vars));
+    const say = (field: CodeField, key: string, vars: Record<string, unknown> = {}) =>
+      (problems[field] ??= []).push(getTranslations().t(locale, key, vars));
     if (!labels[0]) say('cat1', 'codebook.field.required');
     if (labels[2] && !labels[1]) say('cat2', 'codebook.error.categorie_3_without_categorie_2');
     const tekstId = (input.tekstId ?? '').trim();
@@ -317,7 +411,10 @@ function invalidCode(fields: Partial<Record<CodeField, string[]>>): AppError {
 
 function refusal(reason: ChangeRefusal, id: number): AppError {
   if (reason === 'not_found') return AppError.notFound('code', id);
-  return AppError.conflict('codebook.built_in', 'The cause group Oorzaak and its codes OORZAAK_FOUT, OORZAAK_SELFSERVICE and OORZAAK_NODIG are part of every codebook: they cannot be deleted, and their Tekst-IDs cannot change.');
+  return AppError.conflict(
+    'codebook.built_in',
+    'The cause group Oorzaak and its codes OORZAAK_FOUT, OORZAAK_SELFSERVICE and OORZAAK_NODIG are part of every codebook: they cannot be deleted, and their Tekst-IDs cannot change.',
+  );
 }
 
 /** Two changes from the same version at once: the second meets the version's unique key. */
@@ -325,7 +422,10 @@ function translateConcurrentChange(err: unknown): unknown {
   if (!(err instanceof QueryFailedError)) return err;
   const driver = err.driverError as { code?: string };
   if (driver.code !== '23505' && driver.code !== 'SQLITE_CONSTRAINT_UNIQUE') return err;
-  return AppError.conflict('codebook.changed', 'Someone changed the codebook at the same moment; reload it and make your change again.');
+  return AppError.conflict(
+    'codebook.changed',
+    'Someone changed the codebook at the same moment; reload it and make your change again.',
+  );
 }
 
 /** The cause group a study's codebook starts with; its GUIDs are derived from the study, so they are the same until stored. */

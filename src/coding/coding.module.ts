@@ -6,12 +6,16 @@ import { CodebookController } from './codebook.controller';
 import { CodebookPagesController } from './codebook.pages.controller';
 import { CodebookRepository } from './codebook.repository';
 import { CodebookService, CODEBOOK_MAX_BYTES } from './codebook.service';
-import { codebookRawBody } from './codebook-upload';
+import { codebookRawBody } from './codebook-upload.middleware';
 import { CODING_ENTITIES } from './coding.entities';
 
 /** Coding of the homework: the study's contact-reason codebook (and, later, codings, agreement and REFI-QDA). */
 @Module({
-  imports: [TypeOrmModule.forFeature(CODING_ENTITIES), StudiesModule, MulterModule.register({ limits: { fileSize: CODEBOOK_MAX_BYTES, files: 1, fields: 10 } })],
+  imports: [
+    TypeOrmModule.forFeature(CODING_ENTITIES),
+    StudiesModule,
+    MulterModule.register({ limits: { fileSize: CODEBOOK_MAX_BYTES, files: 1, fields: 10 } }),
+  ],
   providers: [CodebookRepository, CodebookService],
   controllers: [CodebookController, CodebookPagesController],
   exports: [CodebookService],
@@ -19,6 +23,8 @@ import { CODING_ENTITIES } from './coding.entities';
 export class CodingModule implements NestModule {
   // An import may come as the file itself instead of a multipart form.
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(codebookRawBody()).forRoutes({ path: 'api/studies/:slug/codebook/import', method: RequestMethod.POST });
+    consumer
+      .apply(codebookRawBody())
+      .forRoutes({ path: 'api/studies/:slug/codebook/import', method: RequestMethod.POST });
   }
 }

@@ -41,9 +41,16 @@ describe('kwadrant codebook (the real command, as a child process)', () => {
     const dry = await runCli(['codebook', 'import', SEED, '--study', 'seed', '--dry-run'], env);
     expect(dry.code).toBe(0);
     // The seed writes some Tekst-IDs as CONS_ISSUE_HGV_(lv): taken in their regular form, and said so.
-    expect(dry.stderr).toContain("Note: line 30, column Tekst-ID: Tekst-ID ‘CONS_ISSUE_HGV_(lv)’ was taken as CONS_ISSUE_HGV_LV.");
+    expect(dry.stderr).toContain(
+      'Note: line 30, column Tekst-ID: Tekst-ID ‘CONS_ISSUE_HGV_(lv)’ was taken as CONS_ISSUE_HGV_LV.',
+    );
     expect(dry.stderr).toMatch(/\nWould replace version 0: 55 added, 0 changed, 0 removed, 4 unchanged\.\n$/);
-    expect((await list()).map((c) => c.tekstId)).toEqual([null, 'OORZAAK_FOUT', 'OORZAAK_SELFSERVICE', 'OORZAAK_NODIG']);
+    expect((await list()).map((c) => c.tekstId)).toEqual([
+      null,
+      'OORZAAK_FOUT',
+      'OORZAAK_SELFSERVICE',
+      'OORZAAK_NODIG',
+    ]);
 
     const r = await runCli(['codebook', 'import', SEED, '--study', 'seed'], env);
     expect(r.code).toBe(0);
@@ -51,12 +58,18 @@ describe('kwadrant codebook (the real command, as a child process)', () => {
     const codes = await list();
     const expected = await readImportFile(readFileSync(SEED), 'seed.csv');
     if (!expected.ok) throw new Error('the fixture must read');
-    expect(codes.map(({ tekstId, path, logtekst, colour }) => ({ tekstId, path, logtekst, colour }))).toEqual(expected.codes.map(({ tekstId, path, logtekst, colour }) => ({ tekstId, path, logtekst, colour })));
+    expect(codes.map(({ tekstId, path, logtekst, colour }) => ({ tekstId, path, logtekst, colour }))).toEqual(
+      expected.codes.map(({ tekstId, path, logtekst, colour }) => ({ tekstId, path, logtekst, colour })),
+    );
     expect(Object.keys(codes[0]).sort()).toEqual(['colour', 'id', 'logtekst', 'path', 'tekstId']);
     expect(codes.every((c) => Number.isInteger(c.id))).toBe(true);
     expect(codes.filter((c) => c.tekstId && !c.tekstId.startsWith('OORZAAK_'))).toHaveLength(35);
     expect(codes.find((c) => c.tekstId === 'CONS_VZC_FACT_TBV')).toEqual(
-      expect.objectContaining({ path: ['Verbruik Zonder Contract', 'Factuur', 'Terugbelverzoek gemaakt'], logtekst: 'Naam beller: Klantvraag: Antwoord/afspraken: Factuurnummer of kenmerk brief: Nog apart vaststellen, zaterdag invullen' }),
+      expect.objectContaining({
+        path: ['Verbruik Zonder Contract', 'Factuur', 'Terugbelverzoek gemaakt'],
+        logtekst:
+          'Naam beller: Klantvraag: Antwoord/afspraken: Factuurnummer of kenmerk brief: Nog apart vaststellen, zaterdag invullen',
+      }),
     );
   });
 
@@ -73,9 +86,13 @@ describe('kwadrant codebook (the real command, as a child process)', () => {
       expect(back.stderr).toContain(`as version 1: 0 added, 0 changed, 0 removed, ${before.length} unchanged.`);
     }
     const stdout = await runCli(['codebook', 'export', '--study', 'seed'], env);
-    expect(stdout.stdout.startsWith('\uFEFFCategorie 1;Categorie 2;Categorie 3;Tekst-ID;Logtekst;Kleur\r\n')).toBe(true);
+    expect(stdout.stdout.startsWith('\uFEFFCategorie 1;Categorie 2;Categorie 3;Tekst-ID;Logtekst;Kleur\r\n')).toBe(
+      true,
+    );
     expect(await list()).toEqual(before);
-    const events = await ds.getRepository(AuditEvent).find({ where: { action: 'codebook.export' }, order: { id: 'ASC' } });
+    const events = await ds
+      .getRepository(AuditEvent)
+      .find({ where: { action: 'codebook.export' }, order: { id: 'ASC' } });
     expect(events.map((e) => [e.actorEmail, e.details?.format, e.details?.via])).toEqual([
       [null, 'csv', 'cli'],
       [null, 'xlsx', 'cli'],
@@ -90,7 +107,9 @@ describe('kwadrant codebook (the real command, as a child process)', () => {
     writeFileSync(bad, 'Categorie 1;Categorie 2;Categorie 3;Tekst-ID;Logtekst\nA;B;C;A_B;\n;;D;A_B;\n');
     const r = await runCli(['codebook', 'import', bad, '--study', 'seed'], env);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Problem: line 3, column Tekst-ID: Tekst-ID A_B is also on line 2. Each Tekst-ID may occur only once. (codebook.error.duplicate_tekst_id)');
+    expect(r.stderr).toContain(
+      'Problem: line 3, column Tekst-ID: Tekst-ID A_B is also on line 2. Each Tekst-ID may occur only once. (codebook.error.duplicate_tekst_id)',
+    );
     expect(r.stderr).toContain('nothing was imported');
     const missing = await runCli(['codebook', 'import', join(dir, 'none.csv'), '--study', 'seed'], env);
     expect(missing.code).toBe(2);

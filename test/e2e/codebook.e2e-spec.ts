@@ -19,7 +19,7 @@ const download = (agent: Agent, url: string): Promise<Res> =>
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => done(null, Buffer.concat(chunks)));
-    }) as unknown as Promise<Res>;
+    });
 
 interface ApiCode {
   id: number | null;
@@ -54,10 +54,16 @@ describe('the study codebook (API and pages)', () => {
   });
   afterAll(() => t.close());
 
-  const codebook = async () => (await researcher.get(`/api/studies/${slug}/codebook`).expect(200)).body as { version: number; codes: ApiCode[] };
+  const codebook = async () =>
+    (await researcher.get(`/api/studies/${slug}/codebook`).expect(200)).body as { version: number; codes: ApiCode[] };
   const importFile = (body: Buffer, query: string, type = 'text/csv') =>
-    researcher.post(`/api/studies/${slug}/codebook/import?${query}`).set('x-csrf-token', csrf).set('content-type', type).send(body);
-  const audits = (action: string) => t.dataSource.getRepository(AuditEvent).find({ where: { action, studyId }, order: { id: 'ASC' } });
+    researcher
+      .post(`/api/studies/${slug}/codebook/import?${query}`)
+      .set('x-csrf-token', csrf)
+      .set('content-type', type)
+      .send(body);
+  const audits = (action: string) =>
+    t.dataSource.getRepository(AuditEvent).find({ where: { action, studyId }, order: { id: 'ASC' } });
 
   it('starts with the built-in cause group, and partners cannot see it', async () => {
     const book = await codebook();
@@ -88,7 +94,11 @@ describe('the study codebook (API and pages)', () => {
       logtekst: 'Naam beller: Klantvraag: Product: EAN-code doorgegeven:',
     });
     const [event] = await audits('codebook.import');
-    expect(event).toMatchObject({ actorEmail: 'onderzoeker@example.org', subjectId: slug, details: { version: 1, format: 'csv', fileName: 'seed.csv', added: dry.body.added } });
+    expect(event).toMatchObject({
+      actorEmail: 'onderzoeker@example.org',
+      subjectId: slug,
+      details: { version: 1, format: 'csv', fileName: 'seed.csv', added: dry.body.added },
+    });
   });
 
   it('exports CSV, XLSX and .qdc that import back as the same codebook, every export audited, the .qdc valid', async () => {
@@ -96,7 +106,9 @@ describe('the study codebook (API and pages)', () => {
     for (const format of ['csv', 'xlsx', 'qdc'] as const) {
       const res = await download(researcher, `/api/studies/${slug}/codebook/export?format=${format}`);
       expect(res.status).toBe(200);
-      expect(res.headers['content-disposition']).toBe(`attachment; filename="codeboek-${slug}-v${before.version}.${format}"`);
+      expect(res.headers['content-disposition']).toBe(
+        `attachment; filename="codeboek-${slug}-v${before.version}.${format}"`,
+      );
       if (format === 'qdc') {
         const xml = res.body.toString('utf8');
         expect(validateCodebookXml(xml)).toEqual({ valid: true, errors: [] });
@@ -107,8 +119,23 @@ describe('the study codebook (API and pages)', () => {
       if (!back.ok) throw new Error(`${format} does not read back: ${JSON.stringify(back.errors)}`);
       expect(content(back.codes)).toEqual(content(before.codes));
       // Imported again: nothing changes, not even the version, and every code keeps its row and GUID.
-      const again = await importFile(res.body, `fileName=export.${format}`, format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : format === 'qdc' ? 'application/xml' : 'text/csv').expect(200);
-      expect(again.body).toMatchObject({ format, version: before.version, added: 0, changed: 0, removed: 0, unchanged: before.codes.length });
+      const again = await importFile(
+        res.body,
+        `fileName=export.${format}`,
+        format === 'xlsx'
+          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          : format === 'qdc'
+            ? 'application/xml'
+            : 'text/csv',
+      ).expect(200);
+      expect(again.body).toMatchObject({
+        format,
+        version: before.version,
+        added: 0,
+        changed: 0,
+        removed: 0,
+        unchanged: before.codes.length,
+      });
       expect(await codebook()).toEqual(before);
     }
     const exports = await audits('codebook.export');
@@ -119,7 +146,15 @@ describe('the study codebook (API and pages)', () => {
 
   it('refuses a bad file with every problem by line and column, in the reader language, and changes nothing', async () => {
     const before = await codebook();
-    const bad = Buffer.from(['Categorie 1;Categorie 2;Categorie 3;Tekst-ID;Logtekst', 'A;B;C;A_B_C;x', ';;D;A_B_C;y', ';;E;123;', 'X;;F;X_F;'].join('\r\n'));
+    const bad = Buffer.from(
+      [
+        'Categorie 1;Categorie 2;Categorie 3;Tekst-ID;Logtekst',
+        'A;B;C;A_B_C;x',
+        ';;D;A_B_C;y',
+        ';;E;123;',
+        'X;;F;X_F;',
+      ].join('\r\n'),
+    );
     const res = await importFile(bad, 'fileName=bad.csv').expect(400);
     expect(res.body.code).toBe('codebook.file_refused');
     const errors = res.body.details.errors as { line: number; column: string; code: string; message: string }[];
@@ -128,15 +163,21 @@ describe('the study codebook (API and pages)', () => {
       [4, 'Tekst-ID', 'codebook.error.tekst_id_format'],
       [5, 'Categorie 2', 'codebook.error.categorie_3_without_categorie_2'],
     ]);
-    expect(errors[0].message).toBe('Tekst-ID A_B_C staat ook al op regel 2. Elke Tekst-ID mag maar één keer voorkomen.');
+    expect(errors[0].message).toBe(
+      'Tekst-ID A_B_C staat ook al op regel 2. Elke Tekst-ID mag maar één keer voorkomen.',
+    );
     const en = await importFile(bad, 'fileName=bad.csv&lang=en').expect(400);
-    expect(en.body.details.errors[0].message).toBe('Tekst-ID A_B_C is also on line 2. Each Tekst-ID may occur only once.');
+    expect(en.body.details.errors[0].message).toBe(
+      'Tekst-ID A_B_C is also on line 2. Each Tekst-ID may occur only once.',
+    );
     await researcher.get(`/api/studies/${slug}/codebook?lang=nl`).expect(200);
     // Not XML, and a .qdc whose code sits four levels deep.
     await importFile(Buffer.from('<CodeBook'), 'fileName=x.qdc', 'application/xml').expect(400);
     const deep = `<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="11111111-1111-4111-8111-111111111111" name="A" isCodable="false"><Code guid="22222222-2222-4222-8222-222222222222" name="B" isCodable="false"><Code guid="33333333-3333-4333-8333-333333333333" name="C" isCodable="false"><Code guid="44444444-4444-4444-8444-444444444444" name="D" isCodable="true"/></Code></Code></Code></Codes></CodeBook>`;
     const refused = await importFile(Buffer.from(deep), 'fileName=deep.qdc', 'application/xml').expect(400);
-    expect(refused.body.details.errors).toEqual([expect.objectContaining({ where: 'A / B / C / D', code: 'codebook.error.qdc.too_many_levels' })]);
+    expect(refused.body.details.errors).toEqual([
+      expect.objectContaining({ where: 'A / B / C / D', code: 'codebook.error.qdc.too_many_levels' }),
+    ]);
     await importFile(Buffer.alloc(0), 'fileName=empty.csv').expect(400);
     const after = await codebook();
     expect(after).toEqual(before);
@@ -148,31 +189,84 @@ describe('the study codebook (API and pages)', () => {
     const added = await researcher
       .post(`/api/studies/${slug}/codebook/codes`)
       .set('x-csrf-token', csrf)
-      .send({ cat1: 'Informatievoorziening / NAW mutaties', cat2: 'Installatie gegevens', cat3: 'Slimme meter', tekstId: 'CONS_INFO_INST_SLIM', logtekst: 'Naam beller:' })
+      .send({
+        cat1: 'Informatievoorziening / NAW mutaties',
+        cat2: 'Installatie gegevens',
+        cat3: 'Slimme meter',
+        tekstId: 'CONS_INFO_INST_SLIM',
+        logtekst: 'Naam beller:',
+      })
       .expect(201);
     expect(added.body).toMatchObject({ tekstId: 'CONS_INFO_INST_SLIM', colour: categoryColour });
     const id = added.body.id as number;
-    await researcher.put(`/api/studies/${slug}/codebook/codes/${id}`).set('x-csrf-token', csrf).send({ cat1: 'Informatievoorziening / NAW mutaties', cat2: 'Installatie gegevens', cat3: 'Slimme meter', tekstId: 'CONS_INFO_INST_SLIM', colour: '#112233' }).expect(200);
-    const duplicate = await researcher.post(`/api/studies/${slug}/codebook/codes`).set('x-csrf-token', csrf).send({ cat1: 'Nieuw', tekstId: 'CONS_INFO_INST_SLIM' }).expect(400);
-    expect(duplicate.body).toMatchObject({ code: 'codebook.code_invalid', details: { fields: { tekstId: [expect.stringContaining('CONS_INFO_INST_SLIM is al in gebruik')] } } });
-    const orphan = await researcher.post(`/api/studies/${slug}/codebook/codes`).set('x-csrf-token', csrf).send({ cat1: 'Nergens', cat2: 'Onder', cat3: 'Iets', tekstId: 'NERG_ONDE' }).expect(201);
+    await researcher
+      .put(`/api/studies/${slug}/codebook/codes/${id}`)
+      .set('x-csrf-token', csrf)
+      .send({
+        cat1: 'Informatievoorziening / NAW mutaties',
+        cat2: 'Installatie gegevens',
+        cat3: 'Slimme meter',
+        tekstId: 'CONS_INFO_INST_SLIM',
+        colour: '#112233',
+      })
+      .expect(200);
+    const duplicate = await researcher
+      .post(`/api/studies/${slug}/codebook/codes`)
+      .set('x-csrf-token', csrf)
+      .send({ cat1: 'Nieuw', tekstId: 'CONS_INFO_INST_SLIM' })
+      .expect(400);
+    expect(duplicate.body).toMatchObject({
+      code: 'codebook.code_invalid',
+      details: { fields: { tekstId: [expect.stringContaining('CONS_INFO_INST_SLIM is al in gebruik')] } },
+    });
+    const orphan = await researcher
+      .post(`/api/studies/${slug}/codebook/codes`)
+      .set('x-csrf-token', csrf)
+      .send({ cat1: 'Nergens', cat2: 'Onder', cat3: 'Iets', tekstId: 'NERG_ONDE' })
+      .expect(201);
     expect(orphan.body.path).toEqual(['Nergens', 'Onder', 'Iets']);
     const book = await codebook();
     // A code's categories come with it: "Nergens" and "Nergens / Onder" would otherwise be missing parents.
-    expect(book.codes.filter((c) => c.path[0] === 'Nergens').map((c) => c.path.join('/'))).toEqual(['Nergens', 'Nergens/Onder', 'Nergens/Onder/Iets']);
+    expect(book.codes.filter((c) => c.path[0] === 'Nergens').map((c) => c.path.join('/'))).toEqual([
+      'Nergens',
+      'Nergens/Onder',
+      'Nergens/Onder/Iets',
+    ]);
 
     const fout = book.codes.find((c) => c.tekstId === 'OORZAAK_FOUT')!;
-    const refused = await researcher.delete(`/api/studies/${slug}/codebook/codes/${fout.id}`).set('x-csrf-token', csrf).expect(409);
+    const refused = await researcher
+      .delete(`/api/studies/${slug}/codebook/codes/${fout.id}`)
+      .set('x-csrf-token', csrf)
+      .expect(409);
     expect(refused.body.code).toBe('codebook.built_in');
-    await researcher.put(`/api/studies/${slug}/codebook/codes/${fout.id}`).set('x-csrf-token', csrf).send({ cat1: 'Oorzaak', cat2: 'Fout', tekstId: 'ANDERS' }).expect(409);
+    await researcher
+      .put(`/api/studies/${slug}/codebook/codes/${fout.id}`)
+      .set('x-csrf-token', csrf)
+      .send({ cat1: 'Oorzaak', cat2: 'Fout', tekstId: 'ANDERS' })
+      .expect(409);
     const group = book.codes.find((c) => c.path.join('/') === 'Nergens')!;
-    expect((await researcher.delete(`/api/studies/${slug}/codebook/codes/${group.id}`).set('x-csrf-token', csrf).expect(200)).body).toEqual({ removed: 3 });
+    expect(
+      (await researcher.delete(`/api/studies/${slug}/codebook/codes/${group.id}`).set('x-csrf-token', csrf).expect(200))
+        .body,
+    ).toEqual({ removed: 3 });
     await researcher.delete(`/api/studies/${slug}/codebook/codes/${id}`).set('x-csrf-token', csrf).expect(200);
     expect((await codebook()).version).toBe(start.version + 5);
-    expect((await audits('codebook.code.add')).map((e) => e.details?.tekstId)).toEqual(['CONS_INFO_INST_SLIM', 'NERG_ONDE']);
-    expect((await audits('codebook.code.edit')).map((e) => e.details)).toEqual([expect.objectContaining({ tekstId: 'CONS_INFO_INST_SLIM', before: expect.objectContaining({ colour: categoryColour }) })]);
+    expect((await audits('codebook.code.add')).map((e) => e.details?.tekstId)).toEqual([
+      'CONS_INFO_INST_SLIM',
+      'NERG_ONDE',
+    ]);
+    expect((await audits('codebook.code.edit')).map((e) => e.details)).toEqual([
+      expect.objectContaining({
+        tekstId: 'CONS_INFO_INST_SLIM',
+        before: expect.objectContaining({ colour: categoryColour }),
+      }),
+    ]);
     expect((await audits('codebook.code.delete')).map((e) => e.details?.removed)).toEqual([3, 1]);
-    const history = (await researcher.get(`/api/studies/${slug}/codebook/history`).expect(200)).body as { version: number; kind: string; changedByEmail: string }[];
+    const history = (await researcher.get(`/api/studies/${slug}/codebook/history`).expect(200)).body as {
+      version: number;
+      kind: string;
+      changedByEmail: string;
+    }[];
     expect(history.slice(0, 4).map((h) => h.kind)).toEqual(['delete', 'delete', 'add', 'edit']);
     expect(history.every((h) => h.changedByEmail === 'onderzoeker@example.org')).toBe(true);
   });
@@ -181,21 +275,44 @@ describe('the study codebook (API and pages)', () => {
     const page = await researcher.get(`/studies/${slug}/codebook`).expect(200);
     expect(page.text).toContain('CONS_INFO_INST_EAN');
     expect(page.text).toContain(`href="/studies/${slug}/codebook"`);
-    const form = await researcher.post(`/studies/${slug}/codebook/codes`).type('form').send({ _csrf: csrf, cat1: 'Facturen', tekstId: 'fout id', colour: 'rood' }).expect(400);
+    const form = await researcher
+      .post(`/studies/${slug}/codebook/codes`)
+      .type('form')
+      .send({ _csrf: csrf, cat1: 'Facturen', tekstId: 'fout id', colour: 'rood' })
+      .expect(400);
     expect(form.text).toContain('Tekst-ID ‘fout id’ is niet goed');
     expect(form.text).toContain('Kleur ‘rood’ is niet goed');
     expect(form.text).toContain('value="Facturen"');
     const before = await codebook();
-    const created = await researcher.post(`/studies/${slug}/codebook/codes`).type('form').send({ _csrf: csrf, cat1: 'Facturen', cat2: '', cat3: '', tekstId: 'FACT', logtekst: '', colour: '' }).expect(303);
+    const created = await researcher
+      .post(`/studies/${slug}/codebook/codes`)
+      .type('form')
+      .send({ _csrf: csrf, cat1: 'Facturen', cat2: '', cat3: '', tekstId: 'FACT', logtekst: '', colour: '' })
+      .expect(303);
     const code = (await codebook()).codes.find((c) => c.tekstId === 'FACT')!;
     expect(created.headers.location).toBe(`/studies/${slug}/codebook?done=added#code-${code.id}`);
     await researcher.get(`/studies/${slug}/codebook/codes/${code.id}/edit`).expect(200);
-    await researcher.post(`/studies/${slug}/codebook/codes/${code.id}`).type('form').send({ _csrf: csrf, cat1: 'Facturen', tekstId: 'FACT_ALG', colour: '#abcdef' }).expect(303);
-    expect((await codebook()).codes.find((c) => c.id === code.id)).toMatchObject({ tekstId: 'FACT_ALG', colour: '#ABCDEF' });
-    const ask = await researcher.post(`/studies/${slug}/codebook/codes/${code.id}/delete`).type('form').send({ _csrf: csrf }).expect(200);
+    await researcher
+      .post(`/studies/${slug}/codebook/codes/${code.id}`)
+      .type('form')
+      .send({ _csrf: csrf, cat1: 'Facturen', tekstId: 'FACT_ALG', colour: '#abcdef' })
+      .expect(303);
+    expect((await codebook()).codes.find((c) => c.id === code.id)).toMatchObject({
+      tekstId: 'FACT_ALG',
+      colour: '#ABCDEF',
+    });
+    const ask = await researcher
+      .post(`/studies/${slug}/codebook/codes/${code.id}/delete`)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(200);
     expect(ask.text).toContain('Code FACT_ALG verwijderen?');
     expect((await codebook()).codes.some((c) => c.id === code.id)).toBe(true);
-    await researcher.post(`/studies/${slug}/codebook/codes/${code.id}/delete`).type('form').send({ _csrf: csrf, confirm: 'yes' }).expect(303);
+    await researcher
+      .post(`/studies/${slug}/codebook/codes/${code.id}/delete`)
+      .type('form')
+      .send({ _csrf: csrf, confirm: 'yes' })
+      .expect(303);
     expect(content((await codebook()).codes)).toEqual(content(before.codes));
     await researcher.get(`/studies/${slug}/codebook/import`).expect(200);
     const audit = await researcher.get('/audit?action=codebook').expect(200);

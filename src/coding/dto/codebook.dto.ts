@@ -23,7 +23,10 @@ export class CodeDto {
   @MaxLength(1000)
   cat3?: string;
 
-  @ApiPropertyOptional({ example: 'CONS_INFO_INST_EAN', description: 'empty for a category that only groups other codes' })
+  @ApiPropertyOptional({
+    example: 'CONS_INFO_INST_EAN',
+    description: 'empty for a category that only groups other codes',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -42,7 +45,12 @@ export class CodeDto {
   colour?: string;
 }
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value);
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' || value === true
+    ? true
+    : value === 'false' || value === '0' || value === false
+      ? false
+      : value;
 
 export class CodebookImportQueryDto {
   @ApiPropertyOptional({ description: 'only report what would change' })
@@ -61,6 +69,6 @@ export class CodebookImportQueryDto {
 export class CodebookExportQueryDto {
   @ApiPropertyOptional({ enum: CODEBOOK_FORMATS, default: 'csv' })
   @IsOptional()
-  @IsIn(CODEBOOK_FORMATS as unknown as string[], { message: `must be one of ${CODEBOOK_FORMATS.join(', ')}` })
+  @IsIn(CODEBOOK_FORMATS, { message: `must be one of ${CODEBOOK_FORMATS.join(', ')}` })
   format?: CodebookFormat;
 }

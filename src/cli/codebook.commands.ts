@@ -1,24 +1,43 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { basename } from 'path';
 import type { Command } from 'commander';
-import { parseFormat, printJson, withApp } from '../cli/cli-context';
+import { parseFormat, printJson, withApp } from './cli-context';
 import { AppError } from '../common/app-error';
-import { CODEBOOK_MAX_BYTES, CodebookService, ProblemMessage } from './codebook.service';
-import { CODEBOOK_FORMATS } from './codebook-versions';
+import { CODEBOOK_MAX_BYTES, CodebookService, ProblemMessage } from '../coding/codebook.service';
+import { CODEBOOK_FORMATS } from '../coding/codebook-versions';
 
 export function registerCodebookCommands(program: Command): void {
-  const codebook = program.command('codebook').description("a study's contact-reason codebook (Categorie 1/2/3, Tekst-ID, Logtekst)");
+  const codebook = program
+    .command('codebook')
+    .description("a study's contact-reason codebook (Categorie 1/2/3, Tekst-ID, Logtekst)");
 
   codebook
     .command('import')
-    .description('replace the codebook by a CSV or XLSX file in the seed layout (Categorie 1;Categorie 2;Categorie 3;Tekst-ID;Logtekst) or a REFI-QDA codebook (.qdc); all or nothing')
+    .description(
+      'replace the codebook by a CSV or XLSX file in the seed layout (Categorie 1;Categorie 2;Categorie 3;Tekst-ID;Logtekst) or a REFI-QDA codebook (.qdc); all or nothing',
+    )
     .argument('<file>', 'the file to import')
     .requiredOption('--study <slug>', 'the study')
     .option('--dry-run', 'only report what would change')
     .action(async (file: string, opts: { study: string; dryRun?: boolean }) => {
-      if (!existsSync(file) || !statSync(file).isFile()) throw AppError.invalid('cli.file', `Cannot read ${file}: no such file.`);
-      if (statSync(file).size > CODEBOOK_MAX_BYTES) throw AppError.invalid('codebook.too_large', `${file} is larger than ${CODEBOOK_MAX_BYTES / 1024 / 1024} MB; a codebook file is much smaller.`);
-      const report = await withApp((app) => app.get(CodebookService).import(opts.study, { buffer: readFileSync(file), name: basename(file) }, { dryRun: opts.dryRun }, null, 'en')).catch((err: unknown) => {
+      if (!existsSync(file) || !statSync(file).isFile())
+        throw AppError.invalid('cli.file', `Cannot read ${file}: no such file.`);
+      if (statSync(file).size > CODEBOOK_MAX_BYTES)
+        throw AppError.invalid(
+          'codebook.too_large',
+          `${file} is larger than ${CODEBOOK_MAX_BYTES / 1024 / 1024} MB; a codebook file is much smaller.`,
+        );
+      const report = await withApp((app) =>
+        app
+          .get(CodebookService)
+          .import(
+            opts.study,
+            { buffer: readFileSync(file), name: basename(file) },
+            { dryRun: opts.dryRun },
+            null,
+            'en',
+          ),
+      ).catch((err: unknown) => {
         if (err instanceof AppError && err.code === 'codebook.file_refused') {
           printProblems((err.details?.errors ?? []) as ProblemMessage[]);
           process.stderr.write(`Error: nothing was imported from ${file}.\n`);
@@ -28,7 +47,11 @@ export function registerCodebookCommands(program: Command): void {
       });
       printProblems(report.warnings, 'Note');
       const counts = `${report.added} added, ${report.changed} changed, ${report.removed} removed, ${report.unchanged} unchanged`;
-      process.stderr.write(report.dryRun ? `Would replace version ${report.version}: ${counts}.\n` : `Imported ${file} as version ${report.version}: ${counts}.\n`);
+      process.stderr.write(
+        report.dryRun
+          ? `Would replace version ${report.version}: ${counts}.\n`
+          : `Imported ${file} as version ${report.version}: ${counts}.\n`,
+      );
       printJson(report);
     });
 
