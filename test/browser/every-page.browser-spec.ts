@@ -1,5 +1,8 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { GroupsService } from '../../src/groups/groups.service';
+import { CodebookService } from '../../src/coding/codebook.service';
 import { HomeworkService } from '../../src/homework/homework.service';
 import { InvitationsService } from '../../src/scheduling/invitations.service';
 import { SchedulingService } from '../../src/scheduling/scheduling.service';
@@ -40,6 +43,9 @@ describe('every researcher and partner page at 375 and 1280 px', () => {
       await t.app.get(InvitationsService).sendForGroup('wp2a', schedule.placed[0].groupId, admin);
       await t.app.get(HomeworkService).sendForGroup('wp2a', schedule.placed[0].groupId, admin);
     }
+    // The seed's codebook, so its tree, edit pages and history are crawled too.
+    const seed = readFileSync(join(__dirname, '..', 'fixtures', 'codebook', 'seed-contactredenen.csv'));
+    await t.app.get(CodebookService).import('wp2a', { buffer: seed, name: 'seed-contactredenen.csv' }, {}, admin, 'nl');
   }, 120_000);
   afterAll(() => stopBrowserApp({ t, browser }));
 
@@ -101,7 +107,8 @@ describe('every researcher and partner page at 375 and 1280 px', () => {
     await loginInBrowser(page, base, admin.email, admin.password);
     const urls = await crawl(page, [...STAFF_START, '/studies/wp2a']);
     const paths = urls.map((u) => new URL(u, base).pathname);
-    for (const part of ['settings', 'respondents', 'respondents/import', 'groups', 'schedule', 'moderators', 'homework', 'overview']) expect(paths).toContain(`/studies/wp2a/${part}`);
+    for (const part of ['settings', 'respondents', 'respondents/import', 'groups', 'schedule', 'moderators', 'homework', 'overview', 'codebook', 'codebook/import', 'codebook/codes/new']) expect(paths).toContain(`/studies/wp2a/${part}`);
+    expect(paths.some((p) => /^\/studies\/wp2a\/codebook\/codes\/\d+\/edit$/.test(p))).toBe(true);
     expect(paths).toEqual(expect.arrayContaining(['/studies', '/audit', '/outbox', '/users', '/moderator']));
     expect(await check(page, urls)).toEqual([]);
     await page.close();
