@@ -318,4 +318,25 @@ describe('the study codebook (API and pages)', () => {
     const audit = await researcher.get('/audit?action=codebook').expect(200);
     expect(audit.text).toContain('Code FACT_ALG (Facturen) verwijderd uit het codeboek van codes');
   });
+
+  it('stores two changes made at the same moment one after the other, or refuses one with 409: never two of one version', async () => {
+    const before = await codebook();
+    const add = (tekstId: string) =>
+      researcher
+        .post(`/api/studies/${slug}/codebook/codes`)
+        .set('x-csrf-token', csrf)
+        .send({ cat1: 'Tegelijk', cat2: tekstId, tekstId });
+    const answers = await Promise.all(['SAME_A', 'SAME_B', 'SAME_C'].map(add));
+    for (const a of answers) expect([201, 409]).toContain(a.status);
+    const stored = answers.filter((a) => a.status === 201).length;
+    expect(stored).toBeGreaterThanOrEqual(1);
+    for (const refused of answers.filter((a) => a.status === 409)) expect(refused.body.code).toBe('codebook.changed');
+    const after = await codebook();
+    expect(after.version).toBe(before.version + stored);
+    expect(after.codes.filter((c) => c.tekstId?.startsWith('SAME_'))).toHaveLength(stored);
+    const history = (await researcher.get(`/api/studies/${slug}/codebook/history`).expect(200)).body as {
+      version: number;
+    }[];
+    expect(new Set(history.map((h) => h.version)).size).toBe(history.length);
+  });
 });
