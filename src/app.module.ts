@@ -7,6 +7,7 @@ import { CodingModule } from './coding/coding.module';
 import { AppErrorFilter } from './common/app-error.filter';
 import { ConfigModule, ResolvedConfig } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { DemoModule } from './demo/demo.module';
 import { DatabaseModule } from './database/database.module';
 import { GroupsModule } from './groups/groups.module';
 import { HomeworkModule } from './homework/homework.module';
@@ -20,7 +21,7 @@ import { StudiesModule } from './studies/studies.module';
 import { SurveysModule } from './surveys/surveys.module';
 
 /** Feature modules; later features add theirs here. */
-export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, SurveysModule, RespondentsModule, OverviewsModule, MailModule, GroupsModule, SchedulingModule, HomeworkModule, CodingModule, DashboardModule];
+export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, SurveysModule, RespondentsModule, OverviewsModule, MailModule, GroupsModule, SchedulingModule, HomeworkModule, CodingModule, DashboardModule, DemoModule];
 
 @Module({})
 export class AppModule {

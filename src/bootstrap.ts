@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { AuthService } from './auth/auth.service';
 import { generatePassword } from './auth/password';
 import type { ResolvedConfig } from './config/config.module';
-import { DemoService } from './studies/demo.service';
+import { DemoService } from './demo/demo.service';
 
 export interface FirstRun {
   adminCreated?: { email: string; password?: string };

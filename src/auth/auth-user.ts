@@ -1,5 +1,7 @@
 import type { Role } from './user.entity';
 
+export type { Role };
+
 /** What the rest of the application knows about the logged-in person. */
 export interface AuthUser {
   id: number;

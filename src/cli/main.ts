@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { registerAuthCommands } from '../auth/auth.commands';
+import { registerAuthCommands } from './auth.commands';
 import { registerCodebookCommands } from './codebook.commands';
-import { registerDatabaseCommands } from '../database/database.commands';
-import { registerGroupCommands } from '../groups/groups.commands';
-import { registerHomeworkCommands } from '../homework/homework.commands';
-import { registerMailCommands } from '../mail/mail.commands';
-import { registerOverviewCommands } from '../overviews/overviews.commands';
-import { registerRespondentCommands } from '../respondents/respondents.commands';
-import { registerStudyCommands } from '../studies/studies.commands';
-import { registerSchedulingCommands } from '../scheduling/scheduling.commands';
+import { registerDatabaseCommands } from './database.commands';
+import { registerGroupCommands } from './groups.commands';
+import { registerHomeworkCommands } from './homework.commands';
+import { registerMailCommands } from './mail.commands';
+import { registerOverviewCommands } from './overviews.commands';
+import { registerRespondentCommands } from './respondents.commands';
+import { registerStudyCommands } from './studies.commands';
+import { registerSchedulingCommands } from './scheduling.commands';
 import { reportAndExit } from './cli-context';
 
 /** Every module's commands; later features register theirs here. */

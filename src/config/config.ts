@@ -1,4 +1,4 @@
-import { HomeworkOptions, homeworkOptions } from '../homework/homework-options';
+import { HomeworkOptions, homeworkOptions } from './homework-options';
 import { ImportLimits, importLimits } from './import-limits';
 import { ConfigError } from './config-error';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';

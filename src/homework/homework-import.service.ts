@@ -8,7 +8,7 @@ import { ProblemList } from '../common/import/problem-list';
 import { fileTooLarge } from '../common/import/uploaded-file';
 import { getTranslations } from '../common/view-engine';
 import { validateSubmission } from '../surveys/survey-validator';
-import { homeworkDeadline, isPastDeadline } from './deadline';
+import { homeworkDeadline, isPastDeadline } from '../studies/homework-deadline';
 import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { homeworkForm } from './homework-form';
 import { HomeworkFileError, HomeworkFileRow, readHomeworkFile } from './homework-import-file';

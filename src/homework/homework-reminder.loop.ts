@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
-import { HOMEWORK_OPTIONS, HomeworkOptions } from './homework-options';
+import { HOMEWORK_OPTIONS, HomeworkOptions } from '../config/homework-options';
 import { HomeworkService } from './homework.service';
 
 /**

@@ -1,5 +1,5 @@
 // What a respondent may do with their homework and how researchers see its state. Pure: the clock is passed in.
-import { isPastDeadline } from './deadline';
+import { isPastDeadline } from '../studies/homework-deadline';
 
 export const HOMEWORK_STATUSES = ['not-started', 'draft', 'submitted', 'late', 'paper', 'imported'] as const;
 export type HomeworkStatus = (typeof HOMEWORK_STATUSES)[number];

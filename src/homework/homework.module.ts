@@ -5,9 +5,11 @@ import { ImportUploadModule } from '../common/import/import-upload.module';
 import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
 import { importRawBody } from '../common/import/uploaded-file';
 import { MailModule } from '../mail/mail.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
 import { StudiesModule } from '../studies/studies.module';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
-import { HOMEWORK_OPTIONS } from './homework-options';
+import { HOMEWORK_OPTIONS } from '../config/homework-options';
+import { ConfirmationLettersService } from './confirmation-letters.service';
 import { HomeworkController } from './homework.controller';
 import { HomeworkImportController } from './homework-import.controller';
 import { HomeworkImportPagesController } from './homework-import.pages.controller';
@@ -21,7 +23,7 @@ import { HomeworkViewsService } from './homework-views.service';
 import { HOMEWORK_ENTITIES } from './homework.entities';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(HOMEWORK_ENTITIES), AuthModule, MailModule, StudiesModule, ImportUploadModule],
+  imports: [TypeOrmModule.forFeature(HOMEWORK_ENTITIES), AuthModule, MailModule, StudiesModule, SchedulingModule, ImportUploadModule],
   providers: [
     HomeworkRepository,
     HomeworkLinksService,
@@ -29,6 +31,7 @@ import { HOMEWORK_ENTITIES } from './homework.entities';
     HomeworkViewsService,
     HomeworkImportService,
     HomeworkReminderLoop,
+    ConfirmationLettersService,
     { provide: HOMEWORK_OPTIONS, inject: [APP_CONFIG], useFactory: (config: ResolvedConfig) => config.homework },
   ],
   controllers: [HomeworkController, HomeworkPagesController, HomeworkImportController, HomeworkImportPagesController],

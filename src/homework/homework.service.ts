@@ -14,12 +14,12 @@ import type { ResearchOrganisationView } from '../studies/research-organisation'
 import { Study } from '../studies/study.entity';
 import { validateSubmission } from '../surveys/survey-validator';
 import { mayReadGroupHomework } from './homework-access';
-import { homeworkDeadline, isPastDeadline, isReminderDue } from './deadline';
+import { homeworkDeadline, isPastDeadline, isReminderDue } from '../studies/homework-deadline';
 import { draftProblems } from './draft-check';
 import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { HomeworkForm, homeworkForm } from './homework-form';
 import { Credentials, HomeworkLinksService } from './homework-links.service';
-import { HOMEWORK_OPTIONS, HomeworkOptions } from './homework-options';
+import { HOMEWORK_OPTIONS, HomeworkOptions } from '../config/homework-options';
 import { canEdit, homeworkStatus, HomeworkStatus } from './homework-rules';
 import { AssignmentState, HomeworkRepository, LinkLookup } from './homework.repository';
 

@@ -39,6 +39,13 @@ export interface PoolReader {
 }
 
 /** The normalised attributes as `respondents list` prints them: exactly these keys, in this order. */
+/** A made-up person for trying the platform out (the demo study). */
+export interface MadeUpRespondent extends RespondentProfile {
+  organisationId: number;
+  firstName: string;
+  email: string;
+}
+
 export type ListedRespondent = { organisation: string | null } & { [K in keyof RespondentProfile]: RespondentProfile[K] | null } & { status: RespondentStatus };
 
 @Injectable()
@@ -162,5 +169,16 @@ export class RespondentsService {
       );
       return saved;
     });
+  }
+
+  /** Adds made-up respondents (source "demo"), eligible, screened a minute apart up to now. */
+  async addMadeUp(studyId: number, people: MadeUpRespondent[]): Promise<void> {
+    const now = Date.now();
+    await this.respondents.transaction((manager) =>
+      this.respondents.insertMany(
+        people.map((person, i) => ({ ...person, studyId, status: 'eligible' as const, source: 'demo', availability: null, screenedAt: new Date(now - (people.length - i) * 60_000) })),
+        manager,
+      ),
+    );
   }
 }

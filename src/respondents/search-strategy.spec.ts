@@ -1,7 +1,7 @@
 import { QUADRANTS } from '../common/domain';
+import { SELECTION_STATEMENTS } from '../surveys/selection-question';
 import {
   NEAR_BOUNDARY_MARGIN,
-  SELECTION_STATEMENTS,
   quadrantFromAxes,
   quadrantFromStatement,
   selectionQuestion,

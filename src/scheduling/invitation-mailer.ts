@@ -10,7 +10,7 @@ import { ResearchOrganisationService } from '../studies/research-organisation.se
 import type { Study } from '../studies/study.entity';
 import { formatDate } from '../common/format';
 import { translator } from '../common/view-engine';
-import { homeworkDeadline } from '../homework/deadline';
+import { homeworkDeadline } from '../studies/homework-deadline';
 import { buildInvitationIcs, CalendarPerson, formatDuration, formatSessionTime, moderatorBriefing, sessionUid } from './calendar';
 import type { ScheduledSession } from './session.entity';
 

@@ -16,12 +16,12 @@ import type { Study } from '../studies/study.entity';
 import { formatSessionTime } from './calendar';
 import type { Invitation } from './invitation.entity';
 import { invitationLinkClosed, isClosedStudy } from './invitation-link';
+import { InvitationConfirmationsService } from './invitation-confirmations.service';
 import { InvitationMailer, ModeratorMailContext } from './invitation-mailer';
 import { ModeratorRepository } from './moderator.repository';
 import { groupLabel } from './schedule-loader';
 import { SessionRepository } from './session.repository';
 import type { ScheduledSession } from './session.entity';
-import { HomeworkService } from '../homework/homework.service';
 
 export interface GroupInvitationReport {
   groupId: number;
@@ -82,7 +82,7 @@ export class InvitationsService {
     private readonly studies: StudiesService,
     private readonly mailer: InvitationMailer,
     private readonly audit: AuditService,
-    private readonly homework: HomeworkService,
+    private readonly confirmations: InvitationConfirmationsService,
     private readonly researchOrganisation: ResearchOrganisationService,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
@@ -169,8 +169,8 @@ export class InvitationsService {
       await this.sessions.saveInvitation(invitation, manager);
       await this.sessions.changeRespondentStatus([respondent.id], ['invited', 'grouped'], 'confirmed', manager);
       await this.audit.record({ actor: null, action: 'invitation.confirm', studyId: study.id, subjectType: 'respondent', subjectId: respondent.id, details: { sessionId: session.id, groupId: session.groupId } }, manager);
-      // Confirming is what sends the personal homework letter (Bijlage 4), in the same transaction.
-      await this.homework.assignForConfirmedMember(respondent.id, session.id, manager);
+      // Confirming is what sends the personal homework letter (Bijlage 4), in the same transaction: homework does that.
+      await this.confirmations.confirmed({ respondentId: respondent.id, sessionId: session.id }, manager);
       return { invitation, session, respondent, study, alreadyConfirmed: false };
     });
   }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GroupsModule } from '../groups/groups.module';
-import { HomeworkModule } from '../homework/homework.module';
 import { MailModule } from '../mail/mail.module';
 import { StudiesModule } from '../studies/studies.module';
 import { AttendanceController } from './attendance.controller';
@@ -9,6 +8,7 @@ import { AttendancePagesController } from './attendance.pages.controller';
 import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
 import { CalendarFeedController } from './calendar-feed.controller';
+import { InvitationConfirmationsService } from './invitation-confirmations.service';
 import { InvitationMailer } from './invitation-mailer';
 import { InvitationPagesController } from './invitation.pages.controller';
 import { InvitationsService } from './invitations.service';
@@ -22,9 +22,9 @@ import { SessionRepository } from './session.repository';
 import { SCHEDULING_ENTITIES } from './scheduling.entities';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(SCHEDULING_ENTITIES), StudiesModule, MailModule, HomeworkModule, GroupsModule],
-  providers: [SessionRepository, ModeratorRepository, AttendanceRepository, AttendanceService, ScheduleLoader, InvitationMailer, InvitationsService, SchedulingService, ModeratorsService],
+  imports: [TypeOrmModule.forFeature(SCHEDULING_ENTITIES), StudiesModule, MailModule, GroupsModule],
+  providers: [SessionRepository, ModeratorRepository, AttendanceRepository, AttendanceService, ScheduleLoader, InvitationMailer, InvitationConfirmationsService, InvitationsService, SchedulingService, ModeratorsService],
   controllers: [SchedulingController, SchedulingPagesController, InvitationPagesController, CalendarFeedController, AttendanceController, AttendancePagesController],
-  exports: [InvitationsService, SchedulingService, SessionRepository, AttendanceService],
+  exports: [InvitationsService, InvitationConfirmationsService, SchedulingService, SessionRepository, AttendanceService],
 })
 export class SchedulingModule {}

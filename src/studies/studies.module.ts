@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DemoService } from './demo.service';
 import { ResearchOrganisationService } from './research-organisation.service';
 import { StudyLogoController } from './study-logo.controller';
 import { StudiesController } from './studies.controller';
@@ -11,8 +10,8 @@ import { STUDIES_ENTITIES } from './studies.entities';
 
 @Module({
   imports: [TypeOrmModule.forFeature(STUDIES_ENTITIES)],
-  providers: [StudiesService, StudyRepository, DemoService, ResearchOrganisationService],
+  providers: [StudiesService, StudyRepository, ResearchOrganisationService],
   controllers: [StudiesController, StudiesPagesController, StudyLogoController],
-  exports: [StudiesService, StudyRepository, DemoService, ResearchOrganisationService],
+  exports: [StudiesService, StudyRepository, ResearchOrganisationService],
 })
 export class StudiesModule {}

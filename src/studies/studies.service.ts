@@ -23,6 +23,11 @@ export class StudiesService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Whether the database holds any study at all (the demo study is created only on an empty one). */
+  async any(): Promise<boolean> {
+    return (await this.studies.count()) > 0;
+  }
+
   list(): Promise<Study[]> {
     return this.studies.listAll();
   }

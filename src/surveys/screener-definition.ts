@@ -9,7 +9,7 @@ import {
   Quadrant,
   QUADRANTS,
 } from '../common/domain';
-import { ORGANISATION_PLACEHOLDER, SELECTION_STATEMENTS } from '../respondents/search-strategy';
+import { ORGANISATION_PLACEHOLDER, SELECTION_STATEMENTS } from './selection-question';
 
 export interface LocalisedText {
   default: string;

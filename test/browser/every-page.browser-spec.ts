@@ -6,7 +6,7 @@ import { CodebookService } from '../../src/coding/codebook.service';
 import { HomeworkService } from '../../src/homework/homework.service';
 import { InvitationsService } from '../../src/scheduling/invitations.service';
 import { SchedulingService } from '../../src/scheduling/scheduling.service';
-import { DemoService } from '../../src/studies/demo.service';
+import { DemoService } from '../../src/demo/demo.service';
 import { StudiesService } from '../../src/studies/studies.service';
 import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
 import { createUser } from '../support/factories';

@@ -3,7 +3,7 @@ import { HomeworkAssignment } from '../../src/homework/homework-assignment.entit
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { Respondent } from '../../src/respondents/respondent.entity';
 import { ScheduledSession } from '../../src/scheduling/session.entity';
-import { DemoService } from '../../src/studies/demo.service';
+import { DemoService } from '../../src/demo/demo.service';
 import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
 import { createUser } from '../support/factories';
 import { TestApp } from '../support/test-app';

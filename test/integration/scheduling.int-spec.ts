@@ -2,7 +2,7 @@ import * as ical from 'node-ical';
 import type { ParsedMail } from 'mailparser';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { formatDate } from '../../src/common/format';
-import { homeworkDeadline } from '../../src/homework/deadline';
+import { homeworkDeadline } from '../../src/studies/homework-deadline';
 import type { AuthUser } from '../../src/auth/auth-user';
 import { GroupMember } from '../../src/groups/group-member.entity';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';

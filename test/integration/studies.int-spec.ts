@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import type { AuthUser } from '../../src/auth/auth-user';
 import { AppError } from '../../src/common/app-error';
-import { DemoService } from '../../src/studies/demo.service';
+import { DemoService } from '../../src/demo/demo.service';
 import { StudiesService } from '../../src/studies/studies.service';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createUser } from '../support/factories';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { MAX_ID } from '../../common/parse-id.pipe';
-import { MAX_REMINDER_DAYS } from '../homework-options';
+import { MAX_REMINDER_DAYS } from '../../config/homework-options';
 
 export class HomeworkDraftDto {
   @ApiProperty({ description: 'The revision the answers were loaded at; a newer one on the server gives 409.' })

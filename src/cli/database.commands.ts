@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openDataSource } from './data-source';
+import { openDataSource } from '../database/data-source';
 import { resolveConfig } from '../config/resolve-config';
 
 export function registerDatabaseCommands(program: Command): void {
@@ -13,7 +13,7 @@ export function registerDatabaseCommands(program: Command): void {
       const ds = await openDataSource(config.database, [], { migrate: false });
       try {
         if (opts.revert) {
-          const executed = await ds.query(`SELECT COUNT(*) AS n FROM ${ds.driver.escape('migration')}`).catch(() => [{ n: 0 }]);
+          const executed: { n: number | string }[] = await ds.query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM ${ds.driver.escape('migration')}`).catch(() => [{ n: 0 }]);
           const count = opts.revert === 'all' ? Number(executed[0].n) : Number(opts.revert);
           if (!Number.isInteger(count) || count < 0) throw new Error('--revert takes a whole number or "all"');
           for (let i = 0; i < count; i++) await ds.undoLastMigration({ transaction: 'all' });

@@ -1,4 +1,5 @@
-// When homework is due and when the reminder goes out. Pure: the clock is passed in.
+// When homework is due (the study's homeworkLeadDays before a session's day) and when the reminder goes out; scheduling
+// names the deadline in invitations, homework enforces it. Pure: the clock is passed in.
 import { TIME_ZONE } from '../common/format';
 
 const DAY_MS = 86_400_000;

@@ -3,12 +3,12 @@ import { userInfo } from 'os';
 import { basename } from 'path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { parseFormat, printJson, printTable, withApp } from '../cli/cli-context';
+import { parseFormat, printJson, printTable, withApp } from './cli-context';
 import { AppError } from '../common/app-error';
 import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
-import type { ImportError } from './import-parser';
-import { RespondentImportService } from './respondent-import.service';
-import { RespondentsService } from './respondents.service';
+import type { ImportError } from '../respondents/import-parser';
+import { RespondentImportService } from '../respondents/respondent-import.service';
+import { RespondentsService } from '../respondents/respondents.service';
 import { fileTooLarge } from '../common/import/uploaded-file';
 
 const LIST_FORMATS = ['json', 'csv', 'table'] as const;

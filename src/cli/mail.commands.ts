@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { parseFormat, printJson, printTable, withApp } from '../cli/cli-context';
+import { parseFormat, printJson, printTable, withApp } from './cli-context';
 import { AppError } from '../common/app-error';
-import { OUTBOX_STATUSES, OutboxStatus } from './outbox-policy';
-import { OutboxService } from './outbox.service';
-import { OutboxWorker } from './outbox.worker';
+import { OUTBOX_STATUSES, OutboxStatus } from '../mail/outbox-policy';
+import { OutboxService } from '../mail/outbox.service';
+import { OutboxWorker } from '../mail/outbox.worker';
 
 export function registerMailCommands(program: Command): void {
   const outbox = program.command('outbox').description('outgoing e-mail');

@@ -1,12 +1,12 @@
 import { readFileSync, statSync } from 'fs';
 import { basename } from 'path';
 import { Command } from 'commander';
-import { printJson, reportAndExit, withApp } from '../cli/cli-context';
+import { printJson, reportAndExit, withApp } from './cli-context';
 import { AppError } from '../common/app-error';
 import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
 import { fileTooLarge } from '../common/import/uploaded-file';
-import { HomeworkImportProblem, HomeworkImportService } from './homework-import.service';
-import { HomeworkService } from './homework.service';
+import { HomeworkImportProblem, HomeworkImportService } from '../homework/homework-import.service';
+import { HomeworkService } from '../homework/homework.service';
 
 export function registerHomeworkCommands(program: Command): void {
   const homework = program.command('homework').description('Customer-journey homework: letters, reminders');

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { printJson, readStdin, withApp } from '../cli/cli-context';
-import { AuthService } from './auth.service';
-import type { Role } from './user.entity';
+import { printJson, readStdin, withApp } from './cli-context';
+import { AuthService } from '../auth/auth.service';
+import type { Role } from '../auth/auth-user';
 
 export function registerAuthCommands(program: Command): void {
   const users = program.command('users').description('accounts');

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { parseFormat, printJson, printTable, withApp } from '../cli/cli-context';
-import { GroupsService } from './groups.service';
+import { parseFormat, printJson, printTable, withApp } from './cli-context';
+import { GroupsService } from '../groups/groups.service';
 
 export function registerGroupCommands(program: Command): void {
   const groups = program.command('groups').description('balanced mini focus groups');

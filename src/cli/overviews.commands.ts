@@ -1,12 +1,12 @@
 import { createWriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { parseFormat, withApp } from '../cli/cli-context';
+import { parseFormat, withApp } from './cli-context';
 import { AppError } from '../common/app-error';
 import { LOCALES } from '../common/domain';
-import { POPULATIONS } from './overview';
-import { EXPORT_FORMATS } from './overview-request';
-import { OverviewsService } from './overviews.service';
+import { POPULATIONS } from '../overviews/overview';
+import { EXPORT_FORMATS } from '../overviews/overview-request';
+import { OverviewsService } from '../overviews/overviews.service';
 
 interface OverviewOptions {
   study: string;

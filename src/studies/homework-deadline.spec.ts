@@ -1,4 +1,4 @@
-import { homeworkDeadline, isPastDeadline, isReminderDue } from './deadline';
+import { homeworkDeadline, isPastDeadline, isReminderDue } from './homework-deadline';
 
 describe('homework deadline', () => {
   it('is the end of the Amsterdam day lying the lead days before the session (winter time)', () => {

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { parseFormat, printJson, printTable, withApp } from '../cli/cli-context';
+import { parseFormat, printJson, printTable, withApp } from './cli-context';
 import { AppError } from '../common/app-error';
 import { StudiesService } from '../studies/studies.service';
-import { AttendanceService } from './attendance.service';
-import { InvitationsService } from './invitations.service';
-import { SchedulingService } from './scheduling.service';
+import { AttendanceService } from '../scheduling/attendance.service';
+import { InvitationsService } from '../scheduling/invitations.service';
+import { SchedulingService } from '../scheduling/scheduling.service';
 
 const FORMATS = ['json', 'table'] as const;
 

@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { StudiesService } from './studies.service';
-import { StudyRepository } from './study.repository';
+import { RespondentsService } from '../respondents/respondents.service';
+import { StudiesService } from '../studies/studies.service';
 import { DEMO_STUDY, demoSlotTimes } from './demo-study';
 import { demoRespondents } from './demo-respondents';
-import { Respondent } from '../respondents/respondent.entity';
 
+/** The demo study and its made-up respondents: it coordinates studies and respondents, so it sits above both. */
 @Injectable()
 export class DemoService {
   constructor(
     private readonly studies: StudiesService,
-    private readonly repository: StudyRepository,
+    private readonly respondents: RespondentsService,
   ) {}
 
   /** Creates the demo study when the database has no study at all; returns whether it did. */
   async ensureDemoStudy(now = new Date()): Promise<boolean> {
-    if ((await this.repository.count()) > 0) return false;
+    if (await this.studies.any()) return false;
     const study = await this.studies.create(
       {
         slug: DEMO_STUDY.slug,
@@ -42,24 +42,8 @@ export class DemoService {
   async addDemoRespondents(slug: string, perBucket = 4): Promise<number> {
     const { study, organisations } = await this.studies.detail(slug);
     const byName = new Map(organisations.map((o) => [o.organisation.name, o.organisationId]));
-    const people = demoRespondents([...byName.keys()], perBucket);
-    const now = Date.now();
-    await this.repository.transaction(async (manager) => {
-      await manager.getRepository(Respondent).save(
-        people.map(({ organisation, ...p }, i) =>
-          manager.getRepository(Respondent).create({
-            ...p,
-            studyId: study.id,
-            organisationId: byName.get(organisation)!,
-            status: 'eligible',
-            source: 'demo',
-            availability: null,
-            screenedAt: new Date(now - (people.length - i) * 60_000),
-          }),
-        ),
-        { chunk: 100 },
-      );
-    });
+    const people = demoRespondents([...byName.keys()], perBucket).map(({ organisation, ...person }) => ({ ...person, organisationId: byName.get(organisation)! }));
+    await this.respondents.addMadeUp(study.id, people);
     return people.length;
   }
 }

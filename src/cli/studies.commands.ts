@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { printJson, withApp } from '../cli/cli-context';
-import { DemoService } from './demo.service';
-import { StudiesService } from './studies.service';
+import { printJson, withApp } from './cli-context';
+import { DemoService } from '../demo/demo.service';
+import { StudiesService } from '../studies/studies.service';
 
 const collect = (value: string, previous: string[]) => previous.concat([value]);
 

@@ -1,5 +1,5 @@
 // Homework settings from the environment, validated with the rest of the configuration at start-up. Pure.
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from './config-error';
 
 export const HOMEWORK_OPTIONS = Symbol('HOMEWORK_OPTIONS');
 
