@@ -347,7 +347,7 @@ export class CodebookService {
     const codes = current ? await this.repository.codesOf(study.id) : builtInCodes(study.id);
     const { codes: next, change, unchanged } = apply(codes, current?.version ?? 0);
     const problems = checkCodebook(next);
-    if (problems.length) throw this.invalidCodebook(problems, locale);
+    if (problems.length) throw this.invalidCodebook(problems, next, locale);
     if (unchanged && current) {
       await this.recordChange(study, current.version, change, actor);
       return codes;
@@ -393,11 +393,17 @@ export class CodebookService {
     return { path: labels.filter(Boolean), tekstId: tekstId || null, logtekst: logtekst || null, colour: colour ?? '' };
   }
 
-  private invalidCodebook(problems: CodeProblem[], locale: Locale): AppError {
+  private invalidCodebook(problems: CodeProblem[], codes: StoredCode[], locale: Locale): AppError {
     const i18n = getTranslations();
     const fields: Partial<Record<CodeField, string[]>> = {};
     for (const p of problems) {
-      const vars = { ...p.details, path: p.path || p.details.path };
+      // checkCodebook names the other code by its place in the list; the editor names it by its path.
+      const other = typeof p.details.first === 'number' ? codes[p.details.first - 1] : undefined;
+      const vars = {
+        ...p.details,
+        path: p.path || p.details.path,
+        ...(other ? { first: other.path.join(' › ') } : {}),
+      };
       (fields[FIELD_OF[p.code]] ??= []).push(i18n.t(locale, `codebook.check.${p.code}`, vars));
     }
     return invalidCode(fields);

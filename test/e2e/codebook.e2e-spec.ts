@@ -217,7 +217,13 @@ describe('the study codebook (API and pages)', () => {
       .expect(400);
     expect(duplicate.body).toMatchObject({
       code: 'codebook.code_invalid',
-      details: { fields: { tekstId: [expect.stringContaining('CONS_INFO_INST_SLIM is al in gebruik')] } },
+      details: {
+        fields: {
+          tekstId: [
+            'Tekst-ID CONS_INFO_INST_SLIM is al in gebruik (code Informatievoorziening / NAW mutaties › Installatie gegevens › Slimme meter). Elke Tekst-ID mag maar één keer voorkomen.',
+          ],
+        },
+      },
     });
     const orphan = await researcher
       .post(`/api/studies/${slug}/codebook/codes`)
