@@ -141,6 +141,11 @@ describe('homework answers imported from a file', () => {
     expect(events.filter((e) => e.action === 'homework.import').map((e) => e.subjectId).sort()).toEqual(fx.members.map((m) => String(m.id)).sort());
     expect(events.find((e) => e.action === 'homework.import_file')).toMatchObject({ actorEmail: fx.lead.email, details: { file: 'papier.csv', imported: 3, created: 2, replaced: 0 } });
 
+    // The audit log says it as a sentence.
+    const audit = await researcher.agent.get('/audit?action=homework.import&lang=nl').expect(200);
+    expect(audit.text).toContain(`Huiswerk van respondent ${fx.members[0].id} geïmporteerd uit papier.csv (regel 2)`);
+    expect(audit.text).toContain('Huiswerk geïmporteerd uit papier.csv: 3 respondenten');
+
     // The source shows on the homework list and on the respondent's page.
     const list = await researcher.agent.get(`/studies/${fx.study.slug}/homework?lang=nl`).expect(200);
     expect(list.text).toContain('Geïmporteerd');
