@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { Brackets, DataSource, EntityManager, In, Not, QueryFailedError } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { AppError } from '../common/app-error';
 import type { RespondentStatus } from '../common/domain';
 import { Respondent } from '../respondents/respondent.entity';
@@ -9,7 +9,6 @@ import { moveRespondentStatus } from '../respondents/status-history';
 import { Study } from '../studies/study.entity';
 import { FocusGroup, GroupStatus } from './group.entity';
 import { GroupMember, MemberRole } from './group-member.entity';
-import { ScheduledSession } from '../scheduling/session.entity';
 
 export interface GroupWithMembers extends FocusGroup {
   memberships: GroupMember[];
@@ -47,10 +46,6 @@ export class GroupRepository {
     if (this.isPostgres) qb.setLock('pessimistic_write');
     const rows = await qb.getMany();
     return new Map(rows.map((g) => [g.id, g]));
-  }
-
-  async hasActiveSession(groupId: number, manager: EntityManager): Promise<boolean> {
-    return (await manager.countBy(ScheduledSession, { groupId, status: Not('cancelled') })) > 0;
   }
 
   findStudy(id: number, manager?: EntityManager): Promise<Study | null> {

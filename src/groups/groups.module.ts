@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { StudiesModule } from '../studies/studies.module';
 import { GroupMembersService } from './group-members.service';
 import { GroupRepository } from './group.repository';
+import { GroupSessionsService } from './group-sessions.service';
 import { GroupsController } from './groups.controller';
 import { GroupsPagesController } from './groups.pages.controller';
 import { GroupsService } from './groups.service';
@@ -10,8 +11,8 @@ import { GROUPS_ENTITIES } from './groups.entities';
 
 @Module({
   imports: [TypeOrmModule.forFeature(GROUPS_ENTITIES), StudiesModule],
-  providers: [GroupsService, GroupMembersService, GroupRepository],
+  providers: [GroupsService, GroupMembersService, GroupRepository, GroupSessionsService],
   controllers: [GroupsController, GroupsPagesController],
-  exports: [GroupsService, GroupRepository],
+  exports: [GroupsService, GroupRepository, GroupSessionsService],
 })
 export class GroupsModule {}

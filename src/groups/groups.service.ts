@@ -13,6 +13,7 @@ import { BalancingCandidate, BalancingResult, BalancingSettings, FixedGroup, for
 import { incompleteReason, missingFacts, NOT_GROUPED_YET_REASON, NOT_PARTNER_REASON, personView, PersonView, ReasonCode, scoreOf, toCandidate } from './group-candidates';
 import { FocusGroup, GroupStatus } from './group.entity';
 import { GroupRepository, GroupWithMembers } from './group.repository';
+import { GroupSessionsService } from './group-sessions.service';
 import { commonSlots } from './group-rules';
 
 /** The result of a formation run, exactly as the API and `kwadrant groups form --format json` print it. */
@@ -77,6 +78,7 @@ export class GroupsService {
     private readonly studies: StudiesService,
     private readonly studyRepository: StudyRepository,
     private readonly audit: AuditService,
+    private readonly groupSessions: GroupSessionsService,
   ) {}
 
   /**
@@ -195,7 +197,7 @@ export class GroupsService {
       assertGroupsChangeable((await this.groups.findStudy(group.studyId, manager))!);
       if (group.status === 'locked') throw AppError.conflict('group.locked', `Group ${id} is locked. Unlock it first if it really has to be dissolved.`);
       // Dissolving would delete the session without telling anyone; cancelling sends the calendar cancellations.
-      if (await this.groups.hasActiveSession(id, manager)) {
+      if (await this.groupSessions.hasActiveSession(id, manager)) {
         throw AppError.conflict('group.scheduled', `Group ${id} has a scheduled session. Cancel it on the schedule page first, so members and moderators get a cancellation.`);
       }
       const memberships = await this.groups.membershipsOfGroups([id], manager);

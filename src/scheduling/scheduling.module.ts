@@ -19,11 +19,12 @@ import { SchedulingController } from './scheduling.controller';
 import { SchedulingPagesController } from './scheduling.pages.controller';
 import { SchedulingService } from './scheduling.service';
 import { SessionRepository } from './session.repository';
+import { SessionUsageService } from './session-usage.service';
 import { SCHEDULING_ENTITIES } from './scheduling.entities';
 
 @Module({
   imports: [TypeOrmModule.forFeature(SCHEDULING_ENTITIES), StudiesModule, MailModule, GroupsModule],
-  providers: [SessionRepository, ModeratorRepository, AttendanceRepository, AttendanceService, ScheduleLoader, InvitationMailer, InvitationConfirmationsService, InvitationsService, SchedulingService, ModeratorsService],
+  providers: [SessionRepository, ModeratorRepository, AttendanceRepository, AttendanceService, ScheduleLoader, InvitationMailer, InvitationConfirmationsService, InvitationsService, SchedulingService, ModeratorsService, SessionUsageService],
   controllers: [SchedulingController, SchedulingPagesController, InvitationPagesController, CalendarFeedController, AttendanceController, AttendancePagesController],
   exports: [InvitationsService, InvitationConfirmationsService, SchedulingService, SessionRepository, AttendanceService],
 })

@@ -26,6 +26,16 @@ export class SessionRepository {
     return manager ?? this.dataSource.manager;
   }
 
+  /** Whether the group has a session that is not cancelled. */
+  async hasActiveSessionForGroup(groupId: number, manager?: EntityManager): Promise<boolean> {
+    return (await this.m(manager).countBy(ScheduledSession, { groupId, status: Not('cancelled') })) > 0;
+  }
+
+  /** Sessions (also cancelled ones, which keep their history) that meet in this slot. */
+  countInSlot(slotId: number, manager?: EntityManager): Promise<number> {
+    return this.m(manager).countBy(ScheduledSession, { slotId });
+  }
+
   private get isPostgres(): boolean {
     return this.dataSource.options.type === 'postgres';
   }

@@ -7,6 +7,7 @@ import { CreateStudyDto, OrganisationDto, SlotDto, UpdateOrganisationDto, Update
 import { SessionSlot } from './session-slot.entity';
 import { Study } from './study.entity';
 import { StudyOrganisation } from './study-organisation.entity';
+import { SlotUsageService } from './slot-usage.service';
 import { StudyRepository } from './study.repository';
 import { groupSizeProblems, resolveSlot, SLOT_PROBLEM_TEXT, slotModeOf } from './study-rules';
 
@@ -21,6 +22,7 @@ export class StudiesService {
   constructor(
     private readonly studies: StudyRepository,
     private readonly audit: AuditService,
+    private readonly slotUsage: SlotUsageService,
   ) {}
 
   /** Whether the database holds any study at all (the demo study is created only on an empty one). */
@@ -151,7 +153,7 @@ export class StudiesService {
     const study = await this.get(slug);
     const slot = await this.studies.findSlot(study.id, id);
     if (!slot) throw AppError.notFound('session_slot', id);
-    return { slot, sessions: await this.studies.countSessionsInSlot(id) };
+    return { slot, sessions: await this.slotUsage.sessionsInSlot(id) };
   }
 
   async organisationLink(slug: string, id: number): Promise<StudyOrganisation> {
@@ -166,7 +168,7 @@ export class StudiesService {
     const slot = await this.studies.findSlot(study.id, id);
     if (!slot) throw AppError.notFound('session_slot', id);
     await this.studies.transaction(async (manager) => {
-      if (await this.studies.countSessionsInSlot(id, manager)) {
+      if (await this.slotUsage.sessionsInSlot(id, manager)) {
         throw AppError.conflict('study.slot_in_use', 'A session uses this slot (a cancelled one is kept for its history too), so it cannot be removed. Move the session to another slot on the schedule page first.');
       }
       await this.studies.deleteSlot(id, manager);

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ScheduledSession } from '../scheduling/session.entity';
 import { Organisation } from './organisation.entity';
 import { SessionSlot } from './session-slot.entity';
 import { Study } from './study.entity';
@@ -73,11 +72,6 @@ export class StudyRepository {
 
   saveSlot(slot: Partial<SessionSlot>, manager: EntityManager): Promise<SessionSlot> {
     return manager.save(manager.create(SessionSlot, slot));
-  }
-
-  /** Sessions (also cancelled ones, which keep their history) that meet in this slot. */
-  countSessionsInSlot(slotId: number, manager?: EntityManager): Promise<number> {
-    return this.m(manager).countBy(ScheduledSession, { slotId });
   }
 
   deleteSlot(id: number, manager: EntityManager) {
