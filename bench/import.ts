@@ -3,7 +3,7 @@
 // the import's time, its peak RSS and the event loop's delay (p99); and by autocannon: the autosaves' p99 latency
 // during the import against the same load without one. The application runs in a child process; autocannon and
 // the file generation in this one.
-// Run: node -r ./bench/register.js bench/import.ts [--rows 50000] [--connections 20] [--rate 200]
+// Run: node -r ./bench/register.js bench/import.ts [--rows 50000] [--connections 20] [--rate 200] [--dry-run]
 import { ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,8 @@ const option = (name: string, fallback: number) => {
 const ROWS = option('rows', 50_000);
 const CONNECTIONS = option('connections', 20);
 const RATE = option('rate', 200);
+/** Only read the files (a dry run), storing nothing. */
+const DRY_RUN = args.includes('--dry-run');
 const BASELINE_SECONDS = 8;
 const SECRET = 'bench-secret-bench-secret-bench-secret-1';
 const HEADER = ['Geslacht', 'Leeftijd', 'Opleidingsniveau', 'Mate comfortabel met digitale middelen', 'Kwadrant', 'Organisatie'];
@@ -83,8 +85,8 @@ async function serve(dataDir: string): Promise<void> {
       const buffer = readFileSync(message.file);
       app
         .get(RespondentImportService)
-        .import('bench', { buffer, name: message.name }, {}, null)
-        .then((r) => process.send!({ ms: Date.now() - started, imported: r.imported }))
+        .import('bench', { buffer, name: message.name }, { dryRun: DRY_RUN }, null)
+        .then((r) => process.send!({ ms: Date.now() - started, imported: DRY_RUN ? r.readable : r.imported }))
         .catch((err: Error) => process.send!({ error: err.message }));
     }
   });
@@ -151,7 +153,7 @@ async function main(): Promise<void> {
   process.stderr.write(`seeding homework assignments and writing ${ROWS}-row files…\n`);
   const tokens = await seed(dir);
   const inputs = await files(dir);
-  const child = fork(__filename, ['--serve', dir, '--rows', String(ROWS)], { execArgv: ['-r', join(__dirname, 'register.js')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(__filename, ['--serve', dir, '--rows', String(ROWS), ...(DRY_RUN ? ['--dry-run'] : [])], { execArgv: ['-r', join(__dirname, 'register.js')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     const { port } = await new Promise<{ port: number }>((resolve) => child.once('message', (m) => resolve(m as { port: number })));
 
@@ -172,11 +174,11 @@ async function main(): Promise<void> {
       results.push({ input, outcome, load, loop });
     }
 
-    process.stdout.write(`imports of ${ROWS} rows with ${CONNECTIONS} connections autosaving ${RATE} times a second (loopback)\n`);
+    process.stdout.write(`${DRY_RUN ? 'dry runs' : 'imports'} of ${ROWS} rows with ${CONNECTIONS} connections autosaving ${RATE} times a second (loopback)\n`);
     process.stdout.write(`no import: autosave p99 ${alone.p99} ms (${alone.requests} saves: ${JSON.stringify(alone.statuses)}), event loop p99 ${aloneLoop.p99.toFixed(1)} ms, RSS ${aloneLoop.peakRssMb.toFixed(0)} MB\n`);
     for (const { input, outcome, load, loop } of results) {
       process.stdout.write(
-        `${input.name.padEnd(5)} ${(input.bytes / 1024 / 1024).toFixed(1)} MB: ${outcome.imported} imported in ${(outcome.ms / 1000).toFixed(1)} s, peak RSS ${loop.peakRssMb.toFixed(0)} MB, ` +
+        `${input.name.padEnd(5)} ${(input.bytes / 1024 / 1024).toFixed(1)} MB: ${outcome.imported} ${DRY_RUN ? 'read' : 'imported'} in ${(outcome.ms / 1000).toFixed(1)} s, peak RSS ${loop.peakRssMb.toFixed(0)} MB, ` +
           `event loop p99 ${loop.p99.toFixed(1)} ms (max ${loop.max.toFixed(0)} ms), autosave p99 ${load.p99} ms = ${(load.p99 / Math.max(1, alone.p99)).toFixed(2)}× without import (${load.requests} saves: ${JSON.stringify(load.statuses)})\n`,
       );
     }
