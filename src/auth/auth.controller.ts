@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { PageQueryDto } from '../common/paging';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ANY_ROLE, CurrentUser, Public, PublicWithCsrf, Roles } from './auth.decorators';
@@ -47,8 +48,8 @@ export class AuthController {
 
   @Roles('admin')
   @Get('users')
-  users() {
-    return this.auth.listUsers();
+  users(@Query() page: PageQueryDto) {
+    return this.auth.listUsers(page);
   }
 
   @Roles('admin')

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError, retryAfterSeconds } from '../common/app-error';
+import { pagerView } from '../common/pager';
+import { PageQueryDto } from '../common/paging';
 import { ANY_ROLE, CurrentUser, Public, PublicWithCsrf, Roles } from './auth.decorators';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
@@ -69,10 +71,16 @@ export class AuthPagesController {
   @Roles('admin')
   @Get('users')
   @Render('pages/users')
-  async usersPage() {
-    const users = await this.auth.listUsers();
+  async usersPage(@Query() query: PageQueryDto) {
+    const page = await this.auth.listUsers(query);
+    const users = page.items;
     const orgs = await this.auth.organisationNames(users.flatMap((u) => (u.organisationId ? [u.organisationId] : [])));
-    return { title: 'users.title', users: users.map((u) => ({ ...u, organisation: u.organisationId ? orgs.get(u.organisationId) : '' })) };
+    return {
+      title: 'users.title',
+      users: users.map((u) => ({ ...u, organisation: u.organisationId ? orgs.get(u.organisationId) : '' })),
+      pager: pagerView('/users', {}, { ...page, count: users.length }),
+      stylesheets: ['/assets/css/pager.css'],
+    };
   }
 
   @Roles('admin')

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, In } from 'typeorm';
+import type { Page } from '../common/paging';
 import { AppError } from '../common/app-error';
 import { hashToken, randomToken } from '../common/tokens';
 import { AuditService } from '../audit/audit.service';
@@ -109,8 +110,9 @@ export class AuthService {
     });
   }
 
-  async listUsers(): Promise<AuthUser[]> {
-    return (await this.users.listAll()).map(toAuthUser);
+  async listUsers(page: { offset: number; limit: number }): Promise<Page<AuthUser>> {
+    const { items, total } = await this.users.listPage(page.offset, page.limit);
+    return { items: items.map(toAuthUser), total, offset: page.offset, limit: page.limit };
   }
 
   async countUsers(): Promise<number> {

@@ -18,8 +18,10 @@ export class UserRepository {
     return this.repo().findOneBy({ id });
   }
 
-  listAll(): Promise<User[]> {
-    return this.repo().find({ order: { email: 'ASC' } });
+  /** One page of accounts by e-mail address, and how many there are. */
+  async listPage(offset: number, limit: number): Promise<{ items: User[]; total: number }> {
+    const [items, total] = await this.repo().findAndCount({ order: { email: 'ASC' }, skip: offset, take: limit });
+    return { items, total };
   }
 
   count(): Promise<number> {

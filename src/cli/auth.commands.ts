@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { printJson, readStdin, withApp } from './cli-context';
 import { AuthService } from '../auth/auth.service';
 import type { Role } from '../auth/auth-user';
+import { allPages } from '../common/paging';
 
 export function registerAuthCommands(program: Command): void {
   const users = program.command('users').description('accounts');
@@ -20,5 +21,6 @@ export function registerAuthCommands(program: Command): void {
   users
     .command('list')
     .description('list accounts')
-    .action(async () => printJson(await withApp((app) => app.get(AuthService).listUsers())));
+    .action(async () => printJson(await withApp((app) => allPages((page) => app.get(AuthService).listUsers(page)))));
 }
+

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { printJson, withApp } from './cli-context';
 import { DemoService } from '../demo/demo.service';
 import { StudiesService } from '../studies/studies.service';
+import { allPages } from '../common/paging';
 
 const collect = (value: string, previous: string[]) => previous.concat([value]);
 
@@ -25,7 +26,7 @@ export function registerStudyCommands(program: Command): void {
   study
     .command('list')
     .description('list studies')
-    .action(async () => printJson(await withApp((app) => app.get(StudiesService).list())));
+    .action(async () => printJson(await withApp((app) => allPages((page) => app.get(StudiesService).list(page)))));
 
   program
     .command('demo')

@@ -49,6 +49,21 @@ export class PageQueryDto {
   limit = PAGE_SIZE_DEFAULT;
 }
 
+/** One page of a list that is small enough to build whole (its size is bounded by the study's design). */
+export function pageOf<T>(items: readonly T[], page: { offset: number; limit: number }): Page<T> {
+  return { items: items.slice(page.offset, page.offset + page.limit), total: items.length, offset: page.offset, limit: page.limit };
+}
+
+/** Every item of a paged list, read a page at a time (for the command line, which prints whole lists). */
+export async function allPages<T>(read: (page: { offset: number; limit: number }) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  for (let offset = 0; ; offset += PAGE_SIZE_MAX) {
+    const page = await read({ offset, limit: PAGE_SIZE_MAX });
+    items.push(...page.items);
+    if (!page.items.length || offset + PAGE_SIZE_MAX >= page.total) return items;
+  }
+}
+
 export interface PageLinks {
   from: number;
   to: number;

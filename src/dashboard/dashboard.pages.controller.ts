@@ -3,6 +3,9 @@ import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
+import { pagerView } from '../common/pager';
+import { pageOf } from '../common/paging';
+import { DashboardQueryDto } from './dashboard-query.dto';
 import { blockerView, bulkView, isBulkAction, pipelineView, remedyLink } from './dashboard-view';
 import { BULK_ACTIONS, DashboardService } from './dashboard.service';
 import type { BulkAction } from './pipeline';
@@ -22,10 +25,14 @@ export class DashboardPagesController {
 
   @Get()
   @Render('pages/dashboard/show')
-  async show(@Param('slug') slug: string, @Query('done') done: string | undefined, @Query('n') n: string | undefined, @Query('refused') refused: string | undefined, @Req() req: Request) {
+  async show(@Param('slug') slug: string, @Query() query: DashboardQueryDto, @Req() req: Request) {
+    const { done, n, refused } = query;
     const d = await this.dashboard.dashboard(slug);
     const [next] = d.blockers;
     const doneAction = done && isBulkAction(done) ? done : null;
+    // The pipeline has a row per organisation × quadrant: one page of them, the totals over all.
+    const pipeline = pipelineView(d.pipeline, req.locale);
+    const rows = pageOf(pipeline.rows, query);
     return {
       pageTitle: d.study.title,
       study: d.study,
@@ -35,9 +42,10 @@ export class DashboardPagesController {
       next: next ? remedyLink(d.study.slug, next.remedy, d.state) : { href: `${home(d.study.slug)}/overview`, label: 'dashboard.go.overview' },
       allClear: !next,
       blockers: d.blockers.map((b) => blockerView(d.study.slug, b, d.state, req.locale)),
-      pipeline: pipelineView(d.pipeline, req.locale),
+      pipeline: { ...pipeline, rows: rows.items },
+      pager: pagerView(home(d.study.slug), {}, { ...rows, count: rows.items.length }),
       bulk: BULK_ACTIONS.map((a) => bulkView(d.study.slug, d.previews[a])),
-      stylesheets: STYLESHEETS,
+      stylesheets: [...STYLESHEETS, '/assets/css/pager.css'],
     };
   }
 

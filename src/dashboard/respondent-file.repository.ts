@@ -61,24 +61,27 @@ export class RespondentFileRepository {
   }
 
   /** E-mails of this study to the address, any capitalisation (an erased respondent has none left to match). */
-  mailsTo(studyId: number, address: string): Promise<Pick<OutboxMessage, 'id' | 'kind' | 'subject' | 'status' | 'createdAt' | 'sentAt'>[]> {
-    return this.dataSource.manager
+  async mailsTo(studyId: number, address: string, page: { offset: number; limit: number }): Promise<{ items: Pick<OutboxMessage, 'id' | 'kind' | 'subject' | 'status' | 'createdAt' | 'sentAt'>[]; total: number }> {
+    const [items, total] = await this.dataSource.manager
       .createQueryBuilder(OutboxMessage, 'm')
       .select(['m.id', 'm.kind', 'm.subject', 'm.status', 'm.createdAt', 'm.sentAt'])
       .where('m.study_id = :studyId AND LOWER(m.to_address) = :address', { studyId, address: address.trim().toLowerCase() })
       .orderBy('m.id', 'ASC')
-      .getMany();
+      .skip(page.offset)
+      .take(page.limit)
+      .getManyAndCount();
+    return { items, total };
   }
 
   /**
    * Events about them: with them as subject, naming them as `respondentId` in the details (group changes, invitations
    * sent), or listing them in an attendance mark's present/absent lists.
    */
-  auditEvents(studyId: number, respondentId: number): Promise<AuditEvent[]> {
+  async auditEvents(studyId: number, respondentId: number, page: { offset: number; limit: number }): Promise<{ items: AuditEvent[]; total: number }> {
     const id = respondentId;
     const named = { n0: `%"respondentId":${id},%`, n1: `%"respondentId":${id}}%` };
     const listed = { l0: `%[${id},%`, l1: `%,${id},%`, l2: `%,${id}]%`, l3: `%[${id}]%` };
-    return this.dataSource.manager
+    const [items, total] = await this.dataSource.manager
       .createQueryBuilder(AuditEvent, 'e')
       .where('e.study_id = :studyId', { studyId })
       .andWhere(
@@ -87,6 +90,9 @@ export class RespondentFileRepository {
         { id: String(id), ...named, ...listed },
       )
       .orderBy('e.id', 'ASC')
-      .getMany();
+      .skip(page.offset)
+      .take(page.limit)
+      .getManyAndCount();
+    return { items, total };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Page } from '../common/paging';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import type { AuditEvent } from '../audit/audit-event.entity';
@@ -21,8 +22,9 @@ export interface RespondentFile {
   group: { id: number; label: string; status: string; role: string } | null;
   session: { id: number; time: string; cancelled: boolean; lead: string | null; noteTaker: string | null; invitation: string | null; attendance: 'present' | 'absent' | null } | null;
   homework: { status: HomeworkStatus; importedFrom: string | null; deadline: Date; submittedAt: Date | null; letterSentAt: Date | null; reminderSentAt: Date | null } | null;
-  mails: { id: number; kind: string; subject: string; status: string; createdAt: Date; sentAt: Date | null }[];
-  events: AuditEvent[];
+  /** One page of each (the page's offset and limit), with their totals. */
+  mails: Page<{ id: number; kind: string; subject: string; status: string; createdAt: Date; sentAt: Date | null }>;
+  events: Page<AuditEvent>;
 }
 
 /** A researcher's page about one respondent; reading it is a personal-data read, so it is audited. */
@@ -34,7 +36,7 @@ export class RespondentFileService {
     private readonly audit: AuditService,
   ) {}
 
-  async read(slug: string, id: number, actor: AuthUser, locale: Locale): Promise<RespondentFile> {
+  async read(slug: string, id: number, actor: AuthUser, locale: Locale, page: { offset: number; limit: number }): Promise<RespondentFile> {
     const study = await this.studies.get(slug);
     const respondent = await this.files.findRespondent(study.id, id);
     if (!respondent) throw AppError.notFound('respondent', id);
@@ -45,8 +47,8 @@ export class RespondentFileService {
       this.files.invitations(id),
       this.files.marks(id),
       this.files.assignment(id),
-      respondent.email ? this.files.mailsTo(study.id, respondent.email) : Promise.resolve([]),
-      this.files.auditEvents(study.id, id),
+      respondent.email ? this.files.mailsTo(study.id, respondent.email, page) : Promise.resolve({ items: [], total: 0 }),
+      this.files.auditEvents(study.id, id, page),
     ]);
     const session = membership ? await this.files.sessionOfGroup(membership.group.id) : null;
     const names = session ? await this.files.userNames([session.leadModeratorId, session.noteModeratorId]) : new Map<number, string>();
@@ -72,8 +74,8 @@ export class RespondentFileService {
           }
         : null,
       homework: assignment ? { status: homeworkStatus(assignment), importedFrom: assignment.submittedAt ? assignment.importedFrom : null, deadline: assignment.deadline, submittedAt: assignment.submittedAt, letterSentAt: assignment.letterSentAt, reminderSentAt: assignment.reminderSentAt } : null,
-      mails,
-      events,
+      mails: { ...mails, ...page },
+      events: { ...events, ...page },
     };
   }
 }

@@ -1,4 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { PageQueryDto } from '../common/paging';
+import { groupListsPage } from './group-lists';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -16,15 +18,17 @@ export class GroupsController {
   ) {}
 
   @Get('studies/:slug/groups')
-  async list(@Param('slug') slug: string) {
+  async list(@Param('slug') slug: string, @Query() page: PageQueryDto) {
     const { groups, shortfalls, unplaced } = await this.groups.overview(slug);
-    return { groups, shortfalls, unplaced };
+    return { ...groupListsPage({ groups, unplaced }, page), shortfalls };
   }
 
+  /** The groups formed and who was left out, paged as the list is (offset and limit in the query). */
   @Post('studies/:slug/groups/form')
   @HttpCode(200)
-  form(@Param('slug') slug: string, @Body() dto: FormGroupsDto, @CurrentUser() user: AuthUser) {
-    return this.groups.form(slug, dto, user);
+  async form(@Param('slug') slug: string, @Body() dto: FormGroupsDto, @Query() page: PageQueryDto, @CurrentUser() user: AuthUser) {
+    const { groups, shortfalls, unplaced } = await this.groups.form(slug, dto, user);
+    return { ...groupListsPage({ groups, unplaced }, page), shortfalls };
   }
 
   @Get('groups/:id')

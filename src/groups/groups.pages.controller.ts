@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { pagerView } from '../common/pager';
+import { groupListsPage } from './group-lists';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { isConfirmed, renderConfirmation } from '../common/confirmation';
-import { AddToGroupDto, FormGroupsDto, MoveMemberDto, PromoteReserveDto, SwapMemberDto } from './dto/groups.dto';
+import { AddToGroupDto, FormGroupsDto, GroupsPageQueryDto, MoveMemberDto, PromoteReserveDto, SwapMemberDto } from './dto/groups.dto';
 import { GroupMembersService } from './group-members.service';
 import { groupsPage, refusalText } from './groups-page';
 import { GroupsService } from './groups.service';
@@ -33,13 +35,27 @@ export class GroupsPagesController {
 
   @Get()
   @Render('pages/groups/index')
-  async show(@Param('slug') slug: string, @Query('preview') preview: string | undefined, @Query('organisation') organisation: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async show(@Param('slug') slug: string, @Query() query: GroupsPageQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const overview = await this.groups.overview(slug);
-    const scope = organisation ? organisation : undefined;
-    const dryRun = preview === '1' ? await this.groups.formDetailed(slug, { dryRun: true, organisation: scope }, null) : null;
+    const scope = query.organisation;
+    const dryRun = query.preview === '1' ? await this.groups.formDetailed(slug, { dryRun: true, organisation: scope }, null) : null;
     const notice = readNotice(req);
     if (notice) res.clearCookie(NOTICE_COOKIE, { path: `/studies/${slug}/groups` });
-    return { title: 'groups.title', stylesheets: ['/assets/css/groups.css'], ...groupsPage(overview, dryRun, res.locals.locale), previewOrganisation: scope ?? '', notice };
+    // One page of the groups and of those left out (the preview's too); the counts speak of the whole study.
+    const shown = groupListsPage(overview, query);
+    const previewShown = dryRun && { ...dryRun, report: { ...dryRun.report, ...groupListsPage(dryRun.report, query) } };
+    const view = groupsPage({ ...overview, groups: shown.groups, unplaced: shown.unplaced }, previewShown, res.locals.locale);
+    const longest = Math.max(shown.total, shown.unplacedTotal, dryRun?.report.groups.length ?? 0, dryRun?.report.unplaced.length ?? 0);
+    const count = Math.max(0, Math.min(query.limit, longest - query.offset));
+    return {
+      title: 'groups.title',
+      stylesheets: ['/assets/css/groups.css', '/assets/css/pager.css'],
+      ...view,
+      counts: { groups: overview.groups.length, unplaced: overview.unplaced.length, shortfalls: overview.shortfalls.length },
+      pager: pagerView(`/studies/${slug}/groups`, { preview: query.preview, organisation: query.organisation }, { total: longest, offset: query.offset, limit: query.limit, count }),
+      previewOrganisation: scope ?? '',
+      notice,
+    };
   }
 
   @Post('form')

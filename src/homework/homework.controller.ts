@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { pageOf, PageQueryDto } from '../common/paging';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, Public } from '../auth/auth.decorators';
@@ -42,8 +43,10 @@ export class HomeworkController {
   }
 
   @Get('studies/:slug/homework')
-  status(@Param('slug') slug: string, @CurrentUser() user: AuthUser) {
-    return this.views.statusOfStudy(slug, user);
+  async status(@Param('slug') slug: string, @Query() page: PageQueryDto, @CurrentUser() user: AuthUser) {
+    const { study, groups } = await this.views.statusOfStudy(slug, user);
+    const { items, ...paging } = pageOf(groups, page);
+    return { study, groups: items, ...paging };
   }
 
   @Post('studies/:slug/homework/groups/:groupId/send')

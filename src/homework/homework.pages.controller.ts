@@ -1,4 +1,6 @@
-import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { pagerView } from '../common/pager';
+import { pageOf, PageQueryDto } from '../common/paging';
 import type { Request, Response } from 'express';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -136,9 +138,17 @@ export class HomeworkPagesController {
 
   @Get('studies/:slug/homework')
   @Render('pages/homework/status')
-  async status(@Param('slug') slug: string, @CurrentUser() user: AuthUser) {
+  async status(@Param('slug') slug: string, @Query() query: PageQueryDto, @CurrentUser() user: AuthUser) {
     const [view, settings] = await Promise.all([this.views.statusOfStudy(slug, user), this.homework.settings(slug)]);
-    return { title: 'homework.status.title', ...view, reminder: settings, stylesheets: PAGE_STYLESHEETS };
+    const page = pageOf(view.groups, query);
+    return {
+      title: 'homework.status.title',
+      ...view,
+      groups: page.items,
+      pager: pagerView(`/studies/${slug}/homework`, {}, { ...page, count: page.items.length }),
+      reminder: settings,
+      stylesheets: [...PAGE_STYLESHEETS, '/assets/css/pager.css'],
+    };
   }
 
   @Post('studies/:slug/homework/groups/:groupId/send')

@@ -1,5 +1,6 @@
 // View models of the overview pages: labels and counts ready for Handlebars, which cannot look things up.
 import { QUADRANTS } from '../common/domain';
+import { pagerView } from '../common/pager';
 import { showCount } from './exporters/labels';
 import type { Overview, OverviewSummary } from './overview';
 import type { OverviewRequest } from './overviews.service';
@@ -14,8 +15,15 @@ export function compositionView(summary: OverviewSummary) {
   };
 }
 
-export function organisationsView(overview: Overview) {
-  return overview.organisations.map((o) => ({ name: o.name, total: showCount(o.total), rows: o.rows }));
+/** Each organisation with one page of its rows (the page's offset and limit); the total counts them all. */
+export function organisationsView(overview: Overview, page: { offset: number; limit: number }) {
+  return overview.organisations.map((o) => ({ name: o.name, total: showCount(o.total), rows: o.rows.slice(page.offset, page.offset + page.limit) }));
+}
+
+/** The pager under the rows: as long as the organisation with the most rows. */
+export function rowsPager(path: string, filter: object, overview: Overview, page: { offset: number; limit: number }) {
+  const longest = Math.max(0, ...overview.organisations.map((o) => o.rows.length));
+  return pagerView(path, filter, { total: longest, offset: page.offset, limit: page.limit, count: Math.max(0, Math.min(page.limit, longest - page.offset)) });
 }
 
 /** Links to every download format with the page's current choices. */

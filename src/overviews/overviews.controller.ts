@@ -4,8 +4,9 @@ import type { Request, Response } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { OverviewDownloadQueryDto, OverviewQueryDto } from './dto/overview-query.dto';
-import { OverviewsService } from './overviews.service';
+import { DownloadRequest, OverviewsService } from './overviews.service';
 import { sendDownload } from './send-download';
+import { pageOf, PageQueryDto } from '../common/paging';
 
 const FORMATS_PRODUCED = ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf', 'text/markdown'];
 
@@ -18,7 +19,7 @@ export class OverviewsController {
   @Get('studies/:slug/overview')
   @ApiProduces(...FORMATS_PRODUCED)
   async overview(@Param('slug') slug: string, @Query() q: OverviewDownloadQueryDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
-    await sendDownload(res, await this.overviews.download(slug, { ...q, format: q.format ?? 'json', locale: req.locale }, user));
+    await sendDownload(res, await this.overviews.download(slug, downloadRequest(q, req), user));
   }
 
   @Get('studies/:slug/composition')
@@ -29,8 +30,8 @@ export class OverviewsController {
   /** Partners: the studies their organisation takes part in. */
   @Roles('partner')
   @Get('partner/studies')
-  partnerStudies(@CurrentUser() user: AuthUser) {
-    return this.overviews.partnerStudies(user);
+  async partnerStudies(@Query() page: PageQueryDto, @CurrentUser() user: AuthUser) {
+    return pageOf(await this.overviews.partnerStudies(user), page);
   }
 
   /** Partners: their own organisation's overview, ages in bands unless ageBands=false. */
@@ -38,7 +39,7 @@ export class OverviewsController {
   @Get('partner/studies/:slug/overview')
   @ApiProduces(...FORMATS_PRODUCED)
   async partnerOverview(@Param('slug') slug: string, @Query() q: OverviewDownloadQueryDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
-    await sendDownload(res, await this.overviews.download(slug, { ...q, format: q.format ?? 'json', locale: req.locale }, user));
+    await sendDownload(res, await this.overviews.download(slug, downloadRequest(q, req), user));
   }
 
   /** Partners: the consortium's composition table, counts only. */
@@ -47,4 +48,10 @@ export class OverviewsController {
   partnerComposition(@Param('slug') slug: string, @Query() q: OverviewQueryDto, @CurrentUser() user: AuthUser) {
     return this.overviews.composition(slug, q, user);
   }
+}
+
+/** The query as the service takes it; JSON answers one page of rows (files hold them all). */
+function downloadRequest(q: OverviewDownloadQueryDto, req: Request): DownloadRequest {
+  const { offset, limit, ...request } = q;
+  return { ...request, format: q.format ?? 'json', locale: req.locale, page: { offset, limit } };
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Render } from '@nestjs/common';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { POPULATIONS } from './overview';
-import { compositionView, downloadLinks, organisationsView } from './overview-view';
+import { compositionView, downloadLinks, organisationsView, rowsPager } from './overview-view';
 import { OverviewQueryDto } from './dto/overview-query.dto';
 import { OverviewsService } from './overviews.service';
 
@@ -18,12 +18,13 @@ export class OverviewsPagesController {
     return {
       title: 'overviews.title',
       study,
-      stylesheets: ['/assets/css/overviews.css'],
+      stylesheets: ['/assets/css/overviews.css', '/assets/css/pager.css'],
       filter: { organisation: request.organisation ?? '', population: overview.population, ageBands: request.ageBands ?? false, suppressBelow: request.suppressBelow ?? '' },
+      pager: rowsPager(`/studies/${study.slug}/overview`, { organisation: request.organisation, population: request.population, ageBands: request.ageBands, suppressBelow: request.suppressBelow }, overview, request),
       organisationChoices: organisations.map((o) => o.name),
       populations: POPULATIONS,
       composition: compositionView(overview),
-      organisations: organisationsView(overview),
+      organisations: organisationsView(overview, request),
       disclosure: overview.disclosure,
       incomplete,
       downloads: downloadLinks(`/api/studies/${study.slug}/overview`, request),

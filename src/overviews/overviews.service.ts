@@ -28,10 +28,15 @@ export interface DownloadRequest extends OverviewRequest {
   format: ExportFormat;
   delimiter?: string;
   locale: Locale;
+  /** JSON over HTTP: one page of each organisation's rows. Files and the command line hold every row. */
+  page?: { offset: number; limit: number };
 }
 
 /** The JSON of the API and the CLI: exactly the documented shape, never the disclosure internals. */
 export type OverviewJson = Omit<Overview, 'disclosure'>;
+
+/** The JSON over HTTP: one page of rows per organisation. */
+export type PagedOverviewJson = OverviewJson & { offset: number; limit: number };
 
 /** The composition table alone: counts, no rows. */
 export type CompositionJson = OverviewSummary;
@@ -125,7 +130,7 @@ export class OverviewsService {
         write: async (out) => {
           const overview = await this.inMemory(r);
           const composition = format === 'md' && separateComposition ? await this.summary(r) : undefined;
-          const text = format === 'json' ? JSON.stringify(toJson(overview), null, 2) + '\n' : toMarkdown(overview, { ...people, composition });
+          const text = format === 'json' ? JSON.stringify(toJson(overview, request.page), null, 2) + '\n' : toMarkdown(overview, { ...people, composition });
           await writeChunk(out, text);
           await endStream(out);
         },
@@ -198,7 +203,10 @@ export class OverviewsService {
   }
 }
 
-function toJson(overview: Overview): OverviewJson {
+function toJson(overview: Overview, page?: { offset: number; limit: number }): OverviewJson | PagedOverviewJson {
   const { disclosure: _disclosure, ...json } = overview;
-  return json;
+  if (!page) return json;
+  // Each organisation's total still counts all its rows; the rows are one page of them.
+  const organisations = json.organisations.map((o) => ({ ...o, rows: o.rows.slice(page.offset, page.offset + page.limit) }));
+  return { ...json, organisations, offset: page.offset, limit: page.limit };
 }

@@ -1,8 +1,10 @@
 import { Controller, Get, Param, Query, Render } from '@nestjs/common';
+import { pagerView } from '../common/pager';
+import { pageOf, PageQueryDto } from '../common/paging';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { POPULATIONS } from './overview';
-import { compositionView, downloadLinks, organisationsView } from './overview-view';
+import { compositionView, downloadLinks, organisationsView, rowsPager } from './overview-view';
 import { OverviewQueryDto } from './dto/overview-query.dto';
 import { OverviewsService } from './overviews.service';
 
@@ -14,8 +16,9 @@ export class PartnerPagesController {
 
   @Get()
   @Render('pages/partner/list')
-  async list(@CurrentUser() user: AuthUser) {
-    return { title: 'partner.title', stylesheets: ['/assets/css/overviews.css'], studies: await this.overviews.partnerStudies(user) };
+  async list(@Query() query: PageQueryDto, @CurrentUser() user: AuthUser) {
+    const page = pageOf(await this.overviews.partnerStudies(user), query);
+    return { title: 'partner.title', stylesheets: ['/assets/css/overviews.css', '/assets/css/pager.css'], studies: page.items, pager: pagerView('/partner', {}, { ...page, count: page.items.length }) };
   }
 
   @Get('studies/:slug')
@@ -28,12 +31,13 @@ export class PartnerPagesController {
     return {
       pageTitle: study.title,
       study,
-      stylesheets: ['/assets/css/overviews.css'],
+      stylesheets: ['/assets/css/overviews.css', '/assets/css/pager.css'],
       organisation: own.name,
+      pager: rowsPager(`/partner/studies/${study.slug}`, { population: request.population, ageBands: request.ageBands, suppressBelow }, overview, request),
       filter: { population: overview.population, ageBands: request.ageBands ?? true, suppressBelow: suppressBelow ?? '' },
       populations: POPULATIONS,
       composition: compositionView(composition),
-      organisations: organisationsView(overview),
+      organisations: organisationsView(overview, request),
       disclosure: overview.disclosure,
       // The files carry the same composition table as the page, so the same suppression.
       downloads: downloadLinks(`/api/partner/studies/${study.slug}/overview`, { ...request, suppressBelow }),

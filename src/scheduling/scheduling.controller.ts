@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Patch, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Patch, Query, Req } from '@nestjs/common';
+import { pageOf, PageQueryDto } from '../common/paging';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -19,8 +20,12 @@ export class SchedulingController {
   ) {}
 
   @Get('studies/:slug/schedule')
-  view(@Param('slug') slug: string, @Req() req: Request) {
-    return this.scheduling.view(slug, req.locale);
+  async view(@Param('slug') slug: string, @Query() page: PageQueryDto, @Req() req: Request) {
+    const view = await this.scheduling.view(slug, req.locale);
+    // Days and groups without a session are paged together, each with its own total.
+    const days = pageOf(view.days, page);
+    const unscheduled = pageOf(view.unscheduled, page);
+    return { ...view, days: days.items, unscheduled: unscheduled.items, total: days.total, unscheduledTotal: unscheduled.total, offset: page.offset, limit: page.limit };
   }
 
   @Post('studies/:slug/schedule/run')
@@ -53,8 +58,8 @@ export class SchedulingController {
   }
 
   @Get('studies/:slug/moderators')
-  moderatorsOf(@Param('slug') slug: string) {
-    return this.moderators.list(slug);
+  async moderatorsOf(@Param('slug') slug: string, @Query() page: PageQueryDto) {
+    return pageOf(await this.moderators.list(slug), page);
   }
 
   @Put('studies/:slug/moderators/:userId')

@@ -4,7 +4,9 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { isConfirmed, renderConfirmation } from '../common/confirmation';
-import { AddModeratorFormDto, ModeratorSettingsDto, MoveSessionDto, RunScheduleFormDto, SwapModeratorsDto } from './dto/scheduling.dto';
+import { pagerView } from '../common/pager';
+import { pageOf, PageQueryDto } from '../common/paging';
+import { AddModeratorFormDto, ModeratorSettingsDto, MoveSessionDto, RunScheduleFormDto, SchedulePageQueryDto, SwapModeratorsDto } from './dto/scheduling.dto';
 import { InvitationsService } from './invitations.service';
 import { ModeratorsService } from './moderators.service';
 import { SchedulingService } from './scheduling.service';
@@ -23,26 +25,33 @@ export class SchedulingPagesController {
 
   @Get('studies/:slug/schedule')
   @Render('pages/scheduling/schedule')
-  async schedule(@Param('slug') slug: string, @Query('preview') preview: string | undefined, @Query('done') done: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async schedule(@Param('slug') slug: string, @Query() query: SchedulePageQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const refusal = typeof req.cookies?.[REFUSAL_COOKIE] === 'string' ? String(req.cookies[REFUSAL_COOKIE]).slice(0, 2000) : null;
     if (refusal) res.clearCookie(REFUSAL_COOKIE, { path: schedulePath(slug) });
     const [view, plan] = await Promise.all([this.scheduling.view(slug, req.locale), this.scheduling.run(slug, { dryRun: true }, null, req.locale)]);
     const reasons = new Map(plan.unplaced.map((u) => [u.groupId, u.reason]));
     const allSessions = view.days.flatMap((d) => d.slots.flatMap((s) => s.sessions.map((x) => ({ id: x.id, label: `${x.group} · ${s.label}` }))));
+    const { preview, done } = query;
+    // One page of days and of groups without a session; the move and swap choices still name every slot and session.
+    const days = pageOf(view.days, query);
+    const waiting = pageOf(view.unscheduled, query);
+    const longest = Math.max(days.total, waiting.total);
     return {
       title: 'schedule.title',
       ...view,
+      days: days.items,
+      pager: pagerView(schedulePath(slug), { preview }, { total: longest, offset: query.offset, limit: query.limit, count: Math.max(days.items.length, waiting.items.length) }),
       notice: !refusal && done && NOTICES.includes(done) ? `schedule.done.${done}` : null,
       refusal,
       preview: preview === '1' ? plan : null,
-      unscheduled: view.unscheduled.map((g) => ({ ...g, reason: reasons.get(g.groupId) ?? null })),
+      unscheduled: waiting.items.map((g) => ({ ...g, reason: reasons.get(g.groupId) ?? null })),
       slotOptions: view.days.flatMap((d) => d.slots.map((s) => ({ id: s.id, label: s.label }))),
       sessionOptions: allSessions,
       canSwap: allSessions.length > 1,
       // Empty states that say what to do first: a session needs a lead and a note-taker, and confirmed groups.
       needsModerators: view.moderators.length < 2,
       nothingToSchedule: view.sessionCount === 0 && view.unscheduled.length === 0,
-      stylesheets: ['/assets/css/scheduling.css'],
+      stylesheets: ['/assets/css/scheduling.css', '/assets/css/pager.css'],
     };
   }
 
@@ -94,16 +103,18 @@ export class SchedulingPagesController {
 
   @Get('studies/:slug/moderators')
   @Render('pages/scheduling/moderators')
-  async moderatorsPage(@Param('slug') slug: string, @Req() req: Request) {
+  async moderatorsPage(@Param('slug') slug: string, @Query() query: PageQueryDto, @Req() req: Request) {
     const [view, moderators, candidates] = await Promise.all([this.scheduling.view(slug, req.locale), this.moderators.list(slug), this.moderators.candidates(slug)]);
     const slots = view.days.flatMap((d) => d.slots.map((s) => ({ id: s.id, label: s.label })));
+    const page = pageOf(moderators, query);
     return {
       title: 'moderators.title',
       study: view.study,
-      moderators: moderators.map((m) => ({ ...m, slots: slots.map((s) => ({ ...s, checked: m.slotIds.includes(s.id) })) })),
+      moderators: page.items.map((m) => ({ ...m, slots: slots.map((s) => ({ ...s, checked: m.slotIds.includes(s.id) })) })),
+      pager: pagerView(`/studies/${slug}/moderators`, {}, { ...page, count: page.items.length }),
       candidates,
       slots,
-      stylesheets: ['/assets/css/scheduling.css'],
+      stylesheets: ['/assets/css/scheduling.css', '/assets/css/pager.css'],
     };
   }
 
@@ -143,8 +154,16 @@ export class SchedulingPagesController {
 
   @Get('moderator')
   @Render('pages/scheduling/moderator')
-  async moderatorPage(@CurrentUser() user: AuthUser, @Req() req: Request) {
-    return { title: 'moderator.title', sessions: await this.moderators.mySessions(user.id, req.locale), hasFeed: await this.moderators.hasFeed(user.id), feedUrl: null };
+  async moderatorPage(@Query() query: PageQueryDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    const page = pageOf(await this.moderators.mySessions(user.id, req.locale), query);
+    return {
+      title: 'moderator.title',
+      sessions: page.items,
+      pager: pagerView('/moderator', {}, { ...page, count: page.items.length }),
+      hasFeed: await this.moderators.hasFeed(user.id),
+      feedUrl: null,
+      stylesheets: ['/assets/css/pager.css'],
+    };
   }
 
   @Post('moderator/feed')

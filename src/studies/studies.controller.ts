@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { PageQueryDto } from '../common/paging';
 import type { Request } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -17,8 +18,8 @@ export class StudiesController {
   ) {}
 
   @Get()
-  list() {
-    return this.studies.list();
+  list(@Query() page: PageQueryDto) {
+    return this.studies.list(page);
   }
 
   @Post()

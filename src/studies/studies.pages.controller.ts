@@ -1,4 +1,6 @@
-import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { pagerView } from '../common/pager';
+import { PageQueryDto } from '../common/paging';
 import type { Request, Response } from 'express';
 import type { Locale } from '../common/domain';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -22,8 +24,9 @@ export class StudiesPagesController {
 
   @Get()
   @Render('pages/studies/list')
-  async list() {
-    return { title: 'studies.title', studies: await this.studies.list() };
+  async list(@Query() query: PageQueryDto) {
+    const page = await this.studies.list(query);
+    return { title: 'studies.title', studies: page.items, pager: pagerView('/studies', {}, { ...page, count: page.items.length }), stylesheets: ['/assets/css/pager.css'] };
   }
 
   @Post()

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
+import type { Page } from '../common/paging';
 import { AppError } from '../common/app-error';
 import { CreateStudyDto, OrganisationDto, SlotDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
 import { SessionSlot } from './session-slot.entity';
@@ -30,8 +31,8 @@ export class StudiesService {
     return (await this.studies.count()) > 0;
   }
 
-  list(): Promise<Study[]> {
-    return this.studies.listAll();
+  async list(page: { offset: number; limit: number }): Promise<Page<Study>> {
+    return { ...(await this.studies.listPage(page.offset, page.limit)), offset: page.offset, limit: page.limit };
   }
 
   async get(slug: string): Promise<Study> {

@@ -24,8 +24,10 @@ export class StudyRepository {
     return this.m(manager).findOneBy(Study, { slug });
   }
 
-  listAll(): Promise<Study[]> {
-    return this.dataSource.manager.find(Study, { order: { createdAt: 'DESC', id: 'DESC' } });
+  /** One page of studies, newest first, and how many there are. */
+  async listPage(offset: number, limit: number): Promise<{ items: Study[]; total: number }> {
+    const [items, total] = await this.dataSource.manager.findAndCount(Study, { order: { createdAt: 'DESC', id: 'DESC' }, skip: offset, take: limit });
+    return { items, total };
   }
 
   count(): Promise<number> {

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseEnumPipe, Put, Query } from '@nestjs/common';
+import { pageOf, PageQueryDto } from '../common/paging';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -19,8 +20,8 @@ export class SurveysController {
   }
 
   @Get(':kind/versions')
-  versions(@Param('slug') slug: string, @Param('kind', kindPipe) kind: SurveyKind) {
-    return this.surveys.versions(slug, kind);
+  async versions(@Param('slug') slug: string, @Param('kind', kindPipe) kind: SurveyKind, @Query() page: PageQueryDto) {
+    return pageOf(await this.surveys.versions(slug, kind), page);
   }
 
   @Put(':kind')

@@ -84,7 +84,7 @@ describe('respondent overviews and the partner portal', () => {
 
   it('answers the documented JSON shape with the counts of page 2 and the rows of Bijlage 5', async () => {
     const overview = await json(researcher, `/api/studies/${slug}/overview`);
-    expect(Object.keys(overview).sort()).toEqual(['organisations', 'population', 'study', 'totals']);
+    expect(Object.keys(overview).sort()).toEqual(['limit', 'offset', 'organisations', 'population', 'study', 'totals']);
     expect(overview).toMatchObject({ study: 'wp2a', population: 'participants', totals: { total: 44, counts: { informatiezoeker: 13, zekerheidszoeker: 12, 'rust-in-je-hoofdzoeker': 12, gemakzoeker: 7 } } });
     expect(overview.organisations.map((o) => [o.name, o.total, QUADRANTS.map((q) => o.counts[q])])).toEqual([
       ['Belastingdienst', 11, [3, 3, 3, 2]],
@@ -230,12 +230,12 @@ describe('respondent overviews and the partner portal', () => {
   describe('partner portal', () => {
     it('lists only the studies of the partner organisation', async () => {
       const list = await partnerRet.get('/api/partner/studies').expect(200);
-      expect(list.body.map((s: { slug: string }) => s.slug)).toEqual([slug]);
+      expect(list.body.items.map((s: { slug: string }) => s.slug)).toEqual([slug]);
       const page = await partnerRet.get('/partner').expect(200);
       expect(page.text).toContain(`/partner/studies/${slug}`);
       expect(page.text).not.toContain(otherSlug);
       const vitens = await partnerVitens.get('/api/partner/studies').expect(200);
-      expect(vitens.body.map((s: { slug: string }) => s.slug).sort()).toEqual([slug, otherSlug].sort());
+      expect(vitens.body.items.map((s: { slug: string }) => s.slug).sort()).toEqual([slug, otherSlug].sort());
     });
 
     it('shows its own rows with banded ages and the consortium counts without rows', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import type { TrustProxy } from '../../src/config/trust-proxy';
 import { Respondent } from '../../src/respondents/respondent.entity';
 import { createStudy, createUser } from '../support/factories';
 import { anonymousAgent, loginAgent } from '../support/http';
@@ -86,5 +87,29 @@ describe('screener limits per address', () => {
       ['screener-submission', 10],
     ]);
     expect(rows[0].bucket).toMatch(/^screener-page:(::ffff:)?127\.0\.0\.1$/);
+  });
+});
+
+// TRUST_PROXY decides whose address a screener limit counts, as for the login and homework-code throttles.
+describe.each<[string, TrustProxy, boolean]>([
+  ['behind a trusted proxy (TRUST_PROXY=loopback)', ['loopback'], true],
+  ['without a trusted proxy (the default)', false, false],
+])('screener limits %s', (_name, trustProxy, perForwardedAddress) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ trustProxy, rateLimits: { screenerSubmissions: 100, screenerPages: 2, windowMinutes: 60 } });
+    await createStudy(t.dataSource, { slug: 'achter-proxy' });
+  });
+  afterAll(() => t?.close());
+
+  it(perForwardedAddress ? 'counts each forwarded client address on its own' : 'ignores X-Forwarded-For and counts the connection', async () => {
+    const view = (forwardedFor: string) => anonymousAgent(t.app).get('/s/achter-proxy').set('x-forwarded-for', forwardedFor);
+    const first = await Promise.all([view('198.51.100.1'), view('198.51.100.1'), view('198.51.100.1')]);
+    expect(first.map((r) => r.status).sort()).toEqual([200, 200, 429]);
+    // Another claimed address: its own allowance only when the proxy that says so is trusted.
+    expect((await view('198.51.100.2')).status).toBe(perForwardedAddress ? 200 : 429);
+    const rows: { bucket: string }[] = await t.dataSource.query("SELECT bucket FROM rate_limit_window WHERE bucket LIKE 'screener-page:%' ORDER BY bucket");
+    expect(rows.map((r) => r.bucket.replace(/^screener-page:(::ffff:)?/, ''))).toEqual(perForwardedAddress ? ['198.51.100.1', '198.51.100.2'] : ['127.0.0.1']);
   });
 });

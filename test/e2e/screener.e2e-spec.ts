@@ -224,6 +224,6 @@ describe('screener page and intake API', () => {
       .send({ definition: { pages: [{ name: 'p', elements: [{ type: 'comment', name: 'story' }] }] } })
       .expect(400);
     expect(refused.body).toMatchObject({ code: 'survey.homework_fixed', message: expect.stringContaining('Bijlage 4') });
-    await agent.get('/api/studies/screen/surveys/homework/versions').expect(200, []);
+    expect((await agent.get('/api/studies/screen/surveys/homework/versions').expect(200)).body).toEqual({ items: [], total: 0, offset: 0, limit: 50 });
   });
 });

@@ -36,7 +36,7 @@ describe('studies API and pages', () => {
     expect(Object.keys(res.body.details).sort()).toEqual(['extra', 'groupMaxSize', 'slug', 'title']);
     expect(res.body.message).toMatch(/^Please correct: /);
     const list = await agent.get('/api/studies').expect(200);
-    expect(list.body.map((s: { slug: string }) => s.slug)).not.toContain('Bad Slug!');
+    expect(list.body.items.map((s: { slug: string }) => s.slug)).not.toContain('Bad Slug!');
   });
 
   it('answers 404 for a missing study, organisation or slot', async () => {

@@ -21,7 +21,7 @@ describe('first run', () => {
 
     const second = await ensureFirstRun(t.app, t.config);
     expect(second).toEqual({ demoCreated: false });
-    expect((await t.app.get(StudiesService).list()).map((s) => s.slug)).toEqual(['wp2a']);
+    expect((await t.app.get(StudiesService).list({ offset: 0, limit: 50 })).items.map((s) => s.slug)).toEqual(['wp2a']);
   });
 
   it('uses ADMIN_EMAIL and ADMIN_PASSWORD when given, without printing the password', async () => {

@@ -32,7 +32,7 @@ describe('StudiesService on a real database', () => {
 
   it('refuses a duplicate slug and changes nothing', async () => {
     await expect(studies.create({ slug: 'int-one', title: 'Again' }, actor)).rejects.toMatchObject({ kind: 'conflict', code: 'study.slug_taken' });
-    expect((await studies.list()).filter((s) => s.slug === 'int-one')).toHaveLength(1);
+    expect((await studies.list({ offset: 0, limit: 200 })).items.filter((s) => s.slug === 'int-one')).toHaveLength(1);
   });
 
   it('refuses min > target with the field named', async () => {

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../common/paging';
 import { MAX_ID } from '../../common/parse-id.pipe';
 import { MEMBER_ROLES, MemberRole } from '../group-member.entity';
 
@@ -51,4 +52,10 @@ export class PromoteReserveDto {
 /** The page's "add to group" form, where the group is chosen in the form. */
 export class AddToGroupDto extends AddMemberDto {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) groupId: number;
+}
+
+/** The groups page: one page of groups, and optionally a preview of a new formation (for one organisation). */
+export class GroupsPageQueryDto extends PageQueryDto {
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['1']) preview?: '1';
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MaxLength(200) organisation?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../common/paging';
 import { POPULATIONS, type Population } from '../overview';
 import { EXPORT_FORMATS, type ExportFormat } from '../overview-request';
 
@@ -11,7 +12,7 @@ const toBoolean = ({ value }: { value: unknown }) => {
   return value;
 };
 
-export class OverviewQueryDto {
+export class OverviewQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only this partner organisation (its name). Partners always get their own.' })
   @IsOptional()
   @IsString()

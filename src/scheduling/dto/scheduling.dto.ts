@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../common/paging';
 import { MAX_ID } from '../../common/parse-id.pipe';
 
 // Page forms send text; anything else is left for the validators to refuse.
@@ -49,4 +50,10 @@ export class ModeratorSettingsDto {
 /** Page form: add an account as moderator. */
 export class AddModeratorFormDto extends ModeratorSettingsDto {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) userId: number;
+}
+
+/** The schedule page: one page of days and waiting groups, the proposal (preview=1), and what was just done. */
+export class SchedulePageQueryDto extends PageQueryDto {
+  @IsOptional() @IsIn(['1']) preview?: '1';
+  @IsOptional() @IsString() @MaxLength(50) done?: string;
 }
