@@ -31,14 +31,19 @@
     return c;
   }
 
-  function table(label, columns, rows) {
+  // One text for one, another for more (Dutch and English need no other forms).
+  function count(key, n, vars) {
+    return fill(n === 1 ? texts[key + 'One'] : texts[key], vars);
+  }
+
+  function table(label, columns, rows, extraClass) {
     var wrap = document.createElement('div');
     wrap.className = 'table-wrap';
     wrap.tabIndex = 0;
     wrap.setAttribute('role', 'region');
     wrap.setAttribute('aria-label', label);
     var t = document.createElement('table');
-    t.className = 'import-errors';
+    t.className = 'import-errors' + (extraClass ? ' ' + extraClass : '');
     var head = t.createTHead().insertRow();
     columns.forEach(function (k) { head.appendChild(cell('th', texts[k], 'col')); });
     var tbody = t.createTBody();
@@ -72,7 +77,7 @@
     if (report.readable > report.planned.length) nodes.push(line(fill(texts.moreRows, { shown: report.planned.length, total: report.readable })));
     nodes.push(table(texts.rows, ['colLine', 'colRespondent', 'colAction'], report.planned.map(function (p) {
       return [String(p.line), respondentLink(p.respondentId), texts.actions[p.action] || p.action];
-    })));
+    }), 'import-plan'));
     return nodes;
   }
 
@@ -100,9 +105,9 @@
           return show(nodes, false);
         }
         var counts = { n: report.dryRun ? report.readable : report.imported, created: report.created, replaced: report.replaced };
-        nodes.push(line(fill(report.dryRun ? texts.wouldImport : texts.imported, counts)));
-        if (report.created) nodes.push(line(fill(texts.created, counts)));
-        if (report.replaced) nodes.push(line(fill(texts.replaced, counts)));
+        nodes.push(line(count(report.dryRun ? 'wouldImport' : 'imported', counts.n, counts)));
+        if (report.created) nodes.push(line(count('created', report.created, counts)));
+        if (report.replaced) nodes.push(line(count('replaced', report.replaced, counts)));
         if (report.errors.length) nodes.push.apply(nodes, problems(report.errors, report.errorCount));
         if (report.planned.length) nodes.push.apply(nodes, planned(report));
         // Only a clean preview can be imported: all or nothing.

@@ -20,7 +20,7 @@ const REFUSAL_CODES = [
   'homework_import.changed',
   'study.closed',
 ];
-const SCRIPT_TEXTS = ['wouldImport', 'imported', 'created', 'replaced', 'problems', 'moreProblems', 'rows', 'moreRows', 'colLine', 'colColumn', 'colValue', 'colReason', 'colRespondent', 'colAction', 'empty', 'confirm', 'failed'];
+const SCRIPT_TEXTS = ['wouldImport', 'wouldImportOne', 'imported', 'importedOne', 'created', 'createdOne', 'replaced', 'replacedOne', 'problems', 'moreProblems', 'rows', 'moreRows', 'colLine', 'colColumn', 'colValue', 'colReason', 'colRespondent', 'colAction', 'empty', 'confirm', 'failed'];
 const ACTIONS = ['create', 'fill', 'replace'];
 
 @Controller('studies/:slug/homework/import')

@@ -50,6 +50,7 @@ describe('homework import page in Chromium', () => {
     await page.setInputFiles('#import-file', file(rows));
     await page.getByRole('button', { name: 'Bestand controleren' }).click();
     await page.getByText('2 rijen kunnen worden geïmporteerd.').waitFor();
+    expect(await page.textContent('#import-result-body')).toContain('2 deelnemers krijgen een nieuwe huiswerkopdracht.');
     expect(await page.locator('table.import-errors tbody tr').count()).toBe(2);
     expect(await page.locator('table.import-errors').textContent()).toContain('nieuwe huiswerkopdracht met deze antwoorden');
     expect(await axeViolations(page)).toEqual([]);
