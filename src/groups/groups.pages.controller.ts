@@ -54,6 +54,8 @@ export class GroupsPagesController {
       counts: { groups: overview.groups.length, unplaced: overview.unplaced.length, shortfalls: overview.shortfalls.length },
       pager: pagerView(`/studies/${slug}/groups`, { preview: query.preview, organisation: query.organisation }, { total: longest, offset: query.offset, limit: query.limit, count }),
       previewOrganisation: scope ?? '',
+      // A closed study's groups are a record: the page offers no changes (the server refuses them anyway).
+      closed: overview.study.status === 'closed',
       notice,
     };
   }

@@ -82,6 +82,9 @@ describe('a closed study', () => {
     const promote = await agent.post(`/studies/gesloten/groups/${g1.id}/members/${g1.reserves[0].respondentId}/promote`).type('form').send({ _csrf: csrf, replaceRespondentId: g1.members[0].respondentId }).expect(303);
     const english = await agent.get(`${promote.headers.location.split('#')[0]}?lang=en`).expect(200);
     expect(english.text).toContain('This study is closed. Its groups can no longer change.');
+    // The page offers no changes any more.
+    expect(english.text).toContain('id="groups-closed"');
+    expect(english.text).not.toMatch(/action="[^"]*\/(confirm|lock|dissolve|move|promote|add)"/);
     expect(await snapshot()).toEqual(before);
   });
 
