@@ -8,6 +8,7 @@ import { AppErrorFilter } from './common/app-error.filter';
 import { ConfigModule, ResolvedConfig } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoModule } from './demo/demo.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { DatabaseModule } from './database/database.module';
 import { GroupsModule } from './groups/groups.module';
 import { HomeworkModule } from './homework/homework.module';
@@ -21,7 +22,7 @@ import { StudiesModule } from './studies/studies.module';
 import { SurveysModule } from './surveys/surveys.module';
 
 /** Feature modules; later features add theirs here. */
-export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, SurveysModule, RespondentsModule, OverviewsModule, MailModule, GroupsModule, SchedulingModule, HomeworkModule, CodingModule, DashboardModule, DemoModule];
+export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, SurveysModule, RespondentsModule, OverviewsModule, MailModule, GroupsModule, SchedulingModule, HomeworkModule, CodingModule, DashboardModule, DemoModule, PrivacyModule];
 
 @Module({})
 export class AppModule {

@@ -8,6 +8,7 @@ import { AppError } from '../common/app-error';
 import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
 import type { ImportError } from '../respondents/import-parser';
 import { RespondentImportService } from '../respondents/respondent-import.service';
+import { ErasureService } from '../privacy/erasure.service';
 import { RespondentsService } from '../respondents/respondents.service';
 import { fileTooLarge } from '../common/import/uploaded-file';
 
@@ -74,7 +75,7 @@ export function registerRespondentCommands(program: Command): void {
     .requiredOption('--study <slug>', 'the study')
     .requiredOption('--email <email>', "the respondent's e-mail address")
     .action(async (opts: { study: string; email: string }) => {
-      const erased = await withApp((app) => app.get(RespondentsService).eraseByEmail(opts.study, opts.email, null));
+      const erased = await withApp((app) => app.get(ErasureService).eraseByEmail(opts.study, opts.email, null));
       process.stdout.write(`Erased ${erased.length} respondent${erased.length === 1 ? '' : 's'} (id ${erased.map((r) => r.id).join(', ')}).\n`);
     });
 }

@@ -189,6 +189,11 @@ export class GroupsService {
     return { groupId: id, members: memberships.filter((m) => m.role === 'member').length, reserves: memberships.filter((m) => m.role === 'reserve').length };
   }
 
+  /** An erased respondent leaves their group (as member or reserve); the group's own checks then show it is short. */
+  removeErasedRespondent(respondentId: number, manager: EntityManager): Promise<void> {
+    return this.groups.removeRespondent(respondentId, manager);
+  }
+
   /** Deletes the group; its members become eligible again. The audit event keeps who was in it. */
   async dissolve(id: number, actor: AuthUser): Promise<{ dissolved: number; studySlug: string }> {
     return this.groups.transaction(async (manager) => {

@@ -40,12 +40,6 @@ export class RespondentsController {
     return this.respondents.overrideQuadrant(slug, id, dto, user);
   }
 
-  @Post('respondents/:id/erase')
-  @HttpCode(200)
-  erase(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
-    return this.respondents.erase(slug, id, user);
-  }
-
   /** multipart/form-data (field "file"), or the file itself as the body (text/csv, .xlsx, octet-stream). */
   @Post('respondents/import')
   @HttpCode(200)

@@ -1,8 +1,6 @@
 import { Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ImportUploadModule } from '../common/import/import-upload.module';
-import { GroupsModule } from '../groups/groups.module';
-import { HomeworkModule } from '../homework/homework.module';
 import { StudiesModule } from '../studies/studies.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { RespondentImportService } from './respondent-import.service';
@@ -20,8 +18,6 @@ import { RESPONDENTS_ENTITIES } from './respondents.entities';
     TypeOrmModule.forFeature(RESPONDENTS_ENTITIES),
     StudiesModule,
     SurveysModule,
-    HomeworkModule,
-    GroupsModule,
     ImportUploadModule,
   ],
   providers: [

@@ -8,7 +8,6 @@ import { PoolFilterDto, QuadrantOverrideDto } from './dto/respondent.dto';
 import { pagerView } from '../common/pager';
 import { StudiesService } from '../studies/studies.service';
 import { RespondentsService } from './respondents.service';
-import { AppError } from '../common/app-error';
 import { formatBytes, IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
@@ -72,14 +71,6 @@ export class RespondentsPagesController {
   @Post(':id/quadrant')
   async overrideQuadrant(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: QuadrantOverrideDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
     await this.respondents.overrideQuadrant(slug, id, dto, user);
-    res.redirect(303, `/studies/${slug}/respondents#respondent-${id}`);
-  }
-
-  @Post(':id/erase')
-  async erase(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Res() res: Response) {
-    // Erasure cannot be undone: the form's tick box must be ticked, also when the browser did not enforce it.
-    if (confirm !== 'yes') throw AppError.invalid('respondent.erase_unconfirmed', 'Tick the box to confirm that the personal data may be erased; nothing was erased.');
-    await this.respondents.erase(slug, id, user);
     res.redirect(303, `/studies/${slug}/respondents#respondent-${id}`);
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { Page } from '../common/paging';
-import { GroupRepository } from '../groups/group.repository';
-import { HomeworkService } from '../homework/homework.service';
 import type { RespondentProfile, RespondentStatus } from '../common/domain';
 import { StudiesService } from '../studies/studies.service';
 import { Study } from '../studies/study.entity';
@@ -39,6 +38,15 @@ export interface PoolReader {
 }
 
 /** The normalised attributes as `respondents list` prints them: exactly these keys, in this order. */
+/** Whom an erasure concerns: respondents of one study. */
+export interface ErasureTarget {
+  studyId: number;
+  respondentIds: number[];
+}
+
+/** The respondent as erased: the normalised attributes kept, personal data gone. */
+export type ErasedRespondent = Respondent;
+
 /** A made-up person for trying the platform out (the demo study). */
 export interface MadeUpRespondent extends RespondentProfile {
   organisationId: number;
@@ -54,8 +62,6 @@ export class RespondentsService {
     private readonly respondents: RespondentRepository,
     private readonly studies: StudiesService,
     private readonly audit: AuditService,
-    private readonly homework: HomeworkService,
-    private readonly groups: GroupRepository,
   ) {}
 
   /**
@@ -132,43 +138,42 @@ export class RespondentsService {
     });
   }
 
-  async erase(slug: string, id: number, actor: AuthUser | null): Promise<Respondent> {
+  /** The respondent to erase, checked to belong to the study. */
+  async erasable(slug: string, id: number): Promise<ErasureTarget> {
     const study = await this.studies.get(slug);
     const respondent = await this.respondents.findInStudy(study.id, id);
     if (!respondent) throw AppError.notFound('respondent', id);
-    return this.eraseOne(study, respondent, actor);
+    return { studyId: study.id, respondentIds: [respondent.id] };
   }
 
   /** Every respondent of the study with this address (a duplicate sign-up too). */
-  async eraseByEmail(slug: string, email: string, actor: AuthUser | null): Promise<Respondent[]> {
+  async erasableByEmail(slug: string, email: string): Promise<ErasureTarget> {
     const study = await this.studies.get(slug);
-    const found = await this.respondents.findAllByEmail(study.id, email);
-    if (!found.length) throw AppError.notFound('respondent_with_email', email);
-    const erased: Respondent[] = [];
-    for (const r of found) erased.push(await this.eraseOne(study, r, actor));
-    return erased;
+    const respondents = await this.respondents.findAllByEmail(study.id, email);
+    if (!respondents.length) throw AppError.notFound('respondent_with_email', email);
+    return { studyId: study.id, respondentIds: respondents.map((r) => r.id) };
   }
 
-  // Personal data goes; the normalised attributes stay, so counts and overviews keep adding up.
-  private eraseOne(study: Study, respondent: Respondent, actor: AuthUser | null): Promise<Respondent> {
-    return this.respondents.transaction(async (manager) => {
-      const previousStatus = respondent.status;
-      Object.assign(respondent, { firstName: null, email: null, phone: null, contactPreference: null, status: 'erased', erasedAt: respondent.erasedAt ?? new Date() });
-      const saved = await this.respondents.save(respondent, manager);
-      await recordStatusChange(manager, respondent, previousStatus, 'erased');
-      // An erased person leaves their group (as member or reserve); the group's own checks then show it is short.
-      await this.groups.removeRespondent(respondent.id, manager);
-      await this.homework.clearAnswersOf(respondent.id, manager);
-      for (const submission of await this.respondents.submissionsOf(respondent.id, manager)) {
-        submission.answers = Object.fromEntries(Object.entries(submission.answers).filter(([k]) => !(SCREENER_PERSONAL_FIELDS as readonly string[]).includes(k)));
-        await this.respondents.saveSubmission(submission, manager);
-      }
-      await this.audit.record(
-        { actor, action: 'respondent.erase', studyId: study.id, subjectType: 'respondent', subjectId: respondent.id, details: { previousStatus, source: respondent.source } },
-        manager,
-      );
-      return saved;
-    });
+  /**
+   * The respondent's part of an erasure (privacy's ErasureService does the rest in the same transaction): personal
+   * data goes; the normalised attributes stay, so counts and overviews keep adding up.
+   */
+  async erasePersonalData(studyId: number, respondentId: number, actor: AuthUser | null, manager: EntityManager): Promise<ErasedRespondent> {
+    const respondent = await this.respondents.findInStudy(studyId, respondentId, manager);
+    if (!respondent) throw AppError.notFound('respondent', respondentId);
+    const previousStatus = respondent.status;
+    Object.assign(respondent, { firstName: null, email: null, phone: null, contactPreference: null, status: 'erased', erasedAt: respondent.erasedAt ?? new Date() });
+    const saved = await this.respondents.save(respondent, manager);
+    await recordStatusChange(manager, respondent, previousStatus, 'erased');
+    for (const submission of await this.respondents.submissionsOf(respondent.id, manager)) {
+      submission.answers = Object.fromEntries(Object.entries(submission.answers).filter(([k]) => !(SCREENER_PERSONAL_FIELDS as readonly string[]).includes(k)));
+      await this.respondents.saveSubmission(submission, manager);
+    }
+    await this.audit.record(
+      { actor, action: 'respondent.erase', studyId, subjectType: 'respondent', subjectId: respondent.id, details: { previousStatus, source: respondent.source } },
+      manager,
+    );
+    return saved;
   }
 
   /** Adds made-up respondents (source "demo"), eligible, screened a minute apart up to now. */

@@ -4,7 +4,7 @@ import { GroupsService } from '../../src/groups/groups.service';
 import { HomeworkAssignment } from '../../src/homework/homework-assignment.entity';
 import { HomeworkService } from '../../src/homework/homework.service';
 import { Respondent } from '../../src/respondents/respondent.entity';
-import { RespondentsService } from '../../src/respondents/respondents.service';
+import { ErasureService } from '../../src/privacy/erasure.service';
 import { createStudy } from '../support/factories';
 import { MIXED, createBucket } from '../support/groups-factories';
 import { createScheduledGroup, credentialsOf } from '../support/homework-factories';
@@ -24,7 +24,7 @@ describe('erasing a grouped respondent', () => {
     await t.app.get(GroupsService).form(study.slug, {}, null);
     expect(await t.dataSource.getRepository(GroupMember).countBy({ respondentId: people[0].id })).toBe(1);
 
-    await t.app.get(RespondentsService).erase(study.slug, people[0].id, null);
+    await t.app.get(ErasureService).erase(study.slug, people[0].id, null);
 
     const erased = await t.dataSource.getRepository(Respondent).findOneByOrFail({ id: people[0].id });
     expect(erased).toMatchObject({ firstName: null, email: null, phone: null, status: 'erased' });
@@ -41,7 +41,7 @@ describe('erasing a grouped respondent', () => {
     await homework.saveDraft(token, { revision: 0, data: { firstName: 'Ans' } }, '127.0.0.1');
     expect((await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId: fx.members[0].id })).draft).not.toBeNull();
 
-    await t.app.get(RespondentsService).erase(fx.study.slug, fx.members[0].id, null);
+    await t.app.get(ErasureService).erase(fx.study.slug, fx.members[0].id, null);
 
     const cleared = await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId: fx.members[0].id });
     expect(cleared.draft).toBeNull();
