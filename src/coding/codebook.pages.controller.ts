@@ -43,7 +43,9 @@ export class CodebookPagesController {
         return {
           version: v.version,
           when: v.changedAt,
-          who: v.changedByEmail ?? i18n.t(req.locale, 'codebook.history.system'),
+          who:
+            v.changedByEmail ??
+            i18n.t(req.locale, v.kind === 'create' ? 'codebook.history.platform' : 'codebook.history.system'),
           what: i18n.t(req.locale, line.key, line.vars),
         };
       }),

@@ -124,9 +124,22 @@ export class CodebookService {
   /** The study's codebook in tree order with its version; a study that never had one starts with the cause group. */
   async codebook(slug: string): Promise<{ study: Study; version: number; codes: StoredCode[] }> {
     const study = await this.studies.get(slug);
-    const current = await this.repository.currentVersion(study.id);
-    if (current) return { study, version: current.version, codes: await this.repository.codesOf(study.id) };
-    return { study, version: 0, codes: builtInCodes(study.id) };
+    let current = await this.repository.currentVersion(study.id);
+    if (!current) {
+      // First use: the cause group is stored as version 1, so its codes have rows (ids, edit links) like any other.
+      // Two first uses at once: one stores it, the other meets the version's unique key and reads what it stored.
+      await this.create(study).catch((err: unknown) => {
+        if (!isUniqueViolation(err)) throw err;
+      });
+      current = await this.repository.currentVersion(study.id);
+    }
+    return { study, version: current?.version ?? 0, codes: await this.repository.codesOf(study.id) };
+  }
+
+  @Transactional()
+  private async create(study: Study): Promise<void> {
+    if (await this.repository.currentVersion(study.id)) return;
+    await this.repository.save(study.id, 1, { kind: 'create' }, builtInCodes(study.id), { id: null, email: null });
   }
 
   /** The codes as `kwadrant codebook list` prints them. */
@@ -325,7 +338,7 @@ export class CodebookService {
       version: number,
     ) => { codes: StoredCode[]; change: VersionChange; unchanged?: boolean },
   ): Promise<StoredCode[]> {
-    const study = await this.studies.get(slug);
+    const { study } = await this.codebook(slug);
     try {
       return await this.changeInTransaction(study, actor, locale, apply);
     } catch (err) {
@@ -425,13 +438,17 @@ function refusal(reason: ChangeRefusal, id: number): AppError {
 
 /** Two changes from the same version at once: the second meets the version's unique key. */
 function translateConcurrentChange(err: unknown): unknown {
-  if (!(err instanceof QueryFailedError)) return err;
-  const driver = err.driverError as { code?: string };
-  if (driver.code !== '23505' && driver.code !== 'SQLITE_CONSTRAINT_UNIQUE') return err;
+  if (!isUniqueViolation(err)) return err;
   return AppError.conflict(
     'codebook.changed',
     'Someone changed the codebook at the same moment; reload it and make your change again.',
   );
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const driver = err.driverError as { code?: string };
+  return driver.code === '23505' || driver.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** The cause group a study's codebook starts with; its GUIDs are derived from the study, so they are the same until stored. */

@@ -50,7 +50,7 @@ describe('the codebook pages in Chromium, by keyboard', () => {
     expect(await page.isVisible('#codebook-import-confirm')).toBe(false);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await axeViolations(page)).toEqual([]);
-    expect((await codebook()).version).toBe(0);
+    expect((await codebook()).version).toBe(1);
 
     await page.setInputFiles('#codebook-file', SEED);
     await page.focus('#codebook-file');
@@ -63,10 +63,10 @@ describe('the codebook pages in Chromium, by keyboard', () => {
     // The seed's CONS_ISSUE_HGV_(lv) is taken in its regular form, and the page says so.
     expect(await page.textContent('#codebook-import-result-body')).toContain('CONS_ISSUE_HGV_LV');
     expect(await axeViolations(page)).toEqual([]);
-    expect((await codebook()).version).toBe(0);
+    expect((await codebook()).version).toBe(1);
     await page.focus('#codebook-import-confirm');
     await page.keyboard.press('Enter');
-    await page.getByText('Geïmporteerd als versie 1').waitFor();
+    await page.getByText('Geïmporteerd als versie 2').waitFor();
     const { codes } = await codebook();
     expect(codes.filter((c) => c.tekstId !== null)).toHaveLength(38);
   });

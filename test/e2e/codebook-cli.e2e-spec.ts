@@ -44,7 +44,7 @@ describe('kwadrant codebook (the real command, as a child process)', () => {
     expect(dry.stderr).toContain(
       'Note: line 30, column Tekst-ID: Tekst-ID ‘CONS_ISSUE_HGV_(lv)’ was taken as CONS_ISSUE_HGV_LV.',
     );
-    expect(dry.stderr).toMatch(/\nWould replace version 0: 55 added, 0 changed, 0 removed, 4 unchanged\.\n$/);
+    expect(dry.stderr).toMatch(/\nWould replace version 1: 55 added, 0 changed, 0 removed, 4 unchanged\.\n$/);
     expect((await list()).map((c) => c.tekstId)).toEqual([
       null,
       'OORZAAK_FOUT',
@@ -54,7 +54,7 @@ describe('kwadrant codebook (the real command, as a child process)', () => {
 
     const r = await runCli(['codebook', 'import', SEED, '--study', 'seed'], env);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('as version 1:');
+    expect(r.stderr).toContain('as version 2:');
     const codes = await list();
     const expected = await readImportFile(readFileSync(SEED), 'seed.csv');
     if (!expected.ok) throw new Error('the fixture must read');
@@ -83,7 +83,7 @@ describe('kwadrant codebook (the real command, as a child process)', () => {
       if (format === 'qdc') expect(validateCodebookXml(file.toString('utf8'))).toEqual({ valid: true, errors: [] });
       const back = await runCli(['codebook', 'import', out, '--study', 'seed'], env);
       expect(back.code).toBe(0);
-      expect(back.stderr).toContain(`as version 1: 0 added, 0 changed, 0 removed, ${before.length} unchanged.`);
+      expect(back.stderr).toContain(`as version 2: 0 added, 0 changed, 0 removed, ${before.length} unchanged.`);
     }
     const stdout = await runCli(['codebook', 'export', '--study', 'seed'], env);
     expect(stdout.stdout.startsWith('\uFEFFCategorie 1;Categorie 2;Categorie 3;Tekst-ID;Logtekst;Kleur\r\n')).toBe(

@@ -65,11 +65,15 @@ describe('the study codebook (API and pages)', () => {
   const audits = (action: string) =>
     t.dataSource.getRepository(AuditEvent).find({ where: { action, studyId }, order: { id: 'ASC' } });
 
-  it('starts with the built-in cause group, and partners cannot see it', async () => {
+  it('starts with the built-in cause group as version 1, and partners cannot see it', async () => {
     const book = await codebook();
-    expect(book.version).toBe(0);
+    expect(book.version).toBe(1);
     expect(book.codes.map((c) => c.tekstId)).toEqual([null, ...CAUSE_TEKST_IDS]);
-    expect(book.codes.every((c) => c.builtIn)).toBe(true);
+    expect(book.codes.every((c) => c.builtIn && Number.isInteger(c.id))).toBe(true);
+    // Read again (and by two at once): the same rows, no second version.
+    expect(await Promise.all([codebook(), codebook()])).toEqual([book, book]);
+    const history = (await researcher.get(`/api/studies/${slug}/codebook/history`).expect(200)).body as unknown[];
+    expect(history).toEqual([expect.objectContaining({ version: 1, kind: 'create', changedByEmail: null })]);
     await partner.get(`/api/studies/${slug}/codebook`).expect(403);
     await partner.get(`/api/studies/${slug}/codebook/export?format=csv`).expect(403);
     await partner.get(`/studies/${slug}/codebook`).expect(403);
@@ -78,13 +82,13 @@ describe('the study codebook (API and pages)', () => {
 
   it('imports the seed table: a dry run first changes nothing, then one version with every code and an audit event', async () => {
     const dry = await importFile(SEED, 'dryRun=true&fileName=seed.csv').expect(200);
-    expect(dry.body).toMatchObject({ dryRun: true, format: 'csv', version: 0, changed: 0, removed: 0, unchanged: 4 });
-    expect((await codebook()).version).toBe(0);
+    expect(dry.body).toMatchObject({ dryRun: true, format: 'csv', version: 1, changed: 0, removed: 0, unchanged: 4 });
+    expect((await codebook()).version).toBe(1);
 
     const done = await importFile(SEED, 'fileName=seed.csv').expect(200);
-    expect(done.body).toMatchObject({ dryRun: false, version: 1, added: dry.body.added, removed: 0 });
+    expect(done.body).toMatchObject({ dryRun: false, version: 2, added: dry.body.added, removed: 0 });
     const book = await codebook();
-    expect(book.version).toBe(1);
+    expect(book.version).toBe(2);
     const expected = await readImportFile(SEED, 'seed.csv');
     if (!expected.ok) throw new Error('the fixture must read');
     expect(content(book.codes)).toEqual(content(expected.codes));
@@ -97,7 +101,7 @@ describe('the study codebook (API and pages)', () => {
     expect(event).toMatchObject({
       actorEmail: 'onderzoeker@example.org',
       subjectId: slug,
-      details: { version: 1, format: 'csv', fileName: 'seed.csv', added: dry.body.added },
+      details: { version: 2, format: 'csv', fileName: 'seed.csv', added: dry.body.added },
     });
   });
 
@@ -274,7 +278,8 @@ describe('the study codebook (API and pages)', () => {
       changedByEmail: string;
     }[];
     expect(history.slice(0, 4).map((h) => h.kind)).toEqual(['delete', 'delete', 'add', 'edit']);
-    expect(history.every((h) => h.changedByEmail === 'onderzoeker@example.org')).toBe(true);
+    // Every version but the first (the platform storing the cause group) names who made it.
+    expect(history.slice(0, -1).every((h) => h.changedByEmail === 'onderzoeker@example.org')).toBe(true);
   });
 
   it('edits on the pages: the tree, a refused code back in its form, a delete that asks first', async () => {
