@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { endOfDutchDay, startOfDutchDay } from '../common/dutch-time';
 import { escapeLike } from '../common/list-filters';
 import type { Page } from '../common/paging';
-import { Study } from '../studies/study.entity';
+import { STUDY_DIRECTORY, StudyDirectory } from '../common/study-directory';
 import { AuditEvent } from './audit-event.entity';
 
 export interface AuditFilter {
@@ -36,7 +36,10 @@ export interface AuditEntry {
 
 @Injectable()
 export class AuditService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(STUDY_DIRECTORY) private readonly directory: StudyDirectory,
+  ) {}
 
   /** Pass the transaction's manager so the event is written with (and only with) the change it describes. */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
@@ -55,7 +58,7 @@ export class AuditService {
 
   /** Every study's title, for the page's study filter and its rows. */
   async studyTitles(): Promise<Map<number, string>> {
-    const studies = await this.dataSource.manager.find(Study, { select: { id: true, title: true }, order: { title: 'ASC' } });
+    const studies = await this.directory.studies();
     return new Map(studies.map((s) => [s.id, s.title]));
   }
 

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Page } from '../common/paging';
 import { AppError } from '../common/app-error';
 import { hashToken, randomToken } from '../common/tokens';
 import { AuditService } from '../audit/audit.service';
-import { Organisation } from '../studies/organisation.entity';
+import { STUDY_DIRECTORY, StudyDirectory } from '../common/study-directory';
 import { AuthUser } from './auth-user';
 import { LoginSession } from './login-session.entity';
 import { PER_ACCOUNT_AND_ADDRESS, PER_ADDRESS, accountAddressKey, addressKey } from './login-throttle';
@@ -33,6 +33,7 @@ export class AuthService {
     private readonly users: UserRepository,
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottleRepository,
+    @Inject(STUDY_DIRECTORY) private readonly directory: StudyDirectory,
   ) {}
 
   /**
@@ -88,9 +89,9 @@ export class AuthService {
     let organisationId: number | null = null;
     if (input.role === 'partner') {
       if (!input.organisation) throw AppError.invalid('user.organisation_required', 'A partner account needs an organisation.', { organisation: ['is required for partners'] });
-      const org = await this.dataSource.getRepository(Organisation).findOneBy({ name: input.organisation.trim() });
+      const org = await this.directory.organisationByName(input.organisation.trim());
       if (!org) {
-        const known = await this.dataSource.getRepository(Organisation).find({ order: { name: 'ASC' } });
+        const known = await this.directory.organisations();
         throw AppError.invalid('user.organisation_unknown', `Unknown organisation "${input.organisation}". Known: ${known.map((o) => o.name).join(', ') || 'none yet'}.`);
       }
       organisationId = org.id;
@@ -121,7 +122,7 @@ export class AuthService {
 
   /** Partners' organisations by id, for showing accounts. */
   async organisationNames(ids: number[]): Promise<Map<number, string>> {
-    const orgs = ids.length ? await this.dataSource.getRepository(Organisation).findBy({ id: In(ids) }) : [];
+    const orgs = await this.directory.organisations(ids);
     return new Map(orgs.map((o) => [o.id, o.name]));
   }
 }

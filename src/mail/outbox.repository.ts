@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../common/list-filters';
-import { Study } from '../studies/study.entity';
+import { STUDY_DIRECTORY, StudyDirectory } from '../common/study-directory';
 import { OutboxMessage } from './outbox-message.entity';
 import { FailureOutcome, OutboxStatus, RETRYABLE_STATUSES } from './outbox-policy';
 
@@ -48,6 +48,7 @@ export class OutboxRepository {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    @Inject(STUDY_DIRECTORY) private readonly directory: StudyDirectory,
   ) {}
 
   private get isPostgres(): boolean {
@@ -189,7 +190,7 @@ export class OutboxRepository {
     if (filter.createdBefore) qb.andWhere('m.created_at < :createdBefore', { createdBefore: filter.createdBefore });
     const [messages, total] = await qb.getManyAndCount();
     const studyIds = [...new Set(messages.map((m) => m.studyId).filter((id): id is number => id !== null))];
-    const studies = new Map((studyIds.length ? await this.dataSource.manager.findBy(Study, { id: In(studyIds) }) : []).map((s) => [s.id, s]));
+    const studies = new Map((await this.directory.studies(studyIds)).map((s) => [s.id, s]));
     const items = messages.map((m) => {
       const study = m.studyId === null ? undefined : studies.get(m.studyId);
       return { ...m, studySlug: study?.slug ?? null, studyTitle: study?.title ?? null };
@@ -200,7 +201,7 @@ export class OutboxRepository {
   /** The kinds of message there are, and every study's title: the choices of the page's filter. */
   async filterChoices(): Promise<{ kinds: string[]; studies: { id: number; title: string }[] }> {
     const kinds = await this.dataSource.getRepository(OutboxMessage).createQueryBuilder('m').select('DISTINCT m.kind', 'kind').orderBy('kind').getRawMany<{ kind: string }>();
-    const studies = await this.dataSource.manager.find(Study, { select: { id: true, title: true }, order: { title: 'ASC' } });
+    const studies = await this.directory.studies();
     return { kinds: kinds.map((k) => k.kind), studies: studies.map((s) => ({ id: s.id, title: s.title })) };
   }
 

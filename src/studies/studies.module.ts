@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { STUDY_DIRECTORY } from '../common/study-directory';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ResearchOrganisationService } from './research-organisation.service';
 import { StudyLogoController } from './study-logo.controller';
@@ -6,13 +7,16 @@ import { StudiesController } from './studies.controller';
 import { StudiesPagesController } from './studies.pages.controller';
 import { StudiesService } from './studies.service';
 import { SlotUsageService } from './slot-usage.service';
+import { StudyDirectoryService } from './study-directory.service';
 import { StudyRepository } from './study.repository';
 import { STUDIES_ENTITIES } from './studies.entities';
 
+// Global only for STUDY_DIRECTORY: audit, auth and mail lie below studies and cannot import this module.
+@Global()
 @Module({
   imports: [TypeOrmModule.forFeature(STUDIES_ENTITIES)],
-  providers: [StudiesService, StudyRepository, ResearchOrganisationService, SlotUsageService],
+  providers: [StudiesService, StudyRepository, ResearchOrganisationService, SlotUsageService, { provide: STUDY_DIRECTORY, useClass: StudyDirectoryService }],
   controllers: [StudiesController, StudiesPagesController, StudyLogoController],
-  exports: [StudiesService, StudyRepository, ResearchOrganisationService, SlotUsageService],
+  exports: [StudiesService, StudyRepository, ResearchOrganisationService, SlotUsageService, STUDY_DIRECTORY],
 })
 export class StudiesModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Organisation } from './organisation.entity';
 import { SessionSlot } from './session-slot.entity';
 import { Study } from './study.entity';
@@ -100,5 +100,18 @@ export class StudyRepository {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.txHost.withTransaction(() => work(this.txHost.tx));
+  }
+
+  /** Labels for other modules' pages (StudyDirectory): id, slug and title, by title. */
+  studyLabels(ids?: number[]): Promise<Pick<Study, 'id' | 'slug' | 'title'>[]> {
+    return this.dataSource.manager.find(Study, { select: { id: true, slug: true, title: true }, where: ids ? { id: In(ids) } : {}, order: { title: 'ASC' } });
+  }
+
+  organisationLabels(ids?: number[]): Promise<Organisation[]> {
+    return this.dataSource.manager.find(Organisation, { where: ids ? { id: In(ids) } : {}, order: { name: 'ASC' } });
+  }
+
+  findOrganisationByName(name: string): Promise<Organisation | null> {
+    return this.dataSource.manager.findOneBy(Organisation, { name });
   }
 }
