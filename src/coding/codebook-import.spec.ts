@@ -1,7 +1,7 @@
 import { xlsxBomb } from '../../test/support/zip-bombs';
 import { checkCodebook } from './codebook';
 import { codebookToXlsx } from './codebook-file';
-import { detectFormat, readImportFile } from './codebook-import';
+import { detectFormat, MAX_CODES, readImportFile } from './codebook-import';
 
 const csv = (...lines: string[]) => Buffer.from(lines.join('\n'));
 
@@ -77,6 +77,15 @@ describe(readImportFile.name, () => {
     expect(await readImportFile(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'broken.xlsx')).toMatchObject({
       ok: false,
       errors: [{ key: 'codebook.error.unreadable_file' }],
+    });
+  });
+
+  it('refuses a file with more codes than a codebook has', async () => {
+    const lines = Array.from({ length: MAX_CODES }, (_, i) => `A;B${i};;C_${i};`);
+    const read = await readImportFile(csv('Categorie 1;Categorie 2;Categorie 3;Tekst-ID;Logtekst', ...lines));
+    expect(read).toMatchObject({
+      ok: false,
+      errors: [{ key: 'codebook.error.too_many_codes', details: { max: MAX_CODES, count: MAX_CODES + 5 } }],
     });
   });
 

@@ -130,8 +130,27 @@ function readQdc(buf: Buffer): CodebookFileResult {
   return checked('qdc', treeOrder(withCauseGroup(codes)), []);
 }
 
+/** Most codes (categories included) a codebook may have. */
+export const MAX_CODES = 2000;
+
 /** The rules of a whole codebook (a .qdc can break any of them; a table breaks few the reader has not seen). */
 function checked(format: CodebookFormat, codes: IncomingCode[], warnings: ImportProblem[]): CodebookFileResult {
+  // The seed's table has 55 codes; a file with thousands is not a codebook, and each code is a row to write.
+  if (codes.length > MAX_CODES)
+    return {
+      ok: false,
+      format,
+      errors: [
+        {
+          line: null,
+          column: null,
+          where: null,
+          key: 'codebook.error.too_many_codes',
+          details: { max: MAX_CODES, count: codes.length },
+        },
+      ],
+      warnings,
+    };
   const errors: ImportProblem[] = checkCodebook(codes).map((p) => ({
     line: null,
     column: null,
