@@ -48,7 +48,7 @@ export class AuthService {
       const minutes = Math.ceil(wait / 60);
       throw new AppError('too_many_requests', 'auth.throttled', `Too many failed logins from here. For your safety, please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, {
         retryAfterSeconds: wait,
-      });
+      }, { count: minutes });
     }
     const user = await this.users.findByEmail(email);
     // Verify against a dummy hash when the account does not exist, so timing does not reveal which e-mails exist.
@@ -81,10 +81,10 @@ export class AuthService {
 
   async createUser(input: NewUser, actor: AuthUser | null): Promise<AuthUser> {
     const email = input.email.trim().toLowerCase();
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw AppError.invalid('user.email_invalid', `"${input.email}" is not an e-mail address.`, { email: ['is not an e-mail address'] });
-    if (!ROLES.includes(input.role)) throw AppError.invalid('user.role_invalid', `Role must be one of ${ROLES.join(', ')}.`, { role: [`must be one of ${ROLES.join(', ')}`] });
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw AppError.invalid('user.email_invalid', `"${input.email}" is not an e-mail address.`, { email: ['is not an e-mail address'] }, { email: input.email });
+    if (!ROLES.includes(input.role)) throw AppError.invalid('user.role_invalid', `Role must be one of ${ROLES.join(', ')}.`, { role: [`must be one of ${ROLES.join(', ')}`] }, { roles: ROLES.join(', ') });
     if (input.password.length < PASSWORD_MIN_LENGTH) {
-      throw AppError.invalid('user.password_too_short', `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`, { password: [`must be at least ${PASSWORD_MIN_LENGTH} characters`] });
+      throw AppError.invalid('user.password_too_short', `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`, { password: [`must be at least ${PASSWORD_MIN_LENGTH} characters`] }, { min: PASSWORD_MIN_LENGTH });
     }
     let organisationId: number | null = null;
     if (input.role === 'partner') {
@@ -92,13 +92,13 @@ export class AuthService {
       const org = await this.directory.organisationByName(input.organisation.trim());
       if (!org) {
         const known = await this.directory.organisations();
-        throw AppError.invalid('user.organisation_unknown', `Unknown organisation "${input.organisation}". Known: ${known.map((o) => o.name).join(', ') || 'none yet'}.`);
+        throw AppError.invalid('user.organisation_unknown', `Unknown organisation "${input.organisation}". Known: ${known.map((o) => o.name).join(', ') || 'none yet'}.`, undefined, { organisation: input.organisation, known: known.map((o) => o.name).join(', ') || '—' });
       }
       organisationId = org.id;
     } else if (input.organisation) {
       throw AppError.invalid('user.organisation_not_allowed', 'Only partner accounts belong to an organisation.');
     }
-    if (await this.users.findByEmail(email)) throw AppError.conflict('user.email_taken', `An account for ${email} already exists.`);
+    if (await this.users.findByEmail(email)) throw AppError.conflict('user.email_taken', `An account for ${email} already exists.`, undefined, { email });
     const passwordHash = await hashPassword(input.password);
     return this.txHost.withTransaction(async () => {
       const manager = this.txHost.tx;

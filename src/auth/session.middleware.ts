@@ -2,10 +2,10 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Locale } from '../common/domain';
 import type { AuthUser } from './auth-user';
 import type { AuthService } from './auth.service';
+import { isLocale, LOCALE_COOKIE, requestLocale } from '../common/request-locale';
 import { CSRF_COOKIE, anonymousCsrfSeed, csrfTokenFor, newCsrfSeed, sessionCsrfSeed } from './csrf';
 
 export const SESSION_COOKIE = 'kw_session';
-export const LOCALE_COOKIE = 'kw_lang';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -25,9 +25,8 @@ export function sessionMiddleware(auth: AuthService, secret: string, secureCooki
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
-      if (lang === 'nl' || lang === 'en') res.cookie(LOCALE_COOKIE, lang, { ...cookieOptions(secureCookies, 365 * 86400_000), httpOnly: false });
-      const cookieLocale = req.cookies?.[LOCALE_COOKIE];
-      req.locale = lang === 'en' || lang === 'nl' ? lang : cookieLocale === 'en' ? 'en' : 'nl';
+      if (isLocale(lang)) res.cookie(LOCALE_COOKIE, lang, { ...cookieOptions(secureCookies, 365 * 86400_000), httpOnly: false });
+      req.locale = requestLocale(lang, req.cookies?.[LOCALE_COOKIE]);
 
       req.sessionToken = req.cookies?.[SESSION_COOKIE];
       req.user = (await auth.resolveSession(req.sessionToken)) ?? undefined;

@@ -55,6 +55,6 @@ export function printTable(rows: Record<string, unknown>[]): void {
 }
 
 export function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw AppError.invalid('cli.format', `--format must be one of ${allowed.join(', ')}.`);
+  if (!(allowed as readonly string[]).includes(value)) throw AppError.invalid('cli.format', `--format must be one of ${allowed.join(', ')}.`, undefined, { allowed: allowed.join(', ') });
   return value as T;
 }

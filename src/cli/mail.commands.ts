@@ -16,7 +16,7 @@ export function registerMailCommands(program: Command): void {
     .action(async (opts: { status?: string; limit: string; format: string }) => {
       const format = parseFormat(opts.format, ['table', 'json'] as const);
       if (opts.status !== undefined && !(OUTBOX_STATUSES as readonly string[]).includes(opts.status)) {
-        throw AppError.invalid('cli.status', `--status must be one of ${OUTBOX_STATUSES.join(', ')}.`);
+        throw AppError.invalid('cli.status', `--status must be one of ${OUTBOX_STATUSES.join(', ')}.`, undefined, { allowed: OUTBOX_STATUSES.join(', ') });
       }
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw AppError.invalid('cli.limit', '--limit must be a whole number of at least 1.');

@@ -54,7 +54,7 @@ export function registerOverviewCommands(program: Command): void {
 }
 
 function choose<T extends string>(option: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw AppError.invalid('cli.option', `${option} must be one of ${allowed.join(', ')}.`);
+  if (!(allowed as readonly string[]).includes(value)) throw AppError.invalid('cli.option', `${option} must be one of ${allowed.join(', ')}.`, undefined, { option, allowed: allowed.join(', ') });
   return value as T;
 }
 

@@ -31,7 +31,7 @@ export function registerRespondentCommands(program: Command): void {
         try {
           size = statSync(file).size;
         } catch (err) {
-          throw AppError.invalid('cli.file', `Cannot read ${file}: ${(err as Error).message}`);
+          throw AppError.invalid('cli.file', `Cannot read ${file}: ${(err as Error).message}`, undefined, { file, reason: (err as Error).message });
         }
         // Refused before it is read: a file past the limit never comes into memory.
         if (size > limits.maxBytes) throw fileTooLarge(basename(file), limits.maxBytes);

@@ -10,7 +10,7 @@ const FORMATS = ['json', 'table'] as const;
 
 function parseGroupId(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw AppError.invalid('cli.group', `--group must be a group number, not "${value}".`);
+  if (!/^\d+$/.test(value)) throw AppError.invalid('cli.group', `--group must be a group number, not "${value}".`, undefined, { value });
   return Number(value);
 }
 

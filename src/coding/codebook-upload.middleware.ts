@@ -39,6 +39,7 @@ function tooLarge(): AppError {
     'codebook.too_large',
     `The file is larger than ${CODEBOOK_MAX_BYTES / 1024 / 1024} MB; a codebook file is much smaller.`,
     { maxBytes: CODEBOOK_MAX_BYTES },
+    { mb: CODEBOOK_MAX_BYTES / 1024 / 1024 },
   );
 }
 

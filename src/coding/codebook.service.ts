@@ -240,6 +240,7 @@ export class CodebookService {
         'codebook.too_large',
         `${file.name} is larger than ${CODEBOOK_MAX_BYTES / 1024 / 1024} MB; a codebook file is much smaller.`,
         { maxBytes: CODEBOOK_MAX_BYTES },
+        { mb: CODEBOOK_MAX_BYTES / 1024 / 1024 },
       );
     }
     const read = await readImportFile(file.buffer, file.name);
@@ -250,6 +251,7 @@ export class CodebookService {
         'codebook.file_refused',
         `${file.name} was not imported: ${errors.length} problem(s), the first: ${errors[0].message}`,
         { format: read.format, errors, warnings },
+        { name: file.name, count: errors.length, first: errors[0].message },
       );
     }
     const report = (version: number, r: ReturnType<typeof replaceCodebook>, dryRun: boolean): ImportReport => ({
@@ -425,7 +427,7 @@ export class CodebookService {
 
 function invalidCode(fields: Partial<Record<CodeField, string[]>>): AppError {
   const first = Object.values(fields)[0]?.[0] ?? '';
-  return AppError.invalid('codebook.code_invalid', `The code was not saved: ${first}`, { fields });
+  return AppError.invalid('codebook.code_invalid', `The code was not saved: ${first}`, { fields }, { first });
 }
 
 function refusal(reason: ChangeRefusal, id: number): AppError {

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { retryAfterSeconds } from './app-error';
 import { errorBody } from './error-body';
+import { LOCALE_COOKIE, requestLocale } from './request-locale';
 
 /** Where failures become HTTP answers: JSON under /api, a friendly page elsewhere (the body: error-body.ts). */
 @Catch()
@@ -12,7 +13,7 @@ export class AppErrorFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
-    const body = errorBody(exception, req.method, req.path);
+    const body = errorBody(exception, req.method, req.path, req.locale ?? requestLocale(req.query?.lang, req.cookies?.[LOCALE_COOKIE]));
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (res.headersSent) return;
     const retryAfter = retryAfterSeconds(exception);

@@ -1,10 +1,20 @@
+import type { TextVars } from './i18n';
+
 /**
  * Every expected failure is an AppError with a kind (which decides the HTTP status, in one place:
- * http-status.ts) and a stable code (which says what happened, for clients and tests).
+ * http-status.ts) and a stable code (which says what happened, for clients and tests). What a person reads is
+ * the catalogue's `error.<code>` text in their language, filled from `details` and `vars` (error-body.ts);
+ * `message` is the English sentence for logs and the command line.
  */
 export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'too_many_requests' | 'gone' | 'payload_too_large';
 
 export type ErrorDetails = Record<string, unknown>;
+
+/** A variable that is itself a catalogue text, said in the same language as the sentence around it. */
+export interface TextRef {
+  textKey: string;
+  vars?: TextVars;
+}
 
 export class AppError extends Error {
   constructor(
@@ -12,24 +22,28 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly details?: ErrorDetails,
+    /** Values the text needs that the client does not get as details (a name, a count); see TextRef. */
+    readonly vars?: TextVars,
+    /** The catalogue text when one code has several (why access was refused); else `error.<code>`. */
+    readonly textKey?: string,
   ) {
     super(message);
   }
 
   static notFound(what: string, key: string | number): AppError {
-    return new AppError('not_found', `${what}.not_found`, `No ${what.replace(/_/g, ' ')} "${key}" exists.`);
+    return new AppError('not_found', `${what}.not_found`, `No ${what.replace(/_/g, ' ')} "${key}" exists.`, undefined, { key });
   }
 
-  static invalid(code: string, message: string, details?: ErrorDetails): AppError {
-    return new AppError('invalid', code, message, details);
+  static invalid(code: string, message: string, details?: ErrorDetails, vars?: TextVars): AppError {
+    return new AppError('invalid', code, message, details, vars);
   }
 
-  static conflict(code: string, message: string, details?: ErrorDetails): AppError {
-    return new AppError('conflict', code, message, details);
+  static conflict(code: string, message: string, details?: ErrorDetails, vars?: TextVars): AppError {
+    return new AppError('conflict', code, message, details, vars);
   }
 
-  static forbidden(message = 'You do not have access to this.'): AppError {
-    return new AppError('forbidden', 'auth.forbidden', message);
+  static forbidden(message = 'You do not have access to this.', textKey?: string): AppError {
+    return new AppError('forbidden', 'auth.forbidden', message, undefined, undefined, textKey);
   }
 }
 

@@ -2,6 +2,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } fro
 import type { LoggerService } from '@nestjs/common';
 import { readJsonRequest } from './body-reader';
 import { errorBody } from './error-body';
+import { rawRequestLocale } from './request-locale';
 import { checkQuery } from './request-body';
 
 /** A JSON route answered by node:http itself, before Express and Nest see the request. */
@@ -67,7 +68,7 @@ async function serve({ route, path, params }: Match, req: IncomingMessage, res: 
     checkQuery(req.url ?? '');
     body = await route.handle(params, await readJsonRequest(req), req);
   } catch (err) {
-    body = errorBody(err, req.method ?? '', path);
+    body = errorBody(err, req.method ?? '', path, rawRequestLocale(req.url, req.headers.cookie));
     status = (body as { statusCode: number }).statusCode;
     if (status >= 500) options.logger.error(err instanceof Error ? err.stack : String(err), 'Errors');
   }

@@ -1,6 +1,9 @@
 import { HttpException } from '@nestjs/common';
-import { AppError } from './app-error';
+import { AppError, type TextRef } from './app-error';
+import type { Locale } from './domain';
 import { STATUS_TEXT, statusForKind } from './http-status';
+import { BODY_LIMIT_BYTES } from './request-body';
+import { getTranslations } from './view-engine';
 
 export interface ErrorBody {
   statusCode: number;
@@ -10,29 +13,45 @@ export interface ErrorBody {
   details?: unknown;
 }
 
-/** The JSON every failed request answers with, whichever way it was served: { statusCode, error, message, code?, details? }. */
-export function errorBody(exception: unknown, method: string, path: string): ErrorBody {
+/**
+ * The JSON every failed request answers with, whichever way it was served: { statusCode, error, message, code?, details? }.
+ * `message` is said in the reader's language: the catalogue's `error.<code>`, filled from the error's details and vars.
+ */
+export function errorBody(exception: unknown, method: string, path: string, locale: Locale = 'nl'): ErrorBody {
   if (exception instanceof AppError) {
     const statusCode = statusForKind(exception.kind);
-    return { statusCode, error: STATUS_TEXT[statusCode], message: exception.message, code: exception.code, details: exception.details };
+    return { statusCode, error: STATUS_TEXT[statusCode], message: errorMessage(exception, locale), code: exception.code, details: exception.details };
   }
+  const say = (key: string, vars?: Record<string, unknown>) => getTranslations().t(locale, key, vars);
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
     const response = exception.getResponse();
     const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
-    return { statusCode, error: STATUS_TEXT[statusCode] ?? exception.name, message: statusCode === 404 ? `Nothing at ${method} ${path}.` : message };
+    return { statusCode, error: STATUS_TEXT[statusCode] ?? exception.name, message: statusCode === 404 ? say('error.route.not_found', { method, path }) : message };
   }
   // body-parser and friends signal client errors with a status/type on a plain Error.
   const e = exception as { status?: number; statusCode?: number; type?: string; message?: string };
   const status = e?.status ?? e?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const message =
-      e.type === 'entity.too.large'
-        ? 'The request body is too large.'
-        : e.type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON.'
-          : (e.message ?? 'The request could not be read.');
+    const message = say(e.type === 'entity.too.large' ? 'error.request.too_large' : e.type === 'entity.parse.failed' ? 'error.request.invalid_json' : 'error.request.unreadable', {
+      kb: BODY_LIMIT_BYTES / 1024,
+    });
     return { statusCode: status, error: STATUS_TEXT[status] ?? 'Bad Request', message };
   }
-  return { statusCode: 500, error: STATUS_TEXT[500], message: 'Something went wrong on our side. It has been logged; please try again.' };
+  return { statusCode: 500, error: STATUS_TEXT[500], message: say('error.internal') };
 }
+
+/**
+ * An AppError in the reader's language. A code without a catalogue text keeps its own message: a site that
+ * words its refusal itself from the catalogue (a screener answer, a rule the schedule breaks) passes that text.
+ */
+export function errorMessage(err: AppError, locale: Locale): string {
+  const i18n = getTranslations();
+  const key = err.textKey ?? `error.${err.code}`;
+  if (!i18n.has(key)) return err.message;
+  const vars: Record<string, unknown> = { ...err.details, ...err.vars };
+  for (const [name, value] of Object.entries(vars)) if (isTextRef(value)) vars[name] = i18n.t(locale, value.textKey, value.vars);
+  return i18n.t(locale, key, vars);
+}
+
+const isTextRef = (v: unknown): v is TextRef => typeof v === 'object' && v !== null && typeof (v as TextRef).textKey === 'string';

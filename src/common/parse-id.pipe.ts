@@ -15,6 +15,6 @@ export class ParseIdPipe implements PipeTransform<unknown, number> {
     if (/^[1-9]\d{0,9}$/.test(text) && Number(text) <= MAX_ID) return Number(text);
     const name = metadata.data ?? 'id';
     const problem = `must be a whole number from 1 to ${MAX_ID}`;
-    throw AppError.invalid('request.invalid_id', `${name} ${problem}.`, { [name]: [problem] });
+    throw AppError.invalid('request.invalid_id', `${name} ${problem}.`, { [name]: [problem] }, { name, max: MAX_ID });
   }
 }

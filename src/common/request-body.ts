@@ -25,7 +25,7 @@ export const notJson = (): AppError =>
   AppError.invalid('request.not_json', 'The request body must be JSON in UTF-8 (Content-Type: application/json).');
 
 export const tooLarge = (): AppError =>
-  new AppError('payload_too_large', 'request.too_large', `The request body is too large (at most ${BODY_LIMIT_BYTES / 1024} kB).`);
+  new AppError('payload_too_large', 'request.too_large', `The request body is too large (at most ${BODY_LIMIT_BYTES / 1024} kB).`, undefined, { kb: BODY_LIMIT_BYTES / 1024 });
 
 /**
  * The headers of a body that will be read: a charset other than UTF-8, or a compressed body, is refused before
@@ -76,7 +76,7 @@ export function parseJsonBody(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-const tooDeep = () => AppError.invalid('request.too_deep', `The request body is nested too deeply (at most ${MAX_JSON_DEPTH} levels).`);
+const tooDeep = () => AppError.invalid('request.too_deep', `The request body is nested too deeply (at most ${MAX_JSON_DEPTH} levels).`, undefined, { depth: MAX_JSON_DEPTH });
 
 /** The deepest nesting of [ and { in JSON text, brackets inside strings not counted. */
 export function nestingDepth(text: string): number {

@@ -22,7 +22,7 @@ function validationFailed(errors: ValidationError[]): AppError {
 /** The error of a failed validation: every field with its problems, in the message and in the details. */
 export function invalidFields(details: Record<string, string[]>): AppError {
   const fields = Object.keys(details);
-  return AppError.invalid('validation.failed', `Please correct: ${fields.map((f) => `${f} (${details[f].join('; ')})`).join(', ')}.`, details);
+  return AppError.invalid('validation.failed', `Please correct: ${fields.map((f) => `${f} (${details[f].join('; ')})`).join(', ')}.`, details, { problems: fields.map((f) => `${f} (${details[f].join('; ')})`).join(', ') });
 }
 
 /**

@@ -138,7 +138,7 @@ export class GroupMembersService {
       throw AppError.invalid('group.respondent_not_eligible', `Respondent ${respondentId} has status "${respondent.status}"; only eligible respondents can be placed in a group.`, { respondentId, status: respondent.status });
     }
     const missing = missingFacts(respondent);
-    if (missing.length) throw AppError.invalid('group.respondent_incomplete', `Respondent ${respondentId} cannot be grouped yet: missing ${missing.join(', ')}.`, { respondentId, missing });
+    if (missing.length) throw AppError.invalid('group.respondent_incomplete', `Respondent ${respondentId} cannot be grouped yet: missing ${missing.join(', ')}.`, { respondentId, missing }, { missingList: missing.join(', ') });
   }
 
   /** Locks the groups, lets `decide` describe the change, checks the groups as they would be, then writes and audits it. */
@@ -151,7 +151,7 @@ export class GroupMembersService {
       assertGroupsChangeable((await this.groups.findStudy(studyId, manager))!);
       for (const g of groups.values()) {
         if (g.studyId !== studyId) throw AppError.invalid('group.other_study', 'Both groups must belong to the same study.');
-        if (g.status === 'locked') throw AppError.conflict('group.locked', `Group ${g.id} is locked. Unlock it first if this change is really needed.`, { groupId: g.id });
+        if (g.status === 'locked') throw AppError.conflict('group.locked', `Group ${g.id} is locked. Unlock it first if this change is really needed.`, { groupId: g.id }, { groupId: g.id });
       }
       const ctx: Context = { manager, groups, memberships: await this.groups.membershipsOfGroups(ids, manager) };
       const change = await decide(ctx);

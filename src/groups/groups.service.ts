@@ -165,7 +165,7 @@ export class GroupsService {
 
   confirm(id: number, actor: AuthUser): Promise<GroupView> {
     return this.changeStatus(id, actor, 'group.confirm', (g) => {
-      if (g.status === 'locked') throw AppError.conflict('group.locked', `Group ${g.id} is locked, which already keeps it. Unlock it first to make it merely confirmed.`);
+      if (g.status === 'locked') throw AppError.conflict('group.locked', `Group ${g.id} is locked, which already keeps it. Unlock it first to make it merely confirmed.`, undefined, { groupId: g.id });
       return 'confirmed';
     });
   }
@@ -176,7 +176,7 @@ export class GroupsService {
 
   unlock(id: number, actor: AuthUser): Promise<GroupView> {
     return this.changeStatus(id, actor, 'group.unlock', (g) => {
-      if (g.status !== 'locked') throw AppError.conflict('group.not_locked', `Group ${g.id} is not locked.`);
+      if (g.status !== 'locked') throw AppError.conflict('group.not_locked', `Group ${g.id} is not locked.`, undefined, { groupId: g.id });
       return 'confirmed';
     });
   }
@@ -200,10 +200,10 @@ export class GroupsService {
       const group = (await this.groups.lockGroups([id], manager)).get(id);
       if (!group) throw AppError.notFound('group', id);
       assertGroupsChangeable((await this.groups.findStudy(group.studyId, manager))!);
-      if (group.status === 'locked') throw AppError.conflict('group.locked', `Group ${id} is locked. Unlock it first if it really has to be dissolved.`);
+      if (group.status === 'locked') throw AppError.conflict('group.locked', `Group ${id} is locked. Unlock it first if it really has to be dissolved.`, undefined, { groupId: id });
       // Dissolving would delete the session without telling anyone; cancelling sends the calendar cancellations.
       if (await this.groupSessions.hasActiveSession(id, manager)) {
-        throw AppError.conflict('group.scheduled', `Group ${id} has a scheduled session. Cancel it on the schedule page first, so members and moderators get a cancellation.`);
+        throw AppError.conflict('group.scheduled', `Group ${id} has a scheduled session. Cancel it on the schedule page first, so members and moderators get a cancellation.`, undefined, { groupId: id });
       }
       const memberships = await this.groups.membershipsOfGroups([id], manager);
       const members = memberships.filter((m) => m.role === 'member').map((m) => m.respondentId);
@@ -253,7 +253,7 @@ export class GroupsService {
     if (!found) {
       throw AppError.invalid('group.unknown_organisation', `"${organisation}" is not a partner organisation of study ${slug}. Partners: ${[...names.values()].join(', ') || 'none yet'}.`, {
         organisation: ['is not a partner organisation of this study'],
-      });
+      }, { organisation, slug, known: [...names.values()].join(', ') || '—' });
     }
     return { study, names, organisationId: found[0] };
   }

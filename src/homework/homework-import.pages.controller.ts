@@ -5,6 +5,7 @@ import { getTranslations } from '../common/view-engine';
 import { homeworkForm } from './homework-form';
 import { importQuestions } from './homework-import-row';
 import { HomeworkService } from './homework.service';
+import { LOCALE_TAG } from '../common/domain';
 
 /** Refusals of the whole file, by their code, in the reader's language (the API's own message is English). */
 const REFUSAL_CODES = [
@@ -39,7 +40,7 @@ export class HomeworkImportPagesController {
       title: 'homeworkImport.title',
       study,
       columns: importQuestions(homeworkForm('').definition).map((q) => q.name),
-      limitsText: t('homeworkImport.limits', { maxBytes: formatBytes(this.limits.maxBytes), maxRows: this.limits.maxRows.toLocaleString(req.locale === 'nl' ? 'nl-NL' : 'en-GB') }),
+      limitsText: t('homeworkImport.limits', { maxBytes: formatBytes(this.limits.maxBytes), maxRows: this.limits.maxRows.toLocaleString(LOCALE_TAG[req.locale]) }),
       importTexts: {
         ...Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, t(`homeworkImport.${k}`)])),
         actions: Object.fromEntries(ACTIONS.map((a) => [a, t(`homeworkImport.action.${a}`)])),

@@ -123,9 +123,10 @@ export class HomeworkImportService {
         'homework_import.rows_invalid',
         `${lines} line${lines === 1 ? '' : 's'} of ${file.name} cannot be imported, so nothing was imported. Correct ${lines === 1 ? 'it' : 'them'} and import the file again.`,
         { errors: report.errors, errorCount: report.errorCount, unreadableRows: lines },
+        { count: lines, name: file.name },
       );
     }
-    if (!planned.length) throw AppError.invalid('homework_import.no_rows', `${file.name} has no rows with answers below its header.`);
+    if (!planned.length) throw AppError.invalid('homework_import.no_rows', `${file.name} has no rows with answers below its header.`, undefined, { name: file.name });
     await this.store(study, planned, file.name, actor, now);
     report.imported = planned.length;
     return report;

@@ -232,7 +232,7 @@ export class HomeworkViewsService {
 
   private async assertMayRead(groupId: number, user: AuthUser): Promise<ScheduledSession | null> {
     const [session] = await this.homework.sessionsOfGroups([groupId]);
-    if (!mayReadGroupHomework(user, session ?? null)) throw AppError.forbidden(HOMEWORK_READERS_ONLY);
+    if (!mayReadGroupHomework(user, session ?? null)) throw AppError.forbidden(HOMEWORK_READERS_ONLY, 'error.auth.forbidden.homeworkReaders');
     return session ?? null;
   }
 }

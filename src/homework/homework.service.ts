@@ -274,7 +274,7 @@ export class HomeworkService {
     if (!assignment || assignment.studyId !== study.id) throw AppError.notFound('homework_assignment', assignmentId);
     // Typing in a paper form shows and replaces the answers: the same readers as the preparation view.
     const [session] = await this.homework.sessionsOfGroups([assignment.groupId]);
-    if (!mayReadGroupHomework(actor, session ?? null)) throw AppError.forbidden('Only the moderators of this group’s session (and admins) can enter its homework.');
+    if (!mayReadGroupHomework(actor, session ?? null)) throw AppError.forbidden('Only the moderators of this group’s session (and admins) can enter its homework.', 'error.auth.forbidden.homeworkWriters');
     const answers = validated(await this.formOf(assignment), data);
     const late = isPastDeadline(assignment.deadline, now);
     return this.homework.transaction(async (manager) => {

@@ -178,14 +178,14 @@ export class OverviewsService {
     if (isPartner) {
       const own = all.find((o) => o.id === viewer.organisationId);
       if (!own) throw AppError.notFound('study', slug);
-      if (request.organisation !== undefined && request.organisation !== own.name) throw AppError.forbidden('Partners can only see the overview of their own organisation.');
+      if (request.organisation !== undefined && request.organisation !== own.name) throw AppError.forbidden('Partners can only see the overview of their own organisation.', 'error.auth.forbidden.ownOrganisation');
       organisations = [own];
     } else if (request.organisation !== undefined) {
       const chosen = all.find((o) => o.name === request.organisation);
       if (!chosen) {
         throw AppError.invalid('overview.organisation', `"${request.organisation}" is not a partner organisation of this study. Choose one of: ${all.map((o) => o.name).join(', ') || '(none yet)'}.`, {
           organisation: ['is not a partner organisation of this study'],
-        });
+        }, { organisation: request.organisation, known: all.map((o) => o.name).join(', ') || '—' });
       }
       organisations = [chosen];
     }

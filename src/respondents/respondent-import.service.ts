@@ -48,7 +48,7 @@ export class RespondentImportService {
   ) {}
 
   async import(slug: string, file: { buffer: Buffer; name: string }, opts: ImportOptions, actor: AuthUser | null, now = new Date()): Promise<ImportReport> {
-    if (!file.buffer.length) throw AppError.invalid('import.empty', `${file.name} is empty: choose a CSV or Excel (.xlsx) file with respondents.`);
+    if (!file.buffer.length) throw AppError.invalid('import.empty', `${file.name} is empty: choose a CSV or Excel (.xlsx) file with respondents.`, undefined, { name: file.name });
     if (file.buffer.length > this.limits.maxBytes) throw fileTooLarge(file.name, this.limits.maxBytes);
     const { study, organisations: links } = await this.studies.detail(slug);
     const organisations = links.map((l) => l.organisation.name);
@@ -81,7 +81,7 @@ export class RespondentImportService {
       throw AppError.invalid(
         'import.rows_unreadable',
         `${lines} row${lines === 1 ? '' : 's'} of ${file.name} cannot be read, so nothing was imported. Correct ${lines === 1 ? 'it' : 'them'}, or import only the readable rows with the "partial" option.${listed}`,
-        { errors: parsed.errors, errorCount: parsed.errorCount, unreadableRows: lines, organisations },
+        { errors: parsed.errors, errorCount: parsed.errorCount, unreadableRows: lines, organisations }, { count: lines, name: file.name, listed: parsed.errorCount > parsed.errors.length ? { textKey: 'error.import.listed', vars: { shown: parsed.errors.length, total: parsed.errorCount } } : '' }
       );
     }
     // One transaction: a failure half-way stores nothing, and nobody reads half an import. The batches give

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Render, Req, Res } f
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { QUADRANTS, RESPONDENT_STATUSES } from '../common/domain';
+import { QUADRANTS, RESPONDENT_STATUSES, LOCALE_TAG } from '../common/domain';
 import { getTranslations } from '../common/view-engine';
 import { PoolFilterDto, QuadrantOverrideDto } from './dto/respondent.dto';
 import { pagerView } from '../common/pager';
@@ -51,7 +51,7 @@ export class RespondentsPagesController {
   @Render('pages/respondents/import')
   async importPage(@Param('slug') slug: string, @Req() req: Request) {
     const { study, organisations } = await this.studies.detail(slug);
-    const limits = { maxBytes: formatBytes(this.limits.maxBytes), maxRows: this.limits.maxRows.toLocaleString(req.locale === 'nl' ? 'nl-NL' : 'en-GB'), maxUnpacked: formatBytes(this.limits.maxUnpackedBytes) };
+    const limits = { maxBytes: formatBytes(this.limits.maxBytes), maxRows: this.limits.maxRows.toLocaleString(LOCALE_TAG[req.locale]), maxUnpacked: formatBytes(this.limits.maxUnpackedBytes) };
     const t = (key: string) => getTranslations().t(req.locale, `respondents.import.${key}`, limits);
     return {
       title: 'respondents.import.title',

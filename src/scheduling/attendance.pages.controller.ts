@@ -24,7 +24,7 @@ export class AttendancePagesController {
   async save(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
     const form = attendanceFromForm(body ?? {});
     try {
-      if (form.invalid.length) throw AppError.invalid('attendance.form', `Choose present or absent for: ${form.invalid.join(', ')}.`);
+      if (form.invalid.length) throw AppError.invalid('attendance.form', `Choose present or absent for: ${form.invalid.join(', ')}.`, undefined, { names: form.invalid.join(', ') });
       await this.attendance.mark(id, form, user, slug);
     } catch (err) {
       if (!(err instanceof AppError) || !err.code.startsWith('attendance.')) throw err;

@@ -85,7 +85,7 @@ export class AttendanceService {
       if (!session || !study || (slug !== undefined && study.slug !== slug)) throw AppError.notFound('session', sessionId);
       const memberships = (await this.sessions.membershipsOfGroups([session.groupId], manager)).filter((m) => m.role === 'member');
       const problem = attendanceProblem(request, { studyStatus: study.status, sessionStatus: session.status, startsAt: session.startsAt, now, memberIds: memberships.map((m) => m.respondentId) });
-      if (problem) throw new AppError(KIND[problem.code], problem.code, attendanceMessage(problem), { ...problem });
+      if (problem) throw new AppError(KIND[problem.code], problem.code, attendanceMessage(problem), { ...problem }, { respondentList: 'respondentIds' in problem ? problem.respondentIds.join(', ') : '' });
       const marks = new Map((await this.attendance.marksOfSession(session.id, manager)).map((m) => [m.respondentId, m]));
       const people = new Map((await this.sessions.respondentsByIds([...request.present, ...request.absent], manager)).map((r) => [r.id, r]));
       const entries = [...request.present.map((id) => [id, true] as const), ...request.absent.map((id) => [id, false] as const)];
@@ -115,7 +115,7 @@ export class AttendanceService {
     const byEmail = new Map(people.filter((r) => r.email).map((r) => [r.email!.trim().toLowerCase(), r.id]));
     const unknown = [...present, ...absent].filter((e) => !byEmail.has(e.trim().toLowerCase()));
     if (unknown.length) {
-      throw AppError.invalid('attendance.unknown_email', `Not a member of group ${groupId}: ${unknown.join(', ')}. Use the addresses of the group's members.`, { emails: unknown });
+      throw AppError.invalid('attendance.unknown_email', `Not a member of group ${groupId}: ${unknown.join(', ')}. Use the addresses of the group's members.`, { emails: unknown }, { groupId, emailList: unknown.join(', ') });
     }
     const ids = (emails: string[]) => emails.map((e) => byEmail.get(e.trim().toLowerCase())!);
     return this.mark(session.id, { present: ids(present), absent: ids(absent) }, actor, slug);

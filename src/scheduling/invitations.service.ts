@@ -96,7 +96,7 @@ export class InvitationsService {
       if (!group || group.studyId !== study.id) throw AppError.notFound('group', groupId);
       const session = await this.sessions.findSessionOfGroup(groupId, manager);
       if (!session || session.status !== 'scheduled') {
-        throw AppError.invalid('invitation.not_scheduled', `Group ${groupId} has no scheduled session yet. Run the scheduler or place the group in a slot first, then send the invitations.`);
+        throw AppError.invalid('invitation.not_scheduled', `Group ${groupId} has no scheduled session yet. Run the scheduler or place the group in a slot first, then send the invitations.`, undefined, { groupId });
       }
       const report = await this.inviteMissing(study, session, manager);
       await this.audit.record({ actor, action: 'invitation.send', studyId: study.id, subjectType: 'group', subjectId: groupId, details: { ...report } }, manager);
@@ -109,7 +109,7 @@ export class InvitationsService {
     const study = await this.studies.get(slug);
     const sessions = (await this.sessions.sessionsOfStudy(study.id)).filter((s) => s.status === 'scheduled' && (groupId === undefined || s.groupId === groupId));
     if (groupId !== undefined && !sessions.length) {
-      throw AppError.invalid('invitation.not_scheduled', `Group ${groupId} has no scheduled session in study ${slug}. Run the scheduler first.`);
+      throw AppError.invalid('invitation.not_scheduled', `Group ${groupId} has no scheduled session in study ${slug}. Run the scheduler first.`, undefined, { groupId });
     }
     const reports: GroupInvitationReport[] = [];
     for (const [i, s] of sessions.entries()) {

@@ -81,11 +81,11 @@ export class ModeratorsService {
     const user = await this.moderators.findUser(userId);
     if (!user) throw AppError.notFound('user', userId);
     if (user.role !== 'researcher' && user.role !== 'admin') {
-      throw AppError.invalid('moderator.not_staff', `${user.email} is a ${user.role} account; only researcher or admin accounts can moderate.`);
+      throw AppError.invalid('moderator.not_staff', `${user.email} is a ${user.role} account; only researcher or admin accounts can moderate.`, undefined, { email: user.email, role: user.role });
     }
     const studySlots = new Set((await this.sessions.slotsOfStudy(study.id)).map((s) => s.id));
     const unknown = (settings.slotIds ?? []).filter((id) => !studySlots.has(id));
-    if (unknown.length) throw AppError.invalid('moderator.unknown_slot', `Slot(s) ${unknown.join(', ')} do not belong to study ${slug}. Choose slots of this study.`, { slotIds: unknown });
+    if (unknown.length) throw AppError.invalid('moderator.unknown_slot', `Slot(s) ${unknown.join(', ')} do not belong to study ${slug}. Choose slots of this study.`, { slotIds: unknown }, { slotList: unknown.join(', '), slug });
     await this.sessions.transaction(async (manager) => {
       const existing = await this.moderators.findProfile(study.id, userId, manager);
       const now = new Date();

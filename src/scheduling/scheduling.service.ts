@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { Locale } from '../common/domain';
+import { LOCALE_TAG } from '../common/domain';
 import { formatSlot } from '../common/format';
 import { StudiesService } from '../studies/studies.service';
 import { checkAssignments, FixedAssignment, scheduleGroups } from './assignment';
@@ -277,7 +278,7 @@ export class SchedulingService {
     for (const c of changes) {
       const g = loaded.groups.get(c.groupId);
       if (!g || !['confirmed', 'locked'].includes(g.group.status)) {
-        throw AppError.conflict('schedule.group_not_confirmed', `Group ${c.groupId} is not confirmed any more. Confirm the group on the groups page before changing its session.`);
+        throw AppError.conflict('schedule.group_not_confirmed', `Group ${c.groupId} is not confirmed any more. Confirm the group on the groups page before changing its session.`, undefined, { groupId: c.groupId });
       }
       if (!loaded.slotById.has(c.slotId)) throw AppError.notFound('session_slot', c.slotId);
     }
@@ -301,11 +302,11 @@ export class SchedulingService {
 
 function ownScheduled(session: ScheduledSession | undefined, studyId: number, id: number): ScheduledSession {
   if (!session || session.studyId !== studyId) throw AppError.notFound('session', id);
-  if (session.status !== 'scheduled') throw AppError.conflict('schedule.session_cancelled', `Session ${id} was cancelled. Run the scheduler to give the group a new session.`);
+  if (session.status !== 'scheduled') throw AppError.conflict('schedule.session_cancelled', `Session ${id} was cancelled. Run the scheduler to give the group a new session.`, undefined, { id });
   return session;
 }
 
 function dayLabel(d: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'Europe/Amsterdam', weekday: 'long', day: 'numeric', month: 'long' }).format(d);
+  return new Intl.DateTimeFormat(LOCALE_TAG[locale], { timeZone: 'Europe/Amsterdam', weekday: 'long', day: 'numeric', month: 'long' }).format(d);
 }
 

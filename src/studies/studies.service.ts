@@ -50,7 +50,7 @@ export class StudiesService {
   async create(dto: CreateStudyDto, actor: AuthUser | null, opts: { organisations?: string[]; isDemo?: boolean } = {}): Promise<Study> {
     const settings = { groupTargetSize: 3, groupMinSize: 2, groupMaxSize: 4, groupsPerQuadrant: 1, reservesPerGroup: 1, homeworkLeadDays: 7, sessionMinutes: 120, ...stripUndefined(dto) };
     assertNoProblems(groupSizeProblems(settings));
-    if (await this.studies.findBySlug(dto.slug)) throw AppError.conflict('study.slug_taken', `A study with slug "${dto.slug}" already exists; choose another slug.`, { slug: ['is already taken'] });
+    if (await this.studies.findBySlug(dto.slug)) throw AppError.conflict('study.slug_taken', `A study with slug "${dto.slug}" already exists; choose another slug.`, { slug: ['is already taken'] }, { slug: dto.slug });
     return this.studies.transaction(async (manager) => {
       const study = await this.studies.insertStudy(
         {
@@ -80,7 +80,7 @@ export class StudiesService {
     const study = await this.get(slug);
     const changes = stripUndefined(dto);
     if (changes.slug && changes.slug !== slug && (await this.studies.findBySlug(changes.slug))) {
-      throw AppError.conflict('study.slug_taken', `A study with slug "${changes.slug}" already exists; choose another slug.`, { slug: ['is already taken'] });
+      throw AppError.conflict('study.slug_taken', `A study with slug "${changes.slug}" already exists; choose another slug.`, { slug: ['is already taken'] }, { slug: changes.slug });
     }
     const next = Object.assign(study, changes);
     assertNoProblems(groupSizeProblems(next));
@@ -140,7 +140,7 @@ export class StudiesService {
     const resolved = resolveSlot(dto, study.sessionMinutes);
     if ('problems' in resolved) {
       const problems = Object.fromEntries(Object.entries(resolved.problems).map(([field, codes]) => [field, codes.map((c) => SLOT_PROBLEM_TEXT[c] ?? c)]));
-      throw AppError.invalid('study.slot_invalid', `Please correct: ${Object.entries(problems).map(([f, p]) => `${f} (${p.join('; ')})`).join(', ')}.`, problems);
+      throw AppError.invalid('study.slot_invalid', `Please correct: ${Object.entries(problems).map(([f, p]) => `${f} (${p.join('; ')})`).join(', ')}.`, problems, { problems: Object.entries(problems).map(([f, p]) => `${f} (${p.join('; ')})`).join(', ') });
     }
     return this.studies.transaction(async (manager) => {
       const slot = await this.studies.saveSlot({ studyId: study.id, ...resolved.slot, capacity: dto.capacity ?? null }, manager);
@@ -189,7 +189,7 @@ export class StudiesService {
     const org = await this.studies.findOrCreateOrganisation(name, manager);
     const existing = await this.studies.organisationsOf(study.id, manager);
     if (existing.some((l) => l.organisationId === org.id)) {
-      throw AppError.conflict('study.organisation_exists', `${name} is already a partner in this study.`, { name: ['is already a partner in this study'] });
+      throw AppError.conflict('study.organisation_exists', `${name} is already a partner in this study.`, { name: ['is already a partner in this study'] }, { name });
     }
     return this.studies.saveStudyOrganisation(
       {
@@ -213,6 +213,6 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 function assertNoProblems(problems: Record<string, string[]>): void {
   const fields = Object.keys(problems);
   if (fields.length) {
-    throw AppError.invalid('validation.failed', `Please correct: ${fields.map((f) => `${f} (${problems[f].join('; ')})`).join(', ')}.`, problems);
+    throw AppError.invalid('validation.failed', `Please correct: ${fields.map((f) => `${f} (${problems[f].join('; ')})`).join(', ')}.`, problems, { problems: fields.map((f) => `${f} (${problems[f].join('; ')})`).join(', ') });
   }
 }

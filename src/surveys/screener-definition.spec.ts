@@ -2,6 +2,9 @@ import { Model } from 'survey-core';
 import { EDUCATIONS, QUADRANTS } from '../common/domain';
 import { buildScreenerDefinition, ScreenerInput, screenerEligibility, selectionStatementText } from './screener-definition';
 import { definitionErrors } from './survey-validator';
+import { translator } from '../common/view-engine';
+
+const SCREENER_TEXTS = { nl: translator('nl'), en: translator('en') };
 
 const input: ScreenerInput = {
   studyTitle: 'Onderzoek <dienstverlening>',
@@ -16,16 +19,16 @@ const input: ScreenerInput = {
 
 describe('buildScreenerDefinition', () => {
   it('is a definition survey-core reads without errors', () => {
-    expect(definitionErrors(buildScreenerDefinition(input))).toEqual([]);
+    expect(definitionErrors(buildScreenerDefinition(input, SCREENER_TEXTS))).toEqual([]);
   });
 
   it('shows no page counter, which would jump when the last pages appear for eligible people', () => {
-    const model = new Model(buildScreenerDefinition(input));
+    const model = new Model(buildScreenerDefinition(input, SCREENER_TEXTS));
     expect(model.showProgressBar).toBe(false);
   });
 
   it('asks the knock-out questions before anything personal, and the contact details last', () => {
-    const model = new Model(buildScreenerDefinition(input));
+    const model = new Model(buildScreenerDefinition(input, SCREENER_TEXTS));
     const names = model.getAllQuestions().filter((q) => q.hasInput).map((q) => q.name);
     expect(names).toEqual([
       'consent', 'organisation', 'contactWhen', 'gender', 'age', 'education', 'digitalComfort', 'selection',
@@ -35,17 +38,17 @@ describe('buildScreenerDefinition', () => {
 
   it('never shows a question about the person to someone who is turned away', () => {
     for (const knockOut of [{ organisation: 'none' }, { organisation: 1, contactWhen: 'longer-ago' }]) {
-      const model = new Model(buildScreenerDefinition(input));
+      const model = new Model(buildScreenerDefinition(input, SCREENER_TEXTS));
       model.data = { consent: true, ...knockOut };
       expect(model.visiblePages.map((p) => p.name)).toEqual(['intro', 'organisationContact']);
     }
-    const model = new Model(buildScreenerDefinition(input));
+    const model = new Model(buildScreenerDefinition(input, SCREENER_TEXTS));
     model.data = { consent: true, organisation: 1, contactWhen: 'within-6-months' };
     expect(model.visiblePages.map((p) => p.name)).toEqual(['intro', 'organisationContact', 'aboutYou', 'searchStrategy', 'availability', 'contactDetails']);
   });
 
   it('shows the selection statements with the chosen organisation, in random order, in Dutch and English', () => {
-    const model = new Model(buildScreenerDefinition(input));
+    const model = new Model(buildScreenerDefinition(input, SCREENER_TEXTS));
     model.data = { organisation: 2, contactWhen: 'within-6-months' };
     const selection = model.getQuestionByName('selection') as unknown as {
       choicesOrder: string;
@@ -69,7 +72,7 @@ describe('buildScreenerDefinition', () => {
   });
 
   it('offers the six education levels, the slots and "none of these moments"', () => {
-    const model = new Model(buildScreenerDefinition(input));
+    const model = new Model(buildScreenerDefinition(input, SCREENER_TEXTS));
     const values = (name: string) =>
       (model.getQuestionByName(name) as unknown as { visibleChoices: { value: unknown }[] }).visibleChoices.map((c) => c.value);
     expect(values('education')).toEqual([...EDUCATIONS]);
@@ -79,7 +82,7 @@ describe('buildScreenerDefinition', () => {
   });
 
   it('skips the selection and availability pages and thanks kindly when the contact is too long ago', () => {
-    const model = new Model(buildScreenerDefinition(input));
+    const model = new Model(buildScreenerDefinition(input, SCREENER_TEXTS));
     model.data = { organisation: 1, contactWhen: 'longer-ago' };
     expect(model.getPageByName('searchStrategy').isVisible).toBe(false);
     expect(model.getPageByName('availability').isVisible).toBe(false);
@@ -89,14 +92,14 @@ describe('buildScreenerDefinition', () => {
 
   it('escapes names in HTML and carries the consent version into the answers', () => {
     const organisations = [{ id: 3, name: 'Water & <Co>' }];
-    const json = JSON.stringify(buildScreenerDefinition({ ...input, organisations }));
+    const json = JSON.stringify(buildScreenerDefinition({ ...input, organisations }, SCREENER_TEXTS));
     expect(json).toContain('(Water &#38; &#60;Co&#62;) zien alleen een overzicht zonder namen');
-    const model = new Model(buildScreenerDefinition(input));
+    const model = new Model(buildScreenerDefinition(input, SCREENER_TEXTS));
     expect(model.data).toEqual({ consentVersion: '2024-1' });
   });
 
   it('refuses a consent version that would break the expression it is put in', () => {
-    expect(() => buildScreenerDefinition({ ...input, consentVersion: "v1' + 'x" })).toThrow(RangeError);
+    expect(() => buildScreenerDefinition({ ...input, consentVersion: "v1' + 'x" }, SCREENER_TEXTS)).toThrow(RangeError);
   });
 });
 
@@ -126,11 +129,11 @@ describe('buildScreenerDefinition: sessions in person', () => {
   };
 
   it('says the conversation is online only when every moment is online', () => {
-    expect(texts(buildScreenerDefinition(input), 'nl').description).toContain('Het gesprek is online');
+    expect(texts(buildScreenerDefinition(input, SCREENER_TEXTS), 'nl').description).toContain('Het gesprek is online');
   });
 
   it('names the place of a moment in person, and does not call the conversation online', () => {
-    const mixed = buildScreenerDefinition({ ...input, slots: [...input.slots, { id: 11, label: { nl: 'dinsdag 4 maart, 14:00', en: 'Tuesday 4 March, 14:00' }, location: 'Bibliotheek Neude, Utrecht' }] });
+    const mixed = buildScreenerDefinition({ ...input, slots: [...input.slots, { id: 11, label: { nl: 'dinsdag 4 maart, 14:00', en: 'Tuesday 4 March, 14:00' }, location: 'Bibliotheek Neude, Utrecht' }] }, SCREENER_TEXTS);
     const nl = texts(mixed, 'nl');
     expect(nl.description).not.toContain('is online');
     expect(nl.choices).toEqual(['maandag 3 maart, 10:00 · online', 'dinsdag 4 maart, 14:00 · op locatie: Bibliotheek Neude, Utrecht']);

@@ -1,5 +1,6 @@
 // The public screener as SurveyJS JSON (issue "Screener"). Pure: no framework imports.
 // Strings are `{ default: Dutch, en: English }`: the page and the validator set SurveyJS's default locale to nl.
+// Every word comes from the message catalogue (screenerForm.*), through the two translators the caller passes.
 import {
   DIGITAL_COMFORTS,
   DIGITAL_COMFORT_LABELS,
@@ -9,6 +10,7 @@ import {
   Quadrant,
   QUADRANTS,
 } from '../common/domain';
+import type { TextVars, Translator } from '../common/i18n';
 import { ORGANISATION_PLACEHOLDER, SELECTION_STATEMENTS } from './selection-question';
 
 export interface LocalisedText {
@@ -17,6 +19,15 @@ export interface LocalisedText {
 }
 
 export const localised = (nl: string, en: string): LocalisedText => ({ default: nl, en });
+
+/** The screener's two languages: SurveyJS carries both in one definition. */
+export interface ScreenerTexts {
+  nl: Translator;
+  en: Translator;
+}
+
+/** One catalogue text in both languages. */
+const both = (t: ScreenerTexts, key: string, vars?: TextVars): LocalisedText => localised(t.nl(key, vars), t.en(key, vars));
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -28,14 +39,14 @@ export function selectionStatementText(quadrant: Quadrant, locale: Locale): stri
 }
 
 /** Plain-language labels for respondents; the canonical labels (Bijlage 5) stay in domain.ts. */
-const EDUCATION_CHOICE_TEXTS: Record<Education, LocalisedText> = {
-  basisonderwijs: localised('Basisschool of lagere school', 'Primary school'),
-  'vmbo-mavo-lbo': localised('VMBO, MAVO of LBO', 'Pre-vocational secondary school (vmbo, mavo, lbo)'),
-  'havo-vwo': localised('HAVO of VWO (ook HBS, atheneum of gymnasium)', 'Senior general secondary school (havo, vwo)'),
-  mbo: localised('MBO (middelbaar beroepsonderwijs)', 'Secondary vocational education (mbo)'),
-  hbo: localised('HBO (hogeschool)', 'University of applied sciences (hbo)'),
-  wo: localised('Universiteit of hoger', 'University or higher'),
-};
+const educationChoiceTexts = (t: ScreenerTexts): Record<Education, LocalisedText> => ({
+  basisonderwijs: both(t, 'screenerForm.education.basisonderwijs'),
+  'vmbo-mavo-lbo': both(t, 'screenerForm.education.vmbo-mavo-lbo'),
+  'havo-vwo': both(t, 'screenerForm.education.havo-vwo'),
+  mbo: both(t, 'screenerForm.education.mbo'),
+  hbo: both(t, 'screenerForm.education.hbo'),
+  wo: both(t, 'screenerForm.education.wo'),
+});
 
 /** Version of the consent text below; raise it whenever that text changes, so stored consents say what was agreed to. */
 export const CONSENT_TEXT_VERSION = '2026-12';
@@ -67,105 +78,55 @@ const INELIGIBLE = `{organisation} = '${NONE_VALUE}' or {contactWhen} = 'longer-
 const allOnline = (input: ScreenerInput): boolean => input.slots.every((s) => !s.location);
 
 /** A moment as the respondent chooses it: where it is held, when the study has sessions in person too. */
-function slotText(slot: ScreenerInput['slots'][number], allOnlineSlots: boolean): LocalisedText {
+function slotText(t: ScreenerTexts, slot: ScreenerInput['slots'][number], allOnlineSlots: boolean): LocalisedText {
   if (allOnlineSlots) return localised(slot.label.nl, slot.label.en);
-  return slot.location
-    ? localised(`${slot.label.nl} · op locatie: ${slot.location}`, `${slot.label.en} · in person: ${slot.location}`)
-    : localised(`${slot.label.nl} · online`, `${slot.label.en} · online`);
+  const key = slot.location ? 'screenerForm.slot.inPerson' : 'screenerForm.slot.online';
+  return localised(t.nl(key, { label: slot.label.nl, location: slot.location }), t.en(key, { label: slot.label.en, location: slot.location }));
 }
 
-function helpLine(helpPhone: string | undefined): LocalisedText {
-  if (!helpPhone) return localised('', '');
-  const phone = escapeHtml(helpPhone);
-  return localised(
-    `<p>Vragen? Bel ons gerust tussen 9:00 en 17:00 uur op ${phone}.</p>`,
-    `<p>Questions? Call us between 9:00 and 17:00 on ${phone}.</p>`,
-  );
+/** HTML from the catalogue: the values put into it are escaped, the catalogue's own markup is kept. */
+function html(t: ScreenerTexts, key: string, vars: Record<string, string> = {}): LocalisedText {
+  const escaped = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, escapeHtml(v)]));
+  return both(t, key, escaped);
 }
 
-function introHtml(input: ScreenerInput): LocalisedText {
-  const help = helpLine(input.helpPhone);
-  const online = allOnline(input);
-  return localised(
-    '<p>Wij doen onderzoek naar de dienstverlening van publieke organisaties. We zoeken mensen die willen ' +
-      `meedoen aan een ${online ? 'online ' : ''}groepsgesprek van 2 uur, met ongeveer 3 andere deelnemers.</p>` +
-      '<p>Deze vragenlijst duurt ongeveer 5 minuten.</p>' +
-      help.default,
-    '<p>We are researching the services of public organisations. We are looking for people who want to take ' +
-      `part in ${online ? 'an online' : 'a'} group conversation of 2 hours, with about 3 other participants.</p>` +
-      '<p>This questionnaire takes about 5 minutes.</p>' +
-      help.en,
-  );
+function helpLine(t: ScreenerTexts, helpPhone: string | undefined): LocalisedText {
+  return helpPhone ? html(t, 'screenerForm.help', { phone: helpPhone }) : localised('', '');
 }
 
-function consentHtml(input: ScreenerInput): LocalisedText {
-  const organisations = escapeHtml(input.organisations.map((o) => o.name).join(', '));
-  const version = escapeHtml(input.consentVersion);
-  return localised(
-    '<h3>Wat doen we met uw gegevens?</h3><ul>' +
-      '<li><strong>Wat:</strong> uw voornaam, e-mailadres en telefoonnummer, uw geslacht, leeftijd, opleiding, ' +
-      'hoe makkelijk u digitale middelen gebruikt, met welke organisatie u contact had en uw antwoorden.</li>' +
-      '<li><strong>Waarom:</strong> om u uit te nodigen voor een groepsgesprek en om groepen te maken met ' +
-      'verschillende soorten mensen.</li>' +
-      '<li><strong>Hoe lang:</strong> uw naam en contactgegevens bewaren we tot het onderzoek klaar is. Daarna ' +
-      'verwijderen we ze. U kunt ons altijd vragen uw gegevens eerder te verwijderen.</li>' +
-      '<li><strong>Wie ziet wat:</strong> alleen de onderzoekers zien uw naam en contactgegevens. De ' +
-      `organisaties in dit onderzoek (${organisations}) zien alleen een overzicht zonder namen.</li>` +
-      '<li><strong>Kunt u niet meedoen?</strong> Dan vragen we niet naar uw naam of contactgegevens, en bewaren we ' +
-      'alleen met welke organisatie u contact had en wanneer.</li>' +
-      `</ul><p>Versie van deze tekst: ${version}</p>`,
-    '<h3>What do we do with your data?</h3><ul>' +
-      '<li><strong>What:</strong> your first name, e-mail address and phone number, your gender, age, ' +
-      'education, how easily you use digital means, which organisation you had contact with, and your ' +
-      'answers.</li>' +
-      '<li><strong>Why:</strong> to invite you to a group conversation and to form groups of different kinds ' +
-      'of people.</li>' +
-      '<li><strong>How long:</strong> we keep your name and contact details until the research is finished. ' +
-      'Then we delete them. You can always ask us to delete your data sooner.</li>' +
-      '<li><strong>Who sees what:</strong> only the researchers see your name and contact details. The ' +
-      `organisations in this research (${organisations}) only see an overview without names.</li>` +
-      '<li><strong>Cannot take part?</strong> Then we do not ask for your name or contact details, and we only keep ' +
-      'which organisation you had contact with and when.</li>' +
-      `</ul><p>Version of this text: ${version}</p>`,
-  );
+const join = (...parts: LocalisedText[]): LocalisedText => localised(parts.map((p) => p.default).join(''), parts.map((p) => p.en).join(''));
+
+function introHtml(t: ScreenerTexts, input: ScreenerInput): LocalisedText {
+  return join(html(t, allOnline(input) ? 'screenerForm.intro.online' : 'screenerForm.intro'), helpLine(t, input.helpPhone));
 }
 
-function ineligibleHtml(helpPhone: string | undefined): LocalisedText {
-  const help = helpLine(helpPhone);
-  return localised(
-    '<h3>Bedankt voor uw tijd!</h3><p>Voor dit onderzoek zoeken we mensen die in de afgelopen zes maanden ' +
-      'contact hadden met een van de organisaties uit de lijst. Daarom kunt u deze keer helaas niet meedoen. ' +
-      'Fijn dat u wilde helpen!</p>' +
-      help.default,
-    '<h3>Thank you for your time!</h3><p>For this research we are looking for people who had contact with one ' +
-      'of the organisations on the list in the last six months. So unfortunately you cannot take part this ' +
-      'time. Thank you for wanting to help!</p>' +
-      help.en,
-  );
+function consentHtml(t: ScreenerTexts, input: ScreenerInput): LocalisedText {
+  return html(t, 'screenerForm.consent.text', { organisations: input.organisations.map((o) => o.name).join(', '), version: input.consentVersion });
 }
 
-function pageIntro(input: ScreenerInput) {
+function ineligibleHtml(t: ScreenerTexts, helpPhone: string | undefined): LocalisedText {
+  return join(html(t, 'screenerForm.ineligible'), helpLine(t, helpPhone));
+}
+
+function pageIntro(t: ScreenerTexts, input: ScreenerInput) {
   return {
     name: 'intro',
-    title: localised('Meedoen aan ons onderzoek', 'Taking part in our research'),
+    title: both(t, 'screenerForm.intro.title'),
     elements: [
-      { type: 'html', name: 'introText', html: introHtml(input) },
-      { type: 'html', name: 'consentText', html: consentHtml(input) },
+      { type: 'html', name: 'introText', html: introHtml(t, input) },
+      { type: 'html', name: 'consentText', html: consentHtml(t, input) },
       {
         type: 'boolean',
         name: 'consent',
-        title: localised('Gaat u hiermee akkoord?', 'Do you agree to this?'),
-        labelTrue: localised('Ja, ik ga akkoord', 'Yes, I agree'),
-        labelFalse: localised('Nee', 'No'),
+        title: both(t, 'screenerForm.consent.title'),
+        labelTrue: both(t, 'screenerForm.consent.yes'),
+        labelFalse: both(t, 'screenerForm.consent.no'),
         isRequired: true,
         validators: [
           {
             type: 'expression',
             expression: '{consent} = true',
-            text: localised(
-              'U kunt alleen meedoen als u akkoord gaat.',
-              'You can only take part if you agree.',
-            ),
+            text: both(t, 'screenerForm.consent.required'),
           },
         ],
       },
@@ -173,28 +134,28 @@ function pageIntro(input: ScreenerInput) {
   };
 }
 
-function pageContactDetails() {
+function pageContactDetails(t: ScreenerTexts) {
   return {
     name: 'contactDetails',
     visibleIf: ELIGIBLE,
-    title: localised('Uw gegevens', 'Your details'),
+    title: both(t, 'screenerForm.contactDetails.title'),
     elements: [
-      { type: 'text', name: 'firstName', title: localised('Voornaam', 'First name'), isRequired: true, maxLength: 200, autocomplete: 'given-name' },
+      { type: 'text', name: 'firstName', title: both(t, 'screenerForm.firstName.title'), isRequired: true, maxLength: 200, autocomplete: 'given-name' },
       {
         type: 'text',
         name: 'email',
         inputType: 'email',
-        title: localised('E-mailadres', 'E-mail address'),
+        title: both(t, 'screenerForm.email.title'),
         isRequired: true,
         maxLength: 254,
         autocomplete: 'email',
-        validators: [{ type: 'email', text: localised('Vul een geldig e-mailadres in.', 'Please enter a valid e-mail address.') }],
+        validators: [{ type: 'email', text: both(t, 'screenerForm.email.invalid') }],
       },
       {
         type: 'text',
         name: 'phone',
         inputType: 'tel',
-        title: localised('Telefoonnummer (niet verplicht)', 'Phone number (optional)'),
+        title: both(t, 'screenerForm.phone.title'),
         requiredIf: "{contactPreference} = 'phone'",
         maxLength: 30,
         autocomplete: 'tel',
@@ -202,69 +163,63 @@ function pageContactDetails() {
           {
             type: 'regex',
             regex: '^\\+?[0-9 ()-]{8,30}$',
-            text: localised('Vul een geldig telefoonnummer in.', 'Please enter a valid phone number.'),
+            text: both(t, 'screenerForm.phone.invalid'),
           },
         ],
       },
       {
         type: 'radiogroup',
         name: 'contactPreference',
-        title: localised('Hoe mogen we contact met u opnemen?', 'How may we contact you?'),
+        title: both(t, 'screenerForm.contactPreference.title'),
         isRequired: true,
         choices: [
-          { value: 'email', text: localised('Per e-mail', 'By e-mail') },
-          { value: 'phone', text: localised('Telefonisch', 'By phone') },
+          { value: 'email', text: both(t, 'screenerForm.contactPreference.email') },
+          { value: 'phone', text: both(t, 'screenerForm.contactPreference.phone') },
         ],
       },
     ],
   };
 }
 
-function pageAboutYou() {
+function pageAboutYou(t: ScreenerTexts) {
   return {
     name: 'aboutYou',
     visibleIf: ELIGIBLE,
-    title: localised('Over u', 'About you'),
+    title: both(t, 'screenerForm.aboutYou.title'),
     elements: [
       {
         type: 'radiogroup',
         name: 'gender',
-        title: localised('Wat is uw geslacht?', 'What is your gender?'),
+        title: both(t, 'screenerForm.gender.title'),
         isRequired: true,
         choices: [
-          { value: 'm', text: localised('Man', 'Man') },
-          { value: 'v', text: localised('Vrouw', 'Woman') },
-          { value: 'x', text: localised('Anders of zeg ik liever niet', 'Other, or I would rather not say') },
+          { value: 'm', text: both(t, 'screenerForm.gender.m') },
+          { value: 'v', text: both(t, 'screenerForm.gender.v') },
+          { value: 'x', text: both(t, 'screenerForm.gender.x') },
         ],
       },
       {
         type: 'text',
         name: 'age',
         inputType: 'number',
-        title: localised('Wat is uw leeftijd?', 'How old are you?'),
+        title: both(t, 'screenerForm.age.title'),
         isRequired: true,
         min: 16,
         max: 110,
-        validators: [{ type: 'regex', regex: '^\\d+$', text: localised('Vul een heel getal in.', 'Please enter a whole number.') }],
+        validators: [{ type: 'regex', regex: '^\\d+$', text: both(t, 'screenerForm.age.invalid') }],
       },
       {
         type: 'radiogroup',
         name: 'education',
-        title: localised('Wat is de hoogste opleiding die u heeft afgemaakt?', 'What is the highest education you have completed?'),
+        title: both(t, 'screenerForm.education.title'),
         isRequired: true,
-        choices: EDUCATIONS.map((value) => ({ value, text: EDUCATION_CHOICE_TEXTS[value] })),
+        choices: EDUCATIONS.map((value) => ({ value, text: educationChoiceTexts(t)[value] })),
       },
       {
         type: 'radiogroup',
         name: 'digitalComfort',
-        title: localised(
-          'Hoe comfortabel voelt u zich bij het gebruik van digitale middelen?',
-          'How comfortable do you feel using digital means?',
-        ),
-        description: localised(
-          'Bijvoorbeeld een computer, tablet, smartphone, website of app.',
-          'For example a computer, tablet, smartphone, website or app.',
-        ),
+        title: both(t, 'screenerForm.digitalComfort.title'),
+        description: both(t, 'screenerForm.digitalComfort.description'),
         isRequired: true,
         choices: DIGITAL_COMFORTS.map((value) => ({
           value,
@@ -275,63 +230,48 @@ function pageAboutYou() {
   };
 }
 
-function pageOrganisation(input: ScreenerInput) {
+function pageOrganisation(t: ScreenerTexts, input: ScreenerInput) {
   return {
     name: 'organisationContact',
-    title: localised('Uw contact met een organisatie', 'Your contact with an organisation'),
+    title: both(t, 'screenerForm.organisationContact.title'),
     elements: [
       {
         type: 'radiogroup',
         name: 'organisation',
-        title: localised('Met welke organisatie had u contact?', 'Which organisation did you have contact with?'),
-        description: localised(
-          'Bijvoorbeeld via de website, de mijn-omgeving, telefoon, e-mail, chat, post of aan de balie. ' +
-            'Had u met meer organisaties contact? Kies dan de organisatie van uw laatste contact.',
-          'For example through the website, your personal online account, phone, e-mail, chat, post or at a ' +
-            'desk. Contact with more than one? Then choose the organisation of your most recent contact.',
-        ),
+        title: both(t, 'screenerForm.organisation.title'),
+        description: both(t, 'screenerForm.organisation.description'),
         isRequired: true,
         choices: input.organisations.map((o) => ({ value: o.id, text: o.name })),
         showNoneItem: true,
-        noneText: localised('Geen van deze organisaties', 'None of these organisations'),
+        noneText: both(t, 'screenerForm.organisation.none'),
       },
       {
         type: 'radiogroup',
         name: 'contactWhen',
         visibleIf: HAS_ORGANISATION,
-        title: localised('Wanneer had u voor het laatst contact met {organisation}?', 'When did you last have contact with {organisation}?'),
+        title: both(t, 'screenerForm.contactWhen.title'),
         isRequired: true,
         choices: [
-          { value: 'within-6-months', text: localised('In de afgelopen zes maanden', 'In the last six months') },
-          { value: 'longer-ago', text: localised('Langer dan zes maanden geleden', 'More than six months ago') },
+          { value: 'within-6-months', text: both(t, 'screenerForm.contactWhen.within-6-months') },
+          { value: 'longer-ago', text: both(t, 'screenerForm.contactWhen.longer-ago') },
         ],
       },
-      { type: 'html', name: 'ineligibleNotice', visibleIf: INELIGIBLE, html: ineligibleHtml(input.helpPhone) },
+      { type: 'html', name: 'ineligibleNotice', visibleIf: INELIGIBLE, html: ineligibleHtml(t, input.helpPhone) },
     ],
   };
 }
 
-function pageSelection() {
+function pageSelection(t: ScreenerTexts) {
   return {
     name: 'searchStrategy',
     visibleIf: ELIGIBLE,
-    title: localised('Hoe regelt u uw zaken?', 'How do you arrange your affairs?'),
+    title: both(t, 'screenerForm.searchStrategy.title'),
     elements: [
       {
         type: 'radiogroup',
         name: 'selection',
-        title: localised(
-          'Als u terugkijkt op het hele proces: in welke omschrijving herkent u zich het beste?',
-          'Looking back on the whole process: which description fits you best?',
-        ),
-        description: localised(
-          'De manier waarop mensen hun zaken bij {organisation} het liefst regelen verschilt. Hieronder staan ' +
-            'vier manieren om uw zaken bij {organisation} te zoeken en te regelen. Denkt u nog eens terug aan ' +
-            'het contact en het doel dat u wilde bereiken. Kies één antwoord.',
-          'People differ in how they prefer to arrange their affairs with {organisation}. Below are four ways ' +
-            'of searching and arranging your affairs with {organisation}. Think back to the contact and the goal ' +
-            'you wanted to reach. Choose one answer.',
-        ),
+        title: both(t, 'screenerForm.selection.title'),
+        description: both(t, 'screenerForm.selection.description'),
         isRequired: true,
         // Random per respondent, as Bijlage 6 prescribes; the values, not the order, carry the answer.
         choicesOrder: 'random',
@@ -344,26 +284,23 @@ function pageSelection() {
   };
 }
 
-function pageAvailability(input: ScreenerInput) {
+function pageAvailability(t: ScreenerTexts, input: ScreenerInput) {
   return {
     name: 'availability',
     visibleIf: ELIGIBLE,
-    title: localised('Wanneer kunt u?', 'When are you available?'),
+    title: both(t, 'screenerForm.availability.pageTitle'),
     elements: [
       {
         type: 'checkbox',
         name: 'availability',
-        title: localised('Op welke momenten kunt u meedoen aan het groepsgesprek?', 'At which moments can you take part in the group conversation?'),
+        title: both(t, 'screenerForm.availability.title'),
         description: allOnline(input)
-          ? localised('Het gesprek is online en duurt 2 uur. Kies alle momenten die u passen.', 'The conversation is online and takes 2 hours. Choose every moment that suits you.')
-          : localised(
-              'Het gesprek duurt 2 uur. Bij elk moment staat of het online is of op een plek. Kies alle momenten die u passen.',
-              'The conversation takes 2 hours. Each moment says whether it is online or at a place. Choose every moment that suits you.',
-            ),
+          ? both(t, 'screenerForm.availability.descriptionOnline')
+          : both(t, 'screenerForm.availability.description'),
         isRequired: true,
-        choices: input.slots.map((s) => ({ value: s.id, text: slotText(s, allOnline(input)) })),
+        choices: input.slots.map((s) => ({ value: s.id, text: slotText(t, s, allOnline(input)) })),
         showNoneItem: true,
-        noneText: localised('Geen van deze momenten', 'None of these moments'),
+        noneText: both(t, 'screenerForm.availability.none'),
       },
     ],
   };
@@ -372,11 +309,11 @@ function pageAvailability(input: ScreenerInput) {
 // The version becomes a SurveyJS expression literal, so it must not contain quotes or braces.
 const CONSENT_VERSION_PATTERN = /^[\w.\- ]{1,40}$/;
 
-export function buildScreenerDefinition(input: ScreenerInput): object {
+export function buildScreenerDefinition(input: ScreenerInput, t: ScreenerTexts): object {
   if (!CONSENT_VERSION_PATTERN.test(input.consentVersion)) {
     throw new RangeError(`Consent version "${input.consentVersion}" may only contain letters, digits, spaces, dots and dashes.`);
   }
-  const help = helpLine(input.helpPhone);
+  const help = helpLine(t, input.helpPhone);
   return {
     title: localised(input.studyTitle, input.studyTitle),
     showQuestionNumbers: 'off',
@@ -384,13 +321,10 @@ export function buildScreenerDefinition(input: ScreenerInput): object {
     showProgressBar: 'off',
     // Sent with the answers so the server can check the respondent saw the consent text it stores.
     calculatedValues: [{ name: 'consentVersion', expression: `'${input.consentVersion}'`, includeIntoResult: true }],
-    completedHtml: localised(
-      '<h3>Bedankt voor het invullen!</h3><p>We nemen binnenkort contact met u op over het groepsgesprek.</p>' + help.default,
-      '<h3>Thank you for filling this in!</h3><p>We will contact you soon about the group conversation.</p>' + help.en,
-    ),
-    completedHtmlOnCondition: [{ expression: INELIGIBLE, html: ineligibleHtml(input.helpPhone) }],
+    completedHtml: join(html(t, 'screenerForm.completed'), help),
+    completedHtmlOnCondition: [{ expression: INELIGIBLE, html: ineligibleHtml(t, input.helpPhone) }],
     // The knock-out questions come first: someone who cannot take part is never asked who they are.
-    pages: [pageIntro(input), pageOrganisation(input), pageAboutYou(), pageSelection(), pageAvailability(input), pageContactDetails()],
+    pages: [pageIntro(t, input), pageOrganisation(t, input), pageAboutYou(t), pageSelection(t), pageAvailability(t, input), pageContactDetails(t)],
   };
 }
 

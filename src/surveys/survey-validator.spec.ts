@@ -1,5 +1,8 @@
 import { buildScreenerDefinition } from './screener-definition';
 import { definitionErrors, FieldError, validateSubmission, ValidationResult } from './survey-validator';
+import { translator } from '../common/view-engine';
+
+const SCREENER_TEXTS = { nl: translator('nl'), en: translator('en') };
 
 const screener = buildScreenerDefinition({
   studyTitle: 'Onderzoek dienstverlening',
@@ -12,7 +15,7 @@ const screener = buildScreenerDefinition({
     { id: 11, label: { nl: 'dinsdag 14:00', en: 'Tuesday 14:00' } },
   ],
   consentVersion: 'v3',
-});
+}, SCREENER_TEXTS);
 
 const valid = {
   consent: true,

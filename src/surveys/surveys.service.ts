@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { formatSlot } from '../common/format';
+import { translator } from '../common/view-engine';
 import type { Locale } from '../common/domain';
 import { screenerIsOpen, screenerNotOpen } from '../studies/screener-access';
 import { StudiesService } from '../studies/studies.service';
@@ -47,7 +48,7 @@ export class SurveysService {
       slots: slots.map((s) => ({ id: s.id, label: { nl: formatSlot(s.startsAt, s.endsAt, 'nl'), en: formatSlot(s.startsAt, s.endsAt, 'en') }, location: s.location })),
       consentVersion: CONSENT_TEXT_VERSION,
       helpPhone: study.helpPhone || undefined,
-    });
+    }, { nl: translator('nl'), en: translator('en') });
     return { study, definition: await this.ensureGenerated(study.id, 'screener', generated) };
   }
 
@@ -85,12 +86,12 @@ export class SurveysService {
       throw AppError.invalid('survey.homework_fixed', 'The homework form is the one of the research plan (Bijlage 4), built for each organisation; it cannot be replaced.');
     }
     const problems = definitionErrors(definition);
-    if (problems.length) throw AppError.invalid('survey.definition_invalid', `The survey definition has errors: ${problems.join('; ')}`, { errors: problems });
+    if (problems.length) throw AppError.invalid('survey.definition_invalid', `The survey definition has errors: ${problems.join('; ')}`, { errors: problems }, { problems: problems.join('; ') });
     if (kind === 'screener') {
       const names = questionNames(definition);
       const missing = SCREENER_REQUIRED_QUESTIONS.filter((n) => !names.has(n));
       if (missing.length) {
-        throw AppError.invalid('survey.screener_questions_missing', `A screener needs the questions ${missing.join(', ')}: the intake stores a respondent from them.`, { missing });
+        throw AppError.invalid('survey.screener_questions_missing', `A screener needs the questions ${missing.join(', ')}: the intake stores a respondent from them.`, { missing }, { missingList: missing.join(', ') });
       }
     }
     const latest = await this.definitions.latest(study.id, kind);

@@ -9,13 +9,14 @@ import { SchedulingService } from '../../src/scheduling/scheduling.service';
 import { DemoService } from '../../src/demo/demo.service';
 import { StudiesService } from '../../src/studies/studies.service';
 import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
+import { englishErrorTextsIn } from '../support/english-error-texts';
 import { createUser } from '../support/factories';
 import { createModerator } from '../support/scheduling-factories';
 import { TestApp } from '../support/test-app';
 
 // Every page a researcher or a partner can reach by following links, on a phone (375 px: no sideways scrolling of
 // the page, axe clean) and on a laptop (1280 px: no table cut off in its scroll box). Pages are found by following
-// the links, so pages added later are visited too.
+// the links, so pages added later are visited too. All in Dutch, with no English error text on any of them.
 const STAFF_START = ['/studies', '/audit', '/outbox', '/users', '/moderator'];
 const PAGE_PATH = /^\/(studies|audit|outbox|users|moderator|partner)(\/|$)/;
 const SKIP = /\/(print|pdf)$|[?&]format=/;
@@ -97,6 +98,8 @@ describe('every researcher and partner page at 375 and 1280 px', () => {
         Array.from(document.querySelectorAll('.table-wrap')).filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.querySelector('caption, th')?.textContent?.trim() ?? 'a table'),
       );
       for (const table of cut) problems.push(`${url} at 1280 px: table "${table}" is cut off`);
+      // Every page is Dutch here: no error text may reach it in English.
+      for (const english of englishErrorTextsIn(await page.innerText('body'))) problems.push(`${url}: English error text "${english}"`);
     }
     return problems;
   }

@@ -68,7 +68,7 @@ describe('attendance: marking who came to a session', () => {
 
     it('the same respondent in both lists', async () => {
       const res = await post(held.session.id, { present: [held.members[0].id], absent: [held.members[0].id] }).expect(400);
-      expect(res.body).toMatchObject({ code: 'attendance.in_both', message: expect.stringContaining('both present and absent') });
+      expect(res.body).toMatchObject({ code: 'attendance.in_both', message: expect.stringContaining('tegelijk aanwezig en afwezig') });
     });
 
     it('someone who is not a member of the group', async () => {

@@ -30,7 +30,7 @@ describe('accounts and access (HTTP)', () => {
 
   it('denies API routes without a login with a JSON 401', async () => {
     const res = await request(t.app.getHttpServer()).get('/api/studies').expect(401);
-    expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', message: expect.stringMatching(/log in/i) });
+    expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', message: expect.stringMatching(/log eerst in/i) });
   });
 
   it('sends pages without a login to the login page', async () => {
@@ -54,7 +54,7 @@ describe('accounts and access (HTTP)', () => {
     const agent = anonymousAgent(t.app);
     await agent.get('/login').expect(200);
     const res = await agent.post('/login').type('form').send({ email: researcher.email, password: researcher.password }).set('accept', 'application/json').expect(403);
-    expect(res.body.message).toMatch(/reload the page/);
+    expect(res.body.message).toMatch(/Laad de pagina opnieuw/);
   });
 
   it('shows a wrong password on the login page, not an error page', async () => {

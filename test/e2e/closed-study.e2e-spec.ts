@@ -66,7 +66,7 @@ describe('a closed study', () => {
     for (const [url, body] of attempts) {
       const res = await post(url, body);
       expect([url, res.status, res.body.code]).toEqual([url, 409, 'study.closed']);
-      expect(res.body.message).toMatch(/closed/);
+      expect(res.body.message).toMatch(/gesloten/);
     }
     const removed = await agent.delete(`/api/groups/${g1.id}/members/${member}`).set('x-csrf-token', csrf).expect(409);
     expect(removed.body.code).toBe('study.closed');

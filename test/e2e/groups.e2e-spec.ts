@@ -44,7 +44,7 @@ describe('groups API and page', () => {
     expect((await post(`/api/groups/${id}/confirm`).expect(200)).body.status).toBe('confirmed');
     expect((await post(`/api/groups/${id}/lock`).expect(200)).body.status).toBe('locked');
     const refused = await post(`/api/groups/${id}/dissolve`).expect(409);
-    expect(refused.body).toMatchObject({ code: 'group.locked', message: expect.stringContaining('Unlock it first') });
+    expect(refused.body).toMatchObject({ code: 'group.locked', message: expect.stringContaining('Zet hem eerst los') });
     await post(`/api/groups/${id}/unlock`).expect(200);
     await post('/api/groups/999999/confirm').expect(404);
     await agent.post(`/api/groups/${id}/confirm`).expect(403);
@@ -81,7 +81,7 @@ describe('groups API and page', () => {
     const [a, b] = await Promise.all([post(`/api/groups/${g1}/members`, { respondentId: free.id }), post(`/api/groups/${g2}/members`, { respondentId: free.id })]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
-    expect(loser.body.message).toMatch(/already in group \d+\. Move them from there|placed in another group at the same moment/);
+    expect(loser.body.message).toMatch(/zit al in groep \d+\. Verplaats|op hetzelfde moment in een andere groep/);
     expect(await t.dataSource.getRepository(GroupMember).countBy({ respondentId: free.id })).toBe(1);
     expect(bucket).toHaveLength(6);
   });

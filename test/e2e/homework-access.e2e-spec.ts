@@ -50,7 +50,7 @@ describe('who reads homework, and every read of personal data audited (HTTP)', (
   it('refuses print, PDF and paper entry to a researcher who is not a moderator of the group, and changes nothing', async () => {
     for (const path of ['print', 'pdf', 'paper']) {
       const res = await outsider.agent.get(`${base()}/${path}`).set('accept', 'application/json').expect(403);
-      expect(res.body.message).toContain('moderators');
+      expect(res.body.message).toContain('moderatoren');
     }
     const page = await outsider.agent.get(`${base()}/print`).set('accept', 'text/html').expect(403);
     expect(page.text).not.toContain('Ik belde over mijn aanslag.');

@@ -55,7 +55,7 @@ describe('autosave by private link', () => {
     const notJson = await api.put(url).type('text/plain').send('{"revision":0,"data":{}}').expect(400);
     expect(notJson.body).toMatchObject({ statusCode: 400, code: 'request.not_json', message: expect.stringContaining('application/json') });
     const broken = await api.put(url).type('application/json').send('{"revision":0,').expect(400);
-    expect(broken.body).toMatchObject({ statusCode: 400, code: 'request.invalid_json', message: 'The request body is not valid JSON.' });
+    expect(broken.body).toMatchObject({ statusCode: 400, code: 'request.invalid_json', message: 'De inhoud van het verzoek is geen geldige JSON.' });
     const huge = await api.put(url).send({ revision: 0, data: { contactMoments: 'x'.repeat(300 * 1024) } }).expect(413);
     expect(huge.body).toMatchObject({ statusCode: 413, code: 'request.too_large' });
     expect((await stored(fx.members[1].id)).revision).toBe(0);
@@ -68,11 +68,11 @@ describe('autosave by private link', () => {
     await api.put('/api/homework/unknown-link-0123456789/draft').send({ revision: 0, data: {} }).expect(404, {
       statusCode: 404,
       error: 'Not Found',
-      message: 'This link or code is not known. Check the letter, or call the number in it for help.',
+      message: 'Deze link of code kennen we niet. Kijk nog eens in de brief, of bel het nummer dat erin staat.',
       code: 'homework.not_found',
     });
     const { token } = await credentialsOf(t, fx.members[0].id);
     const post = await api.post(`/api/homework/${token}/draft`).send({ revision: 0, data: {} }).expect(404);
-    expect(post.body.message).toBe(`Nothing at POST /api/homework/${token}/draft.`);
+    expect(post.body.message).toBe(`Er is niets op POST /api/homework/${token}/draft.`);
   });
 });

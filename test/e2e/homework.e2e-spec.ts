@@ -82,7 +82,7 @@ describe('homework over HTTP', () => {
     expect(page).toContain('Huiswerk gaat alleen naar wie is uitgenodigd.');
     expect(page).not.toContain(`/homework/groups/${uninvited.group.id}/send`);
     const refused = await researcher.agent.post(url).set('x-csrf-token', researcher.csrf).expect(409);
-    expect(refused.body).toMatchObject({ code: 'homework.not_invited', message: expect.stringContaining('Send the invitations first'), details: { notInvited: uninvited.members.map((m) => m.id) } });
+    expect(refused.body).toMatchObject({ code: 'homework.not_invited', message: expect.stringContaining('Verstuur eerst de uitnodigingen'), details: { notInvited: uninvited.members.map((m) => m.id) } });
     expect(await t.dataSource.getRepository(HomeworkAssignment).countBy({ groupId: uninvited.group.id })).toBe(0);
     await t.dataSource.getRepository(Respondent).update(uninvited.members[0].id, { status: 'invited' });
     const sent = await researcher.agent.post(url).set('x-csrf-token', researcher.csrf).expect(200);
@@ -275,7 +275,7 @@ describe('homework over HTTP', () => {
     const outsider = await createUser(t.dataSource, { role: 'researcher' });
     const other = await loginAgent(t.app, outsider.email, outsider.password);
     const refused = await other.agent.get(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/prep`).expect(403);
-    expect(refused.body.message).toContain('moderators');
+    expect(refused.body.message).toContain('moderatoren');
     const admin = await createUser(t.dataSource, { role: 'admin' });
     const asAdmin = await loginAgent(t.app, admin.email, admin.password);
     await asAdmin.agent.get(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/prep`).expect(200);

@@ -79,7 +79,7 @@ describe('invitation links /c/:token after erasure and closing (HTTP)', () => {
   it('refuses to send invitations or homework letters in a closed study', async () => {
     const mails = await outboxCount();
     const invitations = await staff.agent.post(`/api/studies/${slug}/invitations`).set('x-csrf-token', staff.csrf).send({ groupId: group.group.id }).expect(409);
-    expect(invitations.body).toMatchObject({ code: 'study.closed', message: expect.stringContaining('closed') });
+    expect(invitations.body).toMatchObject({ code: 'study.closed', message: expect.stringContaining('gesloten') });
     const homework = await staff.agent.post(`/api/studies/${slug}/homework/groups/${group.group.id}/send`).set('x-csrf-token', staff.csrf).expect(409);
     expect(homework.body.code).toBe('study.closed');
     expect(await outboxCount()).toBe(mails);

@@ -39,7 +39,7 @@ describe('login throttle over HTTP (no proxy trusted: the default)', () => {
     expect(count(results, 429)).toBe(40 - PER_ACCOUNT_AND_ADDRESS.freeFailures);
     const right = await tryLogin(agent, csrf, admin.email, admin.password, '198.51.100.7');
     expect(right.status).toBe(429);
-    expect(right.body).toMatchObject({ statusCode: 429, code: 'auth.throttled', message: expect.stringMatching(/wait 1 minute/) });
+    expect(right.body).toMatchObject({ statusCode: 429, code: 'auth.throttled', message: expect.stringMatching(/Wacht voor uw veiligheid 1 minuut/) });
     expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(right.headers['retry-after'])).toBeLessThanOrEqual(60);
   });

@@ -193,7 +193,7 @@ describe('respondent overviews and the partner portal', () => {
     expect(Object.keys(body.details).sort()).toEqual(['format', 'population']);
     const org = await get(researcher, `/api/studies/${slug}/overview?organisation=NS`);
     expect(org.status).toBe(400);
-    expect(JSON.parse(org.body.toString()).message).toContain('Choose one of: Belastingdienst, RET, Vitens, Gemeente Utrecht');
+    expect(JSON.parse(org.body.toString()).message).toContain('Kies uit: Belastingdienst, RET, Vitens, Gemeente Utrecht');
     expect((await get(researcher, '/api/studies/nope/overview?format=csv')).status).toBe(404);
   });
 

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { englishErrorTextsIn } from '../support/english-error-texts';
 import { createUser } from '../support/factories';
 import { createScheduledGroup, credentialsOf } from '../support/homework-factories';
 import { Agent, anonymousAgent, loginAgent } from '../support/http';
@@ -51,6 +52,27 @@ describe('every page answers ?lang=en and ?lang=nl', () => {
     expect(Object.entries(answered).filter(([, status]) => status === 400 || status >= 500)).toEqual([]);
     // The pages that used to refuse the switch, and the overview, really open.
     for (const route of ['/studies/:slug/respondents', '/audit', '/outbox', '/studies/:slug/overview', '/partner/studies/:slug', '/studies/:slug', '/h/:key']) expect([route, answered[route]]).toEqual([route, 200]);
+  });
+
+  it('in Dutch, no page and no refusal of one shows an English error text; in English the API says it in English', async () => {
+    const english: string[] = [];
+    const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+    const unknown = (path: string) => path.replace(/:(\w+)/g, (_m, name: string) => (name === 'slug' ? 'no-such-study' : name === 'token' || name === 'key' ? 'no-such-link' : '2147483647'));
+    for (const route of pageRoutes(t.app)) {
+      const agent = route.startsWith('/partner') ? partner : route.startsWith('/s/') || route.startsWith('/h') || route.startsWith('/c/') ? anonymousAgent(t.app) : admin;
+      // The page itself, the same page for something that does not exist, and a partner where staff belong.
+      for (const [who, url] of [[agent, fill(route)], [agent, unknown(route)], [partner, fill(route)], [anonymousAgent(t.app), fill(route)]] as const) {
+        const res = await who.get(`${url}?lang=nl`).set('accept', 'text/html');
+        if (!String(res.headers['content-type']).startsWith('text/html')) continue;
+        if (LETTER_PAGES.includes(route) && res.status === 200) continue;
+        for (const piece of englishErrorTextsIn(text(res.text))) english.push(`${url} (${res.status}): ${piece}`);
+      }
+    }
+    expect(english).toEqual([]);
+    const missing = await admin.get('/api/studies/no-such-study?lang=en').expect(404);
+    expect(missing.body).toMatchObject({ code: 'study.not_found', message: 'No study "no-such-study" exists.' });
+    const dutch = await admin.get('/api/studies/no-such-study?lang=nl').expect(404);
+    expect(dutch.body).toMatchObject({ code: 'study.not_found', message: 'Er is geen onderzoek “no-such-study”.' });
   });
 
   it('the overview form with its defaults (all organisations, k left empty) shows the whole consortium', async () => {

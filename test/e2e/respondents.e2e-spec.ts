@@ -42,7 +42,7 @@ describe('respondent pool, override, erasure and import API', () => {
       .attach('file', join(FIXTURES, 'errors-semicolon.csv'))
       .expect(400);
     expect(refused.body.code).toBe('import.rows_unreadable');
-    expect(refused.body.message).toMatch(/cannot be read, so nothing was imported/);
+    expect(refused.body.message).toMatch(/niet gelezen worden, dus er is niets geïmporteerd/);
     expect(refused.body.details.errors[0]).toMatchObject({ line: 3, column: 'Geslacht', value: 'q' });
     expect(await t.dataSource.getRepository(Respondent).countBy({ studyId: fixture.study.id })).toBe(0);
 

@@ -195,7 +195,7 @@ describe('screener page and intake API', () => {
 
     it('an oversized payload', async () => {
       const big = await post(screenerEnvelope(version, answers({ firstName: 'x'.repeat(300_000) }))).expect(413);
-      expect(big.body.message).toMatch(/too large/);
+      expect(big.body.message).toMatch(/te groot/);
       const large = await post(screenerEnvelope(version, answers({ firstName: 'x'.repeat(30_000) }))).expect(413);
       expect(large.body).toMatchObject({ code: 'screener.too_large', message: expect.stringMatching(/groter dan 20 kB/) });
     });
@@ -211,7 +211,7 @@ describe('screener page and intake API', () => {
     const page = await anon.get('/s/screen').expect(200);
     expect(page.text).toContain('Aangepast');
     const broken = await agent.put('/api/studies/screen/surveys/screener').set('x-csrf-token', csrf).send({ definition: { pages: [{ name: 'p', elements: [{ type: 'text', name: 'email' }] }] } }).expect(400);
-    expect(broken.body.message).toMatch(/needs the questions consent/);
+    expect(broken.body.message).toMatch(/heeft de vragen consent/);
     await anon.put('/api/studies/screen/surveys/screener').send({ definition: custom }).expect(403);
   });
 

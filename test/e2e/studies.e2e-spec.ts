@@ -34,14 +34,14 @@ describe('studies API and pages', () => {
     const res = await agent.post('/api/studies').set('x-csrf-token', csrf).send({ slug: 'Bad Slug!', title: 'x', groupMaxSize: 9, extra: 1 }).expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(Object.keys(res.body.details).sort()).toEqual(['extra', 'groupMaxSize', 'slug', 'title']);
-    expect(res.body.message).toMatch(/^Please correct: /);
+    expect(res.body.message).toMatch(/^Verbeter: /);
     const list = await agent.get('/api/studies').expect(200);
     expect(list.body.items.map((s: { slug: string }) => s.slug)).not.toContain('Bad Slug!');
   });
 
   it('answers 404 for a missing study, organisation or slot', async () => {
     const missing = await agent.get('/api/studies/nope').expect(404);
-    expect(missing.body.message).toBe('No study "nope" exists.');
+    expect(missing.body.message).toBe('Er is geen onderzoek “nope”.');
     await agent.delete('/api/studies/e2e-study/slots/99999').set('x-csrf-token', csrf).expect(404);
     await agent.patch('/api/studies/e2e-study/organisations/99999').set('x-csrf-token', csrf).send({ contactName: 'x' }).expect(404);
   });
@@ -93,6 +93,6 @@ describe('studies API and pages', () => {
   it('shows a friendly error page for a missing study page', async () => {
     const res = await agent.get('/studies/nope?lang=nl').set('accept', 'text/html').expect(404);
     expect(res.text).toContain('Niet gevonden');
-    expect(res.text).toContain('No study &quot;nope&quot; exists.');
+    expect(res.text).toContain('Er is geen onderzoek “nope”.');
   });
 });

@@ -24,7 +24,7 @@ export function uploadedFile(file: UploadedImport | undefined, req: Request, fil
 }
 
 export function fileTooLarge(name: string, maxBytes: number): AppError {
-  return new AppError('payload_too_large', 'import.too_large', `${name} is larger than ${formatBytes(maxBytes)}; split it into smaller files.`, { maxBytes });
+  return new AppError('payload_too_large', 'import.too_large', `${name} is larger than ${formatBytes(maxBytes)}; split it into smaller files.`, { maxBytes }, { name, limit: formatBytes(maxBytes) });
 }
 
 /** The file as the request body: read up to the size limit, and refused past it with the import's own error. */

@@ -1,6 +1,6 @@
 // Headers and value labels of the exports, per locale. Values are shown with the labels of Bijlage 5
 // ("HAVO / VWO", "Zeer comfortabel", "Gemakzoeker"), which the Bijlage 5 importer reads back.
-import { DIGITAL_COMFORT_LABELS, EDUCATION_LABELS, QUADRANT_LABELS, QUADRANTS, type Locale, type Quadrant } from '../../common/domain';
+import { DIGITAL_COMFORT_LABELS, EDUCATION_LABELS, LOCALE_TAG, QUADRANT_LABELS, QUADRANTS, type Locale, type Quadrant } from '../../common/domain';
 import type { Count, OrganisationRow } from '../anonymise';
 import type { Population } from '../overview';
 
@@ -90,5 +90,5 @@ export function rowOrganisations(summary: { organisations: readonly { name: stri
 }
 
 export function formatDate(date: Date, locale: Locale): string {
-  return date.toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return date.toLocaleDateString(LOCALE_TAG[locale], { day: 'numeric', month: 'long', year: 'numeric' });
 }
