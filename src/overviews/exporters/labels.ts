@@ -1,56 +1,38 @@
 // Headers and value labels of the exports, per locale. Values are shown with the labels of Bijlage 5
 // ("HAVO / VWO", "Zeer comfortabel", "Gemakzoeker"), which the Bijlage 5 importer reads back.
 import { DIGITAL_COMFORT_LABELS, EDUCATION_LABELS, LOCALE_TAG, QUADRANT_LABELS, QUADRANTS, type Locale, type Quadrant } from '../../common/domain';
+import { translator } from '../../common/view-engine';
 import type { Count, OrganisationRow } from '../anonymise';
 import type { Population } from '../overview';
 
+const COLUMNS = ['gender', 'age', 'education', 'digitalComfort', 'quadrant', 'organisation'] as const;
+
+/** The six Bijlage 5 column headers in each language (overviewExport.column.*). */
 export const COLUMN_HEADERS: Record<Locale, readonly string[]> = {
-  nl: ['Geslacht', 'Leeftijd', 'Opleidingsniveau', 'Mate comfortabel met digitale middelen', 'Kwadrant', 'Organisatie'],
-  en: ['Gender', 'Age', 'Education', 'Digital comfort', 'Quadrant', 'Organisation'],
+  nl: COLUMNS.map((c) => translator('nl')(`overviewExport.column.${c}`)),
+  en: COLUMNS.map((c) => translator('en')(`overviewExport.column.${c}`)),
 };
 
-const TEXT = {
-  nl: {
-    title: 'Respondentenoverzicht',
-    composition: 'Samenstelling',
-    study: 'Onderzoek',
-    population: 'Populatie',
-    date: 'Datum',
-    organisation: 'Organisatie',
-    total: 'Totaal',
-    page: 'pagina',
-    noRespondents: 'Geen respondenten.',
-    suppressed: (n: number) => `* = minder dan ${n} respondenten, of afgeschermd omdat het anders uit de totalen volgt.`,
-    uniqueRows: (n: number) => `Let op: ${n} ${n === 1 ? 'rij komt' : 'rijen komen'} maar één keer voor; zo iemand kan herkenbaar zijn.`,
-  },
-  en: {
-    title: 'Respondent overview',
-    composition: 'Composition',
-    study: 'Study',
-    population: 'Population',
-    date: 'Date',
-    organisation: 'Organisation',
-    total: 'Total',
-    page: 'page',
-    noRespondents: 'No respondents.',
-    suppressed: (n: number) => `* = fewer than ${n} respondents, or hidden because the totals would reveal it.`,
-    uniqueRows: (n: number) => `Note: ${n} ${n === 1 ? 'row occurs' : 'rows occur'} only once; such a respondent may be recognisable.`,
-  },
-} as const;
-
+/** The words around an export's tables, from the message catalogue (overviewExport.*). */
 export function text(locale: Locale) {
-  return TEXT[locale];
+  const t = translator(locale);
+  return {
+    title: t('overviewExport.title'),
+    composition: t('overviewExport.composition'),
+    study: t('overviewExport.study'),
+    population: t('overviewExport.population'),
+    date: t('overviewExport.date'),
+    organisation: t('overviewExport.organisation'),
+    total: t('overviewExport.total'),
+    page: t('overviewExport.page'),
+    noRespondents: t('overviewExport.noRespondents'),
+    suppressed: (n: number) => t('overviewExport.suppressed', { n }),
+    uniqueRows: (count: number) => t('overviewExport.uniqueRows', { count }),
+  };
 }
 
-const POPULATION_LABELS: Record<Population, Record<Locale, string>> = {
-  participants: { nl: 'Deelnemers', en: 'Participants' },
-  invited: { nl: 'Uitgenodigd', en: 'Invited' },
-  eligible: { nl: 'Geschikt', en: 'Eligible' },
-  all: { nl: 'Alle respondenten', en: 'All respondents' },
-};
-
 export function populationLabel(population: Population, locale: Locale): string {
-  return POPULATION_LABELS[population][locale];
+  return translator(locale)(`overviewExport.population.${population}`);
 }
 
 /** Column headers of the composition table, quadrants in plural as on page 2 of the report. */
