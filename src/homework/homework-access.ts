@@ -1,5 +1,5 @@
 // Who may read a group's homework, and who may see the private link and code in a printed letter. Pure.
-import type { Role } from '../auth/user.entity';
+import type { Role } from '../auth/auth-user';
 
 export interface Reader {
   id: number;

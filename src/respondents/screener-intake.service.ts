@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, ErrorDetails, ErrorKind } from '../common/app-error';
 import { getTranslations } from '../common/view-engine';
 import { screenerIsOpen, screenerNotOpen } from '../studies/screener-access';
-import { StudyRepository } from '../studies/study.repository';
+import { StudiesService } from '../studies/studies.service';
 import { validateSubmission } from '../surveys/survey-validator';
 import { SurveysService } from '../surveys/surveys.service';
 import { ScreenerSubmissionDto } from './dto/respondent.dto';
@@ -18,7 +18,7 @@ export const MAX_ANSWERS_CHARS = 20_000;
 export class ScreenerIntakeService {
   constructor(
     private readonly respondents: RespondentRepository,
-    private readonly studies: StudyRepository,
+    private readonly studies: StudiesService,
     private readonly surveys: SurveysService,
   ) {}
 
@@ -26,7 +26,7 @@ export class ScreenerIntakeService {
     // The respondent reads these refusals on the screener page, in the language they filled it in.
     const say = (code: string, vars: Record<string, unknown> = {}) => getTranslations().t(dto.locale, `intake.error.${code}`, vars);
     const refusal = (kind: ErrorKind, code: string, vars: Record<string, unknown> = {}, details?: ErrorDetails) => new AppError(kind, `screener.${code}`, say(code, vars), details);
-    const study = await this.studies.findBySlug(slug);
+    const study = await this.studies.find(slug);
     // Unknown, draft and closed studies answer alike (screener-access.ts).
     if (!study || !screenerIsOpen(study.status)) throw screenerNotOpen(dto.locale);
     const earlier = await this.respondents.findSubmission(study.id, dto.submissionId);

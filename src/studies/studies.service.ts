@@ -35,6 +35,16 @@ export class StudiesService {
     return { ...(await this.studies.listPage(page.offset, page.limit)), offset: page.offset, limit: page.limit };
   }
 
+  /** The study, or null when there is none with this slug (the screener answers an unknown study like a closed one). */
+  find(slug: string): Promise<Study | null> {
+    return this.studies.findBySlug(slug);
+  }
+
+  /** The study's partner organisations, in their order. */
+  organisationsOf(studyId: number): Promise<StudyOrganisation[]> {
+    return this.studies.organisationsOf(studyId);
+  }
+
   async get(slug: string): Promise<Study> {
     const study = await this.studies.findBySlug(slug);
     if (!study) throw AppError.notFound('study', slug);
