@@ -1,6 +1,7 @@
 // What an overview request means: which respondent statuses a population covers, the download formats,
 // and the name of the downloaded file. Pure: no framework imports.
 import type { Locale, RespondentStatus } from '../common/domain';
+import { translator } from '../common/view-engine';
 import type { Population } from './overview';
 
 /**
@@ -36,7 +37,7 @@ export function parseDelimiter(value: string | undefined): ';' | ',' {
 
 /** A file name that is safe in a Content-Disposition header on every system: ASCII letters, digits and hyphens. */
 export function downloadFileName(parts: { study: string; organisation?: string; population: Population; format: ExportFormat; locale: Locale }): string {
-  const base = parts.locale === 'nl' ? 'respondentenoverzicht' : 'respondent-overview';
+  const base = translator(parts.locale)('overviewExport.fileName');
   const words = [base, parts.study, parts.organisation, parts.population].filter((w): w is string => !!w).map(fileWord).filter(Boolean);
   return `${words.join('-')}.${parts.format}`;
 }
