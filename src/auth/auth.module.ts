@@ -27,6 +27,6 @@ import { AUTH_ENTITIES } from './auth.entities';
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
   controllers: [AuthController, AuthPagesController],
-  exports: [AuthService, UserRepository, RateLimitService],
+  exports: [AuthService, RateLimitService],
 })
 export class AuthModule {}

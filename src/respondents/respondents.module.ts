@@ -27,7 +27,7 @@ import { RESPONDENTS_ENTITIES } from './respondents.entities';
     RespondentImportService,
   ],
   controllers: [RespondentsController, RespondentsPagesController],
-  exports: [RespondentsService, RespondentRepository],
+  exports: [RespondentsService],
 })
 export class RespondentsModule implements NestModule {
   constructor(@Inject(IMPORT_LIMITS) private readonly importLimits: ImportLimits) {}

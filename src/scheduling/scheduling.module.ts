@@ -26,6 +26,6 @@ import { SCHEDULING_ENTITIES } from './scheduling.entities';
   imports: [TypeOrmModule.forFeature(SCHEDULING_ENTITIES), StudiesModule, MailModule, GroupsModule],
   providers: [SessionRepository, ModeratorRepository, AttendanceRepository, AttendanceService, ScheduleLoader, InvitationMailer, InvitationConfirmationsService, InvitationsService, SchedulingService, ModeratorsService, SessionUsageService],
   controllers: [SchedulingController, SchedulingPagesController, InvitationPagesController, CalendarFeedController, AttendanceController, AttendancePagesController],
-  exports: [InvitationsService, InvitationConfirmationsService, SchedulingService, SessionRepository, AttendanceService],
+  exports: [InvitationsService, InvitationConfirmationsService, SchedulingService, AttendanceService],
 })
 export class SchedulingModule {}
