@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CodingModule } from './coding/coding.module';
 import { AppErrorFilter } from './common/app-error.filter';
+import { PageAnswerInterceptor } from './common/page-answer.interceptor';
 import { ConfigModule, ResolvedConfig } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoModule } from './demo/demo.module';
@@ -30,7 +31,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forConfig(config), LoggerModule.forRoot(loggerOptions(config)), DatabaseModule, ...FEATURE_MODULES],
-      providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: AppErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: PageAnswerInterceptor },
+      ],
     };
   }
 }

@@ -10,6 +10,7 @@ import { sessionMiddleware } from './auth/session.middleware';
 import { staffOnly } from './auth/staff-only.middleware';
 import { bodyParsing } from './common/body-parsing.middleware';
 import { serveDirectRoutes } from './common/direct-routes';
+import { flashMessages } from './common/flash';
 import { capturedHeaders, noStore, securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { configureViews } from './common/view-engine';
@@ -49,6 +50,7 @@ export function configureApp(app: NestExpressApplication, config: ResolvedConfig
   app.use('/assets/survey-ui', express.static(join(ROOT, 'node_modules', 'survey-js-ui'), { maxAge: '7d', immutable: true }));
   app.use(noStore);
   app.use(sessionMiddleware(app.get(AuthService), config.sessionSecret, config.baseUrl.startsWith('https:')));
+  app.use(flashMessages(config.baseUrl.startsWith('https:')));
   // The API description maps every route: for staff, not for anyone probing the server.
   app.use(API_DOCS_PATHS, staffOnly);
   app.useGlobalPipes(createValidationPipe());

@@ -37,14 +37,18 @@
       return li;
     }
 
-    model.onValidatePage.add(function (_, options) {
-      if (!options.questions.length) return hide();
-      list.replaceChildren.apply(list, options.questions.map(function (q) {
+    function showQuestions(questions) {
+      if (!questions.length) return hide();
+      list.replaceChildren.apply(list, questions.map(function (q) {
         return item(q, q.errors[0]);
       }));
       box.hidden = false;
       box.scrollIntoView({ block: 'start' });
       box.focus();
+    }
+
+    model.onValidatePage.add(function (_, options) {
+      showQuestions(options.questions);
     });
     model.onCurrentPageChanged.add(hide);
     model.onValueChanged.add(function () {
@@ -53,5 +57,38 @@
       var open = model.currentPage.questions.filter(function (q) { return q.errors.length > 0; });
       if (!open.length) hide();
     });
+    // The server's refusal of sent answers: each problem under its question (by the name the answer is stored
+    // under), the page of the first one shown, and the summary listing them by their titles. Returns the fields
+    // that are no question, for the caller to say otherwise.
+    return {
+      showServerProblems: function (details) {
+        var questions = [];
+        var rest = [];
+        Object.keys(details || {}).forEach(function (field) {
+          var question = model.getQuestionByValueName(field) || model.getQuestionByName(field);
+          if (!question) return rest.push(field);
+          if (!questions.length && question.page) model.currentPage = question.page;
+          [].concat(details[field]).forEach(function (text) { question.addError(String(text)); });
+          questions.push(question);
+        });
+        showQuestions(questions);
+        return rest;
+      },
+    };
   };
+
+  // A page form the server refused comes back with the summary filled in: the focus goes to it, so the reader
+  // learns at once what to correct, and each link puts the focus in its field (not only scrolls to it).
+  document.addEventListener('DOMContentLoaded', function () {
+    var box = document.getElementById('form-problems');
+    if (!box || box.hidden || !box.querySelector('li')) return;
+    box.addEventListener('click', function (event) {
+      var link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
+      var field = link && document.getElementById(link.hash.slice(1));
+      if (!field || event.defaultPrevented) return;
+      event.preventDefault();
+      field.focus();
+    });
+    box.focus();
+  });
 })();

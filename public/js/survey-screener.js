@@ -30,7 +30,7 @@
     var page = saved.page && model.getPageByName(saved.page);
     if (page && page.isVisible) model.currentPage = page;
   }
-  window.kwadrantFormProblems(model, document.getElementById('form-problems'));
+  var formProblems = window.kwadrantFormProblems(model, document.getElementById('form-problems'));
 
   function restore() {
     try {
@@ -97,10 +97,11 @@
     return p;
   }
 
-  function problems(body) {
+  // Problems that are about no question of the form (or a refusal without details), said in the answer box.
+  function problems(body, fields) {
     var list = document.createElement('ul');
     var details = body && body.details ? body.details : {};
-    Object.keys(details).forEach(function (field) {
+    fields.forEach(function (field) {
       [].concat(details[field]).forEach(function (message) {
         var li = document.createElement('li');
         li.textContent = typeof message === 'string' ? message : JSON.stringify(message);
@@ -130,10 +131,15 @@
           show([paragraph(answer.body.message)], false);
           return;
         }
-        // The respondent can correct the answers: the survey reopens with everything filled in.
-        show([paragraph(texts.fixAnswers), problems(answer.body)], false);
+        // The respondent can correct the answers: the survey reopens with everything filled in, each problem
+        // under its question and in the summary above the form, by the question's title.
         model.clear(false, true);
+        var details = answer.body && answer.body.details ? answer.body.details : {};
+        var rest = formProblems.showServerProblems(details);
         showProgress();
+        // The summary says it all when every problem belongs to a question; otherwise the rest is said here.
+        if (rest.length > 0 || !Object.keys(details).length) show([paragraph(texts.fixAnswers), problems(answer.body, rest)], false);
+        else result.hidden = true;
       })
       .catch(function () {
         show([paragraph(texts.networkError)], true);

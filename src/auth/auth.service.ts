@@ -92,13 +92,15 @@ export class AuthService {
       const org = await this.directory.organisationByName(input.organisation.trim());
       if (!org) {
         const known = await this.directory.organisations();
-        throw AppError.invalid('user.organisation_unknown', `Unknown organisation "${input.organisation}". Known: ${known.map((o) => o.name).join(', ') || 'none yet'}.`, undefined, { organisation: input.organisation, known: known.map((o) => o.name).join(', ') || '—' });
+        throw AppError.invalid('user.organisation_unknown', `Unknown organisation "${input.organisation}". Known: ${known.map((o) => o.name).join(', ') || 'none yet'}.`, undefined, { organisation: input.organisation, known: known.map((o) => o.name).join(', ') || '—' }).withProblems({
+          organisation: [{ key: 'formRefusal.user.organisation_unknown' }],
+        });
       }
       organisationId = org.id;
     } else if (input.organisation) {
-      throw AppError.invalid('user.organisation_not_allowed', 'Only partner accounts belong to an organisation.');
+      throw AppError.invalid('user.organisation_not_allowed', 'Only partner accounts belong to an organisation.').withProblems({ organisation: [{ key: 'formRefusal.user.organisation_not_allowed' }] });
     }
-    if (await this.users.findByEmail(email)) throw AppError.conflict('user.email_taken', `An account for ${email} already exists.`, undefined, { email });
+    if (await this.users.findByEmail(email)) throw AppError.conflict('user.email_taken', `An account for ${email} already exists.`, undefined, { email }).withProblems({ email: [{ key: 'formRefusal.user.email_taken' }] });
     const passwordHash = await hashPassword(input.password);
     return this.txHost.withTransaction(async () => {
       const manager = this.txHost.tx;

@@ -16,6 +16,15 @@ export interface TextRef {
   vars?: TextVars;
 }
 
+/** A problem a person reads, as a locale key and its variables (worded in the reader's language when shown). */
+export interface ProblemText {
+  key: string;
+  vars?: Record<string, unknown>;
+}
+
+/** Form field -> its problems; what a refused page form shows next to each field (form-refusal.ts). */
+export type FieldProblems = Record<string, ProblemText[]>;
+
 export class AppError extends Error {
   constructor(
     readonly kind: ErrorKind,
@@ -28,6 +37,14 @@ export class AppError extends Error {
     readonly textKey?: string,
   ) {
     super(message);
+  }
+
+  /** Field problems by locale key, for a page to word next to each field; never part of the JSON answer. */
+  problems?: FieldProblems;
+
+  withProblems(problems: FieldProblems): this {
+    this.problems = problems;
+    return this;
   }
 
   static notFound(what: string, key: string | number): AppError {

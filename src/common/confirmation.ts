@@ -1,7 +1,6 @@
 // Destructive page actions ask first. The action's own form posts without `confirm`; the server then does nothing
 // and answers with a page that says exactly what would happen (who is e-mailed), whose button posts it again with
 // confirm=yes. It works without JavaScript and cannot be skipped by posting directly.
-import type { Response } from 'express';
 import type { Locale } from './domain';
 import { getTranslations } from './view-engine';
 
@@ -27,11 +26,27 @@ export interface Confirmation {
   back: string;
 }
 
-export function renderConfirmation(res: Response, locale: Locale, c: Confirmation): void {
+/**
+ * The answer to a destructive action posted without confirm=yes: nothing was done; the error filter shows the page
+ * that says what would happen (200, the request itself was fine). Thrown so the handler stays a delegation.
+ */
+export class ConfirmationNeeded extends Error {
+  constructor(readonly confirmation: Confirmation) {
+    super('confirmation needed');
+  }
+}
+
+/** Runs nothing unless confirmed: otherwise asks first, with what `preview` says would happen. */
+export async function unlessConfirmed(confirm: unknown, preview: () => Promise<Confirmation> | Confirmation): Promise<void> {
+  if (!isConfirmed(confirm)) throw new ConfirmationNeeded(await preview());
+}
+
+/** The confirmation page's view model, in the reader's language. */
+export function confirmationModel(locale: Locale, c: Confirmation) {
   const i18n = getTranslations();
   const say = (text: ConfirmationText) => i18n.t(locale, text.key, text.vars);
   const heading = say(c.heading);
-  res.status(200).render('pages/confirm', {
+  return {
     pageTitle: heading,
     heading,
     consequences: c.consequences.map(say),
@@ -40,5 +55,5 @@ export function renderConfirmation(res: Response, locale: Locale, c: Confirmatio
     back: c.back,
     confirmed: CONFIRMED,
     stylesheets: ['/assets/css/forms.css'],
-  });
+  };
 }

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError } from './app-error';
+import { validationProblems } from './validation-problems';
 
 /** field path -> problems, e.g. { "settings.groupMinSize": ["must not be less than 1"] } */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
@@ -16,7 +17,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 }
 
 function validationFailed(errors: ValidationError[]): AppError {
-  return invalidFields(flattenValidationErrors(errors));
+  return invalidFields(flattenValidationErrors(errors)).withProblems(validationProblems(errors));
 }
 
 /** The error of a failed validation: every field with its problems, in the message and in the details. */
@@ -43,5 +44,6 @@ class AppValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
-  return new AppValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationFailed });
+  // Errors keep their target: the limits a page words ("at least 3 characters") are found from its class.
+  return new AppValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationFailed, validationError: { target: true, value: false } });
 }

@@ -29,7 +29,8 @@ export function translator(locale: Locale): Translator {
   return getTranslations().translator(locale);
 }
 
-type HelperOptions = { data?: { root?: { locale?: Locale } }; hash?: Record<string, unknown> };
+type RefusedFormView = { name: string; values: Record<string, unknown>; problems: Record<string, string[]> };
+type HelperOptions = { data?: { root?: { locale?: Locale; form?: RefusedFormView } }; hash?: Record<string, unknown> };
 const localeOf = (options: HelperOptions): Locale => options?.data?.root?.locale ?? 'nl';
 
 /** Registers partials and helpers on a Handlebars instance; used by the web pages and by letters/e-mails. */
@@ -57,7 +58,50 @@ export function registerTemplateHelpers(hb: typeof hbs.handlebars): void {
   };
   hb.registerHelper('genderLabel', word('gender'));
   hb.registerHelper('mailKind', word('mail.kind'));
+  registerFormHelpers(hb);
   hb.registerHelper('otherLocale', (options: HelperOptions) => (localeOf(options) === 'nl' ? 'en' : 'nl'));
+}
+
+/**
+ * A refused form shown again (form-refusal.ts): the page's `form` names the form it is about, so on a page with
+ * several forms only that one shows what was typed and its problems; the others show what is stored.
+ */
+function registerFormHelpers(hb: typeof hbs.handlebars): void {
+  const refusedAs = (name: unknown, options: HelperOptions) => {
+    const form = options?.data?.root?.form;
+    return form && form.name === String(name) ? form : undefined;
+  };
+  hb.registerHelper('refused', (name: unknown, options: HelperOptions) => Boolean(refusedAs(name, options)));
+  // {{formValue "new-study" "title" study.title}}: what was typed, else the stored value.
+  hb.registerHelper('formValue', (name: unknown, field: string, stored: unknown, options: HelperOptions) => {
+    const form = refusedAs(name, options);
+    if (!form) return stored ?? '';
+    const typed = form.values[field];
+    return typeof typed === 'string' || typeof typed === 'number' ? typed : '';
+  });
+  // {{#if (formChosen "moderator" "slotIds" id checked)}} checked{{/if}}: a box or option as it was sent.
+  hb.registerHelper('formChosen', (name: unknown, field: string, value: unknown, stored: unknown, options: HelperOptions) => {
+    const form = refusedAs(name, options);
+    if (!form) return Boolean(stored);
+    const typed = form.values[field];
+    return (Array.isArray(typed) ? typed : [typed]).some((v) => v !== undefined && String(v) === String(value));
+  });
+  // {{fieldProblem "new-study" "title" "new-title"}}: the field's problems below it (id "<input id>-error").
+  hb.registerHelper('fieldProblem', (name: unknown, field: string, id: string, options: HelperOptions) => {
+    const problems = refusedAs(name, options)?.problems[field];
+    if (!problems?.length) return '';
+    const text = problems.map((p) => hb.escapeExpression(p)).join(' ');
+    return new hb.SafeString(`<p class="field-error" id="${hb.escapeExpression(id)}-error">${text}</p>`);
+  });
+  // {{fieldAria "new-study" "slug" "new-slug" "new-slug-hint"}}: marks a refused field and ties its problem to it.
+  hb.registerHelper('fieldAria', (...args: unknown[]) => {
+    const options = args.pop() as HelperOptions;
+    const [name, field, id, hint] = args as [unknown, string, string, string | undefined];
+    const invalid = Boolean(refusedAs(name, options)?.problems[field]?.length);
+    const described = [typeof hint === 'string' ? hint : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ');
+    const attributes = `${invalid ? ' aria-invalid="true"' : ''}${described ? ` aria-describedby="${hb.escapeExpression(described)}"` : ''}`;
+    return new hb.SafeString(attributes);
+  });
 }
 
 /** The one view-engine setup, shared by main.ts and the tests. */

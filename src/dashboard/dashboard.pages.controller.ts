@@ -1,11 +1,11 @@
-import { Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Controller, Get, Param, Post, Query, Render, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
+import { PageAction, seeOther } from '../common/page-answer';
 import { pagerView } from '../common/pager';
-import { pageOf } from '../common/paging';
-import { DashboardQueryDto } from './dashboard-query.dto';
+import { pageOf, PageQueryDto } from '../common/paging';
 import { blockerView, bulkView, isBulkAction, pipelineView, remedyLink } from './dashboard-view';
 import { BULK_ACTIONS, DashboardService } from './dashboard.service';
 import type { BulkAction } from './pipeline';
@@ -25,11 +25,9 @@ export class DashboardPagesController {
 
   @Get()
   @Render('pages/dashboard/show')
-  async show(@Param('slug') slug: string, @Query() query: DashboardQueryDto, @Req() req: Request) {
-    const { done, n, refused } = query;
+  async show(@Param('slug') slug: string, @Query() query: PageQueryDto, @Req() req: Request) {
     const d = await this.dashboard.dashboard(slug);
     const [next] = d.blockers;
-    const doneAction = done && isBulkAction(done) ? done : null;
     // The pipeline has a row per organisation × quadrant: one page of them, the totals over all.
     const pipeline = pipelineView(d.pipeline, req.locale);
     const rows = pageOf(pipeline.rows, query);
@@ -38,7 +36,6 @@ export class DashboardPagesController {
       study: d.study,
       screenerUrl: `/s/${encodeURIComponent(d.study.slug)}`,
       empty: d.state.respondents === 0,
-      notice: doneAction ? { key: `dashboard.done.${doneAction}`, n: Number(n) || 0, refused: Number(refused) || 0 } : null,
       next: next ? remedyLink(d.study.slug, next.remedy, d.state) : { href: `${home(d.study.slug)}/overview`, label: 'dashboard.go.overview' },
       allClear: !next,
       blockers: d.blockers.map((b) => blockerView(d.study.slug, b, d.state, req.locale)),
@@ -58,9 +55,11 @@ export class DashboardPagesController {
   }
 
   @Post('actions/:action')
-  async run(@Param('slug') slug: string, @Param('action') action: string, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  @PageAction()
+  async run(@Param('slug') slug: string, @Param('action') action: string, @CurrentUser() user: AuthUser) {
     const result = await this.dashboard.run(slug, bulkAction(action), user);
-    res.redirect(303, `${home(slug)}?done=${result.action}&n=${result.done}&refused=${result.refused.length}`);
+    const refused = result.refused.length;
+    return seeOther(home(slug), `dashboard.done.${result.action}${refused ? '.someRefused' : ''}`, { n: result.done, refused });
   }
 }
 

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { pagerView } from '../common/pager';
 import { pageOf, PageQueryDto } from '../common/paging';
 import type { Request, Response } from 'express';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { AppError, retryAfterSeconds } from '../common/app-error';
+import { AppError } from '../common/app-error';
+import { FormSpec, OnRefusal } from '../common/form-refusal';
+import { PageAction, seeOther } from '../common/page-answer';
 import type { Locale } from '../common/domain';
 import { formatDate, formatDateTime } from '../common/format';
 import { getTranslations } from '../common/view-engine';
@@ -32,6 +34,21 @@ const SCRIPT_TEXTS = [
 
 const ipOf = (req: Request) => req.ip ?? 'unknown';
 
+/** Respondents get a page in their language with the helpline, never a technical error; the status is the kind's. */
+const RESPONDENT_REFUSALS: AppError['kind'][] = ['gone', 'not_found', 'too_many_requests'];
+const unavailableModel = (c: HomeworkPagesController, req: Request, err: AppError) => ({
+  title: `homework.unavailable.${err.kind}.title`,
+  kind: err.kind,
+  heading: `homework.unavailable.${err.kind}.title`,
+  body: `homework.unavailable.${err.kind}.body`,
+  helpPhone: (err.details?.helpPhone as string | undefined) ?? c.helpPhone(),
+  locale: req.locale,
+  stylesheets: PAGE_STYLESHEETS,
+});
+const unavailable = () => OnRefusal<HomeworkPagesController>({ view: 'pages/homework/unavailable', kinds: RESPONDENT_REFUSALS, model: unavailableModel });
+/** A typed code that does not open anything shows the code page again with what was typed and why. */
+const CODE_PROBLEMS: Partial<Record<AppError['kind'], string>> = { invalid: 'homework.code.format', not_found: 'homework.code.unknown', too_many_requests: 'homework.code.throttled' };
+
 /** A question of the print version: every chosen box is crossed (several for "choose all that apply"), as in the PDF. */
 function printQuestion(q: FormQuestion, answer: string) {
   const chosen = new Set(answer.split(', '));
@@ -39,6 +56,10 @@ function printQuestion(q: FormQuestion, answer: string) {
 }
 const translate = (locale: Locale) => (key: string, vars?: Record<string, unknown>) => getTranslations().t(locale, key, vars);
 const scriptTexts = (locale: Locale) => Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, getTranslations().t(locale, `homework.form.${k}`)]));
+
+/** A refusal on the homework status page shows that page again (the reminder form as typed). */
+const onStatusPage = (form?: FormSpec) =>
+  OnRefusal<HomeworkPagesController>({ view: 'pages/homework/status', model: (c, req) => c.statusModel(String(req.params.slug), req.user as AuthUser, new PageQueryDto()), form });
 
 /** The respondent's pages (/h) and the researchers' homework pages. */
 @Controller()
@@ -53,92 +74,96 @@ export class HomeworkPagesController {
   @Get('h')
   @Render('pages/homework/code')
   codeForm() {
+    return this.codeModel();
+  }
+
+  codeModel() {
     return { title: 'homework.code.title', stylesheets: PAGE_STYLESHEETS, helpPhone: this.links.helpPhone() };
+  }
+
+  helpPhone(): string {
+    return this.links.helpPhone();
   }
 
   @Public()
   @Post('h')
-  async enterCode(@Body() dto: CodeEntryDto, @Req() req: Request, @Res() res: Response) {
+  @PageAction()
+  @OnRefusal<HomeworkPagesController>({
+    view: (err) => (err.kind === 'gone' ? 'pages/homework/unavailable' : 'pages/homework/code'),
+    kinds: ['invalid', ...RESPONDENT_REFUSALS],
+    model: (c, req, err) => {
+      if (err.kind === 'gone') return unavailableModel(c, req, err);
+      const typed = (req.body as { code?: unknown } | undefined)?.code;
+      return { ...c.codeModel(), error: CODE_PROBLEMS[err.kind], value: typeof typed === 'string' ? typed : '' };
+    },
+  })
+  async enterCode(@Body() dto: CodeEntryDto, @Req() req: Request) {
     const code = normaliseCode(dto.code);
-    try {
-      if (!code) throw AppError.invalid('homework.code_format', 'A code has 8 letters and digits.');
-      await this.links.resolve(code, ipOf(req));
-      res.redirect(303, `/h/${code}`);
-    } catch (err) {
-      if (!(err instanceof AppError) || !['invalid', 'not_found', 'too_many_requests', 'gone'].includes(err.kind)) throw err;
-      if (err.kind === 'gone') return this.renderRespondentError(res, err, req.locale);
-      if (retryAfterSeconds(err)) res.setHeader('Retry-After', String(retryAfterSeconds(err)));
-      const outcome = { invalid: { status: 400, key: 'homework.code.format' }, not_found: { status: 404, key: 'homework.code.unknown' }, too_many_requests: { status: 429, key: 'homework.code.throttled' } }[
-        err.kind as 'invalid' | 'not_found' | 'too_many_requests'
-      ];
-      res.status(outcome.status).render('pages/homework/code', { title: 'homework.code.title', stylesheets: PAGE_STYLESHEETS, helpPhone: this.links.helpPhone(), error: outcome.key, value: dto.code });
-    }
+    if (!code) throw AppError.invalid('homework.code_format', 'A code has 8 letters and digits.');
+    await this.links.resolve(code, ipOf(req));
+    return seeOther(`/h/${code}`);
   }
 
   @Public()
   @Get('h/:key')
-  async form(@Param('key') key: string, @Req() req: Request, @Res() res: Response) {
-    try {
-      const lookup = await this.links.resolve(key, ipOf(req));
-      const state = this.homework.state(lookup);
-      res.setHeader('Cache-Control', 'no-store');
-      res.setHeader('Referrer-Policy', 'no-referrer');
-      res.render('pages/homework/form', {
-        title: 'homework.form.title',
-        organisation: state.organisation,
-        deadline: formatDate(state.deadline, req.locale),
-        helpPhone: this.links.helpPhone(lookup.studyHelpPhone),
-        behind: await this.homework.behindOf(lookup.assignment.studyId),
-        printUrl: `/h/${encodeURIComponent(key)}/print`,
-        pdfUrl: `/h/${encodeURIComponent(key)}/pdf`,
-        homework: {
-          mode: 'respondent',
-          endpoint: `/api/homework/${encodeURIComponent(key)}`,
-          definition: state.definition,
-          data: state.data,
-          revision: state.revision,
-          currentPage: state.currentPage,
-          canEdit: state.canEdit,
-          submittedAt: state.submittedAt ? formatDateTime(state.submittedAt, req.locale) : null,
-          unsentChanges: state.unsentChanges,
-          late: state.late,
-          storageKey: `kw-homework-${lookup.assignment.id}`,
-        },
-        texts: scriptTexts(req.locale),
-        scripts: FORM_SCRIPTS,
-        stylesheets: SURVEY_STYLESHEETS,
-      });
-    } catch (err) {
-      this.renderRespondentError(res, err, req.locale);
-    }
+  @Header('Referrer-Policy', 'no-referrer')
+  @Render('pages/homework/form')
+  @unavailable()
+  async form(@Param('key') key: string, @Req() req: Request) {
+    const lookup = await this.links.resolve(key, ipOf(req));
+    const state = this.homework.state(lookup);
+    return {
+      title: 'homework.form.title',
+      organisation: state.organisation,
+      deadline: formatDate(state.deadline, req.locale),
+      helpPhone: this.links.helpPhone(lookup.studyHelpPhone),
+      behind: await this.homework.behindOf(lookup.assignment.studyId),
+      printUrl: `/h/${encodeURIComponent(key)}/print`,
+      pdfUrl: `/h/${encodeURIComponent(key)}/pdf`,
+      homework: {
+        mode: 'respondent',
+        endpoint: `/api/homework/${encodeURIComponent(key)}`,
+        definition: state.definition,
+        data: state.data,
+        revision: state.revision,
+        currentPage: state.currentPage,
+        canEdit: state.canEdit,
+        submittedAt: state.submittedAt ? formatDateTime(state.submittedAt, req.locale) : null,
+        unsentChanges: state.unsentChanges,
+        late: state.late,
+        storageKey: `kw-homework-${lookup.assignment.id}`,
+      },
+      texts: scriptTexts(req.locale),
+      scripts: FORM_SCRIPTS,
+      stylesheets: SURVEY_STYLESHEETS,
+    };
   }
 
   @Public()
   @Get('h/:key/print')
-  async print(@Param('key') key: string, @Req() req: Request, @Res() res: Response) {
-    try {
-      const view = await this.views.printForLink(await this.links.resolve(key, ipOf(req)));
-      res.setHeader('Cache-Control', 'no-store');
-      res.setHeader('Referrer-Policy', 'no-referrer');
-      res.render('pages/homework/print', this.printModel(view, `/h/${encodeURIComponent(key)}/pdf`));
-    } catch (err) {
-      this.renderRespondentError(res, err, req.locale);
-    }
+  @Header('Referrer-Policy', 'no-referrer')
+  @Render('pages/homework/print')
+  @unavailable()
+  async print(@Param('key') key: string, @Req() req: Request) {
+    const view = await this.views.printForLink(await this.links.resolve(key, ipOf(req)));
+    return this.printModel(view, `/h/${encodeURIComponent(key)}/pdf`);
   }
 
+  /** A download: the PDF is written to the response as it is made. */
   @Public()
   @Get('h/:key/pdf')
+  @unavailable()
   async pdf(@Param('key') key: string, @Req() req: Request, @Res() res: Response) {
-    try {
-      await this.sendPdf(res, await this.views.printForLink(await this.links.resolve(key, ipOf(req))));
-    } catch (err) {
-      this.renderRespondentError(res, err, req.locale);
-    }
+    await this.sendPdf(res, await this.views.printForLink(await this.links.resolve(key, ipOf(req))));
   }
 
   @Get('studies/:slug/homework')
   @Render('pages/homework/status')
-  async status(@Param('slug') slug: string, @Query() query: PageQueryDto, @CurrentUser() user: AuthUser) {
+  status(@Param('slug') slug: string, @Query() query: PageQueryDto, @CurrentUser() user: AuthUser) {
+    return this.statusModel(slug, user, query);
+  }
+
+  async statusModel(slug: string, user: AuthUser, query: PageQueryDto) {
     const [view, settings] = await Promise.all([this.views.statusOfStudy(slug, user), this.homework.settings(slug)]);
     const page = pageOf(view.groups, query);
     return {
@@ -147,20 +172,24 @@ export class HomeworkPagesController {
       groups: page.items,
       pager: pagerView(`/studies/${slug}/homework`, {}, { ...page, count: page.items.length }),
       reminder: settings,
-      stylesheets: [...PAGE_STYLESHEETS, '/assets/css/pager.css'],
+      stylesheets: [...PAGE_STYLESHEETS, '/assets/css/pager.css', '/assets/css/forms.css'],
     };
   }
 
   @Post('studies/:slug/homework/groups/:groupId/send')
-  async send(@Param('slug') slug: string, @Param('groupId', ParseIdPipe) groupId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  @PageAction()
+  @onStatusPage()
+  async send(@Param('slug') slug: string, @Param('groupId', ParseIdPipe) groupId: number, @CurrentUser() user: AuthUser) {
     await this.homework.sendForGroup(slug, groupId, user);
-    res.redirect(303, `/studies/${slug}/homework#group-${groupId}`);
+    return seeOther(`/studies/${slug}/homework#group-${groupId}`, 'homework.done.sent', { groupId });
   }
 
   @Post('studies/:slug/homework/settings')
-  async updateSettings(@Param('slug') slug: string, @Body() dto: HomeworkSettingsDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  @PageAction()
+  @onStatusPage({ name: 'reminder', fields: { reminderDays: { label: 'homework.status.reminderDays', id: 'reminderDays' } } })
+  async updateSettings(@Param('slug') slug: string, @Body() dto: HomeworkSettingsDto, @CurrentUser() user: AuthUser) {
     await this.homework.updateSettings(slug, dto.reminderDays ?? null, user);
-    res.redirect(303, `/studies/${slug}/homework`);
+    return seeOther(`/studies/${slug}/homework`, 'homework.done.settings');
   }
 
   @Get('studies/:slug/homework/groups/:groupId')
@@ -171,10 +200,10 @@ export class HomeworkPagesController {
   }
 
   @Get('studies/:slug/homework/assignments/:id/print')
-  async researcherPrint(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  @Render('pages/homework/print')
+  async researcherPrint(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     const view = await this.views.printForResearcher(slug, id, user, 'print');
-    res.setHeader('Cache-Control', 'no-store');
-    res.render('pages/homework/print', this.printModel(view, `/studies/${slug}/homework/assignments/${id}/pdf`));
+    return this.printModel(view, `/studies/${slug}/homework/assignments/${id}/pdf`);
   }
 
   @Get('studies/:slug/homework/assignments/:id/pdf')
@@ -183,10 +212,11 @@ export class HomeworkPagesController {
   }
 
   @Get('studies/:slug/homework/assignments/:id/paper')
-  async paperForm(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+  @Render('pages/homework/paper')
+  async paperForm(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Req() req: Request) {
     const assignment = await this.views.paperEntryOf(slug, id, user);
     const form = await this.homework.formOf(assignment);
-    res.render('pages/homework/paper', {
+    return {
       title: 'homework.paper.title',
       slug,
       organisation: form.organisation,
@@ -203,7 +233,7 @@ export class HomeworkPagesController {
       texts: scriptTexts(req.locale),
       scripts: FORM_SCRIPTS,
       stylesheets: SURVEY_STYLESHEETS,
-    });
+    };
   }
 
   private printModel(view: PrintView, pdfUrl: string) {
@@ -225,22 +255,5 @@ export class HomeworkPagesController {
     res.setHeader('Cache-Control', 'no-store');
     res.attachment('huiswerkopdracht.pdf');
     await writeHomeworkPdf(view, translate(view.locale), res);
-  }
-
-  /** Respondents get a page in their language with the helpline, never a technical error. */
-  private renderRespondentError(res: Response, err: unknown, locale: Locale): void {
-    if (!(err instanceof AppError) || !['gone', 'not_found', 'too_many_requests'].includes(err.kind)) throw err;
-    const status = err.kind === 'gone' ? 410 : err.kind === 'not_found' ? 404 : 429;
-    if (retryAfterSeconds(err)) res.setHeader('Retry-After', String(retryAfterSeconds(err)));
-    const helpPhone = (err.details?.helpPhone as string | undefined) ?? this.links.helpPhone();
-    res.status(status).render('pages/homework/unavailable', {
-      title: `homework.unavailable.${err.kind}.title`,
-      kind: err.kind,
-      heading: `homework.unavailable.${err.kind}.title`,
-      body: `homework.unavailable.${err.kind}.body`,
-      helpPhone,
-      locale,
-      stylesheets: PAGE_STYLESHEETS,
-    });
   }
 }

@@ -1,8 +1,8 @@
-import { Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Render } from '@nestjs/common';
 import { IsIn, IsOptional } from 'class-validator';
-import type { Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import { LOCALES } from '../common/domain';
+import { PageAction, seeOther } from '../common/page-answer';
 import { pagerView } from '../common/pager';
 import type { AuthUser } from '../auth/auth-user';
 import { OutboxQueryDto } from './dto/outbox-query.dto';
@@ -10,9 +10,8 @@ import { OUTBOX_STATUSES, RETRYABLE_STATUSES } from './outbox-policy';
 import { OutboxService } from './outbox.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
-/** The page's query: the API filter, the marker the retry form redirects with, and the header's language switch. */
+/** The page's query: the API filter and the header's language switch. */
 export class OutboxPageQueryDto extends OutboxQueryDto {
-  @IsOptional() @IsIn(['1']) retried?: '1';
   @IsOptional() @IsIn(LOCALES) lang?: string;
 }
 
@@ -31,7 +30,6 @@ export class MailPagesController {
       transport: this.outbox.transportDescription(),
       // Without SMTP_URL nothing leaves the machine: say so in the reader's language, with what to do about it.
       toFiles: !this.outbox.transportDescription().startsWith('SMTP'),
-      retried: q.retried === '1',
       counts: OUTBOX_STATUSES.map((status) => ({ status, count: counts[status] })),
       filter: q,
       filtered: [q.status, q.kind, q.studyId, q.recipient, q.from, q.to].some((v) => v !== undefined),
@@ -45,8 +43,9 @@ export class MailPagesController {
   }
 
   @Post(':id/retry')
-  async retry(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  @PageAction()
+  async retry(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     await this.outbox.retry(id, user);
-    res.redirect(303, '/outbox?retried=1');
+    return seeOther('/outbox', 'mail.done.retried');
   }
 }

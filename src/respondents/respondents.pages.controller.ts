@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Body, Controller, Get, Inject, Param, Post, Query, Render, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { QUADRANTS, RESPONDENT_STATUSES, LOCALE_TAG } from '../common/domain';
@@ -9,6 +9,7 @@ import { pagerView } from '../common/pager';
 import { StudiesService } from '../studies/studies.service';
 import { RespondentsService } from './respondents.service';
 import { formatBytes, IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
+import { PageAction, seeOther } from '../common/page-answer';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const IMPORT_CODE_TEXTS: Record<string, string> = {
@@ -69,8 +70,9 @@ export class RespondentsPagesController {
   }
 
   @Post(':id/quadrant')
-  async overrideQuadrant(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: QuadrantOverrideDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  @PageAction()
+  async overrideQuadrant(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: QuadrantOverrideDto, @CurrentUser() user: AuthUser) {
     await this.respondents.overrideQuadrant(slug, id, dto, user);
-    res.redirect(303, `/studies/${slug}/respondents#respondent-${id}`);
+    return seeOther(`/studies/${slug}/respondents#respondent-${id}`, 'respondents.done.quadrant', { id });
   }
 }

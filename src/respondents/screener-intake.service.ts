@@ -37,7 +37,8 @@ export class ScreenerIntakeService {
     const checked = validateSubmission(definition.definition, dto.answers, { locale: dto.locale });
     if (!checked.ok) {
       const fields: Record<string, string[]> = {};
-      for (const e of checked.errors) (fields[e.field] ??= []).push(e.message);
+      // Next to each question its problem; in the message each problem under its question's title.
+      for (const e of checked.errors) (fields[e.field] ??= []).push(e.problem ?? e.message);
       throw refusal('invalid', 'invalid_answers', { problems: checked.errors.map((e) => e.message).join(' ') }, fields);
     }
     if (checked.data.consent !== true) throw refusal('invalid', 'consent_missing', {}, { consent: [say('consent_missing')] });

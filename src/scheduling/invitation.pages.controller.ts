@@ -1,22 +1,34 @@
-import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Controller, Get, Header, HttpCode, Param, Post, Render, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { Public } from '../auth/auth.decorators';
-import { AppError } from '../common/app-error';
+import type { AppError } from '../common/app-error';
+import { OnRefusal } from '../common/form-refusal';
 import { InvitationsService } from './invitations.service';
 
-/** Refusals a respondent can meet on their link, each with its own page text (templates/locales/<locale>/link-access.json). */
-const RESPONDENT_REFUSALS: Record<string, number> = {
-  'invitation.link_invalid': 404,
-  'invitation.study_closed': 410,
-  'invitation.erased': 410,
-  'invitation.cancelled': 410,
-  'invitation.already_declined': 409,
-};
+/**
+ * A link that no longer works gets a page in the respondent's language with the helpline, never a technical error
+ * (templates/locales/<locale>/link-access.json); its status comes from the refusal's kind like every other answer.
+ */
+const unavailable = () =>
+  OnRefusal({
+    view: 'pages/scheduling/unavailable',
+    kinds: ['not_found', 'gone', 'conflict'],
+    when: (err) => err.code.startsWith('invitation.'),
+    model: (_c, _req, err: AppError) => {
+      const reason = err.code.slice('invitation.'.length);
+      return {
+        title: `invitation.unavailable.${reason}.title`,
+        heading: `invitation.unavailable.${reason}.title`,
+        body: `invitation.unavailable.${reason}.body`,
+        helpPhone: err.details?.helpPhone,
+      };
+    },
+  });
 
 /**
  * The respondent's confirm and decline links. A GET only shows a button: mail scanners open links, and opening
- * one must not answer for the respondent. The POST (no login, so no CSRF token) does the work. A link that no
- * longer works gets a page in the respondent's language with the helpline, never a technical error.
+ * one must not answer for the respondent. The POST (no login, so no CSRF token) does the work. A token in the
+ * address must not leak to other sites through the Referer header, also from a refusal page.
  */
 @Controller('c')
 export class InvitationPagesController {
@@ -24,56 +36,46 @@ export class InvitationPagesController {
 
   @Public()
   @Get(':token/confirm')
-  async askConfirm(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
-    await this.answer(res, () => this.page('confirm', token, req));
+  @Header('Referrer-Policy', 'no-referrer')
+  @Render('pages/scheduling/respond')
+  @unavailable()
+  askConfirm(@Param('token') token: string, @Req() req: Request) {
+    return this.page('confirm', token, req);
   }
 
   @Public()
   @Get(':token/decline')
-  async askDecline(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
-    await this.answer(res, () => this.page('decline', token, req));
+  @Header('Referrer-Policy', 'no-referrer')
+  @Render('pages/scheduling/respond')
+  @unavailable()
+  askDecline(@Param('token') token: string, @Req() req: Request) {
+    return this.page('decline', token, req);
   }
 
   @Public()
   @Post(':token/confirm')
-  async confirm(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
-    await this.answer(res, async () => {
-      const result = await this.invitations.confirm(token);
-      return { view: 'pages/scheduling/responded', model: { ...(await this.summary(token, req)), answer: 'confirmed', again: result.alreadyConfirmed } };
-    });
+  @HttpCode(200)
+  @Header('Referrer-Policy', 'no-referrer')
+  @Render('pages/scheduling/responded')
+  @unavailable()
+  async confirm(@Param('token') token: string, @Req() req: Request) {
+    const result = await this.invitations.confirm(token);
+    return { ...(await this.summary(token, req)), answer: 'confirmed', again: result.alreadyConfirmed };
   }
 
   @Public()
   @Post(':token/decline')
-  async decline(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
-    await this.answer(res, async () => {
-      const result = await this.invitations.decline(token);
-      return { view: 'pages/scheduling/responded', model: { ...(await this.summary(token, req)), answer: 'declined', again: result.alreadyDeclined } };
-    });
-  }
-
-  private async answer(res: Response, make: () => Promise<{ view: string; model: Record<string, unknown> }>): Promise<void> {
-    // A token in the address must not leak to other sites through the Referer header, also from a refusal page.
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    try {
-      const { view, model } = await make();
-      res.status(200).render(view, model);
-    } catch (err) {
-      const status = err instanceof AppError ? RESPONDENT_REFUSALS[err.code] : undefined;
-      if (!status) throw err;
-      const reason = (err as AppError).code.slice('invitation.'.length);
-      res.status(status).render('pages/scheduling/unavailable', {
-        title: `invitation.unavailable.${reason}.title`,
-        heading: `invitation.unavailable.${reason}.title`,
-        body: `invitation.unavailable.${reason}.body`,
-        helpPhone: (err as AppError).details?.helpPhone,
-      });
-    }
+  @HttpCode(200)
+  @Header('Referrer-Policy', 'no-referrer')
+  @Render('pages/scheduling/responded')
+  @unavailable()
+  async decline(@Param('token') token: string, @Req() req: Request) {
+    const result = await this.invitations.decline(token);
+    return { ...(await this.summary(token, req)), answer: 'declined', again: result.alreadyDeclined };
   }
 
   private async page(action: 'confirm' | 'decline', token: string, req: Request) {
-    const model = { ...(await this.summary(token, req)), action, isConfirm: action === 'confirm', formAction: `/c/${encodeURIComponent(token)}/${action}` };
-    return { view: 'pages/scheduling/respond', model };
+    return { ...(await this.summary(token, req)), action, isConfirm: action === 'confirm', formAction: `/c/${encodeURIComponent(token)}/${action}` };
   }
 
   private async summary(token: string, req: Request) {

@@ -1,19 +1,44 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Render, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { AppError } from '../common/app-error';
-import { isConfirmed, renderConfirmation } from '../common/confirmation';
+import { unlessConfirmed } from '../common/confirmation';
+import { FormSpec, OnRefusal } from '../common/form-refusal';
+import { PageAction, seeOther } from '../common/page-answer';
 import { pagerView } from '../common/pager';
 import { pageOf, PageQueryDto } from '../common/paging';
+import { refusalText } from '../common/refusal-text';
 import { AddModeratorFormDto, ModeratorSettingsDto, MoveSessionDto, RunScheduleFormDto, SchedulePageQueryDto, SwapModeratorsDto } from './dto/scheduling.dto';
 import { InvitationsService } from './invitations.service';
 import { ModeratorsService } from './moderators.service';
 import { SchedulingService } from './scheduling.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
-const NOTICES = ['saved', 'moved', 'swapped', 'cancelled', 'invited'];
-const REFUSAL_COOKIE = 'kw_schedule_refusal';
+/** The moderators page's forms: a new moderator, and one per moderator (`{userId}` from the route). */
+const NEW_MODERATOR_FORM: FormSpec = { name: 'new-moderator', fields: { userId: { label: 'moderators.account', id: 'add-user' }, slotIds: { label: 'moderators.slots', id: 'add-slots' } } };
+const MODERATOR_FORM: FormSpec = {
+  name: 'moderator-{userId}',
+  fields: {
+    maxPerDay: { label: 'moderators.maxPerDay', id: 'max-{userId}' },
+    minRestMinutes: { label: 'moderators.minRest', id: 'rest-{userId}' },
+    active: { label: 'moderators.active', id: 'active-{userId}' },
+    slotIds: { label: 'moderators.slots', id: 'slots-{userId}' },
+  },
+};
+
+/**
+ * A refused change (a rule it would break, a session cancelled meanwhile) shows the schedule again with the refusal
+ * at the top; an unknown study still gets the error page.
+ */
+const showsRefusal = () =>
+  OnRefusal<SchedulingPagesController>({
+    view: 'pages/scheduling/schedule',
+    kinds: ['invalid', 'conflict', 'not_found'],
+    model: async (c, req, err) => ({ ...(await c.scheduleModel(String(req.params.slug), req, new SchedulePageQueryDto())), refusal: refusalText(err, req.locale) }),
+  });
+const onModerators = (form: FormSpec) =>
+  OnRefusal<SchedulingPagesController>({ view: 'pages/scheduling/moderators', model: (c, req) => c.moderatorsModel(String(req.params.slug), req, new PageQueryDto()), form });
+const scheduled = (slug: string, done: string, anchor = '') => seeOther(`${schedulePath(slug)}${anchor ? `#${anchor}` : ''}`, `schedule.done.${done}`);
 
 @Controller()
 export class SchedulingPagesController {
@@ -25,13 +50,15 @@ export class SchedulingPagesController {
 
   @Get('studies/:slug/schedule')
   @Render('pages/scheduling/schedule')
-  async schedule(@Param('slug') slug: string, @Query() query: SchedulePageQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const refusal = typeof req.cookies?.[REFUSAL_COOKIE] === 'string' ? String(req.cookies[REFUSAL_COOKIE]).slice(0, 2000) : null;
-    if (refusal) res.clearCookie(REFUSAL_COOKIE, { path: schedulePath(slug) });
+  schedule(@Param('slug') slug: string, @Query() query: SchedulePageQueryDto, @Req() req: Request) {
+    return this.scheduleModel(slug, req, query);
+  }
+
+  async scheduleModel(slug: string, req: Request, query: SchedulePageQueryDto) {
     const [view, plan] = await Promise.all([this.scheduling.view(slug, req.locale), this.scheduling.run(slug, { dryRun: true }, null, req.locale)]);
     const reasons = new Map(plan.unplaced.map((u) => [u.groupId, u.reason]));
     const allSessions = view.days.flatMap((d) => d.slots.flatMap((s) => s.sessions.map((x) => ({ id: x.id, label: `${x.group} · ${s.label}` }))));
-    const { preview, done } = query;
+    const { preview } = query;
     // One page of days and of groups without a session; the move and swap choices still name every slot and session.
     const days = pageOf(view.days, query);
     const waiting = pageOf(view.unscheduled, query);
@@ -41,8 +68,6 @@ export class SchedulingPagesController {
       ...view,
       days: days.items,
       pager: pagerView(schedulePath(slug), { preview }, { total: longest, offset: query.offset, limit: query.limit, count: Math.max(days.items.length, waiting.items.length) }),
-      notice: !refusal && done && NOTICES.includes(done) ? `schedule.done.${done}` : null,
-      refusal,
       preview: preview === '1' ? plan : null,
       unscheduled: waiting.items.map((g) => ({ ...g, reason: reasons.get(g.groupId) ?? null })),
       slotOptions: view.days.flatMap((d) => d.slots.map((s) => ({ id: s.id, label: s.label }))),
@@ -56,27 +81,38 @@ export class SchedulingPagesController {
   }
 
   @Post('studies/:slug/schedule/run')
-  async run(@Param('slug') slug: string, @Body() dto: RunScheduleFormDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
-    if (dto.mode === 'preview') return res.redirect(303, `/studies/${slug}/schedule?preview=1#proposal`);
-    await act(res, slug, 'saved', '', () => this.scheduling.run(slug, { dryRun: false }, user, req.locale));
+  @PageAction()
+  @showsRefusal()
+  async run(@Param('slug') slug: string, @Body() dto: RunScheduleFormDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    if (dto.mode === 'preview') return seeOther(`${schedulePath(slug)}?preview=1#proposal`);
+    await this.scheduling.run(slug, { dryRun: false }, user, req.locale);
+    return scheduled(slug, 'saved');
   }
 
   @Post('studies/:slug/sessions/:id/move')
-  async move(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: MoveSessionDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
-    await act(res, slug, 'moved', `session-${id}`, () => this.scheduling.move(slug, id, dto, user, req.locale));
+  @PageAction()
+  @showsRefusal()
+  async move(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: MoveSessionDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    await this.scheduling.move(slug, id, dto, user, req.locale);
+    return scheduled(slug, 'moved', `session-${id}`);
   }
 
   @Post('studies/:slug/sessions/:id/swap')
-  async swap(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: SwapModeratorsDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
-    await act(res, slug, 'swapped', `session-${id}`, () => this.scheduling.swapModerators(slug, id, dto.otherSessionId, user, req.locale));
+  @PageAction()
+  @showsRefusal()
+  async swap(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: SwapModeratorsDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    await this.scheduling.swapModerators(slug, id, dto.otherSessionId, user, req.locale);
+    return scheduled(slug, 'swapped', `session-${id}`);
   }
 
   @Post('studies/:slug/sessions/:id/cancel')
-  async cancel(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
-    if (!isConfirmed(confirm)) {
+  @PageAction()
+  @showsRefusal()
+  async cancel(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    await unlessConfirmed(confirm, async () => {
       const p = await this.scheduling.cancellationPreview(slug, id, req.locale);
       const anyMail = p.respondentsMailed + p.moderatorsMailed > 0;
-      return renderConfirmation(res, req.locale, {
+      return {
         heading: { key: 'confirm.cancel.heading', vars: { groupId: p.groupId, when: p.when } },
         consequences: [
           ...(anyMail || p.respondentsNotMailed ? [] : [{ key: 'confirm.cancel.notInvited' }]),
@@ -88,22 +124,27 @@ export class SchedulingPagesController {
         action: `/studies/${slug}/sessions/${id}/cancel`,
         confirmLabel: { key: anyMail ? 'confirm.cancel.button' : 'confirm.cancel.buttonNoMail' },
         back: `/studies/${slug}/schedule#session-${id}`,
-      });
-    }
-    await act(res, slug, 'cancelled', '', () => this.scheduling.cancel(slug, id, user));
+      };
+    });
+    await this.scheduling.cancel(slug, id, user);
+    return scheduled(slug, 'cancelled');
   }
 
   @Post('studies/:slug/schedule/groups/:groupId/invitations')
-  async invite(@Param('slug') slug: string, @Param('groupId', ParseIdPipe) groupId: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
-    let anchor = '';
-    await act(res, slug, 'invited', () => anchor, async () => {
-      anchor = `session-${(await this.invitations.sendForGroup(slug, groupId, user)).sessionId}`;
-    });
+  @PageAction()
+  @showsRefusal()
+  async invite(@Param('slug') slug: string, @Param('groupId', ParseIdPipe) groupId: number, @CurrentUser() user: AuthUser) {
+    const { sessionId } = await this.invitations.sendForGroup(slug, groupId, user);
+    return scheduled(slug, 'invited', `session-${sessionId}`);
   }
 
   @Get('studies/:slug/moderators')
   @Render('pages/scheduling/moderators')
-  async moderatorsPage(@Param('slug') slug: string, @Query() query: PageQueryDto, @Req() req: Request) {
+  moderatorsPage(@Param('slug') slug: string, @Query() query: PageQueryDto, @Req() req: Request) {
+    return this.moderatorsModel(slug, req, query);
+  }
+
+  async moderatorsModel(slug: string, req: Request, query: PageQueryDto) {
     const [view, moderators, candidates] = await Promise.all([this.scheduling.view(slug, req.locale), this.moderators.list(slug), this.moderators.candidates(slug)]);
     const slots = view.days.flatMap((d) => d.slots.map((s) => ({ id: s.id, label: s.label })));
     const page = pageOf(moderators, query);
@@ -114,29 +155,34 @@ export class SchedulingPagesController {
       pager: pagerView(`/studies/${slug}/moderators`, {}, { ...page, count: page.items.length }),
       candidates,
       slots,
-      stylesheets: ['/assets/css/scheduling.css', '/assets/css/pager.css'],
+      stylesheets: ['/assets/css/scheduling.css', '/assets/css/pager.css', '/assets/css/forms.css'],
     };
   }
 
   @Post('studies/:slug/moderators')
-  async addModerator(@Param('slug') slug: string, @Body() dto: AddModeratorFormDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  @PageAction()
+  @onModerators(NEW_MODERATOR_FORM)
+  async addModerator(@Param('slug') slug: string, @Body() dto: AddModeratorFormDto, @CurrentUser() user: AuthUser) {
     const { userId, ...settings } = dto;
     await this.moderators.upsert(slug, userId, { ...settings, slotIds: settings.slotIds ?? [] }, user);
-    res.redirect(303, `/studies/${slug}/moderators#moderator-${userId}`);
+    return seeOther(`/studies/${slug}/moderators#moderator-${userId}`, 'moderators.done.added');
   }
 
   @Post('studies/:slug/moderators/:userId')
-  async updateModerator(@Param('slug') slug: string, @Param('userId', ParseIdPipe) userId: number, @Body() dto: ModeratorSettingsDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  @PageAction()
+  @onModerators(MODERATOR_FORM)
+  async updateModerator(@Param('slug') slug: string, @Param('userId', ParseIdPipe) userId: number, @Body() dto: ModeratorSettingsDto, @CurrentUser() user: AuthUser) {
     // An HTML form sends no field for unticked boxes: no slotIds means none ticked, no active means inactive.
     await this.moderators.upsert(slug, userId, { ...dto, slotIds: dto.slotIds ?? [], active: dto.active ?? false }, user);
-    res.redirect(303, `/studies/${slug}/moderators#moderator-${userId}`);
+    return seeOther(`/studies/${slug}/moderators#moderator-${userId}`, 'moderators.done.saved');
   }
 
   @Post('studies/:slug/moderators/:userId/delete')
-  async removeModerator(@Param('slug') slug: string, @Param('userId', ParseIdPipe) userId: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
-    if (!isConfirmed(confirm)) {
+  @PageAction()
+  async removeModerator(@Param('slug') slug: string, @Param('userId', ParseIdPipe) userId: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser) {
+    await unlessConfirmed(confirm, async () => {
       const p = await this.moderators.removalPreview(slug, userId);
-      return renderConfirmation(res, req.locale, {
+      return {
         heading: { key: 'confirm.moderator.heading', vars: { name: p.name } },
         consequences: [
           { key: 'confirm.moderator.effect', vars: { name: p.name, email: p.email } },
@@ -146,10 +192,10 @@ export class SchedulingPagesController {
         action: `/studies/${slug}/moderators/${userId}/delete`,
         confirmLabel: { key: 'confirm.moderator.button' },
         back: `/studies/${slug}/moderators`,
-      });
-    }
+      };
+    });
     await this.moderators.remove(slug, userId, user);
-    res.redirect(303, `/studies/${slug}/moderators`);
+    return seeOther(`/studies/${slug}/moderators`, 'moderators.done.removed');
   }
 
   @Get('moderator')
@@ -176,20 +222,3 @@ export class SchedulingPagesController {
 }
 
 const schedulePath = (slug: string) => `/studies/${encodeURIComponent(slug)}/schedule`;
-
-/**
- * Runs a schedule-page action and goes back to the schedule (post/redirect/get). A refusal (a rule the change
- * would break, a session cancelled meanwhile) is shown at the top of the schedule instead of on an error page;
- * an unknown study and anything unexpected still go to the error filter.
- */
-async function act(res: Response, slug: string, done: string, anchor: string | (() => string), work: () => Promise<unknown>): Promise<void> {
-  try {
-    await work();
-  } catch (err) {
-    if (!(err instanceof AppError) || err.code === 'study.not_found') throw err;
-    res.cookie(REFUSAL_COOKIE, err.message, { httpOnly: true, sameSite: 'lax', path: schedulePath(slug), maxAge: 60_000 });
-    return res.redirect(303, `${schedulePath(slug)}#refusal`);
-  }
-  const hash = typeof anchor === 'function' ? anchor() : anchor;
-  res.redirect(303, `${schedulePath(slug)}?done=${done}${hash ? `#${hash}` : ''}`);
-}

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { pagerView } from '../common/pager';
 import { PageQueryDto } from '../common/paging';
-import type { Request, Response } from 'express';
 import type { Locale } from '../common/domain';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { isConfirmed, renderConfirmation } from '../common/confirmation';
+import { unlessConfirmed } from '../common/confirmation';
 import { formatSlot } from '../common/format';
+import { OnRefusal } from '../common/form-refusal';
+import { PageAction, seeOther } from '../common/page-answer';
 import { CreateStudyDto, OrganisationDto, SlotFormDto, StudyLogoDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
 import { LOGO_MAX_BYTES } from './research-organisation';
 import { ResearchOrganisationService } from './research-organisation.service';
@@ -14,6 +16,11 @@ import { slotModeOf } from './study-rules';
 import { STUDY_STATUSES } from './study.entity';
 import { StudiesService } from './studies.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { NEW_STUDY_FORM, ORGANISATION_FORM, SLOT_FORM, STUDY_FORM, LOGO_FORM, NEW_ORGANISATION_FORM } from './study-forms';
+
+/** A refused form on the settings page shows that page again, with the form as typed. */
+const onSettings = (form: typeof STUDY_FORM) =>
+  OnRefusal<StudiesPagesController>({ view: 'pages/studies/show', model: (c, req) => c.showModel(String(req.params.slug), req.locale), form });
 
 @Controller('studies')
 export class StudiesPagesController {
@@ -24,15 +31,16 @@ export class StudiesPagesController {
 
   @Get()
   @Render('pages/studies/list')
-  async list(@Query() query: PageQueryDto) {
-    const page = await this.studies.list(query);
-    return { title: 'studies.title', studies: page.items, pager: pagerView('/studies', {}, { ...page, count: page.items.length }), stylesheets: ['/assets/css/pager.css'] };
+  list(@Query() query: PageQueryDto) {
+    return this.listModel(query);
   }
 
   @Post()
-  async create(@Body() dto: CreateStudyDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  @PageAction()
+  @OnRefusal<StudiesPagesController>({ view: 'pages/studies/list', model: (c) => c.listModel(new PageQueryDto()), form: NEW_STUDY_FORM })
+  async create(@Body() dto: CreateStudyDto, @CurrentUser() user: AuthUser) {
     const study = await this.studies.create(dto, user);
-    res.redirect(303, `/studies/${study.slug}`);
+    return seeOther(`/studies/${study.slug}`, 'studies.done.created', { title: study.title });
   }
 
   /** The study's settings (the study's first page, /studies/:slug, is its dashboard). */
@@ -43,100 +51,100 @@ export class StudiesPagesController {
   }
 
   @Post(':slug/logo')
-  async setLogo(@Param('slug') slug: string, @Body() dto: StudyLogoDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+  @PageAction()
+  @onSettings(LOGO_FORM)
+  async setLogo(@Param('slug') slug: string, @Body() dto: StudyLogoDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
     await this.researchOrganisation.setLogo(slug, dto.logo, user, req.locale);
-    res.redirect(303, `/studies/${slug}/settings#behind`);
+    return seeOther(`/studies/${slug}/settings#behind`, 'study.done.logoSaved');
   }
 
   @Post(':slug/logo/delete')
-  async removeLogo(@Param('slug') slug: string, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  @PageAction()
+  async removeLogo(@Param('slug') slug: string, @CurrentUser() user: AuthUser) {
     await this.researchOrganisation.removeLogo(slug, user);
-    res.redirect(303, `/studies/${slug}/settings#behind`);
+    return seeOther(`/studies/${slug}/settings#behind`, 'study.done.logoRemoved');
   }
 
   @Post(':slug')
-  async update(@Param('slug') slug: string, @Body() dto: UpdateStudyDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  @PageAction()
+  @onSettings(STUDY_FORM)
+  async update(@Param('slug') slug: string, @Body() dto: UpdateStudyDto, @CurrentUser() user: AuthUser) {
     const study = await this.studies.update(slug, dto, user);
-    res.redirect(303, `/studies/${study.slug}/settings`);
+    return seeOther(`/studies/${study.slug}/settings`, 'study.done.saved');
   }
 
   @Post(':slug/organisations')
-  async addOrganisation(@Param('slug') slug: string, @Body() dto: OrganisationDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  @PageAction()
+  @onSettings(NEW_ORGANISATION_FORM)
+  async addOrganisation(@Param('slug') slug: string, @Body() dto: OrganisationDto, @CurrentUser() user: AuthUser) {
     await this.studies.addOrganisation(slug, dto, user);
-    res.redirect(303, `/studies/${slug}/settings#organisations`);
+    return seeOther(`/studies/${slug}/settings#organisations`, 'study.done.organisationAdded', { name: dto.name.trim() });
   }
 
   @Post(':slug/organisations/:id')
-  async updateOrganisation(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateOrganisationDto, @CurrentUser() user: AuthUser, @Res() res: Response) {
-    await this.studies.updateOrganisation(slug, id, dto, user);
-    res.redirect(303, `/studies/${slug}/settings#organisations`);
+  @PageAction()
+  @onSettings(ORGANISATION_FORM)
+  async updateOrganisation(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateOrganisationDto, @CurrentUser() user: AuthUser) {
+    const link = await this.studies.updateOrganisation(slug, id, dto, user);
+    return seeOther(`/studies/${slug}/settings#organisations`, 'study.done.organisationSaved', { name: link.organisation?.name ?? '' });
   }
 
   @Post(':slug/organisations/:id/delete')
-  async removeOrganisation(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
-    if (!isConfirmed(confirm)) {
-      const name = (await this.studies.organisationLink(slug, id)).organisation.name;
-      return renderConfirmation(res, req.locale, {
-        heading: { key: 'confirm.organisation.heading', vars: { name } },
-        consequences: [{ key: 'confirm.organisation.effect', vars: { name } }, { key: 'confirm.organisation.noMail' }],
-        action: `/studies/${slug}/organisations/${id}/delete`,
-        confirmLabel: { key: 'confirm.organisation.button' },
-        back: `/studies/${slug}/settings#organisations`,
-      });
-    }
+  @PageAction()
+  async removeOrganisation(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser) {
+    const name = (await this.studies.organisationLink(slug, id)).organisation.name;
+    await unlessConfirmed(confirm, () => ({
+      heading: { key: 'confirm.organisation.heading', vars: { name } },
+      consequences: [{ key: 'confirm.organisation.effect', vars: { name } }, { key: 'confirm.organisation.noMail' }],
+      action: `/studies/${slug}/organisations/${id}/delete`,
+      confirmLabel: { key: 'confirm.organisation.button' },
+      back: `/studies/${slug}/settings#organisations`,
+    }));
     await this.studies.removeOrganisation(slug, id, user);
-    res.redirect(303, `/studies/${slug}/settings#organisations`);
+    return seeOther(`/studies/${slug}/settings#organisations`, 'study.done.organisationRemoved', { name });
   }
 
   @Post(':slug/slots')
-  async addSlot(@Param('slug') slug: string, @Body() dto: SlotFormDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
-    // A refused slot comes back with the typed values and each problem next to its field, in the reader's language.
-    const problems = await this.studies.slotProblems(slug, dto);
-    if (Object.keys(problems).length) return res.status(400).render('pages/studies/show', await this.showModel(slug, req.locale, { values: dto, problems }));
+  @PageAction()
+  @onSettings(SLOT_FORM)
+  async addSlot(@Param('slug') slug: string, @Body() dto: SlotFormDto, @CurrentUser() user: AuthUser) {
     await this.studies.addSlot(slug, dto, user);
-    res.redirect(303, `/studies/${slug}/settings#slots`);
+    return seeOther(`/studies/${slug}/settings#slots`, 'study.done.slotAdded');
   }
 
   @Post(':slug/slots/:id/delete')
-  async removeSlot(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
-    if (!isConfirmed(confirm)) {
+  @PageAction()
+  async removeSlot(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    await unlessConfirmed(confirm, async () => {
       const { slot, sessions } = await this.studies.slotRemovalPreview(slug, id);
-      return renderConfirmation(res, req.locale, {
+      return {
         heading: { key: 'confirm.slot.heading', vars: { when: formatSlot(slot.startsAt, slot.endsAt, req.locale) } },
         consequences: [{ key: 'confirm.slot.effect' }, ...(sessions ? [{ key: 'confirm.slot.inUse', vars: { count: sessions } }] : [])],
         action: `/studies/${slug}/slots/${id}/delete`,
         confirmLabel: { key: 'confirm.slot.button' },
         back: `/studies/${slug}/settings#slots`,
-      });
-    }
+      };
+    });
     await this.studies.removeSlot(slug, id, user);
-    res.redirect(303, `/studies/${slug}/settings#slots`);
+    return seeOther(`/studies/${slug}/settings#slots`, 'study.done.slotRemoved');
   }
 
-  private async showModel(slug: string, locale: Locale, slotForm: { values: SlotFormDto; problems: Record<string, string[]> } | null = null) {
+  async listModel(query: PageQueryDto) {
+    const page = await this.studies.list(query);
+    return { title: 'studies.title', studies: page.items, pager: pagerView('/studies', {}, { ...page, count: page.items.length }), stylesheets: ['/assets/css/pager.css', '/assets/css/forms.css'] };
+  }
+
+  async showModel(slug: string, locale: Locale) {
     const detail = await this.studies.detail(slug);
-    const problems = slotForm?.problems ?? {};
-    const values = slotForm?.values ?? {};
-    const mode = values.mode ?? (values.location && !values.onlineUrl ? 'in_person' : 'online');
     return {
       pageTitle: detail.study.title,
       stylesheets: ['/assets/css/forms.css'],
       ...detail,
       statuses: STUDY_STATUSES.map((s) => ({ value: s, selected: s === detail.study.status })),
       slots: detail.slots.map((s) => ({ ...s, label: formatSlot(s.startsAt, s.endsAt, locale), inPerson: slotModeOf(s) === 'in_person' })),
-      slotForm: {
-        values,
-        online: mode === 'online',
-        // Field -> problem keys (slotProblem.<code>); the summary at the top links to each field.
-        problems: Object.fromEntries(Object.entries(problems).map(([field, codes]) => [field, codes.map((c) => `slotProblem.${c}`)])),
-        summary: Object.entries(problems).flatMap(([field, codes]) => codes.map((c) => ({ field: SLOT_FIELD_IDS[field] ?? 'slot-date', key: `slotProblem.${c}`, label: `slotField.${field}` }))),
-      },
       behindPreview: await this.researchOrganisation.view(detail.study),
       logoMaxKb: LOGO_MAX_BYTES / 1000,
       scripts: ['/assets/js/study-logo.js'],
     };
   }
 }
-
-/** Form field ids of the slot form, for the error summary's links. */
-const SLOT_FIELD_IDS: Record<string, string> = { date: 'slot-date', startTime: 'slot-start', endTime: 'slot-end', start: 'slot-start', end: 'slot-end', mode: 'slot-mode-online', onlineUrl: 'slot-url', location: 'slot-location' };

@@ -10,7 +10,7 @@ import { Study } from './study.entity';
 import { StudyOrganisation } from './study-organisation.entity';
 import { SlotUsageService } from './slot-usage.service';
 import { StudyRepository } from './study.repository';
-import { groupSizeProblems, resolveSlot, SLOT_PROBLEM_TEXT, slotModeOf } from './study-rules';
+import { GroupSizeSettings, groupSizeProblems, resolveSlot, SLOT_PROBLEM_TEXT, slotModeOf } from './study-rules';
 
 export interface StudyDetail {
   study: Study;
@@ -59,7 +59,7 @@ export class StudiesService {
 
   async create(dto: CreateStudyDto, actor: AuthUser | null, opts: { organisations?: string[]; isDemo?: boolean } = {}): Promise<Study> {
     const settings = { groupTargetSize: 3, groupMinSize: 2, groupMaxSize: 4, groupsPerQuadrant: 1, reservesPerGroup: 1, homeworkLeadDays: 7, sessionMinutes: 120, ...stripUndefined(dto) };
-    assertNoProblems(groupSizeProblems(settings));
+    assertGroupSizesFit(settings);
     if (await this.studies.findBySlug(dto.slug)) throw AppError.conflict('study.slug_taken', `A study with slug "${dto.slug}" already exists; choose another slug.`, { slug: ['is already taken'] }, { slug: dto.slug });
     return this.studies.transaction(async (manager) => {
       const study = await this.studies.insertStudy(
@@ -93,7 +93,7 @@ export class StudiesService {
       throw AppError.conflict('study.slug_taken', `A study with slug "${changes.slug}" already exists; choose another slug.`, { slug: ['is already taken'] }, { slug: changes.slug });
     }
     const next = Object.assign(study, changes);
-    assertNoProblems(groupSizeProblems(next));
+    assertGroupSizesFit(next);
     return this.studies.transaction(async (manager) => {
       const saved = await this.studies.saveStudy(next, manager);
       await this.audit.record({ actor, action: 'study.update', studyId: study.id, subjectType: 'study', subjectId: saved.slug, details: { changed: Object.keys(changes) } }, manager);
@@ -139,18 +139,16 @@ export class StudiesService {
     });
   }
 
-  /** The problem codes a new slot would be refused with (field -> codes), for a page to word next to its fields. */
-  async slotProblems(slug: string, dto: SlotDto): Promise<Record<string, string[]>> {
-    const resolved = resolveSlot(dto, (await this.get(slug)).sessionMinutes);
-    return 'problems' in resolved ? resolved.problems : {};
-  }
-
   async addSlot(slug: string, dto: SlotDto, actor: AuthUser): Promise<SessionSlot> {
     const study = await this.get(slug);
     const resolved = resolveSlot(dto, study.sessionMinutes);
     if ('problems' in resolved) {
       const problems = Object.fromEntries(Object.entries(resolved.problems).map(([field, codes]) => [field, codes.map((c) => SLOT_PROBLEM_TEXT[c] ?? c)]));
-      throw AppError.invalid('study.slot_invalid', `Please correct: ${Object.entries(problems).map(([f, p]) => `${f} (${p.join('; ')})`).join(', ')}.`, problems, { problems: Object.entries(problems).map(([f, p]) => `${f} (${p.join('; ')})`).join(', ') });
+      // Pages word each problem code next to its field (slotProblem.<code>); the API reads the English.
+      const codes = Object.fromEntries(Object.entries(resolved.problems).map(([field, list]) => [field, list.map((c) => ({ key: `slotProblem.${c}` }))]));
+      throw AppError.invalid('study.slot_invalid', `Please correct: ${Object.entries(problems).map(([f, p]) => `${f} (${p.join('; ')})`).join(', ')}.`, problems, {
+        problems: Object.entries(problems).map(([f, p]) => `${f} (${p.join('; ')})`).join(', '),
+      }).withProblems(codes);
     }
     return this.studies.transaction(async (manager) => {
       const slot = await this.studies.saveSlot({ studyId: study.id, ...resolved.slot, capacity: dto.capacity ?? null }, manager);
@@ -220,9 +218,14 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function assertNoProblems(problems: Record<string, string[]>): void {
+/** Group sizes that do not fit together; pages word them next to the field (formProblem.groupSize.*). */
+function assertGroupSizesFit(settings: GroupSizeSettings): void {
+  const problems = groupSizeProblems(settings);
   const fields = Object.keys(problems);
   if (fields.length) {
-    throw AppError.invalid('validation.failed', `Please correct: ${fields.map((f) => `${f} (${problems[f].join('; ')})`).join(', ')}.`, problems, { problems: fields.map((f) => `${f} (${problems[f].join('; ')})`).join(', ') });
+    const key = (field: string) => `formProblem.groupSize.${field === 'groupMinSize' ? 'minAboveTarget' : 'maxBelowTarget'}`;
+    throw AppError.invalid('validation.failed', `Please correct: ${fields.map((f) => `${f} (${problems[f].join('; ')})`).join(', ')}.`, problems, {
+      problems: fields.map((f) => `${f} (${problems[f].join('; ')})`).join(', '),
+    }).withProblems(Object.fromEntries(fields.map((f) => [f, [{ key: key(f), vars: { target: settings.groupTargetSize } }]])));
   }
 }

@@ -46,26 +46,26 @@ describe('validateSubmission', () => {
   it('requires consent', () => {
     const { consent: _, ...withoutConsent } = valid;
     expect(errorsOf(validateSubmission(screener, withoutConsent))).toEqual([
-      { field: 'consent', message: '"consent": Response required.' },
+      { field: 'consent', message: 'Do you agree to this? – Response required.', problem: 'Response required.' },
     ]);
   });
 
   it('does not count a "no" as consent', () => {
     expect(errorsOf(validateSubmission(screener, { ...valid, consent: false }))).toEqual([
-      { field: 'consent', message: '"consent": You can only take part if you agree.' },
+      { field: 'consent', message: 'Do you agree to this? – You can only take part if you agree.', problem: 'You can only take part if you agree.' },
     ]);
   });
 
   it('rejects an answer outside the choices', () => {
     expect(errorsOf(validateSubmission(screener, { ...valid, education: 'phd' }))).toEqual([
-      { field: 'education', message: '"education" has a value that is not one of its choices: "phd".' },
+      { field: 'education', message: 'What is the highest education you have completed? – has a value that is not one of its choices: "phd".', problem: 'has a value that is not one of its choices: "phd".' },
     ]);
     expect(errorsOf(validateSubmission(screener, { ...valid, availability: [10, 99] }))[0].field).toBe('availability');
   });
 
   it('rejects "none of these moments" together with a moment', () => {
     expect(errorsOf(validateSubmission(screener, { ...valid, availability: ['none', 10] }))).toEqual([
-      { field: 'availability', message: '"availability" cannot combine "none" with other choices.' },
+      { field: 'availability', message: 'At which moments can you take part in the group conversation? – cannot combine "none" with other choices.', problem: 'cannot combine "none" with other choices.' },
     ]);
   });
 
@@ -77,34 +77,34 @@ describe('validateSubmission', () => {
 
   it('rejects an overlong text', () => {
     expect(errorsOf(validateSubmission(screener, { ...valid, firstName: 'a'.repeat(201) }))).toEqual([
-      { field: 'firstName', message: '"firstName" must be at most 200 characters (it has 201).' },
+      { field: 'firstName', message: 'First name – must be at most 200 characters (it has 201).', problem: 'must be at most 200 characters (it has 201).' },
     ]);
   });
 
   it('rejects wrong types', () => {
     expect(errorsOf(validateSubmission(screener, { ...valid, age: '81', firstName: 42 }))).toEqual([
-      { field: 'age', message: '"age" must be a number.' },
-      { field: 'firstName', message: '"firstName" must be text.' },
+      { field: 'age', message: 'How old are you? – must be a number.', problem: 'must be a number.' },
+      { field: 'firstName', message: 'First name – must be text.', problem: 'must be text.' },
     ]);
     expect(errorsOf(validateSubmission(screener, { ...valid, availability: 10 }))[0].message).toBe(
-      '"availability" must be a list of choices.',
+      'At which moments can you take part in the group conversation? – must be a list of choices.',
     );
-    expect(errorsOf(validateSubmission(screener, { ...valid, consent: 'yes' }))[0].message).toBe('"consent" must be yes or no.');
+    expect(errorsOf(validateSubmission(screener, { ...valid, consent: 'yes' }))[0].message).toBe('Do you agree to this? – must be yes or no.');
   });
 
   it("applies the definition's validators: e-mail, age range, whole years", () => {
     expect(errorsOf(validateSubmission(screener, { ...valid, email: 'anna-at-home' }))).toEqual([
-      { field: 'email', message: '"email": Please enter a valid e-mail address.' },
+      { field: 'email', message: 'E-mail address – Please enter a valid e-mail address.', problem: 'Please enter a valid e-mail address.' },
     ]);
     expect(errorsOf(validateSubmission(screener, { ...valid, age: 12 }))[0].field).toBe('age');
     expect(errorsOf(validateSubmission(screener, { ...valid, age: 47.5 }))).toEqual([
-      { field: 'age', message: '"age": Please enter a whole number.' },
+      { field: 'age', message: 'How old are you? – Please enter a whole number.', problem: 'Please enter a whole number.' },
     ]);
   });
 
   it('requires a phone number only from someone who wants to be called', () => {
     expect(errorsOf(validateSubmission(screener, { ...valid, contactPreference: 'phone' }))).toEqual([
-      { field: 'phone', message: '"phone": Response required.' },
+      { field: 'phone', message: 'Phone number (optional) – Response required.', problem: 'Response required.' },
     ]);
     expect(validateSubmission(screener, { ...valid, contactPreference: 'phone', phone: '06 1234 5678' }).ok).toBe(true);
   });
@@ -127,7 +127,7 @@ describe('validateSubmission', () => {
       data: { ...knockOut, firstName: 'Anna', consentVersion: 'v3' },
     });
     expect(errorsOf(validateSubmission(screener, { ...knockOut, firstName: 'Anna', email: 'nope' }, { partial: true }))).toEqual([
-      { field: 'email', message: '"email": Please enter a valid e-mail address.' },
+      { field: 'email', message: 'E-mail address – Please enter a valid e-mail address.', problem: 'Please enter a valid e-mail address.' },
     ]);
     expect(errorsOf(validateSubmission(screener, { firstName: 'Anna' })).map((e) => e.field)).toContain('consent');
   });
@@ -153,7 +153,7 @@ describe('validateSubmission', () => {
     };
     expect(validateSubmission(definition, { score: 5 }).ok).toBe(true);
     expect(errorsOf(validateSubmission(definition, { score: 9 }))).toEqual([
-      { field: 'score', message: '"score" must be one of 1, 2, 3, 4, 5.' },
+      { field: 'score', message: 'score – must be one of 1, 2, 3, 4, 5.', problem: 'must be one of 1, 2, 3, 4, 5.' },
     ]);
     expect(errorsOf(validateSubmission(definition, { grid: { r: 'a' } }))[0].message).toContain('cannot check');
   });

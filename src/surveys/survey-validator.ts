@@ -10,7 +10,10 @@ surveyLocalization.defaultLocale = 'nl';
 
 export interface FieldError {
   field: string;
+  /** The problem with the question's title before it ("Wat is uw leeftijd?: …"): a person never reads internal names. */
   message: string;
+  /** The problem alone, for a page that shows it next to the question itself. */
+  problem?: string;
 }
 
 export type ValidationResult = { ok: true; data: Record<string, unknown> } | { ok: false; errors: FieldError[] };
@@ -54,15 +57,15 @@ export function validateSubmission(definition: object, data: unknown, opts: Vali
     // The stored value, not question.value: a checkbox presents a lone value as a list.
     const value: unknown = model.getValue(name);
     if (isEmpty(value)) continue;
-    const message = valueError(question, value);
-    if (message) errors.push({ field: name, message: `"${name}" ${message}` });
+    const problem = valueError(question, value);
+    if (problem) errors.push(questionError(name, question, problem));
   }
   for (const [key, owner] of commentKeys) {
     const value = model.getValue(key);
     if (value === undefined) continue;
-    if (typeof value !== 'string') errors.push({ field: key, message: `"${key}" must be text.` });
+    if (typeof value !== 'string') errors.push(questionError(key, owner, 'must be text.'));
     else if (value.length > (owner.getMaxLength() ?? DEFAULT_OTHER_TEXT_LENGTH)) {
-      errors.push({ field: key, message: `"${key}" is too long.` });
+      errors.push(questionError(key, owner, 'is too long.'));
     }
   }
   if (errors.length) return { ok: false, errors };
@@ -70,6 +73,12 @@ export function validateSubmission(definition: object, data: unknown, opts: Vali
   errors.push(...surveyCoreErrors(model, opts.partial === true));
   if (errors.length) return { ok: false, errors };
   return { ok: true, data: model.data as Record<string, unknown> };
+}
+
+/** A question's problem as a person reads it: under the question's title in the survey's language. */
+function questionError(field: string, q: Question, problem: string): FieldError {
+  const title = (q.processedTitle || q.title || field).trim();
+  return { field, message: `${title} – ${problem}`, problem };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -193,10 +202,7 @@ function surveyCoreErrors(model: Model, partial: boolean): FieldError[] {
   const errors: FieldError[] = [];
   for (const q of model.getAllQuestions(true) as Question[]) {
     if (partial && isEmpty(q.value)) continue;
-    for (const e of q.errors) {
-      const name = q.getValueName();
-      errors.push({ field: name, message: `"${name}": ${e.getText()}` });
-    }
+    for (const e of q.errors) errors.push(questionError(q.getValueName(), q, e.getText()));
   }
   return errors;
 }

@@ -41,7 +41,7 @@ describe('the attendance page in Chromium', () => {
       await page.getByRole('group', { name: new RegExp(cor.firstName!) }).getByLabel('Aanwezig').focus();
       await page.keyboard.press('Space');
       await page.getByRole('button', { name: 'Aanwezigheid opslaan' }).focus();
-      await Promise.all([page.waitForURL(/done=saved/), page.keyboard.press('Enter')]);
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
       expect(await page.getByRole('status').textContent()).toContain('De aanwezigheid is opgeslagen.');
       expect(await page.getByRole('group', { name: new RegExp(bert.firstName!) }).getByLabel('Afwezig').isChecked()).toBe(true);
       const statuses = async () => (await t.dataSource.getRepository(Respondent).findBy(fx.members.map((m) => ({ id: m.id })))).sort((a, b) => a.id - b.id).map((r) => r.status);
@@ -50,16 +50,16 @@ describe('the attendance page in Chromium', () => {
       expect(await noSideScroll(page)).toBe(true);
 
       // Bert came after all: the correction makes him a participant too; English on request.
-      await page.goto(`${page.url()}&lang=en`);
+      await page.goto(`${page.url()}?lang=en`);
       await page.getByRole('group', { name: new RegExp(bert.firstName!) }).getByLabel('Present').check();
-      await Promise.all([page.waitForURL(/done=saved/), page.getByRole('button', { name: 'Save attendance' }).click()]);
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save attendance' }).click()]);
       expect(await statuses()).toEqual(['participated', 'participated', 'participated']);
       expect(await axeViolations(page)).toEqual([]);
       // Back to the starting point for the other width.
       await page.getByRole('group', { name: new RegExp(ans.firstName!) }).getByLabel('Absent').check();
       await page.getByRole('group', { name: new RegExp(bert.firstName!) }).getByLabel('Absent').check();
       await page.getByRole('group', { name: new RegExp(cor.firstName!) }).getByLabel('Absent').check();
-      await Promise.all([page.waitForURL(/done=saved/), page.getByRole('button', { name: 'Save attendance' }).click()]);
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save attendance' }).click()]);
       expect(await statuses()).toEqual(['confirmed', 'confirmed', 'confirmed']);
       await page.goto(`${base}/studies/${fx.study.slug}/schedule?lang=nl`);
     } finally {

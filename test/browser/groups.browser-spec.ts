@@ -73,7 +73,7 @@ describe('the groups page in Chromium', () => {
       const details = page.locator('.group-card details.person-actions').first();
       await details.locator('summary').click();
       await details.getByRole('button', { name: /^Uit de groep halen/ }).click();
-      await page.locator('#notice').filter({ hasText: i === 0 ? 'is uit groep' : 'Deze wijziging kan niet' }).waitFor();
+      await page.locator('#flash, #refusal').filter({ hasText: i === 0 ? 'is uit groep' : 'Deze wijziging kan niet' }).waitFor();
     }
     expect(await page.getByRole('alert').textContent()).toMatch(/Deze wijziging kan niet:.*het onderzoek vraagt er minstens 2/s);
     expect(await axeViolations(page)).toEqual([]);

@@ -64,6 +64,34 @@ describe('the public screener in Chromium', () => {
     expect(r).toMatchObject({ status: 'ineligible', quadrant: null, firstName: null, email: null });
   });
 
+  it.each([375, 1280])('at %i px shows answers the server refused under their questions, by title, with the linked summary', async (width) => {
+    await page.setViewportSize({ width, height: 800 });
+    // An older tab sent an answer the server no longer accepts (a real request, changed on its way).
+    await page.route('**/api/studies/klantreis/screener', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { answers: Record<string, unknown> };
+      body.answers.consent = false;
+      await route.continue({ postData: JSON.stringify(body) });
+    });
+    await page.goto(`${base}/s/klantreis`);
+    await page.getByText('Ja, ik ga akkoord').click();
+    await next();
+    await choose('RET');
+    await choose('Langer dan zes maanden geleden');
+    await page.locator('.sd-navigation__complete-btn').click();
+    const summary = page.locator('#form-problems');
+    await summary.getByRole('link', { name: 'Gaat u hiermee akkoord?' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'form-problems');
+    expect(await summary.textContent()).toContain('U kunt alleen meedoen als u akkoord gaat.');
+    expect(await page.locator('.sd-question__erbox', { hasText: 'U kunt alleen meedoen als u akkoord gaat.' }).isVisible()).toBe(true);
+    expect(await page.innerText('main')).not.toContain('consent');
+    // The answers are all still there (the tab's copy too), on the page of the refused question.
+    const kept = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('kwadrant.screener.klantreis') ?? '{}') as { data?: object }).data ?? {});
+    expect(Object.keys(kept).length).toBeGreaterThan(1);
+    expect(await page.locator('.sd-question__title', { hasText: 'Gaat u hiermee akkoord?' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('is in English with ?lang=en', async () => {
     await page.goto(`${base}/s/klantreis?lang=en`);
     await page.getByText('Do you agree to this?').waitFor();

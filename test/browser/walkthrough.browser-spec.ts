@@ -136,7 +136,7 @@ describe('a whole study through the pages', () => {
     await page.getByRole('link', { name: 'Alle voorgestelde groepen bevestigen' }).first().click();
     await page.getByText('1 voorgestelde groepen (3 deelnemers) bevestigen. Er gaan geen e-mails uit.').waitFor();
     await check(page);
-    await Promise.all([page.waitForURL(/done=confirm-groups/), page.getByRole('button', { name: 'Ja, groepen bevestigen' }).click()]);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Ja, groepen bevestigen' }).click()]);
 
     // 6. Two moderators, then the schedule.
     await page.goto(`${base}/studies/${slug}/moderators`);
@@ -147,7 +147,7 @@ describe('a whole study through the pages', () => {
     }
     await check(page);
     await page.goto(`${base}/studies/${slug}/schedule`);
-    await Promise.all([page.waitForURL(/done=saved/), page.getByRole('button', { name: 'Inplannen en opslaan' }).click()]);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Inplannen en opslaan' }).click()]);
     await check(page);
     const session = await t.dataSource.getRepository(ScheduledSession).findOneByOrFail({ status: 'scheduled' });
 
@@ -156,7 +156,7 @@ describe('a whole study through the pages', () => {
     await page.getByRole('link', { name: 'Alle ingeplande groepen uitnodigen' }).first().click();
     await page.getByText('5 e-mails aan 3 deelnemers en de moderatoren').waitFor();
     await check(page);
-    await Promise.all([page.waitForURL(/done=invite/), page.getByRole('button', { name: 'Ja, uitnodigingen versturen' }).click()]);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Ja, uitnodigingen versturen' }).click()]);
     await check(page);
 
     // 8. Each member confirms through the link in their e-mail; confirming sends the homework letter.
@@ -219,7 +219,7 @@ describe('a whole study through the pages', () => {
     for (const [name, mark] of [['Ans', 'Aanwezig'], ['Bert', 'Afwezig'], ['Cor', 'Aanwezig']] as const) {
       await leadPage.getByRole('group', { name: new RegExp(`^${name}`) }).getByLabel(mark).check();
     }
-    await Promise.all([leadPage.waitForURL(/done=saved/), leadPage.getByRole('button', { name: 'Aanwezigheid opslaan' }).click()]);
+    await Promise.all([leadPage.waitForNavigation(), leadPage.getByRole('button', { name: 'Aanwezigheid opslaan' }).click()]);
     await check(leadPage);
 
     // 11. The dashboard and the overview count the two participants.

@@ -106,22 +106,26 @@ describe('groups API and page', () => {
     expect(en.text).not.toContain('Proposal (not saved yet)');
   });
 
-  it('shows a refused page action next to the groups, and a done one as a status', async () => {
+  it('shows a refused page action on the groups page again (not a redirect), and a done one as a message on the next page', async () => {
     const page = await agent.get('/studies/groepen/groups?lang=nl').expect(200);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
     const { body } = await agent.get('/api/studies/groepen/groups').expect(200);
     const g = body.groups[0];
     await agent.post(`/studies/groepen/groups/${g.id}/lock`).type('form').send({ _csrf: token }).expect(303);
-    const res = await agent.post(`/studies/groepen/groups/${g.id}/members/${g.members[0].respondentId}/remove`).type('form').send({ _csrf: token }).expect(303);
-    expect(res.headers.location).toBe('/studies/groepen/groups#notice');
-    const shown = await agent.get('/studies/groepen/groups').expect(200);
+    const shown = await agent.post(`/studies/groepen/groups/${g.id}/members/${g.members[0].respondentId}/remove`).type('form').send({ _csrf: token }).expect(409);
+    expect(shown.text).toContain('id="refusal"');
     expect(shown.text).toContain('Deze wijziging kan niet:');
     expect(shown.text).toContain(`Groep ${g.id} is vastgezet. Zet hem eerst los als deze wijziging echt nodig is.`);
-    // The same refusal for an English reader, and in English through the API.
-    await agent.post(`/studies/groepen/groups/${g.id}/members/${g.members[0].respondentId}/remove`).type('form').send({ _csrf: token }).expect(303);
-    expect((await agent.get('/studies/groepen/groups?lang=en').expect(200)).text).toContain(`Group ${g.id} is locked. Unlock it first if this change is really needed.`);
-    await agent.post(`/studies/groepen/groups/${g.id}/unlock`).type('form').send({ _csrf: token }).expect(303);
-    expect((await agent.get('/studies/groepen/groups?lang=nl').expect(200)).text).toContain(`Groep ${g.id} is niet meer vastgezet`);
+    // The same refusal for an English reader.
+    const english = await agent.post(`/studies/groepen/groups/${g.id}/members/${g.members[0].respondentId}/remove?lang=en`).type('form').send({ _csrf: token }).expect(409);
+    expect(english.text).toContain(`Group ${g.id} is locked. Unlock it first if this change is really needed.`);
+    const unlocked = await agent.post(`/studies/groepen/groups/${g.id}/unlock?lang=nl`).type('form').send({ _csrf: token }).expect(303);
+    expect(unlocked.headers.location).toBe('/studies/groepen/groups');
+    const next = await agent.get('/studies/groepen/groups').expect(200);
+    expect(next.text).toContain(`Groep ${g.id} is niet meer vastgezet`);
+    expect(next.text).not.toContain('id="refusal"');
+    // The message is shown once.
+    expect((await agent.get('/studies/groepen/groups').expect(200)).text).not.toContain(`Groep ${g.id} is niet meer vastgezet`);
     await agent.post('/studies/groepen/groups/form').type('form').send({ _csrf: token, organisation: 'Vitens' }).expect(303);
     expect((await agent.get('/studies/groepen/groups').expect(200)).text).toContain('Groepen gevormd: 0 groepen, 4 tekorten.');
   });

@@ -142,13 +142,17 @@ describe('screener page and intake API', () => {
     it('missing consent', async () => {
       const res = await post(screenerEnvelope(version, answers({ consent: undefined }))).expect(400);
       expect(res.body.code).toBe('screener.invalid_answers');
-      expect(res.body.details.consent[0]).toMatch(/consent/);
+      // The question's title, never its internal name.
+      expect(res.body.message).toContain('Gaat u hiermee akkoord? – ');
+      expect(res.body.message).not.toContain('"consent"');
+      expect(res.body.details.consent).toHaveLength(1);
     });
 
     it('consent refused, said in the language the respondent filled it in', async () => {
       const res = await post(screenerEnvelope(version, answers({ consent: false }))).expect(400);
-      expect(res.body).toMatchObject({ code: 'screener.invalid_answers', message: 'Verbeter de antwoorden: "consent": U kunt alleen meedoen als u akkoord gaat.' });
-      expect(res.body.details.consent).toEqual(['"consent": U kunt alleen meedoen als u akkoord gaat.']);
+      expect(res.body).toMatchObject({ code: 'screener.invalid_answers', message: 'Verbeter de antwoorden: Gaat u hiermee akkoord? – U kunt alleen meedoen als u akkoord gaat.' });
+      // Next to the question itself: the problem alone.
+      expect(res.body.details.consent).toEqual(['U kunt alleen meedoen als u akkoord gaat.']);
       const english = await post(screenerEnvelope(version, answers({ consent: false }), { locale: 'en' })).expect(400);
       expect(english.body.message).toMatch(/only take part if you agree/);
     });

@@ -55,5 +55,4 @@ export class AddModeratorFormDto extends ModeratorSettingsDto {
 /** The schedule page: one page of days and waiting groups, the proposal (preview=1), and what was just done. */
 export class SchedulePageQueryDto extends PageQueryDto {
   @IsOptional() @IsIn(['1']) preview?: '1';
-  @IsOptional() @IsString() @MaxLength(50) done?: string;
 }

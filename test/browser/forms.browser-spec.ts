@@ -1,0 +1,216 @@
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
+import { createStudy, createUser } from '../support/factories';
+import { createScheduledGroup, HomeworkFixture } from '../support/homework-factories';
+import { createModerator } from '../support/scheduling-factories';
+import { TestApp } from '../support/test-app';
+
+/** A field as the refused page must show it: what was typed, and its problem next to it. */
+interface Expected {
+  id: string;
+  typed?: string;
+  label: string;
+  problem: string | RegExp;
+}
+
+/**
+ * Issue 14, item 4: every researcher form, submitted with a mistake, comes back as the same page (not a redirect)
+ * with everything typed and each problem next to its field, named by the field's label in the summary that takes
+ * the focus; at 1280 and 375 px, without axe violations. A mended form then redirects with a message.
+ */
+describe('refused researcher forms in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let admin: { email: string; password: string };
+  let fx: HomeworkFixture;
+
+  beforeAll(async () => {
+    ({ t, base, browser } = await startBrowserApp());
+    admin = await createUser(t.dataSource, { role: 'admin' });
+    fx = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -1, organisation: 'Vitens' });
+  });
+  afterAll(() => stopBrowserApp({ t, browser }));
+
+  async function withPage(width: number, work: (page: Page) => Promise<void>): Promise<void> {
+    const page = await browser.newPage({ bypassCSP: true, viewport: { width, height: 900 } });
+    try {
+      await loginInBrowser(page, base, admin.email, admin.password);
+      await work(page);
+    } finally {
+      await page.close();
+    }
+  }
+
+  /** Submits with `submit` and returns the status of the page the browser lands on. */
+  async function submit(page: Page, submit: () => Promise<unknown>): Promise<number | undefined> {
+    const [response] = await Promise.all([page.waitForNavigation(), submit()]);
+    return response?.status();
+  }
+
+  async function expectRefused(page: Page, status: number | undefined, fields: Expected[]): Promise<void> {
+    expect(status).toBe(400);
+    const summary = page.locator('#form-problems');
+    expect(await summary.isVisible()).toBe(true);
+    await page.waitForFunction(() => document.activeElement?.id === 'form-problems');
+    for (const field of fields) {
+      const input = page.locator(`#${field.id}`);
+      if (field.typed !== undefined) expect(await input.inputValue()).toBe(field.typed);
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      const problem = page.locator(`#${field.id}-error`);
+      expect(await problem.textContent()).toMatch(field.problem);
+      expect((await input.getAttribute('aria-describedby'))?.split(' ')).toContain(`${field.id}-error`);
+      // The summary names the field by its label (never its internal name) and links to it.
+      const link = summary.getByRole('link', { name: field.label, exact: true });
+      expect(await link.getAttribute('href')).toBe(`#${field.id}`);
+    }
+    // The first link puts the focus in its field.
+    await summary.getByRole('link', { name: fields[0].label, exact: true }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(fields[0].id);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+  }
+
+  const flash = async (page: Page) => page.locator('#flash').textContent();
+
+  describe.each([1280, 375])('at %i px', (width) => {
+    it('new study: a short title and a slug with capitals and spaces', async () => {
+      await withPage(width, async (page) => {
+        await page.goto(`${base}/studies`);
+        await page.getByLabel('Titel').fill('Kl');
+        await page.getByLabel('Korte naam (in links)').fill('Klant Reis');
+        const status = await submit(page, () => page.getByRole('button', { name: 'Onderzoek aanmaken' }).click());
+        await expectRefused(page, status, [
+          { id: 'new-title', typed: 'Kl', label: 'Titel', problem: 'te kort: minstens 3 tekens' },
+          { id: 'new-slug', typed: 'Klant Reis', label: 'Korte naam (in links)', problem: /alleen kleine letters, cijfers en streepjes/ },
+        ]);
+        await page.getByLabel('Titel').fill('Klantreis gemeente');
+        await page.getByLabel('Korte naam (in links)').fill(`klantreis-${width}`);
+        await submit(page, () => page.getByRole('button', { name: 'Onderzoek aanmaken' }).click());
+        expect(new URL(page.url()).pathname).toBe(`/studies/klantreis-${width}`);
+        expect(await flash(page)).toBe('Onderzoek ‘Klantreis gemeente’ is aangemaakt.');
+      });
+    });
+
+    it('study settings and who stands behind it: group sizes that do not fit, a privacy address and a help address that are not addresses', async () => {
+      const { study } = await createStudy(t.dataSource, { title: 'Instellingen' });
+      await withPage(width, async (page) => {
+        await page.goto(`${base}/studies/${study.slug}/settings`);
+        await page.locator('#title').fill('Instellingen, nieuwe titel');
+        await page.locator('#groupMinSize').fill('4');
+        await page.locator('#privacyUrl').fill('hogeschool.nl/privacy');
+        await page.locator('#helpEmail').fill('vragen-at-hogeschool');
+        const status = await submit(page, () => page.locator('#details-heading ~ form button[type=submit]').click());
+        await expectRefused(page, status, [
+          { id: 'privacyUrl', typed: 'hogeschool.nl/privacy', label: 'Adres van de privacyverklaring', problem: 'dit is geen webadres; het begint met https://' },
+          { id: 'helpEmail', typed: 'vragen-at-hogeschool', label: 'E-mailadres voor vragen', problem: 'dit is geen e-mailadres' },
+        ]);
+        expect(await page.locator('#title').inputValue()).toBe('Instellingen, nieuwe titel');
+        expect(await page.locator('#groupMinSize').inputValue()).toBe('4');
+        // Mended addresses, but a minimum above the group size: the service's refusal, next to its field too.
+        await page.locator('#privacyUrl').fill('https://hogeschool.nl/privacy');
+        await page.locator('#helpEmail').fill('vragen@hogeschool.nl');
+        const again = await submit(page, () => page.locator('#details-heading ~ form button[type=submit]').click());
+        await expectRefused(page, again, [{ id: 'groupMinSize', typed: '4', label: 'Minimaal', problem: 'mag niet groter zijn dan de groepsgrootte (3)' }]);
+        await page.locator('#groupMinSize').fill('2');
+        await submit(page, () => page.locator('#details-heading ~ form button[type=submit]').click());
+        expect(await flash(page)).toBe('De gegevens zijn opgeslagen.');
+        expect(await page.locator('#title').inputValue()).toBe('Instellingen, nieuwe titel');
+      });
+    });
+
+    it('organisations: a new one with a one-letter name and a wrong address, and a contact phone that is not a number', async () => {
+      const { study } = await createStudy(t.dataSource, {}, { organisations: [`RET ${width}`] });
+      await withPage(width, async (page) => {
+        await page.goto(`${base}/studies/${study.slug}/settings`);
+        await page.locator('#org-name').fill('X');
+        await page.locator('#org-contact').fill('Petra Jansen');
+        await page.locator('#org-email').fill('petra@');
+        const status = await submit(page, () => page.getByRole('button', { name: 'Organisatie toevoegen' }).click());
+        await expectRefused(page, status, [
+          { id: 'org-name', typed: 'X', label: 'Organisatie', problem: 'te kort: minstens 2 tekens' },
+          { id: 'org-email', typed: 'petra@', label: 'E-mail contactpersoon', problem: 'dit is geen e-mailadres' },
+        ]);
+        expect(await page.locator('#org-contact').inputValue()).toBe('Petra Jansen');
+
+        const row = page.locator('#organisations tbody tr').first();
+        await row.locator('summary').click();
+        const phone = row.getByLabel('Telefoon contactpersoon');
+        const phoneId = await phone.getAttribute('id');
+        await phone.fill('bel me');
+        const edited = await submit(page, () => row.getByRole('button', { name: 'Opslaan' }).click());
+        await expectRefused(page, edited, [{ id: phoneId!, typed: 'bel me', label: 'Telefoon contactpersoon', problem: /dit is geen telefoonnummer/ }]);
+        // The other forms on the page show what is stored, not the refused form's values.
+        expect(await page.locator('#org-name').inputValue()).toBe('');
+      });
+    });
+
+    it('session slot: a start without a date and an online link that is not a web address', async () => {
+      const { study } = await createStudy(t.dataSource);
+      await withPage(width, async (page) => {
+        await page.goto(`${base}/studies/${study.slug}/settings`);
+        await page.locator('#slot-start').fill('10:00');
+        await page.locator('#slot-end').fill('12:00');
+        await page.locator('#slot-url').fill('meet.example.org/sessie');
+        const status = await submit(page, () => page.getByRole('button', { name: 'Moment toevoegen' }).click());
+        await expectRefused(page, status, [
+          { id: 'slot-date', typed: '', label: 'Datum', problem: 'vul dit in' },
+          { id: 'slot-url', typed: 'meet.example.org/sessie', label: 'Online link', problem: 'dit is geen webadres; het begint met https://' },
+        ]);
+        expect(await page.locator('#slot-start').inputValue()).toBe('10:00');
+      });
+    });
+
+    it('new account: an address without @ and a short password (which is never sent back)', async () => {
+      await withPage(width, async (page) => {
+        await page.goto(`${base}/users`);
+        await page.locator('#u-email').fill('nieuw.hogeschool.nl');
+        await page.locator('#u-name').fill('Nieuwe Onderzoeker');
+        await page.locator('#u-password').fill('kort');
+        const status = await submit(page, () => page.getByRole('button', { name: 'Account aanmaken' }).click());
+        await expectRefused(page, status, [
+          { id: 'u-email', typed: 'nieuw.hogeschool.nl', label: 'E-mailadres', problem: 'dit is geen e-mailadres' },
+          { id: 'u-password', typed: '', label: 'Wachtwoord', problem: 'te kort: minstens 10 tekens' },
+        ]);
+        expect(await page.locator('#u-name').inputValue()).toBe('Nieuwe Onderzoeker');
+      });
+    });
+
+    it('moderator: zero sessions a day and a rest longer than a working day', async () => {
+      const { study, slots } = await createStudy(t.dataSource, {}, { slots: 2 });
+      const moderator = await createModerator(t.dataSource, study.id, [slots[0].id], { name: `Moderator ${width}` });
+      await withPage(width, async (page) => {
+        await page.goto(`${base}/studies/${study.slug}/moderators`);
+        await page.locator(`#max-${moderator.id}`).fill('0');
+        await page.locator(`#rest-${moderator.id}`).fill('999');
+        await page.locator(`#slot-${moderator.id}-${slots[1].id}`).check();
+        const status = await submit(page, () => page.locator(`#moderator-${moderator.id} form`).first().getByRole('button', { name: /Opslaan/ }).click());
+        await expectRefused(page, status, [
+          { id: `max-${moderator.id}`, typed: '0', label: 'Maximaal aantal sessies per dag', problem: 'te klein: minstens 1' },
+          { id: `rest-${moderator.id}`, typed: '999', label: 'Minimale rust tussen sessies (minuten)', problem: 'te groot: hoogstens 480' },
+        ]);
+        expect(await page.locator(`#slot-${moderator.id}-${slots[1].id}`).isChecked()).toBe(true);
+      });
+    });
+
+    it('homework reminder: more days than the limit', async () => {
+      await withPage(width, async (page) => {
+        await page.goto(`${base}/studies/${fx.study.slug}/homework`);
+        await page.locator('#reminderDays').fill('99');
+        const status = await submit(page, () => page.locator('.homework-settings form button[type=submit]').click());
+        await expectRefused(page, status, [{ id: 'reminderDays', typed: '99', label: 'Dagen voor de uiterste datum', problem: 'te groot: hoogstens 60' }]);
+      });
+    });
+
+    it('attendance: saved without a choice for anyone', async () => {
+      await withPage(width, async (page) => {
+        await page.goto(`${base}/studies/${fx.study.slug}/sessions/${fx.session.id}/attendance`);
+        const status = await submit(page, () => page.getByRole('button', { name: 'Aanwezigheid opslaan' }).click());
+        expect(status).toBe(400);
+        await page.waitForFunction(() => document.activeElement?.id === 'form-problems');
+        expect(await page.locator('#form-problems').textContent()).toContain('Kies bij minstens één deelnemer ‘Aanwezig’ of ‘Afwezig’.');
+        expect(await axeViolations(page)).toEqual([]);
+      });
+    });
+  });
+});
