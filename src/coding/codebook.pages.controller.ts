@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Body, Controller, Get, Param, Post, Query, Render, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { AppError } from '../common/app-error';
-import { isConfirmed, renderConfirmation } from '../common/confirmation';
+import type { AppError } from '../common/app-error';
+import { unlessConfirmed } from '../common/confirmation';
+import { OnRefusal } from '../common/form-refusal';
+import { PageAction, seeOther } from '../common/page-answer';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { getTranslations } from '../common/view-engine';
 import { CodebookService, CodeInput } from './codebook.service';
@@ -11,8 +13,16 @@ import { changeLine, codeTree } from './codebook-view';
 import { CODEBOOK_FORMATS } from './codebook-versions';
 import { CodeDto } from './dto/codebook.dto';
 
-const NOTICES = ['added', 'saved', 'deleted'];
 const page = (slug: string) => `/studies/${slug}/codebook`;
+
+/** A refused code comes back in its form (400) with the typed values and each problem next to its field. */
+const showsCodeForm = () =>
+  OnRefusal<CodebookPagesController>({
+    view: 'pages/codebook/code-form',
+    kinds: ['invalid'],
+    when: (err) => err.code === 'codebook.code_invalid',
+    model: (c, req, err) => c.refusedForm(req, err),
+  });
 
 /** Researchers: the study's codebook as a tree, its editor, its import and its downloads. */
 @Controller('studies/:slug/codebook')
@@ -21,7 +31,7 @@ export class CodebookPagesController {
 
   @Get()
   @Render('pages/codebook/show')
-  async show(@Param('slug') slug: string, @Query('done') done: string | undefined, @Req() req: Request) {
+  async show(@Param('slug') slug: string, @Req() req: Request) {
     const [{ study, version, codes }, history] = await Promise.all([
       this.codebook.codebook(slug),
       this.codebook.history(slug, 10),
@@ -33,7 +43,6 @@ export class CodebookPagesController {
       version,
       tree: codeTree(codes),
       codeCount: codes.filter((c) => c.tekstId !== null).length,
-      notice: done && NOTICES.includes(done) ? `codebook.page.done.${done}` : null,
       downloads: CODEBOOK_FORMATS.map((format) => ({
         format,
         href: `/api/studies/${study.slug}/codebook/export?format=${format}`,
@@ -54,11 +63,12 @@ export class CodebookPagesController {
   }
 
   @Get('codes/new')
-  async newCode(@Param('slug') slug: string, @Query('parent') parent: string | undefined, @Res() res: Response) {
+  @Render('pages/codebook/code-form')
+  async newCode(@Param('slug') slug: string, @Query('parent') parent: string | undefined) {
     const { study, codes } = await this.codebook.codebook(slug);
     const above = parent ? codes.find((c) => String(c.id) === parent) : undefined;
     const [cat1 = '', cat2 = '', cat3 = ''] = above ? [...above.path, ''] : [];
-    this.renderForm(res, 200, {
+    return this.formModel({
       study,
       values: { cat1, cat2, cat3, tekstId: '', logtekst: '', colour: '' },
       problems: {},
@@ -68,23 +78,16 @@ export class CodebookPagesController {
   }
 
   @Post('codes')
-  async add(
-    @Param('slug') slug: string,
-    @Body() dto: CodeDto,
-    @CurrentUser() user: AuthUser,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    try {
-      const code = await this.codebook.add(slug, dto, user, req.locale);
-      res.redirect(303, `${page(slug)}?done=added#code-${code.id}`);
-    } catch (err) {
-      await this.refused(err, slug, dto, `${page(slug)}/codes`, null, res);
-    }
+  @PageAction()
+  @showsCodeForm()
+  async add(@Param('slug') slug: string, @Body() dto: CodeDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    const code = await this.codebook.add(slug, dto, user, req.locale);
+    return seeOther(`${page(slug)}#code-${code.id}`, 'codebook.page.done.added');
   }
 
   @Get('codes/:id/edit')
-  async editCode(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Res() res: Response) {
+  @Render('pages/codebook/code-form')
+  async editCode(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number) {
     const { study, code } = await this.codebook.code(slug, id);
     const [cat1, cat2 = '', cat3 = ''] = code.path;
     const values = {
@@ -95,7 +98,7 @@ export class CodebookPagesController {
       logtekst: code.logtekst ?? '',
       colour: code.colour,
     };
-    this.renderForm(res, 200, {
+    return this.formModel({
       study,
       values,
       problems: {},
@@ -105,35 +108,20 @@ export class CodebookPagesController {
   }
 
   @Post('codes/:id')
-  async edit(
-    @Param('slug') slug: string,
-    @Param('id', ParseIdPipe) id: number,
-    @Body() dto: CodeDto,
-    @CurrentUser() user: AuthUser,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    try {
-      await this.codebook.edit(slug, id, dto, user, req.locale);
-      res.redirect(303, `${page(slug)}?done=saved#code-${id}`);
-    } catch (err) {
-      await this.refused(err, slug, dto, `${page(slug)}/codes/${id}`, id, res);
-    }
+  @PageAction()
+  @showsCodeForm()
+  async edit(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: CodeDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    await this.codebook.edit(slug, id, dto, user, req.locale);
+    return seeOther(`${page(slug)}#code-${id}`, 'codebook.page.done.saved');
   }
 
   @Post('codes/:id/delete')
-  async remove(
-    @Param('slug') slug: string,
-    @Param('id', ParseIdPipe) id: number,
-    @Body('confirm') confirm: unknown,
-    @CurrentUser() user: AuthUser,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    if (!isConfirmed(confirm)) {
+  @PageAction()
+  async remove(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    await unlessConfirmed(confirm, async () => {
       const { code, removed } = await this.codebook.removalPreview(slug, id);
       const below = removed.length - 1;
-      return renderConfirmation(res, req.locale, {
+      return {
         heading: { key: 'codebook.confirmDelete.heading', vars: { code: code.tekstId ?? code.path.join(' › ') } },
         consequences: [
           { key: 'codebook.confirmDelete.effect' },
@@ -143,10 +131,10 @@ export class CodebookPagesController {
         action: `${page(slug)}/codes/${id}/delete`,
         confirmLabel: { key: 'codebook.confirmDelete.button' },
         back: `${page(slug)}#code-${id}`,
-      });
-    }
+      };
+    });
     await this.codebook.remove(slug, id, user, req.locale);
-    res.redirect(303, `${page(slug)}?done=deleted`);
+    return seeOther(page(slug), 'codebook.page.done.deleted');
   }
 
   @Get('import')
@@ -177,52 +165,35 @@ export class CodebookPagesController {
     };
   }
 
-  /** A refused code comes back in its form with the typed values and each problem next to its field. */
-  private async refused(
-    err: unknown,
-    slug: string,
-    dto: CodeInput,
-    action: string,
-    id: number | null,
-    res: Response,
-  ): Promise<void> {
-    if (!(err instanceof AppError) || err.code !== 'codebook.code_invalid') throw err;
-    const { study, code } =
-      id === null ? { ...(await this.codebook.codebook(slug)), code: null } : await this.codebook.code(slug, id);
-    const values = {
-      cat1: dto.cat1 ?? '',
-      cat2: dto.cat2 ?? '',
-      cat3: dto.cat3 ?? '',
-      tekstId: dto.tekstId ?? '',
-      logtekst: dto.logtekst ?? '',
-      colour: dto.colour ?? '',
-    };
-    this.renderForm(res, 400, {
+  /** The code form again with what was typed (a new code, or the code of the route's id) and the refusal's problems. */
+  async refusedForm(req: Request, err: AppError) {
+    const slug = String(req.params.slug);
+    const id = req.params.id === undefined ? null : Number(req.params.id);
+    const dto = (req.body ?? {}) as Partial<Record<keyof CodeInput, unknown>>;
+    const { study, code } = id === null ? { ...(await this.codebook.codebook(slug)), code: null } : await this.codebook.code(slug, id);
+    const typed = (field: keyof CodeInput) => (typeof dto[field] === 'string' ? dto[field] : '');
+    return this.formModel({
       study,
-      values,
+      values: { cat1: typed('cat1'), cat2: typed('cat2'), cat3: typed('cat3'), tekstId: typed('tekstId'), logtekst: typed('logtekst'), colour: typed('colour') },
       problems: (err.details?.fields ?? {}) as Record<string, string[]>,
-      action,
+      action: id === null ? `${page(slug)}/codes` : `${page(slug)}/codes/${id}`,
       editing: code,
     });
   }
 
-  private renderForm(
-    res: Response,
-    status: number,
-    form: {
-      study: { slug: string; title: string };
-      values: Record<string, string>;
-      problems: Record<string, string[]>;
-      action: string;
-      editing: { id?: number; builtIn: boolean; tekstId: string | null } | null;
-    },
-  ): void {
-    res.status(status).render('pages/codebook/code-form', {
+  private formModel(form: {
+    study: { slug: string; title: string };
+    values: Record<string, string>;
+    problems: Record<string, string[]>;
+    action: string;
+    editing: { id?: number; builtIn: boolean; tekstId: string | null } | null;
+  }) {
+    return {
       title: form.editing ? 'codebook.form.editTitle' : 'codebook.form.addTitle',
       ...form,
       hasProblems: Object.keys(form.problems).length > 0,
       lockedTekstId: form.editing?.builtIn && form.editing.tekstId !== null,
       stylesheets: ['/assets/css/forms.css', '/assets/css/codebook.css'],
-    });
+    };
   }
 }

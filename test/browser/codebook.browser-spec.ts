@@ -94,7 +94,7 @@ describe('the codebook pages in Chromium, by keyboard', () => {
     await page.fill('#code-tekst-id', 'ZAK_FACT');
     await page.focus('#code-tekst-id');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/codebook\?done=added#code-\d+$/);
+    await page.waitForURL(/\/codebook#code-\d+$/);
     expect(await page.textContent('[role="status"]')).toContain('De code is toegevoegd.');
     expect(await page.textContent('main')).toContain('ZAK_FACT');
     const added = (await codebook()).codes.filter((c) => c.path[0] === 'Zakelijke klanten');

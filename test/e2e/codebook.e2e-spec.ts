@@ -301,7 +301,7 @@ describe('the study codebook (API and pages)', () => {
       .send({ _csrf: csrf, cat1: 'Facturen', cat2: '', cat3: '', tekstId: 'FACT', logtekst: '', colour: '' })
       .expect(303);
     const code = (await codebook()).codes.find((c) => c.tekstId === 'FACT')!;
-    expect(created.headers.location).toBe(`/studies/${slug}/codebook?done=added#code-${code.id}`);
+    expect(created.headers.location).toBe(`/studies/${slug}/codebook#code-${code.id}`);
     await researcher.get(`/studies/${slug}/codebook/codes/${code.id}/edit`).expect(200);
     await researcher
       .post(`/studies/${slug}/codebook/codes/${code.id}`)
