@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { EntityManager } from 'typeorm';
 import { endOfDutchDay, startOfDutchDay } from '../common/dutch-time';
 import { escapeLike } from '../common/list-filters';
 import type { Page } from '../common/paging';
@@ -37,13 +39,18 @@ export interface AuditEntry {
 @Injectable()
 export class AuditService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     @Inject(STUDY_DIRECTORY) private readonly directory: StudyDirectory,
   ) {}
 
-  /** Pass the transaction's manager so the event is written with (and only with) the change it describes. */
-  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    const repo = (manager ?? this.dataSource.manager).getRepository(AuditEvent);
+  /** The ambient transaction's manager, or the plain one outside a transaction. */
+  private get manager(): EntityManager {
+    return this.txHost.tx;
+  }
+
+  /** Joins the caller's transaction, so the event is written with (and only with) the change it describes. */
+  async record(entry: AuditEntry): Promise<void> {
+    const repo = this.manager.getRepository(AuditEvent);
     await repo.save(repo.create({
       occurredAt: new Date(),
       actorId: entry.actor?.id ?? null,
@@ -63,7 +70,7 @@ export class AuditService {
   }
 
   async list(filter: AuditFilter): Promise<Page<AuditEvent>> {
-    const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e').orderBy('e.id', 'DESC').take(filter.limit).skip(filter.offset);
+    const qb = this.manager.getRepository(AuditEvent).createQueryBuilder('e').orderBy('e.id', 'DESC').take(filter.limit).skip(filter.offset);
     if (filter.studyId !== undefined) qb.andWhere('e.study_id = :studyId', { studyId: filter.studyId });
     if (filter.action) qb.andWhere("e.action LIKE :action ESCAPE '\\'", { action: `${escapeLike(filter.action)}%` });
     if (filter.actor) qb.andWhere("LOWER(e.actor_email) LIKE :actor ESCAPE '\\'", { actor: `%${escapeLike(filter.actor.toLowerCase())}%` });

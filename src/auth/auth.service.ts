@@ -102,13 +102,12 @@ export class AuthService {
     }
     if (await this.users.findByEmail(email)) throw AppError.conflict('user.email_taken', `An account for ${email} already exists.`, undefined, { email }).withProblems({ email: [{ key: 'formRefusal.user.email_taken' }] });
     const passwordHash = await hashPassword(input.password);
+    // Hashed before the transaction: on SQLite a transaction holds every other one up while it runs.
     return this.txHost.withTransaction(async () => {
-      const manager = this.txHost.tx;
       const user = await this.users.insert(
         { email, name: input.name?.trim() || email.split('@')[0], role: input.role, organisationId, passwordHash, active: true, createdAt: new Date() },
-        manager,
       );
-      await this.audit.record({ actor, action: 'user.create', subjectType: 'user', subjectId: user.id, details: { email, role: user.role } }, manager);
+      await this.audit.record({ actor, action: 'user.create', subjectType: 'user', subjectId: user.id, details: { email, role: user.role } });
       return toAuthUser(user);
     });
   }

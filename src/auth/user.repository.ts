@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { User } from './user.entity';
 
 @Injectable()
 export class UserRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {}
 
-  private repo(manager?: EntityManager): Repository<User> {
-    return (manager ?? this.dataSource.manager).getRepository(User);
+  /** The ambient transaction's manager, or the plain one outside a transaction. */
+  private get manager(): EntityManager {
+    return this.txHost.tx;
+  }
+
+  private repo(): Repository<User> {
+    return this.manager.getRepository(User);
   }
 
   findByEmail(email: string): Promise<User | null> {
@@ -28,7 +37,7 @@ export class UserRepository {
     return this.repo().count();
   }
 
-  insert(user: Omit<User, 'id'>, manager?: EntityManager): Promise<User> {
-    return this.repo(manager).save(this.repo(manager).create(user));
+  insert(user: Omit<User, 'id'>): Promise<User> {
+    return this.repo().save(this.repo().create(user));
   }
 }

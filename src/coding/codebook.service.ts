@@ -386,7 +386,6 @@ export class CodebookService {
     const action = kind === 'import' ? 'codebook.import' : `codebook.code.${kind}`;
     await this.audit.record(
       { actor: actorOf(actor), action, studyId: study.id, subjectType: 'study', subjectId: study.slug, details },
-      this.txHost.tx,
     );
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -25,7 +25,6 @@ interface Change {
 }
 
 interface Context {
-  manager: EntityManager;
   groups: Map<number, FocusGroup>;
   memberships: GroupMember[];
 }
@@ -47,7 +46,7 @@ export class GroupMembersService {
   add(groupId: number, respondentId: number, role: MemberRole, actor: AuthUser): Promise<GroupView[]> {
     return this.change([groupId], actor, async (ctx) => {
       const group = ctx.groups.get(groupId)!;
-      await this.assertGroupable(group.studyId, respondentId, ctx.manager);
+      await this.assertGroupable(group.studyId, respondentId);
       return { action: 'group.member_add', moves: new Map([[respondentId, { groupId, role }]]), details: { respondentId, role } };
     });
   }
@@ -79,7 +78,7 @@ export class GroupMembersService {
     return this.change(other ? [groupId, other.groupId] : [groupId], actor, async (ctx) => {
       const mine = this.membership(ctx, groupId, respondentId);
       if (!other) {
-        await this.assertGroupable(group.studyId, otherId, ctx.manager);
+        await this.assertGroupable(group.studyId, otherId);
         return {
           action: 'group.member_swap',
           moves: new Map([
@@ -124,10 +123,10 @@ export class GroupMembersService {
   }
 
   /** In no group, eligible and with a complete profile: then a respondent can join a group by hand. */
-  private async assertGroupable(studyId: number, respondentId: number, manager: EntityManager): Promise<void> {
-    const respondent = await this.groups.findRespondent(studyId, respondentId, manager);
+  private async assertGroupable(studyId: number, respondentId: number): Promise<void> {
+    const respondent = await this.groups.findRespondent(studyId, respondentId);
     if (!respondent) throw AppError.notFound('respondent', respondentId);
-    const current = await this.groups.membershipOf(studyId, respondentId, manager);
+    const current = await this.groups.membershipOf(studyId, respondentId);
     if (current) {
       throw AppError.conflict('group.respondent_in_group', `Respondent ${respondentId} is already in group ${current.groupId}. Move them from there instead of adding them.`, {
         respondentId,
@@ -144,30 +143,33 @@ export class GroupMembersService {
   /** Locks the groups, lets `decide` describe the change, checks the groups as they would be, then writes and audits it. */
   private async change(groupIds: number[], actor: AuthUser, decide: (ctx: Context) => Promise<Change>): Promise<GroupView[]> {
     const ids = [...new Set(groupIds)];
-    await this.groups.transaction(async (manager) => {
-      const groups = await this.groups.lockGroups(ids, manager);
-      for (const id of ids) if (!groups.has(id)) throw AppError.notFound('group', id);
-      const studyId = groups.get(ids[0])!.studyId;
-      assertGroupsChangeable((await this.groups.findStudy(studyId, manager))!);
-      for (const g of groups.values()) {
-        if (g.studyId !== studyId) throw AppError.invalid('group.other_study', 'Both groups must belong to the same study.');
-        if (g.status === 'locked') throw AppError.conflict('group.locked', `Group ${g.id} is locked. Unlock it first if this change is really needed.`, { groupId: g.id }, { groupId: g.id });
-      }
-      const ctx: Context = { manager, groups, memberships: await this.groups.membershipsOfGroups(ids, manager) };
-      const change = await decide(ctx);
-      await this.check(ctx, change, studyId);
-      await this.write(ctx, change, studyId);
-      await this.audit.record({ actor, action: change.action, studyId, subjectType: 'focus_group', subjectId: ids[0], details: { ...change.details, groups: ids } }, manager);
-    });
+    await this.applyChange(ids, actor, decide);
     return Promise.all(ids.map((id) => this.groupsService.groupView(id).catch(() => null))).then((v) => v.filter((x): x is GroupView => x !== null));
+  }
+
+  @Transactional()
+  private async applyChange(ids: number[], actor: AuthUser, decide: (ctx: Context) => Promise<Change>): Promise<void> {
+    const groups = await this.groups.lockGroups(ids);
+    for (const id of ids) if (!groups.has(id)) throw AppError.notFound('group', id);
+    const studyId = groups.get(ids[0])!.studyId;
+    assertGroupsChangeable((await this.groups.findStudy(studyId))!);
+    for (const g of groups.values()) {
+      if (g.studyId !== studyId) throw AppError.invalid('group.other_study', 'Both groups must belong to the same study.');
+      if (g.status === 'locked') throw AppError.conflict('group.locked', `Group ${g.id} is locked. Unlock it first if this change is really needed.`, { groupId: g.id }, { groupId: g.id });
+    }
+    const ctx: Context = { groups, memberships: await this.groups.membershipsOfGroups(ids) };
+    const change = await decide(ctx);
+    await this.check(ctx, change, studyId);
+    await this.write(ctx, change, studyId);
+    await this.audit.record({ actor, action: change.action, studyId, subjectType: 'focus_group', subjectId: ids[0], details: { ...change.details, groups: ids } });
   }
 
   /** Refuses the change if it makes any touched group break a rule it did not already break. */
   private async check(ctx: Context, change: Change, studyId: number): Promise<void> {
-    const study = (await this.groups.findStudy(studyId, ctx.manager))!;
-    const slotIds = (await this.studyRepository.slotsOf(studyId, ctx.manager)).map((s) => s.id);
+    const study = (await this.groups.findStudy(studyId))!;
+    const slotIds = (await this.studyRepository.slotsOf(studyId)).map((s) => s.id);
     const involved = [...new Set([...ctx.memberships.map((m) => m.respondentId), ...change.moves.keys()])];
-    const people = new Map((await this.groups.respondentsByIds(studyId, involved, ctx.manager)).map((p) => [p.id, p]));
+    const people = new Map((await this.groups.respondentsByIds(studyId, involved)).map((p) => [p.id, p]));
     const limits = { minSize: study.groupMinSize, maxSize: study.groupMaxSize, reservesPerGroup: study.reservesPerGroup };
     const breaches: RuleBreach[] = [];
     for (const g of ctx.groups.values()) {
@@ -195,7 +197,6 @@ export class GroupMembersService {
   }
 
   private async write(ctx: Context, change: Change, studyId: number): Promise<void> {
-    const { manager } = ctx;
     const nextPosition = (groupId: number, role: MemberRole) => 1 + Math.max(-1, ...ctx.memberships.filter((m) => m.groupId === groupId && m.role === role).map((m) => m.position));
     const becameMember: number[] = [];
     const leftMembers: number[] = [];
@@ -213,12 +214,12 @@ export class GroupMembersService {
       const current = byId.get(respondentId);
       if (current?.role === 'member' && place?.role !== 'member') leftMembers.push(respondentId);
       if (current?.role !== 'member' && place?.role === 'member') becameMember.push(respondentId);
-      if (!place) await this.groups.deleteMembership(current!.id, manager);
-      else if (current) await this.groups.placeMembership(current.id, { ...place, position: swapPositions.get(respondentId) ?? nextPosition(place.groupId, place.role) }, manager);
-      else await this.groups.insertMembership({ studyId, respondentId, ...place, position: nextPosition(place.groupId, place.role) }, manager);
+      if (!place) await this.groups.deleteMembership(current!.id);
+      else if (current) await this.groups.placeMembership(current.id, { ...place, position: swapPositions.get(respondentId) ?? nextPosition(place.groupId, place.role) });
+      else await this.groups.insertMembership({ studyId, respondentId, ...place, position: nextPosition(place.groupId, place.role) });
     }
-    await this.groups.changeRespondentStatus(leftMembers, 'grouped', 'eligible', manager);
-    await this.groups.changeRespondentStatus(becameMember, 'eligible', 'grouped', manager);
-    await this.groups.touchGroups([...ctx.groups.keys()], manager);
+    await this.groups.changeRespondentStatus(leftMembers, 'grouped', 'eligible');
+    await this.groups.changeRespondentStatus(becameMember, 'eligible', 'grouped');
+    await this.groups.touchGroups([...ctx.groups.keys()]);
   }
 }

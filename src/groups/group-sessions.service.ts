@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 
-export type ActiveSessionCheck = (groupId: number, manager?: EntityManager) => Promise<boolean>;
+export type ActiveSessionCheck = (groupId: number) => Promise<boolean>;
 
 /**
  * Whether a group has a session that is not cancelled. Sessions belong to scheduling, which lies above groups, so
@@ -17,8 +16,8 @@ export class GroupSessionsService {
     this.checks.push(check);
   }
 
-  async hasActiveSession(groupId: number, manager?: EntityManager): Promise<boolean> {
-    for (const check of this.checks) if (await check(groupId, manager)) return true;
+  async hasActiveSession(groupId: number): Promise<boolean> {
+    for (const check of this.checks) if (await check(groupId)) return true;
     return false;
   }
 }

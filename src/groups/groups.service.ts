@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -89,34 +89,32 @@ export class GroupsService {
     return (await this.formDetailed(slug, opts, actor)).report;
   }
 
+  @Transactional()
   async formDetailed(slug: string, opts: { dryRun?: boolean; organisation?: string }, actor: AuthUser | null): Promise<DetailedReport> {
     const scope = await this.scope(slug, opts.organisation);
     if (opts.dryRun) return this.report(await this.plan(scope, 'replace-proposed'), scope, []);
-    return this.groups.transaction(async (manager) => {
-      await this.groups.lockStudy(scope.study.id, manager);
-      assertGroupsChangeable((await this.groups.findStudy(scope.study.id, manager))!);
-      const plan = await this.plan(scope, 'replace-proposed', manager);
-      const ids = await this.save(plan, scope, manager);
-      await this.audit.record(
-        {
-          actor,
-          action: 'group.form',
-          studyId: scope.study.id,
-          subjectType: 'study',
-          subjectId: scope.study.slug,
-          details: {
-            organisation: opts.organisation ?? null,
-            created: ids,
-            replaced: plan.replaced.map((g) => g.id),
-            kept: plan.kept.map((g) => g.id),
-            shortfalls: plan.result.shortfalls.length,
-            unplaced: plan.result.unplaced.length + plan.excluded.length,
-          },
+    await this.groups.lockStudy(scope.study.id);
+    assertGroupsChangeable((await this.groups.findStudy(scope.study.id))!);
+    const plan = await this.plan(scope, 'replace-proposed');
+    const ids = await this.save(plan, scope);
+    await this.audit.record(
+      {
+        actor,
+        action: 'group.form',
+        studyId: scope.study.id,
+        subjectType: 'study',
+        subjectId: scope.study.slug,
+        details: {
+          organisation: opts.organisation ?? null,
+          created: ids,
+          replaced: plan.replaced.map((g) => g.id),
+          kept: plan.kept.map((g) => g.id),
+          shortfalls: plan.result.shortfalls.length,
+          unplaced: plan.result.unplaced.length + plan.excluded.length,
         },
-        manager,
-      );
-      return this.report(plan, scope, ids);
-    });
+      },
+    );
+    return this.report(plan, scope, ids);
   }
 
   /** The saved groups, and (computed now, with every saved group kept) the shortfalls and who is left out and why. */
@@ -190,57 +188,58 @@ export class GroupsService {
   }
 
   /** An erased respondent leaves their group (as member or reserve); the group's own checks then show it is short. */
-  removeErasedRespondent(respondentId: number, manager: EntityManager): Promise<void> {
-    return this.groups.removeRespondent(respondentId, manager);
+  removeErasedRespondent(respondentId: number): Promise<void> {
+    return this.groups.removeRespondent(respondentId);
   }
 
   /** Deletes the group; its members become eligible again. The audit event keeps who was in it. */
+  @Transactional()
   async dissolve(id: number, actor: AuthUser): Promise<{ dissolved: number; studySlug: string }> {
-    return this.groups.transaction(async (manager) => {
-      const group = (await this.groups.lockGroups([id], manager)).get(id);
-      if (!group) throw AppError.notFound('group', id);
-      assertGroupsChangeable((await this.groups.findStudy(group.studyId, manager))!);
-      if (group.status === 'locked') throw AppError.conflict('group.locked', `Group ${id} is locked. Unlock it first if it really has to be dissolved.`, undefined, { groupId: id });
-      // Dissolving would delete the session without telling anyone; cancelling sends the calendar cancellations.
-      if (await this.groupSessions.hasActiveSession(id, manager)) {
-        throw AppError.conflict('group.scheduled', `Group ${id} has a scheduled session. Cancel it on the schedule page first, so members and moderators get a cancellation.`, undefined, { groupId: id });
-      }
-      const memberships = await this.groups.membershipsOfGroups([id], manager);
-      const members = memberships.filter((m) => m.role === 'member').map((m) => m.respondentId);
-      await this.groups.deleteGroups([id], manager);
-      await this.groups.changeRespondentStatus(members, 'grouped', 'eligible', manager);
-      await this.audit.record(
-        {
-          actor,
-          action: 'group.dissolve',
-          studyId: group.studyId,
-          subjectType: 'focus_group',
-          subjectId: id,
-          details: { status: group.status, quadrant: group.quadrant, organisationId: group.organisationId, members, reserves: memberships.filter((m) => m.role === 'reserve').map((m) => m.respondentId) },
-        },
-        manager,
-      );
-      const study = (await this.groups.findStudy(group.studyId, manager))!;
-      return { dissolved: id, studySlug: study.slug };
-    });
+    const group = (await this.groups.lockGroups([id])).get(id);
+    if (!group) throw AppError.notFound('group', id);
+    assertGroupsChangeable((await this.groups.findStudy(group.studyId))!);
+    if (group.status === 'locked') throw AppError.conflict('group.locked', `Group ${id} is locked. Unlock it first if it really has to be dissolved.`, undefined, { groupId: id });
+    // Dissolving would delete the session without telling anyone; cancelling sends the calendar cancellations.
+    if (await this.groupSessions.hasActiveSession(id)) {
+      throw AppError.conflict('group.scheduled', `Group ${id} has a scheduled session. Cancel it on the schedule page first, so members and moderators get a cancellation.`, undefined, { groupId: id });
+    }
+    const memberships = await this.groups.membershipsOfGroups([id]);
+    const members = memberships.filter((m) => m.role === 'member').map((m) => m.respondentId);
+    await this.groups.deleteGroups([id]);
+    await this.groups.changeRespondentStatus(members, 'grouped', 'eligible');
+    await this.audit.record(
+      {
+        actor,
+        action: 'group.dissolve',
+        studyId: group.studyId,
+        subjectType: 'focus_group',
+        subjectId: id,
+        details: { status: group.status, quadrant: group.quadrant, organisationId: group.organisationId, members, reserves: memberships.filter((m) => m.role === 'reserve').map((m) => m.respondentId) },
+      },
+    );
+    const study = (await this.groups.findStudy(group.studyId))!;
+    return { dissolved: id, studySlug: study.slug };
   }
 
   private async changeStatus(id: number, actor: AuthUser, action: string, next: (g: FocusGroup) => GroupStatus): Promise<GroupView> {
-    await this.groups.transaction(async (manager) => {
-      const group = (await this.groups.lockGroups([id], manager)).get(id);
-      if (!group) throw AppError.notFound('group', id);
-      assertGroupsChangeable((await this.groups.findStudy(group.studyId, manager))!);
-      const from = group.status;
-      const to = next(group);
-      if (from === to) return;
-      await this.groups.setGroupStatus(group, to, manager);
-      await this.audit.record({ actor, action, studyId: group.studyId, subjectType: 'focus_group', subjectId: id, details: { from, to } }, manager);
-    });
+    await this.setStatus(id, actor, action, next);
     return this.groupView(id);
   }
 
-  private async organisationNames(studyId: number, manager?: EntityManager): Promise<Map<number, string>> {
-    const links = await this.studyRepository.organisationsOf(studyId, manager);
+  @Transactional()
+  private async setStatus(id: number, actor: AuthUser, action: string, next: (g: FocusGroup) => GroupStatus): Promise<void> {
+    const group = (await this.groups.lockGroups([id])).get(id);
+    if (!group) throw AppError.notFound('group', id);
+    assertGroupsChangeable((await this.groups.findStudy(group.studyId))!);
+    const from = group.status;
+    const to = next(group);
+    if (from === to) return;
+    await this.groups.setGroupStatus(group, to);
+    await this.audit.record({ actor, action, studyId: group.studyId, subjectType: 'focus_group', subjectId: id, details: { from, to } });
+  }
+
+  private async organisationNames(studyId: number): Promise<Map<number, string>> {
+    const links = await this.studyRepository.organisationsOf(studyId);
     return new Map(links.map((l) => [l.organisationId, l.organisation.name]));
   }
 
@@ -270,12 +269,12 @@ export class GroupsService {
     };
   }
 
-  private async plan(scope: Scope, mode: 'replace-proposed' | 'keep-all', manager?: EntityManager): Promise<Plan> {
+  private async plan(scope: Scope, mode: 'replace-proposed' | 'keep-all'): Promise<Plan> {
     const { study, names } = scope;
-    const saved = await this.groups.groupsOfStudy(study.id, manager, scope.organisationId);
+    const saved = await this.groups.groupsOfStudy(study.id, scope.organisationId);
     const kept = mode === 'keep-all' ? saved : saved.filter((g) => g.status !== 'proposed');
     const replaced = mode === 'keep-all' ? [] : saved.filter((g) => g.status === 'proposed');
-    const people = await this.groups.respondentsForGrouping(study.id, saved.map((g) => g.id), scope.organisationId, manager);
+    const people = await this.groups.respondentsForGrouping(study.id, saved.map((g) => g.id), scope.organisationId);
     const candidates: BalancingCandidate[] = [];
     const excluded: Plan['excluded'] = [];
     for (const r of people) {
@@ -292,16 +291,16 @@ export class GroupsService {
       reserves: g.memberships.filter((m) => m.role === 'reserve').map((m) => m.respondentId),
     }));
     const organisations = scope.organisationId === undefined ? [...names.values()] : [names.get(scope.organisationId)!];
-    const slots = await this.studyRepository.slotsOf(study.id, manager);
+    const slots = await this.studyRepository.slotsOf(study.id);
     const result = formGroups({ candidates, slotIds: slots.map((s) => s.id), settings: this.settings(study), fixed, organisations });
     return { result, kept, replaced, respondents: new Map(people.map((p) => [p.id, p])), excluded };
   }
 
   /** Replaces the proposed groups by the new ones; returns the new groups' ids in result order. */
-  private async save(plan: Plan, scope: Scope, manager: EntityManager): Promise<number[]> {
+  private async save(plan: Plan, scope: Scope): Promise<number[]> {
     const replacedMembers = plan.replaced.flatMap((g) => g.memberships.filter((m) => m.role === 'member').map((m) => m.respondentId));
-    await this.groups.deleteGroups(plan.replaced.map((g) => g.id), manager);
-    await this.groups.changeRespondentStatus(replacedMembers, 'grouped', 'eligible', manager);
+    await this.groups.deleteGroups(plan.replaced.map((g) => g.id));
+    await this.groups.changeRespondentStatus(replacedMembers, 'grouped', 'eligible');
     const idByName = new Map([...scope.names.entries()].map(([id, name]) => [name, id]));
     const ids: number[] = [];
     const memberships = [];
@@ -309,14 +308,13 @@ export class GroupsService {
     for (const g of plan.result.groups.filter((x) => x.fixedId === null)) {
       const saved = await this.groups.insertGroup(
         { studyId: scope.study.id, organisationId: idByName.get(g.organisation)!, quadrant: g.quadrant, status: 'proposed', createdAt: now, updatedAt: now },
-        manager,
       );
       ids.push(saved.id);
       const place = (role: 'member' | 'reserve') => (respondentId: number, position: number) => ({ studyId: scope.study.id, groupId: saved.id, respondentId, role, position });
       memberships.push(...g.members.map(place('member')), ...g.reserves.map(place('reserve')));
     }
-    await this.groups.insertMemberships(memberships, manager);
-    await this.groups.changeRespondentStatus(memberships.filter((m) => m.role === 'member').map((m) => m.respondentId), 'eligible', 'grouped', manager);
+    await this.groups.insertMemberships(memberships);
+    await this.groups.changeRespondentStatus(memberships.filter((m) => m.role === 'member').map((m) => m.respondentId), 'eligible', 'grouped');
     return ids;
   }
 

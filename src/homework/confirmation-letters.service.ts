@@ -14,6 +14,6 @@ export class ConfirmationLettersService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.confirmations.onConfirmed(({ respondentId, sessionId }, manager) => this.homework.assignForConfirmedMember(respondentId, sessionId, manager));
+    this.confirmations.onConfirmed(({ respondentId, sessionId }) => this.homework.assignForConfirmedMember(respondentId, sessionId));
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -216,53 +217,50 @@ export class HomeworkImportService {
   }
 
   /** Every row in one transaction: a failure half-way stores nothing. */
+  @Transactional()
   private async store(study: Study, planned: PlannedRow[], fileName: string, actor: AuthUser | null, now: Date): Promise<void> {
     const sessions = new Map((await this.homework.sessionsOfGroups([...new Set(planned.map((p) => p.groupId))])).map((s) => [s.groupId, s]));
-    await this.homework.transaction(async (manager) => {
-      for (const row of planned) {
-        const current = await this.homework.findByRespondent(row.respondent.id, manager);
-        // Changed since the rows were checked (an answer sent online meanwhile): check the file again rather than overwrite it.
-        if ((current?.revision ?? -1) !== (row.assignment?.revision ?? -1)) {
-          throw AppError.conflict('homework_import.changed', `The homework of the respondent on line ${row.line} changed during the import; nothing was imported. Import the file again.`, { line: row.line });
-        }
-        const assignment = current ?? (await this.homework.insert(await this.newAssignment(study, row, sessions.get(row.groupId), now, manager), manager));
-        const late = isPastDeadline(assignment.deadline, now);
-        if (!(await this.homework.submit(assignment.id, assignment.revision, row.answers, { now, late, source: 'import', paperEnteredBy: null, importedFrom: fileName }, manager))) {
-          throw AppError.conflict('homework_import.changed', `The homework of the respondent on line ${row.line} changed during the import; nothing was imported. Import the file again.`, { line: row.line });
-        }
-        await this.audit.record(
-          {
-            actor,
-            action: 'homework.import',
-            studyId: study.id,
-            subjectType: 'respondent',
-            subjectId: row.respondent.id,
-            details: { assignmentId: assignment.id, file: fileName, line: row.line, action: row.action, replacedSource: row.action === 'replace' ? (row.assignment?.answerSource ?? 'draft') : null },
-          },
-          manager,
-        );
+    for (const row of planned) {
+      const current = await this.homework.findByRespondent(row.respondent.id);
+      // Changed since the rows were checked (an answer sent online meanwhile): check the file again rather than overwrite it.
+      if ((current?.revision ?? -1) !== (row.assignment?.revision ?? -1)) {
+        throw AppError.conflict('homework_import.changed', `The homework of the respondent on line ${row.line} changed during the import; nothing was imported. Import the file again.`, { line: row.line });
+      }
+      const assignment = current ?? (await this.homework.insert(await this.newAssignment(study, row, sessions.get(row.groupId), now)));
+      const late = isPastDeadline(assignment.deadline, now);
+      if (!(await this.homework.submit(assignment.id, assignment.revision, row.answers, { now, late, source: 'import', paperEnteredBy: null, importedFrom: fileName }))) {
+        throw AppError.conflict('homework_import.changed', `The homework of the respondent on line ${row.line} changed during the import; nothing was imported. Import the file again.`, { line: row.line });
       }
       await this.audit.record(
         {
           actor,
-          action: 'homework.import_file',
+          action: 'homework.import',
           studyId: study.id,
-          subjectType: 'study',
-          subjectId: study.slug,
-          details: { file: fileName, imported: planned.length, created: planned.filter((p) => p.action === 'create').length, replaced: planned.filter((p) => p.action === 'replace').length },
+          subjectType: 'respondent',
+          subjectId: row.respondent.id,
+          details: { assignmentId: assignment.id, file: fileName, line: row.line, action: row.action, replacedSource: row.action === 'replace' ? (row.assignment?.answerSource ?? 'draft') : null },
         },
-        manager,
       );
-    });
+    }
+    await this.audit.record(
+      {
+        actor,
+        action: 'homework.import_file',
+        studyId: study.id,
+        subjectType: 'study',
+        subjectId: study.slug,
+        details: { file: fileName, imported: planned.length, created: planned.filter((p) => p.action === 'create').length, replaced: planned.filter((p) => p.action === 'replace').length },
+      },
+    );
   }
 
   /**
    * An assignment for a member who had none: the deadline follows the group's session when it has one; without a
    * session it is the moment of the import. No letter: the answers are already in.
    */
-  private async newAssignment(study: Study, row: PlannedRow, session: ScheduledSession | undefined, now: Date, manager: Parameters<HomeworkRepository['codeHashTaken']>[1]): Promise<Omit<HomeworkAssignment, 'id'>> {
+  private async newAssignment(study: Study, row: PlannedRow, session: ScheduledSession | undefined, now: Date): Promise<Omit<HomeworkAssignment, 'id'>> {
     let credentials = this.links.newCredentials();
-    while (await this.homework.codeHashTaken(credentials.codeHash, manager)) credentials = this.links.newCredentials();
+    while (await this.homework.codeHashTaken(credentials.codeHash)) credentials = this.links.newCredentials();
     return {
       studyId: study.id,
       groupId: row.groupId,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
 import { RateLimitService } from '../auth/rate-limit.service';
 import { rateWindow } from '../auth/rate-limit';
 import { AppError } from '../common/app-error';
@@ -47,12 +47,13 @@ export class HomeworkLinksService {
    * The assignment's current link and code, for a reminder or a reprinted letter. If the server secret changed
    * since they were made, the old ones can no longer be shown: new ones are made (and stored) instead.
    */
-  async currentCredentials(assignment: HomeworkAssignment, manager: EntityManager): Promise<Credentials> {
+  @Transactional()
+  async currentCredentials(assignment: HomeworkAssignment): Promise<Credentials> {
     const derived = this.credentialsFor(assignment.credentialNonce);
     if (derived.tokenHash === assignment.tokenHash && derived.codeHash === assignment.codeHash) return derived;
     const fresh = this.newCredentials();
     Object.assign(assignment, { credentialNonce: fresh.nonce, tokenHash: fresh.tokenHash, codeHash: fresh.codeHash });
-    await this.homework.save(assignment, manager);
+    await this.homework.save(assignment);
     return fresh;
   }
 

@@ -207,7 +207,7 @@ export class HomeworkViewsService {
     const study = (await this.homework.findStudy(assignment.studyId))!;
     const respondent = await this.homework.findRespondent(assignment.respondentId);
     const form = await this.service.formOf(assignment);
-    const credentials = withCredentials ? await this.homework.transaction((manager) => this.links.currentCredentials(assignment, manager)) : null;
+    const credentials = withCredentials ? await this.links.currentCredentials(assignment) : null;
     const letter = await this.service.letterData(study, assignment, respondent, credentials);
     const pages = formPages(form.definition, study.locale);
     const answers: Record<string, string> = {};

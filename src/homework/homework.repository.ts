@@ -41,14 +41,12 @@ export class HomeworkRepository {
     private readonly sql: DirectSql,
   ) {}
 
-  private m(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
+  /** The ambient transaction's manager, or the plain one outside a transaction. */
+  private get manager(): EntityManager {
+    return this.txHost.tx;
   }
 
-  /** Joins the ambient transaction, or starts one (on SQLite after any other: src/database/sqlite-transactions.ts). */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.txHost.withTransaction(() => work(this.txHost.tx));
-  }
+
 
   // Links are read and drafts saved with hand-written, prepared SQL rather than the query builder: autosave runs
   // several times a minute per respondent, and building the SQL each time cost more than running it.
@@ -111,34 +109,34 @@ export class HomeworkRepository {
     return this.dataSource.driver.preparePersistentValue(value, this.column(property));
   }
 
-  findById(id: number, manager?: EntityManager): Promise<HomeworkAssignment | null> {
-    return this.m(manager).findOneBy(HomeworkAssignment, { id });
+  findById(id: number): Promise<HomeworkAssignment | null> {
+    return this.manager.findOneBy(HomeworkAssignment, { id });
   }
 
-  findByRespondent(respondentId: number, manager?: EntityManager): Promise<HomeworkAssignment | null> {
-    return this.m(manager).findOneBy(HomeworkAssignment, { respondentId });
+  findByRespondent(respondentId: number): Promise<HomeworkAssignment | null> {
+    return this.manager.findOneBy(HomeworkAssignment, { respondentId });
   }
 
   ofStudy(studyId: number): Promise<HomeworkAssignment[]> {
-    return this.dataSource.manager.find(HomeworkAssignment, { where: { studyId }, order: { groupId: 'ASC', id: 'ASC' } });
+    return this.manager.find(HomeworkAssignment, { where: { studyId }, order: { groupId: 'ASC', id: 'ASC' } });
   }
 
-  ofGroup(groupId: number, manager?: EntityManager): Promise<HomeworkAssignment[]> {
-    return this.m(manager).find(HomeworkAssignment, { where: { groupId }, order: { id: 'ASC' } });
+  ofGroup(groupId: number): Promise<HomeworkAssignment[]> {
+    return this.manager.find(HomeworkAssignment, { where: { groupId }, order: { id: 'ASC' } });
   }
 
   /** Unsubmitted assignments of open studies whose deadline is still ahead and that had no reminder yet. */
   reminderCandidates(now: Date, studyId?: number): Promise<HomeworkAssignment[]> {
     const where = { submittedAt: IsNull(), reminderSentAt: IsNull(), deadline: MoreThan(now), ...(studyId === undefined ? {} : { studyId }) };
-    return this.dataSource.manager.find(HomeworkAssignment, { where, order: { id: 'ASC' } });
+    return this.manager.find(HomeworkAssignment, { where, order: { id: 'ASC' } });
   }
 
-  insert(assignment: Omit<HomeworkAssignment, 'id'>, manager: EntityManager): Promise<HomeworkAssignment> {
-    return manager.save(manager.create(HomeworkAssignment, assignment));
+  insert(assignment: Omit<HomeworkAssignment, 'id'>): Promise<HomeworkAssignment> {
+    return this.manager.save(this.manager.create(HomeworkAssignment, assignment));
   }
 
-  async save(assignment: HomeworkAssignment, manager: EntityManager): Promise<HomeworkAssignment> {
-    return manager.save(assignment);
+  async save(assignment: HomeworkAssignment): Promise<HomeworkAssignment> {
+    return this.manager.save(assignment);
   }
 
   /**
@@ -171,9 +169,8 @@ export class HomeworkRepository {
     expectedRevision: number,
     answers: HomeworkAnswers,
     changes: { now: Date; late: boolean; source: AnswerSource; paperEnteredBy: string | null; importedFrom?: string | null },
-    manager?: EntityManager,
   ): Promise<boolean> {
-    const result = await this.m(manager)
+    const result = await this.manager
       .createQueryBuilder()
       .update(HomeworkAssignment)
       .set({
@@ -194,13 +191,13 @@ export class HomeworkRepository {
   }
 
   /** Only one process wins the reminder of an assignment. */
-  async claimReminder(id: number, now: Date, manager: EntityManager): Promise<boolean> {
-    const result = await manager.update(HomeworkAssignment, { id, reminderSentAt: IsNull() }, { reminderSentAt: now });
+  async claimReminder(id: number, now: Date): Promise<boolean> {
+    const result = await this.manager.update(HomeworkAssignment, { id, reminderSentAt: IsNull() }, { reminderSentAt: now });
     return result.affected === 1;
   }
 
-  async clearAnswers(respondentId: number, manager: EntityManager): Promise<void> {
-    await manager.update(HomeworkAssignment, { respondentId }, { draft: null, submitted: null, currentPage: null });
+  async clearAnswers(respondentId: number): Promise<void> {
+    await this.manager.update(HomeworkAssignment, { respondentId }, { draft: null, submitted: null, currentPage: null });
   }
 
   /** The study's respondents whose address, in lower case, is one of `emails`, oldest first. */
@@ -209,7 +206,7 @@ export class HomeworkRepository {
     // In slices: SQLite takes a bounded number of parameters per statement.
     for (let i = 0; i < emails.length; i += 500) {
       found.push(
-        ...(await this.dataSource.manager
+        ...(await this.manager
           .createQueryBuilder(Respondent, 'r')
           .where('r.studyId = :studyId AND LOWER(r.email) IN (:...emails)', { studyId, emails: emails.slice(i, i + 500) })
           .orderBy('r.id', 'ASC')
@@ -221,83 +218,83 @@ export class HomeworkRepository {
 
   async membershipsOf(respondentIds: number[]): Promise<GroupMember[]> {
     const found: GroupMember[] = [];
-    for (let i = 0; i < respondentIds.length; i += 500) found.push(...(await this.dataSource.manager.find(GroupMember, { where: { respondentId: In(respondentIds.slice(i, i + 500)) } })));
+    for (let i = 0; i < respondentIds.length; i += 500) found.push(...(await this.manager.find(GroupMember, { where: { respondentId: In(respondentIds.slice(i, i + 500)) } })));
     return found;
   }
 
   async assignmentsOfRespondents(respondentIds: number[]): Promise<HomeworkAssignment[]> {
     const found: HomeworkAssignment[] = [];
-    for (let i = 0; i < respondentIds.length; i += 500) found.push(...(await this.dataSource.manager.find(HomeworkAssignment, { where: { respondentId: In(respondentIds.slice(i, i + 500)) } })));
+    for (let i = 0; i < respondentIds.length; i += 500) found.push(...(await this.manager.find(HomeworkAssignment, { where: { respondentId: In(respondentIds.slice(i, i + 500)) } })));
     return found;
   }
 
-  async codeHashTaken(codeHash: string, manager: EntityManager): Promise<boolean> {
-    return (await manager.countBy(HomeworkAssignment, { codeHash })) > 0;
+  async codeHashTaken(codeHash: string): Promise<boolean> {
+    return (await this.manager.countBy(HomeworkAssignment, { codeHash })) > 0;
   }
 
   findStudy(id: number): Promise<Study | null> {
-    return this.dataSource.manager.findOneBy(Study, { id });
+    return this.manager.findOneBy(Study, { id });
   }
 
   findStudyBySlug(slug: string): Promise<Study | null> {
-    return this.dataSource.manager.findOneBy(Study, { slug });
+    return this.manager.findOneBy(Study, { slug });
   }
 
   findGroup(studyId: number, id: number): Promise<FocusGroup | null> {
-    return this.dataSource.manager.findOneBy(FocusGroup, { studyId, id });
+    return this.manager.findOneBy(FocusGroup, { studyId, id });
   }
 
   groupsOfStudy(studyId: number): Promise<FocusGroup[]> {
-    return this.dataSource.manager.find(FocusGroup, { where: { studyId }, order: { id: 'ASC' } });
+    return this.manager.find(FocusGroup, { where: { studyId }, order: { id: 'ASC' } });
   }
 
   /** Members proper: reserves get homework only once they take a member's place. */
-  membersOfGroups(groupIds: number[], manager?: EntityManager): Promise<GroupMember[]> {
+  membersOfGroups(groupIds: number[]): Promise<GroupMember[]> {
     if (!groupIds.length) return Promise.resolve([]);
-    return this.m(manager).find(GroupMember, { where: { groupId: In(groupIds), role: 'member' }, order: { position: 'ASC', id: 'ASC' } });
+    return this.manager.find(GroupMember, { where: { groupId: In(groupIds), role: 'member' }, order: { position: 'ASC', id: 'ASC' } });
   }
 
-  membershipOf(respondentId: number, manager?: EntityManager): Promise<GroupMember | null> {
-    return this.m(manager).findOneBy(GroupMember, { respondentId });
+  membershipOf(respondentId: number): Promise<GroupMember | null> {
+    return this.manager.findOneBy(GroupMember, { respondentId });
   }
 
-  respondentsByIds(ids: number[], manager?: EntityManager): Promise<Respondent[]> {
+  respondentsByIds(ids: number[]): Promise<Respondent[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.m(manager).find(Respondent, { where: { id: In(ids) } });
+    return this.manager.find(Respondent, { where: { id: In(ids) } });
   }
 
-  findRespondent(id: number, manager?: EntityManager): Promise<Respondent | null> {
-    return this.m(manager).findOneBy(Respondent, { id });
+  findRespondent(id: number): Promise<Respondent | null> {
+    return this.manager.findOneBy(Respondent, { id });
   }
 
-  findSession(id: number, manager?: EntityManager): Promise<ScheduledSession | null> {
-    return this.m(manager).findOneBy(ScheduledSession, { id });
+  findSession(id: number): Promise<ScheduledSession | null> {
+    return this.manager.findOneBy(ScheduledSession, { id });
   }
 
-  sessionsOfGroups(groupIds: number[], manager?: EntityManager): Promise<ScheduledSession[]> {
+  sessionsOfGroups(groupIds: number[]): Promise<ScheduledSession[]> {
     if (!groupIds.length) return Promise.resolve([]);
-    return this.m(manager).find(ScheduledSession, { where: { groupId: In(groupIds), status: 'scheduled' } });
+    return this.manager.find(ScheduledSession, { where: { groupId: In(groupIds), status: 'scheduled' } });
   }
 
-  studyOrganisation(studyId: number, organisationId: number, manager?: EntityManager): Promise<StudyOrganisation | null> {
-    return this.m(manager).findOneBy(StudyOrganisation, { studyId, organisationId });
+  studyOrganisation(studyId: number, organisationId: number): Promise<StudyOrganisation | null> {
+    return this.manager.findOneBy(StudyOrganisation, { studyId, organisationId });
   }
 
   organisationsOfStudy(studyId: number): Promise<StudyOrganisation[]> {
-    return this.dataSource.manager.find(StudyOrganisation, { where: { studyId } });
+    return this.manager.find(StudyOrganisation, { where: { studyId } });
   }
 
   usersByIds(ids: number[]): Promise<User[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.dataSource.manager.find(User, { where: { id: In([...new Set(ids)]) } });
+    return this.manager.find(User, { where: { id: In([...new Set(ids)]) } });
   }
 
   findSetting(studyId: number): Promise<HomeworkSetting | null> {
-    return this.dataSource.manager.findOneBy(HomeworkSetting, { studyId });
+    return this.manager.findOneBy(HomeworkSetting, { studyId });
   }
 
-  async saveSetting(setting: HomeworkSetting, manager: EntityManager): Promise<void> {
-    await manager.save(manager.create(HomeworkSetting, setting));
+  async saveSetting(setting: HomeworkSetting): Promise<void> {
+    await this.manager.save(this.manager.create(HomeworkSetting, setting));
   }
 }
 

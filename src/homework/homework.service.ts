@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'util';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Propagation, Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -64,6 +65,7 @@ export class HomeworkService {
   private readonly logger = new Logger(HomeworkService.name);
 
   constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly homework: HomeworkRepository,
     private readonly links: HomeworkLinksService,
     private readonly outbox: OutboxService,
@@ -76,16 +78,19 @@ export class HomeworkService {
    * For InvitationsService.confirm: the confirmed member gets their assignment and letter in the same
    * transaction. Calling it again changes nothing, except moving the deadline when the session moved.
    */
-  async assignForConfirmedMember(respondentId: number, sessionId: number, manager: EntityManager, actor: AuthUser | null = null): Promise<HomeworkAssignment> {
-    const session = await this.homework.findSession(sessionId, manager);
+  // Only meaningful inside the caller's unit of work: refuses to run outside one.
+  @Transactional(Propagation.Mandatory)
+  async assignForConfirmedMember(respondentId: number, sessionId: number, actor: AuthUser | null = null): Promise<HomeworkAssignment> {
+    const session = await this.homework.findSession(sessionId);
     if (!session) throw AppError.notFound('scheduled_session', sessionId);
-    const [study, respondent] = await Promise.all([this.homework.findStudy(session.studyId), this.homework.findRespondent(respondentId, manager)]);
+    const [study, respondent] = await Promise.all([this.homework.findStudy(session.studyId), this.homework.findRespondent(respondentId)]);
     if (!study) throw AppError.notFound('study', session.studyId);
     if (!respondent || respondent.studyId !== study.id) throw AppError.notFound('respondent', respondentId);
-    return this.assign(study, session, respondent, manager, actor);
+    return this.assign(study, session, respondent, actor);
   }
 
   /** A researcher's "send homework" for a group: assignments and letters for every member who has none yet. */
+  @Transactional()
   async sendForGroup(slug: string, groupId: number, actor: AuthUser | null): Promise<SendResult> {
     const study = await this.study(slug);
     if (study.status === 'closed') throw AppError.conflict('study.closed', `Study "${study.slug}" is closed: no homework letters are sent any more.`);
@@ -93,40 +98,38 @@ export class HomeworkService {
     if (!group) throw AppError.notFound('group', groupId);
     const [session] = await this.homework.sessionsOfGroups([group.id]);
     if (!session) throw AppError.conflict('homework.no_session', 'This group has no scheduled session yet, so there is no deadline. Schedule the group first.');
-    return this.homework.transaction(async (manager) => {
-      const members = await this.homework.membersOfGroups([group.id], manager);
-      const respondents = await this.homework.respondentsByIds(members.map((m) => m.respondentId), manager);
-      const result: SendResult = { created: 0, letters: 0, withoutEmail: [], notInvited: [] };
-      // Homework thanks people for taking part in a session: only those who were invited to it (and did not decline) get it.
-      const invited = respondents.filter((r) => INVITED.includes(r.status));
-      result.notInvited = respondents.filter((r) => !INVITED.includes(r.status) && r.status !== 'erased').map((r) => r.id);
-      if (!invited.length) {
-        throw AppError.conflict('homework.not_invited', 'Nobody in this group has been invited to the session yet, so nobody can get homework. Send the invitations first.', { notInvited: result.notInvited });
-      }
-      for (const respondent of invited) {
-        if (await this.homework.findByRespondent(respondent.id, manager)) continue;
-        const assignment = await this.assign(study, session, respondent, manager, actor);
-        result.created++;
-        if (assignment.letterSentAt) result.letters++;
-        else result.withoutEmail.push(respondent.id);
-      }
-      return result;
-    });
+    const members = await this.homework.membersOfGroups([group.id]);
+    const respondents = await this.homework.respondentsByIds(members.map((m) => m.respondentId));
+    const result: SendResult = { created: 0, letters: 0, withoutEmail: [], notInvited: [] };
+    // Homework thanks people for taking part in a session: only those who were invited to it (and did not decline) get it.
+    const invited = respondents.filter((r) => INVITED.includes(r.status));
+    result.notInvited = respondents.filter((r) => !INVITED.includes(r.status) && r.status !== 'erased').map((r) => r.id);
+    if (!invited.length) {
+      throw AppError.conflict('homework.not_invited', 'Nobody in this group has been invited to the session yet, so nobody can get homework. Send the invitations first.', { notInvited: result.notInvited });
+    }
+    for (const respondent of invited) {
+      if (await this.homework.findByRespondent(respondent.id)) continue;
+      const assignment = await this.assign(study, session, respondent, actor);
+      result.created++;
+      if (assignment.letterSentAt) result.letters++;
+      else result.withoutEmail.push(respondent.id);
+    }
+    return result;
   }
 
-  private async assign(study: Study, session: ScheduledSession, respondent: Respondent, manager: EntityManager, actor: AuthUser | null): Promise<HomeworkAssignment> {
+  private async assign(study: Study, session: ScheduledSession, respondent: Respondent, actor: AuthUser | null): Promise<HomeworkAssignment> {
     const deadline = homeworkDeadline(session.startsAt, study.homeworkLeadDays);
-    const existing = await this.homework.findByRespondent(respondent.id, manager);
+    const existing = await this.homework.findByRespondent(respondent.id);
     if (existing) {
       // A move to another session, or the same session rescheduled: the deadline follows the session.
       const moved = existing.sessionId !== session.id || existing.sessionStartsAt.getTime() !== session.startsAt.getTime();
       if (moved && !existing.submittedAt) {
         Object.assign(existing, { sessionId: session.id, groupId: session.groupId, sessionStartsAt: session.startsAt, deadline });
-        await this.homework.save(existing, manager);
+        await this.homework.save(existing);
       }
       return existing;
     }
-    const credentials = await this.uniqueCredentials(manager);
+    const credentials = await this.uniqueCredentials();
     const now = new Date();
     const assignment = await this.homework.insert(
       {
@@ -155,7 +158,6 @@ export class HomeworkService {
         reminderSentAt: null,
         createdAt: now,
       },
-      manager,
     );
     if (respondent.email) {
       await this.outbox.enqueueTemplate(
@@ -166,24 +168,21 @@ export class HomeworkService {
           to: respondent.email,
           template: 'homework-letter',
           locale: study.locale,
-          data: await this.letterData(study, assignment, respondent, credentials, manager),
+          data: await this.letterData(study, assignment, respondent, credentials),
         },
-        manager,
       );
     }
     await this.audit.record(
       { actor, action: 'homework.assign', studyId: study.id, subjectType: 'respondent', subjectId: respondent.id, details: { assignmentId: assignment.id, sessionId: session.id, letter: !!respondent.email } },
-      manager,
     );
     return assignment;
   }
 
   // A clash of two 40-bit codes is very unlikely, but the unique index would turn it into a failed confirmation.
-  private async uniqueCredentials(manager: EntityManager): Promise<Credentials> {
+  private async uniqueCredentials(): Promise<Credentials> {
     for (;;) {
       const credentials = this.links.newCredentials();
-      const clash = await manager.findOneBy(HomeworkAssignment, { codeHash: credentials.codeHash });
-      if (!clash) return credentials;
+      if (!(await this.homework.codeHashTaken(credentials.codeHash))) return credentials;
     }
   }
 
@@ -199,8 +198,8 @@ export class HomeworkService {
   }
 
   /** Everything the letter (e-mail, print and PDF) says, in the study's language; without credentials, no link or code. */
-  async letterData(study: Study, assignment: HomeworkAssignment, respondent: Respondent | null, credentials: Credentials | null, manager?: EntityManager): Promise<Record<string, unknown>> {
-    const link = respondent?.organisationId ? await this.homework.studyOrganisation(study.id, respondent.organisationId, manager) : null;
+  async letterData(study: Study, assignment: HomeworkAssignment, respondent: Respondent | null, credentials: Credentials | null): Promise<Record<string, unknown>> {
+    const link = respondent?.organisationId ? await this.homework.studyOrganisation(study.id, respondent.organisationId) : null;
     const locale = study.locale;
     return {
       name: respondent?.firstName ?? '',
@@ -268,6 +267,7 @@ export class HomeworkService {
   }
 
   /** A researcher types in a homework that came back on paper; marked as such and audited. */
+  @Transactional()
   async enterPaper(slug: string, assignmentId: number, data: HomeworkAnswers, actor: AuthUser, now = new Date()): Promise<HomeworkAssignment> {
     const study = await this.study(slug);
     const assignment = await this.homework.findById(assignmentId);
@@ -277,15 +277,12 @@ export class HomeworkService {
     if (!mayReadGroupHomework(actor, session ?? null)) throw AppError.forbidden('Only the moderators of this group’s session (and admins) can enter its homework.', 'error.auth.forbidden.homeworkWriters');
     const answers = validated(await this.formOf(assignment), data);
     const late = isPastDeadline(assignment.deadline, now);
-    return this.homework.transaction(async (manager) => {
-      const current = (await this.homework.findById(assignmentId, manager))!;
-      await this.homework.submit(assignmentId, current.revision, answers, { now, late, source: 'paper', paperEnteredBy: actor.email }, manager);
-      await this.audit.record(
-        { actor, action: 'homework.paper_entry', studyId: study.id, subjectType: 'respondent', subjectId: assignment.respondentId, details: { assignmentId, late, replacedOnline: !!current.submittedAt && !current.enteredFromPaper } },
-        manager,
-      );
-      return (await this.homework.findById(assignmentId, manager))!;
-    });
+    const current = (await this.homework.findById(assignmentId))!;
+    await this.homework.submit(assignmentId, current.revision, answers, { now, late, source: 'paper', paperEnteredBy: actor.email });
+    await this.audit.record(
+      { actor, action: 'homework.paper_entry', studyId: study.id, subjectType: 'respondent', subjectId: assignment.respondentId, details: { assignmentId, late, replacedOnline: !!current.submittedAt && !current.enteredFromPaper } },
+    );
+    return (await this.homework.findById(assignmentId))!;
   }
 
   /** One reminder per assignment, reminderDays before the deadline, to members who have not sent their homework. */
@@ -304,9 +301,9 @@ export class HomeworkService {
       if (!s || s.status === 'closed' || !isReminderDue(assignment.deadline, days, now)) continue;
       const respondent = await this.homework.findRespondent(assignment.respondentId);
       if (!respondent?.email || respondent.status === 'erased') continue;
-      const didSend = await this.homework.transaction(async (manager) => {
-        if (!(await this.homework.claimReminder(assignment.id, now, manager))) return false;
-        const credentials = await this.links.currentCredentials(assignment, manager);
+      const didSend = await this.txHost.withTransaction(async () => {
+        if (!(await this.homework.claimReminder(assignment.id, now))) return false;
+        const credentials = await this.links.currentCredentials(assignment);
         await this.outbox.enqueueTemplate(
           {
             idempotencyKey: `homework-reminder:assignment:${assignment.id}`,
@@ -315,9 +312,8 @@ export class HomeworkService {
             to: respondent.email!,
             template: 'homework-reminder',
             locale: s.locale,
-            data: await this.letterData(s, assignment, respondent, credentials, manager),
+            data: await this.letterData(s, assignment, respondent, credentials),
           },
-          manager,
         );
         return true;
       });
@@ -338,16 +334,18 @@ export class HomeworkService {
 
   async updateSettings(slug: string, reminderDays: number | null, actor: AuthUser): Promise<{ reminderDays: number | null; defaultReminderDays: number }> {
     const study = await this.study(slug);
-    await this.homework.transaction(async (manager) => {
-      await this.homework.saveSetting({ studyId: study.id, reminderDays }, manager);
-      await this.audit.record({ actor, action: 'homework.settings', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { reminderDays } }, manager);
+    await this.txHost.withTransaction(async () => {
+      await this.homework.saveSetting({ studyId: study.id, reminderDays });
+      await this.audit.record({ actor, action: 'homework.settings', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { reminderDays } });
     });
     return this.settings(slug);
   }
 
   /** For the respondents' erasure: their words go with their name. */
-  clearAnswersOf(respondentId: number, manager: EntityManager): Promise<void> {
-    return this.homework.clearAnswers(respondentId, manager);
+  // Only meaningful inside the caller's unit of work: refuses to run outside one.
+  @Transactional(Propagation.Mandatory)
+  clearAnswersOf(respondentId: number): Promise<void> {
+    return this.homework.clearAnswers(respondentId);
   }
 
   async study(slug: string): Promise<Study> {

@@ -51,26 +51,31 @@ export class OutboxRepository {
     @Inject(STUDY_DIRECTORY) private readonly directory: StudyDirectory,
   ) {}
 
+  /** The ambient transaction's manager, or the plain one outside a transaction. */
+  private get manager(): EntityManager {
+    return this.txHost.tx;
+  }
+
   private get isPostgres(): boolean {
     return this.dataSource.options.type === 'postgres';
   }
 
   /** Inserts unless the idempotency key exists (without an error that would abort the caller's transaction), then returns the stored row. */
-  async insertOnce(row: NewOutboxRow, now: Date, manager: EntityManager): Promise<OutboxMessage> {
-    await manager
+  async insertOnce(row: NewOutboxRow, now: Date): Promise<OutboxMessage> {
+    await this.manager
       .createQueryBuilder()
       .insert()
       .into(OutboxMessage)
       .values({ ...row, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now })
       .orIgnore()
       .execute();
-    const stored = await manager.findOneBy(OutboxMessage, { idempotencyKey: row.idempotencyKey });
+    const stored = await this.manager.findOneBy(OutboxMessage, { idempotencyKey: row.idempotencyKey });
     if (!stored) throw new Error(`outbox row for ${row.idempotencyKey} vanished after insert`);
     return stored;
   }
 
-  findById(id: number, manager?: EntityManager): Promise<OutboxMessage | null> {
-    return (manager ?? this.dataSource.manager).findOneBy(OutboxMessage, { id });
+  findById(id: number): Promise<OutboxMessage | null> {
+    return this.manager.findOneBy(OutboxMessage, { id });
   }
 
   /**
@@ -81,16 +86,16 @@ export class OutboxRepository {
   async claimNextDue(workerId: string, now: Date, leaseUntil: Date): Promise<OutboxMessage | null> {
     for (let attempt = 0; attempt < 10; attempt++) {
       const outcome = this.isPostgres
-        ? await this.txHost.withTransaction(() => this.claimIn(this.txHost.tx, workerId, now, leaseUntil, true))
-        : await this.claimIn(this.dataSource.manager, workerId, now, leaseUntil, false);
+        ? await this.txHost.withTransaction(() => this.claimIn(workerId, now, leaseUntil, true))
+        : await this.claimIn(workerId, now, leaseUntil, false);
       if (outcome === 'none') return null;
       if (outcome !== 'lost') return this.findById(outcome);
     }
     return null;
   }
 
-  private async claimIn(m: EntityManager, workerId: string, now: Date, leaseUntil: Date, lock: boolean): Promise<number | 'none' | 'lost'> {
-    const qb = m
+  private async claimIn(workerId: string, now: Date, leaseUntil: Date, lock: boolean): Promise<number | 'none' | 'lost'> {
+    const qb = this.manager
       .createQueryBuilder(OutboxMessage, 'm')
       .select('m.id', 'id')
       .where('m.status = :pending', { pending: 'pending' })
@@ -103,7 +108,7 @@ export class OutboxRepository {
     if (lock) qb.setLock('pessimistic_write').setOnLocked('skip_locked');
     const row = await qb.getRawOne<{ id: number }>();
     if (!row) return 'none';
-    const result = await m
+    const result = await this.manager
       .createQueryBuilder()
       .update(OutboxMessage)
       .set({ status: 'sending', claimedBy: workerId, claimedUntil: leaseUntil, attempts: () => 'attempts + 1' })
@@ -117,7 +122,7 @@ export class OutboxRepository {
    * status is read by SQL because the outbox sits below the studies module and cannot ask it.)
    */
   async cancelClosedStudies(reason: string): Promise<number> {
-    const result = await this.dataSource
+    const result = await this.manager
       .createQueryBuilder()
       .update(OutboxMessage)
       .set({ status: 'cancelled', lastError: reason, claimedBy: null, claimedUntil: null })
@@ -128,7 +133,7 @@ export class OutboxRepository {
 
   /** Also accepts a row already marked unknown by an expired lease: the worker that held it knows it arrived. */
   async markSent(id: number, workerId: string, now: Date): Promise<boolean> {
-    const result = await this.dataSource
+    const result = await this.manager
       .createQueryBuilder()
       .update(OutboxMessage)
       .set({ status: 'sent', sentAt: now, claimedUntil: null, lastError: null })
@@ -138,7 +143,7 @@ export class OutboxRepository {
   }
 
   async recordFailure(id: number, workerId: string, outcome: FailureOutcome, error: string): Promise<boolean> {
-    const result = await this.dataSource
+    const result = await this.manager
       .createQueryBuilder()
       .update(OutboxMessage)
       .set({ status: outcome.status, ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}), claimedUntil: null, lastError: error.slice(0, 2000) })
@@ -152,7 +157,7 @@ export class OutboxRepository {
    * message. Sending again could deliver it twice, so it becomes "unknown" for a person to check and retry.
    */
   async expireLeases(now: Date): Promise<number> {
-    const result = await this.dataSource
+    const result = await this.manager
       .createQueryBuilder()
       .update(OutboxMessage)
       .set({ status: 'unknown', lastError: 'The sending worker stopped before it recorded the result; the message may or may not have arrived.' })
@@ -162,8 +167,8 @@ export class OutboxRepository {
   }
 
   /** Back to pending, with a fresh series of attempts; only failed and unknown messages qualify. */
-  async resetForRetry(id: number, now: Date, manager: EntityManager): Promise<boolean> {
-    const result = await manager
+  async resetForRetry(id: number, now: Date): Promise<boolean> {
+    const result = await this.manager
       .createQueryBuilder()
       .update(OutboxMessage)
       .set({ status: 'pending', attempts: 0, nextAttemptAt: now, claimedBy: null, claimedUntil: null })
@@ -200,19 +205,15 @@ export class OutboxRepository {
 
   /** The kinds of message there are, and every study's title: the choices of the page's filter. */
   async filterChoices(): Promise<{ kinds: string[]; studies: { id: number; title: string }[] }> {
-    const kinds = await this.dataSource.getRepository(OutboxMessage).createQueryBuilder('m').select('DISTINCT m.kind', 'kind').orderBy('kind').getRawMany<{ kind: string }>();
+    const kinds = await this.manager.getRepository(OutboxMessage).createQueryBuilder('m').select('DISTINCT m.kind', 'kind').orderBy('kind').getRawMany<{ kind: string }>();
     const studies = await this.directory.studies();
     return { kinds: kinds.map((k) => k.kind), studies: studies.map((s) => ({ id: s.id, title: s.title })) };
   }
 
   async countByStatus(): Promise<Record<OutboxStatus, number>> {
-    const rows = await this.dataSource.getRepository(OutboxMessage).createQueryBuilder('m').select('m.status', 'status').addSelect('COUNT(*)', 'n').groupBy('m.status').getRawMany<{ status: OutboxStatus; n: string | number }>();
+    const rows = await this.manager.getRepository(OutboxMessage).createQueryBuilder('m').select('m.status', 'status').addSelect('COUNT(*)', 'n').groupBy('m.status').getRawMany<{ status: OutboxStatus; n: string | number }>();
     const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0, cancelled: 0 };
     for (const r of rows) counts[r.status] = Number(r.n);
     return counts;
-  }
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.txHost.withTransaction(() => work(this.txHost.tx));
   }
 }

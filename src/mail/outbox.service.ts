@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Propagation, Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -43,9 +43,11 @@ export class OutboxService {
 
   /**
    * Writes a message to the outbox inside the caller's transaction, so it is sent if and only if the change
-   * that causes it commits. Enqueueing an existing idempotency key returns the existing message unchanged.
+   * that causes it commits; called outside a transaction it refuses (Mandatory). Enqueueing an existing
+   * idempotency key returns the existing message unchanged.
    */
-  enqueue(mail: NewMail, manager: EntityManager): Promise<OutboxMessage> {
+  @Transactional(Propagation.Mandatory)
+  async enqueue(mail: NewMail): Promise<OutboxMessage> {
     const to = mail.to.trim();
     if (!isMailAddress(to)) throw AppError.invalid('outbox.invalid_address', `"${to}" is not one e-mail address. Correct the address and try again.`, { to });
     if (!mail.idempotencyKey.trim() || mail.idempotencyKey.length > 200) throw AppError.invalid('outbox.invalid_key', 'An outbox message needs an idempotency key of 1 to 200 characters.');
@@ -62,15 +64,14 @@ export class OutboxService {
         messageId: messageIdFor(mail.idempotencyKey, senderDomain(this.config.mailFrom)),
       },
       new Date(),
-      manager,
     );
   }
 
   /** Renders templates/emails/<template> in the recipient's language and enqueues the result (see enqueue). */
-  enqueueTemplate(mail: NewTemplatedMail, manager: EntityManager): Promise<OutboxMessage> {
+  enqueueTemplate(mail: NewTemplatedMail): Promise<OutboxMessage> {
     const { template, locale, data, ...rest } = mail;
     const rendered = renderEmail(template, locale, data);
-    return this.enqueue({ ...rest, subject: rendered.subject, text: rendered.text, html: rendered.html }, manager);
+    return this.enqueue({ ...rest, subject: rendered.subject, text: rendered.text, html: rendered.html });
   }
 
   /** One page of messages, newest first; `from`/`to` are Dutch calendar days, `to` included. */
@@ -99,18 +100,14 @@ export class OutboxService {
   }
 
   /** A person decided to send a failed or unknown message again: it gets a fresh series of attempts, same Message-ID. */
+  @Transactional()
   async retry(id: number, actor: AuthUser | null): Promise<OutboxMessage> {
-    return this.outbox.transaction(async (manager) => {
-      const message = await this.outbox.findById(id, manager);
-      if (!message) throw AppError.notFound('outbox_message', id);
-      if (!(await this.outbox.resetForRetry(id, new Date(), manager))) {
-        throw AppError.conflict('outbox.not_retryable', `This message has status "${message.status}"; only failed or unknown messages can be sent again.`, { status: message.status });
-      }
-      await this.audit.record(
-        { actor, action: 'outbox.retry', studyId: message.studyId, subjectType: 'outbox_message', subjectId: id, details: { previousStatus: message.status, lastError: message.lastError } },
-        manager,
-      );
-      return (await this.outbox.findById(id, manager)) as OutboxMessage;
-    });
+    const message = await this.outbox.findById(id);
+    if (!message) throw AppError.notFound('outbox_message', id);
+    if (!(await this.outbox.resetForRetry(id, new Date()))) {
+      throw AppError.conflict('outbox.not_retryable', `This message has status "${message.status}"; only failed or unknown messages can be sent again.`, { status: message.status });
+    }
+    await this.audit.record({ actor, action: 'outbox.retry', studyId: message.studyId, subjectType: 'outbox_message', subjectId: id, details: { previousStatus: message.status, lastError: message.lastError } });
+    return (await this.outbox.findById(id)) as OutboxMessage;
   }
 }

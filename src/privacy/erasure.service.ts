@@ -34,10 +34,9 @@ export class ErasureService {
 
   private eraseOne(studyId: number, respondentId: number, actor: AuthUser | null): Promise<ErasedRespondent> {
     return this.txHost.withTransaction(async () => {
-      const manager = this.txHost.tx;
-      const erased = await this.respondents.erasePersonalData(studyId, respondentId, actor, manager);
-      await this.groups.removeErasedRespondent(respondentId, manager);
-      await this.homework.clearAnswersOf(respondentId, manager);
+      const erased = await this.respondents.erasePersonalData(studyId, respondentId, actor);
+      await this.groups.removeErasedRespondent(respondentId);
+      await this.homework.clearAnswersOf(respondentId);
       return erased;
     });
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { setImmediate as nextTurn } from 'timers/promises';
-import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -41,6 +42,7 @@ export interface ImportReport {
 @Injectable()
 export class RespondentImportService {
   constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly respondents: RespondentRepository,
     private readonly studies: StudiesService,
     private readonly audit: AuditService,
@@ -86,8 +88,8 @@ export class RespondentImportService {
     }
     // One transaction: a failure half-way stores nothing, and nobody reads half an import. The batches give
     // other requests a turn in between; on SQLite their statements wait for the commit (database/sqlite-transactions.ts).
-    await this.respondents.transaction(async (manager) => {
-      await this.store(study.id, parsed.rows, idByName, now, report, manager);
+    await this.txHost.withTransaction(async () => {
+      await this.store(study.id, parsed.rows, idByName, now, report);
       await this.audit.record(
         {
           actor,
@@ -97,7 +99,6 @@ export class RespondentImportService {
           subjectId: study.slug,
           details: { file: file.name, imported: report.imported, skippedRows: parsed.unreadableCount, skippedLines: parsed.unreadableLines },
         },
-        manager,
       );
     });
     return report;
@@ -107,9 +108,9 @@ export class RespondentImportService {
    * In file order, a batch per statement. An address the study already has (also from earlier in the file) makes
    * the row a duplicate of that respondent: ineligible, not counted twice.
    */
-  private async store(studyId: number, rows: ImportRow[], idByName: Map<string, number>, now: Date, report: ImportReport, manager: EntityManager): Promise<void> {
+  private async store(studyId: number, rows: ImportRow[], idByName: Map<string, number>, now: Date, report: ImportReport): Promise<void> {
     const emails = rows.map((r) => emailKey(r.email));
-    const known = await this.knownEmails(studyId, manager);
+    const known = await this.knownEmails(studyId);
     for (let start = 0; start < rows.length; ) {
       const end = batchEnd(emails, start, known);
       const duplicateOf = emails.slice(start, end).map((e) => (e ? known.get(e) : undefined));
@@ -133,7 +134,7 @@ export class RespondentImportService {
         source: 'import' as const,
         screenedAt: now,
       }));
-      const ids = await this.respondents.insertMany(batch, manager);
+      const ids = await this.respondents.insertMany(batch);
       ids.forEach((id, i) => {
         const email = emails[start + i];
         if (email && !known.has(email)) known.set(email, id);
@@ -147,10 +148,10 @@ export class RespondentImportService {
   }
 
   /** Per address (lower case): the study's first not-erased respondent with it, read in pages. */
-  private async knownEmails(studyId: number, manager: EntityManager): Promise<Map<string, number>> {
+  private async knownEmails(studyId: number): Promise<Map<string, number>> {
     const known = new Map<string, number>();
     for (let afterId = 0; ; ) {
-      const page = await this.respondents.emailPage(studyId, afterId, EMAIL_PAGE_SIZE, manager);
+      const page = await this.respondents.emailPage(studyId, afterId, EMAIL_PAGE_SIZE);
       for (const { id, email } of page) {
         const key = emailKey(email);
         if (key && !known.has(key)) known.set(key, id);

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Quadrant, RespondentStatus } from '../common/domain';
 import type { Page } from '../common/paging';
 import { Respondent } from './respondent.entity';
+import { recordStatusChange } from './status-history';
 import { ScreenerSubmission } from './screener-submission.entity';
 
 export interface PoolFilter {
@@ -36,23 +37,25 @@ export class RespondentRepository {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
-  private m(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
+  /** The ambient transaction's manager, or the plain one outside a transaction. */
+  private get manager(): EntityManager {
+    return this.txHost.tx;
   }
+
 
   /** In the order they came in: for an import, the order of the file. */
   listInStudy(studyId: number, filter: PoolFilter = {}): Promise<Respondent[]> {
-    return this.dataSource.manager.find(Respondent, { where: poolWhere(studyId, filter), order: { id: 'ASC' } });
+    return this.manager.find(Respondent, { where: poolWhere(studyId, filter), order: { id: 'ASC' } });
   }
 
   /** One page of the pool in the order they came in, and how many match the filter in all. */
   pageInStudy(studyId: number, filter: PoolFilter, page: Pick<Page<unknown>, 'offset' | 'limit'>): Promise<[Respondent[], number]> {
-    return this.dataSource.manager.findAndCount(Respondent, { where: poolWhere(studyId, filter), order: { id: 'ASC' }, skip: page.offset, take: page.limit });
+    return this.manager.findAndCount(Respondent, { where: poolWhere(studyId, filter), order: { id: 'ASC' }, skip: page.offset, take: page.limit });
   }
 
   /** How many respondents the study has per organisation × quadrant × status: the count table without reading the pool. */
   async countCells(studyId: number): Promise<PoolCell[]> {
-    const rows = await this.dataSource.manager
+    const rows = await this.manager
       .createQueryBuilder(Respondent, 'r')
       .select('r.organisation_id', 'organisationId')
       .addSelect('r.quadrant', 'quadrant')
@@ -67,21 +70,21 @@ export class RespondentRepository {
     return rows.map((r) => ({ organisationId: r.organisationId === null ? null : Number(r.organisationId), quadrant: r.quadrant, status: r.status, n: Number(r.n) }));
   }
 
-  findInStudy(studyId: number, id: number, manager?: EntityManager): Promise<Respondent | null> {
-    return this.m(manager).findOneBy(Respondent, { studyId, id });
+  findInStudy(studyId: number, id: number): Promise<Respondent | null> {
+    return this.manager.findOneBy(Respondent, { studyId, id });
   }
 
   /** The first not-erased respondent of the study with this address, any capitalisation. */
-  findFirstByEmail(studyId: number, email: string, manager?: EntityManager): Promise<Respondent | null> {
-    return this.m(manager)
+  findFirstByEmail(studyId: number, email: string): Promise<Respondent | null> {
+    return this.manager
       .createQueryBuilder(Respondent, 'r')
       .where('r.study_id = :studyId AND LOWER(r.email) = :email AND r.erased_at IS NULL', { studyId, email: email.trim().toLowerCase() })
       .orderBy('r.id', 'ASC')
       .getOne();
   }
 
-  findAllByEmail(studyId: number, email: string, manager?: EntityManager): Promise<Respondent[]> {
-    return this.m(manager)
+  findAllByEmail(studyId: number, email: string): Promise<Respondent[]> {
+    return this.manager
       .createQueryBuilder(Respondent, 'r')
       .where('r.study_id = :studyId AND LOWER(r.email) = :email', { studyId, email: email.trim().toLowerCase() })
       .orderBy('r.id', 'ASC')
@@ -93,7 +96,9 @@ export class RespondentRepository {
    * a multi-row INSERT's RETURNING rows in VALUES order). Written out here rather than through TypeORM's insert,
    * which spent about as long per row preparing the statement as the database spent storing it.
    */
-  async insertMany(respondents: Partial<Respondent>[], manager: EntityManager): Promise<number[]> {
+  // A transaction of its own unless the caller has one.
+  @Transactional()
+  async insertMany(respondents: Partial<Respondent>[]): Promise<number[]> {
     if (!respondents.length) return [];
     const metadata = this.dataSource.getMetadata(Respondent);
     // Every column but the id is written (absent values as NULL): the respondent table has no other defaults.
@@ -108,7 +113,7 @@ export class RespondentRepository {
       return `(${placeholders.join(', ')})`;
     });
     const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
-    const inserted = await manager.query<{ id: number | string }[]>(`INSERT INTO "${metadata.tableName}" (${names}) VALUES ${rows.join(', ')} RETURNING "id"`, params);
+    const inserted = await this.manager.query<{ id: number | string }[]>(`INSERT INTO "${metadata.tableName}" (${names}) VALUES ${rows.join(', ')} RETURNING "id"`, params);
     return inserted.map((r) => Number(r.id));
   }
 
@@ -116,8 +121,8 @@ export class RespondentRepository {
    * One page of the study's not-erased addresses with their respondent, in id order after `afterId`: an import
    * reads them all this way once, instead of looking up each batch's addresses by LOWER(email), which no index covers.
    */
-  async emailPage(studyId: number, afterId: number, limit: number, manager: EntityManager): Promise<{ id: number; email: string }[]> {
-    const rows = await manager
+  async emailPage(studyId: number, afterId: number, limit: number): Promise<{ id: number; email: string }[]> {
+    const rows = await this.manager
       .createQueryBuilder(Respondent, 'r')
       .select('r.id', 'id')
       .addSelect('r.email', 'email')
@@ -128,31 +133,32 @@ export class RespondentRepository {
     return rows.map((r) => ({ id: Number(r.id), email: r.email }));
   }
 
-  insert(respondent: Partial<Respondent>, manager: EntityManager): Promise<Respondent> {
-    return manager.save(manager.create(Respondent, respondent));
+  insert(respondent: Partial<Respondent>): Promise<Respondent> {
+    return this.manager.save(this.manager.create(Respondent, respondent));
   }
 
-  save(respondent: Respondent, manager: EntityManager): Promise<Respondent> {
-    return manager.save(respondent);
+  save(respondent: Respondent): Promise<Respondent> {
+    return this.manager.save(respondent);
   }
 
-  findSubmission(studyId: number, submissionId: string, manager?: EntityManager): Promise<ScreenerSubmission | null> {
-    return this.m(manager).findOneBy(ScreenerSubmission, { studyId, submissionId });
+  findSubmission(studyId: number, submissionId: string): Promise<ScreenerSubmission | null> {
+    return this.manager.findOneBy(ScreenerSubmission, { studyId, submissionId });
   }
 
-  submissionsOf(respondentId: number, manager: EntityManager): Promise<ScreenerSubmission[]> {
-    return manager.findBy(ScreenerSubmission, { respondentId });
+  submissionsOf(respondentId: number): Promise<ScreenerSubmission[]> {
+    return this.manager.findBy(ScreenerSubmission, { respondentId });
   }
 
-  insertSubmission(submission: Omit<ScreenerSubmission, 'id'>, manager: EntityManager): Promise<ScreenerSubmission> {
-    return manager.save(manager.create(ScreenerSubmission, submission));
+  insertSubmission(submission: Omit<ScreenerSubmission, 'id'>): Promise<ScreenerSubmission> {
+    return this.manager.save(this.manager.create(ScreenerSubmission, submission));
   }
 
-  saveSubmission(submission: ScreenerSubmission, manager: EntityManager): Promise<ScreenerSubmission> {
-    return manager.save(submission);
+  saveSubmission(submission: ScreenerSubmission): Promise<ScreenerSubmission> {
+    return this.manager.save(submission);
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.txHost.withTransaction(() => work(this.txHost.tx));
+  /** The history row of a change saved with the whole entity (erasure). */
+  recordStatusChange(respondent: Pick<Respondent, 'id' | 'studyId'>, from: RespondentStatus, to: RespondentStatus): Promise<void> {
+    return recordStatusChange(this.manager, respondent, from, to);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -12,7 +12,6 @@ import { QuadrantOverrideDto } from './dto/respondent.dto';
 import { countTable, CountTable } from './pool-counts';
 import { Respondent } from './respondent.entity';
 import { PoolFilter, RespondentRepository } from './respondent.repository';
-import { recordStatusChange } from './status-history';
 
 export interface PoolRespondent extends Omit<Respondent, 'organisationId'> {
   organisationId: number | null;
@@ -115,27 +114,25 @@ export class RespondentsService {
     });
   }
 
+  @Transactional()
   async overrideQuadrant(slug: string, id: number, dto: QuadrantOverrideDto, actor: AuthUser): Promise<Respondent> {
     const study = await this.studies.get(slug);
-    return this.respondents.transaction(async (manager) => {
-      const respondent = await this.respondents.findInStudy(study.id, id, manager);
-      if (!respondent) throw AppError.notFound('respondent', id);
-      if (respondent.status === 'erased') throw AppError.conflict('respondent.erased', 'This respondent has been erased; their quadrant can no longer be changed.');
-      const from = respondent.quadrant;
-      Object.assign(respondent, {
-        quadrant: dto.quadrant,
-        quadrantSource: 'override',
-        quadrantOverriddenBy: actor.email,
-        quadrantOverrideReason: dto.reason.trim(),
-        quadrantOverriddenAt: new Date(),
-      });
-      const saved = await this.respondents.save(respondent, manager);
-      await this.audit.record(
-        { actor, action: 'respondent.quadrant_override', studyId: study.id, subjectType: 'respondent', subjectId: id, details: { from, to: dto.quadrant, reason: dto.reason.trim() } },
-        manager,
-      );
-      return saved;
+    const respondent = await this.respondents.findInStudy(study.id, id);
+    if (!respondent) throw AppError.notFound('respondent', id);
+    if (respondent.status === 'erased') throw AppError.conflict('respondent.erased', 'This respondent has been erased; their quadrant can no longer be changed.');
+    const from = respondent.quadrant;
+    Object.assign(respondent, {
+      quadrant: dto.quadrant,
+      quadrantSource: 'override',
+      quadrantOverriddenBy: actor.email,
+      quadrantOverrideReason: dto.reason.trim(),
+      quadrantOverriddenAt: new Date(),
     });
+    const saved = await this.respondents.save(respondent);
+    await this.audit.record(
+      { actor, action: 'respondent.quadrant_override', studyId: study.id, subjectType: 'respondent', subjectId: id, details: { from, to: dto.quadrant, reason: dto.reason.trim() } },
+    );
+    return saved;
   }
 
   /** The respondent to erase, checked to belong to the study. */
@@ -158,20 +155,19 @@ export class RespondentsService {
    * The respondent's part of an erasure (privacy's ErasureService does the rest in the same transaction): personal
    * data goes; the normalised attributes stay, so counts and overviews keep adding up.
    */
-  async erasePersonalData(studyId: number, respondentId: number, actor: AuthUser | null, manager: EntityManager): Promise<ErasedRespondent> {
-    const respondent = await this.respondents.findInStudy(studyId, respondentId, manager);
+  async erasePersonalData(studyId: number, respondentId: number, actor: AuthUser | null): Promise<ErasedRespondent> {
+    const respondent = await this.respondents.findInStudy(studyId, respondentId);
     if (!respondent) throw AppError.notFound('respondent', respondentId);
     const previousStatus = respondent.status;
     Object.assign(respondent, { firstName: null, email: null, phone: null, contactPreference: null, status: 'erased', erasedAt: respondent.erasedAt ?? new Date() });
-    const saved = await this.respondents.save(respondent, manager);
-    await recordStatusChange(manager, respondent, previousStatus, 'erased');
-    for (const submission of await this.respondents.submissionsOf(respondent.id, manager)) {
+    const saved = await this.respondents.save(respondent);
+    await this.respondents.recordStatusChange(respondent, previousStatus, 'erased');
+    for (const submission of await this.respondents.submissionsOf(respondent.id)) {
       submission.answers = Object.fromEntries(Object.entries(submission.answers).filter(([k]) => !(SCREENER_PERSONAL_FIELDS as readonly string[]).includes(k)));
-      await this.respondents.saveSubmission(submission, manager);
+      await this.respondents.saveSubmission(submission);
     }
     await this.audit.record(
       { actor, action: 'respondent.erase', studyId, subjectType: 'respondent', subjectId: respondent.id, details: { previousStatus, source: respondent.source } },
-      manager,
     );
     return saved;
   }
@@ -179,11 +175,8 @@ export class RespondentsService {
   /** Adds made-up respondents (source "demo"), eligible, screened a minute apart up to now. */
   async addMadeUp(studyId: number, people: MadeUpRespondent[]): Promise<void> {
     const now = Date.now();
-    await this.respondents.transaction((manager) =>
-      this.respondents.insertMany(
-        people.map((person, i) => ({ ...person, studyId, status: 'eligible' as const, source: 'demo', availability: null, screenedAt: new Date(now - (people.length - i) * 60_000) })),
-        manager,
-      ),
+    await this.respondents.insertMany(
+      people.map((person, i) => ({ ...person, studyId, status: 'eligible' as const, source: 'demo', availability: null, screenedAt: new Date(now - (people.length - i) * 60_000) })),
     );
   }
 }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { AppError, ErrorDetails, ErrorKind } from '../common/app-error';
 import { getTranslations } from '../common/view-engine';
 import { screenerIsOpen, screenerNotOpen } from '../studies/screener-access';
@@ -17,6 +19,7 @@ export const MAX_ANSWERS_CHARS = 20_000;
 @Injectable()
 export class ScreenerIntakeService {
   constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly respondents: RespondentRepository,
     private readonly studies: StudiesService,
     private readonly surveys: SurveysService,
@@ -57,9 +60,9 @@ export class ScreenerIntakeService {
     const consentVersion = typeof checked.data.consentVersion === 'string' ? checked.data.consentVersion : null;
 
     try {
-      return await this.respondents.transaction(async (manager) => {
+      return await this.txHost.withTransaction(async () => {
         // Someone turned away left no address, so cannot be anyone's duplicate.
-        const duplicateOf = person.email ? await this.respondents.findFirstByEmail(study.id, person.email, manager) : null;
+        const duplicateOf = person.email ? await this.respondents.findFirstByEmail(study.id, person.email) : null;
         const status = person.eligible && !duplicateOf ? 'eligible' : 'ineligible';
         const reason = duplicateOf ? 'duplicate-email' : person.reason;
         const { eligible: _, reason: __, ...attributes } = person;
@@ -76,7 +79,6 @@ export class ScreenerIntakeService {
             screenedAt: now,
             duplicateOfId: duplicateOf?.id ?? null,
           },
-          manager,
         );
         // The answer a new sign-up with these answers gets: whether an address had signed up before is for the
         // researchers only (the respondent is stored as a duplicate), never told to whoever typed it in.
@@ -94,7 +96,6 @@ export class ScreenerIntakeService {
             result,
             submittedAt: now,
           },
-          manager,
         );
         return result;
       });

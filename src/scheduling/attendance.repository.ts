@@ -1,25 +1,34 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { EntityManager } from 'typeorm';
 import { Attendance } from './attendance.entity';
 
 /** Attendance marks: one row per member and session, changed in place when a mark is corrected. */
 @Injectable()
 export class AttendanceRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {}
 
-  marksOfSession(sessionId: number, manager?: EntityManager): Promise<Attendance[]> {
-    return (manager ?? this.dataSource.manager).find(Attendance, { where: { sessionId }, order: { id: 'ASC' } });
+  /** The ambient transaction's manager, or the plain one outside a transaction. */
+  private get manager(): EntityManager {
+    return this.txHost.tx;
+  }
+
+  marksOfSession(sessionId: number): Promise<Attendance[]> {
+    return this.manager.find(Attendance, { where: { sessionId }, order: { id: 'ASC' } });
   }
 
   marksOfStudy(studyId: number): Promise<Attendance[]> {
-    return this.dataSource.manager.find(Attendance, { where: { studyId }, order: { id: 'ASC' } });
+    return this.manager.find(Attendance, { where: { studyId }, order: { id: 'ASC' } });
   }
 
   marksOfRespondent(respondentId: number): Promise<Attendance[]> {
-    return this.dataSource.manager.find(Attendance, { where: { respondentId }, order: { id: 'ASC' } });
+    return this.manager.find(Attendance, { where: { respondentId }, order: { id: 'ASC' } });
   }
 
-  save(mark: Partial<Attendance>, manager: EntityManager): Promise<Attendance> {
-    return manager.save(manager.create(Attendance, mark));
+  save(mark: Partial<Attendance>): Promise<Attendance> {
+    return this.manager.save(this.manager.create(Attendance, mark));
   }
 }

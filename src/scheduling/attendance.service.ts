@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -78,31 +79,29 @@ export class AttendanceService {
   }
 
   /** Marks members of the session; others keep their marks. `slug` (pages) also checks the session is the study's. */
+  @Transactional()
   async mark(sessionId: number, request: AttendanceRequest, actor: AuthUser | null, slug?: string, now = new Date()): Promise<AttendanceResult> {
-    return this.sessions.transaction(async (manager) => {
-      const session = (await this.sessions.lockSessions([sessionId], manager)).get(sessionId);
-      const study = session ? await this.sessions.findStudy(session.studyId, manager) : null;
-      if (!session || !study || (slug !== undefined && study.slug !== slug)) throw AppError.notFound('session', sessionId);
-      const memberships = (await this.sessions.membershipsOfGroups([session.groupId], manager)).filter((m) => m.role === 'member');
-      const problem = attendanceProblem(request, { studyStatus: study.status, sessionStatus: session.status, startsAt: session.startsAt, now, memberIds: memberships.map((m) => m.respondentId) });
-      if (problem) throw new AppError(KIND[problem.code], problem.code, attendanceMessage(problem), { ...problem }, { respondentList: 'respondentIds' in problem ? problem.respondentIds.join(', ') : '' });
-      const marks = new Map((await this.attendance.marksOfSession(session.id, manager)).map((m) => [m.respondentId, m]));
-      const people = new Map((await this.sessions.respondentsByIds([...request.present, ...request.absent], manager)).map((r) => [r.id, r]));
-      const entries = [...request.present.map((id) => [id, true] as const), ...request.absent.map((id) => [id, false] as const)];
-      for (const [respondentId, present] of entries) {
-        const current = people.get(respondentId)!.status;
-        const previous = marks.get(respondentId) ?? null;
-        const { mark, status } = applyMark(current, previous, present);
-        marks.set(respondentId, await this.attendance.save({ id: previous?.id, studyId: study.id, sessionId: session.id, respondentId, ...mark, markedBy: actor?.email ?? null, markedAt: now }, manager));
-        if (status !== current) await this.sessions.changeRespondentStatus([respondentId], [current], status, manager);
-      }
-      await this.audit.record(
-        { actor, action: 'attendance.mark', studyId: study.id, subjectType: 'session', subjectId: session.id, details: { groupId: session.groupId, present: request.present, absent: request.absent } },
-        manager,
-      );
-      const all = [...marks.values()];
-      return { sessionId: session.id, groupId: session.groupId, present: all.filter((m) => m.present).map((m) => m.respondentId), absent: all.filter((m) => !m.present).map((m) => m.respondentId) };
-    });
+    const session = (await this.sessions.lockSessions([sessionId])).get(sessionId);
+    const study = session ? await this.sessions.findStudy(session.studyId) : null;
+    if (!session || !study || (slug !== undefined && study.slug !== slug)) throw AppError.notFound('session', sessionId);
+    const memberships = (await this.sessions.membershipsOfGroups([session.groupId])).filter((m) => m.role === 'member');
+    const problem = attendanceProblem(request, { studyStatus: study.status, sessionStatus: session.status, startsAt: session.startsAt, now, memberIds: memberships.map((m) => m.respondentId) });
+    if (problem) throw new AppError(KIND[problem.code], problem.code, attendanceMessage(problem), { ...problem }, { respondentList: 'respondentIds' in problem ? problem.respondentIds.join(', ') : '' });
+    const marks = new Map((await this.attendance.marksOfSession(session.id)).map((m) => [m.respondentId, m]));
+    const people = new Map((await this.sessions.respondentsByIds([...request.present, ...request.absent])).map((r) => [r.id, r]));
+    const entries = [...request.present.map((id) => [id, true] as const), ...request.absent.map((id) => [id, false] as const)];
+    for (const [respondentId, present] of entries) {
+      const current = people.get(respondentId)!.status;
+      const previous = marks.get(respondentId) ?? null;
+      const { mark, status } = applyMark(current, previous, present);
+      marks.set(respondentId, await this.attendance.save({ id: previous?.id, studyId: study.id, sessionId: session.id, respondentId, ...mark, markedBy: actor?.email ?? null, markedAt: now }));
+      if (status !== current) await this.sessions.changeRespondentStatus([respondentId], [current], status);
+    }
+    await this.audit.record(
+      { actor, action: 'attendance.mark', studyId: study.id, subjectType: 'session', subjectId: session.id, details: { groupId: session.groupId, present: request.present, absent: request.absent } },
+    );
+    const all = [...marks.values()];
+    return { sessionId: session.id, groupId: session.groupId, present: all.filter((m) => m.present).map((m) => m.respondentId), absent: all.filter((m) => !m.present).map((m) => m.respondentId) };
   }
 
   /** The command line's form: a group and the members' e-mail addresses. */

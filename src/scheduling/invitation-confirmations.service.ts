@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 
 /** A member has just confirmed their invitation to a session. */
 export interface InvitationConfirmed {
@@ -7,7 +6,7 @@ export interface InvitationConfirmed {
   sessionId: number;
 }
 
-export type ConfirmationFollowUp = (confirmed: InvitationConfirmed, manager: EntityManager) => Promise<unknown>;
+export type ConfirmationFollowUp = (confirmed: InvitationConfirmed) => Promise<unknown>;
 
 /**
  * What follows a confirmation, inside its transaction. Modules above scheduling contribute the follow-ups (homework
@@ -23,7 +22,7 @@ export class InvitationConfirmationsService {
     this.followUps.push(followUp);
   }
 
-  async confirmed(confirmed: InvitationConfirmed, manager: EntityManager): Promise<void> {
-    for (const followUp of this.followUps) await followUp(confirmed, manager);
+  async confirmed(confirmed: InvitationConfirmed): Promise<void> {
+    for (const followUp of this.followUps) await followUp(confirmed);
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import type { User } from '../auth/user.entity';
 import type { Locale, Quadrant } from '../common/domain';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
@@ -88,19 +87,19 @@ export class InvitationMailer {
    * An invitation or (sequence > 0) an update, with confirm/decline links carrying the raw token. `locale` is the
    * respondent's own language; the links carry it so the page behind them speaks it too.
    */
-  async inviteRespondent(ctx: SessionMailContext, respondent: Respondent, letter: RespondentLetter, manager: EntityManager): Promise<void> {
+  async inviteRespondent(ctx: SessionMailContext, respondent: Respondent, letter: RespondentLetter): Promise<void> {
     const { locale, token } = letter;
-    await this.toRespondent('REQUEST', ctx, respondent, locale, letter.isUpdate, manager, {
+    await this.toRespondent('REQUEST', ctx, respondent, locale, letter.isUpdate, {
       confirmUrl: `${this.config.baseUrl}/c/${token}/confirm?lang=${locale}`,
       declineUrl: `${this.config.baseUrl}/c/${token}/decline?lang=${locale}`,
     });
   }
 
-  async cancelRespondent(ctx: SessionMailContext, respondent: Respondent, locale: Locale, manager: EntityManager): Promise<void> {
-    await this.toRespondent('CANCEL', ctx, respondent, locale, true, manager, {});
+  async cancelRespondent(ctx: SessionMailContext, respondent: Respondent, locale: Locale): Promise<void> {
+    await this.toRespondent('CANCEL', ctx, respondent, locale, true, {});
   }
 
-  private async toRespondent(method: Method, ctx: SessionMailContext, respondent: Respondent, locale: Locale, isUpdate: boolean, manager: EntityManager, links: Record<string, string>): Promise<void> {
+  private async toRespondent(method: Method, ctx: SessionMailContext, respondent: Respondent, locale: Locale, isUpdate: boolean, links: Record<string, string>): Promise<void> {
     const facts = this.sessionFacts(ctx, locale, isUpdate);
     const title = translator(locale)('calendar.respondentTitle', { studyTitle: ctx.study.title });
     const ics = buildInvitationIcs({
@@ -129,20 +128,19 @@ export class InvitationMailer {
         data: { ...facts, ...links, firstName: respondent.firstName, behind: await this.researchOrganisation.view(ctx.study, { absolute: true }) },
         attachments: [this.calendarFile(method, ics, locale)],
       },
-      manager,
     );
   }
 
   /** `isUpdate`: this moderator was told about this session before (new time, or a new member list). */
-  async inviteModerator(ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', isUpdate: boolean, manager: EntityManager): Promise<void> {
-    await this.toModerator('REQUEST', ctx, user, role, isUpdate, manager);
+  async inviteModerator(ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', isUpdate: boolean): Promise<void> {
+    await this.toModerator('REQUEST', ctx, user, role, isUpdate);
   }
 
-  async cancelModerator(ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', manager: EntityManager): Promise<void> {
-    await this.toModerator('CANCEL', ctx, user, role, true, manager);
+  async cancelModerator(ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes'): Promise<void> {
+    await this.toModerator('CANCEL', ctx, user, role, true);
   }
 
-  private async toModerator(method: Method, ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', isUpdate: boolean, manager: EntityManager): Promise<void> {
+  private async toModerator(method: Method, ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', isUpdate: boolean): Promise<void> {
     const locale = ctx.study.locale;
     const facts = this.sessionFacts(ctx, locale, isUpdate);
     const members = ctx.memberFirstNames.map((firstName) => ({ firstName, quadrant: ctx.quadrant }));
@@ -172,7 +170,6 @@ export class InvitationMailer {
         data: { ...facts, name: user.name, isLead: role === 'lead', groupLabel: ctx.groupLabel, members, scheduleUrl: prepUrl },
         attachments: [this.calendarFile(method, ics, locale)],
       },
-      manager,
     );
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -88,20 +88,19 @@ export class InvitationsService {
   ) {}
 
   /** Sends the invitations of one scheduled group: each member not yet invited, and both moderators. Safe to repeat. */
+  @Transactional()
   async sendForGroup(slug: string, groupId: number, actor: AuthUser | null): Promise<GroupInvitationReport> {
     const study = await this.studies.get(slug);
     assertStudyOpen(study);
-    return this.sessions.transaction(async (manager) => {
-      const group = await this.sessions.lockGroup(groupId, manager);
-      if (!group || group.studyId !== study.id) throw AppError.notFound('group', groupId);
-      const session = await this.sessions.findSessionOfGroup(groupId, manager);
-      if (!session || session.status !== 'scheduled') {
-        throw AppError.invalid('invitation.not_scheduled', `Group ${groupId} has no scheduled session yet. Run the scheduler or place the group in a slot first, then send the invitations.`, undefined, { groupId });
-      }
-      const report = await this.inviteMissing(study, session, manager);
-      await this.audit.record({ actor, action: 'invitation.send', studyId: study.id, subjectType: 'group', subjectId: groupId, details: { ...report } }, manager);
-      return report;
-    });
+    const group = await this.sessions.lockGroup(groupId);
+    if (!group || group.studyId !== study.id) throw AppError.notFound('group', groupId);
+    const session = await this.sessions.findSessionOfGroup(groupId);
+    if (!session || session.status !== 'scheduled') {
+      throw AppError.invalid('invitation.not_scheduled', `Group ${groupId} has no scheduled session yet. Run the scheduler or place the group in a slot first, then send the invitations.`, undefined, { groupId });
+    }
+    const report = await this.inviteMissing(study, session);
+    await this.audit.record({ actor, action: 'invitation.send', studyId: study.id, subjectType: 'group', subjectId: groupId, details: { ...report } });
+    return report;
   }
 
   /** Every scheduled group of the study (or the one given), one transaction per group. */
@@ -148,117 +147,115 @@ export class InvitationsService {
    * A respondent confirms through their link. The one place where a confirmation happens: whatever must follow it
    * (the homework letter) belongs in this transaction, using the returned session (startsAt) and study (homeworkLeadDays).
    */
+  @Transactional()
   async confirm(token: string): Promise<ConfirmResult> {
-    return this.sessions.transaction(async (manager) => {
-      const invitation = await this.sessions.lockInvitationByTokenHash(hashToken(token), manager);
-      if (!invitation) throw linkInvalid(this.config.helpPhone);
-      const session = (await this.sessions.findSession(invitation.sessionId, manager))!;
-      const study = (await this.sessions.findStudy(session.studyId, manager))!;
-      const found = await this.sessions.findRespondent(invitation.respondentId, manager);
-      const respondent = this.assertLinkOpen(study, found);
-      const phone = study.helpPhone || this.config.helpPhone;
-      if (invitation.status === 'cancelled' || session.status === 'cancelled') {
-        throw new AppError('gone', 'invitation.cancelled', `This conversation was cancelled, so it cannot be confirmed. Questions? Call ${phone}.`, { helpPhone: phone });
-      }
-      if (invitation.status === 'declined') {
-        throw AppError.conflict('invitation.already_declined', `You already declined, and your place may have gone to someone else. Would you like to take part after all? Call ${phone}.`, { helpPhone: phone });
-      }
-      if (invitation.status === 'confirmed') return { invitation, session, respondent, study, alreadyConfirmed: true };
-      invitation.status = 'confirmed';
-      invitation.respondedAt = new Date();
-      await this.sessions.saveInvitation(invitation, manager);
-      await this.sessions.changeRespondentStatus([respondent.id], ['invited', 'grouped'], 'confirmed', manager);
-      await this.audit.record({ actor: null, action: 'invitation.confirm', studyId: study.id, subjectType: 'respondent', subjectId: respondent.id, details: { sessionId: session.id, groupId: session.groupId } }, manager);
-      // Confirming is what sends the personal homework letter (Bijlage 4), in the same transaction: homework does that.
-      await this.confirmations.confirmed({ respondentId: respondent.id, sessionId: session.id }, manager);
-      return { invitation, session, respondent, study, alreadyConfirmed: false };
-    });
+    const invitation = await this.sessions.lockInvitationByTokenHash(hashToken(token));
+    if (!invitation) throw linkInvalid(this.config.helpPhone);
+    const session = (await this.sessions.findSession(invitation.sessionId))!;
+    const study = (await this.sessions.findStudy(session.studyId))!;
+    const found = await this.sessions.findRespondent(invitation.respondentId);
+    const respondent = this.assertLinkOpen(study, found);
+    const phone = study.helpPhone || this.config.helpPhone;
+    if (invitation.status === 'cancelled' || session.status === 'cancelled') {
+      throw new AppError('gone', 'invitation.cancelled', `This conversation was cancelled, so it cannot be confirmed. Questions? Call ${phone}.`, { helpPhone: phone });
+    }
+    if (invitation.status === 'declined') {
+      throw AppError.conflict('invitation.already_declined', `You already declined, and your place may have gone to someone else. Would you like to take part after all? Call ${phone}.`, { helpPhone: phone });
+    }
+    if (invitation.status === 'confirmed') return { invitation, session, respondent, study, alreadyConfirmed: true };
+    invitation.status = 'confirmed';
+    invitation.respondedAt = new Date();
+    await this.sessions.saveInvitation(invitation);
+    await this.sessions.changeRespondentStatus([respondent.id], ['invited', 'grouped'], 'confirmed');
+    await this.audit.record({ actor: null, action: 'invitation.confirm', studyId: study.id, subjectType: 'respondent', subjectId: respondent.id, details: { sessionId: session.id, groupId: session.groupId } });
+    // Confirming is what sends the personal homework letter (Bijlage 4), in the same transaction: homework does that.
+    await this.confirmations.confirmed({ respondentId: respondent.id, sessionId: session.id });
+    return { invitation, session, respondent, study, alreadyConfirmed: false };
   }
 
   /** A respondent declines: they leave the group and the first available reserve takes the place and is invited. */
+  @Transactional()
   async decline(token: string): Promise<DeclineResult> {
-    return this.sessions.transaction(async (manager) => {
-      const invitation = await this.sessions.lockInvitationByTokenHash(hashToken(token), manager);
-      if (!invitation) throw linkInvalid(this.config.helpPhone);
-      const session = (await this.sessions.findSession(invitation.sessionId, manager))!;
-      const study = (await this.sessions.findStudy(session.studyId, manager))!;
-      // Before anything else: after closing or erasure a decline must not move a reserve up or mail anyone.
-      this.assertLinkOpen(study, await this.sessions.findRespondent(invitation.respondentId, manager));
-      if (invitation.status === 'declined') return { invitation, alreadyDeclined: true, promotedRespondentId: null };
-      if (invitation.status === 'cancelled' || session.status === 'cancelled') {
-        throw new AppError('gone', 'invitation.cancelled', `This conversation was cancelled already; you need not do anything.`, { helpPhone: study.helpPhone || this.config.helpPhone });
-      }
-      await this.sessions.lockGroup(session.groupId, manager);
-      invitation.status = 'declined';
-      invitation.respondedAt = new Date();
-      await this.sessions.saveInvitation(invitation, manager);
-      await this.sessions.changeRespondentStatus([invitation.respondentId], ['invited', 'confirmed', 'grouped'], 'declined', manager);
-      await this.groups.removeFromGroup(session.groupId, invitation.respondentId, manager);
-      await this.audit.record({ actor: null, action: 'invitation.decline', studyId: study.id, subjectType: 'respondent', subjectId: invitation.respondentId, details: { sessionId: session.id, groupId: session.groupId } }, manager);
-      const promoted = await this.offerPlaceToReserve(study, session, invitation.respondentId, manager);
-      if (session.invitedAt) {
-        // The moderators' invitation lists the members by first name: they get the new list as an update of the same entry.
-        session.sequence += 1;
-        await this.updateModerators(study, session, { leadId: session.invitedLeadId, noteId: session.invitedNoteId }, true, manager);
-        await this.sessions.saveSession(session, manager);
-      }
-      return { invitation, alreadyDeclined: false, promotedRespondentId: promoted };
-    });
+    const invitation = await this.sessions.lockInvitationByTokenHash(hashToken(token));
+    if (!invitation) throw linkInvalid(this.config.helpPhone);
+    const session = (await this.sessions.findSession(invitation.sessionId))!;
+    const study = (await this.sessions.findStudy(session.studyId))!;
+    // Before anything else: after closing or erasure a decline must not move a reserve up or mail anyone.
+    this.assertLinkOpen(study, await this.sessions.findRespondent(invitation.respondentId));
+    if (invitation.status === 'declined') return { invitation, alreadyDeclined: true, promotedRespondentId: null };
+    if (invitation.status === 'cancelled' || session.status === 'cancelled') {
+      throw new AppError('gone', 'invitation.cancelled', `This conversation was cancelled already; you need not do anything.`, { helpPhone: study.helpPhone || this.config.helpPhone });
+    }
+    await this.sessions.lockGroup(session.groupId);
+    invitation.status = 'declined';
+    invitation.respondedAt = new Date();
+    await this.sessions.saveInvitation(invitation);
+    await this.sessions.changeRespondentStatus([invitation.respondentId], ['invited', 'confirmed', 'grouped'], 'declined');
+    await this.groups.removeFromGroup(session.groupId, invitation.respondentId);
+    await this.audit.record({ actor: null, action: 'invitation.decline', studyId: study.id, subjectType: 'respondent', subjectId: invitation.respondentId, details: { sessionId: session.id, groupId: session.groupId } });
+    const promoted = await this.offerPlaceToReserve(study, session, invitation.respondentId);
+    if (session.invitedAt) {
+      // The moderators' invitation lists the members by first name: they get the new list as an update of the same entry.
+      session.sequence += 1;
+      await this.updateModerators(study, session, { leadId: session.invitedLeadId, noteId: session.invitedNoteId }, true);
+      await this.sessions.saveSession(session);
+    }
+    return { invitation, alreadyDeclined: false, promotedRespondentId: promoted };
   }
 
   /**
    * After a session changed (slot and/or moderators) in the caller's transaction: raises the SEQUENCE and sends
    * updates when invitations went out already. A new time needs a new confirmation, so links are renewed.
    */
-  async notifySessionChange(session: ScheduledSession, slotChanged: boolean, manager: EntityManager): Promise<void> {
+  async notifySessionChange(session: ScheduledSession, slotChanged: boolean): Promise<void> {
     if (!session.invitedAt) return;
-    const study = (await this.sessions.findStudy(session.studyId, manager))!;
+    const study = (await this.sessions.findStudy(session.studyId))!;
     assertStudyOpen(study);
     session.sequence += 1;
     if (slotChanged) {
-      const ctx = await this.moderatorContext(study, session, manager);
-      const live = await this.sessions.liveInvitations(session.id, manager);
-      const people = new Map((await this.sessions.respondentsByIds(live.map((i) => i.respondentId), manager)).map((r) => [r.id, r]));
-      const locales = await this.sessions.screenerLocales(live.map((i) => i.respondentId), manager);
+      const ctx = await this.moderatorContext(study, session);
+      const live = await this.sessions.liveInvitations(session.id);
+      const people = new Map((await this.sessions.respondentsByIds(live.map((i) => i.respondentId))).map((r) => [r.id, r]));
+      const locales = await this.sessions.screenerLocales(live.map((i) => i.respondentId));
       for (const inv of live) {
         const respondent = people.get(inv.respondentId);
         if (!respondent?.email || respondent.erasedAt) continue;
         const token = randomToken();
-        await this.sessions.saveInvitation({ ...inv, tokenHash: hashToken(token), status: 'sent', sequence: session.sequence, sentAt: new Date(), respondedAt: null }, manager);
-        await this.mailer.inviteRespondent(ctx, respondent, { locale: locales.get(respondent.id) ?? study.locale, token, isUpdate: true }, manager);
+        await this.sessions.saveInvitation({ ...inv, tokenHash: hashToken(token), status: 'sent', sequence: session.sequence, sentAt: new Date(), respondedAt: null });
+        await this.mailer.inviteRespondent(ctx, respondent, { locale: locales.get(respondent.id) ?? study.locale, token, isUpdate: true });
       }
-      await this.sessions.changeRespondentStatus(live.map((i) => i.respondentId), ['confirmed'], 'invited', manager);
+      await this.sessions.changeRespondentStatus(live.map((i) => i.respondentId), ['confirmed'], 'invited');
     }
-    await this.updateModerators(study, session, { leadId: session.invitedLeadId, noteId: session.invitedNoteId }, slotChanged, manager);
-    await this.sessions.saveSession(session, manager);
+    await this.updateModerators(study, session, { leadId: session.invitedLeadId, noteId: session.invitedNoteId }, slotChanged);
+    await this.sessions.saveSession(session);
   }
 
   /** The session is cancelled in the caller's transaction: everyone invited gets a METHOD:CANCEL with a higher SEQUENCE. */
-  async notifyCancellation(session: ScheduledSession, manager: EntityManager): Promise<void> {
+  async notifyCancellation(session: ScheduledSession): Promise<void> {
     if (!session.invitedAt) return;
-    const study = (await this.sessions.findStudy(session.studyId, manager))!;
+    const study = (await this.sessions.findStudy(session.studyId))!;
     assertStudyOpen(study);
     session.sequence += 1;
-    const ctx = await this.moderatorContext(study, session, manager);
-    const live = await this.sessions.liveInvitations(session.id, manager);
-    const people = await this.sessions.respondentsByIds(live.map((i) => i.respondentId), manager);
-    const locales = await this.sessions.screenerLocales(people.map((r) => r.id), manager);
-    for (const respondent of people) if (respondent.email && !respondent.erasedAt) await this.mailer.cancelRespondent(ctx, respondent, locales.get(respondent.id) ?? study.locale, manager);
-    for (const inv of live) await this.sessions.saveInvitation({ ...inv, status: 'cancelled', sequence: session.sequence }, manager);
-    await this.sessions.changeRespondentStatus(live.map((i) => i.respondentId), ['invited', 'confirmed'], 'grouped', manager);
+    const ctx = await this.moderatorContext(study, session);
+    const live = await this.sessions.liveInvitations(session.id);
+    const people = await this.sessions.respondentsByIds(live.map((i) => i.respondentId));
+    const locales = await this.sessions.screenerLocales(people.map((r) => r.id));
+    for (const respondent of people) if (respondent.email && !respondent.erasedAt) await this.mailer.cancelRespondent(ctx, respondent, locales.get(respondent.id) ?? study.locale);
+    for (const inv of live) await this.sessions.saveInvitation({ ...inv, status: 'cancelled', sequence: session.sequence });
+    await this.sessions.changeRespondentStatus(live.map((i) => i.respondentId), ['invited', 'confirmed'], 'grouped');
     for (const [id, role] of [[session.invitedLeadId, 'lead'], [session.invitedNoteId, 'notes']] as const) {
-      const user = id === null ? null : await this.moderators.findUser(id, manager);
-      if (user) await this.mailer.cancelModerator(ctx, user, role, manager);
+      const user = id === null ? null : await this.moderators.findUser(id);
+      if (user) await this.mailer.cancelModerator(ctx, user, role);
     }
     Object.assign(session, { invitedAt: null, invitedLeadId: null, invitedNoteId: null });
-    await this.sessions.saveSession(session, manager);
+    await this.sessions.saveSession(session);
   }
 
-  private async inviteMissing(study: Study, session: ScheduledSession, manager: EntityManager): Promise<GroupInvitationReport> {
-    const ctx = await this.moderatorContext(study, session, manager);
-    const memberships = (await this.sessions.membershipsOfGroups([session.groupId], manager)).filter((m) => m.role === 'member');
-    const respondents = new Map((await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId), manager)).map((r) => [r.id, r]));
-    const existing = new Map((await this.sessions.invitationsOfSessions([session.id], manager)).map((i) => [i.respondentId, i]));
+  private async inviteMissing(study: Study, session: ScheduledSession): Promise<GroupInvitationReport> {
+    const ctx = await this.moderatorContext(study, session);
+    const memberships = (await this.sessions.membershipsOfGroups([session.groupId])).filter((m) => m.role === 'member');
+    const respondents = new Map((await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]));
+    const existing = new Map((await this.sessions.invitationsOfSessions([session.id])).map((i) => [i.respondentId, i]));
     const report: GroupInvitationReport = { groupId: session.groupId, sessionId: session.id, invited: [], skipped: [], moderatorsInvited: [] };
     for (const m of memberships) {
       const respondent = respondents.get(m.respondentId)!;
@@ -268,17 +265,17 @@ export class InvitationsService {
         report.skipped.push({ respondentId: respondent.id, reason: 'no e-mail address: invite this person by phone or letter' });
         continue;
       }
-      await this.invite(ctx, respondent, previous ?? null, manager);
+      await this.invite(ctx, respondent, previous ?? null);
       report.invited.push({ respondentId: respondent.id, firstName: respondent.firstName });
     }
     const previous = { leadId: session.invitedLeadId, noteId: session.invitedNoteId };
-    report.moderatorsInvited = await this.updateModerators(study, session, previous, false, manager);
+    report.moderatorsInvited = await this.updateModerators(study, session, previous, false);
     session.invitedAt ??= new Date();
-    await this.sessions.saveSession(session, manager);
+    await this.sessions.saveSession(session);
     return report;
   }
 
-  private async invite(ctx: ModeratorMailContext, respondent: Respondent, previous: Invitation | null, manager: EntityManager): Promise<void> {
+  private async invite(ctx: ModeratorMailContext, respondent: Respondent, previous: Invitation | null): Promise<void> {
     const token = randomToken();
     await this.sessions.saveInvitation(
       {
@@ -292,33 +289,32 @@ export class InvitationsService {
         sentAt: new Date(),
         respondedAt: null,
       },
-      manager,
     );
-    const locale = (await this.sessions.screenerLocales([respondent.id], manager)).get(respondent.id) ?? ctx.study.locale;
+    const locale = (await this.sessions.screenerLocales([respondent.id])).get(respondent.id) ?? ctx.study.locale;
     // Someone who had an invitation to this session before (one that was cancelled) reads what changed; a newcomer does not.
-    await this.mailer.inviteRespondent(ctx, respondent, { locale, token, isUpdate: previous !== null }, manager);
-    await this.sessions.changeRespondentStatus([respondent.id], ['eligible', 'grouped'], 'invited', manager);
+    await this.mailer.inviteRespondent(ctx, respondent, { locale, token, isUpdate: previous !== null });
+    await this.sessions.changeRespondentStatus([respondent.id], ['eligible', 'grouped'], 'invited');
   }
 
   /** Invites the current moderators who were not (or, with `everyone`, all of them) and cancels for those taken off. */
-  private async updateModerators(study: Study, session: ScheduledSession, previous: ModeratorPair, everyone: boolean, manager: EntityManager): Promise<number[]> {
+  private async updateModerators(study: Study, session: ScheduledSession, previous: ModeratorPair, everyone: boolean): Promise<number[]> {
     const current: [number, 'lead' | 'notes'][] = [[session.leadModeratorId, 'lead'], [session.noteModeratorId, 'notes']];
     const before = new Map<number, 'lead' | 'notes'>();
     if (previous.leadId !== null) before.set(previous.leadId, 'lead');
     if (previous.noteId !== null) before.set(previous.noteId, 'notes');
-    const ctx = await this.moderatorContext(study, session, manager);
+    const ctx = await this.moderatorContext(study, session);
     const invited: number[] = [];
     for (const [id, role] of current) {
       if (!everyone && before.get(id) === role) continue;
-      const user = await this.moderators.findUser(id, manager);
+      const user = await this.moderators.findUser(id);
       if (!user) continue;
-      await this.mailer.inviteModerator(ctx, user, role, before.has(id), manager);
+      await this.mailer.inviteModerator(ctx, user, role, before.has(id));
       invited.push(id);
     }
     for (const [id, role] of before) {
       if (current.some(([c]) => c === id)) continue;
-      const user = await this.moderators.findUser(id, manager);
-      if (user) await this.mailer.cancelModerator(ctx, user, role, manager);
+      const user = await this.moderators.findUser(id);
+      if (user) await this.mailer.cancelModerator(ctx, user, role);
     }
     session.invitedLeadId = session.leadModeratorId;
     session.invitedNoteId = session.noteModeratorId;
@@ -326,32 +322,31 @@ export class InvitationsService {
   }
 
   /** Offers a declined place to the first reserve who can make the session's slot; audited either way. */
-  private async offerPlaceToReserve(study: Study, session: ScheduledSession, declinedId: number, manager: EntityManager): Promise<number | null> {
+  private async offerPlaceToReserve(study: Study, session: ScheduledSession, declinedId: number): Promise<number | null> {
     assertStudyOpen(study);
-    const memberships = await this.sessions.membershipsOfGroups([session.groupId], manager);
+    const memberships = await this.sessions.membershipsOfGroups([session.groupId]);
     const reserves = memberships.filter((m) => m.role === 'reserve').sort((a, b) => a.position - b.position || a.id - b.id);
-    const people = new Map((await this.sessions.respondentsByIds(reserves.map((m) => m.respondentId), manager)).map((r) => [r.id, r]));
+    const people = new Map((await this.sessions.respondentsByIds(reserves.map((m) => m.respondentId))).map((r) => [r.id, r]));
     const chosen = reserves.find((m) => {
       const r = people.get(m.respondentId);
       return r && !r.erasedAt && r.status !== 'erased' && (r.availability === null || r.availability.includes(session.slotId));
     });
     if (!chosen) {
-      await this.audit.record({ actor: null, action: 'group.no_reserve', studyId: study.id, subjectType: 'group', subjectId: session.groupId, details: { declinedRespondentId: declinedId, reserves: reserves.length } }, manager);
+      await this.audit.record({ actor: null, action: 'group.no_reserve', studyId: study.id, subjectType: 'group', subjectId: session.groupId, details: { declinedRespondentId: declinedId, reserves: reserves.length } });
       return null;
     }
     const position = Math.max(0, ...memberships.filter((m) => m.role === 'member').map((m) => m.position + 1));
-    await this.groups.placeMembership(chosen.id, { groupId: session.groupId, role: 'member', position }, manager);
+    await this.groups.placeMembership(chosen.id, { groupId: session.groupId, role: 'member', position });
     // Reserves keep status eligible (their group_member row marks them); as a member they are grouped.
-    await this.sessions.changeRespondentStatus([chosen.respondentId], ['eligible'], 'grouped', manager);
+    await this.sessions.changeRespondentStatus([chosen.respondentId], ['eligible'], 'grouped');
     const respondent = people.get(chosen.respondentId)!;
     const invite = session.status === 'scheduled' && session.invitedAt !== null && !!respondent.email;
     if (invite) {
-      const previous = await this.sessions.findInvitation(session.id, respondent.id, manager);
-      await this.invite(await this.moderatorContext(study, session, manager), respondent, previous, manager);
+      const previous = await this.sessions.findInvitation(session.id, respondent.id);
+      await this.invite(await this.moderatorContext(study, session), respondent, previous);
     }
     await this.audit.record(
       { actor: null, action: 'group.reserve_promote', studyId: study.id, subjectType: 'group', subjectId: session.groupId, details: { respondentId: respondent.id, replaced: declinedId, reason: 'declined', invited: invite } },
-      manager,
     );
     return respondent.id;
   }
@@ -365,11 +360,11 @@ export class InvitationsService {
     throw new AppError('gone', `invitation.${closed}`, `This link no longer works: ${why}. You need not do anything. Questions? Call ${helpPhone}.`, { helpPhone });
   }
 
-  private async moderatorContext(study: Study, session: ScheduledSession, manager: EntityManager): Promise<ModeratorMailContext> {
-    const [slot, group] = await Promise.all([this.sessions.findSlot(session.slotId, manager), this.sessions.findGroup(session.groupId, manager)]);
-    const orgNames = await this.sessions.organisationNames([group!.organisationId], manager);
-    const memberships = (await this.sessions.membershipsOfGroups([session.groupId], manager)).filter((m) => m.role === 'member');
-    const people = new Map((await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId), manager)).map((r) => [r.id, r]));
+  private async moderatorContext(study: Study, session: ScheduledSession): Promise<ModeratorMailContext> {
+    const [slot, group] = await Promise.all([this.sessions.findSlot(session.slotId), this.sessions.findGroup(session.groupId)]);
+    const orgNames = await this.sessions.organisationNames([group!.organisationId]);
+    const memberships = (await this.sessions.membershipsOfGroups([session.groupId])).filter((m) => m.role === 'member');
+    const people = new Map((await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]));
     return {
       study,
       session,

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -56,6 +58,7 @@ const toView = (m: ModeratorWithSlots): ModeratorView => ({
 @Injectable()
 export class ModeratorsService {
   constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly moderators: ModeratorRepository,
     private readonly sessions: SessionRepository,
     private readonly studies: StudiesService,
@@ -86,8 +89,8 @@ export class ModeratorsService {
     const studySlots = new Set((await this.sessions.slotsOfStudy(study.id)).map((s) => s.id));
     const unknown = (settings.slotIds ?? []).filter((id) => !studySlots.has(id));
     if (unknown.length) throw AppError.invalid('moderator.unknown_slot', `Slot(s) ${unknown.join(', ')} do not belong to study ${slug}. Choose slots of this study.`, { slotIds: unknown }, { slotList: unknown.join(', '), slug });
-    await this.sessions.transaction(async (manager) => {
-      const existing = await this.moderators.findProfile(study.id, userId, manager);
+    await this.txHost.withTransaction(async () => {
+      const existing = await this.moderators.findProfile(study.id, userId);
       const now = new Date();
       const saved = await this.moderators.saveProfile(
         {
@@ -97,10 +100,9 @@ export class ModeratorsService {
           ...(settings.active !== undefined ? { active: settings.active } : {}),
           updatedAt: now,
         },
-        manager,
       );
-      if (settings.slotIds !== undefined) await this.moderators.replaceSlots(saved.id, [...new Set(settings.slotIds)].sort((a, b) => a - b), manager);
-      await this.audit.record({ actor, action: existing ? 'moderator.update' : 'moderator.add', studyId: study.id, subjectType: 'user', subjectId: userId, details: { ...settings } }, manager);
+      if (settings.slotIds !== undefined) await this.moderators.replaceSlots(saved.id, [...new Set(settings.slotIds)].sort((a, b) => a - b));
+      await this.audit.record({ actor, action: existing ? 'moderator.update' : 'moderator.add', studyId: study.id, subjectType: 'user', subjectId: userId, details: { ...settings } });
     });
     return (await this.list(slug)).find((m) => m.userId === userId)!;
   }
@@ -115,22 +117,21 @@ export class ModeratorsService {
     return { name: moderator.user.name, email: moderator.user.email, sessions: sessions.length };
   }
 
+  @Transactional()
   async remove(slug: string, userId: number, actor: AuthUser): Promise<void> {
     const study = await this.studies.get(slug);
     const profile = await this.moderators.findProfile(study.id, userId);
     if (!profile) throw AppError.notFound('moderator', userId);
-    await this.sessions.transaction(async (manager) => {
-      await this.moderators.deleteProfile(profile.id, manager);
-      await this.audit.record({ actor, action: 'moderator.remove', studyId: study.id, subjectType: 'user', subjectId: userId }, manager);
-    });
+    await this.moderators.deleteProfile(profile.id);
+    await this.audit.record({ actor, action: 'moderator.remove', studyId: study.id, subjectType: 'user', subjectId: userId });
   }
 
   /** A new private feed link; the previous one stops working. The token is shown once and only its hash is kept. */
   async renewFeed(user: AuthUser): Promise<{ url: string }> {
     const token = randomToken();
-    await this.sessions.transaction(async (manager) => {
-      await this.moderators.replaceFeedToken(user.id, hashToken(token), manager);
-      await this.audit.record({ actor: user, action: 'moderator.feed_renew', subjectType: 'user', subjectId: user.id }, manager);
+    await this.txHost.withTransaction(async () => {
+      await this.moderators.replaceFeedToken(user.id, hashToken(token));
+      await this.audit.record({ actor: user, action: 'moderator.feed_renew', subjectType: 'user', subjectId: user.id });
     });
     return { url: `${this.config.baseUrl}/ical/${token}.ics` };
   }

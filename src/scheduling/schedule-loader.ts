@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import type { User } from '../auth/user.entity';
 import { QUADRANT_LABELS, type Locale } from '../common/domain';
 import type { FocusGroup } from '../groups/group.entity';
@@ -51,23 +50,23 @@ export class ScheduleLoader {
     private readonly moderators: ModeratorRepository,
   ) {}
 
-  async load(study: Study, locale: Locale, manager?: EntityManager): Promise<LoadedSchedule> {
+  async load(study: Study, locale: Locale): Promise<LoadedSchedule> {
     const [slots, moderators, groupRows, sessions] = await Promise.all([
-      this.sessions.slotsOfStudy(study.id, manager),
-      this.moderators.moderatorsOfStudy(study.id, manager),
-      this.sessions.groupsOfStudy(study.id, manager),
-      this.sessions.sessionsOfStudy(study.id, manager),
+      this.sessions.slotsOfStudy(study.id),
+      this.moderators.moderatorsOfStudy(study.id),
+      this.sessions.groupsOfStudy(study.id),
+      this.sessions.sessionsOfStudy(study.id),
     ]);
     const scheduled = sessions.filter((s) => s.status === 'scheduled');
     const peopleIds = new Set([...moderators.map((m) => m.userId), ...scheduled.flatMap((s) => [s.leadModeratorId, s.noteModeratorId])]);
-    const foreign = await this.sessions.otherStudiesSessionsOf(study.id, [...peopleIds], manager);
-    const foreignSlots = await this.sessions.slotsByIds(foreign.map((s) => s.slotId), manager);
+    const foreign = await this.sessions.otherStudiesSessionsOf(study.id, [...peopleIds]);
+    const foreignSlots = await this.sessions.slotsByIds(foreign.map((s) => s.slotId));
     for (const s of foreign) for (const id of [s.leadModeratorId, s.noteModeratorId]) peopleIds.add(id);
-    const users = new Map((await this.moderators.usersByIds([...peopleIds], manager)).map((u) => [u.id, u]));
+    const users = new Map((await this.moderators.usersByIds([...peopleIds])).map((u) => [u.id, u]));
 
-    const memberships = await this.sessions.membershipsOfGroups(groupRows.map((g) => g.id), manager);
-    const respondents = new Map((await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId), manager)).map((r) => [r.id, r]));
-    const orgNames = await this.sessions.organisationNames(groupRows.map((g) => g.organisationId), manager);
+    const memberships = await this.sessions.membershipsOfGroups(groupRows.map((g) => g.id));
+    const respondents = new Map((await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]));
+    const orgNames = await this.sessions.organisationNames(groupRows.map((g) => g.organisationId));
     const allSlotIds = slots.map((s) => s.id);
     const groups = new Map<number, LoadedGroup>();
     for (const group of groupRows) {

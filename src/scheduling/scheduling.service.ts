@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -81,6 +82,7 @@ export interface ScheduleView {
 @Injectable()
 export class SchedulingService {
   constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly sessions: SessionRepository,
     private readonly loader: ScheduleLoader,
     private readonly studies: StudiesService,
@@ -89,51 +91,48 @@ export class SchedulingService {
   ) {}
 
   /** Schedules every confirmed or locked group without a session; existing sessions stay. A dry run saves nothing. */
+  @Transactional()
   async run(slug: string, opts: { dryRun?: boolean }, actor: AuthUser | null, locale: Locale): Promise<ScheduleRunReport> {
     const study = await this.studies.get(slug);
     if (opts.dryRun) return this.plan(await this.loader.load(study, locale), true, locale).report;
-    return this.sessions.transaction(async (manager) => {
-      await this.sessions.lockStudy(study.id, manager);
-      const loaded = await this.loader.load(study, locale, manager);
-      const { report, assignments } = this.plan(loaded, false, locale);
-      const existing = new Map(loaded.sessions.map((s) => [s.groupId, s]));
-      const now = new Date();
-      for (const a of assignments) {
-        const slot = loaded.slotById.get(a.slotId)!;
-        const previous = existing.get(a.groupId);
-        await this.sessions.saveSession(
-          {
-            ...(previous ?? { studyId: study.id, groupId: a.groupId, sequence: 0, createdAt: now }),
-            // A cancelled session that comes back must outrank its cancellation in calendars.
-            sequence: previous ? previous.sequence + 1 : 0,
-            slotId: a.slotId,
-            leadModeratorId: a.leadId,
-            noteModeratorId: a.noteTakerId,
-            startsAt: slot.startsAt,
-            endsAt: slot.endsAt,
-            status: 'scheduled',
-            invitedAt: null,
-            invitedLeadId: null,
-            invitedNoteId: null,
-            updatedAt: now,
-          },
-          manager,
-        );
-      }
-      await this.audit.record(
-        { actor, action: 'schedule.run', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { placed: report.placed.map((p) => ({ groupId: p.groupId, slotId: p.slotId, leadId: p.leadId, noteTakerId: p.noteTakerId })), unplaced: report.unplaced } },
-        manager,
+    await this.sessions.lockStudy(study.id);
+    const loaded = await this.loader.load(study, locale);
+    const { report, assignments } = this.plan(loaded, false, locale);
+    const existing = new Map(loaded.sessions.map((s) => [s.groupId, s]));
+    const now = new Date();
+    for (const a of assignments) {
+      const slot = loaded.slotById.get(a.slotId)!;
+      const previous = existing.get(a.groupId);
+      await this.sessions.saveSession(
+        {
+          ...(previous ?? { studyId: study.id, groupId: a.groupId, sequence: 0, createdAt: now }),
+          // A cancelled session that comes back must outrank its cancellation in calendars.
+          sequence: previous ? previous.sequence + 1 : 0,
+          slotId: a.slotId,
+          leadModeratorId: a.leadId,
+          noteModeratorId: a.noteTakerId,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          status: 'scheduled',
+          invitedAt: null,
+          invitedLeadId: null,
+          invitedNoteId: null,
+          updatedAt: now,
+        },
       );
-      return report;
-    });
+    }
+    await this.audit.record(
+      { actor, action: 'schedule.run', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { placed: report.placed.map((p) => ({ groupId: p.groupId, slotId: p.slotId, leadId: p.leadId, noteTakerId: p.noteTakerId })), unplaced: report.unplaced } },
+    );
+    return report;
   }
 
   /** Moves a session to another slot and/or gives it other moderators, checked against the scheduler's rules. */
   async move(slug: string, sessionId: number, change: SessionChange, actor: AuthUser, locale: Locale): Promise<SessionView> {
     const study = await this.studies.get(slug);
-    await this.sessions.transaction(async (manager) => {
-      const session = await this.lockOwnSession(study.id, sessionId, manager);
-      const loaded = await this.loader.load(study, locale, manager);
+    await this.txHost.withTransaction(async () => {
+      const session = await this.lockOwnSession(study.id, sessionId);
+      const loaded = await this.loader.load(study, locale);
       const next: FixedAssignment = {
         groupId: session.groupId,
         slotId: change.slotId ?? session.slotId,
@@ -145,8 +144,8 @@ export class SchedulingService {
       if (before.slotId === next.slotId && before.leadId === next.leadId && before.noteTakerId === next.noteTakerId) {
         throw AppError.invalid('schedule.no_change', 'The session already has this slot and these moderators; choose something else to change.');
       }
-      await this.apply(session, next, loaded, manager);
-      await this.audit.record({ actor, action: 'schedule.session_move', studyId: study.id, subjectType: 'session', subjectId: session.id, details: { groupId: session.groupId, from: before, to: next } }, manager);
+      await this.apply(session, next, loaded);
+      await this.audit.record({ actor, action: 'schedule.session_move', studyId: study.id, subjectType: 'session', subjectId: session.id, details: { groupId: session.groupId, from: before, to: next } });
     });
     return this.sessionView(slug, sessionId, locale);
   }
@@ -155,35 +154,33 @@ export class SchedulingService {
   async swapModerators(slug: string, sessionId: number, otherSessionId: number, actor: AuthUser, locale: Locale): Promise<SessionView> {
     if (sessionId === otherSessionId) throw AppError.invalid('schedule.same_session', 'Choose another session to swap moderators with.');
     const study = await this.studies.get(slug);
-    await this.sessions.transaction(async (manager) => {
-      const locked = await this.sessions.lockSessions([sessionId, otherSessionId], manager);
+    await this.txHost.withTransaction(async () => {
+      const locked = await this.sessions.lockSessions([sessionId, otherSessionId]);
       const a = ownScheduled(locked.get(sessionId), study.id, sessionId);
       const b = ownScheduled(locked.get(otherSessionId), study.id, otherSessionId);
-      const loaded = await this.loader.load(study, locale, manager);
+      const loaded = await this.loader.load(study, locale);
       const nextA = { groupId: a.groupId, slotId: a.slotId, leadId: b.leadModeratorId, noteTakerId: b.noteModeratorId };
       const nextB = { groupId: b.groupId, slotId: b.slotId, leadId: a.leadModeratorId, noteTakerId: a.noteModeratorId };
       this.assertAllowed([nextA, nextB], loaded, locale);
-      await this.apply(a, nextA, loaded, manager);
-      await this.apply(b, nextB, loaded, manager);
+      await this.apply(a, nextA, loaded);
+      await this.apply(b, nextB, loaded);
       await this.audit.record(
         { actor, action: 'schedule.moderators_swap', studyId: study.id, subjectType: 'session', subjectId: a.id, details: { sessions: [a.id, b.id], groups: [a.groupId, b.groupId] } },
-        manager,
       );
     });
     return this.sessionView(slug, sessionId, locale);
   }
 
   /** Cancels a session: invitations get a METHOD:CANCEL, the group can be scheduled again. */
+  @Transactional()
   async cancel(slug: string, sessionId: number, actor: AuthUser): Promise<void> {
     const study = await this.studies.get(slug);
-    await this.sessions.transaction(async (manager) => {
-      const session = await this.lockOwnSession(study.id, sessionId, manager);
-      await this.invitations.notifyCancellation(session, manager);
-      session.status = 'cancelled';
-      session.updatedAt = new Date();
-      await this.sessions.saveSession(session, manager);
-      await this.audit.record({ actor, action: 'schedule.session_cancel', studyId: study.id, subjectType: 'session', subjectId: session.id, details: { groupId: session.groupId, slotId: session.slotId } }, manager);
-    });
+    const session = await this.lockOwnSession(study.id, sessionId);
+    await this.invitations.notifyCancellation(session);
+    session.status = 'cancelled';
+    session.updatedAt = new Date();
+    await this.sessions.saveSession(session);
+    await this.audit.record({ actor, action: 'schedule.session_cancel', studyId: study.id, subjectType: 'session', subjectId: session.id, details: { groupId: session.groupId, slotId: session.slotId } });
   }
 
   /** Who a cancellation would e-mail, for the confirmation page: only people already invited are told. */
@@ -286,16 +283,16 @@ export class SchedulingService {
     if (!result.ok) throw AppError.conflict(`schedule.${result.code}`, result.reason, { groupId: result.groupId, rule: result.code });
   }
 
-  private async apply(session: ScheduledSession, next: FixedAssignment, loaded: LoadedSchedule, manager: EntityManager): Promise<void> {
+  private async apply(session: ScheduledSession, next: FixedAssignment, loaded: LoadedSchedule): Promise<void> {
     const slotChanged = session.slotId !== next.slotId;
     const slot = loaded.slotById.get(next.slotId)!;
     Object.assign(session, { slotId: next.slotId, leadModeratorId: next.leadId, noteModeratorId: next.noteTakerId, startsAt: slot.startsAt, endsAt: slot.endsAt, updatedAt: new Date() });
-    await this.sessions.saveSession(session, manager);
-    await this.invitations.notifySessionChange(session, slotChanged, manager);
+    await this.sessions.saveSession(session);
+    await this.invitations.notifySessionChange(session, slotChanged);
   }
 
-  private async lockOwnSession(studyId: number, sessionId: number, manager: EntityManager): Promise<ScheduledSession> {
-    const locked = await this.sessions.lockSessions([sessionId], manager);
+  private async lockOwnSession(studyId: number, sessionId: number): Promise<ScheduledSession> {
+    const locked = await this.sessions.lockSessions([sessionId]);
     return ownScheduled(locked.get(sessionId), studyId, sessionId);
   }
 }

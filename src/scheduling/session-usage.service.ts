@@ -13,7 +13,7 @@ export class SessionUsageService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.groupSessions.onCheck((groupId, manager) => this.sessions.hasActiveSessionForGroup(groupId, manager));
-    this.slotUsage.onCount((slotId, manager) => this.sessions.countInSlot(slotId, manager));
+    this.groupSessions.onCheck((groupId) => this.sessions.hasActiveSessionForGroup(groupId));
+    this.slotUsage.onCount((slotId) => this.sessions.countInSlot(slotId));
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -38,6 +39,7 @@ export class ResearchOrganisationService {
     return logo ? Buffer.from(logo.data, 'base64') : null;
   }
 
+  @Transactional()
   async setLogo(slug: string, dataUrl: string, actor: AuthUser, locale: Locale): Promise<void> {
     const study = await this.get(slug);
     const checked = checkLogo(dataUrl);
@@ -45,18 +47,15 @@ export class ResearchOrganisationService {
       const message = getTranslations().t(locale, `study.logo.${checked.reason}`, { kb: LOGO_MAX_BYTES / 1000 });
       throw AppError.invalid(`study.logo_${checked.reason.replace(/-/g, '_')}`, message, { logo: [message] });
     }
-    await this.studies.transaction(async (manager) => {
-      await this.studies.saveLogo({ studyId: study.id, contentType: checked.type, data: checked.bytes.toString('base64'), updatedAt: new Date() }, manager);
-      await this.audit.record({ actor, action: 'study.logo_set', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { type: checked.type, bytes: checked.bytes.length } }, manager);
-    });
+    await this.studies.saveLogo({ studyId: study.id, contentType: checked.type, data: checked.bytes.toString('base64'), updatedAt: new Date() });
+    await this.audit.record({ actor, action: 'study.logo_set', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { type: checked.type, bytes: checked.bytes.length } });
   }
 
+  @Transactional()
   async removeLogo(slug: string, actor: AuthUser): Promise<void> {
     const study = await this.get(slug);
-    await this.studies.transaction(async (manager) => {
-      await this.studies.deleteLogo(study.id, manager);
-      await this.audit.record({ actor, action: 'study.logo_remove', studyId: study.id, subjectType: 'study', subjectId: study.slug }, manager);
-    });
+    await this.studies.deleteLogo(study.id);
+    await this.audit.record({ actor, action: 'study.logo_remove', studyId: study.id, subjectType: 'study', subjectId: study.slug });
   }
 
   private async get(slug: string): Promise<Study> {

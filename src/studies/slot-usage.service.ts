@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 
-export type SlotUseCounter = (slotId: number, manager?: EntityManager) => Promise<number>;
+export type SlotUseCounter = (slotId: number) => Promise<number>;
 
 /**
  * How many sessions (cancelled ones too, which keep their history) meet in a slot. Sessions belong to scheduling,
@@ -16,9 +15,9 @@ export class SlotUsageService {
     this.counters.push(counter);
   }
 
-  async sessionsInSlot(slotId: number, manager?: EntityManager): Promise<number> {
+  async sessionsInSlot(slotId: number): Promise<number> {
     let total = 0;
-    for (const counter of this.counters) total += await counter(slotId, manager);
+    for (const counter of this.counters) total += await counter(slotId);
     return total;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import type { Page } from '../common/paging';
@@ -57,35 +57,34 @@ export class StudiesService {
     return { study, organisations, slots };
   }
 
+  @Transactional()
   async create(dto: CreateStudyDto, actor: AuthUser | null, opts: { organisations?: string[]; isDemo?: boolean } = {}): Promise<Study> {
     const settings = { groupTargetSize: 3, groupMinSize: 2, groupMaxSize: 4, groupsPerQuadrant: 1, reservesPerGroup: 1, homeworkLeadDays: 7, sessionMinutes: 120, ...stripUndefined(dto) };
     assertGroupSizesFit(settings);
     if (await this.studies.findBySlug(dto.slug)) throw AppError.conflict('study.slug_taken', `A study with slug "${dto.slug}" already exists; choose another slug.`, { slug: ['is already taken'] }, { slug: dto.slug });
-    return this.studies.transaction(async (manager) => {
-      const study = await this.studies.insertStudy(
-        {
-          ...settings,
-          slug: dto.slug,
-          title: dto.title.trim(),
-          description: dto.description?.trim() ?? '',
-          locale: dto.locale ?? 'nl',
-          status: dto.status ?? 'draft',
-          returnAddress: dto.returnAddress ?? '',
-          helpPhone: dto.helpPhone ?? '',
-          researchOrganisation: dto.researchOrganisation?.trim() ?? '',
-          privacyUrl: dto.privacyUrl?.trim() ?? '',
-          helpEmail: dto.helpEmail?.trim() ?? '',
-          isDemo: opts.isDemo ?? false,
-          createdAt: new Date(),
-        },
-        manager,
-      );
-      for (const name of opts.organisations ?? []) await this.linkOrganisation(study, { name }, manager);
-      await this.audit.record({ actor, action: 'study.create', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { organisations: opts.organisations ?? [] } }, manager);
-      return study;
-    });
+    const study = await this.studies.insertStudy(
+      {
+        ...settings,
+        slug: dto.slug,
+        title: dto.title.trim(),
+        description: dto.description?.trim() ?? '',
+        locale: dto.locale ?? 'nl',
+        status: dto.status ?? 'draft',
+        returnAddress: dto.returnAddress ?? '',
+        helpPhone: dto.helpPhone ?? '',
+        researchOrganisation: dto.researchOrganisation?.trim() ?? '',
+        privacyUrl: dto.privacyUrl?.trim() ?? '',
+        helpEmail: dto.helpEmail?.trim() ?? '',
+        isDemo: opts.isDemo ?? false,
+        createdAt: new Date(),
+      },
+    );
+    for (const name of opts.organisations ?? []) await this.linkOrganisation(study, { name });
+    await this.audit.record({ actor, action: 'study.create', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { organisations: opts.organisations ?? [] } });
+    return study;
   }
 
+  @Transactional()
   async update(slug: string, dto: UpdateStudyDto, actor: AuthUser): Promise<Study> {
     const study = await this.get(slug);
     const changes = stripUndefined(dto);
@@ -94,51 +93,47 @@ export class StudiesService {
     }
     const next = Object.assign(study, changes);
     assertGroupSizesFit(next);
-    return this.studies.transaction(async (manager) => {
-      const saved = await this.studies.saveStudy(next, manager);
-      await this.audit.record({ actor, action: 'study.update', studyId: study.id, subjectType: 'study', subjectId: saved.slug, details: { changed: Object.keys(changes) } }, manager);
-      return saved;
-    });
+    const saved = await this.studies.saveStudy(next);
+    await this.audit.record({ actor, action: 'study.update', studyId: study.id, subjectType: 'study', subjectId: saved.slug, details: { changed: Object.keys(changes) } });
+    return saved;
   }
 
+  @Transactional()
   async addOrganisation(slug: string, dto: OrganisationDto, actor: AuthUser): Promise<StudyOrganisation> {
     const study = await this.get(slug);
-    return this.studies.transaction(async (manager) => {
-      const link = await this.linkOrganisation(study, dto, manager);
-      await this.audit.record({ actor, action: 'study.organisation_add', studyId: study.id, subjectType: 'organisation', subjectId: link.organisationId, details: { name: dto.name } }, manager);
-      return link;
-    });
+    const link = await this.linkOrganisation(study, dto);
+    await this.audit.record({ actor, action: 'study.organisation_add', studyId: study.id, subjectType: 'organisation', subjectId: link.organisationId, details: { name: dto.name } });
+    return link;
   }
 
+  @Transactional()
   async updateOrganisation(slug: string, id: number, dto: UpdateOrganisationDto, actor: AuthUser): Promise<StudyOrganisation> {
     const study = await this.get(slug);
     const link = await this.studies.findStudyOrganisation(study.id, id);
     if (!link) throw AppError.notFound('study_organisation', id);
-    return this.studies.transaction(async (manager) => {
-      if (dto.name && dto.name.trim() !== link.organisation.name) {
-        const org = await this.studies.findOrCreateOrganisation(dto.name.trim(), manager);
-        link.organisationId = org.id;
-        link.organisation = org;
-      }
-      if (dto.contactName !== undefined) link.contactName = dto.contactName || null;
-      if (dto.contactEmail !== undefined) link.contactEmail = dto.contactEmail || null;
-      if (dto.contactPhone !== undefined) link.contactPhone = dto.contactPhone || null;
-      const saved = await this.studies.saveStudyOrganisation(link, manager);
-      await this.audit.record({ actor, action: 'study.organisation_update', studyId: study.id, subjectType: 'organisation', subjectId: link.organisationId }, manager);
-      return saved;
-    });
+    if (dto.name && dto.name.trim() !== link.organisation.name) {
+      const org = await this.studies.findOrCreateOrganisation(dto.name.trim());
+      link.organisationId = org.id;
+      link.organisation = org;
+    }
+    if (dto.contactName !== undefined) link.contactName = dto.contactName || null;
+    if (dto.contactEmail !== undefined) link.contactEmail = dto.contactEmail || null;
+    if (dto.contactPhone !== undefined) link.contactPhone = dto.contactPhone || null;
+    const saved = await this.studies.saveStudyOrganisation(link);
+    await this.audit.record({ actor, action: 'study.organisation_update', studyId: study.id, subjectType: 'organisation', subjectId: link.organisationId });
+    return saved;
   }
 
+  @Transactional()
   async removeOrganisation(slug: string, id: number, actor: AuthUser): Promise<void> {
     const study = await this.get(slug);
     const link = await this.studies.findStudyOrganisation(study.id, id);
     if (!link) throw AppError.notFound('study_organisation', id);
-    await this.studies.transaction(async (manager) => {
-      await this.studies.deleteStudyOrganisation(id, manager);
-      await this.audit.record({ actor, action: 'study.organisation_remove', studyId: study.id, subjectType: 'organisation', subjectId: link.organisationId, details: { name: link.organisation.name } }, manager);
-    });
+    await this.studies.deleteStudyOrganisation(id);
+    await this.audit.record({ actor, action: 'study.organisation_remove', studyId: study.id, subjectType: 'organisation', subjectId: link.organisationId, details: { name: link.organisation.name } });
   }
 
+  @Transactional()
   async addSlot(slug: string, dto: SlotDto, actor: AuthUser): Promise<SessionSlot> {
     const study = await this.get(slug);
     const resolved = resolveSlot(dto, study.sessionMinutes);
@@ -150,11 +145,9 @@ export class StudiesService {
         problems: Object.entries(problems).map(([f, p]) => `${f} (${p.join('; ')})`).join(', '),
       }).withProblems(codes);
     }
-    return this.studies.transaction(async (manager) => {
-      const slot = await this.studies.saveSlot({ studyId: study.id, ...resolved.slot, capacity: dto.capacity ?? null }, manager);
-      await this.audit.record({ actor, action: 'study.slot_add', studyId: study.id, subjectType: 'session_slot', subjectId: slot.id, details: { mode: slotModeOf(slot) } }, manager);
-      return slot;
-    });
+    const slot = await this.studies.saveSlot({ studyId: study.id, ...resolved.slot, capacity: dto.capacity ?? null });
+    await this.audit.record({ actor, action: 'study.slot_add', studyId: study.id, subjectType: 'session_slot', subjectId: slot.id, details: { mode: slotModeOf(slot) } });
+    return slot;
   }
 
   /** What deleting a slot would do: nothing is mailed; a slot a session uses is refused. */
@@ -172,30 +165,28 @@ export class StudiesService {
     return link;
   }
 
+  @Transactional()
   async removeSlot(slug: string, id: number, actor: AuthUser): Promise<void> {
     const study = await this.get(slug);
     const slot = await this.studies.findSlot(study.id, id);
     if (!slot) throw AppError.notFound('session_slot', id);
-    await this.studies.transaction(async (manager) => {
-      if (await this.slotUsage.sessionsInSlot(id, manager)) {
-        throw AppError.conflict('study.slot_in_use', 'A session uses this slot (a cancelled one is kept for its history too), so it cannot be removed. Move the session to another slot on the schedule page first.');
-      }
-      await this.studies.deleteSlot(id, manager);
-      await this.audit.record({ actor, action: 'study.slot_remove', studyId: study.id, subjectType: 'session_slot', subjectId: id }, manager);
-    });
+    if (await this.slotUsage.sessionsInSlot(id)) {
+      throw AppError.conflict('study.slot_in_use', 'A session uses this slot (a cancelled one is kept for its history too), so it cannot be removed. Move the session to another slot on the schedule page first.');
+    }
+    await this.studies.deleteSlot(id);
+    await this.audit.record({ actor, action: 'study.slot_remove', studyId: study.id, subjectType: 'session_slot', subjectId: id });
   }
 
   /** For seeding: slots without per-call audit noise beyond the study's creation. */
+  @Transactional()
   async addSlotsUnaudited(study: Study, slots: Pick<SessionSlot, 'startsAt' | 'endsAt' | 'onlineUrl' | 'location'>[]): Promise<void> {
-    await this.studies.transaction(async (manager) => {
-      for (const s of slots) await this.studies.saveSlot({ ...s, studyId: study.id, capacity: null }, manager);
-    });
+    for (const s of slots) await this.studies.saveSlot({ ...s, studyId: study.id, capacity: null });
   }
 
-  private async linkOrganisation(study: Study, dto: OrganisationDto, manager: EntityManager): Promise<StudyOrganisation> {
+  private async linkOrganisation(study: Study, dto: OrganisationDto): Promise<StudyOrganisation> {
     const name = dto.name.trim();
-    const org = await this.studies.findOrCreateOrganisation(name, manager);
-    const existing = await this.studies.organisationsOf(study.id, manager);
+    const org = await this.studies.findOrCreateOrganisation(name);
+    const existing = await this.studies.organisationsOf(study.id);
     if (existing.some((l) => l.organisationId === org.id)) {
       throw AppError.conflict('study.organisation_exists', `${name} is already a partner in this study.`, { name: ['is already a partner in this study'] }, { name });
     }
@@ -209,7 +200,6 @@ export class StudiesService {
         contactPhone: dto.contactPhone ?? null,
         position: existing.length,
       },
-      manager,
     );
   }
 }

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Organisation } from './organisation.entity';
 import { SessionSlot } from './session-slot.entity';
 import { Study } from './study.entity';
@@ -12,106 +12,104 @@ import { StudyOrganisation } from './study-organisation.entity';
 @Injectable()
 export class StudyRepository {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
-  private m(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
+  /** The ambient transaction's manager, or the plain one outside a transaction. */
+  private get manager(): EntityManager {
+    return this.txHost.tx;
   }
 
-  findBySlug(slug: string, manager?: EntityManager): Promise<Study | null> {
-    return this.m(manager).findOneBy(Study, { slug });
+
+  findBySlug(slug: string): Promise<Study | null> {
+    return this.manager.findOneBy(Study, { slug });
   }
 
   /** One page of studies, newest first, and how many there are. */
   async listPage(offset: number, limit: number): Promise<{ items: Study[]; total: number }> {
-    const [items, total] = await this.dataSource.manager.findAndCount(Study, { order: { createdAt: 'DESC', id: 'DESC' }, skip: offset, take: limit });
+    const [items, total] = await this.manager.findAndCount(Study, { order: { createdAt: 'DESC', id: 'DESC' }, skip: offset, take: limit });
     return { items, total };
   }
 
   count(): Promise<number> {
-    return this.dataSource.manager.count(Study);
+    return this.manager.count(Study);
   }
 
-  insertStudy(study: Omit<Study, 'id'>, manager: EntityManager): Promise<Study> {
-    return manager.save(manager.create(Study, study));
+  insertStudy(study: Omit<Study, 'id'>): Promise<Study> {
+    return this.manager.save(this.manager.create(Study, study));
   }
 
-  saveStudy(study: Study, manager: EntityManager): Promise<Study> {
-    return manager.save(study);
+  saveStudy(study: Study): Promise<Study> {
+    return this.manager.save(study);
   }
 
-  organisationsOf(studyId: number, manager?: EntityManager): Promise<StudyOrganisation[]> {
-    return this.m(manager).find(StudyOrganisation, { where: { studyId }, order: { position: 'ASC', id: 'ASC' } });
+  organisationsOf(studyId: number): Promise<StudyOrganisation[]> {
+    return this.manager.find(StudyOrganisation, { where: { studyId }, order: { position: 'ASC', id: 'ASC' } });
   }
 
-  findStudyOrganisation(studyId: number, id: number, manager?: EntityManager): Promise<StudyOrganisation | null> {
-    return this.m(manager).findOneBy(StudyOrganisation, { studyId, id });
+  findStudyOrganisation(studyId: number, id: number): Promise<StudyOrganisation | null> {
+    return this.manager.findOneBy(StudyOrganisation, { studyId, id });
   }
 
   /** Organisations are shared between studies by name; the first study to name one creates it. */
-  async findOrCreateOrganisation(name: string, manager: EntityManager): Promise<Organisation> {
-    const existing = await manager.findOneBy(Organisation, { name });
-    return existing ?? manager.save(manager.create(Organisation, { name }));
+  async findOrCreateOrganisation(name: string): Promise<Organisation> {
+    const existing = await this.manager.findOneBy(Organisation, { name });
+    return existing ?? this.manager.save(this.manager.create(Organisation, { name }));
   }
 
-  saveStudyOrganisation(link: Partial<StudyOrganisation>, manager: EntityManager): Promise<StudyOrganisation> {
-    return manager.save(manager.create(StudyOrganisation, link));
+  saveStudyOrganisation(link: Partial<StudyOrganisation>): Promise<StudyOrganisation> {
+    return this.manager.save(this.manager.create(StudyOrganisation, link));
   }
 
-  deleteStudyOrganisation(id: number, manager: EntityManager) {
-    return manager.delete(StudyOrganisation, { id });
+  deleteStudyOrganisation(id: number) {
+    return this.manager.delete(StudyOrganisation, { id });
   }
 
-  slotsOf(studyId: number, manager?: EntityManager): Promise<SessionSlot[]> {
-    return this.m(manager).find(SessionSlot, { where: { studyId }, order: { startsAt: 'ASC', id: 'ASC' } });
+  slotsOf(studyId: number): Promise<SessionSlot[]> {
+    return this.manager.find(SessionSlot, { where: { studyId }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
 
   findSlot(studyId: number, id: number): Promise<SessionSlot | null> {
-    return this.dataSource.manager.findOneBy(SessionSlot, { studyId, id });
+    return this.manager.findOneBy(SessionSlot, { studyId, id });
   }
 
-  saveSlot(slot: Partial<SessionSlot>, manager: EntityManager): Promise<SessionSlot> {
-    return manager.save(manager.create(SessionSlot, slot));
+  saveSlot(slot: Partial<SessionSlot>): Promise<SessionSlot> {
+    return this.manager.save(this.manager.create(SessionSlot, slot));
   }
 
-  deleteSlot(id: number, manager: EntityManager) {
-    return manager.delete(SessionSlot, { id });
+  deleteSlot(id: number) {
+    return this.manager.delete(SessionSlot, { id });
   }
 
   findLogo(studyId: number): Promise<StudyLogo | null> {
-    return this.dataSource.manager.findOneBy(StudyLogo, { studyId });
+    return this.manager.findOneBy(StudyLogo, { studyId });
   }
 
   /** When the logo last changed, without reading the image: pages put it in the logo's address. */
   async logoVersion(studyId: number): Promise<number | null> {
-    const row = await this.dataSource.manager.findOne(StudyLogo, { select: { studyId: true, updatedAt: true }, where: { studyId } });
+    const row = await this.manager.findOne(StudyLogo, { select: { studyId: true, updatedAt: true }, where: { studyId } });
     return row ? row.updatedAt.getTime() : null;
   }
 
-  saveLogo(logo: StudyLogo, manager: EntityManager): Promise<StudyLogo> {
-    return manager.save(manager.create(StudyLogo, logo));
+  saveLogo(logo: StudyLogo): Promise<StudyLogo> {
+    return this.manager.save(this.manager.create(StudyLogo, logo));
   }
 
-  deleteLogo(studyId: number, manager: EntityManager) {
-    return manager.delete(StudyLogo, { studyId });
+  deleteLogo(studyId: number) {
+    return this.manager.delete(StudyLogo, { studyId });
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.txHost.withTransaction(() => work(this.txHost.tx));
-  }
 
   /** Labels for other modules' pages (StudyDirectory): id, slug and title, by title. */
   studyLabels(ids?: number[]): Promise<Pick<Study, 'id' | 'slug' | 'title'>[]> {
-    return this.dataSource.manager.find(Study, { select: { id: true, slug: true, title: true }, where: ids ? { id: In(ids) } : {}, order: { title: 'ASC' } });
+    return this.manager.find(Study, { select: { id: true, slug: true, title: true }, where: ids ? { id: In(ids) } : {}, order: { title: 'ASC' } });
   }
 
   organisationLabels(ids?: number[]): Promise<Organisation[]> {
-    return this.dataSource.manager.find(Organisation, { where: ids ? { id: In(ids) } : {}, order: { name: 'ASC' } });
+    return this.manager.find(Organisation, { where: ids ? { id: In(ids) } : {}, order: { name: 'ASC' } });
   }
 
   findOrganisationByName(name: string): Promise<Organisation | null> {
-    return this.dataSource.manager.findOneBy(Organisation, { name });
+    return this.manager.findOneBy(Organisation, { name });
   }
 }

@@ -1,37 +1,35 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { SurveyDefinition, SurveyKind } from './survey-definition.entity';
 
 @Injectable()
 export class SurveyDefinitionRepository {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
-  private m(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
+  /** The ambient transaction's manager, or the plain one outside a transaction. */
+  private get manager(): EntityManager {
+    return this.txHost.tx;
   }
 
-  latest(studyId: number, kind: SurveyKind, manager?: EntityManager): Promise<SurveyDefinition | null> {
-    return this.m(manager).findOne(SurveyDefinition, { where: { studyId, kind }, order: { version: 'DESC' } });
+
+  latest(studyId: number, kind: SurveyKind): Promise<SurveyDefinition | null> {
+    return this.manager.findOne(SurveyDefinition, { where: { studyId, kind }, order: { version: 'DESC' } });
   }
 
   findVersion(studyId: number, kind: SurveyKind, version: number): Promise<SurveyDefinition | null> {
-    return this.dataSource.manager.findOneBy(SurveyDefinition, { studyId, kind, version });
+    return this.manager.findOneBy(SurveyDefinition, { studyId, kind, version });
   }
 
   listVersions(studyId: number, kind: SurveyKind): Promise<SurveyDefinition[]> {
-    return this.dataSource.manager.find(SurveyDefinition, { where: { studyId, kind }, order: { version: 'DESC' } });
+    return this.manager.find(SurveyDefinition, { where: { studyId, kind }, order: { version: 'DESC' } });
   }
 
-  insert(definition: Omit<SurveyDefinition, 'id'>, manager: EntityManager): Promise<SurveyDefinition> {
-    return manager.save(manager.create(SurveyDefinition, definition));
+  insert(definition: Omit<SurveyDefinition, 'id'>): Promise<SurveyDefinition> {
+    return this.manager.save(this.manager.create(SurveyDefinition, definition));
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.txHost.withTransaction(() => work(this.txHost.tx));
-  }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -106,18 +107,18 @@ export class SurveysService {
     const hash = contentHash(definition);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.definitions.transaction(async (manager) => {
-          const latest = await this.definitions.latest(studyId, kind, manager);
-          if (latest && latest.origin === origin && latest.contentHash === hash) return latest;
-          return this.definitions.insert(
-            { studyId, kind, version: (latest?.version ?? 0) + 1, origin, definition, contentHash: hash, createdBy: actor?.email ?? null, createdAt: new Date() },
-            manager,
-          );
-        });
+        return await this.storeNextVersion(studyId, kind, definition, hash, origin, actor);
       } catch (err) {
         if (attempt >= 2) throw err;
       }
     }
+  }
+
+  @Transactional()
+  private async storeNextVersion(studyId: number, kind: SurveyKind, definition: object, hash: string, origin: SurveyOrigin, actor: AuthUser | null): Promise<SurveyDefinition> {
+    const latest = await this.definitions.latest(studyId, kind);
+    if (latest && latest.origin === origin && latest.contentHash === hash) return latest;
+    return this.definitions.insert({ studyId, kind, version: (latest?.version ?? 0) + 1, origin, definition, contentHash: hash, createdBy: actor?.email ?? null, createdAt: new Date() });
   }
 }
 

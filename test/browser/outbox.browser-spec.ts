@@ -4,7 +4,7 @@ import { OutboxService } from '../../src/mail/outbox.service';
 import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
 import { createStudy, createUser } from '../support/factories';
 import { enqueueMail } from '../support/outbox-factories';
-import { TestApp } from '../support/test-app';
+import { inTransaction, TestApp } from '../support/test-app';
 
 describe('outbox page in Chromium', () => {
   let t: TestApp;
@@ -28,7 +28,7 @@ describe('outbox page in Chromium', () => {
     const statuses = ['pending', 'sending', 'sent', 'failed', 'unknown'] as const;
     const ids: Record<string, number> = {};
     for (const status of statuses) {
-      const m = await t.dataSource.transaction((tx) => enqueueMail(outbox, tx, { studyId: study.id, to: `${status}@example.org`, subject: `Bericht ${status}` }));
+      const m = await inTransaction(t, () => enqueueMail(outbox, { studyId: study.id, to: `${status}@example.org`, subject: `Bericht ${status}` }));
       await repo.update(m.id, { status, attempts: status === 'pending' ? 0 : 1, lastError: status === 'failed' ? '550 Mailbox unavailable' : null, sentAt: status === 'sent' ? new Date() : null });
       ids[status] = m.id;
     }

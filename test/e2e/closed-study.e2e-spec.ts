@@ -13,7 +13,7 @@ import { createRespondent, createStudy, createUser, StudyFixture } from '../supp
 import { createBucket, MIXED } from '../support/groups-factories';
 import { Agent, loginAgent } from '../support/http';
 import { enqueueMail } from '../support/outbox-factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, inTransaction, TestApp } from '../support/test-app';
 
 // A closed study is a record of what happened: its groups no longer change by hand, nobody is moved up from
 // the reserves, and mail still waiting when it closed is cancelled by the worker instead of sent.
@@ -98,10 +98,10 @@ describe('a closed study', () => {
   it('has the outbox worker cancel its waiting mail instead of sending it, and shows why on the outbox page', async () => {
     const outbox = t.app.get(OutboxService);
     const { study: open } = await createStudy(t.dataSource, { slug: 'nog-open' });
-    const [closedMail, openMail, noStudy] = await t.dataSource.transaction(async (m) => [
-      await enqueueMail(outbox, m, { studyId: fx.study.id, to: 'lid@example.org', subject: 'Uitnodiging gesloten' }),
-      await enqueueMail(outbox, m, { studyId: open.id, to: 'ander@example.org', subject: 'Uitnodiging open' }),
-      await enqueueMail(outbox, m, { studyId: null, to: 'staf@example.org', subject: 'Los bericht' }),
+    const [closedMail, openMail, noStudy] = await inTransaction(t, async () => [
+      await enqueueMail(outbox, { studyId: fx.study.id, to: 'lid@example.org', subject: 'Uitnodiging gesloten' }),
+      await enqueueMail(outbox, { studyId: open.id, to: 'ander@example.org', subject: 'Uitnodiging open' }),
+      await enqueueMail(outbox, { studyId: null, to: 'staf@example.org', subject: 'Los bericht' }),
     ]);
     const pass = await t.app.get(OutboxWorker).runOnce();
     expect(pass).toMatchObject({ sent: 2, cancelled: 1 });

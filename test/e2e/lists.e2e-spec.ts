@@ -5,7 +5,7 @@ import { OutboxService } from '../../src/mail/outbox.service';
 import { createStudy, createUser } from '../support/factories';
 import { Agent, loginAgent } from '../support/http';
 import { enqueueMail } from '../support/outbox-factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, inTransaction, TestApp } from '../support/test-app';
 
 // The audit log and the outbox: filters, bounded pages, and a 400 (never a 500) for a page they cannot give.
 describe('audit and outbox lists', () => {
@@ -32,9 +32,9 @@ describe('audit and outbox lists', () => {
       repo.create({ occurredAt: new Date('2026-12-08T23:00:00Z'), action: 'study.update', studyId: studyA, subjectType: 'study', subjectId: 'a', actorEmail: 'piet@example.org', actorId: null, details: null }),
     ]);
     const outbox = t.app.get(OutboxService);
-    await t.dataSource.transaction(async (m) => {
-      for (let i = 0; i < 3; i++) await enqueueMail(outbox, m, { studyId: studyA, kind: 'invitation', to: `lid${i}@example.org` });
-      await enqueueMail(outbox, m, { studyId: studyB, kind: 'homework-letter', to: 'Jan_Janssen@example.org' });
+    await inTransaction(t, async () => {
+      for (let i = 0; i < 3; i++) await enqueueMail(outbox, { studyId: studyA, kind: 'invitation', to: `lid${i}@example.org` });
+      await enqueueMail(outbox, { studyId: studyB, kind: 'homework-letter', to: 'Jan_Janssen@example.org' });
     });
     await t.dataSource.getRepository(OutboxMessage).update({ kind: 'homework-letter' }, { createdAt: new Date('2026-12-08T12:00:00Z') });
     await t.dataSource.getRepository(OutboxMessage).update({ kind: 'invitation' }, { createdAt: new Date('2026-12-09T00:00:00Z') });

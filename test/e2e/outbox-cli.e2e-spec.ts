@@ -4,7 +4,7 @@ import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { OutboxService } from '../../src/mail/outbox.service';
 import { runCli } from '../support/cli';
 import { enqueueMail } from '../support/outbox-factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, inTransaction, TestApp } from '../support/test-app';
 
 describe('kwadrant outbox commands', () => {
   let t: TestApp;
@@ -18,7 +18,7 @@ describe('kwadrant outbox commands', () => {
   afterAll(() => t.close());
 
   it('sends one pass into .eml files, lists the result and refuses to retry a sent message', async () => {
-    const msg = await t.dataSource.transaction((m) => enqueueMail(t.app.get(OutboxService), m, { to: 'cli@example.org' }));
+    const msg = await inTransaction(t, () => enqueueMail(t.app.get(OutboxService), { to: 'cli@example.org' }));
     const send = await runCli(['outbox', 'send'], env);
     expect(send.code).toBe(0);
     expect(JSON.parse(send.stdout)).toMatchObject({ sent: 1, remaining: { pending: 0, sent: 1 } });

@@ -3,7 +3,7 @@ import { OutboxService } from '../../src/mail/outbox.service';
 import { createOrganisation, createStudy, createUser } from '../support/factories';
 import { Agent, loginAgent } from '../support/http';
 import { enqueueMail } from '../support/outbox-factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, inTransaction, TestApp } from '../support/test-app';
 
 describe('outbox API and page', () => {
   let t: TestApp;
@@ -18,9 +18,9 @@ describe('outbox API and page', () => {
     ({ agent, csrf } = await loginAgent(t.app, u.email, u.password));
     const { study } = await createStudy(t.dataSource, { title: 'Outbox study' });
     const outbox = t.app.get(OutboxService);
-    [failed, sent] = await t.dataSource.transaction(async (m) => [
-      await enqueueMail(outbox, m, { studyId: study.id, to: 'failed@example.org', subject: 'Could not be sent' }),
-      await enqueueMail(outbox, m, { studyId: study.id, to: 'sent@example.org', subject: 'Went fine' }),
+    [failed, sent] = await inTransaction(t, async () => [
+      await enqueueMail(outbox, { studyId: study.id, to: 'failed@example.org', subject: 'Could not be sent' }),
+      await enqueueMail(outbox, { studyId: study.id, to: 'sent@example.org', subject: 'Went fine' }),
     ]);
     const repo = t.dataSource.getRepository(OutboxMessage);
     await repo.update(failed.id, { status: 'failed', attempts: 5, lastError: '550 Mailbox unavailable' });

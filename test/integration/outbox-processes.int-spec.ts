@@ -5,7 +5,7 @@ import { OutboxWorker } from '../../src/mail/outbox.worker';
 import { enqueueMail } from '../support/outbox-factories';
 import { killWorkerProcesses, startWorkerProcess } from '../support/outbox-processes';
 import { startSmtpServer, TestSmtpServer } from '../support/smtp-server';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, inTransaction, TestApp } from '../support/test-app';
 
 // Workers as separate processes (separate application instances) on one database and one SMTP server.
 describe('outbox workers as separate processes', () => {
@@ -31,7 +31,7 @@ describe('outbox workers as separate processes', () => {
   const byId = (id: number) => t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
 
   it('sends nothing twice after a crash between sending and recording', async () => {
-    const [a, b, c] = await t.dataSource.transaction(async (m) => [await enqueueMail(outbox, m), await enqueueMail(outbox, m), await enqueueMail(outbox, m)]);
+    const [a, b, c] = await inTransaction(t, async () => [await enqueueMail(outbox), await enqueueMail(outbox), await enqueueMail(outbox)]);
 
     const crashing = startWorkerProcess(t.config, { OUTBOX_TEST_CRASH_AFTER_SEND: '1' });
     await crashing.ready;
@@ -63,9 +63,9 @@ describe('outbox workers as separate processes', () => {
   });
 
   it('two workers on one database send each of 50 messages exactly once', async () => {
-    const messages = await t.dataSource.transaction(async (m) => {
+    const messages = await inTransaction(t, async () => {
       const out: OutboxMessage[] = [];
-      for (let i = 0; i < 50; i++) out.push(await enqueueMail(outbox, m));
+      for (let i = 0; i < 50; i++) out.push(await enqueueMail(outbox));
       return out;
     });
     const workers = [startWorkerProcess(t.config), startWorkerProcess(t.config)];

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { simpleParser } from 'mailparser';
+import { TransactionNotActiveError } from '@nestjs-cls/transactional';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
+import { AuditService } from '../../src/audit/audit.service';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { LEASE_MS } from '../../src/mail/outbox-policy';
 import { OutboxRepository } from '../../src/mail/outbox.repository';
@@ -10,7 +12,7 @@ import { OutboxWorker } from '../../src/mail/outbox.worker';
 import { createStudy, createUser } from '../support/factories';
 import { enqueueMail } from '../support/outbox-factories';
 import { startSmtpServer, TestSmtpServer } from '../support/smtp-server';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, inTransaction, TestApp } from '../support/test-app';
 
 describe('outbox through a real SMTP server', () => {
   let smtp: TestSmtpServer;
@@ -40,23 +42,36 @@ describe('outbox through a real SMTP server', () => {
 
   const row = (id: number) => t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
 
-  it('writes a message only when the transaction that causes it commits', async () => {
-    await t.dataSource
-      .transaction(async (m) => {
-        await enqueueMail(outbox, m, { idempotencyKey: 'rolled-back' });
-        throw new Error('the change failed');
-      })
-      .catch(() => undefined);
+  it('writes a message only with the change that causes it: both commit, or both roll back', async () => {
+    const audit = t.app.get(AuditService);
+    // A unit of work that changes something and writes the mail it causes; called inside another, it joins that one.
+    const changeWithMail = (key: string) =>
+      inTransaction(t, async () => {
+        await audit.record({ actor: null, action: `test.${key}` });
+        await enqueueMail(outbox, { idempotencyKey: key });
+      });
+    const failing = inTransaction(t, async () => {
+      await changeWithMail('rolled-back');
+      throw new Error('the change failed');
+    });
+    await expect(failing).rejects.toThrow('the change failed');
     expect(await t.dataSource.getRepository(OutboxMessage).count()).toBe(0);
-    await t.dataSource.transaction((m) => enqueueMail(outbox, m, { idempotencyKey: 'committed' }));
+    expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'test.rolled-back' })).toBe(0);
+    await changeWithMail('committed');
     expect(await t.dataSource.getRepository(OutboxMessage).findBy({ idempotencyKey: 'committed' })).toHaveLength(1);
+    expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'test.committed' })).toBe(1);
+  });
+
+  it('refuses to write a message outside a transaction, where no change could take it back', async () => {
+    await expect(Promise.resolve().then(() => enqueueMail(outbox, { idempotencyKey: 'loose' }))).rejects.toThrow(TransactionNotActiveError);
+    expect(await t.dataSource.getRepository(OutboxMessage).countBy({ idempotencyKey: 'loose' })).toBe(0);
   });
 
   it('treats a second enqueue with the same key as a no-op, also inside a transaction that continues', async () => {
-    const first = await t.dataSource.transaction((m) => enqueueMail(outbox, m, { idempotencyKey: 'invite:group:12:respondent:34:seq:1', subject: 'First' }));
-    const again = await t.dataSource.transaction(async (m) => {
-      const second = await enqueueMail(outbox, m, { idempotencyKey: 'invite:group:12:respondent:34:seq:1', subject: 'Second' });
-      await enqueueMail(outbox, m, { idempotencyKey: 'after-the-duplicate' });
+    const first = await inTransaction(t, () => enqueueMail(outbox, { idempotencyKey: 'invite:group:12:respondent:34:seq:1', subject: 'First' }));
+    const again = await inTransaction(t, async () => {
+      const second = await enqueueMail(outbox, { idempotencyKey: 'invite:group:12:respondent:34:seq:1', subject: 'Second' });
+      await enqueueMail(outbox, { idempotencyKey: 'after-the-duplicate' });
       return second;
     });
     expect(again.id).toBe(first.id);
@@ -65,13 +80,13 @@ describe('outbox through a real SMTP server', () => {
   });
 
   it('refuses an address that is not one e-mail address', async () => {
-    await expect(t.dataSource.transaction((m) => enqueueMail(outbox, m, { to: 'a@example.org, b@example.org' }))).rejects.toMatchObject({ code: 'outbox.invalid_address' });
+    await expect(inTransaction(t, () => enqueueMail(outbox, { to: 'a@example.org, b@example.org' }))).rejects.toMatchObject({ code: 'outbox.invalid_address' });
   });
 
   it('sends with the stored Message-ID, text, HTML and a calendar attachment, and records it as sent', async () => {
     const { study } = await createStudy(t.dataSource);
     const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n';
-    const msg = await t.dataSource.transaction((m) =>
+    const msg = await inTransaction(t, () =>
       outbox.enqueueTemplate(
         {
           idempotencyKey: 'notice:with-calendar',
@@ -83,7 +98,6 @@ describe('outbox through a real SMTP server', () => {
           data: { subject: 'Uw afspraak & meer', name: 'Anna', paragraphs: ['Wij zien u graag <op> dinsdag.'], actionUrl: 'https://kwadrant.example/a', actionLabel: 'Bekijk de afspraak' },
           attachments: [{ filename: 'afspraak.ics', contentType: 'text/calendar; method=REQUEST', content: Buffer.from(ics).toString('base64') }],
         },
-        m,
       ),
     );
     expect(msg.messageId).toMatch(/^<[0-9a-f]{32}@kwadrant\.example>$/);
@@ -111,7 +125,7 @@ describe('outbox through a real SMTP server', () => {
   });
 
   it('retries a rejected message after 1 minute, and only then', async () => {
-    const msg = await t.dataSource.transaction((m) => enqueueMail(outbox, m));
+    const msg = await inTransaction(t, () => enqueueMail(outbox));
     smtp.rejectNext(1, 451);
     expect(await worker.runOnce()).toMatchObject({ sent: 0, retryLater: 1 });
     let stored = await row(msg.id);
@@ -128,7 +142,7 @@ describe('outbox through a real SMTP server', () => {
   });
 
   it('gives up after 5 attempts with the error, and a person can retry it', async () => {
-    const msg = await t.dataSource.transaction((m) => enqueueMail(outbox, m, { studyId: null }));
+    const msg = await inTransaction(t, () => enqueueMail(outbox, { studyId: null }));
     smtp.rejectNext(5, 421);
     const waits: number[] = [];
     for (let attempt = 1; attempt <= 5; attempt++) {
@@ -154,14 +168,14 @@ describe('outbox through a real SMTP server', () => {
   });
 
   it('fails at once on a permanent rejection', async () => {
-    const msg = await t.dataSource.transaction((m) => enqueueMail(outbox, m));
+    const msg = await inTransaction(t, () => enqueueMail(outbox));
     smtp.rejectNext(1, 550);
     expect(await worker.runOnce()).toMatchObject({ failed: 1 });
     expect(await row(msg.id)).toMatchObject({ status: 'failed', attempts: 1 });
   });
 
   it('never resends a claim whose worker stopped: after the lease it is unknown', async () => {
-    const msg = await t.dataSource.transaction((m) => enqueueMail(outbox, m));
+    const msg = await inTransaction(t, () => enqueueMail(outbox));
     const claimed = await t.app.get(OutboxRepository).claimNextDue('stopped-worker', now, new Date(now.getTime() + LEASE_MS));
     expect(claimed?.id).toBe(msg.id);
     expect(await worker.runOnce()).toMatchObject({ sent: 0, expiredLeases: 0 });
@@ -176,7 +190,7 @@ describe('outbox through a real SMTP server', () => {
   it('retries a message whose SMTP server cannot be reached', async () => {
     const down = await createTestApp({ smtpUrl: 'smtp://127.0.0.1:1' });
     try {
-      const msg = await down.dataSource.transaction((m) => enqueueMail(down.app.get(OutboxService), m));
+      const msg = await inTransaction(down, () => enqueueMail(down.app.get(OutboxService)));
       expect(await down.app.get(OutboxWorker).runOnce()).toMatchObject({ retryLater: 1 });
       expect(await down.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: msg.id })).toMatchObject({ status: 'pending', attempts: 1 });
     } finally {
@@ -195,8 +209,8 @@ describe('outbox without SMTP_URL', () => {
 
   it('writes each message as one .eml file in the data folder', async () => {
     const outbox = t.app.get(OutboxService);
-    const msg = await t.dataSource.transaction((m) =>
-      outbox.enqueueTemplate({ idempotencyKey: 'eml:1', kind: 'notice', to: 'bob@example.org', template: 'notice', locale: 'en', data: { subject: 'Hello', paragraphs: ['See you soon.'] } }, m),
+    const msg = await inTransaction(t, () =>
+      outbox.enqueueTemplate({ idempotencyKey: 'eml:1', kind: 'notice', to: 'bob@example.org', template: 'notice', locale: 'en', data: { subject: 'Hello', paragraphs: ['See you soon.'] } }),
     );
     expect(await t.app.get(OutboxWorker).runOnce()).toMatchObject({ sent: 1 });
     const dir = join(t.config.dataDir, 'outbox');

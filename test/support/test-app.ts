@@ -2,6 +2,8 @@ import { mkdtempSync } from 'fs';
 import { join } from 'path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
@@ -41,4 +43,9 @@ export async function createTestApp(overrides: Partial<ResolvedConfig> = {}): Pr
   const dataSource = app.get(DataSource);
   await resetDatabase(dataSource);
   return { app, dataSource, config, close: () => app.close() };
+}
+
+/** Runs `work` as one unit of work of the application's (its ambient transaction), as a service method would. */
+export function inTransaction<T>(t: { app: INestApplicationContext }, work: () => Promise<T>): Promise<T> {
+  return t.app.get(TransactionHost).withTransaction(work);
 }
