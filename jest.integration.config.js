@@ -1,2 +1,6 @@
 // Integration tier: services and repositories against a real database.
-module.exports = { ...require('./jest.db.config'), displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] };
+module.exports = {
+  ...require('./jest.db.config'),
+  displayName: 'integration',
+  testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
+};

@@ -11,7 +11,8 @@ function exactShare(instances: number): { share: number; instances: number } {
     const input = smallRandomStudy(seed);
     const ours = formGroups(input).objective;
     const optimum = solveExhaustively(input);
-    if (ours.placed === optimum.placed && ours.groupScore === optimum.groupScore && ours.coverage === optimum.coverage) equal++;
+    if (ours.placed === optimum.placed && ours.groupScore === optimum.groupScore && ours.coverage === optimum.coverage)
+      equal++;
   }
   return { share: equal / instances, instances };
 }
@@ -95,7 +96,11 @@ function atScale(): Record<string, string | number | boolean> {
 // At scale first, so the peak RSS is not the exhaustive solver's.
 const scale = atScale();
 const small = exactShare(500);
-console.log(`(a) small instances equal to the exhaustive optimum: ${(small.share * 100).toFixed(1)} % of ${small.instances}`);
+console.log(
+  `(a) small instances equal to the exhaustive optimum: ${(small.share * 100).toFixed(1)} % of ${small.instances}`,
+);
 const large = largeRatio(30);
-console.log(`(b) large instances, mean ratio to the upper bound: ${large.meanRatio.toFixed(4)} (bound reached in ${large.attained} of ${large.instances})`);
+console.log(
+  `(b) large instances, mean ratio to the upper bound: ${large.meanRatio.toFixed(4)} (bound reached in ${large.attained} of ${large.instances})`,
+);
 console.log('(c) 100,000 respondents in 200 buckets:', scale);

@@ -27,7 +27,9 @@ const SECRET = 'bench-secret-bench-secret-bench-secret-1';
 /** A realistic draft: a few paragraphs, a rating, channels (about 1.5 kB of JSON). */
 export const DRAFT = {
   firstName: 'Ans',
-  contactMoments: 'Ik heb in september gebeld over mijn jaarafrekening, omdat het voorschot veel hoger werd. '.repeat(6),
+  contactMoments: 'Ik heb in september gebeld over mijn jaarafrekening, omdat het voorschot veel hoger werd. '.repeat(
+    6,
+  ),
   channels: ['telefoon', 'website'],
   contactMomentsRating: 'neutraal',
   contactMomentsExplanation: 'Ik werd snel geholpen, maar moest wel twee keer mijn verhaal doen. '.repeat(4),
@@ -41,25 +43,38 @@ export async function seed(dataDir: string): Promise<string[]> {
   const { DataSource } = await import('typeorm');
   const { HomeworkService } = await import('../src/homework/homework.service');
   const { HomeworkLinksService } = await import('../src/homework/homework-links.service');
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAIL_WORKER: 'off' }), sessionSecret: SECRET };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAIL_WORKER: 'off' }),
+    sessionSecret: SECRET,
+  };
   const app = await NestFactory.createApplicationContext(AppModule.forConfig(config), { logger: false });
   const ds = app.get(DataSource);
   const q = (sql: string, params: unknown[] = []) => ds.query(sql, params);
-  await q(`INSERT INTO study (slug, title, description, locale, status, help_phone, return_address, created_at) VALUES ('bench', 'Bench', '', 'nl', 'fieldwork', '030 000 00 00', 'Postbus 1', '2026-11-01 00:00:00')`);
+  await q(
+    `INSERT INTO study (slug, title, description, locale, status, help_phone, return_address, created_at) VALUES ('bench', 'Bench', '', 'nl', 'fieldwork', '030 000 00 00', 'Postbus 1', '2026-11-01 00:00:00')`,
+  );
   await q(`INSERT INTO organisation (name) VALUES ('Vitens')`);
   await q(`INSERT INTO study_organisation (study_id, organisation_id, position) VALUES (1, 1, 0)`);
   for (const who of ['lead', 'note']) {
-    await q(`INSERT INTO "user" (email, name, role, password_hash, active, created_at) VALUES (?, ?, 'researcher', 'x', true, '2026-11-01 00:00:00')`, [`${who}@example.org`, who]);
+    await q(
+      `INSERT INTO "user" (email, name, role, password_hash, active, created_at) VALUES (?, ?, 'researcher', 'x', true, '2026-11-01 00:00:00')`,
+      [`${who}@example.org`, who],
+    );
   }
   const startsAt = new Date(Date.now() + 21 * 86_400_000).toISOString().replace('T', ' ').replace('Z', '');
   await q(`INSERT INTO session_slot (study_id, starts_at, ends_at) VALUES (1, ?, ?)`, [startsAt, startsAt]);
-  await q(`INSERT INTO focus_group (study_id, organisation_id, quadrant, status, created_at, updated_at) VALUES (1, 1, 'gemakzoeker', 'confirmed', '2026-11-01 00:00:00', '2026-11-01 00:00:00')`);
+  await q(
+    `INSERT INTO focus_group (study_id, organisation_id, quadrant, status, created_at, updated_at) VALUES (1, 1, 'gemakzoeker', 'confirmed', '2026-11-01 00:00:00', '2026-11-01 00:00:00')`,
+  );
   for (let i = 1; i <= ASSIGNMENTS; i++) {
     await q(
       `INSERT INTO respondent (study_id, organisation_id, first_name, email, status, source, screened_at) VALUES (1, 1, ?, ?, 'confirmed', 'import', '2026-11-01 00:00:00')`,
       [`R${i}`, `r${i}@example.org`],
     );
-    await q(`INSERT INTO group_member (study_id, group_id, respondent_id, role, position) VALUES (1, 1, ?, 'member', ?)`, [i, i]);
+    await q(
+      `INSERT INTO group_member (study_id, group_id, respondent_id, role, position) VALUES (1, 1, ?, 'member', ?)`,
+      [i, i],
+    );
   }
   await q(
     `INSERT INTO scheduled_session (study_id, group_id, slot_id, lead_moderator_id, note_moderator_id, starts_at, ends_at, created_at, updated_at) VALUES (1, 1, 1, 1, 2, ?, ?, '2026-11-01 00:00:00', '2026-11-01 00:00:00')`,
@@ -79,7 +94,10 @@ async function serveApp(dataDir: string): Promise<void> {
   const { AppModule } = await import('../src/app.module');
   const { configureApp } = await import('../src/app.setup');
   const { loadConfig } = await import('../src/config/config');
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAIL_WORKER: 'off' }), sessionSecret: SECRET };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAIL_WORKER: 'off' }),
+    sessionSecret: SECRET,
+  };
   const app = await NestFactory.create(AppModule.forConfig(config), { logger: false, bodyParser: false });
   configureApp(app as never, config);
   await app.listen(0, '127.0.0.1');
@@ -104,10 +122,15 @@ function serveBaseline(file: string): void {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { revision: number; data: object; currentPage: string | null };
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        revision: number;
+        data: object;
+        currentPage: string | null;
+      };
       const now = new Date();
       const hash = createHash('sha256').update(match[1]).digest('hex');
-      const changed = update.run(JSON.stringify(body.data), body.currentPage, now.toISOString(), hash, body.revision).changes === 1;
+      const changed =
+        update.run(JSON.stringify(body.data), body.currentPage, now.toISOString(), hash, body.revision).changes === 1;
       res.writeHead(changed ? 200 : 409, { 'content-type': 'application/json' });
       res.end(JSON.stringify(changed ? { revision: body.revision + 1, savedAt: now } : { statusCode: 409 }));
     });
@@ -116,7 +139,9 @@ function serveBaseline(file: string): void {
 }
 
 function startChild(mode: string, target: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['-r', join(__dirname, 'register.js'), __filename, '--serve', mode, target], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-r', join(__dirname, 'register.js'), __filename, '--serve', mode, target], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -158,7 +183,15 @@ async function load(port: number, tokens: string[]): Promise<Figures> {
         setupRequest: (req: Record<string, unknown>, context: Ctx) => {
           const token = free.shift() ?? tokens[Math.floor(Math.random() * tokens.length)];
           context.token = token;
-          return { ...req, path: `/api/homework/${token}/draft`, body: JSON.stringify({ revision: revisions.get(token) ?? 0, data: DRAFT, currentPage: 'contactMomentsStep' }) };
+          return {
+            ...req,
+            path: `/api/homework/${token}/draft`,
+            body: JSON.stringify({
+              revision: revisions.get(token) ?? 0,
+              data: DRAFT,
+              currentPage: 'contactMomentsStep',
+            }),
+          };
         },
         onResponse: (status: number, body: string, context: Ctx) => {
           const token = context.token!;
@@ -183,7 +216,10 @@ async function main(): Promise<void> {
     const baselineFile = join(dir, 'baseline.sqlite');
     copyFileSync(appFile, baselineFile);
     const rows: [string, Figures][] = [];
-    for (const [name, mode, target] of [['baseline (node:http + better-sqlite3)', 'baseline', baselineFile], ['kwadrant (whole app)', 'app', dir]] as const) {
+    for (const [name, mode, target] of [
+      ['baseline (node:http + better-sqlite3)', 'baseline', baselineFile],
+      ['kwadrant (whole app)', 'app', dir],
+    ] as const) {
       process.stderr.write(`measuring ${name}: ${CONNECTIONS} connections, ${SECONDS} s…\n`);
       const { child, port } = await startChild(mode, target);
       try {
@@ -194,12 +230,18 @@ async function main(): Promise<void> {
       }
     }
     const [base, app] = rows.map(([, f]) => f);
-    process.stdout.write(`autosave PUT /api/homework/:token/draft, ${CONNECTIONS} connections, ${SECONDS} s, loopback\n`);
+    process.stdout.write(
+      `autosave PUT /api/homework/:token/draft, ${CONNECTIONS} connections, ${SECONDS} s, loopback\n`,
+    );
     for (const [name, f] of rows) {
-      process.stdout.write(`${name.padEnd(40)} ${f.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${String(f.p50).padStart(3)} ms  p99 ${String(f.p99).padStart(3)} ms  (200: ${f.ok}, other: ${f.other})\n`);
+      process.stdout.write(
+        `${name.padEnd(40)} ${f.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${String(f.p50).padStart(3)} ms  p99 ${String(f.p99).padStart(3)} ms  (200: ${f.ok}, other: ${f.other})\n`,
+      );
     }
     const ratio = app.requestsPerSecond / base.requestsPerSecond;
-    process.stdout.write(`throughput ratio kwadrant/baseline: ${ratio.toFixed(2)} (goal >= 0.5); kwadrant p99 ${app.p99} ms (goal < 50 ms)\n`);
+    process.stdout.write(
+      `throughput ratio kwadrant/baseline: ${ratio.toFixed(2)} (goal >= 0.5); kwadrant p99 ${app.p99} ms (goal < 50 ms)\n`,
+    );
     if (app.other > 0) process.stdout.write(`WARNING: ${app.other} autosaves were not answered with 200\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

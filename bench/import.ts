@@ -25,14 +25,28 @@ const RATE = option('rate', 200);
 const DRY_RUN = args.includes('--dry-run');
 const BASELINE_SECONDS = 8;
 const SECRET = 'bench-secret-bench-secret-bench-secret-1';
-const HEADER = ['Geslacht', 'Leeftijd', 'Opleidingsniveau', 'Mate comfortabel met digitale middelen', 'Kwadrant', 'Organisatie'];
+const HEADER = [
+  'Geslacht',
+  'Leeftijd',
+  'Opleidingsniveau',
+  'Mate comfortabel met digitale middelen',
+  'Kwadrant',
+  'Organisatie',
+];
 const EDUCATIONS = ['Basisonderwijs', 'VMBO / MAVO / LBO', 'HAVO / VWO', 'MBO', 'HBO', 'Universiteit of hoger'];
 const COMFORTS = ['Zeer oncomfortabel', 'Oncomfortabel', 'Neutraal', 'Comfortabel', 'Zeer comfortabel'];
 const QUADRANTS = ['Informatiezoeker', 'Zekerheidszoeker', 'Rust-in-je-hoofdzoeker', 'Gemakzoeker'];
 
 /** Varied Bijlage 5 rows, as a panel bureau would deliver them (the seeded study's organisation is Vitens). */
 function rows(n: number): string[][] {
-  return Array.from({ length: n }, (_, i) => [['Man', 'Vrouw', 'x'][i % 3], String(18 + ((i * 7) % 70)), EDUCATIONS[i % 6], COMFORTS[(i * 3) % 5], QUADRANTS[(i * 5) % 4], 'Vitens']);
+  return Array.from({ length: n }, (_, i) => [
+    ['Man', 'Vrouw', 'x'][i % 3],
+    String(18 + ((i * 7) % 70)),
+    EDUCATIONS[i % 6],
+    COMFORTS[(i * 3) % 5],
+    QUADRANTS[(i * 5) % 4],
+    'Vitens',
+  ]);
 }
 
 async function files(dir: string): Promise<{ name: string; file: string; bytes: number }[]> {
@@ -61,7 +75,15 @@ async function serve(dataDir: string): Promise<void> {
   const { configureApp } = await import('../src/app.setup');
   const { loadConfig } = await import('../src/config/config');
   const { RespondentImportService } = await import('../src/respondents/respondent-import.service');
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAIL_WORKER: 'off', IMPORT_MAX_ROWS: String(Math.max(ROWS, 100_000)) }), sessionSecret: SECRET };
+  const config = {
+    ...loadConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      MAIL_WORKER: 'off',
+      IMPORT_MAX_ROWS: String(Math.max(ROWS, 100_000)),
+    }),
+    sessionSecret: SECRET,
+  };
   const app = await NestFactory.create(AppModule.forConfig(config), { logger: false });
   configureApp(app as never, config);
   await app.listen(0, '127.0.0.1');
@@ -106,7 +128,11 @@ function ask<T>(child: ChildProcess, message: Command): Promise<T> {
 const revisions = new Map<string, number>();
 
 /** Autosaves as bench/homework.ts sends them, until `stop` resolves; the answers' p99 latency. */
-function autosaves(port: number, tokens: string[], stop: Promise<unknown>): Promise<{ p99: number; requests: number; ok: number; statuses: Record<number, number> }> {
+function autosaves(
+  port: number,
+  tokens: string[],
+  stop: Promise<unknown>,
+): Promise<{ p99: number; requests: number; ok: number; statuses: Record<number, number> }> {
   const free = [...tokens];
   const statuses: Record<number, number> = {};
   let ok = 0;
@@ -126,7 +152,15 @@ function autosaves(port: number, tokens: string[], stop: Promise<unknown>): Prom
             setupRequest: (req: Record<string, unknown>, context: Ctx) => {
               const token = free.shift() ?? tokens[0];
               context.token = token;
-              return { ...req, path: `/api/homework/${token}/draft`, body: JSON.stringify({ revision: revisions.get(token) ?? 0, data: DRAFT, currentPage: 'contactMomentsStep' }) };
+              return {
+                ...req,
+                path: `/api/homework/${token}/draft`,
+                body: JSON.stringify({
+                  revision: revisions.get(token) ?? 0,
+                  data: DRAFT,
+                  currentPage: 'contactMomentsStep',
+                }),
+              };
             },
             onResponse: (status: number, body: string, context: Ctx) => {
               statuses[status] = (statuses[status] ?? 0) + 1;
@@ -142,7 +176,8 @@ function autosaves(port: number, tokens: string[], stop: Promise<unknown>): Prom
           },
         ],
       } as unknown as autocannon.Options,
-      (err, result) => (err ? reject(err) : resolve({ p99: result.latency.p99, requests: result.requests.total, ok, statuses })),
+      (err, result) =>
+        err ? reject(err) : resolve({ p99: result.latency.p99, requests: result.requests.total, ok, statuses }),
     );
     void stop.then(() => instance.stop());
   });
@@ -153,9 +188,14 @@ async function main(): Promise<void> {
   process.stderr.write(`seeding homework assignments and writing ${ROWS}-row files…\n`);
   const tokens = await seed(dir);
   const inputs = await files(dir);
-  const child = fork(__filename, ['--serve', dir, '--rows', String(ROWS), ...(DRY_RUN ? ['--dry-run'] : [])], { execArgv: ['-r', join(__dirname, 'register.js')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(__filename, ['--serve', dir, '--rows', String(ROWS), ...(DRY_RUN ? ['--dry-run'] : [])], {
+    execArgv: ['-r', join(__dirname, 'register.js')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   try {
-    const { port } = await new Promise<{ port: number }>((resolve) => child.once('message', (m) => resolve(m as { port: number })));
+    const { port } = await new Promise<{ port: number }>((resolve) =>
+      child.once('message', (m) => resolve(m as { port: number })),
+    );
 
     process.stderr.write(`autosave load alone, ${BASELINE_SECONDS} s…\n`);
     await ask(child, { cmd: 'measure' });
@@ -166,7 +206,11 @@ async function main(): Promise<void> {
     for (const input of inputs) {
       process.stderr.write(`${input.name} import during the autosave load…\n`);
       await ask(child, { cmd: 'measure' });
-      const imported = ask<{ ms: number; imported: number; error?: string }>(child, { cmd: 'import', file: input.file, name: `bench.${input.name.toLowerCase()}` });
+      const imported = ask<{ ms: number; imported: number; error?: string }>(child, {
+        cmd: 'import',
+        file: input.file,
+        name: `bench.${input.name.toLowerCase()}`,
+      });
       const load = await autosaves(port, tokens, imported);
       const outcome = await imported;
       if (outcome.error) throw new Error(`${input.name} import failed: ${outcome.error}`);
@@ -174,8 +218,12 @@ async function main(): Promise<void> {
       results.push({ input, outcome, load, loop });
     }
 
-    process.stdout.write(`${DRY_RUN ? 'dry runs' : 'imports'} of ${ROWS} rows with ${CONNECTIONS} connections autosaving ${RATE} times a second (loopback)\n`);
-    process.stdout.write(`no import: autosave p99 ${alone.p99} ms (${alone.requests} saves: ${JSON.stringify(alone.statuses)}), event loop p99 ${aloneLoop.p99.toFixed(1)} ms, RSS ${aloneLoop.peakRssMb.toFixed(0)} MB\n`);
+    process.stdout.write(
+      `${DRY_RUN ? 'dry runs' : 'imports'} of ${ROWS} rows with ${CONNECTIONS} connections autosaving ${RATE} times a second (loopback)\n`,
+    );
+    process.stdout.write(
+      `no import: autosave p99 ${alone.p99} ms (${alone.requests} saves: ${JSON.stringify(alone.statuses)}), event loop p99 ${aloneLoop.p99.toFixed(1)} ms, RSS ${aloneLoop.peakRssMb.toFixed(0)} MB\n`,
+    );
     for (const { input, outcome, load, loop } of results) {
       process.stdout.write(
         `${input.name.padEnd(5)} ${(input.bytes / 1024 / 1024).toFixed(1)} MB: ${outcome.imported} ${DRY_RUN ? 'read' : 'imported'} in ${(outcome.ms / 1000).toFixed(1)} s, peak RSS ${loop.peakRssMb.toFixed(0)} MB, ` +

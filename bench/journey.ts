@@ -12,7 +12,13 @@ import { QUADRANTS } from '../src/common/domain';
 import { CAUSE_TEKST_IDS } from '../src/coding/codebook';
 import { readCodebookFile } from '../src/coding/codebook-file';
 import { HOMEWORK_CHANNELS, HOMEWORK_RATINGS } from '../src/surveys/homework-definition';
-import { STEP_QUESTIONS, journeyReport, suppressSmallCounts, type FinalCoding, type JourneyRespondent } from '../src/journeys/journey-report';
+import {
+  STEP_QUESTIONS,
+  journeyReport,
+  suppressSmallCounts,
+  type FinalCoding,
+  type JourneyRespondent,
+} from '../src/journeys/journey-report';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -40,7 +46,9 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
-  const seedTable = await readCodebookFile(readFileSync(join(__dirname, '../test/fixtures/codebook/seed-contactredenen.csv')));
+  const seedTable = await readCodebookFile(
+    readFileSync(join(__dirname, '../test/fixtures/codebook/seed-contactredenen.csv')),
+  );
   if (!seedTable.ok) throw new Error('the seed codebook fixture does not read');
   const codebook = seedTable.codes;
   const reasons = codebook.filter((c) => c.tekstId && !CAUSE_TEKST_IDS.includes(c.tekstId)).map((c) => c.tekstId!);
@@ -50,7 +58,8 @@ async function main(): Promise<void> {
   const codings: FinalCoding[] = [];
   for (let id = 1; id <= RESPONDENTS; id++) {
     const answers: Record<string, unknown> = {};
-    for (const q of textQuestions) if (random() < 0.8) answers[q] = `Antwoord ${id} op ${q}: `.padEnd(120 + Math.floor(random() * 300), 'tekst ');
+    for (const q of textQuestions)
+      if (random() < 0.8) answers[q] = `Antwoord ${id} op ${q}: `.padEnd(120 + Math.floor(random() * 300), 'tekst ');
     for (const s of STEP_QUESTIONS) {
       if (random() < 0.9) answers[s.rating] = pick(HOMEWORK_RATINGS);
       if (s.channels) answers[s.channels.name] = HOMEWORK_CHANNELS.filter(() => random() < 0.2);
@@ -59,11 +68,24 @@ async function main(): Promise<void> {
     respondents.push({ id, organisation: pick(ORGANISATIONS), quadrant: pick(QUADRANTS), answers });
     for (let m = 0; m < CODINGS_EACH; m++) {
       const start = Math.floor(random() * 100);
-      codings.push({ respondent: id, question: pick(textQuestions), start, end: start + 20, codes: [pick(reasons), pick(CAUSE_TEKST_IDS)] });
+      codings.push({
+        respondent: id,
+        question: pick(textQuestions),
+        start,
+        end: start + 20,
+        codes: [pick(reasons), pick(CAUSE_TEKST_IDS)],
+      });
     }
   }
 
-  const input = { study: 'bench', population: 'participants', respondents, codings, codebook, organisations: ORGANISATIONS };
+  const input = {
+    study: 'bench',
+    population: 'participants',
+    respondents,
+    codings,
+    codebook,
+    organisations: ORGANISATIONS,
+  };
   // Collect the garbage of building the input now, so that it is not billed to the first report.
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();

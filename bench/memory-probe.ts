@@ -4,7 +4,9 @@ import { Writable } from 'node:stream';
  * Measures one export: time, bytes written and peak memory (sampled every 5 ms and on writes), into a sink that
  * takes its time like a network socket, so back-pressure is exercised.
  */
-export async function measureExport(write: (sink: Writable) => Promise<void>): Promise<{ ms: number; bytes: number; baseRss: number; peakRss: number; heapGrowth: number }> {
+export async function measureExport(
+  write: (sink: Writable) => Promise<void>,
+): Promise<{ ms: number; bytes: number; baseRss: number; peakRss: number; heapGrowth: number }> {
   global.gc?.();
   const base = process.memoryUsage();
   let peakRss = base.rss;

@@ -21,7 +21,9 @@ type Mode = 'streamed' | 'all-at-once';
 
 async function fill(file: string, n: number): Promise<void> {
   const ds = await openDataSource({ type: 'better-sqlite3', file }, APP_ENTITIES, { migrate: true });
-  await ds.query(`INSERT INTO study (slug, title, description, locale, status, created_at) VALUES ('bench', 'Bench', '', 'nl', 'closed', '2026-11-01 00:00:00')`);
+  await ds.query(
+    `INSERT INTO study (slug, title, description, locale, status, created_at) VALUES ('bench', 'Bench', '', 'nl', 'closed', '2026-11-01 00:00:00')`,
+  );
   for (const [i, name] of ORGANISATIONS.entries()) {
     await ds.query('INSERT INTO organisation (name) VALUES (?)', [name]);
     await ds.query('INSERT INTO study_organisation (study_id, organisation_id, position) VALUES (1, ?, ?)', [i + 1, i]);
@@ -36,7 +38,21 @@ async function fill(file: string, n: number): Promise<void> {
       for (let i = start; i < Math.min(n, start + BATCH); i++) {
         const age = 18 + (i % 70);
         rows.push('(1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-        values.push(1 + (i % 4), `Naam ${i}`, `r${i}@example.org`, pick(GENDERS), String(age), age, age, pick(EDUCATIONS), pick(DIGITAL_COMFORTS), pick(QUADRANTS), 'participated', 'import', '2026-11-01 00:00:00');
+        values.push(
+          1 + (i % 4),
+          `Naam ${i}`,
+          `r${i}@example.org`,
+          pick(GENDERS),
+          String(age),
+          age,
+          age,
+          pick(EDUCATIONS),
+          pick(DIGITAL_COMFORTS),
+          pick(QUADRANTS),
+          'participated',
+          'import',
+          '2026-11-01 00:00:00',
+        );
       }
       await m.query(
         `INSERT INTO respondent (study_id, organisation_id, first_name, email, gender, age, age_min, age_max, education, digital_comfort, quadrant, status, source, screened_at) VALUES ${rows.join(', ')}`,
@@ -50,7 +66,11 @@ async function fill(file: string, n: number): Promise<void> {
 async function measureOne(file: string, mode: Mode) {
   const ds = await openDataSource({ type: 'better-sqlite3', file }, APP_ENTITIES, { migrate: false });
   const repository = new OverviewRepository(ds);
-  const scope: OverviewScope = { studyId: 1, organisations: await repository.organisationsOf(1), statuses: POPULATION_STATUSES.participants };
+  const scope: OverviewScope = {
+    studyId: 1,
+    organisations: await repository.organisationsOf(1),
+    statuses: POPULATION_STATUSES.participants,
+  };
   try {
     return await measureExport(async (sink) => {
       const summary = buildSummary('bench', 'participants', ORGANISATIONS, await repository.compositionCounts(scope));
@@ -78,7 +98,11 @@ function run() {
       const file = join(dir, `bench-${n}.sqlite`);
       execFileSync(process.execPath, [...process.execArgv, __filename, '--fill', file, String(n)]);
       for (const mode of ['streamed', 'all-at-once'] as Mode[]) {
-        const json = execFileSync(process.execPath, ['--expose-gc', ...process.execArgv, __filename, '--one', file, mode], { encoding: 'utf8' });
+        const json = execFileSync(
+          process.execPath,
+          ['--expose-gc', ...process.execArgv, __filename, '--one', file, mode],
+          { encoding: 'utf8' },
+        );
         const r = JSON.parse(json);
         console.log(
           `${mode.padEnd(12)}  ${String(n).padStart(11)}   ${(r.ms / 1000).toFixed(2).padStart(8)}   ${mb(r.bytes)}    ${mb(r.baseRss)}      ${mb(r.peakRss)}      ${mb(r.heapGrowth)}`,
@@ -98,7 +122,9 @@ if (fillAt > 0) {
     process.exit(1);
   });
 } else if (oneAt > 0) {
-  measureOne(process.argv[oneAt + 1], process.argv[oneAt + 2] as Mode).then((r) => process.stdout.write(JSON.stringify(r)));
+  measureOne(process.argv[oneAt + 1], process.argv[oneAt + 2] as Mode).then((r) =>
+    process.stdout.write(JSON.stringify(r)),
+  );
 } else {
   run();
 }

@@ -25,7 +25,16 @@ function* respondents(n: number): Generator<OverviewInput> {
     for (const quadrant of QUADRANTS) {
       for (let i = 0; i < perQuadrant && made < n; i++, made++) {
         const age = 18 + Math.floor((i / perQuadrant) * 70);
-        yield { organisation, quadrant, gender: pick(GENDERS), age: String(age), ageMin: age, ageMax: age, education: pick(EDUCATIONS), digitalComfort: pick(DIGITAL_COMFORTS) };
+        yield {
+          organisation,
+          quadrant,
+          gender: pick(GENDERS),
+          age: String(age),
+          ageMin: age,
+          ageMax: age,
+          education: pick(EDUCATIONS),
+          digitalComfort: pick(DIGITAL_COMFORTS),
+        };
       }
     }
   }
@@ -35,7 +44,8 @@ function countsOf(n: number) {
   const counts = new Map<string, { organisation: string; quadrant: (typeof QUADRANTS)[number]; count: number }>();
   for (const r of respondents(n)) {
     const key = `${r.organisation}|${r.quadrant}`;
-    const c = counts.get(key) ?? counts.set(key, { organisation: r.organisation, quadrant: r.quadrant, count: 0 }).get(key)!;
+    const c =
+      counts.get(key) ?? counts.set(key, { organisation: r.organisation, quadrant: r.quadrant, count: 0 }).get(key)!;
     c.count++;
   }
   return counts.values();
@@ -57,7 +67,11 @@ function run() {
   console.log('format  respondents   time (s)   output MB   base RSS MB   peak RSS MB   heap growth MB');
   for (const format of formats) {
     for (const n of sizes) {
-      const json = execFileSync(process.execPath, ['--expose-gc', ...process.execArgv, __filename, '--one', format, String(n)], { encoding: 'utf8' });
+      const json = execFileSync(
+        process.execPath,
+        ['--expose-gc', ...process.execArgv, __filename, '--one', format, String(n)],
+        { encoding: 'utf8' },
+      );
       const r = JSON.parse(json);
       console.log(
         `${format.padEnd(6)}  ${String(n).padStart(11)}   ${(r.ms / 1000).toFixed(2).padStart(8)}   ${mb(r.bytes)}    ${mb(r.baseRss)}      ${mb(r.peakRss)}      ${mb(r.heapGrowth)}`,
@@ -68,7 +82,9 @@ function run() {
 
 const one = process.argv.indexOf('--one');
 if (one > 0) {
-  measureOne(process.argv[one + 1] as Format, Number(process.argv[one + 2])).then((r) => process.stdout.write(JSON.stringify(r)));
+  measureOne(process.argv[one + 1] as Format, Number(process.argv[one + 2])).then((r) =>
+    process.stdout.write(JSON.stringify(r)),
+  );
 } else {
   run();
 }

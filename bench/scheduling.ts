@@ -7,7 +7,6 @@ import { translator } from '../src/common/view-engine';
 const RUNS = 15;
 const LIMIT_MS = 1000;
 
-
 function pick<T>(items: T[], share: number, random: () => number): T[] {
   const chosen = items.filter(() => random() < share);
   return chosen.length ? chosen : [items[Math.floor(random() * items.length)]];
@@ -135,7 +134,8 @@ export function runSchedulingBench(): void {
   scheduleGroups(scenarios[1].input);
   const coldMs = Number(process.hrtime.bigint() - coldStart) / 1e6;
   // Warm the JIT on both variants first, so neither pays for compilation in its figure.
-  for (let i = 0; i < 5; i++) for (const { input } of scenarios) for (const repair of [true, false]) scheduleGroups({ ...input, repair });
+  for (let i = 0; i < 5; i++)
+    for (const { input } of scenarios) for (const repair of [true, false]) scheduleGroups({ ...input, repair });
   console.log(`scheduling: 200 groups, 60 slots, 20 moderators; median of ${RUNS} runs after warm-up`);
   console.log(`  first call in a fresh process (tight, greedy + repair): ${coldMs.toFixed(1)} ms`);
   for (const { name, input } of scenarios) {
@@ -143,7 +143,9 @@ export function runSchedulingBench(): void {
     const full = time(input);
     const verdict = full.ms < LIMIT_MS ? 'OK' : 'TOO SLOW';
     console.log(`  ${name}`);
-    console.log(`    greedy + repair: ${full.ms.toFixed(1)} ms, ${full.placed}/200 placed (${full.stats.placedByRepair} by repair, ${full.stats.repairAttempts} attempts) [${verdict}, limit ${LIMIT_MS} ms]`);
+    console.log(
+      `    greedy + repair: ${full.ms.toFixed(1)} ms, ${full.placed}/200 placed (${full.stats.placedByRepair} by repair, ${full.stats.repairAttempts} attempts) [${verdict}, limit ${LIMIT_MS} ms]`,
+    );
     console.log(`    plain greedy:    ${greedy.ms.toFixed(1)} ms, ${greedy.placed}/200 placed`);
     console.log(`    time ratio full/greedy: ${(full.ms / greedy.ms).toFixed(2)}x`);
     console.log(`    upper bound on placeable groups (flow relaxation): ${placementUpperBound(input)}`);

@@ -26,7 +26,9 @@ export class Foundation1763900000000 implements MigrationInterface {
           timestamp(q, 'created_at', { defaultNow: true }),
         ],
         uniques: [{ name: 'uq_user_email', columnNames: ['email'] }],
-        foreignKeys: [{ columnNames: ['organisation_id'], referencedTableName: 'organisation', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['organisation_id'], referencedTableName: 'organisation', referencedColumnNames: ['id'] },
+        ],
         checks: [{ name: 'ck_user_role', expression: "role IN ('admin', 'researcher', 'partner')" }],
       }),
     );
@@ -39,7 +41,9 @@ export class Foundation1763900000000 implements MigrationInterface {
           timestamp(q, 'created_at', { defaultNow: true }),
           timestamp(q, 'expires_at'),
         ],
-        foreignKeys: [{ columnNames: ['user_id'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          { columnNames: ['user_id'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
       }),
     );
     await q.createTable(
@@ -89,7 +93,12 @@ export class Foundation1763900000000 implements MigrationInterface {
         ],
         uniques: [{ name: 'uq_study_organisation', columnNames: ['study_id', 'organisation_id'] }],
         foreignKeys: [
-          { columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
           { columnNames: ['organisation_id'], referencedTableName: 'organisation', referencedColumnNames: ['id'] },
         ],
       }),
@@ -106,7 +115,14 @@ export class Foundation1763900000000 implements MigrationInterface {
           text('location', { length: 300, nullable: true }),
           int('capacity', { nullable: true }),
         ],
-        foreignKeys: [{ columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
         indices: [{ name: 'ix_session_slot_study', columnNames: ['study_id', 'starts_at'] }],
       }),
     );
@@ -138,7 +154,12 @@ export class Foundation1763900000000 implements MigrationInterface {
           timestamp(q, 'erased_at', { nullable: true }),
         ],
         foreignKeys: [
-          { columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
           { columnNames: ['organisation_id'], referencedTableName: 'organisation', referencedColumnNames: ['id'] },
         ],
         indices: [
@@ -167,9 +188,18 @@ export class Foundation1763900000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['audit_event', 'respondent', 'session_slot', 'study_organisation', 'study', 'login_attempt', 'login_session', 'user', 'organisation']) {
+    for (const table of [
+      'audit_event',
+      'respondent',
+      'session_slot',
+      'study_organisation',
+      'study',
+      'login_attempt',
+      'login_session',
+      'user',
+      'organisation',
+    ]) {
       await q.dropTable(table);
     }
   }
 }
-

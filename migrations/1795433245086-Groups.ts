@@ -23,7 +23,12 @@ export class Groups1795433245086 implements MigrationInterface {
           timestamp(q, 'updated_at', { defaultNow: true }),
         ],
         foreignKeys: [
-          { columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
           { columnNames: ['organisation_id'], referencedTableName: 'organisation', referencedColumnNames: ['id'] },
         ],
         indices: [{ name: 'ix_focus_group_bucket', columnNames: ['study_id', 'organisation_id', 'quadrant'] }],
@@ -33,12 +38,34 @@ export class Groups1795433245086 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'group_member',
-        columns: [id(), fk('study_id'), fk('group_id'), fk('respondent_id'), text('role', { length: 10 }), int('position', { default: 0 })],
+        columns: [
+          id(),
+          fk('study_id'),
+          fk('group_id'),
+          fk('respondent_id'),
+          text('role', { length: 10 }),
+          int('position', { default: 0 }),
+        ],
         uniques: [{ name: 'uq_group_member_respondent', columnNames: ['study_id', 'respondent_id'] }],
         foreignKeys: [
-          { columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['group_id'], referencedTableName: 'focus_group', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['respondent_id'], referencedTableName: 'respondent', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['group_id'],
+            referencedTableName: 'focus_group',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['respondent_id'],
+            referencedTableName: 'respondent',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
         indices: [{ name: 'ix_group_member_group', columnNames: ['group_id', 'role', 'position'] }],
         checks: [{ name: 'ck_group_member_role', expression: "role IN ('member', 'reserve')" }],

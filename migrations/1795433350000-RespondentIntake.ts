@@ -21,7 +21,14 @@ export class RespondentIntake1795433350000 implements MigrationInterface {
           timestamp(q, 'created_at', { defaultNow: true }),
         ],
         uniques: [{ name: 'uq_survey_definition_version', columnNames: ['study_id', 'kind', 'version'] }],
-        foreignKeys: [{ columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
       }),
     );
     await q.createTable(
@@ -41,9 +48,23 @@ export class RespondentIntake1795433350000 implements MigrationInterface {
         ],
         uniques: [{ name: 'uq_screener_submission', columnNames: ['study_id', 'submission_id'] }],
         foreignKeys: [
-          { columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['survey_definition_id'], referencedTableName: 'survey_definition', referencedColumnNames: ['id'] },
-          { columnNames: ['respondent_id'], referencedTableName: 'respondent', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['survey_definition_id'],
+            referencedTableName: 'survey_definition',
+            referencedColumnNames: ['id'],
+          },
+          {
+            columnNames: ['respondent_id'],
+            referencedTableName: 'respondent',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          },
         ],
       }),
     );
@@ -57,7 +78,13 @@ export class RespondentIntake1795433350000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const column of ['duplicate_of_id', 'quadrant_overridden_at', 'quadrant_override_reason', 'quadrant_overridden_by', 'quadrant_source']) {
+    for (const column of [
+      'duplicate_of_id',
+      'quadrant_overridden_at',
+      'quadrant_override_reason',
+      'quadrant_overridden_by',
+      'quadrant_source',
+    ]) {
       await q.dropColumn('respondent', column);
     }
     await q.dropTable('screener_submission');

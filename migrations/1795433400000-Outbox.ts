@@ -33,7 +33,12 @@ export class Outbox1795433400000 implements MigrationInterface {
           { name: 'uq_outbox_message_idempotency_key', columnNames: ['idempotency_key'] },
           { name: 'uq_outbox_message_message_id', columnNames: ['message_id'] },
         ],
-        checks: [{ name: 'ck_outbox_message_status', expression: "status IN ('pending', 'sending', 'sent', 'failed', 'unknown')" }],
+        checks: [
+          {
+            name: 'ck_outbox_message_status',
+            expression: "status IN ('pending', 'sending', 'sent', 'failed', 'unknown')",
+          },
+        ],
         indices: [
           // The worker's two questions: what is due, and whose lease ran out.
           { name: 'ix_outbox_message_due', columnNames: ['status', 'next_attempt_at'] },

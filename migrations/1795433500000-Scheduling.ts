@@ -25,7 +25,12 @@ export class Scheduling1795433500000 implements MigrationInterface {
         ],
         uniques: [{ name: 'uq_moderator_study_user', columnNames: ['study_id', 'user_id'] }],
         foreignKeys: [
-          { columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
           { columnNames: ['user_id'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
         ],
         checks: [{ name: 'ck_moderator_limits', expression: 'max_per_day >= 1 AND min_rest_minutes >= 0' }],
@@ -37,20 +42,37 @@ export class Scheduling1795433500000 implements MigrationInterface {
         columns: [id(), fk('moderator_id'), fk('slot_id')],
         uniques: [{ name: 'uq_moderator_slot', columnNames: ['moderator_id', 'slot_id'] }],
         foreignKeys: [
-          { columnNames: ['moderator_id'], referencedTableName: 'moderator', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['slot_id'], referencedTableName: 'session_slot', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['moderator_id'],
+            referencedTableName: 'moderator',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['slot_id'],
+            referencedTableName: 'session_slot',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );
     await q.createTable(
       new Table({
         name: 'moderator_feed',
-        columns: [id(), fk('user_id'), text('token_hash', { length: 64 }), timestamp(q, 'created_at', { defaultNow: true })],
+        columns: [
+          id(),
+          fk('user_id'),
+          text('token_hash', { length: 64 }),
+          timestamp(q, 'created_at', { defaultNow: true }),
+        ],
         uniques: [
           { name: 'uq_moderator_feed_user', columnNames: ['user_id'] },
           { name: 'uq_moderator_feed_token', columnNames: ['token_hash'] },
         ],
-        foreignKeys: [{ columnNames: ['user_id'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          { columnNames: ['user_id'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
       }),
     );
     await q.createTable(
@@ -75,8 +97,18 @@ export class Scheduling1795433500000 implements MigrationInterface {
         ],
         uniques: [{ name: 'uq_scheduled_session_group', columnNames: ['group_id'] }],
         foreignKeys: [
-          { columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['group_id'], referencedTableName: 'focus_group', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['group_id'],
+            referencedTableName: 'focus_group',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
           // A slot with a session cannot be removed: the session must be moved or cancelled first.
           { columnNames: ['slot_id'], referencedTableName: 'session_slot', referencedColumnNames: ['id'] },
           { columnNames: ['lead_moderator_id'], referencedTableName: 'user', referencedColumnNames: ['id'] },
@@ -112,11 +144,28 @@ export class Scheduling1795433500000 implements MigrationInterface {
           { name: 'uq_invitation_token', columnNames: ['token_hash'] },
         ],
         foreignKeys: [
-          { columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['session_id'], referencedTableName: 'scheduled_session', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['respondent_id'], referencedTableName: 'respondent', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['session_id'],
+            referencedTableName: 'scheduled_session',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['respondent_id'],
+            referencedTableName: 'respondent',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
-        checks: [{ name: 'ck_invitation_status', expression: "status IN ('sent', 'confirmed', 'declined', 'cancelled')" }],
+        checks: [
+          { name: 'ck_invitation_status', expression: "status IN ('sent', 'confirmed', 'declined', 'cancelled')" },
+        ],
       }),
     );
   }

@@ -42,9 +42,24 @@ export class Homework1795433600000 implements MigrationInterface {
         ],
         indices: [{ name: 'ix_homework_assignment_group', columnNames: ['study_id', 'group_id'] }],
         foreignKeys: [
-          { columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['respondent_id'], referencedTableName: 'respondent', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['group_id'], referencedTableName: 'focus_group', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['respondent_id'],
+            referencedTableName: 'respondent',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['group_id'],
+            referencedTableName: 'focus_group',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
         checks: [{ name: 'ck_homework_assignment_revision', expression: 'revision >= 0' }],
       }),
@@ -53,8 +68,20 @@ export class Homework1795433600000 implements MigrationInterface {
       new Table({
         name: 'homework_setting',
         columns: [{ ...fk('study_id'), isPrimary: true }, int('reminder_days', { nullable: true })],
-        foreignKeys: [{ columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
-        checks: [{ name: 'ck_homework_setting_reminder_days', expression: 'reminder_days IS NULL OR (reminder_days >= 0 AND reminder_days <= 60)' }],
+        foreignKeys: [
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
+        checks: [
+          {
+            name: 'ck_homework_setting_reminder_days',
+            expression: 'reminder_days IS NULL OR (reminder_days >= 0 AND reminder_days <= 60)',
+          },
+        ],
       }),
     );
   }

@@ -22,20 +22,52 @@ export class AttendanceAndStatusHistory1795433700000 implements MigrationInterfa
         ],
         uniques: [{ name: 'uq_attendance_session_respondent', columnNames: ['session_id', 'respondent_id'] }],
         foreignKeys: [
-          { columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['session_id'], referencedTableName: 'scheduled_session', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['respondent_id'], referencedTableName: 'respondent', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['session_id'],
+            referencedTableName: 'scheduled_session',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['respondent_id'],
+            referencedTableName: 'respondent',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );
     await q.createTable(
       new Table({
         name: 'respondent_status_change',
-        columns: [id(), fk('study_id'), fk('respondent_id'), text('from_status', { length: 20 }), text('to_status', { length: 20 }), timestamp(q, 'changed_at')],
+        columns: [
+          id(),
+          fk('study_id'),
+          fk('respondent_id'),
+          text('from_status', { length: 20 }),
+          text('to_status', { length: 20 }),
+          timestamp(q, 'changed_at'),
+        ],
         indices: [{ name: 'ix_respondent_status_change_respondent', columnNames: ['respondent_id', 'id'] }],
         foreignKeys: [
-          { columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['respondent_id'], referencedTableName: 'respondent', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['respondent_id'],
+            referencedTableName: 'respondent',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );

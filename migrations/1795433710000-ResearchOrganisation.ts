@@ -22,7 +22,14 @@ export class ResearchOrganisation1795433710000 implements MigrationInterface {
           text('data'),
           timestamp(q, 'updated_at'),
         ],
-        foreignKeys: [{ columnNames: ['study_id'], referencedTableName: 'study', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          {
+            columnNames: ['study_id'],
+            referencedTableName: 'study',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
       }),
     );
   }

@@ -13,7 +13,11 @@ export function id(): TableColumnOptions {
   return { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' };
 }
 
-export function timestamp(queryRunner: QueryRunner, name: string, opts: { nullable?: boolean; defaultNow?: boolean } = {}): TableColumnOptions {
+export function timestamp(
+  queryRunner: QueryRunner,
+  name: string,
+  opts: { nullable?: boolean; defaultNow?: boolean } = {},
+): TableColumnOptions {
   const pg = isPostgres(queryRunner);
   return {
     name,
@@ -23,7 +27,10 @@ export function timestamp(queryRunner: QueryRunner, name: string, opts: { nullab
   };
 }
 
-export function text(name: string, opts: { nullable?: boolean; length?: number; default?: string } = {}): TableColumnOptions {
+export function text(
+  name: string,
+  opts: { nullable?: boolean; length?: number; default?: string } = {},
+): TableColumnOptions {
   return {
     name,
     type: opts.length ? 'varchar' : 'text',

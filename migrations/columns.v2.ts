@@ -8,7 +8,11 @@ import { isPostgres } from './columns.v1';
 
 export { bool, fk, id, int, isPostgres, text } from './columns.v1';
 
-export function timestamp(queryRunner: QueryRunner, name: string, opts: { nullable?: boolean; defaultNow?: boolean } = {}): TableColumnOptions {
+export function timestamp(
+  queryRunner: QueryRunner,
+  name: string,
+  opts: { nullable?: boolean; defaultNow?: boolean } = {},
+): TableColumnOptions {
   const pg = isPostgres(queryRunner);
   return {
     name,

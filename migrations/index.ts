@@ -14,4 +14,19 @@ import { OutboxCancelled1795440100000 } from './1795440100000-OutboxCancelled';
 import { Codebook1795440700000 } from './1795440700000-Codebook';
 import { HomeworkAnswerSource1795440800000 } from './1795440800000-HomeworkAnswerSource';
 
-export const MIGRATIONS = [Foundation1763900000000, Groups1795433245086, RespondentIntake1795433350000, Outbox1795433400000, Scheduling1795433500000, Homework1795433600000, AttendanceAndStatusHistory1795433700000, ResearchOrganisation1795433710000, LoginThrottle1795433740000, RateLimitWindow1795433750000, TimestampsWithTimeZone1795439000000, OutboxCancelled1795440100000, Codebook1795440700000, HomeworkAnswerSource1795440800000];
+export const MIGRATIONS = [
+  Foundation1763900000000,
+  Groups1795433245086,
+  RespondentIntake1795433350000,
+  Outbox1795433400000,
+  Scheduling1795433500000,
+  Homework1795433600000,
+  AttendanceAndStatusHistory1795433700000,
+  ResearchOrganisation1795433710000,
+  LoginThrottle1795433740000,
+  RateLimitWindow1795433750000,
+  TimestampsWithTimeZone1795439000000,
+  OutboxCancelled1795440100000,
+  Codebook1795440700000,
+  HomeworkAnswerSource1795440800000,
+];

@@ -13,4 +13,15 @@ import { SURVEYS_ENTITIES } from './surveys/surveys.entities';
  * Every module's entities, for data sources opened outside the application (tests, benches). The application
  * itself collects them from each module's TypeOrmModule.forFeature; a module that adds tables adds its list here.
  */
-export const APP_ENTITIES = [...AUTH_ENTITIES, ...AUDIT_ENTITIES, ...MAIL_ENTITIES, ...STUDIES_ENTITIES, ...SURVEYS_ENTITIES, ...RESPONDENTS_ENTITIES, ...GROUPS_ENTITIES, ...SCHEDULING_ENTITIES, ...HOMEWORK_ENTITIES, ...CODING_ENTITIES];
+export const APP_ENTITIES = [
+  ...AUTH_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...MAIL_ENTITIES,
+  ...STUDIES_ENTITIES,
+  ...SURVEYS_ENTITIES,
+  ...RESPONDENTS_ENTITIES,
+  ...GROUPS_ENTITIES,
+  ...SCHEDULING_ENTITIES,
+  ...HOMEWORK_ENTITIES,
+  ...CODING_ENTITIES,
+];

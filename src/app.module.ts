@@ -23,14 +23,35 @@ import { StudiesModule } from './studies/studies.module';
 import { SurveysModule } from './surveys/surveys.module';
 
 /** Feature modules; later features add theirs here. */
-export const FEATURE_MODULES = [AuthModule, AuditModule, StudiesModule, HealthModule, SurveysModule, RespondentsModule, OverviewsModule, MailModule, GroupsModule, SchedulingModule, HomeworkModule, CodingModule, DashboardModule, DemoModule, PrivacyModule];
+export const FEATURE_MODULES = [
+  AuthModule,
+  AuditModule,
+  StudiesModule,
+  HealthModule,
+  SurveysModule,
+  RespondentsModule,
+  OverviewsModule,
+  MailModule,
+  GroupsModule,
+  SchedulingModule,
+  HomeworkModule,
+  CodingModule,
+  DashboardModule,
+  DemoModule,
+  PrivacyModule,
+];
 
 @Module({})
 export class AppModule {
   static forConfig(config: ResolvedConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggerModule.forRoot(loggerOptions(config)), DatabaseModule, ...FEATURE_MODULES],
+      imports: [
+        ConfigModule.forConfig(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        DatabaseModule,
+        ...FEATURE_MODULES,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: AppErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: PageAnswerInterceptor },

@@ -39,15 +39,23 @@ export function configureApp(app: NestExpressApplication, config: ResolvedConfig
   app.use(security);
   // Pages and assets are worth compressing; small JSON answers are not, and autosave is the hottest path.
   const compress = compression();
-  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => (req.path.startsWith('/api/') ? next() : compress(req, res, next)));
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
+    req.path.startsWith('/api/') ? next() : compress(req, res, next),
+  );
   app.use(cookieParser());
   // One reader for every body (JSON and forms), by the same rules as the direct routes below; an import's file
   // is read by its own route.
   app.use(bodyParsing({ takesOwnBody: (req) => req.method === 'POST' && IMPORT_PATH.test(req.path) }));
   app.use('/assets', express.static(join(ROOT, 'public'), { maxAge: '1h' }));
   // SurveyJS from the installed package: long-cached, compressed by the middleware above.
-  app.use('/assets/survey', express.static(join(ROOT, 'node_modules', 'survey-core'), { maxAge: '7d', immutable: true }));
-  app.use('/assets/survey-ui', express.static(join(ROOT, 'node_modules', 'survey-js-ui'), { maxAge: '7d', immutable: true }));
+  app.use(
+    '/assets/survey',
+    express.static(join(ROOT, 'node_modules', 'survey-core'), { maxAge: '7d', immutable: true }),
+  );
+  app.use(
+    '/assets/survey-ui',
+    express.static(join(ROOT, 'node_modules', 'survey-js-ui'), { maxAge: '7d', immutable: true }),
+  );
   app.use(noStore);
   app.use(sessionMiddleware(app.get(AuthService), config.sessionSecret, config.baseUrl.startsWith('https:')));
   app.use(flashMessages(config.baseUrl.startsWith('https:')));
@@ -59,7 +67,9 @@ export function configureApp(app: NestExpressApplication, config: ResolvedConfig
     app,
     new DocumentBuilder()
       .setTitle('kwadrant API')
-      .setDescription('Customer-journey research: studies, respondents, groups, scheduling, homework, overviews. Errors: { statusCode, error, message, details? }.')
+      .setDescription(
+        'Customer-journey research: studies, respondents, groups, scheduling, homework, overviews. Errors: { statusCode, error, message, details? }.',
+      )
       .setVersion('0.1')
       .addCookieAuth('kw_session')
       .build(),

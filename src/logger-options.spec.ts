@@ -15,7 +15,9 @@ describe('request logging', () => {
   it('redacts cookies, CSRF headers and set-cookie', () => {
     const opts = loggerOptions({ ...loadConfig({}), sessionSecret: 'x'.repeat(32) });
     const redact = (opts.pinoHttp as { redact: string[] }).redact;
-    expect(redact).toEqual(expect.arrayContaining(['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]']));
+    expect(redact).toEqual(
+      expect.arrayContaining(['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]']),
+    );
   });
 });
 
@@ -39,11 +41,20 @@ describe(requestLogLevel.name, () => {
 describe(QuietNestLogger.name, () => {
   it("moves Nest's start-up lines to debug and passes the rest on", () => {
     const calls: string[] = [];
-    const inner = { log: (m: unknown) => calls.push(`log ${String(m)}`), debug: (m: unknown) => calls.push(`debug ${String(m)}`), warn: () => undefined, error: () => undefined };
+    const inner = {
+      log: (m: unknown) => calls.push(`log ${String(m)}`),
+      debug: (m: unknown) => calls.push(`debug ${String(m)}`),
+      warn: () => undefined,
+      error: () => undefined,
+    };
     const logger = new QuietNestLogger(inner);
     logger.log('Mapped {/api/health, GET} route', 'RouterExplorer');
     logger.log('AppModule dependencies initialized', 'InstanceLoader');
     logger.log('outbox worker sends through files', 'OutboxWorker');
-    expect(calls).toEqual(['debug Mapped {/api/health, GET} route', 'debug AppModule dependencies initialized', 'log outbox worker sends through files']);
+    expect(calls).toEqual([
+      'debug Mapped {/api/health, GET} route',
+      'debug AppModule dependencies initialized',
+      'log outbox worker sends through files',
+    ]);
   });
 });

@@ -25,9 +25,18 @@ function isTerminal(config: ResolvedConfig, stdoutIsTerminal: boolean): boolean 
 function requestLogOptions(config: ResolvedConfig, stdoutIsTerminal: boolean): Options {
   return {
     level: config.logLevel,
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    redact: [
+      'req.headers.cookie',
+      'req.headers.authorization',
+      'req.headers["x-csrf-token"]',
+      'res.headers["set-cookie"]',
+    ],
     serializers: {
-      req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: maskTokens(req.url) }),
+      req: (req: { method: string; url: string; id: unknown }) => ({
+        id: req.id,
+        method: req.method,
+        url: maskTokens(req.url),
+      }),
     },
     // Browsers ask for /favicon.ico on every page; there is none, and its 404 says nothing.
     autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/assets/') || req.url === '/favicon.ico' },
@@ -40,7 +49,10 @@ function requestLogOptions(config: ResolvedConfig, stdoutIsTerminal: boolean): O
  * on a child of the application's logger, so those requests get the same lines, in the same place. Made at the
  * first request, when the logger module has set its root logger up.
  */
-export function directRequestLog(config: ResolvedConfig, stdoutIsTerminal = Boolean(process.stdout.isTTY)): (req: IncomingMessage, res: ServerResponse) => void {
+export function directRequestLog(
+  config: ResolvedConfig,
+  stdoutIsTerminal = Boolean(process.stdout.isTTY),
+): (req: IncomingMessage, res: ServerResponse) => void {
   let log: HttpLogger | undefined;
   return (req, res) => {
     log ??= pinoHttp({ ...requestLogOptions(config, stdoutIsTerminal), logger: PinoLogger.root });
@@ -66,7 +78,8 @@ function terminalStream() {
       const req = log.req as { method?: string; url?: string } | undefined;
       const res = log.res as { statusCode?: number } | undefined;
       const where = log.context ? `[${String(log.context)}] ` : '';
-      if (req?.method && res?.statusCode) return `${req.method} ${req.url} ${res.statusCode} ${String(log.responseTime ?? '?')} ms`;
+      if (req?.method && res?.statusCode)
+        return `${req.method} ${req.url} ${res.statusCode} ${String(log.responseTime ?? '?')} ms`;
       return `${where}${String(log[messageKey] ?? '')}`;
     },
   });

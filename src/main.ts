@@ -19,7 +19,10 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   configureApp(app, config);
   const firstRun = await ensureFirstRun(app, config);
   await app.listen(config.port);

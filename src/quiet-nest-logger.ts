@@ -4,7 +4,13 @@ import type { LoggerService } from '@nestjs/common';
  * Nest's own start-up chatter (a line per module and per route: about 190 lines here) at debug level instead of info,
  * so that at the default level a start shows what a person needs; everything else passes through unchanged.
  */
-export const STARTUP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+export const STARTUP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
 
 export class QuietNestLogger implements LoggerService {
   constructor(private readonly inner: LoggerService) {}

@@ -17,7 +17,8 @@ export function startupMessage({ baseUrl, database, firstRun }: StartupFacts): s
   if (admin) {
     lines.push(`Log in at ${baseUrl}/login`, `  e-mail:   ${admin.email}`);
     lines.push(admin.password ? `  password: ${admin.password}` : '  password: the one in ADMIN_PASSWORD');
-    if (admin.password) lines.push('  (shown only this once: keep it in a password manager; you can add accounts at /users)');
+    if (admin.password)
+      lines.push('  (shown only this once: keep it in a password manager; you can add accounts at /users)');
   } else {
     lines.push(`Log in at ${baseUrl}/login`);
   }

@@ -25,7 +25,11 @@
       return theirs + joiner + mine;
     }
     if (Array.isArray(theirs) && Array.isArray(mine)) {
-      return theirs.concat(mine.filter(function (v) { return theirs.indexOf(v) === -1; }));
+      return theirs.concat(
+        mine.filter(function (v) {
+          return theirs.indexOf(v) === -1;
+        }),
+      );
     }
     // A single choice made differently in both: the tab the respondent is working in now decides.
     return mine;
@@ -45,7 +49,11 @@
     mine = mine || {};
     var merged = {};
     var both = [];
-    var names = Object.keys(theirs).concat(Object.keys(mine).filter(function (k) { return !(k in theirs); }));
+    var names = Object.keys(theirs).concat(
+      Object.keys(mine).filter(function (k) {
+        return !(k in theirs);
+      }),
+    );
     names.forEach(function (name) {
       var value;
       if (same(mine[name], base[name])) value = theirs[name];

@@ -27,7 +27,11 @@
       a.addEventListener('click', function (event) {
         event.preventDefault();
         jumping = true;
-        try { question.focus(true); } finally { jumping = false; }
+        try {
+          question.focus(true);
+        } finally {
+          jumping = false;
+        }
       });
       var problem = document.createElement('span');
       problem.className = 'form-problems__text';
@@ -39,9 +43,12 @@
 
     function showQuestions(questions) {
       if (!questions.length) return hide();
-      list.replaceChildren.apply(list, questions.map(function (q) {
-        return item(q, q.errors[0]);
-      }));
+      list.replaceChildren.apply(
+        list,
+        questions.map(function (q) {
+          return item(q, q.errors[0]);
+        }),
+      );
       box.hidden = false;
       box.scrollIntoView({ block: 'start' });
       box.focus();
@@ -54,7 +61,9 @@
     model.onValueChanged.add(function () {
       // A question that is answered now drops out; the list goes when nothing is left.
       if (box.hidden) return;
-      var open = model.currentPage.questions.filter(function (q) { return q.errors.length > 0; });
+      var open = model.currentPage.questions.filter(function (q) {
+        return q.errors.length > 0;
+      });
       if (!open.length) hide();
     });
     // The server's refusal of sent answers: each problem under its question (by the name the answer is stored
@@ -68,7 +77,9 @@
           var question = model.getQuestionByValueName(field) || model.getQuestionByName(field);
           if (!question) return rest.push(field);
           if (!questions.length && question.page) model.currentPage = question.page;
-          [].concat(details[field]).forEach(function (text) { question.addError(String(text)); });
+          [].concat(details[field]).forEach(function (text) {
+            question.addError(String(text));
+          });
           questions.push(question);
         });
         showQuestions(questions);

@@ -46,7 +46,11 @@
   model.onTextMarkdown.add(function (_, options) {
     var face = FACES[options.text.slice(0, 2)];
     if (!face) return;
-    options.html = '<img class="homework-face" src="/assets/img/faces/' + face + '.svg" alt="" width="28" height="28"> ' + escapeHtml(options.text.slice(2).trim());
+    options.html =
+      '<img class="homework-face" src="/assets/img/faces/' +
+      face +
+      '.svg" alt="" width="28" height="28"> ' +
+      escapeHtml(options.text.slice(2).trim());
   });
   model.data = restoreBackup() || config.data || {};
   if (config.currentPage) {
@@ -55,7 +59,9 @@
   }
 
   function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+    return text.replace(/[&<>"']/g, function (c) {
+      return '&#' + c.charCodeAt(0) + ';';
+    });
   }
 
   function say(text) {
@@ -63,23 +69,37 @@
   }
 
   function format(template, vars) {
-    return template.replace(/\{(\w+)\}/g, function (m, k) { return vars[k] === undefined ? m : vars[k]; });
+    return template.replace(/\{(\w+)\}/g, function (m, k) {
+      return vars[k] === undefined ? m : vars[k];
+    });
   }
 
   function timeNow() {
-    return new Date().toLocaleTimeString(model.locale === 'en' ? 'en-GB' : 'nl-NL', { hour: '2-digit', minute: '2-digit' });
+    return new Date().toLocaleTimeString(model.locale === 'en' ? 'en-GB' : 'nl-NL', {
+      hour: '2-digit',
+      minute: '2-digit',
+    });
   }
 
   // The local copy: survives a closed tab, a crash or a lost connection before the server has the change.
   function backup() {
     if (paper || !config.storageKey) return;
     try {
-      localStorage.setItem(config.storageKey, JSON.stringify({ revision: revision, data: model.data, page: model.currentPage && model.currentPage.name }));
-    } catch (e) { /* private mode or full storage: the server copy still follows */ }
+      localStorage.setItem(
+        config.storageKey,
+        JSON.stringify({ revision: revision, data: model.data, page: model.currentPage && model.currentPage.name }),
+      );
+    } catch (e) {
+      /* private mode or full storage: the server copy still follows */
+    }
   }
 
   function clearBackup() {
-    try { localStorage.removeItem(config.storageKey); } catch (e) { /* nothing to clear */ }
+    try {
+      localStorage.removeItem(config.storageKey);
+    } catch (e) {
+      /* nothing to clear */
+    }
   }
 
   // A copy made on top of the revision the server still has is newer than the server's: use it (and save it).
@@ -92,7 +112,9 @@
         dirty = true;
         return saved.data;
       }
-    } catch (e) { /* unreadable copy: ignore it */ }
+    } catch (e) {
+      /* unreadable copy: ignore it */
+    }
     clearBackup();
     return null;
   }
@@ -106,25 +128,49 @@
     dirty = true;
     backup();
     if (pendingSince === null) pendingSince = Date.now();
-    var wait = Math.min(delay === undefined ? DEBOUNCE_MS : delay, Math.max(0, pendingSince + MAX_WAIT_MS - Date.now()));
+    var wait = Math.min(
+      delay === undefined ? DEBOUNCE_MS : delay,
+      Math.max(0, pendingSince + MAX_WAIT_MS - Date.now()),
+    );
     clearTimeout(timer);
-    timer = setTimeout(function () { save(false); }, wait);
+    timer = setTimeout(function () {
+      save(false);
+    }, wait);
   }
 
   function save(keepalive) {
     if (!dirty || blocked) return inFlight || Promise.resolve();
-    if (inFlight) return inFlight.then(function () { return save(keepalive); });
+    if (inFlight)
+      return inFlight.then(function () {
+        return save(keepalive);
+      });
     dirty = false;
     pendingSince = null;
     clearTimeout(timer);
     say(texts.saving);
     var sent = copy(model.data);
-    var payload = JSON.stringify({ revision: revision, data: sent, currentPage: model.currentPage ? model.currentPage.name : null });
+    var payload = JSON.stringify({
+      revision: revision,
+      data: sent,
+      currentPage: model.currentPage ? model.currentPage.name : null,
+    });
     // keepalive lets the request finish when the tab is being closed.
-    var request = { method: 'PUT', keepalive: keepalive === true, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: payload };
+    var request = {
+      method: 'PUT',
+      keepalive: keepalive === true,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: payload,
+    };
     inFlight = fetch(config.endpoint + '/draft', request)
       .then(function (res) {
-        return res.json().catch(function () { return {}; }).then(function (answer) { return { status: res.status, body: answer }; });
+        return res
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (answer) {
+            return { status: res.status, body: answer };
+          });
       })
       .then(function (answer) {
         inFlight = null;
@@ -144,7 +190,9 @@
         dirty = true;
         say(navigator.onLine === false ? texts.offline : texts.saveFailed);
         clearTimeout(timer);
-        timer = setTimeout(function () { save(false); }, retryMs);
+        timer = setTimeout(function () {
+          save(false);
+        }, retryMs);
         retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
       });
     return inFlight;
@@ -159,17 +207,25 @@
     dirty = true;
     say(texts.saveFailed);
     clearTimeout(timer);
-    timer = setTimeout(function () { save(false); }, retryMs);
+    timer = setTimeout(function () {
+      save(false);
+    }, retryMs);
     retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
   }
 
   /** Everything typed in this window, readable and copyable, so choosing the newer version loses nothing. */
   function unsavedText() {
-    return model.getAllQuestions().filter(function (q) { return !q.isEmpty(); }).map(function (q) {
-      var value = q.displayValue;
-      if (Array.isArray(value)) value = value.join(', ');
-      return q.processedTitle + '\n' + value;
-    }).join('\n\n');
+    return model
+      .getAllQuestions()
+      .filter(function (q) {
+        return !q.isEmpty();
+      })
+      .map(function (q) {
+        var value = q.displayValue;
+        if (Array.isArray(value)) value = value.join(', ');
+        return q.processedTitle + '\n' + value;
+      })
+      .join('\n\n');
   }
 
   // Read-only until the respondent chooses: text typed now would be neither saved nor in the copy below.
@@ -221,7 +277,9 @@
           if (first) first.focus();
         });
       })
-      .catch(function () { say(texts.saveFailed); });
+      .catch(function () {
+        say(texts.saveFailed);
+      });
   }
 
   function closeForm(message) {
@@ -278,7 +336,14 @@
       }
       return fetch(url, { method: 'POST', headers: headers, body: JSON.stringify(payload) })
         .then(function (res) {
-          return res.json().catch(function () { return {}; }).then(function (answer) { return { status: res.status, body: answer }; });
+          return res
+            .json()
+            .catch(function () {
+              return {};
+            })
+            .then(function (answer) {
+              return { status: res.status, body: answer };
+            });
         })
         .then(function (answer) {
           if (answer.status === 200) {
@@ -292,17 +357,23 @@
           if (answer.status === 400) return say(texts.fixAnswers);
           handleRefusal(answer);
         })
-        .catch(function () { say(texts.submitFailed); });
+        .catch(function () {
+          say(texts.submitFailed);
+        });
     });
   }
 
-  model.onValueChanged.add(function () { schedule(); });
+  model.onValueChanged.add(function () {
+    schedule();
+  });
   model.onCurrentPageChanged.add(function () {
     // Only the respondent's own step to another page is worth keeping (to come back there); opening the sent
     // answers saves nothing.
     if (!quiet) schedule(300);
     // Keyboard and screen-reader users continue at the first question of the new page, not at the top of the site.
-    setTimeout(function () { model.focusFirstQuestion(); }, 0);
+    setTimeout(function () {
+      model.focusFirstQuestion();
+    }, 0);
   });
   model.onCompleting.add(function (sender, options) {
     options.allow = false;
@@ -316,8 +387,12 @@
     save(true);
   }
   window.addEventListener('pagehide', flush);
-  document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flush(); });
-  window.addEventListener('online', function () { if (dirty) save(false); });
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') flush();
+  });
+  window.addEventListener('online', function () {
+    if (dirty) save(false);
+  });
 
   window.kwadrantFormProblems(model, document.getElementById('form-problems'));
 

@@ -12,7 +12,9 @@
   var confirm = document.getElementById('import-confirm');
 
   function fill(text, vars) {
-    return text.replace(/\{(\w+)\}/g, function (m, name) { return vars[name] === undefined ? m : String(vars[name]); });
+    return text.replace(/\{(\w+)\}/g, function (m, name) {
+      return vars[name] === undefined ? m : String(vars[name]);
+    });
   }
 
   function line(text) {
@@ -45,11 +47,15 @@
     var t = document.createElement('table');
     t.className = 'import-errors' + (extraClass ? ' ' + extraClass : '');
     var head = t.createTHead().insertRow();
-    columns.forEach(function (k) { head.appendChild(cell('th', texts[k], 'col')); });
+    columns.forEach(function (k) {
+      head.appendChild(cell('th', texts[k], 'col'));
+    });
     var tbody = t.createTBody();
     rows.forEach(function (values) {
       var row = tbody.insertRow();
-      values.forEach(function (v, i) { row.appendChild(cell(i === 0 ? 'th' : 'td', v, i === 0 ? 'row' : null, texts[columns[i]])); });
+      values.forEach(function (v, i) {
+        row.appendChild(cell(i === 0 ? 'th' : 'td', v, i === 0 ? 'row' : null, texts[columns[i]]));
+      });
     });
     wrap.appendChild(t);
     return wrap;
@@ -66,18 +72,32 @@
   function problems(errors, total) {
     var nodes = [line(texts.problems)];
     if (total > errors.length) nodes.push(line(fill(texts.moreProblems, { shown: errors.length, total: total })));
-    nodes.push(table(texts.problems, ['colLine', 'colColumn', 'colValue', 'colReason'], errors.map(function (e) {
-      return [String(e.line), e.column, e.value || texts.empty, e.reason];
-    })));
+    nodes.push(
+      table(
+        texts.problems,
+        ['colLine', 'colColumn', 'colValue', 'colReason'],
+        errors.map(function (e) {
+          return [String(e.line), e.column, e.value || texts.empty, e.reason];
+        }),
+      ),
+    );
     return nodes;
   }
 
   function planned(report) {
     var nodes = [line(texts.rows)];
-    if (report.readable > report.planned.length) nodes.push(line(fill(texts.moreRows, { shown: report.planned.length, total: report.readable })));
-    nodes.push(table(texts.rows, ['colLine', 'colRespondent', 'colAction'], report.planned.map(function (p) {
-      return [String(p.line), respondentLink(p.respondentId), texts.actions[p.action] || p.action];
-    }), 'import-plan'));
+    if (report.readable > report.planned.length)
+      nodes.push(line(fill(texts.moreRows, { shown: report.planned.length, total: report.readable })));
+    nodes.push(
+      table(
+        texts.rows,
+        ['colLine', 'colRespondent', 'colAction'],
+        report.planned.map(function (p) {
+          return [String(p.line), respondentLink(p.respondentId), texts.actions[p.action] || p.action];
+        }),
+        'import-plan',
+      ),
+    );
     return nodes;
   }
 
@@ -92,9 +112,17 @@
     var file = fileInput.files[0];
     if (!file) return;
     var query = new URLSearchParams({ dryRun: String(dryRun), replace: String(replace.checked), fileName: file.name });
-    var type = /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-    fetch(form.dataset.endpoint + '?' + query, { method: 'POST', headers: { 'content-type': type, 'x-csrf-token': form.dataset.csrf, accept: 'application/json' }, body: file })
-      .then(function (res) { return res.json(); })
+    var type = /\.xlsx$/i.test(file.name)
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : 'text/csv';
+    fetch(form.dataset.endpoint + '?' + query, {
+      method: 'POST',
+      headers: { 'content-type': type, 'x-csrf-token': form.dataset.csrf, accept: 'application/json' },
+      body: file,
+    })
+      .then(function (res) {
+        return res.json();
+      })
       .then(function (report) {
         var nodes = [];
         var details = report.details || {};
@@ -104,7 +132,11 @@
           if (details.errors) nodes.push.apply(nodes, problems(details.errors, details.errorCount));
           return show(nodes, false);
         }
-        var counts = { n: report.dryRun ? report.readable : report.imported, created: report.created, replaced: report.replaced };
+        var counts = {
+          n: report.dryRun ? report.readable : report.imported,
+          created: report.created,
+          replaced: report.replaced,
+        };
         nodes.push(line(count(report.dryRun ? 'wouldImport' : 'imported', counts.n, counts)));
         if (report.created) nodes.push(line(count('created', report.created, counts)));
         if (report.replaced) nodes.push(line(count('replaced', report.replaced, counts)));
@@ -113,15 +145,23 @@
         // Only a clean preview can be imported: all or nothing.
         show(nodes, report.dryRun && !report.errorCount && report.readable > 0);
       })
-      .catch(function () { show([line(texts.failed)], false); });
+      .catch(function () {
+        show([line(texts.failed)], false);
+      });
   }
 
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     send(true);
   });
-  confirm.addEventListener('click', function () { send(false); });
+  confirm.addEventListener('click', function () {
+    send(false);
+  });
   // A preview is of one file with one setting: another choice needs its own preview first.
-  fileInput.addEventListener('change', function () { confirm.hidden = true; });
-  replace.addEventListener('change', function () { confirm.hidden = true; });
+  fileInput.addEventListener('change', function () {
+    confirm.hidden = true;
+  });
+  replace.addEventListener('change', function () {
+    confirm.hidden = true;
+  });
 })();

@@ -8,7 +8,9 @@
   var body = document.getElementById('import-result-body');
 
   function fill(text, vars) {
-    return text.replace(/\{(\w+)\}/g, function (m, name) { return vars[name] === undefined ? m : String(vars[name]); });
+    return text.replace(/\{(\w+)\}/g, function (m, name) {
+      return vars[name] === undefined ? m : String(vars[name]);
+    });
   }
 
   function line(text) {
@@ -36,7 +38,9 @@
     var table = document.createElement('table');
     table.className = 'import-errors';
     var head = table.createTHead().insertRow();
-    ['colLine', 'colColumn', 'colValue', 'colReason'].forEach(function (k) { head.appendChild(cell('th', texts[k], 'col')); });
+    ['colLine', 'colColumn', 'colValue', 'colReason'].forEach(function (k) {
+      head.appendChild(cell('th', texts[k], 'col'));
+    });
     var body = table.createTBody();
     errors.forEach(function (e) {
       var row = body.insertRow();
@@ -72,9 +76,17 @@
       partial: String(document.getElementById('import-partial').checked),
       fileName: file.name,
     });
-    var type = /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-    fetch(form.dataset.endpoint + '?' + query, { method: 'POST', headers: { 'content-type': type, 'x-csrf-token': form.dataset.csrf, accept: 'application/json' }, body: file })
-      .then(function (res) { return res.json(); })
+    var type = /\.xlsx$/i.test(file.name)
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : 'text/csv';
+    fetch(form.dataset.endpoint + '?' + query, {
+      method: 'POST',
+      headers: { 'content-type': type, 'x-csrf-token': form.dataset.csrf, accept: 'application/json' },
+      body: file,
+    })
+      .then(function (res) {
+        return res.json();
+      })
       .then(function (report) {
         var nodes = [];
         var details = report.details || {};
@@ -83,11 +95,19 @@
           nodes.push(line(known ? fill(known, { rows: details.unreadableRows }) : report.message));
           if (details.errors) nodes.push.apply(nodes, problems(details.errors, details.errorCount));
         } else {
-          nodes.push(line(fill(report.dryRun ? texts.wouldImport : texts.imported, { n: report.dryRun ? report.readable : report.imported })));
+          nodes.push(
+            line(
+              fill(report.dryRun ? texts.wouldImport : texts.imported, {
+                n: report.dryRun ? report.readable : report.imported,
+              }),
+            ),
+          );
           if (report.errors.length) nodes.push.apply(nodes, problems(report.errors, report.errorCount));
         }
         show(nodes);
       })
-      .catch(function (err) { show([line(String(err))]); });
+      .catch(function (err) {
+        show([line(String(err))]);
+      });
   });
 })();

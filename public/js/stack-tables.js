@@ -2,7 +2,9 @@
 // Cells that already carry a label keep it; a row's own header (th) names the card. Without JavaScript the cards simply show no column names.
 (function () {
   document.querySelectorAll('table.stack-table').forEach(function (table) {
-    var names = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) { return th.textContent.trim(); });
+    var names = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) {
+      return th.textContent.trim();
+    });
     table.querySelectorAll('tbody tr, tfoot tr').forEach(function (row) {
       Array.prototype.forEach.call(row.children, function (cell, i) {
         if (!cell.hasAttribute('data-label') && names[i]) cell.setAttribute('data-label', names[i]);

@@ -44,17 +44,26 @@
 
   function keep() {
     try {
-      sessionStorage.setItem(config.storageKey, JSON.stringify({
-        version: config.version,
-        submissionId: submissionId,
-        data: model.data,
-        page: model.currentPage ? model.currentPage.name : null,
-      }));
-    } catch (e) { /* private mode or full storage: the form still works, only without the copy */ }
+      sessionStorage.setItem(
+        config.storageKey,
+        JSON.stringify({
+          version: config.version,
+          submissionId: submissionId,
+          data: model.data,
+          page: model.currentPage ? model.currentPage.name : null,
+        }),
+      );
+    } catch (e) {
+      /* private mode or full storage: the form still works, only without the copy */
+    }
   }
 
   function forget() {
-    try { sessionStorage.removeItem(config.storageKey); } catch (e) { /* nothing kept */ }
+    try {
+      sessionStorage.removeItem(config.storageKey);
+    } catch (e) {
+      /* nothing kept */
+    }
   }
 
   // Counted over every page of the questionnaire, also those shown only to people who can take part: the total
@@ -80,7 +89,11 @@
     var b = crypto.getRandomValues(new Uint8Array(16));
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
-    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join('');
+    var h = Array.prototype.map
+      .call(b, function (x) {
+        return (x + 0x100).toString(16).slice(1);
+      })
+      .join('');
     return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
   }
 
@@ -120,7 +133,9 @@
       body: JSON.stringify(pending),
     })
       .then(function (res) {
-        return res.json().then(function (body) { return { ok: res.ok, body: body }; });
+        return res.json().then(function (body) {
+          return { ok: res.ok, body: body };
+        });
       })
       .then(function (answer) {
         if (answer.ok) {
@@ -138,7 +153,8 @@
         var rest = formProblems.showServerProblems(details);
         showProgress();
         // The summary says it all when every problem belongs to a question; otherwise the rest is said here.
-        if (rest.length > 0 || !Object.keys(details).length) show([paragraph(texts.fixAnswers), problems(answer.body, rest)], false);
+        if (rest.length > 0 || !Object.keys(details).length)
+          show([paragraph(texts.fixAnswers), problems(answer.body, rest)], false);
         else result.hidden = true;
       })
       .catch(function () {
@@ -153,7 +169,12 @@
     showProgress();
   });
   model.onComplete.add(function (sender) {
-    pending = { submissionId: submissionId, definitionVersion: config.version, locale: sender.locale || 'nl', answers: sender.data };
+    pending = {
+      submissionId: submissionId,
+      definitionVersion: config.version,
+      locale: sender.locale || 'nl',
+      answers: sender.data,
+    };
     progress.hidden = true;
     send();
   });

@@ -105,19 +105,39 @@ export class MeasurementInputError extends AppError {
 
 function checkCount(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw new MeasurementInputError('not_a_whole_number', field, `${field} must be a whole number, not ${JSON.stringify(value)}.`, value);
+    throw new MeasurementInputError(
+      'not_a_whole_number',
+      field,
+      `${field} must be a whole number, not ${JSON.stringify(value)}.`,
+      value,
+    );
   }
   if (value < 0) throw new MeasurementInputError('negative', field, `${field} cannot be negative (${value}).`, value);
   return value;
 }
 
 /** Checks one proportion; `fields` names the two counts as the caller's input does, for the error. */
-function checkProportion(contacts: unknown, reached: unknown, fields = { contacts: 'contacts', reached: 'reached' }): { x: number; n: number } {
+function checkProportion(
+  contacts: unknown,
+  reached: unknown,
+  fields = { contacts: 'contacts', reached: 'reached' },
+): { x: number; n: number } {
   const n = checkCount(reached, fields.reached);
   const x = checkCount(contacts, fields.contacts);
-  if (n === 0) throw new MeasurementInputError('zero_reached', fields.reached, `${fields.reached} must be at least 1: a rate needs someone reached.`, n);
+  if (n === 0)
+    throw new MeasurementInputError(
+      'zero_reached',
+      fields.reached,
+      `${fields.reached} must be at least 1: a rate needs someone reached.`,
+      n,
+    );
   if (x > n) {
-    throw new MeasurementInputError('contacts_above_reached', fields.contacts, `${fields.contacts} (${x}) cannot be more than ${fields.reached} (${n}).`, x);
+    throw new MeasurementInputError(
+      'contacts_above_reached',
+      fields.contacts,
+      `${fields.contacts} (${x}) cannot be more than ${fields.reached} (${n}).`,
+      x,
+    );
   }
   return { x, n };
 }
@@ -151,7 +171,12 @@ export interface TwoProportionTest {
 }
 
 /** Two-sided two-proportion z-test with the pooled proportion (the textbook test, no continuity correction). */
-export function twoProportionZTest(contacts1: number, reached1: number, contacts2: number, reached2: number): TwoProportionTest {
+export function twoProportionZTest(
+  contacts1: number,
+  reached1: number,
+  contacts2: number,
+  reached2: number,
+): TwoProportionTest {
   const a = checkProportion(contacts1, reached1, { contacts: 'contacts1', reached: 'reached1' });
   const b = checkProportion(contacts2, reached2, { contacts: 'contacts2', reached: 'reached2' });
   const p1 = a.x / a.n;
@@ -198,15 +223,29 @@ export function measureVariants(variants: readonly VariantInput[]): { variants: 
     const prefix = `variants[${i}].`;
     const name = typeof v?.name === 'string' ? v.name.trim() : '';
     if (!name) throw new MeasurementInputError('name_missing', `${prefix}name`, `Variant ${i + 1} needs a name.`);
-    if (names.has(name)) throw new MeasurementInputError('duplicate_name', `${prefix}name`, `Two variants are called "${name}".`, name);
+    if (names.has(name))
+      throw new MeasurementInputError('duplicate_name', `${prefix}name`, `Two variants are called "${name}".`, name);
     names.add(name);
-    return { name, ...checkProportion(v.contacts, v.reached, { contacts: `${prefix}contacts`, reached: `${prefix}reached` }), reference: v.reference === true };
+    return {
+      name,
+      ...checkProportion(v.contacts, v.reached, { contacts: `${prefix}contacts`, reached: `${prefix}reached` }),
+      reference: v.reference === true,
+    };
   });
   const references = checked.filter((v) => v.reference);
-  if (references.length === 0) throw new MeasurementInputError('no_reference', 'variants', 'Mark one variant as the reference to compare the others with.');
+  if (references.length === 0)
+    throw new MeasurementInputError(
+      'no_reference',
+      'variants',
+      'Mark one variant as the reference to compare the others with.',
+    );
   if (references.length > 1) {
     const second = checked.indexOf(references[1]);
-    throw new MeasurementInputError('several_references', `variants[${second}].reference`, 'Only one variant can be the reference.');
+    throw new MeasurementInputError(
+      'several_references',
+      `variants[${second}].reference`,
+      'Only one variant can be the reference.',
+    );
   }
   const ref = references[0];
   return {

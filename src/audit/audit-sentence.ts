@@ -28,9 +28,11 @@ export function auditVariables(event: AuditFacts, label: (value: string) => stri
     else if (Array.isArray(value)) {
       vars[`${name}Count`] = value.length;
       const plain = value.filter((v) => typeof v === 'string' || typeof v === 'number');
-      if (plain.length === value.length) vars[`${name}List`] = plain.map((v) => (typeof v === 'string' ? label(v) : v)).join(', ');
+      if (plain.length === value.length)
+        vars[`${name}List`] = plain.map((v) => (typeof v === 'string' ? label(v) : v)).join(', ');
     } else if (typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) if (typeof inner !== 'object' || inner === null) add(name + key.charAt(0).toUpperCase() + key.slice(1), inner);
+      for (const [key, inner] of Object.entries(value))
+        if (typeof inner !== 'object' || inner === null) add(name + key.charAt(0).toUpperCase() + key.slice(1), inner);
     }
   };
   for (const [key, value] of Object.entries(event.details ?? {})) add(key, value);
@@ -41,7 +43,12 @@ export function auditVariables(event: AuditFacts, label: (value: string) => stri
  * The sentence for an event: `auditEvent.<action>` when the event has every variable it names, else
  * `auditEvent.<action>.short`, else a general sentence naming the action.
  */
-export function auditSentence(event: AuditFacts, t: Translate, written: Written, label: (value: string) => string): string {
+export function auditSentence(
+  event: AuditFacts,
+  t: Translate,
+  written: Written,
+  label: (value: string) => string,
+): string {
   const vars = auditVariables(event, label);
   for (const key of [`auditEvent.${event.action}`, `auditEvent.${event.action}.short`]) {
     const text = written(key);

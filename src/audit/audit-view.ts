@@ -3,7 +3,21 @@ import type { Translations } from '../common/i18n';
 import { auditSentence, AuditFacts } from './audit-sentence';
 
 /** Action groups the audit page filters on, in the order of a study's pipeline (auditAction.<group> names them). */
-export const AUDIT_ACTION_GROUPS = ['study', 'survey', 'respondent', 'group', 'schedule', 'moderator', 'invitation', 'attendance', 'homework', 'overview', 'codebook', 'outbox', 'user'] as const;
+export const AUDIT_ACTION_GROUPS = [
+  'study',
+  'survey',
+  'respondent',
+  'group',
+  'schedule',
+  'moderator',
+  'invitation',
+  'attendance',
+  'homework',
+  'overview',
+  'codebook',
+  'outbox',
+  'user',
+] as const;
 
 /** Labels a value found in an event's details: quadrants, roles and the words of auditValue.* in the reader's language. */
 export function auditValueLabel(i18n: Translations, locale: Locale): (value: string) => string {

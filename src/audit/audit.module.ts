@@ -6,5 +6,10 @@ import { AuditService } from './audit.service';
 import { AUDIT_ENTITIES } from './audit.entities';
 
 @Global()
-@Module({ imports: [TypeOrmModule.forFeature(AUDIT_ENTITIES)], providers: [AuditService], controllers: [AuditController, AuditPagesController], exports: [AuditService] })
+@Module({
+  imports: [TypeOrmModule.forFeature(AUDIT_ENTITIES)],
+  providers: [AuditService],
+  controllers: [AuditController, AuditPagesController],
+  exports: [AuditService],
+})
 export class AuditModule {}

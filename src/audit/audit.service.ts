@@ -51,16 +51,18 @@ export class AuditService {
   /** Joins the caller's transaction, so the event is written with (and only with) the change it describes. */
   async record(entry: AuditEntry): Promise<void> {
     const repo = this.manager.getRepository(AuditEvent);
-    await repo.save(repo.create({
-      occurredAt: new Date(),
-      actorId: entry.actor?.id ?? null,
-      actorEmail: entry.actor?.email ?? null,
-      action: entry.action,
-      studyId: entry.studyId ?? null,
-      subjectType: entry.subjectType ?? null,
-      subjectId: entry.subjectId === undefined ? null : String(entry.subjectId),
-      details: entry.details ?? null,
-    }));
+    await repo.save(
+      repo.create({
+        occurredAt: new Date(),
+        actorId: entry.actor?.id ?? null,
+        actorEmail: entry.actor?.email ?? null,
+        action: entry.action,
+        studyId: entry.studyId ?? null,
+        subjectType: entry.subjectType ?? null,
+        subjectId: entry.subjectId === undefined ? null : String(entry.subjectId),
+        details: entry.details ?? null,
+      }),
+    );
   }
 
   /** Every study's title, for the page's study filter and its rows. */
@@ -70,10 +72,18 @@ export class AuditService {
   }
 
   async list(filter: AuditFilter): Promise<Page<AuditEvent>> {
-    const qb = this.manager.getRepository(AuditEvent).createQueryBuilder('e').orderBy('e.id', 'DESC').take(filter.limit).skip(filter.offset);
+    const qb = this.manager
+      .getRepository(AuditEvent)
+      .createQueryBuilder('e')
+      .orderBy('e.id', 'DESC')
+      .take(filter.limit)
+      .skip(filter.offset);
     if (filter.studyId !== undefined) qb.andWhere('e.study_id = :studyId', { studyId: filter.studyId });
     if (filter.action) qb.andWhere("e.action LIKE :action ESCAPE '\\'", { action: `${escapeLike(filter.action)}%` });
-    if (filter.actor) qb.andWhere("LOWER(e.actor_email) LIKE :actor ESCAPE '\\'", { actor: `%${escapeLike(filter.actor.toLowerCase())}%` });
+    if (filter.actor)
+      qb.andWhere("LOWER(e.actor_email) LIKE :actor ESCAPE '\\'", {
+        actor: `%${escapeLike(filter.actor.toLowerCase())}%`,
+      });
     const from = filter.from ? startOfDutchDay(filter.from) : null;
     const to = filter.to ? endOfDutchDay(filter.to) : null;
     if (from) qb.andWhere('e.occurred_at >= :from', { from });

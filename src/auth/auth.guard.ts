@@ -37,7 +37,11 @@ export class AuthGuard implements CanActivate {
     const body = req.body as Record<string, unknown> | undefined;
     const token = req.get(CSRF_HEADER) ?? body?.[CSRF_FIELD];
     if (!isValidCsrfToken(this.config.sessionSecret, req.csrfSeed, token)) {
-      throw new AppError('forbidden', 'auth.csrf', 'This form has expired or did not come from kwadrant. Please reload the page and try again.');
+      throw new AppError(
+        'forbidden',
+        'auth.csrf',
+        'This form has expired or did not come from kwadrant. Please reload the page and try again.',
+      );
     }
     // The token has done its job; DTO validation must not see it as an unknown field.
     if (body && typeof body === 'object') delete body[CSRF_FIELD];

@@ -68,7 +68,12 @@ export class AuthPagesController {
         title: 'login.title',
         next: safeNext(body.next, ''),
         email: typeof body.email === 'string' ? body.email : '',
-        errorKey: err.kind !== 'too_many_requests' ? 'login.invalid' : minutes === 1 ? 'login.throttledOneMinute' : 'login.throttled',
+        errorKey:
+          err.kind !== 'too_many_requests'
+            ? 'login.invalid'
+            : minutes === 1
+              ? 'login.throttledOneMinute'
+              : 'login.throttled',
         minutes,
       };
     },
@@ -110,7 +115,11 @@ export class AuthPagesController {
   @Roles('admin')
   @Post('users')
   @PageAction()
-  @OnRefusal<AuthPagesController>({ view: 'pages/users', model: (c) => c.usersModel(new PageQueryDto()), form: NEW_USER_FORM })
+  @OnRefusal<AuthPagesController>({
+    view: 'pages/users',
+    model: (c) => c.usersModel(new PageQueryDto()),
+    form: NEW_USER_FORM,
+  })
   async createUser(@Body() dto: CreateUserDto, @CurrentUser() actor: AuthUser) {
     const user = await this.auth.createUser(dto, actor);
     return seeOther('/users', 'users.done.created', { email: user.email });

@@ -40,21 +40,42 @@ export class AuthService {
    * Returns the new session's cookie token (only its hash is stored). The try is counted against the throttle
    * (login-throttle.ts) before the password is checked, so parallel guesses cannot slip past the count.
    */
-  async login(email: string, password: string, ip: string, now = new Date()): Promise<{ token: string; user: AuthUser }> {
+  async login(
+    email: string,
+    password: string,
+    ip: string,
+    now = new Date(),
+  ): Promise<{ token: string; user: AuthUser }> {
     const pair = accountAddressKey(email, ip);
     const address = addressKey(ip);
-    const wait = await this.throttle.reserve([{ key: pair, policy: PER_ACCOUNT_AND_ADDRESS }, { key: address, policy: PER_ADDRESS }], now);
+    const wait = await this.throttle.reserve(
+      [
+        { key: pair, policy: PER_ACCOUNT_AND_ADDRESS },
+        { key: address, policy: PER_ADDRESS },
+      ],
+      now,
+    );
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60);
-      throw new AppError('too_many_requests', 'auth.throttled', `Too many failed logins from here. For your safety, please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, {
-        retryAfterSeconds: wait,
-      }, { count: minutes });
+      throw new AppError(
+        'too_many_requests',
+        'auth.throttled',
+        `Too many failed logins from here. For your safety, please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+        {
+          retryAfterSeconds: wait,
+        },
+        { count: minutes },
+      );
     }
     const user = await this.users.findByEmail(email);
     // Verify against a dummy hash when the account does not exist, so timing does not reveal which e-mails exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) {
-      throw new AppError('unauthenticated', 'auth.invalid_credentials', 'The e-mail address or password is not correct.');
+      throw new AppError(
+        'unauthenticated',
+        'auth.invalid_credentials',
+        'The e-mail address or password is not correct.',
+      );
     }
     await this.throttle.succeeded(pair, address, now);
     const token = randomToken();
@@ -81,33 +102,76 @@ export class AuthService {
 
   async createUser(input: NewUser, actor: AuthUser | null): Promise<AuthUser> {
     const email = input.email.trim().toLowerCase();
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw AppError.invalid('user.email_invalid', `"${input.email}" is not an e-mail address.`, { email: ['is not an e-mail address'] }, { email: input.email });
-    if (!ROLES.includes(input.role)) throw AppError.invalid('user.role_invalid', `Role must be one of ${ROLES.join(', ')}.`, { role: [`must be one of ${ROLES.join(', ')}`] }, { roles: ROLES.join(', ') });
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      throw AppError.invalid(
+        'user.email_invalid',
+        `"${input.email}" is not an e-mail address.`,
+        { email: ['is not an e-mail address'] },
+        { email: input.email },
+      );
+    if (!ROLES.includes(input.role))
+      throw AppError.invalid(
+        'user.role_invalid',
+        `Role must be one of ${ROLES.join(', ')}.`,
+        { role: [`must be one of ${ROLES.join(', ')}`] },
+        { roles: ROLES.join(', ') },
+      );
     if (input.password.length < PASSWORD_MIN_LENGTH) {
-      throw AppError.invalid('user.password_too_short', `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`, { password: [`must be at least ${PASSWORD_MIN_LENGTH} characters`] }, { min: PASSWORD_MIN_LENGTH });
+      throw AppError.invalid(
+        'user.password_too_short',
+        `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`,
+        { password: [`must be at least ${PASSWORD_MIN_LENGTH} characters`] },
+        { min: PASSWORD_MIN_LENGTH },
+      );
     }
     let organisationId: number | null = null;
     if (input.role === 'partner') {
-      if (!input.organisation) throw AppError.invalid('user.organisation_required', 'A partner account needs an organisation.', { organisation: ['is required for partners'] });
+      if (!input.organisation)
+        throw AppError.invalid('user.organisation_required', 'A partner account needs an organisation.', {
+          organisation: ['is required for partners'],
+        });
       const org = await this.directory.organisationByName(input.organisation.trim());
       if (!org) {
         const known = await this.directory.organisations();
-        throw AppError.invalid('user.organisation_unknown', `Unknown organisation "${input.organisation}". Known: ${known.map((o) => o.name).join(', ') || 'none yet'}.`, undefined, { organisation: input.organisation, known: known.map((o) => o.name).join(', ') || '—' }).withProblems({
+        throw AppError.invalid(
+          'user.organisation_unknown',
+          `Unknown organisation "${input.organisation}". Known: ${known.map((o) => o.name).join(', ') || 'none yet'}.`,
+          undefined,
+          { organisation: input.organisation, known: known.map((o) => o.name).join(', ') || '—' },
+        ).withProblems({
           organisation: [{ key: 'formRefusal.user.organisation_unknown' }],
         });
       }
       organisationId = org.id;
     } else if (input.organisation) {
-      throw AppError.invalid('user.organisation_not_allowed', 'Only partner accounts belong to an organisation.').withProblems({ organisation: [{ key: 'formRefusal.user.organisation_not_allowed' }] });
+      throw AppError.invalid(
+        'user.organisation_not_allowed',
+        'Only partner accounts belong to an organisation.',
+      ).withProblems({ organisation: [{ key: 'formRefusal.user.organisation_not_allowed' }] });
     }
-    if (await this.users.findByEmail(email)) throw AppError.conflict('user.email_taken', `An account for ${email} already exists.`, undefined, { email }).withProblems({ email: [{ key: 'formRefusal.user.email_taken' }] });
+    if (await this.users.findByEmail(email))
+      throw AppError.conflict('user.email_taken', `An account for ${email} already exists.`, undefined, {
+        email,
+      }).withProblems({ email: [{ key: 'formRefusal.user.email_taken' }] });
     const passwordHash = await hashPassword(input.password);
     // Hashed before the transaction: on SQLite a transaction holds every other one up while it runs.
     return this.txHost.withTransaction(async () => {
-      const user = await this.users.insert(
-        { email, name: input.name?.trim() || email.split('@')[0], role: input.role, organisationId, passwordHash, active: true, createdAt: new Date() },
-      );
-      await this.audit.record({ actor, action: 'user.create', subjectType: 'user', subjectId: user.id, details: { email, role: user.role } });
+      const user = await this.users.insert({
+        email,
+        name: input.name?.trim() || email.split('@')[0],
+        role: input.role,
+        organisationId,
+        passwordHash,
+        active: true,
+        createdAt: new Date(),
+      });
+      await this.audit.record({
+        actor,
+        action: 'user.create',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { email, role: user.role },
+      });
       return toAuthUser(user);
     });
   }

@@ -29,5 +29,10 @@ export function csrfTokenFor(secret: string, seed: string): string {
 }
 
 export function isValidCsrfToken(secret: string, seed: string | undefined, token: unknown): boolean {
-  return typeof seed === 'string' && typeof token === 'string' && token.length > 0 && safeEqual(csrfTokenFor(secret, seed), token);
+  return (
+    typeof seed === 'string' &&
+    typeof token === 'string' &&
+    token.length > 0 &&
+    safeEqual(csrfTokenFor(secret, seed), token)
+  );
 }

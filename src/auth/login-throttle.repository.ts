@@ -31,10 +31,14 @@ export class LoginThrottleRepository {
   @Transactional()
   async reserve(keys: ThrottleKey[], now: Date): Promise<number> {
     const sorted = [...keys].sort((a, b) => (a.key < b.key ? -1 : 1));
-    const rows = await this.lockRows(sorted.map((k) => k.key), now);
+    const rows = await this.lockRows(
+      sorted.map((k) => k.key),
+      now,
+    );
     const wait = Math.max(...sorted.map((k) => secondsToWait(rows.get(k.key) ?? null, k.policy, now)));
     if (wait > 0) return wait;
-    for (const { key } of sorted) await this.manager.update(LoginThrottleCounter, { key }, reserved(rows.get(key) ?? null, now));
+    for (const { key } of sorted)
+      await this.manager.update(LoginThrottleCounter, { key }, reserved(rows.get(key) ?? null, now));
     return 0;
   }
 
@@ -46,15 +50,27 @@ export class LoginThrottleRepository {
     if (counter) await this.manager.update(LoginThrottleCounter, { key: refund }, refunded(counter));
     await this.manager.delete(LoginThrottleCounter, { key: clear });
     // Runs that ended long ago say nothing any more.
-    await this.manager.delete(LoginThrottleCounter, { windowStartedAt: LessThan(new Date(now.getTime() - WINDOW_HOURS * 3600_000)) });
+    await this.manager.delete(LoginThrottleCounter, {
+      windowStartedAt: LessThan(new Date(now.getTime() - WINDOW_HOURS * 3600_000)),
+    });
   }
 
   private async lockRows(keys: string[], now: Date): Promise<Map<string, ThrottleCounter>> {
     // A row to lock must exist: a first try makes an empty one (a parallel first try waits for it, then finds it).
     for (const key of keys) {
-      await this.manager.createQueryBuilder().insert().into(LoginThrottleCounter).values({ key, failures: 0, windowStartedAt: now, lastAttemptAt: now }).orIgnore().execute();
+      await this.manager
+        .createQueryBuilder()
+        .insert()
+        .into(LoginThrottleCounter)
+        .values({ key, failures: 0, windowStartedAt: now, lastAttemptAt: now })
+        .orIgnore()
+        .execute();
     }
-    const qb = this.manager.getRepository(LoginThrottleCounter).createQueryBuilder('c').where({ key: In(keys) }).orderBy('c.key', 'ASC');
+    const qb = this.manager
+      .getRepository(LoginThrottleCounter)
+      .createQueryBuilder('c')
+      .where({ key: In(keys) })
+      .orderBy('c.key', 'ASC');
     if (this.dataSource.options.type === 'postgres') qb.setLock('pessimistic_write');
     const rows = await qb.getMany();
     return new Map(rows.map((r) => [r.key, r]));

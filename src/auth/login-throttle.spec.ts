@@ -1,4 +1,14 @@
-import { PER_ACCOUNT_AND_ADDRESS, PER_ADDRESS, ThrottleCounter, WINDOW_HOURS, accountAddressKey, delaySeconds, refunded, reserved, secondsToWait } from './login-throttle';
+import {
+  PER_ACCOUNT_AND_ADDRESS,
+  PER_ADDRESS,
+  ThrottleCounter,
+  WINDOW_HOURS,
+  accountAddressKey,
+  delaySeconds,
+  refunded,
+  reserved,
+  secondsToWait,
+} from './login-throttle';
 
 const t0 = new Date('2026-11-30T10:00:00Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
@@ -17,7 +27,9 @@ describe('login throttle rules', () => {
   });
 
   it('makes the next try wait after the free failures, twice as long each time, up to the cap', () => {
-    expect([5, 6, 7, 8, 9, 10, 11, 40].map((n) => delaySeconds(n, PER_ACCOUNT_AND_ADDRESS))).toEqual([60, 120, 240, 480, 960, 1800, 1800, 1800]);
+    expect([5, 6, 7, 8, 9, 10, 11, 40].map((n) => delaySeconds(n, PER_ACCOUNT_AND_ADDRESS))).toEqual([
+      60, 120, 240, 480, 960, 1800, 1800, 1800,
+    ]);
     expect(delaySeconds(1e9, PER_ADDRESS)).toBe(1800);
     expect(secondsToWait(afterFailures(5), PER_ACCOUNT_AND_ADDRESS, t0)).toBe(60);
     expect(secondsToWait(afterFailures(5), PER_ACCOUNT_AND_ADDRESS, at(59.5))).toBe(1);

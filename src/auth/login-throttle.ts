@@ -11,7 +11,11 @@ export interface ThrottlePolicy {
 }
 
 /** One e-mail address tried from one network address: the ordinary guesser, and the owner who mistyped. */
-export const PER_ACCOUNT_AND_ADDRESS: ThrottlePolicy = { freeFailures: 5, baseDelaySeconds: 60, maxDelaySeconds: 30 * 60 };
+export const PER_ACCOUNT_AND_ADDRESS: ThrottlePolicy = {
+  freeFailures: 5,
+  baseDelaySeconds: 60,
+  maxDelaySeconds: 30 * 60,
+};
 /** Everything from one network address (a guesser trying many accounts; an office behind one address has room). */
 export const PER_ADDRESS: ThrottlePolicy = { freeFailures: 20, baseDelaySeconds: 60, maxDelaySeconds: 30 * 60 };
 /** A run of failures is forgotten this long after it began. */

@@ -33,6 +33,10 @@ export class RateLimitGuard implements CanActivate {
     if ((await this.windows.hit(`${kind}:${req.ip ?? 'unknown'}`, window.index)) <= limit) return true;
     context.switchToHttp().getResponse<Response>().setHeader('retry-after', String(window.retryAfterSeconds));
     const minutes = Math.ceil(window.retryAfterSeconds / 60);
-    throw new AppError('too_many_requests', 'rate_limited', getTranslations().t(req.locale, 'rateLimit.screener', { minutes }));
+    throw new AppError(
+      'too_many_requests',
+      'rate_limited',
+      getTranslations().t(req.locale, 'rateLimit.screener', { minutes }),
+    );
   }
 }

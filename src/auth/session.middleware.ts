@@ -25,7 +25,8 @@ export function sessionMiddleware(auth: AuthService, secret: string, secureCooki
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
-      if (isLocale(lang)) res.cookie(LOCALE_COOKIE, lang, { ...cookieOptions(secureCookies, 365 * 86400_000), httpOnly: false });
+      if (isLocale(lang))
+        res.cookie(LOCALE_COOKIE, lang, { ...cookieOptions(secureCookies, 365 * 86400_000), httpOnly: false });
       req.locale = requestLocale(lang, req.cookies?.[LOCALE_COOKIE]);
 
       req.sessionToken = req.cookies?.[SESSION_COOKIE];

@@ -12,7 +12,9 @@ export function staffOnly(req: Request, res: Response, next: NextFunction): void
   if (!req.user && req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
     return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
   }
-  const refusal = req.user ? AppError.forbidden() : new AppError('unauthenticated', 'auth.login_required', 'Please log in first.');
+  const refusal = req.user
+    ? AppError.forbidden()
+    : new AppError('unauthenticated', 'auth.login_required', 'Please log in first.');
   const body = errorBody(refusal, req.method, req.path, req.locale);
   res.status(body.statusCode).json(body);
 }

@@ -6,9 +6,7 @@ import { User } from './user.entity';
 
 @Injectable()
 export class UserRepository {
-  constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
-  ) {}
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
 
   /** The ambient transaction's manager, or the plain one outside a transaction. */
   private get manager(): EntityManager {

@@ -23,4 +23,3 @@ export function registerAuthCommands(program: Command): void {
     .description('list accounts')
     .action(async () => printJson(await withApp((app) => allPages((page) => app.get(AuthService).listUsers(page)))));
 }
-

@@ -8,7 +8,10 @@ import { resolveConfig } from '../config/resolve-config';
 /** Runs one CLI action inside the application (same services, same database) and closes it afterwards; no background mail loop. */
 export async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const config = resolveConfig();
-  const app = await NestFactory.createApplicationContext(AppModule.forConfig({ ...config, logLevel: 'silent', mailWorker: false }), { logger: false, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forConfig({ ...config, logLevel: 'silent', mailWorker: false }),
+    { logger: false, abortOnError: false },
+  );
   try {
     return await work(app);
   } finally {
@@ -32,10 +35,16 @@ export function reportAndExit(err: unknown): never {
 }
 
 export async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw AppError.invalid('cli.stdin_required', 'Pipe the password on standard input, e.g. `printf %s "$PASSWORD" | kwadrant users create …`.');
+  if (process.stdin.isTTY)
+    throw AppError.invalid(
+      'cli.stdin_required',
+      'Pipe the password on standard input, e.g. `printf %s "$PASSWORD" | kwadrant users create …`.',
+    );
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export function printJson(value: unknown): void {
@@ -50,11 +59,24 @@ export function printTable(rows: Record<string, unknown>[]): void {
   }
   const cols = Object.keys(rows[0]);
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  process.stdout.write([line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => String(r[c] ?? ''))))].join('\n') + '\n');
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  process.stdout.write(
+    [
+      line(cols),
+      line(widths.map((w) => '-'.repeat(w))),
+      ...rows.map((r) => line(cols.map((c) => String(r[c] ?? '')))),
+    ].join('\n') + '\n',
+  );
 }
 
 export function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw AppError.invalid('cli.format', `--format must be one of ${allowed.join(', ')}.`, undefined, { allowed: allowed.join(', ') });
+  if (!(allowed as readonly string[]).includes(value))
+    throw AppError.invalid('cli.format', `--format must be one of ${allowed.join(', ')}.`, undefined, {
+      allowed: allowed.join(', '),
+    });
   return value as T;
 }

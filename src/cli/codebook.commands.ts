@@ -21,7 +21,10 @@ export function registerCodebookCommands(program: Command): void {
     .option('--dry-run', 'only report what would change')
     .action(async (file: string, opts: { study: string; dryRun?: boolean }) => {
       if (!existsSync(file) || !statSync(file).isFile())
-        throw AppError.invalid('cli.file', `Cannot read ${file}: no such file.`, undefined, { file, reason: 'no such file' });
+        throw AppError.invalid('cli.file', `Cannot read ${file}: no such file.`, undefined, {
+          file,
+          reason: 'no such file',
+        });
       if (statSync(file).size > CODEBOOK_MAX_BYTES)
         throw AppError.invalid(
           'codebook.too_large',

@@ -13,14 +13,18 @@ export function registerDatabaseCommands(program: Command): void {
       const ds = await openDataSource(config.database, [], { migrate: false });
       try {
         if (opts.revert) {
-          const executed: { n: number | string }[] = await ds.query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM ${ds.driver.escape('migration')}`).catch(() => [{ n: 0 }]);
+          const executed: { n: number | string }[] = await ds
+            .query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM ${ds.driver.escape('migration')}`)
+            .catch(() => [{ n: 0 }]);
           const count = opts.revert === 'all' ? Number(executed[0].n) : Number(opts.revert);
           if (!Number.isInteger(count) || count < 0) throw new Error('--revert takes a whole number or "all"');
           for (let i = 0; i < count; i++) await ds.undoLastMigration({ transaction: 'all' });
           process.stdout.write(`Reverted ${count} migration(s).\n`);
         } else {
           const applied = await ds.runMigrations({ transaction: 'all' });
-          process.stdout.write(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}.\n` : 'Database is up to date.\n');
+          process.stdout.write(
+            applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}.\n` : 'Database is up to date.\n',
+          );
         }
       } finally {
         await ds.destroy();

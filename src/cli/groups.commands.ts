@@ -13,10 +13,18 @@ export function registerGroupCommands(program: Command): void {
     .option('--format <format>', 'json or table', 'table')
     .action(async (opts: { study: string; organisation?: string; dryRun?: boolean; format: string }) => {
       const format = parseFormat(opts.format, ['json', 'table'] as const);
-      process.stderr.write(`Forming groups for ${opts.study}${opts.organisation ? ` (${opts.organisation})` : ''}${opts.dryRun ? ', dry run' : ''}…\n`);
-      const { report, assumedAvailable } = await withApp((app) => app.get(GroupsService).formDetailed(opts.study, { dryRun: opts.dryRun ?? false, organisation: opts.organisation }, null));
+      process.stderr.write(
+        `Forming groups for ${opts.study}${opts.organisation ? ` (${opts.organisation})` : ''}${opts.dryRun ? ', dry run' : ''}…\n`,
+      );
+      const { report, assumedAvailable } = await withApp((app) =>
+        app
+          .get(GroupsService)
+          .formDetailed(opts.study, { dryRun: opts.dryRun ?? false, organisation: opts.organisation }, null),
+      );
       if (assumedAvailable > 0) {
-        process.stderr.write(`${assumedAvailable} respondents have no availability data (e.g. imported); they were counted as available for every session slot.\n`);
+        process.stderr.write(
+          `${assumedAvailable} respondents have no availability data (e.g. imported); they were counted as available for every session slot.\n`,
+        );
       }
       if (format === 'json') return printJson(report);
       printTable(
@@ -32,7 +40,14 @@ export function registerGroupCommands(program: Command): void {
       );
       if (report.shortfalls.length) {
         process.stdout.write('\nShortfalls\n');
-        printTable(report.shortfalls.map((s) => ({ organisation: s.organisation, quadrant: s.quadrant, candidates: s.candidates, needed: s.needed })));
+        printTable(
+          report.shortfalls.map((s) => ({
+            organisation: s.organisation,
+            quadrant: s.quadrant,
+            candidates: s.candidates,
+            needed: s.needed,
+          })),
+        );
       }
       if (report.unplaced.length) {
         process.stdout.write('\nWithout a group\n');

@@ -17,7 +17,9 @@ export function registerHomeworkCommands(program: Command): void {
     .action(async (opts: { study?: string }) => {
       try {
         const result = await withApp((app) => app.get(HomeworkService).sendReminders({ slug: opts.study }));
-        process.stderr.write(`${result.sent} reminder(s) queued in the outbox, ${result.checked} unsent homework checked.\n`);
+        process.stderr.write(
+          `${result.sent} reminder(s) queued in the outbox, ${result.checked} unsent homework checked.\n`,
+        );
         printJson(result);
       } catch (err) {
         reportAndExit(err);
@@ -37,7 +39,9 @@ export function registerHomeworkCommands(program: Command): void {
     });
   homework
     .command('import')
-    .description('Import homework answers typed in elsewhere (paper, another survey tool) from a CSV or Excel (.xlsx) file: an e-mail column and one column per question name')
+    .description(
+      'Import homework answers typed in elsewhere (paper, another survey tool) from a CSV or Excel (.xlsx) file: an e-mail column and one column per question name',
+    )
     .argument('<file>', 'the file to import')
     .requiredOption('--study <slug>', 'the study')
     .option('--dry-run', 'only check the file and report what would happen to each row')
@@ -54,7 +58,14 @@ export function registerHomeworkCommands(program: Command): void {
           // Refused before it is read: a file past the limit never comes into memory.
           const limits = app.get<ImportLimits>(IMPORT_LIMITS);
           if (size > limits.maxBytes) throw fileTooLarge(basename(file), limits.maxBytes);
-          return app.get(HomeworkImportService).import(opts.study, { buffer: readFileSync(file), name: basename(file) }, { dryRun: opts.dryRun, replace: opts.replace }, null);
+          return app
+            .get(HomeworkImportService)
+            .import(
+              opts.study,
+              { buffer: readFileSync(file), name: basename(file) },
+              { dryRun: opts.dryRun, replace: opts.replace },
+              null,
+            );
         });
         printProblems(report.errors, report.errorCount);
         const count = report.dryRun ? report.readable : report.imported;
@@ -75,6 +86,7 @@ export function registerHomeworkCommands(program: Command): void {
 }
 
 function printProblems(problems: HomeworkImportProblem[], total: number): void {
-  for (const p of problems) process.stderr.write(`line ${p.line}, column "${p.column}"${p.value ? ` ("${p.value}")` : ''}: ${p.reason}\n`);
+  for (const p of problems)
+    process.stderr.write(`line ${p.line}, column "${p.column}"${p.value ? ` ("${p.value}")` : ''}: ${p.reason}\n`);
   if (total > problems.length) process.stderr.write(`… and ${total - problems.length} more problem(s) not listed.\n`);
 }

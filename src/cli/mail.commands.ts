@@ -16,13 +16,32 @@ export function registerMailCommands(program: Command): void {
     .action(async (opts: { status?: string; limit: string; format: string }) => {
       const format = parseFormat(opts.format, ['table', 'json'] as const);
       if (opts.status !== undefined && !(OUTBOX_STATUSES as readonly string[]).includes(opts.status)) {
-        throw AppError.invalid('cli.status', `--status must be one of ${OUTBOX_STATUSES.join(', ')}.`, undefined, { allowed: OUTBOX_STATUSES.join(', ') });
+        throw AppError.invalid('cli.status', `--status must be one of ${OUTBOX_STATUSES.join(', ')}.`, undefined, {
+          allowed: OUTBOX_STATUSES.join(', '),
+        });
       }
       const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw AppError.invalid('cli.limit', '--limit must be a whole number of at least 1.');
-      const rows = (await withApp((app) => app.get(OutboxService).list({ status: opts.status as OutboxStatus | undefined, limit, offset: 0 }))).items;
+      if (!Number.isInteger(limit) || limit < 1)
+        throw AppError.invalid('cli.limit', '--limit must be a whole number of at least 1.');
+      const rows = (
+        await withApp((app) =>
+          app.get(OutboxService).list({ status: opts.status as OutboxStatus | undefined, limit, offset: 0 }),
+        )
+      ).items;
       if (format === 'json') return printJson(rows);
-      printTable(rows.map((r) => ({ id: r.id, status: r.status, kind: r.kind, to: r.toAddress, subject: r.subject, attempts: r.attempts, created: r.createdAt.toISOString(), sent: r.sentAt?.toISOString() ?? '', error: r.lastError ?? '' })));
+      printTable(
+        rows.map((r) => ({
+          id: r.id,
+          status: r.status,
+          kind: r.kind,
+          to: r.toAddress,
+          subject: r.subject,
+          attempts: r.attempts,
+          created: r.createdAt.toISOString(),
+          sent: r.sentAt?.toISOString() ?? '',
+          error: r.lastError ?? '',
+        })),
+      );
     });
   outbox
     .command('send')
@@ -41,6 +60,8 @@ export function registerMailCommands(program: Command): void {
     .action(async (id: string) => {
       if (!/^\d+$/.test(id)) throw AppError.invalid('cli.id', 'Give the message number from `kwadrant outbox list`.');
       const message = await withApp((app) => app.get(OutboxService).retry(Number(id), null));
-      process.stdout.write(`Message ${message.id} to ${message.toAddress} is pending again; it goes out with the next pass (\`kwadrant outbox send\`).\n`);
+      process.stdout.write(
+        `Message ${message.id} to ${message.toAddress} is pending again; it goes out with the next pass (\`kwadrant outbox send\`).\n`,
+      );
     });
 }

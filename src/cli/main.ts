@@ -14,16 +14,27 @@ import { registerSchedulingCommands } from './scheduling.commands';
 import { reportAndExit } from './cli-context';
 
 /** Every module's commands; later features register theirs here. */
-const REGISTRARS = [registerDatabaseCommands, registerAuthCommands, registerStudyCommands, registerRespondentCommands, registerOverviewCommands, registerMailCommands, registerGroupCommands, registerSchedulingCommands, registerHomeworkCommands, registerCodebookCommands];
+const REGISTRARS = [
+  registerDatabaseCommands,
+  registerAuthCommands,
+  registerStudyCommands,
+  registerRespondentCommands,
+  registerOverviewCommands,
+  registerMailCommands,
+  registerGroupCommands,
+  registerSchedulingCommands,
+  registerHomeworkCommands,
+  registerCodebookCommands,
+];
 
 export function buildProgram(): Command {
-  const program = new Command('kwadrant').description('kwadrant: customer-journey research platform').showHelpAfterError();
+  const program = new Command('kwadrant')
+    .description('kwadrant: customer-journey research platform')
+    .showHelpAfterError();
   for (const register of REGISTRARS) register(program);
   return program;
 }
 
 if (require.main === module) {
-  buildProgram()
-    .parseAsync(process.argv)
-    .catch(reportAndExit);
+  buildProgram().parseAsync(process.argv).catch(reportAndExit);
 }

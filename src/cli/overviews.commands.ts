@@ -37,13 +37,23 @@ export function registerOverviewCommands(program: Command): void {
       const format = parseFormat(opts.format, EXPORT_FORMATS);
       const population = choose('--population', opts.population, POPULATIONS);
       const locale = choose('--locale', opts.locale, LOCALES);
-      if (opts.delimiter !== ';' && opts.delimiter !== ',') throw AppError.invalid('cli.delimiter', '--delimiter must be ; or ,.');
+      if (opts.delimiter !== ';' && opts.delimiter !== ',')
+        throw AppError.invalid('cli.delimiter', '--delimiter must be ; or ,.');
       const suppressBelow = opts.suppressBelow === undefined ? undefined : Number(opts.suppressBelow);
-      if (suppressBelow !== undefined && !(Number.isInteger(suppressBelow) && suppressBelow >= 2)) throw AppError.invalid('cli.suppress_below', '--suppress-below must be a whole number of 2 or more.');
+      if (suppressBelow !== undefined && !(Number.isInteger(suppressBelow) && suppressBelow >= 2))
+        throw AppError.invalid('cli.suppress_below', '--suppress-below must be a whole number of 2 or more.');
       await withApp(async (app) => {
         const download = await app.get(OverviewsService).download(
           opts.study,
-          { organisation: opts.organisation, population, ageBands: opts.ageBands ?? false, suppressBelow, format, delimiter: opts.delimiter, locale },
+          {
+            organisation: opts.organisation,
+            population,
+            ageBands: opts.ageBands ?? false,
+            suppressBelow,
+            format,
+            delimiter: opts.delimiter,
+            locale,
+          },
           null,
         );
         if (download.disclosure.warning) process.stderr.write(`Note: ${download.disclosure.warning}\n`);
@@ -54,7 +64,11 @@ export function registerOverviewCommands(program: Command): void {
 }
 
 function choose<T extends string>(option: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw AppError.invalid('cli.option', `${option} must be one of ${allowed.join(', ')}.`, undefined, { option, allowed: allowed.join(', ') });
+  if (!(allowed as readonly string[]).includes(value))
+    throw AppError.invalid('cli.option', `${option} must be one of ${allowed.join(', ')}.`, undefined, {
+      option,
+      allowed: allowed.join(', '),
+    });
   return value as T;
 }
 

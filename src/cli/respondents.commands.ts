@@ -31,13 +31,18 @@ export function registerRespondentCommands(program: Command): void {
         try {
           size = statSync(file).size;
         } catch (err) {
-          throw AppError.invalid('cli.file', `Cannot read ${file}: ${(err as Error).message}`, undefined, { file, reason: (err as Error).message });
+          throw AppError.invalid('cli.file', `Cannot read ${file}: ${(err as Error).message}`, undefined, {
+            file,
+            reason: (err as Error).message,
+          });
         }
         // Refused before it is read: a file past the limit never comes into memory.
         if (size > limits.maxBytes) throw fileTooLarge(basename(file), limits.maxBytes);
         process.stderr.write(`Reading ${file} (${size} bytes)…\n`);
         const buffer = readFileSync(file);
-        return app.get(RespondentImportService).import(opts.study, { buffer, name: basename(file) }, { dryRun: opts.dryRun, partial: opts.partial }, null);
+        return app
+          .get(RespondentImportService)
+          .import(opts.study, { buffer, name: basename(file) }, { dryRun: opts.dryRun, partial: opts.partial }, null);
       }).catch((err: unknown) => {
         if (err instanceof AppError && Array.isArray(err.details?.errors)) {
           printRowErrors(err.details.errors as ImportError[], Number(err.details.errorCount ?? 0));
@@ -49,7 +54,9 @@ export function registerRespondentCommands(program: Command): void {
       printRowErrors(report.errors, report.errorCount);
       const verb = report.dryRun ? 'Would import' : 'Imported';
       const count = report.dryRun ? report.readable : report.imported;
-      process.stderr.write(`${verb} ${count} respondent${count === 1 ? '' : 's'}${report.unreadableRows ? `; ${report.unreadableRows} row(s) with ${report.errorCount} problem(s) left out` : ''}.\n`);
+      process.stderr.write(
+        `${verb} ${count} respondent${count === 1 ? '' : 's'}${report.unreadableRows ? `; ${report.unreadableRows} row(s) with ${report.errorCount} problem(s) left out` : ''}.\n`,
+      );
       printJson(report);
     });
 
@@ -64,7 +71,17 @@ export function registerRespondentCommands(program: Command): void {
       if (format === 'json') printJson(rows);
       else if (format === 'table') printTable(rows);
       else {
-        const columns = ['organisation', 'quadrant', 'gender', 'age', 'ageMin', 'ageMax', 'education', 'digitalComfort', 'status'];
+        const columns = [
+          'organisation',
+          'quadrant',
+          'gender',
+          'age',
+          'ageMin',
+          'ageMax',
+          'education',
+          'digitalComfort',
+          'status',
+        ];
         process.stdout.write(stringify(rows, { header: true, columns }));
       }
     });
@@ -76,12 +93,15 @@ export function registerRespondentCommands(program: Command): void {
     .requiredOption('--email <email>', "the respondent's e-mail address")
     .action(async (opts: { study: string; email: string }) => {
       const erased = await withApp((app) => app.get(ErasureService).eraseByEmail(opts.study, opts.email, null));
-      process.stdout.write(`Erased ${erased.length} respondent${erased.length === 1 ? '' : 's'} (id ${erased.map((r) => r.id).join(', ')}).\n`);
+      process.stdout.write(
+        `Erased ${erased.length} respondent${erased.length === 1 ? '' : 's'} (id ${erased.map((r) => r.id).join(', ')}).\n`,
+      );
     });
 }
 
 function printRowErrors(errors: ImportError[], total: number): void {
-  for (const e of errors) process.stderr.write(`line ${e.line}, column "${e.column}"${e.value ? ` ("${e.value}")` : ''}: ${e.reason}\n`);
+  for (const e of errors)
+    process.stderr.write(`line ${e.line}, column "${e.column}"${e.value ? ` ("${e.value}")` : ''}: ${e.reason}\n`);
   if (total > errors.length) process.stderr.write(`… and ${total - errors.length} more problem(s) not listed.\n`);
 }
 

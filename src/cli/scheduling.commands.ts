@@ -10,7 +10,8 @@ const FORMATS = ['json', 'table'] as const;
 
 function parseGroupId(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw AppError.invalid('cli.group', `--group must be a group number, not "${value}".`, undefined, { value });
+  if (!/^\d+$/.test(value))
+    throw AppError.invalid('cli.group', `--group must be a group number, not "${value}".`, undefined, { value });
   return Number(value);
 }
 
@@ -34,7 +35,9 @@ export function registerSchedulingCommands(program: Command): void {
         process.stdout.write('\nNot placed:\n');
         printTable(report.unplaced.map((u) => ({ group: u.group, reason: u.reason })));
       }
-      process.stdout.write(`\n${report.placed.length} placed${report.dryRun ? ' (dry run, nothing saved)' : ''}, ${report.unplaced.length} not placed, ${report.kept} kept.\n`);
+      process.stdout.write(
+        `\n${report.placed.length} placed${report.dryRun ? ' (dry run, nothing saved)' : ''}, ${report.unplaced.length} not placed, ${report.kept} kept.\n`,
+      );
     });
 
   const invitations = program.command('invitations').description('session invitations');
@@ -47,9 +50,20 @@ export function registerSchedulingCommands(program: Command): void {
     .action(async (opts: { study: string; group?: string; format: string }) => {
       const format = parseFormat(opts.format, FORMATS);
       const groupId = parseGroupId(opts.group);
-      const reports = await withApp((app) => app.get(InvitationsService).sendForStudy(opts.study, groupId, null, (line) => process.stderr.write(`Inviting ${line}\n`)));
+      const reports = await withApp((app) =>
+        app
+          .get(InvitationsService)
+          .sendForStudy(opts.study, groupId, null, (line) => process.stderr.write(`Inviting ${line}\n`)),
+      );
       if (format === 'json') return printJson(reports);
-      printTable(reports.map((r) => ({ group: r.groupId, invited: r.invited.length, skipped: r.skipped.map((s) => `${s.respondentId}: ${s.reason}`).join('; '), moderators: r.moderatorsInvited.length })));
+      printTable(
+        reports.map((r) => ({
+          group: r.groupId,
+          invited: r.invited.length,
+          skipped: r.skipped.map((s) => `${s.respondentId}: ${s.reason}`).join('; '),
+          moderators: r.moderatorsInvited.length,
+        })),
+      );
     });
 
   program
@@ -63,8 +77,12 @@ export function registerSchedulingCommands(program: Command): void {
     .action(async (opts: { study: string; group: string; present?: string[]; absent?: string[]; format: string }) => {
       const format = parseFormat(opts.format, FORMATS);
       const groupId = parseGroupId(opts.group)!;
-      const result = await withApp((app) => app.get(AttendanceService).markByEmail(opts.study, groupId, opts.present ?? [], opts.absent ?? [], null));
+      const result = await withApp((app) =>
+        app.get(AttendanceService).markByEmail(opts.study, groupId, opts.present ?? [], opts.absent ?? [], null),
+      );
       if (format === 'json') return printJson(result);
-      process.stdout.write(`Group ${result.groupId}: ${result.present.length} present, ${result.absent.length} absent.\n`);
+      process.stdout.write(
+        `Group ${result.groupId}: ${result.present.length} present, ${result.absent.length} absent.\n`,
+      );
     });
 }

@@ -18,7 +18,9 @@ export function registerStudyCommands(program: Command): void {
     .action(async (opts: { slug: string; title: string; organisation: string[]; locale: 'nl' | 'en' }) => {
       const created = await withApp(async (app) => {
         const studies = app.get(StudiesService);
-        const s = await studies.create({ slug: opts.slug, title: opts.title, locale: opts.locale }, null, { organisations: opts.organisation });
+        const s = await studies.create({ slug: opts.slug, title: opts.title, locale: opts.locale }, null, {
+          organisations: opts.organisation,
+        });
         return studies.detail(s.slug);
       });
       printJson({ ...created.study, organisations: created.organisations.map((o) => o.organisation.name) });
@@ -35,7 +37,9 @@ export function registerStudyCommands(program: Command): void {
     .action(async (opts: { withRespondents?: boolean }) => {
       await withApp(async (app) => {
         const created = await app.get(DemoService).ensureDemoStudy();
-        process.stdout.write(created ? 'Demo study wp2a created.\n' : 'There is already a study; the demo study was not added.\n');
+        process.stdout.write(
+          created ? 'Demo study wp2a created.\n' : 'There is already a study; the demo study was not added.\n',
+        );
         if (opts.withRespondents) {
           const n = await app.get(DemoService).addDemoRespondents('wp2a');
           process.stdout.write(`Added ${n} made-up demo respondents (source "demo").\n`);

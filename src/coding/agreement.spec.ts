@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { agreementReport, codedUnits, cohensKappa, kappaPerCategory, krippendorffAlpha, type CodedUnit, type NominalValue } from './agreement';
+import {
+  agreementReport,
+  codedUnits,
+  cohensKappa,
+  kappaPerCategory,
+  krippendorffAlpha,
+  type CodedUnit,
+  type NominalValue,
+} from './agreement';
 
 /** The classic 2 × 2 example: 50 items, 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no. */
 const classicPairs = (): [string, string][] => [
@@ -37,16 +45,37 @@ describe(cohensKappa.name, () => {
   });
 
   it('is 1 on perfect agreement with at least two categories and −1 on perfect disagreement of two balanced categories', () => {
-    expect(cohensKappa([['a', 'a'], ['b', 'b'], ['c', 'c']]).value).toBe(1);
-    expect(cohensKappa([['a', 'b'], ['b', 'a']]).value).toBe(-1);
+    expect(
+      cohensKappa([
+        ['a', 'a'],
+        ['b', 'b'],
+        ['c', 'c'],
+      ]).value,
+    ).toBe(1);
+    expect(
+      cohensKappa([
+        ['a', 'b'],
+        ['b', 'a'],
+      ]).value,
+    ).toBe(-1);
   });
 
   it('is 0 when agreement is exactly what chance predicts', () => {
-    expect(cohensKappa([['a', 'a'], ['a', 'b'], ['b', 'a'], ['b', 'b']]).value).toBe(0);
+    expect(
+      cohensKappa([
+        ['a', 'a'],
+        ['a', 'b'],
+        ['b', 'a'],
+        ['b', 'b'],
+      ]).value,
+    ).toBe(0);
   });
 
   it('is undefined (null, not NaN) when both coders used one single category everywhere', () => {
-    const k = cohensKappa([['a', 'a'], ['a', 'a']]);
+    const k = cohensKappa([
+      ['a', 'a'],
+      ['a', 'a'],
+    ]);
     expect(k).toEqual({ value: null, observed: 1, expected: 1, units: 2 });
   });
 
@@ -66,7 +95,12 @@ describe(kappaPerCategory.name, () => {
 
   it('treats each category against the rest', () => {
     // a: both coders agree on the one unit with a → kappa 1; b and c are confused with each other.
-    const per = kappaPerCategory([['a', 'a'], ['b', 'c'], ['c', 'b'], ['b', 'b']]);
+    const per = kappaPerCategory([
+      ['a', 'a'],
+      ['b', 'c'],
+      ['c', 'b'],
+      ['b', 'b'],
+    ]);
     expect(per.get('a')!.value).toBe(1);
     // b vs rest: pairs (F,F) (T,F) (F,T) (T,T): po = 0.5, pe = 0.5 → 0.
     expect(per.get('b')!.value).toBe(0);
@@ -84,16 +118,24 @@ describe(krippendorffAlpha.name, () => {
   });
 
   it('gives 0.095 on Krippendorff 2011 binary example (two observers, ten units)', () => {
-    const a = krippendorffAlpha(byUnit([
-      ['0', '1', '0', '0', '0', '0', '0', '0', '1', '0'],
-      ['1', '1', '1', '0', '0', '1', '0', '0', '0', '0'],
-    ]));
+    const a = krippendorffAlpha(
+      byUnit([
+        ['0', '1', '0', '0', '0', '0', '0', '0', '1', '0'],
+        ['1', '1', '1', '0', '0', '1', '0', '0', '0', '0'],
+      ]),
+    );
     expect(a.values).toBe(20);
     expect(a.value!).toBeCloseTo(0.095, 3);
   });
 
   it('is 1 on identical codings with at least two distinct values', () => {
-    expect(krippendorffAlpha([['a', 'a', 'a'], ['b', 'b', null], ['c', 'c', 'c']]).value).toBe(1);
+    expect(
+      krippendorffAlpha([
+        ['a', 'a', 'a'],
+        ['b', 'b', null],
+        ['c', 'c', 'c'],
+      ]).value,
+    ).toBe(1);
   });
 
   it('is undefined (null) when every pairable value is the same category', () => {
@@ -104,7 +146,13 @@ describe(krippendorffAlpha.name, () => {
   });
 
   it('is undefined with no pairable units: a unit needs two values', () => {
-    expect(krippendorffAlpha([['a'], [null, 'b'], []])).toEqual({ value: null, observed: null, expected: null, units: 0, values: 0 });
+    expect(krippendorffAlpha([['a'], [null, 'b'], []])).toEqual({
+      value: null,
+      observed: null,
+      expected: null,
+      units: 0,
+      values: 0,
+    });
     expect(krippendorffAlpha([]).value).toBeNull();
   });
 });
@@ -114,7 +162,13 @@ describe(krippendorffAlpha.name, () => {
 const coderCount = fc.integer({ min: 2, max: 5 });
 /** units × coders with values from a small category set, some missing. */
 const matrix = coderCount.chain((coders) =>
-  fc.array(fc.array(fc.option(fc.constantFrom('a', 'b', 'c', 'd'), { nil: null, freq: 4 }), { minLength: coders, maxLength: coders }), { minLength: 1, maxLength: 40 }),
+  fc.array(
+    fc.array(fc.option(fc.constantFrom('a', 'b', 'c', 'd'), { nil: null, freq: 4 }), {
+      minLength: coders,
+      maxLength: coders,
+    }),
+    { minLength: 1, maxLength: 40 },
+  ),
 );
 
 describe('agreement properties', () => {
@@ -149,17 +203,23 @@ describe('agreement properties', () => {
 
   it('kappa is symmetric in the two coders and lies in [−1, 1]', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.constantFrom('a', 'b', 'c')), { minLength: 1, maxLength: 60 }), (pairs) => {
-        const k = cohensKappa(pairs).value;
-        const swapped = cohensKappa(pairs.map(([x, y]) => [y, x] as const)).value;
-        if (k === null) {
-          expect(swapped).toBeNull();
-          return;
-        }
-        expect(swapped).toBeCloseTo(k, 12);
-        expect(k).toBeGreaterThanOrEqual(-1 - 1e-12);
-        expect(k).toBeLessThanOrEqual(1 + 1e-12);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.constantFrom('a', 'b', 'c')), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        (pairs) => {
+          const k = cohensKappa(pairs).value;
+          const swapped = cohensKappa(pairs.map(([x, y]) => [y, x] as const)).value;
+          if (k === null) {
+            expect(swapped).toBeNull();
+            return;
+          }
+          expect(swapped).toBeCloseTo(k, 12);
+          expect(k).toBeGreaterThanOrEqual(-1 - 1e-12);
+          expect(k).toBeLessThanOrEqual(1 + 1e-12);
+        },
+      ),
     );
   });
 });
@@ -168,7 +228,10 @@ describe('agreement properties', () => {
 
 describe(agreementReport.name, () => {
   const units: CodedUnit[] = [
-    { unit: 'R01/goal', codes: { ann: ['CONS_INFO_INST_EAN', 'OORZAAK_FOUT'], bob: ['OORZAAK_FOUT', 'CONS_INFO_INST_EAN'] } },
+    {
+      unit: 'R01/goal',
+      codes: { ann: ['CONS_INFO_INST_EAN', 'OORZAAK_FOUT'], bob: ['OORZAAK_FOUT', 'CONS_INFO_INST_EAN'] },
+    },
     { unit: 'R01/contactWhat', codes: { ann: ['OORZAAK_NODIG'], bob: ['OORZAAK_FOUT'] } },
     { unit: 'R02/goal', codes: { ann: [], bob: [] } },
     { unit: 'R02/contactWhat', codes: { ann: ['OORZAAK_NODIG'], bob: ['OORZAAK_NODIG', 'CONS_INFO_INST_EAN'] } },
@@ -184,7 +247,14 @@ describe(agreementReport.name, () => {
     expect(r.overall.kappa!.observed).toBe(0.5);
     expect(r.overall.kappa!.units).toBe(4);
     expect(r.overall.alpha.units).toBe(4);
-    expect(r.overall.alpha.value).toEqual(krippendorffAlpha([['E|F', 'E|F'], ['N', 'F'], ['', ''], ['N', 'E|N']]).value);
+    expect(r.overall.alpha.value).toEqual(
+      krippendorffAlpha([
+        ['E|F', 'E|F'],
+        ['N', 'F'],
+        ['', ''],
+        ['N', 'E|N'],
+      ]).value,
+    );
   });
 
   it('gives per code the binary agreement on presence and counts the units where the code is disputed', () => {
@@ -194,13 +264,28 @@ describe(agreementReport.name, () => {
     // present: (T,T) (F,F) (F,F) (F,T): po = 3/4, pA = 1/4, pB = 2/4, pe = 1/8 + 3/8 = 1/2 → kappa 1/2.
     expect(ean.kappa!.value).toBeCloseTo(0.5, 12);
     expect(ean.disagreements).toBe(1);
-    expect(ean.alpha.value).toEqual(krippendorffAlpha([['true', 'true'], ['false', 'false'], ['false', 'false'], ['false', 'true']]).value);
+    expect(ean.alpha.value).toEqual(
+      krippendorffAlpha([
+        ['true', 'true'],
+        ['false', 'false'],
+        ['false', 'false'],
+        ['false', 'true'],
+      ]).value,
+    );
   });
 
   it('lists the disagreements with each coder’s codes and the disputed codes', () => {
     expect(agreementReport(units).disagreements).toEqual([
-      { unit: 'R01/contactWhat', codes: { ann: ['OORZAAK_NODIG'], bob: ['OORZAAK_FOUT'] }, differing: ['OORZAAK_FOUT', 'OORZAAK_NODIG'] },
-      { unit: 'R02/contactWhat', codes: { ann: ['OORZAAK_NODIG'], bob: ['CONS_INFO_INST_EAN', 'OORZAAK_NODIG'] }, differing: ['CONS_INFO_INST_EAN'] },
+      {
+        unit: 'R01/contactWhat',
+        codes: { ann: ['OORZAAK_NODIG'], bob: ['OORZAAK_FOUT'] },
+        differing: ['OORZAAK_FOUT', 'OORZAAK_NODIG'],
+      },
+      {
+        unit: 'R02/contactWhat',
+        codes: { ann: ['OORZAAK_NODIG'], bob: ['CONS_INFO_INST_EAN', 'OORZAAK_NODIG'] },
+        differing: ['CONS_INFO_INST_EAN'],
+      },
     ]);
   });
 
@@ -232,11 +317,14 @@ describe(agreementReport.name, () => {
 
   it('with identical coders has no disagreements, whatever they coded', () => {
     fc.assert(
-      fc.property(fc.array(fc.uniqueArray(fc.constantFrom('A', 'B', 'C'), { maxLength: 3 }), { maxLength: 20 }), (sets) => {
-        const r = agreementReport(sets.map((s, i) => ({ unit: `u${i}`, codes: { x: s, y: [...s].reverse() } })));
-        expect(r.disagreements).toEqual([]);
-        for (const c of r.perCode) expect(c.disagreements).toBe(0);
-      }),
+      fc.property(
+        fc.array(fc.uniqueArray(fc.constantFrom('A', 'B', 'C'), { maxLength: 3 }), { maxLength: 20 }),
+        (sets) => {
+          const r = agreementReport(sets.map((s, i) => ({ unit: `u${i}`, codes: { x: s, y: [...s].reverse() } })));
+          expect(r.disagreements).toEqual([]);
+          for (const c of r.perCode) expect(c.disagreements).toBe(0);
+        },
+      ),
     );
   });
 });

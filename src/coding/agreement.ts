@@ -49,7 +49,9 @@ export function cohensKappa(pairs: Iterable<readonly [NominalValue, NominalValue
 export function kappaPerCategory(pairs: Iterable<readonly [NominalValue, NominalValue]>): Map<string, KappaResult> {
   const complete = [...pairs].filter((p): p is [string, string] => p[0] != null && p[1] != null);
   const categories = [...new Set(complete.flat())].sort();
-  return new Map(categories.map((c) => [c, cohensKappa(complete.map(([x, y]) => [String(x === c), String(y === c)] as const))]));
+  return new Map(
+    categories.map((c) => [c, cohensKappa(complete.map(([x, y]) => [String(x === c), String(y === c)] as const))]),
+  );
 }
 
 export interface AlphaResult {
@@ -126,7 +128,10 @@ export interface CoderSegment {
  * tools only look at coded text). A coder is missing on an answer they neither were given nor coded. Units come in
  * the order they first appear in `assigned`, then in `segments`.
  */
-export function codedUnits(segments: readonly CoderSegment[], assigned: Readonly<Record<string, readonly string[]>> = {}): CodedUnit[] {
+export function codedUnits(
+  segments: readonly CoderSegment[],
+  assigned: Readonly<Record<string, readonly string[]>> = {},
+): CodedUnit[] {
   const units = new Map<string, Map<string, Set<string>>>();
   const entry = (unit: string, coder: string) => {
     let coders = units.get(unit);
@@ -146,7 +151,10 @@ export function codedUnits(segments: readonly CoderSegment[], assigned: Readonly
     const codes = entry(s.unit, s.coder);
     for (const code of s.codes) codes.add(code);
   }
-  return [...units].map(([unit, coders]) => ({ unit, codes: Object.fromEntries([...coders].map(([coder, codes]) => [coder, [...codes].sort()])) }));
+  return [...units].map(([unit, coders]) => ({
+    unit,
+    codes: Object.fromEntries([...coders].map(([coder, codes]) => [coder, [...codes].sort()])),
+  }));
 }
 
 export interface CodeAgreement {
@@ -214,10 +222,13 @@ export function agreementReport(units: readonly CodedUnit[], coders?: readonly s
 
   const disagreements: Disagreement[] = [];
   for (const u of shared) {
-    const coded = u.byCoder.map((s, i) => [coderList[i], s] as const).filter((e): e is readonly [string, string[]] => !!e[1]);
+    const coded = u.byCoder
+      .map((s, i) => [coderList[i], s] as const)
+      .filter((e): e is readonly [string, string[]] => !!e[1]);
     const union = [...new Set(coded.flatMap(([, s]) => s))].sort();
     const differing = union.filter((code) => !coded.every(([, s]) => s.includes(code)));
-    if (differing.length) disagreements.push({ unit: u.unit, codes: Object.fromEntries(coded.map(([c, s]) => [c, s])), differing });
+    if (differing.length)
+      disagreements.push({ unit: u.unit, codes: Object.fromEntries(coded.map(([c, s]) => [c, s])), differing });
   }
 
   return { coders: coderList, units: shared.length, overall, perCode, disagreements };

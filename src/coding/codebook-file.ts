@@ -15,15 +15,28 @@ export async function readCodebookFile(buf: Buffer): Promise<CodebookReadResult>
     rows = isZip(buf) ? await readXlsx(buf) : readCsv(buf);
   } catch (err) {
     const format = isZip(buf) ? 'xlsx' : isOldExcel(buf) ? 'xls' : 'csv';
-    return { ok: false, errors: [{ line: null, column: null, code: 'unreadable_file', details: { format, reason: (err as Error).message } }], warnings: [] };
+    return {
+      ok: false,
+      errors: [
+        { line: null, column: null, code: 'unreadable_file', details: { format, reason: (err as Error).message } },
+      ],
+      warnings: [],
+    };
   }
   return readCodebookTable(rows);
 }
 
 /** CSV as Dutch Excel opens it: UTF-8 with BOM, ";" unless asked for ",", CRLF. */
-export function codebookToCsv(codes: readonly Code[], opts: { delimiter?: ';' | ','; blankRepeats?: boolean } = {}): Buffer {
+export function codebookToCsv(
+  codes: readonly Code[],
+  opts: { delimiter?: ';' | ','; blankRepeats?: boolean } = {},
+): Buffer {
   // csv-stringify quotes a cell with the record delimiter (CRLF) but not one with a bare line break: quote those too.
-  const text = stringify(writeCodebookTable(codes, opts), { delimiter: opts.delimiter ?? ';', record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+  const text = stringify(writeCodebookTable(codes, opts), {
+    delimiter: opts.delimiter ?? ';',
+    record_delimiter: '\r\n',
+    quoted_match: /[\r\n]/,
+  });
   return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), Buffer.from(text, 'utf8')]);
 }
 
@@ -56,11 +69,17 @@ function decode(buf: Buffer): string {
   }
 }
 
-
 function readCsv(buf: Buffer): TableRow[] {
   // One line-ending style keeps csv-parse's line count equal to the physical lines.
-  let text = decode(buf).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  let delimiter = detectDelimiter(text.split('\n').filter((l) => l.trim()).slice(0, 10));
+  let text = decode(buf)
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
+  let delimiter = detectDelimiter(
+    text
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(0, 10),
+  );
   const sep = /^sep=(.)[ \t]*(?:\n|$)/i.exec(text);
   if (sep) {
     // Excel's "sep=;" hint line: honour it, and blank it so that line numbers stay physical.
@@ -68,7 +87,13 @@ function readCsv(buf: Buffer): TableRow[] {
     text = text.replace(/^sep=.[ \t]*/i, '');
   }
   // csv-parse's types do not describe the shape that `info` and `raw` produce.
-  const records = parse(text, { delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as {
+  const records = parse(text, {
+    delimiter,
+    info: true,
+    raw: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as unknown as {
     record: string[];
     info: { lines: number };
     raw: string;

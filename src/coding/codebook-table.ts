@@ -135,7 +135,8 @@ function findHeader(rows: readonly TableRow[]): Header | undefined {
         names[column] = normaliseLabel(cell);
       }
     });
-    if (index.cat1 !== undefined && index.tekstId !== undefined) return { line: row.line, index, names, key: rowKey(row.cells) };
+    if (index.cat1 !== undefined && index.tekstId !== undefined)
+      return { line: row.line, index, names, key: rowKey(row.cells) };
   }
   return undefined;
 }
@@ -161,7 +162,12 @@ export function readCodebookTable(rows: readonly TableRow[]): CodebookReadResult
   const filled = rows.filter((r) => r.cells.some((c) => c.trim()));
   if (!filled.length) return fileProblem('empty_file');
   const header = findHeader(filled);
-  if (!header) return fileProblem('no_header', { expected: COLUMNS.slice(0, 5).map((c) => TABLE_HEADER[c]).join(';') });
+  if (!header)
+    return fileProblem('no_header', {
+      expected: COLUMNS.slice(0, 5)
+        .map((c) => TABLE_HEADER[c])
+        .join(';'),
+    });
 
   const nodes = new Map<string, Node>();
   const order: Node[] = [];
@@ -176,7 +182,10 @@ export function readCodebookTable(rows: readonly TableRow[]): CodebookReadResult
       if (path.length > 1) ensure(path.slice(0, -1));
       const top = pathKey(path.slice(0, 1));
       if (!categoryIndex.has(top)) categoryIndex.set(top, categoryIndex.size);
-      node = { code: { path, tekstId: null, logtekst: null, colour: defaultColour(categoryIndex.get(top)!) }, colourGiven: false };
+      node = {
+        code: { path, tekstId: null, logtekst: null, colour: defaultColour(categoryIndex.get(top)!) },
+        colourGiven: false,
+      };
       nodes.set(key, node);
       order.push(node);
     }
@@ -212,7 +221,11 @@ export function readCodebookTable(rows: readonly TableRow[]): CodebookReadResult
     }
     above = { cat1, cat2 };
     if (cat3 && !cat2) rowErrors.push(problem('cat2', 'categorie_3_without_categorie_2'));
-    for (const [column, label] of [['cat1', cat1], ['cat2', cat2], ['cat3', cat3]] as const) {
+    for (const [column, label] of [
+      ['cat1', cat1],
+      ['cat2', cat2],
+      ['cat3', cat3],
+    ] as const) {
       if (label.length > MAX_LABEL_LENGTH) rowErrors.push(problem(column, 'label_too_long', { max: MAX_LABEL_LENGTH }));
     }
     const path = [cat1, cat2, cat3].filter(Boolean);
@@ -222,16 +235,23 @@ export function readCodebookTable(rows: readonly TableRow[]): CodebookReadResult
     if (rawId) {
       tekstId = normaliseTekstId(rawId);
       if (!tekstId) rowErrors.push(problem('tekstId', 'tekst_id_format', { value: rawId }));
-      else if (tekstId !== rawId) warnings.push(problem('tekstId', 'tekst_id_normalised', { value: rawId, normalised: tekstId }));
+      else if (tekstId !== rawId)
+        warnings.push(problem('tekstId', 'tekst_id_normalised', { value: rawId, normalised: tekstId }));
     }
-    if (tekstId && tekstIds.has(tekstId)) rowErrors.push(problem('tekstId', 'duplicate_tekst_id', { value: tekstId, firstLine: tekstIds.get(tekstId)! }));
-    if (tekstId && CAUSE_TEKST_IDS.includes(tekstId) && (path.length !== 2 || pathKey([path[0]]) !== pathKey([CAUSE_GROUP]))) {
+    if (tekstId && tekstIds.has(tekstId))
+      rowErrors.push(problem('tekstId', 'duplicate_tekst_id', { value: tekstId, firstLine: tekstIds.get(tekstId)! }));
+    if (
+      tekstId &&
+      CAUSE_TEKST_IDS.includes(tekstId) &&
+      (path.length !== 2 || pathKey([path[0]]) !== pathKey([CAUSE_GROUP]))
+    ) {
       rowErrors.push(problem('tekstId', 'reserved_tekst_id', { value: tekstId, group: CAUSE_GROUP }));
     }
 
     const logtekst = cell('logtekst').trim();
     if (logtekst && !rawId) rowErrors.push(problem('logtekst', 'heading_with_logtekst'));
-    if (logtekst.length > MAX_LOGTEKST_LENGTH) rowErrors.push(problem('logtekst', 'logtekst_too_long', { max: MAX_LOGTEKST_LENGTH }));
+    if (logtekst.length > MAX_LOGTEKST_LENGTH)
+      rowErrors.push(problem('logtekst', 'logtekst_too_long', { max: MAX_LOGTEKST_LENGTH }));
 
     const rawColour = cell('colour').trim();
     const colour = rawColour ? normaliseColour(rawColour) : null;
@@ -239,7 +259,12 @@ export function readCodebookTable(rows: readonly TableRow[]): CodebookReadResult
 
     const existing = nodes.get(pathKey(path));
     if (existing?.line !== undefined) {
-      rowErrors.push(problem(path.length === 3 ? 'cat3' : path.length === 2 ? 'cat2' : 'cat1', 'duplicate_path', { path: path.join(' / '), firstLine: existing.line }));
+      rowErrors.push(
+        problem(path.length === 3 ? 'cat3' : path.length === 2 ? 'cat2' : 'cat1', 'duplicate_path', {
+          path: path.join(' / '),
+          firstLine: existing.line,
+        }),
+      );
     }
 
     if (rowErrors.length) {

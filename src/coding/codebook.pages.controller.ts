@@ -110,14 +110,26 @@ export class CodebookPagesController {
   @Post('codes/:id')
   @PageAction()
   @showsCodeForm()
-  async edit(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: CodeDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  async edit(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: CodeDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     await this.codebook.edit(slug, id, dto, user, req.locale);
     return seeOther(`${page(slug)}#code-${id}`, 'codebook.page.done.saved');
   }
 
   @Post('codes/:id/delete')
   @PageAction()
-  async remove(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  async remove(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body('confirm') confirm: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     await unlessConfirmed(confirm, async () => {
       const { code, removed } = await this.codebook.removalPreview(slug, id);
       const below = removed.length - 1;
@@ -170,11 +182,19 @@ export class CodebookPagesController {
     const slug = String(req.params.slug);
     const id = req.params.id === undefined ? null : Number(req.params.id);
     const dto = (req.body ?? {}) as Partial<Record<keyof CodeInput, unknown>>;
-    const { study, code } = id === null ? { ...(await this.codebook.codebook(slug)), code: null } : await this.codebook.code(slug, id);
+    const { study, code } =
+      id === null ? { ...(await this.codebook.codebook(slug)), code: null } : await this.codebook.code(slug, id);
     const typed = (field: keyof CodeInput) => (typeof dto[field] === 'string' ? dto[field] : '');
     return this.formModel({
       study,
-      values: { cat1: typed('cat1'), cat2: typed('cat2'), cat3: typed('cat3'), tekstId: typed('tekstId'), logtekst: typed('logtekst'), colour: typed('colour') },
+      values: {
+        cat1: typed('cat1'),
+        cat2: typed('cat2'),
+        cat3: typed('cat3'),
+        tekstId: typed('tekstId'),
+        logtekst: typed('logtekst'),
+        colour: typed('colour'),
+      },
       problems: (err.details?.fields ?? {}) as Record<string, string[]>,
       action: id === null ? `${page(slug)}/codes` : `${page(slug)}/codes/${id}`,
       editing: code,

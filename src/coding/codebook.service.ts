@@ -384,9 +384,14 @@ export class CodebookService {
         colour: facts.before.colour,
       };
     const action = kind === 'import' ? 'codebook.import' : `codebook.code.${kind}`;
-    await this.audit.record(
-      { actor: actorOf(actor), action, studyId: study.id, subjectType: 'study', subjectId: study.slug, details },
-    );
+    await this.audit.record({
+      actor: actorOf(actor),
+      action,
+      studyId: study.id,
+      subjectType: 'study',
+      subjectId: study.slug,
+      details,
+    });
   }
 
   private fromInput(input: CodeInput, locale: Locale): Code {

@@ -18,9 +18,12 @@ import {
 } from './codebook';
 
 describe(isTekstId.name, () => {
-  it.each(['CONS_INFO_INST_EAN', 'OORZAAK_FOUT', 'A', 'A1_2', 'X'.repeat(64)])('accepts %s', (id) => expect(isTekstId(id)).toBe(true));
-  it.each(['', 'cons_info', '1ABC', '_ABC', 'CONS INFO', 'CONS-INFO', 'CONS_ISSUE_HGV_(lv)', 'ÉÉN', 'X'.repeat(65)])('refuses %j', (id) =>
-    expect(isTekstId(id)).toBe(false),
+  it.each(['CONS_INFO_INST_EAN', 'OORZAAK_FOUT', 'A', 'A1_2', 'X'.repeat(64)])('accepts %s', (id) =>
+    expect(isTekstId(id)).toBe(true),
+  );
+  it.each(['', 'cons_info', '1ABC', '_ABC', 'CONS INFO', 'CONS-INFO', 'CONS_ISSUE_HGV_(lv)', 'ÉÉN', 'X'.repeat(65)])(
+    'refuses %j',
+    (id) => expect(isTekstId(id)).toBe(false),
   );
 });
 
@@ -36,10 +39,12 @@ describe(normaliseTekstId.name, () => {
   it.each(['', '___', '123', '**'])('gives up on %j', (raw) => expect(normaliseTekstId(raw)).toBeNull());
 
   it('always gives a valid Tekst-ID or null', () => {
-    fc.assert(fc.property(fc.string(), (raw) => {
-      const id = normaliseTekstId(raw);
-      if (id !== null) expect(isTekstId(id)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (raw) => {
+        const id = normaliseTekstId(raw);
+        if (id !== null) expect(isTekstId(id)).toBe(true);
+      }),
+    );
   });
 });
 
@@ -94,12 +99,20 @@ describe(withCauseGroup.name, () => {
     const codes = withCauseGroup([own]);
     expect(codes[0]).toBe(own);
     expect(codes.slice(1)).toEqual(BUILT_IN_CAUSES);
-    expect(codes.filter((c) => c.tekstId?.startsWith('OORZAAK_')).map((c) => c.tekstId)).toEqual([CAUSE_CODES.fout, CAUSE_CODES.selfservice, CAUSE_CODES.nodig]);
+    expect(codes.filter((c) => c.tekstId?.startsWith('OORZAAK_')).map((c) => c.tekstId)).toEqual([
+      CAUSE_CODES.fout,
+      CAUSE_CODES.selfservice,
+      CAUSE_CODES.nodig,
+    ]);
   });
 
   it('keeps a cause code the codebook already has (with its own label and colour) and adds nothing twice', () => {
     const renamed: Code = { path: ['Oorzaak', 'Fout'], tekstId: CAUSE_CODES.fout, logtekst: null, colour: '#000000' };
-    const once = withCauseGroup([own, { path: ['Oorzaak'], tekstId: null, logtekst: null, colour: '#111111' }, renamed]);
+    const once = withCauseGroup([
+      own,
+      { path: ['Oorzaak'], tekstId: null, logtekst: null, colour: '#111111' },
+      renamed,
+    ]);
     expect(once.filter((c) => c.tekstId === CAUSE_CODES.fout)).toEqual([renamed]);
     expect(once.filter((c) => c.path.length === 1 && c.path[0] === 'Oorzaak')).toHaveLength(1);
     expect(withCauseGroup(once)).toEqual(once);
@@ -137,7 +150,13 @@ describe(treeOrder.name, () => {
 });
 
 describe(checkCodebook.name, () => {
-  const c = (path: string[], tekstId: string | null = null, over: Partial<Code> = {}): Code => ({ path, tekstId, logtekst: null, colour: '#0072B2', ...over });
+  const c = (path: string[], tekstId: string | null = null, over: Partial<Code> = {}): Code => ({
+    path,
+    tekstId,
+    logtekst: null,
+    colour: '#0072B2',
+    ...over,
+  });
 
   it('finds nothing wrong with a codebook as the table reader gives it', () => {
     expect(checkCodebook(withCauseGroup([c(['A']), c(['A', 'B'], 'A_B'), c(['A', 'B', 'C'], 'A_B_C')]))).toEqual([]);
@@ -168,7 +187,12 @@ describe(checkCodebook.name, () => {
       [null, 'missing_cause_code'],
       [null, 'missing_cause_code'],
     ]);
-    expect(problems.find((p) => p.code === 'duplicate_tekst_id')).toEqual({ index: 5, path: 'A / E', code: 'duplicate_tekst_id', details: { value: 'X3', first: 4 } });
+    expect(problems.find((p) => p.code === 'duplicate_tekst_id')).toEqual({
+      index: 5,
+      path: 'A / E',
+      code: 'duplicate_tekst_id',
+      details: { value: 'X3', first: 4 },
+    });
     expect(problems.find((p) => p.index === 3)!.details).toEqual({ parent: 'Z' });
   });
 

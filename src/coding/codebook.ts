@@ -93,7 +93,14 @@ export function treeOrder(codes: readonly Code[]): Code[] {
  * unique against `taken` with a suffix (_2, _3, …). Adds the result to `taken`.
  */
 export function makeTekstId(path: readonly string[], taken: Set<string>): string {
-  const parts = path.map((label) => foldAscii(label).toUpperCase().match(/[A-Z0-9]+/)?.[0].slice(0, 4)).filter((p): p is string => !!p);
+  const parts = path
+    .map((label) =>
+      foldAscii(label)
+        .toUpperCase()
+        .match(/[A-Z0-9]+/)?.[0]
+        .slice(0, 4),
+    )
+    .filter((p): p is string => !!p);
   let base = parts.join('_') || 'CODE';
   if (!/^[A-Z]/.test(base)) base = `C${base}`;
   base = base.slice(0, MAX_TEKST_ID_LENGTH - 4);
@@ -201,7 +208,8 @@ export function checkCodebook(codes: readonly Code[]): CodeProblem[] {
   const ids = new Map<string, number>();
   codes.forEach((c, index) => {
     const shown = c.path.join(' / ');
-    const problem = (code: CodeProblemCode, details: CodeProblem['details'] = {}) => problems.push({ index, path: shown, code, details });
+    const problem = (code: CodeProblemCode, details: CodeProblem['details'] = {}) =>
+      problems.push({ index, path: shown, code, details });
     if (c.path.length === 0 || c.path.some((label) => !normaliseLabel(label))) problem('empty_label');
     if (c.path.length > MAX_LEVELS) problem('too_many_levels', { max: MAX_LEVELS });
     if (c.path.some((label) => label.length > MAX_LABEL_LENGTH)) problem('label_too_long', { max: MAX_LABEL_LENGTH });
@@ -212,7 +220,10 @@ export function checkCodebook(codes: readonly Code[]): CodeProblem[] {
       if (!isTekstId(c.tekstId)) problem('tekst_id_format', { value: c.tekstId });
       else if (ids.has(c.tekstId)) problem('duplicate_tekst_id', { value: c.tekstId, first: ids.get(c.tekstId)! + 1 });
       else ids.set(c.tekstId, index);
-      if (CAUSE_TEKST_IDS.includes(c.tekstId) && (c.path.length !== 2 || pathKey([c.path[0]]) !== pathKey([CAUSE_GROUP]))) {
+      if (
+        CAUSE_TEKST_IDS.includes(c.tekstId) &&
+        (c.path.length !== 2 || pathKey([c.path[0]]) !== pathKey([CAUSE_GROUP]))
+      ) {
         problem('reserved_tekst_id', { value: c.tekstId, group: CAUSE_GROUP });
       }
     }
@@ -221,11 +232,17 @@ export function checkCodebook(codes: readonly Code[]): CodeProblem[] {
   });
   codes.forEach((c, index) => {
     if (c.path.length > 1 && !paths.has(pathKey(c.path.slice(0, -1)))) {
-      problems.push({ index, path: c.path.join(' / '), code: 'missing_parent', details: { parent: c.path.slice(0, -1).join(' / ') } });
+      problems.push({
+        index,
+        path: c.path.join(' / '),
+        code: 'missing_parent',
+        details: { parent: c.path.slice(0, -1).join(' / ') },
+      });
     }
   });
   for (const id of CAUSE_TEKST_IDS) {
-    if (!ids.has(id)) problems.push({ index: null, path: '', code: 'missing_cause_code', details: { value: id, group: CAUSE_GROUP } });
+    if (!ids.has(id))
+      problems.push({ index: null, path: '', code: 'missing_cause_code', details: { value: id, group: CAUSE_GROUP } });
   }
   return problems;
 }

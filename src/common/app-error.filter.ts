@@ -43,6 +43,8 @@ export class AppErrorFilter implements ExceptionFilter {
       res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
       return;
     }
-    res.status(body.statusCode).render('pages/error', { title: `error.title.${body.statusCode}`, error: body, layout: 'layouts/main' });
+    res
+      .status(body.statusCode)
+      .render('pages/error', { title: `error.title.${body.statusCode}`, error: body, layout: 'layouts/main' });
   }
 }

@@ -6,7 +6,15 @@ import type { TextVars } from './i18n';
  * the catalogue's `error.<code>` text in their language, filled from `details` and `vars` (error-body.ts);
  * `message` is the English sentence for logs and the command line.
  */
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'too_many_requests' | 'gone' | 'payload_too_large';
+export type ErrorKind =
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'too_many_requests'
+  | 'gone'
+  | 'payload_too_large';
 
 export type ErrorDetails = Record<string, unknown>;
 
@@ -48,7 +56,9 @@ export class AppError extends Error {
   }
 
   static notFound(what: string, key: string | number): AppError {
-    return new AppError('not_found', `${what}.not_found`, `No ${what.replace(/_/g, ' ')} "${key}" exists.`, undefined, { key });
+    return new AppError('not_found', `${what}.not_found`, `No ${what.replace(/_/g, ' ')} "${key}" exists.`, undefined, {
+      key,
+    });
   }
 
   static invalid(code: string, message: string, details?: ErrorDetails, vars?: TextVars): AppError {

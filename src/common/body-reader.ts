@@ -1,6 +1,15 @@
 import type { IncomingMessage } from 'http';
 import { AppError } from './app-error';
-import { BODY_LIMIT_BYTES, bodyKind, checkBodyHeaders, decodeUtf8, notJson, parseFormBody, parseJsonBody, tooLarge } from './request-body';
+import {
+  BODY_LIMIT_BYTES,
+  bodyKind,
+  checkBodyHeaders,
+  decodeUtf8,
+  notJson,
+  parseFormBody,
+  parseJsonBody,
+  tooLarge,
+} from './request-body';
 
 /** Whether the request carries a body at all (as HTTP defines it: a length above 0, or chunks). */
 export function hasBody(req: IncomingMessage): boolean {

@@ -37,7 +37,10 @@ export class ConfirmationNeeded extends Error {
 }
 
 /** Runs nothing unless confirmed: otherwise asks first, with what `preview` says would happen. */
-export async function unlessConfirmed(confirm: unknown, preview: () => Promise<Confirmation> | Confirmation): Promise<void> {
+export async function unlessConfirmed(
+  confirm: unknown,
+  preview: () => Promise<Confirmation> | Confirmation,
+): Promise<void> {
   if (!isConfirmed(confirm)) throw new ConfirmationNeeded(await preview());
 }
 

@@ -6,7 +6,11 @@ export function detectDelimiter(lines: string[]): string {
   let best = ';';
   let most = 0;
   for (const line of lines) {
-    const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+    const counts = new Map<string, number>([
+      [';', 0],
+      [',', 0],
+      ['\t', 0],
+    ]);
     let quoted = false;
     for (const ch of line) {
       if (ch === '"') quoted = !quoted;

@@ -32,7 +32,10 @@ export interface DirectRouteOptions {
 export function serveDirectRoutes(server: Server, routes: DirectJsonRoute[], options: DirectRouteOptions): void {
   const fallbacks = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
-  const served = { ...options, headers: { ...options.headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } };
+  const served = {
+    ...options,
+    headers: { ...options.headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const found = match(routes, req);
     if (found) return void serve(found, req, res, served);
@@ -60,7 +63,12 @@ function match(routes: DirectJsonRoute[], req: IncomingMessage): Match | null {
   return null;
 }
 
-async function serve({ route, path, params }: Match, req: IncomingMessage, res: ServerResponse, options: DirectRouteOptions): Promise<void> {
+async function serve(
+  { route, path, params }: Match,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: DirectRouteOptions,
+): Promise<void> {
   options.requestLog(req, res);
   let status = 200;
   let body: unknown;

@@ -33,7 +33,13 @@ export function educationBand(e: Education): EducationBand {
   return 'hoog';
 }
 
-export const DIGITAL_COMFORTS = ['zeer-oncomfortabel', 'oncomfortabel', 'neutraal', 'comfortabel', 'zeer-comfortabel'] as const;
+export const DIGITAL_COMFORTS = [
+  'zeer-oncomfortabel',
+  'oncomfortabel',
+  'neutraal',
+  'comfortabel',
+  'zeer-comfortabel',
+] as const;
 export type DigitalComfort = (typeof DIGITAL_COMFORTS)[number];
 
 export const DIGITAL_COMFORT_LABELS: Record<DigitalComfort, { nl: string; en: string }> = {
@@ -50,7 +56,16 @@ export const LOCALES: readonly Locale[] = ['nl', 'en'];
 export const LOCALE_TAG: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 /** Respondent statuses, in the order a respondent moves through them. */
-export const RESPONDENT_STATUSES = ['eligible', 'ineligible', 'grouped', 'invited', 'confirmed', 'declined', 'participated', 'erased'] as const;
+export const RESPONDENT_STATUSES = [
+  'eligible',
+  'ineligible',
+  'grouped',
+  'invited',
+  'confirmed',
+  'declined',
+  'participated',
+  'erased',
+] as const;
 export type RespondentStatus = (typeof RESPONDENT_STATUSES)[number];
 
 /** Normalised respondent attributes: the unit the balancing, overview and import code all speak. */

@@ -39,7 +39,13 @@ describe(fromDutchTime.name, () => {
 
 describe(dutchParts.name, () => {
   it('gives back what was typed, in both seasons and around both changes', () => {
-    for (const [date, time] of [['2026-12-08', '10:00'], ['2026-07-01', '23:30'], ['2026-03-29', '03:00'], ['2026-10-25', '02:30'], ['2026-10-25', '00:00']]) {
+    for (const [date, time] of [
+      ['2026-12-08', '10:00'],
+      ['2026-07-01', '23:30'],
+      ['2026-03-29', '03:00'],
+      ['2026-10-25', '02:30'],
+      ['2026-10-25', '00:00'],
+    ]) {
       expect(dutchParts(new Date(instant(date, time)))).toEqual({ date, time });
     }
   });

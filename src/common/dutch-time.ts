@@ -11,7 +11,15 @@ export type LocalTimeProblem = 'date' | 'time' | 'skipped';
 /** The wall-clock date and time of an instant in Amsterdam: { date: "2026-12-08", time: "10:00" }. */
 export function dutchParts(instant: Date): { date: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );
@@ -36,7 +44,9 @@ export function isCalendarDate(date: string): boolean {
   if (!match) return false;
   const [, y, m, d] = match.map(Number);
   const probe = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1900 && y <= 9999 && probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+  return (
+    y >= 1900 && y <= 9999 && probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d
+  );
 }
 
 /**

@@ -15,7 +15,9 @@ function sourceFiles(dir: string): string[] {
 
 /** Every error code written out in the application's code. */
 function errorCodes(): string[] {
-  const text = sourceFiles(join(templatesDir(), '..', 'src')).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const text = sourceFiles(join(templatesDir(), '..', 'src'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
   const codes = [
     ...[...text.matchAll(/new AppError\(\s*'[a-z_]+',\s*'([\w.-]+)'/g)].map((m) => m[1]),
     ...[...text.matchAll(/AppError\.(?:invalid|conflict)\(\s*'([\w.-]+)'/g)].map((m) => m[1]),
@@ -35,7 +37,8 @@ const WORDED_AT_THE_SITE = ['screener.', 'rate_limited', 'study.logo_', 'group.c
 describe('error texts', () => {
   const nl = readCatalogue(templatesDir(), 'nl');
   const en = readCatalogue(templatesDir(), 'en');
-  const has = (catalogue: Record<string, string>, code: string) => `error.${code}` in catalogue || `error.${code}_other` in catalogue;
+  const has = (catalogue: Record<string, string>, code: string) =>
+    `error.${code}` in catalogue || `error.${code}_other` in catalogue;
 
   it('has a Dutch and an English text for every error code', () => {
     const codes = errorCodes().filter((c) => !WORDED_AT_THE_SITE.some((p) => c.startsWith(p)));
@@ -47,18 +50,32 @@ describe('error texts', () => {
 
 describe(errorBody.name, () => {
   it('says an error in the reader’s language, with its values, and keeps the code', () => {
-    const err = AppError.invalid('user.password_too_short', 'The password must be at least 12 characters long.', undefined, { min: 12 });
-    expect(errorBody(err, 'POST', '/api/users', 'nl')).toMatchObject({ statusCode: 400, code: 'user.password_too_short', message: 'Het wachtwoord moet minstens 12 tekens lang zijn.' });
-    expect(errorBody(err, 'POST', '/api/users', 'en').message).toBe('The password must be at least 12 characters long.');
+    const err = AppError.invalid(
+      'user.password_too_short',
+      'The password must be at least 12 characters long.',
+      undefined,
+      { min: 12 },
+    );
+    expect(errorBody(err, 'POST', '/api/users', 'nl')).toMatchObject({
+      statusCode: 400,
+      code: 'user.password_too_short',
+      message: 'Het wachtwoord moet minstens 12 tekens lang zijn.',
+    });
+    expect(errorBody(err, 'POST', '/api/users', 'en').message).toBe(
+      'The password must be at least 12 characters long.',
+    );
   });
 
   it('chooses the plural form by count', () => {
-    const wait = (count: number) => new AppError('too_many_requests', 'auth.throttled', '', { retryAfterSeconds: count * 60 }, { count });
+    const wait = (count: number) =>
+      new AppError('too_many_requests', 'auth.throttled', '', { retryAfterSeconds: count * 60 }, { count });
     expect(errorBody(wait(1), 'POST', '/api/auth/login', 'nl').message).toContain('1 minuut');
     expect(errorBody(wait(4), 'POST', '/api/auth/login', 'en').message).toContain('4 minutes');
   });
 
   it('names what was not found in the reader’s language', () => {
-    expect(errorBody(AppError.notFound('group', 12), 'GET', '/api/groups/12', 'nl').message).toBe('Er is geen groep “12”.');
+    expect(errorBody(AppError.notFound('group', 12), 'GET', '/api/groups/12', 'nl').message).toBe(
+      'Er is geen groep “12”.',
+    );
   });
 });

@@ -20,22 +20,42 @@ export interface ErrorBody {
 export function errorBody(exception: unknown, method: string, path: string, locale: Locale = 'nl'): ErrorBody {
   if (exception instanceof AppError) {
     const statusCode = statusForKind(exception.kind);
-    return { statusCode, error: STATUS_TEXT[statusCode], message: errorMessage(exception, locale), code: exception.code, details: exception.details };
+    return {
+      statusCode,
+      error: STATUS_TEXT[statusCode],
+      message: errorMessage(exception, locale),
+      code: exception.code,
+      details: exception.details,
+    };
   }
   const say = (key: string, vars?: Record<string, unknown>) => getTranslations().t(locale, key, vars);
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
     const response = exception.getResponse();
-    const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
-    return { statusCode, error: STATUS_TEXT[statusCode] ?? exception.name, message: statusCode === 404 ? say('error.route.not_found', { method, path }) : message };
+    const message =
+      typeof response === 'string'
+        ? response
+        : String((response as { message?: unknown }).message ?? exception.message);
+    return {
+      statusCode,
+      error: STATUS_TEXT[statusCode] ?? exception.name,
+      message: statusCode === 404 ? say('error.route.not_found', { method, path }) : message,
+    };
   }
   // body-parser and friends signal client errors with a status/type on a plain Error.
   const e = exception as { status?: number; statusCode?: number; type?: string; message?: string };
   const status = e?.status ?? e?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const message = say(e.type === 'entity.too.large' ? 'error.request.too_large' : e.type === 'entity.parse.failed' ? 'error.request.invalid_json' : 'error.request.unreadable', {
-      kb: BODY_LIMIT_BYTES / 1024,
-    });
+    const message = say(
+      e.type === 'entity.too.large'
+        ? 'error.request.too_large'
+        : e.type === 'entity.parse.failed'
+          ? 'error.request.invalid_json'
+          : 'error.request.unreadable',
+      {
+        kb: BODY_LIMIT_BYTES / 1024,
+      },
+    );
     return { statusCode: status, error: STATUS_TEXT[status] ?? 'Bad Request', message };
   }
   return { statusCode: 500, error: STATUS_TEXT[500], message: say('error.internal') };
@@ -50,8 +70,10 @@ export function errorMessage(err: AppError, locale: Locale): string {
   const key = err.textKey ?? `error.${err.code}`;
   if (!i18n.has(key)) return err.message;
   const vars: Record<string, unknown> = { ...err.details, ...err.vars };
-  for (const [name, value] of Object.entries(vars)) if (isTextRef(value)) vars[name] = i18n.t(locale, value.textKey, value.vars);
+  for (const [name, value] of Object.entries(vars))
+    if (isTextRef(value)) vars[name] = i18n.t(locale, value.textKey, value.vars);
   return i18n.t(locale, key, vars);
 }
 
-const isTextRef = (v: unknown): v is TextRef => typeof v === 'object' && v !== null && typeof (v as TextRef).textKey === 'string';
+const isTextRef = (v: unknown): v is TextRef =>
+  typeof v === 'object' && v !== null && typeof (v as TextRef).textKey === 'string';

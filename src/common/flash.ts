@@ -11,7 +11,13 @@ const FLASH_MAX_AGE_MS = 60_000;
 const FLASH_KEY = /^[a-z][\w-]*(?:\.[\w-]+)*\.done(?:\.[\w-]+)*$/i;
 
 export function setFlash(res: Response, message: ProblemText, secure: boolean): void {
-  res.cookie(FLASH_COOKIE, JSON.stringify(message), { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: FLASH_MAX_AGE_MS });
+  res.cookie(FLASH_COOKIE, JSON.stringify(message), {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    maxAge: FLASH_MAX_AGE_MS,
+  });
 }
 
 /** Hands the waiting message to the page's views as `flash` (the layout shows it) and clears it: page requests only. */
@@ -21,7 +27,8 @@ export function flashMessages(secure: boolean) {
     if (typeof raw === 'string' && req.method === 'GET' && !req.path.startsWith('/api/')) {
       res.clearCookie(FLASH_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
       const message = readFlash(raw);
-      if (message && getTranslations().has(message.key)) res.locals.flash = getTranslations().t(req.locale, message.key, message.vars);
+      if (message && getTranslations().has(message.key))
+        res.locals.flash = getTranslations().t(req.locale, message.key, message.vars);
     }
     next();
   };
@@ -33,7 +40,9 @@ export function readFlash(raw: string): ProblemText | null {
     if (typeof parsed?.key !== 'string' || !FLASH_KEY.test(parsed.key)) return null;
     const vars = typeof parsed.vars === 'object' && parsed.vars !== null ? parsed.vars : {};
     // Numbers and short words only: the variables say which group or how many, never a whole text.
-    const safe = Object.fromEntries(Object.entries(vars).filter(([, v]) => typeof v === 'number' || (typeof v === 'string' && v.length <= 300)));
+    const safe = Object.fromEntries(
+      Object.entries(vars).filter(([, v]) => typeof v === 'number' || (typeof v === 'string' && v.length <= 300)),
+    );
     return { key: parsed.key, vars: safe };
   } catch {
     return null;

@@ -14,7 +14,10 @@ const words: Wording = {
   say: (key, vars = {}) => (TEXTS[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name])),
   errorText: (err) => err.message,
 };
-const spec = { name: 'new-study', fields: { title: { label: 'field.title', id: 'new-title' }, slug: { label: 'field.slug', id: 'new-slug' } } };
+const spec = {
+  name: 'new-study',
+  fields: { title: { label: 'field.title', id: 'new-title' }, slug: { label: 'field.slug', id: 'new-slug' } },
+};
 
 describe(refusedForm.name, () => {
   it('words each field problem next to its field and links the summary to the inputs, by their labels', () => {
@@ -35,7 +38,9 @@ describe(refusedForm.name, () => {
   });
 
   it('puts a service refusal next to the field its details name, in the reader language', () => {
-    const err = AppError.conflict('study.slug_taken', 'A study with slug "wp2a" already exists.', { slug: ['is already taken'] });
+    const err = AppError.conflict('study.slug_taken', 'A study with slug "wp2a" already exists.', {
+      slug: ['is already taken'],
+    });
     const form = refusedForm(spec, {}, { title: 'Klantreis', slug: 'wp2a' }, err, words);
     expect(form.problems).toEqual({ slug: ['al in gebruik'] });
     expect(form.summary).toEqual([{ href: '#new-slug', label: 'Korte naam', text: 'al in gebruik' }]);
@@ -50,7 +55,9 @@ describe(refusedForm.name, () => {
 
   it('names a form per table row from the route', () => {
     const row = { name: 'organisation-{id}', fields: { contactPhone: { label: 'field.title', id: 'org-{id}-phone' } } };
-    const err = AppError.invalid('validation.failed', 'x').withProblems({ contactPhone: [{ key: 'formProblem.matches' }] });
+    const err = AppError.invalid('validation.failed', 'x').withProblems({
+      contactPhone: [{ key: 'formProblem.matches' }],
+    });
     const form = refusedForm(row, { slug: 'wp2a', id: '7' }, { contactPhone: 'bel me' }, err, words);
     expect(form.name).toBe('organisation-7');
     expect(form.summary[0].href).toBe('#org-7-phone');

@@ -67,7 +67,13 @@ export function fillParams(template: string, params: Record<string, string>): st
 }
 
 /** The refused form as its page shows it. Pure: the wording is passed in. */
-export function refusedForm(spec: FormSpec, params: Record<string, string>, body: unknown, err: AppError, words: Wording): RefusedForm {
+export function refusedForm(
+  spec: FormSpec,
+  params: Record<string, string>,
+  body: unknown,
+  err: AppError,
+  words: Wording,
+): RefusedForm {
   const fields = Object.keys(spec.fields);
   const problems = err.problems ?? problemsFromDetails(err, fields);
   const worded: Record<string, string[]> = {};
@@ -77,13 +83,20 @@ export function refusedForm(spec: FormSpec, params: Record<string, string>, body
     if (spec.fields[field]) worded[field] = texts;
     else general.push(...texts);
   }
-  if (!fields.some((f) => worded[f]) && !general.length) general.push(wordProblem({ key: `formRefusal.${err.code}` }, '', err, words));
+  if (!fields.some((f) => worded[f]) && !general.length)
+    general.push(wordProblem({ key: `formRefusal.${err.code}` }, '', err, words));
   return {
     name: fillParams(spec.name, params),
     values: typedValues(body),
     problems: worded,
     summary: [
-      ...fields.filter((f) => worded[f]).map((f) => ({ href: `#${fillParams(spec.fields[f].id, params)}`, label: words.say(spec.fields[f].label), text: worded[f].join(' ') })),
+      ...fields
+        .filter((f) => worded[f])
+        .map((f) => ({
+          href: `#${fillParams(spec.fields[f].id, params)}`,
+          label: words.say(spec.fields[f].label),
+          text: worded[f].join(' '),
+        })),
       ...general.map((text) => ({ text })),
     ],
   };
@@ -109,5 +122,7 @@ function wordProblem(problem: ProblemText, field: string, err: AppError, words: 
 /** The posted fields except the CSRF token (and the confirmation flag), as typed. */
 function typedValues(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
-  return Object.fromEntries(Object.entries(body as Record<string, unknown>).filter(([k]) => k !== '_csrf' && k !== 'confirm'));
+  return Object.fromEntries(
+    Object.entries(body as Record<string, unknown>).filter(([k]) => k !== '_csrf' && k !== 'confirm'),
+  );
 }

@@ -53,7 +53,11 @@ describe('the message catalogue', () => {
 
   it('has no empty text and no key whose text is the key itself', () => {
     for (const catalogue of [nl, en]) {
-      expect(Object.entries(catalogue).filter(([k, v]) => typeof v !== 'string' || !v.trim() || v === k).map(([k]) => k)).toEqual([]);
+      expect(
+        Object.entries(catalogue)
+          .filter(([k, v]) => typeof v !== 'string' || !v.trim() || v === k)
+          .map(([k]) => k),
+      ).toEqual([]);
     }
   });
 
@@ -106,6 +110,8 @@ describe('the t helper in templates', () => {
   });
 
   it('fails the render on an unknown key', () => {
-    expect(() => hb.compile('{{t title}}')({ locale: 'nl', title: 'Publieke dienstverlening' })).toThrow(UnknownTextKeyError);
+    expect(() => hb.compile('{{t title}}')({ locale: 'nl', title: 'Publieke dienstverlening' })).toThrow(
+      UnknownTextKeyError,
+    );
   });
 });

@@ -28,7 +28,9 @@ export class UnknownTextKeyError extends Error {
 /** Reads every templates/locales/<locale>/<module>.json into one flat catalogue, so each feature owns its file. */
 export function readCatalogue(templatesDir: string, locale: Locale): Catalogue {
   const dir = join(templatesDir, 'locales', locale);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   return Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Catalogue));
 }
 
@@ -86,7 +88,12 @@ export class Translations {
   /** The text as written in the catalogue, variables unfilled: which variables a sentence needs. */
   template(locale: Locale, key: string): string {
     if (!this.has(key)) return this.unknown(key);
-    return this.catalogues[locale][key] ?? this.catalogues[locale][`${key}_other`] ?? this.catalogues.nl[key] ?? this.catalogues.nl[`${key}_other`];
+    return (
+      this.catalogues[locale][key] ??
+      this.catalogues[locale][`${key}_other`] ??
+      this.catalogues.nl[key] ??
+      this.catalogues.nl[`${key}_other`]
+    );
   }
 
   keys(locale: Locale): string[] {

@@ -5,7 +5,8 @@ import { isCalendarDate } from './dutch-time';
 import { parseWholeNumber } from './paging';
 import { MAX_ID } from './parse-id.pipe';
 
-export const emptyAsUndefined = () => Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
+export const emptyAsUndefined = () =>
+  Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
 
 /** A row id in a query string: a plain whole number the database can hold. */
 export function IsIdParam(): PropertyDecorator {
@@ -21,7 +22,10 @@ export function IsIdParam(): PropertyDecorator {
 export function IsDayParam(): PropertyDecorator {
   return ValidateBy({
     name: 'isDayParam',
-    validator: { validate: (value) => typeof value === 'string' && isCalendarDate(value), defaultMessage: () => 'must be a date written as YYYY-MM-DD' },
+    validator: {
+      validate: (value) => typeof value === 'string' && isCalendarDate(value),
+      defaultMessage: () => 'must be a date written as YYYY-MM-DD',
+    },
   });
 }
 

@@ -38,7 +38,13 @@ export class PageAnswerInterceptor implements NestInterceptor {
         if (isSeeOther(result) && result.flash) setFlash(http.getResponse<Response>(), result.flash, this.secure);
       }),
       catchError((err: unknown) => {
-        if (!page || !(err instanceof AppError) || !(page.kinds ?? INPUT_REFUSALS).includes(err.kind) || (page.when && !page.when(err))) throw err;
+        if (
+          !page ||
+          !(err instanceof AppError) ||
+          !(page.kinds ?? INPUT_REFUSALS).includes(err.kind) ||
+          (page.when && !page.when(err))
+        )
+          throw err;
         return this.refusalPage(page, context, http.getRequest<Request>(), err);
       }),
     );
@@ -48,8 +54,14 @@ export class PageAnswerInterceptor implements NestInterceptor {
     const controller: unknown = this.moduleRef.get(context.getClass(), { strict: false });
     const model = await page.model(controller, req, err);
     const i18n = getTranslations();
-    const words = { say: (key: string, vars?: Record<string, unknown>) => i18n.t(req.locale, key, vars), has: (key: string) => i18n.has(key), errorText: (e: AppError) => errorMessage(e, req.locale) };
-    const form = page.form ? refusedForm(page.form, req.params as Record<string, string>, req.body, err, words) : undefined;
+    const words = {
+      say: (key: string, vars?: Record<string, unknown>) => i18n.t(req.locale, key, vars),
+      has: (key: string) => i18n.has(key),
+      errorText: (e: AppError) => errorMessage(e, req.locale),
+    };
+    const form = page.form
+      ? refusedForm(page.form, req.params as Record<string, string>, req.body, err, words)
+      : undefined;
     const view = typeof page.view === 'function' ? page.view(err) : page.view;
     throw new PageRefusal(err, view, { ...model, ...(form ? { form } : {}) });
   }

@@ -14,7 +14,12 @@ export function seeOther(url: string, key?: string, vars?: Record<string, unknow
 }
 
 export function isSeeOther(value: unknown): value is SeeOther {
-  return typeof value === 'object' && value !== null && (value as SeeOther).statusCode === 303 && typeof (value as SeeOther).url === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as SeeOther).statusCode === 303 &&
+    typeof (value as SeeOther).url === 'string'
+  );
 }
 
 /** A page action answers with seeOther(…): Nest redirects; the interceptor leaves the message. */

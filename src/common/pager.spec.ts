@@ -5,7 +5,12 @@ describe(pagerView.name, () => {
   const path = '/studies/wp2a/respondents';
 
   it('shows no pager when everything fits on one page', () => {
-    expect(pagerView(path, {}, { total: 12, limit: 50, offset: 0, count: 12 })).toEqual({ from: 1, to: 12, total: 12, paged: false });
+    expect(pagerView(path, {}, { total: 12, limit: 50, offset: 0, count: 12 })).toEqual({
+      from: 1,
+      to: 12,
+      total: 12,
+      paged: false,
+    });
   });
 
   it('links on from the first page, keeping the filters and leaving empty ones and the default limit out', () => {
@@ -43,6 +48,11 @@ describe(pagerView.name, () => {
   });
 
   it('shows no pager for an empty list', () => {
-    expect(pagerView(path, {}, { total: 0, limit: 50, offset: 0, count: 0 })).toEqual({ from: 0, to: 0, total: 0, paged: false });
+    expect(pagerView(path, {}, { total: 0, limit: 50, offset: 0, count: 0 })).toEqual({
+      from: 0,
+      to: 0,
+      total: 0,
+      paged: false,
+    });
   });
 });

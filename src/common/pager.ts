@@ -19,7 +19,11 @@ export interface PagerView {
  * Links to the neighbouring pages, keeping the page's filters (empty ones left out) and a limit other than the
  * default. `query` is the page's validated query; `path` has no query string.
  */
-export function pagerView(path: string, query: object, page: Pick<Page<unknown>, 'total' | 'offset' | 'limit'> & { count: number }): PagerView {
+export function pagerView(
+  path: string,
+  query: object,
+  page: Pick<Page<unknown>, 'total' | 'offset' | 'limit'> & { count: number },
+): PagerView {
   const href = (offset: number) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
@@ -33,7 +37,12 @@ export function pagerView(path: string, query: object, page: Pick<Page<unknown>,
   };
   const links = pageLinks(page);
   const lastOffset = page.total > 0 ? Math.floor((page.total - 1) / page.limit) * page.limit : 0;
-  const view: PagerView = { from: links.from, to: page.count ? links.to : 0, total: page.total, paged: page.total > page.limit || page.offset > 0 };
+  const view: PagerView = {
+    from: links.from,
+    to: page.count ? links.to : 0,
+    total: page.total,
+    paged: page.total > page.limit || page.offset > 0,
+  };
   if (links.previous !== null) {
     view.first = href(0);
     // A page past the end leads back to the last page rather than to another empty one.

@@ -51,7 +51,12 @@ export class PageQueryDto {
 
 /** One page of a list that is small enough to build whole (its size is bounded by the study's design). */
 export function pageOf<T>(items: readonly T[], page: { offset: number; limit: number }): Page<T> {
-  return { items: items.slice(page.offset, page.offset + page.limit), total: items.length, offset: page.offset, limit: page.limit };
+  return {
+    items: items.slice(page.offset, page.offset + page.limit),
+    total: items.length,
+    offset: page.offset,
+    limit: page.limit,
+  };
 }
 
 /** Every item of a paged list, read a page at a time (for the command line, which prints whole lists). */

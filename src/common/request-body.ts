@@ -25,16 +25,29 @@ export const notJson = (): AppError =>
   AppError.invalid('request.not_json', 'The request body must be JSON in UTF-8 (Content-Type: application/json).');
 
 export const tooLarge = (): AppError =>
-  new AppError('payload_too_large', 'request.too_large', `The request body is too large (at most ${BODY_LIMIT_BYTES / 1024} kB).`, undefined, { kb: BODY_LIMIT_BYTES / 1024 });
+  new AppError(
+    'payload_too_large',
+    'request.too_large',
+    `The request body is too large (at most ${BODY_LIMIT_BYTES / 1024} kB).`,
+    undefined,
+    { kb: BODY_LIMIT_BYTES / 1024 },
+  );
 
 /**
  * The headers of a body that will be read: a charset other than UTF-8, or a compressed body, is refused before
  * a byte is read (decoding other charsets would turn what a person typed into something else without a word).
  */
-export function checkBodyHeaders(contentType: string | undefined, contentEncoding: string | undefined, contentLength: string | undefined): void {
+export function checkBodyHeaders(
+  contentType: string | undefined,
+  contentEncoding: string | undefined,
+  contentLength: string | undefined,
+): void {
   const charset = CHARSET.exec(contentType ?? '')?.[1];
   if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
-    throw AppError.invalid('request.charset', 'The request body must be UTF-8 (charset=utf-8); other character sets are not accepted.');
+    throw AppError.invalid(
+      'request.charset',
+      'The request body must be UTF-8 (charset=utf-8); other character sets are not accepted.',
+    );
   }
   if (contentEncoding !== undefined && contentEncoding.trim().toLowerCase() !== 'identity') {
     throw AppError.invalid('request.encoding', 'The request body must be sent uncompressed (no Content-Encoding).');
@@ -53,10 +66,14 @@ export function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
-const invalidUtf8 = () => AppError.invalid('request.invalid_utf8', 'The request contains bytes that are not valid UTF-8.');
+const invalidUtf8 = () =>
+  AppError.invalid('request.invalid_utf8', 'The request contains bytes that are not valid UTF-8.');
 
 const invalidText = () =>
-  AppError.invalid('request.invalid_text', 'The request contains characters that text cannot hold (a NUL character or half of a surrogate pair).');
+  AppError.invalid(
+    'request.invalid_text',
+    'The request contains characters that text cannot hold (a NUL character or half of a surrogate pair).',
+  );
 
 /** A JSON body: an object, nested at most MAX_JSON_DEPTH deep, every key and string valid text. Empty means {}. */
 export function parseJsonBody(text: string): Record<string, unknown> {
@@ -76,7 +93,13 @@ export function parseJsonBody(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-const tooDeep = () => AppError.invalid('request.too_deep', `The request body is nested too deeply (at most ${MAX_JSON_DEPTH} levels).`, undefined, { depth: MAX_JSON_DEPTH });
+const tooDeep = () =>
+  AppError.invalid(
+    'request.too_deep',
+    `The request body is nested too deeply (at most ${MAX_JSON_DEPTH} levels).`,
+    undefined,
+    { depth: MAX_JSON_DEPTH },
+  );
 
 /** The deepest nesting of [ and { in JSON text, brackets inside strings not counted. */
 export function nestingDepth(text: string): number {
@@ -86,7 +109,8 @@ export function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {

@@ -4,8 +4,16 @@ import { capturedHeaders, securityHeaders } from './security-headers';
 /** The headers the middleware sets on a real-looking response, for comparison. */
 function headersOnResponse(middleware: ReturnType<typeof securityHeaders>): Record<string, unknown> {
   const set = new Map<string, unknown>();
-  const res = { setHeader: (n: string, v: unknown) => set.set(n.toLowerCase(), v), removeHeader: (n: string) => set.delete(n.toLowerCase()), getHeader: (n: string) => set.get(n.toLowerCase()) };
-  middleware({ method: 'PUT', url: '/api/homework/x/draft', headers: { host: 'example.org' } } as unknown as IncomingMessage, res as unknown as ServerResponse, () => undefined);
+  const res = {
+    setHeader: (n: string, v: unknown) => set.set(n.toLowerCase(), v),
+    removeHeader: (n: string) => set.delete(n.toLowerCase()),
+    getHeader: (n: string) => set.get(n.toLowerCase()),
+  };
+  middleware(
+    { method: 'PUT', url: '/api/homework/x/draft', headers: { host: 'example.org' } } as unknown as IncomingMessage,
+    res as unknown as ServerResponse,
+    () => undefined,
+  );
   return Object.fromEntries(set);
 }
 
@@ -14,7 +22,11 @@ describe('security headers', () => {
     const middleware = securityHeaders('http://localhost:3000');
     const captured = capturedHeaders(middleware);
     expect(captured).toEqual(headersOnResponse(middleware));
-    expect(captured).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cross-origin-resource-policy': 'same-origin' });
+    expect(captured).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-resource-policy': 'same-origin',
+    });
     expect(String(captured['content-security-policy'])).toContain("frame-ancestors 'none'");
     expect(captured['strict-transport-security']).toBeUndefined();
   });

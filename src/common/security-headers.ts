@@ -2,7 +2,9 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'http'
 import helmet from 'helmet';
 
 /** helmet with the content security policy of our pages (SurveyJS needs inline styles, nothing else does). */
-export function securityHeaders(baseUrl: string): (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void {
+export function securityHeaders(
+  baseUrl: string,
+): (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void {
   const https = baseUrl.startsWith('https:');
   return helmet({
     contentSecurityPolicy: {
@@ -33,7 +35,11 @@ export function capturedHeaders(middleware: ReturnType<typeof securityHeaders>):
     getHeader: (name: string) => headers[name.toLowerCase()],
   };
   let error: unknown;
-  middleware({ method: 'GET', url: '/', headers: {} } as IncomingMessage, res as unknown as ServerResponse, (err) => (error = err));
+  middleware(
+    { method: 'GET', url: '/', headers: {} } as IncomingMessage,
+    res as unknown as ServerResponse,
+    (err) => (error = err),
+  );
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return headers;
 }

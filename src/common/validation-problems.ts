@@ -19,7 +19,10 @@ export function validationProblems(errors: ValidationError[], prefix = ''): Fiel
 
 function problemOf(error: ValidationError, constraint: string): ProblemText {
   const limit = constraintLimit(error, constraint);
-  return { key: `formProblem.${constraint}`, vars: { field: error.property, ...(limit === undefined ? {} : { limit }) } };
+  return {
+    key: `formProblem.${constraint}`,
+    vars: { field: error.property, ...(limit === undefined ? {} : { limit }) },
+  };
 }
 
 /** The first argument the validation decorator was given (a length, a bound), found in class-validator's registry. */

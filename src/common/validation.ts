@@ -23,7 +23,12 @@ function validationFailed(errors: ValidationError[]): AppError {
 /** The error of a failed validation: every field with its problems, in the message and in the details. */
 export function invalidFields(details: Record<string, string[]>): AppError {
   const fields = Object.keys(details);
-  return AppError.invalid('validation.failed', `Please correct: ${fields.map((f) => `${f} (${details[f].join('; ')})`).join(', ')}.`, details, { problems: fields.map((f) => `${f} (${details[f].join('; ')})`).join(', ') });
+  return AppError.invalid(
+    'validation.failed',
+    `Please correct: ${fields.map((f) => `${f} (${details[f].join('; ')})`).join(', ')}.`,
+    details,
+    { problems: fields.map((f) => `${f} (${details[f].join('; ')})`).join(', ') },
+  );
 }
 
 /**
@@ -38,12 +43,19 @@ export function pageQuery(query: Record<string, unknown>): Record<string, unknow
 /** The one validation pipe of every route; query strings first go through pageQuery. */
 class AppValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const plainQuery = metadata.type === 'query' && typeof value === 'object' && value !== null && !Array.isArray(value);
+    const plainQuery =
+      metadata.type === 'query' && typeof value === 'object' && value !== null && !Array.isArray(value);
     return super.transform(plainQuery ? pageQuery(value as Record<string, unknown>) : value, metadata);
   }
 }
 
 export function createValidationPipe(): ValidationPipe {
   // Errors keep their target: the limits a page words ("at least 3 characters") are found from its class.
-  return new AppValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationFailed, validationError: { target: true, value: false } });
+  return new AppValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: validationFailed,
+    validationError: { target: true, value: false },
+  });
 }

@@ -6,7 +6,6 @@ import { QUADRANT_LABELS, EDUCATION_LABELS, DIGITAL_COMFORT_LABELS, Locale } fro
 import { formatDate, formatDateTime } from './format';
 import { Translations, type Translator } from './i18n';
 
-
 /** Finds templates/ both from src/ (tests) and dist/src/ (built app). */
 export function templatesDir(): string {
   for (const candidate of [join(__dirname, '..', '..', 'templates'), join(__dirname, '..', '..', '..', 'templates')]) {
@@ -40,17 +39,38 @@ export function registerTemplateHelpers(hb: typeof hbs.handlebars): void {
   // Partials are read synchronously so the first request never races their registration.
   const partialsDir = join(dir, 'partials');
   for (const file of walk(partialsDir).filter((f) => f.endsWith('.hbs'))) {
-    hb.registerPartial(relative(partialsDir, file).replace(/\\/g, '/').replace(/\.hbs$/, ''), readFileSync(file, 'utf8'));
+    hb.registerPartial(
+      relative(partialsDir, file)
+        .replace(/\\/g, '/')
+        .replace(/\.hbs$/, ''),
+      readFileSync(file, 'utf8'),
+    );
   }
-  hb.registerHelper('t', (key: string, options: HelperOptions) => i18n.t(localeOf(options), String(key ?? ''), options?.hash));
+  hb.registerHelper('t', (key: string, options: HelperOptions) =>
+    i18n.t(localeOf(options), String(key ?? ''), options?.hash),
+  );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hb.registerHelper('json', (v: unknown) => new hb.SafeString(JSON.stringify(v ?? null).replace(/</g, '\\u003c')));
-  hb.registerHelper('date', (d: Date | string, options: HelperOptions) => (d ? formatDate(new Date(d), localeOf(options)) : ''));
-  hb.registerHelper('datetime', (d: Date | string, options: HelperOptions) => (d ? formatDateTime(new Date(d), localeOf(options)) : ''));
-  hb.registerHelper('quadrantLabel', (q: keyof typeof QUADRANT_LABELS, options: HelperOptions) => QUADRANT_LABELS[q]?.[localeOf(options)] ?? q ?? '');
-  hb.registerHelper('educationLabel', (e: keyof typeof EDUCATION_LABELS, options: HelperOptions) => EDUCATION_LABELS[e]?.[localeOf(options)] ?? e ?? '');
-  hb.registerHelper('comfortLabel', (c: keyof typeof DIGITAL_COMFORT_LABELS, options: HelperOptions) => DIGITAL_COMFORT_LABELS[c]?.[localeOf(options)] ?? c ?? '');
+  hb.registerHelper('date', (d: Date | string, options: HelperOptions) =>
+    d ? formatDate(new Date(d), localeOf(options)) : '',
+  );
+  hb.registerHelper('datetime', (d: Date | string, options: HelperOptions) =>
+    d ? formatDateTime(new Date(d), localeOf(options)) : '',
+  );
+  hb.registerHelper(
+    'quadrantLabel',
+    (q: keyof typeof QUADRANT_LABELS, options: HelperOptions) => QUADRANT_LABELS[q]?.[localeOf(options)] ?? q ?? '',
+  );
+  hb.registerHelper(
+    'educationLabel',
+    (e: keyof typeof EDUCATION_LABELS, options: HelperOptions) => EDUCATION_LABELS[e]?.[localeOf(options)] ?? e ?? '',
+  );
+  hb.registerHelper(
+    'comfortLabel',
+    (c: keyof typeof DIGITAL_COMFORT_LABELS, options: HelperOptions) =>
+      DIGITAL_COMFORT_LABELS[c]?.[localeOf(options)] ?? c ?? '',
+  );
   // Codes shown as words: an unknown code is shown as it is rather than as a missing-text key.
   const word = (prefix: string) => (code: unknown, options: HelperOptions) => {
     const key = `${prefix}.${String(code ?? '')}`;
@@ -80,12 +100,15 @@ function registerFormHelpers(hb: typeof hbs.handlebars): void {
     return typeof typed === 'string' || typeof typed === 'number' ? typed : '';
   });
   // {{#if (formChosen "moderator" "slotIds" id checked)}} checked{{/if}}: a box or option as it was sent.
-  hb.registerHelper('formChosen', (name: unknown, field: string, value: unknown, stored: unknown, options: HelperOptions) => {
-    const form = refusedAs(name, options);
-    if (!form) return Boolean(stored);
-    const typed = form.values[field];
-    return (Array.isArray(typed) ? typed : [typed]).some((v) => v !== undefined && String(v) === String(value));
-  });
+  hb.registerHelper(
+    'formChosen',
+    (name: unknown, field: string, value: unknown, stored: unknown, options: HelperOptions) => {
+      const form = refusedAs(name, options);
+      if (!form) return Boolean(stored);
+      const typed = form.values[field];
+      return (Array.isArray(typed) ? typed : [typed]).some((v) => v !== undefined && String(v) === String(value));
+    },
+  );
   // {{fieldProblem "new-study" "title" "new-title"}}: the field's problems below it (id "<input id>-error").
   hb.registerHelper('fieldProblem', (name: unknown, field: string, id: string, options: HelperOptions) => {
     const problems = refusedAs(name, options)?.problems[field];

@@ -12,11 +12,17 @@ describe('loadConfig', () => {
   });
 
   it('puts the default SQLite file in DATA_DIR', () => {
-    expect(loadConfig({ DATA_DIR: '/srv/kw/' }).database).toEqual({ type: 'better-sqlite3', file: '/srv/kw/kwadrant.sqlite' });
+    expect(loadConfig({ DATA_DIR: '/srv/kw/' }).database).toEqual({
+      type: 'better-sqlite3',
+      file: '/srv/kw/kwadrant.sqlite',
+    });
   });
 
   it('accepts PostgreSQL URLs', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/kw' }).database).toEqual({ type: 'postgres', url: 'postgres://u:p@db:5432/kw' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/kw' }).database).toEqual({
+      type: 'postgres',
+      url: 'postgres://u:p@db:5432/kw',
+    });
   });
 
   it.each([
@@ -49,7 +55,10 @@ describe('loadConfig', () => {
 
   it('limits screener traffic per address by default, and takes other limits', () => {
     expect(loadConfig({}).rateLimits).toEqual({ screenerSubmissions: 20, screenerPages: 300, windowMinutes: 60 });
-    expect(loadConfig({ SCREENER_SUBMIT_LIMIT: '5', SCREENER_PAGE_LIMIT: '50', SCREENER_LIMIT_WINDOW_MINUTES: '10' }).rateLimits).toEqual({
+    expect(
+      loadConfig({ SCREENER_SUBMIT_LIMIT: '5', SCREENER_PAGE_LIMIT: '50', SCREENER_LIMIT_WINDOW_MINUTES: '10' })
+        .rateLimits,
+    ).toEqual({
       screenerSubmissions: 5,
       screenerPages: 50,
       windowMinutes: 10,

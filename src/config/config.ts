@@ -42,11 +42,13 @@ export interface AppConfig {
 /** Variables whose values never appear in logs or error messages. */
 export const SENSITIVE_VARIABLES = ['SESSION_SECRET', 'ADMIN_PASSWORD', 'SMTP_URL', 'DATABASE_URL'] as const;
 
-
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const port = parsePort(env.PORT);
   const dataDir = nonEmpty(env, 'DATA_DIR') ?? './data';
-  const baseUrl = parseUrl('BASE_URL', nonEmpty(env, 'BASE_URL') ?? `http://localhost:${port}`, ['http:', 'https:']).replace(/\/$/, '');
+  const baseUrl = parseUrl('BASE_URL', nonEmpty(env, 'BASE_URL') ?? `http://localhost:${port}`, [
+    'http:',
+    'https:',
+  ]).replace(/\/$/, '');
   const smtpUrl = nonEmpty(env, 'SMTP_URL');
   if (smtpUrl) parseUrl('SMTP_URL', smtpUrl, ['smtp:', 'smtps:']);
   const sessionSecret = nonEmpty(env, 'SESSION_SECRET');
@@ -58,9 +60,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const logFormat = (nonEmpty(env, 'LOG_FORMAT') ?? 'auto') as LogFormat;
   if (!LOG_FORMATS.includes(logFormat)) throw new ConfigError('LOG_FORMAT', `must be one of ${LOG_FORMATS.join(', ')}`);
   const adminEmail = nonEmpty(env, 'ADMIN_EMAIL');
-  if (adminEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) throw new ConfigError('ADMIN_EMAIL', 'is not an e-mail address');
+  if (adminEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(adminEmail))
+    throw new ConfigError('ADMIN_EMAIL', 'is not an e-mail address');
   const adminPassword = nonEmpty(env, 'ADMIN_PASSWORD');
-  if (adminPassword !== undefined && adminPassword.length < 10) throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters long');
+  if (adminPassword !== undefined && adminPassword.length < 10)
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters long');
   const mailFrom = nonEmpty(env, 'MAIL_FROM') ?? 'kwadrant <onderzoek@kwadrant.invalid>';
   const mailWorker = parseSwitch('MAIL_WORKER', nonEmpty(env, 'MAIL_WORKER'), true);
   return {
@@ -112,7 +116,8 @@ function parseSwitch(name: string, raw: string | undefined, fallback: boolean): 
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return 3000;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError('PORT', `must be a whole number from 0 to 65535, not "${raw}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ConfigError('PORT', `must be a whole number from 0 to 65535, not "${raw}"`);
   return n;
 }
 

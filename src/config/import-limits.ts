@@ -27,15 +27,34 @@ export function importLimits(env: Record<string, string | undefined>): ImportLim
   return {
     maxBytes: wholeNumber(env, 'IMPORT_MAX_BYTES', DEFAULT_IMPORT_LIMITS.maxBytes, 1024, 200 * MB),
     maxRows: wholeNumber(env, 'IMPORT_MAX_ROWS', DEFAULT_IMPORT_LIMITS.maxRows, 1, 1_000_000),
-    maxUnpackedBytes: wholeNumber(env, 'IMPORT_MAX_UNPACKED_BYTES', DEFAULT_IMPORT_LIMITS.maxUnpackedBytes, 1024, 1024 * MB),
-    maxCompressionRatio: wholeNumber(env, 'IMPORT_MAX_COMPRESSION_RATIO', DEFAULT_IMPORT_LIMITS.maxCompressionRatio, 2, 10_000),
+    maxUnpackedBytes: wholeNumber(
+      env,
+      'IMPORT_MAX_UNPACKED_BYTES',
+      DEFAULT_IMPORT_LIMITS.maxUnpackedBytes,
+      1024,
+      1024 * MB,
+    ),
+    maxCompressionRatio: wholeNumber(
+      env,
+      'IMPORT_MAX_COMPRESSION_RATIO',
+      DEFAULT_IMPORT_LIMITS.maxCompressionRatio,
+      2,
+      10_000,
+    ),
   };
 }
 
-function wholeNumber(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
+function wholeNumber(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${raw}"`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max)
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${raw}"`);
   return n;
 }

@@ -21,10 +21,17 @@ export function rateLimits(env: Record<string, string | undefined>): RateLimits 
   };
 }
 
-function whole(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
+function whole(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${raw}"`);
+  if (!/^\d+$/.test(raw) || n < min || n > max)
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${raw}"`);
   return n;
 }

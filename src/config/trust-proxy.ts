@@ -22,12 +22,21 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   }
   // "true" would believe any X-Forwarded-For a client sends, and so let anyone choose their own throttle.
   if (/^(on|true|yes|all)$/i.test(value)) {
-    throw new ConfigError('TRUST_PROXY', 'must name the proxies (loopback, an address or range such as 10.0.0.0/8) or their number of hops; trusting every address would let clients choose their own');
+    throw new ConfigError(
+      'TRUST_PROXY',
+      'must name the proxies (loopback, an address or range such as 10.0.0.0/8) or their number of hops; trusting every address would let clients choose their own',
+    );
   }
-  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     if (!isProxyEntry(entry)) {
-      throw new ConfigError('TRUST_PROXY', `"${entry}" is not an IP address, a CIDR range or one of ${RANGE_NAMES.join(', ')} (separate several with commas)`);
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `"${entry}" is not an IP address, a CIDR range or one of ${RANGE_NAMES.join(', ')} (separate several with commas)`,
+      );
     }
   }
   return entries;

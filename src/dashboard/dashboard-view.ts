@@ -29,16 +29,25 @@ export function blockerView(slug: string, blocker: Blocker, state: StudyState, l
   return {
     text: `dashboard.blocker.${blocker.code}`,
     count: blocker.count,
-    cells: blocker.code === 'short-cells' ? state.shortCells.map((c) => ({ ...c, quadrant: QUADRANT_LABELS[c.quadrant][locale] })) : [],
+    cells:
+      blocker.code === 'short-cells'
+        ? state.shortCells.map((c) => ({ ...c, quadrant: QUADRANT_LABELS[c.quadrant][locale] }))
+        : [],
     link: remedyLink(slug, blocker.remedy, state),
   };
 }
 
 export function pipelineView(table: PipelineTable, locale: Locale) {
-  const cells = (counts: Record<string, number>, target: number) => STEPS.map((step) => ({ step, count: counts[step], below: counts[step] < target }));
+  const cells = (counts: Record<string, number>, target: number) =>
+    STEPS.map((step) => ({ step, count: counts[step], below: counts[step] < target }));
   return {
     steps: STEPS.map((s) => `dashboard.step.${s}`),
-    rows: table.rows.map((r) => ({ organisation: r.organisation, quadrant: QUADRANT_LABELS[r.quadrant][locale], target: r.target, cells: cells(r.counts, r.target) })),
+    rows: table.rows.map((r) => ({
+      organisation: r.organisation,
+      quadrant: QUADRANT_LABELS[r.quadrant][locale],
+      target: r.target,
+      cells: cells(r.counts, r.target),
+    })),
     totals: { target: table.target, cells: cells(table.totals, table.target) },
     unplaced: table.unplaced,
   };

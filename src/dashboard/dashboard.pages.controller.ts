@@ -36,7 +36,9 @@ export class DashboardPagesController {
       study: d.study,
       screenerUrl: `/s/${encodeURIComponent(d.study.slug)}`,
       empty: d.state.respondents === 0,
-      next: next ? remedyLink(d.study.slug, next.remedy, d.state) : { href: `${home(d.study.slug)}/overview`, label: 'dashboard.go.overview' },
+      next: next
+        ? remedyLink(d.study.slug, next.remedy, d.state)
+        : { href: `${home(d.study.slug)}/overview`, label: 'dashboard.go.overview' },
       allClear: !next,
       blockers: d.blockers.map((b) => blockerView(d.study.slug, b, d.state, req.locale)),
       pipeline: { ...pipeline, rows: rows.items },
@@ -51,7 +53,12 @@ export class DashboardPagesController {
   @Render('pages/dashboard/confirm')
   async confirm(@Param('slug') slug: string, @Param('action') action: string) {
     const { study, preview } = await this.dashboard.preview(slug, bulkAction(action));
-    return { title: `dashboard.confirm.${preview.action}.title`, study, ...bulkView(study.slug, preview), stylesheets: STYLESHEETS };
+    return {
+      title: `dashboard.confirm.${preview.action}.title`,
+      study,
+      ...bulkView(study.slug, preview),
+      stylesheets: STYLESHEETS,
+    };
   }
 
   @Post('actions/:action')
@@ -59,7 +66,9 @@ export class DashboardPagesController {
   async run(@Param('slug') slug: string, @Param('action') action: string, @CurrentUser() user: AuthUser) {
     const result = await this.dashboard.run(slug, bulkAction(action), user);
     const refused = result.refused.length;
-    return seeOther(home(slug), `dashboard.done.${result.action}${refused ? '.someRefused' : ''}`, { n: result.done, refused });
+    return seeOther(home(slug), `dashboard.done.${result.action}${refused ? '.someRefused' : ''}`, {
+      n: result.done,
+      refused,
+    });
   }
 }
-

@@ -30,17 +30,34 @@ export class DashboardRepository {
   async studyRows(studyId: number): Promise<StudyRows> {
     const m = this.dataSource.manager;
     const [respondents, groups, sessions, assignments, marks, slots, moderators] = await Promise.all([
-      m.find(Respondent, { select: { id: true, organisationId: true, quadrant: true, status: true, duplicateOfId: true, email: true }, where: { studyId }, order: { id: 'ASC' } }),
+      m.find(Respondent, {
+        select: { id: true, organisationId: true, quadrant: true, status: true, duplicateOfId: true, email: true },
+        where: { studyId },
+        order: { id: 'ASC' },
+      }),
       m.find(FocusGroup, { select: { id: true, status: true }, where: { studyId }, order: { id: 'ASC' } }),
-      m.find(ScheduledSession, { select: { id: true, groupId: true, status: true, startsAt: true, invitedAt: true }, where: { studyId }, order: { startsAt: 'ASC', id: 'ASC' } }),
+      m.find(ScheduledSession, {
+        select: { id: true, groupId: true, status: true, startsAt: true, invitedAt: true },
+        where: { studyId },
+        order: { startsAt: 'ASC', id: 'ASC' },
+      }),
       m.find(HomeworkAssignment, { select: { respondentId: true, submittedAt: true }, where: { studyId } }),
       m.find(Attendance, { select: { sessionId: true, respondentId: true }, where: { studyId } }),
       m.countBy(SessionSlot, { studyId }),
       m.countBy(Moderator, { studyId, active: true }),
     ]);
     const groupIds = groups.map((g) => g.id);
-    const memberships = groupIds.length ? await m.find(GroupMember, { select: { groupId: true, respondentId: true, role: true }, where: { groupId: In(groupIds) } }) : [];
-    const invitations = await m.find(Invitation, { select: { id: true, sessionId: true, respondentId: true, status: true }, where: { studyId }, order: { id: 'ASC' } });
+    const memberships = groupIds.length
+      ? await m.find(GroupMember, {
+          select: { groupId: true, respondentId: true, role: true },
+          where: { groupId: In(groupIds) },
+        })
+      : [];
+    const invitations = await m.find(Invitation, {
+      select: { id: true, sessionId: true, respondentId: true, status: true },
+      where: { studyId },
+      order: { id: 'ASC' },
+    });
     return { respondents, groups, memberships, sessions, invitations, assignments, marks, slots, moderators };
   }
 }

@@ -57,7 +57,10 @@ export class DashboardService {
       pipeline: pipelineTable(reading.people, organisations, study),
       state: reading.state,
       blockers: blockers(reading.state),
-      previews: Object.fromEntries(BULK_ACTIONS.map((a) => [a, preview(a, reading)])) as Record<BulkAction, BulkPreview>,
+      previews: Object.fromEntries(BULK_ACTIONS.map((a) => [a, preview(a, reading)])) as Record<
+        BulkAction,
+        BulkPreview
+      >,
     };
   }
 
@@ -69,9 +72,17 @@ export class DashboardService {
   /** Does the action for every group it applies to now (read again, so the result matches the study as it is). */
   async run(slug: string, action: BulkAction, actor: AuthUser, now = new Date()): Promise<BulkResult> {
     const { study, reading } = await this.read(slug, now);
-    if (study.status === 'closed') throw AppError.conflict('study.closed', 'This study is closed: nothing can be confirmed, invited or sent any more.');
+    if (study.status === 'closed')
+      throw AppError.conflict(
+        'study.closed',
+        'This study is closed: nothing can be confirmed, invited or sent any more.',
+      );
     const groupIds = work(action, reading);
-    if (!groupIds.length) throw AppError.conflict('dashboard.nothing_to_do', 'There is nothing to do for this action any more: the page was out of date.');
+    if (!groupIds.length)
+      throw AppError.conflict(
+        'dashboard.nothing_to_do',
+        'There is nothing to do for this action any more: the page was out of date.',
+      );
     const result: BulkResult = { action, done: 0, refused: [] };
     for (const groupId of groupIds) {
       try {
@@ -87,7 +98,10 @@ export class DashboardService {
     return result;
   }
 
-  private async read(slug: string, now: Date): Promise<{ study: Study; reading: StudyReading; organisations: { id: number; name: string }[] }> {
+  private async read(
+    slug: string,
+    now: Date,
+  ): Promise<{ study: Study; reading: StudyReading; organisations: { id: number; name: string }[] }> {
     const { study, organisations: links } = await this.studies.detail(slug);
     const organisations = links.map((l) => ({ id: l.organisationId, name: l.organisation.name }));
     const rows = await this.repository.studyRows(study.id);
@@ -103,14 +117,32 @@ function work(action: BulkAction, reading: StudyReading): number[] {
 
 function preview(action: BulkAction, reading: StudyReading): BulkPreview {
   if (action === 'confirm-groups') {
-    return { action, groups: reading.proposedGroupIds.length, people: reading.proposedMembers, emails: 0, withoutEmail: 0 };
+    return {
+      action,
+      groups: reading.proposedGroupIds.length,
+      people: reading.proposedMembers,
+      emails: 0,
+      withoutEmail: 0,
+    };
   }
   if (action === 'invite') {
     const w = reading.inviteWork;
-    return { action, groups: w.length, people: sum(w.map((x) => x.memberEmails + x.withoutEmail)), emails: sum(w.map((x) => x.memberEmails + x.moderatorEmails)), withoutEmail: sum(w.map((x) => x.withoutEmail)) };
+    return {
+      action,
+      groups: w.length,
+      people: sum(w.map((x) => x.memberEmails + x.withoutEmail)),
+      emails: sum(w.map((x) => x.memberEmails + x.moderatorEmails)),
+      withoutEmail: sum(w.map((x) => x.withoutEmail)),
+    };
   }
   const w = reading.homeworkWork;
-  return { action, groups: w.length, people: sum(w.map((x) => x.respondentIds.length)), emails: sum(w.map((x) => x.letters)), withoutEmail: sum(w.map((x) => x.paper)) };
+  return {
+    action,
+    groups: w.length,
+    people: sum(w.map((x) => x.respondentIds.length)),
+    emails: sum(w.map((x) => x.letters)),
+    withoutEmail: sum(w.map((x) => x.paper)),
+  };
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

@@ -17,23 +17,35 @@ const person = (over: Partial<PipelinePerson> = {}): PipelinePerson => ({
 describe(stepsReached.name, () => {
   it('counts each step a person reached, in order', () => {
     expect([...stepsReached(person())]).toEqual(['screened', 'eligible']);
-    expect([...stepsReached(person({ status: 'confirmed', grouped: true, scheduled: true, invited: true, confirmed: true, homeworkSent: true }))]).toEqual([
+    expect([
+      ...stepsReached(
+        person({
+          status: 'confirmed',
+          grouped: true,
+          scheduled: true,
+          invited: true,
+          confirmed: true,
+          homeworkSent: true,
+        }),
+      ),
+    ]).toEqual(['screened', 'eligible', 'grouped', 'scheduled', 'invited', 'confirmed', 'homeworkSent']);
+  });
+
+  it('a participant has reached every step up to attended, homework only if it was done', () => {
+    expect([...stepsReached(person({ status: 'participated' }))]).toEqual([
       'screened',
       'eligible',
       'grouped',
       'scheduled',
       'invited',
       'confirmed',
-      'homeworkSent',
+      'attended',
     ]);
   });
 
-  it('a participant has reached every step up to attended, homework only if it was done', () => {
-    expect([...stepsReached(person({ status: 'participated' }))]).toEqual(['screened', 'eligible', 'grouped', 'scheduled', 'invited', 'confirmed', 'attended']);
-  });
-
   it('ineligible, declined and erased people were screened only; a duplicate sign-up counts nowhere', () => {
-    for (const status of ['ineligible', 'declined', 'erased'] as const) expect([...stepsReached(person({ status, grouped: true }))]).toEqual(['screened']);
+    for (const status of ['ineligible', 'declined', 'erased'] as const)
+      expect([...stepsReached(person({ status, grouped: true }))]).toEqual(['screened']);
     expect(stepsReached(person({ duplicate: true })).size).toBe(0);
   });
 });
@@ -41,7 +53,12 @@ describe(stepsReached.name, () => {
 describe(pipelineTable.name, () => {
   it('counts per organisation × quadrant against the groups’ places, with totals', () => {
     const table = pipelineTable(
-      [person(), person({ status: 'grouped', grouped: true }), person({ organisationId: 2, quadrant: 'informatiezoeker', status: 'participated' }), person({ organisationId: null, quadrant: null, status: 'ineligible' })],
+      [
+        person(),
+        person({ status: 'grouped', grouped: true }),
+        person({ organisationId: 2, quadrant: 'informatiezoeker', status: 'participated' }),
+        person({ organisationId: null, quadrant: null, status: 'ineligible' }),
+      ],
       [
         { id: 1, name: 'RET' },
         { id: 2, name: 'Vitens' },
@@ -50,8 +67,13 @@ describe(pipelineTable.name, () => {
     );
     expect(table.rows).toHaveLength(8);
     const ret = table.rows.find((r) => r.organisation === 'RET' && r.quadrant === 'gemakzoeker')!;
-    expect(ret).toMatchObject({ target: 6, counts: { screened: 2, eligible: 2, grouped: 1, scheduled: 0, attended: 0 } });
-    expect(table.rows.find((r) => r.organisation === 'Vitens' && r.quadrant === 'informatiezoeker')!.counts.attended).toBe(1);
+    expect(ret).toMatchObject({
+      target: 6,
+      counts: { screened: 2, eligible: 2, grouped: 1, scheduled: 0, attended: 0 },
+    });
+    expect(
+      table.rows.find((r) => r.organisation === 'Vitens' && r.quadrant === 'informatiezoeker')!.counts.attended,
+    ).toBe(1);
     expect(table.totals).toMatchObject({ screened: 4, eligible: 3, grouped: 2, attended: 1 });
     expect(table.target).toBe(48);
     expect(table.unplaced).toBe(1);
@@ -77,7 +99,9 @@ describe(blockers.name, () => {
   });
 
   it('an empty study first needs respondents and slots', () => {
-    expect(blockers({ ...ready, respondents: 0, slots: 0, groups: { proposed: 0, kept: 0 } }).map((b) => b.code)).toEqual(['no-respondents', 'no-slots']);
+    expect(
+      blockers({ ...ready, respondents: 0, slots: 0, groups: { proposed: 0, kept: 0 } }).map((b) => b.code),
+    ).toEqual(['no-respondents', 'no-slots']);
   });
 
   it('lists what blocks each step in pipeline order, with the bulk action where there is one', () => {
@@ -103,7 +127,9 @@ describe(blockers.name, () => {
   });
 
   it('asks to form groups only while there are none', () => {
-    expect(blockers({ ...ready, ungrouped: 6, groups: { proposed: 0, kept: 0 } }).map((b) => b.code)).toEqual(['ungrouped']);
+    expect(blockers({ ...ready, ungrouped: 6, groups: { proposed: 0, kept: 0 } }).map((b) => b.code)).toEqual([
+      'ungrouped',
+    ]);
     expect(blockers({ ...ready, ungrouped: 6 })).toEqual([]);
   });
 });

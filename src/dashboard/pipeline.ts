@@ -2,7 +2,17 @@
 // the next step. Pure: no framework imports.
 import { Quadrant, QUADRANTS, RespondentStatus } from '../common/domain';
 
-export const STEPS = ['screened', 'eligible', 'grouped', 'scheduled', 'invited', 'confirmed', 'homeworkSent', 'homeworkSubmitted', 'attended'] as const;
+export const STEPS = [
+  'screened',
+  'eligible',
+  'grouped',
+  'scheduled',
+  'invited',
+  'confirmed',
+  'homeworkSent',
+  'homeworkSubmitted',
+  'attended',
+] as const;
 export type Step = (typeof STEPS)[number];
 
 /** One respondent as the pipeline sees them: how far they got. */
@@ -72,16 +82,23 @@ export interface PipelineTable {
 
 const zero = (): StepCounts => Object.fromEntries(STEPS.map((s) => [s, 0])) as StepCounts;
 
-export function pipelineTable(people: readonly PipelinePerson[], organisations: readonly { id: number; name: string }[], settings: PipelineSettings): PipelineTable {
+export function pipelineTable(
+  people: readonly PipelinePerson[],
+  organisations: readonly { id: number; name: string }[],
+  settings: PipelineSettings,
+): PipelineTable {
   const target = settings.groupsPerQuadrant * settings.groupTargetSize;
-  const rows: PipelineRow[] = organisations.flatMap((o) => QUADRANTS.map((quadrant) => ({ organisationId: o.id, organisation: o.name, quadrant, counts: zero(), target })));
+  const rows: PipelineRow[] = organisations.flatMap((o) =>
+    QUADRANTS.map((quadrant) => ({ organisationId: o.id, organisation: o.name, quadrant, counts: zero(), target })),
+  );
   const byKey = new Map(rows.map((r) => [`${r.organisationId}|${r.quadrant}`, r]));
   const totals = zero();
   let unplaced = 0;
   for (const p of people) {
     const reached = stepsReached(p);
     for (const step of reached) totals[step]++;
-    const row = p.organisationId !== null && p.quadrant !== null ? byKey.get(`${p.organisationId}|${p.quadrant}`) : undefined;
+    const row =
+      p.organisationId !== null && p.quadrant !== null ? byKey.get(`${p.organisationId}|${p.quadrant}`) : undefined;
     if (!row) {
       if (reached.size) unplaced++;
       continue;
@@ -112,10 +129,21 @@ export interface StudyState {
   shortCells: { organisation: string; quadrant: Quadrant; count: number; target: number }[];
 }
 
-export type BlockerCode = 'no-respondents' | 'short-cells' | 'no-slots' | 'ungrouped' | 'proposed-groups' | 'no-moderators' | 'unscheduled-groups' | 'uninvited-sessions' | 'homework-due' | 'unmarked-sessions';
+export type BlockerCode =
+  | 'no-respondents'
+  | 'short-cells'
+  | 'no-slots'
+  | 'ungrouped'
+  | 'proposed-groups'
+  | 'no-moderators'
+  | 'unscheduled-groups'
+  | 'uninvited-sessions'
+  | 'homework-due'
+  | 'unmarked-sessions';
 /** A bulk action is confirmed on its own page; a link leads to the page where the step is done. */
 export type BulkAction = 'confirm-groups' | 'invite' | 'homework';
-export type Remedy = { bulk: BulkAction } | { page: 'import' | 'settings' | 'groups' | 'moderators' | 'schedule' | 'attendance' };
+export type Remedy =
+  { bulk: BulkAction } | { page: 'import' | 'settings' | 'groups' | 'moderators' | 'schedule' | 'attendance' };
 
 export interface Blocker {
   code: BlockerCode;
@@ -127,14 +155,21 @@ export interface Blocker {
 export function blockers(s: StudyState): Blocker[] {
   const out: Blocker[] = [];
   if (s.respondents === 0) out.push({ code: 'no-respondents', count: 0, remedy: { page: 'import' } });
-  else if (s.shortCells.length) out.push({ code: 'short-cells', count: s.shortCells.length, remedy: { page: 'import' } });
+  else if (s.shortCells.length)
+    out.push({ code: 'short-cells', count: s.shortCells.length, remedy: { page: 'import' } });
   if (s.slots === 0) out.push({ code: 'no-slots', count: 0, remedy: { page: 'settings' } });
-  if (s.ungrouped > 0 && s.groups.proposed + s.groups.kept === 0) out.push({ code: 'ungrouped', count: s.ungrouped, remedy: { page: 'groups' } });
-  if (s.groups.proposed > 0) out.push({ code: 'proposed-groups', count: s.groups.proposed, remedy: { bulk: 'confirm-groups' } });
-  if (s.moderators < 2 && s.groups.kept > 0) out.push({ code: 'no-moderators', count: s.moderators, remedy: { page: 'moderators' } });
-  if (s.unscheduledGroups > 0) out.push({ code: 'unscheduled-groups', count: s.unscheduledGroups, remedy: { page: 'schedule' } });
-  if (s.uninvitedSessions > 0) out.push({ code: 'uninvited-sessions', count: s.uninvitedSessions, remedy: { bulk: 'invite' } });
+  if (s.ungrouped > 0 && s.groups.proposed + s.groups.kept === 0)
+    out.push({ code: 'ungrouped', count: s.ungrouped, remedy: { page: 'groups' } });
+  if (s.groups.proposed > 0)
+    out.push({ code: 'proposed-groups', count: s.groups.proposed, remedy: { bulk: 'confirm-groups' } });
+  if (s.moderators < 2 && s.groups.kept > 0)
+    out.push({ code: 'no-moderators', count: s.moderators, remedy: { page: 'moderators' } });
+  if (s.unscheduledGroups > 0)
+    out.push({ code: 'unscheduled-groups', count: s.unscheduledGroups, remedy: { page: 'schedule' } });
+  if (s.uninvitedSessions > 0)
+    out.push({ code: 'uninvited-sessions', count: s.uninvitedSessions, remedy: { bulk: 'invite' } });
   if (s.homeworkDue > 0) out.push({ code: 'homework-due', count: s.homeworkDue, remedy: { bulk: 'homework' } });
-  if (s.unmarkedSessions.count > 0) out.push({ code: 'unmarked-sessions', count: s.unmarkedSessions.count, remedy: { page: 'attendance' } });
+  if (s.unmarkedSessions.count > 0)
+    out.push({ code: 'unmarked-sessions', count: s.unmarkedSessions.count, remedy: { page: 'attendance' } });
   return out;
 }

@@ -56,16 +56,30 @@ export class RespondentFileRepository {
 
   async userNames(ids: number[]): Promise<Map<number, string>> {
     if (!ids.length) return new Map();
-    const users = await this.dataSource.manager.createQueryBuilder(User, 'u').select(['u.id', 'u.name']).where('u.id IN (:...ids)', { ids }).getMany();
+    const users = await this.dataSource.manager
+      .createQueryBuilder(User, 'u')
+      .select(['u.id', 'u.name'])
+      .where('u.id IN (:...ids)', { ids })
+      .getMany();
     return new Map(users.map((u) => [u.id, u.name]));
   }
 
   /** E-mails of this study to the address, any capitalisation (an erased respondent has none left to match). */
-  async mailsTo(studyId: number, address: string, page: { offset: number; limit: number }): Promise<{ items: Pick<OutboxMessage, 'id' | 'kind' | 'subject' | 'status' | 'createdAt' | 'sentAt'>[]; total: number }> {
+  async mailsTo(
+    studyId: number,
+    address: string,
+    page: { offset: number; limit: number },
+  ): Promise<{
+    items: Pick<OutboxMessage, 'id' | 'kind' | 'subject' | 'status' | 'createdAt' | 'sentAt'>[];
+    total: number;
+  }> {
     const [items, total] = await this.dataSource.manager
       .createQueryBuilder(OutboxMessage, 'm')
       .select(['m.id', 'm.kind', 'm.subject', 'm.status', 'm.createdAt', 'm.sentAt'])
-      .where('m.study_id = :studyId AND LOWER(m.to_address) = :address', { studyId, address: address.trim().toLowerCase() })
+      .where('m.study_id = :studyId AND LOWER(m.to_address) = :address', {
+        studyId,
+        address: address.trim().toLowerCase(),
+      })
       .orderBy('m.id', 'ASC')
       .skip(page.offset)
       .take(page.limit)
@@ -77,7 +91,11 @@ export class RespondentFileRepository {
    * Events about them: with them as subject, naming them as `respondentId` in the details (group changes, invitations
    * sent), or listing them in an attendance mark's present/absent lists.
    */
-  async auditEvents(studyId: number, respondentId: number, page: { offset: number; limit: number }): Promise<{ items: AuditEvent[]; total: number }> {
+  async auditEvents(
+    studyId: number,
+    respondentId: number,
+    page: { offset: number; limit: number },
+  ): Promise<{ items: AuditEvent[]; total: number }> {
     const id = respondentId;
     const named = { n0: `%"respondentId":${id},%`, n1: `%"respondentId":${id}}%` };
     const listed = { l0: `%[${id},%`, l1: `%,${id},%`, l2: `%,${id}]%`, l3: `%[${id}]%` };

@@ -20,8 +20,23 @@ export interface RespondentFile {
   organisation: string | null;
   history: StatusStep[];
   group: { id: number; label: string; status: string; role: string } | null;
-  session: { id: number; time: string; cancelled: boolean; lead: string | null; noteTaker: string | null; invitation: string | null; attendance: 'present' | 'absent' | null } | null;
-  homework: { status: HomeworkStatus; importedFrom: string | null; deadline: Date; submittedAt: Date | null; letterSentAt: Date | null; reminderSentAt: Date | null } | null;
+  session: {
+    id: number;
+    time: string;
+    cancelled: boolean;
+    lead: string | null;
+    noteTaker: string | null;
+    invitation: string | null;
+    attendance: 'present' | 'absent' | null;
+  } | null;
+  homework: {
+    status: HomeworkStatus;
+    importedFrom: string | null;
+    deadline: Date;
+    submittedAt: Date | null;
+    letterSentAt: Date | null;
+    reminderSentAt: Date | null;
+  } | null;
   /** One page of each (the page's offset and limit), with their totals. */
   mails: Page<{ id: number; kind: string; subject: string; status: string; createdAt: Date; sentAt: Date | null }>;
   events: Page<AuditEvent>;
@@ -36,7 +51,13 @@ export class RespondentFileService {
     private readonly audit: AuditService,
   ) {}
 
-  async read(slug: string, id: number, actor: AuthUser, locale: Locale, page: { offset: number; limit: number }): Promise<RespondentFile> {
+  async read(
+    slug: string,
+    id: number,
+    actor: AuthUser,
+    locale: Locale,
+    page: { offset: number; limit: number },
+  ): Promise<RespondentFile> {
     const study = await this.studies.get(slug);
     const respondent = await this.files.findRespondent(study.id, id);
     if (!respondent) throw AppError.notFound('respondent', id);
@@ -47,21 +68,38 @@ export class RespondentFileService {
       this.files.invitations(id),
       this.files.marks(id),
       this.files.assignment(id),
-      respondent.email ? this.files.mailsTo(study.id, respondent.email, page) : Promise.resolve({ items: [], total: 0 }),
+      respondent.email
+        ? this.files.mailsTo(study.id, respondent.email, page)
+        : Promise.resolve({ items: [], total: 0 }),
       this.files.auditEvents(study.id, id, page),
     ]);
     const session = membership ? await this.files.sessionOfGroup(membership.group.id) : null;
-    const names = session ? await this.files.userNames([session.leadModeratorId, session.noteModeratorId]) : new Map<number, string>();
+    const names = session
+      ? await this.files.userNames([session.leadModeratorId, session.noteModeratorId])
+      : new Map<number, string>();
     const invitation = session ? invitations.find((i) => i.sessionId === session.id) : undefined;
     const mark = session ? marks.find((m) => m.sessionId === session.id) : undefined;
     // Recorded before the page is shown, so a read that fails half-way is still on record.
-    await this.audit.record({ actor, action: 'respondent.read', studyId: study.id, subjectType: 'respondent', subjectId: id });
+    await this.audit.record({
+      actor,
+      action: 'respondent.read',
+      studyId: study.id,
+      subjectType: 'respondent',
+      subjectId: id,
+    });
     return {
       study,
       respondent,
       organisation,
       history: statusHistory(respondent.screenedAt, respondent.status, changes),
-      group: membership ? { id: membership.group.id, label: groupLabel(membership.group, organisation ?? '?', locale), status: membership.group.status, role: membership.member.role } : null,
+      group: membership
+        ? {
+            id: membership.group.id,
+            label: groupLabel(membership.group, organisation ?? '?', locale),
+            status: membership.group.status,
+            role: membership.member.role,
+          }
+        : null,
       session: session
         ? {
             id: session.id,
@@ -73,7 +111,16 @@ export class RespondentFileService {
             attendance: mark ? (mark.present ? 'present' : 'absent') : null,
           }
         : null,
-      homework: assignment ? { status: homeworkStatus(assignment), importedFrom: assignment.submittedAt ? assignment.importedFrom : null, deadline: assignment.deadline, submittedAt: assignment.submittedAt, letterSentAt: assignment.letterSentAt, reminderSentAt: assignment.reminderSentAt } : null,
+      homework: assignment
+        ? {
+            status: homeworkStatus(assignment),
+            importedFrom: assignment.submittedAt ? assignment.importedFrom : null,
+            deadline: assignment.deadline,
+            submittedAt: assignment.submittedAt,
+            letterSentAt: assignment.letterSentAt,
+            reminderSentAt: assignment.reminderSentAt,
+          }
+        : null,
       mails: { ...mails, ...page },
       events: { ...events, ...page },
     };

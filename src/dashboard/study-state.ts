@@ -83,7 +83,10 @@ export function readStudy(rows: StudyRows, settings: CountSettingsWithNames, now
 
   type Row = StudyRows['respondents'][number];
   const membersOf = (groupId: number): Row[] =>
-    [...memberOf].filter(([, g]) => g === groupId).map(([id]) => byId.get(id)).filter((r): r is Row => r !== undefined && r.status !== 'erased');
+    [...memberOf]
+      .filter(([, g]) => g === groupId)
+      .map(([id]) => byId.get(id))
+      .filter((r): r is Row => r !== undefined && r.status !== 'erased');
   const upcoming = [...liveSession.values()].filter((s) => s.startsAt.getTime() > now.getTime());
 
   const inviteWork: InviteWork[] = [];
@@ -92,7 +95,13 @@ export function readStudy(rows: StudyRows, settings: CountSettingsWithNames, now
     const moderatorEmails = s.invitedAt ? 0 : 2;
     if (!uninvited.length && !moderatorEmails) continue;
     const memberEmails = uninvited.filter((r) => r.email).length;
-    inviteWork.push({ groupId: s.groupId, sessionId: s.id, memberEmails, withoutEmail: uninvited.length - memberEmails, moderatorEmails });
+    inviteWork.push({
+      groupId: s.groupId,
+      sessionId: s.id,
+      memberEmails,
+      withoutEmail: uninvited.length - memberEmails,
+      moderatorEmails,
+    });
   }
 
   const homeworkWork: HomeworkWork[] = [];
@@ -100,20 +109,37 @@ export function readStudy(rows: StudyRows, settings: CountSettingsWithNames, now
     const due = membersOf(s.groupId).filter((r) => INVITED_STATUSES.includes(r.status) && !assignment.has(r.id));
     if (!due.length) continue;
     const letters = due.filter((r) => r.email).length;
-    homeworkWork.push({ groupId: s.groupId, respondentIds: due.map((r) => r.id), letters, paper: due.length - letters });
+    homeworkWork.push({
+      groupId: s.groupId,
+      respondentIds: due.map((r) => r.id),
+      letters,
+      paper: due.length - letters,
+    });
   }
 
-  const unmarked = [...liveSession.values()].filter((s) => s.startsAt.getTime() <= now.getTime() && membersOf(s.groupId).some((r) => !marked.has(`${s.id}|${r.id}`)));
+  const unmarked = [...liveSession.values()].filter(
+    (s) => s.startsAt.getTime() <= now.getTime() && membersOf(s.groupId).some((r) => !marked.has(`${s.id}|${r.id}`)),
+  );
   const kept = rows.groups.filter((g) => g.status !== 'proposed');
   const proposedGroupIds = rows.groups.filter((g) => g.status === 'proposed').map((g) => g.id);
   const counted = rows.respondents.filter((r) => r.duplicateOfId === null);
-  const pool = countTable(counted as { organisationId: number | null; quadrant: Quadrant | null; status: RespondentStatus }[], settings.organisations, settings);
-  const shortCells = pool.rows.flatMap((row) => row.cells.filter((c) => c.shortfall > 0).map((c) => ({ organisation: row.organisation, quadrant: c.quadrant, count: c.count, target: c.target })));
+  const pool = countTable(
+    counted as { organisationId: number | null; quadrant: Quadrant | null; status: RespondentStatus }[],
+    settings.organisations,
+    settings,
+  );
+  const shortCells = pool.rows.flatMap((row) =>
+    row.cells
+      .filter((c) => c.shortfall > 0)
+      .map((c) => ({ organisation: row.organisation, quadrant: c.quadrant, count: c.count, target: c.target })),
+  );
 
   const state: StudyState = {
     respondents: counted.length,
     slots: rows.slots,
-    ungrouped: rows.respondents.filter((r) => r.status === 'eligible' && r.duplicateOfId === null && !inAnyGroup.has(r.id)).length,
+    ungrouped: rows.respondents.filter(
+      (r) => r.status === 'eligible' && r.duplicateOfId === null && !inAnyGroup.has(r.id),
+    ).length,
     groups: { proposed: proposedGroupIds.length, kept: kept.length },
     moderators: rows.moderators,
     unscheduledGroups: kept.filter((g) => !liveSession.has(g.id) && groupStatus.has(g.id)).length,

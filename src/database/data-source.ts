@@ -36,8 +36,12 @@ export function dataSourceOptions(db: DatabaseConfig, entities: EntityList = [])
 }
 
 /** Connects (creating the SQLite file's folder) and, when asked, applies pending migrations. */
-export async function initialiseDataSource(options: DataSourceOptions, opts: { migrate: boolean }): Promise<DataSource> {
-  if (options.type === 'better-sqlite3' && options.database !== ':memory:') mkdirSync(dirname(options.database), { recursive: true });
+export async function initialiseDataSource(
+  options: DataSourceOptions,
+  opts: { migrate: boolean },
+): Promise<DataSource> {
+  if (options.type === 'better-sqlite3' && options.database !== ':memory:')
+    mkdirSync(dirname(options.database), { recursive: true });
   const ds = new DataSource(options);
   await ds.initialize();
   if (opts.migrate) await ds.runMigrations({ transaction: 'all' });
@@ -45,6 +49,10 @@ export async function initialiseDataSource(options: DataSourceOptions, opts: { m
 }
 
 /** A data source outside the application (CLI, tests, benches), with the entities the caller needs. */
-export function openDataSource(db: DatabaseConfig, entities: EntityList, opts: { migrate: boolean }): Promise<DataSource> {
+export function openDataSource(
+  db: DatabaseConfig,
+  entities: EntityList,
+  opts: { migrate: boolean },
+): Promise<DataSource> {
   return initialiseDataSource(dataSourceOptions(db, entities), opts);
 }

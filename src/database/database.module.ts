@@ -18,13 +18,20 @@ import { SerialisedTransactionalAdapter } from './transactions';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       // No retries: a database that cannot be reached at start is a configuration problem, reported at once.
-      useFactory: (config: ResolvedConfig) => ({ ...dataSourceOptions(config.database), autoLoadEntities: true, toRetry: () => false }),
+      useFactory: (config: ResolvedConfig) => ({
+        ...dataSourceOptions(config.database),
+        autoLoadEntities: true,
+        toRetry: () => false,
+      }),
       // Pending migrations run at start: the schema only changes through them, and a fresh folder just works.
       dataSourceFactory: (options?: DataSourceOptions) => initialiseDataSource(options!, { migrate: true }),
     }),
     // Transactions open their own CLS context when there is none (CLI commands, the outbox worker, timers), so no
     // request middleware is needed: nothing but the transaction lives in it.
-    ClsModule.forRoot({ global: true, plugins: [new ClsPluginTransactional({ adapter: new SerialisedTransactionalAdapter() })] }),
+    ClsModule.forRoot({
+      global: true,
+      plugins: [new ClsPluginTransactional({ adapter: new SerialisedTransactionalAdapter() })],
+    }),
   ],
   providers: [DirectSql],
   exports: [DirectSql],

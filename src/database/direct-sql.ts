@@ -30,13 +30,17 @@ export class DirectSql {
   private readonly postgresSql = new Map<string, string>();
 
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
-    this.sqlite = dataSource.options.type === 'better-sqlite3' ? (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection : null;
+    this.sqlite =
+      dataSource.options.type === 'better-sqlite3'
+        ? (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection
+        : null;
     this.sqliteQueue = this.sqlite ? sqliteTransactionQueue(dataSource) : null;
   }
 
   // Not async functions: on SQLite the answer is there at once, and every extra promise costs on this path.
   get(sql: string, params: unknown[]): Promise<SqlRow | undefined> {
-    if (this.sqlite) return this.whenSqliteIdle(() => this.statement(sql).get(...params.map(sqliteValue)) as SqlRow | undefined);
+    if (this.sqlite)
+      return this.whenSqliteIdle(() => this.statement(sql).get(...params.map(sqliteValue)) as SqlRow | undefined);
     return this.dataSource.query(this.numbered(sql), params).then((rows: SqlRow[]) => rows[0]);
   }
 

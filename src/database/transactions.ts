@@ -15,7 +15,11 @@ export class SerialisedTransactionalAdapter extends TransactionalAdapterTypeOrm 
       const options = typeOrmOptions(dataSource);
       if (dataSource.options.type !== 'better-sqlite3') return options;
       const queue = sqliteTransactionQueue(dataSource);
-      return { ...options, wrapWithTransaction: (txOptions, fn, setClient) => queue.run(() => options.wrapWithTransaction(txOptions, fn, setClient)) };
+      return {
+        ...options,
+        wrapWithTransaction: (txOptions, fn, setClient) =>
+          queue.run(() => options.wrapWithTransaction(txOptions, fn, setClient)),
+      };
     };
   }
 }

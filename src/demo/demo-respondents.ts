@@ -2,14 +2,30 @@
 import { DIGITAL_COMFORTS, EDUCATIONS, GENDERS, QUADRANTS, RespondentProfile } from '../common/domain';
 import { mulberry32 } from '../common/random';
 
-const FIRST_NAMES = ['Anna', 'Bram', 'Chantal', 'Dirk', 'Esra', 'Fenna', 'Gijs', 'Hanneke', 'Imane', 'Jeroen', 'Kees', 'Lotte', 'Mohamed', 'Noor', 'Olga', 'Pieter'];
+const FIRST_NAMES = [
+  'Anna',
+  'Bram',
+  'Chantal',
+  'Dirk',
+  'Esra',
+  'Fenna',
+  'Gijs',
+  'Hanneke',
+  'Imane',
+  'Jeroen',
+  'Kees',
+  'Lotte',
+  'Mohamed',
+  'Noor',
+  'Olga',
+  'Pieter',
+];
 
 export interface DemoRespondent extends RespondentProfile {
   organisation: string;
   firstName: string;
   email: string;
 }
-
 
 /** `perBucket` respondents for every organisation × quadrant, with e-mail addresses on the reserved example.org domain. */
 export function demoRespondents(organisations: string[], perBucket: number, seed = 2015): DemoRespondent[] {

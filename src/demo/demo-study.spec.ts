@@ -1,7 +1,13 @@
 import { DEMO_STUDY, demoSlotTimes } from './demo-study';
 
 const amsterdam = (d: Date) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(d);
 
 describe('demo slots', () => {
   it('gives eight weekday slots two to three weeks ahead at 10:00 and 14:00 Amsterdam time', () => {
@@ -27,7 +33,11 @@ describe('the demo study’s research organisation', () => {
   it('has believable details: a lectorate, a privacy statement on a .nl site with a path, and an Utrecht number that is not the placeholder', () => {
     expect(DEMO_STUDY.researchOrganisation).toMatch(/^Lectoraat .+, Hogeschool/);
     const privacy = new URL(DEMO_STUDY.privacyUrl);
-    expect([privacy.protocol, privacy.hostname.endsWith('.nl'), privacy.pathname.length > 1]).toEqual(['https:', true, true]);
+    expect([privacy.protocol, privacy.hostname.endsWith('.nl'), privacy.pathname.length > 1]).toEqual([
+      'https:',
+      true,
+      true,
+    ]);
     expect(DEMO_STUDY.helpPhone).toMatch(/^030 \d{3} \d{2} \d{2}$/);
     expect(DEMO_STUDY.helpPhone).not.toBe('030 000 00 00');
     expect(DEMO_STUDY.helpEmail).toMatch(/^[\w.-]+@[\w.-]+\.nl$/);

@@ -36,6 +36,10 @@ export function demoSlotTimes(today: Date, sessionMinutes = 120): { startsAt: Da
 
 function amsterdamTime(day: Date, hour: number): Date {
   const guess = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour));
-  const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' }).format(guess);
+  const local = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  }).format(guess);
   return new Date(guess.getTime() - (Number(local) - hour) * 3600_000);
 }

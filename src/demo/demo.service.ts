@@ -33,7 +33,11 @@ export class DemoService {
     );
     await this.studies.addSlotsUnaudited(
       study,
-      demoSlotTimes(now, study.sessionMinutes).map((t) => ({ ...t, onlineUrl: 'https://meet.example.org/kwadrant-demo', location: null })),
+      demoSlotTimes(now, study.sessionMinutes).map((t) => ({
+        ...t,
+        onlineUrl: 'https://meet.example.org/kwadrant-demo',
+        location: null,
+      })),
     );
     return true;
   }
@@ -42,7 +46,10 @@ export class DemoService {
   async addDemoRespondents(slug: string, perBucket = 4): Promise<number> {
     const { study, organisations } = await this.studies.detail(slug);
     const byName = new Map(organisations.map((o) => [o.organisation.name, o.organisationId]));
-    const people = demoRespondents([...byName.keys()], perBucket).map(({ organisation, ...person }) => ({ ...person, organisationId: byName.get(organisation)! }));
+    const people = demoRespondents([...byName.keys()], perBucket).map(({ organisation, ...person }) => ({
+      ...person,
+      organisationId: byName.get(organisation)!,
+    }));
     await this.respondents.addMadeUp(study.id, people);
     return people.length;
   }

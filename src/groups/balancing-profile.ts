@@ -101,12 +101,14 @@ export function groupScore(members: readonly ProfileFields[]): GroupScore {
   return scoreOfMask(mask);
 }
 
-
 /**
  * The service order: earliest screening first, then a per-seed shuffle, then id. The whole objective's
  * tie-break is expressed through this order, so it must be the same everywhere.
  */
-export function serviceOrder<T extends Pick<BalancingCandidate, 'id' | 'screenedAt'>>(candidates: readonly T[], seed: number): T[] {
+export function serviceOrder<T extends Pick<BalancingCandidate, 'id' | 'screenedAt'>>(
+  candidates: readonly T[],
+  seed: number,
+): T[] {
   const key = new Map<number, number>();
   for (const c of candidates) key.set(c.id, mulberry32((seed ^ Math.imul(c.id, 0x9e3779b1)) >>> 0)());
   return [...candidates].sort((a, b) => a.screenedAt - b.screenedAt || key.get(a.id)! - key.get(b.id)! || a.id - b.id);

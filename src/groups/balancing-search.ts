@@ -105,7 +105,13 @@ function bestLastMember(mask: number, profiles: Int32Array, at: number): number 
  * the service order (the set of members, compared as a bit vector in service order: earlier persons win).
  * Persons with the same profile are interchangeable for the score, which the dominance rule exploits.
  */
-export function searchBucket(p: BucketProblem, sizes: readonly number[], floor: number, requirement: number, nodeLimit: number): SearchOutcome {
+export function searchBucket(
+  p: BucketProblem,
+  sizes: readonly number[],
+  floor: number,
+  requirement: number,
+  nodeLimit: number,
+): SearchOutcome {
   const { n, words: W, slotCount: T } = p;
   const k = sizes.length;
   const sfx = suffixesOf(p);
@@ -133,7 +139,10 @@ export function searchBucket(p: BucketProblem, sizes: readonly number[], floor: 
     for (let t = 0; t < T; t++) {
       if (((slots[g * W + (t >> 5)] >>> (t & 31)) & 1) === 0) continue;
       if (sfx.count[t * stride + i] < open) continue;
-      const b = open === 1 ? bestLastMember(vm[g], sfx.profiles, (t * stride + i) * 3) : capScore(vm[g], open, sfx.values[t * stride + i]);
+      const b =
+        open === 1
+          ? bestLastMember(vm[g], sfx.profiles, (t * stride + i) * 3)
+          : capScore(vm[g], open, sfx.values[t * stride + i]);
       if (b > bound) bound = b;
     }
     return bound;

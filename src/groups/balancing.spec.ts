@@ -26,20 +26,56 @@ function candidate(overrides: Partial<BalancingCandidate> = {}): BalancingCandid
 /** Three people who differ in every balanced attribute. */
 function mixedTrio(overrides: Partial<BalancingCandidate> = {}): BalancingCandidate[] {
   return [
-    candidate({ gender: 'm', ageMin: 25, ageMax: 25, education: 'vmbo-mavo-lbo', digitalComfort: 'neutraal', ...overrides }),
-    candidate({ gender: 'v', ageMin: 45, ageMax: 54, education: 'havo-vwo', digitalComfort: 'comfortabel', ...overrides }),
-    candidate({ gender: 'x', ageMin: 70, ageMax: 70, education: 'wo', digitalComfort: 'zeer-comfortabel', ...overrides }),
+    candidate({
+      gender: 'm',
+      ageMin: 25,
+      ageMax: 25,
+      education: 'vmbo-mavo-lbo',
+      digitalComfort: 'neutraal',
+      ...overrides,
+    }),
+    candidate({
+      gender: 'v',
+      ageMin: 45,
+      ageMax: 54,
+      education: 'havo-vwo',
+      digitalComfort: 'comfortabel',
+      ...overrides,
+    }),
+    candidate({
+      gender: 'x',
+      ageMin: 70,
+      ageMax: 70,
+      education: 'wo',
+      digitalComfort: 'zeer-comfortabel',
+      ...overrides,
+    }),
   ];
 }
 
-function run(candidates: BalancingCandidate[], settings: Partial<BalancingSettings> = {}, extra: Partial<BalancingInput> = {}) {
-  return formGroups({ candidates, slotIds: [1, 2, 3], settings: { ...DEFAULT_BALANCING_SETTINGS, ...settings }, ...extra });
+function run(
+  candidates: BalancingCandidate[],
+  settings: Partial<BalancingSettings> = {},
+  extra: Partial<BalancingInput> = {},
+) {
+  return formGroups({
+    candidates,
+    slotIds: [1, 2, 3],
+    settings: { ...DEFAULT_BALANCING_SETTINGS, ...settings },
+    ...extra,
+  });
 }
 
 describe('group score', () => {
   it('counts distinct bands per attribute', () => {
     expect(groupScore(mixedTrio())).toEqual({ total: 12, gender: 3, age: 3, education: 3, digitalComfort: 3 });
-    expect(groupScore([candidate(), candidate()])).toEqual({ total: 4, gender: 1, age: 1, education: 1, digitalComfort: 1 });
+    expect(groupScore([candidate(), candidate()])).toEqual({
+      total: 4,
+      gender: 1,
+      age: 1,
+      education: 1,
+      digitalComfort: 1,
+    });
   });
 
   it('places an age range by its middle', () => {
@@ -53,14 +89,31 @@ describe('group score', () => {
   it('bands education and digital comfort as the objective describes', () => {
     const low = groupScore([candidate({ education: 'basisonderwijs' }), candidate({ education: 'vmbo-mavo-lbo' })]);
     expect(low.education).toBe(1);
-    const comfort = groupScore([candidate({ digitalComfort: 'zeer-oncomfortabel' }), candidate({ digitalComfort: 'neutraal' })]);
+    const comfort = groupScore([
+      candidate({ digitalComfort: 'zeer-oncomfortabel' }),
+      candidate({ digitalComfort: 'neutraal' }),
+    ]);
     expect(comfort.digitalComfort).toBe(1);
-    expect(groupScore([candidate({ digitalComfort: 'neutraal' }), candidate({ digitalComfort: 'zeer-comfortabel' })]).digitalComfort).toBe(2);
+    expect(
+      groupScore([candidate({ digitalComfort: 'neutraal' }), candidate({ digitalComfort: 'zeer-comfortabel' })])
+        .digitalComfort,
+    ).toBe(2);
   });
 
   it('numbers the 81 profiles one to one with their band masks', () => {
     const seen = new Map<number, number>();
-    for (const c of randomStudy(3, { organisations: 1, quadrants: 4, maxPerBucket: 200, exact: true, slots: 1, availability: 1, unknownAvailability: 0, spread: 6, groupsPerQuadrant: 1, targetSize: 3 }).candidates) {
+    for (const c of randomStudy(3, {
+      organisations: 1,
+      quadrants: 4,
+      maxPerBucket: 200,
+      exact: true,
+      slots: 1,
+      availability: 1,
+      unknownAvailability: 0,
+      spread: 6,
+      groupsPerQuadrant: 1,
+      targetSize: 3,
+    }).candidates) {
       const mask = valueMask(c);
       expect(seen.get(profileIndex(c)) ?? mask).toBe(mask);
       seen.set(profileIndex(c), mask);
@@ -93,7 +146,9 @@ describe('formGroups', () => {
 
   it('prefers balance over first come, and first come among equally balanced groups', () => {
     // Screened first, but any group with one of them is less mixed.
-    const early = Array.from({ length: 3 }, () => candidate({ gender: 'm', ageMin: 70, ageMax: 70, education: 'wo', digitalComfort: 'comfortabel' }));
+    const early = Array.from({ length: 3 }, () =>
+      candidate({ gender: 'm', ageMin: 70, ageMax: 70, education: 'wo', digitalComfort: 'comfortabel' }),
+    );
     const trio = mixedTrio();
     const twin = mixedTrio();
     const result = run([...twin, ...early, ...trio]);
@@ -135,7 +190,11 @@ describe('formGroups', () => {
   });
 
   it('reports a bucket whose candidates share no slot', () => {
-    const people = [candidate({ availability: [1] }), candidate({ availability: [2] }), candidate({ availability: [3] })];
+    const people = [
+      candidate({ availability: [1] }),
+      candidate({ availability: [2] }),
+      candidate({ availability: [3] }),
+    ];
     const result = run(people);
     expect(result.groups).toEqual([]);
     expect(result.shortfalls[0]).toMatchObject({ candidates: 3, needed: 3, placed: 0 });
@@ -147,7 +206,15 @@ describe('formGroups', () => {
   it('keeps fixed groups, does not reuse their people and forms only the groups still needed', () => {
     const kept = mixedTrio();
     const others = mixedTrio();
-    const fixed = [{ id: 77, organisation: 'Gemeente Utrecht', quadrant: 'gemakzoeker' as const, members: kept.map((c) => c.id), reserves: [] }];
+    const fixed = [
+      {
+        id: 77,
+        organisation: 'Gemeente Utrecht',
+        quadrant: 'gemakzoeker' as const,
+        members: kept.map((c) => c.id),
+        reserves: [],
+      },
+    ];
     const two = run([...kept, ...others], { groupsPerQuadrant: 2, reservesPerGroup: 0 }, { fixed });
     expect(two.groups.map((g) => [g.fixedId, g.members])).toEqual([
       [77, kept.map((c) => c.id)],
@@ -159,12 +226,23 @@ describe('formGroups', () => {
   });
 
   it('keeps every group within one organisation and quadrant', () => {
-    const input = randomStudy(11, { organisations: 3, quadrants: 4, maxPerBucket: 30, slots: 4, availability: 0.6, unknownAvailability: 0.1, spread: 6, groupsPerQuadrant: 2, targetSize: 3 });
+    const input = randomStudy(11, {
+      organisations: 3,
+      quadrants: 4,
+      maxPerBucket: 30,
+      slots: 4,
+      availability: 0.6,
+      unknownAvailability: 0.1,
+      spread: 6,
+      groupsPerQuadrant: 2,
+      targetSize: 3,
+    });
     const byId = new Map(input.candidates.map((c) => [c.id, c]));
     const result = formGroups(input);
     expect(result.groups.length).toBeGreaterThan(10);
     for (const g of result.groups) {
-      for (const id of [...g.members, ...g.reserves]) expect(byId.get(id)).toMatchObject({ organisation: g.organisation, quadrant: g.quadrant });
+      for (const id of [...g.members, ...g.reserves])
+        expect(byId.get(id)).toMatchObject({ organisation: g.organisation, quadrant: g.quadrant });
       for (const id of g.members) {
         const a = byId.get(id)!.availability;
         for (const slot of g.slots) expect(a === null || a.includes(slot)).toBe(true);
@@ -175,7 +253,10 @@ describe('formGroups', () => {
         expect(a === null || g.slots.some((s) => a.includes(s))).toBe(true);
       }
     }
-    const everyone = [...result.groups.flatMap((g) => [...g.members, ...g.reserves]), ...result.unplaced.map((u) => u.respondentId)];
+    const everyone = [
+      ...result.groups.flatMap((g) => [...g.members, ...g.reserves]),
+      ...result.unplaced.map((u) => u.respondentId),
+    ];
     expect(new Set(everyone).size).toBe(everyone.length);
     expect(everyone.length).toBe(input.candidates.length);
   });
@@ -197,7 +278,17 @@ describe('formGroups', () => {
   });
 
   it('gives the same result for the same input and seed, whatever the input order', () => {
-    const input = randomStudy(5, { organisations: 2, quadrants: 4, maxPerBucket: 40, slots: 5, availability: 0.5, unknownAvailability: 0.1, spread: 4, groupsPerQuadrant: 2, targetSize: 3 });
+    const input = randomStudy(5, {
+      organisations: 2,
+      quadrants: 4,
+      maxPerBucket: 40,
+      slots: 5,
+      availability: 0.5,
+      unknownAvailability: 0.1,
+      spread: 4,
+      groupsPerQuadrant: 2,
+      targetSize: 3,
+    });
     const first = formGroups(input);
     expect(formGroups({ ...input, candidates: [...input.candidates].reverse() })).toEqual(first);
   });
@@ -229,14 +320,22 @@ describe('formGroups against the exhaustive solver', () => {
       const input = smallRandomStudy(seed);
       const ours = formGroups(input);
       const optimum = solveExhaustively(input);
-      expect({ seed, ...ours.objective }).toEqual({ seed, placed: optimum.placed, groupScore: optimum.groupScore, coverage: optimum.coverage });
+      expect({ seed, ...ours.objective }).toEqual({
+        seed,
+        placed: optimum.placed,
+        groupScore: optimum.groupScore,
+        coverage: optimum.coverage,
+      });
       expect(ours.provenOptimal).toBe(true);
       for (const b of optimum.buckets) {
-        const mine = ours.groups.filter((g) => g.fixedId === null && g.organisation === b.organisation && g.quadrant === b.quadrant);
+        const mine = ours.groups.filter(
+          (g) => g.fixedId === null && g.organisation === b.organisation && g.quadrant === b.quadrant,
+        );
         expect(mine.map((g) => g.members.length).sort((x, y) => y - x)).toEqual(b.sizes);
         expect(mine.reduce((s, g) => s + g.score.total, 0)).toBe(b.score);
       }
-      const single = optimum.buckets.length === 1 && input.settings.groupsPerQuadrant === 1 && input.fixed!.length === 0;
+      const single =
+        optimum.buckets.length === 1 && input.settings.groupsPerQuadrant === 1 && input.fixed!.length === 0;
       if (single) {
         compared++;
         expect(ours.groups.flatMap((g) => g.members)).toEqual(optimum.buckets[0].firstServed);
@@ -247,7 +346,18 @@ describe('formGroups against the exhaustive solver', () => {
 
   it('reaches the obvious upper bound on large, well-spread buckets', () => {
     for (let seed = 1; seed <= 4; seed++) {
-      const input = randomStudy(seed, { organisations: 1, quadrants: 4, maxPerBucket: 500, exact: true, slots: 12, availability: 0.3, unknownAvailability: 0.05, spread: 6, groupsPerQuadrant: 1 + (seed % 2), targetSize: 3 });
+      const input = randomStudy(seed, {
+        organisations: 1,
+        quadrants: 4,
+        maxPerBucket: 500,
+        exact: true,
+        slots: 12,
+        availability: 0.3,
+        unknownAvailability: 0.05,
+        spread: 6,
+        groupsPerQuadrant: 1 + (seed % 2),
+        targetSize: 3,
+      });
       const result = formGroups(input);
       expect(result.provenOptimal).toBe(true);
       expect(result.groups).toHaveLength(4 * input.settings.groupsPerQuadrant);
@@ -259,14 +369,33 @@ describe('formGroups against the exhaustive solver', () => {
 describe('kept groups and shortfalls', () => {
   it('still reports a bucket as short when its kept group is below the target size', () => {
     const [a, b] = mixedTrio({ organisation: 'RET', quadrant: 'gemakzoeker' });
-    const result = run([a, b], {}, { fixed: [{ id: 7, organisation: 'RET', quadrant: 'gemakzoeker', members: [a.id, b.id], reserves: [] }] });
+    const result = run(
+      [a, b],
+      {},
+      { fixed: [{ id: 7, organisation: 'RET', quadrant: 'gemakzoeker', members: [a.id, b.id], reserves: [] }] },
+    );
     expect(result.groups.map((g) => g.fixedId)).toEqual([7]);
-    expect(result.shortfalls).toEqual([expect.objectContaining({ organisation: 'RET', quadrant: 'gemakzoeker', candidates: 2, needed: 3, placed: 2, message: 'RET × gemakzoeker: 2 of 3' })]);
+    expect(result.shortfalls).toEqual([
+      expect.objectContaining({
+        organisation: 'RET',
+        quadrant: 'gemakzoeker',
+        candidates: 2,
+        needed: 3,
+        placed: 2,
+        message: 'RET × gemakzoeker: 2 of 3',
+      }),
+    ]);
   });
 
   it('reports nothing for a bucket whose kept group is full', () => {
     const trio = mixedTrio({ organisation: 'RET', quadrant: 'gemakzoeker' });
-    const result = run(trio, {}, { fixed: [{ id: 8, organisation: 'RET', quadrant: 'gemakzoeker', members: trio.map((c) => c.id), reserves: [] }] });
+    const result = run(
+      trio,
+      {},
+      {
+        fixed: [{ id: 8, organisation: 'RET', quadrant: 'gemakzoeker', members: trio.map((c) => c.id), reserves: [] }],
+      },
+    );
     expect(result.shortfalls).toEqual([]);
   });
 });

@@ -28,7 +28,16 @@
  * respondent of its bucket who shares one of its slots. They do not take part in the objective.
  */
 import { QUADRANTS, Quadrant } from '../common/domain';
-import { BalancingCandidate, GroupScore, MASK_SCORE, POPCOUNT3, profileIndex, scoreOfMask, serviceOrder, valueMask } from './balancing-profile';
+import {
+  BalancingCandidate,
+  GroupScore,
+  MASK_SCORE,
+  POPCOUNT3,
+  profileIndex,
+  scoreOfMask,
+  serviceOrder,
+  valueMask,
+} from './balancing-profile';
 import { BucketProblem, SearchSolution, searchBucket } from './balancing-search';
 
 export { BalancingCandidate, GroupScore, groupScore } from './balancing-profile';
@@ -202,7 +211,11 @@ export function formGroups(input: BalancingInput): BalancingResult {
   for (const b of buckets.values()) {
     for (const f of b.fixed) {
       const known = f.members.map((id) => byId.get(id)).filter((c): c is BalancingCandidate => c !== undefined);
-      const common = intersect(known.map((c) => availability.get(c.id)!), words, slotCount);
+      const common = intersect(
+        known.map((c) => availability.get(c.id)!),
+        words,
+        slotCount,
+      );
       const mask = known.reduce((m, c) => m | valueMask(c), 0);
       orgMasks.set(b.organisation, (orgMasks.get(b.organisation) ?? 0) | mask);
       groups.push({
@@ -215,18 +228,24 @@ export function formGroups(input: BalancingInput): BalancingResult {
         score: scoreOfMask(mask),
       });
     }
-    const formed: { members: BalancingCandidate[]; reserves: BalancingCandidate[]; common: Int32Array }[] = b.sizes.map(() => ({
-      members: [],
-      reserves: [],
-      common: new Int32Array(0),
-    }));
+    const formed: { members: BalancingCandidate[]; reserves: BalancingCandidate[]; common: Int32Array }[] = b.sizes.map(
+      () => ({
+        members: [],
+        reserves: [],
+        common: new Int32Array(0),
+      }),
+    );
     b.usable.forEach((c, i) => {
       const g = b.solution ? b.solution.assignment[i] : -1;
       if (g >= 0) formed[g].members.push(c);
     });
     const taken = new Set<number>();
     for (const f of formed) {
-      f.common = intersect(f.members.map((c) => availability.get(c.id)!), words, slotCount);
+      f.common = intersect(
+        f.members.map((c) => availability.get(c.id)!),
+        words,
+        slotCount,
+      );
       for (const c of f.members) taken.add(c.id);
     }
     for (let round = 0; round < settings.reservesPerGroup; round++) {
@@ -269,7 +288,10 @@ export function formGroups(input: BalancingInput): BalancingResult {
     groups,
     shortfalls,
     unplaced,
-    assumedAvailable: input.candidates.filter((c) => c.availability === null).map((c) => c.id).sort((a, b) => a - b),
+    assumedAvailable: input.candidates
+      .filter((c) => c.availability === null)
+      .map((c) => c.id)
+      .sort((a, b) => a - b),
     objective: { placed, groupScore: groups.reduce((s, g) => s + g.score.total, 0), coverage },
     provenOptimal,
   };
@@ -282,12 +304,15 @@ function bucketKey(organisation: string, quadrant: Quadrant): string {
 /** Buckets in a stable order: organisation, then quadrant as in QUADRANTS. */
 function collectBuckets(input: BalancingInput): Map<string, Bucket> {
   const found = new Map<string, { organisation: string; quadrant: Quadrant }>();
-  const note = (organisation: string, quadrant: Quadrant) => found.set(bucketKey(organisation, quadrant), { organisation, quadrant });
+  const note = (organisation: string, quadrant: Quadrant) =>
+    found.set(bucketKey(organisation, quadrant), { organisation, quadrant });
   for (const o of input.organisations ?? []) for (const q of QUADRANTS) note(o, q);
   for (const c of input.candidates) note(c.organisation, c.quadrant);
   for (const f of input.fixed ?? []) note(f.organisation, f.quadrant);
   const ordered = [...found.values()].sort(
-    (a, b) => (a.organisation < b.organisation ? -1 : a.organisation > b.organisation ? 1 : 0) || QUADRANTS.indexOf(a.quadrant) - QUADRANTS.indexOf(b.quadrant),
+    (a, b) =>
+      (a.organisation < b.organisation ? -1 : a.organisation > b.organisation ? 1 : 0) ||
+      QUADRANTS.indexOf(a.quadrant) - QUADRANTS.indexOf(b.quadrant),
   );
   const buckets = new Map<string, Bucket>();
   for (const { organisation, quadrant } of ordered) {
@@ -317,7 +342,12 @@ function collectBuckets(input: BalancingInput): Map<string, Bucket> {
   return buckets;
 }
 
-function toProblem(usable: BalancingCandidate[], availability: Map<number, Int32Array>, slotCount: number, words: number): BucketProblem {
+function toProblem(
+  usable: BalancingCandidate[],
+  availability: Map<number, Int32Array>,
+  slotCount: number,
+  words: number,
+): BucketProblem {
   const n = usable.length;
   const problem: BucketProblem = {
     n,
@@ -389,13 +419,18 @@ function reaches(b: Bucket, required: number, nodeLimit: number, state: { proven
  * Level 3: per organisation, find the largest set of bands its new groups can add to the kept groups' bands,
  * by handing each band to a bucket that can include it at its best score. Then re-solve those buckets.
  */
-function maximiseCoverage(buckets: Map<string, Bucket>, byId: Map<number, BalancingCandidate>, nodeLimit: number): boolean {
+function maximiseCoverage(
+  buckets: Map<string, Bucket>,
+  byId: Map<number, BalancingCandidate>,
+  nodeLimit: number,
+): boolean {
   const state = { proven: true };
   const byOrg = new Map<string, Bucket[]>();
   for (const b of buckets.values()) byOrg.set(b.organisation, [...(byOrg.get(b.organisation) ?? []), b]);
   for (const list of byOrg.values()) {
     let kept = 0;
-    for (const b of list) for (const f of b.fixed) for (const id of f.members) kept |= byId.has(id) ? valueMask(byId.get(id)!) : 0;
+    for (const b of list)
+      for (const f of b.fixed) for (const id of f.members) kept |= byId.has(id) ? valueMask(byId.get(id)!) : 0;
     const solved = list.filter((b) => b.solution !== null);
     let possible = 0;
     for (const b of solved) for (const c of b.usable) possible |= valueMask(c);

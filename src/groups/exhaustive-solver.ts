@@ -37,14 +37,16 @@ interface Option {
 /** Positive when a is better on filling then balance (objective levels 1 and 2). */
 function compareFillingAndBalance(a: Option, b: Option): number {
   if (a.placed !== b.placed) return a.placed - b.placed;
-  for (let i = 0; i < Math.min(a.sizes.length, b.sizes.length); i++) if (a.sizes[i] !== b.sizes[i]) return a.sizes[i] - b.sizes[i];
+  for (let i = 0; i < Math.min(a.sizes.length, b.sizes.length); i++)
+    if (a.sizes[i] !== b.sizes[i]) return a.sizes[i] - b.sizes[i];
   if (a.sizes.length !== b.sizes.length) return b.sizes.length - a.sizes.length;
   return a.score - b.score;
 }
 
 /** Positive when a serves earlier respondents (smaller sorted positions). */
 function compareService(a: Option, b: Option): number {
-  for (let i = 0; i < a.positions.length; i++) if (a.positions[i] !== b.positions[i]) return b.positions[i] - a.positions[i];
+  for (let i = 0; i < a.positions.length; i++)
+    if (a.positions[i] !== b.positions[i]) return b.positions[i] - a.positions[i];
   return 0;
 }
 
@@ -54,7 +56,13 @@ export function solveExhaustively(input: BalancingInput): ExhaustiveResult {
   const inFixed = new Set(fixed.flatMap((f) => [...f.members, ...f.reserves]));
   const byId = new Map(input.candidates.map((c) => [c.id, c]));
   const slotsOf = (c: BalancingCandidate): Set<number> =>
-    new Set(slotIds.length === 0 ? [0] : c.availability === null ? slotIds : c.availability.filter((s) => slotIds.includes(s)));
+    new Set(
+      slotIds.length === 0
+        ? [0]
+        : c.availability === null
+          ? slotIds
+          : c.availability.filter((s) => slotIds.includes(s)),
+    );
 
   const bucketKeys = new Map<string, { organisation: string; quadrant: Quadrant }>();
   for (const c of input.candidates) bucketKeys.set(`${c.organisation}|${c.quadrant}`, c);

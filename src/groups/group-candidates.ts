@@ -84,5 +84,12 @@ export interface PersonView {
 }
 
 export function personView(r: RespondentFacts): PersonView {
-  return { respondentId: r.id, firstName: r.firstName, gender: r.gender, age: r.age ?? (r.ageMin === null ? null : String(r.ageMin)), education: r.education, digitalComfort: r.digitalComfort };
+  return {
+    respondentId: r.id,
+    firstName: r.firstName,
+    gender: r.gender,
+    age: r.age ?? (r.ageMin === null ? null : String(r.ageMin)),
+    education: r.education,
+    digitalComfort: r.digitalComfort,
+  };
 }

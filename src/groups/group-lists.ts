@@ -12,7 +12,10 @@ export interface GroupListsPage<G, U> {
   limit: number;
 }
 
-export function groupListsPage<G, U>(lists: { groups: readonly G[]; unplaced: readonly U[] }, page: { offset: number; limit: number }): GroupListsPage<G, U> {
+export function groupListsPage<G, U>(
+  lists: { groups: readonly G[]; unplaced: readonly U[] },
+  page: { offset: number; limit: number },
+): GroupListsPage<G, U> {
   const end = page.offset + page.limit;
   return {
     groups: lists.groups.slice(page.offset, end),

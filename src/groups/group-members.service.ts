@@ -47,23 +47,45 @@ export class GroupMembersService {
     return this.change([groupId], actor, async (ctx) => {
       const group = ctx.groups.get(groupId)!;
       await this.assertGroupable(group.studyId, respondentId);
-      return { action: 'group.member_add', moves: new Map([[respondentId, { groupId, role }]]), details: { respondentId, role } };
+      return {
+        action: 'group.member_add',
+        moves: new Map([[respondentId, { groupId, role }]]),
+        details: { respondentId, role },
+      };
     });
   }
 
   remove(groupId: number, respondentId: number, actor: AuthUser): Promise<GroupView[]> {
     return this.change([groupId], actor, async (ctx) => {
       const current = this.membership(ctx, groupId, respondentId);
-      return { action: 'group.member_remove', moves: new Map([[respondentId, null]]), details: { respondentId, role: current.role } };
+      return {
+        action: 'group.member_remove',
+        moves: new Map([[respondentId, null]]),
+        details: { respondentId, role: current.role },
+      };
     });
   }
 
-  move(groupId: number, respondentId: number, to: { groupId: number; role?: MemberRole }, actor: AuthUser): Promise<GroupView[]> {
+  move(
+    groupId: number,
+    respondentId: number,
+    to: { groupId: number; role?: MemberRole },
+    actor: AuthUser,
+  ): Promise<GroupView[]> {
     return this.change([groupId, to.groupId], actor, async (ctx) => {
       const current = this.membership(ctx, groupId, respondentId);
       const role = to.role ?? current.role;
-      if (to.groupId === groupId && role === current.role) throw AppError.invalid('group.no_change', `Respondent ${respondentId} is already a ${role} of group ${groupId}.`, { respondentId, groupId, role });
-      return { action: 'group.member_move', moves: new Map([[respondentId, { groupId: to.groupId, role }]]), details: { respondentId, from: { groupId, role: current.role }, to: { groupId: to.groupId, role } } };
+      if (to.groupId === groupId && role === current.role)
+        throw AppError.invalid(
+          'group.no_change',
+          `Respondent ${respondentId} is already a ${role} of group ${groupId}.`,
+          { respondentId, groupId, role },
+        );
+      return {
+        action: 'group.member_move',
+        moves: new Map([[respondentId, { groupId: to.groupId, role }]]),
+        details: { respondentId, from: { groupId, role: current.role }, to: { groupId: to.groupId, role } },
+      };
     });
   }
 
@@ -89,7 +111,12 @@ export class GroupMembersService {
         };
       }
       const theirs = this.membership(ctx, other.groupId, otherId);
-      if (mine.groupId === theirs.groupId && mine.role === theirs.role) throw AppError.invalid('group.same_place', `Respondents ${respondentId} and ${otherId} already have the same place in group ${groupId}.`, { respondentId, otherId, groupId });
+      if (mine.groupId === theirs.groupId && mine.role === theirs.role)
+        throw AppError.invalid(
+          'group.same_place',
+          `Respondents ${respondentId} and ${otherId} already have the same place in group ${groupId}.`,
+          { respondentId, otherId, groupId },
+        );
       return {
         action: 'group.member_swap',
         moves: new Map([
@@ -105,11 +132,21 @@ export class GroupMembersService {
   promote(groupId: number, respondentId: number, replaceId: number | undefined, actor: AuthUser): Promise<GroupView[]> {
     return this.change([groupId], actor, async (ctx) => {
       const reserve = this.membership(ctx, groupId, respondentId);
-      if (reserve.role !== 'reserve') throw AppError.invalid('group.not_reserve', `Respondent ${respondentId} is already a member of group ${groupId}; only a reserve can be promoted.`, { respondentId, groupId });
+      if (reserve.role !== 'reserve')
+        throw AppError.invalid(
+          'group.not_reserve',
+          `Respondent ${respondentId} is already a member of group ${groupId}; only a reserve can be promoted.`,
+          { respondentId, groupId },
+        );
       const moves = new Map<number, Place | null>([[respondentId, { groupId, role: 'member' }]]);
       if (replaceId !== undefined) {
         const replaced = this.membership(ctx, groupId, replaceId);
-        if (replaced.role !== 'member') throw AppError.invalid('group.not_member', `Respondent ${replaceId} is not a member of group ${groupId}, so cannot make room.`, { respondentId: replaceId, groupId });
+        if (replaced.role !== 'member')
+          throw AppError.invalid(
+            'group.not_member',
+            `Respondent ${replaceId} is not a member of group ${groupId}, so cannot make room.`,
+            { respondentId: replaceId, groupId },
+          );
         moves.set(replaceId, { groupId, role: 'reserve' });
       }
       return { action: 'group.reserve_promote', moves, details: { respondentId, replaced: replaceId ?? null } };
@@ -128,23 +165,43 @@ export class GroupMembersService {
     if (!respondent) throw AppError.notFound('respondent', respondentId);
     const current = await this.groups.membershipOf(studyId, respondentId);
     if (current) {
-      throw AppError.conflict('group.respondent_in_group', `Respondent ${respondentId} is already in group ${current.groupId}. Move them from there instead of adding them.`, {
-        respondentId,
-        groupId: current.groupId,
-      });
+      throw AppError.conflict(
+        'group.respondent_in_group',
+        `Respondent ${respondentId} is already in group ${current.groupId}. Move them from there instead of adding them.`,
+        {
+          respondentId,
+          groupId: current.groupId,
+        },
+      );
     }
     if (respondent.status !== 'eligible' || respondent.erasedAt !== null) {
-      throw AppError.invalid('group.respondent_not_eligible', `Respondent ${respondentId} has status "${respondent.status}"; only eligible respondents can be placed in a group.`, { respondentId, status: respondent.status });
+      throw AppError.invalid(
+        'group.respondent_not_eligible',
+        `Respondent ${respondentId} has status "${respondent.status}"; only eligible respondents can be placed in a group.`,
+        { respondentId, status: respondent.status },
+      );
     }
     const missing = missingFacts(respondent);
-    if (missing.length) throw AppError.invalid('group.respondent_incomplete', `Respondent ${respondentId} cannot be grouped yet: missing ${missing.join(', ')}.`, { respondentId, missing }, { missingList: missing.join(', ') });
+    if (missing.length)
+      throw AppError.invalid(
+        'group.respondent_incomplete',
+        `Respondent ${respondentId} cannot be grouped yet: missing ${missing.join(', ')}.`,
+        { respondentId, missing },
+        { missingList: missing.join(', ') },
+      );
   }
 
   /** Locks the groups, lets `decide` describe the change, checks the groups as they would be, then writes and audits it. */
-  private async change(groupIds: number[], actor: AuthUser, decide: (ctx: Context) => Promise<Change>): Promise<GroupView[]> {
+  private async change(
+    groupIds: number[],
+    actor: AuthUser,
+    decide: (ctx: Context) => Promise<Change>,
+  ): Promise<GroupView[]> {
     const ids = [...new Set(groupIds)];
     await this.applyChange(ids, actor, decide);
-    return Promise.all(ids.map((id) => this.groupsService.groupView(id).catch(() => null))).then((v) => v.filter((x): x is GroupView => x !== null));
+    return Promise.all(ids.map((id) => this.groupsService.groupView(id).catch(() => null))).then((v) =>
+      v.filter((x): x is GroupView => x !== null),
+    );
   }
 
   @Transactional()
@@ -154,14 +211,28 @@ export class GroupMembersService {
     const studyId = groups.get(ids[0])!.studyId;
     assertGroupsChangeable((await this.groups.findStudy(studyId))!);
     for (const g of groups.values()) {
-      if (g.studyId !== studyId) throw AppError.invalid('group.other_study', 'Both groups must belong to the same study.');
-      if (g.status === 'locked') throw AppError.conflict('group.locked', `Group ${g.id} is locked. Unlock it first if this change is really needed.`, { groupId: g.id }, { groupId: g.id });
+      if (g.studyId !== studyId)
+        throw AppError.invalid('group.other_study', 'Both groups must belong to the same study.');
+      if (g.status === 'locked')
+        throw AppError.conflict(
+          'group.locked',
+          `Group ${g.id} is locked. Unlock it first if this change is really needed.`,
+          { groupId: g.id },
+          { groupId: g.id },
+        );
     }
     const ctx: Context = { groups, memberships: await this.groups.membershipsOfGroups(ids) };
     const change = await decide(ctx);
     await this.check(ctx, change, studyId);
     await this.write(ctx, change, studyId);
-    await this.audit.record({ actor, action: change.action, studyId, subjectType: 'focus_group', subjectId: ids[0], details: { ...change.details, groups: ids } });
+    await this.audit.record({
+      actor,
+      action: change.action,
+      studyId,
+      subjectType: 'focus_group',
+      subjectId: ids[0],
+      details: { ...change.details, groups: ids },
+    });
   }
 
   /** Refuses the change if it makes any touched group break a rule it did not already break. */
@@ -170,7 +241,11 @@ export class GroupMembersService {
     const slotIds = (await this.studyRepository.slotsOf(studyId)).map((s) => s.id);
     const involved = [...new Set([...ctx.memberships.map((m) => m.respondentId), ...change.moves.keys()])];
     const people = new Map((await this.groups.respondentsByIds(studyId, involved)).map((p) => [p.id, p]));
-    const limits = { minSize: study.groupMinSize, maxSize: study.groupMaxSize, reservesPerGroup: study.reservesPerGroup };
+    const limits = {
+      minSize: study.groupMinSize,
+      maxSize: study.groupMaxSize,
+      reservesPerGroup: study.reservesPerGroup,
+    };
     const breaches: RuleBreach[] = [];
     for (const g of ctx.groups.values()) {
       const before = this.ruleGroup(g, ctx.memberships, new Map(), people);
@@ -184,7 +259,12 @@ export class GroupMembersService {
     }
   }
 
-  private ruleGroup(g: FocusGroup, memberships: GroupMember[], moves: Map<number, Place | null>, people: Map<number, Respondent>): RuleGroup {
+  private ruleGroup(
+    g: FocusGroup,
+    memberships: GroupMember[],
+    moves: Map<number, Place | null>,
+    people: Map<number, Respondent>,
+  ): RuleGroup {
     const placed = new Map<number, Place>();
     for (const m of memberships) placed.set(m.respondentId, { groupId: m.groupId, role: m.role });
     for (const [id, place] of moves) {
@@ -192,12 +272,23 @@ export class GroupMembersService {
       else placed.delete(id);
     }
     const inRole = (role: MemberRole) =>
-      [...placed.entries()].filter(([, p]) => p.groupId === g.id && p.role === role).map(([id]) => people.get(id)!).filter((p) => p !== undefined);
-    return { id: g.id, organisationId: g.organisationId, quadrant: g.quadrant, members: inRole('member'), reserves: inRole('reserve') };
+      [...placed.entries()]
+        .filter(([, p]) => p.groupId === g.id && p.role === role)
+        .map(([id]) => people.get(id)!)
+        .filter((p) => p !== undefined);
+    return {
+      id: g.id,
+      organisationId: g.organisationId,
+      quadrant: g.quadrant,
+      members: inRole('member'),
+      reserves: inRole('reserve'),
+    };
   }
 
   private async write(ctx: Context, change: Change, studyId: number): Promise<void> {
-    const nextPosition = (groupId: number, role: MemberRole) => 1 + Math.max(-1, ...ctx.memberships.filter((m) => m.groupId === groupId && m.role === role).map((m) => m.position));
+    const nextPosition = (groupId: number, role: MemberRole) =>
+      1 +
+      Math.max(-1, ...ctx.memberships.filter((m) => m.groupId === groupId && m.role === role).map((m) => m.position));
     const becameMember: number[] = [];
     const leftMembers: number[] = [];
     const swapPositions = new Map<number, number>();
@@ -215,8 +306,18 @@ export class GroupMembersService {
       if (current?.role === 'member' && place?.role !== 'member') leftMembers.push(respondentId);
       if (current?.role !== 'member' && place?.role === 'member') becameMember.push(respondentId);
       if (!place) await this.groups.deleteMembership(current!.id);
-      else if (current) await this.groups.placeMembership(current.id, { ...place, position: swapPositions.get(respondentId) ?? nextPosition(place.groupId, place.role) });
-      else await this.groups.insertMembership({ studyId, respondentId, ...place, position: nextPosition(place.groupId, place.role) });
+      else if (current)
+        await this.groups.placeMembership(current.id, {
+          ...place,
+          position: swapPositions.get(respondentId) ?? nextPosition(place.groupId, place.role),
+        });
+      else
+        await this.groups.insertMembership({
+          studyId,
+          respondentId,
+          ...place,
+          position: nextPosition(place.groupId, place.role),
+        });
     }
     await this.groups.changeRespondentStatus(leftMembers, 'grouped', 'eligible');
     await this.groups.changeRespondentStatus(becameMember, 'eligible', 'grouped');

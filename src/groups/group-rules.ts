@@ -42,15 +42,22 @@ export function groupBreaches(group: RuleGroup, limits: SizeLimits, slotIds: rea
   const breaches: RuleBreach[] = [];
   const groupId = group.id;
   for (const p of [...group.members, ...group.reserves]) {
-    if (p.organisationId !== group.organisationId || p.quadrant !== group.quadrant) breaches.push({ rule: 'mixed', respondentId: p.id, groupId });
+    if (p.organisationId !== group.organisationId || p.quadrant !== group.quadrant)
+      breaches.push({ rule: 'mixed', respondentId: p.id, groupId });
   }
-  if (group.members.length > limits.maxSize) breaches.push({ rule: 'too_many', groupId, count: group.members.length, max: limits.maxSize });
-  if (group.members.length < limits.minSize) breaches.push({ rule: 'too_few', groupId, count: group.members.length, min: limits.minSize });
-  if (group.reserves.length > limits.reservesPerGroup) breaches.push({ rule: 'too_many_reserves', groupId, count: group.reserves.length, max: limits.reservesPerGroup });
+  if (group.members.length > limits.maxSize)
+    breaches.push({ rule: 'too_many', groupId, count: group.members.length, max: limits.maxSize });
+  if (group.members.length < limits.minSize)
+    breaches.push({ rule: 'too_few', groupId, count: group.members.length, min: limits.minSize });
+  if (group.reserves.length > limits.reservesPerGroup)
+    breaches.push({ rule: 'too_many_reserves', groupId, count: group.reserves.length, max: limits.reservesPerGroup });
   if (slotIds.length > 0 && group.members.length > 0) {
     const shared = commonSlots(group.members, slotIds);
     if (shared.length === 0) breaches.push({ rule: 'no_shared_slot', groupId });
-    else for (const r of group.reserves) if (commonSlots([r], shared).length === 0) breaches.push({ rule: 'reserve_no_slot', respondentId: r.id, groupId });
+    else
+      for (const r of group.reserves)
+        if (commonSlots([r], shared).length === 0)
+          breaches.push({ rule: 'reserve_no_slot', respondentId: r.id, groupId });
   }
   return breaches;
 }

@@ -27,7 +27,6 @@ export class GroupRepository {
     return this.txHost.tx;
   }
 
-
   private get isPostgres(): boolean {
     return this.dataSource.options.type === 'postgres';
   }
@@ -43,7 +42,10 @@ export class GroupRepository {
   // Only meaningful inside the caller's unit of work: refuses to run outside one.
   @Transactional(Propagation.Mandatory)
   async lockGroups(ids: number[]): Promise<Map<number, FocusGroup>> {
-    const qb = this.manager.createQueryBuilder(FocusGroup, 'g').where({ id: In(ids) }).orderBy('g.id', 'ASC');
+    const qb = this.manager
+      .createQueryBuilder(FocusGroup, 'g')
+      .where({ id: In(ids) })
+      .orderBy('g.id', 'ASC');
     if (this.isPostgres) qb.setLock('pessimistic_write');
     const rows = await qb.getMany();
     return new Map(rows.map((g) => [g.id, g]));
@@ -65,7 +67,10 @@ export class GroupRepository {
 
   async withMembers(groups: FocusGroup[]): Promise<GroupWithMembers[]> {
     if (!groups.length) return [];
-    const memberships = await this.manager.find(GroupMember, { where: { groupId: In(groups.map((g) => g.id)) }, order: { position: 'ASC', id: 'ASC' } });
+    const memberships = await this.manager.find(GroupMember, {
+      where: { groupId: In(groups.map((g) => g.id)) },
+      order: { position: 'ASC', id: 'ASC' },
+    });
     return groups.map((g) => Object.assign(g, { memberships: memberships.filter((m) => m.groupId === g.id) }));
   }
 
@@ -81,7 +86,11 @@ export class GroupRepository {
    * Who may take part in a formation: eligible respondents, plus everyone placed in one of the given groups
    * (their status is then 'grouped' or further), never anyone erased.
    */
-  async respondentsForGrouping(studyId: number, groupIds: number[], organisationId: number | undefined): Promise<Respondent[]> {
+  async respondentsForGrouping(
+    studyId: number,
+    groupIds: number[],
+    organisationId: number | undefined,
+  ): Promise<Respondent[]> {
     const qb = this.manager
       .createQueryBuilder(Respondent, 'r')
       .where('r.study_id = :studyId', { studyId })
@@ -92,7 +101,10 @@ export class GroupRepository {
     qb.andWhere(
       new Brackets((w) => {
         w.where("r.status = 'eligible'");
-        if (groupIds.length) w.orWhere('r.id IN (SELECT gm.respondent_id FROM group_member gm WHERE gm.group_id IN (:...groupIds))', { groupIds });
+        if (groupIds.length)
+          w.orWhere('r.id IN (SELECT gm.respondent_id FROM group_member gm WHERE gm.group_id IN (:...groupIds))', {
+            groupIds,
+          });
       }),
     );
     return qb.getMany();
@@ -177,7 +189,9 @@ function throwTranslated(err: unknown): never {
   if (err instanceof QueryFailedError) {
     const driver = err.driverError as { code?: string; constraint?: string; message?: string };
     const unique = driver.code === '23505' || driver.code === 'SQLITE_CONSTRAINT_UNIQUE';
-    const ours = driver.constraint === 'uq_group_member_respondent' || /group_member\.(study_id|respondent_id)/.test(driver.message ?? '');
+    const ours =
+      driver.constraint === 'uq_group_member_respondent' ||
+      /group_member\.(study_id|respondent_id)/.test(driver.message ?? '');
     if (unique && ours) {
       throw AppError.conflict(
         'group.respondent_taken',

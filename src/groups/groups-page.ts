@@ -14,11 +14,26 @@ interface Option {
 const personLabel = (p: Pick<PersonView, 'respondentId' | 'firstName'>) => `${p.firstName ?? '—'} (#${p.respondentId})`;
 
 /** A shortfall in the reader's language: too few candidates, or enough candidates but no shared slot. */
-export function shortfallText(s: { organisation: string; quadrant: Quadrant; candidates: number; needed: number; placed: number }, locale: Locale): string {
+export function shortfallText(
+  s: { organisation: string; quadrant: Quadrant; candidates: number; needed: number; placed: number },
+  locale: Locale,
+): string {
   const i18n = getTranslations();
   const quadrant = QUADRANT_LABELS[s.quadrant][locale];
-  if (s.candidates < s.needed) return i18n.t(locale, 'groups.shortfallLine', { organisation: s.organisation, quadrant, candidates: s.candidates, needed: s.needed });
-  return i18n.t(locale, 'groups.shortfallSlots', { organisation: s.organisation, quadrant, placed: s.placed, needed: s.needed, others: s.candidates - s.placed });
+  if (s.candidates < s.needed)
+    return i18n.t(locale, 'groups.shortfallLine', {
+      organisation: s.organisation,
+      quadrant,
+      candidates: s.candidates,
+      needed: s.needed,
+    });
+  return i18n.t(locale, 'groups.shortfallSlots', {
+    organisation: s.organisation,
+    quadrant,
+    placed: s.placed,
+    needed: s.needed,
+    others: s.candidates - s.placed,
+  });
 }
 
 export function reasonText(reason: ReasonCode, locale: Locale): string {
@@ -30,16 +45,22 @@ export function reasonText(reason: ReasonCode, locale: Locale): string {
 export function groupsPage(overview: GroupsOverview, preview: DetailedReport | null, locale: Locale) {
   const slotLabel = new Map(overview.slots.map((s) => [s.id, formatSlot(s.startsAt, s.endsAt, locale)]));
   const names = new Map<number, string>();
-  for (const g of overview.groups) for (const p of [...g.members, ...g.reserves]) names.set(p.respondentId, personLabel(p));
+  for (const g of overview.groups)
+    for (const p of [...g.members, ...g.reserves]) names.set(p.respondentId, personLabel(p));
   for (const u of overview.unplaced) names.set(u.respondentId, personLabel(u));
 
-  const inBucket = <T extends { organisation: string | null; quadrant: Quadrant | null }>(list: T[], organisation: string, quadrant: Quadrant) =>
-    list.filter((x) => x.organisation === organisation && x.quadrant === quadrant);
+  const inBucket = <T extends { organisation: string | null; quadrant: Quadrant | null }>(
+    list: T[],
+    organisation: string,
+    quadrant: Quadrant,
+  ) => list.filter((x) => x.organisation === organisation && x.quadrant === quadrant);
 
   const card = (g: GroupView, bucketGroups: GroupView[], leftOut: GroupsOverview['unplaced']) => {
     const others = bucketGroups.filter((o) => o.id !== g.id);
     const swapWith: Option[] = [
-      ...others.flatMap((o) => [...o.members, ...o.reserves]).map((p) => ({ value: p.respondentId, label: personLabel(p) })),
+      ...others
+        .flatMap((o) => [...o.members, ...o.reserves])
+        .map((p) => ({ value: p.respondentId, label: personLabel(p) })),
       ...leftOut.map((u) => ({ value: u.respondentId, label: personLabel(u) })),
     ];
     const row = (p: PersonView, role: 'member' | 'reserve') => ({
@@ -48,8 +69,12 @@ export function groupsPage(overview: GroupsOverview, preview: DetailedReport | n
       groupId: g.id,
       isReserve: role === 'reserve',
       moveTo: bucketGroups.map((o) => ({ value: o.id, label: `#${o.id}`, current: o.id === g.id })),
-      swapWith: role === 'reserve' ? [...g.members.map((m) => ({ value: m.respondentId, label: personLabel(m) })), ...swapWith] : [...g.reserves.map((r) => ({ value: r.respondentId, label: personLabel(r) })), ...swapWith],
-      replaceOptions: role === 'reserve' ? g.members.map((m) => ({ value: m.respondentId, label: personLabel(m) })) : [],
+      swapWith:
+        role === 'reserve'
+          ? [...g.members.map((m) => ({ value: m.respondentId, label: personLabel(m) })), ...swapWith]
+          : [...g.reserves.map((r) => ({ value: r.respondentId, label: personLabel(r) })), ...swapWith],
+      replaceOptions:
+        role === 'reserve' ? g.members.map((m) => ({ value: m.respondentId, label: personLabel(m) })) : [],
     });
     return {
       ...g,
@@ -71,8 +96,16 @@ export function groupsPage(overview: GroupsOverview, preview: DetailedReport | n
         quadrant,
         key: `${slug(organisation)}-${quadrant}`,
         groups: bucketGroups.map((g) => card(g, bucketGroups, leftOut)),
-        shortfall: overview.shortfalls.filter((s) => s.organisation === organisation && s.quadrant === quadrant).map((s) => shortfallText(s, locale))[0] ?? null,
-        leftOut: leftOut.map((u) => ({ ...u, reason: reasonText(u.reasonCode, locale), label: personLabel(u), addTo: bucketGroups.filter((g) => g.status !== 'locked').map((g) => ({ value: g.id, label: `#${g.id}` })) })),
+        shortfall:
+          overview.shortfalls
+            .filter((s) => s.organisation === organisation && s.quadrant === quadrant)
+            .map((s) => shortfallText(s, locale))[0] ?? null,
+        leftOut: leftOut.map((u) => ({
+          ...u,
+          reason: reasonText(u.reasonCode, locale),
+          label: personLabel(u),
+          addTo: bucketGroups.filter((g) => g.status !== 'locked').map((g) => ({ value: g.id, label: `#${g.id}` })),
+        })),
       };
     }),
   }));
@@ -86,7 +119,11 @@ export function groupsPage(overview: GroupsOverview, preview: DetailedReport | n
     organisations,
     organisationNames: overview.organisations,
     elsewhere,
-    counts: { groups: overview.groups.length, unplaced: overview.unplaced.length, shortfalls: overview.shortfalls.length },
+    counts: {
+      groups: overview.groups.length,
+      unplaced: overview.unplaced.length,
+      shortfalls: overview.shortfalls.length,
+    },
     assumedAvailable: overview.assumedAvailable,
     preview: preview && {
       assumedAvailable: preview.assumedAvailable,
@@ -100,7 +137,9 @@ export function groupsPage(overview: GroupsOverview, preview: DetailedReport | n
       shortfalls: preview.report.shortfalls.map((s, i) => shortfallText({ ...s, placed: preview.placed[i] }, locale)),
       unplaced: preview.report.unplaced.map((u) => ({
         respondentId: u.respondentId,
-        reason: preview.reasons.has(u.respondentId) ? reasonText(preview.reasons.get(u.respondentId)!, locale) : u.reason,
+        reason: preview.reasons.has(u.respondentId)
+          ? reasonText(preview.reasons.get(u.respondentId)!, locale)
+          : u.reason,
         label: names.get(u.respondentId) ?? `#${u.respondentId}`,
       })),
     },
@@ -108,11 +147,17 @@ export function groupsPage(overview: GroupsOverview, preview: DetailedReport | n
 }
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** A refusal in the reader's language: `groups.refusal.<code>` / `groups.rule.<rule>`, else the API's English text. */
-export function refusalText(refusal: { text: string; code?: string; details?: Record<string, unknown> }, locale: Locale): string {
+export function refusalText(
+  refusal: { text: string; code?: string; details?: Record<string, unknown> },
+  locale: Locale,
+): string {
   const i18n = getTranslations();
   const { text, code, details = {} } = refusal;
   const say = (key: string, vars: Record<string, unknown>) => {
@@ -125,6 +170,8 @@ export function refusalText(refusal: { text: string; code?: string; details?: Re
     const texts = (details.breaches as RuleBreach[]).map((b) => say(`groups.rule.${b.rule}`, b));
     if (texts.every((t) => t !== null)) return texts.join(' ');
   }
-  const vars = Array.isArray(details.missing) ? { ...details, missing: details.missing.map((m) => i18n.t(locale, fieldKey(String(m)))).join(', ') } : details;
+  const vars = Array.isArray(details.missing)
+    ? { ...details, missing: details.missing.map((m) => i18n.t(locale, fieldKey(String(m)))).join(', ') }
+    : details;
   return (code && say(`groups.refusal.${code}`, vars)) || text;
 }

@@ -26,7 +26,12 @@ export class GroupsController {
   /** The groups formed and who was left out, paged as the list is (offset and limit in the query). */
   @Post('studies/:slug/groups/form')
   @HttpCode(200)
-  async form(@Param('slug') slug: string, @Body() dto: FormGroupsDto, @Query() page: PageQueryDto, @CurrentUser() user: AuthUser) {
+  async form(
+    @Param('slug') slug: string,
+    @Body() dto: FormGroupsDto,
+    @Query() page: PageQueryDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     const { groups, shortfalls, unplaced } = await this.groups.form(slug, dto, user);
     return { ...groupListsPage({ groups, unplaced }, page), shortfalls };
   }
@@ -67,25 +72,44 @@ export class GroupsController {
   }
 
   @Delete('groups/:id/members/:respondentId')
-  remove(@Param('id', ParseIdPipe) id: number, @Param('respondentId', ParseIdPipe) respondentId: number, @CurrentUser() user: AuthUser) {
+  remove(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('respondentId', ParseIdPipe) respondentId: number,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.members.remove(id, respondentId, user);
   }
 
   @Post('groups/:id/members/:respondentId/move')
   @HttpCode(200)
-  move(@Param('id', ParseIdPipe) id: number, @Param('respondentId', ParseIdPipe) respondentId: number, @Body() dto: MoveMemberDto, @CurrentUser() user: AuthUser) {
+  move(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('respondentId', ParseIdPipe) respondentId: number,
+    @Body() dto: MoveMemberDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.members.move(id, respondentId, dto, user);
   }
 
   @Post('groups/:id/members/:respondentId/swap')
   @HttpCode(200)
-  swap(@Param('id', ParseIdPipe) id: number, @Param('respondentId', ParseIdPipe) respondentId: number, @Body() dto: SwapMemberDto, @CurrentUser() user: AuthUser) {
+  swap(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('respondentId', ParseIdPipe) respondentId: number,
+    @Body() dto: SwapMemberDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.members.swap(id, respondentId, dto.respondentId, user);
   }
 
   @Post('groups/:id/members/:respondentId/promote')
   @HttpCode(200)
-  promote(@Param('id', ParseIdPipe) id: number, @Param('respondentId', ParseIdPipe) respondentId: number, @Body() dto: PromoteReserveDto, @CurrentUser() user: AuthUser) {
+  promote(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('respondentId', ParseIdPipe) respondentId: number,
+    @Body() dto: PromoteReserveDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.members.promote(id, respondentId, dto.replaceRespondentId, user);
   }
 }

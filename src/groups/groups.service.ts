@@ -9,8 +9,26 @@ import { SessionSlot } from '../studies/session-slot.entity';
 import { Study } from '../studies/study.entity';
 import { StudiesService } from '../studies/studies.service';
 import { StudyRepository } from '../studies/study.repository';
-import { BalancingCandidate, BalancingResult, BalancingSettings, FixedGroup, formGroups, GroupScore, UNPLACED_REASONS } from './balancing';
-import { incompleteReason, missingFacts, NOT_GROUPED_YET_REASON, NOT_PARTNER_REASON, personView, PersonView, ReasonCode, scoreOf, toCandidate } from './group-candidates';
+import {
+  BalancingCandidate,
+  BalancingResult,
+  BalancingSettings,
+  FixedGroup,
+  formGroups,
+  GroupScore,
+  UNPLACED_REASONS,
+} from './balancing';
+import {
+  incompleteReason,
+  missingFacts,
+  NOT_GROUPED_YET_REASON,
+  NOT_PARTNER_REASON,
+  personView,
+  PersonView,
+  ReasonCode,
+  scoreOf,
+  toCandidate,
+} from './group-candidates';
 import { FocusGroup, GroupStatus } from './group.entity';
 import { GroupRepository, GroupWithMembers } from './group.repository';
 import { GroupSessionsService } from './group-sessions.service';
@@ -18,7 +36,15 @@ import { commonSlots } from './group-rules';
 
 /** The result of a formation run, exactly as the API and `kwadrant groups form --format json` print it. */
 export interface FormationReport {
-  groups: { id: number | null; organisation: string; quadrant: Quadrant; members: number[]; reserves: number[]; slots: number[]; score: GroupScore }[];
+  groups: {
+    id: number | null;
+    organisation: string;
+    quadrant: Quadrant;
+    members: number[];
+    reserves: number[];
+    slots: number[];
+    score: GroupScore;
+  }[];
   shortfalls: { organisation: string; quadrant: Quadrant; candidates: number; needed: number }[];
   unplaced: { respondentId: number; reason: string }[];
 }
@@ -49,8 +75,22 @@ export interface GroupsOverview {
   organisations: string[];
   slots: SessionSlot[];
   groups: GroupView[];
-  shortfalls: { organisation: string; quadrant: Quadrant; candidates: number; needed: number; placed: number; message: string }[];
-  unplaced: { respondentId: number; firstName: string | null; organisation: string | null; quadrant: Quadrant | null; reason: string; reasonCode: ReasonCode }[];
+  shortfalls: {
+    organisation: string;
+    quadrant: Quadrant;
+    candidates: number;
+    needed: number;
+    placed: number;
+    message: string;
+  }[];
+  unplaced: {
+    respondentId: number;
+    firstName: string | null;
+    organisation: string | null;
+    quadrant: Quadrant | null;
+    reason: string;
+    reasonCode: ReasonCode;
+  }[];
   /** Respondents without availability data (e.g. imported), counted as available for every slot. */
   assumedAvailable: number;
 }
@@ -85,35 +125,41 @@ export class GroupsService {
    * Forms groups: confirmed and locked groups are kept and filled around, proposed groups are replaced by the
    * new proposal. A dry run computes the same without saving (new groups then have id null).
    */
-  async form(slug: string, opts: { dryRun?: boolean; organisation?: string }, actor: AuthUser | null): Promise<FormationReport> {
+  async form(
+    slug: string,
+    opts: { dryRun?: boolean; organisation?: string },
+    actor: AuthUser | null,
+  ): Promise<FormationReport> {
     return (await this.formDetailed(slug, opts, actor)).report;
   }
 
   @Transactional()
-  async formDetailed(slug: string, opts: { dryRun?: boolean; organisation?: string }, actor: AuthUser | null): Promise<DetailedReport> {
+  async formDetailed(
+    slug: string,
+    opts: { dryRun?: boolean; organisation?: string },
+    actor: AuthUser | null,
+  ): Promise<DetailedReport> {
     const scope = await this.scope(slug, opts.organisation);
     if (opts.dryRun) return this.report(await this.plan(scope, 'replace-proposed'), scope, []);
     await this.groups.lockStudy(scope.study.id);
     assertGroupsChangeable((await this.groups.findStudy(scope.study.id))!);
     const plan = await this.plan(scope, 'replace-proposed');
     const ids = await this.save(plan, scope);
-    await this.audit.record(
-      {
-        actor,
-        action: 'group.form',
-        studyId: scope.study.id,
-        subjectType: 'study',
-        subjectId: scope.study.slug,
-        details: {
-          organisation: opts.organisation ?? null,
-          created: ids,
-          replaced: plan.replaced.map((g) => g.id),
-          kept: plan.kept.map((g) => g.id),
-          shortfalls: plan.result.shortfalls.length,
-          unplaced: plan.result.unplaced.length + plan.excluded.length,
-        },
+    await this.audit.record({
+      actor,
+      action: 'group.form',
+      studyId: scope.study.id,
+      subjectType: 'study',
+      subjectId: scope.study.slug,
+      details: {
+        organisation: opts.organisation ?? null,
+        created: ids,
+        replaced: plan.replaced.map((g) => g.id),
+        kept: plan.kept.map((g) => g.id),
+        shortfalls: plan.result.shortfalls.length,
+        unplaced: plan.result.unplaced.length + plan.excluded.length,
       },
-    );
+    });
     return this.report(plan, scope, ids);
   }
 
@@ -135,15 +181,31 @@ export class GroupsService {
         organisation: r.organisationId === null ? null : (scope.names.get(r.organisationId) ?? null),
         quadrant: r.quadrant,
         reason: balanced ? UNPLACED_REASONS[balanced] : (excluded?.reason ?? NOT_GROUPED_YET_REASON),
-        reasonCode: balanced ? { code: balanced, missing: [] } : (excluded?.reasonCode ?? { code: 'not-grouped-yet', missing: [] }),
+        reasonCode: balanced
+          ? { code: balanced, missing: [] }
+          : (excluded?.reasonCode ?? { code: 'not-grouped-yet', missing: [] }),
       });
     }
     return {
       study: scope.study,
       organisations: [...scope.names.values()],
       slots,
-      groups: plan.kept.map((g) => this.view(g, scope, plan.respondents, slots.map((s) => s.id))),
-      shortfalls: plan.result.shortfalls.map(({ organisation, quadrant, candidates, needed, placed, message }) => ({ organisation, quadrant, candidates, needed, placed, message })),
+      groups: plan.kept.map((g) =>
+        this.view(
+          g,
+          scope,
+          plan.respondents,
+          slots.map((s) => s.id),
+        ),
+      ),
+      shortfalls: plan.result.shortfalls.map(({ organisation, quadrant, candidates, needed, placed, message }) => ({
+        organisation,
+        quadrant,
+        candidates,
+        needed,
+        placed,
+        message,
+      })),
       unplaced,
       assumedAvailable: plan.result.assumedAvailable.length,
     };
@@ -156,14 +218,28 @@ export class GroupsService {
     const [withMembers] = await this.groups.withMembers([group]);
     const study = (await this.groups.findStudy(group.studyId))!;
     const names = await this.organisationNames(study.id);
-    const people = await this.groups.respondentsByIds(study.id, withMembers.memberships.map((m) => m.respondentId));
+    const people = await this.groups.respondentsByIds(
+      study.id,
+      withMembers.memberships.map((m) => m.respondentId),
+    );
     const slots = await this.studyRepository.slotsOf(study.id);
-    return this.view(withMembers, { study, names }, new Map(people.map((p) => [p.id, p])), slots.map((s) => s.id));
+    return this.view(
+      withMembers,
+      { study, names },
+      new Map(people.map((p) => [p.id, p])),
+      slots.map((s) => s.id),
+    );
   }
 
   confirm(id: number, actor: AuthUser): Promise<GroupView> {
     return this.changeStatus(id, actor, 'group.confirm', (g) => {
-      if (g.status === 'locked') throw AppError.conflict('group.locked', `Group ${g.id} is locked, which already keeps it. Unlock it first to make it merely confirmed.`, undefined, { groupId: g.id });
+      if (g.status === 'locked')
+        throw AppError.conflict(
+          'group.locked',
+          `Group ${g.id} is locked, which already keeps it. Unlock it first to make it merely confirmed.`,
+          undefined,
+          { groupId: g.id },
+        );
       return 'confirmed';
     });
   }
@@ -174,7 +250,8 @@ export class GroupsService {
 
   unlock(id: number, actor: AuthUser): Promise<GroupView> {
     return this.changeStatus(id, actor, 'group.unlock', (g) => {
-      if (g.status !== 'locked') throw AppError.conflict('group.not_locked', `Group ${g.id} is not locked.`, undefined, { groupId: g.id });
+      if (g.status !== 'locked')
+        throw AppError.conflict('group.not_locked', `Group ${g.id} is not locked.`, undefined, { groupId: g.id });
       return 'confirmed';
     });
   }
@@ -184,7 +261,11 @@ export class GroupsService {
     const group = await this.groups.findGroup(id);
     if (!group) throw AppError.notFound('group', id);
     const memberships = await this.groups.membershipsOfGroups([id]);
-    return { groupId: id, members: memberships.filter((m) => m.role === 'member').length, reserves: memberships.filter((m) => m.role === 'reserve').length };
+    return {
+      groupId: id,
+      members: memberships.filter((m) => m.role === 'member').length,
+      reserves: memberships.filter((m) => m.role === 'reserve').length,
+    };
   }
 
   /** An erased respondent leaves their group (as member or reserve); the group's own checks then show it is short. */
@@ -198,36 +279,61 @@ export class GroupsService {
     const group = (await this.groups.lockGroups([id])).get(id);
     if (!group) throw AppError.notFound('group', id);
     assertGroupsChangeable((await this.groups.findStudy(group.studyId))!);
-    if (group.status === 'locked') throw AppError.conflict('group.locked', `Group ${id} is locked. Unlock it first if it really has to be dissolved.`, undefined, { groupId: id });
+    if (group.status === 'locked')
+      throw AppError.conflict(
+        'group.locked',
+        `Group ${id} is locked. Unlock it first if it really has to be dissolved.`,
+        undefined,
+        { groupId: id },
+      );
     // Dissolving would delete the session without telling anyone; cancelling sends the calendar cancellations.
     if (await this.groupSessions.hasActiveSession(id)) {
-      throw AppError.conflict('group.scheduled', `Group ${id} has a scheduled session. Cancel it on the schedule page first, so members and moderators get a cancellation.`, undefined, { groupId: id });
+      throw AppError.conflict(
+        'group.scheduled',
+        `Group ${id} has a scheduled session. Cancel it on the schedule page first, so members and moderators get a cancellation.`,
+        undefined,
+        { groupId: id },
+      );
     }
     const memberships = await this.groups.membershipsOfGroups([id]);
     const members = memberships.filter((m) => m.role === 'member').map((m) => m.respondentId);
     await this.groups.deleteGroups([id]);
     await this.groups.changeRespondentStatus(members, 'grouped', 'eligible');
-    await this.audit.record(
-      {
-        actor,
-        action: 'group.dissolve',
-        studyId: group.studyId,
-        subjectType: 'focus_group',
-        subjectId: id,
-        details: { status: group.status, quadrant: group.quadrant, organisationId: group.organisationId, members, reserves: memberships.filter((m) => m.role === 'reserve').map((m) => m.respondentId) },
+    await this.audit.record({
+      actor,
+      action: 'group.dissolve',
+      studyId: group.studyId,
+      subjectType: 'focus_group',
+      subjectId: id,
+      details: {
+        status: group.status,
+        quadrant: group.quadrant,
+        organisationId: group.organisationId,
+        members,
+        reserves: memberships.filter((m) => m.role === 'reserve').map((m) => m.respondentId),
       },
-    );
+    });
     const study = (await this.groups.findStudy(group.studyId))!;
     return { dissolved: id, studySlug: study.slug };
   }
 
-  private async changeStatus(id: number, actor: AuthUser, action: string, next: (g: FocusGroup) => GroupStatus): Promise<GroupView> {
+  private async changeStatus(
+    id: number,
+    actor: AuthUser,
+    action: string,
+    next: (g: FocusGroup) => GroupStatus,
+  ): Promise<GroupView> {
     await this.setStatus(id, actor, action, next);
     return this.groupView(id);
   }
 
   @Transactional()
-  private async setStatus(id: number, actor: AuthUser, action: string, next: (g: FocusGroup) => GroupStatus): Promise<void> {
+  private async setStatus(
+    id: number,
+    actor: AuthUser,
+    action: string,
+    next: (g: FocusGroup) => GroupStatus,
+  ): Promise<void> {
     const group = (await this.groups.lockGroups([id])).get(id);
     if (!group) throw AppError.notFound('group', id);
     assertGroupsChangeable((await this.groups.findStudy(group.studyId))!);
@@ -235,7 +341,14 @@ export class GroupsService {
     const to = next(group);
     if (from === to) return;
     await this.groups.setGroupStatus(group, to);
-    await this.audit.record({ actor, action, studyId: group.studyId, subjectType: 'focus_group', subjectId: id, details: { from, to } });
+    await this.audit.record({
+      actor,
+      action,
+      studyId: group.studyId,
+      subjectType: 'focus_group',
+      subjectId: id,
+      details: { from, to },
+    });
   }
 
   private async organisationNames(studyId: number): Promise<Map<number, string>> {
@@ -250,9 +363,14 @@ export class GroupsService {
     const wanted = organisation.trim().toLowerCase();
     const found = [...names.entries()].find(([, name]) => name.toLowerCase() === wanted);
     if (!found) {
-      throw AppError.invalid('group.unknown_organisation', `"${organisation}" is not a partner organisation of study ${slug}. Partners: ${[...names.values()].join(', ') || 'none yet'}.`, {
-        organisation: ['is not a partner organisation of this study'],
-      }, { organisation, slug, known: [...names.values()].join(', ') || '—' });
+      throw AppError.invalid(
+        'group.unknown_organisation',
+        `"${organisation}" is not a partner organisation of study ${slug}. Partners: ${[...names.values()].join(', ') || 'none yet'}.`,
+        {
+          organisation: ['is not a partner organisation of this study'],
+        },
+        { organisation, slug, known: [...names.values()].join(', ') || '—' },
+      );
     }
     return { study, names, organisationId: found[0] };
   }
@@ -274,13 +392,23 @@ export class GroupsService {
     const saved = await this.groups.groupsOfStudy(study.id, scope.organisationId);
     const kept = mode === 'keep-all' ? saved : saved.filter((g) => g.status !== 'proposed');
     const replaced = mode === 'keep-all' ? [] : saved.filter((g) => g.status === 'proposed');
-    const people = await this.groups.respondentsForGrouping(study.id, saved.map((g) => g.id), scope.organisationId);
+    const people = await this.groups.respondentsForGrouping(
+      study.id,
+      saved.map((g) => g.id),
+      scope.organisationId,
+    );
     const candidates: BalancingCandidate[] = [];
     const excluded: Plan['excluded'] = [];
     for (const r of people) {
       const missing = missingFacts(r);
-      if (missing.length) excluded.push({ respondent: r, reason: incompleteReason(missing), reasonCode: { code: 'incomplete', missing } });
-      else if (!names.has(r.organisationId!)) excluded.push({ respondent: r, reason: NOT_PARTNER_REASON, reasonCode: { code: 'not-partner', missing: [] } });
+      if (missing.length)
+        excluded.push({
+          respondent: r,
+          reason: incompleteReason(missing),
+          reasonCode: { code: 'incomplete', missing },
+        });
+      else if (!names.has(r.organisationId!))
+        excluded.push({ respondent: r, reason: NOT_PARTNER_REASON, reasonCode: { code: 'not-partner', missing: [] } });
       else candidates.push(toCandidate(r, names.get(r.organisationId!)!));
     }
     const fixed: FixedGroup[] = kept.map((g) => ({
@@ -292,13 +420,21 @@ export class GroupsService {
     }));
     const organisations = scope.organisationId === undefined ? [...names.values()] : [names.get(scope.organisationId)!];
     const slots = await this.studyRepository.slotsOf(study.id);
-    const result = formGroups({ candidates, slotIds: slots.map((s) => s.id), settings: this.settings(study), fixed, organisations });
+    const result = formGroups({
+      candidates,
+      slotIds: slots.map((s) => s.id),
+      settings: this.settings(study),
+      fixed,
+      organisations,
+    });
     return { result, kept, replaced, respondents: new Map(people.map((p) => [p.id, p])), excluded };
   }
 
   /** Replaces the proposed groups by the new ones; returns the new groups' ids in result order. */
   private async save(plan: Plan, scope: Scope): Promise<number[]> {
-    const replacedMembers = plan.replaced.flatMap((g) => g.memberships.filter((m) => m.role === 'member').map((m) => m.respondentId));
+    const replacedMembers = plan.replaced.flatMap((g) =>
+      g.memberships.filter((m) => m.role === 'member').map((m) => m.respondentId),
+    );
     await this.groups.deleteGroups(plan.replaced.map((g) => g.id));
     await this.groups.changeRespondentStatus(replacedMembers, 'grouped', 'eligible');
     const idByName = new Map([...scope.names.entries()].map(([id, name]) => [name, id]));
@@ -306,15 +442,30 @@ export class GroupsService {
     const memberships = [];
     const now = new Date();
     for (const g of plan.result.groups.filter((x) => x.fixedId === null)) {
-      const saved = await this.groups.insertGroup(
-        { studyId: scope.study.id, organisationId: idByName.get(g.organisation)!, quadrant: g.quadrant, status: 'proposed', createdAt: now, updatedAt: now },
-      );
+      const saved = await this.groups.insertGroup({
+        studyId: scope.study.id,
+        organisationId: idByName.get(g.organisation)!,
+        quadrant: g.quadrant,
+        status: 'proposed',
+        createdAt: now,
+        updatedAt: now,
+      });
       ids.push(saved.id);
-      const place = (role: 'member' | 'reserve') => (respondentId: number, position: number) => ({ studyId: scope.study.id, groupId: saved.id, respondentId, role, position });
+      const place = (role: 'member' | 'reserve') => (respondentId: number, position: number) => ({
+        studyId: scope.study.id,
+        groupId: saved.id,
+        respondentId,
+        role,
+        position,
+      });
       memberships.push(...g.members.map(place('member')), ...g.reserves.map(place('reserve')));
     }
     await this.groups.insertMemberships(memberships);
-    await this.groups.changeRespondentStatus(memberships.filter((m) => m.role === 'member').map((m) => m.respondentId), 'eligible', 'grouped');
+    await this.groups.changeRespondentStatus(
+      memberships.filter((m) => m.role === 'member').map((m) => m.respondentId),
+      'eligible',
+      'grouped',
+    );
     return ids;
   }
 
@@ -334,17 +485,36 @@ export class GroupsService {
         slots: g.slots,
         score: g.score,
       })),
-      shortfalls: plan.result.shortfalls.map(({ organisation, quadrant, candidates, needed }) => ({ organisation, quadrant, candidates, needed })),
+      shortfalls: plan.result.shortfalls.map(({ organisation, quadrant, candidates, needed }) => ({
+        organisation,
+        quadrant,
+        candidates,
+        needed,
+      })),
       unplaced: [
         ...plan.result.unplaced.map((u) => ({ respondentId: u.respondentId, reason: UNPLACED_REASONS[u.reason] })),
         ...plan.excluded.map((e) => ({ respondentId: e.respondent.id, reason: e.reason })),
       ].sort((a, b) => a.respondentId - b.respondentId),
     };
-    return { report, placed: plan.result.shortfalls.map((s) => s.placed), reasons, assumedAvailable: plan.result.assumedAvailable.length };
+    return {
+      report,
+      placed: plan.result.shortfalls.map((s) => s.placed),
+      reasons,
+      assumedAvailable: plan.result.assumedAvailable.length,
+    };
   }
 
-  private view(g: GroupWithMembers, scope: Pick<Scope, 'study' | 'names'>, people: Map<number, Respondent>, slotIds: number[]): GroupView {
-    const of = (role: 'member' | 'reserve') => g.memberships.filter((m) => m.role === role).map((m) => people.get(m.respondentId)).filter((r): r is Respondent => r !== undefined);
+  private view(
+    g: GroupWithMembers,
+    scope: Pick<Scope, 'study' | 'names'>,
+    people: Map<number, Respondent>,
+    slotIds: number[],
+  ): GroupView {
+    const of = (role: 'member' | 'reserve') =>
+      g.memberships
+        .filter((m) => m.role === role)
+        .map((m) => people.get(m.respondentId))
+        .filter((r): r is Respondent => r !== undefined);
     const members = of('member');
     return {
       id: g.id,
@@ -364,5 +534,6 @@ export class GroupsService {
  * Read inside the change's transaction, after its locks.
  */
 export function assertGroupsChangeable(study: Pick<Study, 'slug' | 'status'>): void {
-  if (study.status === 'closed') throw AppError.conflict('study.closed', `Study "${study.slug}" is closed: its groups can no longer change.`);
+  if (study.status === 'closed')
+    throw AppError.conflict('study.closed', `Study "${study.slug}" is closed: its groups can no longer change.`);
 }

@@ -39,7 +39,14 @@ export function randomStudy(seed: number, o: RandomStudyOptions): BalancingInput
     const organisation = `Organisatie ${org + 1}`;
     for (const quadrant of QUADRANTS.slice(0, o.quadrants) as Quadrant[]) {
       const genders = narrow(GENDERS);
-      const ages = narrow([[20, 30], [40, 49], [60, 80], [25, 34], [45, 54], [55, 64]] as const);
+      const ages = narrow([
+        [20, 30],
+        [40, 49],
+        [60, 80],
+        [25, 34],
+        [45, 54],
+        [55, 64],
+      ] as const);
       const educations = narrow(EDUCATIONS);
       const comforts = narrow(DIGITAL_COMFORTS);
       const count = o.exact ? o.maxPerBucket : Math.floor(random() * (o.maxPerBucket + 1));
@@ -62,7 +69,13 @@ export function randomStudy(seed: number, o: RandomStudyOptions): BalancingInput
       }
       candidates.push(...bucket);
       if (o.keptGroups && bucket.length >= 2 && random() < o.keptGroups) {
-        fixed.push({ id: 9000 + fixed.length, organisation, quadrant, members: bucket.slice(0, 2).map((c) => c.id), reserves: [] });
+        fixed.push({
+          id: 9000 + fixed.length,
+          organisation,
+          quadrant,
+          members: bucket.slice(0, 2).map((c) => c.id),
+          reserves: [],
+        });
       }
     }
   }

@@ -2,7 +2,12 @@
 type Answers = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { mergeAnswers } = require('../../public/js/answer-merge.js') as {
-  mergeAnswers: (base: Answers, theirs: Answers, mine: Answers, joinerFor?: (name: string) => string | null) => { data: Answers; changedInBoth: string[] };
+  mergeAnswers: (
+    base: Answers,
+    theirs: Answers,
+    mine: Answers,
+    joinerFor?: (name: string) => string | null,
+  ) => { data: Answers; changedInBoth: string[] };
 };
 
 describe('mergeAnswers', () => {
@@ -17,9 +22,18 @@ describe('mergeAnswers', () => {
   });
 
   it('keeps every word when both tabs wrote different texts in one question', () => {
-    const merged = mergeAnswers({}, { firstName: 'Bert uit tab een' }, { firstName: 'Bert uit tab twee' }, (name) => (name === 'firstName' ? ' / ' : '\n\n'));
-    expect(merged).toEqual({ data: { firstName: 'Bert uit tab een / Bert uit tab twee' }, changedInBoth: ['firstName'] });
-    const story = mergeAnswers({ story: 'Ik belde.' }, { story: 'Ik belde. Het duurde lang.' }, { story: 'Ik mailde.' });
+    const merged = mergeAnswers({}, { firstName: 'Bert uit tab een' }, { firstName: 'Bert uit tab twee' }, (name) =>
+      name === 'firstName' ? ' / ' : '\n\n',
+    );
+    expect(merged).toEqual({
+      data: { firstName: 'Bert uit tab een / Bert uit tab twee' },
+      changedInBoth: ['firstName'],
+    });
+    const story = mergeAnswers(
+      { story: 'Ik belde.' },
+      { story: 'Ik belde. Het duurde lang.' },
+      { story: 'Ik mailde.' },
+    );
     expect(story.data.story).toBe('Ik belde. Het duurde lang.\n\nIk mailde.');
   });
 
@@ -27,13 +41,21 @@ describe('mergeAnswers', () => {
     const base = { story: 'Ik belde', channels: ['website'] };
     const theirs = { story: 'Ik belde', channels: ['website', 'chat'] };
     const mine = { story: 'Ik belde en werd goed geholpen', channels: ['website', 'telefoon'] };
-    expect(mergeAnswers(base, theirs, mine).data).toEqual({ story: 'Ik belde en werd goed geholpen', channels: ['website', 'chat', 'telefoon'] });
-    expect(mergeAnswers({}, { story: 'Ik belde en werd goed geholpen' }, { story: 'Ik belde' }).data.story).toBe('Ik belde en werd goed geholpen');
+    expect(mergeAnswers(base, theirs, mine).data).toEqual({
+      story: 'Ik belde en werd goed geholpen',
+      channels: ['website', 'chat', 'telefoon'],
+    });
+    expect(mergeAnswers({}, { story: 'Ik belde en werd goed geholpen' }, { story: 'Ik belde' }).data.story).toBe(
+      'Ik belde en werd goed geholpen',
+    );
   });
 
   it('lets this tab decide a single choice both changed, and keeps what was cleared in one tab only when the other added nothing', () => {
     const choices = (name: string) => (name === 'rating' ? null : '\n\n');
-    expect(mergeAnswers({ rating: 'neutraal' }, { rating: 'positief' }, { rating: 'negatief' }, choices)).toEqual({ data: { rating: 'negatief' }, changedInBoth: ['rating'] });
+    expect(mergeAnswers({ rating: 'neutraal' }, { rating: 'positief' }, { rating: 'negatief' }, choices)).toEqual({
+      data: { rating: 'negatief' },
+      changedInBoth: ['rating'],
+    });
     expect(mergeAnswers({ story: 'Weg ermee' }, { story: 'Weg ermee' }, {}).data).toEqual({});
     expect(mergeAnswers({ story: 'Oud' }, { story: 'Nieuw' }, {}).data).toEqual({ story: 'Nieuw' });
   });

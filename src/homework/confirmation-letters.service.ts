@@ -14,6 +14,8 @@ export class ConfirmationLettersService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.confirmations.onConfirmed(({ respondentId, sessionId }) => this.homework.assignForConfirmedMember(respondentId, sessionId));
+    this.confirmations.onConfirmed(({ respondentId, sessionId }) =>
+      this.homework.assignForConfirmedMember(respondentId, sessionId),
+    );
   }
 }

@@ -13,7 +13,14 @@ describe('draft check', () => {
 
   it('accepts a partial draft with empty answers', () => {
     expect(draftProblems(shapes, {})).toEqual([]);
-    expect(draftProblems(shapes, { firstName: 'Ans', contactMoments: '', channels: ['website', 'post'], goalRating: 'neutraal' })).toEqual([]);
+    expect(
+      draftProblems(shapes, {
+        firstName: 'Ans',
+        contactMoments: '',
+        channels: ['website', 'post'],
+        goalRating: 'neutraal',
+      }),
+    ).toEqual([]);
   });
 
   it('refuses unknown keys, wrong kinds, values outside the choices and overlong text', () => {
@@ -24,7 +31,13 @@ describe('draft check', () => {
       goalRating: 'great',
       contactMoments: 'x'.repeat(2001),
     });
-    expect(problems.map((p) => p.field).sort()).toEqual(['channels', 'contactMoments', 'firstName', 'goalRating', 'hacker']);
+    expect(problems.map((p) => p.field).sort()).toEqual([
+      'channels',
+      'contactMoments',
+      'firstName',
+      'goalRating',
+      'hacker',
+    ]);
   });
 
   it('refuses answers that are not an object', () => {

@@ -26,8 +26,14 @@ export function draftShapes(definition: object): DraftShapes {
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     if (typeof o.name === 'string' && typeof o.type === 'string' && ANSWER_TYPES.has(o.type)) {
-      const choices = Array.isArray(o.choices) ? new Set(o.choices.map((c) => (c && typeof c === 'object' ? (c as { value: unknown }).value : c))) : null;
-      shapes.set(String(o.valueName ?? o.name), { type: o.type, maxLength: typeof o.maxLength === 'number' ? o.maxLength : DEFAULT_MAX_TEXT, choices });
+      const choices = Array.isArray(o.choices)
+        ? new Set(o.choices.map((c) => (c && typeof c === 'object' ? (c as { value: unknown }).value : c)))
+        : null;
+      shapes.set(String(o.valueName ?? o.name), {
+        type: o.type,
+        maxLength: typeof o.maxLength === 'number' ? o.maxLength : DEFAULT_MAX_TEXT,
+        choices,
+      });
     }
     for (const key of ['pages', 'elements', 'templateElements']) if (key in o) visit(o[key]);
   };
@@ -36,7 +42,8 @@ export function draftShapes(definition: object): DraftShapes {
 }
 
 export function draftProblems(shapes: DraftShapes, data: unknown): DraftProblem[] {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return [{ field: '', message: 'The answers must be a JSON object.' }];
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    return [{ field: '', message: 'The answers must be a JSON object.' }];
   const problems: DraftProblem[] = [];
   for (const [field, value] of Object.entries(data)) {
     const shape = shapes.get(field);
@@ -54,12 +61,18 @@ export function draftProblems(shapes: DraftShapes, data: unknown): DraftProblem[
 function valueProblem(shape: QuestionShape, value: unknown): string | undefined {
   if (shape.type === 'text' || shape.type === 'comment') {
     if (typeof value !== 'string') return 'must be text.';
-    return value.length > shape.maxLength ? `must be at most ${shape.maxLength} characters (it has ${value.length}).` : undefined;
+    return value.length > shape.maxLength
+      ? `must be at most ${shape.maxLength} characters (it has ${value.length}).`
+      : undefined;
   }
   if (shape.type === 'checkbox' || shape.type === 'tagbox') {
     if (!Array.isArray(value)) return 'must be a list of choices.';
-    return shape.choices && value.some((v) => !shape.choices!.has(v)) ? 'has a value that is not one of its choices.' : undefined;
+    return shape.choices && value.some((v) => !shape.choices!.has(v))
+      ? 'has a value that is not one of its choices.'
+      : undefined;
   }
   if (shape.choices) return shape.choices.has(value) ? undefined : 'has a value that is not one of its choices.';
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? undefined : 'has a value of the wrong kind.';
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? undefined
+    : 'has a value of the wrong kind.';
 }

@@ -21,7 +21,8 @@ function directAnswer(body: unknown): unknown {
   }
 }
 
-const describeError = (e: unknown) => (e instanceof AppError ? { code: e.code, message: e.message, details: e.details } : e);
+const describeError = (e: unknown) =>
+  e instanceof AppError ? { code: e.code, message: e.message, details: e.details } : e;
 
 describe('draftRequest: the autosave body, checked as HomeworkDraftDto is', () => {
   const bodies: unknown[] = [
@@ -42,20 +43,31 @@ describe('draftRequest: the autosave body, checked as HomeworkDraftDto is', () =
     {},
   ];
 
-  it.each(bodies.map((b) => [JSON.stringify(b).slice(0, 50), b]))('gives the same answer as the global validation pipe: %s', async (_, body) => {
-    const expected = await pipeAnswer(body);
-    const actual = directAnswer(body);
-    if (expected instanceof Error) expect(describeError(actual)).toEqual(describeError(expected));
-    else expect(actual).toEqual({ ...(expected as object) });
-  });
+  it.each(bodies.map((b) => [JSON.stringify(b).slice(0, 50), b]))(
+    'gives the same answer as the global validation pipe: %s',
+    async (_, body) => {
+      const expected = await pipeAnswer(body);
+      const actual = directAnswer(body);
+      if (expected instanceof Error) expect(describeError(actual)).toEqual(describeError(expected));
+      else expect(actual).toEqual({ ...(expected as object) });
+    },
+  );
 
   it('names every problem of a bad body in one error', () => {
     expect(() => draftRequest({ revision: 'x', data: [], secret: 1 })).toThrow(
-      expect.objectContaining({ code: 'validation.failed', details: { secret: ['property secret should not exist'], revision: ['must not be greater than 2147483647', 'must not be less than 0', 'must be an integer number'], data: ['must be an object'] } }),
+      expect.objectContaining({
+        code: 'validation.failed',
+        details: {
+          secret: ['property secret should not exist'],
+          revision: ['must not be greater than 2147483647', 'must not be less than 0', 'must be an integer number'],
+          data: ['must be an object'],
+        },
+      }),
     );
   });
 
   it('refuses a body that is not an object', () => {
-    for (const body of [null, [], 'text', 3]) expect(() => draftRequest(body)).toThrow(expect.objectContaining({ code: 'validation.failed' }));
+    for (const body of [null, [], 'text', 3])
+      expect(() => draftRequest(body)).toThrow(expect.objectContaining({ code: 'validation.failed' }));
   });
 });

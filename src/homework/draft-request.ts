@@ -22,11 +22,17 @@ export function draftRequest(body: unknown): DraftInput {
   if (!data || typeof data !== 'object' || Array.isArray(data)) problems.data = ['must be an object'];
   if (currentPage !== undefined && currentPage !== null) {
     const pageProblems = [
-      ...(typeof currentPage === 'string' && currentPage.length <= MAX_PAGE_NAME ? [] : [`must be shorter than or equal to ${MAX_PAGE_NAME} characters`]),
+      ...(typeof currentPage === 'string' && currentPage.length <= MAX_PAGE_NAME
+        ? []
+        : [`must be shorter than or equal to ${MAX_PAGE_NAME} characters`]),
       ...(typeof currentPage === 'string' ? [] : ['must be a string']),
     ];
     if (pageProblems.length) problems.currentPage = pageProblems;
   }
   if (Object.keys(problems).length) throw invalidFields(problems);
-  return { revision: revision as number, data: data as DraftInput['data'], currentPage: currentPage as string | null | undefined };
+  return {
+    revision: revision as number,
+    data: data as DraftInput['data'],
+    currentPage: currentPage as string | null | undefined,
+  };
 }

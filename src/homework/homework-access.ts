@@ -17,7 +17,11 @@ export interface GroupModerators {
  */
 export function mayReadGroupHomework(reader: Reader, session: GroupModerators | null): boolean {
   if (reader.role === 'admin') return true;
-  return reader.role === 'researcher' && !!session && (session.leadModeratorId === reader.id || session.noteModeratorId === reader.id);
+  return (
+    reader.role === 'researcher' &&
+    !!session &&
+    (session.leadModeratorId === reader.id || session.noteModeratorId === reader.id)
+  );
 }
 
 /**

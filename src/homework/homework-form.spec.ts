@@ -10,7 +10,11 @@ describe('homework form as data', () => {
   });
 
   it('names the organisation only in texts: questions, choices and pages are the same for every organisation (autosave relies on it)', () => {
-    const names = (organisation: string) => formPages(homeworkForm(organisation).definition, 'nl').map((p) => [p.name, p.questions.map((q) => [q.name, q.choices.map((c) => c.value)])]);
+    const names = (organisation: string) =>
+      formPages(homeworkForm(organisation).definition, 'nl').map((p) => [
+        p.name,
+        p.questions.map((q) => [q.name, q.choices.map((c) => c.value)]),
+      ]);
     expect(homeworkForm('RET').shapes).toEqual(form.shapes);
     expect(homeworkForm('').shapes).toEqual(form.shapes);
     expect(names('RET')).toEqual(names('Vitens'));
@@ -21,13 +25,22 @@ describe('homework form as data', () => {
   it('lists pages and questions in Dutch or English, with the ratings recognised', () => {
     const nl = formPages(form.definition, 'nl');
     const en = formPages(form.definition, 'en');
-    expect(nl.map((p) => p.name)).toEqual(['start', 'contactMomentsStep', 'goalStep', 'orientationStep', 'contactStep', 'afterwardsStep']);
+    expect(nl.map((p) => p.name)).toEqual([
+      'start',
+      'contactMomentsStep',
+      'goalStep',
+      'orientationStep',
+      'contactStep',
+      'afterwardsStep',
+    ]);
     expect(nl[0].intro).toContain('Vitens');
     expect(nl[0].intro).not.toContain('<p>');
     const rating = nl[1].questions.find((q) => q.name === 'contactMomentsRating')!;
     expect(rating.isRating).toBe(true);
     expect(rating.title).toBe('Wat was uw ervaring hierbij?');
-    expect(en[1].questions.find((q) => q.name === 'contactMomentsRating')!.title).toBe('What was your experience with this?');
+    expect(en[1].questions.find((q) => q.name === 'contactMomentsRating')!.title).toBe(
+      'What was your experience with this?',
+    );
     expect(nl[5].questions.find((q) => q.name === 'afterwardsReason')!.conditional).toBe(true);
   });
 
@@ -49,11 +62,30 @@ describe('homework form as data', () => {
 
   it('writes the letter with link, code, return address and contact person', () => {
     const t = (key: string) => key;
-    const letter = { name: 'Ans', link: 'https://x/h/abc', code: 'ABCD-EFGH', returnAddress: 'Postbus 1, Utrecht', contactName: 'Piet', contactPhone: '' };
+    const letter = {
+      name: 'Ans',
+      link: 'https://x/h/abc',
+      code: 'ABCD-EFGH',
+      returnAddress: 'Postbus 1, Utrecht',
+      contactName: 'Piet',
+      contactPhone: '',
+    };
     const texts = letterParagraphs(letter, t).map((p) => p.text);
-    expect(texts).toEqual(expect.arrayContaining(['homework.letter.greeting', 'https://x/h/abc', 'ABCD-EFGH', 'Postbus 1, Utrecht', 'homework.letter.contact']));
-    expect(letterParagraphs({ ...letter, name: '', returnAddress: '', contactName: '' }, t).map((p) => p.text)).not.toContain('homework.letter.paper');
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'homework.letter.greeting',
+        'https://x/h/abc',
+        'ABCD-EFGH',
+        'Postbus 1, Utrecht',
+        'homework.letter.contact',
+      ]),
+    );
+    expect(
+      letterParagraphs({ ...letter, name: '', returnAddress: '', contactName: '' }, t).map((p) => p.text),
+    ).not.toContain('homework.letter.paper');
     expect(texts).not.toContain('homework.letter.contactEmail');
-    expect(letterParagraphs({ ...letter, contactEmail: 'piet@vitens.nl' }, t).map((p) => p.text)).toContain('homework.letter.contactEmail');
+    expect(letterParagraphs({ ...letter, contactEmail: 'piet@vitens.nl' }, t).map((p) => p.text)).toContain(
+      'homework.letter.contactEmail',
+    );
   });
 });

@@ -85,10 +85,15 @@ export function formPages(definition: object, locale: Locale): FormPage[] {
       questions: elements
         .filter((e) => e.type !== 'html')
         .map((e) => {
-          const listed: FormChoice[] = ((e.choices as { value: string; text: Text }[]) ?? []).map((c) => ({ value: c.value, text: localText(c.text, locale) }));
+          const listed: FormChoice[] = ((e.choices as { value: string; text: Text }[]) ?? []).map((c) => ({
+            value: c.value,
+            text: localText(c.text, locale),
+          }));
           const isRating = listed.length > 0 && listed.every((c) => RATING_VALUES.has(c.value));
           // The form's emoji are not in every font (nor in the PDF's): outside the form the faces are drawn.
-          const choices = isRating ? listed.map((c) => ({ value: c.value, text: c.text.replace(FACE_EMOJI, ''), face: c.value })) : listed;
+          const choices = isRating
+            ? listed.map((c) => ({ value: c.value, text: c.text.replace(FACE_EMOJI, ''), face: c.value }))
+            : listed;
           return {
             name: String(e.name),
             type: String(e.type),

@@ -12,7 +12,9 @@ const read = (text: string, limits = DEFAULT_IMPORT_LIMITS) => {
 
 describe(readHomeworkFile.name, () => {
   it('finds the header below a title, skips a repeated header, and keeps each row with its physical line', async () => {
-    const { file, problems } = read('Huiswerk op papier;;\n\nemail;firstName;channels\nans@example.org;Ans;"website; chat"\nemail;firstName;channels\nbert@example.org;Bert;post\n');
+    const { file, problems } = read(
+      'Huiswerk op papier;;\n\nemail;firstName;channels\nans@example.org;Ans;"website; chat"\nemail;firstName;channels\nbert@example.org;Bert;post\n',
+    );
     const { header, rows, dataRows } = await file;
     expect(header).toMatchObject({ line: 3, emailIndex: 0, questions: [{ name: 'firstName' }, { name: 'channels' }] });
     expect(rows.map((r) => [r.line, r.email])).toEqual([
@@ -25,7 +27,9 @@ describe(readHomeworkFile.name, () => {
 
   it('keeps a row whose address does not read, with the problem, so its answers are still checked', async () => {
     const { file } = read('email,firstName\n,Ans\n');
-    expect((await file).rows).toMatchObject([{ line: 2, email: undefined, emailProblem: { code: 'email_missing', column: 'email' } }]);
+    expect((await file).rows).toMatchObject([
+      { line: 2, email: undefined, emailProblem: { code: 'email_missing', column: 'email' } },
+    ]);
   });
 
   it('reports the header’s unknown columns as problems of its line', async () => {
@@ -39,6 +43,8 @@ describe(readHomeworkFile.name, () => {
   });
 
   it('refuses a file with more rows than an import may have', async () => {
-    await expect(read('email;firstName\na@example.org;A\nb@example.org;B\n', { ...DEFAULT_IMPORT_LIMITS, maxRows: 1 }).file).rejects.toThrow(ImportLimitError);
+    await expect(
+      read('email;firstName\na@example.org;A\nb@example.org;B\n', { ...DEFAULT_IMPORT_LIMITS, maxRows: 1 }).file,
+    ).rejects.toThrow(ImportLimitError);
   });
 });

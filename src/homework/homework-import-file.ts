@@ -40,7 +40,13 @@ const HEADER_SEARCH_LINES = 10;
 /** Work between turns for other requests. */
 const SLICE_MS = 10;
 
-export async function readHomeworkFile(buf: Buffer, fileName: string, questions: readonly ImportQuestion[], limits: ImportLimits, problems: ProblemList<RowProblem>): Promise<HomeworkFile> {
+export async function readHomeworkFile(
+  buf: Buffer,
+  fileName: string,
+  questions: readonly ImportQuestion[],
+  limits: ImportLimits,
+  problems: ProblemList<RowProblem>,
+): Promise<HomeworkFile> {
   let header: ImportHeader | undefined;
   const rows: HomeworkFileRow[] = [];
   let dataRows = 0;
@@ -50,7 +56,11 @@ export async function readHomeworkFile(buf: Buffer, fileName: string, questions:
     // A table printed in parts repeats its header.
     if (isEmailHeader(cells[h.emailIndex] ?? '')) return;
     if (++dataRows > limits.maxRows) {
-      throw new ImportLimitError('import.too_many_rows', `${fileName} has more than ${limits.maxRows} rows, more than an import may have. Nothing was imported; split it into smaller files.`, { maxRows: limits.maxRows });
+      throw new ImportLimitError(
+        'import.too_many_rows',
+        `${fileName} has more than ${limits.maxRows} rows, more than an import may have. Nothing was imported; split it into smaller files.`,
+        { maxRows: limits.maxRows },
+      );
     }
     const { email, problem } = rowEmail(line, cells, h);
     rows.push({ line, email, emailProblem: problem, cells });
@@ -69,11 +79,15 @@ export async function readHomeworkFile(buf: Buffer, fileName: string, questions:
       }
     }
   } catch (err) {
-    if (err instanceof CsvReadError || err instanceof XlsxReadError) throw new HomeworkFileError('unreadable', err.message);
+    if (err instanceof CsvReadError || err instanceof XlsxReadError)
+      throw new HomeworkFileError('unreadable', err.message);
     throw err;
   }
   if (!header) {
-    throw new HomeworkFileError('no_header', `${fileName}: no header row with an e-mail column found in the first ${HEADER_SEARCH_LINES} lines; expected "email" and one column per question name of the homework form`);
+    throw new HomeworkFileError(
+      'no_header',
+      `${fileName}: no header row with an e-mail column found in the first ${HEADER_SEARCH_LINES} lines; expected "email" and one column per question name of the homework form`,
+    );
   }
   return { header, rows, dataRows };
 }

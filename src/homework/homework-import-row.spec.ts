@@ -1,6 +1,14 @@
 import { buildHomeworkDefinition } from '../surveys/homework-definition';
 import { validateSubmission } from '../surveys/survey-validator';
-import { importQuestions, matchChoice, matchKey, readHeader, rowAnswers, rowEmail, splitChoices } from './homework-import-row';
+import {
+  importQuestions,
+  matchChoice,
+  matchKey,
+  readHeader,
+  rowAnswers,
+  rowEmail,
+  splitChoices,
+} from './homework-import-row';
 
 const definition = buildHomeworkDefinition({ organisation: 'Vitens' });
 const questions = importQuestions(definition);
@@ -18,7 +26,11 @@ describe(importQuestions.name, () => {
 
 describe(readHeader.name, () => {
   it('finds the e-mail column and the question columns, case and spacing aside', () => {
-    const { header, problems } = readHeader(3, ['E-mailadres', ' FirstName ', 'channels', '', 'contact_moments'], questions);
+    const { header, problems } = readHeader(
+      3,
+      ['E-mailadres', ' FirstName ', 'channels', '', 'contact_moments'],
+      questions,
+    );
     expect(problems).toEqual([]);
     expect(header).toEqual({
       line: 3,
@@ -46,7 +58,11 @@ describe(rowEmail.name, () => {
   it('takes the address as written and refuses an empty or malformed one', () => {
     expect(rowEmail(2, [' ans@example.org ', 'Ans'], header)).toEqual({ email: 'ans@example.org' });
     expect(rowEmail(3, ['', 'Ans'], header).problem).toMatchObject({ line: 3, column: 'email', code: 'email_missing' });
-    expect(rowEmail(4, ['ans at example', 'Ans'], header).problem).toMatchObject({ line: 4, value: 'ans at example', code: 'email_invalid' });
+    expect(rowEmail(4, ['ans at example', 'Ans'], header).problem).toMatchObject({
+      line: 4,
+      value: 'ans at example',
+      code: 'email_invalid',
+    });
   });
 });
 
@@ -62,17 +78,25 @@ describe(matchChoice.name, () => {
     expect(matchChoice('Personal online account', channels)).toBe('mijn-omgeving');
     expect(matchChoice('fax', channels)).toBeUndefined();
     // The organisation's own name is the text of one choice of its form.
-    expect(matchChoice('Vitens', questions.find((q) => q.name === 'afterwardsInitiative')!.choices)).toBe('organisation');
+    expect(matchChoice('Vitens', questions.find((q) => q.name === 'afterwardsInitiative')!.choices)).toBe(
+      'organisation',
+    );
   });
 });
 
 describe(splitChoices.name, () => {
   it('reads several choices separated by ";", "," or line breaks, each once', () => {
-    expect(splitChoices('website; Telefoon,e-mail\nwebsite', channels)).toEqual({ values: ['website', 'telefoon', 'e-mail'], unmatched: [] });
+    expect(splitChoices('website; Telefoon,e-mail\nwebsite', channels)).toEqual({
+      values: ['website', 'telefoon', 'e-mail'],
+      unmatched: [],
+    });
   });
 
   it('keeps a choice whose own text holds the separator whole', () => {
-    expect(splitChoices('Chat, In person, at a location or desk', channels)).toEqual({ values: ['chat', 'locatie'], unmatched: [] });
+    expect(splitChoices('Chat, In person, at a location or desk', channels)).toEqual({
+      values: ['chat', 'locatie'],
+      unmatched: [],
+    });
   });
 
   it('reads a JSON list, as some survey tools export a multiple choice', () => {
@@ -85,8 +109,28 @@ describe(splitChoices.name, () => {
 });
 
 describe(rowAnswers.name, () => {
-  const cells = ['ans@example.org', 'Ans', 'Ik belde over mijn meterstand.\r\nTwee keer.', 'Telefoon; website', '🙂 Positief', '', 'Nee'];
-  const { header } = readHeader(1, ['email', 'firstName', 'contactMoments', 'channels', 'contactMomentsRating', 'contactMomentsExplanation', 'afterwardsHad'], questions);
+  const cells = [
+    'ans@example.org',
+    'Ans',
+    'Ik belde over mijn meterstand.\r\nTwee keer.',
+    'Telefoon; website',
+    '🙂 Positief',
+    '',
+    'Nee',
+  ];
+  const { header } = readHeader(
+    1,
+    [
+      'email',
+      'firstName',
+      'contactMoments',
+      'channels',
+      'contactMomentsRating',
+      'contactMomentsExplanation',
+      'afterwardsHad',
+    ],
+    questions,
+  );
 
   it('turns a row into the answers a submission carries: text as written, choices as values, empty cells left out', () => {
     const { answers, problems } = rowAnswers(2, cells, header, questions);
@@ -108,8 +152,20 @@ describe(rowAnswers.name, () => {
     bad[4] = 'super';
     const { answers, problems } = rowAnswers(7, bad, header, questions);
     expect(problems).toEqual([
-      { line: 7, column: 'channels', value: 'website; fax', code: 'unknown_choice', vars: { choice: 'fax', choices: expect.stringContaining('website, mijn-omgeving') } },
-      { line: 7, column: 'contactMomentsRating', value: 'super', code: 'unknown_choice', vars: { choice: 'super', choices: 'positief, neutraal, negatief' } },
+      {
+        line: 7,
+        column: 'channels',
+        value: 'website; fax',
+        code: 'unknown_choice',
+        vars: { choice: 'fax', choices: expect.stringContaining('website, mijn-omgeving') },
+      },
+      {
+        line: 7,
+        column: 'contactMomentsRating',
+        value: 'super',
+        code: 'unknown_choice',
+        vars: { choice: 'super', choices: 'positief, neutraal, negatief' },
+      },
     ]);
     expect(answers).not.toHaveProperty('channels');
     expect(answers).not.toHaveProperty('contactMomentsRating');

@@ -62,12 +62,15 @@ export function matchKey(text: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-const EMAIL_HEADERS = new Set(['email', 'emailadres', 'emailaddress', 'mail', 'respondentemail', 'respondentemailadres'].map(matchKey));
+const EMAIL_HEADERS = new Set(
+  ['email', 'emailadres', 'emailaddress', 'mail', 'respondentemail', 'respondentemailadres'].map(matchKey),
+);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_EMAIL_LENGTH = 254;
 /** A problem quotes at most this much of a cell, so a report stays small whatever the file holds. */
 const MAX_SHOWN_VALUE = 100;
-const clip = (text: string): string => (text.length > MAX_SHOWN_VALUE ? `${text.slice(0, MAX_SHOWN_VALUE - 1)}…` : text);
+const clip = (text: string): string =>
+  text.length > MAX_SHOWN_VALUE ? `${text.slice(0, MAX_SHOWN_VALUE - 1)}…` : text;
 
 export function isEmailHeader(cell: string): boolean {
   return EMAIL_HEADERS.has(matchKey(cell));
@@ -82,7 +85,10 @@ export function importQuestions(definition: object): ImportQuestion[] {
     .map((e) => ({
       name: String(e.name),
       type: String(e.type),
-      choices: ((e.choices as { value: string; text?: Text }[] | undefined) ?? []).map((c) => ({ value: c.value, keys: choiceKeys(c.value, c.text) })),
+      choices: ((e.choices as { value: string; text?: Text }[] | undefined) ?? []).map((c) => ({
+        value: c.value,
+        keys: choiceKeys(c.value, c.text),
+      })),
     }));
 }
 
@@ -97,7 +103,11 @@ function choiceKeys(value: string, text: Text): string[] {
  * Reads a header line: the e-mail column and the question columns. Every other non-empty header cell is a
  * problem (a column the import would otherwise drop unseen), and so is a question named twice.
  */
-export function readHeader(line: number, cells: string[], questions: readonly ImportQuestion[]): { header: ImportHeader; problems: RowProblem[] } {
+export function readHeader(
+  line: number,
+  cells: string[],
+  questions: readonly ImportQuestion[],
+): { header: ImportHeader; problems: RowProblem[] } {
   const byKey = new Map(questions.map((q) => [matchKey(q.name), q.name]));
   const header: ImportHeader = { line, emailIndex: -1, emailColumn: '', questions: [] };
   const problems: RowProblem[] = [];
@@ -113,7 +123,8 @@ export function readHeader(line: number, cells: string[], questions: readonly Im
     }
     const name = byKey.get(key);
     if (!name) problems.push({ line, column, value: clip(column), code: 'unknown_column' });
-    else if (seen.has(name)) problems.push({ line, column, value: clip(column), code: 'duplicate_column', vars: { first: seen.get(name)! } });
+    else if (seen.has(name))
+      problems.push({ line, column, value: clip(column), code: 'duplicate_column', vars: { first: seen.get(name)! } });
     else {
       seen.set(name, column);
       header.questions.push({ index, column, name });
@@ -123,9 +134,18 @@ export function readHeader(line: number, cells: string[], questions: readonly Im
 }
 
 /** The e-mail address of a data row, or the problem with it. */
-export function rowEmail(line: number, cells: string[], header: ImportHeader): { email?: string; problem?: RowProblem } {
+export function rowEmail(
+  line: number,
+  cells: string[],
+  header: ImportHeader,
+): { email?: string; problem?: RowProblem } {
   const email = (cells[header.emailIndex] ?? '').trim();
-  const problem = (code: HomeworkImportProblem): RowProblem => ({ line, column: header.emailColumn, value: clip(email), code });
+  const problem = (code: HomeworkImportProblem): RowProblem => ({
+    line,
+    column: header.emailColumn,
+    value: clip(email),
+    code,
+  });
   if (!email) return { problem: problem('email_missing') };
   if (email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email)) return { problem: problem('email_invalid') };
   return { email };
@@ -136,7 +156,12 @@ export function rowEmail(line: number, cells: string[], header: ImportHeader): {
  * (ends trimmed, line breaks as "\n"); a choice is matched by its value or either text, and a cell of a checkbox
  * question may hold several, separated by ";", "," or line breaks, or written as a JSON list.
  */
-export function rowAnswers(line: number, cells: string[], header: ImportHeader, questions: readonly ImportQuestion[]): { answers: HomeworkAnswers; problems: RowProblem[] } {
+export function rowAnswers(
+  line: number,
+  cells: string[],
+  header: ImportHeader,
+  questions: readonly ImportQuestion[],
+): { answers: HomeworkAnswers; problems: RowProblem[] } {
   const byName = new Map(questions.map((q) => [q.name, q]));
   const answers: HomeworkAnswers = {};
   const problems: RowProblem[] = [];
@@ -144,7 +169,14 @@ export function rowAnswers(line: number, cells: string[], header: ImportHeader, 
     const question = byName.get(name)!;
     const cell = (cells[index] ?? '').replace(/\r\n?/g, '\n').trim();
     if (!cell) continue;
-    const unknown = (choice: string) => problems.push({ line, column, value: clip(cell), code: 'unknown_choice', vars: { choice: clip(choice), choices: question.choices.map((c) => c.value).join(', ') } });
+    const unknown = (choice: string) =>
+      problems.push({
+        line,
+        column,
+        value: clip(cell),
+        code: 'unknown_choice',
+        vars: { choice: clip(choice), choices: question.choices.map((c) => c.value).join(', ') },
+      });
     if (question.type === 'checkbox') {
       const { values, unmatched } = splitChoices(cell, question.choices);
       unmatched.forEach(unknown);
@@ -170,20 +202,25 @@ export function matchChoice(text: string, choices: readonly ImportChoice[]): str
  * The choices named in one cell. Separators may also occur inside a choice's text ("In person, at a location or
  * desk"), so the longest run of pieces that names a choice wins, left to right.
  */
-export function splitChoices(cell: string, choices: readonly ImportChoice[]): { values: string[]; unmatched: string[] } {
+export function splitChoices(
+  cell: string,
+  choices: readonly ImportChoice[],
+): { values: string[]; unmatched: string[] } {
   const list = jsonList(cell);
   const pieces = list ?? cell.split(/[;,\n]/);
   const separators = list ? [] : (cell.match(/[;,\n]/g) ?? []);
   const values: string[] = [];
   const unmatched: string[] = [];
-  for (let i = 0; i < pieces.length; ) {
+  for (let i = 0; i < pieces.length;) {
     if (!pieces[i].trim()) {
       i++;
       continue;
     }
     let matched = false;
     for (let j = pieces.length - 1; j >= i; j--) {
-      const run = pieces.slice(i, j + 1).reduce((text, piece, k) => (k === 0 ? piece : text + separators[i + k - 1] + piece), '');
+      const run = pieces
+        .slice(i, j + 1)
+        .reduce((text, piece, k) => (k === 0 ? piece : text + separators[i + k - 1] + piece), '');
       const value = matchChoice(run, choices);
       if (value === undefined) continue;
       if (!values.includes(value)) values.push(value);

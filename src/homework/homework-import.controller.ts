@@ -18,7 +18,13 @@ export class HomeworkImportController {
   @HttpCode(200)
   @ApiConsumes('multipart/form-data', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @UseInterceptors(ImportUploadErrorsInterceptor, FileInterceptor('file'))
-  import(@Param('slug') slug: string, @Query() opts: HomeworkImportOptionsDto, @UploadedFile() file: UploadedImport | undefined, @Req() req: Request, @CurrentUser() user: AuthUser) {
+  import(
+    @Param('slug') slug: string,
+    @Query() opts: HomeworkImportOptionsDto,
+    @UploadedFile() file: UploadedImport | undefined,
+    @Req() req: Request,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.importer.import(slug, uploadedFile(file, req, opts.fileName), opts, user, req.locale);
   }
 }

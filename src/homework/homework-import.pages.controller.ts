@@ -21,7 +21,29 @@ const REFUSAL_CODES = [
   'homework_import.changed',
   'study.closed',
 ];
-const SCRIPT_TEXTS = ['wouldImport', 'wouldImportOne', 'imported', 'importedOne', 'created', 'createdOne', 'replaced', 'replacedOne', 'problems', 'moreProblems', 'rows', 'moreRows', 'colLine', 'colColumn', 'colValue', 'colReason', 'colRespondent', 'colAction', 'empty', 'confirm', 'failed'];
+const SCRIPT_TEXTS = [
+  'wouldImport',
+  'wouldImportOne',
+  'imported',
+  'importedOne',
+  'created',
+  'createdOne',
+  'replaced',
+  'replacedOne',
+  'problems',
+  'moreProblems',
+  'rows',
+  'moreRows',
+  'colLine',
+  'colColumn',
+  'colValue',
+  'colReason',
+  'colRespondent',
+  'colAction',
+  'empty',
+  'confirm',
+  'failed',
+];
 const ACTIONS = ['create', 'fill', 'replace'];
 
 @Controller('studies/:slug/homework/import')
@@ -40,7 +62,10 @@ export class HomeworkImportPagesController {
       title: 'homeworkImport.title',
       study,
       columns: importQuestions(homeworkForm('').definition).map((q) => q.name),
-      limitsText: t('homeworkImport.limits', { maxBytes: formatBytes(this.limits.maxBytes), maxRows: this.limits.maxRows.toLocaleString(LOCALE_TAG[req.locale]) }),
+      limitsText: t('homeworkImport.limits', {
+        maxBytes: formatBytes(this.limits.maxBytes),
+        maxRows: this.limits.maxRows.toLocaleString(LOCALE_TAG[req.locale]),
+      }),
       importTexts: {
         ...Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, t(`homeworkImport.${k}`)])),
         actions: Object.fromEntries(ACTIONS.map((a) => [a, t(`homeworkImport.action.${a}`)])),

@@ -93,9 +93,24 @@ export class HomeworkLinksService {
    * Saves a draft if the link opens and the answers may change, in one statement, and answers null; if not, the
    * assignment as resolveState finds it (the caller says why). A code takes its try from the throttle once.
    */
-  async saveDraftIfEditable(key: string, ip: string, draft: { revision: number; data: HomeworkAnswers; currentPage: string | null }, now: Date): Promise<LinkLookup<AssignmentState> | null> {
+  async saveDraftIfEditable(
+    key: string,
+    ip: string,
+    draft: { revision: number; data: HomeworkAnswers; currentPage: string | null },
+    now: Date,
+  ): Promise<LinkLookup<AssignmentState> | null> {
     const stored = await this.storedKey(key, ip, now);
-    if (stored && (await this.homework.saveDraftIfEditable(stored.column, stored.hash, draft.revision, draft.data, draft.currentPage, now))) {
+    if (
+      stored &&
+      (await this.homework.saveDraftIfEditable(
+        stored.column,
+        stored.hash,
+        draft.revision,
+        draft.data,
+        draft.currentPage,
+        now,
+      ))
+    ) {
       if (stored.codeTry) await this.throttle.refund(stored.codeTry.bucket, stored.codeTry.window);
       return null;
     }
@@ -104,12 +119,25 @@ export class HomeworkLinksService {
 
   /** A right code gives its try back; an unknown one keeps it as a failure. */
   private async found<A>(stored: StoredKey | null, lookup: LinkLookup<A> | null): Promise<LinkLookup<A>> {
-    if (!lookup) throw new AppError('not_found', 'homework.not_found', 'This link or code is not known. Check the letter, or call the number in it for help.');
+    if (!lookup)
+      throw new AppError(
+        'not_found',
+        'homework.not_found',
+        'This link or code is not known. Check the letter, or call the number in it for help.',
+      );
     if (stored?.codeTry) await this.throttle.refund(stored.codeTry.bucket, stored.codeTry.window);
-    const closed = linkClosedReason({ status: lookup.studyStatus }, { status: lookup.respondentStatus, erasedAt: lookup.respondentErasedAt });
+    const closed = linkClosedReason(
+      { status: lookup.studyStatus },
+      { status: lookup.respondentStatus, erasedAt: lookup.respondentErasedAt },
+    );
     if (closed) {
       const helpPhone = this.helpPhone(lookup.studyHelpPhone);
-      throw new AppError('gone', `homework.${closed}`, `This homework link no longer works. Questions? Call ${helpPhone}.`, { helpPhone });
+      throw new AppError(
+        'gone',
+        `homework.${closed}`,
+        `This homework link no longer works. Questions? Call ${helpPhone}.`,
+        { helpPhone },
+      );
     }
     return lookup;
   }
@@ -117,7 +145,12 @@ export class HomeworkLinksService {
   /** Where and how a link or a typed code is stored (only hashes are), once the code throttle gave a code its try. */
   private async storedKey(key: string, ip: string, now: Date): Promise<StoredKey | null> {
     const code = normaliseCode(key);
-    if (code) return { column: 'codeHash', hash: hashCode(this.config.sessionSecret, code), codeTry: await this.takeCodeTry(ip, now) };
+    if (code)
+      return {
+        column: 'codeHash',
+        hash: hashCode(this.config.sessionSecret, code),
+        codeTry: await this.takeCodeTry(ip, now),
+      };
     if (key.length > MAX_KEY_LENGTH) return null;
     return { column: 'tokenHash', hash: hashToken(key) };
   }
@@ -125,7 +158,8 @@ export class HomeworkLinksService {
   private async takeCodeTry(ip: string, now: Date): Promise<{ bucket: string; window: number }> {
     const bucket = `homework-code:${ip}`;
     const window = rateWindow(now.getTime(), CODE_THROTTLE_WINDOW_MINUTES);
-    if (await this.throttle.reserve(bucket, window.index, MAX_CODE_FAILURES_PER_IP)) return { bucket, window: window.index };
+    if (await this.throttle.reserve(bucket, window.index, MAX_CODE_FAILURES_PER_IP))
+      return { bucket, window: window.index };
     throw new AppError(
       'too_many_requests',
       'homework.code_throttled',

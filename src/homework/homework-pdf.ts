@@ -11,7 +11,11 @@ const BODY_SIZE = 13;
 const LINE_GAP = 22;
 
 export function writeHomeworkPdf(view: PrintView, t: Translate, out: Writable): Promise<void> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: t('homework.print.title'), Author: 'kwadrant' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: t('homework.print.title'), Author: 'kwadrant' },
+  });
   const done = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve);
     out.on('error', reject);
@@ -23,12 +27,18 @@ export function writeHomeworkPdf(view: PrintView, t: Translate, out: Writable): 
   doc.font('Helvetica-Bold').fontSize(18).text(t('homework.print.letterHeading'), { width });
   doc.moveDown(0.5);
   for (const paragraph of letterParagraphs(view.letter, t)) {
-    doc.font(paragraph.emphasis ? 'Helvetica-Bold' : 'Helvetica').fontSize(BODY_SIZE).text(paragraph.text, { width });
+    doc
+      .font(paragraph.emphasis ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(BODY_SIZE)
+      .text(paragraph.text, { width });
     doc.moveDown(0.5);
   }
 
   doc.addPage();
-  doc.font('Helvetica-Bold').fontSize(18).text(t('homework.print.formHeading', { organisation: view.letter.organisation }), { width });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(18)
+    .text(t('homework.print.formHeading', { organisation: view.letter.organisation }), { width });
   doc.font('Helvetica').fontSize(BODY_SIZE).text(t('homework.print.formIntro', view.letter), { width });
   for (const page of view.pages) {
     doc.moveDown(0.8);
@@ -73,7 +83,12 @@ function question(doc: PDFKit.PDFDocument, q: FormQuestion, answer: string, widt
   for (let i = 0; i < lines; i++) {
     ensureSpace(doc, LINE_GAP);
     const y = doc.y + LINE_GAP - 4;
-    doc.moveTo(doc.x, y).lineTo(doc.x + width, y).lineWidth(0.5).strokeColor('#555555').stroke();
+    doc
+      .moveTo(doc.x, y)
+      .lineTo(doc.x + width, y)
+      .lineWidth(0.5)
+      .strokeColor('#555555')
+      .stroke();
     doc.y += LINE_GAP;
   }
 }
@@ -84,9 +99,20 @@ function choiceBoxes(doc: PDFKit.PDFDocument, q: FormQuestion, answer: string, w
     ensureSpace(doc, 20);
     const x = doc.x;
     const y = doc.y;
-    doc.rect(x, y + 2, 11, 11).lineWidth(1).strokeColor('#222222').stroke();
-    if (chosen.has(choice.text)) doc.font('Helvetica-Bold').fontSize(11).text('X', x + 2, y + 2, { lineBreak: false });
-    doc.font('Helvetica').fontSize(BODY_SIZE).text(choice.text, x + 20, y, { width: width - 20 });
+    doc
+      .rect(x, y + 2, 11, 11)
+      .lineWidth(1)
+      .strokeColor('#222222')
+      .stroke();
+    if (chosen.has(choice.text))
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(11)
+        .text('X', x + 2, y + 2, { lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(BODY_SIZE)
+      .text(choice.text, x + 20, y, { width: width - 20 });
     doc.x = x;
   }
 }
@@ -99,7 +125,11 @@ function ratingFaces(doc: PDFKit.PDFDocument, q: FormQuestion, answer: string): 
     const cx = startX + 14 + i * 150;
     face(doc, cx, y, choice.value);
     if (answer === choice.text) doc.circle(cx, y, 15).lineWidth(2).strokeColor('#000000').stroke();
-    doc.font('Helvetica').fontSize(BODY_SIZE).fillColor('#000000').text(choice.text, cx + 20, y - 7, { lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(BODY_SIZE)
+      .fillColor('#000000')
+      .text(choice.text, cx + 20, y - 7, { lineBreak: false });
   });
   doc.x = startX;
   doc.y = y + 22;
@@ -111,7 +141,19 @@ function face(doc: PDFKit.PDFDocument, cx: number, cy: number, mood: string): vo
   doc.circle(cx, cy, 11).stroke();
   doc.circle(cx - 4, cy - 3, 1.3).fill('#222222');
   doc.circle(cx + 4, cy - 3, 1.3).fill('#222222');
-  if (mood === 'positief') doc.moveTo(cx - 5, cy + 3).quadraticCurveTo(cx, cy + 8, cx + 5, cy + 3).stroke();
-  else if (mood === 'negatief') doc.moveTo(cx - 5, cy + 7).quadraticCurveTo(cx, cy + 2, cx + 5, cy + 7).stroke();
-  else doc.moveTo(cx - 5, cy + 5).lineTo(cx + 5, cy + 5).stroke();
+  if (mood === 'positief')
+    doc
+      .moveTo(cx - 5, cy + 3)
+      .quadraticCurveTo(cx, cy + 8, cx + 5, cy + 3)
+      .stroke();
+  else if (mood === 'negatief')
+    doc
+      .moveTo(cx - 5, cy + 7)
+      .quadraticCurveTo(cx, cy + 2, cx + 5, cy + 7)
+      .stroke();
+  else
+    doc
+      .moveTo(cx - 5, cy + 5)
+      .lineTo(cx + 5, cy + 5)
+      .stroke();
 }

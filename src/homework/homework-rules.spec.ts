@@ -1,6 +1,12 @@
 import { canEdit, homeworkStatus, linkClosedReason } from './homework-rules';
 
-const base = { deadline: new Date('2026-11-30T23:00:00Z'), revision: 0, submittedAt: null, late: false, enteredFromPaper: false };
+const base = {
+  deadline: new Date('2026-11-30T23:00:00Z'),
+  revision: 0,
+  submittedAt: null,
+  late: false,
+  enteredFromPaper: false,
+};
 const before = new Date('2026-11-29T12:00:00Z');
 const after = new Date('2026-12-02T12:00:00Z');
 
@@ -10,7 +16,9 @@ describe('homework rules', () => {
     expect(homeworkStatus({ ...base, revision: 3 })).toBe('draft');
     expect(homeworkStatus({ ...base, revision: 4, submittedAt: before })).toBe('submitted');
     expect(homeworkStatus({ ...base, revision: 4, submittedAt: after, late: true })).toBe('late');
-    expect(homeworkStatus({ ...base, revision: 1, submittedAt: after, late: true, enteredFromPaper: true })).toBe('paper');
+    expect(homeworkStatus({ ...base, revision: 1, submittedAt: after, late: true, enteredFromPaper: true })).toBe(
+      'paper',
+    );
     expect(homeworkStatus({ ...base, revision: 1, submittedAt: before, answerSource: 'import' })).toBe('imported');
     // A respondent who sends the form again after an import makes it theirs.
     expect(homeworkStatus({ ...base, revision: 2, submittedAt: before, answerSource: 'online' })).toBe('submitted');

@@ -35,7 +35,10 @@ export function isLateSubmission(deadline: Date, now: Date): boolean {
 /** Why a link no longer opens, or null when it does. */
 export type LinkClosedReason = 'study-closed' | 'erased' | null;
 
-export function linkClosedReason(study: { status: string }, respondent: { status: string; erasedAt: Date | null } | null): LinkClosedReason {
+export function linkClosedReason(
+  study: { status: string },
+  respondent: { status: string; erasedAt: Date | null } | null,
+): LinkClosedReason {
   if (!respondent || respondent.status === 'erased' || respondent.erasedAt) return 'erased';
   if (study.status === 'closed') return 'study-closed';
   return null;

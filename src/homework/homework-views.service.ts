@@ -68,7 +68,6 @@ export interface PrintView {
   logo?: Buffer | null;
 }
 
-
 /** The researchers' views (status per group, the preparation view) and the printable letter and form. */
 const INVITED: readonly RespondentStatus[] = ['invited', 'confirmed', 'participated'];
 
@@ -81,7 +80,10 @@ export class HomeworkViewsService {
     private readonly audit: AuditService,
   ) {}
 
-  async statusOfStudy(slug: string, user: AuthUser): Promise<{ study: { slug: string; title: string; id: number }; groups: GroupStatus[] }> {
+  async statusOfStudy(
+    slug: string,
+    user: AuthUser,
+  ): Promise<{ study: { slug: string; title: string; id: number }; groups: GroupStatus[] }> {
     const study = await this.service.study(slug);
     const groups = await this.homework.groupsOfStudy(study.id);
     const ids = groups.map((g) => g.id);
@@ -91,7 +93,9 @@ export class HomeworkViewsService {
       this.homework.ofStudy(study.id),
       this.homework.organisationsOfStudy(study.id),
     ]);
-    const respondents = new Map((await this.homework.respondentsByIds(members.map((m) => m.respondentId))).map((r) => [r.id, r]));
+    const respondents = new Map(
+      (await this.homework.respondentsByIds(members.map((m) => m.respondentId))).map((r) => [r.id, r]),
+    );
     const byRespondent = new Map(assignments.map((a) => [a.respondentId, a]));
     const orgNames = new Map(organisations.map((o) => [o.organisationId, o.organisation.name]));
     return {
@@ -128,7 +132,12 @@ export class HomeworkViewsService {
           mayReadHomework: mayReadGroupHomework(user, session),
           members: rows,
           counts,
-          invitedWithout: members.filter((m) => m.groupId === g.id && !byRespondent.has(m.respondentId) && INVITED.includes(respondents.get(m.respondentId)?.status ?? 'erased')).length,
+          invitedWithout: members.filter(
+            (m) =>
+              m.groupId === g.id &&
+              !byRespondent.has(m.respondentId) &&
+              INVITED.includes(respondents.get(m.respondentId)?.status ?? 'erased'),
+          ).length,
         };
       }),
     };
@@ -141,13 +150,25 @@ export class HomeworkViewsService {
     if (!group) throw AppError.notFound('group', groupId);
     const session = await this.assertMayRead(group.id, user);
     const members = await this.homework.membersOfGroups([group.id]);
-    const respondents = new Map((await this.homework.respondentsByIds(members.map((m) => m.respondentId))).map((r) => [r.id, r]));
+    const respondents = new Map(
+      (await this.homework.respondentsByIds(members.map((m) => m.respondentId))).map((r) => [r.id, r]),
+    );
     const assignments = new Map((await this.homework.ofGroup(group.id)).map((a) => [a.respondentId, a]));
     const link = await this.homework.studyOrganisation(study.id, group.organisationId);
     const organisation = link?.organisation.name ?? '';
-    const pages = formPages((await this.service.formOf({ studyId: study.id, respondentId: members[0]?.respondentId ?? 0 })).definition, locale);
+    const pages = formPages(
+      (await this.service.formOf({ studyId: study.id, respondentId: members[0]?.respondentId ?? 0 })).definition,
+      locale,
+    );
     const shown = members.filter((m) => respondents.get(m.respondentId)?.status !== 'erased');
-    await this.audit.record({ actor: user, action: 'homework.prep.read', studyId: study.id, subjectType: 'group', subjectId: group.id, details: { respondentIds: shown.map((m) => m.respondentId) } });
+    await this.audit.record({
+      actor: user,
+      action: 'homework.prep.read',
+      studyId: study.id,
+      subjectType: 'group',
+      subjectId: group.id,
+      details: { respondentIds: shown.map((m) => m.respondentId) },
+    });
     const answersOf = (a: HomeworkAssignment | undefined) => (a ? (a.submitted ?? a.draft ?? {}) : {});
     return {
       study: { slug: study.slug, title: study.title },
@@ -155,7 +176,11 @@ export class HomeworkViewsService {
       sessionStartsAt: session?.startsAt ?? null,
       members: shown.map((m) => {
         const a = assignments.get(m.respondentId);
-        return { name: respondents.get(m.respondentId)?.firstName ?? `#${m.respondentId}`, status: a ? homeworkStatus(a) : 'none', fromDraft: !!a && !a.submittedAt && a.revision > 0 };
+        return {
+          name: respondents.get(m.respondentId)?.firstName ?? `#${m.respondentId}`,
+          status: a ? homeworkStatus(a) : 'none',
+          fromDraft: !!a && !a.submittedAt && a.revision > 0,
+        };
       }),
       pages: pages
         .filter((p) => p.questions.length)
@@ -188,7 +213,12 @@ export class HomeworkViewsService {
    * A member's letter and form for the group's moderators and admins (homework-access.ts); the working link and
    * code only for admins. Every print is an audit event (`format`: print or pdf).
    */
-  async printForResearcher(slug: string, assignmentId: number, user: AuthUser, format: 'print' | 'pdf'): Promise<PrintView> {
+  async printForResearcher(
+    slug: string,
+    assignmentId: number,
+    user: AuthUser,
+    format: 'print' | 'pdf',
+  ): Promise<PrintView> {
     const assignment = await this.readableAssignment(slug, assignmentId, user);
     const withCredentials = maySeeLetterCredentials(user);
     await this.audit.record({
@@ -203,7 +233,11 @@ export class HomeworkViewsService {
     return this.print(assignment, assignment.submitted ?? assignment.draft ?? {}, withCredentials);
   }
 
-  private async print(assignment: HomeworkAssignment, values: HomeworkAnswers, withCredentials: boolean): Promise<PrintView> {
+  private async print(
+    assignment: HomeworkAssignment,
+    values: HomeworkAnswers,
+    withCredentials: boolean,
+  ): Promise<PrintView> {
     const study = (await this.homework.findStudy(assignment.studyId))!;
     const respondent = await this.homework.findRespondent(assignment.respondentId);
     const form = await this.service.formOf(assignment);
@@ -218,7 +252,14 @@ export class HomeworkViewsService {
   /** An assignment for typing in its paper form: the same rule as the preparation view; the read is audited. */
   async paperEntryOf(slug: string, assignmentId: number, user: AuthUser): Promise<HomeworkAssignment> {
     const assignment = await this.readableAssignment(slug, assignmentId, user);
-    await this.audit.record({ actor: user, action: 'homework.paper.read', studyId: assignment.studyId, subjectType: 'respondent', subjectId: assignment.respondentId, details: { assignmentId } });
+    await this.audit.record({
+      actor: user,
+      action: 'homework.paper.read',
+      studyId: assignment.studyId,
+      subjectType: 'respondent',
+      subjectId: assignment.respondentId,
+      details: { assignmentId },
+    });
     return assignment;
   }
 
@@ -232,7 +273,8 @@ export class HomeworkViewsService {
 
   private async assertMayRead(groupId: number, user: AuthUser): Promise<ScheduledSession | null> {
     const [session] = await this.homework.sessionsOfGroups([groupId]);
-    if (!mayReadGroupHomework(user, session ?? null)) throw AppError.forbidden(HOMEWORK_READERS_ONLY, 'error.auth.forbidden.homeworkReaders');
+    if (!mayReadGroupHomework(user, session ?? null))
+      throw AppError.forbidden(HOMEWORK_READERS_ONLY, 'error.auth.forbidden.homeworkReaders');
     return session ?? null;
   }
 }

@@ -56,13 +56,23 @@ export class HomeworkController {
   }
 
   @Get('studies/:slug/homework/groups/:groupId/prep')
-  prep(@Param('slug') slug: string, @Param('groupId', ParseIdPipe) groupId: number, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  prep(
+    @Param('slug') slug: string,
+    @Param('groupId', ParseIdPipe) groupId: number,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     return this.views.prep(slug, groupId, user, req.locale);
   }
 
   @Post('studies/:slug/homework/assignments/:id/paper')
   @HttpCode(200)
-  paper(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: PaperEntryDto, @CurrentUser() user: AuthUser) {
+  paper(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: PaperEntryDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.homework.enterPaper(slug, id, dto.data, user);
   }
 

@@ -23,7 +23,14 @@ import { HomeworkViewsService } from './homework-views.service';
 import { HOMEWORK_ENTITIES } from './homework.entities';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(HOMEWORK_ENTITIES), AuthModule, MailModule, StudiesModule, SchedulingModule, ImportUploadModule],
+  imports: [
+    TypeOrmModule.forFeature(HOMEWORK_ENTITIES),
+    AuthModule,
+    MailModule,
+    StudiesModule,
+    SchedulingModule,
+    ImportUploadModule,
+  ],
   providers: [
     HomeworkRepository,
     HomeworkLinksService,
@@ -42,6 +49,8 @@ export class HomeworkModule implements NestModule {
 
   // An import may come as the file itself (text/csv, .xlsx) instead of a multipart form.
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(importRawBody(this.importLimits)).forRoutes({ path: 'api/studies/:slug/homework/import', method: RequestMethod.POST });
+    consumer
+      .apply(importRawBody(this.importLimits))
+      .forRoutes({ path: 'api/studies/:slug/homework/import', method: RequestMethod.POST });
   }
 }

@@ -20,16 +20,44 @@ import { letterParagraphs } from './letter-text';
 import { normaliseCode } from './short-code';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
-const SURVEY_SCRIPTS = ['/assets/survey/survey.core.min.js', '/assets/survey/i18n/dutch.min.js', '/assets/survey-ui/survey-js-ui.min.js'];
+const SURVEY_SCRIPTS = [
+  '/assets/survey/survey.core.min.js',
+  '/assets/survey/i18n/dutch.min.js',
+  '/assets/survey-ui/survey-js-ui.min.js',
+];
 /** The form, its problem summary and the merge of two tabs' answers. */
-const FORM_SCRIPTS = [...SURVEY_SCRIPTS, '/assets/js/form-problems.js', '/assets/js/answer-merge.js', '/assets/js/homework-form.js'];
+const FORM_SCRIPTS = [
+  ...SURVEY_SCRIPTS,
+  '/assets/js/form-problems.js',
+  '/assets/js/answer-merge.js',
+  '/assets/js/homework-form.js',
+];
 const PAGE_STYLESHEETS = ['/assets/css/survey-theme.css', '/assets/css/homework.css'];
 const SURVEY_STYLESHEETS = ['/assets/survey/survey-core.min.css', ...PAGE_STYLESHEETS];
 /** Texts the form script shows (save status, conflicts, errors), in the page's language. */
 const SCRIPT_TEXTS = [
-  'saving', 'savedAt', 'saveFailed', 'offline', 'conflict', 'conflictYourText', 'loadNewest', 'submitting', 'submitted', 'submittedLate',
-  'submitFailed', 'fixAnswers', 'closed', 'deadlinePassed', 'edit', 'resubmitHint', 'paperSaved', 'copyHint', 'completeButton',
-  'unsentChanges', 'conflictHeading', 'merged',
+  'saving',
+  'savedAt',
+  'saveFailed',
+  'offline',
+  'conflict',
+  'conflictYourText',
+  'loadNewest',
+  'submitting',
+  'submitted',
+  'submittedLate',
+  'submitFailed',
+  'fixAnswers',
+  'closed',
+  'deadlinePassed',
+  'edit',
+  'resubmitHint',
+  'paperSaved',
+  'copyHint',
+  'completeButton',
+  'unsentChanges',
+  'conflictHeading',
+  'merged',
 ];
 
 const ipOf = (req: Request) => req.ip ?? 'unknown';
@@ -45,21 +73,41 @@ const unavailableModel = (c: HomeworkPagesController, req: Request, err: AppErro
   locale: req.locale,
   stylesheets: PAGE_STYLESHEETS,
 });
-const unavailable = () => OnRefusal<HomeworkPagesController>({ view: 'pages/homework/unavailable', kinds: RESPONDENT_REFUSALS, model: unavailableModel });
+const unavailable = () =>
+  OnRefusal<HomeworkPagesController>({
+    view: 'pages/homework/unavailable',
+    kinds: RESPONDENT_REFUSALS,
+    model: unavailableModel,
+  });
 /** A typed code that does not open anything shows the code page again with what was typed and why. */
-const CODE_PROBLEMS: Partial<Record<AppError['kind'], string>> = { invalid: 'homework.code.format', not_found: 'homework.code.unknown', too_many_requests: 'homework.code.throttled' };
+const CODE_PROBLEMS: Partial<Record<AppError['kind'], string>> = {
+  invalid: 'homework.code.format',
+  not_found: 'homework.code.unknown',
+  too_many_requests: 'homework.code.throttled',
+};
 
 /** A question of the print version: every chosen box is crossed (several for "choose all that apply"), as in the PDF. */
 function printQuestion(q: FormQuestion, answer: string) {
   const chosen = new Set(answer.split(', '));
-  return { ...q, answer, choices: q.choices.map((c) => ({ ...c, chosen: chosen.has(c.text) })), lines: q.type === 'comment' ? [1, 2, 3, 4] : [1] };
+  return {
+    ...q,
+    answer,
+    choices: q.choices.map((c) => ({ ...c, chosen: chosen.has(c.text) })),
+    lines: q.type === 'comment' ? [1, 2, 3, 4] : [1],
+  };
 }
-const translate = (locale: Locale) => (key: string, vars?: Record<string, unknown>) => getTranslations().t(locale, key, vars);
-const scriptTexts = (locale: Locale) => Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, getTranslations().t(locale, `homework.form.${k}`)]));
+const translate = (locale: Locale) => (key: string, vars?: Record<string, unknown>) =>
+  getTranslations().t(locale, key, vars);
+const scriptTexts = (locale: Locale) =>
+  Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, getTranslations().t(locale, `homework.form.${k}`)]));
 
 /** A refusal on the homework status page shows that page again (the reminder form as typed). */
 const onStatusPage = (form?: FormSpec) =>
-  OnRefusal<HomeworkPagesController>({ view: 'pages/homework/status', model: (c, req) => c.statusModel(String(req.params.slug), req.user as AuthUser, new PageQueryDto()), form });
+  OnRefusal<HomeworkPagesController>({
+    view: 'pages/homework/status',
+    model: (c, req) => c.statusModel(String(req.params.slug), req.user as AuthUser, new PageQueryDto()),
+    form,
+  });
 
 /** The respondent's pages (/h) and the researchers' homework pages. */
 @Controller()
@@ -179,14 +227,21 @@ export class HomeworkPagesController {
   @Post('studies/:slug/homework/groups/:groupId/send')
   @PageAction()
   @onStatusPage()
-  async send(@Param('slug') slug: string, @Param('groupId', ParseIdPipe) groupId: number, @CurrentUser() user: AuthUser) {
+  async send(
+    @Param('slug') slug: string,
+    @Param('groupId', ParseIdPipe) groupId: number,
+    @CurrentUser() user: AuthUser,
+  ) {
     await this.homework.sendForGroup(slug, groupId, user);
     return seeOther(`/studies/${slug}/homework#group-${groupId}`, 'homework.done.sent', { groupId });
   }
 
   @Post('studies/:slug/homework/settings')
   @PageAction()
-  @onStatusPage({ name: 'reminder', fields: { reminderDays: { label: 'homework.status.reminderDays', id: 'reminderDays' } } })
+  @onStatusPage({
+    name: 'reminder',
+    fields: { reminderDays: { label: 'homework.status.reminderDays', id: 'reminderDays' } },
+  })
   async updateSettings(@Param('slug') slug: string, @Body() dto: HomeworkSettingsDto, @CurrentUser() user: AuthUser) {
     await this.homework.updateSettings(slug, dto.reminderDays ?? null, user);
     return seeOther(`/studies/${slug}/homework`, 'homework.done.settings');
@@ -194,26 +249,45 @@ export class HomeworkPagesController {
 
   @Get('studies/:slug/homework/groups/:groupId')
   @Render('pages/homework/prep')
-  async prep(@Param('slug') slug: string, @Param('groupId', ParseIdPipe) groupId: number, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  async prep(
+    @Param('slug') slug: string,
+    @Param('groupId', ParseIdPipe) groupId: number,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     const view = await this.views.prep(slug, groupId, user, req.locale);
     return { title: 'homework.prep.title', ...view, stylesheets: PAGE_STYLESHEETS };
   }
 
   @Get('studies/:slug/homework/assignments/:id/print')
   @Render('pages/homework/print')
-  async researcherPrint(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
+  async researcherPrint(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user: AuthUser,
+  ) {
     const view = await this.views.printForResearcher(slug, id, user, 'print');
     return this.printModel(view, `/studies/${slug}/homework/assignments/${id}/pdf`);
   }
 
   @Get('studies/:slug/homework/assignments/:id/pdf')
-  async researcherPdf(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async researcherPdf(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user: AuthUser,
+    @Res() res: Response,
+  ) {
     await this.sendPdf(res, await this.views.printForResearcher(slug, id, user, 'pdf'));
   }
 
   @Get('studies/:slug/homework/assignments/:id/paper')
   @Render('pages/homework/paper')
-  async paperForm(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  async paperForm(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     const assignment = await this.views.paperEntryOf(slug, id, user);
     const form = await this.homework.formOf(assignment);
     return {
@@ -243,7 +317,10 @@ export class HomeworkPagesController {
       letter: view.letter,
       behind: view.letter.behind,
       paragraphs: letterParagraphs(view.letter, translate(view.locale)),
-      pages: view.pages.map((p) => ({ ...p, questions: p.questions.map((q) => printQuestion(q, view.answers[q.name] ?? '')) })),
+      pages: view.pages.map((p) => ({
+        ...p,
+        questions: p.questions.map((q) => printQuestion(q, view.answers[q.name] ?? '')),
+      })),
       pdfUrl,
       stylesheets: PAGE_STYLESHEETS,
     };

@@ -27,8 +27,18 @@ export interface LinkLookup<A = HomeworkAssignment> {
 }
 
 /** What a save needs to know about an assignment: which one, and whether it may still change (not the answers). */
-export type AssignmentState = Pick<HomeworkAssignment, 'id' | 'deadline' | 'revision' | 'submittedAt' | 'late' | 'enteredFromPaper'>;
-const STATE_PROPERTIES: (keyof AssignmentState)[] = ['id', 'deadline', 'revision', 'submittedAt', 'late', 'enteredFromPaper'];
+export type AssignmentState = Pick<
+  HomeworkAssignment,
+  'id' | 'deadline' | 'revision' | 'submittedAt' | 'late' | 'enteredFromPaper'
+>;
+const STATE_PROPERTIES: (keyof AssignmentState)[] = [
+  'id',
+  'deadline',
+  'revision',
+  'submittedAt',
+  'late',
+  'enteredFromPaper',
+];
 
 export type LinkColumn = 'tokenHash' | 'codeHash';
 
@@ -45,8 +55,6 @@ export class HomeworkRepository {
   private get manager(): EntityManager {
     return this.txHost.tx;
   }
-
-
 
   // Links are read and drafts saved with hand-written, prepared SQL rather than the query builder: autosave runs
   // several times a minute per respondent, and building the SQL each time cost more than running it.
@@ -68,7 +76,12 @@ export class HomeworkRepository {
     const key = `${column}:${what}`;
     let sql = this.linkSqlCache.get(key);
     if (!sql) {
-      const assignmentColumns = what === 'all' ? 'a.*' : this.stateColumns().map((c) => `a.${c.databaseName}`).join(', ');
+      const assignmentColumns =
+        what === 'all'
+          ? 'a.*'
+          : this.stateColumns()
+              .map((c) => `a.${c.databaseName}`)
+              .join(', ');
       sql =
         `SELECT ${assignmentColumns}, s.status AS kw_study_status, s.help_phone AS kw_study_help_phone, r.status AS kw_respondent_status, ` +
         'r.erased_at AS kw_respondent_erased_at, o.name AS kw_organisation_name FROM homework_assignment a ' +
@@ -100,7 +113,10 @@ export class HomeworkRepository {
   /** Raw database values into entity values (dates, booleans, JSON), the way TypeORM would. */
   private hydrate<T extends object>(row: SqlRow, target: T, columns: ColumnMetadata[]): T {
     for (const column of columns) {
-      (target as Record<string, unknown>)[column.propertyName] = this.dataSource.driver.prepareHydratedValue(row[column.databaseName], column);
+      (target as Record<string, unknown>)[column.propertyName] = this.dataSource.driver.prepareHydratedValue(
+        row[column.databaseName],
+        column,
+      );
     }
     return target;
   }
@@ -127,7 +143,12 @@ export class HomeworkRepository {
 
   /** Unsubmitted assignments of open studies whose deadline is still ahead and that had no reminder yet. */
   reminderCandidates(now: Date, studyId?: number): Promise<HomeworkAssignment[]> {
-    const where = { submittedAt: IsNull(), reminderSentAt: IsNull(), deadline: MoreThan(now), ...(studyId === undefined ? {} : { studyId }) };
+    const where = {
+      submittedAt: IsNull(),
+      reminderSentAt: IsNull(),
+      deadline: MoreThan(now),
+      ...(studyId === undefined ? {} : { studyId }),
+    };
     return this.manager.find(HomeworkAssignment, { where, order: { id: 'ASC' } });
   }
 
@@ -145,8 +166,22 @@ export class HomeworkRepository {
    * passed): the rules of homework-rules.ts written as SQL, held equal to them by a test. false: nothing
    * changed, and the caller finds out why with those rules. Saves one lookup on the busiest request.
    */
-  async saveDraftIfEditable(column: LinkColumn, hash: string, expectedRevision: number, draft: HomeworkAnswers, currentPage: string | null, now: Date): Promise<boolean> {
-    const params = [this.persisted('draft', draft), currentPage, this.persisted('draftSavedAt', now), hash, expectedRevision, this.persisted('deadline', now)];
+  async saveDraftIfEditable(
+    column: LinkColumn,
+    hash: string,
+    expectedRevision: number,
+    draft: HomeworkAnswers,
+    currentPage: string | null,
+    now: Date,
+  ): Promise<boolean> {
+    const params = [
+      this.persisted('draft', draft),
+      currentPage,
+      this.persisted('draftSavedAt', now),
+      hash,
+      expectedRevision,
+      this.persisted('deadline', now),
+    ];
     return (await this.sql.run(this.saveSql(column), params)) === 1;
   }
 
@@ -168,7 +203,13 @@ export class HomeworkRepository {
     id: number,
     expectedRevision: number,
     answers: HomeworkAnswers,
-    changes: { now: Date; late: boolean; source: AnswerSource; paperEnteredBy: string | null; importedFrom?: string | null },
+    changes: {
+      now: Date;
+      late: boolean;
+      source: AnswerSource;
+      paperEnteredBy: string | null;
+      importedFrom?: string | null;
+    },
   ): Promise<boolean> {
     const result = await this.manager
       .createQueryBuilder()
@@ -192,12 +233,20 @@ export class HomeworkRepository {
 
   /** Only one process wins the reminder of an assignment. */
   async claimReminder(id: number, now: Date): Promise<boolean> {
-    const result = await this.manager.update(HomeworkAssignment, { id, reminderSentAt: IsNull() }, { reminderSentAt: now });
+    const result = await this.manager.update(
+      HomeworkAssignment,
+      { id, reminderSentAt: IsNull() },
+      { reminderSentAt: now },
+    );
     return result.affected === 1;
   }
 
   async clearAnswers(respondentId: number): Promise<void> {
-    await this.manager.update(HomeworkAssignment, { respondentId }, { draft: null, submitted: null, currentPage: null });
+    await this.manager.update(
+      HomeworkAssignment,
+      { respondentId },
+      { draft: null, submitted: null, currentPage: null },
+    );
   }
 
   /** The study's respondents whose address, in lower case, is one of `emails`, oldest first. */
@@ -208,7 +257,10 @@ export class HomeworkRepository {
       found.push(
         ...(await this.manager
           .createQueryBuilder(Respondent, 'r')
-          .where('r.studyId = :studyId AND LOWER(r.email) IN (:...emails)', { studyId, emails: emails.slice(i, i + 500) })
+          .where('r.studyId = :studyId AND LOWER(r.email) IN (:...emails)', {
+            studyId,
+            emails: emails.slice(i, i + 500),
+          })
           .orderBy('r.id', 'ASC')
           .getMany()),
       );
@@ -218,13 +270,21 @@ export class HomeworkRepository {
 
   async membershipsOf(respondentIds: number[]): Promise<GroupMember[]> {
     const found: GroupMember[] = [];
-    for (let i = 0; i < respondentIds.length; i += 500) found.push(...(await this.manager.find(GroupMember, { where: { respondentId: In(respondentIds.slice(i, i + 500)) } })));
+    for (let i = 0; i < respondentIds.length; i += 500)
+      found.push(
+        ...(await this.manager.find(GroupMember, { where: { respondentId: In(respondentIds.slice(i, i + 500)) } })),
+      );
     return found;
   }
 
   async assignmentsOfRespondents(respondentIds: number[]): Promise<HomeworkAssignment[]> {
     const found: HomeworkAssignment[] = [];
-    for (let i = 0; i < respondentIds.length; i += 500) found.push(...(await this.manager.find(HomeworkAssignment, { where: { respondentId: In(respondentIds.slice(i, i + 500)) } })));
+    for (let i = 0; i < respondentIds.length; i += 500)
+      found.push(
+        ...(await this.manager.find(HomeworkAssignment, {
+          where: { respondentId: In(respondentIds.slice(i, i + 500)) },
+        })),
+      );
     return found;
   }
 
@@ -251,7 +311,10 @@ export class HomeworkRepository {
   /** Members proper: reserves get homework only once they take a member's place. */
   membersOfGroups(groupIds: number[]): Promise<GroupMember[]> {
     if (!groupIds.length) return Promise.resolve([]);
-    return this.manager.find(GroupMember, { where: { groupId: In(groupIds), role: 'member' }, order: { position: 'ASC', id: 'ASC' } });
+    return this.manager.find(GroupMember, {
+      where: { groupId: In(groupIds), role: 'member' },
+      order: { position: 'ASC', id: 'ASC' },
+    });
   }
 
   membershipOf(respondentId: number): Promise<GroupMember | null> {

@@ -80,10 +80,17 @@ export class HomeworkService {
    */
   // Only meaningful inside the caller's unit of work: refuses to run outside one.
   @Transactional(Propagation.Mandatory)
-  async assignForConfirmedMember(respondentId: number, sessionId: number, actor: AuthUser | null = null): Promise<HomeworkAssignment> {
+  async assignForConfirmedMember(
+    respondentId: number,
+    sessionId: number,
+    actor: AuthUser | null = null,
+  ): Promise<HomeworkAssignment> {
     const session = await this.homework.findSession(sessionId);
     if (!session) throw AppError.notFound('scheduled_session', sessionId);
-    const [study, respondent] = await Promise.all([this.homework.findStudy(session.studyId), this.homework.findRespondent(respondentId)]);
+    const [study, respondent] = await Promise.all([
+      this.homework.findStudy(session.studyId),
+      this.homework.findRespondent(respondentId),
+    ]);
     if (!study) throw AppError.notFound('study', session.studyId);
     if (!respondent || respondent.studyId !== study.id) throw AppError.notFound('respondent', respondentId);
     return this.assign(study, session, respondent, actor);
@@ -93,19 +100,33 @@ export class HomeworkService {
   @Transactional()
   async sendForGroup(slug: string, groupId: number, actor: AuthUser | null): Promise<SendResult> {
     const study = await this.study(slug);
-    if (study.status === 'closed') throw AppError.conflict('study.closed', `Study "${study.slug}" is closed: no homework letters are sent any more.`);
+    if (study.status === 'closed')
+      throw AppError.conflict(
+        'study.closed',
+        `Study "${study.slug}" is closed: no homework letters are sent any more.`,
+      );
     const group = await this.homework.findGroup(study.id, groupId);
     if (!group) throw AppError.notFound('group', groupId);
     const [session] = await this.homework.sessionsOfGroups([group.id]);
-    if (!session) throw AppError.conflict('homework.no_session', 'This group has no scheduled session yet, so there is no deadline. Schedule the group first.');
+    if (!session)
+      throw AppError.conflict(
+        'homework.no_session',
+        'This group has no scheduled session yet, so there is no deadline. Schedule the group first.',
+      );
     const members = await this.homework.membersOfGroups([group.id]);
     const respondents = await this.homework.respondentsByIds(members.map((m) => m.respondentId));
     const result: SendResult = { created: 0, letters: 0, withoutEmail: [], notInvited: [] };
     // Homework thanks people for taking part in a session: only those who were invited to it (and did not decline) get it.
     const invited = respondents.filter((r) => INVITED.includes(r.status));
-    result.notInvited = respondents.filter((r) => !INVITED.includes(r.status) && r.status !== 'erased').map((r) => r.id);
+    result.notInvited = respondents
+      .filter((r) => !INVITED.includes(r.status) && r.status !== 'erased')
+      .map((r) => r.id);
     if (!invited.length) {
-      throw AppError.conflict('homework.not_invited', 'Nobody in this group has been invited to the session yet, so nobody can get homework. Send the invitations first.', { notInvited: result.notInvited });
+      throw AppError.conflict(
+        'homework.not_invited',
+        'Nobody in this group has been invited to the session yet, so nobody can get homework. Send the invitations first.',
+        { notInvited: result.notInvited },
+      );
     }
     for (const respondent of invited) {
       if (await this.homework.findByRespondent(respondent.id)) continue;
@@ -117,64 +138,76 @@ export class HomeworkService {
     return result;
   }
 
-  private async assign(study: Study, session: ScheduledSession, respondent: Respondent, actor: AuthUser | null): Promise<HomeworkAssignment> {
+  private async assign(
+    study: Study,
+    session: ScheduledSession,
+    respondent: Respondent,
+    actor: AuthUser | null,
+  ): Promise<HomeworkAssignment> {
     const deadline = homeworkDeadline(session.startsAt, study.homeworkLeadDays);
     const existing = await this.homework.findByRespondent(respondent.id);
     if (existing) {
       // A move to another session, or the same session rescheduled: the deadline follows the session.
-      const moved = existing.sessionId !== session.id || existing.sessionStartsAt.getTime() !== session.startsAt.getTime();
+      const moved =
+        existing.sessionId !== session.id || existing.sessionStartsAt.getTime() !== session.startsAt.getTime();
       if (moved && !existing.submittedAt) {
-        Object.assign(existing, { sessionId: session.id, groupId: session.groupId, sessionStartsAt: session.startsAt, deadline });
+        Object.assign(existing, {
+          sessionId: session.id,
+          groupId: session.groupId,
+          sessionStartsAt: session.startsAt,
+          deadline,
+        });
         await this.homework.save(existing);
       }
       return existing;
     }
     const credentials = await this.uniqueCredentials();
     const now = new Date();
-    const assignment = await this.homework.insert(
-      {
-        studyId: study.id,
-        groupId: session.groupId,
-        respondentId: respondent.id,
-        sessionId: session.id,
-        sessionStartsAt: session.startsAt,
-        deadline,
-        credentialNonce: credentials.nonce,
-        tokenHash: credentials.tokenHash,
-        codeHash: credentials.codeHash,
-        locale: study.locale,
-        draft: null,
-        currentPage: null,
-        revision: 0,
-        draftSavedAt: null,
-        submitted: null,
-        submittedAt: null,
-        late: false,
-        enteredFromPaper: false,
-        paperEnteredBy: null,
-        answerSource: null,
-        importedFrom: null,
-        letterSentAt: respondent.email ? now : null,
-        reminderSentAt: null,
-        createdAt: now,
-      },
-    );
+    const assignment = await this.homework.insert({
+      studyId: study.id,
+      groupId: session.groupId,
+      respondentId: respondent.id,
+      sessionId: session.id,
+      sessionStartsAt: session.startsAt,
+      deadline,
+      credentialNonce: credentials.nonce,
+      tokenHash: credentials.tokenHash,
+      codeHash: credentials.codeHash,
+      locale: study.locale,
+      draft: null,
+      currentPage: null,
+      revision: 0,
+      draftSavedAt: null,
+      submitted: null,
+      submittedAt: null,
+      late: false,
+      enteredFromPaper: false,
+      paperEnteredBy: null,
+      answerSource: null,
+      importedFrom: null,
+      letterSentAt: respondent.email ? now : null,
+      reminderSentAt: null,
+      createdAt: now,
+    });
     if (respondent.email) {
-      await this.outbox.enqueueTemplate(
-        {
-          idempotencyKey: `homework-letter:assignment:${assignment.id}`,
-          studyId: study.id,
-          kind: 'homework-letter',
-          to: respondent.email,
-          template: 'homework-letter',
-          locale: study.locale,
-          data: await this.letterData(study, assignment, respondent, credentials),
-        },
-      );
+      await this.outbox.enqueueTemplate({
+        idempotencyKey: `homework-letter:assignment:${assignment.id}`,
+        studyId: study.id,
+        kind: 'homework-letter',
+        to: respondent.email,
+        template: 'homework-letter',
+        locale: study.locale,
+        data: await this.letterData(study, assignment, respondent, credentials),
+      });
     }
-    await this.audit.record(
-      { actor, action: 'homework.assign', studyId: study.id, subjectType: 'respondent', subjectId: respondent.id, details: { assignmentId: assignment.id, sessionId: session.id, letter: !!respondent.email } },
-    );
+    await this.audit.record({
+      actor,
+      action: 'homework.assign',
+      studyId: study.id,
+      subjectType: 'respondent',
+      subjectId: respondent.id,
+      details: { assignmentId: assignment.id, sessionId: session.id, letter: !!respondent.email },
+    });
     return assignment;
   }
 
@@ -198,8 +231,15 @@ export class HomeworkService {
   }
 
   /** Everything the letter (e-mail, print and PDF) says, in the study's language; without credentials, no link or code. */
-  async letterData(study: Study, assignment: HomeworkAssignment, respondent: Respondent | null, credentials: Credentials | null): Promise<Record<string, unknown>> {
-    const link = respondent?.organisationId ? await this.homework.studyOrganisation(study.id, respondent.organisationId) : null;
+  async letterData(
+    study: Study,
+    assignment: HomeworkAssignment,
+    respondent: Respondent | null,
+    credentials: Credentials | null,
+  ): Promise<Record<string, unknown>> {
+    const link = respondent?.organisationId
+      ? await this.homework.studyOrganisation(study.id, respondent.organisationId)
+      : null;
     const locale = study.locale;
     return {
       name: respondent?.firstName ?? '',
@@ -244,44 +284,81 @@ export class HomeworkService {
    * Autosave: checked against the form, then saved in one statement if the link opens, the answers may change
    * and the revision is the newest. Only when nothing was saved is the link looked up, to say why.
    */
-  async saveDraft(key: string, input: DraftInput, ip: string, now = new Date()): Promise<{ revision: number; savedAt: Date }> {
+  async saveDraft(
+    key: string,
+    input: DraftInput,
+    ip: string,
+    now = new Date(),
+  ): Promise<{ revision: number; savedAt: Date }> {
     const form = draftForm();
     const problems = draftProblems(form.shapes, input.data);
-    if (problems.length) throw AppError.invalid('homework.draft_invalid', 'Some answers could not be saved.', fieldMap(problems));
+    if (problems.length)
+      throw AppError.invalid('homework.draft_invalid', 'Some answers could not be saved.', fieldMap(problems));
     const currentPage = input.currentPage && form.pageNames.has(input.currentPage) ? input.currentPage : null;
-    const refused = await this.links.saveDraftIfEditable(key, ip, { revision: input.revision, data: input.data, currentPage }, now);
+    const refused = await this.links.saveDraftIfEditable(
+      key,
+      ip,
+      { revision: input.revision, data: input.data, currentPage },
+      now,
+    );
     if (!refused) return { revision: input.revision + 1, savedAt: now };
     const { assignment } = refused;
     this.assertEditable(assignment, now);
     throw await this.stale(assignment.id);
   }
 
-  async submit(key: string, input: DraftInput, ip: string, now = new Date()): Promise<{ revision: number; submittedAt: Date; late: boolean }> {
+  async submit(
+    key: string,
+    input: DraftInput,
+    ip: string,
+    now = new Date(),
+  ): Promise<{ revision: number; submittedAt: Date; late: boolean }> {
     const { assignment, organisationName } = await this.links.resolveState(key, ip, now);
     this.assertEditable(assignment, now);
     const answers = validated(formFor(organisationName), input.data);
     const late = isPastDeadline(assignment.deadline, now);
     const changes = { now, late, source: 'online' as const, paperEnteredBy: null };
-    if (!(await this.homework.submit(assignment.id, input.revision, answers, changes))) throw await this.stale(assignment.id);
+    if (!(await this.homework.submit(assignment.id, input.revision, answers, changes)))
+      throw await this.stale(assignment.id);
     return { revision: input.revision + 1, submittedAt: now, late };
   }
 
   /** A researcher types in a homework that came back on paper; marked as such and audited. */
   @Transactional()
-  async enterPaper(slug: string, assignmentId: number, data: HomeworkAnswers, actor: AuthUser, now = new Date()): Promise<HomeworkAssignment> {
+  async enterPaper(
+    slug: string,
+    assignmentId: number,
+    data: HomeworkAnswers,
+    actor: AuthUser,
+    now = new Date(),
+  ): Promise<HomeworkAssignment> {
     const study = await this.study(slug);
     const assignment = await this.homework.findById(assignmentId);
     if (!assignment || assignment.studyId !== study.id) throw AppError.notFound('homework_assignment', assignmentId);
     // Typing in a paper form shows and replaces the answers: the same readers as the preparation view.
     const [session] = await this.homework.sessionsOfGroups([assignment.groupId]);
-    if (!mayReadGroupHomework(actor, session ?? null)) throw AppError.forbidden('Only the moderators of this group’s session (and admins) can enter its homework.', 'error.auth.forbidden.homeworkWriters');
+    if (!mayReadGroupHomework(actor, session ?? null))
+      throw AppError.forbidden(
+        'Only the moderators of this group’s session (and admins) can enter its homework.',
+        'error.auth.forbidden.homeworkWriters',
+      );
     const answers = validated(await this.formOf(assignment), data);
     const late = isPastDeadline(assignment.deadline, now);
     const current = (await this.homework.findById(assignmentId))!;
-    await this.homework.submit(assignmentId, current.revision, answers, { now, late, source: 'paper', paperEnteredBy: actor.email });
-    await this.audit.record(
-      { actor, action: 'homework.paper_entry', studyId: study.id, subjectType: 'respondent', subjectId: assignment.respondentId, details: { assignmentId, late, replacedOnline: !!current.submittedAt && !current.enteredFromPaper } },
-    );
+    await this.homework.submit(assignmentId, current.revision, answers, {
+      now,
+      late,
+      source: 'paper',
+      paperEnteredBy: actor.email,
+    });
+    await this.audit.record({
+      actor,
+      action: 'homework.paper_entry',
+      studyId: study.id,
+      subjectType: 'respondent',
+      subjectId: assignment.respondentId,
+      details: { assignmentId, late, replacedOnline: !!current.submittedAt && !current.enteredFromPaper },
+    });
     return (await this.homework.findById(assignmentId))!;
   }
 
@@ -304,17 +381,15 @@ export class HomeworkService {
       const didSend = await this.txHost.withTransaction(async () => {
         if (!(await this.homework.claimReminder(assignment.id, now))) return false;
         const credentials = await this.links.currentCredentials(assignment);
-        await this.outbox.enqueueTemplate(
-          {
-            idempotencyKey: `homework-reminder:assignment:${assignment.id}`,
-            studyId: s.id,
-            kind: 'homework-reminder',
-            to: respondent.email!,
-            template: 'homework-reminder',
-            locale: s.locale,
-            data: await this.letterData(s, assignment, respondent, credentials),
-          },
-        );
+        await this.outbox.enqueueTemplate({
+          idempotencyKey: `homework-reminder:assignment:${assignment.id}`,
+          studyId: s.id,
+          kind: 'homework-reminder',
+          to: respondent.email!,
+          template: 'homework-reminder',
+          locale: s.locale,
+          data: await this.letterData(s, assignment, respondent, credentials),
+        });
         return true;
       });
       if (didSend) sent++;
@@ -329,14 +404,28 @@ export class HomeworkService {
 
   async settings(slug: string): Promise<{ reminderDays: number | null; defaultReminderDays: number }> {
     const study = await this.study(slug);
-    return { reminderDays: (await this.homework.findSetting(study.id))?.reminderDays ?? null, defaultReminderDays: this.options.reminderDays };
+    return {
+      reminderDays: (await this.homework.findSetting(study.id))?.reminderDays ?? null,
+      defaultReminderDays: this.options.reminderDays,
+    };
   }
 
-  async updateSettings(slug: string, reminderDays: number | null, actor: AuthUser): Promise<{ reminderDays: number | null; defaultReminderDays: number }> {
+  async updateSettings(
+    slug: string,
+    reminderDays: number | null,
+    actor: AuthUser,
+  ): Promise<{ reminderDays: number | null; defaultReminderDays: number }> {
     const study = await this.study(slug);
     await this.txHost.withTransaction(async () => {
       await this.homework.saveSetting({ studyId: study.id, reminderDays });
-      await this.audit.record({ actor, action: 'homework.settings', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { reminderDays } });
+      await this.audit.record({
+        actor,
+        action: 'homework.settings',
+        studyId: study.id,
+        subjectType: 'study',
+        subjectId: study.slug,
+        details: { reminderDays },
+      });
     });
     return this.settings(slug);
   }
@@ -357,22 +446,31 @@ export class HomeworkService {
   /** The form of the respondent's organisation (the letter and questions name it). */
   async formOf(assignment: Pick<HomeworkAssignment, 'studyId' | 'respondentId'>): Promise<OrganisationForm> {
     const respondent = await this.homework.findRespondent(assignment.respondentId);
-    const link = respondent?.organisationId ? await this.homework.studyOrganisation(assignment.studyId, respondent.organisationId) : null;
+    const link = respondent?.organisationId
+      ? await this.homework.studyOrganisation(assignment.studyId, respondent.organisationId)
+      : null;
     return formFor(link?.organisation.name ?? '');
   }
 
   private assertEditable(assignment: AssignmentState, now: Date): void {
     if (!canEdit(assignment, now)) {
-      throw AppError.conflict('homework.deadline_passed', 'The deadline has passed and your answers were already sent, so they can no longer be changed. Thank you!');
+      throw AppError.conflict(
+        'homework.deadline_passed',
+        'The deadline has passed and your answers were already sent, so they can no longer be changed. Thank you!',
+      );
     }
   }
 
   private async stale(id: number): Promise<AppError> {
     const current = await this.homework.findById(id);
-    return AppError.conflict('homework.stale_revision', 'These answers were changed in another window or on another device. Load the newest version to continue.', {
-      revision: current?.revision ?? null,
-      savedAt: current?.draftSavedAt?.toISOString() ?? null,
-    });
+    return AppError.conflict(
+      'homework.stale_revision',
+      'These answers were changed in another window or on another device. Load the newest version to continue.',
+      {
+        revision: current?.revision ?? null,
+        savedAt: current?.draftSavedAt?.toISOString() ?? null,
+      },
+    );
   }
 }
 
@@ -404,7 +502,12 @@ function draftForm(): OrganisationForm {
 // The full check with survey-core: required answers, visibility, choices. Only on submit (it takes milliseconds).
 function validated(form: HomeworkForm, data: HomeworkAnswers): HomeworkAnswers {
   const result = validateSubmission(form.definition, data);
-  if (!result.ok) throw AppError.invalid('homework.answers_invalid', 'Some answers are missing or not right. The form shows which.', fieldMap(result.errors));
+  if (!result.ok)
+    throw AppError.invalid(
+      'homework.answers_invalid',
+      'Some answers are missing or not right. The form shows which.',
+      fieldMap(result.errors),
+    );
   return result.data;
 }
 

@@ -4,7 +4,12 @@ const t = (key: string, vars: Record<string, unknown> = {}) => `${key}${JSON.str
 
 describe(behindParagraphs.name, () => {
   it('names the research organisation, its privacy statement and the e-mail address under the letter', () => {
-    const behind = { name: 'Lectoraat Klantgericht Organiseren', privacyUrl: 'https://www.hu.nl/privacy', phone: '030 252 76 18', email: 'klantreis@hu.nl' };
+    const behind = {
+      name: 'Lectoraat Klantgericht Organiseren',
+      privacyUrl: 'https://www.hu.nl/privacy',
+      phone: '030 252 76 18',
+      email: 'klantreis@hu.nl',
+    };
     expect(behindParagraphs(behind, t).map((p) => p.text)).toEqual([
       'behind.mailBy{"name":"Lectoraat Klantgericht Organiseren"}',
       'behind.mailPrivacy{"url":"https://www.hu.nl/privacy"}',
@@ -19,16 +24,21 @@ describe(behindParagraphs.name, () => {
 });
 
 describe(letterParagraphs.name, () => {
-  const withUrl = (key: string, vars?: Record<string, unknown>) => `${key}${vars?.codeUrl ? ` ${String(vars.codeUrl)}` : ''}`;
+  const withUrl = (key: string, vars?: Record<string, unknown>) =>
+    `${key}${vars?.codeUrl ? ` ${String(vars.codeUrl)}` : ''}`;
   const letter = { name: 'Cor', codeUrl: 'https://kw.example/h', returnAddress: '' };
 
   it('puts the working link and code on their own lines', () => {
-    const texts = letterParagraphs({ ...letter, link: 'https://kw.example/h/abc', code: 'ABCD-EFGH' }, withUrl).filter((p) => p.emphasis).map((p) => p.text);
+    const texts = letterParagraphs({ ...letter, link: 'https://kw.example/h/abc', code: 'ABCD-EFGH' }, withUrl)
+      .filter((p) => p.emphasis)
+      .map((p) => p.text);
     expect(texts).toEqual(['https://kw.example/h/abc', 'ABCD-EFGH']);
   });
 
   it('says where link and code are when the reader may not see them', () => {
-    const texts = letterParagraphs({ ...letter, link: null, code: null }, withUrl).filter((p) => p.emphasis).map((p) => p.text);
+    const texts = letterParagraphs({ ...letter, link: null, code: null }, withUrl)
+      .filter((p) => p.emphasis)
+      .map((p) => p.text);
     expect(texts).toEqual(['homework.letter.hiddenLink', 'homework.letter.hiddenCode']);
   });
 });

@@ -10,13 +10,25 @@ export interface LetterParagraph {
 }
 
 export function letterParagraphs(letter: Record<string, unknown>, t: Translate): LetterParagraph[] {
-  const p = (key: string, emphasis = false): LetterParagraph => ({ text: t(`homework.letter.${key}`, letter), emphasis });
+  const p = (key: string, emphasis = false): LetterParagraph => ({
+    text: t(`homework.letter.${key}`, letter),
+    emphasis,
+  });
   const out: LetterParagraph[] = [];
   out.push({ text: letter.name ? t('homework.letter.greeting', letter) : t('homework.letter.greetingNoName', letter) });
   // A print for someone who may not see the working link and code says where they are instead (homework-access.ts).
   const link = typeof letter.link === 'string' ? letter.link : t('homework.letter.hiddenLink');
   const code = typeof letter.code === 'string' ? letter.code : t('homework.letter.hiddenCode');
-  out.push(p('thanks'), p('before'), p('about'), p('deadline'), p('online'), { text: link, emphasis: true }, p('privateLink'), p('code'));
+  out.push(
+    p('thanks'),
+    p('before'),
+    p('about'),
+    p('deadline'),
+    p('online'),
+    { text: link, emphasis: true },
+    p('privateLink'),
+    p('code'),
+  );
   out.push({ text: code, emphasis: true });
   if (letter.returnAddress) out.push(p('paper'), { text: String(letter.returnAddress), emphasis: true });
   out.push(p('data'), p('help'));

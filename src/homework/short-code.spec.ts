@@ -1,4 +1,13 @@
-import { CODE_ALPHABET, CODE_LENGTH, codeFromBytes, deriveCode, deriveToken, formatCode, hashCode, normaliseCode } from './short-code';
+import {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  codeFromBytes,
+  deriveCode,
+  deriveToken,
+  formatCode,
+  hashCode,
+  normaliseCode,
+} from './short-code';
 
 describe('short codes', () => {
   it('leave out characters that look alike on paper', () => {

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { QUADRANTS, type Quadrant } from '../common/domain';
 import { withCauseGroup, type Code } from '../coding/codebook';
 import { HOMEWORK_CHANNELS, HOMEWORK_STEPS } from '../surveys/homework-definition';
-import { STEP_QUESTIONS, journeyReport, suppressSmallCounts, type FinalCoding, type JourneyReport, type JourneyRespondent, type StepReport } from './journey-report';
+import {
+  STEP_QUESTIONS,
+  journeyReport,
+  suppressSmallCounts,
+  type FinalCoding,
+  type JourneyReport,
+  type JourneyRespondent,
+  type StepReport,
+} from './journey-report';
 
 const code = (path: string[], tekstId: string | null): Code => ({ path, tekstId, logtekst: null, colour: '#0072B2' });
 const CODEBOOK = withCauseGroup([
@@ -42,13 +50,26 @@ describe('STEP_QUESTIONS', () => {
       { step: 'goal', text: ['goal', 'goalReason', 'goalExplanation'], rating: 'goalRating', conditions: {} },
       {
         step: 'orientation',
-        text: ['orientationWhereHow', 'orientationAmount', 'orientationKnewWhere', 'orientationWentWell', 'orientationExplanation'],
+        text: [
+          'orientationWhereHow',
+          'orientationAmount',
+          'orientationKnewWhere',
+          'orientationWentWell',
+          'orientationExplanation',
+        ],
         rating: 'orientationRating',
         conditions: {},
       },
       {
         step: 'contact',
-        text: ['contactWhat', 'contactWhere', 'contactHow', 'contactDecisionHelp', 'contactWentWell', 'contactExplanation'],
+        text: [
+          'contactWhat',
+          'contactWhere',
+          'contactHow',
+          'contactDecisionHelp',
+          'contactWentWell',
+          'contactExplanation',
+        ],
         rating: 'contactRating',
         conditions: {},
       },
@@ -95,7 +116,14 @@ describe(journeyReport.name, () => {
       id: 2,
       organisation: 'Vitens',
       quadrant: 'gemakzoeker',
-      answers: { contactMoments: 'Website gebruikt, ook de EAN-code gevonden.', channels: ['website'], contactMomentsRating: 'positief', orientationWhereHow: 'Op de website', orientationRating: 'positief', afterwardsHad: 'no' },
+      answers: {
+        contactMoments: 'Website gebruikt, ook de EAN-code gevonden.',
+        channels: ['website'],
+        contactMomentsRating: 'positief',
+        orientationWhereHow: 'Op de website',
+        orientationRating: 'positief',
+        afterwardsHad: 'no',
+      },
     },
     {
       id: 3,
@@ -107,7 +135,13 @@ describe(journeyReport.name, () => {
   const codings: FinalCoding[] = [
     { respondent: 1, question: 'contactMoments', start: 0, end: 10, codes: ['CONS_VZC_FACT_INFO', 'OORZAAK_FOUT'] },
     { respondent: 1, question: 'contactMoments', start: 11, end: 20, codes: ['CONS_VZC_FACT_TBV'] },
-    { respondent: 1, question: 'afterwardsReason', start: 0, end: 5, codes: ['CONS_VZC_FACT_TBV', 'OORZAAK_SELFSERVICE'] },
+    {
+      respondent: 1,
+      question: 'afterwardsReason',
+      start: 0,
+      end: 5,
+      codes: ['CONS_VZC_FACT_TBV', 'OORZAAK_SELFSERVICE'],
+    },
     { respondent: 2, question: 'contactMoments', start: 0, end: 7, codes: ['CONS_INFO_INST_EAN', 'OORZAAK_NODIG'] },
     { respondent: 2, question: 'contactMoments', start: 8, end: 12, codes: ['CONS_VZC_FACT_INFO'] },
     { respondent: 2, question: 'orientationWhereHow', start: 0, end: 3, codes: ['OORZAAK_SELFSERVICE'] },
@@ -115,7 +149,8 @@ describe(journeyReport.name, () => {
     { respondent: 3, question: 'firstName', start: 0, end: 3, codes: ['CONS_VZC_FACT_INFO'] },
     { respondent: 9, question: 'contactMoments', start: 0, end: 3, codes: ['OORZAAK_FOUT'] },
   ];
-  const report = () => journeyReport({ study: 'wp2a', population: 'participants', respondents, codings, codebook: CODEBOOK });
+  const report = () =>
+    journeyReport({ study: 'wp2a', population: 'participants', respondents, codings, codebook: CODEBOOK });
 
   it('counts a small, hand-computed example per organisation × quadrant × step', () => {
     const r = report();
@@ -132,9 +167,24 @@ describe(journeyReport.name, () => {
         ratings: { positief: 1, neutraal: 0, negatief: 1, none: 0 },
         channels: { ...noChannels, telefoon: 1, website: 2 },
         reasons: [
-          { tekstId: 'CONS_VZC_FACT_INFO', path: ['Verbruik Zonder Contract', 'Factuur', 'Informatie over het proces'], segments: 2, respondents: 2 },
-          { tekstId: 'CONS_INFO_INST_EAN', path: ['Informatievoorziening / NAW mutaties', 'Installatie gegevens', 'EAN code'], segments: 1, respondents: 1 },
-          { tekstId: 'CONS_VZC_FACT_TBV', path: ['Verbruik Zonder Contract', 'Factuur', 'Terugbelverzoek gemaakt'], segments: 1, respondents: 1 },
+          {
+            tekstId: 'CONS_VZC_FACT_INFO',
+            path: ['Verbruik Zonder Contract', 'Factuur', 'Informatie over het proces'],
+            segments: 2,
+            respondents: 2,
+          },
+          {
+            tekstId: 'CONS_INFO_INST_EAN',
+            path: ['Informatievoorziening / NAW mutaties', 'Installatie gegevens', 'EAN code'],
+            segments: 1,
+            respondents: 1,
+          },
+          {
+            tekstId: 'CONS_VZC_FACT_TBV',
+            path: ['Verbruik Zonder Contract', 'Factuur', 'Terugbelverzoek gemaakt'],
+            segments: 1,
+            respondents: 1,
+          },
         ],
         reasonCategories: [
           { categorie1: 'Verbruik Zonder Contract', segments: 3, respondents: 2 },
@@ -144,7 +194,11 @@ describe(journeyReport.name, () => {
         avoidable: { count: 1, coded: 2, share: 0.5 },
       }),
       // R1's goal is answered but has no cause code.
-      step({ step: 'goal', ratings: { positief: 0, neutraal: 1, negatief: 0, none: 1 }, causes: { fout: 0, selfservice: 0, nodig: 0, uncoded: 1 } }),
+      step({
+        step: 'goal',
+        ratings: { positief: 0, neutraal: 1, negatief: 0, none: 1 },
+        causes: { fout: 0, selfservice: 0, nodig: 0, uncoded: 1 },
+      }),
       step({
         step: 'orientation',
         ratings: { positief: 1, neutraal: 0, negatief: 0, none: 1 },
@@ -157,7 +211,14 @@ describe(journeyReport.name, () => {
         ratings: { positief: 0, neutraal: 0, negatief: 1, none: 1 },
         channels: { ...noChannels, 'e-mail': 1 },
         initiative: { self: 1, organisation: 0 },
-        reasons: [{ tekstId: 'CONS_VZC_FACT_TBV', path: ['Verbruik Zonder Contract', 'Factuur', 'Terugbelverzoek gemaakt'], segments: 1, respondents: 1 }],
+        reasons: [
+          {
+            tekstId: 'CONS_VZC_FACT_TBV',
+            path: ['Verbruik Zonder Contract', 'Factuur', 'Terugbelverzoek gemaakt'],
+            segments: 1,
+            respondents: 1,
+          },
+        ],
         reasonCategories: [{ categorie1: 'Verbruik Zonder Contract', segments: 1, respondents: 1 }],
         causes: { fout: 0, selfservice: 1, nodig: 0, uncoded: 0 },
         avoidable: { count: 1, coded: 1, share: 1 },
@@ -168,7 +229,12 @@ describe(journeyReport.name, () => {
   it('counts an unknown rating as none, a blank answer as not answered, and ignores codings outside the steps', () => {
     const info = report().groups[0];
     expect(info.steps[0]).toEqual(
-      step({ step: 'contactMoments', ratings: { positief: 0, neutraal: 0, negatief: 0, none: 1 }, channels: { ...noChannels, post: 1 }, causes: { fout: 0, selfservice: 0, nodig: 0, uncoded: 1 } }),
+      step({
+        step: 'contactMoments',
+        ratings: { positief: 0, neutraal: 0, negatief: 0, none: 1 },
+        channels: { ...noChannels, post: 1 },
+        causes: { fout: 0, selfservice: 0, nodig: 0, uncoded: 1 },
+      }),
     );
     expect(info.steps[1].causes.uncoded).toBe(0);
     expect(info.steps.every((s) => s.reasons.length === 0)).toBe(true);
@@ -179,13 +245,36 @@ describe(journeyReport.name, () => {
       id: 7,
       organisation: 'RET',
       quadrant: 'gemakzoeker',
-      answers: { afterwardsHad: 'no', afterwardsReason: 'Van eerder', afterwardsChannels: ['post'], afterwardsInitiative: 'organisation', afterwardsRating: 'positief' },
+      answers: {
+        afterwardsHad: 'no',
+        afterwardsReason: 'Van eerder',
+        afterwardsChannels: ['post'],
+        afterwardsInitiative: 'organisation',
+        afterwardsRating: 'positief',
+      },
     };
-    const afterwards = journeyReport({ study: 's', population: 'all', respondents: [stale], codings: [], codebook: CODEBOOK }).groups[0].steps[4];
+    const afterwards = journeyReport({
+      study: 's',
+      population: 'all',
+      respondents: [stale],
+      codings: [],
+      codebook: CODEBOOK,
+    }).groups[0].steps[4];
     expect(afterwards).toEqual(
-      step({ step: 'afterwards', ratings: { positief: 0, neutraal: 0, negatief: 0, none: 1 }, channels: noChannels, initiative: { self: 0, organisation: 0 } }),
+      step({
+        step: 'afterwards',
+        ratings: { positief: 0, neutraal: 0, negatief: 0, none: 1 },
+        channels: noChannels,
+        initiative: { self: 0, organisation: 0 },
+      }),
     );
-    const asked = journeyReport({ study: 's', population: 'all', respondents: [{ ...stale, answers: { ...stale.answers, afterwardsHad: 'yes' } }], codings: [], codebook: CODEBOOK });
+    const asked = journeyReport({
+      study: 's',
+      population: 'all',
+      respondents: [{ ...stale, answers: { ...stale.answers, afterwardsHad: 'yes' } }],
+      codings: [],
+      codebook: CODEBOOK,
+    });
     expect(asked.groups[0].steps[4]).toEqual(
       step({
         step: 'afterwards',
@@ -198,7 +287,14 @@ describe(journeyReport.name, () => {
   });
 
   it('lists every quadrant of the given organisations, also empty ones, in the given order', () => {
-    const r = journeyReport({ study: 's', population: 'all', respondents, codings, codebook: CODEBOOK, organisations: ['RET', 'Vitens'] });
+    const r = journeyReport({
+      study: 's',
+      population: 'all',
+      respondents,
+      codings,
+      codebook: CODEBOOK,
+      organisations: ['RET', 'Vitens'],
+    });
     expect(r.groups.map((g) => `${g.organisation}/${g.quadrant}/${g.respondents}`)).toEqual([
       ...QUADRANTS.map((q) => `RET/${q}/0`),
       'Vitens/informatiezoeker/1',
@@ -211,7 +307,13 @@ describe(journeyReport.name, () => {
   });
 
   it('keeps a reason whose code left the codebook, with an empty path', () => {
-    const r = journeyReport({ study: 's', population: 'all', respondents: respondents.slice(0, 1), codings: [{ respondent: 1, question: 'goal', start: 0, end: 2, codes: ['GONE'] }], codebook: CODEBOOK });
+    const r = journeyReport({
+      study: 's',
+      population: 'all',
+      respondents: respondents.slice(0, 1),
+      codings: [{ respondent: 1, question: 'goal', start: 0, end: 2, codes: ['GONE'] }],
+      codebook: CODEBOOK,
+    });
     expect(r.groups[0].steps[1].reasons).toEqual([{ tekstId: 'GONE', path: [], segments: 1, respondents: 1 }]);
     expect(r.groups[0].steps[1].reasonCategories).toEqual([]);
   });
@@ -221,7 +323,14 @@ describe(journeyReport.name, () => {
 
 const ORGANISATIONS = ['Belastingdienst', 'RET', 'Vitens'];
 const TEXT_QUESTIONS = STEP_QUESTIONS.flatMap((s) => s.text);
-const CODES = ['CONS_VZC_FACT_INFO', 'CONS_VZC_FACT_TBV', 'CONS_INFO_INST_EAN', 'OORZAAK_FOUT', 'OORZAAK_SELFSERVICE', 'OORZAAK_NODIG'];
+const CODES = [
+  'CONS_VZC_FACT_INFO',
+  'CONS_VZC_FACT_TBV',
+  'CONS_INFO_INST_EAN',
+  'OORZAAK_FOUT',
+  'OORZAAK_SELFSERVICE',
+  'OORZAAK_NODIG',
+];
 
 const arbRespondent = fc.record({
   organisation: fc.constantFrom(...ORGANISATIONS),
@@ -234,7 +343,9 @@ const arbRespondent = fc.record({
       channels: fc.array(fc.constantFrom(...HOMEWORK_CHANNELS, 'onbekend')),
       afterwardsChannels: fc.array(fc.constantFrom(...HOMEWORK_CHANNELS)),
       afterwardsInitiative: fc.constantFrom('self', 'organisation', 'x'),
-      ...Object.fromEntries(STEP_QUESTIONS.map((s) => [s.rating, fc.constantFrom('positief', 'neutraal', 'negatief', '', 'bogus')])),
+      ...Object.fromEntries(
+        STEP_QUESTIONS.map((s) => [s.rating, fc.constantFrom('positief', 'neutraal', 'negatief', '', 'bogus')]),
+      ),
     },
     { requiredKeys: [] },
   ),
@@ -261,7 +372,8 @@ describe('journey report properties', () => {
           for (const s of g.steps) {
             const { positief, neutraal, negatief, none } = s.ratings;
             expect(positief + neutraal + negatief + none).toBe(g.respondents);
-            for (const v of [...Object.values(s.channels), ...Object.values(s.initiative)]) expect(v).toBeLessThanOrEqual(g.respondents);
+            for (const v of [...Object.values(s.channels), ...Object.values(s.initiative)])
+              expect(v).toBeLessThanOrEqual(g.respondents);
             expect(Object.values(s.initiative).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(g.respondents);
             for (const x of [...s.reasons, ...s.reasonCategories]) {
               expect(x.respondents).toBeLessThanOrEqual(Math.min(g.respondents, x.segments));
@@ -270,12 +382,17 @@ describe('journey report properties', () => {
             const questions = STEP_QUESTIONS.find((q) => q.step === s.step)!.text.length;
             expect(s.causes.uncoded).toBeLessThanOrEqual(g.respondents * questions);
             expect(s.avoidable.coded).toBe(s.causes.fout + s.causes.selfservice + s.causes.nodig);
-            if (s.avoidable.share !== null) expect(s.avoidable.share).toBeCloseTo(s.avoidable.count / s.avoidable.coded, 12);
+            if (s.avoidable.share !== null)
+              expect(s.avoidable.share).toBeCloseTo(s.avoidable.count / s.avoidable.coded, 12);
           }
         }
         // Every coded segment in a step's text question is counted once per code it carries.
-        const counted = r.groups.flatMap((g) => g.steps).reduce((sum, s) => sum + s.reasons.reduce((a, x) => a + x.segments, 0) + s.avoidable.coded, 0);
-        const expected = codings.filter((c) => TEXT_QUESTIONS.includes(c.question) && c.respondent <= respondents.length).reduce((sum, c) => sum + c.codes.length, 0);
+        const counted = r.groups
+          .flatMap((g) => g.steps)
+          .reduce((sum, s) => sum + s.reasons.reduce((a, x) => a + x.segments, 0) + s.avoidable.coded, 0);
+        const expected = codings
+          .filter((c) => TEXT_QUESTIONS.includes(c.question) && c.respondent <= respondents.length)
+          .reduce((sum, c) => sum + c.codes.length, 0);
         expect(counted).toBe(expected);
       }),
       { numRuns: 50 },
@@ -285,12 +402,22 @@ describe('journey report properties', () => {
   it('suppression never shows a count from 1 to k − 1, nor a single hidden rating beside a shown n', () => {
     fc.assert(
       fc.property(arbInput, fc.integer({ min: 2, max: 6 }), ([respondents, codings], k) => {
-        const r = suppressSmallCounts(journeyReport({ study: 's', population: 'all', respondents, codings, codebook: CODEBOOK }), k);
+        const r = suppressSmallCounts(
+          journeyReport({ study: 's', population: 'all', respondents, codings, codebook: CODEBOOK }),
+          k,
+        );
         const shown = (v: number | null) => expect(v === null || v === 0 || v >= k).toBe(true);
         for (const g of r.groups) {
           shown(g.respondents);
           for (const s of g.steps) {
-            [...Object.values(s.ratings), ...Object.values(s.channels), ...Object.values(s.initiative), ...Object.values(s.causes), s.avoidable.count, s.avoidable.coded].forEach(shown);
+            [
+              ...Object.values(s.ratings),
+              ...Object.values(s.channels),
+              ...Object.values(s.initiative),
+              ...Object.values(s.causes),
+              s.avoidable.count,
+              s.avoidable.coded,
+            ].forEach(shown);
             [...s.reasons, ...s.reasonCategories].forEach((x) => [x.segments, x.respondents].forEach(shown));
             if (g.respondents !== null) expect(Object.values(s.ratings).filter((v) => v === null).length).not.toBe(1);
           }
@@ -320,7 +447,11 @@ describe(suppressSmallCounts.name, () => {
               reasons: [{ tekstId: 'X', path: ['A', 'X'], segments: 6, respondents: 3 }],
               reasonCategories: [{ categorie1: 'A', segments: 6, respondents: 5 }],
               causes,
-              avoidable: { count: causes.fout + causes.selfservice, coded, share: coded ? (causes.fout + causes.selfservice) / coded : null },
+              avoidable: {
+                count: causes.fout + causes.selfservice,
+                coded,
+                share: coded ? (causes.fout + causes.selfservice) / coded : null,
+              },
             }),
           ],
         },
@@ -329,7 +460,10 @@ describe(suppressSmallCounts.name, () => {
   };
 
   it('hides counts from 1 to k − 1, keeps 0 and larger ones, and hides a second rating when one alone would be derivable', () => {
-    const r = suppressSmallCounts(base(10, { positief: 2, neutraal: 8, negatief: 0, none: 0 }, { fout: 6, selfservice: 0, nodig: 5, uncoded: 1 }), 5);
+    const r = suppressSmallCounts(
+      base(10, { positief: 2, neutraal: 8, negatief: 0, none: 0 }, { fout: 6, selfservice: 0, nodig: 5, uncoded: 1 }),
+      5,
+    );
     const s = r.groups[0].steps[0];
     expect(r.groups[0].respondents).toBe(10);
     expect(s.ratings).toEqual({ positief: null, neutraal: null, negatief: 0, none: 0 });
@@ -341,13 +475,19 @@ describe(suppressSmallCounts.name, () => {
   });
 
   it('drops the avoidable share when a cause count it is made of is hidden', () => {
-    const s = suppressSmallCounts(base(10, { positief: 5, neutraal: 5, negatief: 0, none: 0 }, { fout: 6, selfservice: 0, nodig: 2, uncoded: 0 }), 5).groups[0].steps[0];
+    const s = suppressSmallCounts(
+      base(10, { positief: 5, neutraal: 5, negatief: 0, none: 0 }, { fout: 6, selfservice: 0, nodig: 2, uncoded: 0 }),
+      5,
+    ).groups[0].steps[0];
     expect(s.causes.nodig).toBeNull();
     expect(s.avoidable).toEqual({ count: null, coded: null, share: null });
   });
 
   it('hides a group with fewer than k respondents whole, without its reasons', () => {
-    const g = suppressSmallCounts(base(4, { positief: 4, neutraal: 0, negatief: 0, none: 0 }, { fout: 6, selfservice: 0, nodig: 5, uncoded: 0 }), 5).groups[0];
+    const g = suppressSmallCounts(
+      base(4, { positief: 4, neutraal: 0, negatief: 0, none: 0 }, { fout: 6, selfservice: 0, nodig: 5, uncoded: 0 }),
+      5,
+    ).groups[0];
     expect(g.respondents).toBeNull();
     expect(g.steps[0]).toEqual({
       step: 'contactMoments',

@@ -3,7 +3,13 @@
 // the final coding, and the avoidable share — always as counts with their n. Pure: no framework imports.
 import { QUADRANTS, type Quadrant } from '../common/domain';
 import { causeClassOf, type CauseClass, type Code } from '../coding/codebook';
-import { HOMEWORK_RATINGS, HOMEWORK_STEPS, buildHomeworkDefinition, ratingQuestionName, type HomeworkStep } from '../surveys/homework-definition';
+import {
+  HOMEWORK_RATINGS,
+  HOMEWORK_STEPS,
+  buildHomeworkDefinition,
+  ratingQuestionName,
+  type HomeworkStep,
+} from '../surveys/homework-definition';
 
 // ----------------------------------------------------------------------------------- the form's steps
 
@@ -41,7 +47,9 @@ const SIMPLE_CONDITION = /^\{(\w+)\} = '([^']*)'$/;
  * questions that were not asked (an answer kept from before the respondent changed their mind, or an import).
  */
 export const STEP_QUESTIONS: readonly StepQuestions[] = (() => {
-  const definition = buildHomeworkDefinition({ organisation: '' }) as { pages: { name: string; elements: Element[] }[] };
+  const definition = buildHomeworkDefinition({ organisation: '' }) as {
+    pages: { name: string; elements: Element[] }[];
+  };
   return HOMEWORK_STEPS.map((step): StepQuestions => {
     const page = definition.pages.find((p) => p.name === `${step}Step`);
     if (!page) throw new Error(`The homework form has no page for step ${step}`);
@@ -236,7 +244,8 @@ export function journeyReport(input: JourneyInput): JourneyReport {
     }
     for (let q = 0; q < TEXT_QUESTIONS.length; q++) {
       const { name, step } = TEXT_QUESTIONS[q];
-      if (!hasCause[q] && isAnswered(answers[name]) && isAsked(STEP_QUESTIONS[step], name, answers)) g.steps[step].causes.uncoded++;
+      if (!hasCause[q] && isAnswered(answers[name]) && isAsked(STEP_QUESTIONS[step], name, answers))
+        g.steps[step].causes.uncoded++;
     }
   }
 
@@ -262,7 +271,9 @@ export function journeyReport(input: JourneyInput): JourneyReport {
 function tallyAnswers(s: StepQuestions, tally: StepTally, answers: JourneyRespondent['answers']): void {
   const asked = (question: string) => isAsked(s, question, answers);
   const rating = asked(s.rating) ? answers[s.rating] : undefined;
-  tally.ratings[typeof rating === 'string' && RATINGS.includes(rating) ? (rating as keyof StepTally['ratings']) : 'none']++;
+  tally.ratings[
+    typeof rating === 'string' && RATINGS.includes(rating) ? (rating as keyof StepTally['ratings']) : 'none'
+  ]++;
   if (s.channels && asked(s.channels.name)) {
     const chosen = answers[s.channels.name];
     if (Array.isArray(chosen)) {
@@ -297,7 +308,10 @@ function count(tallies: Map<string, ReasonTally>, key: string, respondent: numbe
 }
 
 /** Most frequent first; ties by key, so the order is stable. */
-const bySegments = <T extends { segments: number }>(key: (t: T) => string) => (a: T, b: T) => b.segments - a.segments || key(a).localeCompare(key(b));
+const bySegments =
+  <T extends { segments: number }>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    b.segments - a.segments || key(a).localeCompare(key(b));
 
 function stepReport(step: HomeworkStep, t: StepTally, paths: Map<string, string[]>): StepReport {
   const coded = t.causes.fout + t.causes.selfservice + t.causes.nodig;
@@ -308,7 +322,12 @@ function stepReport(step: HomeworkStep, t: StepTally, paths: Map<string, string[
     channels: Object.fromEntries(t.channels),
     initiative: Object.fromEntries(t.initiative),
     reasons: [...t.reasons]
-      .map(([tekstId, r]) => ({ tekstId, path: [...(paths.get(tekstId) ?? [])], segments: r.segments, respondents: r.respondents }))
+      .map(([tekstId, r]) => ({
+        tekstId,
+        path: [...(paths.get(tekstId) ?? [])],
+        segments: r.segments,
+        respondents: r.respondents,
+      }))
       .sort(bySegments((r) => r.tekstId)),
     reasonCategories: [...t.categories]
       .map(([categorie1, r]) => ({ categorie1, segments: r.segments, respondents: r.respondents }))
@@ -329,7 +348,8 @@ function stepReport(step: HomeworkStep, t: StepTally, paths: Map<string, string[
 export function suppressSmallCounts(report: JourneyReport, k: number): JourneyReport<Count> {
   const small = (v: number) => v > 0 && v < k;
   const cell = (v: number): Count => (small(v) ? null : v);
-  const cells = <K extends string>(r: Record<K, number>) => Object.fromEntries(Object.entries(r).map(([key, v]) => [key, cell(v as number)])) as Record<K, Count>;
+  const cells = <K extends string>(r: Record<K, number>) =>
+    Object.fromEntries(Object.entries(r).map(([key, v]) => [key, cell(v as number)])) as Record<K, Count>;
   return {
     ...report,
     groups: report.groups.map((g): JourneyGroup<Count> => {
@@ -344,12 +364,23 @@ export function suppressSmallCounts(report: JourneyReport, k: number): JourneyRe
           const hidden = causes.fout === null || causes.selfservice === null || causes.nodig === null;
           return {
             step: s.step,
-            ratings: whole ? { positief: null, neutraal: null, negatief: null, none: null } : suppressRatings(s.ratings, small),
+            ratings: whole
+              ? { positief: null, neutraal: null, negatief: null, none: null }
+              : suppressRatings(s.ratings, small),
             channels: Object.fromEntries(Object.entries(s.channels).map(([key, v]) => [key, c(v)])),
             initiative: Object.fromEntries(Object.entries(s.initiative).map(([key, v]) => [key, c(v)])),
             // In a suppressed group even which reasons occurred would say something about a few people.
-            reasons: whole ? [] : s.reasons.map((r) => ({ ...r, path: [...r.path], segments: c(r.segments), respondents: c(r.respondents) })),
-            reasonCategories: whole ? [] : s.reasonCategories.map((r) => ({ ...r, segments: c(r.segments), respondents: c(r.respondents) })),
+            reasons: whole
+              ? []
+              : s.reasons.map((r) => ({
+                  ...r,
+                  path: [...r.path],
+                  segments: c(r.segments),
+                  respondents: c(r.respondents),
+                })),
+            reasonCategories: whole
+              ? []
+              : s.reasonCategories.map((r) => ({ ...r, segments: c(r.segments), respondents: c(r.respondents) })),
             causes,
             avoidable: hidden
               ? { count: null, coded: null, share: null }
@@ -369,5 +400,7 @@ function suppressRatings(ratings: StepReport['ratings'], small: (v: number) => b
     const next = others.find(([, v]) => v > 0) ?? others[0];
     if (next) hidden.add(next[0]);
   }
-  return Object.fromEntries(entries.map(([key, v]) => [key, hidden.has(key) ? null : v])) as StepReport<Count>['ratings'];
+  return Object.fromEntries(
+    entries.map(([key, v]) => [key, hidden.has(key) ? null : v]),
+  ) as StepReport<Count>['ratings'];
 }

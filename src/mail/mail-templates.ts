@@ -41,8 +41,14 @@ export class MailTemplates {
     const renderedSubject = subject(context).replace(/\s+/g, ' ').trim();
     return {
       subject: renderedSubject,
-      text: (textLayout ? textLayout({ ...context, body: textBody }) : textBody).replace(/\n{3,}/g, '\n\n').trim() + '\n',
-      html: htmlBody === null ? null : htmlLayout ? htmlLayout({ ...context, subject: renderedSubject, body: htmlBody }) : htmlBody,
+      text:
+        (textLayout ? textLayout({ ...context, body: textBody }) : textBody).replace(/\n{3,}/g, '\n\n').trim() + '\n',
+      html:
+        htmlBody === null
+          ? null
+          : htmlLayout
+            ? htmlLayout({ ...context, subject: renderedSubject, body: htmlBody })
+            : htmlBody,
     };
   }
 
@@ -50,7 +56,10 @@ export class MailTemplates {
     if (!this.cache.has(relativePath)) {
       const file = join(this.dir, relativePath);
       const escape = relativePath.endsWith('.html.hbs');
-      this.cache.set(relativePath, existsSync(file) ? this.hb.compile(readFileSync(file, 'utf8'), { noEscape: !escape, strict: false }) : null);
+      this.cache.set(
+        relativePath,
+        existsSync(file) ? this.hb.compile(readFileSync(file, 'utf8'), { noEscape: !escape, strict: false }) : null,
+      );
     }
     return this.cache.get(relativePath) ?? null;
   }

@@ -27,7 +27,9 @@ export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
 
 /** SMTP when SMTP_URL is set, else .eml files in DATA_DIR/outbox (development, or an offline installation). */
 export function createMailTransport(config: Pick<AppConfig, 'smtpUrl' | 'dataDir'>): MailTransport {
-  return config.smtpUrl ? new SmtpMailTransport(config.smtpUrl) : new EmlFileMailTransport(join(config.dataDir, 'outbox'));
+  return config.smtpUrl
+    ? new SmtpMailTransport(config.smtpUrl)
+    : new EmlFileMailTransport(join(config.dataDir, 'outbox'));
 }
 
 function toNodemailer(mail: OutgoingMail): SendMailOptions {
@@ -38,7 +40,11 @@ function toNodemailer(mail: OutgoingMail): SendMailOptions {
     text: mail.text,
     html: mail.html ?? undefined,
     messageId: mail.messageId,
-    attachments: (mail.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })),
+    attachments: (mail.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: Buffer.from(a.content, 'base64'),
+    })),
   };
 }
 
@@ -50,7 +56,12 @@ export class SmtpMailTransport implements MailTransport {
     const parsed = new URL(url);
     this.description = `SMTP ${parsed.hostname}:${parsed.port || (parsed.protocol === 'smtps:' ? 465 : 587)}`;
     // Timeouts well inside the outbox lease (LEASE_MS), so a live worker always records before its claim runs out.
-    this.transporter = nodemailer.createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+    this.transporter = nodemailer.createTransport({
+      url,
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+    });
   }
 
   async send(mail: OutgoingMail): Promise<void> {

@@ -15,7 +15,11 @@ import { MAIL_ENTITIES } from './mail.entities';
     OutboxRepository,
     OutboxService,
     OutboxWorker,
-    { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: ResolvedConfig) => createMailTransport(config) },
+    {
+      provide: MAIL_TRANSPORT,
+      inject: [APP_CONFIG],
+      useFactory: (config: ResolvedConfig) => createMailTransport(config),
+    },
   ],
   controllers: [MailController, MailPagesController],
   exports: [OutboxService, OutboxWorker],

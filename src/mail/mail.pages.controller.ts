@@ -22,8 +22,19 @@ export class MailPagesController {
   @Get()
   @Render('pages/mail/outbox')
   async page(@Query() q: OutboxPageQueryDto) {
-    const [page, counts, choices] = await Promise.all([this.outbox.list(q), this.outbox.summary(), this.outbox.filterChoices()]);
-    const filters = { status: q.status, kind: q.kind, studyId: q.studyId, recipient: q.recipient, from: q.from, to: q.to };
+    const [page, counts, choices] = await Promise.all([
+      this.outbox.list(q),
+      this.outbox.summary(),
+      this.outbox.filterChoices(),
+    ]);
+    const filters = {
+      status: q.status,
+      kind: q.kind,
+      studyId: q.studyId,
+      recipient: q.recipient,
+      from: q.from,
+      to: q.to,
+    };
     return {
       title: 'mail.title',
       stylesheets: ['/assets/css/mail.css', '/assets/css/lists.css', '/assets/css/pager.css'],
@@ -36,7 +47,12 @@ export class MailPagesController {
       statuses: OUTBOX_STATUSES.map((status) => ({ status, selected: status === q.status })),
       kindOptions: choices.kinds.map((kind) => ({ kind, selected: kind === q.kind })),
       studyOptions: choices.studies.map((s) => ({ ...s, selected: s.id === q.studyId })),
-      messages: page.items.map((m) => ({ ...m, retryable: RETRYABLE_STATUSES.includes(m.status), cancelled: m.status === 'cancelled', waiting: m.status === 'pending' && m.attempts > 0 })),
+      messages: page.items.map((m) => ({
+        ...m,
+        retryable: RETRYABLE_STATUSES.includes(m.status),
+        cancelled: m.status === 'cancelled',
+        waiting: m.status === 'pending' && m.attempts > 0,
+      })),
       pager: pagerView('/outbox', filters, { ...page, count: page.items.length }),
       hasUnknown: counts.unknown > 0,
     };

@@ -1,4 +1,12 @@
-import { afterFailure, classifySendError, isMailAddress, MAX_ATTEMPTS, messageIdFor, retryDelayMs, senderDomain } from './outbox-policy';
+import {
+  afterFailure,
+  classifySendError,
+  isMailAddress,
+  MAX_ATTEMPTS,
+  messageIdFor,
+  retryDelayMs,
+  senderDomain,
+} from './outbox-policy';
 
 describe('outbox policy', () => {
   const now = new Date('2026-12-01T10:00:00Z');
@@ -21,8 +29,14 @@ describe('outbox policy', () => {
   });
 
   it('schedules the next attempt, then gives up after the last one', () => {
-    expect(afterFailure('transient', 1, now)).toEqual({ status: 'pending', nextAttemptAt: new Date('2026-12-01T10:01:00Z') });
-    expect(afterFailure('transient', 3, now)).toEqual({ status: 'pending', nextAttemptAt: new Date('2026-12-01T10:25:00Z') });
+    expect(afterFailure('transient', 1, now)).toEqual({
+      status: 'pending',
+      nextAttemptAt: new Date('2026-12-01T10:01:00Z'),
+    });
+    expect(afterFailure('transient', 3, now)).toEqual({
+      status: 'pending',
+      nextAttemptAt: new Date('2026-12-01T10:25:00Z'),
+    });
     expect(afterFailure('transient', MAX_ATTEMPTS, now)).toEqual({ status: 'failed', nextAttemptAt: null });
     expect(afterFailure('permanent', 1, now).status).toBe('failed');
     expect(afterFailure('uncertain', 1, now).status).toBe('unknown');

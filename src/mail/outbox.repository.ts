@@ -7,7 +7,18 @@ import { STUDY_DIRECTORY, StudyDirectory } from '../common/study-directory';
 import { OutboxMessage } from './outbox-message.entity';
 import { FailureOutcome, OutboxStatus, RETRYABLE_STATUSES } from './outbox-policy';
 
-export type NewOutboxRow = Pick<OutboxMessage, 'idempotencyKey' | 'studyId' | 'kind' | 'toAddress' | 'subject' | 'textBody' | 'htmlBody' | 'attachments' | 'messageId'>;
+export type NewOutboxRow = Pick<
+  OutboxMessage,
+  | 'idempotencyKey'
+  | 'studyId'
+  | 'kind'
+  | 'toAddress'
+  | 'subject'
+  | 'textBody'
+  | 'htmlBody'
+  | 'attachments'
+  | 'messageId'
+>;
 
 export interface OutboxFilter {
   status?: OutboxStatus;
@@ -94,7 +105,12 @@ export class OutboxRepository {
     return null;
   }
 
-  private async claimIn(workerId: string, now: Date, leaseUntil: Date, lock: boolean): Promise<number | 'none' | 'lost'> {
+  private async claimIn(
+    workerId: string,
+    now: Date,
+    leaseUntil: Date,
+    lock: boolean,
+  ): Promise<number | 'none' | 'lost'> {
     const qb = this.manager
       .createQueryBuilder(OutboxMessage, 'm')
       .select('m.id', 'id')
@@ -126,7 +142,10 @@ export class OutboxRepository {
       .createQueryBuilder()
       .update(OutboxMessage)
       .set({ status: 'cancelled', lastError: reason, claimedBy: null, claimedUntil: null })
-      .where(`status = :pending AND study_id IS NOT NULL AND EXISTS (${CLOSED_STUDY.replace(/\bm\./g, 'outbox_message.')})`, { pending: 'pending' })
+      .where(
+        `status = :pending AND study_id IS NOT NULL AND EXISTS (${CLOSED_STUDY.replace(/\bm\./g, 'outbox_message.')})`,
+        { pending: 'pending' },
+      )
       .execute();
     return result.affected ?? 0;
   }
@@ -137,7 +156,11 @@ export class OutboxRepository {
       .createQueryBuilder()
       .update(OutboxMessage)
       .set({ status: 'sent', sentAt: now, claimedUntil: null, lastError: null })
-      .where('id = :id AND claimed_by = :workerId AND status IN (:...statuses)', { id, workerId, statuses: ['sending', 'unknown'] })
+      .where('id = :id AND claimed_by = :workerId AND status IN (:...statuses)', {
+        id,
+        workerId,
+        statuses: ['sending', 'unknown'],
+      })
       .execute();
     return result.affected === 1;
   }
@@ -146,7 +169,12 @@ export class OutboxRepository {
     const result = await this.manager
       .createQueryBuilder()
       .update(OutboxMessage)
-      .set({ status: outcome.status, ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}), claimedUntil: null, lastError: error.slice(0, 2000) })
+      .set({
+        status: outcome.status,
+        ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
+        claimedUntil: null,
+        lastError: error.slice(0, 2000),
+      })
       .where('id = :id AND claimed_by = :workerId AND status = :sending', { id, workerId, sending: 'sending' })
       .execute();
     return result.affected === 1;
@@ -160,7 +188,10 @@ export class OutboxRepository {
     const result = await this.manager
       .createQueryBuilder()
       .update(OutboxMessage)
-      .set({ status: 'unknown', lastError: 'The sending worker stopped before it recorded the result; the message may or may not have arrived.' })
+      .set({
+        status: 'unknown',
+        lastError: 'The sending worker stopped before it recorded the result; the message may or may not have arrived.',
+      })
       .where('status = :sending AND claimed_until < :now', { sending: 'sending', now })
       .execute();
     return result.affected ?? 0;
@@ -183,14 +214,30 @@ export class OutboxRepository {
       .getRepository(OutboxMessage)
       .createQueryBuilder('m')
       // The bodies stay in the database: a list never needs them.
-      .select(['m.id', 'm.studyId', 'm.kind', 'm.toAddress', 'm.subject', 'm.messageId', 'm.status', 'm.attempts', 'm.nextAttemptAt', 'm.lastError', 'm.sentAt', 'm.createdAt'])
+      .select([
+        'm.id',
+        'm.studyId',
+        'm.kind',
+        'm.toAddress',
+        'm.subject',
+        'm.messageId',
+        'm.status',
+        'm.attempts',
+        'm.nextAttemptAt',
+        'm.lastError',
+        'm.sentAt',
+        'm.createdAt',
+      ])
       .orderBy('m.id', 'DESC')
       .take(filter.limit)
       .skip(filter.offset);
     if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
     if (filter.studyId !== undefined) qb.andWhere('m.study_id = :studyId', { studyId: filter.studyId });
     if (filter.kind) qb.andWhere('m.kind = :kind', { kind: filter.kind });
-    if (filter.recipient) qb.andWhere("LOWER(m.to_address) LIKE :recipient ESCAPE '\\'", { recipient: `%${escapeLike(filter.recipient.toLowerCase())}%` });
+    if (filter.recipient)
+      qb.andWhere("LOWER(m.to_address) LIKE :recipient ESCAPE '\\'", {
+        recipient: `%${escapeLike(filter.recipient.toLowerCase())}%`,
+      });
     if (filter.createdFrom) qb.andWhere('m.created_at >= :createdFrom', { createdFrom: filter.createdFrom });
     if (filter.createdBefore) qb.andWhere('m.created_at < :createdBefore', { createdBefore: filter.createdBefore });
     const [messages, total] = await qb.getManyAndCount();
@@ -205,14 +252,32 @@ export class OutboxRepository {
 
   /** The kinds of message there are, and every study's title: the choices of the page's filter. */
   async filterChoices(): Promise<{ kinds: string[]; studies: { id: number; title: string }[] }> {
-    const kinds = await this.manager.getRepository(OutboxMessage).createQueryBuilder('m').select('DISTINCT m.kind', 'kind').orderBy('kind').getRawMany<{ kind: string }>();
+    const kinds = await this.manager
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('m')
+      .select('DISTINCT m.kind', 'kind')
+      .orderBy('kind')
+      .getRawMany<{ kind: string }>();
     const studies = await this.directory.studies();
     return { kinds: kinds.map((k) => k.kind), studies: studies.map((s) => ({ id: s.id, title: s.title })) };
   }
 
   async countByStatus(): Promise<Record<OutboxStatus, number>> {
-    const rows = await this.manager.getRepository(OutboxMessage).createQueryBuilder('m').select('m.status', 'status').addSelect('COUNT(*)', 'n').groupBy('m.status').getRawMany<{ status: OutboxStatus; n: string | number }>();
-    const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0, cancelled: 0 };
+    const rows = await this.manager
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('m')
+      .select('m.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('m.status')
+      .getRawMany<{ status: OutboxStatus; n: string | number }>();
+    const counts: Record<OutboxStatus, number> = {
+      pending: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      unknown: 0,
+      cancelled: 0,
+    };
     for (const r of rows) counts[r.status] = Number(r.n);
     return counts;
   }

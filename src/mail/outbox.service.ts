@@ -49,8 +49,17 @@ export class OutboxService {
   @Transactional(Propagation.Mandatory)
   async enqueue(mail: NewMail): Promise<OutboxMessage> {
     const to = mail.to.trim();
-    if (!isMailAddress(to)) throw AppError.invalid('outbox.invalid_address', `"${to}" is not one e-mail address. Correct the address and try again.`, { to });
-    if (!mail.idempotencyKey.trim() || mail.idempotencyKey.length > 200) throw AppError.invalid('outbox.invalid_key', 'An outbox message needs an idempotency key of 1 to 200 characters.');
+    if (!isMailAddress(to))
+      throw AppError.invalid(
+        'outbox.invalid_address',
+        `"${to}" is not one e-mail address. Correct the address and try again.`,
+        { to },
+      );
+    if (!mail.idempotencyKey.trim() || mail.idempotencyKey.length > 200)
+      throw AppError.invalid(
+        'outbox.invalid_key',
+        'An outbox message needs an idempotency key of 1 to 200 characters.',
+      );
     return this.outbox.insertOnce(
       {
         idempotencyKey: mail.idempotencyKey,
@@ -75,9 +84,15 @@ export class OutboxService {
   }
 
   /** One page of messages, newest first; `from`/`to` are Dutch calendar days, `to` included. */
-  async list(filter: Omit<OutboxFilter, 'createdFrom' | 'createdBefore'> & { from?: string; to?: string }): Promise<Page<OutboxListRow>> {
+  async list(
+    filter: Omit<OutboxFilter, 'createdFrom' | 'createdBefore'> & { from?: string; to?: string },
+  ): Promise<Page<OutboxListRow>> {
     const { from, to, ...rest } = filter;
-    const page = await this.outbox.list({ ...rest, createdFrom: (from && startOfDutchDay(from)) || undefined, createdBefore: (to && endOfDutchDay(to)) || undefined });
+    const page = await this.outbox.list({
+      ...rest,
+      createdFrom: (from && startOfDutchDay(from)) || undefined,
+      createdBefore: (to && endOfDutchDay(to)) || undefined,
+    });
     return { ...page, offset: filter.offset, limit: filter.limit };
   }
 
@@ -105,9 +120,20 @@ export class OutboxService {
     const message = await this.outbox.findById(id);
     if (!message) throw AppError.notFound('outbox_message', id);
     if (!(await this.outbox.resetForRetry(id, new Date()))) {
-      throw AppError.conflict('outbox.not_retryable', `This message has status "${message.status}"; only failed or unknown messages can be sent again.`, { status: message.status });
+      throw AppError.conflict(
+        'outbox.not_retryable',
+        `This message has status "${message.status}"; only failed or unknown messages can be sent again.`,
+        { status: message.status },
+      );
     }
-    await this.audit.record({ actor, action: 'outbox.retry', studyId: message.studyId, subjectType: 'outbox_message', subjectId: id, details: { previousStatus: message.status, lastError: message.lastError } });
+    await this.audit.record({
+      actor,
+      action: 'outbox.retry',
+      studyId: message.studyId,
+      subjectType: 'outbox_message',
+      subjectId: id,
+      details: { previousStatus: message.status, lastError: message.lastError },
+    });
     return (await this.outbox.findById(id)) as OutboxMessage;
   }
 }

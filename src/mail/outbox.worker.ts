@@ -58,7 +58,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const tick = async () => {
       try {
         const result = await this.runOnce();
-        if (result.sent || result.failed || result.unknown || result.retryLater || result.cancelled) this.logger.log({ msg: 'outbox pass', ...result });
+        if (result.sent || result.failed || result.unknown || result.retryLater || result.cancelled)
+          this.logger.log({ msg: 'outbox pass', ...result });
       } catch (err) {
         this.logger.error({ msg: 'outbox pass failed', err: err instanceof Error ? err.message : String(err) });
       }

@@ -1,4 +1,14 @@
-import { AGE_BANDS, ageBand, anonymiseRow, anonymiseRows, disclosureCheck, neutraliseCell, suppressSmallCells, type OrganisationRow, type OverviewInput } from './anonymise';
+import {
+  AGE_BANDS,
+  ageBand,
+  anonymiseRow,
+  anonymiseRows,
+  disclosureCheck,
+  neutraliseCell,
+  suppressSmallCells,
+  type OrganisationRow,
+  type OverviewInput,
+} from './anonymise';
 
 const input = (over: Partial<OverviewInput> = {}): OverviewInput => ({
   organisation: 'RET',
@@ -12,7 +22,10 @@ const input = (over: Partial<OverviewInput> = {}): OverviewInput => ({
   ...over,
 });
 
-const row = (over: Partial<OrganisationRow> = {}): OrganisationRow => ({ ...anonymiseRow(input(), { ageBands: false }), ...over });
+const row = (over: Partial<OrganisationRow> = {}): OrganisationRow => ({
+  ...anonymiseRow(input(), { ageBands: false }),
+  ...over,
+});
 
 describe('ageBand', () => {
   it.each([
@@ -53,7 +66,14 @@ describe('anonymiseRow', () => {
       remarks: 'woont naast het station',
     };
     const out = anonymiseRow(entity, { ageBands: false });
-    expect(Object.keys(out).sort()).toEqual(['age', 'digitalComfort', 'education', 'gender', 'organisation', 'quadrant']);
+    expect(Object.keys(out).sort()).toEqual([
+      'age',
+      'digitalComfort',
+      'education',
+      'gender',
+      'organisation',
+      'quadrant',
+    ]);
     expect(JSON.stringify(out)).not.toMatch(/Jan|example|0612|a1b2|station/);
   });
 
@@ -83,11 +103,21 @@ describe('disclosureCheck', () => {
   });
 
   it('does not warn when every row has at least one twin', () => {
-    expect(disclosureCheck([row(), row(), row({ gender: 'm' }), row({ gender: 'm' })])).toEqual({ k: 2, uniqueRows: 0 });
+    expect(disclosureCheck([row(), row(), row({ gender: 'm' }), row({ gender: 'm' })])).toEqual({
+      k: 2,
+      uniqueRows: 0,
+    });
   });
 
   it('treats rows that differ in any column as different', () => {
-    const variants: Partial<OrganisationRow>[] = [{ gender: 'm' }, { age: '48' }, { education: 'wo' }, { digitalComfort: 'neutraal' }, { quadrant: 'informatiezoeker' }, { organisation: 'X' }];
+    const variants: Partial<OrganisationRow>[] = [
+      { gender: 'm' },
+      { age: '48' },
+      { education: 'wo' },
+      { digitalComfort: 'neutraal' },
+      { quadrant: 'informatiezoeker' },
+      { organisation: 'X' },
+    ];
     expect(disclosureCheck([row(), ...variants.map(row)]).uniqueRows).toBe(7);
   });
 
@@ -106,14 +136,21 @@ describe('suppressSmallCells', () => {
       totals.c += c;
       return { name, total: a + b + c, counts: { a, b, c } as Record<Q, number | null> };
     });
-    return { organisations, totals: { total: totals.a + totals.b + totals.c, counts: totals as Record<Q, number | null> } };
+    return {
+      organisations,
+      totals: { total: totals.a + totals.b + totals.c, counts: totals as Record<Q, number | null> },
+    };
   };
 
   // Every row and column sums to a published total, so no group may have exactly one hidden cell.
   const expectNoSingleHiddenCell = (t: ReturnType<typeof suppressSmallCells<Q>>) => {
     const keys: Q[] = ['a', 'b', 'c'];
-    for (const o of t.organisations) expect([...keys.map((k) => o.counts[k]), o.total].filter((v) => v === null)).not.toHaveLength(1);
-    for (const k of keys) expect([...t.organisations.map((o) => o.counts[k]), t.totals.counts[k]].filter((v) => v === null)).not.toHaveLength(1);
+    for (const o of t.organisations)
+      expect([...keys.map((k) => o.counts[k]), o.total].filter((v) => v === null)).not.toHaveLength(1);
+    for (const k of keys)
+      expect(
+        [...t.organisations.map((o) => o.counts[k]), t.totals.counts[k]].filter((v) => v === null),
+      ).not.toHaveLength(1);
     expect(keys.map((k) => t.totals.counts[k]).filter((v) => v === null)).not.toHaveLength(1);
   };
 
@@ -174,7 +211,10 @@ describe('neutraliseCell', () => {
     expect(neutraliseCell(value)).toBe(expected);
   });
 
-  it.each(['HBO', 'Rust-in-je-hoofdzoeker', '45-54', '<25', '75+', '47', '-3', '+4', '2,5', ''])('keeps %j', (value) => {
-    expect(neutraliseCell(value)).toBe(value);
-  });
+  it.each(['HBO', 'Rust-in-je-hoofdzoeker', '45-54', '<25', '75+', '47', '-3', '+4', '2,5', ''])(
+    'keeps %j',
+    (value) => {
+      expect(neutraliseCell(value)).toBe(value);
+    },
+  );
 });

@@ -108,16 +108,26 @@ export interface CompositionTable<Q extends string = Quadrant> {
  * row or column that has exactly one suppressed cell, because the published total would give it away.
  * The grand total stays: it is the size of the study, which is public anyway.
  */
-export function suppressSmallCells<Q extends string>(table: CompositionTable<Q>, threshold: number): CompositionTable<Q> {
+export function suppressSmallCells<Q extends string>(
+  table: CompositionTable<Q>,
+  threshold: number,
+): CompositionTable<Q> {
   const quadrants = Object.keys(table.totals.counts) as Q[];
   interface Cell {
     value: number;
     suppressed: boolean;
     isTotal: boolean;
   }
-  const cell = (value: Count, isTotal: boolean): Cell => ({ value: value ?? 0, suppressed: value === null || (value > 0 && value < threshold), isTotal });
+  const cell = (value: Count, isTotal: boolean): Cell => ({
+    value: value ?? 0,
+    suppressed: value === null || (value > 0 && value < threshold),
+    isTotal,
+  });
 
-  const lines = table.organisations.map((o) => ({ total: cell(o.total, true), counts: quadrants.map((q) => cell(o.counts[q], false)) }));
+  const lines = table.organisations.map((o) => ({
+    total: cell(o.total, true),
+    counts: quadrants.map((q) => cell(o.counts[q], false)),
+  }));
   const quadrantTotals = quadrants.map((q) => cell(table.totals.counts[q], true));
 
   // Each group sums to a published figure (an organisation's total, a quadrant total, the grand total).
@@ -131,7 +141,9 @@ export function suppressSmallCells<Q extends string>(table: CompositionTable<Q>,
     changed = false;
     for (const group of groups) {
       if (group.filter((c) => c.suppressed).length !== 1) continue;
-      const candidates = group.filter((c) => !c.suppressed).sort((a, b) => Number(a.isTotal) - Number(b.isTotal) || a.value - b.value);
+      const candidates = group
+        .filter((c) => !c.suppressed)
+        .sort((a, b) => Number(a.isTotal) - Number(b.isTotal) || a.value - b.value);
       const next = candidates.find((c) => c.value > 0) ?? candidates[0];
       if (!next) continue;
       next.suppressed = true;
@@ -142,7 +154,11 @@ export function suppressSmallCells<Q extends string>(table: CompositionTable<Q>,
   const out = (c: Cell): Count => (c.suppressed ? null : c.value);
   const record = (cells: Cell[]) => Object.fromEntries(quadrants.map((q, i) => [q, out(cells[i])])) as Record<Q, Count>;
   return {
-    organisations: table.organisations.map((o, i) => ({ name: o.name, total: out(lines[i].total), counts: record(lines[i].counts) })),
+    organisations: table.organisations.map((o, i) => ({
+      name: o.name,
+      total: out(lines[i].total),
+      counts: record(lines[i].counts),
+    })),
     totals: { total: table.totals.total, counts: record(quadrantTotals) },
   };
 }

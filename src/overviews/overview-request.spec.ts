@@ -23,16 +23,30 @@ describe('POPULATION_STATUSES', () => {
 
 describe('downloadFileName', () => {
   it('names study, organisation and population in ASCII', () => {
-    expect(downloadFileName({ study: 'wp2a', organisation: 'Gemeente Utrecht', population: 'participants', format: 'csv', locale: 'nl' })).toBe(
-      'respondentenoverzicht-wp2a-gemeente-utrecht-participants.csv',
+    expect(
+      downloadFileName({
+        study: 'wp2a',
+        organisation: 'Gemeente Utrecht',
+        population: 'participants',
+        format: 'csv',
+        locale: 'nl',
+      }),
+    ).toBe('respondentenoverzicht-wp2a-gemeente-utrecht-participants.csv');
+    expect(downloadFileName({ study: 'wp2a', population: 'all', format: 'pdf', locale: 'en' })).toBe(
+      'respondent-overview-wp2a-all.pdf',
     );
-    expect(downloadFileName({ study: 'wp2a', population: 'all', format: 'pdf', locale: 'en' })).toBe('respondent-overview-wp2a-all.pdf');
   });
 
   it('drops accents, quotes and path characters', () => {
-    expect(downloadFileName({ study: 's', organisation: 'Zuidoost "Ré"/..\\x', population: 'invited', format: 'xlsx', locale: 'nl' })).toBe(
-      'respondentenoverzicht-s-zuidoost-re-x-invited.xlsx',
-    );
+    expect(
+      downloadFileName({
+        study: 's',
+        organisation: 'Zuidoost "Ré"/..\\x',
+        population: 'invited',
+        format: 'xlsx',
+        locale: 'nl',
+      }),
+    ).toBe('respondentenoverzicht-s-zuidoost-re-x-invited.xlsx');
   });
 });
 

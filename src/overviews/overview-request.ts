@@ -36,9 +36,18 @@ export function parseDelimiter(value: string | undefined): ';' | ',' {
 }
 
 /** A file name that is safe in a Content-Disposition header on every system: ASCII letters, digits and hyphens. */
-export function downloadFileName(parts: { study: string; organisation?: string; population: Population; format: ExportFormat; locale: Locale }): string {
+export function downloadFileName(parts: {
+  study: string;
+  organisation?: string;
+  population: Population;
+  format: ExportFormat;
+  locale: Locale;
+}): string {
   const base = translator(parts.locale)('overviewExport.fileName');
-  const words = [base, parts.study, parts.organisation, parts.population].filter((w): w is string => !!w).map(fileWord).filter(Boolean);
+  const words = [base, parts.study, parts.organisation, parts.population]
+    .filter((w): w is string => !!w)
+    .map(fileWord)
+    .filter(Boolean);
   return `${words.join('-')}.${parts.format}`;
 }
 

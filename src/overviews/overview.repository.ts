@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { DIGITAL_COMFORTS, EDUCATIONS, GENDERS, QUADRANTS, type Quadrant, type RespondentStatus } from '../common/domain';
+import {
+  DIGITAL_COMFORTS,
+  EDUCATIONS,
+  GENDERS,
+  QUADRANTS,
+  type Quadrant,
+  type RespondentStatus,
+} from '../common/domain';
 import { Study } from '../studies/study.entity';
 import { disclosure, type Disclosure } from './anonymise';
 import type { CompositionCount, OverviewInput } from './overview';
@@ -21,7 +28,8 @@ export const STREAM_BATCH_SIZE = 1000;
 
 const PROFILE_COLUMNS = ['gender', 'age', 'age_min', 'age_max', 'education', 'digital_comfort', 'quadrant'];
 
-const rank = (column: string, values: readonly string[]) => `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE ${values.length} END`;
+const rank = (column: string, values: readonly string[]) =>
+  `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE ${values.length} END`;
 
 /** The ten-year band of ageBand() in SQL, from the sum of the range's ends (twice its middle). */
 const AGE_BAND_RANK = `CASE ${[50, 70, 90, 110, 130, 150].map((sum, i) => `WHEN r.age_min + r.age_max < ${sum} THEN ${i}`).join(' ')} ELSE 6 END`;
@@ -65,14 +73,18 @@ export class OverviewRepository {
     return this.dataSource
       .getRepository(Study)
       .createQueryBuilder('s')
-      .innerJoin('study_organisation', 'so', 'so.study_id = s.id AND so.organisation_id = :organisationId', { organisationId })
+      .innerJoin('study_organisation', 'so', 'so.study_id = s.id AND so.organisation_id = :organisationId', {
+        organisationId,
+      })
       .orderBy('s.created_at', 'DESC')
       .addOrderBy('s.id', 'DESC')
       .getMany();
   }
 
   /** Respondents per organisation and quadrant: the composition table without reading a single row. */
-  async countByOrganisationAndQuadrant(scope: OverviewScope): Promise<{ organisationId: number; quadrant: Quadrant; count: number }[]> {
+  async countByOrganisationAndQuadrant(
+    scope: OverviewScope,
+  ): Promise<{ organisationId: number; quadrant: Quadrant; count: number }[]> {
     if (!scope.organisations.length) return [];
     const rows = await this.inScope(scope)
       .select('r.organisation_id', 'organisationId')
@@ -81,13 +93,21 @@ export class OverviewRepository {
       .groupBy('r.organisation_id')
       .addGroupBy('r.quadrant')
       .getRawMany<{ organisationId: number | string; quadrant: Quadrant; count: number | string }>();
-    return rows.map((r) => ({ organisationId: Number(r.organisationId), quadrant: r.quadrant, count: Number(r.count) }));
+    return rows.map((r) => ({
+      organisationId: Number(r.organisationId),
+      quadrant: r.quadrant,
+      count: Number(r.count),
+    }));
   }
 
   /** The same counts keyed by organisation name, as buildSummary() takes them. */
   async compositionCounts(scope: OverviewScope): Promise<CompositionCount[]> {
     const names = new Map(scope.organisations.map((o) => [o.id, o.name]));
-    return (await this.countByOrganisationAndQuadrant(scope)).map((c) => ({ organisation: names.get(c.organisationId)!, quadrant: c.quadrant, count: c.count }));
+    return (await this.countByOrganisationAndQuadrant(scope)).map((c) => ({
+      organisation: names.get(c.organisationId)!,
+      quadrant: c.quadrant,
+      count: c.count,
+    }));
   }
 
   /**
@@ -130,7 +150,10 @@ export class OverviewRepository {
    * batches (WHERE sort key > last key), which keeps memory constant on SQLite and PostgreSQL alike and
    * never skips or repeats a row the way OFFSET can.
    */
-  async *streamRows(scope: OverviewScope, opts: { ageBands: boolean; batchSize?: number }): AsyncGenerator<OverviewInput> {
+  async *streamRows(
+    scope: OverviewScope,
+    opts: { ageBands: boolean; batchSize?: number },
+  ): AsyncGenerator<OverviewInput> {
     const keys = sortKeys(opts.ageBands);
     const batchSize = opts.batchSize ?? STREAM_BATCH_SIZE;
     for (const organisation of scope.organisations) {
@@ -138,7 +161,13 @@ export class OverviewRepository {
     }
   }
 
-  private async *streamBucket(scope: OverviewScope, organisation: OverviewOrganisation, quadrant: Quadrant, keys: string[], batchSize: number): AsyncGenerator<OverviewInput> {
+  private async *streamBucket(
+    scope: OverviewScope,
+    organisation: OverviewOrganisation,
+    quadrant: Quadrant,
+    keys: string[],
+    batchSize: number,
+  ): AsyncGenerator<OverviewInput> {
     let after: number[] | undefined;
     for (;;) {
       const qb = this.inScope({ ...scope, organisations: [organisation] })
@@ -152,7 +181,10 @@ export class OverviewRepository {
       keys.forEach((key, i) => qb.addSelect(key, `k${i}`).addOrderBy(key, 'ASC'));
       if (after) {
         const params = Object.fromEntries(after.map((v, i) => [`after${i}`, v]));
-        qb.andWhere(`(${keys.join(', ')}) > (${after.map((_, i) => `CAST(:after${i} AS INTEGER)`).join(', ')})`, params);
+        qb.andWhere(
+          `(${keys.join(', ')}) > (${after.map((_, i) => `CAST(:after${i} AS INTEGER)`).join(', ')})`,
+          params,
+        );
       }
       const rows = await qb.limit(batchSize).getRawMany<Record<string, string | number>>();
       for (const r of rows) {
@@ -173,7 +205,10 @@ export class OverviewRepository {
     }
   }
 
-  private inScope(scope: OverviewScope, opts: { completeOnly: boolean } = { completeOnly: true }): SelectQueryBuilder<object> {
+  private inScope(
+    scope: OverviewScope,
+    opts: { completeOnly: boolean } = { completeOnly: true },
+  ): SelectQueryBuilder<object> {
     const qb = this.dataSource
       .createQueryBuilder()
       .from('respondent', 'r')

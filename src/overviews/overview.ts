@@ -58,7 +58,12 @@ export interface CompositionCount {
   count: number;
 }
 
-const emptyCounts = (): Record<Quadrant, number> => ({ informatiezoeker: 0, zekerheidszoeker: 0, 'rust-in-je-hoofdzoeker': 0, gemakzoeker: 0 });
+const emptyCounts = (): Record<Quadrant, number> => ({
+  informatiezoeker: 0,
+  zekerheidszoeker: 0,
+  'rust-in-je-hoofdzoeker': 0,
+  gemakzoeker: 0,
+});
 
 /**
  * The summary from counts alone (e.g. a GROUP BY organisation, quadrant), so a streamed export can
@@ -113,11 +118,16 @@ export function buildOverview(
     counts.get(organisation)![row.quadrant]++;
     disclosure.add(row);
   }
-  const cells = [...counts].flatMap(([organisation, c]) => QUADRANTS.map((quadrant) => ({ organisation, quadrant, count: c[quadrant] })));
+  const cells = [...counts].flatMap(([organisation, c]) =>
+    QUADRANTS.map((quadrant) => ({ organisation, quadrant, count: c[quadrant] })),
+  );
   const summary = buildSummary(study, population, organisations, cells, opts);
   return {
     ...summary,
-    organisations: summary.organisations.map((line) => ({ ...line, rows: rowsByOrganisation.get(line.name)!.sort(compareRows) })),
+    organisations: summary.organisations.map((line) => ({
+      ...line,
+      rows: rowsByOrganisation.get(line.name)!.sort(compareRows),
+    })),
     disclosure: disclosure.result(),
   };
 }

@@ -8,7 +8,13 @@ import { DownloadRequest, OverviewsService } from './overviews.service';
 import { sendDownload } from './send-download';
 import { pageOf, PageQueryDto } from '../common/paging';
 
-const FORMATS_PRODUCED = ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf', 'text/markdown'];
+const FORMATS_PRODUCED = [
+  'application/json',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/pdf',
+  'text/markdown',
+];
 
 @ApiTags('overviews')
 @Controller('api')
@@ -18,7 +24,13 @@ export class OverviewsController {
   /** Researchers: the overview of every organisation (or one), in any format. */
   @Get('studies/:slug/overview')
   @ApiProduces(...FORMATS_PRODUCED)
-  async overview(@Param('slug') slug: string, @Query() q: OverviewDownloadQueryDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+  async overview(
+    @Param('slug') slug: string,
+    @Query() q: OverviewDownloadQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     await sendDownload(res, await this.overviews.download(slug, downloadRequest(q, req), user));
   }
 
@@ -38,7 +50,13 @@ export class OverviewsController {
   @Roles('partner')
   @Get('partner/studies/:slug/overview')
   @ApiProduces(...FORMATS_PRODUCED)
-  async partnerOverview(@Param('slug') slug: string, @Query() q: OverviewDownloadQueryDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response) {
+  async partnerOverview(
+    @Param('slug') slug: string,
+    @Query() q: OverviewDownloadQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     await sendDownload(res, await this.overviews.download(slug, downloadRequest(q, req), user));
   }
 

@@ -13,7 +13,13 @@ import { writePdf } from './exporters/pdf';
 import { endStream, writeChunk } from './exporters/row-source';
 import { writeXlsx } from './exporters/xlsx';
 import { buildOverview, buildSummary, type Overview, type OverviewSummary, type Population } from './overview';
-import { CONTENT_TYPES, downloadFileName, parseDelimiter, POPULATION_STATUSES, type ExportFormat } from './overview-request';
+import {
+  CONTENT_TYPES,
+  downloadFileName,
+  parseDelimiter,
+  POPULATION_STATUSES,
+  type ExportFormat,
+} from './overview-request';
 import { OverviewRepository, type OverviewOrganisation, type OverviewScope } from './overview.repository';
 
 export interface OverviewRequest {
@@ -83,7 +89,11 @@ export class OverviewsService {
   }
 
   /** The whole overview in memory (the page, JSON and Markdown), with the disclosure check and what had to be left out. */
-  async overview(slug: string, request: OverviewRequest, viewer: Viewer): Promise<{ study: Study; overview: Overview; incomplete: number; organisations: OverviewOrganisation[] }> {
+  async overview(
+    slug: string,
+    request: OverviewRequest,
+    viewer: Viewer,
+  ): Promise<{ study: Study; overview: Overview; incomplete: number; organisations: OverviewOrganisation[] }> {
     const r = await this.resolve(slug, request, viewer);
     const [overview, incomplete, organisations] = await Promise.all([
       this.inMemory(r),
@@ -122,7 +132,13 @@ export class OverviewsService {
     });
     const people = { locale, studyTitle: r.study.title };
     const separateComposition = r.compositionOrganisations.length !== r.scope.organisations.length;
-    const fileName = downloadFileName({ study: r.study.slug, organisation: r.organisation, population: r.population, format, locale });
+    const fileName = downloadFileName({
+      study: r.study.slug,
+      organisation: r.organisation,
+      population: r.population,
+      format,
+      locale,
+    });
     const base = { fileName, contentType: CONTENT_TYPES[format], disclosure };
     if (format === 'json' || format === 'md') {
       return {
@@ -130,7 +146,10 @@ export class OverviewsService {
         write: async (out) => {
           const overview = await this.inMemory(r);
           const composition = format === 'md' && separateComposition ? await this.summary(r) : undefined;
-          const text = format === 'json' ? JSON.stringify(toJson(overview, request.page), null, 2) + '\n' : toMarkdown(overview, { ...people, composition });
+          const text =
+            format === 'json'
+              ? JSON.stringify(toJson(overview, request.page), null, 2) + '\n'
+              : toMarkdown(overview, { ...people, composition });
           await writeChunk(out, text);
           await endStream(out);
         },
@@ -141,8 +160,15 @@ export class OverviewsService {
       write: async (out) => {
         const summary = await this.summary(r);
         const rowOrganisations = r.scope.organisations.map((o) => o.name);
-        const rows = anonymiseRows(this.repository.streamRows(r.scope, { ageBands: r.ageBands }), { ageBands: r.ageBands });
-        if (format === 'csv') await writeCsv(summary, rows, out, { locale, rowOrganisations, delimiter: parseDelimiter(request.delimiter) });
+        const rows = anonymiseRows(this.repository.streamRows(r.scope, { ageBands: r.ageBands }), {
+          ageBands: r.ageBands,
+        });
+        if (format === 'csv')
+          await writeCsv(summary, rows, out, {
+            locale,
+            rowOrganisations,
+            delimiter: parseDelimiter(request.delimiter),
+          });
         else if (format === 'xlsx') await writeXlsx(summary, rows, out, { ...people, rowOrganisations, disclosure });
         else await writePdf(summary, rows, out, { ...people, rowOrganisations, disclosure });
       },
@@ -156,14 +182,26 @@ export class OverviewsService {
   private async inMemory(r: Resolved): Promise<Overview> {
     const inputs = [];
     for await (const input of this.repository.streamRows(r.scope, { ageBands: r.ageBands })) inputs.push(input);
-    return buildOverview(r.study.slug, r.population, r.scope.organisations.map((o) => o.name), inputs, { ageBands: r.ageBands, suppressBelow: r.suppressBelow });
+    return buildOverview(
+      r.study.slug,
+      r.population,
+      r.scope.organisations.map((o) => o.name),
+      inputs,
+      { ageBands: r.ageBands, suppressBelow: r.suppressBelow },
+    );
   }
 
   /** The composition table: every organisation of the study for a partner, the chosen ones otherwise. */
   private async summary(r: Resolved): Promise<OverviewSummary> {
     const scope = { ...r.scope, organisations: r.compositionOrganisations };
     const counts = await this.repository.compositionCounts(scope);
-    return buildSummary(r.study.slug, r.population, scope.organisations.map((o) => o.name), counts, { suppressBelow: r.suppressBelow });
+    return buildSummary(
+      r.study.slug,
+      r.population,
+      scope.organisations.map((o) => o.name),
+      counts,
+      { suppressBelow: r.suppressBelow },
+    );
   }
 
   /**
@@ -178,14 +216,23 @@ export class OverviewsService {
     if (isPartner) {
       const own = all.find((o) => o.id === viewer.organisationId);
       if (!own) throw AppError.notFound('study', slug);
-      if (request.organisation !== undefined && request.organisation !== own.name) throw AppError.forbidden('Partners can only see the overview of their own organisation.', 'error.auth.forbidden.ownOrganisation');
+      if (request.organisation !== undefined && request.organisation !== own.name)
+        throw AppError.forbidden(
+          'Partners can only see the overview of their own organisation.',
+          'error.auth.forbidden.ownOrganisation',
+        );
       organisations = [own];
     } else if (request.organisation !== undefined) {
       const chosen = all.find((o) => o.name === request.organisation);
       if (!chosen) {
-        throw AppError.invalid('overview.organisation', `"${request.organisation}" is not a partner organisation of this study. Choose one of: ${all.map((o) => o.name).join(', ') || '(none yet)'}.`, {
-          organisation: ['is not a partner organisation of this study'],
-        }, { organisation: request.organisation, known: all.map((o) => o.name).join(', ') || '—' });
+        throw AppError.invalid(
+          'overview.organisation',
+          `"${request.organisation}" is not a partner organisation of this study. Choose one of: ${all.map((o) => o.name).join(', ') || '(none yet)'}.`,
+          {
+            organisation: ['is not a partner organisation of this study'],
+          },
+          { organisation: request.organisation, known: all.map((o) => o.name).join(', ') || '—' },
+        );
       }
       organisations = [chosen];
     }
@@ -197,7 +244,10 @@ export class OverviewsService {
       // Partners get age bands unless they ask otherwise: exact ages make small groups easier to recognise.
       ageBands: request.ageBands ?? isPartner,
       suppressBelow: request.suppressBelow,
-      organisation: organisations.length === 1 && (isPartner || request.organisation !== undefined) ? organisations[0].name : undefined,
+      organisation:
+        organisations.length === 1 && (isPartner || request.organisation !== undefined)
+          ? organisations[0].name
+          : undefined,
       compositionOrganisations: isPartner ? all : organisations,
     };
   }
@@ -207,6 +257,9 @@ function toJson(overview: Overview, page?: { offset: number; limit: number }): O
   const { disclosure: _disclosure, ...json } = overview;
   if (!page) return json;
   // Each organisation's total still counts all its rows; the rows are one page of them.
-  const organisations = json.organisations.map((o) => ({ ...o, rows: o.rows.slice(page.offset, page.offset + page.limit) }));
+  const organisations = json.organisations.map((o) => ({
+    ...o,
+    rows: o.rows.slice(page.offset, page.offset + page.limit),
+  }));
   return { ...json, organisations, offset: page.offset, limit: page.limit };
 }

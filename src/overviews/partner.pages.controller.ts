@@ -18,7 +18,12 @@ export class PartnerPagesController {
   @Render('pages/partner/list')
   async list(@Query() query: PageQueryDto, @CurrentUser() user: AuthUser) {
     const page = pageOf(await this.overviews.partnerStudies(user), query);
-    return { title: 'partner.title', stylesheets: ['/assets/css/overviews.css', '/assets/css/pager.css'], studies: page.items, pager: pagerView('/partner', {}, { ...page, count: page.items.length }) };
+    return {
+      title: 'partner.title',
+      stylesheets: ['/assets/css/overviews.css', '/assets/css/pager.css'],
+      studies: page.items,
+      pager: pagerView('/partner', {}, { ...page, count: page.items.length }),
+    };
   }
 
   @Get('studies/:slug')
@@ -33,8 +38,17 @@ export class PartnerPagesController {
       study,
       stylesheets: ['/assets/css/overviews.css', '/assets/css/pager.css'],
       organisation: own.name,
-      pager: rowsPager(`/partner/studies/${study.slug}`, { population: request.population, ageBands: request.ageBands, suppressBelow }, overview, request),
-      filter: { population: overview.population, ageBands: request.ageBands ?? true, suppressBelow: suppressBelow ?? '' },
+      pager: rowsPager(
+        `/partner/studies/${study.slug}`,
+        { population: request.population, ageBands: request.ageBands, suppressBelow },
+        overview,
+        request,
+      ),
+      filter: {
+        population: overview.population,
+        ageBands: request.ageBands ?? true,
+        suppressBelow: suppressBelow ?? '',
+      },
       populations: POPULATIONS,
       composition: compositionView(composition),
       organisations: organisationsView(overview, request),

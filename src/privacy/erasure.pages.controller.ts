@@ -12,9 +12,18 @@ export class ErasurePagesController {
 
   @Post(':id/erase')
   @PageAction()
-  async erase(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser) {
+  async erase(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body('confirm') confirm: unknown,
+    @CurrentUser() user: AuthUser,
+  ) {
     // Erasure cannot be undone: the form's tick box must be ticked, also when the browser did not enforce it.
-    if (confirm !== 'yes') throw AppError.invalid('respondent.erase_unconfirmed', 'Tick the box to confirm that the personal data may be erased; nothing was erased.');
+    if (confirm !== 'yes')
+      throw AppError.invalid(
+        'respondent.erase_unconfirmed',
+        'Tick the box to confirm that the personal data may be erased; nothing was erased.',
+      );
     await this.erasure.erase(slug, id, user);
     return seeOther(`/studies/${slug}/respondents#respondent-${id}`, 'respondents.done.erased', { id });
   }

@@ -9,7 +9,17 @@ describe(batchEnd.name, () => {
   it('ends before a row repeating an address first seen in the same batch', () => {
     expect(batchEnd(['a', 'b', 'a', 'c'], 0, new Map(), 10)).toBe(2);
     // Once "a" is stored (and known), the repeat goes in the next batch with everything after it.
-    expect(batchEnd(['a', 'b', 'a', 'c'], 2, new Map([['a', 1], ['b', 2]]), 10)).toBe(4);
+    expect(
+      batchEnd(
+        ['a', 'b', 'a', 'c'],
+        2,
+        new Map([
+          ['a', 1],
+          ['b', 2],
+        ]),
+        10,
+      ),
+    ).toBe(4);
   });
 
   it('keeps repeats of addresses the study already has, and rows without an address, in one batch', () => {

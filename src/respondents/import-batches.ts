@@ -13,7 +13,12 @@ export function emailKey(email: string | undefined): string | undefined {
  * The end (exclusive) of the batch that starts at `start`: at most `size` rows, and never past a row whose
  * address is new to `known` but already appeared earlier in the batch.
  */
-export function batchEnd(emails: readonly (string | undefined)[], start: number, known: ReadonlyMap<string, number>, size = IMPORT_BATCH_SIZE): number {
+export function batchEnd(
+  emails: readonly (string | undefined)[],
+  start: number,
+  known: ReadonlyMap<string, number>,
+  size = IMPORT_BATCH_SIZE,
+): number {
   const seen = new Set<string>();
   let end = start;
   while (end < emails.length && end - start < size) {

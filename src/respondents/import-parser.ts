@@ -6,7 +6,12 @@
 import { setImmediate as nextTurn } from 'timers/promises';
 import { RespondentProfile } from '../common/domain';
 import { CsvReadError } from '../common/import/csv-reader';
-import { DEFAULT_IMPORT_LIMITS, ImportLimitError, ImportLimits, MAX_LISTED_PROBLEMS } from '../common/import/import-limits';
+import {
+  DEFAULT_IMPORT_LIMITS,
+  ImportLimitError,
+  ImportLimits,
+  MAX_LISTED_PROBLEMS,
+} from '../common/import/import-limits';
 import { readTableLines } from '../common/import/table-lines';
 import { XlsxReadError } from '../common/import/xlsx-reader';
 import {
@@ -72,18 +77,42 @@ interface ColumnSpec {
 
 const COLUMNS: Record<Field, ColumnSpec> = {
   firstName: { english: 'first_name', required: false, aliases: ['voornaam', 'naam', 'name', 'firstname'] },
-  email: { english: 'email', required: false, aliases: ['e-mail', 'e-mailadres', 'emailadres', 'email address', 'e-mail address'] },
+  email: {
+    english: 'email',
+    required: false,
+    aliases: ['e-mail', 'e-mailadres', 'emailadres', 'email address', 'e-mail address'],
+  },
   gender: { bijlage5: 'Geslacht', english: 'gender', required: true, aliases: ['sex'] },
-  age: { bijlage5: 'Leeftijd', english: 'age', required: true, aliases: ['leeftijdscategorie', 'age group', 'age band'] },
-  education: { bijlage5: 'Opleidingsniveau', english: 'education', required: true, aliases: ['opleiding', 'education level', 'education_level'] },
+  age: {
+    bijlage5: 'Leeftijd',
+    english: 'age',
+    required: true,
+    aliases: ['leeftijdscategorie', 'age group', 'age band'],
+  },
+  education: {
+    bijlage5: 'Opleidingsniveau',
+    english: 'education',
+    required: true,
+    aliases: ['opleiding', 'education level', 'education_level'],
+  },
   digitalComfort: {
     bijlage5: 'Mate comfortabel met digitale middelen',
     english: 'digital_comfort',
     required: true,
     aliases: ['digitale comfort', 'comfortabel met digitale middelen', 'digital comfort'],
   },
-  quadrant: { bijlage5: 'Kwadrant', english: 'quadrant', required: true, aliases: ['zoekstrategie', 'search strategy'] },
-  organisation: { bijlage5: 'Organisatie', english: 'organisation', required: true, aliases: ['organization', 'organisatienaam'] },
+  quadrant: {
+    bijlage5: 'Kwadrant',
+    english: 'quadrant',
+    required: true,
+    aliases: ['zoekstrategie', 'search strategy'],
+  },
+  organisation: {
+    bijlage5: 'Organisatie',
+    english: 'organisation',
+    required: true,
+    aliases: ['organization', 'organisatienaam'],
+  },
 };
 const FIELDS = Object.keys(COLUMNS) as Field[];
 
@@ -129,7 +158,9 @@ interface Header {
 }
 
 function readHeader(lines: RawLine[], fileName: string): Header {
-  const candidate = lines.slice(0, HEADER_SEARCH_LINES).find((l) => l.cells.filter((c) => fieldForHeader(c)).length >= MIN_HEADER_MATCHES);
+  const candidate = lines
+    .slice(0, HEADER_SEARCH_LINES)
+    .find((l) => l.cells.filter((c) => fieldForHeader(c)).length >= MIN_HEADER_MATCHES);
   if (!candidate) {
     const expected = [layoutColumns('bijlage5'), layoutColumns('english')].map((cols) => cols.join(';')).join('" or "');
     throw new ImportFileError(`${fileName}: no header row found; expected the columns "${expected}"`);
@@ -145,9 +176,14 @@ function readHeader(lines: RawLine[], fileName: string): Header {
     if (match.layout) votes[match.layout]++;
   });
   const layout: ImportLayout = votes.english > votes.bijlage5 ? 'english' : 'bijlage5';
-  const missing = FIELDS.filter((f) => COLUMNS[f].required && index[f] === undefined).map((f) => COLUMNS[f][layout] ?? f);
+  const missing = FIELDS.filter((f) => COLUMNS[f].required && index[f] === undefined).map(
+    (f) => COLUMNS[f][layout] ?? f,
+  );
   if (missing.length) {
-    throw new ImportFileError(`${fileName}: required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}`, missing);
+    throw new ImportFileError(
+      `${fileName}: required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}`,
+      missing,
+    );
   }
   return { line: candidate.line, layout, index, names, keys: headerKeys(candidate.cells) };
 }
@@ -186,7 +222,12 @@ const SLICE_MS = 10;
  * passes a limit (rows; for XLSX also unpacked size and compression); every unreadable cell becomes its own
  * ImportError and its row is left out of `rows`.
  */
-export async function parseImportFile(buf: Buffer, fileName: string, organisations: readonly string[], limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<ParsedImport> {
+export async function parseImportFile(
+  buf: Buffer,
+  fileName: string,
+  organisations: readonly string[],
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): Promise<ParsedImport> {
   const rows: ImportRow[] = [];
   const errors: ImportError[] = [];
   let errorCount = 0;
@@ -201,9 +242,13 @@ export async function parseImportFile(buf: Buffer, fileName: string, organisatio
     // Reports printed per organisation repeat the header; a pasted copy of such a table does too.
     if (line <= h.line || repeatsHeader(cells, h)) return;
     if (++dataLines > limits.maxRows) {
-      throw new ImportLimitError('import.too_many_rows', `${fileName} has more than ${limits.maxRows} rows, more than an import may have. Nothing was imported; split it into smaller files.`, {
-        maxRows: limits.maxRows,
-      });
+      throw new ImportLimitError(
+        'import.too_many_rows',
+        `${fileName} has more than ${limits.maxRows} rows, more than an import may have. Nothing was imported; split it into smaller files.`,
+        {
+          maxRows: limits.maxRows,
+        },
+      );
     }
     const rowErrors = readCells(line, cells, h, organisations, rows);
     if (!rowErrors.length) return;
@@ -243,18 +288,33 @@ const MAX_SHOWN_REASON = 300;
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** One data row: appended to `rows` when every cell reads, else its problems, left to right. */
-function readCells(line: number, cells: string[], header: Header, organisations: readonly string[], rows: ImportRow[]): ImportError[] {
+function readCells(
+  line: number,
+  cells: string[],
+  header: Header,
+  organisations: readonly string[],
+  rows: ImportRow[],
+): ImportError[] {
   const cell = (f: Field) => {
     const i = header.index[f];
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
   const rowErrors: (ImportError & { position: number })[] = [];
   const reject = (field: Field, reason: string) =>
-    rowErrors.push({ line, column: header.names[field] ?? field, value: clip(cell(field), MAX_SHOWN_VALUE), reason: clip(reason, MAX_SHOWN_REASON), position: header.index[field] ?? 0 });
+    rowErrors.push({
+      line,
+      column: header.names[field] ?? field,
+      value: clip(cell(field), MAX_SHOWN_VALUE),
+      reason: clip(reason, MAX_SHOWN_REASON),
+      position: header.index[field] ?? 0,
+    });
   // A coded value is a word or two: a longer cell is refused as it is, without normalising (or quoting) all of it.
   const read = <T>(field: Field, normalise: (value: string) => Result<T>): T | undefined => {
     const value = cell(field);
-    const result = value.length > MAX_CODED_VALUE ? { ok: false as const, reason: `longer than ${MAX_CODED_VALUE} characters` } : normalise(value);
+    const result =
+      value.length > MAX_CODED_VALUE
+        ? { ok: false as const, reason: `longer than ${MAX_CODED_VALUE} characters` }
+        : normalise(value);
     if (result.ok) return result.value;
     reject(field, result.reason);
     return undefined;

@@ -21,15 +21,36 @@ function reason<T>(result: Result<T>): string {
 
 describe('normaliseGender', () => {
   it.each([
-    ['m', 'm'], ['M', 'm'], ['Man', 'm'], [' man ', 'm'], ['male', 'm'], ['Mannelijk', 'm'], ['dhr.', 'm'],
-    ['v', 'v'], ['V', 'v'], ['Vrouw', 'v'], ['female', 'v'], ['F', 'v'], ['vrouwelijk', 'v'], ['Mevr.', 'v'], ['♀', 'v'],
-    ['x', 'x'], ['X', 'x'], ['anders', 'x'], ['Other', 'x'], ['non-binair', 'x'], ['Zeg ik liever niet', 'x'], ['prefer not to say', 'x'],
+    ['m', 'm'],
+    ['M', 'm'],
+    ['Man', 'm'],
+    [' man ', 'm'],
+    ['male', 'm'],
+    ['Mannelijk', 'm'],
+    ['dhr.', 'm'],
+    ['v', 'v'],
+    ['V', 'v'],
+    ['Vrouw', 'v'],
+    ['female', 'v'],
+    ['F', 'v'],
+    ['vrouwelijk', 'v'],
+    ['Mevr.', 'v'],
+    ['♀', 'v'],
+    ['x', 'x'],
+    ['X', 'x'],
+    ['anders', 'x'],
+    ['Other', 'x'],
+    ['non-binair', 'x'],
+    ['Zeg ik liever niet', 'x'],
+    ['prefer not to say', 'x'],
   ])('%s -> %s', (raw, expected) => {
     expect(value(normaliseGender(raw))).toBe(expected);
   });
 
   it('refuses an unknown word and says what it expects', () => {
-    expect(reason(normaliseGender('q'))).toBe('unknown gender "q"; expected m (man), v (vrouw) or x (anders / zeg ik liever niet)');
+    expect(reason(normaliseGender('q'))).toBe(
+      'unknown gender "q"; expected m (man), v (vrouw) or x (anders / zeg ik liever niet)',
+    );
   });
 
   it('refuses an empty cell as missing', () => {
@@ -58,7 +79,9 @@ describe('normaliseAge', () => {
   });
 
   it('refuses words, backwards bands and impossible ages', () => {
-    expect(reason(normaliseAge('vijftig'))).toBe('cannot read age "vijftig"; expected whole years (47) or a band (45-54, 65+)');
+    expect(reason(normaliseAge('vijftig'))).toBe(
+      'cannot read age "vijftig"; expected whole years (47) or a band (45-54, 65+)',
+    );
     expect(reason(normaliseAge('54-45'))).toBe('age band "54-45" runs backwards; write the lower age first');
     expect(reason(normaliseAge('130'))).toBe('age "130" is above 120');
     expect(reason(normaliseAge('47.5'))).toMatch(/^cannot read age/);
@@ -68,18 +91,48 @@ describe('normaliseAge', () => {
 
 describe('normaliseEducation', () => {
   it.each([
-    ['HAVO / VWO', 'havo-vwo'], ['havo/vwo', 'havo-vwo'], ['Havo / VWO', 'havo-vwo'], ['havo / VWO', 'havo-vwo'],
-    ['havo\nvwo', 'havo-vwo'], ['VWO', 'havo-vwo'], ['gymnasium', 'havo-vwo'], ['Senior general secondary (havo/vwo)', 'havo-vwo'],
-    ['universiteit of hoger', 'wo'], ['Universiteit of hoger', 'wo'], [' universiteit of  hoger', 'wo'], ['Universiteit', 'wo'],
-    ['WO', 'wo'], ['wo master', 'wo'], ['University or higher', 'wo'], ['wetenschappelijk onderwijs', 'wo'],
-    ['lagere school', 'basisonderwijs'], ['Basisschool', 'basisonderwijs'], ['basisonderwijs', 'basisonderwijs'],
-    ['Primary school', 'basisonderwijs'], ['geen', 'basisonderwijs'], ['Geen opleiding', 'basisonderwijs'],
-    ['Mavo', 'vmbo-mavo-lbo'], ['LBO', 'vmbo-mavo-lbo'], ['VMBO / MAVO / LBO', 'vmbo-mavo-lbo'], ['VMBO / MAVO/ LBO', 'vmbo-mavo-lbo'],
-    ['VMBO/MAVO/LBO', 'vmbo-mavo-lbo'], ['vmbo-t', 'vmbo-mavo-lbo'], ['MULO', 'vmbo-mavo-lbo'],
+    ['HAVO / VWO', 'havo-vwo'],
+    ['havo/vwo', 'havo-vwo'],
+    ['Havo / VWO', 'havo-vwo'],
+    ['havo / VWO', 'havo-vwo'],
+    ['havo\nvwo', 'havo-vwo'],
+    ['VWO', 'havo-vwo'],
+    ['gymnasium', 'havo-vwo'],
+    ['Senior general secondary (havo/vwo)', 'havo-vwo'],
+    ['universiteit of hoger', 'wo'],
+    ['Universiteit of hoger', 'wo'],
+    [' universiteit of  hoger', 'wo'],
+    ['Universiteit', 'wo'],
+    ['WO', 'wo'],
+    ['wo master', 'wo'],
+    ['University or higher', 'wo'],
+    ['wetenschappelijk onderwijs', 'wo'],
+    ['lagere school', 'basisonderwijs'],
+    ['Basisschool', 'basisonderwijs'],
+    ['basisonderwijs', 'basisonderwijs'],
+    ['Primary school', 'basisonderwijs'],
+    ['geen', 'basisonderwijs'],
+    ['Geen opleiding', 'basisonderwijs'],
+    ['Mavo', 'vmbo-mavo-lbo'],
+    ['LBO', 'vmbo-mavo-lbo'],
+    ['VMBO / MAVO / LBO', 'vmbo-mavo-lbo'],
+    ['VMBO / MAVO/ LBO', 'vmbo-mavo-lbo'],
+    ['VMBO/MAVO/LBO', 'vmbo-mavo-lbo'],
+    ['vmbo-t', 'vmbo-mavo-lbo'],
+    ['MULO', 'vmbo-mavo-lbo'],
     ['Pre-vocational secondary (vmbo/mavo/lbo)', 'vmbo-mavo-lbo'],
     ['voorbereidend wetenschappelijk onderwijs', 'havo-vwo'],
-    ['mbo', 'mbo'], ['MBO', 'mbo'], ['MBO 4', 'mbo'], ['m.b.o.', 'mbo'], ['Vocational (mbo)', 'mbo'], ['MTS', 'mbo'],
-    ['hbo', 'hbo'], ['HBO', 'hbo'], ['Hogeschool', 'hbo'], ['hoger beroepsonderwijs', 'hbo'], ['Higher professional (hbo)', 'hbo'],
+    ['mbo', 'mbo'],
+    ['MBO', 'mbo'],
+    ['MBO 4', 'mbo'],
+    ['m.b.o.', 'mbo'],
+    ['Vocational (mbo)', 'mbo'],
+    ['MTS', 'mbo'],
+    ['hbo', 'hbo'],
+    ['HBO', 'hbo'],
+    ['Hogeschool', 'hbo'],
+    ['hoger beroepsonderwijs', 'hbo'],
+    ['Higher professional (hbo)', 'hbo'],
   ])('%j -> %s', (raw, expected) => {
     expect(value(normaliseEducation(raw))).toBe(expected);
   });
@@ -91,7 +144,9 @@ describe('normaliseEducation', () => {
   });
 
   it('refuses two different levels in one cell', () => {
-    expect(reason(normaliseEducation('mbo/hbo'))).toBe('education "mbo/hbo" names more than one level (mbo, hbo); give the highest completed level');
+    expect(reason(normaliseEducation('mbo/hbo'))).toBe(
+      'education "mbo/hbo" names more than one level (mbo, hbo); give the highest completed level',
+    );
   });
 
   it('lists the levels for an unknown word', () => {
@@ -103,12 +158,25 @@ describe('normaliseEducation', () => {
 
 describe('normaliseDigitalComfort', () => {
   it.each([
-    ['Zeer comfortabel', 'zeer-comfortabel'], ['zeer\ncomfortabel', 'zeer-comfortabel'], ['ZEER  COMFORTABEL', 'zeer-comfortabel'],
-    ['very comfortable', 'zeer-comfortabel'], ['zeer-comfortabel', 'zeer-comfortabel'], ['5', 'zeer-comfortabel'],
-    ['comfortabel', 'comfortabel'], ['Comfortable', 'comfortabel'], ['4', 'comfortabel'],
-    ['Neutraal', 'neutraal'], ['neutral', 'neutraal'], ['3', 'neutraal'],
-    ['oncomfortabel', 'oncomfortabel'], ['Uncomfortable', 'oncomfortabel'], ['niet comfortabel', 'oncomfortabel'], ['2', 'oncomfortabel'],
-    ['Zeer oncomfortabel', 'zeer-oncomfortabel'], ['very uncomfortable', 'zeer-oncomfortabel'], ['1', 'zeer-oncomfortabel'],
+    ['Zeer comfortabel', 'zeer-comfortabel'],
+    ['zeer\ncomfortabel', 'zeer-comfortabel'],
+    ['ZEER  COMFORTABEL', 'zeer-comfortabel'],
+    ['very comfortable', 'zeer-comfortabel'],
+    ['zeer-comfortabel', 'zeer-comfortabel'],
+    ['5', 'zeer-comfortabel'],
+    ['comfortabel', 'comfortabel'],
+    ['Comfortable', 'comfortabel'],
+    ['4', 'comfortabel'],
+    ['Neutraal', 'neutraal'],
+    ['neutral', 'neutraal'],
+    ['3', 'neutraal'],
+    ['oncomfortabel', 'oncomfortabel'],
+    ['Uncomfortable', 'oncomfortabel'],
+    ['niet comfortabel', 'oncomfortabel'],
+    ['2', 'oncomfortabel'],
+    ['Zeer oncomfortabel', 'zeer-oncomfortabel'],
+    ['very uncomfortable', 'zeer-oncomfortabel'],
+    ['1', 'zeer-oncomfortabel'],
   ])('%j -> %s', (raw, expected) => {
     expect(value(normaliseDigitalComfort(raw))).toBe(expected);
   });
@@ -123,16 +191,28 @@ describe('normaliseDigitalComfort', () => {
 
 describe('normaliseQuadrant', () => {
   it.each([
-    ['Informatiezoeker', 'informatiezoeker'], ['informatiezoekers', 'informatiezoeker'], ['INFORMATIEZOEKER', 'informatiezoeker'],
-    ['Information seeker', 'informatiezoeker'], ['Information seekers', 'informatiezoeker'],
-    ['Zekerheidszoeker', 'zekerheidszoeker'], ['Zekerheidszoekers', 'zekerheidszoeker'], ['Certainty seeker', 'zekerheidszoeker'],
+    ['Informatiezoeker', 'informatiezoeker'],
+    ['informatiezoekers', 'informatiezoeker'],
+    ['INFORMATIEZOEKER', 'informatiezoeker'],
+    ['Information seeker', 'informatiezoeker'],
+    ['Information seekers', 'informatiezoeker'],
+    ['Zekerheidszoeker', 'zekerheidszoeker'],
+    ['Zekerheidszoekers', 'zekerheidszoeker'],
+    ['Certainty seeker', 'zekerheidszoeker'],
     ['certainty seekers', 'zekerheidszoeker'],
-    ['Rust-in-je-hoofdzoeker', 'rust-in-je-hoofdzoeker'], ['Rust-in-je-hoofdzoekers', 'rust-in-je-hoofdzoeker'],
-    ['Rust-in-je-\nhoofdzoeker', 'rust-in-je-hoofdzoeker'], ['Rust in je hoofd zoeker', 'rust-in-je-hoofdzoeker'],
-    ['rust-in-je-hoofd-zoekers', 'rust-in-je-hoofdzoeker'], ['rust-in-je-hoofdzoekers', 'rust-in-je-hoofdzoeker'],
-    ['Peace-of-mind seeker', 'rust-in-je-hoofdzoeker'], ['peace of mind seekers', 'rust-in-je-hoofdzoeker'],
-    ['Gemakzoeker', 'gemakzoeker'], ['Gemakzoekers', 'gemakzoeker'], ['gemakszoeker', 'gemakzoeker'],
-    ['Convenience seeker', 'gemakzoeker'], ['Convenience seekers', 'gemakzoeker'],
+    ['Rust-in-je-hoofdzoeker', 'rust-in-je-hoofdzoeker'],
+    ['Rust-in-je-hoofdzoekers', 'rust-in-je-hoofdzoeker'],
+    ['Rust-in-je-\nhoofdzoeker', 'rust-in-je-hoofdzoeker'],
+    ['Rust in je hoofd zoeker', 'rust-in-je-hoofdzoeker'],
+    ['rust-in-je-hoofd-zoekers', 'rust-in-je-hoofdzoeker'],
+    ['rust-in-je-hoofdzoekers', 'rust-in-je-hoofdzoeker'],
+    ['Peace-of-mind seeker', 'rust-in-je-hoofdzoeker'],
+    ['peace of mind seekers', 'rust-in-je-hoofdzoeker'],
+    ['Gemakzoeker', 'gemakzoeker'],
+    ['Gemakzoekers', 'gemakzoeker'],
+    ['gemakszoeker', 'gemakzoeker'],
+    ['Convenience seeker', 'gemakzoeker'],
+    ['Convenience seekers', 'gemakzoeker'],
   ])('%j -> %s', (raw, expected) => {
     expect(value(normaliseQuadrant(raw))).toBe(expected);
   });
@@ -149,8 +229,12 @@ describe('normaliseOrganisation', () => {
   const organisations = ['RET', 'Vitens', 'Belastingdienst', 'Gemeente Utrecht'];
 
   it.each([
-    ['gemeente utrecht', 'Gemeente Utrecht'], ['GEMEENTE  UTRECHT', 'Gemeente Utrecht'], ['Gemeente\nUtrecht', 'Gemeente Utrecht'],
-    ['ret', 'RET'], [' Vitens ', 'Vitens'], ['belastingdienst', 'Belastingdienst'],
+    ['gemeente utrecht', 'Gemeente Utrecht'],
+    ['GEMEENTE  UTRECHT', 'Gemeente Utrecht'],
+    ['Gemeente\nUtrecht', 'Gemeente Utrecht'],
+    ['ret', 'RET'],
+    [' Vitens ', 'Vitens'],
+    ['belastingdienst', 'Belastingdienst'],
   ])('%j -> %s', (raw, expected) => {
     expect(value(normaliseOrganisation(raw, organisations))).toBe(expected);
   });
@@ -162,7 +246,9 @@ describe('normaliseOrganisation', () => {
   });
 
   it('says so when the study has no organisations yet', () => {
-    expect(reason(normaliseOrganisation('RET', []))).toBe('unknown organisation "RET"; this study has no organisations yet');
+    expect(reason(normaliseOrganisation('RET', []))).toBe(
+      'unknown organisation "RET"; this study has no organisations yet',
+    );
   });
 });
 
@@ -172,15 +258,24 @@ describe('spellings of the report table (Bijlage 5)', () => {
   });
 
   it('accepts a shortened organisation name when exactly one organisation contains it', () => {
-    expect(normaliseOrganisation('Utrecht', ['Belastingdienst', 'Gemeente Utrecht'])).toEqual({ ok: true, value: 'Gemeente Utrecht' });
+    expect(normaliseOrganisation('Utrecht', ['Belastingdienst', 'Gemeente Utrecht'])).toEqual({
+      ok: true,
+      value: 'Gemeente Utrecht',
+    });
     expect(normaliseOrganisation('Gemeente', ['Gemeente Utrecht', 'Gemeente Amersfoort']).ok).toBe(false);
   });
 });
 
 describe('further real-world spellings (generous, never wrong)', () => {
   it.each([
-    ['Anders of zeg ik liever niet', 'x'], ['anders / zeg ik liever niet', 'x'], ['Vrouw / F', 'v'],
-    ['Mevrouw', 'v'], ['Vr.', 'v'], ['Vrw', 'v'], ['de heer', 'm'], ['Meneer', 'm'],
+    ['Anders of zeg ik liever niet', 'x'],
+    ['anders / zeg ik liever niet', 'x'],
+    ['Vrouw / F', 'v'],
+    ['Mevrouw', 'v'],
+    ['Vr.', 'v'],
+    ['Vrw', 'v'],
+    ['de heer', 'm'],
+    ['Meneer', 'm'],
   ])('gender %s -> %s', (raw, expected) => {
     expect(value(normaliseGender(raw))).toBe(expected);
   });
@@ -197,7 +292,11 @@ describe('further real-world spellings (generous, never wrong)', () => {
   });
 
   it.each([
-    ['HBO master', 'hbo'], ['WO master', 'wo'], ['Master', 'wo'], ['Doctoraat', 'wo'], ['HBO-bachelor', 'hbo'],
+    ['HBO master', 'hbo'],
+    ['WO master', 'wo'],
+    ['Master', 'wo'],
+    ['Doctoraat', 'wo'],
+    ['HBO-bachelor', 'hbo'],
   ])('education %s -> %s (a degree names a level only when no school does)', (raw, expected) => {
     expect(value(normaliseEducation(raw))).toBe(expected);
   });
@@ -208,7 +307,10 @@ describe('further real-world spellings (generous, never wrong)', () => {
   });
 
   it.each([
-    ['5 - zeer comfortabel', 'zeer-comfortabel'], ['3 (neutraal)', 'neutraal'], ['Oncomfortabel (2)', 'oncomfortabel'], ['1. Zeer oncomfortabel', 'zeer-oncomfortabel'],
+    ['5 - zeer comfortabel', 'zeer-comfortabel'],
+    ['3 (neutraal)', 'neutraal'],
+    ['Oncomfortabel (2)', 'oncomfortabel'],
+    ['1. Zeer oncomfortabel', 'zeer-oncomfortabel'],
   ])('digital comfort %s -> %s', (raw, expected) => {
     expect(value(normaliseDigitalComfort(raw))).toBe(expected);
   });
@@ -223,7 +325,11 @@ describe('further real-world spellings (generous, never wrong)', () => {
 
   const orgs = ['RET', 'Vitens', 'Belastingdienst', 'Gemeente Utrecht', 'Gemeente Amsterdam'];
   it.each([
-    ['De Belastingdienst', 'Belastingdienst'], ['Vitens N.V.', 'Vitens'], ['Vitens NV', 'Vitens'], ['Gem. Utrecht', 'Gemeente Utrecht'], ['gemeente  utrecht', 'Gemeente Utrecht'],
+    ['De Belastingdienst', 'Belastingdienst'],
+    ['Vitens N.V.', 'Vitens'],
+    ['Vitens NV', 'Vitens'],
+    ['Gem. Utrecht', 'Gemeente Utrecht'],
+    ['gemeente  utrecht', 'Gemeente Utrecht'],
   ])('organisation %s -> %s', (raw, expected) => {
     expect(value(normaliseOrganisation(raw, orgs))).toBe(expected);
   });

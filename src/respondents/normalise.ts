@@ -63,12 +63,49 @@ function lookup<T>(table: Record<string, T>, key: string): T | undefined {
 // ---------------------------------------------------------------------------------------------- gender
 
 const GENDER_WORDS: Record<string, Gender> = {
-  m: 'm', man: 'm', male: 'm', mannelijk: 'm', heer: 'm', 'de heer': 'm', meneer: 'm', dhr: 'm', mr: 'm', '♂': 'm',
-  v: 'v', vr: 'v', vrw: 'v', vrouw: 'v', f: 'v', female: 'v', vrouwelijk: 'v', woman: 'v', w: 'v', mevrouw: 'v', mevr: 'v', mw: 'v', mrs: 'v', ms: 'v', '♀': 'v',
+  m: 'm',
+  man: 'm',
+  male: 'm',
+  mannelijk: 'm',
+  heer: 'm',
+  'de heer': 'm',
+  meneer: 'm',
+  dhr: 'm',
+  mr: 'm',
+  '♂': 'm',
+  v: 'v',
+  vr: 'v',
+  vrw: 'v',
+  vrouw: 'v',
+  f: 'v',
+  female: 'v',
+  vrouwelijk: 'v',
+  woman: 'v',
+  w: 'v',
+  mevrouw: 'v',
+  mevr: 'v',
+  mw: 'v',
+  mrs: 'v',
+  ms: 'v',
+  '♀': 'v',
   // The report's respondent table (Bijlage 5) came through PDF extraction with the ♀ sign turned into "%".
   '%': 'v',
-  x: 'x', anders: 'x', other: 'x', overig: 'x', divers: 'x', 'non-binair': 'x', 'non-binary': 'x', nonbinair: 'x', nonbinary: 'x',
-  'zeg ik liever niet': 'x', 'wil ik niet zeggen': 'x', 'liever niet': 'x', 'prefer not to say': 'x', 'not said': 'x', onbekend: 'x', unknown: 'x',
+  x: 'x',
+  anders: 'x',
+  other: 'x',
+  overig: 'x',
+  divers: 'x',
+  'non-binair': 'x',
+  'non-binary': 'x',
+  nonbinair: 'x',
+  nonbinary: 'x',
+  'zeg ik liever niet': 'x',
+  'wil ik niet zeggen': 'x',
+  'liever niet': 'x',
+  'prefer not to say': 'x',
+  'not said': 'x',
+  onbekend: 'x',
+  unknown: 'x',
 };
 
 /**
@@ -78,10 +115,15 @@ const GENDER_WORDS: Record<string, Gender> = {
 export function normaliseGender(raw: string): Result<Gender> {
   const key = simplify(raw).replace(/\.$/, '');
   if (!key) return fail(MISSING);
-  const parts = key.split(/ ?\/ ?| of | or |, ?/).map((p) => p.replace(/\.$/, '').trim()).filter(Boolean);
+  const parts = key
+    .split(/ ?\/ ?| of | or |, ?/)
+    .map((p) => p.replace(/\.$/, '').trim())
+    .filter(Boolean);
   const genders = new Set((parts.length > 1 ? parts : [key]).map((p) => lookup(GENDER_WORDS, p)));
   const gender = lookup(GENDER_WORDS, key) ?? (genders.size === 1 ? [...genders][0] : undefined);
-  return gender ? ok(gender) : fail(`unknown gender "${raw.trim()}"; expected m (man), v (vrouw) or x (anders / zeg ik liever niet)`);
+  return gender
+    ? ok(gender)
+    : fail(`unknown gender "${raw.trim()}"; expected m (man), v (vrouw) or x (anders / zeg ik liever niet)`);
 }
 
 // ------------------------------------------------------------------------------------------------- age
@@ -116,7 +158,9 @@ export function normaliseAge(raw: string): Result<AgeValue> {
     return checkAge(raw, min, max, `${min}-${max}`);
   }
 
-  const open = /^(\d{1,3}) ?(?:\+|(?:jaar )?(?:en|of) ouder|(?:and|or) (?:over|older)|plus)$/.exec(key) ?? /^(?:ouder dan|over) (\d{1,3})$/.exec(key);
+  const open =
+    /^(\d{1,3}) ?(?:\+|(?:jaar )?(?:en|of) ouder|(?:and|or) (?:over|older)|plus)$/.exec(key) ??
+    /^(?:ouder dan|over) (\d{1,3})$/.exec(key);
   if (open) {
     const min = Number(open[1]);
     return checkAge(raw, min, Math.max(min, OPEN_BAND_MAX_AGE), `${min}+`);
@@ -171,14 +215,47 @@ const EDUCATION_PHRASES: [string, string][] = (
 ).sort((a, b) => b[0].length - a[0].length);
 
 const EDUCATION_TOKENS: Record<string, Education> = {
-  basisonderwijs: 'basisonderwijs', basisschool: 'basisonderwijs', primary: 'basisonderwijs', bao: 'basisonderwijs',
-  vmbo: 'vmbo-mavo-lbo', mavo: 'vmbo-mavo-lbo', lbo: 'vmbo-mavo-lbo', vbo: 'vmbo-mavo-lbo', mulo: 'vmbo-mavo-lbo',
-  lts: 'vmbo-mavo-lbo', lhno: 'vmbo-mavo-lbo', leao: 'vmbo-mavo-lbo', ulo: 'vmbo-mavo-lbo', praktijkonderwijs: 'vmbo-mavo-lbo',
-  havo: 'havo-vwo', vwo: 'havo-vwo', hbs: 'havo-vwo', mms: 'havo-vwo', atheneum: 'havo-vwo', gymnasium: 'havo-vwo', lyceum: 'havo-vwo',
+  basisonderwijs: 'basisonderwijs',
+  basisschool: 'basisonderwijs',
+  primary: 'basisonderwijs',
+  bao: 'basisonderwijs',
+  vmbo: 'vmbo-mavo-lbo',
+  mavo: 'vmbo-mavo-lbo',
+  lbo: 'vmbo-mavo-lbo',
+  vbo: 'vmbo-mavo-lbo',
+  mulo: 'vmbo-mavo-lbo',
+  lts: 'vmbo-mavo-lbo',
+  lhno: 'vmbo-mavo-lbo',
+  leao: 'vmbo-mavo-lbo',
+  ulo: 'vmbo-mavo-lbo',
+  praktijkonderwijs: 'vmbo-mavo-lbo',
+  havo: 'havo-vwo',
+  vwo: 'havo-vwo',
+  hbs: 'havo-vwo',
+  mms: 'havo-vwo',
+  atheneum: 'havo-vwo',
+  gymnasium: 'havo-vwo',
+  lyceum: 'havo-vwo',
   prevocational: 'vmbo-mavo-lbo',
-  mbo: 'mbo', mts: 'mbo', meao: 'mbo', roc: 'mbo', vocational: 'mbo',
-  hbo: 'hbo', hts: 'hbo', heao: 'hbo', hogeschool: 'hbo',
-  wo: 'wo', universiteit: 'wo', university: 'wo', universitair: 'wo', academisch: 'wo', master: 'wo', phd: 'wo', doctoraal: 'wo', doctoraat: 'wo', gepromoveerd: 'wo',
+  mbo: 'mbo',
+  mts: 'mbo',
+  meao: 'mbo',
+  roc: 'mbo',
+  vocational: 'mbo',
+  hbo: 'hbo',
+  hts: 'hbo',
+  heao: 'hbo',
+  hogeschool: 'hbo',
+  wo: 'wo',
+  universiteit: 'wo',
+  university: 'wo',
+  universitair: 'wo',
+  academisch: 'wo',
+  master: 'wo',
+  phd: 'wo',
+  doctoraal: 'wo',
+  doctoraat: 'wo',
+  gepromoveerd: 'wo',
 };
 
 /** Degrees that name a level only when nothing else does: "HBO master" is an hbo master, "master" alone is wo. */
@@ -195,7 +272,9 @@ const EDUCATION_EXPECTED = EDUCATIONS.map((e) => EDUCATION_LABELS[e].nl).join(',
 export function normaliseEducation(raw: string): Result<Education> {
   const key = simplify(raw);
   if (!key) return fail(MISSING);
-  const byLabel = EDUCATIONS.find((e) => [e, EDUCATION_LABELS[e].nl, EDUCATION_LABELS[e].en].some((l) => compact(l) === compact(key)));
+  const byLabel = EDUCATIONS.find((e) =>
+    [e, EDUCATION_LABELS[e].nl, EDUCATION_LABELS[e].en].some((l) => compact(l) === compact(key)),
+  );
   if (byLabel) return ok(byLabel);
   const whole = lookup(EDUCATION_WHOLE, key.replace(/[^a-z ]/g, '').trim());
   if (whole) return ok(whole);
@@ -207,9 +286,14 @@ export function normaliseEducation(raw: string): Result<Education> {
   const levels = new Set((schools.length ? schools : tokens).map((t) => EDUCATION_TOKENS[t]));
 
   if (levels.size === 1) return ok([...levels][0]);
-  if (levels.size > 1) return fail(`education "${raw.trim()}" names more than one level (${[...levels].join(', ')}); give the highest completed level`);
+  if (levels.size > 1)
+    return fail(
+      `education "${raw.trim()}" names more than one level (${[...levels].join(', ')}); give the highest completed level`,
+    );
   if (/middelbare school|voortgezet onderwijs|secondary|high school/.test(key)) {
-    return fail(`education "${raw.trim()}" is ambiguous; say which secondary school: VMBO / MAVO / LBO, HAVO / VWO or MBO`);
+    return fail(
+      `education "${raw.trim()}" is ambiguous; say which secondary school: VMBO / MAVO / LBO, HAVO / VWO or MBO`,
+    );
   }
   return fail(`unknown education level "${raw.trim()}"; expected one of: ${EDUCATION_EXPECTED}`);
 }
@@ -217,16 +301,32 @@ export function normaliseEducation(raw: string): Result<Education> {
 // ------------------------------------------------------------------------------------- digital comfort
 
 const COMFORT_WORDS: Record<string, DigitalComfort> = {
-  '1': 'zeer-oncomfortabel', 'heel oncomfortabel': 'zeer-oncomfortabel', 'erg oncomfortabel': 'zeer-oncomfortabel',
-  'helemaal niet comfortabel': 'zeer-oncomfortabel', 'totaal niet comfortabel': 'zeer-oncomfortabel', 'very uncomfortable': 'zeer-oncomfortabel',
+  '1': 'zeer-oncomfortabel',
+  'heel oncomfortabel': 'zeer-oncomfortabel',
+  'erg oncomfortabel': 'zeer-oncomfortabel',
+  'helemaal niet comfortabel': 'zeer-oncomfortabel',
+  'totaal niet comfortabel': 'zeer-oncomfortabel',
+  'very uncomfortable': 'zeer-oncomfortabel',
   'not at all comfortable': 'zeer-oncomfortabel',
-  '2': 'oncomfortabel', 'niet comfortabel': 'oncomfortabel', 'weinig comfortabel': 'oncomfortabel', uncomfortable: 'oncomfortabel',
+  '2': 'oncomfortabel',
+  'niet comfortabel': 'oncomfortabel',
+  'weinig comfortabel': 'oncomfortabel',
+  uncomfortable: 'oncomfortabel',
   'not comfortable': 'oncomfortabel',
-  '3': 'neutraal', neutral: 'neutraal', gemiddeld: 'neutraal', 'niet comfortabel niet oncomfortabel': 'neutraal',
+  '3': 'neutraal',
+  neutral: 'neutraal',
+  gemiddeld: 'neutraal',
+  'niet comfortabel niet oncomfortabel': 'neutraal',
   'neither comfortable nor uncomfortable': 'neutraal',
-  '4': 'comfortabel', comfortable: 'comfortabel', 'redelijk comfortabel': 'comfortabel', 'vrij comfortabel': 'comfortabel',
+  '4': 'comfortabel',
+  comfortable: 'comfortabel',
+  'redelijk comfortabel': 'comfortabel',
+  'vrij comfortabel': 'comfortabel',
   'fairly comfortable': 'comfortabel',
-  '5': 'zeer-comfortabel', 'heel comfortabel': 'zeer-comfortabel', 'erg comfortabel': 'zeer-comfortabel', 'very comfortable': 'zeer-comfortabel',
+  '5': 'zeer-comfortabel',
+  'heel comfortabel': 'zeer-comfortabel',
+  'erg comfortabel': 'zeer-comfortabel',
+  'very comfortable': 'zeer-comfortabel',
 };
 
 /**
@@ -234,7 +334,9 @@ const COMFORT_WORDS: Record<string, DigitalComfort> = {
  * the scale points 1 (zeer oncomfortabel) to 5 (zeer comfortabel).
  */
 export function normaliseDigitalComfort(raw: string): Result<DigitalComfort> {
-  const key = simplify(raw).replace(/[^a-z0-9]+/g, ' ').trim();
+  const key = simplify(raw)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   if (!key) return fail(MISSING);
   const comfort = comfortWord(key);
   if (comfort) return ok(comfort);
@@ -249,18 +351,31 @@ export function normaliseDigitalComfort(raw: string): Result<DigitalComfort> {
 }
 
 function comfortWord(key: string): DigitalComfort | undefined {
-  const byLabel = DIGITAL_COMFORTS.find((c) => [c, DIGITAL_COMFORT_LABELS[c].nl, DIGITAL_COMFORT_LABELS[c].en].some((l) => compact(l) === compact(key)));
+  const byLabel = DIGITAL_COMFORTS.find((c) =>
+    [c, DIGITAL_COMFORT_LABELS[c].nl, DIGITAL_COMFORT_LABELS[c].en].some((l) => compact(l) === compact(key)),
+  );
   return byLabel ?? lookup(COMFORT_WORDS, key);
 }
 
 // -------------------------------------------------------------------------------------------- quadrant
 
 const QUADRANT_ALIASES: Record<string, Quadrant> = {
-  informatiezoeker: 'informatiezoeker', infozoeker: 'informatiezoeker', informationseeker: 'informatiezoeker', infoseeker: 'informatiezoeker',
-  zekerheidszoeker: 'zekerheidszoeker', zekerheidzoeker: 'zekerheidszoeker', certaintyseeker: 'zekerheidszoeker',
-  rustinjehoofdzoeker: 'rust-in-je-hoofdzoeker', rustinjehoofd: 'rust-in-je-hoofdzoeker', rustinhethoofdzoeker: 'rust-in-je-hoofdzoeker', rustzoeker: 'rust-in-je-hoofdzoeker',
+  informatiezoeker: 'informatiezoeker',
+  infozoeker: 'informatiezoeker',
+  informationseeker: 'informatiezoeker',
+  infoseeker: 'informatiezoeker',
+  zekerheidszoeker: 'zekerheidszoeker',
+  zekerheidzoeker: 'zekerheidszoeker',
+  certaintyseeker: 'zekerheidszoeker',
+  rustinjehoofdzoeker: 'rust-in-je-hoofdzoeker',
+  rustinjehoofd: 'rust-in-je-hoofdzoeker',
+  rustinhethoofdzoeker: 'rust-in-je-hoofdzoeker',
+  rustzoeker: 'rust-in-je-hoofdzoeker',
   peaceofmindseeker: 'rust-in-je-hoofdzoeker',
-  gemakzoeker: 'gemakzoeker', gemakszoeker: 'gemakzoeker', conveniencezoeker: 'gemakzoeker', convenienceseeker: 'gemakzoeker',
+  gemakzoeker: 'gemakzoeker',
+  gemakszoeker: 'gemakzoeker',
+  conveniencezoeker: 'gemakzoeker',
+  convenienceseeker: 'gemakzoeker',
 };
 
 /** The four quadrants by key or label, singular or plural, any case, hyphens or spaces, Dutch or English. */
@@ -289,7 +404,8 @@ export function normaliseOrganisation(raw: string, organisations: readonly strin
     return words.length > 0 && words.every((w) => own.includes(w));
   });
   if (partial.length === 1) return ok(partial[0]);
-  if (organisations.length === 0) return fail(`unknown organisation "${raw.trim()}"; this study has no organisations yet`);
+  if (organisations.length === 0)
+    return fail(`unknown organisation "${raw.trim()}"; this study has no organisations yet`);
   return fail(`unknown organisation "${raw.trim()}"; this study's organisations are: ${organisations.join(', ')}`);
 }
 

@@ -1,7 +1,10 @@
 import { countTable, targetPerCell } from './pool-counts';
 
 const settings = { groupsPerQuadrant: 1, groupTargetSize: 3, reservesPerGroup: 1 };
-const orgs = [{ id: 1, name: 'RET' }, { id: 2, name: 'Vitens' }];
+const orgs = [
+  { id: 1, name: 'RET' },
+  { id: 2, name: 'Vitens' },
+];
 
 describe('countTable', () => {
   it('targets groups × group size plus the reserves', () => {
@@ -24,11 +27,21 @@ describe('countTable', () => {
       settings,
     );
     const ret = table.rows[0];
-    expect(ret.cells.find((c) => c.quadrant === 'gemakzoeker')).toEqual({ quadrant: 'gemakzoeker', count: 2, target: 4, shortfall: 2 });
+    expect(ret.cells.find((c) => c.quadrant === 'gemakzoeker')).toEqual({
+      quadrant: 'gemakzoeker',
+      count: 2,
+      target: 4,
+      shortfall: 2,
+    });
     expect(ret.count).toBe(2);
     expect(ret.shortfall).toBe(14);
     expect(table.rows[1].cells[0]).toMatchObject({ quadrant: 'informatiezoeker', count: 1, shortfall: 3 });
-    expect(table.totals.find((c) => c.quadrant === 'gemakzoeker')).toEqual({ quadrant: 'gemakzoeker', count: 2, target: 8, shortfall: 6 });
+    expect(table.totals.find((c) => c.quadrant === 'gemakzoeker')).toEqual({
+      quadrant: 'gemakzoeker',
+      count: 2,
+      target: 8,
+      shortfall: 6,
+    });
     expect(table.count).toBe(3);
     expect(table.shortfall).toBe(29);
   });
@@ -47,7 +60,16 @@ describe('countTable', () => {
   });
 
   it('never reports a negative shortfall when a cell is over target', () => {
-    const many = Array.from({ length: 6 }, () => ({ organisationId: 1, quadrant: 'gemakzoeker' as const, status: 'eligible' as const }));
-    expect(countTable(many, orgs, settings).rows[0].cells[3]).toEqual({ quadrant: 'gemakzoeker', count: 6, target: 4, shortfall: 0 });
+    const many = Array.from({ length: 6 }, () => ({
+      organisationId: 1,
+      quadrant: 'gemakzoeker' as const,
+      status: 'eligible' as const,
+    }));
+    expect(countTable(many, orgs, settings).rows[0].cells[3]).toEqual({
+      quadrant: 'gemakzoeker',
+      count: 6,
+      target: 4,
+      shortfall: 0,
+    });
   });
 });

@@ -49,8 +49,20 @@ export class RespondentImportService {
     @Inject(IMPORT_LIMITS) private readonly limits: ImportLimits,
   ) {}
 
-  async import(slug: string, file: { buffer: Buffer; name: string }, opts: ImportOptions, actor: AuthUser | null, now = new Date()): Promise<ImportReport> {
-    if (!file.buffer.length) throw AppError.invalid('import.empty', `${file.name} is empty: choose a CSV or Excel (.xlsx) file with respondents.`, undefined, { name: file.name });
+  async import(
+    slug: string,
+    file: { buffer: Buffer; name: string },
+    opts: ImportOptions,
+    actor: AuthUser | null,
+    now = new Date(),
+  ): Promise<ImportReport> {
+    if (!file.buffer.length)
+      throw AppError.invalid(
+        'import.empty',
+        `${file.name} is empty: choose a CSV or Excel (.xlsx) file with respondents.`,
+        undefined,
+        { name: file.name },
+      );
     if (file.buffer.length > this.limits.maxBytes) throw fileTooLarge(file.name, this.limits.maxBytes);
     const { study, organisations: links } = await this.studies.detail(slug);
     const organisations = links.map((l) => l.organisation.name);
@@ -59,8 +71,15 @@ export class RespondentImportService {
     try {
       parsed = await parseImportFile(file.buffer, file.name, organisations, this.limits);
     } catch (err) {
-      if (err instanceof ImportFileError) throw AppError.invalid('import.unreadable', err.message, { missingColumns: err.missingColumns });
-      if (err instanceof ImportLimitError) throw new AppError(err.code === 'import.zip_bomb' ? 'invalid' : 'payload_too_large', err.code, err.message, err.details);
+      if (err instanceof ImportFileError)
+        throw AppError.invalid('import.unreadable', err.message, { missingColumns: err.missingColumns });
+      if (err instanceof ImportLimitError)
+        throw new AppError(
+          err.code === 'import.zip_bomb' ? 'invalid' : 'payload_too_large',
+          err.code,
+          err.message,
+          err.details,
+        );
       throw err;
     }
     const report: ImportReport = {
@@ -79,27 +98,41 @@ export class RespondentImportService {
     if (report.dryRun) return report;
     if (parsed.unreadableCount && !report.partial) {
       const lines = parsed.unreadableCount;
-      const listed = parsed.errorCount > parsed.errors.length ? ` The first ${parsed.errors.length} of ${parsed.errorCount} problems are listed.` : '';
+      const listed =
+        parsed.errorCount > parsed.errors.length
+          ? ` The first ${parsed.errors.length} of ${parsed.errorCount} problems are listed.`
+          : '';
       throw AppError.invalid(
         'import.rows_unreadable',
         `${lines} row${lines === 1 ? '' : 's'} of ${file.name} cannot be read, so nothing was imported. Correct ${lines === 1 ? 'it' : 'them'}, or import only the readable rows with the "partial" option.${listed}`,
-        { errors: parsed.errors, errorCount: parsed.errorCount, unreadableRows: lines, organisations }, { count: lines, name: file.name, listed: parsed.errorCount > parsed.errors.length ? { textKey: 'error.import.listed', vars: { shown: parsed.errors.length, total: parsed.errorCount } } : '' }
+        { errors: parsed.errors, errorCount: parsed.errorCount, unreadableRows: lines, organisations },
+        {
+          count: lines,
+          name: file.name,
+          listed:
+            parsed.errorCount > parsed.errors.length
+              ? { textKey: 'error.import.listed', vars: { shown: parsed.errors.length, total: parsed.errorCount } }
+              : '',
+        },
       );
     }
     // One transaction: a failure half-way stores nothing, and nobody reads half an import. The batches give
     // other requests a turn in between; on SQLite their statements wait for the commit (database/sqlite-transactions.ts).
     await this.txHost.withTransaction(async () => {
       await this.store(study.id, parsed.rows, idByName, now, report);
-      await this.audit.record(
-        {
-          actor,
-          action: 'respondent.import',
-          studyId: study.id,
-          subjectType: 'study',
-          subjectId: study.slug,
-          details: { file: file.name, imported: report.imported, skippedRows: parsed.unreadableCount, skippedLines: parsed.unreadableLines },
+      await this.audit.record({
+        actor,
+        action: 'respondent.import',
+        studyId: study.id,
+        subjectType: 'study',
+        subjectId: study.slug,
+        details: {
+          file: file.name,
+          imported: report.imported,
+          skippedRows: parsed.unreadableCount,
+          skippedLines: parsed.unreadableLines,
         },
-      );
+      });
     });
     return report;
   }
@@ -108,10 +141,16 @@ export class RespondentImportService {
    * In file order, a batch per statement. An address the study already has (also from earlier in the file) makes
    * the row a duplicate of that respondent: ineligible, not counted twice.
    */
-  private async store(studyId: number, rows: ImportRow[], idByName: Map<string, number>, now: Date, report: ImportReport): Promise<void> {
+  private async store(
+    studyId: number,
+    rows: ImportRow[],
+    idByName: Map<string, number>,
+    now: Date,
+    report: ImportReport,
+  ): Promise<void> {
     const emails = rows.map((r) => emailKey(r.email));
     const known = await this.knownEmails(studyId);
-    for (let start = 0; start < rows.length; ) {
+    for (let start = 0; start < rows.length;) {
       const end = batchEnd(emails, start, known);
       const duplicateOf = emails.slice(start, end).map((e) => (e ? known.get(e) : undefined));
       const batch = rows.slice(start, end).map((row, i) => ({
@@ -150,7 +189,7 @@ export class RespondentImportService {
   /** Per address (lower case): the study's first not-erased respondent with it, read in pages. */
   private async knownEmails(studyId: number): Promise<Map<string, number>> {
     const known = new Map<string, number>();
-    for (let afterId = 0; ; ) {
+    for (let afterId = 0; ;) {
       const page = await this.respondents.emailPage(studyId, afterId, EMAIL_PAGE_SIZE);
       for (const { id, email } of page) {
         const key = emailKey(email);

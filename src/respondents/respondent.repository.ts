@@ -42,15 +42,23 @@ export class RespondentRepository {
     return this.txHost.tx;
   }
 
-
   /** In the order they came in: for an import, the order of the file. */
   listInStudy(studyId: number, filter: PoolFilter = {}): Promise<Respondent[]> {
     return this.manager.find(Respondent, { where: poolWhere(studyId, filter), order: { id: 'ASC' } });
   }
 
   /** One page of the pool in the order they came in, and how many match the filter in all. */
-  pageInStudy(studyId: number, filter: PoolFilter, page: Pick<Page<unknown>, 'offset' | 'limit'>): Promise<[Respondent[], number]> {
-    return this.manager.findAndCount(Respondent, { where: poolWhere(studyId, filter), order: { id: 'ASC' }, skip: page.offset, take: page.limit });
+  pageInStudy(
+    studyId: number,
+    filter: PoolFilter,
+    page: Pick<Page<unknown>, 'offset' | 'limit'>,
+  ): Promise<[Respondent[], number]> {
+    return this.manager.findAndCount(Respondent, {
+      where: poolWhere(studyId, filter),
+      order: { id: 'ASC' },
+      skip: page.offset,
+      take: page.limit,
+    });
   }
 
   /** How many respondents the study has per organisation × quadrant × status: the count table without reading the pool. */
@@ -65,9 +73,19 @@ export class RespondentRepository {
       .groupBy('r.organisation_id')
       .addGroupBy('r.quadrant')
       .addGroupBy('r.status')
-      .getRawMany<{ organisationId: number | string | null; quadrant: Quadrant | null; status: RespondentStatus; n: number | string }>();
+      .getRawMany<{
+        organisationId: number | string | null;
+        quadrant: Quadrant | null;
+        status: RespondentStatus;
+        n: number | string;
+      }>();
     // PostgreSQL returns integers and COUNT(*) as strings.
-    return rows.map((r) => ({ organisationId: r.organisationId === null ? null : Number(r.organisationId), quadrant: r.quadrant, status: r.status, n: Number(r.n) }));
+    return rows.map((r) => ({
+      organisationId: r.organisationId === null ? null : Number(r.organisationId),
+      quadrant: r.quadrant,
+      status: r.status,
+      n: Number(r.n),
+    }));
   }
 
   findInStudy(studyId: number, id: number): Promise<Respondent | null> {
@@ -78,7 +96,10 @@ export class RespondentRepository {
   findFirstByEmail(studyId: number, email: string): Promise<Respondent | null> {
     return this.manager
       .createQueryBuilder(Respondent, 'r')
-      .where('r.study_id = :studyId AND LOWER(r.email) = :email AND r.erased_at IS NULL', { studyId, email: email.trim().toLowerCase() })
+      .where('r.study_id = :studyId AND LOWER(r.email) = :email AND r.erased_at IS NULL', {
+        studyId,
+        email: email.trim().toLowerCase(),
+      })
       .orderBy('r.id', 'ASC')
       .getOne();
   }
@@ -107,13 +128,18 @@ export class RespondentRepository {
     const params: unknown[] = [];
     const rows = respondents.map((r) => {
       const placeholders = columns.map((c) => {
-        params.push(this.dataSource.driver.preparePersistentValue((r as Record<string, unknown>)[c.propertyName] ?? null, c));
+        params.push(
+          this.dataSource.driver.preparePersistentValue((r as Record<string, unknown>)[c.propertyName] ?? null, c),
+        );
         return postgres ? `$${params.length}` : '?';
       });
       return `(${placeholders.join(', ')})`;
     });
     const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
-    const inserted = await this.manager.query<{ id: number | string }[]>(`INSERT INTO "${metadata.tableName}" (${names}) VALUES ${rows.join(', ')} RETURNING "id"`, params);
+    const inserted = await this.manager.query<{ id: number | string }[]>(
+      `INSERT INTO "${metadata.tableName}" (${names}) VALUES ${rows.join(', ')} RETURNING "id"`,
+      params,
+    );
     return inserted.map((r) => Number(r.id));
   }
 
@@ -126,7 +152,10 @@ export class RespondentRepository {
       .createQueryBuilder(Respondent, 'r')
       .select('r.id', 'id')
       .addSelect('r.email', 'email')
-      .where('r.study_id = :studyId AND r.id > :afterId AND r.email IS NOT NULL AND r.erased_at IS NULL', { studyId, afterId })
+      .where('r.study_id = :studyId AND r.id > :afterId AND r.email IS NOT NULL AND r.erased_at IS NULL', {
+        studyId,
+        afterId,
+      })
       .orderBy('r.id', 'ASC')
       .limit(limit)
       .getRawMany<{ id: number | string; email: string }>();
@@ -158,7 +187,11 @@ export class RespondentRepository {
   }
 
   /** The history row of a change saved with the whole entity (erasure). */
-  recordStatusChange(respondent: Pick<Respondent, 'id' | 'studyId'>, from: RespondentStatus, to: RespondentStatus): Promise<void> {
+  recordStatusChange(
+    respondent: Pick<Respondent, 'id' | 'studyId'>,
+    from: RespondentStatus,
+    to: RespondentStatus,
+  ): Promise<void> {
     return recordStatusChange(this.manager, respondent, from, to);
   }
 }

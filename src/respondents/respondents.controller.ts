@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -31,12 +43,22 @@ export class RespondentsController {
 
   @Get('respondents')
   async pool(@Param('slug') slug: string, @Query() q: PoolFilterDto, @CurrentUser() user: AuthUser) {
-    const { counts, organisations, respondents, total, offset, limit } = await this.respondents.pool(slug, { organisationId: q.organisation, quadrant: q.quadrant, status: q.status }, q, { actor: user, via: 'api' });
+    const { counts, organisations, respondents, total, offset, limit } = await this.respondents.pool(
+      slug,
+      { organisationId: q.organisation, quadrant: q.quadrant, status: q.status },
+      q,
+      { actor: user, via: 'api' },
+    );
     return { counts, organisations, respondents, total, offset, limit };
   }
 
   @Patch('respondents/:id/quadrant')
-  overrideQuadrant(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: QuadrantOverrideDto, @CurrentUser() user: AuthUser) {
+  overrideQuadrant(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: QuadrantOverrideDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.respondents.overrideQuadrant(slug, id, dto, user);
   }
 
@@ -45,7 +67,13 @@ export class RespondentsController {
   @HttpCode(200)
   @ApiConsumes('multipart/form-data', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @UseInterceptors(ImportUploadErrorsInterceptor, FileInterceptor('file'))
-  import(@Param('slug') slug: string, @Query() opts: ImportOptionsDto, @UploadedFile() file: UploadedImport | undefined, @Req() req: Request, @CurrentUser() user: AuthUser) {
+  import(
+    @Param('slug') slug: string,
+    @Query() opts: ImportOptionsDto,
+    @UploadedFile() file: UploadedImport | undefined,
+    @Req() req: Request,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.importer.import(slug, uploadedFile(file, req, opts.fileName), opts, user);
   }
 }

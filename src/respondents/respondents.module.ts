@@ -14,18 +14,8 @@ import { importRawBody } from '../common/import/uploaded-file';
 import { RESPONDENTS_ENTITIES } from './respondents.entities';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature(RESPONDENTS_ENTITIES),
-    StudiesModule,
-    SurveysModule,
-    ImportUploadModule,
-  ],
-  providers: [
-    RespondentRepository,
-    RespondentsService,
-    ScreenerIntakeService,
-    RespondentImportService,
-  ],
+  imports: [TypeOrmModule.forFeature(RESPONDENTS_ENTITIES), StudiesModule, SurveysModule, ImportUploadModule],
+  providers: [RespondentRepository, RespondentsService, ScreenerIntakeService, RespondentImportService],
   controllers: [RespondentsController, RespondentsPagesController],
   exports: [RespondentsService],
 })
@@ -34,6 +24,8 @@ export class RespondentsModule implements NestModule {
 
   // An import may come as the file itself (text/csv, .xlsx) instead of a multipart form.
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(importRawBody(this.importLimits)).forRoutes({ path: 'api/studies/:slug/respondents/import', method: RequestMethod.POST });
+    consumer
+      .apply(importRawBody(this.importLimits))
+      .forRoutes({ path: 'api/studies/:slug/respondents/import', method: RequestMethod.POST });
   }
 }

@@ -31,7 +31,12 @@ export class RespondentsPagesController {
   @Get()
   @Render('pages/respondents/pool')
   async pool(@Param('slug') slug: string, @Query() filter: PoolFilterDto, @CurrentUser() user: AuthUser) {
-    const pool = await this.respondents.pool(slug, { organisationId: filter.organisation, quadrant: filter.quadrant, status: filter.status }, filter, { actor: user, via: 'page' });
+    const pool = await this.respondents.pool(
+      slug,
+      { organisationId: filter.organisation, quadrant: filter.quadrant, status: filter.status },
+      filter,
+      { actor: user, via: 'page' },
+    );
     return {
       title: 'respondents.title',
       ...pool,
@@ -39,11 +44,19 @@ export class RespondentsPagesController {
       quadrants: QUADRANTS,
       filter,
       // Nobody at all yet (not merely nobody matching a filter): the page says how respondents come in.
-      poolEmpty: pool.total === 0 && filter.organisation === undefined && filter.quadrant === undefined && filter.status === undefined,
+      poolEmpty:
+        pool.total === 0 &&
+        filter.organisation === undefined &&
+        filter.quadrant === undefined &&
+        filter.status === undefined,
       organisationOptions: pool.organisations.map((o) => ({ ...o, selected: o.id === filter.organisation })),
       quadrantOptions: QUADRANTS.map((q) => ({ value: q, selected: q === filter.quadrant })),
       statusOptions: RESPONDENT_STATUSES.map((s) => ({ value: s, selected: s === filter.status })),
-      respondents: pool.respondents.map((r) => ({ ...r, erased: r.status === 'erased', overridden: r.quadrantSource === 'override' })),
+      respondents: pool.respondents.map((r) => ({
+        ...r,
+        erased: r.status === 'erased',
+        overridden: r.quadrantSource === 'override',
+      })),
       stylesheets: ['/assets/css/respondents.css', '/assets/css/pager.css'],
     };
   }
@@ -52,7 +65,11 @@ export class RespondentsPagesController {
   @Render('pages/respondents/import')
   async importPage(@Param('slug') slug: string, @Req() req: Request) {
     const { study, organisations } = await this.studies.detail(slug);
-    const limits = { maxBytes: formatBytes(this.limits.maxBytes), maxRows: this.limits.maxRows.toLocaleString(LOCALE_TAG[req.locale]), maxUnpacked: formatBytes(this.limits.maxUnpackedBytes) };
+    const limits = {
+      maxBytes: formatBytes(this.limits.maxBytes),
+      maxRows: this.limits.maxRows.toLocaleString(LOCALE_TAG[req.locale]),
+      maxUnpacked: formatBytes(this.limits.maxUnpackedBytes),
+    };
     const t = (key: string) => getTranslations().t(req.locale, `respondents.import.${key}`, limits);
     return {
       title: 'respondents.import.title',
@@ -60,7 +77,19 @@ export class RespondentsPagesController {
       organisationList: organisations.map((o) => o.organisation.name).join(', '),
       limitsText: t('limits'),
       importTexts: {
-        ...Object.fromEntries(['wouldImport', 'imported', 'problems', 'moreProblems', 'colLine', 'colColumn', 'colValue', 'colReason', 'empty'].map((k) => [k, t(k)])),
+        ...Object.fromEntries(
+          [
+            'wouldImport',
+            'imported',
+            'problems',
+            'moreProblems',
+            'colLine',
+            'colColumn',
+            'colValue',
+            'colReason',
+            'empty',
+          ].map((k) => [k, t(k)]),
+        ),
         // The server's refusals by their code, in the reader's language (the API's own message is English).
         codes: Object.fromEntries(Object.entries(IMPORT_CODE_TEXTS).map(([code, key]) => [code, t(`code.${key}`)])),
       },
@@ -71,7 +100,12 @@ export class RespondentsPagesController {
 
   @Post(':id/quadrant')
   @PageAction()
-  async overrideQuadrant(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: QuadrantOverrideDto, @CurrentUser() user: AuthUser) {
+  async overrideQuadrant(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: QuadrantOverrideDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     await this.respondents.overrideQuadrant(slug, id, dto, user);
     return seeOther(`/studies/${slug}/respondents#respondent-${id}`, 'respondents.done.quadrant', { id });
   }

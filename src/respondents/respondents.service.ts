@@ -53,7 +53,9 @@ export interface MadeUpRespondent extends RespondentProfile {
   email: string;
 }
 
-export type ListedRespondent = { organisation: string | null } & { [K in keyof RespondentProfile]: RespondentProfile[K] | null } & { status: RespondentStatus };
+export type ListedRespondent = { organisation: string | null } & {
+  [K in keyof RespondentProfile]: RespondentProfile[K] | null;
+} & { status: RespondentStatus };
 
 @Injectable()
 export class RespondentsService {
@@ -67,17 +69,34 @@ export class RespondentsService {
    * The count table of the whole study and one page of its (filtered) respondents: a pool of any size stays one
    * bounded answer. Every read is a `respondents.read` audit event (who, how, which).
    */
-  async pool(slug: string, filter: PoolFilter, page: Pick<Page<unknown>, 'offset' | 'limit'>, reader: PoolReader): Promise<Pool> {
+  async pool(
+    slug: string,
+    filter: PoolFilter,
+    page: Pick<Page<unknown>, 'offset' | 'limit'>,
+    reader: PoolReader,
+  ): Promise<Pool> {
     const { study, organisations: links } = await this.studies.detail(slug);
     const organisations = links.map((l) => ({ id: l.organisationId, name: l.organisation.name }));
     const names = new Map(organisations.map((o) => [o.id, o.name]));
-    const [cells, [shown, total]] = await Promise.all([this.respondents.countCells(study.id), this.respondents.pageInStudy(study.id, filter, page)]);
-    await this.recordRead(study, reader, { filter, offset: page.offset, limit: page.limit, respondents: shown.length, total });
+    const [cells, [shown, total]] = await Promise.all([
+      this.respondents.countCells(study.id),
+      this.respondents.pageInStudy(study.id, filter, page),
+    ]);
+    await this.recordRead(study, reader, {
+      filter,
+      offset: page.offset,
+      limit: page.limit,
+      respondents: shown.length,
+      total,
+    });
     return {
       study,
       organisations,
       counts: countTable(cells, organisations, study),
-      respondents: shown.map((r) => ({ ...r, organisation: r.organisationId === null ? null : (names.get(r.organisationId) ?? null) })),
+      respondents: shown.map((r) => ({
+        ...r,
+        organisation: r.organisationId === null ? null : (names.get(r.organisationId) ?? null),
+      })),
       total,
       offset: page.offset,
       limit: page.limit,
@@ -119,7 +138,11 @@ export class RespondentsService {
     const study = await this.studies.get(slug);
     const respondent = await this.respondents.findInStudy(study.id, id);
     if (!respondent) throw AppError.notFound('respondent', id);
-    if (respondent.status === 'erased') throw AppError.conflict('respondent.erased', 'This respondent has been erased; their quadrant can no longer be changed.');
+    if (respondent.status === 'erased')
+      throw AppError.conflict(
+        'respondent.erased',
+        'This respondent has been erased; their quadrant can no longer be changed.',
+      );
     const from = respondent.quadrant;
     Object.assign(respondent, {
       quadrant: dto.quadrant,
@@ -129,9 +152,14 @@ export class RespondentsService {
       quadrantOverriddenAt: new Date(),
     });
     const saved = await this.respondents.save(respondent);
-    await this.audit.record(
-      { actor, action: 'respondent.quadrant_override', studyId: study.id, subjectType: 'respondent', subjectId: id, details: { from, to: dto.quadrant, reason: dto.reason.trim() } },
-    );
+    await this.audit.record({
+      actor,
+      action: 'respondent.quadrant_override',
+      studyId: study.id,
+      subjectType: 'respondent',
+      subjectId: id,
+      details: { from, to: dto.quadrant, reason: dto.reason.trim() },
+    });
     return saved;
   }
 
@@ -159,16 +187,32 @@ export class RespondentsService {
     const respondent = await this.respondents.findInStudy(studyId, respondentId);
     if (!respondent) throw AppError.notFound('respondent', respondentId);
     const previousStatus = respondent.status;
-    Object.assign(respondent, { firstName: null, email: null, phone: null, contactPreference: null, status: 'erased', erasedAt: respondent.erasedAt ?? new Date() });
+    Object.assign(respondent, {
+      firstName: null,
+      email: null,
+      phone: null,
+      contactPreference: null,
+      status: 'erased',
+      erasedAt: respondent.erasedAt ?? new Date(),
+    });
     const saved = await this.respondents.save(respondent);
     await this.respondents.recordStatusChange(respondent, previousStatus, 'erased');
     for (const submission of await this.respondents.submissionsOf(respondent.id)) {
-      submission.answers = Object.fromEntries(Object.entries(submission.answers).filter(([k]) => !(SCREENER_PERSONAL_FIELDS as readonly string[]).includes(k)));
+      submission.answers = Object.fromEntries(
+        Object.entries(submission.answers).filter(
+          ([k]) => !(SCREENER_PERSONAL_FIELDS as readonly string[]).includes(k),
+        ),
+      );
       await this.respondents.saveSubmission(submission);
     }
-    await this.audit.record(
-      { actor, action: 'respondent.erase', studyId, subjectType: 'respondent', subjectId: respondent.id, details: { previousStatus, source: respondent.source } },
-    );
+    await this.audit.record({
+      actor,
+      action: 'respondent.erase',
+      studyId,
+      subjectType: 'respondent',
+      subjectId: respondent.id,
+      details: { previousStatus, source: respondent.source },
+    });
     return saved;
   }
 
@@ -176,7 +220,14 @@ export class RespondentsService {
   async addMadeUp(studyId: number, people: MadeUpRespondent[]): Promise<void> {
     const now = Date.now();
     await this.respondents.insertMany(
-      people.map((person, i) => ({ ...person, studyId, status: 'eligible' as const, source: 'demo', availability: null, screenedAt: new Date(now - (people.length - i) * 60_000) })),
+      people.map((person, i) => ({
+        ...person,
+        studyId,
+        status: 'eligible' as const,
+        source: 'demo',
+        availability: null,
+        screenedAt: new Date(now - (people.length - i) * 60_000),
+      })),
     );
   }
 }

@@ -1,5 +1,14 @@
 // Turns validated screener answers into respondent attributes. Pure: no framework imports.
-import { DigitalComfort, DIGITAL_COMFORTS, Education, EDUCATIONS, Gender, GENDERS, isOneOf, Quadrant } from '../common/domain';
+import {
+  DigitalComfort,
+  DIGITAL_COMFORTS,
+  Education,
+  EDUCATIONS,
+  Gender,
+  GENDERS,
+  isOneOf,
+  Quadrant,
+} from '../common/domain';
 import { screenerEligibility, ScreenerIneligibility } from '../surveys/screener-definition';
 import { normaliseAge } from './normalise';
 import { quadrantFromStatement } from './search-strategy';
@@ -55,19 +64,38 @@ export function respondentFromAnswers(data: Record<string, unknown>): ScreenerRe
   const { eligible, reason } = screenerEligibility(data);
   const organisation = data.organisation;
   const organisationId = typeof organisation === 'number' ? organisation : null;
-  if (!eligible) return { ...NO_PROFILE, organisationId, quadrant: null, availability: [], eligible, reason: reason ?? 'incomplete' };
+  if (!eligible)
+    return {
+      ...NO_PROFILE,
+      organisationId,
+      quadrant: null,
+      availability: [],
+      eligible,
+      reason: reason ?? 'incomplete',
+    };
   const selection = typeof data.selection === 'string' ? quadrantFromStatement(data.selection) : undefined;
-  const availability = Array.isArray(data.availability) ? data.availability.filter((v): v is number => typeof v === 'number') : [];
-  return { ...profileFrom(data), organisationId, quadrant: need('selection', selection?.ok ? selection.value : null), availability, eligible, reason: null };
+  const availability = Array.isArray(data.availability)
+    ? data.availability.filter((v): v is number => typeof v === 'number')
+    : [];
+  return {
+    ...profileFrom(data),
+    organisationId,
+    quadrant: need('selection', selection?.ok ? selection.value : null),
+    availability,
+    eligible,
+    reason: null,
+  };
 }
 
 function need<T>(name: string, value: T | null | undefined): T {
-  if (value === null || value === undefined) throw new ScreenerAnswerError(`The answer to "${name}" is missing or not understood.`);
+  if (value === null || value === undefined)
+    throw new ScreenerAnswerError(`The answer to "${name}" is missing or not understood.`);
   return value;
 }
 
 function profileFrom(data: Record<string, unknown>): Profile {
-  const text = (name: string): string | null => (typeof data[name] === 'string' && (data[name] as string).trim() ? (data[name] as string).trim() : null);
+  const text = (name: string): string | null =>
+    typeof data[name] === 'string' && (data[name] as string).trim() ? (data[name] as string).trim() : null;
   const age = normaliseAge(String(data.age ?? ''));
   if (!age.ok) throw new ScreenerAnswerError(`"age": ${age.reason}`);
   return {

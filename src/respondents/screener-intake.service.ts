@@ -27,14 +27,17 @@ export class ScreenerIntakeService {
 
   async submit(slug: string, dto: ScreenerSubmissionDto, now = new Date()): Promise<ScreenerResult> {
     // The respondent reads these refusals on the screener page, in the language they filled it in.
-    const say = (code: string, vars: Record<string, unknown> = {}) => getTranslations().t(dto.locale, `intake.error.${code}`, vars);
-    const refusal = (kind: ErrorKind, code: string, vars: Record<string, unknown> = {}, details?: ErrorDetails) => new AppError(kind, `screener.${code}`, say(code, vars), details);
+    const say = (code: string, vars: Record<string, unknown> = {}) =>
+      getTranslations().t(dto.locale, `intake.error.${code}`, vars);
+    const refusal = (kind: ErrorKind, code: string, vars: Record<string, unknown> = {}, details?: ErrorDetails) =>
+      new AppError(kind, `screener.${code}`, say(code, vars), details);
     const study = await this.studies.find(slug);
     // Unknown, draft and closed studies answer alike (screener-access.ts).
     if (!study || !screenerIsOpen(study.status)) throw screenerNotOpen(dto.locale);
     const earlier = await this.respondents.findSubmission(study.id, dto.submissionId);
     if (earlier) return earlier.result;
-    if (JSON.stringify(dto.answers).length > MAX_ANSWERS_CHARS) throw refusal('payload_too_large', 'too_large', { kb: MAX_ANSWERS_CHARS / 1000 });
+    if (JSON.stringify(dto.answers).length > MAX_ANSWERS_CHARS)
+      throw refusal('payload_too_large', 'too_large', { kb: MAX_ANSWERS_CHARS / 1000 });
     const definition = await this.surveys.findVersion(study.id, 'screener', dto.definitionVersion);
     if (!definition) throw refusal('invalid', 'unknown_version', { version: dto.definitionVersion });
     const checked = validateSubmission(definition.definition, dto.answers, { locale: dto.locale });
@@ -44,7 +47,8 @@ export class ScreenerIntakeService {
       for (const e of checked.errors) (fields[e.field] ??= []).push(e.problem ?? e.message);
       throw refusal('invalid', 'invalid_answers', { problems: checked.errors.map((e) => e.message).join(' ') }, fields);
     }
-    if (checked.data.consent !== true) throw refusal('invalid', 'consent_missing', {}, { consent: [say('consent_missing')] });
+    if (checked.data.consent !== true)
+      throw refusal('invalid', 'consent_missing', {}, { consent: [say('consent_missing')] });
     let person;
     try {
       person = respondentFromAnswers(checked.data);
@@ -66,37 +70,40 @@ export class ScreenerIntakeService {
         const status = person.eligible && !duplicateOf ? 'eligible' : 'ineligible';
         const reason = duplicateOf ? 'duplicate-email' : person.reason;
         const { eligible: _, reason: __, ...attributes } = person;
-        const respondent = await this.respondents.insert(
-          {
-            ...attributes,
-            studyId: study.id,
-            status,
-            statusReason: reason,
-            source: 'screener',
-            quadrantSource: person.quadrant ? 'screener' : null,
-            consentVersion,
-            consentedAt: now,
-            screenedAt: now,
-            duplicateOfId: duplicateOf?.id ?? null,
-          },
-        );
+        const respondent = await this.respondents.insert({
+          ...attributes,
+          studyId: study.id,
+          status,
+          statusReason: reason,
+          source: 'screener',
+          quadrantSource: person.quadrant ? 'screener' : null,
+          consentVersion,
+          consentedAt: now,
+          screenedAt: now,
+          duplicateOfId: duplicateOf?.id ?? null,
+        });
         // The answer a new sign-up with these answers gets: whether an address had signed up before is for the
         // researchers only (the respondent is stored as a duplicate), never told to whoever typed it in.
-        const shown = { status: person.eligible ? ('eligible' as const) : ('ineligible' as const), reason: person.reason };
-        const result: ScreenerResult = { submissionId: dto.submissionId, ...shown, message: resultMessage(dto.locale, shown.reason) };
-        await this.respondents.insertSubmission(
-          {
-            studyId: study.id,
-            submissionId: dto.submissionId,
-            surveyDefinitionId: definition.id,
-            definitionVersion: definition.version,
-            locale: dto.locale,
-            answers: answersToKeep(checked.data, person.eligible),
-            respondentId: respondent.id,
-            result,
-            submittedAt: now,
-          },
-        );
+        const shown = {
+          status: person.eligible ? ('eligible' as const) : ('ineligible' as const),
+          reason: person.reason,
+        };
+        const result: ScreenerResult = {
+          submissionId: dto.submissionId,
+          ...shown,
+          message: resultMessage(dto.locale, shown.reason),
+        };
+        await this.respondents.insertSubmission({
+          studyId: study.id,
+          submissionId: dto.submissionId,
+          surveyDefinitionId: definition.id,
+          definitionVersion: definition.version,
+          locale: dto.locale,
+          answers: answersToKeep(checked.data, person.eligible),
+          respondentId: respondent.id,
+          result,
+          submittedAt: now,
+        });
         return result;
       });
     } catch (err) {

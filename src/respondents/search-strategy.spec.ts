@@ -58,9 +58,15 @@ describe('selectionStatements', () => {
   it('reaches each of the 24 orders exactly once over all possible draws', () => {
     const orders = new Set<string>();
     const draw = (i: number, j: number) => (j + 0.5) / (i + 1);
-    for (let a = 0; a < 4; a++) for (let b = 0; b < 3; b++) for (let c = 0; c < 2; c++) {
-      orders.add(selectionStatements('RET', 'nl', sequence(draw(3, a), draw(2, b), draw(1, c))).map((s) => s.quadrant).join());
-    }
+    for (let a = 0; a < 4; a++)
+      for (let b = 0; b < 3; b++)
+        for (let c = 0; c < 2; c++) {
+          orders.add(
+            selectionStatements('RET', 'nl', sequence(draw(3, a), draw(2, b), draw(1, c)))
+              .map((s) => s.quadrant)
+              .join(),
+          );
+        }
     expect(orders.size).toBe(24);
   });
 
@@ -92,7 +98,8 @@ describe('quadrantFromStatement', () => {
   it('refuses a value that is not a statement', () => {
     expect(quadrantFromStatement('Gemakzoeker')).toEqual({
       ok: false,
-      reason: '"Gemakzoeker" is not one of the statements; expected one of: informatiezoeker, zekerheidszoeker, rust-in-je-hoofdzoeker, gemakzoeker',
+      reason:
+        '"Gemakzoeker" is not one of the statements; expected one of: informatiezoeker, zekerheidszoeker, rust-in-je-hoofdzoeker, gemakzoeker',
     });
   });
 });
@@ -106,18 +113,42 @@ describe('quadrantFromAxes', () => {
     [1, 5, 'rust-in-je-hoofdzoeker'], // little, with advice
     [1, 1, 'gemakzoeker'], // little, alone
   ])('informs %d, decides %d -> %s, far from any boundary', (informs, decides, quadrant) => {
-    expect(quadrantFromAxes(informs, decides, scale)).toEqual({ quadrant, margin: 1, informsMargin: 1, decidesMargin: 1, nearBoundary: false });
+    expect(quadrantFromAxes(informs, decides, scale)).toEqual({
+      quadrant,
+      margin: 1,
+      informsMargin: 1,
+      decidesMargin: 1,
+      nearBoundary: false,
+    });
   });
 
   it('measures the margin on the axis closest to its midpoint', () => {
     const placement = quadrantFromAxes(4, 1, scale);
-    expect(placement).toMatchObject({ quadrant: 'informatiezoeker', margin: 0.5, informsMargin: 0.5, decidesMargin: 1, nearBoundary: false });
+    expect(placement).toMatchObject({
+      quadrant: 'informatiezoeker',
+      margin: 0.5,
+      informsMargin: 0.5,
+      decidesMargin: 1,
+      nearBoundary: false,
+    });
   });
 
   it('counts a value on the midpoint as the high end and flags it', () => {
-    expect(quadrantFromAxes(3, 1, scale)).toMatchObject({ quadrant: 'informatiezoeker', margin: 0, nearBoundary: true });
-    expect(quadrantFromAxes(1, 3, scale)).toMatchObject({ quadrant: 'rust-in-je-hoofdzoeker', margin: 0, nearBoundary: true });
-    expect(quadrantFromAxes(3, 3, scale)).toMatchObject({ quadrant: 'zekerheidszoeker', margin: 0, nearBoundary: true });
+    expect(quadrantFromAxes(3, 1, scale)).toMatchObject({
+      quadrant: 'informatiezoeker',
+      margin: 0,
+      nearBoundary: true,
+    });
+    expect(quadrantFromAxes(1, 3, scale)).toMatchObject({
+      quadrant: 'rust-in-je-hoofdzoeker',
+      margin: 0,
+      nearBoundary: true,
+    });
+    expect(quadrantFromAxes(3, 3, scale)).toMatchObject({
+      quadrant: 'zekerheidszoeker',
+      margin: 0,
+      nearBoundary: true,
+    });
   });
 
   it('flags answers within a quarter of the scale from a boundary', () => {
@@ -134,7 +165,10 @@ describe('quadrantFromAxes', () => {
   });
 
   it('works on a scale starting at 0', () => {
-    expect(quadrantFromAxes(0, 100, { min: 0, max: 100 })).toMatchObject({ quadrant: 'rust-in-je-hoofdzoeker', margin: 1 });
+    expect(quadrantFromAxes(0, 100, { min: 0, max: 100 })).toMatchObject({
+      quadrant: 'rust-in-je-hoofdzoeker',
+      margin: 1,
+    });
   });
 
   it('refuses values off the scale and an empty scale', () => {

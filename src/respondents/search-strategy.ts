@@ -18,8 +18,15 @@ export function selectionQuestion(organisation: string, locale: Locale): { intro
  * The four statements for one respondent, in a fresh random order (Fisher-Yates), so no quadrant profits
  * from being read first. `random` returns [0, 1) like Math.random; tests inject a fixed sequence.
  */
-export function selectionStatements(organisation: string, locale: Locale, random: () => number = Math.random): { quadrant: Quadrant; text: string }[] {
-  const statements = QUADRANTS.map((quadrant) => ({ quadrant, text: fill(SELECTION_STATEMENTS[quadrant][locale], organisation) }));
+export function selectionStatements(
+  organisation: string,
+  locale: Locale,
+  random: () => number = Math.random,
+): { quadrant: Quadrant; text: string }[] {
+  const statements = QUADRANTS.map((quadrant) => ({
+    quadrant,
+    text: fill(SELECTION_STATEMENTS[quadrant][locale], organisation),
+  }));
   for (let i = statements.length - 1; i > 0; i--) {
     const j = Math.min(i, Math.floor(random() * (i + 1)));
     [statements[i], statements[j]] = [statements[j], statements[i]];
@@ -56,11 +63,19 @@ export const NEAR_BOUNDARY_MARGIN = 0.25;
  * exactly on the midpoint counts as the high end (extensively, with advice): the rule has to pick a side,
  * and such an answer always comes back with margin 0 and nearBoundary true, so a researcher looks at it.
  */
-export function quadrantFromAxes(informs: number, decides: number, scale: AxesScale, nearBelow = NEAR_BOUNDARY_MARGIN): AxesPlacement {
+export function quadrantFromAxes(
+  informs: number,
+  decides: number,
+  scale: AxesScale,
+  nearBelow = NEAR_BOUNDARY_MARGIN,
+): AxesPlacement {
   if (!Number.isFinite(scale.min) || !Number.isFinite(scale.max) || scale.min >= scale.max) {
     throw new RangeError(`scale must run from a lower to a higher number, got ${scale.min}..${scale.max}`);
   }
-  for (const [name, value] of [['informs', informs], ['decides', decides]] as const) {
+  for (const [name, value] of [
+    ['informs', informs],
+    ['decides', decides],
+  ] as const) {
     if (!Number.isFinite(value) || value < scale.min || value > scale.max) {
       throw new RangeError(`${name} must lie on the scale ${scale.min}..${scale.max}, got ${value}`);
     }
@@ -70,8 +85,12 @@ export function quadrantFromAxes(informs: number, decides: number, scale: AxesSc
   const extensively = informs >= mid;
   const withAdvice = decides >= mid;
   const quadrant: Quadrant = extensively
-    ? withAdvice ? 'zekerheidszoeker' : 'informatiezoeker'
-    : withAdvice ? 'rust-in-je-hoofdzoeker' : 'gemakzoeker';
+    ? withAdvice
+      ? 'zekerheidszoeker'
+      : 'informatiezoeker'
+    : withAdvice
+      ? 'rust-in-je-hoofdzoeker'
+      : 'gemakzoeker';
   const informsMargin = Math.abs(informs - mid) / half;
   const decidesMargin = Math.abs(decides - mid) / half;
   const margin = Math.min(informsMargin, decidesMargin);

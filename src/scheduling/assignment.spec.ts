@@ -14,7 +14,8 @@ import { translator } from '../common/view-engine';
 const nl = translator('nl');
 const en = translator('en');
 /** Reasons in Dutch unless a test asks for English. */
-const scheduleGroups = (input: Omit<ScheduleInput, 't'> & { t?: ScheduleInput['t'] }) => scheduleWith({ t: nl, ...input });
+const scheduleGroups = (input: Omit<ScheduleInput, 't'> & { t?: ScheduleInput['t'] }) =>
+  scheduleWith({ t: nl, ...input });
 
 // 10 March 2026 is a Tuesday; Amsterdam is UTC+1 then, so local 10:00 is 09:00Z.
 function slot(id: number, utcStart: string, minutes = 120, capacity?: number | null): SchedSlot {
@@ -22,7 +23,12 @@ function slot(id: number, utcStart: string, minutes = 120, capacity?: number | n
   return { id, start, end: new Date(start.getTime() + minutes * 60_000), capacity };
 }
 
-function moderator(id: number, name: string, slotIds: number[], overrides: Partial<SchedModerator> = {}): SchedModerator {
+function moderator(
+  id: number,
+  name: string,
+  slotIds: number[],
+  overrides: Partial<SchedModerator> = {},
+): SchedModerator {
   return { id, name, slotIds, maxPerDay: 2, minRestMinutes: 30, ...overrides };
 }
 
@@ -50,16 +56,25 @@ describe('scheduleGroups', () => {
   });
 
   it('explains a group whose members share no slot, in Dutch by default and in English', () => {
-    const input = { groups: [group(7, [])], slots: [slot(1, TUE_10)], moderators: [moderator(1, 'Eva', [1]), moderator(2, 'Jan', [1])] };
+    const input = {
+      groups: [group(7, [])],
+      slots: [slot(1, TUE_10)],
+      moderators: [moderator(1, 'Eva', [1]), moderator(2, 'Jan', [1])],
+    };
     expect(scheduleGroups(input).unplaced).toEqual([
       { groupId: 7, code: 'no-common-slot', reason: 'Geen moment waarop alle drie leden beschikbaar zijn.' },
     ]);
-    expect(scheduleGroups({ ...input, t: en }).unplaced[0].reason).toBe('No slot where all three members are available.');
+    expect(scheduleGroups({ ...input, t: en }).unplaced[0].reason).toBe(
+      'No slot where all three members are available.',
+    );
   });
 
   it('treats slot ids that do not exist as no common slot', () => {
     const result = scheduleGroups({ groups: [group(1, [99], 4)], slots: [slot(1, TUE_10)], moderators: [] });
-    expect(result.unplaced[0]).toMatchObject({ code: 'no-common-slot', reason: 'Geen moment waarop alle vier leden beschikbaar zijn.' });
+    expect(result.unplaced[0]).toMatchObject({
+      code: 'no-common-slot',
+      reason: 'Geen moment waarop alle vier leden beschikbaar zijn.',
+    });
   });
 
   it('explains a slot where only one moderator is still free', () => {
@@ -77,7 +92,12 @@ describe('scheduleGroups', () => {
       'Geen moment waarop alle drie leden en twee moderatoren vrij zijn; dichtstbij: di 10 mrt 10:00 mist een tweede moderator ' +
         '(Eva: al in een sessie op dat moment; Jan: al in een sessie op dat moment).',
     );
-    expect(nl.unplaced[0].closest).toMatchObject({ slotId: 1, freeModeratorIds: [3], moderatorsListing: 3, capacityFull: false });
+    expect(nl.unplaced[0].closest).toMatchObject({
+      slotId: 1,
+      freeModeratorIds: [3],
+      moderatorsListing: 3,
+      capacityFull: false,
+    });
     expect(scheduleGroups({ ...input, t: en }).unplaced[0].reason).toBe(
       'No slot where all three members and two moderators are free; closest: Tue 10 Mar 10:00 lacks a second moderator ' +
         '(Eva: already in a session at that time; Jan: already in a session at that time).',
@@ -163,7 +183,11 @@ describe('scheduleGroups', () => {
     const result = scheduleGroups({
       groups: [group(1, [1]), group(2, [2])],
       slots: [slot(1, TUE_10), slot(2, '2026-03-10T11:30:00Z')],
-      moderators: [moderator(1, 'Eva', [1, 2], { minRestMinutes: 60 }), moderator(2, 'Jan', [1, 2]), moderator(3, 'Piet', [2])],
+      moderators: [
+        moderator(1, 'Eva', [1, 2], { minRestMinutes: 60 }),
+        moderator(2, 'Jan', [1, 2]),
+        moderator(3, 'Piet', [2]),
+      ],
     });
     expect(result.unplaced).toEqual([]);
     const second = result.assignments.find((a) => a.groupId === 2)!;
@@ -232,7 +256,12 @@ describe('scheduleGroups', () => {
     const input = {
       groups: [group(1, [2]), group(2, [1])],
       slots: [slot(1, TUE_10), slot(2, TUE_10)],
-      moderators: [moderator(1, 'Eva', [1, 2]), moderator(2, 'Jan', [1, 2]), moderator(3, 'Piet', [2]), moderator(4, 'Kim', [2])],
+      moderators: [
+        moderator(1, 'Eva', [1, 2]),
+        moderator(2, 'Jan', [1, 2]),
+        moderator(3, 'Piet', [2]),
+        moderator(4, 'Kim', [2]),
+      ],
     };
     const greedyOnly = scheduleGroups({ ...input, repair: false });
     expect(greedyOnly.unplaced.map((u) => u.groupId)).toEqual([2]);
@@ -270,29 +299,57 @@ describe('scheduleGroups', () => {
   });
 
   it('gives the same schedule whatever the order of the input', () => {
-    const slots = Array.from({ length: 8 }, (_, i) => slot(i + 1, new Date(Date.UTC(2026, 2, 10 + Math.floor(i / 2), 8 + (i % 2) * 5)).toISOString()));
-    const moderators = [1, 2, 3, 4, 5].map((id) => moderator(id, `M${id}`, slots.filter((s) => (s.id + id) % 3 !== 0).map((s) => s.id)));
-    const groups = Array.from({ length: 10 }, (_, i) => group(i + 1, slots.filter((s) => (s.id * (i + 2)) % 4 !== 1).map((s) => s.id)));
+    const slots = Array.from({ length: 8 }, (_, i) =>
+      slot(i + 1, new Date(Date.UTC(2026, 2, 10 + Math.floor(i / 2), 8 + (i % 2) * 5)).toISOString()),
+    );
+    const moderators = [1, 2, 3, 4, 5].map((id) =>
+      moderator(
+        id,
+        `M${id}`,
+        slots.filter((s) => (s.id + id) % 3 !== 0).map((s) => s.id),
+      ),
+    );
+    const groups = Array.from({ length: 10 }, (_, i) =>
+      group(
+        i + 1,
+        slots.filter((s) => (s.id * (i + 2)) % 4 !== 1).map((s) => s.id),
+      ),
+    );
     const a = scheduleGroups({ groups, slots, moderators });
-    const b = scheduleGroups({ groups: [...groups].reverse(), slots: [...slots].reverse(), moderators: [...moderators].reverse() });
+    const b = scheduleGroups({
+      groups: [...groups].reverse(),
+      slots: [...slots].reverse(),
+      moderators: [...moderators].reverse(),
+    });
     expect(b).toEqual(a);
     for (const m of moderators) {
       const mine = sessionsOf(a.assignments, m.id).map((x) => slots.find((s) => s.id === x.slotId)!);
       const perDay = new Map<string, number>();
-      for (const s of mine) perDay.set(s.start.toISOString().slice(0, 10), (perDay.get(s.start.toISOString().slice(0, 10)) ?? 0) + 1);
+      for (const s of mine)
+        perDay.set(s.start.toISOString().slice(0, 10), (perDay.get(s.start.toISOString().slice(0, 10)) ?? 0) + 1);
       expect(Math.max(0, ...perDay.values())).toBeLessThanOrEqual(2);
     }
   });
 
   it('rejects fixed sessions that refer to unknown slots or moderators', () => {
     expect(() =>
-      scheduleGroups({ groups: [], slots: [], moderators: [], fixed: [{ groupId: 1, slotId: 9, leadId: 1, noteTakerId: 2 }] }),
+      scheduleGroups({
+        groups: [],
+        slots: [],
+        moderators: [],
+        fixed: [{ groupId: 1, slotId: 9, leadId: 1, noteTakerId: 2 }],
+      }),
     ).toThrow('Assignment of group 1 refers to an unknown slot or moderator');
   });
 });
 
 describe('checkAssignment', () => {
-  const slots = [slot(1, TUE_10, 120, 1), slot(2, TUE_14), slot(3, '2026-03-10T11:15:00Z'), slot(4, '2026-03-10T17:00:00Z')];
+  const slots = [
+    slot(1, TUE_10, 120, 1),
+    slot(2, TUE_14),
+    slot(3, '2026-03-10T11:15:00Z'),
+    slot(4, '2026-03-10T17:00:00Z'),
+  ];
   const moderators = [
     moderator(1, 'Eva', [1, 2, 3, 4]),
     moderator(2, 'Jan', [1, 2, 3, 4]),
@@ -310,21 +367,42 @@ describe('checkAssignment', () => {
   const current = [{ groupId: 1, slotId: 1, leadId: 1, noteTakerId: 2 }];
 
   it('accepts a move that breaks no rule and ignores the group’s own current session', () => {
-    expect(checkAssignment({ groupId: 1, slotId: 2, leadId: 1, noteTakerId: 2 }, context(current))).toEqual({ ok: true });
-    expect(checkAssignment({ groupId: 1, slotId: 1, leadId: 2, noteTakerId: 1 }, context(current))).toEqual({ ok: true });
+    expect(checkAssignment({ groupId: 1, slotId: 2, leadId: 1, noteTakerId: 2 }, context(current))).toEqual({
+      ok: true,
+    });
+    expect(checkAssignment({ groupId: 1, slotId: 1, leadId: 2, noteTakerId: 1 }, context(current))).toEqual({
+      ok: true,
+    });
   });
 
   it.each([
     [{ groupId: 9, slotId: 2, leadId: 1, noteTakerId: 2 }, 'unknown-group', 'Groep 9 bestaat niet.'],
     [{ groupId: 2, slotId: 9, leadId: 1, noteTakerId: 2 }, 'unknown-slot', 'Moment 9 bestaat niet.'],
     [{ groupId: 2, slotId: 2, leadId: 1, noteTakerId: 9 }, 'unknown-moderator', 'Moderator 9 bestaat niet.'],
-    [{ groupId: 2, slotId: 2, leadId: 3, noteTakerId: 3 }, 'same-moderator', 'Gespreksleider en notulist moeten twee verschillende moderatoren zijn.'],
-    [{ groupId: 3, slotId: 1, leadId: 3, noteTakerId: 4 }, 'members-unavailable', 'Niet alle leden van Groep 3 kunnen op di 10 mrt 10:00.'],
+    [
+      { groupId: 2, slotId: 2, leadId: 3, noteTakerId: 3 },
+      'same-moderator',
+      'Gespreksleider en notulist moeten twee verschillende moderatoren zijn.',
+    ],
+    [
+      { groupId: 3, slotId: 1, leadId: 3, noteTakerId: 4 },
+      'members-unavailable',
+      'Niet alle leden van Groep 3 kunnen op di 10 mrt 10:00.',
+    ],
     [{ groupId: 2, slotId: 1, leadId: 3, noteTakerId: 4 }, 'capacity-full', 'di 10 mrt 10:00 zit vol (max. 1 groep).'],
     [{ groupId: 2, slotId: 4, leadId: 3, noteTakerId: 4 }, 'moderator-unavailable', 'Kim kan niet op di 10 mrt 18:00.'],
-    [{ groupId: 2, slotId: 3, leadId: 1, noteTakerId: 3 }, 'moderator-rest', 'Eva heeft te weinig rust na of voor Groep 1 (minimaal 30 min).'],
+    [
+      { groupId: 2, slotId: 3, leadId: 1, noteTakerId: 3 },
+      'moderator-rest',
+      'Eva heeft te weinig rust na of voor Groep 1 (minimaal 30 min).',
+    ],
   ])('rejects %o with %s', (candidate, code, reason) => {
-    expect(checkAssignment(candidate, context(current))).toEqual({ ok: false, groupId: candidate.groupId, code, reason });
+    expect(checkAssignment(candidate, context(current))).toEqual({
+      ok: false,
+      groupId: candidate.groupId,
+      code,
+      reason,
+    });
   });
 
   it('rejects a moderator who is already in an overlapping session', () => {

@@ -130,7 +130,11 @@ class Board {
   readonly placements = new Map<number, Placement>();
   private readonly days: number;
 
-  constructor(slots: SchedSlot[], moderators: SchedModerator[], readonly timeZone: string) {
+  constructor(
+    slots: SchedSlot[],
+    moderators: SchedModerator[],
+    readonly timeZone: string,
+  ) {
     this.slots = [...slots].sort((a, b) => a.start.getTime() - b.start.getTime() || a.id - b.id);
     this.mods = [...moderators].sort((a, b) => a.id - b.id);
     this.slots.forEach((s, i) => this.slotIndex.set(s.id, i));
@@ -222,7 +226,8 @@ class Board {
         this.mods[a].id - this.mods[b].id,
     );
     const [x, y] = ranked;
-    const xLeads = this.leadCount[x] - this.leadCount[y] || this.load(x) - this.load(y) || this.mods[x].id - this.mods[y].id;
+    const xLeads =
+      this.leadCount[x] - this.leadCount[y] || this.load(x) - this.load(y) || this.mods[x].id - this.mods[y].id;
     return xLeads <= 0 ? [x, y] : [y, x];
   }
 
@@ -433,7 +438,11 @@ function deficit(d: SlotDiagnosis): number {
 
 function explainUnplaced(board: Board, g: GroupInfo, t: Translator): UnplacedGroup {
   if (!g.slots.length) {
-    return { groupId: g.group.id, code: 'no-common-slot', reason: describeUnplaced('no-common-slot', g.group.memberCount, t) };
+    return {
+      groupId: g.group.id,
+      code: 'no-common-slot',
+      reason: describeUnplaced('no-common-slot', g.group.memberCount, t),
+    };
   }
   let closest: SlotDiagnosis | undefined;
   for (const s of g.slots) {
@@ -483,7 +492,12 @@ export function scheduleGroups(input: ScheduleInput): ScheduleResult {
   };
 }
 
-function violationOf(board: Board, groups: Map<number, SchedGroup>, c: FixedAssignment, locale: Locale): Violation | null {
+function violationOf(
+  board: Board,
+  groups: Map<number, SchedGroup>,
+  c: FixedAssignment,
+  locale: Locale,
+): Violation | null {
   const group = groups.get(c.groupId);
   if (!group) return { code: 'unknown-group', groupId: c.groupId };
   const si = board.slotIndex.get(c.slotId);
@@ -493,7 +507,8 @@ function violationOf(board: Board, groups: Map<number, SchedGroup>, c: FixedAssi
   }
   if (c.leadId === c.noteTakerId) return { code: 'same-moderator' };
   const slotLabel = board.label(si, locale);
-  if (!group.availableSlotIds.includes(c.slotId)) return { code: 'members-unavailable', groupLabel: group.label, slotLabel };
+  if (!group.availableSlotIds.includes(c.slotId))
+    return { code: 'members-unavailable', groupLabel: group.label, slotLabel };
   if (board.capacityFull(si)) return { code: 'capacity-full', slotLabel, capacity: board.slots[si].capacity! };
   for (const id of [c.leadId, c.noteTakerId]) {
     const mi = board.modIndex.get(id)!;

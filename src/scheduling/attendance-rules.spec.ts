@@ -1,6 +1,12 @@
 import { applyMark, attendanceMessage, attendanceProblem, AttendanceContext } from './attendance-rules';
 
-const held: AttendanceContext = { studyStatus: 'fieldwork', sessionStatus: 'scheduled', startsAt: new Date('2026-12-07T09:00:00Z'), now: new Date('2026-12-07T11:30:00Z'), memberIds: [1, 2, 3] };
+const held: AttendanceContext = {
+  studyStatus: 'fieldwork',
+  sessionStatus: 'scheduled',
+  startsAt: new Date('2026-12-07T09:00:00Z'),
+  now: new Date('2026-12-07T11:30:00Z'),
+  memberIds: [1, 2, 3],
+};
 
 describe(attendanceProblem.name, () => {
   it('accepts marks for members of a session that has started', () => {
@@ -9,35 +15,66 @@ describe(attendanceProblem.name, () => {
   });
 
   it('refuses a closed study, a cancelled session and a session still ahead, in that order', () => {
-    expect(attendanceProblem({ present: [1], absent: [] }, { ...held, studyStatus: 'closed', sessionStatus: 'cancelled' })).toEqual({ code: 'attendance.study_closed' });
-    expect(attendanceProblem({ present: [1], absent: [] }, { ...held, sessionStatus: 'cancelled' })).toEqual({ code: 'attendance.session_cancelled' });
-    expect(attendanceProblem({ present: [1], absent: [] }, { ...held, now: new Date('2026-12-07T08:59:59Z') })).toEqual({ code: 'attendance.not_held', startsAt: held.startsAt });
+    expect(
+      attendanceProblem({ present: [1], absent: [] }, { ...held, studyStatus: 'closed', sessionStatus: 'cancelled' }),
+    ).toEqual({ code: 'attendance.study_closed' });
+    expect(attendanceProblem({ present: [1], absent: [] }, { ...held, sessionStatus: 'cancelled' })).toEqual({
+      code: 'attendance.session_cancelled',
+    });
+    expect(attendanceProblem({ present: [1], absent: [] }, { ...held, now: new Date('2026-12-07T08:59:59Z') })).toEqual(
+      { code: 'attendance.not_held', startsAt: held.startsAt },
+    );
   });
 
   it('refuses nothing to mark, the same person in both lists, and people outside the group', () => {
     expect(attendanceProblem({ present: [], absent: [] }, held)).toEqual({ code: 'attendance.empty' });
-    expect(attendanceProblem({ present: [1, 2, 2], absent: [2, 3] }, held)).toEqual({ code: 'attendance.in_both', respondentIds: [2] });
-    expect(attendanceProblem({ present: [1, 9], absent: [8, 9] }, { ...held })).toEqual({ code: 'attendance.in_both', respondentIds: [9] });
-    expect(attendanceProblem({ present: [1, 9], absent: [8] }, held)).toEqual({ code: 'attendance.not_members', respondentIds: [9, 8] });
+    expect(attendanceProblem({ present: [1, 2, 2], absent: [2, 3] }, held)).toEqual({
+      code: 'attendance.in_both',
+      respondentIds: [2],
+    });
+    expect(attendanceProblem({ present: [1, 9], absent: [8, 9] }, { ...held })).toEqual({
+      code: 'attendance.in_both',
+      respondentIds: [9],
+    });
+    expect(attendanceProblem({ present: [1, 9], absent: [8] }, held)).toEqual({
+      code: 'attendance.not_members',
+      respondentIds: [9, 8],
+    });
   });
 
   it('says each problem in words', () => {
-    expect(attendanceMessage({ code: 'attendance.not_members', respondentIds: [9, 8] })).toBe("Respondent 9, 8 is not a member of this group. Only the group's members can be marked.");
-    expect(attendanceMessage({ code: 'attendance.not_held', startsAt: held.startsAt })).toContain('2026-12-07T09:00:00.000Z');
+    expect(attendanceMessage({ code: 'attendance.not_members', respondentIds: [9, 8] })).toBe(
+      "Respondent 9, 8 is not a member of this group. Only the group's members can be marked.",
+    );
+    expect(attendanceMessage({ code: 'attendance.not_held', startsAt: held.startsAt })).toContain(
+      '2026-12-07T09:00:00.000Z',
+    );
   });
 });
 
 describe(applyMark.name, () => {
   it('makes someone who came a participant, from confirmed, invited or grouped', () => {
-    expect(applyMark('confirmed', null, true)).toEqual({ mark: { present: true, statusBefore: 'confirmed' }, status: 'participated' });
+    expect(applyMark('confirmed', null, true)).toEqual({
+      mark: { present: true, statusBefore: 'confirmed' },
+      status: 'participated',
+    });
     expect(applyMark('invited', null, true).status).toBe('participated');
     expect(applyMark('grouped', null, true).status).toBe('participated');
   });
 
   it('leaves a no-show as they were, and gives a wrong "present" back its status before', () => {
-    expect(applyMark('confirmed', null, false)).toEqual({ mark: { present: false, statusBefore: 'confirmed' }, status: 'confirmed' });
-    expect(applyMark('participated', { present: true, statusBefore: 'invited' }, false)).toEqual({ mark: { present: false, statusBefore: 'invited' }, status: 'invited' });
-    expect(applyMark('invited', { present: false, statusBefore: 'invited' }, true)).toEqual({ mark: { present: true, statusBefore: 'invited' }, status: 'participated' });
+    expect(applyMark('confirmed', null, false)).toEqual({
+      mark: { present: false, statusBefore: 'confirmed' },
+      status: 'confirmed',
+    });
+    expect(applyMark('participated', { present: true, statusBefore: 'invited' }, false)).toEqual({
+      mark: { present: false, statusBefore: 'invited' },
+      status: 'invited',
+    });
+    expect(applyMark('invited', { present: false, statusBefore: 'invited' }, true)).toEqual({
+      mark: { present: true, statusBefore: 'invited' },
+      status: 'participated',
+    });
   });
 
   it('marking present twice changes nothing', () => {

@@ -51,9 +51,17 @@ export interface Mark {
  * What marking one member does: the mark to store and the status they end with. Present makes them a participant;
  * absent is a no-show that leaves their status as it was before any mark (so a wrong "present" can be undone).
  */
-export function applyMark(current: RespondentStatus, previous: Mark | null, present: boolean): { mark: Mark; status: RespondentStatus } {
+export function applyMark(
+  current: RespondentStatus,
+  previous: Mark | null,
+  present: boolean,
+): { mark: Mark; status: RespondentStatus } {
   const statusBefore = previous?.statusBefore ?? current;
-  if (present) return { mark: { present, statusBefore }, status: CAN_PARTICIPATE.includes(statusBefore) || current === 'participated' ? 'participated' : current };
+  if (present)
+    return {
+      mark: { present, statusBefore },
+      status: CAN_PARTICIPATE.includes(statusBefore) || current === 'participated' ? 'participated' : current,
+    };
   return { mark: { present, statusBefore }, status: current === 'participated' ? statusBefore : current };
 }
 

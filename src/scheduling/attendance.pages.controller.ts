@@ -24,10 +24,25 @@ export class AttendancePagesController {
   /** One radio group per member (mark-<id>); a refusal shows the page again with the choices as they were made. */
   @Post()
   @PageAction()
-  @OnRefusal<AttendancePagesController>({ view: 'pages/scheduling/attendance', model: (c, req) => c.view(String(req.params.slug), Number(req.params.id), req), form: { name: 'attendance', fields: {} } })
-  async save(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>, @CurrentUser() user: AuthUser) {
+  @OnRefusal<AttendancePagesController>({
+    view: 'pages/scheduling/attendance',
+    model: (c, req) => c.view(String(req.params.slug), Number(req.params.id), req),
+    form: { name: 'attendance', fields: {} },
+  })
+  async save(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() user: AuthUser,
+  ) {
     const form = attendanceFromForm(body ?? {});
-    if (form.invalid.length) throw AppError.invalid('attendance.form', `Choose present or absent for: ${form.invalid.join(', ')}.`, undefined, { names: form.invalid.join(', ') });
+    if (form.invalid.length)
+      throw AppError.invalid(
+        'attendance.form',
+        `Choose present or absent for: ${form.invalid.join(', ')}.`,
+        undefined,
+        { names: form.invalid.join(', ') },
+      );
     await this.attendance.mark(id, form, user, slug);
     return seeOther(path(slug, id), 'attendance.done.saved');
   }

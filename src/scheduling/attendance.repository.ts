@@ -7,9 +7,7 @@ import { Attendance } from './attendance.entity';
 /** Attendance marks: one row per member and session, changed in place when a mark is corrected. */
 @Injectable()
 export class AttendanceRepository {
-  constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
-  ) {}
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
 
   /** The ambient transaction's manager, or the plain one outside a transaction. */
   private get manager(): EntityManager {

@@ -7,7 +7,13 @@ import type { Locale, RespondentStatus } from '../common/domain';
 import { formatSlot } from '../common/format';
 import { StudiesService } from '../studies/studies.service';
 import type { Study } from '../studies/study.entity';
-import { applyMark, AttendanceProblem, attendanceMessage, attendanceProblem, AttendanceRequest } from './attendance-rules';
+import {
+  applyMark,
+  AttendanceProblem,
+  attendanceMessage,
+  attendanceProblem,
+  AttendanceRequest,
+} from './attendance-rules';
 import { AttendanceRepository } from './attendance.repository';
 import { groupLabel } from './schedule-loader';
 import { SessionRepository } from './session.repository';
@@ -60,7 +66,9 @@ export class AttendanceService {
     const group = (await this.sessions.findGroup(session.groupId))!;
     const orgNames = await this.sessions.organisationNames([group.organisationId]);
     const memberships = (await this.sessions.membershipsOfGroups([group.id])).filter((m) => m.role === 'member');
-    const people = new Map((await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]));
+    const people = new Map(
+      (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
+    );
     const marks = new Map((await this.attendance.marksOfSession(session.id)).map((m) => [m.respondentId, m]));
     return {
       study,
@@ -73,39 +81,96 @@ export class AttendanceService {
       members: memberships.map((m) => {
         const r = people.get(m.respondentId)!;
         const mark = marks.get(r.id);
-        return { respondentId: r.id, firstName: r.firstName, status: r.status, mark: mark ? (mark.present ? 'present' : 'absent') : null };
+        return {
+          respondentId: r.id,
+          firstName: r.firstName,
+          status: r.status,
+          mark: mark ? (mark.present ? 'present' : 'absent') : null,
+        };
       }),
     };
   }
 
   /** Marks members of the session; others keep their marks. `slug` (pages) also checks the session is the study's. */
   @Transactional()
-  async mark(sessionId: number, request: AttendanceRequest, actor: AuthUser | null, slug?: string, now = new Date()): Promise<AttendanceResult> {
+  async mark(
+    sessionId: number,
+    request: AttendanceRequest,
+    actor: AuthUser | null,
+    slug?: string,
+    now = new Date(),
+  ): Promise<AttendanceResult> {
     const session = (await this.sessions.lockSessions([sessionId])).get(sessionId);
     const study = session ? await this.sessions.findStudy(session.studyId) : null;
-    if (!session || !study || (slug !== undefined && study.slug !== slug)) throw AppError.notFound('session', sessionId);
+    if (!session || !study || (slug !== undefined && study.slug !== slug))
+      throw AppError.notFound('session', sessionId);
     const memberships = (await this.sessions.membershipsOfGroups([session.groupId])).filter((m) => m.role === 'member');
-    const problem = attendanceProblem(request, { studyStatus: study.status, sessionStatus: session.status, startsAt: session.startsAt, now, memberIds: memberships.map((m) => m.respondentId) });
-    if (problem) throw new AppError(KIND[problem.code], problem.code, attendanceMessage(problem), { ...problem }, { respondentList: 'respondentIds' in problem ? problem.respondentIds.join(', ') : '' });
+    const problem = attendanceProblem(request, {
+      studyStatus: study.status,
+      sessionStatus: session.status,
+      startsAt: session.startsAt,
+      now,
+      memberIds: memberships.map((m) => m.respondentId),
+    });
+    if (problem)
+      throw new AppError(
+        KIND[problem.code],
+        problem.code,
+        attendanceMessage(problem),
+        { ...problem },
+        { respondentList: 'respondentIds' in problem ? problem.respondentIds.join(', ') : '' },
+      );
     const marks = new Map((await this.attendance.marksOfSession(session.id)).map((m) => [m.respondentId, m]));
-    const people = new Map((await this.sessions.respondentsByIds([...request.present, ...request.absent])).map((r) => [r.id, r]));
-    const entries = [...request.present.map((id) => [id, true] as const), ...request.absent.map((id) => [id, false] as const)];
+    const people = new Map(
+      (await this.sessions.respondentsByIds([...request.present, ...request.absent])).map((r) => [r.id, r]),
+    );
+    const entries = [
+      ...request.present.map((id) => [id, true] as const),
+      ...request.absent.map((id) => [id, false] as const),
+    ];
     for (const [respondentId, present] of entries) {
       const current = people.get(respondentId)!.status;
       const previous = marks.get(respondentId) ?? null;
       const { mark, status } = applyMark(current, previous, present);
-      marks.set(respondentId, await this.attendance.save({ id: previous?.id, studyId: study.id, sessionId: session.id, respondentId, ...mark, markedBy: actor?.email ?? null, markedAt: now }));
+      marks.set(
+        respondentId,
+        await this.attendance.save({
+          id: previous?.id,
+          studyId: study.id,
+          sessionId: session.id,
+          respondentId,
+          ...mark,
+          markedBy: actor?.email ?? null,
+          markedAt: now,
+        }),
+      );
       if (status !== current) await this.sessions.changeRespondentStatus([respondentId], [current], status);
     }
-    await this.audit.record(
-      { actor, action: 'attendance.mark', studyId: study.id, subjectType: 'session', subjectId: session.id, details: { groupId: session.groupId, present: request.present, absent: request.absent } },
-    );
+    await this.audit.record({
+      actor,
+      action: 'attendance.mark',
+      studyId: study.id,
+      subjectType: 'session',
+      subjectId: session.id,
+      details: { groupId: session.groupId, present: request.present, absent: request.absent },
+    });
     const all = [...marks.values()];
-    return { sessionId: session.id, groupId: session.groupId, present: all.filter((m) => m.present).map((m) => m.respondentId), absent: all.filter((m) => !m.present).map((m) => m.respondentId) };
+    return {
+      sessionId: session.id,
+      groupId: session.groupId,
+      present: all.filter((m) => m.present).map((m) => m.respondentId),
+      absent: all.filter((m) => !m.present).map((m) => m.respondentId),
+    };
   }
 
   /** The command line's form: a group and the members' e-mail addresses. */
-  async markByEmail(slug: string, groupId: number, present: string[], absent: string[], actor: AuthUser | null): Promise<AttendanceResult> {
+  async markByEmail(
+    slug: string,
+    groupId: number,
+    present: string[],
+    absent: string[],
+    actor: AuthUser | null,
+  ): Promise<AttendanceResult> {
     const study = await this.studies.get(slug);
     const session = await this.sessions.findSessionOfGroup(groupId);
     if (!session || session.studyId !== study.id) throw AppError.notFound('session_of_group', groupId);
@@ -114,7 +179,12 @@ export class AttendanceService {
     const byEmail = new Map(people.filter((r) => r.email).map((r) => [r.email!.trim().toLowerCase(), r.id]));
     const unknown = [...present, ...absent].filter((e) => !byEmail.has(e.trim().toLowerCase()));
     if (unknown.length) {
-      throw AppError.invalid('attendance.unknown_email', `Not a member of group ${groupId}: ${unknown.join(', ')}. Use the addresses of the group's members.`, { emails: unknown }, { groupId, emailList: unknown.join(', ') });
+      throw AppError.invalid(
+        'attendance.unknown_email',
+        `Not a member of group ${groupId}: ${unknown.join(', ')}. Use the addresses of the group's members.`,
+        { emails: unknown },
+        { groupId, emailList: unknown.join(', ') },
+      );
     }
     const ids = (emails: string[]) => emails.map((e) => byEmail.get(e.trim().toLowerCase())!);
     return this.mark(session.id, { present: ids(present), absent: ids(absent) }, actor, slug);

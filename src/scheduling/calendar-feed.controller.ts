@@ -13,7 +13,12 @@ export class CalendarFeedController {
   @Get(':file')
   async feed(@Param('file') file: string, @Res() res: Response) {
     const match = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(file);
-    if (!match) throw new AppError('not_found', 'moderator.feed_invalid', 'This calendar link is not valid. Make a new link on your moderator page.');
+    if (!match)
+      throw new AppError(
+        'not_found',
+        'moderator.feed_invalid',
+        'This calendar link is not valid. Make a new link on your moderator page.',
+      );
     const body = await this.moderators.feed(match[1]);
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
     res.setHeader('Cache-Control', 'private, no-store');

@@ -1,6 +1,14 @@
 import * as ical from 'node-ical';
 import { translator } from '../common/view-engine';
-import { InvitationIcsInput, buildFeedIcs, buildInvitationIcs, formatDuration, formatSessionTime, moderatorBriefing, sessionUid } from './calendar';
+import {
+  InvitationIcsInput,
+  buildFeedIcs,
+  buildInvitationIcs,
+  formatDuration,
+  formatSessionTime,
+  moderatorBriefing,
+  sessionUid,
+} from './calendar';
 
 function parseOnlyEvent(text: string): { event: ical.VEvent; calendar: Record<string, unknown> } {
   const parsed = ical.sync.parseICS(text);
@@ -121,8 +129,20 @@ describe('buildFeedIcs', () => {
   it('publishes a moderator’s sessions, cancelled ones marked as such', () => {
     const text = buildFeedIcs(
       [
-        { uid: sessionUid(1, 'm3'), sequence: 1, start: new Date('2026-03-10T09:00:00Z'), end: new Date('2026-03-10T11:00:00Z'), title: 'Sessie RET × gemakzoeker' },
-        { uid: sessionUid(2, 'm3'), start: new Date('2026-03-11T13:00:00Z'), end: new Date('2026-03-11T15:00:00Z'), title: 'Sessie HTM × informatiezoeker', cancelled: true },
+        {
+          uid: sessionUid(1, 'm3'),
+          sequence: 1,
+          start: new Date('2026-03-10T09:00:00Z'),
+          end: new Date('2026-03-10T11:00:00Z'),
+          title: 'Sessie RET × gemakzoeker',
+        },
+        {
+          uid: sessionUid(2, 'm3'),
+          start: new Date('2026-03-11T13:00:00Z'),
+          end: new Date('2026-03-11T15:00:00Z'),
+          title: 'Sessie HTM × informatiezoeker',
+          cancelled: true,
+        },
       ],
       { calendarName: 'Kwadrant: sessies van Eva', stamp },
     );
@@ -153,7 +173,9 @@ const en = translator('en');
 
 describe('formatSessionTime', () => {
   it('writes the session in Amsterdam time, winter and summer', () => {
-    expect(formatSessionTime(invitation.start, invitation.end, nl)).toBe('dinsdag 10 maart 2026, 10:00–12:00 (Nederlandse tijd)');
+    expect(formatSessionTime(invitation.start, invitation.end, nl)).toBe(
+      'dinsdag 10 maart 2026, 10:00–12:00 (Nederlandse tijd)',
+    );
     expect(formatSessionTime(new Date('2026-06-09T08:00:00Z'), new Date('2026-06-09T10:00:00Z'), en)).toBe(
       'Tuesday, 9 June 2026, 10:00–12:00 (Dutch time)',
     );
@@ -166,7 +188,12 @@ describe('moderatorBriefing', () => {
       { firstName: 'Anna', quadrant: 'gemakzoeker' as const },
       { firstName: 'Bram', quadrant: 'gemakzoeker' as const },
     ];
-    expect(moderatorBriefing({ role: 'lead', groupLabel: 'RET × gemakzoeker', members, prepUrl: 'https://k.example.org/prep/1' }, nl)).toBe(
+    expect(
+      moderatorBriefing(
+        { role: 'lead', groupLabel: 'RET × gemakzoeker', members, prepUrl: 'https://k.example.org/prep/1' },
+        nl,
+      ),
+    ).toBe(
       'Je rol: gespreksleider\nGroep: RET × gemakzoeker\nDeelnemers:\n- Anna (Gemakzoeker)\n- Bram (Gemakzoeker)\n' +
         'Voorbereiding: https://k.example.org/prep/1',
     );

@@ -106,7 +106,13 @@ export function buildFeedIcs(events: FeedEvent[], options: FeedOptions): string 
 /** "dinsdag 10 maart 2026, 10:00–12:00 (Nederlandse tijd)" for mails and event descriptions. */
 export function formatSessionTime(start: Date, end: Date, t: Translator, timeZone = DEFAULT_TIME_ZONE): string {
   const tag = LOCALE_TAG[t.locale];
-  const date = new Intl.DateTimeFormat(tag, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(start);
+  const date = new Intl.DateTimeFormat(tag, {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(start);
   const time = new Intl.DateTimeFormat(tag, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const zone = timeZone === DEFAULT_TIME_ZONE ? t('time.dutchZone') : timeZone;
   return `${date}, ${time.format(start)}–${time.format(end)} (${zone})`;

@@ -17,15 +17,30 @@ describe('localDayKey', () => {
 
 describe('describeUnplaced', () => {
   it('writes large member counts as digits', () => {
-    expect(describeUnplaced('no-common-slot', 12, translator('en'))).toBe('No slot where all 12 members are available.');
+    expect(describeUnplaced('no-common-slot', 12, translator('en'))).toBe(
+      'No slot where all 12 members are available.',
+    );
   });
 });
 
 describe('describeSlotDiagnosis', () => {
   it('names at most three blocked moderators and counts the rest', () => {
-    const blocked = ['Eva', 'Jan', 'Piet', 'Kim', 'Lot'].map((name, i) => ({ moderatorId: i + 1, name, cause: 'overlap' as const, limit: 0 }));
+    const blocked = ['Eva', 'Jan', 'Piet', 'Kim', 'Lot'].map((name, i) => ({
+      moderatorId: i + 1,
+      name,
+      cause: 'overlap' as const,
+      limit: 0,
+    }));
     const text = describeSlotDiagnosis(
-      { slotId: 1, slotLabel: 'di 10 mrt 10:00', capacity: 2, capacityFull: true, moderatorsListing: 5, freeModeratorIds: [], blocked },
+      {
+        slotId: 1,
+        slotLabel: 'di 10 mrt 10:00',
+        capacity: 2,
+        capacityFull: true,
+        moderatorsListing: 5,
+        freeModeratorIds: [],
+        blocked,
+      },
       translator('nl'),
     );
     expect(text).toBe(

@@ -25,7 +25,8 @@ export function formatSlotLabel(start: Date, locale: Locale = 'nl', timeZone = D
   }
   const parts = format.formatToParts(start);
   // Some ICU versions end Dutch abbreviations with a dot ("di.", "mrt."): drop it for a steady label.
-  const part = (type: Intl.DateTimeFormatPartTypes) => (parts.find((p) => p.type === type)?.value ?? '').replace(/\.$/, '');
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    (parts.find((p) => p.type === type)?.value ?? '').replace(/\.$/, '');
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('hour')}:${part('minute')}`;
 }
 
@@ -83,7 +84,8 @@ export function describeSlotDiagnosis(d: SlotDiagnosis, t: Translator): string {
   if (free === 0) problems.push(t('schedule.explain.lacksTwo'));
 
   const details: string[] = [];
-  if (free < 2 && d.moderatorsListing < 2) details.push(t(d.moderatorsListing === 1 ? 'schedule.explain.oneListing' : 'schedule.explain.noneListing'));
+  if (free < 2 && d.moderatorsListing < 2)
+    details.push(t(d.moderatorsListing === 1 ? 'schedule.explain.oneListing' : 'schedule.explain.noneListing'));
   if (free < 2) {
     details.push(...d.blocked.slice(0, MAX_BLOCKERS_NAMED).map((b) => blockText(b, t)));
     const more = d.blocked.length - MAX_BLOCKERS_NAMED;
@@ -93,7 +95,12 @@ export function describeSlotDiagnosis(d: SlotDiagnosis, t: Translator): string {
   return details.length ? `${text} (${details.join('; ')})` : text;
 }
 
-export function describeUnplaced(code: UnplacedCode, memberCount: number, t: Translator, closest?: SlotDiagnosis): string {
+export function describeUnplaced(
+  code: UnplacedCode,
+  memberCount: number,
+  t: Translator,
+  closest?: SlotDiagnosis,
+): string {
   const members = countWord(memberCount, t);
   if (code === 'no-common-slot') return t('schedule.explain.noCommonSlot', { members });
   if (!closest) return t('schedule.explain.noFreeSlot', { members });

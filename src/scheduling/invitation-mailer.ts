@@ -10,7 +10,14 @@ import type { Study } from '../studies/study.entity';
 import { formatDate } from '../common/format';
 import { translator } from '../common/view-engine';
 import { homeworkDeadline } from '../studies/homework-deadline';
-import { buildInvitationIcs, CalendarPerson, formatDuration, formatSessionTime, moderatorBriefing, sessionUid } from './calendar';
+import {
+  buildInvitationIcs,
+  CalendarPerson,
+  formatDuration,
+  formatSessionTime,
+  moderatorBriefing,
+  sessionUid,
+} from './calendar';
 import type { ScheduledSession } from './session.entity';
 
 export interface SessionMailContext {
@@ -38,7 +45,9 @@ export interface RespondentLetter {
 /** "kwadrant <onderzoek@x.nl>" → name and address, for the calendar's ORGANIZER. */
 export function parseMailbox(from: string): CalendarPerson {
   const match = /^\s*"?([^"<]*)"?\s*<([^>]+)>\s*$/.exec(from);
-  return match ? { name: match[1].trim() || match[2], email: match[2].trim() } : { name: from.trim(), email: from.trim() };
+  return match
+    ? { name: match[1].trim() || match[2], email: match[2].trim() }
+    : { name: from.trim(), email: from.trim() };
 }
 
 export const respondentUid = (groupId: number, respondentId: number) => sessionUid(groupId, `r${respondentId}`);
@@ -79,7 +88,11 @@ export class InvitationMailer {
 
   private calendarFile(method: Method, ics: string, locale: Locale) {
     const name = translator(locale)(method === 'CANCEL' ? 'calendar.file.cancellation' : 'calendar.file.invitation');
-    return { filename: name, contentType: `text/calendar; charset=utf-8; method=${method}`, content: Buffer.from(ics, 'utf8').toString('base64') };
+    return {
+      filename: name,
+      contentType: `text/calendar; charset=utf-8; method=${method}`,
+      content: Buffer.from(ics, 'utf8').toString('base64'),
+    };
   }
 
   /** An invitation or (sequence > 0) an update, with confirm/decline links carrying the raw token. */
@@ -99,7 +112,14 @@ export class InvitationMailer {
     await this.toRespondent('CANCEL', ctx, respondent, locale, true, {});
   }
 
-  private async toRespondent(method: Method, ctx: SessionMailContext, respondent: Respondent, locale: Locale, isUpdate: boolean, links: Record<string, string>): Promise<void> {
+  private async toRespondent(
+    method: Method,
+    ctx: SessionMailContext,
+    respondent: Respondent,
+    locale: Locale,
+    isUpdate: boolean,
+    links: Record<string, string>,
+  ): Promise<void> {
     const facts = this.sessionFacts(ctx, locale, isUpdate);
     const title = translator(locale)('calendar.respondentTitle', { studyTitle: ctx.study.title });
     const ics = buildInvitationIcs({
@@ -116,23 +136,31 @@ export class InvitationMailer {
       attendee: { name: respondent.firstName ?? respondent.email!, email: respondent.email! },
     });
     const verb = method === 'CANCEL' ? 'cancel' : 'invite';
-    await this.outbox.enqueueTemplate(
-      {
-        idempotencyKey: `${verb}:session:${ctx.session.id}:respondent:${respondent.id}:seq:${ctx.session.sequence}`,
-        studyId: ctx.study.id,
-        kind: method === 'CANCEL' ? 'invitation-cancellation' : 'invitation',
-        to: respondent.email!,
-        template: method === 'CANCEL' ? 'invitation-cancellation' : 'invitation',
-        locale,
-        // Who stands behind the study, in the footer of every e-mail to a respondent (full address: it leaves the platform).
-        data: { ...facts, ...links, firstName: respondent.firstName, behind: await this.researchOrganisation.view(ctx.study, { absolute: true }) },
-        attachments: [this.calendarFile(method, ics, locale)],
+    await this.outbox.enqueueTemplate({
+      idempotencyKey: `${verb}:session:${ctx.session.id}:respondent:${respondent.id}:seq:${ctx.session.sequence}`,
+      studyId: ctx.study.id,
+      kind: method === 'CANCEL' ? 'invitation-cancellation' : 'invitation',
+      to: respondent.email!,
+      template: method === 'CANCEL' ? 'invitation-cancellation' : 'invitation',
+      locale,
+      // Who stands behind the study, in the footer of every e-mail to a respondent (full address: it leaves the platform).
+      data: {
+        ...facts,
+        ...links,
+        firstName: respondent.firstName,
+        behind: await this.researchOrganisation.view(ctx.study, { absolute: true }),
       },
-    );
+      attachments: [this.calendarFile(method, ics, locale)],
+    });
   }
 
   /** `isUpdate`: this moderator was told about this session before (new time, or a new member list). */
-  async inviteModerator(ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', isUpdate: boolean): Promise<void> {
+  async inviteModerator(
+    ctx: ModeratorMailContext,
+    user: User,
+    role: 'lead' | 'notes',
+    isUpdate: boolean,
+  ): Promise<void> {
     await this.toModerator('REQUEST', ctx, user, role, isUpdate);
   }
 
@@ -140,7 +168,13 @@ export class InvitationMailer {
     await this.toModerator('CANCEL', ctx, user, role, true);
   }
 
-  private async toModerator(method: Method, ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes', isUpdate: boolean): Promise<void> {
+  private async toModerator(
+    method: Method,
+    ctx: ModeratorMailContext,
+    user: User,
+    role: 'lead' | 'notes',
+    isUpdate: boolean,
+  ): Promise<void> {
     const locale = ctx.study.locale;
     const facts = this.sessionFacts(ctx, locale, isUpdate);
     const members = ctx.memberFirstNames.map((firstName) => ({ firstName, quadrant: ctx.quadrant }));
@@ -159,17 +193,22 @@ export class InvitationMailer {
       attendee: { name: user.name, email: user.email },
     });
     const verb = method === 'CANCEL' ? 'cancel' : 'invite';
-    await this.outbox.enqueueTemplate(
-      {
-        idempotencyKey: `${verb}:session:${ctx.session.id}:moderator:${user.id}:seq:${ctx.session.sequence}`,
-        studyId: ctx.study.id,
-        kind: method === 'CANCEL' ? 'moderator-invitation-cancellation' : 'moderator-invitation',
-        to: user.email,
-        template: method === 'CANCEL' ? 'moderator-invitation-cancellation' : 'moderator-invitation',
-        locale,
-        data: { ...facts, name: user.name, isLead: role === 'lead', groupLabel: ctx.groupLabel, members, scheduleUrl: prepUrl },
-        attachments: [this.calendarFile(method, ics, locale)],
+    await this.outbox.enqueueTemplate({
+      idempotencyKey: `${verb}:session:${ctx.session.id}:moderator:${user.id}:seq:${ctx.session.sequence}`,
+      studyId: ctx.study.id,
+      kind: method === 'CANCEL' ? 'moderator-invitation-cancellation' : 'moderator-invitation',
+      to: user.email,
+      template: method === 'CANCEL' ? 'moderator-invitation-cancellation' : 'moderator-invitation',
+      locale,
+      data: {
+        ...facts,
+        name: user.name,
+        isLead: role === 'lead',
+        groupLabel: ctx.groupLabel,
+        members,
+        scheduleUrl: prepUrl,
       },
-    );
+      attachments: [this.calendarFile(method, ics, locale)],
+    });
   }
 }

@@ -75,11 +75,21 @@ export class InvitationPagesController {
   }
 
   private async page(action: 'confirm' | 'decline', token: string, req: Request) {
-    return { ...(await this.summary(token, req)), action, isConfirm: action === 'confirm', formAction: `/c/${encodeURIComponent(token)}/${action}` };
+    return {
+      ...(await this.summary(token, req)),
+      action,
+      isConfirm: action === 'confirm',
+      formAction: `/c/${encodeURIComponent(token)}/${action}`,
+    };
   }
 
   private async summary(token: string, req: Request) {
     const invitation = await this.invitations.describe(token, req.locale);
-    return { title: 'invitation.title', invitation, behind: invitation.behind, stylesheets: ['/assets/css/scheduling.css'] };
+    return {
+      title: 'invitation.title',
+      invitation,
+      behind: invitation.behind,
+      stylesheets: ['/assets/css/scheduling.css'],
+    };
   }
 }

@@ -96,19 +96,43 @@ export class InvitationsService {
     if (!group || group.studyId !== study.id) throw AppError.notFound('group', groupId);
     const session = await this.sessions.findSessionOfGroup(groupId);
     if (!session || session.status !== 'scheduled') {
-      throw AppError.invalid('invitation.not_scheduled', `Group ${groupId} has no scheduled session yet. Run the scheduler or place the group in a slot first, then send the invitations.`, undefined, { groupId });
+      throw AppError.invalid(
+        'invitation.not_scheduled',
+        `Group ${groupId} has no scheduled session yet. Run the scheduler or place the group in a slot first, then send the invitations.`,
+        undefined,
+        { groupId },
+      );
     }
     const report = await this.inviteMissing(study, session);
-    await this.audit.record({ actor, action: 'invitation.send', studyId: study.id, subjectType: 'group', subjectId: groupId, details: { ...report } });
+    await this.audit.record({
+      actor,
+      action: 'invitation.send',
+      studyId: study.id,
+      subjectType: 'group',
+      subjectId: groupId,
+      details: { ...report },
+    });
     return report;
   }
 
   /** Every scheduled group of the study (or the one given), one transaction per group. */
-  async sendForStudy(slug: string, groupId: number | undefined, actor: AuthUser | null, progress?: (line: string) => void): Promise<GroupInvitationReport[]> {
+  async sendForStudy(
+    slug: string,
+    groupId: number | undefined,
+    actor: AuthUser | null,
+    progress?: (line: string) => void,
+  ): Promise<GroupInvitationReport[]> {
     const study = await this.studies.get(slug);
-    const sessions = (await this.sessions.sessionsOfStudy(study.id)).filter((s) => s.status === 'scheduled' && (groupId === undefined || s.groupId === groupId));
+    const sessions = (await this.sessions.sessionsOfStudy(study.id)).filter(
+      (s) => s.status === 'scheduled' && (groupId === undefined || s.groupId === groupId),
+    );
     if (groupId !== undefined && !sessions.length) {
-      throw AppError.invalid('invitation.not_scheduled', `Group ${groupId} has no scheduled session in study ${slug}. Run the scheduler first.`, undefined, { groupId });
+      throw AppError.invalid(
+        'invitation.not_scheduled',
+        `Group ${groupId} has no scheduled session in study ${slug}. Run the scheduler first.`,
+        undefined,
+        { groupId },
+      );
     }
     const reports: GroupInvitationReport[] = [];
     for (const [i, s] of sessions.entries()) {
@@ -157,17 +181,33 @@ export class InvitationsService {
     const respondent = this.assertLinkOpen(study, found);
     const phone = study.helpPhone || this.config.helpPhone;
     if (invitation.status === 'cancelled' || session.status === 'cancelled') {
-      throw new AppError('gone', 'invitation.cancelled', `This conversation was cancelled, so it cannot be confirmed. Questions? Call ${phone}.`, { helpPhone: phone });
+      throw new AppError(
+        'gone',
+        'invitation.cancelled',
+        `This conversation was cancelled, so it cannot be confirmed. Questions? Call ${phone}.`,
+        { helpPhone: phone },
+      );
     }
     if (invitation.status === 'declined') {
-      throw AppError.conflict('invitation.already_declined', `You already declined, and your place may have gone to someone else. Would you like to take part after all? Call ${phone}.`, { helpPhone: phone });
+      throw AppError.conflict(
+        'invitation.already_declined',
+        `You already declined, and your place may have gone to someone else. Would you like to take part after all? Call ${phone}.`,
+        { helpPhone: phone },
+      );
     }
     if (invitation.status === 'confirmed') return { invitation, session, respondent, study, alreadyConfirmed: true };
     invitation.status = 'confirmed';
     invitation.respondedAt = new Date();
     await this.sessions.saveInvitation(invitation);
     await this.sessions.changeRespondentStatus([respondent.id], ['invited', 'grouped'], 'confirmed');
-    await this.audit.record({ actor: null, action: 'invitation.confirm', studyId: study.id, subjectType: 'respondent', subjectId: respondent.id, details: { sessionId: session.id, groupId: session.groupId } });
+    await this.audit.record({
+      actor: null,
+      action: 'invitation.confirm',
+      studyId: study.id,
+      subjectType: 'respondent',
+      subjectId: respondent.id,
+      details: { sessionId: session.id, groupId: session.groupId },
+    });
     // Confirming is what sends the personal homework letter (Bijlage 4), in the same transaction: homework does that.
     await this.confirmations.confirmed({ respondentId: respondent.id, sessionId: session.id });
     return { invitation, session, respondent, study, alreadyConfirmed: false };
@@ -184,20 +224,41 @@ export class InvitationsService {
     this.assertLinkOpen(study, await this.sessions.findRespondent(invitation.respondentId));
     if (invitation.status === 'declined') return { invitation, alreadyDeclined: true, promotedRespondentId: null };
     if (invitation.status === 'cancelled' || session.status === 'cancelled') {
-      throw new AppError('gone', 'invitation.cancelled', `This conversation was cancelled already; you need not do anything.`, { helpPhone: study.helpPhone || this.config.helpPhone });
+      throw new AppError(
+        'gone',
+        'invitation.cancelled',
+        `This conversation was cancelled already; you need not do anything.`,
+        { helpPhone: study.helpPhone || this.config.helpPhone },
+      );
     }
     await this.sessions.lockGroup(session.groupId);
     invitation.status = 'declined';
     invitation.respondedAt = new Date();
     await this.sessions.saveInvitation(invitation);
-    await this.sessions.changeRespondentStatus([invitation.respondentId], ['invited', 'confirmed', 'grouped'], 'declined');
+    await this.sessions.changeRespondentStatus(
+      [invitation.respondentId],
+      ['invited', 'confirmed', 'grouped'],
+      'declined',
+    );
     await this.groups.removeFromGroup(session.groupId, invitation.respondentId);
-    await this.audit.record({ actor: null, action: 'invitation.decline', studyId: study.id, subjectType: 'respondent', subjectId: invitation.respondentId, details: { sessionId: session.id, groupId: session.groupId } });
+    await this.audit.record({
+      actor: null,
+      action: 'invitation.decline',
+      studyId: study.id,
+      subjectType: 'respondent',
+      subjectId: invitation.respondentId,
+      details: { sessionId: session.id, groupId: session.groupId },
+    });
     const promoted = await this.offerPlaceToReserve(study, session, invitation.respondentId);
     if (session.invitedAt) {
       // The moderators' invitation lists the members by first name: they get the new list as an update of the same entry.
       session.sequence += 1;
-      await this.updateModerators(study, session, { leadId: session.invitedLeadId, noteId: session.invitedNoteId }, true);
+      await this.updateModerators(
+        study,
+        session,
+        { leadId: session.invitedLeadId, noteId: session.invitedNoteId },
+        true,
+      );
       await this.sessions.saveSession(session);
     }
     return { invitation, alreadyDeclined: false, promotedRespondentId: promoted };
@@ -215,18 +276,40 @@ export class InvitationsService {
     if (slotChanged) {
       const ctx = await this.moderatorContext(study, session);
       const live = await this.sessions.liveInvitations(session.id);
-      const people = new Map((await this.sessions.respondentsByIds(live.map((i) => i.respondentId))).map((r) => [r.id, r]));
+      const people = new Map(
+        (await this.sessions.respondentsByIds(live.map((i) => i.respondentId))).map((r) => [r.id, r]),
+      );
       const locales = await this.sessions.screenerLocales(live.map((i) => i.respondentId));
       for (const inv of live) {
         const respondent = people.get(inv.respondentId);
         if (!respondent?.email || respondent.erasedAt) continue;
         const token = randomToken();
-        await this.sessions.saveInvitation({ ...inv, tokenHash: hashToken(token), status: 'sent', sequence: session.sequence, sentAt: new Date(), respondedAt: null });
-        await this.mailer.inviteRespondent(ctx, respondent, { locale: locales.get(respondent.id) ?? study.locale, token, isUpdate: true });
+        await this.sessions.saveInvitation({
+          ...inv,
+          tokenHash: hashToken(token),
+          status: 'sent',
+          sequence: session.sequence,
+          sentAt: new Date(),
+          respondedAt: null,
+        });
+        await this.mailer.inviteRespondent(ctx, respondent, {
+          locale: locales.get(respondent.id) ?? study.locale,
+          token,
+          isUpdate: true,
+        });
       }
-      await this.sessions.changeRespondentStatus(live.map((i) => i.respondentId), ['confirmed'], 'invited');
+      await this.sessions.changeRespondentStatus(
+        live.map((i) => i.respondentId),
+        ['confirmed'],
+        'invited',
+      );
     }
-    await this.updateModerators(study, session, { leadId: session.invitedLeadId, noteId: session.invitedNoteId }, slotChanged);
+    await this.updateModerators(
+      study,
+      session,
+      { leadId: session.invitedLeadId, noteId: session.invitedNoteId },
+      slotChanged,
+    );
     await this.sessions.saveSession(session);
   }
 
@@ -240,10 +323,20 @@ export class InvitationsService {
     const live = await this.sessions.liveInvitations(session.id);
     const people = await this.sessions.respondentsByIds(live.map((i) => i.respondentId));
     const locales = await this.sessions.screenerLocales(people.map((r) => r.id));
-    for (const respondent of people) if (respondent.email && !respondent.erasedAt) await this.mailer.cancelRespondent(ctx, respondent, locales.get(respondent.id) ?? study.locale);
-    for (const inv of live) await this.sessions.saveInvitation({ ...inv, status: 'cancelled', sequence: session.sequence });
-    await this.sessions.changeRespondentStatus(live.map((i) => i.respondentId), ['invited', 'confirmed'], 'grouped');
-    for (const [id, role] of [[session.invitedLeadId, 'lead'], [session.invitedNoteId, 'notes']] as const) {
+    for (const respondent of people)
+      if (respondent.email && !respondent.erasedAt)
+        await this.mailer.cancelRespondent(ctx, respondent, locales.get(respondent.id) ?? study.locale);
+    for (const inv of live)
+      await this.sessions.saveInvitation({ ...inv, status: 'cancelled', sequence: session.sequence });
+    await this.sessions.changeRespondentStatus(
+      live.map((i) => i.respondentId),
+      ['invited', 'confirmed'],
+      'grouped',
+    );
+    for (const [id, role] of [
+      [session.invitedLeadId, 'lead'],
+      [session.invitedNoteId, 'notes'],
+    ] as const) {
       const user = id === null ? null : await this.moderators.findUser(id);
       if (user) await this.mailer.cancelModerator(ctx, user, role);
     }
@@ -254,15 +347,26 @@ export class InvitationsService {
   private async inviteMissing(study: Study, session: ScheduledSession): Promise<GroupInvitationReport> {
     const ctx = await this.moderatorContext(study, session);
     const memberships = (await this.sessions.membershipsOfGroups([session.groupId])).filter((m) => m.role === 'member');
-    const respondents = new Map((await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]));
+    const respondents = new Map(
+      (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
+    );
     const existing = new Map((await this.sessions.invitationsOfSessions([session.id])).map((i) => [i.respondentId, i]));
-    const report: GroupInvitationReport = { groupId: session.groupId, sessionId: session.id, invited: [], skipped: [], moderatorsInvited: [] };
+    const report: GroupInvitationReport = {
+      groupId: session.groupId,
+      sessionId: session.id,
+      invited: [],
+      skipped: [],
+      moderatorsInvited: [],
+    };
     for (const m of memberships) {
       const respondent = respondents.get(m.respondentId)!;
       const previous = existing.get(respondent.id);
       if (previous && LIVE.includes(previous.status)) continue;
       if (!respondent.email || respondent.erasedAt) {
-        report.skipped.push({ respondentId: respondent.id, reason: 'no e-mail address: invite this person by phone or letter' });
+        report.skipped.push({
+          respondentId: respondent.id,
+          reason: 'no e-mail address: invite this person by phone or letter',
+        });
         continue;
       }
       await this.invite(ctx, respondent, previous ?? null);
@@ -277,19 +381,17 @@ export class InvitationsService {
 
   private async invite(ctx: ModeratorMailContext, respondent: Respondent, previous: Invitation | null): Promise<void> {
     const token = randomToken();
-    await this.sessions.saveInvitation(
-      {
-        id: previous?.id,
-        studyId: ctx.study.id,
-        sessionId: ctx.session.id,
-        respondentId: respondent.id,
-        tokenHash: hashToken(token),
-        status: 'sent',
-        sequence: ctx.session.sequence,
-        sentAt: new Date(),
-        respondedAt: null,
-      },
-    );
+    await this.sessions.saveInvitation({
+      id: previous?.id,
+      studyId: ctx.study.id,
+      sessionId: ctx.session.id,
+      respondentId: respondent.id,
+      tokenHash: hashToken(token),
+      status: 'sent',
+      sequence: ctx.session.sequence,
+      sentAt: new Date(),
+      respondedAt: null,
+    });
     const locale = (await this.sessions.screenerLocales([respondent.id])).get(respondent.id) ?? ctx.study.locale;
     // Someone who had an invitation to this session before (one that was cancelled) reads what changed; a newcomer does not.
     await this.mailer.inviteRespondent(ctx, respondent, { locale, token, isUpdate: previous !== null });
@@ -297,8 +399,16 @@ export class InvitationsService {
   }
 
   /** Invites the current moderators who were not (or, with `everyone`, all of them) and cancels for those taken off. */
-  private async updateModerators(study: Study, session: ScheduledSession, previous: ModeratorPair, everyone: boolean): Promise<number[]> {
-    const current: [number, 'lead' | 'notes'][] = [[session.leadModeratorId, 'lead'], [session.noteModeratorId, 'notes']];
+  private async updateModerators(
+    study: Study,
+    session: ScheduledSession,
+    previous: ModeratorPair,
+    everyone: boolean,
+  ): Promise<number[]> {
+    const current: [number, 'lead' | 'notes'][] = [
+      [session.leadModeratorId, 'lead'],
+      [session.noteModeratorId, 'notes'],
+    ];
     const before = new Map<number, 'lead' | 'notes'>();
     if (previous.leadId !== null) before.set(previous.leadId, 'lead');
     if (previous.noteId !== null) before.set(previous.noteId, 'notes');
@@ -322,17 +432,37 @@ export class InvitationsService {
   }
 
   /** Offers a declined place to the first reserve who can make the session's slot; audited either way. */
-  private async offerPlaceToReserve(study: Study, session: ScheduledSession, declinedId: number): Promise<number | null> {
+  private async offerPlaceToReserve(
+    study: Study,
+    session: ScheduledSession,
+    declinedId: number,
+  ): Promise<number | null> {
     assertStudyOpen(study);
     const memberships = await this.sessions.membershipsOfGroups([session.groupId]);
-    const reserves = memberships.filter((m) => m.role === 'reserve').sort((a, b) => a.position - b.position || a.id - b.id);
-    const people = new Map((await this.sessions.respondentsByIds(reserves.map((m) => m.respondentId))).map((r) => [r.id, r]));
+    const reserves = memberships
+      .filter((m) => m.role === 'reserve')
+      .sort((a, b) => a.position - b.position || a.id - b.id);
+    const people = new Map(
+      (await this.sessions.respondentsByIds(reserves.map((m) => m.respondentId))).map((r) => [r.id, r]),
+    );
     const chosen = reserves.find((m) => {
       const r = people.get(m.respondentId);
-      return r && !r.erasedAt && r.status !== 'erased' && (r.availability === null || r.availability.includes(session.slotId));
+      return (
+        r &&
+        !r.erasedAt &&
+        r.status !== 'erased' &&
+        (r.availability === null || r.availability.includes(session.slotId))
+      );
     });
     if (!chosen) {
-      await this.audit.record({ actor: null, action: 'group.no_reserve', studyId: study.id, subjectType: 'group', subjectId: session.groupId, details: { declinedRespondentId: declinedId, reserves: reserves.length } });
+      await this.audit.record({
+        actor: null,
+        action: 'group.no_reserve',
+        studyId: study.id,
+        subjectType: 'group',
+        subjectId: session.groupId,
+        details: { declinedRespondentId: declinedId, reserves: reserves.length },
+      });
       return null;
     }
     const position = Math.max(0, ...memberships.filter((m) => m.role === 'member').map((m) => m.position + 1));
@@ -345,9 +475,14 @@ export class InvitationsService {
       const previous = await this.sessions.findInvitation(session.id, respondent.id);
       await this.invite(await this.moderatorContext(study, session), respondent, previous);
     }
-    await this.audit.record(
-      { actor: null, action: 'group.reserve_promote', studyId: study.id, subjectType: 'group', subjectId: session.groupId, details: { respondentId: respondent.id, replaced: declinedId, reason: 'declined', invited: invite } },
-    );
+    await this.audit.record({
+      actor: null,
+      action: 'group.reserve_promote',
+      studyId: study.id,
+      subjectType: 'group',
+      subjectId: session.groupId,
+      details: { respondentId: respondent.id, replaced: declinedId, reason: 'declined', invited: invite },
+    });
     return respondent.id;
   }
 
@@ -357,14 +492,24 @@ export class InvitationsService {
     if (!closed) return respondent!;
     const helpPhone = study.helpPhone || this.config.helpPhone;
     const why = closed === 'erased' ? 'your data has been deleted' : 'the research has ended';
-    throw new AppError('gone', `invitation.${closed}`, `This link no longer works: ${why}. You need not do anything. Questions? Call ${helpPhone}.`, { helpPhone });
+    throw new AppError(
+      'gone',
+      `invitation.${closed}`,
+      `This link no longer works: ${why}. You need not do anything. Questions? Call ${helpPhone}.`,
+      { helpPhone },
+    );
   }
 
   private async moderatorContext(study: Study, session: ScheduledSession): Promise<ModeratorMailContext> {
-    const [slot, group] = await Promise.all([this.sessions.findSlot(session.slotId), this.sessions.findGroup(session.groupId)]);
+    const [slot, group] = await Promise.all([
+      this.sessions.findSlot(session.slotId),
+      this.sessions.findGroup(session.groupId),
+    ]);
     const orgNames = await this.sessions.organisationNames([group!.organisationId]);
     const memberships = (await this.sessions.membershipsOfGroups([session.groupId])).filter((m) => m.role === 'member');
-    const people = new Map((await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]));
+    const people = new Map(
+      (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
+    );
     return {
       study,
       session,
@@ -377,9 +522,18 @@ export class InvitationsService {
 }
 
 function assertStudyOpen(study: Study): void {
-  if (isClosedStudy(study)) throw AppError.conflict('study.closed', `Study "${study.slug}" is closed: no invitations, updates or promotions are sent any more.`);
+  if (isClosedStudy(study))
+    throw AppError.conflict(
+      'study.closed',
+      `Study "${study.slug}" is closed: no invitations, updates or promotions are sent any more.`,
+    );
 }
 
 function linkInvalid(phone: string): AppError {
-  return new AppError('not_found', 'invitation.link_invalid', `This link is not (or no longer) valid. Use the link in the most recent e-mail about the conversation, or call ${phone}.`, { helpPhone: phone });
+  return new AppError(
+    'not_found',
+    'invitation.link_invalid',
+    `This link is not (or no longer) valid. Use the link in the most recent e-mail about the conversation, or call ${phone}.`,
+    { helpPhone: phone },
+  );
 }

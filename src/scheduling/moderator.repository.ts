@@ -15,25 +15,30 @@ export interface ModeratorWithSlots extends Moderator {
 /** The moderator aggregate: per-study profiles, the slots they can do, and their private feed tokens. */
 @Injectable()
 export class ModeratorRepository {
-  constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
-  ) {}
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
 
   /** The ambient transaction's manager, or the plain one outside a transaction. */
   private get manager(): EntityManager {
     return this.txHost.tx;
   }
 
-
   async moderatorsOfStudy(studyId: number): Promise<ModeratorWithSlots[]> {
     const moderators = await this.manager.find(Moderator, { where: { studyId }, order: { id: 'ASC' } });
     if (!moderators.length) return [];
     const [slots, users] = await Promise.all([
-      this.manager.find(ModeratorSlot, { where: { moderatorId: In(moderators.map((m) => m.id)) }, order: { slotId: 'ASC' } }),
+      this.manager.find(ModeratorSlot, {
+        where: { moderatorId: In(moderators.map((m) => m.id)) },
+        order: { slotId: 'ASC' },
+      }),
       this.usersByIds(moderators.map((m) => m.userId)),
     ]);
     const byId = new Map(users.map((u) => [u.id, u]));
-    return moderators.map((m) => Object.assign(m, { slotIds: slots.filter((s) => s.moderatorId === m.id).map((s) => s.slotId), user: byId.get(m.userId)! }));
+    return moderators.map((m) =>
+      Object.assign(m, {
+        slotIds: slots.filter((s) => s.moderatorId === m.id).map((s) => s.slotId),
+        user: byId.get(m.userId)!,
+      }),
+    );
   }
 
   findProfile(studyId: number, userId: number): Promise<Moderator | null> {
@@ -46,7 +51,11 @@ export class ModeratorRepository {
 
   async replaceSlots(moderatorId: number, slotIds: number[]): Promise<void> {
     await this.manager.delete(ModeratorSlot, { moderatorId });
-    if (slotIds.length) await this.manager.insert(ModeratorSlot, slotIds.map((slotId) => ({ moderatorId, slotId })));
+    if (slotIds.length)
+      await this.manager.insert(
+        ModeratorSlot,
+        slotIds.map((slotId) => ({ moderatorId, slotId })),
+      );
   }
 
   async deleteProfile(id: number): Promise<void> {
@@ -65,7 +74,10 @@ export class ModeratorRepository {
 
   /** Researcher and admin accounts that are active: the people who can be marked as moderators. */
   staffUsers(): Promise<User[]> {
-    return this.manager.find(User, { where: { role: In(['researcher', 'admin']), active: true }, order: { name: 'ASC', id: 'ASC' } });
+    return this.manager.find(User, {
+      where: { role: In(['researcher', 'admin']), active: true },
+      order: { name: 'ASC', id: 'ASC' },
+    });
   }
 
   /** One feed per person: a new token replaces the old one, so a leaked link can be revoked by making a new one. */

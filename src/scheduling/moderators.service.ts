@@ -75,7 +75,9 @@ export class ModeratorsService {
   async candidates(slug: string): Promise<{ id: number; name: string; email: string }[]> {
     const study = await this.studies.get(slug);
     const taken = new Set((await this.moderators.moderatorsOfStudy(study.id)).map((m) => m.userId));
-    return (await this.moderators.staffUsers()).filter((u) => !taken.has(u.id)).map((u) => ({ id: u.id, name: u.name, email: u.email }));
+    return (await this.moderators.staffUsers())
+      .filter((u) => !taken.has(u.id))
+      .map((u) => ({ id: u.id, name: u.name, email: u.email }));
   }
 
   /** Marks an account as moderator of the study, or changes its slots and limits. */
@@ -84,25 +86,52 @@ export class ModeratorsService {
     const user = await this.moderators.findUser(userId);
     if (!user) throw AppError.notFound('user', userId);
     if (user.role !== 'researcher' && user.role !== 'admin') {
-      throw AppError.invalid('moderator.not_staff', `${user.email} is a ${user.role} account; only researcher or admin accounts can moderate.`, undefined, { email: user.email, role: user.role });
+      throw AppError.invalid(
+        'moderator.not_staff',
+        `${user.email} is a ${user.role} account; only researcher or admin accounts can moderate.`,
+        undefined,
+        { email: user.email, role: user.role },
+      );
     }
     const studySlots = new Set((await this.sessions.slotsOfStudy(study.id)).map((s) => s.id));
     const unknown = (settings.slotIds ?? []).filter((id) => !studySlots.has(id));
-    if (unknown.length) throw AppError.invalid('moderator.unknown_slot', `Slot(s) ${unknown.join(', ')} do not belong to study ${slug}. Choose slots of this study.`, { slotIds: unknown }, { slotList: unknown.join(', '), slug });
+    if (unknown.length)
+      throw AppError.invalid(
+        'moderator.unknown_slot',
+        `Slot(s) ${unknown.join(', ')} do not belong to study ${slug}. Choose slots of this study.`,
+        { slotIds: unknown },
+        { slotList: unknown.join(', '), slug },
+      );
     await this.txHost.withTransaction(async () => {
       const existing = await this.moderators.findProfile(study.id, userId);
       const now = new Date();
-      const saved = await this.moderators.saveProfile(
-        {
-          ...(existing ?? { studyId: study.id, userId, createdAt: now, active: true, maxPerDay: DEFAULT_MAX_SESSIONS_PER_DAY, minRestMinutes: DEFAULT_MIN_REST_MINUTES }),
-          ...(settings.maxPerDay !== undefined ? { maxPerDay: settings.maxPerDay } : {}),
-          ...(settings.minRestMinutes !== undefined ? { minRestMinutes: settings.minRestMinutes } : {}),
-          ...(settings.active !== undefined ? { active: settings.active } : {}),
-          updatedAt: now,
-        },
-      );
-      if (settings.slotIds !== undefined) await this.moderators.replaceSlots(saved.id, [...new Set(settings.slotIds)].sort((a, b) => a - b));
-      await this.audit.record({ actor, action: existing ? 'moderator.update' : 'moderator.add', studyId: study.id, subjectType: 'user', subjectId: userId, details: { ...settings } });
+      const saved = await this.moderators.saveProfile({
+        ...(existing ?? {
+          studyId: study.id,
+          userId,
+          createdAt: now,
+          active: true,
+          maxPerDay: DEFAULT_MAX_SESSIONS_PER_DAY,
+          minRestMinutes: DEFAULT_MIN_REST_MINUTES,
+        }),
+        ...(settings.maxPerDay !== undefined ? { maxPerDay: settings.maxPerDay } : {}),
+        ...(settings.minRestMinutes !== undefined ? { minRestMinutes: settings.minRestMinutes } : {}),
+        ...(settings.active !== undefined ? { active: settings.active } : {}),
+        updatedAt: now,
+      });
+      if (settings.slotIds !== undefined)
+        await this.moderators.replaceSlots(
+          saved.id,
+          [...new Set(settings.slotIds)].sort((a, b) => a - b),
+        );
+      await this.audit.record({
+        actor,
+        action: existing ? 'moderator.update' : 'moderator.add',
+        studyId: study.id,
+        subjectType: 'user',
+        subjectId: userId,
+        details: { ...settings },
+      });
     });
     return (await this.list(slug)).find((m) => m.userId === userId)!;
   }
@@ -113,7 +142,9 @@ export class ModeratorsService {
     const study = await this.studies.get(slug);
     const moderator = (await this.moderators.moderatorsOfStudy(study.id)).find((m) => m.userId === userId);
     if (!moderator) throw AppError.notFound('moderator', userId);
-    const sessions = (await this.sessions.sessionsOfStudy(study.id)).filter((s) => s.status === 'scheduled' && (s.leadModeratorId === userId || s.noteModeratorId === userId));
+    const sessions = (await this.sessions.sessionsOfStudy(study.id)).filter(
+      (s) => s.status === 'scheduled' && (s.leadModeratorId === userId || s.noteModeratorId === userId),
+    );
     return { name: moderator.user.name, email: moderator.user.email, sessions: sessions.length };
   }
 
@@ -123,7 +154,13 @@ export class ModeratorsService {
     const profile = await this.moderators.findProfile(study.id, userId);
     if (!profile) throw AppError.notFound('moderator', userId);
     await this.moderators.deleteProfile(profile.id);
-    await this.audit.record({ actor, action: 'moderator.remove', studyId: study.id, subjectType: 'user', subjectId: userId });
+    await this.audit.record({
+      actor,
+      action: 'moderator.remove',
+      studyId: study.id,
+      subjectType: 'user',
+      subjectId: userId,
+    });
   }
 
   /** A new private feed link; the previous one stops working. The token is shown once and only its hash is kept. */
@@ -143,7 +180,12 @@ export class ModeratorsService {
   /** The calendar behind a feed link: every session the person moderates, in every study. */
   async feed(token: string): Promise<string> {
     const feed = await this.moderators.findFeedByTokenHash(hashToken(token));
-    if (!feed) throw new AppError('not_found', 'moderator.feed_invalid', 'This calendar link is not (or no longer) valid. Make a new link on your moderator page.');
+    if (!feed)
+      throw new AppError(
+        'not_found',
+        'moderator.feed_invalid',
+        'This calendar link is not (or no longer) valid. Make a new link on your moderator page.',
+      );
     const events: FeedEvent[] = [];
     for (const s of await this.details(feed.userId)) {
       events.push({
@@ -152,7 +194,10 @@ export class ModeratorsService {
         start: s.session.startsAt,
         end: s.session.endsAt,
         title: `${s.study.title}: ${s.label}`,
-        description: moderatorBriefing({ role: s.role, groupLabel: s.label, members: s.members }, translator(s.study.locale)),
+        description: moderatorBriefing(
+          { role: s.role, groupLabel: s.label, members: s.members },
+          translator(s.study.locale),
+        ),
         location: s.slot?.onlineUrl ?? s.slot?.location ?? undefined,
         url: s.slot?.onlineUrl ?? undefined,
         cancelled: s.session.status === 'cancelled',
@@ -177,18 +222,27 @@ export class ModeratorsService {
     const sessions = await this.sessions.sessionsModeratedBy(userId);
     const out = [];
     for (const session of sessions) {
-      const [study, group, slot] = await Promise.all([this.sessions.findStudy(session.studyId), this.sessions.findGroup(session.groupId), this.sessions.findSlot(session.slotId)]);
+      const [study, group, slot] = await Promise.all([
+        this.sessions.findStudy(session.studyId),
+        this.sessions.findGroup(session.groupId),
+        this.sessions.findSlot(session.slotId),
+      ]);
       if (!study || !group) continue;
       const orgs = await this.sessions.organisationNames([group.organisationId]);
       const memberships = (await this.sessions.membershipsOfGroups([group.id])).filter((m) => m.role === 'member');
-      const people = new Map((await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]));
+      const people = new Map(
+        (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
+      );
       out.push({
         session,
         study,
         slot,
         role: (session.leadModeratorId === userId ? 'lead' : 'notes') as 'lead' | 'notes',
         label: groupLabel(group, orgs.get(group.organisationId) ?? '?', study.locale),
-        members: memberships.map((m) => ({ firstName: people.get(m.respondentId)?.firstName ?? '?', quadrant: group.quadrant })),
+        members: memberships.map((m) => ({
+          firstName: people.get(m.respondentId)?.firstName ?? '?',
+          quadrant: group.quadrant,
+        })),
       });
     }
     return out;

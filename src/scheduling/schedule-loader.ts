@@ -58,28 +58,50 @@ export class ScheduleLoader {
       this.sessions.sessionsOfStudy(study.id),
     ]);
     const scheduled = sessions.filter((s) => s.status === 'scheduled');
-    const peopleIds = new Set([...moderators.map((m) => m.userId), ...scheduled.flatMap((s) => [s.leadModeratorId, s.noteModeratorId])]);
+    const peopleIds = new Set([
+      ...moderators.map((m) => m.userId),
+      ...scheduled.flatMap((s) => [s.leadModeratorId, s.noteModeratorId]),
+    ]);
     const foreign = await this.sessions.otherStudiesSessionsOf(study.id, [...peopleIds]);
     const foreignSlots = await this.sessions.slotsByIds(foreign.map((s) => s.slotId));
     for (const s of foreign) for (const id of [s.leadModeratorId, s.noteModeratorId]) peopleIds.add(id);
     const users = new Map((await this.moderators.usersByIds([...peopleIds])).map((u) => [u.id, u]));
 
     const memberships = await this.sessions.membershipsOfGroups(groupRows.map((g) => g.id));
-    const respondents = new Map((await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]));
+    const respondents = new Map(
+      (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
+    );
     const orgNames = await this.sessions.organisationNames(groupRows.map((g) => g.organisationId));
     const allSlotIds = slots.map((s) => s.id);
     const groups = new Map<number, LoadedGroup>();
     for (const group of groupRows) {
       const mine = memberships.filter((m) => m.groupId === group.id);
-      const pick = (role: string) => mine.filter((m) => m.role === role).map((m) => respondents.get(m.respondentId)).filter((r): r is Respondent => !!r);
+      const pick = (role: string) =>
+        mine
+          .filter((m) => m.role === role)
+          .map((m) => respondents.get(m.respondentId))
+          .filter((r): r is Respondent => !!r);
       const members = pick('member');
-      const availableSlotIds = allSlotIds.filter((id) => members.every((r) => r.availability === null || r.availability.includes(id)));
-      groups.set(group.id, { group, label: groupLabel(group, orgNames.get(group.organisationId) ?? '?', locale), members, reserves: pick('reserve'), availableSlotIds });
+      const availableSlotIds = allSlotIds.filter((id) =>
+        members.every((r) => r.availability === null || r.availability.includes(id)),
+      );
+      groups.set(group.id, {
+        group,
+        label: groupLabel(group, orgNames.get(group.organisationId) ?? '?', locale),
+        members,
+        reserves: pick('reserve'),
+        availableSlotIds,
+      });
     }
 
     const schedGroups: SchedGroup[] = [...groups.values()]
       .filter((g) => SCHEDULABLE_GROUP_STATUSES.includes(g.group.status) && g.members.length > 0)
-      .map((g) => ({ id: g.group.id, label: g.label, memberCount: g.members.length, availableSlotIds: g.availableSlotIds }));
+      .map((g) => ({
+        id: g.group.id,
+        label: g.label,
+        memberCount: g.members.length,
+        availableSlotIds: g.availableSlotIds,
+      }));
     const schedSlots: SchedSlot[] = [
       ...slots.map((s) => ({ id: s.id, start: s.startsAt, end: s.endsAt, capacity: s.capacity })),
       ...foreignSlots.map((s) => ({ id: s.id, start: s.startsAt, end: s.endsAt, capacity: null })),
@@ -88,9 +110,32 @@ export class ScheduleLoader {
     const schedModerators: SchedModerator[] = [...users.values()].map((u) => {
       const p = profiles.get(u.id);
       // People without an active profile here only carry their existing sessions; they can be given no new ones.
-      return { id: u.id, name: u.name, slotIds: p?.active ? p.slotIds : [], maxPerDay: p?.maxPerDay, minRestMinutes: p?.minRestMinutes };
+      return {
+        id: u.id,
+        name: u.name,
+        slotIds: p?.active ? p.slotIds : [],
+        maxPerDay: p?.maxPerDay,
+        minRestMinutes: p?.minRestMinutes,
+      };
     });
-    const fixed = [...scheduled, ...foreign].map((s) => ({ groupId: s.groupId, slotId: s.slotId, leadId: s.leadModeratorId, noteTakerId: s.noteModeratorId }));
-    return { study, slots, slotById: new Map(slots.map((s) => [s.id, s])), moderators, users, groups, sessions, schedGroups, schedSlots, schedModerators, fixed };
+    const fixed = [...scheduled, ...foreign].map((s) => ({
+      groupId: s.groupId,
+      slotId: s.slotId,
+      leadId: s.leadModeratorId,
+      noteTakerId: s.noteModeratorId,
+    }));
+    return {
+      study,
+      slots,
+      slotById: new Map(slots.map((s) => [s.id, s])),
+      moderators,
+      users,
+      groups,
+      sessions,
+      schedGroups,
+      schedSlots,
+      schedModerators,
+      fixed,
+    };
   }
 }

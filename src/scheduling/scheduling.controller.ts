@@ -4,7 +4,13 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { ModeratorSettingsDto, MoveSessionDto, RunScheduleDto, SendInvitationsDto, SwapModeratorsDto } from './dto/scheduling.dto';
+import {
+  ModeratorSettingsDto,
+  MoveSessionDto,
+  RunScheduleDto,
+  SendInvitationsDto,
+  SwapModeratorsDto,
+} from './dto/scheduling.dto';
 import { InvitationsService } from './invitations.service';
 import { ModeratorsService } from './moderators.service';
 import { SchedulingService } from './scheduling.service';
@@ -25,7 +31,15 @@ export class SchedulingController {
     // Days and groups without a session are paged together, each with its own total.
     const days = pageOf(view.days, page);
     const unscheduled = pageOf(view.unscheduled, page);
-    return { ...view, days: days.items, unscheduled: unscheduled.items, total: days.total, unscheduledTotal: unscheduled.total, offset: page.offset, limit: page.limit };
+    return {
+      ...view,
+      days: days.items,
+      unscheduled: unscheduled.items,
+      total: days.total,
+      unscheduledTotal: unscheduled.total,
+      offset: page.offset,
+      limit: page.limit,
+    };
   }
 
   @Post('studies/:slug/schedule/run')
@@ -35,13 +49,25 @@ export class SchedulingController {
   }
 
   @Patch('studies/:slug/sessions/:id')
-  move(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: MoveSessionDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  move(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: MoveSessionDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     return this.scheduling.move(slug, id, dto, user, req.locale);
   }
 
   @Post('studies/:slug/sessions/:id/swap-moderators')
   @HttpCode(200)
-  swap(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: SwapModeratorsDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  swap(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: SwapModeratorsDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     return this.scheduling.swapModerators(slug, id, dto.otherSessionId, user, req.locale);
   }
 
@@ -63,13 +89,22 @@ export class SchedulingController {
   }
 
   @Put('studies/:slug/moderators/:userId')
-  setModerator(@Param('slug') slug: string, @Param('userId', ParseIdPipe) userId: number, @Body() dto: ModeratorSettingsDto, @CurrentUser() user: AuthUser) {
+  setModerator(
+    @Param('slug') slug: string,
+    @Param('userId', ParseIdPipe) userId: number,
+    @Body() dto: ModeratorSettingsDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.moderators.upsert(slug, userId, dto, user);
   }
 
   @Delete('studies/:slug/moderators/:userId')
   @HttpCode(204)
-  removeModerator(@Param('slug') slug: string, @Param('userId', ParseIdPipe) userId: number, @CurrentUser() user: AuthUser) {
+  removeModerator(
+    @Param('slug') slug: string,
+    @Param('userId', ParseIdPipe) userId: number,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.moderators.remove(slug, userId, user);
   }
 

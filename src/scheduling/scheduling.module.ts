@@ -24,8 +24,27 @@ import { SCHEDULING_ENTITIES } from './scheduling.entities';
 
 @Module({
   imports: [TypeOrmModule.forFeature(SCHEDULING_ENTITIES), StudiesModule, MailModule, GroupsModule],
-  providers: [SessionRepository, ModeratorRepository, AttendanceRepository, AttendanceService, ScheduleLoader, InvitationMailer, InvitationConfirmationsService, InvitationsService, SchedulingService, ModeratorsService, SessionUsageService],
-  controllers: [SchedulingController, SchedulingPagesController, InvitationPagesController, CalendarFeedController, AttendanceController, AttendancePagesController],
+  providers: [
+    SessionRepository,
+    ModeratorRepository,
+    AttendanceRepository,
+    AttendanceService,
+    ScheduleLoader,
+    InvitationMailer,
+    InvitationConfirmationsService,
+    InvitationsService,
+    SchedulingService,
+    ModeratorsService,
+    SessionUsageService,
+  ],
+  controllers: [
+    SchedulingController,
+    SchedulingPagesController,
+    InvitationPagesController,
+    CalendarFeedController,
+    AttendanceController,
+    AttendancePagesController,
+  ],
   exports: [InvitationsService, InvitationConfirmationsService, SchedulingService, AttendanceService],
 })
 export class SchedulingModule {}

@@ -8,14 +8,27 @@ import { PageAction, seeOther } from '../common/page-answer';
 import { pagerView } from '../common/pager';
 import { pageOf, PageQueryDto } from '../common/paging';
 import { refusalText } from '../common/refusal-text';
-import { AddModeratorFormDto, ModeratorSettingsDto, MoveSessionDto, RunScheduleFormDto, SchedulePageQueryDto, SwapModeratorsDto } from './dto/scheduling.dto';
+import {
+  AddModeratorFormDto,
+  ModeratorSettingsDto,
+  MoveSessionDto,
+  RunScheduleFormDto,
+  SchedulePageQueryDto,
+  SwapModeratorsDto,
+} from './dto/scheduling.dto';
 import { InvitationsService } from './invitations.service';
 import { ModeratorsService } from './moderators.service';
 import { SchedulingService } from './scheduling.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 /** The moderators page's forms: a new moderator, and one per moderator (`{userId}` from the route). */
-const NEW_MODERATOR_FORM: FormSpec = { name: 'new-moderator', fields: { userId: { label: 'moderators.account', id: 'add-user' }, slotIds: { label: 'moderators.slots', id: 'add-slots' } } };
+const NEW_MODERATOR_FORM: FormSpec = {
+  name: 'new-moderator',
+  fields: {
+    userId: { label: 'moderators.account', id: 'add-user' },
+    slotIds: { label: 'moderators.slots', id: 'add-slots' },
+  },
+};
 const MODERATOR_FORM: FormSpec = {
   name: 'moderator-{userId}',
   fields: {
@@ -34,11 +47,19 @@ const showsRefusal = () =>
   OnRefusal<SchedulingPagesController>({
     view: 'pages/scheduling/schedule',
     kinds: ['invalid', 'conflict', 'not_found'],
-    model: async (c, req, err) => ({ ...(await c.scheduleModel(String(req.params.slug), req, new SchedulePageQueryDto())), refusal: refusalText(err, req.locale) }),
+    model: async (c, req, err) => ({
+      ...(await c.scheduleModel(String(req.params.slug), req, new SchedulePageQueryDto())),
+      refusal: refusalText(err, req.locale),
+    }),
   });
 const onModerators = (form: FormSpec) =>
-  OnRefusal<SchedulingPagesController>({ view: 'pages/scheduling/moderators', model: (c, req) => c.moderatorsModel(String(req.params.slug), req, new PageQueryDto()), form });
-const scheduled = (slug: string, done: string, anchor = '') => seeOther(`${schedulePath(slug)}${anchor ? `#${anchor}` : ''}`, `schedule.done.${done}`);
+  OnRefusal<SchedulingPagesController>({
+    view: 'pages/scheduling/moderators',
+    model: (c, req) => c.moderatorsModel(String(req.params.slug), req, new PageQueryDto()),
+    form,
+  });
+const scheduled = (slug: string, done: string, anchor = '') =>
+  seeOther(`${schedulePath(slug)}${anchor ? `#${anchor}` : ''}`, `schedule.done.${done}`);
 
 @Controller()
 export class SchedulingPagesController {
@@ -55,9 +76,14 @@ export class SchedulingPagesController {
   }
 
   async scheduleModel(slug: string, req: Request, query: SchedulePageQueryDto) {
-    const [view, plan] = await Promise.all([this.scheduling.view(slug, req.locale), this.scheduling.run(slug, { dryRun: true }, null, req.locale)]);
+    const [view, plan] = await Promise.all([
+      this.scheduling.view(slug, req.locale),
+      this.scheduling.run(slug, { dryRun: true }, null, req.locale),
+    ]);
     const reasons = new Map(plan.unplaced.map((u) => [u.groupId, u.reason]));
-    const allSessions = view.days.flatMap((d) => d.slots.flatMap((s) => s.sessions.map((x) => ({ id: x.id, label: `${x.group} · ${s.label}` }))));
+    const allSessions = view.days.flatMap((d) =>
+      d.slots.flatMap((s) => s.sessions.map((x) => ({ id: x.id, label: `${x.group} · ${s.label}` }))),
+    );
     const { preview } = query;
     // One page of days and of groups without a session; the move and swap choices still name every slot and session.
     const days = pageOf(view.days, query);
@@ -67,7 +93,16 @@ export class SchedulingPagesController {
       title: 'schedule.title',
       ...view,
       days: days.items,
-      pager: pagerView(schedulePath(slug), { preview }, { total: longest, offset: query.offset, limit: query.limit, count: Math.max(days.items.length, waiting.items.length) }),
+      pager: pagerView(
+        schedulePath(slug),
+        { preview },
+        {
+          total: longest,
+          offset: query.offset,
+          limit: query.limit,
+          count: Math.max(days.items.length, waiting.items.length),
+        },
+      ),
       preview: preview === '1' ? plan : null,
       unscheduled: waiting.items.map((g) => ({ ...g, reason: reasons.get(g.groupId) ?? null })),
       slotOptions: view.days.flatMap((d) => d.slots.map((s) => ({ id: s.id, label: s.label }))),
@@ -83,7 +118,12 @@ export class SchedulingPagesController {
   @Post('studies/:slug/schedule/run')
   @PageAction()
   @showsRefusal()
-  async run(@Param('slug') slug: string, @Body() dto: RunScheduleFormDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  async run(
+    @Param('slug') slug: string,
+    @Body() dto: RunScheduleFormDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     if (dto.mode === 'preview') return seeOther(`${schedulePath(slug)}?preview=1#proposal`);
     await this.scheduling.run(slug, { dryRun: false }, user, req.locale);
     return scheduled(slug, 'saved');
@@ -92,7 +132,13 @@ export class SchedulingPagesController {
   @Post('studies/:slug/sessions/:id/move')
   @PageAction()
   @showsRefusal()
-  async move(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: MoveSessionDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  async move(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: MoveSessionDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     await this.scheduling.move(slug, id, dto, user, req.locale);
     return scheduled(slug, 'moved', `session-${id}`);
   }
@@ -100,7 +146,13 @@ export class SchedulingPagesController {
   @Post('studies/:slug/sessions/:id/swap')
   @PageAction()
   @showsRefusal()
-  async swap(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: SwapModeratorsDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  async swap(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: SwapModeratorsDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     await this.scheduling.swapModerators(slug, id, dto.otherSessionId, user, req.locale);
     return scheduled(slug, 'swapped', `session-${id}`);
   }
@@ -108,7 +160,13 @@ export class SchedulingPagesController {
   @Post('studies/:slug/sessions/:id/cancel')
   @PageAction()
   @showsRefusal()
-  async cancel(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  async cancel(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body('confirm') confirm: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     await unlessConfirmed(confirm, async () => {
       const p = await this.scheduling.cancellationPreview(slug, id, req.locale);
       const anyMail = p.respondentsMailed + p.moderatorsMailed > 0;
@@ -117,7 +175,9 @@ export class SchedulingPagesController {
         consequences: [
           ...(anyMail || p.respondentsNotMailed ? [] : [{ key: 'confirm.cancel.notInvited' }]),
           ...(p.respondentsMailed ? [{ key: 'confirm.cancel.respondents', vars: { count: p.respondentsMailed } }] : []),
-          ...(p.respondentsNotMailed ? [{ key: 'confirm.cancel.noEmail', vars: { count: p.respondentsNotMailed } }] : []),
+          ...(p.respondentsNotMailed
+            ? [{ key: 'confirm.cancel.noEmail', vars: { count: p.respondentsNotMailed } }]
+            : []),
           ...(p.moderatorsMailed ? [{ key: 'confirm.cancel.moderators', vars: { count: p.moderatorsMailed } }] : []),
           { key: 'confirm.cancel.after' },
         ],
@@ -133,7 +193,11 @@ export class SchedulingPagesController {
   @Post('studies/:slug/schedule/groups/:groupId/invitations')
   @PageAction()
   @showsRefusal()
-  async invite(@Param('slug') slug: string, @Param('groupId', ParseIdPipe) groupId: number, @CurrentUser() user: AuthUser) {
+  async invite(
+    @Param('slug') slug: string,
+    @Param('groupId', ParseIdPipe) groupId: number,
+    @CurrentUser() user: AuthUser,
+  ) {
     const { sessionId } = await this.invitations.sendForGroup(slug, groupId, user);
     return scheduled(slug, 'invited', `session-${sessionId}`);
   }
@@ -145,13 +209,20 @@ export class SchedulingPagesController {
   }
 
   async moderatorsModel(slug: string, req: Request, query: PageQueryDto) {
-    const [view, moderators, candidates] = await Promise.all([this.scheduling.view(slug, req.locale), this.moderators.list(slug), this.moderators.candidates(slug)]);
+    const [view, moderators, candidates] = await Promise.all([
+      this.scheduling.view(slug, req.locale),
+      this.moderators.list(slug),
+      this.moderators.candidates(slug),
+    ]);
     const slots = view.days.flatMap((d) => d.slots.map((s) => ({ id: s.id, label: s.label })));
     const page = pageOf(moderators, query);
     return {
       title: 'moderators.title',
       study: view.study,
-      moderators: page.items.map((m) => ({ ...m, slots: slots.map((s) => ({ ...s, checked: m.slotIds.includes(s.id) })) })),
+      moderators: page.items.map((m) => ({
+        ...m,
+        slots: slots.map((s) => ({ ...s, checked: m.slotIds.includes(s.id) })),
+      })),
       pager: pagerView(`/studies/${slug}/moderators`, {}, { ...page, count: page.items.length }),
       candidates,
       slots,
@@ -171,15 +242,30 @@ export class SchedulingPagesController {
   @Post('studies/:slug/moderators/:userId')
   @PageAction()
   @onModerators(MODERATOR_FORM)
-  async updateModerator(@Param('slug') slug: string, @Param('userId', ParseIdPipe) userId: number, @Body() dto: ModeratorSettingsDto, @CurrentUser() user: AuthUser) {
+  async updateModerator(
+    @Param('slug') slug: string,
+    @Param('userId', ParseIdPipe) userId: number,
+    @Body() dto: ModeratorSettingsDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     // An HTML form sends no field for unticked boxes: no slotIds means none ticked, no active means inactive.
-    await this.moderators.upsert(slug, userId, { ...dto, slotIds: dto.slotIds ?? [], active: dto.active ?? false }, user);
+    await this.moderators.upsert(
+      slug,
+      userId,
+      { ...dto, slotIds: dto.slotIds ?? [], active: dto.active ?? false },
+      user,
+    );
     return seeOther(`/studies/${slug}/moderators#moderator-${userId}`, 'moderators.done.saved');
   }
 
   @Post('studies/:slug/moderators/:userId/delete')
   @PageAction()
-  async removeModerator(@Param('slug') slug: string, @Param('userId', ParseIdPipe) userId: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser) {
+  async removeModerator(
+    @Param('slug') slug: string,
+    @Param('userId', ParseIdPipe) userId: number,
+    @Body('confirm') confirm: unknown,
+    @CurrentUser() user: AuthUser,
+  ) {
     await unlessConfirmed(confirm, async () => {
       const p = await this.moderators.removalPreview(slug, userId);
       return {
@@ -217,7 +303,12 @@ export class SchedulingPagesController {
   @Render('pages/scheduling/moderator')
   async renewFeed(@CurrentUser() user: AuthUser, @Req() req: Request) {
     const { url } = await this.moderators.renewFeed(user);
-    return { title: 'moderator.title', sessions: await this.moderators.mySessions(user.id, req.locale), hasFeed: true, feedUrl: url };
+    return {
+      title: 'moderator.title',
+      sessions: await this.moderators.mySessions(user.id, req.locale),
+      hasFeed: true,
+      feedUrl: url,
+    };
   }
 }
 

@@ -72,7 +72,18 @@ export interface SessionView {
 
 export interface ScheduleView {
   study: { id: number; slug: string; title: string };
-  days: { key: string; label: string; slots: { id: number; label: string; capacity: number | null; online: boolean; location: string | null; sessions: SessionView[] }[] }[];
+  days: {
+    key: string;
+    label: string;
+    slots: {
+      id: number;
+      label: string;
+      capacity: number | null;
+      online: boolean;
+      location: string | null;
+      sessions: SessionView[];
+    }[];
+  }[];
   unscheduled: { groupId: number; group: string; status: string; cancelled: boolean; memberCount: number }[];
   moderators: { id: number; name: string }[];
   sessionCount: number;
@@ -92,7 +103,12 @@ export class SchedulingService {
 
   /** Schedules every confirmed or locked group without a session; existing sessions stay. A dry run saves nothing. */
   @Transactional()
-  async run(slug: string, opts: { dryRun?: boolean }, actor: AuthUser | null, locale: Locale): Promise<ScheduleRunReport> {
+  async run(
+    slug: string,
+    opts: { dryRun?: boolean },
+    actor: AuthUser | null,
+    locale: Locale,
+  ): Promise<ScheduleRunReport> {
     const study = await this.studies.get(slug);
     if (opts.dryRun) return this.plan(await this.loader.load(study, locale), true, locale).report;
     await this.sessions.lockStudy(study.id);
@@ -103,32 +119,49 @@ export class SchedulingService {
     for (const a of assignments) {
       const slot = loaded.slotById.get(a.slotId)!;
       const previous = existing.get(a.groupId);
-      await this.sessions.saveSession(
-        {
-          ...(previous ?? { studyId: study.id, groupId: a.groupId, sequence: 0, createdAt: now }),
-          // A cancelled session that comes back must outrank its cancellation in calendars.
-          sequence: previous ? previous.sequence + 1 : 0,
-          slotId: a.slotId,
-          leadModeratorId: a.leadId,
-          noteModeratorId: a.noteTakerId,
-          startsAt: slot.startsAt,
-          endsAt: slot.endsAt,
-          status: 'scheduled',
-          invitedAt: null,
-          invitedLeadId: null,
-          invitedNoteId: null,
-          updatedAt: now,
-        },
-      );
+      await this.sessions.saveSession({
+        ...(previous ?? { studyId: study.id, groupId: a.groupId, sequence: 0, createdAt: now }),
+        // A cancelled session that comes back must outrank its cancellation in calendars.
+        sequence: previous ? previous.sequence + 1 : 0,
+        slotId: a.slotId,
+        leadModeratorId: a.leadId,
+        noteModeratorId: a.noteTakerId,
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        status: 'scheduled',
+        invitedAt: null,
+        invitedLeadId: null,
+        invitedNoteId: null,
+        updatedAt: now,
+      });
     }
-    await this.audit.record(
-      { actor, action: 'schedule.run', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { placed: report.placed.map((p) => ({ groupId: p.groupId, slotId: p.slotId, leadId: p.leadId, noteTakerId: p.noteTakerId })), unplaced: report.unplaced } },
-    );
+    await this.audit.record({
+      actor,
+      action: 'schedule.run',
+      studyId: study.id,
+      subjectType: 'study',
+      subjectId: study.slug,
+      details: {
+        placed: report.placed.map((p) => ({
+          groupId: p.groupId,
+          slotId: p.slotId,
+          leadId: p.leadId,
+          noteTakerId: p.noteTakerId,
+        })),
+        unplaced: report.unplaced,
+      },
+    });
     return report;
   }
 
   /** Moves a session to another slot and/or gives it other moderators, checked against the scheduler's rules. */
-  async move(slug: string, sessionId: number, change: SessionChange, actor: AuthUser, locale: Locale): Promise<SessionView> {
+  async move(
+    slug: string,
+    sessionId: number,
+    change: SessionChange,
+    actor: AuthUser,
+    locale: Locale,
+  ): Promise<SessionView> {
     const study = await this.studies.get(slug);
     await this.txHost.withTransaction(async () => {
       const session = await this.lockOwnSession(study.id, sessionId);
@@ -142,17 +175,34 @@ export class SchedulingService {
       this.assertAllowed([next], loaded, locale);
       const before = { slotId: session.slotId, leadId: session.leadModeratorId, noteTakerId: session.noteModeratorId };
       if (before.slotId === next.slotId && before.leadId === next.leadId && before.noteTakerId === next.noteTakerId) {
-        throw AppError.invalid('schedule.no_change', 'The session already has this slot and these moderators; choose something else to change.');
+        throw AppError.invalid(
+          'schedule.no_change',
+          'The session already has this slot and these moderators; choose something else to change.',
+        );
       }
       await this.apply(session, next, loaded);
-      await this.audit.record({ actor, action: 'schedule.session_move', studyId: study.id, subjectType: 'session', subjectId: session.id, details: { groupId: session.groupId, from: before, to: next } });
+      await this.audit.record({
+        actor,
+        action: 'schedule.session_move',
+        studyId: study.id,
+        subjectType: 'session',
+        subjectId: session.id,
+        details: { groupId: session.groupId, from: before, to: next },
+      });
     });
     return this.sessionView(slug, sessionId, locale);
   }
 
   /** Exchanges the moderator pairs of two sessions; both must still fit every rule afterwards. */
-  async swapModerators(slug: string, sessionId: number, otherSessionId: number, actor: AuthUser, locale: Locale): Promise<SessionView> {
-    if (sessionId === otherSessionId) throw AppError.invalid('schedule.same_session', 'Choose another session to swap moderators with.');
+  async swapModerators(
+    slug: string,
+    sessionId: number,
+    otherSessionId: number,
+    actor: AuthUser,
+    locale: Locale,
+  ): Promise<SessionView> {
+    if (sessionId === otherSessionId)
+      throw AppError.invalid('schedule.same_session', 'Choose another session to swap moderators with.');
     const study = await this.studies.get(slug);
     await this.txHost.withTransaction(async () => {
       const locked = await this.sessions.lockSessions([sessionId, otherSessionId]);
@@ -164,9 +214,14 @@ export class SchedulingService {
       this.assertAllowed([nextA, nextB], loaded, locale);
       await this.apply(a, nextA, loaded);
       await this.apply(b, nextB, loaded);
-      await this.audit.record(
-        { actor, action: 'schedule.moderators_swap', studyId: study.id, subjectType: 'session', subjectId: a.id, details: { sessions: [a.id, b.id], groups: [a.groupId, b.groupId] } },
-      );
+      await this.audit.record({
+        actor,
+        action: 'schedule.moderators_swap',
+        studyId: study.id,
+        subjectType: 'session',
+        subjectId: a.id,
+        details: { sessions: [a.id, b.id], groups: [a.groupId, b.groupId] },
+      });
     });
     return this.sessionView(slug, sessionId, locale);
   }
@@ -180,18 +235,49 @@ export class SchedulingService {
     session.status = 'cancelled';
     session.updatedAt = new Date();
     await this.sessions.saveSession(session);
-    await this.audit.record({ actor, action: 'schedule.session_cancel', studyId: study.id, subjectType: 'session', subjectId: session.id, details: { groupId: session.groupId, slotId: session.slotId } });
+    await this.audit.record({
+      actor,
+      action: 'schedule.session_cancel',
+      studyId: study.id,
+      subjectType: 'session',
+      subjectId: session.id,
+      details: { groupId: session.groupId, slotId: session.slotId },
+    });
   }
 
   /** Who a cancellation would e-mail, for the confirmation page: only people already invited are told. */
-  async cancellationPreview(slug: string, sessionId: number, locale: Locale): Promise<{ sessionId: number; groupId: number; when: string; respondentsMailed: number; respondentsNotMailed: number; moderatorsMailed: number }> {
+  async cancellationPreview(
+    slug: string,
+    sessionId: number,
+    locale: Locale,
+  ): Promise<{
+    sessionId: number;
+    groupId: number;
+    when: string;
+    respondentsMailed: number;
+    respondentsNotMailed: number;
+    moderatorsMailed: number;
+  }> {
     const study = await this.studies.get(slug);
     const session = ownScheduled((await this.sessions.findSession(sessionId)) ?? undefined, study.id, sessionId);
-    const live = session.invitedAt ? (await this.sessions.invitationsOfSessions([session.id])).filter((i) => i.status === 'sent' || i.status === 'confirmed') : [];
+    const live = session.invitedAt
+      ? (await this.sessions.invitationsOfSessions([session.id])).filter(
+          (i) => i.status === 'sent' || i.status === 'confirmed',
+        )
+      : [];
     const people = await this.sessions.respondentsByIds(live.map((i) => i.respondentId));
     const mailed = people.filter((r) => r.email && !r.erasedAt).length;
-    const moderatorsMailed = session.invitedAt ? [session.invitedLeadId, session.invitedNoteId].filter((id) => id !== null).length : 0;
-    return { sessionId, groupId: session.groupId, when: formatSlot(session.startsAt, session.endsAt, locale), respondentsMailed: mailed, respondentsNotMailed: live.length - mailed, moderatorsMailed };
+    const moderatorsMailed = session.invitedAt
+      ? [session.invitedLeadId, session.invitedNoteId].filter((id) => id !== null).length
+      : 0;
+    return {
+      sessionId,
+      groupId: session.groupId,
+      when: formatSlot(session.startsAt, session.endsAt, locale),
+      respondentsMailed: mailed,
+      respondentsNotMailed: live.length - mailed,
+      moderatorsMailed,
+    };
   }
 
   async view(slug: string, locale: Locale): Promise<ScheduleView> {
@@ -206,7 +292,11 @@ export class SchedulingService {
       .map((s): SessionView => {
         const g = loaded.groups.get(s.groupId)!;
         const mine = invitations.filter((i) => i.sessionId === s.id);
-        const person = (r: { id: number; firstName: string | null }): MemberView => ({ respondentId: r.id, firstName: r.firstName, invitation: mine.find((i) => i.respondentId === r.id)?.status ?? null });
+        const person = (r: { id: number; firstName: string | null }): MemberView => ({
+          respondentId: r.id,
+          firstName: r.firstName,
+          invitation: mine.find((i) => i.respondentId === r.id)?.status ?? null,
+        });
         return {
           id: s.id,
           groupId: s.groupId,
@@ -219,7 +309,13 @@ export class SchedulingService {
           sequence: s.sequence,
           members: g.members.map(person),
           reserves: g.reserves.map(person),
-          declined: mine.filter((i) => i.status === 'declined').map((i) => ({ respondentId: i.respondentId, firstName: declinedPeople.get(i.respondentId)?.firstName ?? null, invitation: 'declined' })),
+          declined: mine
+            .filter((i) => i.status === 'declined')
+            .map((i) => ({
+              respondentId: i.respondentId,
+              firstName: declinedPeople.get(i.respondentId)?.firstName ?? null,
+              invitation: 'declined',
+            })),
         };
       });
     const days: ScheduleView['days'] = [];
@@ -227,7 +323,14 @@ export class SchedulingService {
       const key = localDayKey(slot.startsAt);
       let day = days.find((d) => d.key === key);
       if (!day) days.push((day = { key, label: dayLabel(slot.startsAt, locale), slots: [] }));
-      day.slots.push({ id: slot.id, label: formatSlot(slot.startsAt, slot.endsAt, locale), capacity: slot.capacity, online: !!slot.onlineUrl, location: slot.location, sessions: sessionViews.filter((s) => s.slotId === slot.id) });
+      day.slots.push({
+        id: slot.id,
+        label: formatSlot(slot.startsAt, slot.endsAt, locale),
+        capacity: slot.capacity,
+        online: !!slot.onlineUrl,
+        location: slot.location,
+        sessions: sessionViews.filter((s) => s.slotId === slot.id),
+      });
     }
     const scheduledGroups = new Set(sessionViews.map((s) => s.groupId));
     const cancelledGroups = new Set(loaded.sessions.filter((s) => s.status === 'cancelled').map((s) => s.groupId));
@@ -236,7 +339,13 @@ export class SchedulingService {
       days,
       unscheduled: loaded.schedGroups
         .filter((g) => !scheduledGroups.has(g.id))
-        .map((g) => ({ groupId: g.id, group: g.label, status: loaded.groups.get(g.id)!.group.status, cancelled: cancelledGroups.has(g.id), memberCount: g.memberCount })),
+        .map((g) => ({
+          groupId: g.id,
+          group: g.label,
+          status: loaded.groups.get(g.id)!.group.status,
+          cancelled: cancelledGroups.has(g.id),
+          memberCount: g.memberCount,
+        })),
       moderators: loaded.moderators.filter((m) => m.active).map((m) => ({ id: m.userId, name: m.user.name })),
       sessionCount: sessionViews.length,
     };
@@ -249,10 +358,20 @@ export class SchedulingService {
     return found;
   }
 
-  private plan(loaded: LoadedSchedule, dryRun: boolean, locale: Locale): { report: ScheduleRunReport; assignments: FixedAssignment[] } {
+  private plan(
+    loaded: LoadedSchedule,
+    dryRun: boolean,
+    locale: Locale,
+  ): { report: ScheduleRunReport; assignments: FixedAssignment[] } {
     const scheduled = new Set(loaded.sessions.filter((s) => s.status === 'scheduled').map((s) => s.groupId));
     const open = loaded.schedGroups.filter((g) => !scheduled.has(g.id));
-    const result = scheduleGroups({ groups: open, slots: loaded.schedSlots, moderators: loaded.schedModerators, fixed: loaded.fixed, t: translator(locale) });
+    const result = scheduleGroups({
+      groups: open,
+      slots: loaded.schedSlots,
+      moderators: loaded.schedModerators,
+      fixed: loaded.fixed,
+      t: translator(locale),
+    });
     const openIds = new Set(open.map((g) => g.id));
     const assignments = result.assignments.filter((a) => openIds.has(a.groupId));
     const name = (id: number) => loaded.users.get(id)?.name ?? `#${id}`;
@@ -263,9 +382,23 @@ export class SchedulingService {
         dryRun,
         placed: assignments.map((a) => {
           const slot = loaded.slotById.get(a.slotId)!;
-          return { groupId: a.groupId, group: label(a.groupId), slotId: a.slotId, slot: formatSlot(slot.startsAt, slot.endsAt, locale), leadId: a.leadId, lead: name(a.leadId), noteTakerId: a.noteTakerId, noteTaker: name(a.noteTakerId) };
+          return {
+            groupId: a.groupId,
+            group: label(a.groupId),
+            slotId: a.slotId,
+            slot: formatSlot(slot.startsAt, slot.endsAt, locale),
+            leadId: a.leadId,
+            lead: name(a.leadId),
+            noteTakerId: a.noteTakerId,
+            noteTaker: name(a.noteTakerId),
+          };
         }),
-        unplaced: result.unplaced.map((u) => ({ groupId: u.groupId, group: label(u.groupId), code: u.code, reason: u.reason })),
+        unplaced: result.unplaced.map((u) => ({
+          groupId: u.groupId,
+          group: label(u.groupId),
+          code: u.code,
+          reason: u.reason,
+        })),
         kept: loaded.sessions.filter((s) => s.status === 'scheduled').length,
       },
     };
@@ -275,18 +408,37 @@ export class SchedulingService {
     for (const c of changes) {
       const g = loaded.groups.get(c.groupId);
       if (!g || !['confirmed', 'locked'].includes(g.group.status)) {
-        throw AppError.conflict('schedule.group_not_confirmed', `Group ${c.groupId} is not confirmed any more. Confirm the group on the groups page before changing its session.`, undefined, { groupId: c.groupId });
+        throw AppError.conflict(
+          'schedule.group_not_confirmed',
+          `Group ${c.groupId} is not confirmed any more. Confirm the group on the groups page before changing its session.`,
+          undefined,
+          { groupId: c.groupId },
+        );
       }
       if (!loaded.slotById.has(c.slotId)) throw AppError.notFound('session_slot', c.slotId);
     }
-    const result = checkAssignments(changes, { groups: loaded.schedGroups, slots: loaded.schedSlots, moderators: loaded.schedModerators, assignments: loaded.fixed, t: translator(locale) });
-    if (!result.ok) throw AppError.conflict(`schedule.${result.code}`, result.reason, { groupId: result.groupId, rule: result.code });
+    const result = checkAssignments(changes, {
+      groups: loaded.schedGroups,
+      slots: loaded.schedSlots,
+      moderators: loaded.schedModerators,
+      assignments: loaded.fixed,
+      t: translator(locale),
+    });
+    if (!result.ok)
+      throw AppError.conflict(`schedule.${result.code}`, result.reason, { groupId: result.groupId, rule: result.code });
   }
 
   private async apply(session: ScheduledSession, next: FixedAssignment, loaded: LoadedSchedule): Promise<void> {
     const slotChanged = session.slotId !== next.slotId;
     const slot = loaded.slotById.get(next.slotId)!;
-    Object.assign(session, { slotId: next.slotId, leadModeratorId: next.leadId, noteModeratorId: next.noteTakerId, startsAt: slot.startsAt, endsAt: slot.endsAt, updatedAt: new Date() });
+    Object.assign(session, {
+      slotId: next.slotId,
+      leadModeratorId: next.leadId,
+      noteModeratorId: next.noteTakerId,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      updatedAt: new Date(),
+    });
     await this.sessions.saveSession(session);
     await this.invitations.notifySessionChange(session, slotChanged);
   }
@@ -299,11 +451,21 @@ export class SchedulingService {
 
 function ownScheduled(session: ScheduledSession | undefined, studyId: number, id: number): ScheduledSession {
   if (!session || session.studyId !== studyId) throw AppError.notFound('session', id);
-  if (session.status !== 'scheduled') throw AppError.conflict('schedule.session_cancelled', `Session ${id} was cancelled. Run the scheduler to give the group a new session.`, undefined, { id });
+  if (session.status !== 'scheduled')
+    throw AppError.conflict(
+      'schedule.session_cancelled',
+      `Session ${id} was cancelled. Run the scheduler to give the group a new session.`,
+      undefined,
+      { id },
+    );
   return session;
 }
 
 function dayLabel(d: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(LOCALE_TAG[locale], { timeZone: 'Europe/Amsterdam', weekday: 'long', day: 'numeric', month: 'long' }).format(d);
+  return new Intl.DateTimeFormat(LOCALE_TAG[locale], {
+    timeZone: 'Europe/Amsterdam',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).format(d);
 }
-

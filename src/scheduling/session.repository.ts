@@ -27,7 +27,6 @@ export class SessionRepository {
     return this.txHost.tx;
   }
 
-
   /** Whether the group has a session that is not cancelled. */
   async hasActiveSessionForGroup(groupId: number): Promise<boolean> {
     return (await this.manager.countBy(ScheduledSession, { groupId, status: Not('cancelled') })) > 0;
@@ -42,7 +41,6 @@ export class SessionRepository {
     return this.dataSource.options.type === 'postgres';
   }
 
-
   /** Serialises scheduler runs of one study across app instances (PostgreSQL); SQLite is serialised already. */
   // Only meaningful inside the caller's unit of work: refuses to run outside one.
   @Transactional(Propagation.Mandatory)
@@ -54,7 +52,10 @@ export class SessionRepository {
   // Only meaningful inside the caller's unit of work: refuses to run outside one.
   @Transactional(Propagation.Mandatory)
   async lockSessions(ids: number[]): Promise<Map<number, ScheduledSession>> {
-    const qb = this.manager.createQueryBuilder(ScheduledSession, 's').where({ id: In(ids) }).orderBy('s.id', 'ASC');
+    const qb = this.manager
+      .createQueryBuilder(ScheduledSession, 's')
+      .where({ id: In(ids) })
+      .orderBy('s.id', 'ASC');
     if (this.isPostgres) qb.setLock('pessimistic_write');
     return new Map((await qb.getMany()).map((s) => [s.id, s]));
   }
@@ -94,7 +95,10 @@ export class SessionRepository {
 
   membershipsOfGroups(groupIds: number[]): Promise<GroupMember[]> {
     if (!groupIds.length) return Promise.resolve([]);
-    return this.manager.find(GroupMember, { where: { groupId: In(groupIds) }, order: { role: 'ASC', position: 'ASC', id: 'ASC' } });
+    return this.manager.find(GroupMember, {
+      where: { groupId: In(groupIds) },
+      order: { role: 'ASC', position: 'ASC', id: 'ASC' },
+    });
   }
 
   respondentsByIds(ids: number[]): Promise<Respondent[]> {
@@ -105,9 +109,15 @@ export class SessionRepository {
   /** The language each respondent filled in the screener in (their latest submission); imported people have none. */
   async screenerLocales(ids: number[]): Promise<Map<number, Locale>> {
     if (!ids.length) return new Map();
-    const rows = await this.manager.find(ScreenerSubmission, { select: { respondentId: true, locale: true, submittedAt: true }, where: { respondentId: In([...new Set(ids)]) }, order: { submittedAt: 'ASC', id: 'ASC' } });
+    const rows = await this.manager.find(ScreenerSubmission, {
+      select: { respondentId: true, locale: true, submittedAt: true },
+      where: { respondentId: In([...new Set(ids)]) },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+    });
     const locales = new Map<number, Locale>();
-    for (const r of rows) if (r.respondentId !== null && (LOCALES as readonly string[]).includes(r.locale)) locales.set(r.respondentId, r.locale);
+    for (const r of rows)
+      if (r.respondentId !== null && (LOCALES as readonly string[]).includes(r.locale))
+        locales.set(r.respondentId, r.locale);
     return locales;
   }
 
@@ -171,7 +181,10 @@ export class SessionRepository {
 
   /** Invitations still open or accepted: the people a reschedule or cancellation must reach. */
   liveInvitations(sessionId: number): Promise<Invitation[]> {
-    return this.manager.find(Invitation, { where: { sessionId, status: In<InvitationStatus>(['sent', 'confirmed']) }, order: { id: 'ASC' } });
+    return this.manager.find(Invitation, {
+      where: { sessionId, status: In<InvitationStatus>(['sent', 'confirmed']) },
+      order: { id: 'ASC' },
+    });
   }
 
   findInvitation(sessionId: number, respondentId: number): Promise<Invitation | null> {

@@ -47,15 +47,33 @@ export class ResearchOrganisationService {
       const message = getTranslations().t(locale, `study.logo.${checked.reason}`, { kb: LOGO_MAX_BYTES / 1000 });
       throw AppError.invalid(`study.logo_${checked.reason.replace(/-/g, '_')}`, message, { logo: [message] });
     }
-    await this.studies.saveLogo({ studyId: study.id, contentType: checked.type, data: checked.bytes.toString('base64'), updatedAt: new Date() });
-    await this.audit.record({ actor, action: 'study.logo_set', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { type: checked.type, bytes: checked.bytes.length } });
+    await this.studies.saveLogo({
+      studyId: study.id,
+      contentType: checked.type,
+      data: checked.bytes.toString('base64'),
+      updatedAt: new Date(),
+    });
+    await this.audit.record({
+      actor,
+      action: 'study.logo_set',
+      studyId: study.id,
+      subjectType: 'study',
+      subjectId: study.slug,
+      details: { type: checked.type, bytes: checked.bytes.length },
+    });
   }
 
   @Transactional()
   async removeLogo(slug: string, actor: AuthUser): Promise<void> {
     const study = await this.get(slug);
     await this.studies.deleteLogo(study.id);
-    await this.audit.record({ actor, action: 'study.logo_remove', studyId: study.id, subjectType: 'study', subjectId: study.slug });
+    await this.audit.record({
+      actor,
+      action: 'study.logo_remove',
+      studyId: study.id,
+      subjectType: 'study',
+      subjectId: study.slug,
+    });
   }
 
   private async get(slug: string): Promise<Study> {

@@ -15,18 +15,31 @@ describe(checkLogo.name, () => {
     expect(checkLogo(dataUrl(svg, 'image/svg+xml'))).toEqual({ ok: false, reason: 'not-png-or-jpeg' });
     expect(checkLogo(dataUrl(Buffer.from('hello'), 'image/png'))).toEqual({ ok: false, reason: 'not-png-or-jpeg' });
     expect(checkLogo('data:image/png;base64,')).toEqual({ ok: false, reason: 'empty' });
-    expect(checkLogo(dataUrl(Buffer.concat([PNG, Buffer.alloc(LOGO_MAX_BYTES)])))).toEqual({ ok: false, reason: 'too-large' });
+    expect(checkLogo(dataUrl(Buffer.concat([PNG, Buffer.alloc(LOGO_MAX_BYTES)])))).toEqual({
+      ok: false,
+      reason: 'too-large',
+    });
     expect(checkLogo('https://example.org/logo.png')).toEqual({ ok: false, reason: 'not-a-data-url' });
     expect(checkLogo('data:image/png;base64,<script>')).toEqual({ ok: false, reason: 'not-a-data-url' });
   });
 
   it('tells the two types apart and knows nothing else', () => {
-    expect([imageTypeOf(PNG), imageTypeOf(JPEG), imageTypeOf(Buffer.from('GIF89a........'))]).toEqual(['image/png', 'image/jpeg', null]);
+    expect([imageTypeOf(PNG), imageTypeOf(JPEG), imageTypeOf(Buffer.from('GIF89a........'))]).toEqual([
+      'image/png',
+      'image/jpeg',
+      null,
+    ]);
   });
 });
 
 describe(researchOrganisationView.name, () => {
-  const study = { slug: 'wp2a', researchOrganisation: ' Lectoraat Klantgericht Organiseren ', privacyUrl: 'https://www.hu.nl/privacy', helpPhone: '030 252 76 18', helpEmail: 'onderzoek@hu.nl' };
+  const study = {
+    slug: 'wp2a',
+    researchOrganisation: ' Lectoraat Klantgericht Organiseren ',
+    privacyUrl: 'https://www.hu.nl/privacy',
+    helpPhone: '030 252 76 18',
+    helpEmail: 'onderzoek@hu.nl',
+  };
 
   it('shows the study’s own details, a dialable phone link and a logo address that changes with the logo', () => {
     expect(researchOrganisationView(study, '030 000 00 00', 1700000000000, 'https://kwadrant.example')).toEqual({
@@ -40,7 +53,18 @@ describe(researchOrganisationView.name, () => {
   });
 
   it('falls back to the platform’s helpline, and shows no logo when there is none', () => {
-    const bare = researchOrganisationView({ ...study, helpPhone: '', researchOrganisation: '', privacyUrl: '', helpEmail: '' }, '+31 30 123 45 67', null);
-    expect(bare).toEqual({ name: '', logoUrl: null, privacyUrl: '', phone: '+31 30 123 45 67', phoneHref: 'tel:+31301234567', email: '' });
+    const bare = researchOrganisationView(
+      { ...study, helpPhone: '', researchOrganisation: '', privacyUrl: '', helpEmail: '' },
+      '+31 30 123 45 67',
+      null,
+    );
+    expect(bare).toEqual({
+      name: '',
+      logoUrl: null,
+      privacyUrl: '',
+      phone: '+31 30 123 45 67',
+      phoneHref: 'tel:+31301234567',
+      email: '',
+    });
   });
 });

@@ -6,7 +6,9 @@ export const LOGO_MAX_BYTES = 100_000;
 export const LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
 export type LogoType = (typeof LOGO_TYPES)[number];
 
-export type LogoCheck = { ok: true; type: LogoType; bytes: Buffer } | { ok: false; reason: 'not-a-data-url' | 'empty' | 'too-large' | 'not-png-or-jpeg' };
+export type LogoCheck =
+  | { ok: true; type: LogoType; bytes: Buffer }
+  | { ok: false; reason: 'not-a-data-url' | 'empty' | 'too-large' | 'not-png-or-jpeg' };
 
 /**
  * A logo sent as a data URL (the settings page reads the chosen file in the browser). Only PNG and JPEG, told by
@@ -54,7 +56,12 @@ export interface ResearchOrganisationView {
  * The study's own helpline, or the platform's (HELP_PHONE) when it has none. `logoVersion` (the logo's last
  * change, or null without a logo) makes a new logo show at once despite caching.
  */
-export function researchOrganisationView(study: ResearchOrganisationFields, fallbackPhone: string, logoVersion: number | null, baseUrl = ''): ResearchOrganisationView {
+export function researchOrganisationView(
+  study: ResearchOrganisationFields,
+  fallbackPhone: string,
+  logoVersion: number | null,
+  baseUrl = '',
+): ResearchOrganisationView {
   const phone = study.helpPhone.trim() || fallbackPhone;
   return {
     name: study.researchOrganisation.trim(),

@@ -4,7 +4,14 @@ import type { Request } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { CreateStudyDto, OrganisationDto, SlotDto, StudyLogoDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
+import {
+  CreateStudyDto,
+  OrganisationDto,
+  SlotDto,
+  StudyLogoDto,
+  UpdateOrganisationDto,
+  UpdateStudyDto,
+} from './dto/study.dto';
 import { ResearchOrganisationService } from './research-organisation.service';
 import { StudiesService } from './studies.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -56,7 +63,12 @@ export class StudiesController {
   }
 
   @Patch(':slug/organisations/:id')
-  updateOrganisation(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateOrganisationDto, @CurrentUser() user: AuthUser) {
+  updateOrganisation(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: UpdateOrganisationDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.studies.updateOrganisation(slug, id, dto, user);
   }
 

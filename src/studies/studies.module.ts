@@ -15,7 +15,13 @@ import { STUDIES_ENTITIES } from './studies.entities';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(STUDIES_ENTITIES)],
-  providers: [StudiesService, StudyRepository, ResearchOrganisationService, SlotUsageService, { provide: STUDY_DIRECTORY, useClass: StudyDirectoryService }],
+  providers: [
+    StudiesService,
+    StudyRepository,
+    ResearchOrganisationService,
+    SlotUsageService,
+    { provide: STUDY_DIRECTORY, useClass: StudyDirectoryService },
+  ],
   controllers: [StudiesController, StudiesPagesController, StudyLogoController],
   exports: [StudiesService, StudyRepository, ResearchOrganisationService, SlotUsageService, STUDY_DIRECTORY],
 })

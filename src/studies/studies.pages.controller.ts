@@ -9,18 +9,36 @@ import { unlessConfirmed } from '../common/confirmation';
 import { formatSlot } from '../common/format';
 import { OnRefusal } from '../common/form-refusal';
 import { PageAction, seeOther } from '../common/page-answer';
-import { CreateStudyDto, OrganisationDto, SlotFormDto, StudyLogoDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
+import {
+  CreateStudyDto,
+  OrganisationDto,
+  SlotFormDto,
+  StudyLogoDto,
+  UpdateOrganisationDto,
+  UpdateStudyDto,
+} from './dto/study.dto';
 import { LOGO_MAX_BYTES } from './research-organisation';
 import { ResearchOrganisationService } from './research-organisation.service';
 import { slotModeOf } from './study-rules';
 import { STUDY_STATUSES } from './study.entity';
 import { StudiesService } from './studies.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { NEW_STUDY_FORM, ORGANISATION_FORM, SLOT_FORM, STUDY_FORM, LOGO_FORM, NEW_ORGANISATION_FORM } from './study-forms';
+import {
+  NEW_STUDY_FORM,
+  ORGANISATION_FORM,
+  SLOT_FORM,
+  STUDY_FORM,
+  LOGO_FORM,
+  NEW_ORGANISATION_FORM,
+} from './study-forms';
 
 /** A refused form on the settings page shows that page again, with the form as typed. */
 const onSettings = (form: typeof STUDY_FORM) =>
-  OnRefusal<StudiesPagesController>({ view: 'pages/studies/show', model: (c, req) => c.showModel(String(req.params.slug), req.locale), form });
+  OnRefusal<StudiesPagesController>({
+    view: 'pages/studies/show',
+    model: (c, req) => c.showModel(String(req.params.slug), req.locale),
+    form,
+  });
 
 @Controller('studies')
 export class StudiesPagesController {
@@ -37,7 +55,11 @@ export class StudiesPagesController {
 
   @Post()
   @PageAction()
-  @OnRefusal<StudiesPagesController>({ view: 'pages/studies/list', model: (c) => c.listModel(new PageQueryDto()), form: NEW_STUDY_FORM })
+  @OnRefusal<StudiesPagesController>({
+    view: 'pages/studies/list',
+    model: (c) => c.listModel(new PageQueryDto()),
+    form: NEW_STUDY_FORM,
+  })
   async create(@Body() dto: CreateStudyDto, @CurrentUser() user: AuthUser) {
     const study = await this.studies.create(dto, user);
     return seeOther(`/studies/${study.slug}`, 'studies.done.created', { title: study.title });
@@ -53,7 +75,12 @@ export class StudiesPagesController {
   @Post(':slug/logo')
   @PageAction()
   @onSettings(LOGO_FORM)
-  async setLogo(@Param('slug') slug: string, @Body() dto: StudyLogoDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  async setLogo(
+    @Param('slug') slug: string,
+    @Body() dto: StudyLogoDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     await this.researchOrganisation.setLogo(slug, dto.logo, user, req.locale);
     return seeOther(`/studies/${slug}/settings#behind`, 'study.done.logoSaved');
   }
@@ -78,20 +105,34 @@ export class StudiesPagesController {
   @onSettings(NEW_ORGANISATION_FORM)
   async addOrganisation(@Param('slug') slug: string, @Body() dto: OrganisationDto, @CurrentUser() user: AuthUser) {
     await this.studies.addOrganisation(slug, dto, user);
-    return seeOther(`/studies/${slug}/settings#organisations`, 'study.done.organisationAdded', { name: dto.name.trim() });
+    return seeOther(`/studies/${slug}/settings#organisations`, 'study.done.organisationAdded', {
+      name: dto.name.trim(),
+    });
   }
 
   @Post(':slug/organisations/:id')
   @PageAction()
   @onSettings(ORGANISATION_FORM)
-  async updateOrganisation(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateOrganisationDto, @CurrentUser() user: AuthUser) {
+  async updateOrganisation(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: UpdateOrganisationDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     const link = await this.studies.updateOrganisation(slug, id, dto, user);
-    return seeOther(`/studies/${slug}/settings#organisations`, 'study.done.organisationSaved', { name: link.organisation?.name ?? '' });
+    return seeOther(`/studies/${slug}/settings#organisations`, 'study.done.organisationSaved', {
+      name: link.organisation?.name ?? '',
+    });
   }
 
   @Post(':slug/organisations/:id/delete')
   @PageAction()
-  async removeOrganisation(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser) {
+  async removeOrganisation(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body('confirm') confirm: unknown,
+    @CurrentUser() user: AuthUser,
+  ) {
     const name = (await this.studies.organisationLink(slug, id)).organisation.name;
     await unlessConfirmed(confirm, () => ({
       heading: { key: 'confirm.organisation.heading', vars: { name } },
@@ -114,12 +155,21 @@ export class StudiesPagesController {
 
   @Post(':slug/slots/:id/delete')
   @PageAction()
-  async removeSlot(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @Body('confirm') confirm: unknown, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  async removeSlot(
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) id: number,
+    @Body('confirm') confirm: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     await unlessConfirmed(confirm, async () => {
       const { slot, sessions } = await this.studies.slotRemovalPreview(slug, id);
       return {
         heading: { key: 'confirm.slot.heading', vars: { when: formatSlot(slot.startsAt, slot.endsAt, req.locale) } },
-        consequences: [{ key: 'confirm.slot.effect' }, ...(sessions ? [{ key: 'confirm.slot.inUse', vars: { count: sessions } }] : [])],
+        consequences: [
+          { key: 'confirm.slot.effect' },
+          ...(sessions ? [{ key: 'confirm.slot.inUse', vars: { count: sessions } }] : []),
+        ],
         action: `/studies/${slug}/slots/${id}/delete`,
         confirmLabel: { key: 'confirm.slot.button' },
         back: `/studies/${slug}/settings#slots`,
@@ -131,7 +181,12 @@ export class StudiesPagesController {
 
   async listModel(query: PageQueryDto) {
     const page = await this.studies.list(query);
-    return { title: 'studies.title', studies: page.items, pager: pagerView('/studies', {}, { ...page, count: page.items.length }), stylesheets: ['/assets/css/pager.css', '/assets/css/forms.css'] };
+    return {
+      title: 'studies.title',
+      studies: page.items,
+      pager: pagerView('/studies', {}, { ...page, count: page.items.length }),
+      stylesheets: ['/assets/css/pager.css', '/assets/css/forms.css'],
+    };
   }
 
   async showModel(slug: string, locale: Locale) {
@@ -141,7 +196,11 @@ export class StudiesPagesController {
       stylesheets: ['/assets/css/forms.css'],
       ...detail,
       statuses: STUDY_STATUSES.map((s) => ({ value: s, selected: s === detail.study.status })),
-      slots: detail.slots.map((s) => ({ ...s, label: formatSlot(s.startsAt, s.endsAt, locale), inPerson: slotModeOf(s) === 'in_person' })),
+      slots: detail.slots.map((s) => ({
+        ...s,
+        label: formatSlot(s.startsAt, s.endsAt, locale),
+        inPerson: slotModeOf(s) === 'in_person',
+      })),
       behindPreview: await this.researchOrganisation.view(detail.study),
       logoMaxKb: LOGO_MAX_BYTES / 1000,
       scripts: ['/assets/js/study-logo.js'],

@@ -53,34 +53,61 @@ export class StudiesService {
 
   async detail(slug: string): Promise<StudyDetail> {
     const study = await this.get(slug);
-    const [organisations, slots] = await Promise.all([this.studies.organisationsOf(study.id), this.studies.slotsOf(study.id)]);
+    const [organisations, slots] = await Promise.all([
+      this.studies.organisationsOf(study.id),
+      this.studies.slotsOf(study.id),
+    ]);
     return { study, organisations, slots };
   }
 
   @Transactional()
-  async create(dto: CreateStudyDto, actor: AuthUser | null, opts: { organisations?: string[]; isDemo?: boolean } = {}): Promise<Study> {
-    const settings = { groupTargetSize: 3, groupMinSize: 2, groupMaxSize: 4, groupsPerQuadrant: 1, reservesPerGroup: 1, homeworkLeadDays: 7, sessionMinutes: 120, ...stripUndefined(dto) };
+  async create(
+    dto: CreateStudyDto,
+    actor: AuthUser | null,
+    opts: { organisations?: string[]; isDemo?: boolean } = {},
+  ): Promise<Study> {
+    const settings = {
+      groupTargetSize: 3,
+      groupMinSize: 2,
+      groupMaxSize: 4,
+      groupsPerQuadrant: 1,
+      reservesPerGroup: 1,
+      homeworkLeadDays: 7,
+      sessionMinutes: 120,
+      ...stripUndefined(dto),
+    };
     assertGroupSizesFit(settings);
-    if (await this.studies.findBySlug(dto.slug)) throw AppError.conflict('study.slug_taken', `A study with slug "${dto.slug}" already exists; choose another slug.`, { slug: ['is already taken'] }, { slug: dto.slug });
-    const study = await this.studies.insertStudy(
-      {
-        ...settings,
-        slug: dto.slug,
-        title: dto.title.trim(),
-        description: dto.description?.trim() ?? '',
-        locale: dto.locale ?? 'nl',
-        status: dto.status ?? 'draft',
-        returnAddress: dto.returnAddress ?? '',
-        helpPhone: dto.helpPhone ?? '',
-        researchOrganisation: dto.researchOrganisation?.trim() ?? '',
-        privacyUrl: dto.privacyUrl?.trim() ?? '',
-        helpEmail: dto.helpEmail?.trim() ?? '',
-        isDemo: opts.isDemo ?? false,
-        createdAt: new Date(),
-      },
-    );
+    if (await this.studies.findBySlug(dto.slug))
+      throw AppError.conflict(
+        'study.slug_taken',
+        `A study with slug "${dto.slug}" already exists; choose another slug.`,
+        { slug: ['is already taken'] },
+        { slug: dto.slug },
+      );
+    const study = await this.studies.insertStudy({
+      ...settings,
+      slug: dto.slug,
+      title: dto.title.trim(),
+      description: dto.description?.trim() ?? '',
+      locale: dto.locale ?? 'nl',
+      status: dto.status ?? 'draft',
+      returnAddress: dto.returnAddress ?? '',
+      helpPhone: dto.helpPhone ?? '',
+      researchOrganisation: dto.researchOrganisation?.trim() ?? '',
+      privacyUrl: dto.privacyUrl?.trim() ?? '',
+      helpEmail: dto.helpEmail?.trim() ?? '',
+      isDemo: opts.isDemo ?? false,
+      createdAt: new Date(),
+    });
     for (const name of opts.organisations ?? []) await this.linkOrganisation(study, { name });
-    await this.audit.record({ actor, action: 'study.create', studyId: study.id, subjectType: 'study', subjectId: study.slug, details: { organisations: opts.organisations ?? [] } });
+    await this.audit.record({
+      actor,
+      action: 'study.create',
+      studyId: study.id,
+      subjectType: 'study',
+      subjectId: study.slug,
+      details: { organisations: opts.organisations ?? [] },
+    });
     return study;
   }
 
@@ -89,12 +116,24 @@ export class StudiesService {
     const study = await this.get(slug);
     const changes = stripUndefined(dto);
     if (changes.slug && changes.slug !== slug && (await this.studies.findBySlug(changes.slug))) {
-      throw AppError.conflict('study.slug_taken', `A study with slug "${changes.slug}" already exists; choose another slug.`, { slug: ['is already taken'] }, { slug: changes.slug });
+      throw AppError.conflict(
+        'study.slug_taken',
+        `A study with slug "${changes.slug}" already exists; choose another slug.`,
+        { slug: ['is already taken'] },
+        { slug: changes.slug },
+      );
     }
     const next = Object.assign(study, changes);
     assertGroupSizesFit(next);
     const saved = await this.studies.saveStudy(next);
-    await this.audit.record({ actor, action: 'study.update', studyId: study.id, subjectType: 'study', subjectId: saved.slug, details: { changed: Object.keys(changes) } });
+    await this.audit.record({
+      actor,
+      action: 'study.update',
+      studyId: study.id,
+      subjectType: 'study',
+      subjectId: saved.slug,
+      details: { changed: Object.keys(changes) },
+    });
     return saved;
   }
 
@@ -102,12 +141,24 @@ export class StudiesService {
   async addOrganisation(slug: string, dto: OrganisationDto, actor: AuthUser): Promise<StudyOrganisation> {
     const study = await this.get(slug);
     const link = await this.linkOrganisation(study, dto);
-    await this.audit.record({ actor, action: 'study.organisation_add', studyId: study.id, subjectType: 'organisation', subjectId: link.organisationId, details: { name: dto.name } });
+    await this.audit.record({
+      actor,
+      action: 'study.organisation_add',
+      studyId: study.id,
+      subjectType: 'organisation',
+      subjectId: link.organisationId,
+      details: { name: dto.name },
+    });
     return link;
   }
 
   @Transactional()
-  async updateOrganisation(slug: string, id: number, dto: UpdateOrganisationDto, actor: AuthUser): Promise<StudyOrganisation> {
+  async updateOrganisation(
+    slug: string,
+    id: number,
+    dto: UpdateOrganisationDto,
+    actor: AuthUser,
+  ): Promise<StudyOrganisation> {
     const study = await this.get(slug);
     const link = await this.studies.findStudyOrganisation(study.id, id);
     if (!link) throw AppError.notFound('study_organisation', id);
@@ -120,7 +171,13 @@ export class StudiesService {
     if (dto.contactEmail !== undefined) link.contactEmail = dto.contactEmail || null;
     if (dto.contactPhone !== undefined) link.contactPhone = dto.contactPhone || null;
     const saved = await this.studies.saveStudyOrganisation(link);
-    await this.audit.record({ actor, action: 'study.organisation_update', studyId: study.id, subjectType: 'organisation', subjectId: link.organisationId });
+    await this.audit.record({
+      actor,
+      action: 'study.organisation_update',
+      studyId: study.id,
+      subjectType: 'organisation',
+      subjectId: link.organisationId,
+    });
     return saved;
   }
 
@@ -130,7 +187,14 @@ export class StudiesService {
     const link = await this.studies.findStudyOrganisation(study.id, id);
     if (!link) throw AppError.notFound('study_organisation', id);
     await this.studies.deleteStudyOrganisation(id);
-    await this.audit.record({ actor, action: 'study.organisation_remove', studyId: study.id, subjectType: 'organisation', subjectId: link.organisationId, details: { name: link.organisation.name } });
+    await this.audit.record({
+      actor,
+      action: 'study.organisation_remove',
+      studyId: study.id,
+      subjectType: 'organisation',
+      subjectId: link.organisationId,
+      details: { name: link.organisation.name },
+    });
   }
 
   @Transactional()
@@ -138,15 +202,38 @@ export class StudiesService {
     const study = await this.get(slug);
     const resolved = resolveSlot(dto, study.sessionMinutes);
     if ('problems' in resolved) {
-      const problems = Object.fromEntries(Object.entries(resolved.problems).map(([field, codes]) => [field, codes.map((c) => SLOT_PROBLEM_TEXT[c] ?? c)]));
+      const problems = Object.fromEntries(
+        Object.entries(resolved.problems).map(([field, codes]) => [field, codes.map((c) => SLOT_PROBLEM_TEXT[c] ?? c)]),
+      );
       // Pages word each problem code next to its field (slotProblem.<code>); the API reads the English.
-      const codes = Object.fromEntries(Object.entries(resolved.problems).map(([field, list]) => [field, list.map((c) => ({ key: `slotProblem.${c}` }))]));
-      throw AppError.invalid('study.slot_invalid', `Please correct: ${Object.entries(problems).map(([f, p]) => `${f} (${p.join('; ')})`).join(', ')}.`, problems, {
-        problems: Object.entries(problems).map(([f, p]) => `${f} (${p.join('; ')})`).join(', '),
-      }).withProblems(codes);
+      const codes = Object.fromEntries(
+        Object.entries(resolved.problems).map(([field, list]) => [
+          field,
+          list.map((c) => ({ key: `slotProblem.${c}` })),
+        ]),
+      );
+      throw AppError.invalid(
+        'study.slot_invalid',
+        `Please correct: ${Object.entries(problems)
+          .map(([f, p]) => `${f} (${p.join('; ')})`)
+          .join(', ')}.`,
+        problems,
+        {
+          problems: Object.entries(problems)
+            .map(([f, p]) => `${f} (${p.join('; ')})`)
+            .join(', '),
+        },
+      ).withProblems(codes);
     }
     const slot = await this.studies.saveSlot({ studyId: study.id, ...resolved.slot, capacity: dto.capacity ?? null });
-    await this.audit.record({ actor, action: 'study.slot_add', studyId: study.id, subjectType: 'session_slot', subjectId: slot.id, details: { mode: slotModeOf(slot) } });
+    await this.audit.record({
+      actor,
+      action: 'study.slot_add',
+      studyId: study.id,
+      subjectType: 'session_slot',
+      subjectId: slot.id,
+      details: { mode: slotModeOf(slot) },
+    });
     return slot;
   }
 
@@ -171,15 +258,27 @@ export class StudiesService {
     const slot = await this.studies.findSlot(study.id, id);
     if (!slot) throw AppError.notFound('session_slot', id);
     if (await this.slotUsage.sessionsInSlot(id)) {
-      throw AppError.conflict('study.slot_in_use', 'A session uses this slot (a cancelled one is kept for its history too), so it cannot be removed. Move the session to another slot on the schedule page first.');
+      throw AppError.conflict(
+        'study.slot_in_use',
+        'A session uses this slot (a cancelled one is kept for its history too), so it cannot be removed. Move the session to another slot on the schedule page first.',
+      );
     }
     await this.studies.deleteSlot(id);
-    await this.audit.record({ actor, action: 'study.slot_remove', studyId: study.id, subjectType: 'session_slot', subjectId: id });
+    await this.audit.record({
+      actor,
+      action: 'study.slot_remove',
+      studyId: study.id,
+      subjectType: 'session_slot',
+      subjectId: id,
+    });
   }
 
   /** For seeding: slots without per-call audit noise beyond the study's creation. */
   @Transactional()
-  async addSlotsUnaudited(study: Study, slots: Pick<SessionSlot, 'startsAt' | 'endsAt' | 'onlineUrl' | 'location'>[]): Promise<void> {
+  async addSlotsUnaudited(
+    study: Study,
+    slots: Pick<SessionSlot, 'startsAt' | 'endsAt' | 'onlineUrl' | 'location'>[],
+  ): Promise<void> {
     for (const s of slots) await this.studies.saveSlot({ ...s, studyId: study.id, capacity: null });
   }
 
@@ -188,19 +287,22 @@ export class StudiesService {
     const org = await this.studies.findOrCreateOrganisation(name);
     const existing = await this.studies.organisationsOf(study.id);
     if (existing.some((l) => l.organisationId === org.id)) {
-      throw AppError.conflict('study.organisation_exists', `${name} is already a partner in this study.`, { name: ['is already a partner in this study'] }, { name });
+      throw AppError.conflict(
+        'study.organisation_exists',
+        `${name} is already a partner in this study.`,
+        { name: ['is already a partner in this study'] },
+        { name },
+      );
     }
-    return this.studies.saveStudyOrganisation(
-      {
-        studyId: study.id,
-        organisationId: org.id,
-        organisation: org,
-        contactName: dto.contactName ?? null,
-        contactEmail: dto.contactEmail ?? null,
-        contactPhone: dto.contactPhone ?? null,
-        position: existing.length,
-      },
-    );
+    return this.studies.saveStudyOrganisation({
+      studyId: study.id,
+      organisationId: org.id,
+      organisation: org,
+      contactName: dto.contactName ?? null,
+      contactEmail: dto.contactEmail ?? null,
+      contactPhone: dto.contactPhone ?? null,
+      position: existing.length,
+    });
   }
 }
 
@@ -213,9 +315,17 @@ function assertGroupSizesFit(settings: GroupSizeSettings): void {
   const problems = groupSizeProblems(settings);
   const fields = Object.keys(problems);
   if (fields.length) {
-    const key = (field: string) => `formProblem.groupSize.${field === 'groupMinSize' ? 'minAboveTarget' : 'maxBelowTarget'}`;
-    throw AppError.invalid('validation.failed', `Please correct: ${fields.map((f) => `${f} (${problems[f].join('; ')})`).join(', ')}.`, problems, {
-      problems: fields.map((f) => `${f} (${problems[f].join('; ')})`).join(', '),
-    }).withProblems(Object.fromEntries(fields.map((f) => [f, [{ key: key(f), vars: { target: settings.groupTargetSize } }]])));
+    const key = (field: string) =>
+      `formProblem.groupSize.${field === 'groupMinSize' ? 'minAboveTarget' : 'maxBelowTarget'}`;
+    throw AppError.invalid(
+      'validation.failed',
+      `Please correct: ${fields.map((f) => `${f} (${problems[f].join('; ')})`).join(', ')}.`,
+      problems,
+      {
+        problems: fields.map((f) => `${f} (${problems[f].join('; ')})`).join(', '),
+      },
+    ).withProblems(
+      Object.fromEntries(fields.map((f) => [f, [{ key: key(f), vars: { target: settings.groupTargetSize } }]])),
+    );
   }
 }

@@ -8,7 +8,15 @@ export const NEW_STUDY_FORM: FormSpec = {
   fields: { title: { label: 'studies.titleCol', id: 'new-title' }, slug: { label: 'studies.slug', id: 'new-slug' } },
 };
 
-const SETTINGS = ['groupTargetSize', 'groupMinSize', 'groupMaxSize', 'groupsPerQuadrant', 'reservesPerGroup', 'homeworkLeadDays', 'sessionMinutes'];
+const SETTINGS = [
+  'groupTargetSize',
+  'groupMinSize',
+  'groupMaxSize',
+  'groupsPerQuadrant',
+  'reservesPerGroup',
+  'homeworkLeadDays',
+  'sessionMinutes',
+];
 
 export const STUDY_FORM: FormSpec = {
   name: 'study',
@@ -34,7 +42,10 @@ const contactFields = (prefix: string) => ({
   contactPhone: { label: 'study.contactPhone', id: `${prefix}-phone` },
 });
 
-export const NEW_ORGANISATION_FORM: FormSpec = { name: 'new-organisation', fields: { name: { label: 'study.orgName', id: 'org-name' }, ...contactFields('org') } };
+export const NEW_ORGANISATION_FORM: FormSpec = {
+  name: 'new-organisation',
+  fields: { name: { label: 'study.orgName', id: 'org-name' }, ...contactFields('org') },
+};
 
 /** One per partner row: `{id}` is the row's id from the route. */
 export const ORGANISATION_FORM: FormSpec = { name: 'organisation-{id}', fields: contactFields('org-{id}') };

@@ -10,8 +10,10 @@ export interface GroupSizeSettings {
 /** field -> problem, empty when fine */
 export function groupSizeProblems(s: GroupSizeSettings): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
-  if (s.groupMinSize > s.groupTargetSize) problems.groupMinSize = [`must not be more than the target size (${s.groupTargetSize})`];
-  if (s.groupMaxSize < s.groupTargetSize) problems.groupMaxSize = [`must not be less than the target size (${s.groupTargetSize})`];
+  if (s.groupMinSize > s.groupTargetSize)
+    problems.groupMinSize = [`must not be more than the target size (${s.groupTargetSize})`];
+  if (s.groupMaxSize < s.groupTargetSize)
+    problems.groupMaxSize = [`must not be less than the target size (${s.groupTargetSize})`];
   return problems;
 }
 
@@ -41,7 +43,10 @@ export interface ResolvedSlot {
  * Problem codes per field (`slotProblem.<code>` words them for pages; SLOT_PROBLEM_TEXT for the API). A slot is
  * either online, with a link, or in person, with an address; on a page its times are read on a Dutch clock.
  */
-export function resolveSlot(input: SlotInput, sessionMinutes: number): { slot: ResolvedSlot } | { problems: Record<string, string[]> } {
+export function resolveSlot(
+  input: SlotInput,
+  sessionMinutes: number,
+): { slot: ResolvedSlot } | { problems: Record<string, string[]> } {
   const problems: Record<string, string[]> = {};
   const add = (field: string, code: string) => (problems[field] ??= []).push(code);
   const byClock = input.date !== undefined || input.startTime !== undefined || input.endTime !== undefined;
@@ -54,7 +59,8 @@ export function resolveSlot(input: SlotInput, sessionMinutes: number): { slot: R
     if (input.date && input.startTime && input.endTime) {
       const start = fromDutchTime(input.date, input.startTime);
       const end = fromDutchTime(input.date, input.endTime);
-      if ('problem' in start) add(start.problem === 'date' ? 'date' : 'startTime', start.problem === 'skipped' ? 'skippedHour' : 'invalid');
+      if ('problem' in start)
+        add(start.problem === 'date' ? 'date' : 'startTime', start.problem === 'skipped' ? 'skippedHour' : 'invalid');
       else startsAt = start.instant;
       if ('problem' in end) {
         if (end.problem !== 'date') add('endTime', end.problem === 'skipped' ? 'skippedHour' : 'invalid');
@@ -86,7 +92,14 @@ export function resolveSlot(input: SlotInput, sessionMinutes: number): { slot: R
   else if (mode === 'online' && !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(onlineUrl ?? '')) add('onlineUrl', 'invalidUrl');
   else if (mode === 'in_person' && !location) add('location', 'requiredInPerson');
   if (Object.keys(problems).length || !startsAt || !endsAt) return { problems };
-  return { slot: { startsAt, endsAt, onlineUrl: mode === 'online' ? onlineUrl : null, location: mode === 'in_person' ? location : null } };
+  return {
+    slot: {
+      startsAt,
+      endsAt,
+      onlineUrl: mode === 'online' ? onlineUrl : null,
+      location: mode === 'in_person' ? location : null,
+    },
+  };
 }
 
 /** The API's English wording of the problem codes (pages use slotProblem.<code> from the locale files). */

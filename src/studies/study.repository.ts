@@ -11,15 +11,12 @@ import { StudyOrganisation } from './study-organisation.entity';
 /** The study aggregate: the study, its partner organisations and its session slots. */
 @Injectable()
 export class StudyRepository {
-  constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
-  ) {}
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
 
   /** The ambient transaction's manager, or the plain one outside a transaction. */
   private get manager(): EntityManager {
     return this.txHost.tx;
   }
-
 
   findBySlug(slug: string): Promise<Study | null> {
     return this.manager.findOneBy(Study, { slug });
@@ -27,7 +24,11 @@ export class StudyRepository {
 
   /** One page of studies, newest first, and how many there are. */
   async listPage(offset: number, limit: number): Promise<{ items: Study[]; total: number }> {
-    const [items, total] = await this.manager.findAndCount(Study, { order: { createdAt: 'DESC', id: 'DESC' }, skip: offset, take: limit });
+    const [items, total] = await this.manager.findAndCount(Study, {
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: offset,
+      take: limit,
+    });
     return { items, total };
   }
 
@@ -87,7 +88,10 @@ export class StudyRepository {
 
   /** When the logo last changed, without reading the image: pages put it in the logo's address. */
   async logoVersion(studyId: number): Promise<number | null> {
-    const row = await this.manager.findOne(StudyLogo, { select: { studyId: true, updatedAt: true }, where: { studyId } });
+    const row = await this.manager.findOne(StudyLogo, {
+      select: { studyId: true, updatedAt: true },
+      where: { studyId },
+    });
     return row ? row.updatedAt.getTime() : null;
   }
 
@@ -99,10 +103,13 @@ export class StudyRepository {
     return this.manager.delete(StudyLogo, { studyId });
   }
 
-
   /** Labels for other modules' pages (StudyDirectory): id, slug and title, by title. */
   studyLabels(ids?: number[]): Promise<Pick<Study, 'id' | 'slug' | 'title'>[]> {
-    return this.manager.find(Study, { select: { id: true, slug: true, title: true }, where: ids ? { id: In(ids) } : {}, order: { title: 'ASC' } });
+    return this.manager.find(Study, {
+      select: { id: true, slug: true, title: true },
+      where: ids ? { id: In(ids) } : {},
+      order: { title: 'ASC' },
+    });
   }
 
   organisationLabels(ids?: number[]): Promise<Organisation[]> {

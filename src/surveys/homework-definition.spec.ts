@@ -55,7 +55,9 @@ describe('buildHomeworkDefinition', () => {
     const result = validateSubmission(definition, {});
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.field).sort()).toEqual(['contactMoments', 'firstName']);
-    expect(validateSubmission(definition, { firstName: 'Piet', contactMoments: 'Belastingaangifte via de website' }).ok).toBe(true);
+    expect(
+      validateSubmission(definition, { firstName: 'Piet', contactMoments: 'Belastingaangifte via de website' }).ok,
+    ).toBe(true);
   });
 
   it('drops the afterwards answers when the respondent said there was no contact afterwards', () => {

@@ -148,7 +148,10 @@ export function buildHomeworkDefinition(input: { organisation: string }): object
           {
             type: 'checkbox',
             name: 'channels',
-            title: localised('Hoe had u contact? Kies alles wat past.', 'How did you have contact? Choose all that apply.'),
+            title: localised(
+              'Hoe had u contact? Kies alles wat past.',
+              'How did you have contact? Choose all that apply.',
+            ),
             choices: HOMEWORK_CHANNELS.map((value) => ({ value, text: CHANNEL_TEXTS[value] })),
           },
           ...ratingWithExplanation('contactMoments'),
@@ -164,7 +167,13 @@ export function buildHomeworkDefinition(input: { organisation: string }): object
               'For example applying for something, submitting, claiming back, asking for information, registering, et cetera.',
             ),
           }),
-          comment('goalReason', localised('Waarom wilde u dit doel bereiken? Wat was de aanleiding?', 'Why did you want to reach this goal? What was the reason?')),
+          comment(
+            'goalReason',
+            localised(
+              'Waarom wilde u dit doel bereiken? Wat was de aanleiding?',
+              'Why did you want to reach this goal? What was the reason?',
+            ),
+          ),
           ...ratingWithExplanation('goal'),
         ],
       },
@@ -183,9 +192,18 @@ export function buildHomeworkDefinition(input: { organisation: string }): object
               'How did you go about it? Where did you look? By phone, online or at a location? Or through people you know?',
             ),
           ),
-          comment('orientationAmount', localised('Heeft u veel of weinig informatie opgezocht?', 'Did you look up much or little information?')),
+          comment(
+            'orientationAmount',
+            localised('Heeft u veel of weinig informatie opgezocht?', 'Did you look up much or little information?'),
+          ),
           comment('orientationKnewWhere', localised('Wist u waar u naar moest zoeken?', 'Did you know where to look?')),
-          comment('orientationWentWell', localised('Wat ging er goed, en wat minder goed in uw zoektocht?', 'What went well, and what less well, in your search?')),
+          comment(
+            'orientationWentWell',
+            localised(
+              'Wat ging er goed, en wat minder goed in uw zoektocht?',
+              'What went well, and what less well, in your search?',
+            ),
+          ),
           ...ratingWithExplanation('orientation'),
         ],
       },
@@ -233,14 +251,21 @@ export function buildHomeworkDefinition(input: { organisation: string }): object
               { value: 'no', text: localised('Nee', 'No') },
             ],
           },
-          comment('afterwardsReason', localised('Wat was de reden van dit contact?', 'What was the reason for this contact?'), {
-            visibleIf: "{afterwardsHad} = 'yes'",
-          }),
+          comment(
+            'afterwardsReason',
+            localised('Wat was de reden van dit contact?', 'What was the reason for this contact?'),
+            {
+              visibleIf: "{afterwardsHad} = 'yes'",
+            },
+          ),
           {
             type: 'checkbox',
             name: 'afterwardsChannels',
             visibleIf: "{afterwardsHad} = 'yes'",
-            title: localised('Op welke manier vond dit contact plaats? Kies alles wat past.', 'How did this contact take place? Choose all that apply.'),
+            title: localised(
+              'Op welke manier vond dit contact plaats? Kies alles wat past.',
+              'How did this contact take place? Choose all that apply.',
+            ),
             choices: HOMEWORK_CHANNELS.map((value) => ({ value, text: CHANNEL_TEXTS[value] })),
           },
           {

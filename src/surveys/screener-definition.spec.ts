@@ -1,6 +1,11 @@
 import { Model } from 'survey-core';
 import { EDUCATIONS, QUADRANTS } from '../common/domain';
-import { buildScreenerDefinition, ScreenerInput, screenerEligibility, selectionStatementText } from './screener-definition';
+import {
+  buildScreenerDefinition,
+  ScreenerInput,
+  screenerEligibility,
+  selectionStatementText,
+} from './screener-definition';
 import { definitionErrors } from './survey-validator';
 import { translator } from '../common/view-engine';
 
@@ -29,10 +34,24 @@ describe('buildScreenerDefinition', () => {
 
   it('asks the knock-out questions before anything personal, and the contact details last', () => {
     const model = new Model(buildScreenerDefinition(input, SCREENER_TEXTS));
-    const names = model.getAllQuestions().filter((q) => q.hasInput).map((q) => q.name);
+    const names = model
+      .getAllQuestions()
+      .filter((q) => q.hasInput)
+      .map((q) => q.name);
     expect(names).toEqual([
-      'consent', 'organisation', 'contactWhen', 'gender', 'age', 'education', 'digitalComfort', 'selection',
-      'availability', 'firstName', 'email', 'phone', 'contactPreference',
+      'consent',
+      'organisation',
+      'contactWhen',
+      'gender',
+      'age',
+      'education',
+      'digitalComfort',
+      'selection',
+      'availability',
+      'firstName',
+      'email',
+      'phone',
+      'contactPreference',
     ]);
   });
 
@@ -44,7 +63,14 @@ describe('buildScreenerDefinition', () => {
     }
     const model = new Model(buildScreenerDefinition(input, SCREENER_TEXTS));
     model.data = { consent: true, organisation: 1, contactWhen: 'within-6-months' };
-    expect(model.visiblePages.map((p) => p.name)).toEqual(['intro', 'organisationContact', 'aboutYou', 'searchStrategy', 'availability', 'contactDetails']);
+    expect(model.visiblePages.map((p) => p.name)).toEqual([
+      'intro',
+      'organisationContact',
+      'aboutYou',
+      'searchStrategy',
+      'availability',
+      'contactDetails',
+    ]);
   });
 
   it('shows the selection statements with the chosen organisation, in random order, in Dutch and English', () => {
@@ -74,7 +100,9 @@ describe('buildScreenerDefinition', () => {
   it('offers the six education levels, the slots and "none of these moments"', () => {
     const model = new Model(buildScreenerDefinition(input, SCREENER_TEXTS));
     const values = (name: string) =>
-      (model.getQuestionByName(name) as unknown as { visibleChoices: { value: unknown }[] }).visibleChoices.map((c) => c.value);
+      (model.getQuestionByName(name) as unknown as { visibleChoices: { value: unknown }[] }).visibleChoices.map(
+        (c) => c.value,
+      );
     expect(values('education')).toEqual([...EDUCATIONS]);
     expect(values('gender')).toEqual(['m', 'v', 'x']);
     expect(values('availability')).toEqual([10, 'none']);
@@ -124,8 +152,14 @@ describe('buildScreenerDefinition: sessions in person', () => {
   const texts = (definition: object, locale: string) => {
     const model = new Model(definition);
     model.locale = locale;
-    const availability = model.getQuestionByName('availability') as unknown as { description: string; visibleChoices: { text: string }[] };
-    return { description: availability.description, choices: availability.visibleChoices.map((c) => c.text).filter((t) => !/Geen|None/.test(t)) };
+    const availability = model.getQuestionByName('availability') as unknown as {
+      description: string;
+      visibleChoices: { text: string }[];
+    };
+    return {
+      description: availability.description,
+      choices: availability.visibleChoices.map((c) => c.text).filter((t) => !/Geen|None/.test(t)),
+    };
   };
 
   it('says the conversation is online only when every moment is online', () => {
@@ -133,10 +167,26 @@ describe('buildScreenerDefinition: sessions in person', () => {
   });
 
   it('names the place of a moment in person, and does not call the conversation online', () => {
-    const mixed = buildScreenerDefinition({ ...input, slots: [...input.slots, { id: 11, label: { nl: 'dinsdag 4 maart, 14:00', en: 'Tuesday 4 March, 14:00' }, location: 'Bibliotheek Neude, Utrecht' }] }, SCREENER_TEXTS);
+    const mixed = buildScreenerDefinition(
+      {
+        ...input,
+        slots: [
+          ...input.slots,
+          {
+            id: 11,
+            label: { nl: 'dinsdag 4 maart, 14:00', en: 'Tuesday 4 March, 14:00' },
+            location: 'Bibliotheek Neude, Utrecht',
+          },
+        ],
+      },
+      SCREENER_TEXTS,
+    );
     const nl = texts(mixed, 'nl');
     expect(nl.description).not.toContain('is online');
-    expect(nl.choices).toEqual(['maandag 3 maart, 10:00 · online', 'dinsdag 4 maart, 14:00 · op locatie: Bibliotheek Neude, Utrecht']);
+    expect(nl.choices).toEqual([
+      'maandag 3 maart, 10:00 · online',
+      'dinsdag 4 maart, 14:00 · op locatie: Bibliotheek Neude, Utrecht',
+    ]);
     expect(texts(mixed, 'en').choices[1]).toBe('Tuesday 4 March, 14:00 · in person: Bibliotheek Neude, Utrecht');
     expect(JSON.stringify(mixed)).not.toContain('online groepsgesprek');
   });

@@ -27,7 +27,8 @@ export interface ScreenerTexts {
 }
 
 /** One catalogue text in both languages. */
-const both = (t: ScreenerTexts, key: string, vars?: TextVars): LocalisedText => localised(t.nl(key, vars), t.en(key, vars));
+const both = (t: ScreenerTexts, key: string, vars?: TextVars): LocalisedText =>
+  localised(t.nl(key, vars), t.en(key, vars));
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -56,7 +57,17 @@ export const SCREENER_PERSONAL_FIELDS = ['firstName', 'email', 'phone', 'contact
 
 /** Questions the intake maps onto a respondent: a custom screener definition must keep them. */
 export const SCREENER_REQUIRED_QUESTIONS = [
-  'consent', 'firstName', 'email', 'gender', 'age', 'education', 'digitalComfort', 'organisation', 'contactWhen', 'selection', 'availability',
+  'consent',
+  'firstName',
+  'email',
+  'gender',
+  'age',
+  'education',
+  'digitalComfort',
+  'organisation',
+  'contactWhen',
+  'selection',
+  'availability',
 ] as const;
 
 export const CONTACT_WHEN = ['within-6-months', 'longer-ago'] as const;
@@ -81,7 +92,10 @@ const allOnline = (input: ScreenerInput): boolean => input.slots.every((s) => !s
 function slotText(t: ScreenerTexts, slot: ScreenerInput['slots'][number], allOnlineSlots: boolean): LocalisedText {
   if (allOnlineSlots) return localised(slot.label.nl, slot.label.en);
   const key = slot.location ? 'screenerForm.slot.inPerson' : 'screenerForm.slot.online';
-  return localised(t.nl(key, { label: slot.label.nl, location: slot.location }), t.en(key, { label: slot.label.en, location: slot.location }));
+  return localised(
+    t.nl(key, { label: slot.label.nl, location: slot.location }),
+    t.en(key, { label: slot.label.en, location: slot.location }),
+  );
 }
 
 /** HTML from the catalogue: the values put into it are escaped, the catalogue's own markup is kept. */
@@ -94,14 +108,21 @@ function helpLine(t: ScreenerTexts, helpPhone: string | undefined): LocalisedTex
   return helpPhone ? html(t, 'screenerForm.help', { phone: helpPhone }) : localised('', '');
 }
 
-const join = (...parts: LocalisedText[]): LocalisedText => localised(parts.map((p) => p.default).join(''), parts.map((p) => p.en).join(''));
+const join = (...parts: LocalisedText[]): LocalisedText =>
+  localised(parts.map((p) => p.default).join(''), parts.map((p) => p.en).join(''));
 
 function introHtml(t: ScreenerTexts, input: ScreenerInput): LocalisedText {
-  return join(html(t, allOnline(input) ? 'screenerForm.intro.online' : 'screenerForm.intro'), helpLine(t, input.helpPhone));
+  return join(
+    html(t, allOnline(input) ? 'screenerForm.intro.online' : 'screenerForm.intro'),
+    helpLine(t, input.helpPhone),
+  );
 }
 
 function consentHtml(t: ScreenerTexts, input: ScreenerInput): LocalisedText {
-  return html(t, 'screenerForm.consent.text', { organisations: input.organisations.map((o) => o.name).join(', '), version: input.consentVersion });
+  return html(t, 'screenerForm.consent.text', {
+    organisations: input.organisations.map((o) => o.name).join(', '),
+    version: input.consentVersion,
+  });
 }
 
 function ineligibleHtml(t: ScreenerTexts, helpPhone: string | undefined): LocalisedText {
@@ -140,7 +161,14 @@ function pageContactDetails(t: ScreenerTexts) {
     visibleIf: ELIGIBLE,
     title: both(t, 'screenerForm.contactDetails.title'),
     elements: [
-      { type: 'text', name: 'firstName', title: both(t, 'screenerForm.firstName.title'), isRequired: true, maxLength: 200, autocomplete: 'given-name' },
+      {
+        type: 'text',
+        name: 'firstName',
+        title: both(t, 'screenerForm.firstName.title'),
+        isRequired: true,
+        maxLength: 200,
+        autocomplete: 'given-name',
+      },
       {
         type: 'text',
         name: 'email',
@@ -311,7 +339,9 @@ const CONSENT_VERSION_PATTERN = /^[\w.\- ]{1,40}$/;
 
 export function buildScreenerDefinition(input: ScreenerInput, t: ScreenerTexts): object {
   if (!CONSENT_VERSION_PATTERN.test(input.consentVersion)) {
-    throw new RangeError(`Consent version "${input.consentVersion}" may only contain letters, digits, spaces, dots and dashes.`);
+    throw new RangeError(
+      `Consent version "${input.consentVersion}" may only contain letters, digits, spaces, dots and dashes.`,
+    );
   }
   const help = helpLine(t, input.helpPhone);
   return {
@@ -324,14 +354,24 @@ export function buildScreenerDefinition(input: ScreenerInput, t: ScreenerTexts):
     completedHtml: join(html(t, 'screenerForm.completed'), help),
     completedHtmlOnCondition: [{ expression: INELIGIBLE, html: ineligibleHtml(t, input.helpPhone) }],
     // The knock-out questions come first: someone who cannot take part is never asked who they are.
-    pages: [pageIntro(t, input), pageOrganisation(t, input), pageAboutYou(t), pageSelection(t), pageAvailability(t, input), pageContactDetails(t)],
+    pages: [
+      pageIntro(t, input),
+      pageOrganisation(t, input),
+      pageAboutYou(t),
+      pageSelection(t),
+      pageAvailability(t, input),
+      pageContactDetails(t),
+    ],
   };
 }
 
 export type ScreenerIneligibility = 'no-organisation' | 'contact-too-long-ago';
 
 /** Mirrors the definition's INELIGIBLE condition; run it on validated data. */
-export function screenerEligibility(data: Record<string, unknown>): { eligible: boolean; reason?: ScreenerIneligibility } {
+export function screenerEligibility(data: Record<string, unknown>): {
+  eligible: boolean;
+  reason?: ScreenerIneligibility;
+} {
   const organisation = data.organisation;
   if (organisation === undefined || organisation === null || organisation === NONE_VALUE) {
     return { eligible: false, reason: 'no-organisation' };

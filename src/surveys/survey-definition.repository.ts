@@ -6,15 +6,12 @@ import { SurveyDefinition, SurveyKind } from './survey-definition.entity';
 
 @Injectable()
 export class SurveyDefinitionRepository {
-  constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
-  ) {}
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
 
   /** The ambient transaction's manager, or the plain one outside a transaction. */
   private get manager(): EntityManager {
     return this.txHost.tx;
   }
-
 
   latest(studyId: number, kind: SurveyKind): Promise<SurveyDefinition | null> {
     return this.manager.findOne(SurveyDefinition, { where: { studyId, kind }, order: { version: 'DESC' } });
@@ -31,5 +28,4 @@ export class SurveyDefinitionRepository {
   insert(definition: Omit<SurveyDefinition, 'id'>): Promise<SurveyDefinition> {
     return this.manager.save(this.manager.create(SurveyDefinition, definition));
   }
-
 }

@@ -4,18 +4,21 @@ import { translator } from '../common/view-engine';
 
 const SCREENER_TEXTS = { nl: translator('nl'), en: translator('en') };
 
-const screener = buildScreenerDefinition({
-  studyTitle: 'Onderzoek dienstverlening',
-  organisations: [
-    { id: 1, name: 'Vitens' },
-    { id: 2, name: 'RET' },
-  ],
-  slots: [
-    { id: 10, label: { nl: 'maandag 10:00', en: 'Monday 10:00' } },
-    { id: 11, label: { nl: 'dinsdag 14:00', en: 'Tuesday 14:00' } },
-  ],
-  consentVersion: 'v3',
-}, SCREENER_TEXTS);
+const screener = buildScreenerDefinition(
+  {
+    studyTitle: 'Onderzoek dienstverlening',
+    organisations: [
+      { id: 1, name: 'Vitens' },
+      { id: 2, name: 'RET' },
+    ],
+    slots: [
+      { id: 10, label: { nl: 'maandag 10:00', en: 'Monday 10:00' } },
+      { id: 11, label: { nl: 'dinsdag 14:00', en: 'Tuesday 14:00' } },
+    ],
+    consentVersion: 'v3',
+  },
+  SCREENER_TEXTS,
+);
 
 const valid = {
   consent: true,
@@ -52,20 +55,34 @@ describe('validateSubmission', () => {
 
   it('does not count a "no" as consent', () => {
     expect(errorsOf(validateSubmission(screener, { ...valid, consent: false }))).toEqual([
-      { field: 'consent', message: 'Do you agree to this? – You can only take part if you agree.', problem: 'You can only take part if you agree.' },
+      {
+        field: 'consent',
+        message: 'Do you agree to this? – You can only take part if you agree.',
+        problem: 'You can only take part if you agree.',
+      },
     ]);
   });
 
   it('rejects an answer outside the choices', () => {
     expect(errorsOf(validateSubmission(screener, { ...valid, education: 'phd' }))).toEqual([
-      { field: 'education', message: 'What is the highest education you have completed? – has a value that is not one of its choices: "phd".', problem: 'has a value that is not one of its choices: "phd".' },
+      {
+        field: 'education',
+        message:
+          'What is the highest education you have completed? – has a value that is not one of its choices: "phd".',
+        problem: 'has a value that is not one of its choices: "phd".',
+      },
     ]);
     expect(errorsOf(validateSubmission(screener, { ...valid, availability: [10, 99] }))[0].field).toBe('availability');
   });
 
   it('rejects "none of these moments" together with a moment', () => {
     expect(errorsOf(validateSubmission(screener, { ...valid, availability: ['none', 10] }))).toEqual([
-      { field: 'availability', message: 'At which moments can you take part in the group conversation? – cannot combine "none" with other choices.', problem: 'cannot combine "none" with other choices.' },
+      {
+        field: 'availability',
+        message:
+          'At which moments can you take part in the group conversation? – cannot combine "none" with other choices.',
+        problem: 'cannot combine "none" with other choices.',
+      },
     ]);
   });
 
@@ -77,7 +94,11 @@ describe('validateSubmission', () => {
 
   it('rejects an overlong text', () => {
     expect(errorsOf(validateSubmission(screener, { ...valid, firstName: 'a'.repeat(201) }))).toEqual([
-      { field: 'firstName', message: 'First name – must be at most 200 characters (it has 201).', problem: 'must be at most 200 characters (it has 201).' },
+      {
+        field: 'firstName',
+        message: 'First name – must be at most 200 characters (it has 201).',
+        problem: 'must be at most 200 characters (it has 201).',
+      },
     ]);
   });
 
@@ -89,16 +110,26 @@ describe('validateSubmission', () => {
     expect(errorsOf(validateSubmission(screener, { ...valid, availability: 10 }))[0].message).toBe(
       'At which moments can you take part in the group conversation? – must be a list of choices.',
     );
-    expect(errorsOf(validateSubmission(screener, { ...valid, consent: 'yes' }))[0].message).toBe('Do you agree to this? – must be yes or no.');
+    expect(errorsOf(validateSubmission(screener, { ...valid, consent: 'yes' }))[0].message).toBe(
+      'Do you agree to this? – must be yes or no.',
+    );
   });
 
   it("applies the definition's validators: e-mail, age range, whole years", () => {
     expect(errorsOf(validateSubmission(screener, { ...valid, email: 'anna-at-home' }))).toEqual([
-      { field: 'email', message: 'E-mail address – Please enter a valid e-mail address.', problem: 'Please enter a valid e-mail address.' },
+      {
+        field: 'email',
+        message: 'E-mail address – Please enter a valid e-mail address.',
+        problem: 'Please enter a valid e-mail address.',
+      },
     ]);
     expect(errorsOf(validateSubmission(screener, { ...valid, age: 12 }))[0].field).toBe('age');
     expect(errorsOf(validateSubmission(screener, { ...valid, age: 47.5 }))).toEqual([
-      { field: 'age', message: 'How old are you? – Please enter a whole number.', problem: 'Please enter a whole number.' },
+      {
+        field: 'age',
+        message: 'How old are you? – Please enter a whole number.',
+        problem: 'Please enter a whole number.',
+      },
     ]);
   });
 
@@ -126,8 +157,14 @@ describe('validateSubmission', () => {
       ok: true,
       data: { ...knockOut, firstName: 'Anna', consentVersion: 'v3' },
     });
-    expect(errorsOf(validateSubmission(screener, { ...knockOut, firstName: 'Anna', email: 'nope' }, { partial: true }))).toEqual([
-      { field: 'email', message: 'E-mail address – Please enter a valid e-mail address.', problem: 'Please enter a valid e-mail address.' },
+    expect(
+      errorsOf(validateSubmission(screener, { ...knockOut, firstName: 'Anna', email: 'nope' }, { partial: true })),
+    ).toEqual([
+      {
+        field: 'email',
+        message: 'E-mail address – Please enter a valid e-mail address.',
+        problem: 'Please enter a valid e-mail address.',
+      },
     ]);
     expect(errorsOf(validateSubmission(screener, { firstName: 'Anna' })).map((e) => e.field)).toContain('consent');
   });
@@ -140,7 +177,9 @@ describe('validateSubmission', () => {
 
   it('rejects answers that are not an object', () => {
     for (const data of [null, 'x', [valid]]) {
-      expect(errorsOf(validateSubmission(screener, data))).toEqual([{ field: '', message: 'The answers must be a JSON object.' }]);
+      expect(errorsOf(validateSubmission(screener, data))).toEqual([
+        { field: '', message: 'The answers must be a JSON object.' },
+      ]);
     }
   });
 

@@ -36,7 +36,8 @@ export function definitionErrors(definition: object): string[] {
 }
 
 export function validateSubmission(definition: object, data: unknown, opts: ValidateOptions = {}): ValidationResult {
-  if (!isPlainObject(data)) return { ok: false, errors: [{ field: '', message: 'The answers must be a JSON object.' }] };
+  if (!isPlainObject(data))
+    return { ok: false, errors: [{ field: '', message: 'The answers must be a JSON object.' }] };
 
   const model = new Model(definition);
   model.locale = opts.locale ?? 'en';
@@ -146,12 +147,16 @@ function valueError(q: Question, value: unknown): string | undefined {
       return stringError(q, value);
     case 'radiogroup':
     case 'dropdown':
-      return isAllowed(q as ChoiceQuestion, value) ? undefined : `has a value that is not one of its choices: ${JSON.stringify(value)}.`;
+      return isAllowed(q as ChoiceQuestion, value)
+        ? undefined
+        : `has a value that is not one of its choices: ${JSON.stringify(value)}.`;
     case 'checkbox':
     case 'tagbox':
       return multipleChoiceError(q as ChoiceQuestion, value);
     case 'rating': {
-      const allowed = (q as Question & { visibleRateValues: { value: unknown }[] }).visibleRateValues.map((v) => v.value);
+      const allowed = (q as Question & { visibleRateValues: { value: unknown }[] }).visibleRateValues.map(
+        (v) => v.value,
+      );
       return allowed.includes(value) ? undefined : `must be one of ${allowed.join(', ')}.`;
     }
     case 'boolean': {
@@ -175,7 +180,8 @@ function textError(q: Question, value: unknown): string | undefined {
 function stringError(q: Question, value: unknown): string | undefined {
   if (typeof value !== 'string') return 'must be text.';
   const max = q.getMaxLength();
-  if (max !== null && max > 0 && value.length > max) return `must be at most ${max} characters (it has ${value.length}).`;
+  if (max !== null && max > 0 && value.length > max)
+    return `must be at most ${max} characters (it has ${value.length}).`;
   return undefined;
 }
 

@@ -25,7 +25,12 @@ export class SurveysController {
   }
 
   @Put(':kind')
-  put(@Param('slug') slug: string, @Param('kind', kindPipe) kind: SurveyKind, @Body() dto: PutSurveyDefinitionDto, @CurrentUser() user: AuthUser) {
+  put(
+    @Param('slug') slug: string,
+    @Param('kind', kindPipe) kind: SurveyKind,
+    @Body() dto: PutSurveyDefinitionDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.surveys.putCustom(slug, kind, dto.definition, user);
   }
 }

@@ -7,8 +7,16 @@ import { ResearchOrganisationService } from '../studies/research-organisation.se
 import { SurveysService } from './surveys.service';
 
 /** SurveyJS from the installed packages (served by app.setup.ts), the Dutch texts, and the page's own script. */
-const SURVEY_SCRIPTS = ['/assets/survey/survey.core.min.js', '/assets/survey/i18n/dutch.min.js', '/assets/survey-ui/survey-js-ui.min.js'];
-const SURVEY_STYLESHEETS = ['/assets/survey/survey-core.min.css', '/assets/css/survey-theme.css', '/assets/css/survey.css'];
+const SURVEY_SCRIPTS = [
+  '/assets/survey/survey.core.min.js',
+  '/assets/survey/i18n/dutch.min.js',
+  '/assets/survey-ui/survey-js-ui.min.js',
+];
+const SURVEY_STYLESHEETS = [
+  '/assets/survey/survey-core.min.css',
+  '/assets/css/survey-theme.css',
+  '/assets/css/survey.css',
+];
 /** Texts the page script shows around the survey (sending, errors, retry). */
 const SCRIPT_TEXTS = ['sending', 'errorHeading', 'fixAnswers', 'networkError', 'progress'];
 
@@ -33,7 +41,12 @@ export class SurveysPagesController {
       behind,
       helpPhone: behind.phone,
       helpPhoneHref: behind.phoneHref,
-      screener: { definition: definition.definition, version: definition.version, endpoint: `/api/studies/${study.slug}/screener`, storageKey: `kwadrant.screener.${study.slug}` },
+      screener: {
+        definition: definition.definition,
+        version: definition.version,
+        endpoint: `/api/studies/${study.slug}/screener`,
+        storageKey: `kwadrant.screener.${study.slug}`,
+      },
       texts: Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, getTranslations().t(req.locale, `screener.${k}`)])),
       scripts: [...SURVEY_SCRIPTS, '/assets/js/form-problems.js', '/assets/js/survey-screener.js'],
       stylesheets: SURVEY_STYLESHEETS,

@@ -33,7 +33,11 @@ export class SurveysService {
    * as a new version whenever that content changes; a researcher's custom definition takes precedence.
    */
   /** The screener as the public sees it: only while the study recruits (see screener-access.ts); staff may preview it. */
-  async publicScreener(slug: string, locale: Locale, preview: boolean): Promise<{ study: Study; definition: SurveyDefinition }> {
+  async publicScreener(
+    slug: string,
+    locale: Locale,
+    preview: boolean,
+  ): Promise<{ study: Study; definition: SurveyDefinition }> {
     const study = await this.studies.get(slug).catch((err: unknown) => {
       throw err instanceof AppError && err.kind === 'not_found' ? screenerNotOpen(locale) : err;
     });
@@ -43,13 +47,20 @@ export class SurveysService {
 
   async currentScreener(slug: string): Promise<{ study: Study; definition: SurveyDefinition }> {
     const { study, organisations, slots } = await this.studies.detail(slug);
-    const generated = buildScreenerDefinition({
-      studyTitle: study.title,
-      organisations: organisations.map((o) => ({ id: o.organisationId, name: o.organisation.name })),
-      slots: slots.map((s) => ({ id: s.id, label: { nl: formatSlot(s.startsAt, s.endsAt, 'nl'), en: formatSlot(s.startsAt, s.endsAt, 'en') }, location: s.location })),
-      consentVersion: CONSENT_TEXT_VERSION,
-      helpPhone: study.helpPhone || undefined,
-    }, { nl: translator('nl'), en: translator('en') });
+    const generated = buildScreenerDefinition(
+      {
+        studyTitle: study.title,
+        organisations: organisations.map((o) => ({ id: o.organisationId, name: o.organisation.name })),
+        slots: slots.map((s) => ({
+          id: s.id,
+          label: { nl: formatSlot(s.startsAt, s.endsAt, 'nl'), en: formatSlot(s.startsAt, s.endsAt, 'en') },
+          location: s.location,
+        })),
+        consentVersion: CONSENT_TEXT_VERSION,
+        helpPhone: study.helpPhone || undefined,
+      },
+      { nl: translator('nl'), en: translator('en') },
+    );
     return { study, definition: await this.ensureGenerated(study.id, 'screener', generated) };
   }
 
@@ -84,26 +95,53 @@ export class SurveysService {
     // Stored but never used would be worse than refused: the homework form is built for each organisation, and
     // autosave, printing and the preparation view all rely on its questions.
     if (kind === 'homework') {
-      throw AppError.invalid('survey.homework_fixed', 'The homework form is the one of the research plan (Bijlage 4), built for each organisation; it cannot be replaced.');
+      throw AppError.invalid(
+        'survey.homework_fixed',
+        'The homework form is the one of the research plan (Bijlage 4), built for each organisation; it cannot be replaced.',
+      );
     }
     const problems = definitionErrors(definition);
-    if (problems.length) throw AppError.invalid('survey.definition_invalid', `The survey definition has errors: ${problems.join('; ')}`, { errors: problems }, { problems: problems.join('; ') });
+    if (problems.length)
+      throw AppError.invalid(
+        'survey.definition_invalid',
+        `The survey definition has errors: ${problems.join('; ')}`,
+        { errors: problems },
+        { problems: problems.join('; ') },
+      );
     if (kind === 'screener') {
       const names = questionNames(definition);
       const missing = SCREENER_REQUIRED_QUESTIONS.filter((n) => !names.has(n));
       if (missing.length) {
-        throw AppError.invalid('survey.screener_questions_missing', `A screener needs the questions ${missing.join(', ')}: the intake stores a respondent from them.`, { missing }, { missingList: missing.join(', ') });
+        throw AppError.invalid(
+          'survey.screener_questions_missing',
+          `A screener needs the questions ${missing.join(', ')}: the intake stores a respondent from them.`,
+          { missing },
+          { missingList: missing.join(', ') },
+        );
       }
     }
     const latest = await this.definitions.latest(study.id, kind);
     if (latest?.origin === 'custom' && latest.contentHash === contentHash(definition)) return latest;
     const stored = await this.storeVersion(study.id, kind, definition, 'custom', actor);
-    await this.audit.record({ actor, action: 'survey.definition_put', studyId: study.id, subjectType: 'survey_definition', subjectId: stored.id, details: { kind, version: stored.version } });
+    await this.audit.record({
+      actor,
+      action: 'survey.definition_put',
+      studyId: study.id,
+      subjectType: 'survey_definition',
+      subjectId: stored.id,
+      details: { kind, version: stored.version },
+    });
     return stored;
   }
 
   // Two requests may both find the content new; the unique (study, kind, version) lets one win and the other re-read.
-  private async storeVersion(studyId: number, kind: SurveyKind, definition: object, origin: SurveyOrigin, actor: AuthUser | null): Promise<SurveyDefinition> {
+  private async storeVersion(
+    studyId: number,
+    kind: SurveyKind,
+    definition: object,
+    origin: SurveyOrigin,
+    actor: AuthUser | null,
+  ): Promise<SurveyDefinition> {
     const hash = contentHash(definition);
     for (let attempt = 0; ; attempt++) {
       try {
@@ -115,10 +153,26 @@ export class SurveysService {
   }
 
   @Transactional()
-  private async storeNextVersion(studyId: number, kind: SurveyKind, definition: object, hash: string, origin: SurveyOrigin, actor: AuthUser | null): Promise<SurveyDefinition> {
+  private async storeNextVersion(
+    studyId: number,
+    kind: SurveyKind,
+    definition: object,
+    hash: string,
+    origin: SurveyOrigin,
+    actor: AuthUser | null,
+  ): Promise<SurveyDefinition> {
     const latest = await this.definitions.latest(studyId, kind);
     if (latest && latest.origin === origin && latest.contentHash === hash) return latest;
-    return this.definitions.insert({ studyId, kind, version: (latest?.version ?? 0) + 1, origin, definition, contentHash: hash, createdBy: actor?.email ?? null, createdAt: new Date() });
+    return this.definitions.insert({
+      studyId,
+      kind,
+      version: (latest?.version ?? 0) + 1,
+      origin,
+      definition,
+      contentHash: hash,
+      createdBy: actor?.email ?? null,
+      createdAt: new Date(),
+    });
   }
 }
 

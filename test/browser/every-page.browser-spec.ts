@@ -38,7 +38,13 @@ describe('every researcher and partner page at 375 and 1280 px', () => {
     const formed = await groups.form('wp2a', {}, admin);
     for (const g of formed.groups.slice(0, 6)) if (g.id) await groups.confirm(g.id, admin);
     const { slots } = await t.app.get(StudiesService).detail('wp2a');
-    for (const name of ['Mona Moderator', 'Noor Notulist', 'Pim Planner']) await createModerator(t.dataSource, slots[0].studyId, slots.map((s) => s.id), { name });
+    for (const name of ['Mona Moderator', 'Noor Notulist', 'Pim Planner'])
+      await createModerator(
+        t.dataSource,
+        slots[0].studyId,
+        slots.map((s) => s.id),
+        { name },
+      );
     const schedule = await t.app.get(SchedulingService).run('wp2a', {}, admin, 'nl');
     if (schedule.placed[0]) {
       await t.app.get(InvitationsService).sendForGroup('wp2a', schedule.placed[0].groupId, admin);
@@ -64,10 +70,13 @@ describe('every researcher and partner page at 375 and 1280 px', () => {
       const res = await page.goto(`${base}${url}`);
       if (!res || res.status() !== 200 || !res.headers()['content-type']?.includes('text/html')) continue;
       found.push(url);
-      const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+      const hrefs = await page.$$eval('a[href]', (as) =>
+        as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''),
+      );
       for (const href of hrefs) {
         const target = new URL(href, `${base}${url}`);
-        if (target.origin !== base || !PAGE_PATH.test(target.pathname) || SKIP.test(target.pathname + target.search)) continue;
+        if (target.origin !== base || !PAGE_PATH.test(target.pathname) || SKIP.test(target.pathname + target.search))
+          continue;
         target.searchParams.delete('lang');
         queue.push(target.pathname + target.search);
       }
@@ -82,24 +91,41 @@ describe('every researcher and partner page at 375 and 1280 px', () => {
       await page.goto(`${base}${url}`);
       const { scrollWidth, innerWidth, wide } = await page.evaluate(() => {
         // The outermost elements that stick out on the right, to say where the problem is.
-        const out = Array.from(document.querySelectorAll('main *')).filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1);
+        const out = Array.from(document.querySelectorAll('main *')).filter(
+          (e) => e.getBoundingClientRect().right > window.innerWidth + 1,
+        );
         const outermost = out.filter((e) => !out.includes(e.parentElement as Element));
-        return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wide: outermost.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')}`) };
+        return {
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+          wide: outermost.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')}`),
+        };
       });
       if (scrollWidth > innerWidth) problems.push(`${url} at 375 px: page ${scrollWidth} px wide (${wide.join(', ')})`);
       // A table in a scroll box hides columns on a phone: tables stack as cards instead.
       const hidden = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('.table-wrap')).filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.querySelector('caption, th')?.textContent?.trim() ?? 'a table'),
+        Array.from(document.querySelectorAll('.table-wrap'))
+          .filter((w) => w.scrollWidth > w.clientWidth + 1)
+          .map((w) => w.querySelector('caption, th')?.textContent?.trim() ?? 'a table'),
       );
       for (const table of hidden) problems.push(`${url} at 375 px: table "${table}" hides columns in a scroll box`);
-      for (const v of await axeViolations(page)) problems.push(`${url} at 375 px: axe ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      for (const v of await axeViolations(page))
+        problems.push(
+          `${url} at 375 px: axe ${v.id} (${v.help}) at ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+        );
       await page.setViewportSize({ width: 1280, height: 900 });
       const cut = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('.table-wrap')).filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.querySelector('caption, th')?.textContent?.trim() ?? 'a table'),
+        Array.from(document.querySelectorAll('.table-wrap'))
+          .filter((w) => w.scrollWidth > w.clientWidth + 1)
+          .map((w) => w.querySelector('caption, th')?.textContent?.trim() ?? 'a table'),
       );
       for (const table of cut) problems.push(`${url} at 1280 px: table "${table}" is cut off`);
       // Every page is Dutch here: no error text may reach it in English.
-      for (const english of englishErrorTextsIn(await page.innerText('body'))) problems.push(`${url}: English error text "${english}"`);
+      for (const english of englishErrorTextsIn(await page.innerText('body')))
+        problems.push(`${url}: English error text "${english}"`);
     }
     return problems;
   }
@@ -110,7 +136,20 @@ describe('every researcher and partner page at 375 and 1280 px', () => {
     await loginInBrowser(page, base, admin.email, admin.password);
     const urls = await crawl(page, [...STAFF_START, '/studies/wp2a']);
     const paths = urls.map((u) => new URL(u, base).pathname);
-    for (const part of ['settings', 'respondents', 'respondents/import', 'groups', 'schedule', 'moderators', 'homework', 'overview', 'codebook', 'codebook/import', 'codebook/codes/new']) expect(paths).toContain(`/studies/wp2a/${part}`);
+    for (const part of [
+      'settings',
+      'respondents',
+      'respondents/import',
+      'groups',
+      'schedule',
+      'moderators',
+      'homework',
+      'overview',
+      'codebook',
+      'codebook/import',
+      'codebook/codes/new',
+    ])
+      expect(paths).toContain(`/studies/wp2a/${part}`);
     expect(paths.some((p) => /^\/studies\/wp2a\/codebook\/codes\/\d+\/edit$/.test(p))).toBe(true);
     expect(paths).toEqual(expect.arrayContaining(['/studies', '/audit', '/outbox', '/users', '/moderator']));
     expect(await check(page, urls)).toEqual([]);
@@ -120,7 +159,10 @@ describe('every researcher and partner page at 375 and 1280 px', () => {
   it('for a partner', async () => {
     const page = await browser.newPage({ bypassCSP: true });
     const { organisations } = await t.app.get(StudiesService).detail('wp2a');
-    const partner = await createUser(t.dataSource, { role: 'partner', organisationId: organisations[0].organisationId });
+    const partner = await createUser(t.dataSource, {
+      role: 'partner',
+      organisationId: organisations[0].organisationId,
+    });
     await loginInBrowser(page, base, partner.email, partner.password);
     const urls = await crawl(page, ['/partner']);
     expect(urls.length).toBeGreaterThanOrEqual(2);

@@ -67,7 +67,9 @@ describe('refused researcher forms in Chromium', () => {
     // The first link puts the focus in its field.
     await summary.getByRole('link', { name: fields[0].label, exact: true }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(fields[0].id);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     expect(await axeViolations(page)).toEqual([]);
   }
 
@@ -82,7 +84,12 @@ describe('refused researcher forms in Chromium', () => {
         const status = await submit(page, () => page.getByRole('button', { name: 'Onderzoek aanmaken' }).click());
         await expectRefused(page, status, [
           { id: 'new-title', typed: 'Kl', label: 'Titel', problem: 'te kort: minstens 3 tekens' },
-          { id: 'new-slug', typed: 'Klant Reis', label: 'Korte naam (in links)', problem: /alleen kleine letters, cijfers en streepjes/ },
+          {
+            id: 'new-slug',
+            typed: 'Klant Reis',
+            label: 'Korte naam (in links)',
+            problem: /alleen kleine letters, cijfers en streepjes/,
+          },
         ]);
         await page.getByLabel('Titel').fill('Klantreis gemeente');
         await page.getByLabel('Korte naam (in links)').fill(`klantreis-${width}`);
@@ -102,8 +109,18 @@ describe('refused researcher forms in Chromium', () => {
         await page.locator('#helpEmail').fill('vragen-at-hogeschool');
         const status = await submit(page, () => page.locator('#details-heading ~ form button[type=submit]').click());
         await expectRefused(page, status, [
-          { id: 'privacyUrl', typed: 'hogeschool.nl/privacy', label: 'Adres van de privacyverklaring', problem: 'dit is geen webadres; het begint met https://' },
-          { id: 'helpEmail', typed: 'vragen-at-hogeschool', label: 'E-mailadres voor vragen', problem: 'dit is geen e-mailadres' },
+          {
+            id: 'privacyUrl',
+            typed: 'hogeschool.nl/privacy',
+            label: 'Adres van de privacyverklaring',
+            problem: 'dit is geen webadres; het begint met https://',
+          },
+          {
+            id: 'helpEmail',
+            typed: 'vragen-at-hogeschool',
+            label: 'E-mailadres voor vragen',
+            problem: 'dit is geen e-mailadres',
+          },
         ]);
         expect(await page.locator('#title').inputValue()).toBe('Instellingen, nieuwe titel');
         expect(await page.locator('#groupMinSize').inputValue()).toBe('4');
@@ -111,7 +128,14 @@ describe('refused researcher forms in Chromium', () => {
         await page.locator('#privacyUrl').fill('https://hogeschool.nl/privacy');
         await page.locator('#helpEmail').fill('vragen@hogeschool.nl');
         const again = await submit(page, () => page.locator('#details-heading ~ form button[type=submit]').click());
-        await expectRefused(page, again, [{ id: 'groupMinSize', typed: '4', label: 'Minimaal', problem: 'mag niet groter zijn dan de groepsgrootte (3)' }]);
+        await expectRefused(page, again, [
+          {
+            id: 'groupMinSize',
+            typed: '4',
+            label: 'Minimaal',
+            problem: 'mag niet groter zijn dan de groepsgrootte (3)',
+          },
+        ]);
         await page.locator('#groupMinSize').fill('2');
         await submit(page, () => page.locator('#details-heading ~ form button[type=submit]').click());
         expect(await flash(page)).toBe('De gegevens zijn opgeslagen.');
@@ -139,7 +163,9 @@ describe('refused researcher forms in Chromium', () => {
         const phoneId = await phone.getAttribute('id');
         await phone.fill('bel me');
         const edited = await submit(page, () => row.getByRole('button', { name: 'Opslaan' }).click());
-        await expectRefused(page, edited, [{ id: phoneId!, typed: 'bel me', label: 'Telefoon contactpersoon', problem: /dit is geen telefoonnummer/ }]);
+        await expectRefused(page, edited, [
+          { id: phoneId!, typed: 'bel me', label: 'Telefoon contactpersoon', problem: /dit is geen telefoonnummer/ },
+        ]);
         // The other forms on the page show what is stored, not the refused form's values.
         expect(await page.locator('#org-name').inputValue()).toBe('');
       });
@@ -155,7 +181,12 @@ describe('refused researcher forms in Chromium', () => {
         const status = await submit(page, () => page.getByRole('button', { name: 'Moment toevoegen' }).click());
         await expectRefused(page, status, [
           { id: 'slot-date', typed: '', label: 'Datum', problem: 'vul dit in' },
-          { id: 'slot-url', typed: 'meet.example.org/sessie', label: 'Online link', problem: 'dit is geen webadres; het begint met https://' },
+          {
+            id: 'slot-url',
+            typed: 'meet.example.org/sessie',
+            label: 'Online link',
+            problem: 'dit is geen webadres; het begint met https://',
+          },
         ]);
         expect(await page.locator('#slot-start').inputValue()).toBe('10:00');
       });
@@ -184,10 +215,26 @@ describe('refused researcher forms in Chromium', () => {
         await page.locator(`#max-${moderator.id}`).fill('0');
         await page.locator(`#rest-${moderator.id}`).fill('999');
         await page.locator(`#slot-${moderator.id}-${slots[1].id}`).check();
-        const status = await submit(page, () => page.locator(`#moderator-${moderator.id} form`).first().getByRole('button', { name: /Opslaan/ }).click());
+        const status = await submit(page, () =>
+          page
+            .locator(`#moderator-${moderator.id} form`)
+            .first()
+            .getByRole('button', { name: /Opslaan/ })
+            .click(),
+        );
         await expectRefused(page, status, [
-          { id: `max-${moderator.id}`, typed: '0', label: 'Maximaal aantal sessies per dag', problem: 'te klein: minstens 1' },
-          { id: `rest-${moderator.id}`, typed: '999', label: 'Minimale rust tussen sessies (minuten)', problem: 'te groot: hoogstens 480' },
+          {
+            id: `max-${moderator.id}`,
+            typed: '0',
+            label: 'Maximaal aantal sessies per dag',
+            problem: 'te klein: minstens 1',
+          },
+          {
+            id: `rest-${moderator.id}`,
+            typed: '999',
+            label: 'Minimale rust tussen sessies (minuten)',
+            problem: 'te groot: hoogstens 480',
+          },
         ]);
         expect(await page.locator(`#slot-${moderator.id}-${slots[1].id}`).isChecked()).toBe(true);
       });
@@ -198,7 +245,9 @@ describe('refused researcher forms in Chromium', () => {
         await page.goto(`${base}/studies/${fx.study.slug}/homework`);
         await page.locator('#reminderDays').fill('99');
         const status = await submit(page, () => page.locator('.homework-settings form button[type=submit]').click());
-        await expectRefused(page, status, [{ id: 'reminderDays', typed: '99', label: 'Dagen voor de uiterste datum', problem: 'te groot: hoogstens 60' }]);
+        await expectRefused(page, status, [
+          { id: 'reminderDays', typed: '99', label: 'Dagen voor de uiterste datum', problem: 'te groot: hoogstens 60' },
+        ]);
       });
     });
 
@@ -208,7 +257,9 @@ describe('refused researcher forms in Chromium', () => {
         const status = await submit(page, () => page.getByRole('button', { name: 'Aanwezigheid opslaan' }).click());
         expect(status).toBe(400);
         await page.waitForFunction(() => document.activeElement?.id === 'form-problems');
-        expect(await page.locator('#form-problems').textContent()).toContain('Kies bij minstens één deelnemer ‘Aanwezig’ of ‘Afwezig’.');
+        expect(await page.locator('#form-problems').textContent()).toContain(
+          'Kies bij minstens één deelnemer ‘Aanwezig’ of ‘Afwezig’.',
+        );
         expect(await axeViolations(page)).toEqual([]);
       });
     });

@@ -18,8 +18,16 @@ describe('the groups page in Chromium', () => {
     ({ t, base, browser } = await startBrowserApp());
     const u = await createUser(t.dataSource, { role: 'researcher' });
     ({ email, password } = u);
-    fx = await createStudy(t.dataSource, { slug: 'groepen-browser', title: 'Groepen in de browser' }, { organisations: ['RET', 'Vitens'] });
-    await createBucket(t.dataSource, fx.study.id, fx.organisations[0].id, 'gemakzoeker', [...MIXED, MIXED[1], MIXED[2]]);
+    fx = await createStudy(
+      t.dataSource,
+      { slug: 'groepen-browser', title: 'Groepen in de browser' },
+      { organisations: ['RET', 'Vitens'] },
+    );
+    await createBucket(t.dataSource, fx.study.id, fx.organisations[0].id, 'gemakzoeker', [
+      ...MIXED,
+      MIXED[1],
+      MIXED[2],
+    ]);
     await createBucket(t.dataSource, fx.study.id, fx.organisations[1].id, 'informatiezoeker', MIXED.slice(0, 1));
   });
   afterAll(() => stopBrowserApp({ t, browser }));
@@ -51,11 +59,20 @@ describe('the groups page in Chromium', () => {
     await promote.getByRole('combobox').selectOption({ index: 1 });
     await promote.getByRole('button', { name: 'Deelnemer maken' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: /Reserve \d+ is nu deelnemer van groep \d+/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Reserve \d+ is nu deelnemer van groep \d+/ })
+      .waitFor();
 
-    await page.getByRole('button', { name: /^Bevestigen/ }).first().focus();
+    await page
+      .getByRole('button', { name: /^Bevestigen/ })
+      .first()
+      .focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: /Groep \d+ is bevestigd/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Groep \d+ is bevestigd/ })
+      .waitFor();
     expect(await page.locator('.group-card .badge').first().textContent()).toBe('bevestigd');
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -63,21 +80,34 @@ describe('the groups page in Chromium', () => {
   it('shows a refusal as an alert, and fits a phone screen', async () => {
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(`${base}/studies/${fx.study.slug}/groups?lang=nl`);
-    await page.getByRole('button', { name: /^Vastzetten/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Vastzetten/ })
+      .first()
+      .click();
     await page.getByRole('status').filter({ hasText: 'is vastgezet' }).waitFor();
     expect(await page.locator('.group-card details.person-actions').count()).toBe(0);
-    await page.getByRole('button', { name: /^Niet meer vastzetten/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Niet meer vastzetten/ })
+      .first()
+      .click();
     await page.getByRole('status').filter({ hasText: 'niet meer vastgezet' }).waitFor();
     // Removing a member from a group of three with a minimum of two is fine; from two it is refused.
     for (let i = 0; i < 2; i++) {
       const details = page.locator('.group-card details.person-actions').first();
       await details.locator('summary').click();
       await details.getByRole('button', { name: /^Uit de groep halen/ }).click();
-      await page.locator('#flash, #refusal').filter({ hasText: i === 0 ? 'is uit groep' : 'Deze wijziging kan niet' }).waitFor();
+      await page
+        .locator('#flash, #refusal')
+        .filter({ hasText: i === 0 ? 'is uit groep' : 'Deze wijziging kan niet' })
+        .waitFor();
     }
-    expect(await page.getByRole('alert').textContent()).toMatch(/Deze wijziging kan niet:.*het onderzoek vraagt er minstens 2/s);
+    expect(await page.getByRole('alert').textContent()).toMatch(
+      /Deze wijziging kan niet:.*het onderzoek vraagt er minstens 2/s,
+    );
     expect(await axeViolations(page)).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 

@@ -25,19 +25,28 @@ describe('homework import page in Chromium', () => {
     await loginInBrowser(page, base, fx.lead.email, fx.lead.password);
     await page.goto(`${base}/studies/${fx.study.slug}/homework/import?lang=nl`);
   }
-  const file = (rows: string[][]) => ({ name: 'papier.csv', mimeType: 'text/csv', buffer: homeworkAnswersCsv(HEADER, rows) });
+  const file = (rows: string[][]) => ({
+    name: 'papier.csv',
+    mimeType: 'text/csv',
+    buffer: homeworkAnswersCsv(HEADER, rows),
+  });
 
   it('lists each problem on a phone as line, column, value and reason, offers no import, and stores nothing', async () => {
     await open(375);
     expect(await axeViolations(page)).toEqual([]);
-    await page.setInputFiles('#import-file', file([[fx.members[0].email!, 'Ans', 'Gebeld.', 'website; duif', 'positief', 'Nee']]));
+    await page.setInputFiles(
+      '#import-file',
+      file([[fx.members[0].email!, 'Ans', 'Gebeld.', 'website; duif', 'positief', 'Nee']]),
+    );
     await page.getByRole('button', { name: 'Bestand controleren' }).click();
     const report = page.locator('table.import-errors');
     await report.waitFor();
     const first = report.locator('tbody tr').first();
     expect(await first.locator('[data-label="Regel"]').textContent()).toBe('2');
     expect(await first.locator('[data-label="Kolom"]').textContent()).toBe('channels');
-    expect(await first.locator('[data-label="Wat er mis is"]').textContent()).toContain('‘duif’ is geen keuze van deze vraag');
+    expect(await first.locator('[data-label="Wat er mis is"]').textContent()).toContain(
+      '‘duif’ is geen keuze van deze vraag',
+    );
     expect(await page.locator('#import-confirm').isHidden()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await axeViolations(page)).toEqual([]);
@@ -46,13 +55,24 @@ describe('homework import page in Chromium', () => {
 
   it('previews a good file, then imports it when confirmed by keyboard', async () => {
     await open(1280);
-    const rows = fx.members.map((m) => [m.email!, m.firstName!, 'Gebeld over de meterstand.', 'Telefoon', '🙂 Positief', 'Nee']);
+    const rows = fx.members.map((m) => [
+      m.email!,
+      m.firstName!,
+      'Gebeld over de meterstand.',
+      'Telefoon',
+      '🙂 Positief',
+      'Nee',
+    ]);
     await page.setInputFiles('#import-file', file(rows));
     await page.getByRole('button', { name: 'Bestand controleren' }).click();
     await page.getByText('2 rijen kunnen worden geïmporteerd.').waitFor();
-    expect(await page.textContent('#import-result-body')).toContain('2 deelnemers krijgen een nieuwe huiswerkopdracht.');
+    expect(await page.textContent('#import-result-body')).toContain(
+      '2 deelnemers krijgen een nieuwe huiswerkopdracht.',
+    );
     expect(await page.locator('table.import-errors tbody tr').count()).toBe(2);
-    expect(await page.locator('table.import-errors').textContent()).toContain('nieuwe huiswerkopdracht met deze antwoorden');
+    expect(await page.locator('table.import-errors').textContent()).toContain(
+      'nieuwe huiswerkopdracht met deze antwoorden',
+    );
     expect(await axeViolations(page)).toEqual([]);
     expect(await t.dataSource.getRepository(HomeworkAssignment).countBy({ studyId: fx.study.id })).toBe(0);
 

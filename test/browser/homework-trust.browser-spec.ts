@@ -26,7 +26,8 @@ describe('the homework form respondents can trust, in Chromium', () => {
   afterEach(() => context.close());
 
   const NAME = 'Wilt u allereerst hier uw voornaam noteren?';
-  const stored = (respondentId: number) => t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId });
+  const stored = (respondentId: number) =>
+    t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId });
 
   async function open(page: Page, key: string) {
     await page.goto(`${base}/h/${key}`);
@@ -59,7 +60,12 @@ describe('the homework form respondents can trust, in Chromium', () => {
     await page.getByRole('textbox', { name: /Welk contactmoment/ }).fill('Ik belde over mijn waterrekening.');
     for (const text of ['Website', 'Positief']) {
       const difference = await chooseAndCompare(text);
-      expect([text, difference.changedShare > 0.3, difference.strongestChange > 3, difference.markContrast > 3]).toEqual([text, true, true, true]);
+      expect([
+        text,
+        difference.changedShare > 0.3,
+        difference.strongestChange > 3,
+        difference.markContrast > 3,
+      ]).toEqual([text, true, true, true]);
     }
     await page.locator('textarea').nth(1).fill('Ik werd snel geholpen.');
     for (let step = 0; step < 4; step++) await page.getByRole('button', { name: 'Volgende' }).click();
@@ -73,7 +79,8 @@ describe('the homework form respondents can trust, in Chromium', () => {
     const { token } = await credentialsOf(t, fx.members[1].id);
     const page = await context.newPage();
     await open(page, token);
-    const story = 'Ik belde de klantenservice over mijn rekening en moest lang wachten voordat ik iemand sprak. '.repeat(3);
+    const story =
+      'Ik belde de klantenservice over mijn rekening en moest lang wachten voordat ik iemand sprak. '.repeat(3);
     const box = page.getByRole('textbox', { name: NAME });
     await box.focus();
     const started = Date.now();
@@ -115,14 +122,23 @@ describe('the homework form respondents can trust, in Chromium', () => {
     // Words typed in the first tab later are merged in the same way when it saves next.
     await first.getByRole('textbox', { name: NAME }).fill('Bert uit tab een, later');
     await first.getByRole('button', { name: 'Laad de nieuwste versie, met mijn tekst erbij' }).click();
-    await expect(waitForDraft(fx.members[2].id, 'Bert uit tab een / Bert uit tab twee / Bert uit tab een, later')).resolves.toBe(true);
+    await expect(
+      waitForDraft(fx.members[2].id, 'Bert uit tab een / Bert uit tab twee / Bert uit tab een, later'),
+    ).resolves.toBe(true);
   });
 
   it('opening a sent homework saves nothing', async () => {
     const own = await createScheduledGroup(t.dataSource, { members: 1, organisation: 'Vitens' });
     await t.app.get(HomeworkService).sendForGroup(own.study.slug, own.group.id, null);
     const { token } = await credentialsOf(t, own.members[0].id);
-    const complete = { firstName: 'Bep', contactMoments: 'Ik belde.', contactMomentsRating: 'positief', contactMomentsExplanation: 'Snel.', channels: ['telefoon'], afterwardsHad: 'no' };
+    const complete = {
+      firstName: 'Bep',
+      contactMoments: 'Ik belde.',
+      contactMomentsRating: 'positief',
+      contactMomentsExplanation: 'Snel.',
+      channels: ['telefoon'],
+      afterwardsHad: 'no',
+    };
     await t.app.get(HomeworkService).submit(token, { revision: 0, data: complete }, '127.0.0.1');
     const before = await stored(own.members[0].id);
     const page = await context.newPage();
@@ -131,7 +147,11 @@ describe('the homework form respondents can trust, in Chromium', () => {
     await page.getByRole('button', { name: 'Antwoorden veranderen' }).click();
     await page.waitForTimeout(2500);
     const after = await stored(own.members[0].id);
-    expect([after.revision, after.draftSavedAt?.getTime() ?? null, after.currentPage]).toEqual([before.revision, before.draftSavedAt?.getTime() ?? null, before.currentPage]);
+    expect([after.revision, after.draftSavedAt?.getTime() ?? null, after.currentPage]).toEqual([
+      before.revision,
+      before.draftSavedAt?.getTime() ?? null,
+      before.currentPage,
+    ]);
   });
 
   it('the save line never covers the field in focus when the respondent tabs back up, and nothing scrolls sideways at 375 px', async () => {
@@ -150,12 +170,16 @@ describe('the homework form respondents can trust, in Chromium', () => {
         const el = document.activeElement as HTMLElement;
         // A visually hidden radio or checkbox is shown by its decorator next to it.
         const shown = (el.closest('label') ?? el).getBoundingClientRect();
-        return shown.top < bar.bottom && shown.bottom > bar.top ? `${el.tagName} ${el.getAttribute('aria-label') ?? el.id} at ${Math.round(shown.top)} under a bar ending at ${Math.round(bar.bottom)}` : '';
+        return shown.top < bar.bottom && shown.bottom > bar.top
+          ? `${el.tagName} ${el.getAttribute('aria-label') ?? el.id} at ${Math.round(shown.top)} under a bar ending at ${Math.round(bar.bottom)}`
+          : '';
       });
       if (overlap) covered.push(overlap);
     }
     expect(covered).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
   });
 
   async function waitForDraft(respondentId: number, firstName: string): Promise<boolean> {
@@ -164,6 +188,8 @@ describe('the homework form respondents can trust, in Chromium', () => {
       if ((await stored(respondentId)).draft?.firstName === firstName) return true;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`the draft's first name is ${JSON.stringify((await stored(respondentId)).draft?.firstName)}, expected ${JSON.stringify(firstName)}`);
+    throw new Error(
+      `the draft's first name is ${JSON.stringify((await stored(respondentId)).draft?.firstName)}, expected ${JSON.stringify(firstName)}`,
+    );
   }
 });

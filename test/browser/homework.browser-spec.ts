@@ -24,7 +24,8 @@ describe('the homework form in Chromium', () => {
   afterEach(() => context.close());
 
   const textbox = (page: Page, name: string) => page.getByRole('textbox', { name });
-  const stored = (respondentId: number) => t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId });
+  const stored = (respondentId: number) =>
+    t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId });
 
   /** Waits (up to 10 s) until the server has this draft: saves are debounced and run in the background. */
   async function draftArrives(respondentId: number, expected: Record<string, unknown>): Promise<void> {
@@ -32,7 +33,8 @@ describe('the homework form in Chromium', () => {
     for (;;) {
       const draft = (await stored(respondentId)).draft ?? {};
       if (Object.entries(expected).every(([k, v]) => draft[k] === v)) return;
-      if (Date.now() > until) throw new Error(`draft is ${JSON.stringify(draft)}, expected ${JSON.stringify(expected)}`);
+      if (Date.now() > until)
+        throw new Error(`draft is ${JSON.stringify(draft)}, expected ${JSON.stringify(expected)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -67,7 +69,14 @@ describe('the homework form in Chromium', () => {
     const own = await createScheduledGroup(t.dataSource, { members: 1, organisation: 'Vitens' });
     await t.app.get(HomeworkService).sendForGroup(own.study.slug, own.group.id, null);
     const { token } = await credentialsOf(t, own.members[0].id);
-    const complete = { firstName: 'Bep', contactMoments: 'Ik belde.', contactMomentsRating: 'positief', contactMomentsExplanation: 'Snel.', channels: ['telefoon'], afterwardsHad: 'no' };
+    const complete = {
+      firstName: 'Bep',
+      contactMoments: 'Ik belde.',
+      contactMomentsRating: 'positief',
+      contactMomentsExplanation: 'Snel.',
+      channels: ['telefoon'],
+      afterwardsHad: 'no',
+    };
     await t.app.get(HomeworkService).submit(token, { revision: 0, data: complete }, '127.0.0.1');
     let page = await context.newPage();
     await open(page, token);
@@ -121,7 +130,8 @@ describe('the homework form in Chromium', () => {
     page.on('request', (r) => {
       if (!r.url().startsWith(base) && !r.url().startsWith('data:')) elsewhere.push(r.url());
     });
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await page.goto(`${base}/h`);
     expect(await overflow()).toBe(0);
     await open(page, token);
@@ -151,8 +161,18 @@ describe('the homework form in Chromium', () => {
     await page.keyboard.press('Space');
     await tabTo(page, 'Positief');
     // The faces are drawn (not every device has emoji); the word is the radio button's name.
-    const faces = await page.locator('.sd-question:has(input[value="positief"]) img.homework-face').evaluateAll((imgs) => imgs.map((i) => [(i as HTMLImageElement).getAttribute('src'), (i as HTMLImageElement).naturalWidth > 0, i.getAttribute('alt')]));
-    expect(faces.slice(0, 3)).toEqual(['positief', 'neutraal', 'negatief'].map((f) => [`/assets/img/faces/${f}.svg`, true, '']));
+    const faces = await page
+      .locator('.sd-question:has(input[value="positief"]) img.homework-face')
+      .evaluateAll((imgs) =>
+        imgs.map((i) => [
+          (i as HTMLImageElement).getAttribute('src'),
+          (i as HTMLImageElement).naturalWidth > 0,
+          i.getAttribute('alt'),
+        ]),
+      );
+    expect(faces.slice(0, 3)).toEqual(
+      ['positief', 'neutraal', 'negatief'].map((f) => [`/assets/img/faces/${f}.svg`, true, '']),
+    );
     await page.keyboard.press('ArrowRight');
     expect(await page.getByRole('radio', { name: 'Neutraal' }).first().isChecked()).toBe(true);
     await page.keyboard.press('Tab');
@@ -171,7 +191,13 @@ describe('the homework form in Chromium', () => {
     await page.getByText('Hartelijk dank! Uw antwoorden zijn verstuurd.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     const row = await stored(fx.members[2].id);
-    expect(row.submitted).toMatchObject({ firstName: 'Cor', contactMoments: 'Ik heb online een vergunning aangevraagd.', channels: ['website'], contactMomentsRating: 'neutraal', afterwardsHad: 'no' });
+    expect(row.submitted).toMatchObject({
+      firstName: 'Cor',
+      contactMoments: 'Ik heb online een vergunning aangevraagd.',
+      channels: ['website'],
+      contactMomentsRating: 'neutraal',
+      afterwardsHad: 'no',
+    });
     expect(row.late).toBe(false);
     // Reopening shows the answers, with the way back into editing.
     await open(page, token);
@@ -196,7 +222,10 @@ describe('the homework form in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     // On screen a wide table scrolls; paper cannot scroll, so in print nothing may clip a member's column.
     await page.emulateMedia({ media: 'print' });
-    const clipping = await page.$$eval('.homework-prep__scroll', (boxes) => boxes.filter((b) => getComputedStyle(b).overflowX !== 'visible').length);
+    const clipping = await page.$$eval(
+      '.homework-prep__scroll',
+      (boxes) => boxes.filter((b) => getComputedStyle(b).overflowX !== 'visible').length,
+    );
     expect(clipping).toBe(0);
     await page.emulateMedia({ media: 'screen' });
     const { assignment } = await credentialsOf(t, fx.members[3].id);

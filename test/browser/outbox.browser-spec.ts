@@ -28,8 +28,15 @@ describe('outbox page in Chromium', () => {
     const statuses = ['pending', 'sending', 'sent', 'failed', 'unknown'] as const;
     const ids: Record<string, number> = {};
     for (const status of statuses) {
-      const m = await inTransaction(t, () => enqueueMail(outbox, { studyId: study.id, to: `${status}@example.org`, subject: `Bericht ${status}` }));
-      await repo.update(m.id, { status, attempts: status === 'pending' ? 0 : 1, lastError: status === 'failed' ? '550 Mailbox unavailable' : null, sentAt: status === 'sent' ? new Date() : null });
+      const m = await inTransaction(t, () =>
+        enqueueMail(outbox, { studyId: study.id, to: `${status}@example.org`, subject: `Bericht ${status}` }),
+      );
+      await repo.update(m.id, {
+        status,
+        attempts: status === 'pending' ? 0 : 1,
+        lastError: status === 'failed' ? '550 Mailbox unavailable' : null,
+        sentAt: status === 'sent' ? new Date() : null,
+      });
       ids[status] = m.id;
     }
     const u = await createUser(t.dataSource, { role: 'researcher' });
@@ -40,7 +47,10 @@ describe('outbox page in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.getByRole('button', { name: /Opnieuw versturen/ }).count()).toBe(2);
 
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: /Opnieuw versturen aan unknown@example\.org/ }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: /Opnieuw versturen aan unknown@example\.org/ }).click(),
+    ]);
     expect(await page.getByRole('status').textContent()).toContain('Het bericht staat weer klaar om te versturen.');
     expect((await repo.findOneByOrFail({ id: ids.unknown })).status).toBe('pending');
     expect(await axeViolations(page)).toEqual([]);
@@ -49,7 +59,9 @@ describe('outbox page in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(`${base}/outbox`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

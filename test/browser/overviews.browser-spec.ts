@@ -36,7 +36,10 @@ describe('overview pages in Chromium', () => {
     await page.getByLabel('Organisatie', { exact: true }).selectOption('Vitens');
     await page.getByLabel('Leeftijd', { exact: true }).selectOption('true');
     await page.getByLabel('Kleine aantallen afschermen onder').fill('3');
-    await Promise.all([page.waitForURL(/organisation=Vitens/), page.getByRole('button', { name: 'Toon overzicht' }).click()]);
+    await Promise.all([
+      page.waitForURL(/organisation=Vitens/),
+      page.getByRole('button', { name: 'Toon overzicht' }).click(),
+    ]);
     expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Vitens (n=12)']);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -44,7 +47,9 @@ describe('overview pages in Chromium', () => {
     await page.goto(`${base}/studies/${slug}/overview?lang=en`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Respondent overview');
     expect(await axeViolations(page)).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
@@ -57,11 +62,16 @@ describe('overview pages in Chromium', () => {
     await page.waitForURL(`${base}/partner/studies/${slug}`);
     expect(await page.getByRole('heading', { level: 2, name: 'Respondenten van RET' }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV (puntkomma, voor Excel)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'CSV (puntkomma, voor Excel)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`respondentenoverzicht-${slug}-ret-participants.csv`);
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(`${base}/partner/studies/${slug}?lang=en`);
     expect(await axeViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
   });
 });

@@ -28,7 +28,11 @@ describe('researcher pages in Chromium', () => {
 
   it('logs in by keyboard and shows the study page without axe violations', async () => {
     const u = await createUser(t.dataSource, { role: 'researcher' });
-    const { study } = await createStudy(t.dataSource, { title: 'Browser study' }, { organisations: ['Belastingdienst', 'RET'] });
+    const { study } = await createStudy(
+      t.dataSource,
+      { title: 'Browser study' },
+      { organisations: ['Belastingdienst', 'RET'] },
+    );
     await page.goto(`${base}/login?lang=nl`);
     await page.getByLabel('E-mailadres').fill(u.email);
     await page.keyboard.press('Tab');
@@ -47,7 +51,9 @@ describe('researcher pages in Chromium', () => {
     await page.setViewportSize({ width: 375, height: 740 });
     await loginInBrowser(page, base, u.email, u.password);
     await page.goto(`${base}/studies/${study.slug}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

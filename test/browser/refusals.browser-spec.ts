@@ -30,7 +30,9 @@ describe('refusal pages in Chromium', () => {
         await page.getByLabel('Wachtwoord').fill(i < 5 ? 'wrong-password' : user.password);
         await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Inloggen' }).click()]);
       }
-      await expect(page.getByRole('alert').textContent()).resolves.toContain('Voor uw veiligheid kunt u het over een minuut opnieuw proberen.');
+      await expect(page.getByRole('alert').textContent()).resolves.toContain(
+        'Voor uw veiligheid kunt u het over een minuut opnieuw proberen.',
+      );
       expect(await noSideScroll(page)).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
@@ -41,7 +43,16 @@ describe('refusal pages in Chromium', () => {
   it('shows an invitation link of a closed study as no longer working, with the helpline, at 1280 and 375 px', async () => {
     const fx = await createScheduledGroup(t.dataSource, { members: 1 });
     const token = randomToken();
-    await t.dataSource.getRepository(Invitation).insert({ studyId: fx.study.id, sessionId: fx.session.id, respondentId: fx.members[0].id, tokenHash: hashToken(token), status: 'sent', sequence: 0, sentAt: new Date(), respondedAt: null });
+    await t.dataSource.getRepository(Invitation).insert({
+      studyId: fx.study.id,
+      sessionId: fx.session.id,
+      respondentId: fx.members[0].id,
+      tokenHash: hashToken(token),
+      status: 'sent',
+      sequence: 0,
+      sentAt: new Date(),
+      respondedAt: null,
+    });
     await t.dataSource.getRepository(Study).update({ id: fx.study.id }, { status: 'closed' });
     for (const width of [1280, 375]) {
       const page = await browser.newPage({ bypassCSP: true, viewport: { width, height: 800 } });

@@ -40,9 +40,17 @@ describe('who stands behind a study, in Chromium', () => {
     await page.getByLabel('Adres van de privacyverklaring').fill('https://www.hogeschooldomstad.nl/privacy/klantreis');
     await page.getByLabel('Telefoonnummer voor hulp').fill('030 252 76 18');
     await page.getByLabel('E-mailadres voor vragen').fill('klantreis@hogeschooldomstad.nl');
-    await Promise.all([page.waitForURL(`${base}/studies/achter/settings`), page.locator('#details-heading ~ form button[type=submit]').click()]);
-    await page.getByLabel('Kies een logobestand').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: await drawnLogo(page) });
-    await Promise.all([page.waitForURL(/\/studies\/achter\/settings#behind$/), page.getByRole('button', { name: 'Logo opslaan' }).click()]);
+    await Promise.all([
+      page.waitForURL(`${base}/studies/achter/settings`),
+      page.locator('#details-heading ~ form button[type=submit]').click(),
+    ]);
+    await page
+      .getByLabel('Kies een logobestand')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: await drawnLogo(page) });
+    await Promise.all([
+      page.waitForURL(/\/studies\/achter\/settings#behind$/),
+      page.getByRole('button', { name: 'Logo opslaan' }).click(),
+    ]);
     const current = page.getByRole('img', { name: 'Het huidige logo' });
     expect(await current.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
     expect(await axeViolations(page)).toEqual([]);
@@ -55,12 +63,20 @@ describe('who stands behind a study, in Chromium', () => {
       const logo = respondent.locator('.behind-top img');
       await logo.evaluate((img: HTMLImageElement) => img.decode());
       expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
-      expect(await respondent.locator('.behind-top').textContent()).toContain('Een onderzoek van Lectoraat Klantgericht Organiseren, Hogeschool Domstad');
+      expect(await respondent.locator('.behind-top').textContent()).toContain(
+        'Een onderzoek van Lectoraat Klantgericht Organiseren, Hogeschool Domstad',
+      );
       const about = respondent.getByRole('complementary', { name: 'Wie doet dit onderzoek?' });
-      expect(await about.getByRole('link', { name: /privacyverklaring/ }).getAttribute('href')).toBe('https://www.hogeschooldomstad.nl/privacy/klantreis');
+      expect(await about.getByRole('link', { name: /privacyverklaring/ }).getAttribute('href')).toBe(
+        'https://www.hogeschooldomstad.nl/privacy/klantreis',
+      );
       expect(await about.getByRole('link', { name: '030 252 76 18' }).getAttribute('href')).toBe('tel:0302527618');
-      expect(await about.getByRole('link', { name: 'klantreis@hogeschooldomstad.nl' }).getAttribute('href')).toBe('mailto:klantreis@hogeschooldomstad.nl');
-      expect(await respondent.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      expect(await about.getByRole('link', { name: 'klantreis@hogeschooldomstad.nl' }).getAttribute('href')).toBe(
+        'mailto:klantreis@hogeschooldomstad.nl',
+      );
+      expect(
+        await respondent.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBe(0);
       expect(await axeViolations(respondent)).toEqual([]);
       await respondent.close();
     }

@@ -18,7 +18,11 @@ describe('respondent import and pool pages in Chromium', () => {
 
   beforeAll(async () => {
     ({ t, base, browser } = await startBrowserApp());
-    await createStudy(t.dataSource, { slug: 'import-ui', title: 'Import UI' }, { organisations: ['RET', 'Vitens', 'Belastingdienst', 'Gemeente Utrecht'] });
+    await createStudy(
+      t.dataSource,
+      { slug: 'import-ui', title: 'Import UI' },
+      { organisations: ['RET', 'Vitens', 'Belastingdienst', 'Gemeente Utrecht'] },
+    );
     researcher = await createUser(t.dataSource, { role: 'researcher' });
   });
   afterAll(() => stopBrowserApp({ t, browser }));
@@ -38,13 +42,19 @@ describe('respondent import and pool pages in Chromium', () => {
     const report = page.locator('table.import-errors');
     await report.waitFor();
     // The refusal in the page's language, by its code (the API's own message is English).
-    expect(await page.textContent('#import-result-body')).toContain('kunnen niet gelezen worden, dus er is niets geïmporteerd');
+    expect(await page.textContent('#import-result-body')).toContain(
+      'kunnen niet gelezen worden, dus er is niets geïmporteerd',
+    );
     const first = report.locator('tbody tr').first();
     expect(await first.locator('[data-label="Regel"]').textContent()).toBe('3');
     expect(await first.locator('[data-label="Kolom"]').textContent()).toBe('Geslacht');
     expect(await first.locator('[data-label="Waarde in het bestand"]').textContent()).toBe('q');
-    expect(await first.locator('[data-label="Wat er mis is"]').textContent()).toContain('expected m (man), v (vrouw) or x');
-    expect(await report.textContent()).toContain("this study's organisations are: RET, Vitens, Belastingdienst, Gemeente Utrecht");
+    expect(await first.locator('[data-label="Wat er mis is"]').textContent()).toContain(
+      'expected m (man), v (vrouw) or x',
+    );
+    expect(await report.textContent()).toContain(
+      "this study's organisations are: RET, Vitens, Belastingdienst, Gemeente Utrecht",
+    );
     // Stacked rows: nothing sticks out of a 375 px screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await axeViolations(page)).toEqual([]);
@@ -61,7 +71,10 @@ describe('respondent import and pool pages in Chromium', () => {
     await page.goto(`${base}/studies/import-ui/respondents`);
     const shortCells = page.locator('table.count-table td.shortfall');
     expect(await shortCells.count()).toBeGreaterThan(0);
-    const colour = await shortCells.first().locator('span').evaluate((el) => getComputedStyle(el).color);
+    const colour = await shortCells
+      .first()
+      .locator('span')
+      .evaluate((el) => getComputedStyle(el).color);
     expect(colour).toBe('rgb(143, 20, 20)');
     expect(await page.locator('table.respondent-table tbody tr').first().textContent()).toContain('import');
 
@@ -76,16 +89,24 @@ describe('respondent import and pool pages in Chromium', () => {
     expect(shown).toContain('Informatiezoeker');
     expect(shown).toContain(`aangepast door ${researcher.email} op `);
     expect(shown).toContain('Bij het nabellen bleek dat zij alles zelf uitzoekt');
-    const event = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'respondent.quadrant_override', subjectId: String(r.id) });
+    const event = await t.dataSource
+      .getRepository(AuditEvent)
+      .findOneByOrFail({ action: 'respondent.quadrant_override', subjectId: String(r.id) });
     expect(event.details).toMatchObject({ from: 'gemakzoeker', to: 'informatiezoeker' });
     expect(await axeViolations(page)).toEqual([]);
   });
 
   it('refuses a zip bomb on the page in Dutch, and stores nothing', async () => {
     await open(375, '/studies/import-ui/respondents/import');
-    expect(await page.textContent('main')).toContain('Een bestand mag hoogstens 20 MB groot zijn en 100.000 rijen hebben.');
+    expect(await page.textContent('main')).toContain(
+      'Een bestand mag hoogstens 20 MB groot zijn en 100.000 rijen hebben.',
+    );
     const before = await t.dataSource.getRepository(Respondent).count();
-    await page.setInputFiles('#import-file', { name: 'bom.xlsx', mimeType: 'application/octet-stream', buffer: await xlsxBomb({ unpackedBytes: 2e9 }) });
+    await page.setInputFiles('#import-file', {
+      name: 'bom.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: await xlsxBomb({ unpackedBytes: 2e9 }),
+    });
     await page.getByLabel('Alleen controleren (nog niets importeren)').uncheck();
     await page.getByRole('button', { name: 'Importeren' }).click();
     await page.getByText('Het Excelbestand wordt uitgepakt groter dan 100 MB.', { exact: false }).waitFor();
@@ -95,7 +116,11 @@ describe('respondent import and pool pages in Chromium', () => {
   });
 
   it('pages through a large pool on a phone with links that keep the filter', async () => {
-    const study = await createStudy(t.dataSource, { slug: 'groot-ui', title: 'Grote pool' }, { organisations: ['RET'] });
+    const study = await createStudy(
+      t.dataSource,
+      { slug: 'groot-ui', title: 'Grote pool' },
+      { organisations: ['RET'] },
+    );
     await createRespondents(t.dataSource, study.study.id, study.organisations[0].id, 120, { quadrant: 'gemakzoeker' });
     await open(375, '/studies/groot-ui/respondents?quadrant=gemakzoeker');
     const pager = page.getByRole('navigation', { name: "Pagina's" });

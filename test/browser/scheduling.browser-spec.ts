@@ -18,18 +18,39 @@ describe('schedule, moderator and invitation pages in Chromium', () => {
   beforeAll(async () => {
     ({ t, base, browser } = await startBrowserApp());
     researcher = await createUser(t.dataSource, { role: 'researcher', name: 'Rita Researcher' });
-    const fx = await createStudy(t.dataSource, { title: 'Planning in de browser' }, { organisations: ['RET', 'Waternet'], slots: 0 });
+    const fx = await createStudy(
+      t.dataSource,
+      { title: 'Planning in de browser' },
+      { organisations: ['RET', 'Waternet'], slots: 0 },
+    );
     slug = fx.study.slug;
     const slots = [
       await createSlot(t.dataSource, fx.study.id, new Date('2026-12-08T09:00:00Z')),
-      await createSlot(t.dataSource, fx.study.id, new Date('2026-12-08T13:00:00Z'), { onlineUrl: null, location: 'Stadhuis Rotterdam', capacity: 1 }),
+      await createSlot(t.dataSource, fx.study.id, new Date('2026-12-08T13:00:00Z'), {
+        onlineUrl: null,
+        location: 'Stadhuis Rotterdam',
+        capacity: 1,
+      }),
       await createSlot(t.dataSource, fx.study.id, new Date('2026-12-09T09:00:00Z')),
     ];
-    for (const name of ['Anna', 'Bram', 'Cor']) await createModerator(t.dataSource, fx.study.id, slots.map((s) => s.id), { name });
+    for (const name of ['Anna', 'Bram', 'Cor'])
+      await createModerator(
+        t.dataSource,
+        fx.study.id,
+        slots.map((s) => s.id),
+        { name },
+      );
     groups = [
       await createGroupWithMembers(t.dataSource, fx.study.id, fx.organisations[0].id, { members: 3, reserves: 1 }),
-      await createGroupWithMembers(t.dataSource, fx.study.id, fx.organisations[1].id, { members: 3, quadrant: 'informatiezoeker' }),
-      await createGroupWithMembers(t.dataSource, fx.study.id, fx.organisations[1].id, { members: 2, availability: [], quadrant: 'zekerheidszoeker' }),
+      await createGroupWithMembers(t.dataSource, fx.study.id, fx.organisations[1].id, {
+        members: 3,
+        quadrant: 'informatiezoeker',
+      }),
+      await createGroupWithMembers(t.dataSource, fx.study.id, fx.organisations[1].id, {
+        members: 2,
+        availability: [],
+        quadrant: 'zekerheidszoeker',
+      }),
     ];
   });
   afterAll(() => stopBrowserApp({ t, browser }));
@@ -57,22 +78,33 @@ describe('schedule, moderator and invitation pages in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('sends invitations from the page and shows each member\'s status after a confirm and a decline', async () => {
+  it("sends invitations from the page and shows each member's status after a confirm and a decline", async () => {
     await loginInBrowser(page, base, researcher.email, researcher.password);
     await page.goto(`${base}/studies/${slug}/schedule`);
-    const session = page.locator('article.schedule-session', { has: page.getByRole('heading', { name: /RET × Gemakzoeker/ }) });
-    await Promise.all([page.waitForNavigation(), session.getByRole('button', { name: /Uitnodigingen versturen/ }).click()]);
+    const session = page.locator('article.schedule-session', {
+      has: page.getByRole('heading', { name: /RET × Gemakzoeker/ }),
+    });
+    await Promise.all([
+      page.waitForNavigation(),
+      session.getByRole('button', { name: /Uitnodigingen versturen/ }).click(),
+    ]);
     const invitations = t.app.get(InvitationsService);
     const mails = await t.dataSource.getRepository(OutboxMessage).find({ order: { id: 'ASC' } });
-    const tokenFor = (email: string, action: string) => new RegExp(`/c/([A-Za-z0-9_-]+)/${action}`).exec(mails.find((m) => m.toAddress === email)!.textBody)![1];
+    const tokenFor = (email: string, action: string) =>
+      new RegExp(`/c/([A-Za-z0-9_-]+)/${action}`).exec(mails.find((m) => m.toAddress === email)!.textBody)![1];
     await invitations.confirm(tokenFor(groups[0].members[0].email!, 'confirm'));
     await invitations.decline(tokenFor(groups[0].members[1].email!, 'decline'));
     await page.reload();
-    const rows = page.locator('article.schedule-session', { has: page.getByRole('heading', { name: /RET × Gemakzoeker/ }) }).locator('tbody tr');
+    const rows = page
+      .locator('article.schedule-session', { has: page.getByRole('heading', { name: /RET × Gemakzoeker/ }) })
+      .locator('tbody tr');
     expect(await rows.filter({ hasText: groups[0].members[0].firstName! }).textContent()).toContain('bevestigd');
     expect(await rows.filter({ hasText: groups[0].members[1].firstName! }).textContent()).toContain('afgemeld');
     expect(await rows.filter({ hasText: groups[0].reserves[0].firstName! }).textContent()).toContain('verstuurd');
-    await page.getByText(/Verplaatsen of andere moderatoren/).first().click();
+    await page
+      .getByText(/Verplaatsen of andere moderatoren/)
+      .first()
+      .click();
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -80,7 +112,9 @@ describe('schedule, moderator and invitation pages in Chromium', () => {
     await loginInBrowser(page, base, researcher.email, researcher.password);
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(`${base}/studies/${slug}/schedule`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     const session = page.locator('article.schedule-session').first();
     await session.getByText(/Verplaatsen of andere moderatoren/).click();
     const lead = await session.locator('select[name="leadModeratorId"]').inputValue();
@@ -98,9 +132,15 @@ describe('schedule, moderator and invitation pages in Chromium', () => {
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(`${base}/c/${token}/confirm`);
     expect(await axeViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: 'Ja, ik kom' }).focus();
-    await Promise.all([page.waitForLoadState('load'), page.waitForResponse((r) => r.request().method() === 'POST'), page.keyboard.press('Enter')]);
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.keyboard.press('Enter'),
+    ]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Dank u wel!');
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${base}/c/${token}/decline?lang=en`);
@@ -108,13 +148,17 @@ describe('schedule, moderator and invitation pages in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('the moderators page and the moderator\'s own page have no axe violations', async () => {
+  it("the moderators page and the moderator's own page have no axe violations", async () => {
     await loginInBrowser(page, base, researcher.email, researcher.password);
     await page.goto(`${base}/studies/${slug}/moderators`);
     expect(await page.getByRole('heading', { name: /Anna/ }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${base}/moderator`);
-    await Promise.all([page.waitForLoadState('load'), page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Maak een agendalink' }).click()]);
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Maak een agendalink' }).click(),
+    ]);
     expect(await page.getByLabel('Jouw privélink').inputValue()).toMatch(/\/ical\/[A-Za-z0-9_-]{43}\.ics$/);
     expect(await axeViolations(page)).toEqual([]);
   });

@@ -15,7 +15,11 @@ describe('the screener respondents can trust, in Chromium', () => {
 
   beforeAll(async () => {
     ({ t, base, browser } = await startBrowserApp());
-    await createStudy(t.dataSource, { slug: 'vertrouwen', title: 'Klantreis 2026', helpPhone: '030 111 22 33' }, { organisations: ['RET', 'Vitens'] });
+    await createStudy(
+      t.dataSource,
+      { slug: 'vertrouwen', title: 'Klantreis 2026', helpPhone: '030 111 22 33' },
+      { organisations: ['RET', 'Vitens'] },
+    );
   });
   afterAll(() => stopBrowserApp({ t, browser }));
   beforeEach(async () => {
@@ -79,7 +83,9 @@ describe('the screener respondents can trust, in Chromium', () => {
     await page.goto(`${base}/s/vertrouwen`);
     await page.getByText('Ja, ik ga akkoord').click();
     expect(await progress()).toBe('Stap 1 van 6: Meedoen aan ons onderzoek');
-    expect(await page.locator('#screener-progress-bar').evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([1, 6]);
+    expect(await page.locator('#screener-progress-bar').evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual(
+      [1, 6],
+    );
     await next();
     expect(await progress()).toBe('Stap 2 van 6: Uw contact met een organisatie');
     await item('RET').click();
@@ -134,12 +140,18 @@ describe('the screener respondents can trust, in Chromium', () => {
       'Hoe comfortabel voelt u zich bij het gebruik van digitale middelen?',
     ]);
     // Errors are read at the size of the body text (18 px on a phone), not 12 px.
-    const sizes = await page.$$eval('.sd-question__erbox .sd-error__item, .form-problems li', (els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    const sizes = await page.$$eval('.sd-question__erbox .sd-error__item, .form-problems li', (els) =>
+      els.map((e) => parseFloat(getComputedStyle(e).fontSize)),
+    );
     expect(sizes.length).toBe(6);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
     expect(await axeViolations(page)).toEqual([]);
     await links.nth(1).click();
-    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name?.length !== undefined && document.activeElement?.closest('.sd-question')?.textContent?.includes('hoogste opleiding'));
+    await page.waitForFunction(
+      () =>
+        (document.activeElement as HTMLInputElement | null)?.name?.length !== undefined &&
+        document.activeElement?.closest('.sd-question')?.textContent?.includes('hoogste opleiding'),
+    );
     await item('Man').click();
     await item('MBO (middelbaar beroepsonderwijs)').click();
     await item(/^Oncomfortabel$/).click();

@@ -13,7 +13,11 @@ describe('the public screener in Chromium', () => {
 
   beforeAll(async () => {
     ({ t, base, browser } = await startBrowserApp());
-    await createStudy(t.dataSource, { slug: 'klantreis', title: 'Klantreis 2026', helpPhone: '030 111 22 33' }, { organisations: ['RET', 'Vitens'] });
+    await createStudy(
+      t.dataSource,
+      { slug: 'klantreis', title: 'Klantreis 2026', helpPhone: '030 111 22 33' },
+      { organisations: ['RET', 'Vitens'] },
+    );
   });
   afterAll(() => stopBrowserApp({ t, browser }));
   beforeEach(async () => {
@@ -46,7 +50,10 @@ describe('the public screener in Chromium', () => {
     await page.getByText('Ja, ik ga akkoord').click();
     await next();
     // WCAG 1.4.11: a radio circle needs a visible edge, not white on near-white.
-    const edge = await page.locator('.sd-item__decorator').first().evaluate((el) => getComputedStyle(el));
+    const edge = await page
+      .locator('.sd-item__decorator')
+      .first()
+      .evaluate((el) => getComputedStyle(el));
     expect([edge.borderTopWidth, edge.borderTopColor]).toEqual(['2px', 'rgb(107, 107, 107)']);
     // The knock-out questions come before anything personal: no name is asked of someone who cannot take part.
     await choose('RET');
@@ -64,33 +71,43 @@ describe('the public screener in Chromium', () => {
     expect(r).toMatchObject({ status: 'ineligible', quadrant: null, firstName: null, email: null });
   });
 
-  it.each([375, 1280])('at %i px shows answers the server refused under their questions, by title, with the linked summary', async (width) => {
-    await page.setViewportSize({ width, height: 800 });
-    // An older tab sent an answer the server no longer accepts (a real request, changed on its way).
-    await page.route('**/api/studies/klantreis/screener', async (route) => {
-      const body = JSON.parse(route.request().postData() ?? '{}') as { answers: Record<string, unknown> };
-      body.answers.consent = false;
-      await route.continue({ postData: JSON.stringify(body) });
-    });
-    await page.goto(`${base}/s/klantreis`);
-    await page.getByText('Ja, ik ga akkoord').click();
-    await next();
-    await choose('RET');
-    await choose('Langer dan zes maanden geleden');
-    await page.locator('.sd-navigation__complete-btn').click();
-    const summary = page.locator('#form-problems');
-    await summary.getByRole('link', { name: 'Gaat u hiermee akkoord?' }).waitFor();
-    await page.waitForFunction(() => document.activeElement?.id === 'form-problems');
-    expect(await summary.textContent()).toContain('U kunt alleen meedoen als u akkoord gaat.');
-    expect(await page.locator('.sd-question__erbox', { hasText: 'U kunt alleen meedoen als u akkoord gaat.' }).isVisible()).toBe(true);
-    expect(await page.innerText('main')).not.toContain('consent');
-    // The answers are all still there (the tab's copy too), on the page of the refused question.
-    const kept = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('kwadrant.screener.klantreis') ?? '{}') as { data?: object }).data ?? {});
-    expect(Object.keys(kept).length).toBeGreaterThan(1);
-    expect(await page.locator('.sd-question__title', { hasText: 'Gaat u hiermee akkoord?' }).isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    expect(await axeViolations(page)).toEqual([]);
-  });
+  it.each([375, 1280])(
+    'at %i px shows answers the server refused under their questions, by title, with the linked summary',
+    async (width) => {
+      await page.setViewportSize({ width, height: 800 });
+      // An older tab sent an answer the server no longer accepts (a real request, changed on its way).
+      await page.route('**/api/studies/klantreis/screener', async (route) => {
+        const body = JSON.parse(route.request().postData() ?? '{}') as { answers: Record<string, unknown> };
+        body.answers.consent = false;
+        await route.continue({ postData: JSON.stringify(body) });
+      });
+      await page.goto(`${base}/s/klantreis`);
+      await page.getByText('Ja, ik ga akkoord').click();
+      await next();
+      await choose('RET');
+      await choose('Langer dan zes maanden geleden');
+      await page.locator('.sd-navigation__complete-btn').click();
+      const summary = page.locator('#form-problems');
+      await summary.getByRole('link', { name: 'Gaat u hiermee akkoord?' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'form-problems');
+      expect(await summary.textContent()).toContain('U kunt alleen meedoen als u akkoord gaat.');
+      expect(
+        await page.locator('.sd-question__erbox', { hasText: 'U kunt alleen meedoen als u akkoord gaat.' }).isVisible(),
+      ).toBe(true);
+      expect(await page.innerText('main')).not.toContain('consent');
+      // The answers are all still there (the tab's copy too), on the page of the refused question.
+      const kept = await page.evaluate(
+        () =>
+          (JSON.parse(sessionStorage.getItem('kwadrant.screener.klantreis') ?? '{}') as { data?: object }).data ?? {},
+      );
+      expect(Object.keys(kept).length).toBeGreaterThan(1);
+      expect(await page.locator('.sd-question__title', { hasText: 'Gaat u hiermee akkoord?' }).isVisible()).toBe(true);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  );
 
   it('is in English with ?lang=en', async () => {
     await page.goto(`${base}/s/klantreis?lang=en`);
@@ -125,7 +142,15 @@ describe('the public screener in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     const r = await t.dataSource.getRepository(Respondent).findOneByOrFail({ email: 'fatima@example.org' });
-    expect(r).toMatchObject({ quadrant: 'zekerheidszoeker', status: 'eligible', age: '67', education: 'mbo', digitalComfort: 'oncomfortabel', availability: [], consentVersion: '2026-12' });
+    expect(r).toMatchObject({
+      quadrant: 'zekerheidszoeker',
+      status: 'eligible',
+      age: '67',
+      education: 'mbo',
+      digitalComfort: 'oncomfortabel',
+      availability: [],
+      consentVersion: '2026-12',
+    });
     expect(await t.dataSource.getRepository(ScreenerSubmission).countBy({ respondentId: r.id })).toBe(1);
 
     const u = await createUser(t.dataSource, { role: 'researcher' });

@@ -32,26 +32,44 @@ describe('a whole study through the pages', () => {
     expect([page.url(), await axeViolations(page)]).toEqual([page.url(), []]);
     // What sticks out of the page (not out of a box that scrolls on its own), to say why when it does.
     const wide = await page.evaluate(() => {
-      const scrolls = (e: Element | null): boolean => !!e && e !== document.body && (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX) || scrolls(e.parentElement));
-      return Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !scrolls(e.parentElement)).slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+      const scrolls = (e: Element | null): boolean =>
+        !!e &&
+        e !== document.body &&
+        (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX) || scrolls(e.parentElement));
+      return Array.from(document.querySelectorAll('body *'))
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !scrolls(e.parentElement))
+        .slice(0, 3)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
     });
-    expect([page.url(), wide, await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)]).toEqual([page.url(), [], true]);
+    expect([
+      page.url(),
+      wide,
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ]).toEqual([page.url(), [], true]);
     await page.setViewportSize({ width: 1280, height: 800 });
   }
 
-  const newContext = (): Promise<BrowserContext> => browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
-  const mails = (kind: string) => t.dataSource.getRepository(OutboxMessage).find({ where: { kind }, order: { id: 'ASC' } });
+  const newContext = (): Promise<BrowserContext> =>
+    browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  const mails = (kind: string) =>
+    t.dataSource.getRepository(OutboxMessage).find({ where: { kind }, order: { id: 'ASC' } });
 
   it('from an empty study to participants in the partner’s download', async () => {
     const researcher = await createUser(t.dataSource, { role: 'admin', name: 'Rita Onderzoeker' });
-    const moderators = [await createUser(t.dataSource, { role: 'researcher', name: 'Anna Moderator' }), await createUser(t.dataSource, { role: 'researcher', name: 'Bram Moderator' })];
+    const moderators = [
+      await createUser(t.dataSource, { role: 'researcher', name: 'Anna Moderator' }),
+      await createUser(t.dataSource, { role: 'researcher', name: 'Bram Moderator' }),
+    ];
     const staff = await newContext();
     const page = await staff.newPage();
     await loginInBrowser(page, base, researcher.email, researcher.password);
 
     // 1. The study opens on its dashboard, which says how to get respondents.
     await page.goto(`${base}/studies`);
-    await Promise.all([page.waitForURL(`${base}/studies/${slug}`), page.getByRole('link', { name: /Publieke dienstverlening/ }).click()]);
+    await Promise.all([
+      page.waitForURL(`${base}/studies/${slug}`),
+      page.getByRole('link', { name: /Publieke dienstverlening/ }).click(),
+    ]);
     await page.getByRole('heading', { name: 'Nog geen respondenten' }).waitFor();
     await check(page);
 
@@ -73,7 +91,8 @@ describe('a whole study through the pages', () => {
     const publicContext = await newContext();
     const screener = await publicContext.newPage();
     const next = () => screener.getByRole('button', { name: 'Volgende' }).click();
-    const choose = (text: string | RegExp) => screener.locator('label.sd-selectbase__label', { hasText: text }).first().click();
+    const choose = (text: string | RegExp) =>
+      screener.locator('label.sd-selectbase__label', { hasText: text }).first().click();
     await screener.goto(`${base}/s/${slug}`);
     await screener.getByText('Ja, ik ga akkoord').click();
     await check(screener);
@@ -128,7 +147,10 @@ describe('a whole study through the pages', () => {
 
     // 5. Groups: formed on the groups page, confirmed all at once from the dashboard.
     await page.goto(`${base}/studies/${slug}/groups`);
-    await Promise.all([page.waitForURL(/\/groups/), page.getByRole('button', { name: 'Groepen vormen en opslaan' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/groups/),
+      page.getByRole('button', { name: 'Groepen vormen en opslaan' }).click(),
+    ]);
     await page.waitForLoadState();
     await check(page);
     await page.goto(`${base}/studies/${slug}`);
@@ -142,7 +164,10 @@ describe('a whole study through the pages', () => {
     await page.goto(`${base}/studies/${slug}/moderators`);
     for (const m of moderators) {
       await page.getByLabel('Account').selectOption(String(m.id));
-      await Promise.all([page.waitForURL(/\/moderators/), page.getByRole('button', { name: 'Toevoegen als moderator' }).click()]);
+      await Promise.all([
+        page.waitForURL(/\/moderators/),
+        page.getByRole('button', { name: 'Toevoegen als moderator' }).click(),
+      ]);
       await page.waitForLoadState();
     }
     await check(page);
@@ -156,18 +181,26 @@ describe('a whole study through the pages', () => {
     await page.getByRole('link', { name: 'Alle ingeplande groepen uitnodigen' }).first().click();
     await page.getByText('5 e-mails aan 3 deelnemers en de moderatoren').waitFor();
     await check(page);
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Ja, uitnodigingen versturen' }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Ja, uitnodigingen versturen' }).click(),
+    ]);
     await check(page);
 
     // 8. Each member confirms through the link in their e-mail; confirming sends the homework letter.
-    const invitations = (await mails('invitation')).filter((m) => m.toAddress.endsWith('@example.org') && /ans|bert|cor/.test(m.toAddress));
+    const invitations = (await mails('invitation')).filter(
+      (m) => m.toAddress.endsWith('@example.org') && /ans|bert|cor/.test(m.toAddress),
+    );
     expect(invitations).toHaveLength(3);
     const respondent = await publicContext.newPage();
     for (const [i, mail] of invitations.entries()) {
       const link = /(\/c\/[A-Za-z0-9_-]+\/confirm\?lang=nl)/.exec(mail.textBody)![1];
       await respondent.goto(`${base}${link}`);
       if (i === 0) await check(respondent);
-      await Promise.all([respondent.waitForLoadState(), respondent.getByRole('button', { name: 'Ja, ik kom' }).click()]);
+      await Promise.all([
+        respondent.waitForLoadState(),
+        respondent.getByRole('button', { name: 'Ja, ik kom' }).click(),
+      ]);
       await respondent.getByRole('heading', { level: 1 }).waitFor();
       if (i === 0) await check(respondent);
     }
@@ -203,23 +236,44 @@ describe('a whole study through the pages', () => {
     await respondent.getByText('Hartelijk dank! Uw antwoorden zijn verstuurd.').waitFor();
     await check(respondent);
     const cor = await t.dataSource.getRepository(Respondent).findOneByOrFail({ email: 'cor@example.org' });
-    expect((await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId: cor.id })).submittedAt).not.toBeNull();
+    expect(
+      (await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId: cor.id })).submittedAt,
+    ).not.toBeNull();
 
     // 10. After the session, the lead marks attendance from the schedule: Bert did not come.
     // The session is moved to yesterday in the database: the clock cannot be faked in the same process as the app,
     // because TypeORM recognises date columns by the global Date class and a fake one stops it reading dates.
-    await t.dataSource.getRepository(ScheduledSession).update(session.id, { startsAt: new Date(Date.now() - 26 * 3_600_000), endsAt: new Date(Date.now() - 24 * 3_600_000) });
+    await t.dataSource.getRepository(ScheduledSession).update(session.id, {
+      startsAt: new Date(Date.now() - 26 * 3_600_000),
+      endsAt: new Date(Date.now() - 24 * 3_600_000),
+    });
     const lead = moderators.find((m) => m.id === session.leadModeratorId)!;
     const leadContext = await newContext();
     const leadPage = await leadContext.newPage();
     await loginInBrowser(leadPage, base, lead.email, lead.password);
     await leadPage.goto(`${base}/studies/${slug}/schedule`);
-    await Promise.all([leadPage.waitForURL(/\/attendance$/), leadPage.getByRole('link', { name: /Aanwezigheid/ }).first().click()]);
+    await Promise.all([
+      leadPage.waitForURL(/\/attendance$/),
+      leadPage
+        .getByRole('link', { name: /Aanwezigheid/ })
+        .first()
+        .click(),
+    ]);
     await check(leadPage);
-    for (const [name, mark] of [['Ans', 'Aanwezig'], ['Bert', 'Afwezig'], ['Cor', 'Aanwezig']] as const) {
-      await leadPage.getByRole('group', { name: new RegExp(`^${name}`) }).getByLabel(mark).check();
+    for (const [name, mark] of [
+      ['Ans', 'Aanwezig'],
+      ['Bert', 'Afwezig'],
+      ['Cor', 'Aanwezig'],
+    ] as const) {
+      await leadPage
+        .getByRole('group', { name: new RegExp(`^${name}`) })
+        .getByLabel(mark)
+        .check();
     }
-    await Promise.all([leadPage.waitForNavigation(), leadPage.getByRole('button', { name: 'Aanwezigheid opslaan' }).click()]);
+    await Promise.all([
+      leadPage.waitForNavigation(),
+      leadPage.getByRole('button', { name: 'Aanwezigheid opslaan' }).click(),
+    ]);
     await check(leadPage);
 
     // 11. The dashboard and the overview count the two participants.
@@ -227,7 +281,10 @@ describe('a whole study through the pages', () => {
     expect(await page.locator('tfoot td[data-label="Aanwezig"]').textContent()).toContain('2');
     await check(page);
     await page.goto(`${base}/studies/${slug}/overview`);
-    await Promise.all([page.waitForURL(/population=participants/), page.getByRole('button', { name: 'Toon overzicht' }).click()]);
+    await Promise.all([
+      page.waitForURL(/population=participants/),
+      page.getByRole('button', { name: 'Toon overzicht' }).click(),
+    ]);
     expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toContain('RET (n=2)');
     await check(page);
 
@@ -238,15 +295,24 @@ describe('a whole study through the pages', () => {
     await loginInBrowser(partnerPage, base, partner.email, partner.password);
     await partnerPage.goto(`${base}/partner`);
     await check(partnerPage);
-    await Promise.all([partnerPage.waitForURL(`${base}/partner/studies/${slug}`), partnerPage.getByRole('link', { name: /Publieke dienstverlening/ }).click()]);
+    await Promise.all([
+      partnerPage.waitForURL(`${base}/partner/studies/${slug}`),
+      partnerPage.getByRole('link', { name: /Publieke dienstverlening/ }).click(),
+    ]);
     await check(partnerPage);
-    const [download] = await Promise.all([partnerPage.waitForEvent('download'), partnerPage.getByRole('link', { name: 'CSV (puntkomma, voor Excel)' }).click()]);
+    const [download] = await Promise.all([
+      partnerPage.waitForEvent('download'),
+      partnerPage.getByRole('link', { name: 'CSV (puntkomma, voor Excel)' }).click(),
+    ]);
     const file = await download.createReadStream().then(async (s) => {
       const chunks: Buffer[] = [];
       for await (const c of s) chunks.push(c as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     });
-    const rows = file.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const rows = file
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(rows.filter((r) => r.includes('RET'))).toHaveLength(2);
     expect(file).not.toContain('Cor');
     expect(file).not.toContain('@example.org');

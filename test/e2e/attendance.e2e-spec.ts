@@ -19,9 +19,14 @@ describe('attendance: marking who came to a session', () => {
   let csrf: string;
   let held: HomeworkFixture;
 
-  const statuses = async (rs: Respondent[]) => (await t.dataSource.getRepository(Respondent).findBy(rs.map((r) => ({ id: r.id })))).sort((a, b) => a.id - b.id).map((r) => r.status);
-  const post = (sessionId: number, body: object) => agent.post(`/api/sessions/${sessionId}/attendance`).set('x-csrf-token', csrf).send(body);
-  const participants = async (slug: string) => (await agent.get(`/api/studies/${slug}/overview`).expect(200)).body.totals.total as number;
+  const statuses = async (rs: Respondent[]) =>
+    (await t.dataSource.getRepository(Respondent).findBy(rs.map((r) => ({ id: r.id }))))
+      .sort((a, b) => a.id - b.id)
+      .map((r) => r.status);
+  const post = (sessionId: number, body: object) =>
+    agent.post(`/api/sessions/${sessionId}/attendance`).set('x-csrf-token', csrf).send(body);
+  const participants = async (slug: string) =>
+    (await agent.get(`/api/studies/${slug}/overview`).expect(200)).body.totals.total as number;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -36,10 +41,17 @@ describe('attendance: marking who came to a session', () => {
     const [ans, bert, cor] = held.members;
     expect(await participants(held.study.slug)).toBe(0);
     const res = await post(held.session.id, { present: [ans.id, bert.id], absent: [cor.id] }).expect(200);
-    expect(res.body).toEqual({ sessionId: held.session.id, groupId: held.group.id, present: [ans.id, bert.id], absent: [cor.id] });
+    expect(res.body).toEqual({
+      sessionId: held.session.id,
+      groupId: held.group.id,
+      present: [ans.id, bert.id],
+      absent: [cor.id],
+    });
     expect(await statuses(held.members)).toEqual(['participated', 'participated', 'confirmed']);
     expect(await participants(held.study.slug)).toBe(2);
-    const event = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'attendance.mark', subjectId: String(held.session.id) });
+    const event = await t.dataSource
+      .getRepository(AuditEvent)
+      .findOneByOrFail({ action: 'attendance.mark', subjectId: String(held.session.id) });
     expect(event.details).toEqual({ groupId: held.group.id, present: [ans.id, bert.id], absent: [cor.id] });
     expect(event.actorEmail).toMatch(/@example\.org$/);
     const history = await t.dataSource.getRepository(RespondentStatusChange).findBy({ respondentId: ans.id });
@@ -59,7 +71,10 @@ describe('attendance: marking who came to a session', () => {
   describe('refusals change nothing', () => {
     let before: { statuses: string[]; marks: Attendance[] };
     beforeEach(async () => {
-      before = { statuses: await statuses(held.members), marks: await t.dataSource.getRepository(Attendance).find({ order: { id: 'ASC' } }) };
+      before = {
+        statuses: await statuses(held.members),
+        marks: await t.dataSource.getRepository(Attendance).find({ order: { id: 'ASC' } }),
+      };
     });
     afterEach(async () => {
       expect(await statuses(held.members)).toEqual(before.statuses);
@@ -67,12 +82,19 @@ describe('attendance: marking who came to a session', () => {
     });
 
     it('the same respondent in both lists', async () => {
-      const res = await post(held.session.id, { present: [held.members[0].id], absent: [held.members[0].id] }).expect(400);
-      expect(res.body).toMatchObject({ code: 'attendance.in_both', message: expect.stringContaining('tegelijk aanwezig en afwezig') });
+      const res = await post(held.session.id, { present: [held.members[0].id], absent: [held.members[0].id] }).expect(
+        400,
+      );
+      expect(res.body).toMatchObject({
+        code: 'attendance.in_both',
+        message: expect.stringContaining('tegelijk aanwezig en afwezig'),
+      });
     });
 
     it('someone who is not a member of the group', async () => {
-      const stranger = await createRespondent(t.dataSource, held.study.id, held.group.organisationId, { status: 'confirmed' });
+      const stranger = await createRespondent(t.dataSource, held.study.id, held.group.organisationId, {
+        status: 'confirmed',
+      });
       const res = await post(held.session.id, { present: [held.members[0].id, stranger.id] }).expect(400);
       expect(res.body).toMatchObject({ code: 'attendance.not_members', details: { respondentIds: [stranger.id] } });
     });
@@ -80,7 +102,9 @@ describe('attendance: marking who came to a session', () => {
     it('nothing to mark, and malformed lists', async () => {
       expect((await post(held.session.id, {}).expect(400)).body.code).toBe('attendance.empty');
       expect((await post(held.session.id, { present: ['x'] }).expect(400)).body.code).toBe('validation.failed');
-      expect((await post(held.session.id, { present: [1], extra: true }).expect(400)).body.code).toBe('validation.failed');
+      expect((await post(held.session.id, { present: [1], extra: true }).expect(400)).body.code).toBe(
+        'validation.failed',
+      );
     });
 
     it('a session that has not taken place yet', async () => {
@@ -93,11 +117,20 @@ describe('attendance: marking who came to a session', () => {
     it('a cancelled session, a closed study, an unknown session', async () => {
       const cancelled = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -2 });
       await t.dataSource.getRepository(ScheduledSession).update(cancelled.session.id, { status: 'cancelled' });
-      expect((await post(cancelled.session.id, { present: [cancelled.members[0].id] }).expect(409)).body.code).toBe('attendance.session_cancelled');
+      expect((await post(cancelled.session.id, { present: [cancelled.members[0].id] }).expect(409)).body.code).toBe(
+        'attendance.session_cancelled',
+      );
       const closed = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -2 });
       await t.dataSource.getRepository(Study).update(closed.study.id, { status: 'closed' });
-      expect((await post(closed.session.id, { present: [closed.members[0].id] }).expect(409)).body.code).toBe('attendance.study_closed');
-      expect(await statuses([...cancelled.members, ...closed.members])).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed']);
+      expect((await post(closed.session.id, { present: [closed.members[0].id] }).expect(409)).body.code).toBe(
+        'attendance.study_closed',
+      );
+      expect(await statuses([...cancelled.members, ...closed.members])).toEqual([
+        'confirmed',
+        'confirmed',
+        'confirmed',
+        'confirmed',
+      ]);
       await post(999_999, { present: [1] }).expect(404);
     });
   });
@@ -108,7 +141,11 @@ describe('attendance: marking who came to a session', () => {
     const page = await agent.get(`${url}?lang=en`).expect(200);
     expect(page.text).toContain('<h1>Attendance</h1>');
     expect(page.text).toContain(`name="mark-${fx.members[0].id}" value="present"`);
-    const saved = await agent.post(url).type('form').send({ _csrf: csrf, [`mark-${fx.members[0].id}`]: 'present', [`mark-${fx.members[1].id}`]: 'absent' }).expect(303);
+    const saved = await agent
+      .post(url)
+      .type('form')
+      .send({ _csrf: csrf, [`mark-${fx.members[0].id}`]: 'present', [`mark-${fx.members[1].id}`]: 'absent' })
+      .expect(303);
     expect(saved.headers.location).toBe(url);
     expect(await statuses(fx.members)).toEqual(['participated', 'confirmed']);
     const after = await agent.get(`${saved.headers.location}?lang=nl`).expect(200);
@@ -123,13 +160,41 @@ describe('attendance: marking who came to a session', () => {
   it('kwadrant attendance marks by e-mail address, and names addresses that are not in the group', async () => {
     const fx = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -1 });
     const db = t.config.database;
-    const env = { DATA_DIR: mkdtempSync(join(runDir(), 'cli-')), DATABASE_URL: db.type === 'postgres' ? db.url : `sqlite:${db.file}` };
+    const env = {
+      DATA_DIR: mkdtempSync(join(runDir(), 'cli-')),
+      DATABASE_URL: db.type === 'postgres' ? db.url : `sqlite:${db.file}`,
+    };
     const [a, b] = fx.members;
-    const refused = await runCli(['attendance', '--study', fx.study.slug, '--group', String(fx.group.id), '--present', a.email!, 'nobody@example.org'], env);
+    const refused = await runCli(
+      [
+        'attendance',
+        '--study',
+        fx.study.slug,
+        '--group',
+        String(fx.group.id),
+        '--present',
+        a.email!,
+        'nobody@example.org',
+      ],
+      env,
+    );
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('nobody@example.org');
     expect(await statuses(fx.members)).toEqual(['confirmed', 'confirmed']);
-    const ok = await runCli(['attendance', '--study', fx.study.slug, '--group', String(fx.group.id), '--present', a.email!.toUpperCase(), '--absent', b.email!], env);
+    const ok = await runCli(
+      [
+        'attendance',
+        '--study',
+        fx.study.slug,
+        '--group',
+        String(fx.group.id),
+        '--present',
+        a.email!.toUpperCase(),
+        '--absent',
+        b.email!,
+      ],
+      env,
+    );
     expect(ok.stderr).toBe('');
     expect(ok.stdout).toContain(`Group ${fx.group.id}: 1 present, 1 absent.`);
     expect(await statuses(fx.members)).toEqual(['participated', 'confirmed']);

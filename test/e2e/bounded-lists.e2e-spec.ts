@@ -50,7 +50,12 @@ const STAFF_PAGES = [
   '/outbox',
 ];
 const ADMIN = ['/api/users', '/users'];
-const PARTNER = ['/api/partner/studies', `/api/partner/studies/${SLUG}/overview`, '/partner', `/partner/studies/${SLUG}`];
+const PARTNER = [
+  '/api/partner/studies',
+  `/api/partner/studies/${SLUG}/overview`,
+  '/partner',
+  `/partner/studies/${SLUG}`,
+];
 
 describe('bounded lists everywhere', () => {
   let t: TestApp;
@@ -68,7 +73,10 @@ describe('bounded lists everywhere', () => {
   });
   afterAll(() => t.close());
 
-  const routes = (): [string, Agent][] => [...[...STAFF_API, ...STAFF_PAGES, ...ADMIN].map((r): [string, Agent] => [r, admin]), ...PARTNER.map((r): [string, Agent] => [r, partner])];
+  const routes = (): [string, Agent][] => [
+    ...[...STAFF_API, ...STAFF_PAGES, ...ADMIN].map((r): [string, Agent] => [r, admin]),
+    ...PARTNER.map((r): [string, Agent] => [r, partner]),
+  ];
 
   it('answers every list route with a page when the paging is right', async () => {
     for (const [route, agent] of routes()) {
@@ -77,19 +85,24 @@ describe('bounded lists everywhere', () => {
     }
   });
 
-  it.each(BAD_PAGE_PARAMETERS)('refuses %s=%p on every list route with a coded 400 that names it', async (key, value) => {
-    for (const [route, agent] of routes()) {
-      const api = route.startsWith('/api/');
-      const res = await agent.get(`${route}?${key}=${encodeURIComponent(value)}`).set('accept', api ? 'application/json' : 'text/html');
-      expect([route, res.status]).toEqual([route, 400]);
-      if (api) {
-        expect(res.body).toMatchObject({ statusCode: 400, code: 'validation.failed' });
-        expect([route, Object.keys(res.body.details)]).toEqual([route, [key]]);
-      } else {
-        expect(res.text).toContain(key);
+  it.each(BAD_PAGE_PARAMETERS)(
+    'refuses %s=%p on every list route with a coded 400 that names it',
+    async (key, value) => {
+      for (const [route, agent] of routes()) {
+        const api = route.startsWith('/api/');
+        const res = await agent
+          .get(`${route}?${key}=${encodeURIComponent(value)}`)
+          .set('accept', api ? 'application/json' : 'text/html');
+        expect([route, res.status]).toEqual([route, 400]);
+        if (api) {
+          expect(res.body).toMatchObject({ statusCode: 400, code: 'validation.failed' });
+          expect([route, Object.keys(res.body.details)]).toEqual([route, [key]]);
+        } else {
+          expect(res.text).toContain(key);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('a list page is bounded', () => {

@@ -28,20 +28,46 @@ describe('kwadrant command line', () => {
   });
 
   it('creates a study with organisations', async () => {
-    const r = await runCli(['study', 'create', '--slug', 'cli-study', '--title', 'CLI study', '--organisation', 'RET', '--organisation', 'Vitens'], env);
+    const r = await runCli(
+      [
+        'study',
+        'create',
+        '--slug',
+        'cli-study',
+        '--title',
+        'CLI study',
+        '--organisation',
+        'RET',
+        '--organisation',
+        'Vitens',
+      ],
+      env,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ slug: 'cli-study', title: 'CLI study', organisations: ['RET', 'Vitens'] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      slug: 'cli-study',
+      title: 'CLI study',
+      organisations: ['RET', 'Vitens'],
+    });
   });
 
   it('creates users with the password from stdin, and explains mistakes', async () => {
-    const ok = await runCli(['users', 'create', '--email', 'partner@ret.example', '--role', 'partner', '--organisation', 'RET'], env, 'a-very-long-password\n');
+    const ok = await runCli(
+      ['users', 'create', '--email', 'partner@ret.example', '--role', 'partner', '--organisation', 'RET'],
+      env,
+      'a-very-long-password\n',
+    );
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ email: 'partner@ret.example', role: 'partner' });
     const short = await runCli(['users', 'create', '--email', 'x@ret.example', '--role', 'researcher'], env, 'short');
     expect(short.code).toBe(2);
     expect(short.stderr).toContain('at least 10 characters');
-    const unknownOrg = await runCli(['users', 'create', '--email', 'y@ret.example', '--role', 'partner', '--organisation', 'NS'], env, 'a-very-long-password');
+    const unknownOrg = await runCli(
+      ['users', 'create', '--email', 'y@ret.example', '--role', 'partner', '--organisation', 'NS'],
+      env,
+      'a-very-long-password',
+    );
     expect(unknownOrg.code).toBe(2);
     expect(unknownOrg.stderr).toContain('Known: RET, Vitens');
   });

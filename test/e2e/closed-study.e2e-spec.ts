@@ -28,9 +28,15 @@ describe('a closed study', () => {
   const post = (url: string, body: object = {}) => agent.post(url).set('x-csrf-token', csrf).send(body);
   /** Everything a refused change must leave as it was. */
   const snapshot = async () => ({
-    groups: (await t.dataSource.getRepository(FocusGroup).find({ where: { studyId: fx.study.id }, order: { id: 'ASC' } })).map((g) => [g.id, g.status]),
-    members: (await t.dataSource.getRepository(GroupMember).find({ where: { studyId: fx.study.id }, order: { id: 'ASC' } })).map((m) => [m.respondentId, m.groupId, m.role]),
-    statuses: (await t.dataSource.getRepository(Respondent).find({ where: { studyId: fx.study.id }, order: { id: 'ASC' } })).map((r) => [r.id, r.status]),
+    groups: (
+      await t.dataSource.getRepository(FocusGroup).find({ where: { studyId: fx.study.id }, order: { id: 'ASC' } })
+    ).map((g) => [g.id, g.status]),
+    members: (
+      await t.dataSource.getRepository(GroupMember).find({ where: { studyId: fx.study.id }, order: { id: 'ASC' } })
+    ).map((m) => [m.respondentId, m.groupId, m.role]),
+    statuses: (
+      await t.dataSource.getRepository(Respondent).find({ where: { studyId: fx.study.id }, order: { id: 'ASC' } })
+    ).map((r) => [r.id, r.status]),
     audit: await t.dataSource.getRepository(AuditEvent).countBy({ studyId: fx.study.id }),
   });
 
@@ -38,12 +44,27 @@ describe('a closed study', () => {
     t = await createTestApp();
     const u = await createUser(t.dataSource, { role: 'researcher' });
     ({ agent, csrf } = await loginAgent(t.app, u.email, u.password));
-    fx = await createStudy(t.dataSource, { slug: 'gesloten', groupsPerQuadrant: 2, reservesPerGroup: 1 }, { organisations: ['RET'] });
-    await createBucket(t.dataSource, fx.study.id, fx.organisations[0].id, 'gemakzoeker', [...MIXED, ...MIXED, MIXED[0], MIXED[1]]);
+    fx = await createStudy(
+      t.dataSource,
+      { slug: 'gesloten', groupsPerQuadrant: 2, reservesPerGroup: 1 },
+      { organisations: ['RET'] },
+    );
+    await createBucket(t.dataSource, fx.study.id, fx.organisations[0].id, 'gemakzoeker', [
+      ...MIXED,
+      ...MIXED,
+      MIXED[0],
+      MIXED[1],
+    ]);
     await post('/api/studies/gesloten/groups/form').expect(200);
     groups = (await agent.get('/api/studies/gesloten/groups').expect(200)).body.groups;
     expect(groups.map((g) => g.reserves.length)).toEqual([1, 1]);
-    outsider = await createRespondent(t.dataSource, fx.study.id, fx.organisations[0].id, { quadrant: 'gemakzoeker', ...MIXED[2], age: '70', ageMin: 70, ageMax: 70 });
+    outsider = await createRespondent(t.dataSource, fx.study.id, fx.organisations[0].id, {
+      quadrant: 'gemakzoeker',
+      ...MIXED[2],
+      age: '70',
+      ageMin: 70,
+      ageMax: 70,
+    });
     await t.dataSource.getRepository(Study).update({ id: fx.study.id }, { status: 'closed' });
   });
   afterAll(() => t.close());
@@ -73,14 +94,22 @@ describe('a closed study', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('says so on the groups page in the reader\'s language when a form posts a change', async () => {
+  it("says so on the groups page in the reader's language when a form posts a change", async () => {
     const before = await snapshot();
     const [g1] = groups;
     // A refused page form is answered with its page again, not a redirect (one way to answer a form).
-    const page = await agent.post(`/studies/gesloten/groups/${g1.id}/confirm`).type('form').send({ _csrf: csrf }).expect(409);
+    const page = await agent
+      .post(`/studies/gesloten/groups/${g1.id}/confirm`)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(409);
     expect(page.text).toContain('Dit onderzoek is afgesloten. De groepen kunnen niet meer veranderen.');
     expect(page.text).toContain('id="refusal"');
-    const english = await agent.post(`/studies/gesloten/groups/${g1.id}/members/${g1.reserves[0].respondentId}/promote?lang=en`).type('form').send({ _csrf: csrf, replaceRespondentId: g1.members[0].respondentId }).expect(409);
+    const english = await agent
+      .post(`/studies/gesloten/groups/${g1.id}/members/${g1.reserves[0].respondentId}/promote?lang=en`)
+      .type('form')
+      .send({ _csrf: csrf, replaceRespondentId: g1.members[0].respondentId })
+      .expect(409);
     expect(english.text).toContain('This study is closed. Its groups can no longer change.');
     // The page offers no changes any more.
     expect(english.text).toContain('id="groups-closed"');
@@ -89,9 +118,11 @@ describe('a closed study', () => {
     await agent.get('/studies/gesloten/groups?lang=nl').expect(200); // the language choice is remembered: back to Dutch
   });
 
-  it('refuses the dashboard\'s bulk confirmation too', async () => {
+  it("refuses the dashboard's bulk confirmation too", async () => {
     const before = await snapshot();
-    const res = await post('/studies/gesloten/actions/confirm-groups', { confirm: 'yes' }).set('accept', 'text/html').expect(409);
+    const res = await post('/studies/gesloten/actions/confirm-groups', { confirm: 'yes' })
+      .set('accept', 'text/html')
+      .expect(409);
     expect(res.text).toContain('Dit onderzoek is gesloten');
     expect(await snapshot()).toEqual(before);
   });
@@ -107,7 +138,11 @@ describe('a closed study', () => {
     const pass = await t.app.get(OutboxWorker).runOnce();
     expect(pass).toMatchObject({ sent: 2, cancelled: 1 });
     const repo = t.dataSource.getRepository(OutboxMessage);
-    expect(await repo.findOneByOrFail({ id: closedMail.id })).toMatchObject({ status: 'cancelled', sentAt: null, attempts: 0 });
+    expect(await repo.findOneByOrFail({ id: closedMail.id })).toMatchObject({
+      status: 'cancelled',
+      sentAt: null,
+      attempts: 0,
+    });
     expect((await repo.findOneByOrFail({ id: openMail.id })).status).toBe('sent');
     expect((await repo.findOneByOrFail({ id: noStudy.id })).status).toBe('sent');
     const outboxDir = join(t.config.dataDir, 'outbox');

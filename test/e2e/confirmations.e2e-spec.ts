@@ -33,7 +33,11 @@ describe('confirmation of destructive page actions', () => {
   const confirm = (path: string) => agent.post(path).type('form').send({ _csrf: csrf, confirm: 'yes' }).expect(303);
 
   it('dissolves a group only once confirmed, saying who becomes available again', async () => {
-    const { group } = await createGroupWithMembers(t.dataSource, f.study.id, f.organisations[0].id, { status: 'proposed', members: 3, reserves: 1 });
+    const { group } = await createGroupWithMembers(t.dataSource, f.study.id, f.organisations[0].id, {
+      status: 'proposed',
+      members: 3,
+      reserves: 1,
+    });
     const path = `/studies/${f.study.slug}/groups/${group.id}/dissolve`;
     const text = await ask(path);
     expect(text).toContain(`Groep ${group.id} opheffen?`);
@@ -59,7 +63,9 @@ describe('confirmation of destructive page actions', () => {
   });
 
   it('removes a partner organisation only once confirmed, naming it', async () => {
-    const link = await t.dataSource.getRepository(StudyOrganisation).findOneByOrFail({ studyId: f.study.id, organisationId: f.organisations[1].id });
+    const link = await t.dataSource
+      .getRepository(StudyOrganisation)
+      .findOneByOrFail({ studyId: f.study.id, organisationId: f.organisations[1].id });
     const path = `/studies/${f.study.slug}/organisations/${link.id}/delete`;
     expect(await ask(path)).toContain('RET als partnerorganisatie verwijderen?');
     expect(await t.dataSource.getRepository(StudyOrganisation).countBy({ id: link.id })).toBe(1);

@@ -10,7 +10,11 @@ import { createModerator } from '../support/scheduling-factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /** Page text with the entities Handlebars writes, so sentences read as typed. */
-const text = (html: string) => html.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&').replace(/&#x27;/g, "'");
+const text = (html: string) =>
+  html
+    .replace(/&#x3D;/g, '=')
+    .replace(/&amp;/g, '&')
+    .replace(/&#x27;/g, "'");
 
 describe('the study dashboard and its bulk actions', () => {
   let t: TestApp;
@@ -22,7 +26,18 @@ describe('the study dashboard and its bulk actions', () => {
     t = await createTestApp();
     const u = await createUser(t.dataSource, { role: 'researcher' });
     ({ agent, csrf } = await loginAgent(t.app, u.email, u.password));
-    fx = await createStudy(t.dataSource, { slug: 'dash', title: 'Dashboardstudie', groupsPerQuadrant: 1, reservesPerGroup: 0, groupTargetSize: 3, groupMinSize: 2 }, { organisations: ['RET'], slots: 1 });
+    fx = await createStudy(
+      t.dataSource,
+      {
+        slug: 'dash',
+        title: 'Dashboardstudie',
+        groupsPerQuadrant: 1,
+        reservesPerGroup: 0,
+        groupTargetSize: 3,
+        groupMinSize: 2,
+      },
+      { organisations: ['RET'], slots: 1 },
+    );
   });
   afterAll(() => t?.close());
 
@@ -44,7 +59,11 @@ describe('the study dashboard and its bulk actions', () => {
     await page('/studies/dash?lang=nl');
     const settings = await page('/studies/dash/settings');
     expect(settings).toContain('action="/studies/dash"');
-    const saved = await agent.post('/studies/dash').type('form').send({ _csrf: csrf, title: 'Dashboardstudie' }).expect(303);
+    const saved = await agent
+      .post('/studies/dash')
+      .type('form')
+      .send({ _csrf: csrf, title: 'Dashboardstudie' })
+      .expect(303);
     expect(saved.headers.location).toBe('/studies/dash/settings');
   });
 
@@ -52,7 +71,9 @@ describe('the study dashboard and its bulk actions', () => {
     await createBucket(t.dataSource, fx.study.id, fx.organisations[0].id, 'gemakzoeker', MIXED.slice(0, 3));
     const html = await page('/studies/dash');
     expect(html).toContain('RET × Gemakzoeker');
-    expect(html).toMatch(/<th scope="row">RET × Gemakzoeker<\/th>\s*<td data-label="Doel">3<\/td>\s*<td data-label="Gescreend">3<\/td><td data-label="Geschikt">3<\/td><td data-label="In groep" class="below">0/);
+    expect(html).toMatch(
+      /<th scope="row">RET × Gemakzoeker<\/th>\s*<td data-label="Doel">3<\/td>\s*<td data-label="Gescreend">3<\/td><td data-label="Geschikt">3<\/td><td data-label="In groep" class="below">0/,
+    );
     expect(html).toContain('3 geschikte respondenten, maar nog geen groepen.');
     // Three other quadrants have nobody: the blocker names them.
     expect(html).toContain('RET × Informatiezoeker: 0 van 3');
@@ -72,7 +93,13 @@ describe('the study dashboard and its bulk actions', () => {
 
   it('asks for moderators, then for a schedule', async () => {
     expect(await page('/studies/dash')).toContain('Te weinig moderatoren: 0');
-    for (const name of ['Anna', 'Bram']) await createModerator(t.dataSource, fx.study.id, fx.slots.map((s) => s.id), { name });
+    for (const name of ['Anna', 'Bram'])
+      await createModerator(
+        t.dataSource,
+        fx.study.id,
+        fx.slots.map((s) => s.id),
+        { name },
+      );
     expect(await page('/studies/dash')).toContain('1 bevestigde groepen zonder moment.');
     await agent.post('/api/studies/dash/schedule/run').set('x-csrf-token', csrf).send({}).expect(200);
     expect(await t.dataSource.getRepository(ScheduledSession).count()).toBe(1);
@@ -86,7 +113,9 @@ describe('the study dashboard and its bulk actions', () => {
     expect(await t.dataSource.getRepository(OutboxMessage).count()).toBe(0);
     expect(await confirmAndRun('invite')).toBe('/studies/dash');
     expect(await t.dataSource.getRepository(OutboxMessage).count()).toBe(5);
-    expect(await page('/studies/dash/actions/invite')).toContain('Geen ingeplande groepen die nog een uitnodiging nodig hebben.');
+    expect(await page('/studies/dash/actions/invite')).toContain(
+      'Geen ingeplande groepen die nog een uitnodiging nodig hebben.',
+    );
     // Nothing left to do: a second run (an old tab) is refused and sends nothing.
     await agent.post('/studies/dash/actions/invite').type('form').send({ _csrf: csrf }).expect(409);
     expect(await t.dataSource.getRepository(OutboxMessage).count()).toBe(5);
@@ -98,7 +127,9 @@ describe('the study dashboard and its bulk actions', () => {
     // One member's invitation was cancelled meanwhile (back to "in a group"): no homework for them.
     await t.dataSource.getRepository(Respondent).update(members[2].id, { status: 'grouped' });
     const confirm = await page('/studies/dash/actions/homework');
-    expect(confirm).toContain('Huiswerk voor 2 uitgenodigde deelnemers in 1 groepen: 2 brieven per e-mail, 0 om te printen en op te sturen.');
+    expect(confirm).toContain(
+      'Huiswerk voor 2 uitgenodigde deelnemers in 1 groepen: 2 brieven per e-mail, 0 om te printen en op te sturen.',
+    );
     expect(await confirmAndRun('homework')).toBe('/studies/dash');
     const assigned = (await t.dataSource.getRepository(HomeworkAssignment).find()).map((a) => a.respondentId).sort();
     expect(assigned).toEqual([members[0].id, members[1].id].sort());

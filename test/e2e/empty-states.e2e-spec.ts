@@ -19,7 +19,9 @@ describe('empty states of researcher pages', () => {
     const { study } = await createStudy(t.dataSource, { status: 'draft' });
     const res = await agent.get(`/studies/${study.slug}/respondents?lang=nl`).expect(200);
     expect(res.text).toContain('id="pool-empty"');
-    expect(res.text).toContain(`<a href="/s/${study.slug}">/s/${study.slug}</a> (de screener is open zodra het onderzoek de status Werving heeft)`);
+    expect(res.text).toContain(
+      `<a href="/s/${study.slug}">/s/${study.slug}</a> (de screener is open zodra het onderzoek de status Werving heeft)`,
+    );
     expect(res.text).toContain(`<a href="/studies/${study.slug}/respondents/import">Importeer een bestand`);
     // Only a filter that matches nobody: the plain "none found".
     const { study: other, organisations } = await createStudy(t.dataSource);
@@ -36,7 +38,9 @@ describe('empty states of researcher pages', () => {
     expect(res.text).toContain(`<a href="/studies/${study.slug}/groups">Naar de groepen</a>`);
     await createModerator(t.dataSource, study.id, [slots[0].id]);
     await createModerator(t.dataSource, study.id, [slots[0].id]);
-    expect((await agent.get(`/studies/${study.slug}/schedule`).expect(200)).text).not.toContain('id="schedule-needs-moderators"');
+    expect((await agent.get(`/studies/${study.slug}/schedule`).expect(200)).text).not.toContain(
+      'id="schedule-needs-moderators"',
+    );
   });
 
   it('the moderators page explains what a moderator is for', async () => {

@@ -16,8 +16,14 @@ describe('groups API and page', () => {
     t = await createTestApp();
     const u = await createUser(t.dataSource, { role: 'researcher' });
     ({ agent, csrf } = await loginAgent(t.app, u.email, u.password));
-    fx = await createStudy(t.dataSource, { slug: 'groepen', groupsPerQuadrant: 2, reservesPerGroup: 0 }, { organisations: ['RET', 'Vitens'] });
-    bucket = (await createBucket(t.dataSource, fx.study.id, fx.organisations[0].id, 'gemakzoeker', [...MIXED, ...MIXED])).map((r) => r.id);
+    fx = await createStudy(
+      t.dataSource,
+      { slug: 'groepen', groupsPerQuadrant: 2, reservesPerGroup: 0 },
+      { organisations: ['RET', 'Vitens'] },
+    );
+    bucket = (
+      await createBucket(t.dataSource, fx.study.id, fx.organisations[0].id, 'gemakzoeker', [...MIXED, ...MIXED])
+    ).map((r) => r.id);
   });
   afterAll(() => t.close());
 
@@ -29,11 +35,29 @@ describe('groups API and page', () => {
     expect(dry.body.groups.every((g: { id: null }) => g.id === null)).toBe(true);
     expect((await agent.get('/api/studies/groepen/groups').expect(200)).body.groups).toEqual([]);
     const formed = await post('/api/studies/groepen/groups/form', {}).expect(200);
-    expect(formed.body.shortfalls).toContainEqual({ organisation: 'Vitens', quadrant: 'gemakzoeker', candidates: 0, needed: 6 });
+    expect(formed.body.shortfalls).toContainEqual({
+      organisation: 'Vitens',
+      quadrant: 'gemakzoeker',
+      candidates: 0,
+      needed: 6,
+    });
     const list = await agent.get('/api/studies/groepen/groups').expect(200);
-    expect(list.body.groups.map((g: { id: number; status: string }) => [g.id, g.status])).toEqual(formed.body.groups.map((g: { id: number }) => [g.id, 'proposed']));
-    expect(list.body.groups[0].members[0]).toEqual({ respondentId: expect.any(Number), firstName: expect.any(String), gender: 'm', age: '25', education: 'vmbo-mavo-lbo', digitalComfort: 'neutraal' });
-    expect(list.body.shortfalls[0]).toMatchObject({ organisation: 'RET', quadrant: 'informatiezoeker', message: 'RET × informatiezoeker: 0 of 6' });
+    expect(list.body.groups.map((g: { id: number; status: string }) => [g.id, g.status])).toEqual(
+      formed.body.groups.map((g: { id: number }) => [g.id, 'proposed']),
+    );
+    expect(list.body.groups[0].members[0]).toEqual({
+      respondentId: expect.any(Number),
+      firstName: expect.any(String),
+      gender: 'm',
+      age: '25',
+      education: 'vmbo-mavo-lbo',
+      digitalComfort: 'neutraal',
+    });
+    expect(list.body.shortfalls[0]).toMatchObject({
+      organisation: 'RET',
+      quadrant: 'informatiezoeker',
+      message: 'RET × informatiezoeker: 0 of 6',
+    });
     await post('/api/studies/groepen/groups/form', { organisation: 'NS' }).expect(400);
     await post('/api/studies/groepen/groups/form', { dryRun: 'sometimes' }).expect(400);
   });
@@ -56,21 +80,32 @@ describe('groups API and page', () => {
     const m1 = body.groups[0].members[0].respondentId;
     const m2 = body.groups[1].members[1].respondentId;
     const swapped = await post(`/api/groups/${g1}/members/${m1}/swap`, { respondentId: m2 }).expect(200);
-    expect(swapped.body.find((g: { id: number }) => g.id === g2).members.map((m: { respondentId: number }) => m.respondentId)).toContain(m1);
+    expect(
+      swapped.body
+        .find((g: { id: number }) => g.id === g2)
+        .members.map((m: { respondentId: number }) => m.respondentId),
+    ).toContain(m1);
     // This study allows no reserves: making m1 one is refused, with the setting named.
     const noReserves = await post(`/api/groups/${g2}/members/${m1}/move`, { groupId: g2, role: 'reserve' }).expect(400);
-    expect(noReserves.body).toMatchObject({ code: 'group.change_refused', message: expect.stringMatching(/1 reserves; the study allows 0 per group/) });
+    expect(noReserves.body).toMatchObject({
+      code: 'group.change_refused',
+      message: expect.stringMatching(/1 reserves; the study allows 0 per group/),
+    });
     const moved = await post(`/api/groups/${g2}/members/${m1}/move`, { groupId: g1 }).expect(200);
     expect(moved.body.find((g: { id: number }) => g.id === g1).members).toHaveLength(4);
     const missing = await post(`/api/groups/${g2}/members/${m1}/move`, { groupId: g1 }).expect(404);
     expect(missing.body.code).toBe('group_member.not_found');
     await post(`/api/groups/${g1}/members/${m1}/promote`, {}).expect(400);
-    const newcomer = await createRespondent(t.dataSource, fx.study.id, fx.organisations[1].id, { quadrant: 'gemakzoeker' });
+    const newcomer = await createRespondent(t.dataSource, fx.study.id, fx.organisations[1].id, {
+      quadrant: 'gemakzoeker',
+    });
     const wrongBucket = await post(`/api/groups/${g1}/members`, { respondentId: newcomer.id }).expect(400);
     expect(wrongBucket.body.message).toMatch(/one organisation and one quadrant/);
     await agent.delete(`/api/groups/${g1}/members/${m1}`).set('x-csrf-token', csrf).expect(200);
     await post(`/api/groups/${g1}/members`, { respondentId: m1, role: 'captain' }).expect(400);
-    const actions = (await t.dataSource.getRepository(AuditEvent).findBy({ studyId: fx.study.id })).map((e) => e.action);
+    const actions = (await t.dataSource.getRepository(AuditEvent).findBy({ studyId: fx.study.id })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['group.member_swap', 'group.member_move', 'group.member_remove']));
   });
 
@@ -78,7 +113,10 @@ describe('groups API and page', () => {
     const { body } = await agent.get('/api/studies/groepen/groups').expect(200);
     const [g1, g2] = body.groups.map((g: { id: number }) => g.id);
     const free = await createRespondent(t.dataSource, fx.study.id, fx.organisations[0].id, { quadrant: 'gemakzoeker' });
-    const [a, b] = await Promise.all([post(`/api/groups/${g1}/members`, { respondentId: free.id }), post(`/api/groups/${g2}/members`, { respondentId: free.id })]);
+    const [a, b] = await Promise.all([
+      post(`/api/groups/${g1}/members`, { respondentId: free.id }),
+      post(`/api/groups/${g2}/members`, { respondentId: free.id }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
     expect(loser.body.message).toMatch(/zit al in groep \d+\. Verplaats|op hetzelfde moment in een andere groep/);
@@ -94,7 +132,9 @@ describe('groups API and page', () => {
     expect(nl.text).toContain('Vitens × Gemakzoeker: 1 van 6 nodig');
     expect(nl.text).toMatch(/Spreiding \d+ van 12/);
     // Why people are left out, in the reader's language (the API keeps its English texts).
-    expect(nl.text).toContain('te weinig geschikte respondenten in deze organisatie en dit kwadrant om een groep te vormen');
+    expect(nl.text).toContain(
+      'te weinig geschikte respondenten in deze organisatie en dit kwadrant om een groep te vormen',
+    );
     expect(nl.text).toContain('alle plaatsen en reserveplaatsen van deze organisatie en dit kwadrant zijn al bezet');
     expect(nl.text).not.toContain('too few eligible respondents');
     expect(nl.text).toMatch(/\d+ respondenten hebben geen beschikbaarheid opgegeven/);
@@ -112,21 +152,41 @@ describe('groups API and page', () => {
     const { body } = await agent.get('/api/studies/groepen/groups').expect(200);
     const g = body.groups[0];
     await agent.post(`/studies/groepen/groups/${g.id}/lock`).type('form').send({ _csrf: token }).expect(303);
-    const shown = await agent.post(`/studies/groepen/groups/${g.id}/members/${g.members[0].respondentId}/remove`).type('form').send({ _csrf: token }).expect(409);
+    const shown = await agent
+      .post(`/studies/groepen/groups/${g.id}/members/${g.members[0].respondentId}/remove`)
+      .type('form')
+      .send({ _csrf: token })
+      .expect(409);
     expect(shown.text).toContain('id="refusal"');
     expect(shown.text).toContain('Deze wijziging kan niet:');
     expect(shown.text).toContain(`Groep ${g.id} is vastgezet. Zet hem eerst los als deze wijziging echt nodig is.`);
     // The same refusal for an English reader.
-    const english = await agent.post(`/studies/groepen/groups/${g.id}/members/${g.members[0].respondentId}/remove?lang=en`).type('form').send({ _csrf: token }).expect(409);
+    const english = await agent
+      .post(`/studies/groepen/groups/${g.id}/members/${g.members[0].respondentId}/remove?lang=en`)
+      .type('form')
+      .send({ _csrf: token })
+      .expect(409);
     expect(english.text).toContain(`Group ${g.id} is locked. Unlock it first if this change is really needed.`);
-    const unlocked = await agent.post(`/studies/groepen/groups/${g.id}/unlock?lang=nl`).type('form').send({ _csrf: token }).expect(303);
+    const unlocked = await agent
+      .post(`/studies/groepen/groups/${g.id}/unlock?lang=nl`)
+      .type('form')
+      .send({ _csrf: token })
+      .expect(303);
     expect(unlocked.headers.location).toBe('/studies/groepen/groups');
     const next = await agent.get('/studies/groepen/groups').expect(200);
     expect(next.text).toContain(`Groep ${g.id} is niet meer vastgezet`);
     expect(next.text).not.toContain('id="refusal"');
     // The message is shown once.
-    expect((await agent.get('/studies/groepen/groups').expect(200)).text).not.toContain(`Groep ${g.id} is niet meer vastgezet`);
-    await agent.post('/studies/groepen/groups/form').type('form').send({ _csrf: token, organisation: 'Vitens' }).expect(303);
-    expect((await agent.get('/studies/groepen/groups').expect(200)).text).toContain('Groepen gevormd: 0 groepen, 4 tekorten.');
+    expect((await agent.get('/studies/groepen/groups').expect(200)).text).not.toContain(
+      `Groep ${g.id} is niet meer vastgezet`,
+    );
+    await agent
+      .post('/studies/groepen/groups/form')
+      .type('form')
+      .send({ _csrf: token, organisation: 'Vitens' })
+      .expect(303);
+    expect((await agent.get('/studies/groepen/groups').expect(200)).text).toContain(
+      'Groepen gevormd: 0 groepen, 4 tekorten.',
+    );
   });
 });

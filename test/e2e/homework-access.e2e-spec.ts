@@ -29,13 +29,17 @@ describe('who reads homework, and every read of personal data audited (HTTP)', (
   let code: string;
 
   const base = () => `/studies/${fx.study.slug}/homework/assignments/${assignment.id}`;
-  const events = (action: string) => t.dataSource.getRepository(AuditEvent).find({ where: { action }, order: { id: 'ASC' } });
+  const events = (action: string) =>
+    t.dataSource.getRepository(AuditEvent).find({ where: { action }, order: { id: 'ASC' } });
 
   beforeAll(async () => {
     t = await createTestApp();
     fx = await createScheduledGroup(t.dataSource, { members: 2 });
     lead = await loginAgent(t.app, fx.lead.email, fx.lead.password);
-    await lead.agent.post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`).set('x-csrf-token', lead.csrf).expect(200);
+    await lead.agent
+      .post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`)
+      .set('x-csrf-token', lead.csrf)
+      .expect(200);
     const other = await createUser(t.dataSource, { role: 'researcher' });
     outsiderEmail = other.email;
     outsider = await loginAgent(t.app, other.email, other.password);
@@ -43,7 +47,19 @@ describe('who reads homework, and every read of personal data audited (HTTP)', (
     adminEmail = boss.email;
     admin = await loginAgent(t.app, boss.email, boss.password);
     ({ assignment, token, code } = await credentialsOf(t, fx.members[0].id));
-    await anonymousAgent(t.app).post(`/api/homework/${token}/submit`).send({ revision: 0, data: { firstName: 'Ans', contactMoments: 'Ik belde over mijn aanslag.', contactMomentsRating: 'neutraal', channels: ['telefoon'], afterwardsHad: 'no' } }).expect(200);
+    await anonymousAgent(t.app)
+      .post(`/api/homework/${token}/submit`)
+      .send({
+        revision: 0,
+        data: {
+          firstName: 'Ans',
+          contactMoments: 'Ik belde over mijn aanslag.',
+          contactMomentsRating: 'neutraal',
+          channels: ['telefoon'],
+          afterwardsHad: 'no',
+        },
+      })
+      .expect(200);
   });
   afterAll(() => t?.close());
 
@@ -55,7 +71,11 @@ describe('who reads homework, and every read of personal data audited (HTTP)', (
     const page = await outsider.agent.get(`${base()}/print`).set('accept', 'text/html').expect(403);
     expect(page.text).not.toContain('Ik belde over mijn aanslag.');
     const before = await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ id: assignment.id });
-    await outsider.agent.post(`/api/studies/${fx.study.slug}/homework/assignments/${assignment.id}/paper`).set('x-csrf-token', outsider.csrf).send({ data: { firstName: 'Iemand anders' } }).expect(403);
+    await outsider.agent
+      .post(`/api/studies/${fx.study.slug}/homework/assignments/${assignment.id}/paper`)
+      .set('x-csrf-token', outsider.csrf)
+      .send({ data: { firstName: 'Iemand anders' } })
+      .expect(403);
     const after = await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ id: assignment.id });
     expect(after.submitted).toEqual(before.submitted);
     expect(after.enteredFromPaper).toBe(false);
@@ -82,9 +102,17 @@ describe('who reads homework, and every read of personal data audited (HTTP)', (
     expect(text).not.toContain(shown(code));
     expect(text).toContain('De code staat in de brief van de respondent.');
     const [print] = await events('homework.print.read');
-    expect(print).toMatchObject({ actorEmail: fx.lead.email, studyId: fx.study.id, subjectType: 'respondent', subjectId: String(fx.members[0].id), details: { assignmentId: assignment.id, withCredentials: false } });
+    expect(print).toMatchObject({
+      actorEmail: fx.lead.email,
+      studyId: fx.study.id,
+      subjectType: 'respondent',
+      subjectId: String(fx.members[0].id),
+      details: { assignmentId: assignment.id, withCredentials: false },
+    });
     expect(print.occurredAt).toBeInstanceOf(Date);
-    expect(await events('homework.pdf.read')).toMatchObject([{ actorEmail: fx.lead.email, details: { withCredentials: false } }]);
+    expect(await events('homework.pdf.read')).toMatchObject([
+      { actorEmail: fx.lead.email, details: { withCredentials: false } },
+    ]);
   });
 
   it('prints the working link and code for an admin, who posts letters, and audits that too', async () => {
@@ -101,11 +129,18 @@ describe('who reads homework, and every read of personal data audited (HTTP)', (
     await lead.agent.get(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/prep`).expect(200);
     const prep = await events('homework.prep.read');
     expect(prep).toHaveLength(2);
-    expect(prep[0]).toMatchObject({ actorEmail: fx.lead.email, subjectType: 'group', subjectId: String(fx.group.id), details: { respondentIds: fx.members.map((m) => m.id) } });
+    expect(prep[0]).toMatchObject({
+      actorEmail: fx.lead.email,
+      subjectType: 'group',
+      subjectId: String(fx.group.id),
+      details: { respondentIds: fx.members.map((m) => m.id) },
+    });
     await outsider.agent.get(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/prep`).expect(403);
     expect(await events('homework.prep.read')).toHaveLength(2);
     await lead.agent.get(`${base()}/paper`).expect(200);
-    expect(await events('homework.paper.read')).toMatchObject([{ actorEmail: fx.lead.email, subjectId: String(fx.members[0].id) }]);
+    expect(await events('homework.paper.read')).toMatchObject([
+      { actorEmail: fx.lead.email, subjectId: String(fx.members[0].id) },
+    ]);
   });
 
   it('audits every read of the respondent pool, by page and API, with the filter, and shows the reads on /audit', async () => {

@@ -33,7 +33,10 @@ describe('homework code throttle under parallel guesses (behind a trusted proxy)
   it('checks at most the limit of 40 parallel wrong codes typed at /h, and refuses the right code after them', async () => {
     const ip = '198.51.100.10';
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => typeCode(t, wrongCode(i), ip)));
-    expect(statuses(results)).toEqual([...Array(MAX_CODE_FAILURES_PER_IP).fill(404), ...Array(40 - MAX_CODE_FAILURES_PER_IP).fill(429)]);
+    expect(statuses(results)).toEqual([
+      ...Array(MAX_CODE_FAILURES_PER_IP).fill(404),
+      ...Array(40 - MAX_CODE_FAILURES_PER_IP).fill(429),
+    ]);
     const right = await typeCode(t, code, ip).expect(429);
     expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(right.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
@@ -47,8 +50,13 @@ describe('homework code throttle under parallel guesses (behind a trusted proxy)
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         i % 2
-          ? agent().get(`/api/homework/${wrongCode(i)}`).set('x-forwarded-for', ip)
-          : agent().put(`/api/homework/${wrongCode(i)}/draft`).set('x-forwarded-for', ip).send({ revision: 0, data: {} }),
+          ? agent()
+              .get(`/api/homework/${wrongCode(i)}`)
+              .set('x-forwarded-for', ip)
+          : agent()
+              .put(`/api/homework/${wrongCode(i)}/draft`)
+              .set('x-forwarded-for', ip)
+              .send({ revision: 0, data: {} }),
       ),
     );
     expect(results.filter((r) => r.status === 404)).toHaveLength(MAX_CODE_FAILURES_PER_IP);
@@ -60,15 +68,28 @@ describe('homework code throttle under parallel guesses (behind a trusted proxy)
   it('gives a right code its try back, so a respondent who keeps using the code is never throttled', async () => {
     const ip = '198.51.100.30';
     const agent = () => request(t.app.getHttpServer());
-    const opened = await Promise.all(Array.from({ length: 3 * MAX_CODE_FAILURES_PER_IP }, () => agent().get(`/api/homework/${otherCode}`).set('x-forwarded-for', ip)));
+    const opened = await Promise.all(
+      Array.from({ length: 3 * MAX_CODE_FAILURES_PER_IP }, () =>
+        agent().get(`/api/homework/${otherCode}`).set('x-forwarded-for', ip),
+      ),
+    );
     expect(new Set(opened.map((r) => r.status))).toEqual(new Set([200]));
     let revision = opened[0].body.revision as number;
     for (let i = 0; i < MAX_CODE_FAILURES_PER_IP + 2; i++) {
-      const saved = await agent().put(`/api/homework/${otherCode}/draft`).set('x-forwarded-for', ip).send({ revision, data: { firstName: `Ans ${i}` } }).expect(200);
+      const saved = await agent()
+        .put(`/api/homework/${otherCode}/draft`)
+        .set('x-forwarded-for', ip)
+        .send({ revision, data: { firstName: `Ans ${i}` } })
+        .expect(200);
       revision = saved.body.revision;
     }
     // A stale save by the right code is a conflict, not a failed guess.
-    for (let i = 0; i < MAX_CODE_FAILURES_PER_IP + 2; i++) await agent().put(`/api/homework/${otherCode}/draft`).set('x-forwarded-for', ip).send({ revision: 0, data: {} }).expect(409);
+    for (let i = 0; i < MAX_CODE_FAILURES_PER_IP + 2; i++)
+      await agent()
+        .put(`/api/homework/${otherCode}/draft`)
+        .set('x-forwarded-for', ip)
+        .send({ revision: 0, data: {} })
+        .expect(409);
     // Nine wrong codes still leave the tenth try for the right one.
     for (let i = 0; i < MAX_CODE_FAILURES_PER_IP - 1; i++) await typeCode(t, wrongCode(i), ip).expect(404);
     await typeCode(t, otherCode, ip).expect(303);
@@ -81,7 +102,9 @@ describe('homework code throttle without a trusted proxy (the default)', () => {
   afterAll(() => t.close());
 
   it('counts parallel wrong codes per connection whatever X-Forwarded-For claims', async () => {
-    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => typeCode(t, wrongCode(i), `203.0.113.${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => typeCode(t, wrongCode(i), `203.0.113.${i}`)),
+    );
     expect(results.filter((r) => r.status === 404)).toHaveLength(MAX_CODE_FAILURES_PER_IP);
     expect(results.filter((r) => r.status === 429)).toHaveLength(25 - MAX_CODE_FAILURES_PER_IP);
   });

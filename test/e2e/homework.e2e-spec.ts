@@ -40,7 +40,10 @@ describe('homework over HTTP', () => {
     t = await createTestApp({ trustProxy: ['loopback'] });
     fx = await createScheduledGroup(t.dataSource, { members: 3 });
     researcher = await loginAgent(t.app, fx.lead.email, fx.lead.password);
-    const sent = await researcher.agent.post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`).set('x-csrf-token', researcher.csrf).expect(200);
+    const sent = await researcher.agent
+      .post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`)
+      .set('x-csrf-token', researcher.csrf)
+      .expect(200);
     expect(sent.body).toEqual({ created: 3, letters: 3, withoutEmail: [], notInvited: [] });
   });
   afterAll(() => t?.close());
@@ -70,7 +73,10 @@ describe('homework over HTTP', () => {
     expect(assignment.deadline.getTime()).toBeLessThan(fx.session.startsAt.getTime() - 6 * 86_400_000);
     expect(assignment.deadline.getTime()).toBeGreaterThan(fx.session.startsAt.getTime() - 8 * 86_400_000);
     expect(assignment.tokenHash).not.toContain(token);
-    await researcher.agent.post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`).set('x-csrf-token', researcher.csrf).expect(200, { created: 0, letters: 0, withoutEmail: [], notInvited: [] });
+    await researcher.agent
+      .post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`)
+      .set('x-csrf-token', researcher.csrf)
+      .expect(200, { created: 0, letters: 0, withoutEmail: [], notInvited: [] });
     expect(await t.dataSource.getRepository(OutboxMessage).countBy({ kind: 'homework-letter' })).toBe(3);
   });
 
@@ -82,13 +88,23 @@ describe('homework over HTTP', () => {
     expect(page).toContain('Huiswerk gaat alleen naar wie is uitgenodigd.');
     expect(page).not.toContain(`/homework/groups/${uninvited.group.id}/send`);
     const refused = await researcher.agent.post(url).set('x-csrf-token', researcher.csrf).expect(409);
-    expect(refused.body).toMatchObject({ code: 'homework.not_invited', message: expect.stringContaining('Verstuur eerst de uitnodigingen'), details: { notInvited: uninvited.members.map((m) => m.id) } });
+    expect(refused.body).toMatchObject({
+      code: 'homework.not_invited',
+      message: expect.stringContaining('Verstuur eerst de uitnodigingen'),
+      details: { notInvited: uninvited.members.map((m) => m.id) },
+    });
     expect(await t.dataSource.getRepository(HomeworkAssignment).countBy({ groupId: uninvited.group.id })).toBe(0);
     await t.dataSource.getRepository(Respondent).update(uninvited.members[0].id, { status: 'invited' });
     const sent = await researcher.agent.post(url).set('x-csrf-token', researcher.csrf).expect(200);
     expect(sent.body).toEqual({ created: 1, letters: 1, withoutEmail: [], notInvited: [uninvited.members[1].id] });
-    expect((await t.dataSource.getRepository(HomeworkAssignment).findBy({ groupId: uninvited.group.id })).map((a) => a.respondentId)).toEqual([uninvited.members[0].id]);
-    expect((await researcher.agent.get(`/studies/${uninvited.study.slug}/homework`).expect(200)).text).not.toContain(`/homework/groups/${uninvited.group.id}/send`);
+    expect(
+      (await t.dataSource.getRepository(HomeworkAssignment).findBy({ groupId: uninvited.group.id })).map(
+        (a) => a.respondentId,
+      ),
+    ).toEqual([uninvited.members[0].id]);
+    expect((await researcher.agent.get(`/studies/${uninvited.study.slug}/homework`).expect(200)).text).not.toContain(
+      `/homework/groups/${uninvited.group.id}/send`,
+    );
   });
 
   it('saves drafts with a revision; a stale revision gets 409 and nothing is overwritten', async () => {
@@ -97,18 +113,32 @@ describe('homework over HTTP', () => {
     const start = await api.get(`/api/homework/${token}`).expect(200);
     expect(start.body).toMatchObject({ revision: 0, data: {}, status: 'not-started', canEdit: true });
     expect(start.body.definition.pages.length).toBe(6);
-    await api.put(`/api/homework/${token}/draft`).send({ revision: 0, data: { firstName: 'Ans' }, currentPage: 'goalStep' }).expect(200);
-    const stale = await api.put(`/api/homework/${token}/draft`).send({ revision: 0, data: { firstName: 'Tab twee' } }).expect(409);
+    await api
+      .put(`/api/homework/${token}/draft`)
+      .send({ revision: 0, data: { firstName: 'Ans' }, currentPage: 'goalStep' })
+      .expect(200);
+    const stale = await api
+      .put(`/api/homework/${token}/draft`)
+      .send({ revision: 0, data: { firstName: 'Tab twee' } })
+      .expect(409);
     expect(stale.body).toMatchObject({ code: 'homework.stale_revision', details: { revision: 1 } });
     const after = await api.get(`/api/homework/${token}`).expect(200);
-    expect(after.body).toMatchObject({ revision: 1, data: { firstName: 'Ans' }, currentPage: 'goalStep', status: 'draft' });
+    expect(after.body).toMatchObject({
+      revision: 1,
+      data: { firstName: 'Ans' },
+      currentPage: 'goalStep',
+      status: 'draft',
+    });
   });
 
   it('refuses drafts with unknown questions, values outside the choices or overlong text', async () => {
     const { token } = await credentialsOf(t, fx.members[0].id);
     const api = anonymousAgent(t.app);
     const { body } = await api.get(`/api/homework/${token}`).expect(200);
-    const bad = await api.put(`/api/homework/${token}/draft`).send({ revision: body.revision, data: { secret: 1, goalRating: 'super', goal: 'x'.repeat(2001) } }).expect(400);
+    const bad = await api
+      .put(`/api/homework/${token}/draft`)
+      .send({ revision: body.revision, data: { secret: 1, goalRating: 'super', goal: 'x'.repeat(2001) } })
+      .expect(400);
     expect(bad.body.code).toBe('homework.draft_invalid');
     expect(Object.keys(bad.body.details).sort()).toEqual(['goal', 'goalRating', 'secret']);
     await api.put(`/api/homework/${token}/draft`).send({ revision: 'x', data: [] }).expect(400);
@@ -117,20 +147,43 @@ describe('homework over HTTP', () => {
   it('validates the submission in full on the server, then shows it and still accepts changes before the deadline', async () => {
     const { token } = await credentialsOf(t, fx.members[1].id);
     const api = anonymousAgent(t.app);
-    const missing = await api.post(`/api/homework/${token}/submit`).send({ revision: 0, data: { firstName: 'Bert' } }).expect(400);
+    const missing = await api
+      .post(`/api/homework/${token}/submit`)
+      .send({ revision: 0, data: { firstName: 'Bert' } })
+      .expect(400);
     expect(missing.body.code).toBe('homework.answers_invalid');
     expect(Object.keys(missing.body.details)).toContain('contactMoments');
-    const sent = await api.post(`/api/homework/${token}/submit`).send({ revision: 0, data: { ...COMPLETE, firstName: 'Bert' } }).expect(200);
+    const sent = await api
+      .post(`/api/homework/${token}/submit`)
+      .send({ revision: 0, data: { ...COMPLETE, firstName: 'Bert' } })
+      .expect(200);
     expect(sent.body).toMatchObject({ revision: 1, late: false });
     const state = await api.get(`/api/homework/${token}`).expect(200);
-    expect(state.body).toMatchObject({ status: 'submitted', canEdit: true, data: { firstName: 'Bert' }, unsentChanges: false });
-    await api.put(`/api/homework/${token}/draft`).send({ revision: 1, data: { ...COMPLETE, firstName: 'Bert B.' } }).expect(200);
+    expect(state.body).toMatchObject({
+      status: 'submitted',
+      canEdit: true,
+      data: { firstName: 'Bert' },
+      unsentChanges: false,
+    });
+    await api
+      .put(`/api/homework/${token}/draft`)
+      .send({ revision: 1, data: { ...COMPLETE, firstName: 'Bert B.' } })
+      .expect(200);
     // Reopened now, the page goes on editing and says the change is not sent yet.
-    expect((await api.get(`/api/homework/${token}`).expect(200)).body).toMatchObject({ status: 'submitted', unsentChanges: true, data: { firstName: 'Bert B.' } });
+    expect((await api.get(`/api/homework/${token}`).expect(200)).body).toMatchObject({
+      status: 'submitted',
+      unsentChanges: true,
+      data: { firstName: 'Bert B.' },
+    });
     expect((await api.get(`/h/${token}`).expect(200)).text).toMatch(/"unsentChanges":\s*true/);
-    await api.post(`/api/homework/${token}/submit`).send({ revision: 2, data: { ...COMPLETE, firstName: 'Bert B.' } }).expect(200);
+    await api
+      .post(`/api/homework/${token}/submit`)
+      .send({ revision: 2, data: { ...COMPLETE, firstName: 'Bert B.' } })
+      .expect(200);
     expect((await api.get(`/api/homework/${token}`).expect(200)).body.unsentChanges).toBe(false);
-    const row = await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId: fx.members[1].id });
+    const row = await t.dataSource
+      .getRepository(HomeworkAssignment)
+      .findOneByOrFail({ respondentId: fx.members[1].id });
     expect(row.submitted).toMatchObject({ firstName: 'Bert B.' });
   });
 
@@ -154,7 +207,10 @@ describe('homework over HTTP', () => {
     const typed = `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`;
     const res = await page.post('/h').set('X-Forwarded-For', ip).type('form').send({ code: typed }).expect(303);
     expect(res.headers.location).toBe(`/h/${code}`);
-    const viaCode = await page.get(`/api/homework/${code.slice(0, 4)}-${code.slice(4)}`).set('X-Forwarded-For', ip).expect(200);
+    const viaCode = await page
+      .get(`/api/homework/${code.slice(0, 4)}-${code.slice(4)}`)
+      .set('X-Forwarded-For', ip)
+      .expect(200);
     const viaToken = await page.get(`/api/homework/${token}`).expect(200);
     expect(viaCode.body.revision).toBe(viaToken.body.revision);
     const html = await page.get(`/h/${code}`).set('X-Forwarded-For', ip).expect(200);
@@ -166,7 +222,11 @@ describe('homework over HTTP', () => {
     const ip = freshIp();
     const page = anonymousAgent(t.app);
     for (let i = 0; i < 10; i++) {
-      const wrong = await page.post('/h').set('X-Forwarded-For', ip).type('form').send({ code: `ZZZZ-ZZZ${'23456789AB'[i]}` });
+      const wrong = await page
+        .post('/h')
+        .set('X-Forwarded-For', ip)
+        .type('form')
+        .send({ code: `ZZZZ-ZZZ${'23456789AB'[i]}` });
       expect(wrong.status).toBe(404);
       expect(wrong.text).toContain('Deze code kennen we niet');
     }
@@ -188,7 +248,9 @@ describe('homework over HTTP', () => {
     await t.app.get(HomeworkService).sendForGroup(gone.study.slug, gone.group.id, null);
     const erased = await credentialsOf(t, gone.members[0].id);
     const other = await credentialsOf(t, gone.members[1].id);
-    await t.dataSource.getRepository(Respondent).update({ id: gone.members[0].id }, { status: 'erased', erasedAt: new Date(), firstName: null, email: null });
+    await t.dataSource
+      .getRepository(Respondent)
+      .update({ id: gone.members[0].id }, { status: 'erased', erasedAt: new Date(), firstName: null, email: null });
     const api = anonymousAgent(t.app);
     const res = await api.get(`/api/homework/${erased.token}`).expect(410);
     expect(res.body.details.helpPhone).toBe('030 111 22 33');
@@ -217,29 +279,59 @@ describe('homework over HTTP', () => {
     const { token, code, assignment } = await credentialsOf(t, fx.members[0].id);
     const api = anonymousAgent(t.app);
     const html = await api.get(`/h/${token}/print`).expect(200);
-    for (const part of ['Uw huiswerkopdracht', `${code.slice(0, 4)}-${code.slice(4)}`, 'Postbus 85029', 'Leg kort uit', 'Wat was het doel van uw contact?']) expect(html.text).toContain(part);
+    for (const part of [
+      'Uw huiswerkopdracht',
+      `${code.slice(0, 4)}-${code.slice(4)}`,
+      'Postbus 85029',
+      'Leg kort uit',
+      'Wat was het doel van uw contact?',
+    ])
+      expect(html.text).toContain(part);
     const pdf = await api.get(`/h/${token}/pdf`).buffer(true).parse(binary).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = (await pdfPageTexts(pdf.body as Buffer)).join('\n');
-    for (const part of ['Postbus 85029', `${code.slice(0, 4)}-${code.slice(4)}`, 'Leg kort uit', 'Positief', 'Neutraal', 'Negatief']) expect(text).toContain(part);
-    const staff = await researcher.agent.get(`/studies/${fx.study.slug}/homework/assignments/${assignment.id}/pdf`).buffer(true).parse(binary).expect(200);
+    for (const part of [
+      'Postbus 85029',
+      `${code.slice(0, 4)}-${code.slice(4)}`,
+      'Leg kort uit',
+      'Positief',
+      'Neutraal',
+      'Negatief',
+    ])
+      expect(text).toContain(part);
+    const staff = await researcher.agent
+      .get(`/studies/${fx.study.slug}/homework/assignments/${assignment.id}/pdf`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect((staff.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
-    await anonymousAgent(t.app).get(`/studies/${fx.study.slug}/homework/assignments/${assignment.id}/pdf`).expect((r) => expect([302, 303, 401]).toContain(r.status));
+    await anonymousAgent(t.app)
+      .get(`/studies/${fx.study.slug}/homework/assignments/${assignment.id}/pdf`)
+      .expect((r) => expect([302, 303, 401]).toContain(r.status));
   });
 
   it('crosses every chosen box on the print page, several where more may be chosen; the respondent prints their newest answers, the researcher what was sent', async () => {
     const { token, assignment } = await credentialsOf(t, fx.members[1].id);
     const api = anonymousAgent(t.app);
     let { revision } = (await api.get(`/api/homework/${token}`).expect(200)).body;
-    ({ revision } = (await api.post(`/api/homework/${token}/submit`).send({ revision, data: COMPLETE }).expect(200)).body);
-    await api.put(`/api/homework/${token}/draft`).send({ revision, data: { ...COMPLETE, channels: ['website', 'telefoon'] } }).expect(200);
-    const box = (html: string, label: string) => new RegExp(`<span class="homework-paper__box" aria-hidden="true">(✕?)</span> ${label}</li>`).exec(html)?.[1];
-    const face = (name: string, label: string) => `<img class="homework-face" src="/assets/img/faces/${name}.svg" alt="" width="28" height="28"> ${label}`;
+    ({ revision } = (
+      await api.post(`/api/homework/${token}/submit`).send({ revision, data: COMPLETE }).expect(200)
+    ).body);
+    await api
+      .put(`/api/homework/${token}/draft`)
+      .send({ revision, data: { ...COMPLETE, channels: ['website', 'telefoon'] } })
+      .expect(200);
+    const box = (html: string, label: string) =>
+      new RegExp(`<span class="homework-paper__box" aria-hidden="true">(✕?)</span> ${label}</li>`).exec(html)?.[1];
+    const face = (name: string, label: string) =>
+      `<img class="homework-face" src="/assets/img/faces/${name}.svg" alt="" width="28" height="28"> ${label}`;
     const own = (await api.get(`/h/${token}/print`).expect(200)).text;
     expect([box(own, 'Website'), box(own, 'Telefoon'), box(own, 'E-mail')]).toEqual(['✕', '✕', '']);
     expect([box(own, face('positief', 'Positief')), box(own, face('neutraal', 'Neutraal'))]).toEqual(['✕', '']);
     expect(own).not.toMatch(/🙂|😐|🙁/u);
-    const sent = (await researcher.agent.get(`/studies/${fx.study.slug}/homework/assignments/${assignment.id}/print`).expect(200)).text;
+    const sent = (
+      await researcher.agent.get(`/studies/${fx.study.slug}/homework/assignments/${assignment.id}/print`).expect(200)
+    ).text;
     expect([box(sent, 'Website'), box(sent, 'Telefoon')]).toEqual(['✕', '']);
   });
 
@@ -253,7 +345,11 @@ describe('homework over HTTP', () => {
     expect(res.body).toMatchObject({ enteredFromPaper: true, paperEnteredBy: fx.lead.email });
     const audit = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'homework.paper_entry' });
     expect(audit).toMatchObject({ actorEmail: fx.lead.email, subjectId: String(fx.members[2].id) });
-    await researcher.agent.post(`/api/studies/${fx.study.slug}/homework/assignments/${assignment.id}/paper`).set('x-csrf-token', researcher.csrf).send({ data: { firstName: 'Cor' } }).expect(400);
+    await researcher.agent
+      .post(`/api/studies/${fx.study.slug}/homework/assignments/${assignment.id}/paper`)
+      .set('x-csrf-token', researcher.csrf)
+      .send({ data: { firstName: 'Cor' } })
+      .expect(400);
   });
 
   it('shows the status per group and the preparation view to the group’s moderators and admins only', async () => {
@@ -261,8 +357,11 @@ describe('homework over HTTP', () => {
     const group = status.body.groups.find((g: { groupId: number }) => g.groupId === fx.group.id);
     expect(group.members.map((m: { status: string }) => m.status)).toEqual(['draft', 'submitted', 'paper']);
     const statusPage = await researcher.agent.get(`/studies/${fx.study.slug}/homework`).expect(200);
-    for (const part of ['Huiswerk per groep', 'Bezig', 'Verstuurd', 'Op papier', 'Voorbereiding bekijken']) expect(statusPage.text).toContain(part);
-    const prep = await researcher.agent.get(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/prep`).expect(200);
+    for (const part of ['Huiswerk per groep', 'Bezig', 'Verstuurd', 'Op papier', 'Voorbereiding bekijken'])
+      expect(statusPage.text).toContain(part);
+    const prep = await researcher.agent
+      .get(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/prep`)
+      .expect(200);
     expect(prep.body.members.map((m: { name: string }) => m.name)).toEqual(['Ans', 'Bert', 'Cor']);
     const ratingRow = prep.body.pages[1].rows.find((r: { isRating: boolean }) => r.isRating);
     expect(ratingRow.cells[1]).toEqual({ text: 'Positief', rating: 'positief' });
@@ -270,11 +369,15 @@ describe('homework over HTTP', () => {
     const page = await researcher.agent.get(`/studies/${fx.study.slug}/homework/groups/${fx.group.id}`).expect(200);
     expect(page.text).toContain('Gespreksgids');
     expect(page.text).toContain('Het ging snel.');
-    expect(page.text).toContain('<img class="homework-face" src="/assets/img/faces/positief.svg" alt="" width="28" height="28"> Positief');
+    expect(page.text).toContain(
+      '<img class="homework-face" src="/assets/img/faces/positief.svg" alt="" width="28" height="28"> Positief',
+    );
 
     const outsider = await createUser(t.dataSource, { role: 'researcher' });
     const other = await loginAgent(t.app, outsider.email, outsider.password);
-    const refused = await other.agent.get(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/prep`).expect(403);
+    const refused = await other.agent
+      .get(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/prep`)
+      .expect(403);
     expect(refused.body.message).toContain('moderatoren');
     const admin = await createUser(t.dataSource, { role: 'admin' });
     const asAdmin = await loginAgent(t.app, admin.email, admin.password);
@@ -287,17 +390,29 @@ describe('homework over HTTP', () => {
     const service = t.app.get(HomeworkService);
     await service.sendForGroup(soon.study.slug, soon.group.id, null);
     const done = await credentialsOf(t, soon.members[1].id);
-    await anonymousAgent(t.app).post(`/api/homework/${done.token}/submit`).send({ revision: 0, data: COMPLETE }).expect(200);
+    await anonymousAgent(t.app)
+      .post(`/api/homework/${done.token}/submit`)
+      .send({ revision: 0, data: COMPLETE })
+      .expect(200);
     // Deadline in about two days: not yet with one reminder day, due with the default of three.
-    await researcher.agent.put(`/api/studies/${soon.study.slug}/homework/settings`).set('x-csrf-token', researcher.csrf).send({ reminderDays: 1 }).expect(200);
+    await researcher.agent
+      .put(`/api/studies/${soon.study.slug}/homework/settings`)
+      .set('x-csrf-token', researcher.csrf)
+      .send({ reminderDays: 1 })
+      .expect(200);
     expect(await service.sendReminders({ slug: soon.study.slug })).toMatchObject({ sent: 0 });
-    await researcher.agent.put(`/api/studies/${soon.study.slug}/homework/settings`).set('x-csrf-token', researcher.csrf).send({ reminderDays: null }).expect(200, { reminderDays: null, defaultReminderDays: 3 });
+    await researcher.agent
+      .put(`/api/studies/${soon.study.slug}/homework/settings`)
+      .set('x-csrf-token', researcher.csrf)
+      .send({ reminderDays: null })
+      .expect(200, { reminderDays: null, defaultReminderDays: 3 });
     expect(await service.sendReminders({ slug: soon.study.slug })).toMatchObject({ sent: 1 });
     expect(await service.sendReminders({ slug: soon.study.slug })).toMatchObject({ sent: 0 });
-    const reminders = await t.dataSource.getRepository(OutboxMessage).findBy({ kind: 'homework-reminder', studyId: soon.study.id });
+    const reminders = await t.dataSource
+      .getRepository(OutboxMessage)
+      .findBy({ kind: 'homework-reminder', studyId: soon.study.id });
     expect(reminders.map((r) => r.toAddress)).toEqual([soon.members[0].email]);
     const { token } = await credentialsOf(t, soon.members[0].id);
     expect(reminders[0].textBody).toContain(`/h/${token}`);
   });
 });
-

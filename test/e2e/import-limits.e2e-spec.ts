@@ -14,7 +14,8 @@ const MB = 1024 * 1024;
 /** `n` readable Bijlage 5 rows, or rows that each have one unknown organisation. */
 function csvRows(n: number, kind: 'good' | 'bad'): Buffer {
   const lines = [HEADER];
-  for (let i = 0; i < n; i++) lines.push(`v;${20 + (i % 60)};hbo;neutraal;gemakzoeker;${kind === 'good' ? 'RET' : 'Nergens'}`);
+  for (let i = 0; i < n; i++)
+    lines.push(`v;${20 + (i % 60)};hbo;neutraal;gemakzoeker;${kind === 'good' ? 'RET' : 'Nergens'}`);
   return Buffer.from(lines.join('\n') + '\n');
 }
 
@@ -86,7 +87,8 @@ describe('hostile and huge import files', () => {
 
   const stored = () => t.dataSource.getRepository(Respondent).countBy({ studyId: fixture.study.id });
   const importEvents = () => t.dataSource.getRepository(AuditEvent).countBy({ action: 'respondent.import' });
-  const post = (query = '') => agent.post(`/api/studies/bestanden/respondents/import${query}`).set('x-csrf-token', csrf);
+  const post = (query = '') =>
+    agent.post(`/api/studies/bestanden/respondents/import${query}`).set('x-csrf-token', csrf);
 
   it('refuses a 3.9 GB zip bomb from its directory, before unpacking, also as a dry run, while the process keeps answering', async () => {
     const bomb = await xlsxBomb({ unpackedBytes: 3.9e9 });
@@ -122,17 +124,23 @@ describe('hostile and huge import files', () => {
   });
 
   it('refuses an archive packed far tighter than a spreadsheet, and one with thousands of parts', async () => {
-    const tight = await post().set('content-type', XLSX).send(await xlsxBomb({ unpackedBytes: 50 * MB }));
+    const tight = await post()
+      .set('content-type', XLSX)
+      .send(await xlsxBomb({ unpackedBytes: 50 * MB }));
     expect(tight.status).toBe(400);
     expect(tight.body).toMatchObject({ code: 'import.zip_bomb', details: { maxCompressionRatio: 100 } });
-    const many = await post().set('content-type', XLSX).send(await xlsxWithManyParts(1500));
+    const many = await post()
+      .set('content-type', XLSX)
+      .send(await xlsxWithManyParts(1500));
     expect(many.status).toBe(400);
     expect(many.body).toMatchObject({ code: 'import.zip_bomb', details: { maxParts: 1000 } });
     expect(await stored()).toBe(0);
   });
 
   it('imports an ordinary workbook read row by row', async () => {
-    const res = await post('?dryRun=true').set('content-type', XLSX).send(await xlsxWithSheet(sheetOfRows(1000)));
+    const res = await post('?dryRun=true')
+      .set('content-type', XLSX)
+      .send(await xlsxWithSheet(sheetOfRows(1000)));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ layout: 'bijlage5', readable: 1000, errorCount: 0 });
   });
@@ -142,10 +150,15 @@ describe('hostile and huge import files', () => {
     const res = await post().set('content-type', 'text/csv').send(csvRows(200_000, 'bad'));
     await w.stop();
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'import.rows_unreadable', details: { errorCount: 200_000, unreadableRows: 200_000 } });
+    expect(res.body).toMatchObject({
+      code: 'import.rows_unreadable',
+      details: { errorCount: 200_000, unreadableRows: 200_000 },
+    });
     expect(res.body.details.errors).toHaveLength(100);
     expect(res.body.details.errors[0]).toMatchObject({ line: 2, column: 'Organisatie', value: 'Nergens' });
-    expect(res.body.message).toMatch(/^200000 rijen van upload kunnen niet gelezen worden.*De eerste 100 van 200000 problemen staan erbij\.$/);
+    expect(res.body.message).toMatch(
+      /^200000 rijen van upload kunnen niet gelezen worden.*De eerste 100 van 200000 problemen staan erbij\.$/,
+    );
     expect(res.text.length).toBeLessThan(64 * 1024);
     expect(w.health.every((h) => h.status === 200)).toBe(true);
     expect(w.p99()).toBeLessThan(MAX_P99_MS);
@@ -184,7 +197,11 @@ describe('a 200,000-row file under the default limits', () => {
 
   it('is refused by the row limit (100,000) while other requests are answered, and nothing is stored', async () => {
     const w = watch(t);
-    const res = await agent.post('/api/studies/groot/respondents/import').set('x-csrf-token', csrf).set('content-type', 'text/csv').send(csvRows(200_000, 'good'));
+    const res = await agent
+      .post('/api/studies/groot/respondents/import')
+      .set('x-csrf-token', csrf)
+      .set('content-type', 'text/csv')
+      .send(csvRows(200_000, 'good'));
     await w.stop();
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ code: 'import.too_many_rows', details: { maxRows: 100_000 } });
@@ -214,7 +231,10 @@ describe('import limits from the configuration', () => {
   it('refuses a file past IMPORT_MAX_BYTES with 413 import.too_large, as a form upload and as the body', async () => {
     const big = csvRows(3000, 'good');
     expect(big.length).toBeGreaterThan(64 * 1024);
-    for (const res of [await post().attach('file', big, 'groot.csv'), await post().set('content-type', 'text/csv').send(big)]) {
+    for (const res of [
+      await post().attach('file', big, 'groot.csv'),
+      await post().set('content-type', 'text/csv').send(big),
+    ]) {
       expect(res.status).toBe(413);
       expect(res.body).toMatchObject({ statusCode: 413, code: 'import.too_large', details: { maxBytes: 64 * 1024 } });
       expect(res.body.message).toMatch(/groter dan 64 kB/);

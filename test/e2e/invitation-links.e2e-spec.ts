@@ -15,25 +15,45 @@ describe('invitation links /c/:token after erasure and closing (HTTP)', () => {
   let staff: Awaited<ReturnType<typeof loginAgent>>;
 
   const tokenOf = async (respondent: Respondent, action: 'confirm' | 'decline') => {
-    const messages = await t.dataSource.getRepository(OutboxMessage).find({ where: { toAddress: respondent.email! }, order: { id: 'DESC' } });
+    const messages = await t.dataSource
+      .getRepository(OutboxMessage)
+      .find({ where: { toAddress: respondent.email! }, order: { id: 'DESC' } });
     return new RegExp(`/c/([A-Za-z0-9_-]+)/${action}`).exec(messages[0].textBody)![1];
   };
-  const invitationOf = (respondentId: number) => t.dataSource.getRepository(Invitation).findOneByOrFail({ respondentId });
-  const roleOf = async (respondentId: number) => (await t.dataSource.getRepository(GroupMember).findOneBy({ respondentId }))?.role ?? null;
+  const invitationOf = (respondentId: number) =>
+    t.dataSource.getRepository(Invitation).findOneByOrFail({ respondentId });
+  const roleOf = async (respondentId: number) =>
+    (await t.dataSource.getRepository(GroupMember).findOneBy({ respondentId }))?.role ?? null;
   const outboxCount = () => t.dataSource.getRepository(OutboxMessage).count();
 
   beforeAll(async () => {
     t = await createTestApp();
     const researcher = await createUser(t.dataSource, { role: 'researcher' });
     const moderators = [await createUser(t.dataSource), await createUser(t.dataSource)];
-    const fx = await createStudy(t.dataSource, { slug: 'links-close', helpPhone: '030 222 33 44', status: 'fieldwork' }, { organisations: ['Vitens'], slots: 0 });
+    const fx = await createStudy(
+      t.dataSource,
+      { slug: 'links-close', helpPhone: '030 222 33 44', status: 'fieldwork' },
+      { organisations: ['Vitens'], slots: 0 },
+    );
     slug = fx.study.slug;
     const slot = await createSlot(t.dataSource, fx.study.id, new Date(Date.now() + 21 * 86_400_000));
-    group = await createGroupWithMembers(t.dataSource, fx.study.id, fx.organisations[0].id, { members: 3, reserves: 1 });
+    group = await createGroupWithMembers(t.dataSource, fx.study.id, fx.organisations[0].id, {
+      members: 3,
+      reserves: 1,
+    });
     staff = await loginAgent(t.app, researcher.email, researcher.password);
-    for (const m of moderators) await staff.agent.put(`/api/studies/${slug}/moderators/${m.id}`).set('x-csrf-token', staff.csrf).send({ slotIds: [slot.id] }).expect(200);
+    for (const m of moderators)
+      await staff.agent
+        .put(`/api/studies/${slug}/moderators/${m.id}`)
+        .set('x-csrf-token', staff.csrf)
+        .send({ slotIds: [slot.id] })
+        .expect(200);
     await staff.agent.post(`/api/studies/${slug}/schedule/run`).set('x-csrf-token', staff.csrf).send({}).expect(200);
-    const sent = await staff.agent.post(`/api/studies/${slug}/invitations`).set('x-csrf-token', staff.csrf).send({ groupId: group.group.id }).expect(200);
+    const sent = await staff.agent
+      .post(`/api/studies/${slug}/invitations`)
+      .set('x-csrf-token', staff.csrf)
+      .send({ groupId: group.group.id })
+      .expect(200);
     expect(sent.body[0].invited).toHaveLength(3);
   });
   afterAll(() => t?.close());
@@ -41,7 +61,10 @@ describe('invitation links /c/:token after erasure and closing (HTTP)', () => {
   it('answers 410 with the helpline once the respondent is erased, and a decline then changes nothing', async () => {
     const person = group.members[0];
     const [confirm, decline] = [await tokenOf(person, 'confirm'), await tokenOf(person, 'decline')];
-    await staff.agent.post(`/api/studies/${slug}/respondents/${person.id}/erase`).set('x-csrf-token', staff.csrf).expect(200);
+    await staff.agent
+      .post(`/api/studies/${slug}/respondents/${person.id}/erase`)
+      .set('x-csrf-token', staff.csrf)
+      .expect(200);
     const mails = await outboxCount();
     const page = await anonymousAgent(t.app).get(`/c/${confirm}/confirm`).expect(410);
     expect(page.text).toContain('Uw gegevens zijn verwijderd');
@@ -59,7 +82,11 @@ describe('invitation links /c/:token after erasure and closing (HTTP)', () => {
     const person = group.members[1];
     const decline = await tokenOf(person, 'decline');
     const confirm = await tokenOf(group.members[2], 'confirm');
-    await staff.agent.patch(`/api/studies/${slug}`).set('x-csrf-token', staff.csrf).send({ status: 'closed' }).expect(200);
+    await staff.agent
+      .patch(`/api/studies/${slug}`)
+      .set('x-csrf-token', staff.csrf)
+      .send({ status: 'closed' })
+      .expect(200);
     const mails = await outboxCount();
 
     const english = await anonymousAgent(t.app).get(`/c/${decline}/decline?lang=en`).expect(410);
@@ -78,9 +105,16 @@ describe('invitation links /c/:token after erasure and closing (HTTP)', () => {
 
   it('refuses to send invitations or homework letters in a closed study', async () => {
     const mails = await outboxCount();
-    const invitations = await staff.agent.post(`/api/studies/${slug}/invitations`).set('x-csrf-token', staff.csrf).send({ groupId: group.group.id }).expect(409);
+    const invitations = await staff.agent
+      .post(`/api/studies/${slug}/invitations`)
+      .set('x-csrf-token', staff.csrf)
+      .send({ groupId: group.group.id })
+      .expect(409);
     expect(invitations.body).toMatchObject({ code: 'study.closed', message: expect.stringContaining('gesloten') });
-    const homework = await staff.agent.post(`/api/studies/${slug}/homework/groups/${group.group.id}/send`).set('x-csrf-token', staff.csrf).expect(409);
+    const homework = await staff.agent
+      .post(`/api/studies/${slug}/homework/groups/${group.group.id}/send`)
+      .set('x-csrf-token', staff.csrf)
+      .expect(409);
     expect(homework.body.code).toBe('study.closed');
     expect(await outboxCount()).toBe(mails);
   });

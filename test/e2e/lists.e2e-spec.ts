@@ -22,22 +22,69 @@ describe('audit and outbox lists', () => {
     studyB = (await createStudy(t.dataSource, { title: 'Studie B' })).study.id;
     const audit = t.app.get(AuditService);
     const anna = { id: u.id, email: 'Anna.de.Vries@example.org' };
-    for (let i = 0; i < 5; i++) await audit.record({ actor: anna, action: 'group.confirm', studyId: studyA, subjectType: 'focus_group', subjectId: 10 + i, details: { from: 'proposed', to: 'confirmed' } });
-    await audit.record({ actor: null, action: 'homework.assign', studyId: studyB, subjectType: 'respondent', subjectId: 34, details: { assignmentId: 1, sessionId: 2, letter: true } });
+    for (let i = 0; i < 5; i++)
+      await audit.record({
+        actor: anna,
+        action: 'group.confirm',
+        studyId: studyA,
+        subjectType: 'focus_group',
+        subjectId: 10 + i,
+        details: { from: 'proposed', to: 'confirmed' },
+      });
+    await audit.record({
+      actor: null,
+      action: 'homework.assign',
+      studyId: studyB,
+      subjectType: 'respondent',
+      subjectId: 34,
+      details: { assignmentId: 1, sessionId: 2, letter: true },
+    });
     // Two events on known Dutch days: 8 December 2026 00:30 in Amsterdam is 7 December 23:30 UTC.
     const repo = t.dataSource.getRepository(AuditEvent);
     await repo.save([
-      repo.create({ occurredAt: new Date('2026-12-07T23:30:00Z'), action: 'study.update', studyId: studyA, subjectType: 'study', subjectId: 'a', actorEmail: 'piet@example.org', actorId: null, details: null }),
-      repo.create({ occurredAt: new Date('2026-12-08T22:59:00Z'), action: 'study.update', studyId: studyA, subjectType: 'study', subjectId: 'a', actorEmail: 'piet@example.org', actorId: null, details: null }),
-      repo.create({ occurredAt: new Date('2026-12-08T23:00:00Z'), action: 'study.update', studyId: studyA, subjectType: 'study', subjectId: 'a', actorEmail: 'piet@example.org', actorId: null, details: null }),
+      repo.create({
+        occurredAt: new Date('2026-12-07T23:30:00Z'),
+        action: 'study.update',
+        studyId: studyA,
+        subjectType: 'study',
+        subjectId: 'a',
+        actorEmail: 'piet@example.org',
+        actorId: null,
+        details: null,
+      }),
+      repo.create({
+        occurredAt: new Date('2026-12-08T22:59:00Z'),
+        action: 'study.update',
+        studyId: studyA,
+        subjectType: 'study',
+        subjectId: 'a',
+        actorEmail: 'piet@example.org',
+        actorId: null,
+        details: null,
+      }),
+      repo.create({
+        occurredAt: new Date('2026-12-08T23:00:00Z'),
+        action: 'study.update',
+        studyId: studyA,
+        subjectType: 'study',
+        subjectId: 'a',
+        actorEmail: 'piet@example.org',
+        actorId: null,
+        details: null,
+      }),
     ]);
     const outbox = t.app.get(OutboxService);
     await inTransaction(t, async () => {
-      for (let i = 0; i < 3; i++) await enqueueMail(outbox, { studyId: studyA, kind: 'invitation', to: `lid${i}@example.org` });
+      for (let i = 0; i < 3; i++)
+        await enqueueMail(outbox, { studyId: studyA, kind: 'invitation', to: `lid${i}@example.org` });
       await enqueueMail(outbox, { studyId: studyB, kind: 'homework-letter', to: 'Jan_Janssen@example.org' });
     });
-    await t.dataSource.getRepository(OutboxMessage).update({ kind: 'homework-letter' }, { createdAt: new Date('2026-12-08T12:00:00Z') });
-    await t.dataSource.getRepository(OutboxMessage).update({ kind: 'invitation' }, { createdAt: new Date('2026-12-09T00:00:00Z') });
+    await t.dataSource
+      .getRepository(OutboxMessage)
+      .update({ kind: 'homework-letter' }, { createdAt: new Date('2026-12-08T12:00:00Z') });
+    await t.dataSource
+      .getRepository(OutboxMessage)
+      .update({ kind: 'invitation' }, { createdAt: new Date('2026-12-09T00:00:00Z') });
   });
   afterAll(() => t.close());
 
@@ -52,44 +99,60 @@ describe('audit and outbox lists', () => {
   });
 
   it('filters the audit log by kind, study, actor and Dutch days', async () => {
-    expect((await api(`/api/audit?studyId=${studyB}`)).items.map((e: { action: string }) => e.action)).toEqual(['homework.assign']);
+    expect((await api(`/api/audit?studyId=${studyB}`)).items.map((e: { action: string }) => e.action)).toEqual([
+      'homework.assign',
+    ]);
     expect((await api('/api/audit?actor=anna.DE')).total).toBe(5);
     expect((await api('/api/audit?actor=%25')).total).toBe(0); // % is matched literally, not as a wildcard
     const day = await api('/api/audit?action=study.update&from=2026-12-08&to=2026-12-08');
-    expect(day.items.map((e: { occurredAt: string }) => new Date(e.occurredAt).toISOString())).toEqual(['2026-12-08T22:59:00.000Z', '2026-12-07T23:30:00.000Z']);
+    expect(day.items.map((e: { occurredAt: string }) => new Date(e.occurredAt).toISOString())).toEqual([
+      '2026-12-08T22:59:00.000Z',
+      '2026-12-07T23:30:00.000Z',
+    ]);
   });
 
   it('pages and filters the outbox', async () => {
     const page = await api('/api/outbox?kind=invitation&limit=2&offset=2');
     expect(page).toMatchObject({ total: 3, offset: 2, limit: 2 });
     expect(page.items).toHaveLength(1);
-    expect((await api('/api/outbox?recipient=jan_j')).items.map((m: { toAddress: string }) => m.toAddress)).toEqual(['Jan_Janssen@example.org']);
+    expect((await api('/api/outbox?recipient=jan_j')).items.map((m: { toAddress: string }) => m.toAddress)).toEqual([
+      'Jan_Janssen@example.org',
+    ]);
     expect((await api(`/api/outbox?studyId=${studyA}`)).total).toBe(3);
-    expect((await api('/api/outbox?from=2026-12-08&to=2026-12-08')).items.map((m: { kind: string }) => m.kind)).toEqual(['homework-letter']);
-    expect((await api('/api/outbox?from=2026-12-09')).items.map((m: { kind: string }) => m.kind)).toEqual(['invitation', 'invitation', 'invitation']);
+    expect((await api('/api/outbox?from=2026-12-08&to=2026-12-08')).items.map((m: { kind: string }) => m.kind)).toEqual(
+      ['homework-letter'],
+    );
+    expect((await api('/api/outbox?from=2026-12-09')).items.map((m: { kind: string }) => m.kind)).toEqual([
+      'invitation',
+      'invitation',
+      'invitation',
+    ]);
   });
 
-  it.each(['/api/audit', '/api/outbox'])('refuses a page it cannot give on %s with a 400 that names the parameter', async (path) => {
-    for (const [query, field] of [
-      ['offset=-1', 'offset'],
-      ['offset=1e3', 'offset'],
-      ['offset=abc', 'offset'],
-      ['offset=9223372036854775808', 'offset'],
-      ['offset=18446744073709551616', 'offset'],
-      ['offset=1.5', 'offset'],
-      ['limit=0', 'limit'],
-      ['limit=201', 'limit'],
-      ['limit=1e2', 'limit'],
-      ['studyId=99999999999', 'studyId'],
-      ['from=2026-02-30', 'from'],
-      ['to=08-12-2026', 'to'],
-    ]) {
-      const res = await agent.get(`${path}?${query}`);
-      expect({ query, status: res.status }).toEqual({ query, status: 400 });
-      expect(res.body).toMatchObject({ statusCode: 400, code: 'validation.failed' });
-      expect(Object.keys(res.body.details)).toEqual([field]);
-    }
-  });
+  it.each(['/api/audit', '/api/outbox'])(
+    'refuses a page it cannot give on %s with a 400 that names the parameter',
+    async (path) => {
+      for (const [query, field] of [
+        ['offset=-1', 'offset'],
+        ['offset=1e3', 'offset'],
+        ['offset=abc', 'offset'],
+        ['offset=9223372036854775808', 'offset'],
+        ['offset=18446744073709551616', 'offset'],
+        ['offset=1.5', 'offset'],
+        ['limit=0', 'limit'],
+        ['limit=201', 'limit'],
+        ['limit=1e2', 'limit'],
+        ['studyId=99999999999', 'studyId'],
+        ['from=2026-02-30', 'from'],
+        ['to=08-12-2026', 'to'],
+      ]) {
+        const res = await agent.get(`${path}?${query}`);
+        expect({ query, status: res.status }).toEqual({ query, status: 400 });
+        expect(res.body).toMatchObject({ statusCode: 400, code: 'validation.failed' });
+        expect(Object.keys(res.body.details)).toEqual([field]);
+      }
+    },
+  );
 
   it('refuses a bad page on the pages too, in Dutch, without a 500', async () => {
     for (const path of ['/audit?offset=9223372036854775808', '/outbox?limit=abc']) {

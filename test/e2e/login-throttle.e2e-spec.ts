@@ -34,12 +34,18 @@ describe('login throttle over HTTP (no proxy trusted: the default)', () => {
     const agent = anonymousAgent(t.app);
     const csrf = await csrfOf(agent);
     // Each guess claims another client address: without a trusted proxy the header must change nothing.
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => tryLogin(agent, csrf, admin.email, `wrong-${i}`, `203.0.113.${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => tryLogin(agent, csrf, admin.email, `wrong-${i}`, `203.0.113.${i}`)),
+    );
     expect(count(results, 401)).toBe(PER_ACCOUNT_AND_ADDRESS.freeFailures);
     expect(count(results, 429)).toBe(40 - PER_ACCOUNT_AND_ADDRESS.freeFailures);
     const right = await tryLogin(agent, csrf, admin.email, admin.password, '198.51.100.7');
     expect(right.status).toBe(429);
-    expect(right.body).toMatchObject({ statusCode: 429, code: 'auth.throttled', message: expect.stringMatching(/Wacht voor uw veiligheid 1 minuut/) });
+    expect(right.body).toMatchObject({
+      statusCode: 429,
+      code: 'auth.throttled',
+      message: expect.stringMatching(/Wacht voor uw veiligheid 1 minuut/),
+    });
     expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(right.headers['retry-after'])).toBeLessThanOrEqual(60);
   });
@@ -50,9 +56,17 @@ describe('login throttle over HTTP (no proxy trusted: the default)', () => {
     const page = await agent.get('/login').expect(200);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
     for (let i = 0; i < PER_ACCOUNT_AND_ADDRESS.freeFailures; i++) {
-      await agent.post('/login').type('form').send({ _csrf: token, email: user.email, password: 'wrong-password' }).expect(401);
+      await agent
+        .post('/login')
+        .type('form')
+        .send({ _csrf: token, email: user.email, password: 'wrong-password' })
+        .expect(401);
     }
-    const res = await agent.post('/login').type('form').send({ _csrf: token, email: user.email, password: user.password }).expect(429);
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: token, email: user.email, password: user.password })
+      .expect(429);
     expect(res.headers['retry-after']).toMatch(/^\d+$/);
     expect(res.text).toContain('Voor uw veiligheid kunt u het over een minuut opnieuw proberen.');
     expect(res.text).toContain(`value="${user.email}"`);
@@ -74,7 +88,9 @@ describe('login throttle behind a trusted proxy (TRUST_PROXY=loopback)', () => {
     const agent = anonymousAgent(t.app);
     const csrf = await csrfOf(agent);
     const attacker = '198.51.100.66';
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => tryLogin(agent, csrf, admin.email, `wrong-${i}`, attacker)));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => tryLogin(agent, csrf, admin.email, `wrong-${i}`, attacker)),
+    );
     expect(count(results, 401)).toBe(PER_ACCOUNT_AND_ADDRESS.freeFailures);
     expect(count(results, 429)).toBe(40 - PER_ACCOUNT_AND_ADDRESS.freeFailures);
     expect((await tryLogin(agent, csrf, admin.email, admin.password, attacker)).status).toBe(429);
@@ -93,7 +109,9 @@ describe('login throttle behind a trusted proxy (TRUST_PROXY=loopback)', () => {
     const agent = anonymousAgent(t.app);
     const csrf = await csrfOf(agent);
     for (let i = 0; i < PER_ACCOUNT_AND_ADDRESS.freeFailures; i++) {
-      expect((await tryLogin(agent, csrf, user.email, 'wrong-password', `10.1.1.${i}, 198.51.100.99`)).status).toBe(401);
+      expect((await tryLogin(agent, csrf, user.email, 'wrong-password', `10.1.1.${i}, 198.51.100.99`)).status).toBe(
+        401,
+      );
     }
     expect((await tryLogin(agent, csrf, user.email, user.password, '10.9.9.9, 198.51.100.99')).status).toBe(429);
   });

@@ -13,7 +13,11 @@ describe('kwadrant outbox commands', () => {
   beforeAll(async () => {
     t = await createTestApp({ smtpUrl: undefined });
     const db = t.config.database;
-    env = { DATABASE_URL: db.type === 'postgres' ? db.url : `sqlite:${db.file}`, DATA_DIR: t.config.dataDir, SESSION_SECRET: t.config.sessionSecret };
+    env = {
+      DATABASE_URL: db.type === 'postgres' ? db.url : `sqlite:${db.file}`,
+      DATA_DIR: t.config.dataDir,
+      SESSION_SECRET: t.config.sessionSecret,
+    };
   });
   afterAll(() => t.close());
 
@@ -25,7 +29,9 @@ describe('kwadrant outbox commands', () => {
     expect(readdirSync(join(t.config.dataDir, 'outbox'))).toHaveLength(1);
 
     const list = await runCli(['outbox', 'list', '--format', 'json'], env);
-    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ id: msg.id, toAddress: 'cli@example.org', status: 'sent' })]);
+    expect(JSON.parse(list.stdout)).toEqual([
+      expect.objectContaining({ id: msg.id, toAddress: 'cli@example.org', status: 'sent' }),
+    ]);
 
     const retry = await runCli(['outbox', 'retry', String(msg.id)], env);
     expect(retry.code).toBe(1);

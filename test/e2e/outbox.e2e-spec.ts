@@ -32,7 +32,12 @@ describe('outbox API and page', () => {
     const all = await agent.get('/api/outbox').expect(200);
     expect(all.body).toMatchObject({ total: 2, offset: 0, limit: 50 });
     expect(all.body.items.map((m: { id: number }) => m.id)).toEqual([sent.id, failed.id]);
-    expect(all.body.items[1]).toMatchObject({ status: 'failed', toAddress: 'failed@example.org', studyTitle: 'Outbox study', lastError: '550 Mailbox unavailable' });
+    expect(all.body.items[1]).toMatchObject({
+      status: 'failed',
+      toAddress: 'failed@example.org',
+      studyTitle: 'Outbox study',
+      lastError: '550 Mailbox unavailable',
+    });
     expect(all.body.items[1]).not.toHaveProperty('textBody');
     const onlyFailed = await agent.get('/api/outbox?status=failed').expect(200);
     expect(onlyFailed.body.items).toHaveLength(1);

@@ -23,7 +23,8 @@ const get = (agent: Agent, url: string): Promise<Res> =>
       res.on('end', () => done(null, Buffer.concat(chunks)));
     }) as unknown as Promise<Res>;
 
-const rowsOf = (json: OverviewJson): OrganisationRow[] => json.organisations.flatMap((o) => o.rows.map((r) => ({ ...r, organisation: o.name })));
+const rowsOf = (json: OverviewJson): OrganisationRow[] =>
+  json.organisations.flatMap((o) => o.rows.map((r) => ({ ...r, organisation: o.name })));
 
 async function readXlsx(body: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -34,7 +35,8 @@ async function readXlsx(body: Buffer): Promise<ExcelJS.Workbook> {
 /** Page text with the entities Handlebars writes for = and &, so links and formulas read as typed. */
 const decoded = (html: string) => html.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
 
-const cellTexts = (row: ExcelJS.Row) => (row.values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
+const cellTexts = (row: ExcelJS.Row) =>
+  (row.values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
 
 describe('respondent overviews and the partner portal', () => {
   let t: TestApp;
@@ -52,17 +54,58 @@ describe('respondent overviews and the partner portal', () => {
     const ret = organisations.find((o) => o.name === 'RET')!;
     const vitens = organisations.find((o) => o.name === 'Vitens')!;
     // Outside the default population, with personal data that must never leave in any format.
-    const secret = { firstName: 'Geheimnaam', email: 'geheim@example.org', phone: '0612345678', statusReason: 'vrije tekst die niet mag lekken' };
-    await createRespondent(ds, study.id, ret.id, { ...secret, status: 'invited', quadrant: 'gemakzoeker', age: '19', ageMin: 19, ageMax: 19 });
+    const secret = {
+      firstName: 'Geheimnaam',
+      email: 'geheim@example.org',
+      phone: '0612345678',
+      statusReason: 'vrije tekst die niet mag lekken',
+    };
+    await createRespondent(ds, study.id, ret.id, {
+      ...secret,
+      status: 'invited',
+      quadrant: 'gemakzoeker',
+      age: '19',
+      ageMin: 19,
+      ageMax: 19,
+    });
     await createRespondent(ds, study.id, ret.id, { ...secret, status: 'declined', quadrant: 'gemakzoeker' });
     await createRespondent(ds, study.id, ret.id, { ...secret, status: 'eligible', quadrant: 'informatiezoeker' });
     await createRespondent(ds, study.id, ret.id, { ...secret, status: 'ineligible', quadrant: 'informatiezoeker' });
-    await createRespondent(ds, study.id, ret.id, { ...secret, status: 'erased', quadrant: 'informatiezoeker', erasedAt: new Date() });
-    await createRespondent(ds, study.id, ret.id, { ...secret, status: 'participated', quadrant: 'zekerheidszoeker', erasedAt: new Date() });
-    await createRespondent(ds, study.id, null as unknown as number, { ...secret, status: 'ineligible', quadrant: 'gemakzoeker' });
-    const first = await createRespondent(ds, study.id, ret.id, { ...secret, status: 'ineligible', quadrant: 'gemakzoeker', statusReason: 'not-a-customer' });
-    await createRespondent(ds, study.id, ret.id, { ...secret, status: 'ineligible', quadrant: 'gemakzoeker', statusReason: 'duplicate-email', duplicateOfId: first.id });
-    const other = await createStudy(ds, { slug: 'zonder-ret', title: 'Zonder RET' }, { organisations: ['Vitens', 'Belastingdienst'] });
+    await createRespondent(ds, study.id, ret.id, {
+      ...secret,
+      status: 'erased',
+      quadrant: 'informatiezoeker',
+      erasedAt: new Date(),
+    });
+    await createRespondent(ds, study.id, ret.id, {
+      ...secret,
+      status: 'participated',
+      quadrant: 'zekerheidszoeker',
+      erasedAt: new Date(),
+    });
+    await createRespondent(ds, study.id, null as unknown as number, {
+      ...secret,
+      status: 'ineligible',
+      quadrant: 'gemakzoeker',
+    });
+    const first = await createRespondent(ds, study.id, ret.id, {
+      ...secret,
+      status: 'ineligible',
+      quadrant: 'gemakzoeker',
+      statusReason: 'not-a-customer',
+    });
+    await createRespondent(ds, study.id, ret.id, {
+      ...secret,
+      status: 'ineligible',
+      quadrant: 'gemakzoeker',
+      statusReason: 'duplicate-email',
+      duplicateOfId: first.id,
+    });
+    const other = await createStudy(
+      ds,
+      { slug: 'zonder-ret', title: 'Zonder RET' },
+      { organisations: ['Vitens', 'Belastingdienst'] },
+    );
     otherSlug = other.study.slug;
     await createRespondent(ds, other.study.id, other.organisations[0].id, { ...secret, status: 'participated' });
 
@@ -85,7 +128,14 @@ describe('respondent overviews and the partner portal', () => {
   it('answers the documented JSON shape with the counts of page 2 and the rows of Bijlage 5', async () => {
     const overview = await json(researcher, `/api/studies/${slug}/overview`);
     expect(Object.keys(overview).sort()).toEqual(['limit', 'offset', 'organisations', 'population', 'study', 'totals']);
-    expect(overview).toMatchObject({ study: 'wp2a', population: 'participants', totals: { total: 44, counts: { informatiezoeker: 13, zekerheidszoeker: 12, 'rust-in-je-hoofdzoeker': 12, gemakzoeker: 7 } } });
+    expect(overview).toMatchObject({
+      study: 'wp2a',
+      population: 'participants',
+      totals: {
+        total: 44,
+        counts: { informatiezoeker: 13, zekerheidszoeker: 12, 'rust-in-je-hoofdzoeker': 12, gemakzoeker: 7 },
+      },
+    });
     expect(overview.organisations.map((o) => [o.name, o.total, QUADRANTS.map((q) => o.counts[q])])).toEqual([
       ['Belastingdienst', 11, [3, 3, 3, 2]],
       ['RET', 12, [4, 3, 3, 2]],
@@ -94,13 +144,20 @@ describe('respondent overviews and the partner portal', () => {
     ]);
     for (const o of overview.organisations) {
       expect(Object.keys(o).sort()).toEqual(['counts', 'name', 'rows', 'total']);
-      for (const row of o.rows) expect(Object.keys(row).sort()).toEqual(['age', 'digitalComfort', 'education', 'gender', 'quadrant']);
+      for (const row of o.rows)
+        expect(Object.keys(row).sort()).toEqual(['age', 'digitalComfort', 'education', 'gender', 'quadrant']);
     }
     // Sorted by quadrant in DESIGN.md order, then age.
     expect(overview.organisations[1].rows.slice(0, 4)).toEqual([
       { gender: 'm', age: '45-54', education: 'mbo', digitalComfort: 'zeer-comfortabel', quadrant: 'informatiezoeker' },
       { gender: 'm', age: '45-54', education: 'wo', digitalComfort: 'zeer-comfortabel', quadrant: 'informatiezoeker' },
-      { gender: 'v', age: '45-54', education: 'havo-vwo', digitalComfort: 'zeer-comfortabel', quadrant: 'informatiezoeker' },
+      {
+        gender: 'v',
+        age: '45-54',
+        education: 'havo-vwo',
+        digitalComfort: 'zeer-comfortabel',
+        quadrant: 'informatiezoeker',
+      },
       { gender: 'm', age: '70', education: 'mbo', digitalComfort: 'neutraal', quadrant: 'informatiezoeker' },
     ]);
   });
@@ -112,25 +169,52 @@ describe('respondent overviews and the partner portal', () => {
     const csv = await get(researcher, `/api/studies/${slug}/overview?format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toBe('attachment; filename="respondentenoverzicht-wp2a-participants.csv"');
+    expect(csv.headers['content-disposition']).toBe(
+      'attachment; filename="respondentenoverzicht-wp2a-participants.csv"',
+    );
     expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records: string[][] = parse(csv.body, { bom: true, delimiter: ';' });
-    expect(records[0]).toEqual(['Geslacht', 'Leeftijd', 'Opleidingsniveau', 'Mate comfortabel met digitale middelen', 'Kwadrant', 'Organisatie']);
+    expect(records[0]).toEqual([
+      'Geslacht',
+      'Leeftijd',
+      'Opleidingsniveau',
+      'Mate comfortabel met digitale middelen',
+      'Kwadrant',
+      'Organisatie',
+    ]);
     expect(records.slice(1).map((c) => rowFromCells(c))).toEqual(rows);
 
     const comma = await get(researcher, `/api/studies/${slug}/overview?format=csv&delimiter=,`);
-    expect(parse(comma.body, { bom: true, delimiter: ',' }).slice(1).map((c: string[]) => rowFromCells(c))).toEqual(rows);
+    expect(
+      parse(comma.body, { bom: true, delimiter: ',' })
+        .slice(1)
+        .map((c: string[]) => rowFromCells(c)),
+    ).toEqual(rows);
 
     const xlsx = await get(researcher, `/api/studies/${slug}/overview?format=xlsx`);
-    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="respondentenoverzicht-wp2a-participants.xlsx"');
+    expect(xlsx.headers['content-disposition']).toBe(
+      'attachment; filename="respondentenoverzicht-wp2a-participants.xlsx"',
+    );
     const workbook = await readXlsx(xlsx.body);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Samenstelling', 'Belastingdienst', 'RET', 'Vitens', 'Gemeente Utrecht']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Samenstelling',
+      'Belastingdienst',
+      'RET',
+      'Vitens',
+      'Gemeente Utrecht',
+    ]);
     const xlsxRows: OrganisationRow[] = [];
-    for (const sheet of workbook.worksheets.slice(1)) sheet.eachRow((row, n) => n > 1 && xlsxRows.push(rowFromCells(cellTexts(row))));
+    for (const sheet of workbook.worksheets.slice(1))
+      sheet.eachRow((row, n) => n > 1 && xlsxRows.push(rowFromCells(cellTexts(row))));
     expect(xlsxRows).toEqual(rows);
     const composition: string[][] = [];
     workbook.getWorksheet('Samenstelling')!.eachRow((row) => composition.push(cellTexts(row)));
-    expect(composition).toEqual(expect.arrayContaining([['RET', '4', '3', '3', '2', '12'], ['Totaal', '13', '12', '12', '7', '44']]));
+    expect(composition).toEqual(
+      expect.arrayContaining([
+        ['RET', '4', '3', '3', '2', '12'],
+        ['Totaal', '13', '12', '12', '7', '44'],
+      ]),
+    );
 
     const pdf = await get(researcher, `/api/studies/${slug}/overview?format=pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -152,23 +236,40 @@ describe('respondent overviews and the partner portal', () => {
 
   it('never puts names, e-mail addresses, phone numbers, ids or free text in any format', async () => {
     for (const format of ['json', 'csv', 'md']) {
-      const text = (await get(researcher, `/api/studies/${slug}/overview?format=${format}&population=all`)).body.toString('utf8');
-      for (const secret of ['Geheimnaam', 'geheim@example.org', '0612345678', 'vrije tekst', '@example']) expect(text).not.toContain(secret);
+      const text = (
+        await get(researcher, `/api/studies/${slug}/overview?format=${format}&population=all`)
+      ).body.toString('utf8');
+      for (const secret of ['Geheimnaam', 'geheim@example.org', '0612345678', 'vrije tekst', '@example'])
+        expect(text).not.toContain(secret);
     }
-    const workbook = await readXlsx((await get(researcher, `/api/studies/${slug}/overview?format=xlsx&population=all`)).body);
-    const pdf = await pdfPageTexts((await get(researcher, `/api/studies/${slug}/overview?format=pdf&population=all`)).body);
+    const workbook = await readXlsx(
+      (await get(researcher, `/api/studies/${slug}/overview?format=xlsx&population=all`)).body,
+    );
+    const pdf = await pdfPageTexts(
+      (await get(researcher, `/api/studies/${slug}/overview?format=pdf&population=all`)).body,
+    );
     const cells: string[] = [];
     for (const sheet of workbook.worksheets) sheet.eachRow((row) => cells.push(...cellTexts(row)));
     for (const text of [cells.join('\n'), pdf.join('\n')]) {
       expect(text).toContain('Informatiezoeker');
-      for (const secret of ['Geheimnaam', 'geheim@example.org', '0612345678', 'vrije tekst', '@example', 'not-a-customer', 'duplicate-email']) expect(text).not.toContain(secret);
+      for (const secret of [
+        'Geheimnaam',
+        'geheim@example.org',
+        '0612345678',
+        'vrije tekst',
+        '@example',
+        'not-a-customer',
+        'duplicate-email',
+      ])
+        expect(text).not.toContain(secret);
     }
     const json = await get(researcher, `/api/studies/${slug}/overview?population=all`);
     expect(json.body.toString()).not.toMatch(/"id"|"email"|"firstName"|"phone"/);
   });
 
   it('selects the population: participants, invited, eligible or all (never erased, duplicate or without organisation)', async () => {
-    const totals = async (population: string) => (await json(researcher, `/api/studies/${slug}/overview?population=${population}&organisation=RET`)).totals.total;
+    const totals = async (population: string) =>
+      (await json(researcher, `/api/studies/${slug}/overview?population=${population}&organisation=RET`)).totals.total;
     expect(await totals('participants')).toBe(12);
     expect(await totals('invited')).toBe(13);
     expect(await totals('eligible')).toBe(15);
@@ -193,16 +294,26 @@ describe('respondent overviews and the partner portal', () => {
     expect(Object.keys(body.details).sort()).toEqual(['format', 'population']);
     const org = await get(researcher, `/api/studies/${slug}/overview?organisation=NS`);
     expect(org.status).toBe(400);
-    expect(JSON.parse(org.body.toString()).message).toContain('Kies uit: Belastingdienst, RET, Vitens, Gemeente Utrecht');
+    expect(JSON.parse(org.body.toString()).message).toContain(
+      'Kies uit: Belastingdienst, RET, Vitens, Gemeente Utrecht',
+    );
     expect((await get(researcher, '/api/studies/nope/overview?format=csv')).status).toBe(404);
   });
 
   it('records every download as an audit event that researchers can read', async () => {
     await get(partnerRet, `/api/partner/studies/${slug}/overview?format=xlsx`);
     const res = await researcher.get('/api/audit?action=overview.download&limit=200').expect(200);
-    const events = res.body.items as { actorEmail: string; action: string; studyId: number; details: Record<string, unknown> }[];
+    const events = res.body.items as {
+      actorEmail: string;
+      action: string;
+      studyId: number;
+      details: Record<string, unknown>;
+    }[];
     expect(events.length).toBeGreaterThanOrEqual(10);
-    expect(events[0]).toMatchObject({ action: 'overview.download', details: { format: 'xlsx', organisation: 'RET', population: 'participants', ageBands: true, k: 1 } });
+    expect(events[0]).toMatchObject({
+      action: 'overview.download',
+      details: { format: 'xlsx', organisation: 'RET', population: 'participants', ageBands: true, k: 1 },
+    });
     expect(events[0].details.uniqueRows).toBeGreaterThan(0);
     expect(events[0].actorEmail).toMatch(/@example\.org$/);
     expect(new Set(events.map((e) => e.details.format))).toEqual(new Set(['json', 'csv', 'xlsx', 'pdf', 'md']));
@@ -214,13 +325,19 @@ describe('respondent overviews and the partner portal', () => {
     const res = await researcher.get(`/studies/${slug}/overview?population=all`).expect(200);
     const page = { text: decoded(res.text) };
     expect(page.text).toContain('Respondentenoverzicht');
-    expect(page.text).toContain('<th scope="row">RET</th><td class="num">n=6</td><td class="num">n=3</td><td class="num">n=3</td><td class="num">n=5</td><td class="num">n=17</td>');
+    expect(page.text).toContain(
+      '<th scope="row">RET</th><td class="num">n=6</td><td class="num">n=3</td><td class="num">n=3</td><td class="num">n=5</td><td class="num">n=17</td>',
+    );
     // Totals in the "n=" style of page 2 of the report, too.
-    expect(page.text).toMatch(/<tfoot>\s*<tr><th scope="row">Totaal<\/th><td class="num">n=\d+<\/td>.*<td class="num">n=49<\/td><\/tr>/);
+    expect(page.text).toMatch(
+      /<tfoot>\s*<tr><th scope="row">Totaal<\/th><td class="num">n=\d+<\/td>.*<td class="num">n=49<\/td><\/tr>/,
+    );
     expect(page.text).toMatch(/komen maar één keer voor \(k = 1\)/);
     expect(page.text).toContain(`/api/studies/${slug}/overview?population=all&format=pdf`);
     expect(page.text).not.toContain('Geheimnaam');
-    const banded = await researcher.get(`/studies/${slug}/overview?ageBands=true&organisation=Vitens&lang=en`).expect(200);
+    const banded = await researcher
+      .get(`/studies/${slug}/overview?ageBands=true&organisation=Vitens&lang=en`)
+      .expect(200);
     expect(banded.text).toContain('Respondents of Vitens');
     expect(banded.text).not.toContain('<td>RET</td>');
     const study = await researcher.get(`/studies/${slug}`).expect(200);
@@ -247,11 +364,18 @@ describe('respondent overviews and the partner portal', () => {
       expect(rowsOf(exact).map((r) => r.age)).toContain('70');
 
       const composition = await partnerRet.get(`/api/partner/studies/${slug}/composition`).expect(200);
-      expect(composition.body.organisations.map((o: { name: string }) => o.name)).toEqual(['Belastingdienst', 'RET', 'Vitens', 'Gemeente Utrecht']);
+      expect(composition.body.organisations.map((o: { name: string }) => o.name)).toEqual([
+        'Belastingdienst',
+        'RET',
+        'Vitens',
+        'Gemeente Utrecht',
+      ]);
       expect(JSON.stringify(composition.body)).not.toMatch(/"rows"|"gender"|"age"/);
 
       const csv = await get(partnerRet, `/api/partner/studies/${slug}/overview?format=csv`);
-      expect(csv.headers['content-disposition']).toBe('attachment; filename="respondentenoverzicht-wp2a-ret-participants.csv"');
+      expect(csv.headers['content-disposition']).toBe(
+        'attachment; filename="respondentenoverzicht-wp2a-ret-participants.csv"',
+      );
       const records: string[][] = parse(csv.body, { bom: true, delimiter: ';' });
       expect(records.slice(1).map((c) => rowFromCells(c))).toEqual(rowsOf(own));
 
@@ -274,16 +398,28 @@ describe('respondent overviews and the partner portal', () => {
       expect(pdfRows).toHaveLength(12);
       expect(pdfRows.every((line) => line.endsWith(' RET'))).toBe(true);
 
-      const workbook = await readXlsx((await get(partnerRet, `/api/partner/studies/${slug}/overview?format=xlsx`)).body);
+      const workbook = await readXlsx(
+        (await get(partnerRet, `/api/partner/studies/${slug}/overview?format=xlsx`)).body,
+      );
       expect(workbook.worksheets.map((s) => s.name)).toEqual(['Samenstelling', 'RET']);
       const composition: string[][] = [];
       workbook.getWorksheet('Samenstelling')!.eachRow((row) => composition.push(cellTexts(row)));
-      expect(composition).toEqual(expect.arrayContaining([['Vitens', '3', '3', '3', '3', '12'], ['Totaal', '13', '12', '12', '7', '44']]));
+      expect(composition).toEqual(
+        expect.arrayContaining([
+          ['Vitens', '3', '3', '3', '3', '12'],
+          ['Totaal', '13', '12', '12', '7', '44'],
+        ]),
+      );
 
       const md = (await get(partnerRet, `/api/partner/studies/${slug}/overview?format=md`)).body.toString('utf8');
       expect(md).toContain('| Vitens | 3 | 3 | 3 | 3 | 12 |');
       expect(md).not.toContain('## Vitens');
-      expect(md.split('\n').filter((l) => /^\| [mvx] \|/.test(l)).every((l) => l.endsWith('| RET |'))).toBe(true);
+      expect(
+        md
+          .split('\n')
+          .filter((l) => /^\| [mvx] \|/.test(l))
+          .every((l) => l.endsWith('| RET |')),
+      ).toBe(true);
 
       // The page and the files share the suppression of small counts.
       const res = await partnerRet.get(`/partner/studies/${slug}?suppressBelow=3`).expect(200);

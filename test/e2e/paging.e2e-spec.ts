@@ -31,7 +31,10 @@ describe('bounded lists', () => {
     const [ret, vitens] = fixture.organisations;
     await createRespondents(t.dataSource, fixture.study.id, ret.id, 230, { quadrant: 'gemakzoeker' });
     await createRespondents(t.dataSource, fixture.study.id, vitens.id, 20, { quadrant: 'informatiezoeker' });
-    await createRespondents(t.dataSource, fixture.study.id, vitens.id, 5, { quadrant: 'informatiezoeker', status: 'declined' });
+    await createRespondents(t.dataSource, fixture.study.id, vitens.id, 5, {
+      quadrant: 'informatiezoeker',
+      status: 'declined',
+    });
   });
   afterAll(() => t.close());
 
@@ -47,7 +50,9 @@ describe('bounded lists', () => {
 
     it('pages through the filtered pool in the order people came in, up to 200 at a time', async () => {
       const first = await agent.get('/api/studies/groot/respondents?quadrant=gemakzoeker&limit=200').expect(200);
-      const rest = await agent.get('/api/studies/groot/respondents?quadrant=gemakzoeker&limit=200&offset=200').expect(200);
+      const rest = await agent
+        .get('/api/studies/groot/respondents?quadrant=gemakzoeker&limit=200&offset=200')
+        .expect(200);
       expect(first.body).toMatchObject({ total: 230, limit: 200, offset: 0 });
       expect(rest.body).toMatchObject({ total: 230, limit: 200, offset: 200 });
       const ids = [...first.body.respondents, ...rest.body.respondents].map((r: { id: number }) => r.id);
@@ -55,7 +60,10 @@ describe('bounded lists', () => {
       expect([...ids].sort((a, b) => a - b)).toEqual(ids);
       expect(new Set(ids).size).toBe(230);
       // An empty value is a form field left empty: the default.
-      expect((await agent.get('/api/studies/groot/respondents?limit=&offset=').expect(200)).body).toMatchObject({ limit: 50, offset: 0 });
+      expect((await agent.get('/api/studies/groot/respondents?limit=&offset=').expect(200)).body).toMatchObject({
+        limit: 50,
+        offset: 0,
+      });
       const past = await agent.get('/api/studies/groot/respondents?offset=1000').expect(200);
       expect(past.body).toMatchObject({ total: 255, respondents: [] });
     });
@@ -72,17 +80,23 @@ describe('bounded lists', () => {
       const page = await agent.get('/studies/groot/respondents?quadrant=gemakzoeker').expect(200);
       expect(page.text.match(/<tr id="respondent-/g)).toHaveLength(50);
       expect(page.text).toContain('1–50 van 230');
-      expect(unescaped(page.text)).toContain('href="/studies/groot/respondents?quadrant=gemakzoeker&offset=50" rel="next"');
+      expect(unescaped(page.text)).toContain(
+        'href="/studies/groot/respondents?quadrant=gemakzoeker&offset=50" rel="next"',
+      );
       expect(unescaped(page.text)).toContain('href="/studies/groot/respondents?quadrant=gemakzoeker&offset=200"');
       const last = await agent.get('/studies/groot/respondents?quadrant=gemakzoeker&offset=200&lang=en').expect(200);
       expect(last.text.match(/<tr id="respondent-/g)).toHaveLength(30);
       expect(last.text).toContain('201–230 of 230');
       // The language stays in its cookie; the links keep the filter.
-      expect(unescaped(last.text)).toContain('href="/studies/groot/respondents?quadrant=gemakzoeker&offset=150" rel="prev"');
+      expect(unescaped(last.text)).toContain(
+        'href="/studies/groot/respondents?quadrant=gemakzoeker&offset=150" rel="prev"',
+      );
     });
 
     it('shows no pager when the list fits on one page', async () => {
-      const page = await agent.get(`/studies/groot/respondents?organisation=${fixture.organisations[1].id}`).expect(200);
+      const page = await agent
+        .get(`/studies/groot/respondents?organisation=${fixture.organisations[1].id}`)
+        .expect(200);
       expect(page.text.match(/<tr id="respondent-/g)).toHaveLength(25);
       expect(page.text).not.toContain('class="pager"');
     });

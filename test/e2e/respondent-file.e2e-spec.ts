@@ -4,7 +4,11 @@ import { createScheduledGroup, HomeworkFixture } from '../support/homework-facto
 import { Agent, loginAgent } from '../support/http';
 import { createTestApp, TestApp } from '../support/test-app';
 
-const text = (html: string) => html.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&').replace(/&#x27;/g, "'");
+const text = (html: string) =>
+  html
+    .replace(/&#x3D;/g, '=')
+    .replace(/&amp;/g, '&')
+    .replace(/&#x27;/g, "'");
 
 describe('the page per respondent', () => {
   let t: TestApp;
@@ -18,9 +22,21 @@ describe('the page per respondent', () => {
     const u = await createUser(t.dataSource, { role: 'researcher' });
     researcherEmail = u.email;
     ({ agent, csrf } = await loginAgent(t.app, u.email, u.password));
-    fx = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -1, organisation: 'Vitens', memberOverrides: { gender: 'v' } });
-    await agent.post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`).set('x-csrf-token', csrf).expect(200);
-    await agent.post(`/api/sessions/${fx.session.id}/attendance`).set('x-csrf-token', csrf).send({ present: [fx.members[0].id], absent: [fx.members[1].id] }).expect(200);
+    fx = await createScheduledGroup(t.dataSource, {
+      members: 2,
+      daysAhead: -1,
+      organisation: 'Vitens',
+      memberOverrides: { gender: 'v' },
+    });
+    await agent
+      .post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`)
+      .set('x-csrf-token', csrf)
+      .expect(200);
+    await agent
+      .post(`/api/sessions/${fx.session.id}/attendance`)
+      .set('x-csrf-token', csrf)
+      .send({ present: [fx.members[0].id], absent: [fx.members[1].id] })
+      .expect(200);
   });
   afterAll(() => t?.close());
 
@@ -45,9 +61,16 @@ describe('the page per respondent', () => {
   it('reading it is recorded as a personal-data read', async () => {
     const before = await t.dataSource.getRepository(AuditEvent).countBy({ action: 'respondent.read' });
     await agent.get(`/studies/${fx.study.slug}/respondents/${fx.members[1].id}`).expect(200);
-    const events = await t.dataSource.getRepository(AuditEvent).find({ where: { action: 'respondent.read' }, order: { id: 'DESC' } });
+    const events = await t.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { action: 'respondent.read' }, order: { id: 'DESC' } });
     expect(events).toHaveLength(before + 1);
-    expect(events[0]).toMatchObject({ actorEmail: researcherEmail, subjectType: 'respondent', subjectId: String(fx.members[1].id), studyId: fx.study.id });
+    expect(events[0]).toMatchObject({
+      actorEmail: researcherEmail,
+      subjectType: 'respondent',
+      subjectId: String(fx.members[1].id),
+      studyId: fx.study.id,
+    });
   });
 
   it('the pool links to it; a respondent of another study is not found and nothing is recorded; partners have no access', async () => {

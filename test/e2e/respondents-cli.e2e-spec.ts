@@ -6,7 +6,13 @@ import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { parseDatabaseUrl } from '../../src/config/config';
 import { parseImportFile } from '../../src/respondents/import-parser';
 import { runCli } from '../support/cli';
-import { isPostgresRun, openAppDataSource, openTestDataSource, runDir, testDatabaseConfig } from '../support/test-database';
+import {
+  isPostgresRun,
+  openAppDataSource,
+  openTestDataSource,
+  runDir,
+  testDatabaseConfig,
+} from '../support/test-database';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import');
 const BIJLAGE5 = join(FIXTURES, 'bijlage5-respondentenoverzicht.csv');
@@ -14,13 +20,27 @@ const ORGANISATIONS = ['RET', 'Vitens', 'Belastingdienst', 'Gemeente Utrecht'];
 
 function cliEnv(): Record<string, string> {
   const db = testDatabaseConfig();
-  return { DATA_DIR: mkdtempSync(join(runDir(), 'cli-')), DATABASE_URL: db.type === 'postgres' ? db.url : `sqlite:${db.file}` };
+  return {
+    DATA_DIR: mkdtempSync(join(runDir(), 'cli-')),
+    DATABASE_URL: db.type === 'postgres' ? db.url : `sqlite:${db.file}`,
+  };
 }
 
 describe('kwadrant respondents (the real command line)', () => {
   const env = cliEnv();
   const study = (slug: string) =>
-    runCli(['study', 'create', '--slug', slug, '--title', `Study ${slug}`, ...ORGANISATIONS.flatMap((o) => ['--organisation', o])], env);
+    runCli(
+      [
+        'study',
+        'create',
+        '--slug',
+        slug,
+        '--title',
+        `Study ${slug}`,
+        ...ORGANISATIONS.flatMap((o) => ['--organisation', o]),
+      ],
+      env,
+    );
 
   beforeAll(async () => {
     if (isPostgresRun()) await (await openTestDataSource()).destroy();
@@ -57,16 +77,57 @@ describe('kwadrant respondents (the real command line)', () => {
       })),
     );
     // Spot checks against the file itself, so the test does not only agree with the parser.
-    expect(rows[0]).toEqual({ organisation: 'RET', quadrant: 'gemakzoeker', gender: 'v', age: '65-70', ageMin: 65, ageMax: 70, education: 'mbo', digitalComfort: 'comfortabel', status: 'eligible' });
-    expect(rows[4]).toMatchObject({ gender: 'm', age: '35', education: 'basisonderwijs', quadrant: 'zekerheidszoeker' });
-    expect(rows[12]).toMatchObject({ organisation: 'Vitens', age: '47', education: 'mbo', digitalComfort: 'zeer-comfortabel', quadrant: 'informatiezoeker' });
+    expect(rows[0]).toEqual({
+      organisation: 'RET',
+      quadrant: 'gemakzoeker',
+      gender: 'v',
+      age: '65-70',
+      ageMin: 65,
+      ageMax: 70,
+      education: 'mbo',
+      digitalComfort: 'comfortabel',
+      status: 'eligible',
+    });
+    expect(rows[4]).toMatchObject({
+      gender: 'm',
+      age: '35',
+      education: 'basisonderwijs',
+      quadrant: 'zekerheidszoeker',
+    });
+    expect(rows[12]).toMatchObject({
+      organisation: 'Vitens',
+      age: '47',
+      education: 'mbo',
+      digitalComfort: 'zeer-comfortabel',
+      quadrant: 'informatiezoeker',
+    });
     expect(rows.filter((r: { organisation: string }) => r.organisation === 'Belastingdienst')).toHaveLength(11);
-    expect(Object.keys(rows[0])).toEqual(['organisation', 'quadrant', 'gender', 'age', 'ageMin', 'ageMax', 'education', 'digitalComfort', 'status']);
+    expect(Object.keys(rows[0])).toEqual([
+      'organisation',
+      'quadrant',
+      'gender',
+      'age',
+      'ageMin',
+      'ageMax',
+      'education',
+      'digitalComfort',
+      'status',
+    ]);
 
     const csv = await runCli(['respondents', 'list', '--study', 'bijlage5', '--format', 'csv'], env);
     const records = parse(csv.stdout, { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(44);
-    expect(records[0]).toEqual({ organisation: 'RET', quadrant: 'gemakzoeker', gender: 'v', age: '65-70', ageMin: '65', ageMax: '70', education: 'mbo', digitalComfort: 'comfortabel', status: 'eligible' });
+    expect(records[0]).toEqual({
+      organisation: 'RET',
+      quadrant: 'gemakzoeker',
+      gender: 'v',
+      age: '65-70',
+      ageMin: '65',
+      ageMax: '70',
+      education: 'mbo',
+      digitalComfort: 'comfortabel',
+      status: 'eligible',
+    });
   });
 
   it('imports the English layout', async () => {
@@ -74,9 +135,29 @@ describe('kwadrant respondents (the real command line)', () => {
     expect(r.stderr).toContain('Imported 5 respondents');
     expect(r.code).toBe(0);
     const rows = JSON.parse((await runCli(['respondents', 'list', '--study', 'errors'], env)).stdout);
-    expect(rows.map((x: { organisation: string }) => x.organisation)).toEqual(['Gemeente Utrecht', 'Vitens', 'RET', 'Belastingdienst', 'Gemeente Utrecht']);
-    expect(rows[1]).toMatchObject({ gender: 'm', age: '45-54', ageMin: 45, ageMax: 54, education: 'vmbo-mavo-lbo', digitalComfort: 'oncomfortabel', quadrant: 'informatiezoeker' });
-    expect(rows[2]).toMatchObject({ gender: 'x', age: '65+', ageMin: 65, education: 'wo', quadrant: 'rust-in-je-hoofdzoeker' });
+    expect(rows.map((x: { organisation: string }) => x.organisation)).toEqual([
+      'Gemeente Utrecht',
+      'Vitens',
+      'RET',
+      'Belastingdienst',
+      'Gemeente Utrecht',
+    ]);
+    expect(rows[1]).toMatchObject({
+      gender: 'm',
+      age: '45-54',
+      ageMin: 45,
+      ageMax: 54,
+      education: 'vmbo-mavo-lbo',
+      digitalComfort: 'oncomfortabel',
+      quadrant: 'informatiezoeker',
+    });
+    expect(rows[2]).toMatchObject({
+      gender: 'x',
+      age: '65+',
+      ageMin: 65,
+      education: 'wo',
+      quadrant: 'rust-in-je-hoofdzoeker',
+    });
   });
 
   it('reports every unreadable row with line, column and reason, and imports nothing unless --partial', async () => {
@@ -85,7 +166,9 @@ describe('kwadrant respondents (the real command line)', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/line 3, column "Geslacht" \("q"\): unknown gender/);
     expect(refused.stderr).toMatch(/line 3, column "Leeftijd" \("vijftig"\): cannot read age/);
-    expect(refused.stderr).toMatch(/line 6, column "Organisatie" \("Waterschap Rijn"\): unknown organisation .*RET, Vitens, Belastingdienst, Gemeente Utrecht/);
+    expect(refused.stderr).toMatch(
+      /line 6, column "Organisatie" \("Waterschap Rijn"\): unknown organisation .*RET, Vitens, Belastingdienst, Gemeente Utrecht/,
+    );
     expect(refused.stderr).toContain('nothing was imported');
     const before = JSON.parse((await runCli(['respondents', 'list', '--study', 'errors'], env)).stdout).length;
     expect(before).toBe(5);
@@ -100,7 +183,10 @@ describe('kwadrant respondents (the real command line)', () => {
   });
 
   it('explains a file with missing columns, an unknown study and a missing file', async () => {
-    const missing = await runCli(['respondents', 'import', join(FIXTURES, 'missing-columns.csv'), '--study', 'errors'], env);
+    const missing = await runCli(
+      ['respondents', 'import', join(FIXTURES, 'missing-columns.csv'), '--study', 'errors'],
+      env,
+    );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/required columns? missing/);
     const noStudy = await runCli(['respondents', 'import', BIJLAGE5, '--study', 'nope'], env);
@@ -126,8 +212,19 @@ describe('kwadrant respondents (the real command line)', () => {
     expect(listed.code).toBe(0);
     const ds = await openAppDataSource(parseDatabaseUrl(env.DATABASE_URL), { migrate: false });
     try {
-      const [last] = await ds.getRepository(AuditEvent).find({ where: { action: 'respondents.read' }, order: { id: 'DESC' }, take: 1 });
-      expect(last).toMatchObject({ actorId: null, subjectType: 'study', subjectId: 'errors', details: { via: 'cli', osUser: userInfo().username, respondents: parse(listed.stdout, { columns: true }).length } });
+      const [last] = await ds
+        .getRepository(AuditEvent)
+        .find({ where: { action: 'respondents.read' }, order: { id: 'DESC' }, take: 1 });
+      expect(last).toMatchObject({
+        actorId: null,
+        subjectType: 'study',
+        subjectId: 'errors',
+        details: {
+          via: 'cli',
+          osUser: userInfo().username,
+          respondents: parse(listed.stdout, { columns: true }).length,
+        },
+      });
     } finally {
       await ds.destroy();
     }

@@ -22,7 +22,11 @@ describe('respondent pool, override, erasure and import API', () => {
     const u = await createUser(t.dataSource, { role: 'researcher' });
     researcherEmail = u.email;
     ({ agent, csrf } = await loginAgent(t.app, u.email, u.password));
-    fixture = await createStudy(t.dataSource, { slug: 'pool', groupsPerQuadrant: 2, groupTargetSize: 3, reservesPerGroup: 1 }, { organisations: ['RET', 'Vitens', 'Belastingdienst', 'Gemeente Utrecht'] });
+    fixture = await createStudy(
+      t.dataSource,
+      { slug: 'pool', groupsPerQuadrant: 2, groupTargetSize: 3, reservesPerGroup: 1 },
+      { organisations: ['RET', 'Vitens', 'Belastingdienst', 'Gemeente Utrecht'] },
+    );
   });
   afterAll(() => t.close());
 
@@ -52,12 +56,24 @@ describe('respondent pool, override, erasure and import API', () => {
       .attach('file', join(FIXTURES, 'bijlage5-respondentenoverzicht.csv'))
       .expect(200);
     expect(imported.body).toMatchObject({ imported: 44, errors: [] });
-    const first = await t.dataSource.getRepository(Respondent).findOneOrFail({ where: { studyId: fixture.study.id }, order: { id: 'ASC' } });
-    expect(first).toMatchObject({ source: 'import', status: 'eligible', availability: null, quadrantSource: 'import', age: '65-70' });
+    const first = await t.dataSource
+      .getRepository(Respondent)
+      .findOneOrFail({ where: { studyId: fixture.study.id }, order: { id: 'ASC' } });
+    expect(first).toMatchObject({
+      source: 'import',
+      status: 'eligible',
+      availability: null,
+      quadrantSource: 'import',
+      age: '65-70',
+    });
   });
 
   it('needs a file and a login', async () => {
-    const none = await agent.post('/api/studies/pool/respondents/import').set('x-csrf-token', csrf).send({}).expect(400);
+    const none = await agent
+      .post('/api/studies/pool/respondents/import')
+      .set('x-csrf-token', csrf)
+      .send({})
+      .expect(400);
     expect(none.body.message).toMatch(/multipart\/form-data/);
     await anonymousAgent(t.app).get('/api/studies/pool/respondents').expect(401);
   });
@@ -70,42 +86,97 @@ describe('respondent pool, override, erasure and import API', () => {
     expect(ret.cells.map((c: { count: number }) => c.count)).toEqual([4, 3, 3, 2]);
     expect(ret.cells.map((c: { shortfall: number }) => c.shortfall)).toEqual([4, 5, 5, 6]);
     const vitensId = fixture.organisations[1].id;
-    const filtered = await agent.get(`/api/studies/pool/respondents?organisation=${vitensId}&quadrant=gemakzoeker&status=eligible`).expect(200);
+    const filtered = await agent
+      .get(`/api/studies/pool/respondents?organisation=${vitensId}&quadrant=gemakzoeker&status=eligible`)
+      .expect(200);
     expect(filtered.body.respondents).toHaveLength(3);
-    expect(filtered.body.respondents.every((r: Respondent) => r.organisationId === vitensId && r.quadrant === 'gemakzoeker')).toBe(true);
+    expect(
+      filtered.body.respondents.every((r: Respondent) => r.organisationId === vitensId && r.quadrant === 'gemakzoeker'),
+    ).toBe(true);
     const bad = await agent.get('/api/studies/pool/respondents?quadrant=twijfelaar').expect(400);
     expect(bad.body.details.quadrant[0]).toMatch(/must be one of/);
   });
 
   it('overrides a quadrant with a reason, audited and shown on the pool page', async () => {
-    const r = await createRespondent(t.dataSource, fixture.study.id, fixture.organisations[0].id, { quadrant: 'gemakzoeker', source: 'screener' });
-    await agent.patch(`/api/studies/pool/respondents/${r.id}/quadrant`).set('x-csrf-token', csrf).send({ quadrant: 'zekerheidszoeker' }).expect(400);
-    const res = await agent.patch(`/api/studies/pool/respondents/${r.id}/quadrant`).set('x-csrf-token', csrf).send({ quadrant: 'zekerheidszoeker', reason: 'Vertelde in het intakegesprek dat ze altijd advies vraagt' }).expect(200);
-    expect(res.body).toMatchObject({ quadrant: 'zekerheidszoeker', quadrantSource: 'override', quadrantOverriddenBy: researcherEmail });
-    const event = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'respondent.quadrant_override', subjectId: String(r.id) });
+    const r = await createRespondent(t.dataSource, fixture.study.id, fixture.organisations[0].id, {
+      quadrant: 'gemakzoeker',
+      source: 'screener',
+    });
+    await agent
+      .patch(`/api/studies/pool/respondents/${r.id}/quadrant`)
+      .set('x-csrf-token', csrf)
+      .send({ quadrant: 'zekerheidszoeker' })
+      .expect(400);
+    const res = await agent
+      .patch(`/api/studies/pool/respondents/${r.id}/quadrant`)
+      .set('x-csrf-token', csrf)
+      .send({ quadrant: 'zekerheidszoeker', reason: 'Vertelde in het intakegesprek dat ze altijd advies vraagt' })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      quadrant: 'zekerheidszoeker',
+      quadrantSource: 'override',
+      quadrantOverriddenBy: researcherEmail,
+    });
+    const event = await t.dataSource
+      .getRepository(AuditEvent)
+      .findOneByOrFail({ action: 'respondent.quadrant_override', subjectId: String(r.id) });
     expect(event.details).toMatchObject({ from: 'gemakzoeker', to: 'zekerheidszoeker' });
     const page = await agent.get('/studies/pool/respondents').expect(200);
-    expect(page.text).toMatch(new RegExp(`aangepast door ${researcherEmail.replace(/\./g, '\\.')} op \\S+ \\d{1,2} \\S+ \\d{4}: Vertelde in het intakegesprek`));
+    expect(page.text).toMatch(
+      new RegExp(
+        `aangepast door ${researcherEmail.replace(/\./g, '\\.')} op \\S+ \\d{1,2} \\S+ \\d{4}: Vertelde in het intakegesprek`,
+      ),
+    );
     expect(page.text).toMatch(/<caption>[^<]*8 per cel/);
   });
 
   it('overrides and erases through the page forms too', async () => {
     const r = await createRespondent(t.dataSource, fixture.study.id, fixture.organisations[0].id);
-    await agent.post(`/studies/pool/respondents/${r.id}/quadrant`).type('form').send({ _csrf: csrf, quadrant: 'informatiezoeker', reason: 'Correctie' }).expect(303);
-    await agent.post(`/studies/pool/respondents/${r.id}/erase`).type('form').send({ _csrf: csrf }).set('accept', 'text/html').expect(400);
+    await agent
+      .post(`/studies/pool/respondents/${r.id}/quadrant`)
+      .type('form')
+      .send({ _csrf: csrf, quadrant: 'informatiezoeker', reason: 'Correctie' })
+      .expect(303);
+    await agent
+      .post(`/studies/pool/respondents/${r.id}/erase`)
+      .type('form')
+      .send({ _csrf: csrf })
+      .set('accept', 'text/html')
+      .expect(400);
     expect((await t.dataSource.getRepository(Respondent).findOneByOrFail({ id: r.id })).status).not.toBe('erased');
-    await agent.post(`/studies/pool/respondents/${r.id}/erase`).type('form').send({ _csrf: csrf, confirm: 'yes' }).expect(303);
-    expect(await t.dataSource.getRepository(Respondent).findOneByOrFail({ id: r.id })).toMatchObject({ quadrant: 'informatiezoeker', status: 'erased', email: null });
+    await agent
+      .post(`/studies/pool/respondents/${r.id}/erase`)
+      .type('form')
+      .send({ _csrf: csrf, confirm: 'yes' })
+      .expect(303);
+    expect(await t.dataSource.getRepository(Respondent).findOneByOrFail({ id: r.id })).toMatchObject({
+      quadrant: 'informatiezoeker',
+      status: 'erased',
+      email: null,
+    });
   });
 
   it('erases personal data from the respondent and the raw answers, keeping an audit event', async () => {
     const page = await anonymousAgent(t.app).get('/s/pool').expect(200);
     const version = JSON.parse(/id="screener-data">(.*?)<\/script>/s.exec(page.text)![1]).version;
-    const body = screenerEnvelope(version, screenerAnswers(fixture.organisations[0].id, fixture.slots[0].id, { email: 'wis@example.org', firstName: 'Wim' }));
+    const body = screenerEnvelope(
+      version,
+      screenerAnswers(fixture.organisations[0].id, fixture.slots[0].id, { email: 'wis@example.org', firstName: 'Wim' }),
+    );
     await anonymousAgent(t.app).post('/api/studies/pool/screener').send(body).expect(200);
     const r = await t.dataSource.getRepository(Respondent).findOneByOrFail({ email: 'wis@example.org' });
-    const erased = await agent.post(`/api/studies/pool/respondents/${r.id}/erase`).set('x-csrf-token', csrf).expect(200);
-    expect(erased.body).toMatchObject({ firstName: null, email: null, phone: null, status: 'erased', quadrant: 'zekerheidszoeker', gender: 'v' });
+    const erased = await agent
+      .post(`/api/studies/pool/respondents/${r.id}/erase`)
+      .set('x-csrf-token', csrf)
+      .expect(200);
+    expect(erased.body).toMatchObject({
+      firstName: null,
+      email: null,
+      phone: null,
+      status: 'erased',
+      quadrant: 'zekerheidszoeker',
+      gender: 'v',
+    });
     expect(erased.body.erasedAt).toBeTruthy();
     const submission = await t.dataSource.getRepository(ScreenerSubmission).findOneByOrFail({ respondentId: r.id });
     expect(submission.answers).not.toHaveProperty('firstName');
@@ -113,8 +184,14 @@ describe('respondent pool, override, erasure and import API', () => {
     expect(submission.answers).not.toHaveProperty('phone');
     expect(submission.answers).toMatchObject({ selection: 'zekerheidszoeker', education: 'mbo' });
     expect(JSON.stringify(submission)).not.toContain('wis@example.org');
-    expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'respondent.erase', subjectId: String(r.id) })).toBe(1);
-    await agent.patch(`/api/studies/pool/respondents/${r.id}/quadrant`).set('x-csrf-token', csrf).send({ quadrant: 'gemakzoeker', reason: 'test' }).expect(409);
+    expect(
+      await t.dataSource.getRepository(AuditEvent).countBy({ action: 'respondent.erase', subjectId: String(r.id) }),
+    ).toBe(1);
+    await agent
+      .patch(`/api/studies/pool/respondents/${r.id}/quadrant`)
+      .set('x-csrf-token', csrf)
+      .send({ quadrant: 'gemakzoeker', reason: 'test' })
+      .expect(409);
     await agent.post('/api/studies/pool/respondents/999999/erase').set('x-csrf-token', csrf).expect(404);
   });
 

@@ -11,7 +11,10 @@ import { openAppDataSource, resetDatabase, runDir, testDatabaseConfig } from '..
 
 describe('kwadrant schedule and kwadrant invitations send (the real command, as a child process)', () => {
   const db = testDatabaseConfig();
-  const env = { DATA_DIR: mkdtempSync(join(runDir(), 'cli-')), DATABASE_URL: db.type === 'postgres' ? db.url : `sqlite:${db.file}` };
+  const env = {
+    DATA_DIR: mkdtempSync(join(runDir(), 'cli-')),
+    DATABASE_URL: db.type === 'postgres' ? db.url : `sqlite:${db.file}`,
+  };
   let ds: DataSource;
   let study: Study;
   let placeable: GroupFixture;
@@ -26,7 +29,11 @@ describe('kwadrant schedule and kwadrant invitations send (the real command, as 
     await createModerator(ds, study.id, [slot.id], { name: 'Anna' });
     await createModerator(ds, study.id, [slot.id], { name: 'Bram' });
     placeable = await createGroupWithMembers(ds, study.id, fx.organisations[0].id, { members: 3 });
-    stuck = await createGroupWithMembers(ds, study.id, fx.organisations[0].id, { members: 2, availability: [], quadrant: 'informatiezoeker' });
+    stuck = await createGroupWithMembers(ds, study.id, fx.organisations[0].id, {
+      members: 2,
+      availability: [],
+      quadrant: 'informatiezoeker',
+    });
   });
   afterAll(() => ds?.destroy());
 
@@ -36,7 +43,9 @@ describe('kwadrant schedule and kwadrant invitations send (the real command, as 
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ dryRun: true, kept: 0 });
-    expect(out.placed).toEqual([expect.objectContaining({ groupId: placeable.group.id, lead: expect.any(String), noteTaker: expect.any(String) })]);
+    expect(out.placed).toEqual([
+      expect.objectContaining({ groupId: placeable.group.id, lead: expect.any(String), noteTaker: expect.any(String) }),
+    ]);
     expect(out.unplaced).toEqual([expect.objectContaining({ groupId: stuck.group.id, code: 'no-common-slot' })]);
     expect(await ds.getRepository(ScheduledSession).count()).toBe(0);
   });
@@ -51,7 +60,10 @@ describe('kwadrant schedule and kwadrant invitations send (the real command, as 
   });
 
   it('sends the invitations of one group into the outbox, once', async () => {
-    const r = await runCli(['invitations', 'send', '--study', 'cli-plan', '--group', String(placeable.group.id), '--format', 'json'], env);
+    const r = await runCli(
+      ['invitations', 'send', '--study', 'cli-plan', '--group', String(placeable.group.id), '--format', 'json'],
+      env,
+    );
     expect(r.code).toBe(0);
     const [report] = JSON.parse(r.stdout);
     expect(report.invited).toHaveLength(3);
@@ -66,7 +78,10 @@ describe('kwadrant schedule and kwadrant invitations send (the real command, as 
     const unknown = await runCli(['schedule', '--study', 'nope'], env);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('No study "nope" exists.');
-    const notScheduled = await runCli(['invitations', 'send', '--study', 'cli-plan', '--group', String(stuck.group.id)], env);
+    const notScheduled = await runCli(
+      ['invitations', 'send', '--study', 'cli-plan', '--group', String(stuck.group.id)],
+      env,
+    );
     expect(notScheduled.code).toBe(2);
     expect(notScheduled.stderr).toContain('has no scheduled session');
     const badFormat = await runCli(['schedule', '--study', 'cli-plan', '--format', 'xml'], env);

@@ -18,43 +18,85 @@ describe('scheduling over HTTP: API, pages and the public confirm/decline links'
   let moderators: Awaited<ReturnType<typeof createUser>>[];
 
   const tokenOf = async (respondent: Respondent, action: 'confirm' | 'decline') => {
-    const messages = await t.dataSource.getRepository(OutboxMessage).find({ where: { toAddress: respondent.email! }, order: { id: 'DESC' } });
+    const messages = await t.dataSource
+      .getRepository(OutboxMessage)
+      .find({ where: { toAddress: respondent.email! }, order: { id: 'DESC' } });
     return new RegExp(`/c/([A-Za-z0-9_-]+)/${action}`).exec(messages[0].textBody)![1];
   };
-  const invitationOf = (respondentId: number) => t.dataSource.getRepository(Invitation).findOneByOrFail({ respondentId });
+  const invitationOf = (respondentId: number) =>
+    t.dataSource.getRepository(Invitation).findOneByOrFail({ respondentId });
 
   beforeAll(async () => {
     t = await createTestApp();
     researcher = await createUser(t.dataSource, { role: 'researcher' });
-    moderators = [await createUser(t.dataSource, { name: 'Anna Moderator' }), await createUser(t.dataSource, { name: 'Bram Moderator' })];
+    moderators = [
+      await createUser(t.dataSource, { name: 'Anna Moderator' }),
+      await createUser(t.dataSource, { name: 'Bram Moderator' }),
+    ];
     const fx = await createStudy(t.dataSource, { slug: 'http-plan' }, { organisations: ['RET'], slots: 0 });
     study = fx.study;
-    slots = [await createSlot(t.dataSource, study.id, new Date('2026-12-08T09:00:00Z')), await createSlot(t.dataSource, study.id, new Date('2026-12-09T09:00:00Z'))];
+    slots = [
+      await createSlot(t.dataSource, study.id, new Date('2026-12-08T09:00:00Z')),
+      await createSlot(t.dataSource, study.id, new Date('2026-12-09T09:00:00Z')),
+    ];
     group = await createGroupWithMembers(t.dataSource, study.id, fx.organisations[0].id, { members: 3, reserves: 1 });
   });
   afterAll(() => t?.close());
 
   it('manages moderators, schedules, and sends invitations through the API (CSRF required)', async () => {
     const { agent, csrf } = await loginAgent(t.app, researcher.email, researcher.password);
-    await agent.put(`/api/studies/${study.slug}/moderators/${moderators[0].id}`).send({ slotIds: [slots[0].id] }).expect(403);
+    await agent
+      .put(`/api/studies/${study.slug}/moderators/${moderators[0].id}`)
+      .send({ slotIds: [slots[0].id] })
+      .expect(403);
     for (const m of moderators) {
-      const res = await agent.put(`/api/studies/${study.slug}/moderators/${m.id}`).set('x-csrf-token', csrf).send({ slotIds: slots.map((s) => s.id), maxPerDay: 2, minRestMinutes: 30 }).expect(200);
-      expect(res.body).toMatchObject({ userId: m.id, maxPerDay: 2, minRestMinutes: 30, slotIds: slots.map((s) => s.id) });
+      const res = await agent
+        .put(`/api/studies/${study.slug}/moderators/${m.id}`)
+        .set('x-csrf-token', csrf)
+        .send({ slotIds: slots.map((s) => s.id), maxPerDay: 2, minRestMinutes: 30 })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        userId: m.id,
+        maxPerDay: 2,
+        minRestMinutes: 30,
+        slotIds: slots.map((s) => s.id),
+      });
     }
-    const bad = await agent.put(`/api/studies/${study.slug}/moderators/${moderators[0].id}`).set('x-csrf-token', csrf).send({ maxPerDay: 0 }).expect(400);
+    const bad = await agent
+      .put(`/api/studies/${study.slug}/moderators/${moderators[0].id}`)
+      .set('x-csrf-token', csrf)
+      .send({ maxPerDay: 0 })
+      .expect(400);
     expect(bad.body.details).toHaveProperty('maxPerDay');
 
-    const preview = await agent.post(`/api/studies/${study.slug}/schedule/run`).set('x-csrf-token', csrf).send({ dryRun: true }).expect(200);
+    const preview = await agent
+      .post(`/api/studies/${study.slug}/schedule/run`)
+      .set('x-csrf-token', csrf)
+      .send({ dryRun: true })
+      .expect(200);
     expect(preview.body.placed).toHaveLength(1);
     await agent.post(`/api/studies/${study.slug}/schedule/run`).set('x-csrf-token', csrf).send({}).expect(200);
     const view = await agent.get(`/api/studies/${study.slug}/schedule`).expect(200);
-    const session = view.body.days.flatMap((d: { slots: { sessions: unknown[] }[] }) => d.slots.flatMap((s) => s.sessions))[0];
+    const session = view.body.days.flatMap((d: { slots: { sessions: unknown[] }[] }) =>
+      d.slots.flatMap((s) => s.sessions),
+    )[0];
     expect(session).toMatchObject({ groupId: group.group.id, invited: false });
 
-    const conflict = await agent.patch(`/api/studies/${study.slug}/sessions/${session.id}`).set('x-csrf-token', csrf).send({ noteModeratorId: session.lead.id }).expect(409);
-    expect(conflict.body).toMatchObject({ code: 'schedule.same-moderator', message: expect.stringContaining('twee verschillende moderatoren') });
+    const conflict = await agent
+      .patch(`/api/studies/${study.slug}/sessions/${session.id}`)
+      .set('x-csrf-token', csrf)
+      .send({ noteModeratorId: session.lead.id })
+      .expect(409);
+    expect(conflict.body).toMatchObject({
+      code: 'schedule.same-moderator',
+      message: expect.stringContaining('twee verschillende moderatoren'),
+    });
 
-    const sent = await agent.post(`/api/studies/${study.slug}/invitations`).set('x-csrf-token', csrf).send({ groupId: group.group.id }).expect(200);
+    const sent = await agent
+      .post(`/api/studies/${study.slug}/invitations`)
+      .set('x-csrf-token', csrf)
+      .send({ groupId: group.group.id })
+      .expect(200);
     expect(sent.body[0].invited).toHaveLength(3);
   });
 
@@ -105,22 +147,35 @@ describe('scheduling over HTTP: API, pages and the public confirm/decline links'
     const events = Object.values(ical.sync.parseICS(feed.text)).filter((c) => c?.type === 'VEVENT');
     expect(events).toHaveLength(1);
     await anonymousAgent(t.app).get('/ical/not-a-token.ics').expect(404);
-    await anonymousAgent(t.app).get(`/studies/${study.slug}/schedule`).expect((r) => expect([302, 303, 401]).toContain(r.status));
+    await anonymousAgent(t.app)
+      .get(`/studies/${study.slug}/schedule`)
+      .expect((r) => expect([302, 303, 401]).toContain(r.status));
   });
 
   it('shows a move that breaks a rule on the schedule page itself (shown again, not redirected), instead of an error page', async () => {
     const { agent, csrf } = await loginAgent(t.app, researcher.email, researcher.password);
     const { sessionId } = await invitationOf(group.members[0].id);
     const view = await agent.get(`/api/studies/${study.slug}/schedule`).expect(200);
-    const session = view.body.days.flatMap((d: { slots: { sessions: { id: number; lead: { id: number } }[] }[] }) => d.slots.flatMap((s) => s.sessions)).find((s: { id: number }) => s.id === sessionId);
-    const page = await agent.post(`/studies/${study.slug}/sessions/${sessionId}/move`).type('form').send({ _csrf: csrf, noteModeratorId: session.lead.id });
+    const session = view.body.days
+      .flatMap((d: { slots: { sessions: { id: number; lead: { id: number } }[] }[] }) =>
+        d.slots.flatMap((s) => s.sessions),
+      )
+      .find((s: { id: number }) => s.id === sessionId);
+    const page = await agent
+      .post(`/studies/${study.slug}/sessions/${sessionId}/move`)
+      .type('form')
+      .send({ _csrf: csrf, noteModeratorId: session.lead.id });
     expect([400, 409]).toContain(page.status);
     expect(page.text).toContain('id="refusal"');
     expect(page.text).toContain('Niet gewijzigd.');
     expect(page.text).toContain('twee verschillende moderatoren');
     const again = await agent.get(`/studies/${study.slug}/schedule`).expect(200);
     expect(again.text).not.toContain('id="refusal"');
-    const unknown = await agent.post(`/studies/${study.slug}/sessions/999999/move`).type('form').send({ _csrf: csrf, slotId: slots[0].id }).expect(404);
+    const unknown = await agent
+      .post(`/studies/${study.slug}/sessions/999999/move`)
+      .type('form')
+      .send({ _csrf: csrf, slotId: slots[0].id })
+      .expect(404);
     expect(unknown.text).toContain('id="refusal"');
   });
 
@@ -129,13 +184,23 @@ describe('scheduling over HTTP: API, pages and the public confirm/decline links'
     const reserveToken = await tokenOf(group.reserves[0], 'confirm');
     const inv = await invitationOf(group.reserves[0].id);
     // Without the confirmation nothing happens: the page says who would be e-mailed and asks again.
-    const ask = await agent.post(`/studies/${study.slug}/sessions/${inv.sessionId}/cancel?lang=nl`).type('form').send({ _csrf: csrf }).expect(200);
+    const ask = await agent
+      .post(`/studies/${study.slug}/sessions/${inv.sessionId}/cancel?lang=nl`)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(200);
     expect(ask.text).toContain('Er is nog niets gedaan');
     expect(ask.text).toMatch(/\d deelnemer\(s\) krijgen een afzegging per e-mail/);
     expect(ask.text).toContain('2 moderator(en) krijgen een afzegging per e-mail.');
     expect(ask.text).toContain('name="confirm" value="yes"');
-    expect((await anonymousAgent(t.app).get(`/c/${reserveToken}/confirm`).expect(200)).text).not.toContain('gaat niet door');
-    await agent.post(`/studies/${study.slug}/sessions/${inv.sessionId}/cancel`).type('form').send({ _csrf: csrf, confirm: 'yes' }).expect(303);
+    expect((await anonymousAgent(t.app).get(`/c/${reserveToken}/confirm`).expect(200)).text).not.toContain(
+      'gaat niet door',
+    );
+    await agent
+      .post(`/studies/${study.slug}/sessions/${inv.sessionId}/cancel`)
+      .type('form')
+      .send({ _csrf: csrf, confirm: 'yes' })
+      .expect(303);
     await anonymousAgent(t.app).post(`/c/${reserveToken}/confirm`).expect(410);
     const page = await anonymousAgent(t.app).get(`/c/${reserveToken}/confirm`).expect(200);
     expect(page.text).toContain('gaat niet door');

@@ -17,7 +17,11 @@ describe('who may see and send the public screener', () => {
   afterAll(() => t?.close());
 
   it('answers a draft study exactly as an unknown one, page and API, without its title or partners', async () => {
-    const draft = await createStudy(t.dataSource, { slug: 'geheim', title: 'Geheim onderzoek', status: 'draft' }, { organisations: ['Stille Partner'] });
+    const draft = await createStudy(
+      t.dataSource,
+      { slug: 'geheim', title: 'Geheim onderzoek', status: 'draft' },
+      { organisations: ['Stille Partner'] },
+    );
     const anon = anonymousAgent(t.app);
     const page = await anon.get('/s/geheim').set('accept', 'text/html').expect(404);
     expect(page.text).not.toMatch(/Geheim onderzoek|Stille Partner/);
@@ -27,7 +31,12 @@ describe('who may see and send the public screener', () => {
 
     const envelope = screenerEnvelope(1, screenerAnswers(draft.organisations[0].id, draft.slots[0].id));
     const api = await anon.post('/api/studies/geheim/screener').send(envelope).expect(404);
-    expect(api.body).toEqual({ statusCode: 404, error: 'Not Found', code: 'screener.not_open', message: expect.stringMatching(/^Via deze link/) });
+    expect(api.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      code: 'screener.not_open',
+      message: expect.stringMatching(/^Via deze link/),
+    });
     expect((await anon.post('/api/studies/bestaat-niet/screener').send(envelope).expect(404)).body).toEqual(api.body);
     expect(await t.dataSource.getRepository(Respondent).countBy({ studyId: draft.study.id })).toBe(0);
   });
@@ -58,19 +67,29 @@ describe('screener limits per address', () => {
   it('lets through at most the limit of parallel sign-ups from one address, the rest 429 with Retry-After', async () => {
     const fx = await createStudy(t.dataSource, { slug: 'druk' }, { organisations: ['RET'] });
     const version = versionOf((await anonymousAgent(t.app).get('/s/druk').expect(200)).text);
-    const answers = (i: number) => screenerAnswers(fx.organisations[0].id, fx.slots[0].id, { email: `persoon${i}@example.org` });
+    const answers = (i: number) =>
+      screenerAnswers(fx.organisations[0].id, fx.slots[0].id, { email: `persoon${i}@example.org` });
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => anonymousAgent(t.app).post('/api/studies/druk/screener').send(screenerEnvelope(version, answers(i), { submissionId: randomUUID() }))),
+      Array.from({ length: 10 }, (_, i) =>
+        anonymousAgent(t.app)
+          .post('/api/studies/druk/screener')
+          .send(screenerEnvelope(version, answers(i), { submissionId: randomUUID() })),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 429, 429, 429, 429, 429, 429, 429]);
     const refused = results.find((r) => r.status === 429)!;
-    expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', code: 'rate_limited', message: expect.stringMatching(/^Vanaf uw internetaansluiting komen erg veel aanmeldingen binnen/) });
+    expect(refused.body).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      code: 'rate_limited',
+      message: expect.stringMatching(/^Vanaf uw internetaansluiting komen erg veel aanmeldingen binnen/),
+    });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(3600);
     expect(await t.dataSource.getRepository(Respondent).countBy({ studyId: fx.study.id })).toBe(3);
   });
 
-  it('limits page views per address, with a page in the reader\'s language', async () => {
+  it("limits page views per address, with a page in the reader's language", async () => {
     await createStudy(t.dataSource, { slug: 'veel-bekeken' });
     const anon = anonymousAgent(t.app);
     // One view was used by the test above (the same address, the same window).
@@ -81,7 +100,9 @@ describe('screener limits per address', () => {
   });
 
   it('counts in the database, per limit and address', async () => {
-    const rows: { bucket: string; hits: number | string }[] = await t.dataSource.query('SELECT bucket, hits FROM rate_limit_window ORDER BY bucket');
+    const rows: { bucket: string; hits: number | string }[] = await t.dataSource.query(
+      'SELECT bucket, hits FROM rate_limit_window ORDER BY bucket',
+    );
     expect(rows.map((r) => [r.bucket.replace(/:.*$/, ''), Number(r.hits)])).toEqual([
       ['screener-page', 5],
       ['screener-submission', 10],
@@ -98,18 +119,31 @@ describe.each<[string, TrustProxy, boolean]>([
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ trustProxy, rateLimits: { screenerSubmissions: 100, screenerPages: 2, windowMinutes: 60 } });
+    t = await createTestApp({
+      trustProxy,
+      rateLimits: { screenerSubmissions: 100, screenerPages: 2, windowMinutes: 60 },
+    });
     await createStudy(t.dataSource, { slug: 'achter-proxy' });
   });
   afterAll(() => t?.close());
 
-  it(perForwardedAddress ? 'counts each forwarded client address on its own' : 'ignores X-Forwarded-For and counts the connection', async () => {
-    const view = (forwardedFor: string) => anonymousAgent(t.app).get('/s/achter-proxy').set('x-forwarded-for', forwardedFor);
-    const first = await Promise.all([view('198.51.100.1'), view('198.51.100.1'), view('198.51.100.1')]);
-    expect(first.map((r) => r.status).sort()).toEqual([200, 200, 429]);
-    // Another claimed address: its own allowance only when the proxy that says so is trusted.
-    expect((await view('198.51.100.2')).status).toBe(perForwardedAddress ? 200 : 429);
-    const rows: { bucket: string }[] = await t.dataSource.query("SELECT bucket FROM rate_limit_window WHERE bucket LIKE 'screener-page:%' ORDER BY bucket");
-    expect(rows.map((r) => r.bucket.replace(/^screener-page:(::ffff:)?/, ''))).toEqual(perForwardedAddress ? ['198.51.100.1', '198.51.100.2'] : ['127.0.0.1']);
-  });
+  it(
+    perForwardedAddress
+      ? 'counts each forwarded client address on its own'
+      : 'ignores X-Forwarded-For and counts the connection',
+    async () => {
+      const view = (forwardedFor: string) =>
+        anonymousAgent(t.app).get('/s/achter-proxy').set('x-forwarded-for', forwardedFor);
+      const first = await Promise.all([view('198.51.100.1'), view('198.51.100.1'), view('198.51.100.1')]);
+      expect(first.map((r) => r.status).sort()).toEqual([200, 200, 429]);
+      // Another claimed address: its own allowance only when the proxy that says so is trusted.
+      expect((await view('198.51.100.2')).status).toBe(perForwardedAddress ? 200 : 429);
+      const rows: { bucket: string }[] = await t.dataSource.query(
+        "SELECT bucket FROM rate_limit_window WHERE bucket LIKE 'screener-page:%' ORDER BY bucket",
+      );
+      expect(rows.map((r) => r.bucket.replace(/^screener-page:(::ffff:)?/, ''))).toEqual(
+        perForwardedAddress ? ['198.51.100.1', '198.51.100.2'] : ['127.0.0.1'],
+      );
+    },
+  );
 });

@@ -24,26 +24,76 @@ describe('session slots', () => {
     const res = await agent
       .post(`/api/studies/${slug}/slots`)
       .set('x-csrf-token', csrf)
-      .send({ mode: 'in_person', start: '2026-12-08T10:00:00+01:00', end: '2026-12-08T12:00:00+01:00', location: 'Stadskantoor, Stadsplateau 1, Utrecht', onlineUrl: '' })
+      .send({
+        mode: 'in_person',
+        start: '2026-12-08T10:00:00+01:00',
+        end: '2026-12-08T12:00:00+01:00',
+        location: 'Stadskantoor, Stadsplateau 1, Utrecht',
+        onlineUrl: '',
+      })
       .expect(201);
     expect(res.body).toMatchObject({ onlineUrl: null, location: 'Stadskantoor, Stadsplateau 1, Utrecht' });
   });
 
   it('refuses an online slot without a link and one in person without an address, adding nothing', async () => {
     const before = (await slots()).length;
-    const online = await agent.post(`/api/studies/${slug}/slots`).set('x-csrf-token', csrf).send({ mode: 'online', start: '2026-12-09T10:00:00+01:00', end: '2026-12-09T12:00:00+01:00' }).expect(400);
-    expect(online.body).toMatchObject({ code: 'study.slot_invalid', details: { onlineUrl: [expect.stringContaining('online session')] } });
-    const inPerson = await agent.post(`/api/studies/${slug}/slots`).set('x-csrf-token', csrf).send({ mode: 'in_person', start: '2026-12-09T10:00:00+01:00', end: '2026-12-09T12:00:00+01:00' }).expect(400);
+    const online = await agent
+      .post(`/api/studies/${slug}/slots`)
+      .set('x-csrf-token', csrf)
+      .send({ mode: 'online', start: '2026-12-09T10:00:00+01:00', end: '2026-12-09T12:00:00+01:00' })
+      .expect(400);
+    expect(online.body).toMatchObject({
+      code: 'study.slot_invalid',
+      details: { onlineUrl: [expect.stringContaining('online session')] },
+    });
+    const inPerson = await agent
+      .post(`/api/studies/${slug}/slots`)
+      .set('x-csrf-token', csrf)
+      .send({ mode: 'in_person', start: '2026-12-09T10:00:00+01:00', end: '2026-12-09T12:00:00+01:00' })
+      .expect(400);
     expect(Object.keys(inPerson.body.details)).toEqual(['location']);
     expect(await slots()).toHaveLength(before);
   });
 
   it('reads the page form’s date and clock times in Dutch time, also in summer', async () => {
-    await agent.post(`/studies/${slug}/slots`).type('form').send({ _csrf: csrf, mode: 'online', date: '2027-06-15', startTime: '19:00', endTime: '21:00', onlineUrl: 'https://meet.example.org/zomer', location: '' }).expect(303);
-    await agent.post(`/studies/${slug}/slots`).type('form').send({ _csrf: csrf, mode: 'in_person', date: '2027-01-12', startTime: '10:00', endTime: '12:00', onlineUrl: '', location: 'Bibliotheek Neude' }).expect(303);
+    await agent
+      .post(`/studies/${slug}/slots`)
+      .type('form')
+      .send({
+        _csrf: csrf,
+        mode: 'online',
+        date: '2027-06-15',
+        startTime: '19:00',
+        endTime: '21:00',
+        onlineUrl: 'https://meet.example.org/zomer',
+        location: '',
+      })
+      .expect(303);
+    await agent
+      .post(`/studies/${slug}/slots`)
+      .type('form')
+      .send({
+        _csrf: csrf,
+        mode: 'in_person',
+        date: '2027-01-12',
+        startTime: '10:00',
+        endTime: '12:00',
+        onlineUrl: '',
+        location: 'Bibliotheek Neude',
+      })
+      .expect(303);
     const [summer, winter] = (await slots()).slice(-2);
-    expect(summer).toMatchObject({ startsAt: new Date('2027-06-15T17:00:00Z'), endsAt: new Date('2027-06-15T19:00:00Z'), onlineUrl: 'https://meet.example.org/zomer', location: null });
-    expect(winter).toMatchObject({ startsAt: new Date('2027-01-12T09:00:00Z'), onlineUrl: null, location: 'Bibliotheek Neude' });
+    expect(summer).toMatchObject({
+      startsAt: new Date('2027-06-15T17:00:00Z'),
+      endsAt: new Date('2027-06-15T19:00:00Z'),
+      onlineUrl: 'https://meet.example.org/zomer',
+      location: null,
+    });
+    expect(winter).toMatchObject({
+      startsAt: new Date('2027-01-12T09:00:00Z'),
+      onlineUrl: null,
+      location: 'Bibliotheek Neude',
+    });
     const page = await agent.get(`/studies/${slug}/settings?lang=nl`).expect(200);
     expect(page.text).toContain('op locatie: Bibliotheek Neude');
     expect(page.text).toContain('type="date"');
@@ -55,7 +105,15 @@ describe('session slots', () => {
     const res = await agent
       .post(`/studies/${slug}/slots`)
       .type('form')
-      .send({ _csrf: csrf, mode: 'in_person', date: '2027-03-28', startTime: '02:30', endTime: '04:30', onlineUrl: 'https://meet.example.org/x', location: '' })
+      .send({
+        _csrf: csrf,
+        mode: 'in_person',
+        date: '2027-03-28',
+        startTime: '02:30',
+        endTime: '04:30',
+        onlineUrl: 'https://meet.example.org/x',
+        location: '',
+      })
       .expect(400);
     expect(res.text).toContain('Het sessiemoment is niet toegevoegd');
     expect(res.text).toContain('die tijd bestaat die dag niet');
@@ -63,7 +121,18 @@ describe('session slots', () => {
     expect(res.text).toContain('value="2027-03-28"');
     expect(res.text).toMatch(/id="slot-mode-in-person" name="mode" value="in_person" checked/);
     expect(res.text).toContain('aria-invalid="true"');
-    const en = await agent.post(`/studies/${slug}/slots?lang=en`).type('form').send({ _csrf: csrf, mode: 'online', date: '2027-01-12', startTime: '12:00', endTime: '10:00', onlineUrl: 'not a link' }).expect(400);
+    const en = await agent
+      .post(`/studies/${slug}/slots?lang=en`)
+      .type('form')
+      .send({
+        _csrf: csrf,
+        mode: 'online',
+        date: '2027-01-12',
+        startTime: '12:00',
+        endTime: '10:00',
+        onlineUrl: 'not a link',
+      })
+      .expect(400);
     expect(en.text).toContain('must be after the start time');
     expect(en.text).toContain('this is not a web address');
     expect(await slots()).toHaveLength(before);

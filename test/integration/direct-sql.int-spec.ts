@@ -8,7 +8,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 describe('DirectSql', () => {
   let t: TestApp;
   let sql: DirectSql;
-  const insert = "INSERT INTO audit_event (occurred_at, action, details) VALUES (?, ?, NULL)";
+  const insert = 'INSERT INTO audit_event (occurred_at, action, details) VALUES (?, ?, NULL)';
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -19,7 +19,10 @@ describe('DirectSql', () => {
   it('reads and writes with ? placeholders on either database, and counts the changed rows', async () => {
     expect(await sql.run(insert, ['2026-11-23 10:00:00.000', 'direct.one'])).toBe(1);
     expect(await sql.run(insert, ['2026-11-23 10:00:01.000', 'direct.one'])).toBe(1);
-    const row = await sql.get('SELECT COUNT(*) AS n FROM audit_event WHERE action = ? AND occurred_at >= ?', ['direct.one', '2026-11-23 10:00:00.000']);
+    const row = await sql.get('SELECT COUNT(*) AS n FROM audit_event WHERE action = ? AND occurred_at >= ?', [
+      'direct.one',
+      '2026-11-23 10:00:00.000',
+    ]);
     expect(Number(row!.n)).toBe(2);
     expect(await sql.run('UPDATE audit_event SET action = ? WHERE action = ?', ['direct.two', 'direct.one'])).toBe(2);
     expect(await sql.run('UPDATE audit_event SET action = ? WHERE action = ?', ['direct.two', 'direct.none'])).toBe(0);
@@ -30,7 +33,16 @@ describe('DirectSql', () => {
     const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const txHost = t.app.get<TransactionHost<TransactionalAdapterTypeOrm>>(TransactionHost);
     const failed = txHost.withTransaction(async () => {
-      await txHost.tx.getRepository(AuditEvent).save({ occurredAt: new Date(), action: 'direct.rolled_back', actorId: null, actorEmail: null, studyId: null, subjectType: null, subjectId: null, details: null });
+      await txHost.tx.getRepository(AuditEvent).save({
+        occurredAt: new Date(),
+        action: 'direct.rolled_back',
+        actorId: null,
+        actorEmail: null,
+        studyId: null,
+        subjectType: null,
+        subjectId: null,
+        details: null,
+      });
       await wait(30);
       throw new Error('roll back');
     });
@@ -38,7 +50,8 @@ describe('DirectSql', () => {
     const written = sql.run(insert, ['2026-11-23 11:00:00.000', 'direct.survives']);
     await expect(failed).rejects.toThrow('roll back');
     expect(await written).toBe(1);
-    const count = async (action: string) => Number((await sql.get('SELECT COUNT(*) AS n FROM audit_event WHERE action = ?', [action]))!.n);
+    const count = async (action: string) =>
+      Number((await sql.get('SELECT COUNT(*) AS n FROM audit_event WHERE action = ?', [action]))!.n);
     expect(await count('direct.survives')).toBe(1);
     expect(await count('direct.rolled_back')).toBe(0);
   });

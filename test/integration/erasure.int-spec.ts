@@ -30,7 +30,11 @@ describe('erasing a grouped respondent', () => {
     expect(erased).toMatchObject({ firstName: null, email: null, phone: null, status: 'erased' });
     expect(erased.erasedAt).toBeInstanceOf(Date);
     expect(await t.dataSource.getRepository(GroupMember).countBy({ respondentId: people[0].id })).toBe(0);
-    expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'respondent.erase', subjectId: String(people[0].id) })).toBe(1);
+    expect(
+      await t.dataSource
+        .getRepository(AuditEvent)
+        .countBy({ action: 'respondent.erase', subjectId: String(people[0].id) }),
+    ).toBe(1);
   });
 
   it("clears the respondent's homework answers, drafts included", async () => {
@@ -39,11 +43,15 @@ describe('erasing a grouped respondent', () => {
     await homework.sendForGroup(fx.study.slug, fx.group.id, null);
     const { token } = await credentialsOf(t, fx.members[0].id);
     await homework.saveDraft(token, { revision: 0, data: { firstName: 'Ans' } }, '127.0.0.1');
-    expect((await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId: fx.members[0].id })).draft).not.toBeNull();
+    expect(
+      (await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId: fx.members[0].id })).draft,
+    ).not.toBeNull();
 
     await t.app.get(ErasureService).erase(fx.study.slug, fx.members[0].id, null);
 
-    const cleared = await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId: fx.members[0].id });
+    const cleared = await t.dataSource
+      .getRepository(HomeworkAssignment)
+      .findOneByOrFail({ respondentId: fx.members[0].id });
     expect(cleared.draft).toBeNull();
     expect(cleared.submitted).toBeNull();
   });

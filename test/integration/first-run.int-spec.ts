@@ -16,7 +16,9 @@ describe('first run', () => {
     expect(first.demoCreated).toBe(true);
     expect(first.adminCreated?.email).toBe('admin@kwadrant.local');
     expect(first.adminCreated?.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    const login = await t.app.get(AuthService).login('admin@kwadrant.local', first.adminCreated!.password!, '127.0.0.1');
+    const login = await t.app
+      .get(AuthService)
+      .login('admin@kwadrant.local', first.adminCreated!.password!, '127.0.0.1');
     expect(login.user.role).toBe('admin');
 
     const second = await ensureFirstRun(t.app, t.config);
@@ -27,8 +29,14 @@ describe('first run', () => {
   it('uses ADMIN_EMAIL and ADMIN_PASSWORD when given, without printing the password', async () => {
     await t.dataSource.query('DELETE FROM login_session');
     await t.dataSource.query('DELETE FROM "user"');
-    const run = await ensureFirstRun(t.app, { ...t.config, adminEmail: 'lector@hogeschool.example', adminPassword: 'from-the-environment' });
+    const run = await ensureFirstRun(t.app, {
+      ...t.config,
+      adminEmail: 'lector@hogeschool.example',
+      adminPassword: 'from-the-environment',
+    });
     expect(run.adminCreated).toEqual({ email: 'lector@hogeschool.example', password: undefined });
-    await expect(t.app.get(AuthService).login('lector@hogeschool.example', 'from-the-environment', '127.0.0.2')).resolves.toBeDefined();
+    await expect(
+      t.app.get(AuthService).login('lector@hogeschool.example', 'from-the-environment', '127.0.0.2'),
+    ).resolves.toBeDefined();
   });
 });

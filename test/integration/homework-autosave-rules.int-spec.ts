@@ -39,13 +39,34 @@ describe('autosave in one statement follows the homework rules', () => {
           for (const deadline of [past, now, future]) {
             for (const revisionMatches of [true, false]) {
               await t.dataSource.getRepository(Study).update(fx.study.id, { status: studyStatus });
-              await t.dataSource.getRepository(Respondent).update(fx.members[0].id, { status: respondent.status, erasedAt: respondent.erasedAt });
+              await t.dataSource
+                .getRepository(Respondent)
+                .update(fx.members[0].id, { status: respondent.status, erasedAt: respondent.erasedAt });
               await t.dataSource.getRepository(HomeworkAssignment).update(assignment.id, { submittedAt, deadline });
-              const before = await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ id: assignment.id });
-              const expected = linkClosedReason({ status: studyStatus }, respondent) === null && canEdit({ ...before, submittedAt, deadline }, now) && revisionMatches;
-              const saved = await repo.saveDraftIfEditable('tokenHash', hashToken(token), before.revision + (revisionMatches ? 0 : 1), { firstName: `case ${checked}` }, null, now);
+              const before = await t.dataSource
+                .getRepository(HomeworkAssignment)
+                .findOneByOrFail({ id: assignment.id });
+              const expected =
+                linkClosedReason({ status: studyStatus }, respondent) === null &&
+                canEdit({ ...before, submittedAt, deadline }, now) &&
+                revisionMatches;
+              const saved = await repo.saveDraftIfEditable(
+                'tokenHash',
+                hashToken(token),
+                before.revision + (revisionMatches ? 0 : 1),
+                { firstName: `case ${checked}` },
+                null,
+                now,
+              );
               const after = await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ id: assignment.id });
-              expect({ studyStatus, respondent, submittedAt, deadline, revisionMatches, saved }).toEqual({ studyStatus, respondent, submittedAt, deadline, revisionMatches, saved: expected });
+              expect({ studyStatus, respondent, submittedAt, deadline, revisionMatches, saved }).toEqual({
+                studyStatus,
+                respondent,
+                submittedAt,
+                deadline,
+                revisionMatches,
+                saved: expected,
+              });
               expect(after.revision).toBe(before.revision + (expected ? 1 : 0));
               if (expected) expect(after.draft).toEqual({ firstName: `case ${checked}` });
               checked++;

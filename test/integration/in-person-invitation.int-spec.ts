@@ -15,7 +15,11 @@ describe('invitation to a session in person', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    t = await createTestApp({ smtpUrl: smtp.url, mailFrom: 'Onderzoek <onderzoek@kwadrant.example>', baseUrl: 'https://kwadrant.example' });
+    t = await createTestApp({
+      smtpUrl: smtp.url,
+      mailFrom: 'Onderzoek <onderzoek@kwadrant.example>',
+      baseUrl: 'https://kwadrant.example',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -24,12 +28,27 @@ describe('invitation to a session in person', () => {
 
   it('tells members and moderators where to come, in the e-mail and the calendar file', async () => {
     const researcher = await createUser(t.dataSource, { role: 'researcher' });
-    const actor: AuthUser = { id: researcher.id, email: researcher.email, name: researcher.name, role: 'researcher', organisationId: null };
-    const { study, organisations } = await createStudy(t.dataSource, { locale: 'nl' }, { organisations: ['Gemeente Utrecht'], slots: 0 });
+    const actor: AuthUser = {
+      id: researcher.id,
+      email: researcher.email,
+      name: researcher.name,
+      role: 'researcher',
+      organisationId: null,
+    };
+    const { study, organisations } = await createStudy(
+      t.dataSource,
+      { locale: 'nl' },
+      { organisations: ['Gemeente Utrecht'], slots: 0 },
+    );
     const address = 'Stadskantoor, Stadsplateau 1, Utrecht';
-    const slot = await createSlot(t.dataSource, study.id, new Date('2026-12-10T09:00:00Z'), { onlineUrl: null, location: address });
+    const slot = await createSlot(t.dataSource, study.id, new Date('2026-12-10T09:00:00Z'), {
+      onlineUrl: null,
+      location: address,
+    });
     for (const name of ['Anna', 'Bram']) await createModerator(t.dataSource, study.id, [slot.id], { name });
-    const { group, members } = await createGroupWithMembers(t.dataSource, study.id, organisations[0].id, { members: 2 });
+    const { group, members } = await createGroupWithMembers(t.dataSource, study.id, organisations[0].id, {
+      members: 2,
+    });
     await t.app.get(SchedulingService).run(study.slug, {}, actor, 'nl');
     await t.app.get(InvitationsService).sendForGroup(study.slug, group.id, actor);
 
@@ -46,7 +65,9 @@ describe('invitation to a session in person', () => {
     expect(memberMail.parsed.text).toContain(`Waar: ${address}`);
     expect(memberMail.parsed.text).toContain('Kom een paar minuten voor het begin naar het adres hierboven.');
     const calendar = memberMail.parsed.attachments.find((a) => a.contentType === 'text/calendar')!;
-    const event = Object.values(ical.sync.parseICS(calendar.content.toString('utf8'))).find((c): c is ical.VEvent => c?.type === 'VEVENT')!;
+    const event = Object.values(ical.sync.parseICS(calendar.content.toString('utf8'))).find(
+      (c): c is ical.VEvent => c?.type === 'VEVENT',
+    )!;
     expect(event.location).toBe(address);
     expect(event.url).toBeFalsy();
   });

@@ -31,7 +31,11 @@ describe('outbox workers as separate processes', () => {
   const byId = (id: number) => t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
 
   it('sends nothing twice after a crash between sending and recording', async () => {
-    const [a, b, c] = await inTransaction(t, async () => [await enqueueMail(outbox), await enqueueMail(outbox), await enqueueMail(outbox)]);
+    const [a, b, c] = await inTransaction(t, async () => [
+      await enqueueMail(outbox),
+      await enqueueMail(outbox),
+      await enqueueMail(outbox),
+    ]);
 
     const crashing = startWorkerProcess(t.config, { OUTBOX_TEST_CRASH_AFTER_SEND: '1' });
     await crashing.ready;

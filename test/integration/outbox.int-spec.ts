@@ -63,14 +63,21 @@ describe('outbox through a real SMTP server', () => {
   });
 
   it('refuses to write a message outside a transaction, where no change could take it back', async () => {
-    await expect(Promise.resolve().then(() => enqueueMail(outbox, { idempotencyKey: 'loose' }))).rejects.toThrow(TransactionNotActiveError);
+    await expect(Promise.resolve().then(() => enqueueMail(outbox, { idempotencyKey: 'loose' }))).rejects.toThrow(
+      TransactionNotActiveError,
+    );
     expect(await t.dataSource.getRepository(OutboxMessage).countBy({ idempotencyKey: 'loose' })).toBe(0);
   });
 
   it('treats a second enqueue with the same key as a no-op, also inside a transaction that continues', async () => {
-    const first = await inTransaction(t, () => enqueueMail(outbox, { idempotencyKey: 'invite:group:12:respondent:34:seq:1', subject: 'First' }));
+    const first = await inTransaction(t, () =>
+      enqueueMail(outbox, { idempotencyKey: 'invite:group:12:respondent:34:seq:1', subject: 'First' }),
+    );
     const again = await inTransaction(t, async () => {
-      const second = await enqueueMail(outbox, { idempotencyKey: 'invite:group:12:respondent:34:seq:1', subject: 'Second' });
+      const second = await enqueueMail(outbox, {
+        idempotencyKey: 'invite:group:12:respondent:34:seq:1',
+        subject: 'Second',
+      });
       await enqueueMail(outbox, { idempotencyKey: 'after-the-duplicate' });
       return second;
     });
@@ -80,25 +87,37 @@ describe('outbox through a real SMTP server', () => {
   });
 
   it('refuses an address that is not one e-mail address', async () => {
-    await expect(inTransaction(t, () => enqueueMail(outbox, { to: 'a@example.org, b@example.org' }))).rejects.toMatchObject({ code: 'outbox.invalid_address' });
+    await expect(
+      inTransaction(t, () => enqueueMail(outbox, { to: 'a@example.org, b@example.org' })),
+    ).rejects.toMatchObject({ code: 'outbox.invalid_address' });
   });
 
   it('sends with the stored Message-ID, text, HTML and a calendar attachment, and records it as sent', async () => {
     const { study } = await createStudy(t.dataSource);
     const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n';
     const msg = await inTransaction(t, () =>
-      outbox.enqueueTemplate(
-        {
-          idempotencyKey: 'notice:with-calendar',
-          studyId: study.id,
-          kind: 'notice',
-          to: 'anna@example.org',
-          template: 'notice',
-          locale: 'nl',
-          data: { subject: 'Uw afspraak & meer', name: 'Anna', paragraphs: ['Wij zien u graag <op> dinsdag.'], actionUrl: 'https://kwadrant.example/a', actionLabel: 'Bekijk de afspraak' },
-          attachments: [{ filename: 'afspraak.ics', contentType: 'text/calendar; method=REQUEST', content: Buffer.from(ics).toString('base64') }],
+      outbox.enqueueTemplate({
+        idempotencyKey: 'notice:with-calendar',
+        studyId: study.id,
+        kind: 'notice',
+        to: 'anna@example.org',
+        template: 'notice',
+        locale: 'nl',
+        data: {
+          subject: 'Uw afspraak & meer',
+          name: 'Anna',
+          paragraphs: ['Wij zien u graag <op> dinsdag.'],
+          actionUrl: 'https://kwadrant.example/a',
+          actionLabel: 'Bekijk de afspraak',
         },
-      ),
+        attachments: [
+          {
+            filename: 'afspraak.ics',
+            contentType: 'text/calendar; method=REQUEST',
+            content: Buffer.from(ics).toString('base64'),
+          },
+        ],
+      }),
     );
     expect(msg.messageId).toMatch(/^<[0-9a-f]{32}@kwadrant\.example>$/);
     expect(await worker.runOnce()).toMatchObject({ sent: 1, failed: 0 });
@@ -158,9 +177,17 @@ describe('outbox through a real SMTP server', () => {
     expect(smtp.received).toHaveLength(0);
 
     const researcher = await createUser(t.dataSource);
-    await outbox.retry(msg.id, { id: researcher.id, email: researcher.email, name: researcher.name, role: 'researcher', organisationId: null });
+    await outbox.retry(msg.id, {
+      id: researcher.id,
+      email: researcher.email,
+      name: researcher.name,
+      role: 'researcher',
+      organisationId: null,
+    });
     expect(await row(msg.id)).toMatchObject({ status: 'pending', attempts: 0 });
-    expect(await t.dataSource.getRepository(AuditEvent).findBy({ action: 'outbox.retry', subjectId: String(msg.id) })).toHaveLength(1);
+    expect(
+      await t.dataSource.getRepository(AuditEvent).findBy({ action: 'outbox.retry', subjectId: String(msg.id) }),
+    ).toHaveLength(1);
     now = new Date(Date.now() + 1000);
     expect(await worker.runOnce()).toMatchObject({ sent: 1 });
     expect(smtp.received[0].messageId).toBe(msg.messageId);
@@ -176,7 +203,9 @@ describe('outbox through a real SMTP server', () => {
 
   it('never resends a claim whose worker stopped: after the lease it is unknown', async () => {
     const msg = await inTransaction(t, () => enqueueMail(outbox));
-    const claimed = await t.app.get(OutboxRepository).claimNextDue('stopped-worker', now, new Date(now.getTime() + LEASE_MS));
+    const claimed = await t.app
+      .get(OutboxRepository)
+      .claimNextDue('stopped-worker', now, new Date(now.getTime() + LEASE_MS));
     expect(claimed?.id).toBe(msg.id);
     expect(await worker.runOnce()).toMatchObject({ sent: 0, expiredLeases: 0 });
     now = new Date(now.getTime() + LEASE_MS + 1000);
@@ -192,7 +221,10 @@ describe('outbox through a real SMTP server', () => {
     try {
       const msg = await inTransaction(down, () => enqueueMail(down.app.get(OutboxService)));
       expect(await down.app.get(OutboxWorker).runOnce()).toMatchObject({ retryLater: 1 });
-      expect(await down.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: msg.id })).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(await down.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: msg.id })).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+      });
     } finally {
       await down.close();
     }
@@ -210,7 +242,14 @@ describe('outbox without SMTP_URL', () => {
   it('writes each message as one .eml file in the data folder', async () => {
     const outbox = t.app.get(OutboxService);
     const msg = await inTransaction(t, () =>
-      outbox.enqueueTemplate({ idempotencyKey: 'eml:1', kind: 'notice', to: 'bob@example.org', template: 'notice', locale: 'en', data: { subject: 'Hello', paragraphs: ['See you soon.'] } }),
+      outbox.enqueueTemplate({
+        idempotencyKey: 'eml:1',
+        kind: 'notice',
+        to: 'bob@example.org',
+        template: 'notice',
+        locale: 'en',
+        data: { subject: 'Hello', paragraphs: ['See you soon.'] },
+      }),
     );
     expect(await t.app.get(OutboxWorker).runOnce()).toMatchObject({ sent: 1 });
     const dir = join(t.config.dataDir, 'outbox');
@@ -222,6 +261,8 @@ describe('outbox without SMTP_URL', () => {
     expect(parsed.text).toContain('Dear participant,');
     expect(parsed.text).toContain('See you soon.');
     expect(existsSync(join(dir, `${files[0]}.tmp`))).toBe(false);
-    expect(await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: msg.id })).toMatchObject({ status: 'sent' });
+    expect(await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: msg.id })).toMatchObject({
+      status: 'sent',
+    });
   });
 });

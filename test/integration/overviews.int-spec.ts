@@ -51,32 +51,64 @@ describe('overview repository and service on a real database', () => {
     }
     await t.dataSource.getRepository(Respondent).insert(rows.slice(0, 300));
     await t.dataSource.getRepository(Respondent).insert(rows.slice(300));
-    const scope: OverviewScope = { studyId: study.id, organisations: await repository.organisationsOf(study.id), statuses: POPULATION_STATUSES.participants };
+    const scope: OverviewScope = {
+      studyId: study.id,
+      organisations: await repository.organisationsOf(study.id),
+      statuses: POPULATION_STATUSES.participants,
+    };
     expect(scope.organisations.map((o) => o.name)).toEqual(['Zuid', 'Noord', 'Oost']);
 
     for (const ageBands of [false, true]) {
-      const streamed = await collect(anonymiseRows(repository.streamRows(scope, { ageBands, batchSize: 7 }), { ageBands }));
-      const inMemory = buildOverview('s', 'participants', ['Zuid', 'Noord', 'Oost'], await collect(repository.streamRows(scope, { ageBands })), { ageBands });
+      const streamed = await collect(
+        anonymiseRows(repository.streamRows(scope, { ageBands, batchSize: 7 }), { ageBands }),
+      );
+      const inMemory = buildOverview(
+        's',
+        'participants',
+        ['Zuid', 'Noord', 'Oost'],
+        await collect(repository.streamRows(scope, { ageBands })),
+        { ageBands },
+      );
       expect(streamed).toHaveLength(600);
       expect(streamed).toEqual([...overviewRows(inMemory)]);
       // The database's disclosure check, which a streamed file states before its rows, is the in-memory one.
       expect(await repository.disclosure(scope, { ageBands })).toEqual(inMemory.disclosure);
     }
     const bijlage5 = await createBijlage5Study(t.dataSource);
-    const bijlage5Scope: OverviewScope = { studyId: bijlage5.study.id, organisations: await repository.organisationsOf(bijlage5.study.id), statuses: POPULATION_STATUSES.participants };
+    const bijlage5Scope: OverviewScope = {
+      studyId: bijlage5.study.id,
+      organisations: await repository.organisationsOf(bijlage5.study.id),
+      statuses: POPULATION_STATUSES.participants,
+    };
     for (const ageBands of [false, true]) {
-      const inMemory = buildOverview('s', 'participants', bijlage5Scope.organisations.map((o) => o.name), await collect(repository.streamRows(bijlage5Scope, { ageBands })), { ageBands });
+      const inMemory = buildOverview(
+        's',
+        'participants',
+        bijlage5Scope.organisations.map((o) => o.name),
+        await collect(repository.streamRows(bijlage5Scope, { ageBands })),
+        { ageBands },
+      );
       expect(inMemory.disclosure.uniqueRows).toBeGreaterThan(0);
       expect(await repository.disclosure(bijlage5Scope, { ageBands })).toEqual(inMemory.disclosure);
     }
-    expect(await repository.disclosure({ ...bijlage5Scope, statuses: ['declined'] }, { ageBands: false })).toEqual({ k: 0, uniqueRows: 0 });
+    expect(await repository.disclosure({ ...bijlage5Scope, statuses: ['declined'] }, { ageBands: false })).toEqual({
+      k: 0,
+      uniqueRows: 0,
+    });
     const counts = await repository.countByOrganisationAndQuadrant(scope);
     expect(counts.reduce((n, c) => n + c.count, 0)).toBe(600);
   });
 
   it('leaves out and counts respondents whose profile is incomplete', async () => {
     const { study, organisations } = await createBijlage5Study(t.dataSource);
-    await t.dataSource.getRepository(Respondent).insert({ studyId: study.id, organisationId: organisations[0].id, quadrant: 'gemakzoeker', status: 'participated', source: 'screener', screenedAt: new Date() });
+    await t.dataSource.getRepository(Respondent).insert({
+      studyId: study.id,
+      organisationId: organisations[0].id,
+      quadrant: 'gemakzoeker',
+      status: 'participated',
+      source: 'screener',
+      screenedAt: new Date(),
+    });
     const service = t.app.get(OverviewsService);
     const { overview, incomplete } = await service.overview(study.slug, {}, null);
     expect(overview.totals.total).toBe(44);

@@ -20,15 +20,23 @@ describe('a scheduled group keeps its session', () => {
 
   it('refuses to dissolve a group with a scheduled session, and allows it once the session is cancelled', async () => {
     const fx = await createScheduledGroup(t.dataSource);
-    await expect(t.app.get(GroupsService).dissolve(fx.group.id, actor)).rejects.toMatchObject({ kind: 'conflict', code: 'group.scheduled' });
+    await expect(t.app.get(GroupsService).dissolve(fx.group.id, actor)).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'group.scheduled',
+    });
     expect(await t.dataSource.getRepository(FocusGroup).countBy({ id: fx.group.id })).toBe(1);
     await t.dataSource.getRepository(ScheduledSession).update({ id: fx.session.id }, { status: 'cancelled' });
-    await expect(t.app.get(GroupsService).dissolve(fx.group.id, actor)).resolves.toMatchObject({ dissolved: fx.group.id });
+    await expect(t.app.get(GroupsService).dissolve(fx.group.id, actor)).resolves.toMatchObject({
+      dissolved: fx.group.id,
+    });
   });
 
   it('refuses to remove a slot a session uses, with a 409 instead of a database error', async () => {
     const fx = await createScheduledGroup(t.dataSource);
-    await expect(t.app.get(StudiesService).removeSlot(fx.study.slug, fx.session.slotId, actor)).rejects.toMatchObject({ kind: 'conflict', code: 'study.slot_in_use' });
+    await expect(t.app.get(StudiesService).removeSlot(fx.study.slug, fx.session.slotId, actor)).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'study.slot_in_use',
+    });
     expect((await t.app.get(StudiesService).detail(fx.study.slug)).slots).toHaveLength(1);
   });
 });

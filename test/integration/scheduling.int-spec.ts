@@ -16,7 +16,13 @@ import { ScheduledSession } from '../../src/scheduling/session.entity';
 import type { SessionSlot } from '../../src/studies/session-slot.entity';
 import type { Study } from '../../src/studies/study.entity';
 import { createStudy, createUser } from '../support/factories';
-import { createGroupWithMembers, createModerator, createSlot, GroupFixture, recordScreenerLocale } from '../support/scheduling-factories';
+import {
+  createGroupWithMembers,
+  createModerator,
+  createSlot,
+  GroupFixture,
+  recordScreenerLocale,
+} from '../support/scheduling-factories';
 import { startSmtpServer, TestSmtpServer } from '../support/smtp-server';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -64,13 +70,27 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    t = await createTestApp({ smtpUrl: smtp.url, mailFrom: 'Onderzoek <onderzoek@kwadrant.example>', baseUrl: 'https://kwadrant.example' });
+    t = await createTestApp({
+      smtpUrl: smtp.url,
+      mailFrom: 'Onderzoek <onderzoek@kwadrant.example>',
+      baseUrl: 'https://kwadrant.example',
+    });
     scheduling = t.app.get(SchedulingService);
     invitations = t.app.get(InvitationsService);
     worker = t.app.get(OutboxWorker);
     const researcher = await createUser(t.dataSource, { role: 'researcher' });
-    actor = { id: researcher.id, email: researcher.email, name: researcher.name, role: 'researcher', organisationId: null };
-    const fixture = await createStudy(t.dataSource, { locale: 'nl', helpPhone: '030 111 22 33', homeworkLeadDays: 7 }, { organisations: ['RET', 'Waternet'], slots: 0 });
+    actor = {
+      id: researcher.id,
+      email: researcher.email,
+      name: researcher.name,
+      role: 'researcher',
+      organisationId: null,
+    };
+    const fixture = await createStudy(
+      t.dataSource,
+      { locale: 'nl', helpPhone: '030 111 22 33', homeworkLeadDays: 7 },
+      { organisations: ['RET', 'Waternet'], slots: 0 },
+    );
     study = fixture.study;
     // 8 and 9 December 2026, 10:00 and 14:00 Amsterdam time (UTC+1).
     slots = [
@@ -80,14 +100,25 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     ];
     const all = slots.map((s) => s.id);
     mods = [];
-    for (const name of ['Anna', 'Bram', 'Cor']) mods.push(await createModerator(t.dataSource, study.id, all, { name, email: `${name.toLowerCase()}@kwadrant.example` }));
+    for (const name of ['Anna', 'Bram', 'Cor'])
+      mods.push(
+        await createModerator(t.dataSource, study.id, all, { name, email: `${name.toLowerCase()}@kwadrant.example` }),
+      );
     const [ret, waternet] = fixture.organisations;
     g1 = await createGroupWithMembers(t.dataSource, study.id, ret.id, { members: 3, reserves: 1 });
     // The third member filled in the screener in English: their e-mails follow that, not the study's Dutch.
     await recordScreenerLocale(t.dataSource, g1.members[2], 'en');
-    g2 = await createGroupWithMembers(t.dataSource, study.id, waternet.id, { members: 2, availability: [slots[1].id], quadrant: 'informatiezoeker' });
+    g2 = await createGroupWithMembers(t.dataSource, study.id, waternet.id, {
+      members: 2,
+      availability: [slots[1].id],
+      quadrant: 'informatiezoeker',
+    });
     await createGroupWithMembers(t.dataSource, study.id, ret.id, { status: 'proposed', quadrant: 'zekerheidszoeker' });
-    g4 = await createGroupWithMembers(t.dataSource, study.id, waternet.id, { members: 2, availability: [], quadrant: 'gemakzoeker' });
+    g4 = await createGroupWithMembers(t.dataSource, study.id, waternet.id, {
+      members: 2,
+      availability: [],
+      quadrant: 'gemakzoeker',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -98,7 +129,13 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     const report = await scheduling.run(study.slug, { dryRun: true }, actor, 'nl');
     expect(report.placed.map((p) => p.groupId).sort()).toEqual([g1.group.id, g2.group.id].sort());
     expect(report.placed.find((p) => p.groupId === g2.group.id)!.slotId).toBe(slots[1].id);
-    expect(report.unplaced).toEqual([expect.objectContaining({ groupId: g4.group.id, code: 'no-common-slot', reason: 'Geen moment waarop alle twee leden beschikbaar zijn.' })]);
+    expect(report.unplaced).toEqual([
+      expect.objectContaining({
+        groupId: g4.group.id,
+        code: 'no-common-slot',
+        reason: 'Geen moment waarop alle twee leden beschikbaar zijn.',
+      }),
+    ]);
     for (const p of report.placed) expect(p.leadId).not.toBe(p.noteTakerId);
     expect(await t.dataSource.getRepository(ScheduledSession).count()).toBe(0);
   });
@@ -130,7 +167,8 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     for (const member of g1.members.slice(0, 2)) {
       const mail = mails.find((m) => m.recipients.includes(member.email!))!;
       expect(mail.recipients).toEqual([member.email]);
-      for (const other of g1.members.filter((o) => o.id !== member.id)) expect(mail.raw.toString()).not.toContain(other.email!);
+      for (const other of g1.members.filter((o) => o.id !== member.id))
+        expect(mail.raw.toString()).not.toContain(other.email!);
       expect(mail.parsed.subject).toMatch(/^Uitnodiging groepsgesprek /);
       expect(mail.parsed.text).toContain(`Beste ${member.firstName},`);
       expect(mail.parsed.text).toContain('Nederlandse tijd');
@@ -164,7 +202,12 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
       // node-ical marks a UTC ("Z") time with tz 'Etc/UTC'; calendars show it in the reader's zone.
       expect(event.start.tz).toBe('Etc/UTC');
     }
-    const expectedTime = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(slot.startsAt);
+    const expectedTime = new Intl.DateTimeFormat('nl-NL', {
+      timeZone: 'Europe/Amsterdam',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(slot.startsAt);
     expect(mails[0].parsed.text).toContain(expectedTime);
 
     const lead = mods.find((m) => m.id === session.leadModeratorId)!;
@@ -183,7 +226,10 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     const stored = await t.dataSource.getRepository(Invitation).find();
     for (const inv of stored) expect(inv.tokenHash).toMatch(/^[0-9a-f]{64}$/);
 
-    expect(await invitations.sendForGroup(study.slug, g1.group.id, actor)).toMatchObject({ invited: [], moderatorsInvited: [] });
+    expect(await invitations.sendForGroup(study.slug, g1.group.id, actor)).toMatchObject({
+      invited: [],
+      moderatorsInvited: [],
+    });
     expect(await deliver()).toHaveLength(0);
   });
 
@@ -227,7 +273,12 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     expect(calendarOf(reserveMail[0].parsed).event.uid).toBe(`session-${g1.group.id}-r${reserve.id}@kwadrant`);
     // Both moderators get their entry updated with the new member list: the reserve in, the decliner out.
     const moderatorMails = mails.filter((m) => !m.recipients.includes(reserve.email!));
-    expect(moderatorMails.map((m) => m.recipients[0]).sort()).toEqual(mods.filter((m) => [session.leadModeratorId, session.noteModeratorId].includes(m.id)).map((m) => m.email).sort());
+    expect(moderatorMails.map((m) => m.recipients[0]).sort()).toEqual(
+      mods
+        .filter((m) => [session.leadModeratorId, session.noteModeratorId].includes(m.id))
+        .map((m) => m.email)
+        .sort(),
+    );
     for (const m of moderatorMails) {
       expect(m.parsed.subject).toMatch(/^Gewijzigd: /);
       expect(m.parsed.text).toContain(`- ${reserve.firstName} (Gemakzoeker)`);
@@ -238,7 +289,9 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
       expect(String(event.description)).toContain(`- ${reserve.firstName} (Gemakzoeker)`);
     }
     expect(mails).toHaveLength(3);
-    await expect(invitations.confirm(tokenIn(mail.parsed.text!, 'confirm'))).rejects.toMatchObject({ code: 'invitation.already_declined' });
+    await expect(invitations.confirm(tokenIn(mail.parsed.text!, 'confirm'))).rejects.toMatchObject({
+      code: 'invitation.already_declined',
+    });
 
     const view = await scheduling.view(study.slug, 'nl');
     const s = view.days.flatMap((d) => d.slots.flatMap((x) => x.sessions)).find((x) => x.groupId === g1.group.id)!;
@@ -248,8 +301,12 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
 
   it('refuses a move that breaks a rule, with the reason', async () => {
     const s2 = await sessionOf(g2.group.id);
-    await expect(scheduling.move(study.slug, s2.id, { slotId: slots[0].id }, actor, 'nl')).rejects.toMatchObject({ code: 'schedule.members-unavailable' });
-    await expect(scheduling.move(study.slug, s2.id, { noteModeratorId: s2.leadModeratorId }, actor, 'nl')).rejects.toMatchObject({ code: 'schedule.same-moderator' });
+    await expect(scheduling.move(study.slug, s2.id, { slotId: slots[0].id }, actor, 'nl')).rejects.toMatchObject({
+      code: 'schedule.members-unavailable',
+    });
+    await expect(
+      scheduling.move(study.slug, s2.id, { noteModeratorId: s2.leadModeratorId }, actor, 'nl'),
+    ).rejects.toMatchObject({ code: 'schedule.same-moderator' });
   });
 
   it('a reschedule sends updates with the same UID and a higher SEQUENCE, and asks for a new confirmation', async () => {
@@ -277,7 +334,11 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     expect(mails).toHaveLength(live.length + 2);
     // The old links stop working; the new ones work.
     const fresh = mails.find((m) => m.recipients.includes(g1.members[0].email!))!;
-    await expect(invitations.confirm(tokenIn(smtp.received.find((m) => m.recipients.includes(g1.members[2].email!))!.parsed.text!, 'confirm'))).rejects.toMatchObject({ code: 'invitation.link_invalid' });
+    await expect(
+      invitations.confirm(
+        tokenIn(smtp.received.find((m) => m.recipients.includes(g1.members[2].email!))!.parsed.text!, 'confirm'),
+      ),
+    ).rejects.toMatchObject({ code: 'invitation.link_invalid' });
     expect((await invitations.confirm(tokenIn(fresh.parsed.text!, 'confirm'))).alreadyConfirmed).toBe(false);
   });
 
@@ -294,7 +355,9 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
       expect(event.uid).toMatch(new RegExp(`^session-${g1.group.id}-[rm]\\d+@kwadrant$`));
     }
     expect(await status(g1.members[0].id)).toBe('grouped');
-    const lastLink = smtp.received.filter((m) => m.recipients.includes(g1.members[2].email!) && /\/c\//.test(m.parsed.text!)).at(-1)!;
+    const lastLink = smtp.received
+      .filter((m) => m.recipients.includes(g1.members[2].email!) && /\/c\//.test(m.parsed.text!))
+      .at(-1)!;
     const link = tokenIn(lastLink.parsed.text!, 'confirm');
     await expect(invitations.confirm(link)).rejects.toMatchObject({ code: 'invitation.cancelled' });
     const rerun = await scheduling.run(study.slug, {}, actor, 'nl');

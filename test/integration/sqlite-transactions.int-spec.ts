@@ -8,7 +8,16 @@ describe('overlapping transactions', () => {
   let t: TestApp;
   let txHost: TransactionHost<TransactionalAdapterTypeOrm>;
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const event = (action: string) => ({ occurredAt: new Date(), action, actorId: null, actorEmail: null, studyId: null, subjectType: null, subjectId: null, details: null });
+  const event = (action: string) => ({
+    occurredAt: new Date(),
+    action,
+    actorId: null,
+    actorEmail: null,
+    studyId: null,
+    subjectType: null,
+    subjectId: null,
+    details: null,
+  });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -44,7 +53,10 @@ describe('overlapping transactions', () => {
       throw new Error('roll back');
     });
     await opened;
-    const [seen, written] = await Promise.all([repo().countBy({ action: 'test.unfinished' }), repo().save(event('test.outside'))]);
+    const [seen, written] = await Promise.all([
+      repo().countBy({ action: 'test.unfinished' }),
+      repo().save(event('test.outside')),
+    ]);
     await expect(failed).rejects.toThrow('roll back');
     expect(seen).toBe(0);
     expect(await repo().countBy({ action: 'test.outside', id: written.id })).toBe(1);

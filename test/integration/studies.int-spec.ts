@@ -21,8 +21,20 @@ describe('StudiesService on a real database', () => {
   afterAll(() => t.close());
 
   it('creates a study with defaults and organisations, and audits it', async () => {
-    const s = await studies.create({ slug: 'int-one', title: 'Integration one' }, actor, { organisations: ['RET', 'Vitens'] });
-    expect(s).toMatchObject({ groupTargetSize: 3, groupMinSize: 2, groupMaxSize: 4, groupsPerQuadrant: 1, reservesPerGroup: 1, homeworkLeadDays: 7, sessionMinutes: 120, status: 'draft', locale: 'nl' });
+    const s = await studies.create({ slug: 'int-one', title: 'Integration one' }, actor, {
+      organisations: ['RET', 'Vitens'],
+    });
+    expect(s).toMatchObject({
+      groupTargetSize: 3,
+      groupMinSize: 2,
+      groupMaxSize: 4,
+      groupsPerQuadrant: 1,
+      reservesPerGroup: 1,
+      homeworkLeadDays: 7,
+      sessionMinutes: 120,
+      status: 'draft',
+      locale: 'nl',
+    });
     const detail = await studies.detail('int-one');
     expect(detail.organisations.map((o) => o.organisation.name)).toEqual(['RET', 'Vitens']);
     const events = await t.dataSource.getRepository(AuditEvent).findBy({ action: 'study.create', studyId: s.id });
@@ -31,7 +43,10 @@ describe('StudiesService on a real database', () => {
   });
 
   it('refuses a duplicate slug and changes nothing', async () => {
-    await expect(studies.create({ slug: 'int-one', title: 'Again' }, actor)).rejects.toMatchObject({ kind: 'conflict', code: 'study.slug_taken' });
+    await expect(studies.create({ slug: 'int-one', title: 'Again' }, actor)).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'study.slug_taken',
+    });
     expect((await studies.list({ offset: 0, limit: 200 })).items.filter((s) => s.slug === 'int-one')).toHaveLength(1);
   });
 
@@ -43,15 +58,38 @@ describe('StudiesService on a real database', () => {
   });
 
   it('adds and removes slots that fit a session', async () => {
-    const slot = await studies.addSlot('int-one', { start: '2026-12-08T10:00:00+01:00', end: '2026-12-08T12:00:00+01:00', onlineUrl: 'https://meet.example.org/s1' }, actor);
+    const slot = await studies.addSlot(
+      'int-one',
+      {
+        start: '2026-12-08T10:00:00+01:00',
+        end: '2026-12-08T12:00:00+01:00',
+        onlineUrl: 'https://meet.example.org/s1',
+      },
+      actor,
+    );
     expect(slot.startsAt.toISOString()).toBe('2026-12-08T09:00:00.000Z');
-    await expect(studies.addSlot('int-one', { start: '2026-12-08T10:00:00+01:00', end: '2026-12-08T11:00:00+01:00', onlineUrl: 'https://meet.example.org/s1' }, actor)).rejects.toMatchObject({ code: 'study.slot_invalid', details: { end: ["is too early: the study's sessions need more time"] } });
+    await expect(
+      studies.addSlot(
+        'int-one',
+        {
+          start: '2026-12-08T10:00:00+01:00',
+          end: '2026-12-08T11:00:00+01:00',
+          onlineUrl: 'https://meet.example.org/s1',
+        },
+        actor,
+      ),
+    ).rejects.toMatchObject({
+      code: 'study.slot_invalid',
+      details: { end: ["is too early: the study's sessions need more time"] },
+    });
     await studies.removeSlot('int-one', slot.id, actor);
     expect((await studies.detail('int-one')).slots).toHaveLength(0);
   });
 
   it('refuses the same organisation twice in one study', async () => {
-    await expect(studies.addOrganisation('int-one', { name: 'RET' }, actor)).rejects.toMatchObject({ code: 'study.organisation_exists' });
+    await expect(studies.addOrganisation('int-one', { name: 'RET' }, actor)).rejects.toMatchObject({
+      code: 'study.organisation_exists',
+    });
   });
 
   it('creates the demo study only on an empty database', async () => {
@@ -62,7 +100,12 @@ describe('StudiesService on a real database', () => {
     expect(await demo.ensureDemoStudy(new Date('2026-11-23T08:00:00Z'))).toBe(true);
     const d = await studies.detail('wp2a');
     expect(d.study.title).toBe('Publieke dienstverlening in digitale transitie — klantperspectief');
-    expect(d.organisations.map((o) => o.organisation.name)).toEqual(['Belastingdienst', 'RET', 'Vitens', 'Gemeente Utrecht']);
+    expect(d.organisations.map((o) => o.organisation.name)).toEqual([
+      'Belastingdienst',
+      'RET',
+      'Vitens',
+      'Gemeente Utrecht',
+    ]);
     expect(d.slots).toHaveLength(8);
     expect(await demo.addDemoRespondents('wp2a', 2)).toBe(32);
   });

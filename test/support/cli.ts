@@ -12,10 +12,14 @@ export interface CliResult {
 /** Runs the real `kwadrant` command (TypeScript sources, no build needed) as a child process. */
 export function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'bench', 'register.js'), join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', join(ROOT, 'bench', 'register.js'), join(ROOT, 'src', 'cli', 'main.ts'), ...args],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -10,7 +10,12 @@ export function englishErrorTexts(): string[] {
   const nl = readCatalogue(templatesDir(), 'nl');
   const pieces = Object.entries(en)
     .filter(([key]) => key.startsWith('error.') && !key.startsWith('error.title.'))
-    .flatMap(([key, text]) => text.split(/\{\w+\}/).map((p) => p.replace(/<[^>]+>/g, '').trim()).filter((p) => p.length >= 8 && !(nl[key] ?? '').includes(p)));
+    .flatMap(([key, text]) =>
+      text
+        .split(/\{\w+\}/)
+        .map((p) => p.replace(/<[^>]+>/g, '').trim())
+        .filter((p) => p.length >= 8 && !(nl[key] ?? '').includes(p)),
+    );
   return [...new Set(pieces)];
 }
 

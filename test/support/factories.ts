@@ -15,7 +15,10 @@ const next = () => ++counter;
 export const FACTORY_PASSWORD = 'factory-password-123';
 let factoryHash: Promise<string> | undefined;
 
-export async function createUser(ds: DataSource, overrides: Partial<User> & { role?: Role } = {}): Promise<User & { password: string }> {
+export async function createUser(
+  ds: DataSource,
+  overrides: Partial<User> & { role?: Role } = {},
+): Promise<User & { password: string }> {
   const n = next();
   const user = await ds.getRepository(User).save(
     ds.getRepository(User).create({
@@ -51,19 +54,42 @@ export async function createStudy(
 ): Promise<StudyFixture> {
   const n = next();
   const study = await ds.getRepository(Study).save(
-    ds.getRepository(Study).create({ slug: `study-${n}`, title: `Study ${n}`, description: '', status: 'recruiting', createdAt: new Date(), ...overrides }),
+    ds.getRepository(Study).create({
+      slug: `study-${n}`,
+      title: `Study ${n}`,
+      description: '',
+      status: 'recruiting',
+      createdAt: new Date(),
+      ...overrides,
+    }),
   );
   const organisations: Organisation[] = [];
   for (const [i, name] of (opts.organisations ?? [`Org A${n}`, `Org B${n}`]).entries()) {
     const org = await createOrganisation(ds, name);
-    await ds.getRepository(StudyOrganisation).save({ studyId: study.id, organisationId: org.id, position: i, contactName: 'Contact', contactEmail: 'contact@example.org', contactPhone: '030 123 45 67' });
+    await ds.getRepository(StudyOrganisation).save({
+      studyId: study.id,
+      organisationId: org.id,
+      position: i,
+      contactName: 'Contact',
+      contactEmail: 'contact@example.org',
+      contactPhone: '030 123 45 67',
+    });
     organisations.push(org);
   }
   const slots: SessionSlot[] = [];
   const base = Date.UTC(2026, 11, 7, 9);
   for (let i = 0; i < (opts.slots ?? 2); i++) {
     const startsAt = new Date(base + i * 86400_000);
-    slots.push(await ds.getRepository(SessionSlot).save({ studyId: study.id, startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000), onlineUrl: 'https://meet.example.org/x', location: null, capacity: null }));
+    slots.push(
+      await ds.getRepository(SessionSlot).save({
+        studyId: study.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+        onlineUrl: 'https://meet.example.org/x',
+        location: null,
+        capacity: null,
+      }),
+    );
   }
   return { study, organisations, slots };
 }
@@ -104,14 +130,31 @@ function respondentRow(studyId: number, organisationId: number, overrides: Respo
   };
 }
 
-export async function createRespondent(ds: DataSource, studyId: number, organisationId: number, overrides: RespondentOverrides = {}): Promise<Respondent> {
-  return ds.getRepository(Respondent).save(ds.getRepository(Respondent).create(respondentRow(studyId, organisationId, overrides)));
+export async function createRespondent(
+  ds: DataSource,
+  studyId: number,
+  organisationId: number,
+  overrides: RespondentOverrides = {},
+): Promise<Respondent> {
+  return ds
+    .getRepository(Respondent)
+    .save(ds.getRepository(Respondent).create(respondentRow(studyId, organisationId, overrides)));
 }
 
 /** Many respondents at once (a pool too big for one page), in batches so SQLite's parameter limit is never reached. */
-export async function createRespondents(ds: DataSource, studyId: number, organisationId: number, count: number, overrides: RespondentOverrides = {}): Promise<void> {
+export async function createRespondents(
+  ds: DataSource,
+  studyId: number,
+  organisationId: number,
+  count: number,
+  overrides: RespondentOverrides = {},
+): Promise<void> {
   const repo = ds.getRepository(Respondent);
   for (let done = 0; done < count; done += 200) {
-    await repo.insert(Array.from({ length: Math.min(200, count - done) }, () => repo.create(respondentRow(studyId, organisationId, overrides))));
+    await repo.insert(
+      Array.from({ length: Math.min(200, count - done) }, () =>
+        repo.create(respondentRow(studyId, organisationId, overrides)),
+      ),
+    );
   }
 }

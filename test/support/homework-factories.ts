@@ -27,18 +27,52 @@ export interface HomeworkFixture {
  */
 export async function createScheduledGroup(
   ds: DataSource,
-  opts: { members?: number; daysAhead?: number; study?: Partial<Study>; organisation?: string; memberOverrides?: RespondentOverrides } = {},
+  opts: {
+    members?: number;
+    daysAhead?: number;
+    study?: Partial<Study>;
+    organisation?: string;
+    memberOverrides?: RespondentOverrides;
+  } = {},
 ): Promise<HomeworkFixture> {
   const organisationName = opts.organisation ?? `Waterbedrijf ${Math.random().toString(36).slice(2, 7)}`;
-  const { study, organisations, slots } = await createStudy(ds, { status: 'fieldwork', helpPhone: '030 111 22 33', returnAddress: 'Hogeschool, Postbus 85029, 3508 AA Utrecht', ...opts.study }, { organisations: [organisationName], slots: 1 });
+  const { study, organisations, slots } = await createStudy(
+    ds,
+    {
+      status: 'fieldwork',
+      helpPhone: '030 111 22 33',
+      returnAddress: 'Hogeschool, Postbus 85029, 3508 AA Utrecht',
+      ...opts.study,
+    },
+    { organisations: [organisationName], slots: 1 },
+  );
   const organisation = organisations[0];
-  await ds.getRepository(StudyOrganisation).update({ studyId: study.id, organisationId: organisation.id }, { contactName: 'Karin de Vries', contactPhone: '088 123 45 67', contactEmail: 'k.devries@example.org' });
+  await ds
+    .getRepository(StudyOrganisation)
+    .update(
+      { studyId: study.id, organisationId: organisation.id },
+      { contactName: 'Karin de Vries', contactPhone: '088 123 45 67', contactEmail: 'k.devries@example.org' },
+    );
   const now = new Date();
-  const group = await ds.getRepository(FocusGroup).save({ studyId: study.id, organisationId: organisation.id, quadrant: 'zekerheidszoeker', status: 'confirmed', createdAt: now, updatedAt: now });
+  const group = await ds.getRepository(FocusGroup).save({
+    studyId: study.id,
+    organisationId: organisation.id,
+    quadrant: 'zekerheidszoeker',
+    status: 'confirmed',
+    createdAt: now,
+    updatedAt: now,
+  });
   const members: Respondent[] = [];
   for (let i = 0; i < (opts.members ?? 3); i++) {
-    const r = await createRespondent(ds, study.id, organisation.id, { status: 'confirmed', quadrant: 'zekerheidszoeker', firstName: ['Ans', 'Bert', 'Cor', 'Door'][i] ?? `R${i}`, ...opts.memberOverrides });
-    await ds.getRepository(GroupMember).save({ studyId: study.id, groupId: group.id, respondentId: r.id, role: 'member', position: i });
+    const r = await createRespondent(ds, study.id, organisation.id, {
+      status: 'confirmed',
+      quadrant: 'zekerheidszoeker',
+      firstName: ['Ans', 'Bert', 'Cor', 'Door'][i] ?? `R${i}`,
+      ...opts.memberOverrides,
+    });
+    await ds
+      .getRepository(GroupMember)
+      .save({ studyId: study.id, groupId: group.id, respondentId: r.id, role: 'member', position: i });
     members.push(r);
   }
   const lead = await createUser(ds, { role: 'researcher' });
@@ -64,7 +98,10 @@ export async function createScheduledGroup(
 }
 
 /** The private link token and short code of a respondent's assignment, as the letter shows them. */
-export async function credentialsOf(t: TestApp, respondentId: number): Promise<{ assignment: HomeworkAssignment; token: string; code: string }> {
+export async function credentialsOf(
+  t: TestApp,
+  respondentId: number,
+): Promise<{ assignment: HomeworkAssignment; token: string; code: string }> {
   const assignment = await t.dataSource.getRepository(HomeworkAssignment).findOneByOrFail({ respondentId });
   const { token, code } = t.app.get(HomeworkLinksService).credentialsFor(assignment.credentialNonce);
   return { assignment, token, code };

@@ -46,7 +46,12 @@ export function startWorkerProcess(config: ResolvedConfig, env: Record<string, s
     if (stdout.includes('ready\n')) markReady();
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<{ result: PassResult | null; code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+  const done = new Promise<{
+    result: PassResult | null;
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stderr: string;
+  }>((resolve) =>
     child.on('exit', (code, signal) => {
       markReady();
       const line = stdout.split('\n').find((l) => l.startsWith('{'));

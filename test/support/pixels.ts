@@ -46,7 +46,10 @@ export function contrast(a: [number, number, number], b: [number, number, number
 }
 
 /** What choosing did to the inside of a control: how much of it changed, and how strongly it differs now. */
-export function choiceDifference(before: Pixels, after: Pixels): { changedShare: number; strongestChange: number; markContrast: number } {
+export function choiceDifference(
+  before: Pixels,
+  after: Pixels,
+): { changedShare: number; strongestChange: number; markContrast: number } {
   if (before.rgb.length !== after.rgb.length) throw new Error('the control changed size');
   let changed = 0;
   let strongestChange = 1;

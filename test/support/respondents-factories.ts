@@ -1,7 +1,11 @@
 import { randomUUID } from 'crypto';
 
 /** A complete, eligible screener answer set for the generated screener. */
-export function screenerAnswers(organisationId: number, slotId: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function screenerAnswers(
+  organisationId: number,
+  slotId: number,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     consent: true,
     firstName: 'Fatima',
@@ -20,6 +24,10 @@ export function screenerAnswers(organisationId: number, slotId: number, override
   };
 }
 
-export function screenerEnvelope(definitionVersion: number, answers: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+export function screenerEnvelope(
+  definitionVersion: number,
+  answers: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) {
   return { submissionId: randomUUID(), definitionVersion, locale: 'nl', answers, ...extra };
 }

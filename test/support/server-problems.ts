@@ -15,7 +15,9 @@ export function watchServerProblems(app: NestExpressApplication): void {
   const logger = app.get(Logger);
   const logError = logger.error.bind(logger);
   logger.error = (message: unknown, ...rest: unknown[]) => {
-    problems.push(`logged error: ${message instanceof Error ? message.stack : String(message)} ${rest.map(String).join(' ')}`.trim());
+    problems.push(
+      `logged error: ${message instanceof Error ? message.stack : String(message)} ${rest.map(String).join(' ')}`.trim(),
+    );
     logError(message, ...rest);
   };
   (app.getHttpServer() as Server).prependListener('request', (req: IncomingMessage, res: ServerResponse) => {

@@ -40,12 +40,19 @@ export async function startSmtpServer(opts: { delayMs?: number } = {}): Promise<
         if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
         if (rejections.left > 0) {
           rejections.left--;
-          const err = Object.assign(new Error(rejections.code >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: rejections.code });
+          const err = Object.assign(new Error(rejections.code >= 500 ? 'Mailbox unavailable' : 'Try again later'), {
+            responseCode: rejections.code,
+          });
           return callback(err);
         }
         const raw = Buffer.concat(chunks);
         const parsed = await simpleParser(raw);
-        received.push({ messageId: parsed.messageId ?? '', recipients: session.envelope.rcptTo.map((r) => r.address), parsed, raw });
+        received.push({
+          messageId: parsed.messageId ?? '',
+          recipients: session.envelope.rcptTo.map((r) => r.address),
+          parsed,
+          raw,
+        });
         callback(null);
       });
     },

@@ -36,7 +36,10 @@ export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedCon
 /** The real application (same module, same setup as main.ts) on a clean test database. */
 export async function createTestApp(overrides: Partial<ResolvedConfig> = {}): Promise<TestApp> {
   const config = testConfig(overrides);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { logger: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    logger: false,
+    bodyParser: false,
+  });
   configureApp(app, config);
   watchServerProblems(app);
   await app.init();

@@ -11,7 +11,8 @@ export const TMP_DIR = join(__dirname, '..', '..', '.tmp');
 /** Each test run gets its own folder (set by the global setup), so parallel runs never share SQLite files. */
 export function runDir(): string {
   const dir = process.env.KW_TEST_RUN_DIR;
-  if (!dir) throw new Error('KW_TEST_RUN_DIR is not set: run the database tests through their Jest config (global setup).');
+  if (!dir)
+    throw new Error('KW_TEST_RUN_DIR is not set: run the database tests through their Jest config (global setup).');
   return dir;
 }
 
@@ -24,7 +25,8 @@ export function testDatabaseUrl(): string | undefined {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return undefined;
   const name = new URL(url).pathname.replace(/^\//, '');
-  if (!/test/i.test(name)) throw new Error(`Refusing to run tests against database "${name}": its name must contain "test".`);
+  if (!/test/i.test(name))
+    throw new Error(`Refusing to run tests against database "${name}": its name must contain "test".`);
   return url;
 }
 

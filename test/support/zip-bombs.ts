@@ -3,9 +3,11 @@
 import { constants, deflateRawSync } from 'zlib';
 import * as yazl from 'yazl';
 
-const HEADER_ROW = '<row r="1"><c r="A1" t="inlineStr"><is><t>Geslacht</t></is></c><c r="B1" t="inlineStr"><is><t>Leeftijd</t></is></c><c r="C1" t="inlineStr"><is><t>Opleidingsniveau</t></is></c><c r="D1" t="inlineStr"><is><t>Mate comfortabel met digitale middelen</t></is></c><c r="E1" t="inlineStr"><is><t>Kwadrant</t></is></c><c r="F1" t="inlineStr"><is><t>Organisatie</t></is></c></row>';
+const HEADER_ROW =
+  '<row r="1"><c r="A1" t="inlineStr"><is><t>Geslacht</t></is></c><c r="B1" t="inlineStr"><is><t>Leeftijd</t></is></c><c r="C1" t="inlineStr"><is><t>Opleidingsniveau</t></is></c><c r="D1" t="inlineStr"><is><t>Mate comfortabel met digitale middelen</t></is></c><c r="E1" t="inlineStr"><is><t>Kwadrant</t></is></c><c r="F1" t="inlineStr"><is><t>Organisatie</t></is></c></row>';
 /** A readable respondent row without numbers, so repeating it byte for byte gives a valid sheet. */
-const DATA_ROW = '<row><c t="inlineStr"><is><t>v</t></is></c><c t="inlineStr"><is><t>47</t></is></c><c t="inlineStr"><is><t>hbo</t></is></c><c t="inlineStr"><is><t>neutraal</t></is></c><c t="inlineStr"><is><t>gemakzoeker</t></is></c><c t="inlineStr"><is><t>RET</t></is></c></row>';
+const DATA_ROW =
+  '<row><c t="inlineStr"><is><t>v</t></is></c><c t="inlineStr"><is><t>47</t></is></c><c t="inlineStr"><is><t>hbo</t></is></c><c t="inlineStr"><is><t>neutraal</t></is></c><c t="inlineStr"><is><t>gemakzoeker</t></is></c><c t="inlineStr"><is><t>RET</t></is></c></row>';
 
 /** Collects a yazl archive into one buffer. */
 function archive(build: (zip: yazl.ZipFile) => void): Promise<Buffer> {
@@ -26,7 +28,8 @@ const WORKBOOK =
   '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Respondenten" sheetId="1" r:id="rId1"/></sheets></workbook>';
 const WORKBOOK_RELS =
   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
-const SHEET_START = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const SHEET_START =
+  '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 const SHEET_END = '</sheetData></worksheet>';
 
 /** A minimal workbook whose first sheet is `sheetXml`, deflated by yazl: the ordinary way an .xlsx is built. */
@@ -65,7 +68,11 @@ export async function xlsxBomb({ unpackedBytes, declaredBytes }: BombOptions): P
   const block = DATA_ROW.repeat(Math.ceil((1024 * 1024) / DATA_ROW.length));
   const repeats = Math.max(1, Math.round(unpackedBytes / block.length));
   const repeated = flushed(block);
-  const stream = Buffer.concat([flushed(SHEET_START + HEADER_ROW), ...new Array<Buffer>(repeats).fill(repeated), deflateRawSync(Buffer.from(SHEET_END))]);
+  const stream = Buffer.concat([
+    flushed(SHEET_START + HEADER_ROW),
+    ...new Array<Buffer>(repeats).fill(repeated),
+    deflateRawSync(Buffer.from(SHEET_END)),
+  ]);
   const actual = SHEET_START.length + HEADER_ROW.length + repeats * block.length + SHEET_END.length;
   const zip = await archive((z) => {
     z.addBuffer(Buffer.from(CONTENT_TYPES), '[Content_Types].xml');

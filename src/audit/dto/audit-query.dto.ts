@@ -12,12 +12,27 @@ export class AuditQuery extends PageQueryDto {
   @emptyAsUndefined()
   @IsString()
   @MaxLength(100)
-  @Matches(/^[a-z_.]+$/, { message: 'must be an action such as group or group.confirm (lowercase letters, dots, underscores)' })
+  @Matches(/^[a-z_.]+$/, {
+    message: 'must be an action such as group or group.confirm (lowercase letters, dots, underscores)',
+  })
   action?: string;
 
-  @ApiPropertyOptional({ description: "part of the actor's e-mail address" }) @IsOptional() @emptyAsUndefined() @IsString() @MaxLength(254) actor?: string;
-  @ApiPropertyOptional({ description: 'from this day (Dutch time), YYYY-MM-DD' }) @IsOptional() @emptyAsUndefined() @IsDayParam() from?: string;
-  @ApiPropertyOptional({ description: 'up to and including this day (Dutch time), YYYY-MM-DD' }) @IsOptional() @emptyAsUndefined() @IsDayParam() to?: string;
+  @ApiPropertyOptional({ description: "part of the actor's e-mail address" })
+  @IsOptional()
+  @emptyAsUndefined()
+  @IsString()
+  @MaxLength(254)
+  actor?: string;
+  @ApiPropertyOptional({ description: 'from this day (Dutch time), YYYY-MM-DD' })
+  @IsOptional()
+  @emptyAsUndefined()
+  @IsDayParam()
+  from?: string;
+  @ApiPropertyOptional({ description: 'up to and including this day (Dutch time), YYYY-MM-DD' })
+  @IsOptional()
+  @emptyAsUndefined()
+  @IsDayParam()
+  to?: string;
 }
 
 /** The page also takes the header's language switch. */

@@ -11,7 +11,13 @@ export class LoginDto {
 export class CreateUserDto {
   @ApiProperty() @IsEmail({}, { message: 'must be an e-mail address' }) @MaxLength(254) email: string;
   @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(200) name?: string;
-  @ApiProperty({ enum: ROLES }) @IsIn(ROLES as unknown as string[], { message: `must be one of ${ROLES.join(', ')}` }) role: Role;
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES as unknown as string[], { message: `must be one of ${ROLES.join(', ')}` })
+  role: Role;
   @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(200) organisation?: string;
-  @ApiProperty() @IsString() @MinLength(10, { message: 'must be at least 10 characters' }) @MaxLength(500) password: string;
+  @ApiProperty()
+  @IsString()
+  @MinLength(10, { message: 'must be at least 10 characters' })
+  @MaxLength(500)
+  password: string;
 }

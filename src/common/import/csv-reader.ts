@@ -50,7 +50,10 @@ export async function* readCsvLines(buf: Buffer, fileName: string): AsyncGenerat
     await nextTurn();
   }
   head = head.replace(/^\uFEFF/, '');
-  const firstLines = head.split('\n').filter((l) => l.trim()).slice(0, SEPARATOR_SAMPLE_LINES);
+  const firstLines = head
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, SEPARATOR_SAMPLE_LINES);
   let delimiter = detectDelimiter(firstLines);
   const sep = /^sep=(.)\s*$/i.exec(firstLines[0] ?? '');
   if (sep) {
@@ -59,7 +62,15 @@ export async function* readCsvLines(buf: Buffer, fileName: string): AsyncGenerat
     head = head.replace(/^sep=.[ \t]*$/im, '');
   }
 
-  const parser = parse({ delimiter, info: true, raw: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS });
+  const parser = parse({
+    delimiter,
+    info: true,
+    raw: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
   const records: { record: string[]; info: { lines: number }; raw: string }[] = [];
   let failure: Error | undefined;
   parser.on('data', (r) => records.push(r as (typeof records)[number]));
@@ -96,4 +107,3 @@ function textDecoder(buf: Buffer, fileName: string): TextDecoder {
   // Excel on Dutch Windows saves "CSV" in Windows-1252.
   return new TextDecoder(isUtf8(buf) ? 'utf-8' : 'windows-1252');
 }
-

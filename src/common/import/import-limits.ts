@@ -20,7 +20,8 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-export type ImportLimitCode = 'import.too_large' | 'import.too_many_rows' | 'import.unpacked_too_large' | 'import.zip_bomb';
+export type ImportLimitCode =
+  'import.too_large' | 'import.too_many_rows' | 'import.unpacked_too_large' | 'import.zip_bomb';
 
 /** A file refused for its size or shape, before anything from it is stored. */
 export class ImportLimitError extends Error {

@@ -8,7 +8,12 @@ import { IMPORT_LIMITS } from './import-limits';
  * file per upload, no bigger than IMPORT_MAX_BYTES: multer stops reading past it).
  */
 @Module({
-  imports: [MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: ResolvedConfig) => ({ limits: { fileSize: config.imports.maxBytes, files: 1, fields: 10 } }) })],
+  imports: [
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: ResolvedConfig) => ({ limits: { fileSize: config.imports.maxBytes, files: 1, fields: 10 } }),
+    }),
+  ],
   providers: [{ provide: IMPORT_LIMITS, inject: [APP_CONFIG], useFactory: (config: ResolvedConfig) => config.imports }],
   exports: [IMPORT_LIMITS, MulterModule],
 })

@@ -1,4 +1,11 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, PayloadTooLargeException } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { catchError, Observable, throwError } from 'rxjs';
@@ -11,10 +18,19 @@ export interface UploadedImport {
   originalname: string;
 }
 
-export const RAW_IMPORT_TYPES = ['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+export const RAW_IMPORT_TYPES = [
+  'text/csv',
+  'text/plain',
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
 
 /** The uploaded file from a multipart form, or else the raw request body. */
-export function uploadedFile(file: UploadedImport | undefined, req: Request, fileName?: string): { buffer: Buffer; name: string } {
+export function uploadedFile(
+  file: UploadedImport | undefined,
+  req: Request,
+  fileName?: string,
+): { buffer: Buffer; name: string } {
   if (file) return { buffer: file.buffer, name: fileName ?? file.originalname };
   if (Buffer.isBuffer(req.body)) return { buffer: req.body, name: fileName ?? 'upload' };
   throw AppError.invalid(
@@ -24,14 +40,26 @@ export function uploadedFile(file: UploadedImport | undefined, req: Request, fil
 }
 
 export function fileTooLarge(name: string, maxBytes: number): AppError {
-  return new AppError('payload_too_large', 'import.too_large', `${name} is larger than ${formatBytes(maxBytes)}; split it into smaller files.`, { maxBytes }, { name, limit: formatBytes(maxBytes) });
+  return new AppError(
+    'payload_too_large',
+    'import.too_large',
+    `${name} is larger than ${formatBytes(maxBytes)}; split it into smaller files.`,
+    { maxBytes },
+    { name, limit: formatBytes(maxBytes) },
+  );
 }
 
 /** The file as the request body: read up to the size limit, and refused past it with the import's own error. */
 export function importRawBody(limits: ImportLimits) {
   const raw = express.raw({ type: RAW_IMPORT_TYPES, limit: limits.maxBytes });
   return (req: Request, res: Response, next: NextFunction) =>
-    raw(req, res, (err?: unknown) => next((err as { type?: string } | undefined)?.type === 'entity.too.large' ? fileTooLarge('The file', limits.maxBytes) : err));
+    raw(req, res, (err?: unknown) =>
+      next(
+        (err as { type?: string } | undefined)?.type === 'entity.too.large'
+          ? fileTooLarge('The file', limits.maxBytes)
+          : err,
+      ),
+    );
 }
 
 /** multer (the multipart upload, limited by the module's MulterModule options) says "too large" in its own words: say it as the import does. */
@@ -40,6 +68,14 @@ export class ImportUploadErrorsInterceptor implements NestInterceptor {
   constructor(@Inject(IMPORT_LIMITS) private readonly limits: ImportLimits) {}
 
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(catchError((err: unknown) => throwError(() => (err instanceof PayloadTooLargeException ? fileTooLarge('The file', this.limits.maxBytes) : err))));
+    return next
+      .handle()
+      .pipe(
+        catchError((err: unknown) =>
+          throwError(() =>
+            err instanceof PayloadTooLargeException ? fileTooLarge('The file', this.limits.maxBytes) : err,
+          ),
+        ),
+      );
   }
 }

@@ -39,7 +39,8 @@ describe(readXlsxLines.name, () => {
   });
 
   it('reads elements with a namespace prefix, and rows and cells without references', async () => {
-    const rows = '<x:row><x:c t="inlineStr"><x:is><x:t>m</x:t></x:is></x:c><x:c><x:v>35</x:v></x:c></x:row><x:row><x:c><x:v>1</x:v></x:c></x:row>';
+    const rows =
+      '<x:row><x:c t="inlineStr"><x:is><x:t>m</x:t></x:is></x:c><x:c><x:v>35</x:v></x:c></x:row><x:row><x:c><x:v>1</x:v></x:c></x:row>';
     expect(await lines(await xlsxWithSheet(sheet(rows, 'x:')))).toEqual([
       { line: 1, cells: ['m', '35'] },
       { line: 2, cells: ['1'] },
@@ -48,7 +49,8 @@ describe(readXlsxLines.name, () => {
 
   it('reads the first sheet in tab order, wherever its part is', async () => {
     const buf = await zip({
-      'xl/workbook.xml': '<workbook><sheets><sheet name="Eerste" sheetId="2" r:id="rId7"/><sheet name="Tweede" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      'xl/workbook.xml':
+        '<workbook><sheets><sheet name="Eerste" sheetId="2" r:id="rId7"/><sheet name="Tweede" sheetId="1" r:id="rId1"/></sheets></workbook>',
       'xl/_rels/workbook.xml.rels':
         '<Relationships><Relationship Id="rId1" Type="http://x/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Type="http://x/worksheet" Target="/xl/worksheets/blad.xml"/></Relationships>',
       'xl/worksheets/sheet1.xml': sheet('<row r="1"><c t="inlineStr"><is><t>tweede</t></is></c></row>'),
@@ -58,7 +60,10 @@ describe(readXlsxLines.name, () => {
   });
 
   it('reads rows cut anywhere by the inflater', async () => {
-    const many = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>rij ${i + 1} é</t></is></c></row>`).join('');
+    const many = Array.from(
+      { length: 3000 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>rij ${i + 1} é</t></is></c></row>`,
+    ).join('');
     const read = await lines(await xlsxWithSheet(sheet(many)));
     expect(read).toHaveLength(3000);
     expect(read[2999]).toEqual({ line: 3000, cells: ['rij 3000 é'] });
@@ -69,10 +74,14 @@ describe(readXlsxLines.name, () => {
     let text = '';
     for (let i = 0; text.length < 1100 * 1024; i++) text += i.toString(36);
     const huge = `<row r="1"><c t="inlineStr"><is><t>${text}</t></is></c></row>`;
-    await expect(lines(await xlsxWithSheet(sheet(huge)))).rejects.toThrow(new XlsxReadError('a.xlsx: a row in the sheet is larger than 1 MB; this is not a respondent file'));
+    await expect(lines(await xlsxWithSheet(sheet(huge)))).rejects.toThrow(
+      new XlsxReadError('a.xlsx: a row in the sheet is larger than 1 MB; this is not a respondent file'),
+    );
   });
 
   it('says so when a zip archive is no workbook', async () => {
-    await expect(lines(await zip({ 'word/document.xml': '<document/>' }))).rejects.toThrow('a.xlsx: is a zip archive but not an Excel (.xlsx) workbook');
+    await expect(lines(await zip({ 'word/document.xml': '<document/>' }))).rejects.toThrow(
+      'a.xlsx: is a zip archive but not an Excel (.xlsx) workbook',
+    );
   });
 });

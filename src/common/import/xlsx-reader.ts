@@ -20,19 +20,25 @@ const MAX_ELEMENT_CHARS = 1024 * 1024;
 /** Cells per row beyond this (Excel's own maximum is 16,384 columns) are ignored. */
 const MAX_COLUMNS = 16_384;
 
-export async function* readXlsxLines(buf: Buffer, fileName: string, limits: Pick<ImportLimits, 'maxUnpackedBytes' | 'maxCompressionRatio'>): AsyncGenerator<SheetLine> {
+export async function* readXlsxLines(
+  buf: Buffer,
+  fileName: string,
+  limits: Pick<ImportLimits, 'maxUnpackedBytes' | 'maxCompressionRatio'>,
+): AsyncGenerator<SheetLine> {
   let archive: ZipArchive;
   try {
     archive = await ZipArchive.open(buf, fileName, limits);
   } catch (err) {
-    if (err instanceof ZipReadError) throw new XlsxReadError(`${fileName}: cannot read as an Excel (.xlsx) file: ${err.message}`);
+    if (err instanceof ZipReadError)
+      throw new XlsxReadError(`${fileName}: cannot read as an Excel (.xlsx) file: ${err.message}`);
     throw err;
   }
   try {
     const { sheet, sharedStringsPart } = await locateParts(archive, fileName);
     const sharedStrings: string[] = [];
     if (sharedStringsPart) {
-      for await (const si of elements(archive.read(sharedStringsPart), 'si', fileName)) sharedStrings.push(richText(si));
+      for await (const si of elements(archive.read(sharedStringsPart), 'si', fileName))
+        sharedStrings.push(richText(si));
     }
     let previous = 0;
     for await (const row of elements(archive.read(sheet), 'row', fileName)) {
@@ -43,7 +49,8 @@ export async function* readXlsxLines(buf: Buffer, fileName: string, limits: Pick
       if (cells.some((c) => c.trim())) yield { line, cells };
     }
   } catch (err) {
-    if (err instanceof ZipReadError) throw new XlsxReadError(`${fileName}: cannot read as an Excel (.xlsx) file: ${err.message}`);
+    if (err instanceof ZipReadError)
+      throw new XlsxReadError(`${fileName}: cannot read as an Excel (.xlsx) file: ${err.message}`);
     throw err;
   } finally {
     archive.close();
@@ -51,8 +58,12 @@ export async function* readXlsxLines(buf: Buffer, fileName: string, limits: Pick
 }
 
 /** The workbook's first sheet (in tab order) and its shared strings, through the workbook's relationships. */
-async function locateParts(archive: ZipArchive, fileName: string): Promise<{ sheet: string; sharedStringsPart?: string }> {
-  if (!archive.has('xl/workbook.xml')) throw new XlsxReadError(`${fileName}: is a zip archive but not an Excel (.xlsx) workbook`);
+async function locateParts(
+  archive: ZipArchive,
+  fileName: string,
+): Promise<{ sheet: string; sharedStringsPart?: string }> {
+  if (!archive.has('xl/workbook.xml'))
+    throw new XlsxReadError(`${fileName}: is a zip archive but not an Excel (.xlsx) workbook`);
   const workbook = await archive.readText('xl/workbook.xml');
   const rels = archive.has('xl/_rels/workbook.xml.rels') ? await archive.readText('xl/_rels/workbook.xml.rels') : '';
   const targets = new Map<string, { type: string; target: string }>();
@@ -62,7 +73,9 @@ async function locateParts(archive: ZipArchive, fileName: string): Promise<{ she
     if (id && target) targets.set(id, { type: attribute(m[1], 'Type') ?? '', target: partName(target) });
   }
   const firstSheet = /<(?:\w+:)?sheet\b([^>]*)>/.exec(workbook);
-  const relId = firstSheet ? /\b(?:\w+:)?id="([^"]*)"/.exec(firstSheet[1].replace(/\bsheetId="[^"]*"/, ''))?.[1] : undefined;
+  const relId = firstSheet
+    ? /\b(?:\w+:)?id="([^"]*)"/.exec(firstSheet[1].replace(/\bsheetId="[^"]*"/, ''))?.[1]
+    : undefined;
   const sheet = (relId && targets.get(relId)?.target) || 'xl/worksheets/sheet1.xml';
   if (!archive.has(sheet)) throw new XlsxReadError(`${fileName}: the workbook has no sheets`);
   const shared = [...targets.values()].find((t) => t.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml';
@@ -125,7 +138,10 @@ async function* elements(chunks: AsyncIterable<Buffer>, name: string, fileName: 
       consumed = end.index + end[0].length;
     }
     text = text.slice(Math.max(0, consumed));
-    if (text.length > MAX_ELEMENT_CHARS) throw new XlsxReadError(`${fileName}: a ${name === 'row' ? 'row' : 'text'} in the sheet is larger than ${MAX_ELEMENT_CHARS / 1024 / 1024} MB; this is not a respondent file`);
+    if (text.length > MAX_ELEMENT_CHARS)
+      throw new XlsxReadError(
+        `${fileName}: a ${name === 'row' ? 'row' : 'text'} in the sheet is larger than ${MAX_ELEMENT_CHARS / 1024 / 1024} MB; this is not a respondent file`,
+      );
   };
   for await (const chunk of chunks) {
     text += decoder.write(chunk);

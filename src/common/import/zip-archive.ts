@@ -42,7 +42,11 @@ export function checkDeclaredParts(parts: readonly ZipPart[], fileName: string, 
 }
 
 function tooManyParts(fileName: string, count: number): ImportLimitError {
-  return new ImportLimitError('import.zip_bomb', `${fileName} has ${count} parts; an Excel file has a few dozen. It was not unpacked.`, { parts: count, maxParts: MAX_ZIP_ENTRIES });
+  return new ImportLimitError(
+    'import.zip_bomb',
+    `${fileName} has ${count} parts; an Excel file has a few dozen. It was not unpacked.`,
+    { parts: count, maxParts: MAX_ZIP_ENTRIES },
+  );
 }
 
 export class ZipArchive {
@@ -80,7 +84,11 @@ export class ZipArchive {
     }
     try {
       checkDeclaredParts(
-        [...entries.values()].map((e) => ({ name: e.fileName, packedBytes: e.compressedSize, unpackedBytes: e.uncompressedSize })),
+        [...entries.values()].map((e) => ({
+          name: e.fileName,
+          packedBytes: e.compressedSize,
+          unpackedBytes: e.uncompressedSize,
+        })),
         fileName,
         limits,
       );
@@ -126,7 +134,11 @@ export class ZipArchive {
       if (err instanceof ImportLimitError) throw err;
       // yauzl checks the inflated size against the declared one: a part that says less than it holds is a bomb.
       if (/too many bytes/i.test((err as Error).message)) {
-        throw new ImportLimitError('import.zip_bomb', `${this.fileName} looks like a zip bomb: its part ${name} unpacks to more than it declares. Reading stopped there.`, { part: name });
+        throw new ImportLimitError(
+          'import.zip_bomb',
+          `${this.fileName} looks like a zip bomb: its part ${name} unpacks to more than it declares. Reading stopped there.`,
+          { part: name },
+        );
       }
       throw new ZipReadError((err as Error).message);
     } finally {

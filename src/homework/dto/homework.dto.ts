@@ -34,7 +34,10 @@ export class PaperEntryDto {
 }
 
 export class HomeworkSettingsDto {
-  @ApiProperty({ nullable: true, description: `Days before the deadline for the reminder (0-${MAX_REMINDER_DAYS}); null = the configured default.` })
+  @ApiProperty({
+    nullable: true,
+    description: `Days before the deadline for the reminder (0-${MAX_REMINDER_DAYS}); null = the configured default.`,
+  })
   @ValidateIf((_, v) => v !== null && v !== '')
   @Type(() => Number)
   @IsInt()
@@ -47,11 +50,16 @@ export class CodeEntryDto {
   @ApiProperty({ example: 'ABCD-EFGH' }) @IsString() @MaxLength(40) code: string;
 }
 
-const asBoolean = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1' || value === 'on';
+const asBoolean = ({ value }: { value: unknown }) =>
+  value === true || value === 'true' || value === '1' || value === 'on';
 
 /** The homework import's query: a dry run previews, `replace` lets the file replace answers already there. */
 export class HomeworkImportOptionsDto {
   @ApiPropertyOptional() @IsOptional() @Transform(asBoolean) @IsBoolean() dryRun?: boolean;
-  @ApiPropertyOptional({ description: 'replace answers a respondent already sent or is typing' }) @IsOptional() @Transform(asBoolean) @IsBoolean() replace?: boolean;
+  @ApiPropertyOptional({ description: 'replace answers a respondent already sent or is typing' })
+  @IsOptional()
+  @Transform(asBoolean)
+  @IsBoolean()
+  replace?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) fileName?: string;
 }

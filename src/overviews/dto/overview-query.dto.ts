@@ -24,13 +24,17 @@ export class OverviewQueryDto extends PageQueryDto {
   @IsIn(POPULATIONS as unknown as string[], { message: `must be one of ${POPULATIONS.join(', ')}` })
   population?: Population;
 
-  @ApiPropertyOptional({ description: 'Ages in ten-year bands (<25, 25-34, …, 75+). Default: false for researchers, true for partners.' })
+  @ApiPropertyOptional({
+    description: 'Ages in ten-year bands (<25, 25-34, …, 75+). Default: false for researchers, true for partners.',
+  })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })
   ageBands?: boolean;
 
-  @ApiPropertyOptional({ description: 'Hide composition counts from 1 up to this number (and counts that would give them away).' })
+  @ApiPropertyOptional({
+    description: 'Hide composition counts from 1 up to this number (and counts that would give them away).',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

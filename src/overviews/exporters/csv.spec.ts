@@ -4,7 +4,8 @@ import { BIJLAGE_5_ORGANISATIONS, bijlage5Respondents } from './bijlage-5.fixtur
 import { writeCsv } from './csv';
 import { MemorySink, rowFromCells } from './read-back.fixture';
 
-const overview = (): Overview => buildOverview('Studie', 'participants', BIJLAGE_5_ORGANISATIONS, bijlage5Respondents(), { ageBands: false });
+const overview = (): Overview =>
+  buildOverview('Studie', 'participants', BIJLAGE_5_ORGANISATIONS, bijlage5Respondents(), { ageBands: false });
 
 async function exportCsv(o: Overview, opts: Parameters<typeof writeCsv>[3] = {}): Promise<Buffer> {
   const sink = new MemorySink();
@@ -16,16 +17,21 @@ describe('writeCsv', () => {
   it('writes UTF-8 with a BOM and ; so Dutch Excel opens it, with the Bijlage 5 headers', async () => {
     const csv = await exportCsv(overview());
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.toString('utf8').slice(1).split('\r\n')[0]).toBe('Geslacht;Leeftijd;Opleidingsniveau;Mate comfortabel met digitale middelen;Kwadrant;Organisatie');
+    expect(csv.toString('utf8').slice(1).split('\r\n')[0]).toBe(
+      'Geslacht;Leeftijd;Opleidingsniveau;Mate comfortabel met digitale middelen;Kwadrant;Organisatie',
+    );
     expect(csv.toString('utf8')).toContain('m;45-54;Universiteit of hoger;Zeer comfortabel;Informatiezoeker;RET\r\n');
   });
 
-  it.each([';', ','] as const)('reads back with csv-parse (delimiter %j) to the rows of the JSON', async (delimiter) => {
-    const o = overview();
-    const records: string[][] = parse(await exportCsv(o, { delimiter }), { bom: true, delimiter });
-    expect(records[0]).toHaveLength(6);
-    expect(records.slice(1).map((cells) => rowFromCells(cells))).toEqual([...overviewRows(o)]);
-  });
+  it.each([';', ','] as const)(
+    'reads back with csv-parse (delimiter %j) to the rows of the JSON',
+    async (delimiter) => {
+      const o = overview();
+      const records: string[][] = parse(await exportCsv(o, { delimiter }), { bom: true, delimiter });
+      expect(records[0]).toHaveLength(6);
+      expect(records.slice(1).map((cells) => rowFromCells(cells))).toEqual([...overviewRows(o)]);
+    },
+  );
 
   it('uses English headers and labels for locale en', async () => {
     const o = overview();
@@ -39,7 +45,11 @@ describe('writeCsv', () => {
     const respondents = names.map((organisation) => ({ ...bijlage5Respondents()[0], organisation }));
     const o = buildOverview('S', 'all', names, respondents, { ageBands: true });
     const records: string[][] = parse(await exportCsv(o), { bom: true, delimiter: ';' });
-    expect(records.slice(1).map((r) => r[5])).toEqual(["'=HYPERLINK(\"http://x\",\"klik\")", 'Gemeente; Utrecht', 'Water\nschap']);
+    expect(records.slice(1).map((r) => r[5])).toEqual([
+      '\'=HYPERLINK("http://x","klik")',
+      'Gemeente; Utrecht',
+      'Water\nschap',
+    ]);
   });
 
   it('streams rows from an async source with back-pressure, in more than one write', async () => {
@@ -58,7 +68,9 @@ describe('writeCsv', () => {
   it('refuses a row of an organisation outside the overview and fails the stream', async () => {
     const summary = buildOverview('S', 'all', ['RET'], [], { ageBands: false });
     const sink = new MemorySink();
-    await expect(writeCsv(summary, [{ ...bijlage5Respondents()[0], organisation: 'Vitens' }], sink)).rejects.toThrow(/"Vitens" is not part/);
+    await expect(writeCsv(summary, [{ ...bijlage5Respondents()[0], organisation: 'Vitens' }], sink)).rejects.toThrow(
+      /"Vitens" is not part/,
+    );
     expect(sink.destroyed).toBe(true);
   });
 });

@@ -19,15 +19,22 @@ const BOM = '\uFEFF';
 const CHUNK_SIZE = 64 * 1024;
 
 /** Streams the rows as CSV into `out`, ends it, and resolves once everything is flushed. */
-export async function writeCsv(summary: OverviewSummary, rows: RowSource, out: Writable, opts: CsvOptions = {}): Promise<void> {
+export async function writeCsv(
+  summary: OverviewSummary,
+  rows: RowSource,
+  out: Writable,
+  opts: CsvOptions = {},
+): Promise<void> {
   const delimiter = opts.delimiter ?? ';';
   const locale = opts.locale ?? 'nl';
   const organisations = new Set(rowOrganisations(summary, opts));
-  const line = (cells: readonly string[]) => cells.map((c) => csvField(neutraliseCell(c), delimiter)).join(delimiter) + '\r\n';
+  const line = (cells: readonly string[]) =>
+    cells.map((c) => csvField(neutraliseCell(c), delimiter)).join(delimiter) + '\r\n';
   try {
     let buffer = BOM + line(COLUMN_HEADERS[locale]);
     for await (const row of rows) {
-      if (!organisations.has(row.organisation)) throw new Error(`Organisation "${row.organisation}" is not part of this overview`);
+      if (!organisations.has(row.organisation))
+        throw new Error(`Organisation "${row.organisation}" is not part of this overview`);
       buffer += line(rowCells(row, locale));
       if (buffer.length >= CHUNK_SIZE) {
         await writeChunk(out, buffer);

@@ -1,6 +1,14 @@
 // Headers and value labels of the exports, per locale. Values are shown with the labels of Bijlage 5
 // ("HAVO / VWO", "Zeer comfortabel", "Gemakzoeker"), which the Bijlage 5 importer reads back.
-import { DIGITAL_COMFORT_LABELS, EDUCATION_LABELS, LOCALE_TAG, QUADRANT_LABELS, QUADRANTS, type Locale, type Quadrant } from '../../common/domain';
+import {
+  DIGITAL_COMFORT_LABELS,
+  EDUCATION_LABELS,
+  LOCALE_TAG,
+  QUADRANT_LABELS,
+  QUADRANTS,
+  type Locale,
+  type Quadrant,
+} from '../../common/domain';
 import { translator } from '../../common/view-engine';
 import type { Count, OrganisationRow } from '../anonymise';
 import type { Population } from '../overview';
@@ -67,7 +75,10 @@ export function studyName(summary: { study: string }, opts: { studyTitle?: strin
 }
 
 /** The organisations whose rows follow: by default every organisation of the composition table. */
-export function rowOrganisations(summary: { organisations: readonly { name: string }[] }, opts: { rowOrganisations?: readonly string[] }): string[] {
+export function rowOrganisations(
+  summary: { organisations: readonly { name: string }[] },
+  opts: { rowOrganisations?: readonly string[] },
+): string[] {
   return [...(opts.rowOrganisations ?? summary.organisations.map((o) => o.name))];
 }
 

@@ -1,7 +1,16 @@
 // Markdown export: the same tables as the PDF, as text a researcher can paste into a report.
 import { QUADRANTS, type Locale } from '../../common/domain';
 import type { Overview, OverviewSummary } from '../overview';
-import { COLUMN_HEADERS, compositionHeaders, formatDate, populationLabel, rowCells, showCount, studyName, text } from './labels';
+import {
+  COLUMN_HEADERS,
+  compositionHeaders,
+  formatDate,
+  populationLabel,
+  rowCells,
+  showCount,
+  studyName,
+  text,
+} from './labels';
 
 export interface MarkdownOptions {
   locale?: Locale;
@@ -28,8 +37,16 @@ export function toMarkdown(overview: Overview, opts: MarkdownOptions = {}): stri
     ...table(
       compositionHeaders(locale),
       [
-        ...composition.organisations.map((o) => [o.name, ...QUADRANTS.map((q) => showCount(o.counts[q])), showCount(o.total)]),
-        [t.total, ...QUADRANTS.map((q) => showCount(composition.totals.counts[q])), showCount(composition.totals.total)],
+        ...composition.organisations.map((o) => [
+          o.name,
+          ...QUADRANTS.map((q) => showCount(o.counts[q])),
+          showCount(o.total),
+        ]),
+        [
+          t.total,
+          ...QUADRANTS.map((q) => showCount(composition.totals.counts[q])),
+          showCount(composition.totals.total),
+        ],
       ],
       { numeric: true, boldLast: true },
     ),
@@ -45,8 +62,13 @@ export function toMarkdown(overview: Overview, opts: MarkdownOptions = {}): stri
   return lines.join('\n') + '\n';
 }
 
-function table(headers: readonly string[], rows: readonly string[][], opts: { numeric?: boolean; boldLast?: boolean } = {}): string[] {
-  const line = (cells: readonly string[], bold: boolean) => `| ${cells.map((c) => (bold ? `**${escape(c)}**` : escape(c))).join(' | ')} |`;
+function table(
+  headers: readonly string[],
+  rows: readonly string[][],
+  opts: { numeric?: boolean; boldLast?: boolean } = {},
+): string[] {
+  const line = (cells: readonly string[], bold: boolean) =>
+    `| ${cells.map((c) => (bold ? `**${escape(c)}**` : escape(c))).join(' | ')} |`;
   return [
     line(headers, false),
     `| ${headers.map((_, i) => (opts.numeric && i > 0 ? '---:' : '---')).join(' | ')} |`,

@@ -20,7 +20,9 @@ async function exportPdf(o: Overview, opts: Parameters<typeof writePdf>[3] = { g
 const rowLines = (pages: string[]) => pages.flatMap((p) => p.split('\n')).filter((line) => /^[mvx] /.test(line));
 
 describe('writePdf', () => {
-  const overview = buildOverview('Publieke dienstverlening', 'participants', ORGANISATIONS, bijlage5Respondents(), { ageBands: false });
+  const overview = buildOverview('Publieke dienstverlening', 'participants', ORGANISATIONS, bijlage5Respondents(), {
+    ageBands: false,
+  });
 
   it('opens with title, study, population, date and the composition table of the JSON', async () => {
     const [first] = await exportPdf(overview);
@@ -51,7 +53,12 @@ describe('writePdf', () => {
   });
 
   it('repeats the header row on every page of a long organisation, and numbers the pages', async () => {
-    const many = Array.from({ length: 150 }, (_, i) => ({ ...bijlage5Respondents()[0], age: String(18 + (i % 70)), ageMin: 18 + (i % 70), ageMax: 18 + (i % 70) }));
+    const many = Array.from({ length: 150 }, (_, i) => ({
+      ...bijlage5Respondents()[0],
+      age: String(18 + (i % 70)),
+      ageMin: 18 + (i % 70),
+      ageMax: 18 + (i % 70),
+    }));
     const long = buildOverview('S', 'all', ['RET'], many, { ageBands: false });
     const pages = await exportPdf(long);
     expect(pages.length).toBeGreaterThanOrEqual(4);
@@ -63,7 +70,10 @@ describe('writePdf', () => {
   });
 
   it('speaks English for locale en and marks suppressed counts', async () => {
-    const suppressed = buildOverview('S', 'invited', ORGANISATIONS, bijlage5Respondents(), { ageBands: true, suppressBelow: 3 });
+    const suppressed = buildOverview('S', 'invited', ORGANISATIONS, bijlage5Respondents(), {
+      ageBands: true,
+      suppressBelow: 3,
+    });
     const [first, second] = await exportPdf(suppressed, { locale: 'en', generatedAt: DATE });
     expect(first).toContain('Respondent overview');
     expect(first).toContain('Population: Invited');
@@ -79,14 +89,20 @@ describe('writePdf', () => {
 
   it('cuts a value that does not fit its column instead of running into the next', async () => {
     const name = 'Gemeenschappelijke Regeling Belastingsamenwerking West-Brabant';
-    const o = buildOverview('S', 'all', [name], [{ ...bijlage5Respondents()[0], organisation: name }], { ageBands: false });
+    const o = buildOverview('S', 'all', [name], [{ ...bijlage5Respondents()[0], organisation: name }], {
+      ageBands: false,
+    });
     const pages = await exportPdf(o);
     expect(rowLines(pages)[0]).toMatch(/^v 65-70 MBO Comfortabel Gemakzoeker Gemeensch\w*…$/);
   });
 
   it("heads the report with the study's title, and notes unique rows under the composition", async () => {
     const slugged = buildOverview('wp2a', 'all', ORGANISATIONS, bijlage5Respondents(), { ageBands: false });
-    const pages = await exportPdf(slugged, { generatedAt: DATE, studyTitle: 'Klantreizen publieke dienstverlening', disclosure: slugged.disclosure });
+    const pages = await exportPdf(slugged, {
+      generatedAt: DATE,
+      studyTitle: 'Klantreizen publieke dienstverlening',
+      disclosure: slugged.disclosure,
+    });
     expect(pages[0]).toContain('Onderzoek: Klantreizen publieke dienstverlening');
     expect(pages[0]).toContain('Let op: 44 rijen komen maar één keer voor');
     expect(pages[1]).toContain('Respondentenoverzicht – Klantreizen publieke dienstverlening – pagina 2');
@@ -105,6 +121,8 @@ describe('writePdf', () => {
     expect(pages[1]).toContain('RET (n=12)');
     expect(rowLines(pages)).toEqual(ret.map((r) => rowCells(r, 'nl').join(' ')));
     const leak = [...overviewRows(overview)].filter((r) => r.organisation === 'Vitens');
-    await expect(writePdf(overview, leak, new MemorySink(true), { rowOrganisations: ['RET'] })).rejects.toThrow(/"Vitens" is not part/);
+    await expect(writePdf(overview, leak, new MemorySink(true), { rowOrganisations: ['RET'] })).rejects.toThrow(
+      /"Vitens" is not part/,
+    );
   });
 });

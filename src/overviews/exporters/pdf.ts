@@ -7,7 +7,17 @@ import PDFDocument from 'pdfkit';
 import { QUADRANTS, type Locale } from '../../common/domain';
 import type { Disclosure } from '../anonymise';
 import type { OverviewSummary } from '../overview';
-import { COLUMN_HEADERS, compositionHeaders, formatDate, populationLabel, rowCells, rowOrganisations, showCount, studyName, text } from './labels';
+import {
+  COLUMN_HEADERS,
+  compositionHeaders,
+  formatDate,
+  populationLabel,
+  rowCells,
+  rowOrganisations,
+  showCount,
+  studyName,
+  text,
+} from './labels';
 import { OrganisationSequence, type RowSource } from './row-source';
 
 export interface PdfOptions {
@@ -39,7 +49,12 @@ const RULE = '#6b7280';
 const BACKLOG_LIMIT = 1 << 20;
 
 /** Streams the report into `out`, ends it, and resolves once everything is flushed. */
-export async function writePdf(summary: OverviewSummary, rows: RowSource, out: Writable, opts: PdfOptions = {}): Promise<void> {
+export async function writePdf(
+  summary: OverviewSummary,
+  rows: RowSource,
+  out: Writable,
+  opts: PdfOptions = {},
+): Promise<void> {
   const locale = opts.locale ?? 'nl';
   const t = text(locale);
   const date = opts.generatedAt ?? new Date();
@@ -73,12 +88,27 @@ export async function writePdf(summary: OverviewSummary, rows: RowSource, out: W
       y = page.tableRow(y, cells, COMPOSITION_WIDTHS, i % 2 ? 'stripe' : 'plain', true);
     });
     const totals = summary.totals;
-    y = page.tableRow(y, [t.total, ...QUADRANTS.map((q) => showCount(totals.counts[q])), showCount(totals.total)], COMPOSITION_WIDTHS, 'total', true);
+    y = page.tableRow(
+      y,
+      [t.total, ...QUADRANTS.map((q) => showCount(totals.counts[q])), showCount(totals.total)],
+      COMPOSITION_WIDTHS,
+      'total',
+      true,
+    );
     if (summary.suppressedBelow) {
-      doc.font(FONT).fontSize(8).fillColor('black').text(t.suppressed(summary.suppressedBelow), MARGIN, y + 6);
+      doc
+        .font(FONT)
+        .fontSize(8)
+        .fillColor('black')
+        .text(t.suppressed(summary.suppressedBelow), MARGIN, y + 6);
       y = doc.y;
     }
-    if (opts.disclosure?.uniqueRows) doc.font(BOLD).fontSize(9).fillColor('black').text(t.uniqueRows(opts.disclosure.uniqueRows), MARGIN, y + 10, { width: PAGE.width - 2 * MARGIN });
+    if (opts.disclosure?.uniqueRows)
+      doc
+        .font(BOLD)
+        .fontSize(9)
+        .fillColor('black')
+        .text(t.uniqueRows(opts.disclosure.uniqueRows), MARGIN, y + 10, { width: PAGE.width - 2 * MARGIN });
 
     const headers = COLUMN_HEADERS[locale];
     let heading = '';
@@ -91,7 +121,12 @@ export async function writePdf(summary: OverviewSummary, rows: RowSource, out: W
       const total = summary.organisations.find((o) => o.name === name)?.total;
       heading = name;
       y = startPage(`${name} (n=${showCount(total ?? 0)})`);
-      if (total === 0) doc.font(FONT).fontSize(BODY_SIZE).fillColor('black').text(t.noRespondents, MARGIN, y + 6);
+      if (total === 0)
+        doc
+          .font(FONT)
+          .fontSize(BODY_SIZE)
+          .fillColor('black')
+          .text(t.noRespondents, MARGIN, y + 6);
     };
     const sequence = new OrganisationSequence(rowOrganisations(summary, opts));
     let stripe = false;
@@ -149,7 +184,9 @@ class PageWriter {
     doc.font(bold ? BOLD : FONT).fontSize(BODY_SIZE);
     const tableWidth = widths.reduce((a, b) => a + b, 0);
     const height =
-      kind === 'header' ? Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 2 * PAD }))) + 2 * PAD : ROW_HEIGHT;
+      kind === 'header'
+        ? Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 2 * PAD }))) + 2 * PAD
+        : ROW_HEIGHT;
     if (kind === 'header') doc.rect(MARGIN, y, tableWidth, height).fill(HEADER_FILL);
     if (kind === 'stripe') doc.rect(MARGIN, y, tableWidth, height).fill(STRIPE_FILL);
     doc.fillColor('black');
@@ -167,7 +204,12 @@ class PageWriter {
     });
     if (kind === 'header' || kind === 'total') {
       const ruleY = kind === 'header' ? y + height : y;
-      doc.moveTo(MARGIN, ruleY).lineTo(MARGIN + tableWidth, ruleY).lineWidth(0.75).strokeColor(RULE).stroke();
+      doc
+        .moveTo(MARGIN, ruleY)
+        .lineTo(MARGIN + tableWidth, ruleY)
+        .lineWidth(0.75)
+        .strokeColor(RULE)
+        .stroke();
     }
     return y + height;
   }
@@ -178,7 +220,8 @@ class PageWriter {
     let fitted = this.fitted.get(key);
     if (fitted === undefined) {
       fitted = value;
-      while (fitted.length > 1 && this.doc.widthOfString(fitted === value ? fitted : `${fitted}…`) > width) fitted = fitted.slice(0, -1);
+      while (fitted.length > 1 && this.doc.widthOfString(fitted === value ? fitted : `${fitted}…`) > width)
+        fitted = fitted.slice(0, -1);
       if (fitted !== value) fitted = `${fitted.trimEnd()}…`;
       if (this.fitted.size < 10_000) this.fitted.set(key, fitted);
     }

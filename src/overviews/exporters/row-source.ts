@@ -21,7 +21,10 @@ export class OrganisationSequence {
     if (name === this.current) return [];
     const at = this.names.indexOf(name, this.next);
     if (at < 0) {
-      if (this.names.includes(name)) throw new Error(`Rows must come grouped by organisation in the order of the summary; "${name}" came back after another organisation`);
+      if (this.names.includes(name))
+        throw new Error(
+          `Rows must come grouped by organisation in the order of the summary; "${name}" came back after another organisation`,
+        );
       throw new Error(`Organisation "${name}" is not part of this overview`);
     }
     const opened = this.names.slice(this.next, at + 1);

@@ -8,7 +8,11 @@ import { writeXlsx } from './xlsx';
 const DATE = new Date('2026-11-20T10:00:00Z');
 const ORGANISATIONS = [...BIJLAGE_5_ORGANISATIONS, 'Waterschap'];
 
-async function exportXlsx(o: Overview, opts: Parameters<typeof writeXlsx>[3] = { generatedAt: DATE }, rows: Parameters<typeof writeXlsx>[1] = overviewRows(o)) {
+async function exportXlsx(
+  o: Overview,
+  opts: Parameters<typeof writeXlsx>[3] = { generatedAt: DATE },
+  rows: Parameters<typeof writeXlsx>[1] = overviewRows(o),
+) {
   const sink = new MemorySink();
   await writeXlsx(o, rows, sink, opts);
   const workbook = new ExcelJS.Workbook();
@@ -16,10 +20,13 @@ async function exportXlsx(o: Overview, opts: Parameters<typeof writeXlsx>[3] = {
   return workbook;
 }
 
-const texts = (row: ExcelJS.Row) => (row.values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
+const texts = (row: ExcelJS.Row) =>
+  (row.values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
 
 describe('writeXlsx', () => {
-  const overview = buildOverview('Publieke dienstverlening', 'participants', ORGANISATIONS, bijlage5Respondents(), { ageBands: false });
+  const overview = buildOverview('Publieke dienstverlening', 'participants', ORGANISATIONS, bijlage5Respondents(), {
+    ageBands: false,
+  });
 
   it('has the composition sheet first, then one sheet per organisation', async () => {
     const workbook = await exportXlsx(overview);
@@ -32,7 +39,14 @@ describe('writeXlsx', () => {
     expect(texts(sheet.getRow(2))).toEqual(['Onderzoek', 'Publieke dienstverlening']);
     expect(texts(sheet.getRow(3))).toEqual(['Populatie', 'Deelnemers']);
     expect(texts(sheet.getRow(4))).toEqual(['Datum', '20 november 2026']);
-    expect(texts(sheet.getRow(6))).toEqual(['Organisatie', 'Informatiezoekers', 'Zekerheidszoekers', 'Rust-in-je-hoofdzoekers', 'Gemakzoekers', 'Totaal']);
+    expect(texts(sheet.getRow(6))).toEqual([
+      'Organisatie',
+      'Informatiezoekers',
+      'Zekerheidszoekers',
+      'Rust-in-je-hoofdzoekers',
+      'Gemakzoekers',
+      'Totaal',
+    ]);
     overview.organisations.forEach((o, i) => {
       expect(sheet.getRow(7 + i).values).toEqual([undefined, o.name, ...QUADRANTS.map((q) => o.counts[q]), o.total]);
     });
@@ -44,7 +58,14 @@ describe('writeXlsx', () => {
     for (const o of overview.organisations) {
       const sheet = workbook.getWorksheet(o.name)!;
       const header = sheet.getRow(1);
-      expect(texts(header)).toEqual(['Geslacht', 'Leeftijd', 'Opleidingsniveau', 'Mate comfortabel met digitale middelen', 'Kwadrant', 'Organisatie']);
+      expect(texts(header)).toEqual([
+        'Geslacht',
+        'Leeftijd',
+        'Opleidingsniveau',
+        'Mate comfortabel met digitale middelen',
+        'Kwadrant',
+        'Organisatie',
+      ]);
       expect(header.getCell(1).font?.bold).toBe(true);
       expect(header.getCell(1).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -62,7 +83,10 @@ describe('writeXlsx', () => {
   });
 
   it('marks suppressed counts with * and explains them', async () => {
-    const suppressed = buildOverview('S', 'participants', ORGANISATIONS, bijlage5Respondents(), { ageBands: true, suppressBelow: 3 });
+    const suppressed = buildOverview('S', 'participants', ORGANISATIONS, bijlage5Respondents(), {
+      ageBands: true,
+      suppressBelow: 3,
+    });
     const sheet = (await exportXlsx(suppressed)).getWorksheet('Samenstelling')!;
     expect(sheet.getRow(7).getCell(5).value).toBe('*');
     const notes: string[] = [];
@@ -71,9 +95,18 @@ describe('writeXlsx', () => {
   });
 
   it('neutralises formula-like text and makes valid, unique sheet names', async () => {
-    const names = ['=cmd|calc', 'A/B: [test]?', "'quoted'", 'Een heel erg lange organisatienaam die niet past', 'Een heel erg lange organisatienaam die ook niet past'];
+    const names = [
+      '=cmd|calc',
+      'A/B: [test]?',
+      "'quoted'",
+      'Een heel erg lange organisatienaam die niet past',
+      'Een heel erg lange organisatienaam die ook niet past',
+    ];
     const respondents = names.map((organisation) => ({ ...bijlage5Respondents()[0], organisation }));
-    const workbook = await exportXlsx(buildOverview('=1+1', 'all', names, respondents, { ageBands: true }), { locale: 'en', generatedAt: DATE });
+    const workbook = await exportXlsx(buildOverview('=1+1', 'all', names, respondents, { ageBands: true }), {
+      locale: 'en',
+      generatedAt: DATE,
+    });
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Composition',
       '=cmd|calc',
@@ -93,7 +126,9 @@ describe('writeXlsx', () => {
   });
 
   it("heads the composition sheet with the study's title and notes unique rows", async () => {
-    const sheet = (await exportXlsx(overview, { generatedAt: DATE, studyTitle: 'Klantreizen', disclosure: overview.disclosure })).getWorksheet('Samenstelling')!;
+    const sheet = (
+      await exportXlsx(overview, { generatedAt: DATE, studyTitle: 'Klantreizen', disclosure: overview.disclosure })
+    ).getWorksheet('Samenstelling')!;
     expect(texts(sheet.getRow(2))).toEqual(['Onderzoek', 'Klantreizen']);
     const notes: string[] = [];
     sheet.eachRow((row) => notes.push(texts(row).join(' ')));

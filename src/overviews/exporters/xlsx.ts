@@ -7,7 +7,17 @@ import ExcelJS from 'exceljs';
 import { QUADRANTS, type Locale } from '../../common/domain';
 import { neutraliseCell, type Disclosure } from '../anonymise';
 import type { OverviewSummary } from '../overview';
-import { COLUMN_HEADERS, compositionHeaders, formatDate, populationLabel, rowCells, rowOrganisations, showCount, studyName, text } from './labels';
+import {
+  COLUMN_HEADERS,
+  compositionHeaders,
+  formatDate,
+  populationLabel,
+  rowCells,
+  rowOrganisations,
+  showCount,
+  studyName,
+  text,
+} from './labels';
 import { OrganisationSequence, type RowSource } from './row-source';
 
 export interface XlsxOptions {
@@ -35,7 +45,12 @@ const BACKLOG_LIMIT = 1 << 20;
 type Cell = string | number | null;
 
 /** Streams the workbook into `out`, ends it, and resolves once everything is flushed. */
-export async function writeXlsx(summary: OverviewSummary, rows: RowSource, out: Writable, opts: XlsxOptions = {}): Promise<void> {
+export async function writeXlsx(
+  summary: OverviewSummary,
+  rows: RowSource,
+  out: Writable,
+  opts: XlsxOptions = {},
+): Promise<void> {
   const locale = opts.locale ?? 'nl';
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const finished = new Promise<void>((resolve, reject) => {
@@ -61,7 +76,10 @@ export async function writeXlsx(summary: OverviewSummary, rows: RowSource, out: 
     let written = 0;
     for await (const row of rows) {
       for (const organisation of sequence.enter(row.organisation)) open(organisation);
-      addRow(sheet!, rowCells(row, locale).map((c, i) => (i === 1 && /^\d+$/.test(c) ? Number(c) : c)));
+      addRow(
+        sheet!,
+        rowCells(row, locale).map((c, i) => (i === 1 && /^\d+$/.test(c) ? Number(c) : c)),
+      );
       if (++written % CHECK_EVERY === 0) await zipCaughtUp(sheet!);
     }
     for (const organisation of sequence.rest()) open(organisation);
@@ -74,7 +92,13 @@ export async function writeXlsx(summary: OverviewSummary, rows: RowSource, out: 
   }
 }
 
-function writeComposition(workbook: ExcelJS.stream.xlsx.WorkbookWriter, summary: OverviewSummary, locale: Locale, date: Date, opts: XlsxOptions): void {
+function writeComposition(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  summary: OverviewSummary,
+  locale: Locale,
+  date: Date,
+  opts: XlsxOptions,
+): void {
   const t = text(locale);
   const sheet = workbook.addWorksheet(t.composition);
   sheet.columns = [{ width: 28 }, ...QUADRANTS.map(() => ({ width: 18 })), { width: 10 }];
@@ -85,9 +109,12 @@ function writeComposition(workbook: ExcelJS.stream.xlsx.WorkbookWriter, summary:
   addRow(sheet, []);
   addRow(sheet, compositionHeaders(locale), HEADER_STYLE);
   const count = (n: number | null): Cell => (n === null ? showCount(n) : n);
-  for (const line of summary.organisations) addRow(sheet, [line.name, ...QUADRANTS.map((q) => count(line.counts[q])), count(line.total)]);
+  for (const line of summary.organisations)
+    addRow(sheet, [line.name, ...QUADRANTS.map((q) => count(line.counts[q])), count(line.total)]);
   const totals = summary.totals;
-  addRow(sheet, [t.total, ...QUADRANTS.map((q) => count(totals.counts[q])), count(totals.total)], { font: { bold: true } });
+  addRow(sheet, [t.total, ...QUADRANTS.map((q) => count(totals.counts[q])), count(totals.total)], {
+    font: { bold: true },
+  });
   if (summary.suppressedBelow) {
     addRow(sheet, []);
     addRow(sheet, [t.suppressed(summary.suppressedBelow)]);
@@ -129,7 +156,12 @@ class SheetNames {
   }
 
   take(organisation: string): string {
-    const base = organisation.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Organisatie';
+    const base =
+      organisation
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .replace(/^'+|'+$/g, '')
+        .trim()
+        .slice(0, 31) || 'Organisatie';
     let name = base;
     for (let i = 2; this.taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - ` (${i})`.length)} (${i})`;
     this.taken.add(name.toLowerCase());

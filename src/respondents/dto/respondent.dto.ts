@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { MAX_ID } from '../../common/parse-id.pipe';
 import { LOCALES, QUADRANTS, RESPONDENT_STATUSES } from '../../common/domain';
 import type { Locale, Quadrant, RespondentStatus } from '../../common/domain';
@@ -17,7 +29,9 @@ export class ScreenerSubmissionDto {
 
   @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES as unknown as string[], { message: 'must be nl or en' }) locale: Locale;
 
-  @ApiProperty({ description: 'SurveyJS data: question name -> answer' }) @IsObject({ message: 'must be an object of answers' }) answers: Record<string, unknown>;
+  @ApiProperty({ description: 'SurveyJS data: question name -> answer' })
+  @IsObject({ message: 'must be an object of answers' })
+  answers: Record<string, unknown>;
 }
 
 /** The pool's filters and page (limit up to 200, default 50). */
@@ -36,12 +50,26 @@ export class PoolFilterDto extends PageQueryDto {
 }
 
 export class QuadrantOverrideDto {
-  @ApiProperty({ enum: QUADRANTS }) @IsIn(QUADRANTS as unknown as string[], { message: `must be one of ${QUADRANTS.join(', ')}` }) quadrant: Quadrant;
-  @ApiProperty({ description: 'Why the researcher overrides the selection question' }) @IsString() @MinLength(3, { message: 'must say why (at least 3 characters)' }) @MaxLength(500) reason: string;
+  @ApiProperty({ enum: QUADRANTS })
+  @IsIn(QUADRANTS as unknown as string[], { message: `must be one of ${QUADRANTS.join(', ')}` })
+  quadrant: Quadrant;
+  @ApiProperty({ description: 'Why the researcher overrides the selection question' })
+  @IsString()
+  @MinLength(3, { message: 'must say why (at least 3 characters)' })
+  @MaxLength(500)
+  reason: string;
 }
 
 export class ImportOptionsDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean() dryRun?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean() partial?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  dryRun?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  partial?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) fileName?: string;
 }

@@ -5,14 +5,29 @@ import { PageQueryDto } from '../../common/paging';
 import { MAX_ID } from '../../common/parse-id.pipe';
 
 // Page forms send text; anything else is left for the validators to refuse.
-const TEXT_BOOLEANS: Record<string, boolean> = { true: true, on: true, '1': true, false: false, off: false, '0': false };
-const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' && value in TEXT_BOOLEANS ? TEXT_BOOLEANS[value] : value);
+const TEXT_BOOLEANS: Record<string, boolean> = {
+  true: true,
+  on: true,
+  '1': true,
+  false: false,
+  off: false,
+  '0': false,
+};
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value in TEXT_BOOLEANS ? TEXT_BOOLEANS[value] : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 /** A form sends one checkbox as a string and several as an array; the API sends numbers. */
-const toIntArray = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v)));
+const toIntArray = ({ value }: { value: unknown }) =>
+  value === undefined || value === ''
+    ? undefined
+    : (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v));
 
 export class RunScheduleDto {
-  @ApiPropertyOptional({ description: 'compute and show, save nothing' }) @IsOptional() @Transform(toBoolean) @IsBoolean() dryRun?: boolean;
+  @ApiPropertyOptional({ description: 'compute and show, save nothing' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  dryRun?: boolean;
 }
 
 /** Page form for running the scheduler: the button pressed says preview or save. */
@@ -21,22 +36,69 @@ export class RunScheduleFormDto {
 }
 
 export class MoveSessionDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) slotId?: number;
-  @ApiPropertyOptional({ description: 'user id of the lead' }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) leadModeratorId?: number;
-  @ApiPropertyOptional({ description: 'user id of the note-taker' }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) noteModeratorId?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  slotId?: number;
+  @ApiPropertyOptional({ description: 'user id of the lead' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  leadModeratorId?: number;
+  @ApiPropertyOptional({ description: 'user id of the note-taker' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  noteModeratorId?: number;
 }
 
 export class SwapModeratorsDto {
-  @ApiProperty({ description: 'the session whose moderators this one takes over, and the other way round' }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) otherSessionId: number;
+  @ApiProperty({ description: 'the session whose moderators this one takes over, and the other way round' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  otherSessionId: number;
 }
 
 export class SendInvitationsDto {
-  @ApiPropertyOptional({ description: 'only this group; default every scheduled group' }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) groupId?: number;
+  @ApiPropertyOptional({ description: 'only this group; default every scheduled group' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  groupId?: number;
 }
 
 export class ModeratorSettingsDto {
-  @ApiPropertyOptional({ default: 2 }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) @Max(10) maxPerDay?: number;
-  @ApiPropertyOptional({ default: 30 }) @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(0) @Max(480) minRestMinutes?: number;
+  @ApiPropertyOptional({ default: 2 })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  maxPerDay?: number;
+  @ApiPropertyOptional({ default: 30 })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(480)
+  minRestMinutes?: number;
   @ApiPropertyOptional({ type: [Number], description: 'the slots this moderator can do (replaces the list)' })
   @IsOptional()
   @Transform(toIntArray)
