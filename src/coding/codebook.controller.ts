@@ -18,6 +18,7 @@ import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
+import { PageQueryDto } from '../common/paging';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CodebookService } from './codebook.service';
 import { CodebookExportQueryDto, CodebookImportQueryDto, CodeDto } from './dto/codebook.dto';
@@ -53,8 +54,8 @@ export class CodebookController {
   }
 
   @Get('history')
-  history(@Param('slug') slug: string) {
-    return this.codebook.history(slug);
+  history(@Param('slug') slug: string, @Query() page: PageQueryDto) {
+    return this.codebook.history(slug, page);
   }
 
   /** CSV (the seed's layout, UTF-8 with BOM and ";"), XLSX or a REFI-QDA codebook (.qdc); audited. */

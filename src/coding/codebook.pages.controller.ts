@@ -34,7 +34,7 @@ export class CodebookPagesController {
   async show(@Param('slug') slug: string, @Req() req: Request) {
     const [{ study, version, codes }, history] = await Promise.all([
       this.codebook.codebook(slug),
-      this.codebook.history(slug, 10),
+      this.codebook.history(slug, { offset: 0, limit: 10 }),
     ]);
     const i18n = getTranslations();
     return {
@@ -47,7 +47,7 @@ export class CodebookPagesController {
         format,
         href: `/api/studies/${study.slug}/codebook/export?format=${format}`,
       })),
-      history: history.map((v) => {
+      history: history.items.map((v) => {
         const line = changeLine(v.kind, v.summary);
         return {
           version: v.version,

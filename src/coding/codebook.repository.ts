@@ -30,11 +30,13 @@ export class CodebookRepository {
   }
 
   /** Newest first, without the snapshots (the history page shows who changed what when). */
-  versions(studyId: number, limit: number): Promise<CodebookVersion[]> {
-    return this.m.find(CodebookVersion, {
+  /** One page of the study's versions, newest first, and how many there are. */
+  versions(studyId: number, page: { offset: number; limit: number }): Promise<[CodebookVersion[], number]> {
+    return this.m.findAndCount(CodebookVersion, {
       where: { studyId },
       order: { version: 'DESC' },
-      take: limit,
+      skip: page.offset,
+      take: page.limit,
       select: { id: true, version: true, kind: true, summary: true, changedByEmail: true, changedAt: true },
     });
   }

@@ -6,6 +6,7 @@ import { QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
+import type { Page } from '../common/paging';
 import type { Locale } from '../common/domain';
 import { getTranslations } from '../common/view-engine';
 import { StudiesService } from '../studies/studies.service';
@@ -23,6 +24,7 @@ import {
 import { codebookToCsv, codebookToXlsx } from './codebook-file';
 import { readImportFile, ImportProblem } from './codebook-import';
 import { toRefiCodes } from './codebook-refi';
+import type { CodebookVersion } from './codebook-version.entity';
 import { CodebookRepository, VersionAuthor } from './codebook.repository';
 import {
   addCode,
@@ -163,9 +165,10 @@ export class CodebookService {
     return { study, code, codes };
   }
 
-  async history(slug: string, limit = 50) {
+  async history(slug: string, page: { offset: number; limit: number }): Promise<Page<CodebookVersion>> {
     const study = await this.studies.get(slug);
-    return this.repository.versions(study.id, limit);
+    const [items, total] = await this.repository.versions(study.id, page);
+    return { items, total, offset: page.offset, limit: page.limit };
   }
 
   async add(slug: string, input: CodeInput, actor: Actor, locale: Locale): Promise<StoredCode> {

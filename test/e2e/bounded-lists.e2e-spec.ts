@@ -32,6 +32,7 @@ const STAFF_API = [
   `/api/studies/${SLUG}/homework`,
   `/api/studies/${SLUG}/overview`,
   `/api/studies/${SLUG}/surveys/screener/versions`,
+  `/api/studies/${SLUG}/codebook/history`,
   '/api/audit',
   '/api/outbox',
 ];

@@ -72,7 +72,7 @@ describe('the study codebook (API and pages)', () => {
     expect(book.codes.every((c) => c.builtIn && Number.isInteger(c.id))).toBe(true);
     // Read again (and by two at once): the same rows, no second version.
     expect(await Promise.all([codebook(), codebook()])).toEqual([book, book]);
-    const history = (await researcher.get(`/api/studies/${slug}/codebook/history`).expect(200)).body as unknown[];
+    const history = (await researcher.get(`/api/studies/${slug}/codebook/history`).expect(200)).body.items as unknown[];
     expect(history).toEqual([expect.objectContaining({ version: 1, kind: 'create', changedByEmail: null })]);
     await partner.get(`/api/studies/${slug}/codebook`).expect(403);
     await partner.get(`/api/studies/${slug}/codebook/export?format=csv`).expect(403);
@@ -272,7 +272,7 @@ describe('the study codebook (API and pages)', () => {
       }),
     ]);
     expect((await audits('codebook.code.delete')).map((e) => e.details?.removed)).toEqual([3, 1]);
-    const history = (await researcher.get(`/api/studies/${slug}/codebook/history`).expect(200)).body as {
+    const history = (await researcher.get(`/api/studies/${slug}/codebook/history`).expect(200)).body.items as {
       version: number;
       kind: string;
       changedByEmail: string;
@@ -345,7 +345,7 @@ describe('the study codebook (API and pages)', () => {
     const after = await codebook();
     expect(after.version).toBe(before.version + stored);
     expect(after.codes.filter((c) => c.tekstId?.startsWith('SAME_'))).toHaveLength(stored);
-    const history = (await researcher.get(`/api/studies/${slug}/codebook/history`).expect(200)).body as {
+    const history = (await researcher.get(`/api/studies/${slug}/codebook/history`).expect(200)).body.items as {
       version: number;
     }[];
     expect(new Set(history.map((h) => h.version)).size).toBe(history.length);
