@@ -10,48 +10,21 @@
   var confirmButton = document.getElementById('codebook-import-confirm');
   var input = document.getElementById('codebook-file');
 
-  function fill(text, vars) {
-    return text.replace(/\{(\w+)\}/g, function (m, name) {
-      return vars[name] === undefined ? m : String(vars[name]);
-    });
-  }
-
-  function line(text) {
-    var p = document.createElement('p');
-    p.textContent = text;
-    return p;
-  }
-
-  function cell(tag, text, label) {
-    var c = document.createElement(tag);
-    c.textContent = text;
-    if (tag === 'th') c.scope = label ? 'row' : 'col';
-    if (label) c.setAttribute('data-label', label);
-    return c;
-  }
+  var shared = window.kwFileReport;
+  var fill = shared.fill;
+  var line = shared.line;
 
   // One row per problem: a researcher finds each one in the file by its line and column.
   function problemTable(problems, caption) {
-    var wrap = document.createElement('div');
-    wrap.className = 'table-wrap';
-    wrap.tabIndex = 0;
-    wrap.setAttribute('role', 'region');
-    wrap.setAttribute('aria-label', caption);
-    var table = document.createElement('table');
-    table.className = 'stack-table import-errors';
-    var head = table.createTHead().insertRow();
-    ['colLine', 'colWhere', 'colReason'].forEach(function (k) {
-      head.appendChild(cell('th', texts[k]));
-    });
-    var tbody = table.createTBody();
-    problems.forEach(function (p) {
-      var row = tbody.insertRow();
-      row.appendChild(cell('th', p.line === null ? '–' : String(p.line), texts.colLine));
-      row.appendChild(cell('td', p.column || p.where || '–', texts.colWhere));
-      row.appendChild(cell('td', p.message, texts.colReason));
-    });
-    wrap.appendChild(table);
-    return [line(caption), wrap];
+    var table = shared.table(
+      caption,
+      [texts.colLine, texts.colWhere, texts.colReason],
+      problems.map(function (p) {
+        return [p.line === null ? '–' : String(p.line), p.column || p.where || '–', p.message];
+      }),
+      'stack-table import-errors',
+    );
+    return [line(caption), table];
   }
 
   function show(nodes) {
@@ -64,19 +37,10 @@
     var file = input.files[0];
     if (!file) return;
     var query = new URLSearchParams({ dryRun: String(dryRun), fileName: file.name });
-    var type = /\.xlsx$/i.test(file.name)
-      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-      : /\.(qdc|xml)$/i.test(file.name)
-        ? 'application/xml'
-        : 'text/csv';
     confirmButton.hidden = true;
-    fetch(form.dataset.endpoint + '?' + query, {
-      method: 'POST',
-      headers: { 'content-type': type, 'x-csrf-token': form.dataset.csrf, accept: 'application/json' },
-      body: file,
-    })
-      .then(function (res) {
-        return res.json();
+    shared
+      .postFile(form, file, query, function (name) {
+        return /\.(qdc|xml)$/i.test(name) ? 'application/xml' : null;
       })
       .then(function (report) {
         var nodes = [];

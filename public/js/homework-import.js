@@ -11,27 +11,9 @@
   var body = document.getElementById('import-result-body');
   var confirm = document.getElementById('import-confirm');
 
-  function fill(text, vars) {
-    return text.replace(/\{(\w+)\}/g, function (m, name) {
-      return vars[name] === undefined ? m : String(vars[name]);
-    });
-  }
-
-  function line(text) {
-    var p = document.createElement('p');
-    p.textContent = text;
-    return p;
-  }
-
-  function cell(tag, text, scope, label) {
-    var c = document.createElement(tag);
-    if (text instanceof Node) c.appendChild(text);
-    else c.textContent = text;
-    if (scope) c.scope = scope;
-    // On a phone the rows stack; the label then says what each value is.
-    if (label) c.setAttribute('data-label', label);
-    return c;
-  }
+  var shared = window.kwFileReport;
+  var fill = shared.fill;
+  var line = shared.line;
 
   // One text for one, another for more (Dutch and English need no other forms).
   function count(key, n, vars) {
@@ -39,26 +21,10 @@
   }
 
   function table(label, columns, rows, extraClass) {
-    var wrap = document.createElement('div');
-    wrap.className = 'table-wrap';
-    wrap.tabIndex = 0;
-    wrap.setAttribute('role', 'region');
-    wrap.setAttribute('aria-label', label);
-    var t = document.createElement('table');
-    t.className = 'import-errors' + (extraClass ? ' ' + extraClass : '');
-    var head = t.createTHead().insertRow();
-    columns.forEach(function (k) {
-      head.appendChild(cell('th', texts[k], 'col'));
+    var headers = columns.map(function (k) {
+      return texts[k];
     });
-    var tbody = t.createTBody();
-    rows.forEach(function (values) {
-      var row = tbody.insertRow();
-      values.forEach(function (v, i) {
-        row.appendChild(cell(i === 0 ? 'th' : 'td', v, i === 0 ? 'row' : null, texts[columns[i]]));
-      });
-    });
-    wrap.appendChild(t);
-    return wrap;
+    return shared.table(label, headers, rows, 'import-errors' + (extraClass ? ' ' + extraClass : ''));
   }
 
   function respondentLink(id) {
@@ -112,17 +78,8 @@
     var file = fileInput.files[0];
     if (!file) return;
     var query = new URLSearchParams({ dryRun: String(dryRun), replace: String(replace.checked), fileName: file.name });
-    var type = /\.xlsx$/i.test(file.name)
-      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-      : 'text/csv';
-    fetch(form.dataset.endpoint + '?' + query, {
-      method: 'POST',
-      headers: { 'content-type': type, 'x-csrf-token': form.dataset.csrf, accept: 'application/json' },
-      body: file,
-    })
-      .then(function (res) {
-        return res.json();
-      })
+    shared
+      .postFile(form, file, query)
       .then(function (report) {
         var nodes = [];
         var details = report.details || {};

@@ -7,57 +7,24 @@
   var result = document.getElementById('import-result');
   var body = document.getElementById('import-result-body');
 
-  function fill(text, vars) {
-    return text.replace(/\{(\w+)\}/g, function (m, name) {
-      return vars[name] === undefined ? m : String(vars[name]);
-    });
-  }
-
-  function line(text) {
-    var p = document.createElement('p');
-    p.textContent = text;
-    return p;
-  }
-
-  function cell(tag, text, scope, label) {
-    var c = document.createElement(tag);
-    c.textContent = text;
-    if (scope) c.scope = scope;
-    // On a phone the rows stack; the label then says what each value is.
-    if (label) c.setAttribute('data-label', label);
-    return c;
-  }
-
-  // A table, not a list: a researcher goes down the lines and finds each one in the file by line and column.
-  function errorList(errors) {
-    var wrap = document.createElement('div');
-    wrap.className = 'table-wrap';
-    wrap.tabIndex = 0;
-    wrap.setAttribute('role', 'region');
-    wrap.setAttribute('aria-label', texts.problems);
-    var table = document.createElement('table');
-    table.className = 'import-errors';
-    var head = table.createTHead().insertRow();
-    ['colLine', 'colColumn', 'colValue', 'colReason'].forEach(function (k) {
-      head.appendChild(cell('th', texts[k], 'col'));
-    });
-    var body = table.createTBody();
-    errors.forEach(function (e) {
-      var row = body.insertRow();
-      row.appendChild(cell('th', String(e.line), 'row', texts.colLine));
-      row.appendChild(cell('td', e.column, null, texts.colColumn));
-      row.appendChild(cell('td', e.value || texts.empty, null, texts.colValue));
-      row.appendChild(cell('td', e.reason, null, texts.colReason));
-    });
-    wrap.appendChild(table);
-    return wrap;
-  }
+  var shared = window.kwFileReport;
+  var fill = shared.fill;
+  var line = shared.line;
 
   // The server lists the first problems and counts them all.
   function problems(errors, total) {
     var nodes = [line(texts.problems)];
     if (total > errors.length) nodes.push(line(fill(texts.moreProblems, { shown: errors.length, total: total })));
-    nodes.push(errorList(errors));
+    nodes.push(
+      shared.table(
+        texts.problems,
+        [texts.colLine, texts.colColumn, texts.colValue, texts.colReason],
+        errors.map(function (e) {
+          return [String(e.line), e.column, e.value || texts.empty, e.reason];
+        }),
+        'import-errors',
+      ),
+    );
     return nodes;
   }
 
@@ -76,17 +43,8 @@
       partial: String(document.getElementById('import-partial').checked),
       fileName: file.name,
     });
-    var type = /\.xlsx$/i.test(file.name)
-      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-      : 'text/csv';
-    fetch(form.dataset.endpoint + '?' + query, {
-      method: 'POST',
-      headers: { 'content-type': type, 'x-csrf-token': form.dataset.csrf, accept: 'application/json' },
-      body: file,
-    })
-      .then(function (res) {
-        return res.json();
-      })
+    shared
+      .postFile(form, file, query)
       .then(function (report) {
         var nodes = [];
         var details = report.details || {};

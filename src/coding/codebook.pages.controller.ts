@@ -172,7 +172,7 @@ export class CodebookPagesController {
           'failed',
         ].map((k) => [k, t(k)]),
       ),
-      scripts: ['/assets/js/codebook-import.js'],
+      scripts: ['/assets/js/file-report.js', '/assets/js/codebook-import.js'],
       stylesheets: ['/assets/css/forms.css', '/assets/css/codebook.css'],
     };
   }

@@ -71,7 +71,7 @@ export class HomeworkImportPagesController {
         actions: Object.fromEntries(ACTIONS.map((a) => [a, t(`homeworkImport.action.${a}`)])),
         codes: Object.fromEntries(REFUSAL_CODES.map((code) => [code, t(`homeworkImport.code.${code}`)])),
       },
-      scripts: ['/assets/js/homework-import.js'],
+      scripts: ['/assets/js/file-report.js', '/assets/js/homework-import.js'],
       stylesheets: ['/assets/css/respondents.css'],
     };
   }

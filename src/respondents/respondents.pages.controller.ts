@@ -93,7 +93,7 @@ export class RespondentsPagesController {
         // The server's refusals by their code, in the reader's language (the API's own message is English).
         codes: Object.fromEntries(Object.entries(IMPORT_CODE_TEXTS).map(([code, key]) => [code, t(`code.${key}`)])),
       },
-      scripts: ['/assets/js/respondents-import.js'],
+      scripts: ['/assets/js/file-report.js', '/assets/js/respondents-import.js'],
       stylesheets: ['/assets/css/respondents.css'],
     };
   }
