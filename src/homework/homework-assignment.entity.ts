@@ -96,3 +96,38 @@ export class HomeworkAssignment {
   @Column({ type: Date })
   createdAt: Date;
 }
+
+/** A new assignment: whom and which session it is for, and its credentials; no answers and no reminder yet. */
+export function newAssignment(
+  fields: Pick<
+    HomeworkAssignment,
+    | 'studyId'
+    | 'groupId'
+    | 'respondentId'
+    | 'sessionId'
+    | 'sessionStartsAt'
+    | 'deadline'
+    | 'credentialNonce'
+    | 'tokenHash'
+    | 'codeHash'
+    | 'locale'
+    | 'letterSentAt'
+    | 'createdAt'
+  >,
+): Omit<HomeworkAssignment, 'id'> {
+  return {
+    ...fields,
+    draft: null,
+    currentPage: null,
+    revision: 0,
+    draftSavedAt: null,
+    submitted: null,
+    submittedAt: null,
+    late: false,
+    enteredFromPaper: false,
+    paperEnteredBy: null,
+    answerSource: null,
+    importedFrom: null,
+    reminderSentAt: null,
+  };
+}

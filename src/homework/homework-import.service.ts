@@ -10,7 +10,7 @@ import { fileTooLarge } from '../common/import/uploaded-file';
 import { getTranslations } from '../common/view-engine';
 import { validateSubmission } from '../surveys/survey-validator';
 import { homeworkDeadline, isPastDeadline } from '../studies/homework-deadline';
-import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
+import { HomeworkAnswers, HomeworkAssignment, newAssignment } from './homework-assignment.entity';
 import { homeworkForm } from './homework-form';
 import { HomeworkFileError, HomeworkFileRow, readHomeworkFile } from './homework-import-file';
 import { ImportHeader, importQuestions, ImportQuestion, RowProblem, rowAnswers } from './homework-import-row';
@@ -379,9 +379,8 @@ export class HomeworkImportService {
     session: ScheduledSession | undefined,
     now: Date,
   ): Promise<Omit<HomeworkAssignment, 'id'>> {
-    let credentials = this.links.newCredentials();
-    while (await this.homework.codeHashTaken(credentials.codeHash)) credentials = this.links.newCredentials();
-    return {
+    const credentials = await this.links.uniqueCredentials();
+    return newAssignment({
       studyId: study.id,
       groupId: row.groupId,
       respondentId: row.respondent.id,
@@ -392,20 +391,8 @@ export class HomeworkImportService {
       tokenHash: credentials.tokenHash,
       codeHash: credentials.codeHash,
       locale: study.locale,
-      draft: null,
-      currentPage: null,
-      revision: 0,
-      draftSavedAt: null,
-      submitted: null,
-      submittedAt: null,
-      late: false,
-      enteredFromPaper: false,
-      paperEnteredBy: null,
-      answerSource: null,
-      importedFrom: null,
       letterSentAt: null,
-      reminderSentAt: null,
       createdAt: now,
-    };
+    });
   }
 }

@@ -37,6 +37,14 @@ export class HomeworkLinksService {
     return this.credentialsFor(randomBytes(16).toString('hex'));
   }
 
+  /** New credentials whose code no assignment has yet: codes are short enough for a clash to be possible. */
+  async uniqueCredentials(): Promise<Credentials> {
+    for (;;) {
+      const credentials = this.newCredentials();
+      if (!(await this.homework.codeHashTaken(credentials.codeHash))) return credentials;
+    }
+  }
+
   credentialsFor(nonce: string): Credentials {
     const token = deriveToken(this.config.sessionSecret, nonce);
     const code = deriveCode(this.config.sessionSecret, nonce);

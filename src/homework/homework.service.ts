@@ -17,7 +17,7 @@ import { validateSubmission } from '../surveys/survey-validator';
 import { mayReadGroupHomework } from './homework-access';
 import { homeworkDeadline, isPastDeadline, isReminderDue } from '../studies/homework-deadline';
 import { draftProblems } from './draft-check';
-import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
+import { HomeworkAnswers, HomeworkAssignment, newAssignment } from './homework-assignment.entity';
 import { HomeworkForm, homeworkForm } from './homework-form';
 import { Credentials, HomeworkLinksService } from './homework-links.service';
 import { HOMEWORK_OPTIONS, HomeworkOptions } from '../config/homework-options';
@@ -161,34 +161,24 @@ export class HomeworkService {
       }
       return existing;
     }
-    const credentials = await this.uniqueCredentials();
+    const credentials = await this.links.uniqueCredentials();
     const now = new Date();
-    const assignment = await this.homework.insert({
-      studyId: study.id,
-      groupId: session.groupId,
-      respondentId: respondent.id,
-      sessionId: session.id,
-      sessionStartsAt: session.startsAt,
-      deadline,
-      credentialNonce: credentials.nonce,
-      tokenHash: credentials.tokenHash,
-      codeHash: credentials.codeHash,
-      locale: study.locale,
-      draft: null,
-      currentPage: null,
-      revision: 0,
-      draftSavedAt: null,
-      submitted: null,
-      submittedAt: null,
-      late: false,
-      enteredFromPaper: false,
-      paperEnteredBy: null,
-      answerSource: null,
-      importedFrom: null,
-      letterSentAt: respondent.email ? now : null,
-      reminderSentAt: null,
-      createdAt: now,
-    });
+    const assignment = await this.homework.insert(
+      newAssignment({
+        studyId: study.id,
+        groupId: session.groupId,
+        respondentId: respondent.id,
+        sessionId: session.id,
+        sessionStartsAt: session.startsAt,
+        deadline,
+        credentialNonce: credentials.nonce,
+        tokenHash: credentials.tokenHash,
+        codeHash: credentials.codeHash,
+        locale: study.locale,
+        letterSentAt: respondent.email ? now : null,
+        createdAt: now,
+      }),
+    );
     if (respondent.email) {
       await this.outbox.enqueueTemplate({
         idempotencyKey: `homework-letter:assignment:${assignment.id}`,
@@ -212,13 +202,6 @@ export class HomeworkService {
   }
 
   // A clash of two 40-bit codes is very unlikely, but the unique index would turn it into a failed confirmation.
-  private async uniqueCredentials(): Promise<Credentials> {
-    for (;;) {
-      const credentials = this.links.newCredentials();
-      if (!(await this.homework.codeHashTaken(credentials.codeHash))) return credentials;
-    }
-  }
-
   /** The research organisation's logo for the paper version, or null. */
   logoOf(studyId: number): Promise<Buffer | null> {
     return this.researchOrganisation.logoOf(studyId);
