@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Quadrant, RespondentStatus } from '../common/domain';
 import type { Page } from '../common/paging';
 import { Respondent } from './respondent.entity';
-import { recordStatusChange } from './status-history';
+import { moveRespondentStatus, recordStatusChange } from './status-history';
 import { ScreenerSubmission } from './screener-submission.entity';
 
 export interface PoolFilter {
@@ -184,6 +184,11 @@ export class RespondentRepository {
 
   saveSubmission(submission: ScreenerSubmission): Promise<ScreenerSubmission> {
     return this.manager.save(submission);
+  }
+
+  /** Moves respondents to a status, only those now in one of `from`, with a history row each; the ids that moved. */
+  moveStatus(ids: number[], from: readonly RespondentStatus[], to: RespondentStatus): Promise<number[]> {
+    return moveRespondentStatus(this.manager, ids, from, to);
   }
 
   /** The history row of a change saved with the whole entity (erasure). */

@@ -4,6 +4,7 @@ import { ImportUploadModule } from '../common/import/import-upload.module';
 import { StudiesModule } from '../studies/studies.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { RespondentImportService } from './respondent-import.service';
+import { RespondentLifecycleService } from './respondent-lifecycle.service';
 import { RespondentRepository } from './respondent.repository';
 import { RespondentsController } from './respondents.controller';
 import { RespondentsPagesController } from './respondents.pages.controller';
@@ -15,9 +16,15 @@ import { RESPONDENTS_ENTITIES } from './respondents.entities';
 
 @Module({
   imports: [TypeOrmModule.forFeature(RESPONDENTS_ENTITIES), StudiesModule, SurveysModule, ImportUploadModule],
-  providers: [RespondentRepository, RespondentsService, ScreenerIntakeService, RespondentImportService],
+  providers: [
+    RespondentRepository,
+    RespondentsService,
+    ScreenerIntakeService,
+    RespondentImportService,
+    RespondentLifecycleService,
+  ],
   controllers: [RespondentsController, RespondentsPagesController],
-  exports: [RespondentsService],
+  exports: [RespondentsService, RespondentLifecycleService],
 })
 export class RespondentsModule implements NestModule {
   constructor(@Inject(IMPORT_LIMITS) private readonly importLimits: ImportLimits) {}
