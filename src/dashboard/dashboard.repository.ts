@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { FocusGroup } from '../groups/group.entity';
 import { GroupMember } from '../groups/group-member.entity';
-import { HomeworkAssignment } from '../homework/homework-assignment.entity';
+import type { HomeworkProgress } from '../homework/homework-query.service';
 import { Respondent } from '../respondents/respondent.entity';
 import { Attendance } from '../scheduling/attendance.entity';
 import { Invitation } from '../scheduling/invitation.entity';
@@ -17,7 +17,7 @@ export interface StudyRows {
   memberships: Pick<GroupMember, 'groupId' | 'respondentId' | 'role'>[];
   sessions: Pick<ScheduledSession, 'id' | 'groupId' | 'status' | 'startsAt' | 'invitedAt'>[];
   invitations: Pick<Invitation, 'id' | 'sessionId' | 'respondentId' | 'status'>[];
-  assignments: Pick<HomeworkAssignment, 'respondentId' | 'submittedAt'>[];
+  assignments: Pick<HomeworkProgress, 'respondentId' | 'submittedAt'>[];
   marks: Pick<Attendance, 'sessionId' | 'respondentId'>[];
   slots: number;
   moderators: number;
@@ -27,9 +27,10 @@ export interface StudyRows {
 export class DashboardRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async studyRows(studyId: number): Promise<StudyRows> {
+  /** All but the homework, which the homework module reads (HomeworkQueryService). */
+  async studyRows(studyId: number): Promise<Omit<StudyRows, 'assignments'>> {
     const m = this.dataSource.manager;
-    const [respondents, groups, sessions, assignments, marks, slots, moderators] = await Promise.all([
+    const [respondents, groups, sessions, marks, slots, moderators] = await Promise.all([
       m.find(Respondent, {
         select: { id: true, organisationId: true, quadrant: true, status: true, duplicateOfId: true, email: true },
         where: { studyId },
@@ -41,7 +42,6 @@ export class DashboardRepository {
         where: { studyId },
         order: { startsAt: 'ASC', id: 'ASC' },
       }),
-      m.find(HomeworkAssignment, { select: { respondentId: true, submittedAt: true }, where: { studyId } }),
       m.find(Attendance, { select: { sessionId: true, respondentId: true }, where: { studyId } }),
       m.countBy(SessionSlot, { studyId }),
       m.countBy(Moderator, { studyId, active: true }),
@@ -58,6 +58,6 @@ export class DashboardRepository {
       where: { studyId },
       order: { id: 'ASC' },
     });
-    return { respondents, groups, memberships, sessions, invitations, assignments, marks, slots, moderators };
+    return { respondents, groups, memberships, sessions, invitations, marks, slots, moderators };
   }
 }

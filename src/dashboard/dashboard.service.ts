@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { GroupsService } from '../groups/groups.service';
+import { HomeworkQueryService } from '../homework/homework-query.service';
 import { HomeworkService } from '../homework/homework.service';
 import { InvitationsService } from '../scheduling/invitations.service';
 import { StudiesService } from '../studies/studies.service';
@@ -48,6 +49,7 @@ export class DashboardService {
     private readonly groups: GroupsService,
     private readonly invitations: InvitationsService,
     private readonly homework: HomeworkService,
+    private readonly homeworkQuery: HomeworkQueryService,
   ) {}
 
   async dashboard(slug: string, now = new Date()): Promise<Dashboard> {
@@ -104,8 +106,11 @@ export class DashboardService {
   ): Promise<{ study: Study; reading: StudyReading; organisations: { id: number; name: string }[] }> {
     const { study, organisations: links } = await this.studies.detail(slug);
     const organisations = links.map((l) => ({ id: l.organisationId, name: l.organisation.name }));
-    const rows = await this.repository.studyRows(study.id);
-    return { study, organisations, reading: readStudy(rows, { ...study, organisations }, now) };
+    const [rows, assignments] = await Promise.all([
+      this.repository.studyRows(study.id),
+      this.homeworkQuery.progressOfStudy(study.id),
+    ]);
+    return { study, organisations, reading: readStudy({ ...rows, assignments }, { ...study, organisations }, now) };
   }
 }
 

@@ -4,7 +4,6 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { User } from '../auth/user.entity';
 import { FocusGroup } from '../groups/group.entity';
 import { GroupMember } from '../groups/group-member.entity';
-import { HomeworkAssignment } from '../homework/homework-assignment.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { Respondent } from '../respondents/respondent.entity';
 import { RespondentStatusChange } from '../respondents/respondent-status-change.entity';
@@ -48,10 +47,6 @@ export class RespondentFileRepository {
 
   marks(respondentId: number): Promise<Attendance[]> {
     return this.dataSource.manager.find(Attendance, { where: { respondentId }, order: { id: 'ASC' } });
-  }
-
-  assignment(respondentId: number): Promise<HomeworkAssignment | null> {
-    return this.dataSource.manager.findOneBy(HomeworkAssignment, { respondentId });
   }
 
   async userNames(ids: number[]): Promise<Map<number, string>> {

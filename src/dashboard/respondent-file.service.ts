@@ -6,6 +6,7 @@ import type { AuditEvent } from '../audit/audit-event.entity';
 import { AppError } from '../common/app-error';
 import type { Locale } from '../common/domain';
 import { formatSlot } from '../common/format';
+import { HomeworkQueryService } from '../homework/homework-query.service';
 import { homeworkStatus, HomeworkStatus } from '../homework/homework-rules';
 import type { Respondent } from '../respondents/respondent.entity';
 import { groupLabel } from '../scheduling/schedule-loader';
@@ -49,6 +50,7 @@ export class RespondentFileService {
     private readonly files: RespondentFileRepository,
     private readonly studies: StudiesService,
     private readonly audit: AuditService,
+    private readonly homework: HomeworkQueryService,
   ) {}
 
   async read(
@@ -67,7 +69,7 @@ export class RespondentFileService {
       this.files.membership(id),
       this.files.invitations(id),
       this.files.marks(id),
-      this.files.assignment(id),
+      this.homework.progressOf(id),
       respondent.email
         ? this.files.mailsTo(study.id, respondent.email, page)
         : Promise.resolve({ items: [], total: 0 }),

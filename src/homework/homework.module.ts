@@ -16,6 +16,7 @@ import { HomeworkImportPagesController } from './homework-import.pages.controlle
 import { HomeworkImportService } from './homework-import.service';
 import { HomeworkLinksService } from './homework-links.service';
 import { HomeworkPagesController } from './homework.pages.controller';
+import { HomeworkQueryService } from './homework-query.service';
 import { HomeworkReminderLoop } from './homework-reminder.loop';
 import { HomeworkRepository } from './homework.repository';
 import { HomeworkService } from './homework.service';
@@ -35,6 +36,7 @@ import { HOMEWORK_ENTITIES } from './homework.entities';
     HomeworkRepository,
     HomeworkLinksService,
     HomeworkService,
+    HomeworkQueryService,
     HomeworkViewsService,
     HomeworkImportService,
     HomeworkReminderLoop,
@@ -42,7 +44,7 @@ import { HOMEWORK_ENTITIES } from './homework.entities';
     { provide: HOMEWORK_OPTIONS, inject: [APP_CONFIG], useFactory: (config: ResolvedConfig) => config.homework },
   ],
   controllers: [HomeworkController, HomeworkPagesController, HomeworkImportController, HomeworkImportPagesController],
-  exports: [HomeworkService],
+  exports: [HomeworkService, HomeworkQueryService],
 })
 export class HomeworkModule implements NestModule {
   constructor(@Inject(IMPORT_LIMITS) private readonly importLimits: ImportLimits) {}

@@ -137,6 +137,18 @@ export class HomeworkRepository {
     return this.manager.find(HomeworkAssignment, { where: { studyId }, order: { groupId: 'ASC', id: 'ASC' } });
   }
 
+  /** The study's assignments without drafts and answers (the JSON columns are the heavy part of a row). */
+  progressOfStudy<K extends keyof HomeworkAssignment>(
+    studyId: number,
+    columns: K[],
+  ): Promise<Pick<HomeworkAssignment, K>[]> {
+    return this.manager.find(HomeworkAssignment, {
+      select: Object.fromEntries(columns.map((c) => [c, true])),
+      where: { studyId },
+      order: { groupId: 'ASC', id: 'ASC' },
+    });
+  }
+
   ofGroup(groupId: number): Promise<HomeworkAssignment[]> {
     return this.manager.find(HomeworkAssignment, { where: { groupId }, order: { id: 'ASC' } });
   }
