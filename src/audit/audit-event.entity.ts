@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { AuditRecord } from './audit-record';
 
 /** Who did what, when. Never deleted, also not when the subject is erased. */
 @Entity('audit_event')
-export class AuditEvent {
+export class AuditEvent implements AuditRecord {
   @PrimaryGeneratedColumn()
   id: number;
 

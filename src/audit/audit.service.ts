@@ -7,6 +7,7 @@ import { escapeLike } from '../common/list-filters';
 import type { Page } from '../common/paging';
 import { STUDY_DIRECTORY, StudyDirectory } from '../common/study-directory';
 import { AuditEvent } from './audit-event.entity';
+import type { AuditRecord } from './audit-record';
 
 export interface AuditFilter {
   studyId?: number;
@@ -69,6 +70,33 @@ export class AuditService {
   async studyTitles(): Promise<Map<number, string>> {
     const studies = await this.directory.studies();
     return new Map(studies.map((s) => [s.id, s.title]));
+  }
+
+  /**
+   * Events about one respondent: with them as subject, naming them as `respondentId` in the details (group changes,
+   * invitations sent), or listing them in an attendance mark's present/absent lists. Oldest first.
+   */
+  async aboutRespondent(
+    studyId: number,
+    respondentId: number,
+    page: { offset: number; limit: number },
+  ): Promise<Page<AuditRecord>> {
+    const id = respondentId;
+    const named = { n0: `%"respondentId":${id},%`, n1: `%"respondentId":${id}}%` };
+    const listed = { l0: `%[${id},%`, l1: `%,${id},%`, l2: `%,${id}]%`, l3: `%[${id}]%` };
+    const [items, total] = await this.manager
+      .createQueryBuilder(AuditEvent, 'e')
+      .where('e.study_id = :studyId', { studyId })
+      .andWhere(
+        "((e.subject_type = 'respondent' AND e.subject_id = :id) OR e.details LIKE :n0 OR e.details LIKE :n1" +
+          " OR (e.action = 'attendance.mark' AND (e.details LIKE :l0 OR e.details LIKE :l1 OR e.details LIKE :l2 OR e.details LIKE :l3)))",
+        { id: String(id), ...named, ...listed },
+      )
+      .orderBy('e.id', 'ASC')
+      .skip(page.offset)
+      .take(page.limit)
+      .getManyAndCount();
+    return { items, total, ...page };
   }
 
   async list(filter: AuditFilter): Promise<Page<AuditEvent>> {

@@ -11,4 +11,9 @@ export interface AuthUser {
   organisationId: number | null;
 }
 
+/** An account as other modules read it (UserQueryService): never the password hash. */
+export interface UserAccount extends Readonly<AuthUser> {
+  readonly active: boolean;
+}
+
 export const STAFF_ROLES: Role[] = ['admin', 'researcher'];

@@ -10,6 +10,7 @@ import { LoginThrottleRepository } from './login-throttle.repository';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimitRepository } from './rate-limit.repository';
 import { RateLimitService } from './rate-limit.service';
+import { UserQueryService } from './user-query.service';
 import { UserRepository } from './user.repository';
 import { AUTH_ENTITIES } from './auth.entities';
 
@@ -18,6 +19,7 @@ import { AUTH_ENTITIES } from './auth.entities';
   providers: [
     AuthService,
     UserRepository,
+    UserQueryService,
     LoginThrottleRepository,
     LoginCookies,
     RateLimitRepository,
@@ -27,6 +29,6 @@ import { AUTH_ENTITIES } from './auth.entities';
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
   controllers: [AuthController, AuthPagesController],
-  exports: [AuthService, RateLimitService],
+  exports: [AuthService, RateLimitService, UserQueryService],
 })
 export class AuthModule {}

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import type { UserAccount } from './auth-user';
 import { User } from './user.entity';
+
+const ACCOUNT = { id: true, email: true, name: true, role: true, organisationId: true, active: true } as const;
 
 @Injectable()
 export class UserRepository {
@@ -23,6 +26,21 @@ export class UserRepository {
 
   findById(id: number): Promise<User | null> {
     return this.repo().findOneBy({ id });
+  }
+
+  /** Accounts by id, in id order, without what only the login needs. */
+  accounts(ids: number[]): Promise<UserAccount[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.repo().find({ select: ACCOUNT, where: { id: In([...new Set(ids)]) }, order: { id: 'ASC' } });
+  }
+
+  /** Active researcher and admin accounts, by name. */
+  activeStaff(): Promise<UserAccount[]> {
+    return this.repo().find({
+      select: ACCOUNT,
+      where: { role: In(['researcher', 'admin']), active: true },
+      order: { name: 'ASC', id: 'ASC' },
+    });
   }
 
   /** One page of accounts by e-mail address, and how many there are. */

@@ -33,6 +33,16 @@ export interface OutboxFilter {
   offset: number;
 }
 
+/** One line of a person's mail history: what was sent and how it went, not the message itself. */
+export interface MailHistoryLine {
+  id: number;
+  kind: string;
+  subject: string;
+  status: OutboxStatus;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
 export interface OutboxListRow {
   id: number;
   studyId: number | null;
@@ -209,6 +219,26 @@ export class OutboxRepository {
   }
 
   /** Newest first, each with its study's slug and title (a deleted study leaves them null). */
+  /** E-mails of this study to the address, any capitalisation, oldest first. */
+  async mailsTo(
+    studyId: number,
+    address: string,
+    page: { offset: number; limit: number },
+  ): Promise<{ items: MailHistoryLine[]; total: number }> {
+    const [items, total] = await this.manager
+      .createQueryBuilder(OutboxMessage, 'm')
+      .select(['m.id', 'm.kind', 'm.subject', 'm.status', 'm.createdAt', 'm.sentAt'])
+      .where('m.study_id = :studyId AND LOWER(m.to_address) = :address', {
+        studyId,
+        address: address.trim().toLowerCase(),
+      })
+      .orderBy('m.id', 'ASC')
+      .skip(page.offset)
+      .take(page.limit)
+      .getManyAndCount();
+    return { items, total };
+  }
+
   async list(filter: OutboxFilter): Promise<{ items: OutboxListRow[]; total: number }> {
     const qb = this.dataSource
       .getRepository(OutboxMessage)

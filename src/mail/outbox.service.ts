@@ -11,7 +11,9 @@ import { renderEmail } from './mail-templates';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
 import { OutboxAttachment, OutboxMessage } from './outbox-message.entity';
 import { isMailAddress, messageIdFor, OutboxStatus, senderDomain } from './outbox-policy';
-import { OutboxFilter, OutboxListRow, OutboxRepository } from './outbox.repository';
+import { MailHistoryLine, OutboxFilter, OutboxListRow, OutboxRepository } from './outbox.repository';
+
+export type { MailHistoryLine };
 
 export interface NewMail {
   /** What this message is for; the same key twice gives one message, e.g. "invite:group:12:respondent:34:seq:1". */
@@ -94,6 +96,15 @@ export class OutboxService {
       createdBefore: (to && endOfDutchDay(to)) || undefined,
     });
     return { ...page, offset: filter.offset, limit: filter.limit };
+  }
+
+  /** The study's e-mails to one address (a respondent's file), any capitalisation, oldest first. */
+  async mailsTo(
+    studyId: number,
+    address: string,
+    page: { offset: number; limit: number },
+  ): Promise<Page<MailHistoryLine>> {
+    return { ...(await this.outbox.mailsTo(studyId, address, page)), ...page };
   }
 
   filterChoices(): Promise<{ kinds: string[]; studies: { id: number; title: string }[] }> {

@@ -1,9 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { RespondentStatus } from '../common/domain';
+import type { RespondentStatusChange as RespondentStatusChangeShape } from './respondent';
 
 /** One step of a respondent's way through the study; the first status is the one they were screened with. */
 @Entity('respondent_status_change')
-export class RespondentStatusChange {
+export class RespondentStatusChange implements RespondentStatusChangeShape {
   @PrimaryGeneratedColumn()
   id: number;
 

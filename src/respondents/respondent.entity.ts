@@ -1,12 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { DigitalComfort, Education, Gender, Quadrant, RespondentStatus } from '../common/domain';
+import type { QuadrantSource, Respondent as RespondentShape, RespondentSource } from './respondent';
 
-export type RespondentSource = 'screener' | 'import' | 'demo';
-/** Where the quadrant came from: the selection question, an imported file, or a researcher's override. */
-export type QuadrantSource = 'screener' | 'import' | 'override';
+export type { QuadrantSource, RespondentSource } from './respondent';
 
 @Entity('respondent')
-export class Respondent {
+export class Respondent implements RespondentShape {
   @PrimaryGeneratedColumn()
   id: number;
 

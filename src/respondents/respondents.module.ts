@@ -5,6 +5,8 @@ import { StudiesModule } from '../studies/studies.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { RespondentImportService } from './respondent-import.service';
 import { RespondentLifecycleService } from './respondent-lifecycle.service';
+import { RespondentQueryService } from './respondent-query.service';
+import { RespondentReadsRepository } from './respondent-reads.repository';
 import { RespondentRepository } from './respondent.repository';
 import { RespondentsController } from './respondents.controller';
 import { RespondentsPagesController } from './respondents.pages.controller';
@@ -22,9 +24,11 @@ import { RESPONDENTS_ENTITIES } from './respondents.entities';
     ScreenerIntakeService,
     RespondentImportService,
     RespondentLifecycleService,
+    RespondentReadsRepository,
+    RespondentQueryService,
   ],
   controllers: [RespondentsController, RespondentsPagesController],
-  exports: [RespondentsService, RespondentLifecycleService],
+  exports: [RespondentsService, RespondentLifecycleService, RespondentQueryService],
 })
 export class RespondentsModule implements NestModule {
   constructor(@Inject(IMPORT_LIMITS) private readonly importLimits: ImportLimits) {}

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Organisation as OrganisationShape } from './study';
 
 /** A public service organisation; it can take part in several studies. */
 @Entity('organisation')
-export class Organisation {
+export class Organisation implements OrganisationShape {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { SessionSlot as SessionSlotShape } from './study';
 
 @Entity('session_slot')
-export class SessionSlot {
+export class SessionSlot implements SessionSlotShape {
   @PrimaryGeneratedColumn()
   id: number;
 

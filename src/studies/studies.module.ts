@@ -8,6 +8,7 @@ import { StudiesPagesController } from './studies.pages.controller';
 import { StudiesService } from './studies.service';
 import { SlotUsageService } from './slot-usage.service';
 import { StudyDirectoryService } from './study-directory.service';
+import { StudyQueryService } from './study-query.service';
 import { StudyRepository } from './study.repository';
 import { STUDIES_ENTITIES } from './studies.entities';
 
@@ -20,9 +21,17 @@ import { STUDIES_ENTITIES } from './studies.entities';
     StudyRepository,
     ResearchOrganisationService,
     SlotUsageService,
+    StudyQueryService,
     { provide: STUDY_DIRECTORY, useClass: StudyDirectoryService },
   ],
   controllers: [StudiesController, StudiesPagesController, StudyLogoController],
-  exports: [StudiesService, StudyRepository, ResearchOrganisationService, SlotUsageService, STUDY_DIRECTORY],
+  exports: [
+    StudiesService,
+    StudyRepository,
+    StudyQueryService,
+    ResearchOrganisationService,
+    SlotUsageService,
+    STUDY_DIRECTORY,
+  ],
 })
 export class StudiesModule {}

@@ -1,9 +1,10 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organisation } from './organisation.entity';
+import type { StudyOrganisation as StudyOrganisationShape } from './study';
 
 /** An organisation as partner of one study, with the contact person named in that study's letters. */
 @Entity('study_organisation')
-export class StudyOrganisation {
+export class StudyOrganisation implements StudyOrganisationShape {
   @PrimaryGeneratedColumn()
   id: number;
 

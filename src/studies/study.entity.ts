@@ -1,11 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Locale } from '../common/domain';
+import type { Study as StudyShape, StudyStatus } from './study';
 
-export const STUDY_STATUSES = ['draft', 'recruiting', 'fieldwork', 'closed'] as const;
-export type StudyStatus = (typeof STUDY_STATUSES)[number];
+export { STUDY_STATUSES, type StudyStatus } from './study';
 
 @Entity('study')
-export class Study {
+export class Study implements StudyShape {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -22,6 +22,22 @@ export class StudyRepository {
     return this.manager.findOneBy(Study, { slug });
   }
 
+  findById(id: number): Promise<Study | null> {
+    return this.manager.findOneBy(Study, { id });
+  }
+
+  /** The studies an organisation takes part in, newest first. */
+  studiesOfOrganisation(organisationId: number): Promise<Study[]> {
+    return this.manager
+      .createQueryBuilder(Study, 's')
+      .innerJoin(StudyOrganisation, 'so', 'so.study_id = s.id AND so.organisation_id = :organisationId', {
+        organisationId,
+      })
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .getMany();
+  }
+
   /** One page of studies, newest first, and how many there are. */
   async listPage(offset: number, limit: number): Promise<{ items: Study[]; total: number }> {
     const [items, total] = await this.manager.findAndCount(Study, {
@@ -48,6 +64,11 @@ export class StudyRepository {
     return this.manager.find(StudyOrganisation, { where: { studyId }, order: { position: 'ASC', id: 'ASC' } });
   }
 
+  /** The link of one organisation to one study (by the organisation's id, not the link's). */
+  findPartner(studyId: number, organisationId: number): Promise<StudyOrganisation | null> {
+    return this.manager.findOneBy(StudyOrganisation, { studyId, organisationId });
+  }
+
   findStudyOrganisation(studyId: number, id: number): Promise<StudyOrganisation | null> {
     return this.manager.findOneBy(StudyOrganisation, { studyId, id });
   }
@@ -68,6 +89,19 @@ export class StudyRepository {
 
   slotsOf(studyId: number): Promise<SessionSlot[]> {
     return this.manager.find(SessionSlot, { where: { studyId }, order: { startsAt: 'ASC', id: 'ASC' } });
+  }
+
+  slotsByIds(ids: number[]): Promise<SessionSlot[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.manager.find(SessionSlot, { where: { id: In([...new Set(ids)]) } });
+  }
+
+  slotById(id: number): Promise<SessionSlot | null> {
+    return this.manager.findOneBy(SessionSlot, { id });
+  }
+
+  countSlots(studyId: number): Promise<number> {
+    return this.manager.countBy(SessionSlot, { studyId });
   }
 
   findSlot(studyId: number, id: number): Promise<SessionSlot | null> {
