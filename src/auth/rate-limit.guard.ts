@@ -36,7 +36,9 @@ export class RateLimitGuard implements CanActivate {
     throw new AppError(
       'too_many_requests',
       'rate_limited',
-      getTranslations().t(req.locale, 'rateLimit.screener', { minutes }),
+      getTranslations().t(req.locale, 'error.rate_limited', { minutes }),
+      undefined,
+      { minutes },
     );
   }
 }

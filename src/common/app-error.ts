@@ -1,3 +1,4 @@
+import type { Locale } from './domain';
 import type { TextVars } from './i18n';
 
 /**
@@ -52,6 +53,14 @@ export class AppError extends Error {
 
   withProblems(problems: FieldProblems): this {
     this.problems = problems;
+    return this;
+  }
+
+  /** The language the reader chose in what they sent (the screener's own switch), over the request's. */
+  locale?: Locale;
+
+  saidIn(locale: Locale): this {
+    this.locale = locale;
     return this;
   }
 

@@ -24,15 +24,11 @@ function errorCodes(): string[] {
     ...[...text.matchAll(/AppError\.notFound\(\s*'(\w+)'/g)].map((m) => `${m[1]}.not_found`),
     ...[...text.matchAll(/ImportLimitError\(\s*'([\w.-]+)'/g)].map((m) => m[1]),
     ...[...text.matchAll(/code: '(attendance\.[\w.-]+)'/g)].map((m) => m[1]),
+    // The screener intake's refusals: refusal('invalid', 'unknown_version') is `screener.unknown_version`.
+    ...[...text.matchAll(/\brefusal\(\s*'[a-z_]+',\s*'(\w+)'/g)].map((m) => `screener.${m[1]}`),
   ];
   return [...new Set(codes)].sort();
 }
-
-// Refusals whose site already says them in the reader's language from the catalogue (intake.error.*,
-// rateLimit.*, study.logo.*), and two that still carry the English text of a lower layer: a screener answer
-// SurveyJS refused and a manual group change (the groups page words it per rule, groups.refusal.*), and a
-// file's unreadable rows (the parser's line-and-reason report).
-const WORDED_AT_THE_SITE = ['screener.', 'rate_limited', 'study.logo_', 'group.change_refused', 'import.unreadable'];
 
 describe('error texts', () => {
   const nl = readCatalogue(templatesDir(), 'nl');
@@ -41,8 +37,9 @@ describe('error texts', () => {
     `error.${code}` in catalogue || `error.${code}_other` in catalogue;
 
   it('has a Dutch and an English text for every error code', () => {
-    const codes = errorCodes().filter((c) => !WORDED_AT_THE_SITE.some((p) => c.startsWith(p)));
+    const codes = errorCodes();
     expect(codes.length).toBeGreaterThan(80);
+    expect(codes).toEqual(expect.arrayContaining(['screener.invalid_answers', 'rate_limited', 'import.unreadable']));
     expect(codes.filter((c) => !has(nl, c))).toEqual([]);
     expect(codes.filter((c) => !has(en, c))).toEqual([]);
   });
@@ -71,6 +68,31 @@ describe(errorBody.name, () => {
       new AppError('too_many_requests', 'auth.throttled', '', { retryAfterSeconds: count * 60 }, { count });
     expect(errorBody(wait(1), 'POST', '/api/auth/login', 'nl').message).toContain('1 minuut');
     expect(errorBody(wait(4), 'POST', '/api/auth/login', 'en').message).toContain('4 minutes');
+  });
+
+  it('says each rule a group change breaks in the reader’s language', () => {
+    const rules = [
+      { textKey: 'groups.rule.too_many', vars: { groupId: 3, count: 7, max: 6 } },
+      { textKey: 'groups.rule.no_shared_slot', vars: { groupId: 3 } },
+    ];
+    const err = AppError.invalid('group.change_refused', 'Group 3 would have 7 members.', undefined, { rules });
+    const nl = errorBody(err, 'POST', '/api/groups/3/members', 'nl').message;
+    expect(nl).toMatch(/^Deze wijziging kan niet: Groep 3 zou 7 deelnemers hebben;.* De deelnemers van groep 3 /);
+    expect(errorBody(err, 'POST', '/api/groups/3/members', 'en').message).toContain('Group 3 would have 7 members');
+  });
+
+  it('says a text of its own when the code has several (a file without the needed columns)', () => {
+    const err = new AppError(
+      'invalid',
+      'import.unreadable',
+      'x',
+      undefined,
+      { name: 'a.csv', columns: 'Kwadrant' },
+      'error.import.missing_columns',
+    );
+    expect(errorBody(err, 'POST', '/api/import', 'nl').message).toBe(
+      'In a.csv ontbreken kolommen die nodig zijn: Kwadrant.',
+    );
   });
 
   it('names what was not found in the reader’s language', () => {

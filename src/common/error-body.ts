@@ -69,9 +69,14 @@ export function errorMessage(err: AppError, locale: Locale): string {
   const i18n = getTranslations();
   const key = err.textKey ?? `error.${err.code}`;
   if (!i18n.has(key)) return err.message;
+  locale = err.locale ?? locale;
   const vars: Record<string, unknown> = { ...err.details, ...err.vars };
-  for (const [name, value] of Object.entries(vars))
-    if (isTextRef(value)) vars[name] = i18n.t(locale, value.textKey, value.vars);
+  const say = (ref: TextRef) => i18n.t(locale, ref.textKey, ref.vars);
+  for (const [name, value] of Object.entries(vars)) {
+    if (isTextRef(value)) vars[name] = say(value);
+    // A list of texts (each rule a change breaks) reads as consecutive sentences.
+    else if (Array.isArray(value) && value.length && value.every(isTextRef)) vars[name] = value.map(say).join(' ');
+  }
   return i18n.t(locale, key, vars);
 }
 

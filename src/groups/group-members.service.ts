@@ -255,7 +255,9 @@ export class GroupMembersService {
     }
     if (breaches.length) {
       const problems = breaches.map(breachText);
-      throw AppError.invalid('group.change_refused', problems.join(' '), { problems, breaches });
+      // Each broken rule in the reader's language (groups.rule.*); the details keep them for scripts.
+      const rules = breaches.map((b) => ({ textKey: `groups.rule.${b.rule}`, vars: { ...b } }));
+      throw AppError.invalid('group.change_refused', problems.join(' '), { problems, breaches }, { rules });
     }
   }
 

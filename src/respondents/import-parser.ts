@@ -58,7 +58,10 @@ export interface ParsedImport {
 export class ImportFileError extends Error {
   constructor(
     message: string,
+    /** Which of the catalogue's texts says it (`error.import.<reason>`, else `error.import.unreadable`). */
+    readonly reason: 'unreadable' | 'no_header' | 'missing_columns',
     readonly missingColumns: string[] = [],
+    readonly columns = '',
   ) {
     super(message);
     this.name = 'ImportFileError';
@@ -163,7 +166,12 @@ function readHeader(lines: RawLine[], fileName: string): Header {
     .find((l) => l.cells.filter((c) => fieldForHeader(c)).length >= MIN_HEADER_MATCHES);
   if (!candidate) {
     const expected = [layoutColumns('bijlage5'), layoutColumns('english')].map((cols) => cols.join(';')).join('" or "');
-    throw new ImportFileError(`${fileName}: no header row found; expected the columns "${expected}"`);
+    throw new ImportFileError(
+      `${fileName}: no header row found; expected the columns "${expected}"`,
+      'no_header',
+      [],
+      expected,
+    );
   }
   const index: Header['index'] = {};
   const names: Header['names'] = {};
@@ -182,7 +190,9 @@ function readHeader(lines: RawLine[], fileName: string): Header {
   if (missing.length) {
     throw new ImportFileError(
       `${fileName}: required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}`,
+      'missing_columns',
       missing,
+      missing.join(', '),
     );
   }
   return { line: candidate.line, layout, index, names, keys: headerKeys(candidate.cells) };
@@ -271,7 +281,8 @@ export async function parseImportFile(
       }
     }
   } catch (err) {
-    if (err instanceof CsvReadError || err instanceof XlsxReadError) throw new ImportFileError(err.message);
+    if (err instanceof CsvReadError || err instanceof XlsxReadError)
+      throw new ImportFileError(err.message, 'unreadable');
     throw err;
   }
   if (!header) {

@@ -72,7 +72,14 @@ export class RespondentImportService {
       parsed = await parseImportFile(file.buffer, file.name, organisations, this.limits);
     } catch (err) {
       if (err instanceof ImportFileError)
-        throw AppError.invalid('import.unreadable', err.message, { missingColumns: err.missingColumns });
+        throw new AppError(
+          'invalid',
+          'import.unreadable',
+          err.message,
+          { missingColumns: err.missingColumns },
+          { name: file.name, columns: err.columns },
+          err.reason === 'unreadable' ? undefined : `error.import.${err.reason}`,
+        );
       if (err instanceof ImportLimitError)
         throw new AppError(
           err.code === 'import.zip_bomb' ? 'invalid' : 'payload_too_large',

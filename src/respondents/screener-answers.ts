@@ -53,7 +53,15 @@ const NO_PROFILE: Nothing<Profile> = {
 };
 
 /** Thrown when validated answers still cannot make a respondent: a definition that lacks a question the intake needs. */
-export class ScreenerAnswerError extends Error {}
+export class ScreenerAnswerError extends Error {
+  constructor(
+    /** The question (its name) whose answer the intake cannot use. */
+    readonly question: string,
+    detail = 'is missing or not understood',
+  ) {
+    super(`The answer to "${question}" ${detail}.`);
+  }
+}
 
 /**
  * Run on data that validateSubmission accepted; required answers of an eligible respondent are then present.
@@ -88,8 +96,7 @@ export function respondentFromAnswers(data: Record<string, unknown>): ScreenerRe
 }
 
 function need<T>(name: string, value: T | null | undefined): T {
-  if (value === null || value === undefined)
-    throw new ScreenerAnswerError(`The answer to "${name}" is missing or not understood.`);
+  if (value === null || value === undefined) throw new ScreenerAnswerError(name);
   return value;
 }
 
@@ -97,7 +104,7 @@ function profileFrom(data: Record<string, unknown>): Profile {
   const text = (name: string): string | null =>
     typeof data[name] === 'string' && (data[name] as string).trim() ? (data[name] as string).trim() : null;
   const age = normaliseAge(String(data.age ?? ''));
-  if (!age.ok) throw new ScreenerAnswerError(`"age": ${age.reason}`);
+  if (!age.ok) throw new ScreenerAnswerError('age', `is not understood: ${age.reason}`);
   return {
     firstName: need('firstName', text('firstName')),
     email: need('email', text('email')),

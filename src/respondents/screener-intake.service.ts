@@ -28,9 +28,9 @@ export class ScreenerIntakeService {
   async submit(slug: string, dto: ScreenerSubmissionDto, now = new Date()): Promise<ScreenerResult> {
     // The respondent reads these refusals on the screener page, in the language they filled it in.
     const say = (code: string, vars: Record<string, unknown> = {}) =>
-      getTranslations().t(dto.locale, `intake.error.${code}`, vars);
+      getTranslations().t(dto.locale, `error.screener.${code}`, vars);
     const refusal = (kind: ErrorKind, code: string, vars: Record<string, unknown> = {}, details?: ErrorDetails) =>
-      new AppError(kind, `screener.${code}`, say(code, vars), details);
+      new AppError(kind, `screener.${code}`, say(code, vars), details, vars).saidIn(dto.locale);
     const study = await this.studies.find(slug);
     // Unknown, draft and closed studies answer alike (screener-access.ts).
     if (!study || !screenerIsOpen(study.status)) throw screenerNotOpen(dto.locale);
@@ -53,7 +53,10 @@ export class ScreenerIntakeService {
     try {
       person = respondentFromAnswers(checked.data);
     } catch (err) {
-      if (err instanceof ScreenerAnswerError) throw AppError.invalid('screener.incomplete', err.message);
+      if (err instanceof ScreenerAnswerError)
+        throw AppError.invalid('screener.incomplete', err.message, undefined, { question: err.question }).saidIn(
+          dto.locale,
+        );
       throw err;
     }
     const organisations = await this.studies.organisationsOf(study.id);

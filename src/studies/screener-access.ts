@@ -12,5 +12,7 @@ export function screenerIsOpen(status: StudyStatus): boolean {
 }
 
 export function screenerNotOpen(locale: Locale): AppError {
-  return new AppError('not_found', 'screener.not_open', getTranslations().t(locale, 'intake.error.not_open'));
+  return new AppError('not_found', 'screener.not_open', getTranslations().t(locale, 'error.screener.not_open')).saidIn(
+    locale,
+  );
 }

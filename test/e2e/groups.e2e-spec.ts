@@ -89,7 +89,9 @@ describe('groups API and page', () => {
     const noReserves = await post(`/api/groups/${g2}/members/${m1}/move`, { groupId: g2, role: 'reserve' }).expect(400);
     expect(noReserves.body).toMatchObject({
       code: 'group.change_refused',
-      message: expect.stringMatching(/1 reserves; the study allows 0 per group/),
+      message: expect.stringMatching(
+        /^Deze wijziging kan niet: Groep \d+ zou 1 reserves hebben; het onderzoek staat er 0 per/,
+      ),
     });
     const moved = await post(`/api/groups/${g2}/members/${m1}/move`, { groupId: g1 }).expect(200);
     expect(moved.body.find((g: { id: number }) => g.id === g1).members).toHaveLength(4);
@@ -100,7 +102,7 @@ describe('groups API and page', () => {
       quadrant: 'gemakzoeker',
     });
     const wrongBucket = await post(`/api/groups/${g1}/members`, { respondentId: newcomer.id }).expect(400);
-    expect(wrongBucket.body.message).toMatch(/one organisation and one quadrant/);
+    expect(wrongBucket.body.message).toMatch(/één organisatie en één kwadrant/);
     await agent.delete(`/api/groups/${g1}/members/${m1}`).set('x-csrf-token', csrf).expect(200);
     await post(`/api/groups/${g1}/members`, { respondentId: m1, role: 'captain' }).expect(400);
     const actions = (await t.dataSource.getRepository(AuditEvent).findBy({ studyId: fx.study.id })).map(
