@@ -1,4 +1,8 @@
+import 'reflect-metadata';
 import { readdirSync, readFileSync } from 'fs';
+import { IsDayParam } from './list-filters';
+import { IsInt, IsOptional, Max, Min, MinLength } from 'class-validator';
+import { createValidationPipe } from './validation';
 import { join } from 'path';
 import { AppError } from './app-error';
 import { errorBody } from './error-body';
@@ -45,7 +49,42 @@ describe('error texts', () => {
   });
 });
 
+class ExampleDto {
+  @MinLength(3) title: string;
+  @IsInt() @Min(1) @Max(60) groupMinSize: number;
+  @IsOptional() @IsDayParam() from?: string;
+}
+
+async function refusalOf(body: object): Promise<unknown> {
+  try {
+    await createValidationPipe().transform(body, { type: 'body', metatype: ExampleDto });
+  } catch (err) {
+    return err;
+  }
+  throw new Error('the body was accepted');
+}
+
 describe(errorBody.name, () => {
+  it('says validation problems in the reader’s language, Dutch by default, naming fields by their titles', async () => {
+    const err = await refusalOf({ title: 'ab', groupMinSize: 99, from: '8-12-2026', extra: 1 });
+    const nl = errorBody(err, 'POST', '/api/studies', 'nl');
+    expect(nl).toMatchObject({ statusCode: 400, code: 'validation.failed' });
+    expect(nl.details).toEqual({
+      title: ['te kort: minstens 3 tekens'],
+      groupMinSize: ['te groot: hoogstens 60'],
+      from: ['schrijf een datum als JJJJ-MM-DD'],
+      extra: ['dit veld hoort niet bij het formulier'],
+    });
+    expect(nl.message).toContain('titel (te kort: minstens 3 tekens), kleinste groep (te groot: hoogstens 60)');
+    const en = errorBody(err, 'POST', '/api/studies', 'en');
+    expect(en.details).toMatchObject({
+      title: ['too short: at least 3 characters'],
+      groupMinSize: ['too large: at most 60'],
+    });
+    expect(en.message).toContain('title (too short: at least 3 characters), smallest group (');
+    expect(errorBody(err, 'POST', '/api/studies').details).toEqual(nl.details);
+  });
+
   it('says an error in the reader’s language, with its values, and keeps the code', () => {
     const err = AppError.invalid(
       'user.password_too_short',

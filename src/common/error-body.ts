@@ -20,12 +20,14 @@ export interface ErrorBody {
 export function errorBody(exception: unknown, method: string, path: string, locale: Locale = 'nl'): ErrorBody {
   if (exception instanceof AppError) {
     const statusCode = statusForKind(exception.kind);
+    const validation = exception.code === 'validation.failed' && exception.problems;
+    const err = validation ? inLanguage(exception, locale) : exception;
     return {
       statusCode,
       error: STATUS_TEXT[statusCode],
-      message: errorMessage(exception, locale),
+      message: errorMessage(err, locale),
       code: exception.code,
-      details: exception.details,
+      details: err.details,
     };
   }
   const say = (key: string, vars?: Record<string, unknown>) => getTranslations().t(locale, key, vars);
@@ -78,6 +80,34 @@ export function errorMessage(err: AppError, locale: Locale): string {
     else if (Array.isArray(value) && value.length && value.every(isTextRef)) vars[name] = value.map(say).join(' ');
   }
   return i18n.t(locale, key, vars);
+}
+
+/**
+ * A failed validation said in the reader's language: each field's problems from the catalogue by constraint
+ * (`formProblem.<constraint>`, or the field's own `formProblem.<constraint>.<field>`), the message naming each
+ * field by its title (`field.<name>`, else the name a client sent). A constraint the catalogue does not word keeps
+ * class-validator's text, so no problem goes unsaid.
+ */
+function inLanguage(err: AppError, locale: Locale): AppError {
+  const i18n = getTranslations();
+  const english = (err.details ?? {}) as Record<string, string[]>;
+  const details: Record<string, string[]> = {};
+  for (const [path, problems] of Object.entries(err.problems ?? {})) {
+    const name = path.split('.').pop() ?? path;
+    details[path] = problems.map((p, i) => {
+      const own = `${p.key}.${name}`;
+      if (i18n.has(own)) return i18n.t(locale, own, p.vars);
+      return i18n.has(p.key) ? i18n.t(locale, p.key, p.vars) : (english[path]?.[i] ?? p.key);
+    });
+  }
+  const title = (path: string) => {
+    const key = `field.${path.split('.').pop()}`;
+    return i18n.has(key) ? i18n.t(locale, key) : path;
+  };
+  const problems = Object.entries(details)
+    .map(([path, texts]) => `${title(path)} (${texts.join('; ')})`)
+    .join(', ');
+  return new AppError(err.kind, err.code, err.message, details, { ...err.vars, problems });
 }
 
 const isTextRef = (v: unknown): v is TextRef =>

@@ -22,7 +22,7 @@ function directAnswer(body: unknown): unknown {
 }
 
 const describeError = (e: unknown) =>
-  e instanceof AppError ? { code: e.code, message: e.message, details: e.details } : e;
+  e instanceof AppError ? { code: e.code, message: e.message, details: e.details, problems: e.problems } : e;
 
 describe('draftRequest: the autosave body, checked as HomeworkDraftDto is', () => {
   const bodies: unknown[] = [
