@@ -18,6 +18,7 @@ import {
   studyName,
   text,
 } from './labels';
+import { BODY_SIZE, BOLD, CONTENT_BOTTOM, FONT, MARGIN, PAGE, PageWriter, ROW_HEIGHT } from './pdf-layout';
 import { OrganisationSequence, type RowSource } from './row-source';
 
 export interface PdfOptions {
@@ -31,20 +32,8 @@ export interface PdfOptions {
   disclosure?: Disclosure;
 }
 
-const MARGIN = 50;
-const PAGE = { width: 595.28, height: 841.89 }; // A4
-const CONTENT_BOTTOM = PAGE.height - 70;
-const FOOTER_Y = PAGE.height - 45;
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const BODY_SIZE = 9;
-const ROW_HEIGHT = 15;
-const PAD = 4;
 const ROW_COLUMN_WIDTHS = [47, 42, 124, 94, 104, 84];
 const COMPOSITION_WIDTHS = [97, 90, 90, 90, 90, 38];
-const HEADER_FILL = '#dce6f2';
-const STRIPE_FILL = '#f3f4f6';
-const RULE = '#6b7280';
 // Unread output beyond this makes the writer wait for the reader (a slow download).
 const BACKLOG_LIMIT = 1 << 20;
 
@@ -146,86 +135,6 @@ export async function writePdf(
     doc.unpipe(out);
     out.destroy(); // without the error: an 'error' event nobody listens to would crash the process
     throw err;
-  }
-}
-
-type RowKind = 'header' | 'plain' | 'stripe' | 'total';
-
-class PageWriter {
-  private number = 0;
-  private reported = 0;
-  private readonly fitted = new Map<string, string>();
-
-  constructor(
-    private readonly doc: PDFKit.PDFDocument,
-    private readonly footer: string,
-    private readonly pageWord: string,
-  ) {}
-
-  add(): void {
-    this.doc.addPage();
-    this.number++;
-    this.doc.font(FONT).fontSize(8).fillColor(RULE);
-    this.doc.text(`${this.footer} – ${this.pageWord} ${this.number}`, MARGIN, FOOTER_Y, { lineBreak: false });
-    this.doc.fillColor('black');
-  }
-
-  /** Whether a page was added since the last call. */
-  added(): boolean {
-    const added = this.number !== this.reported;
-    this.reported = this.number;
-    return added;
-  }
-
-  /** Draws one table row at y and returns the y below it. Header cells wrap; body cells are cut to fit. */
-  tableRow(y: number, cells: readonly string[], widths: readonly number[], kind: RowKind, numeric = false): number {
-    const doc = this.doc;
-    const bold = kind === 'header' || kind === 'total';
-    doc.font(bold ? BOLD : FONT).fontSize(BODY_SIZE);
-    const tableWidth = widths.reduce((a, b) => a + b, 0);
-    const height =
-      kind === 'header'
-        ? Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 2 * PAD }))) + 2 * PAD
-        : ROW_HEIGHT;
-    if (kind === 'header') doc.rect(MARGIN, y, tableWidth, height).fill(HEADER_FILL);
-    if (kind === 'stripe') doc.rect(MARGIN, y, tableWidth, height).fill(STRIPE_FILL);
-    doc.fillColor('black');
-    let x = MARGIN;
-    cells.forEach((cell, i) => {
-      const width = widths[i] - 2 * PAD;
-      const right = numeric && i > 0;
-      if (kind === 'header') doc.text(cell, x + PAD, y + PAD, { width, align: right ? 'right' : 'left' });
-      else {
-        const fitted = this.truncateToWidth(cell, width, bold);
-        const indent = right ? width - doc.widthOfString(fitted) : 0;
-        doc.text(fitted, x + PAD + indent, y + (ROW_HEIGHT - BODY_SIZE) / 2, { lineBreak: false });
-      }
-      x += widths[i];
-    });
-    if (kind === 'header' || kind === 'total') {
-      const ruleY = kind === 'header' ? y + height : y;
-      doc
-        .moveTo(MARGIN, ruleY)
-        .lineTo(MARGIN + tableWidth, ruleY)
-        .lineWidth(0.75)
-        .strokeColor(RULE)
-        .stroke();
-    }
-    return y + height;
-  }
-
-  /** Cuts text that would run into the next column, ending it with an ellipsis; cached, values repeat a lot. */
-  private truncateToWidth(value: string, width: number, bold: boolean): string {
-    const key = `${bold ? 'b' : 'r'}${width}|${value}`;
-    let fitted = this.fitted.get(key);
-    if (fitted === undefined) {
-      fitted = value;
-      while (fitted.length > 1 && this.doc.widthOfString(fitted === value ? fitted : `${fitted}…`) > width)
-        fitted = fitted.slice(0, -1);
-      if (fitted !== value) fitted = `${fitted.trimEnd()}…`;
-      if (this.fitted.size < 10_000) this.fitted.set(key, fitted);
-    }
-    return fitted;
   }
 }
 
