@@ -13,6 +13,7 @@ import { TimestampsWithTimeZone1795439000000 } from './1795439000000-TimestampsW
 import { OutboxCancelled1795440100000 } from './1795440100000-OutboxCancelled';
 import { Codebook1795440700000 } from './1795440700000-Codebook';
 import { HomeworkAnswerSource1795440800000 } from './1795440800000-HomeworkAnswerSource';
+import { Coding1795441000000 } from './1795441000000-Coding';
 
 export const MIGRATIONS = [
   Foundation1763900000000,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   OutboxCancelled1795440100000,
   Codebook1795440700000,
   HomeworkAnswerSource1795440800000,
+  Coding1795441000000,
 ];

@@ -1,6 +1,9 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { HomeworkModule } from '../homework/homework.module';
+import { RespondentsModule } from '../respondents/respondents.module';
 import { StudiesModule } from '../studies/studies.module';
 import { CodebookController } from './codebook.controller';
 import { CodebookPagesController } from './codebook.pages.controller';
@@ -8,17 +11,31 @@ import { CodebookRepository } from './codebook.repository';
 import { CodebookService, CODEBOOK_MAX_BYTES } from './codebook.service';
 import { codebookRawBody } from './codebook-upload.middleware';
 import { CODING_ENTITIES } from './coding.entities';
+import { CodingMaterialService } from './coding-material.service';
+import { CodingQueryService } from './coding-query.service';
+import { CodingRepository } from './coding.repository';
+import { CodingService } from './coding.service';
 
-/** Coding of the homework: the study's contact-reason codebook (and, later, codings, agreement and REFI-QDA). */
+/** Coding of the homework: the study's contact-reason codebook its codings (coder layers and the final one). */
 @Module({
   imports: [
     TypeOrmModule.forFeature(CODING_ENTITIES),
     StudiesModule,
+    AuthModule,
+    HomeworkModule,
+    RespondentsModule,
     MulterModule.register({ limits: { fileSize: CODEBOOK_MAX_BYTES, files: 1, fields: 10 } }),
   ],
-  providers: [CodebookRepository, CodebookService],
+  providers: [
+    CodebookRepository,
+    CodebookService,
+    CodingRepository,
+    CodingMaterialService,
+    CodingService,
+    CodingQueryService,
+  ],
   controllers: [CodebookController, CodebookPagesController],
-  exports: [CodebookService],
+  exports: [CodebookService, CodingService, CodingQueryService],
 })
 export class CodingModule implements NestModule {
   // An import may come as the file itself instead of a multipart form.

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { AuthUser } from '../auth/auth-user';
+import { CodingService } from '../coding/coding.service';
 import { GroupsService } from '../groups/groups.service';
 import { HomeworkService } from '../homework/homework.service';
 import { ErasedRespondent, RespondentsService } from '../respondents/respondents.service';
 
 /**
  * Erasing a respondent across the pipeline, each respondent in one transaction: respondents removes the personal
- * data and records the erasure, groups lets them leave their group, homework removes their answers.
+ * data and records the erasure, groups lets them leave their group, homework removes their answers and coding the codings on them.
  */
 @Injectable()
 export class ErasureService {
@@ -17,6 +18,7 @@ export class ErasureService {
     private readonly respondents: RespondentsService,
     private readonly groups: GroupsService,
     private readonly homework: HomeworkService,
+    private readonly codings: CodingService,
   ) {}
 
   async erase(slug: string, id: number, actor: AuthUser | null): Promise<ErasedRespondent> {
@@ -37,6 +39,7 @@ export class ErasureService {
       const erased = await this.respondents.erasePersonalData(studyId, respondentId, actor);
       await this.groups.removeErasedRespondent(respondentId);
       await this.homework.clearAnswersOf(respondentId);
+      await this.codings.removeOfRespondent(respondentId, actor);
       return erased;
     });
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CodingModule } from '../coding/coding.module';
 import { GroupsModule } from '../groups/groups.module';
 import { HomeworkModule } from '../homework/homework.module';
 import { RespondentsModule } from '../respondents/respondents.module';
@@ -8,7 +9,7 @@ import { ErasureService } from './erasure.service';
 
 /** Work on personal data that spans modules: erasure across the pipeline. */
 @Module({
-  imports: [RespondentsModule, GroupsModule, HomeworkModule],
+  imports: [RespondentsModule, GroupsModule, HomeworkModule, CodingModule],
   providers: [ErasureService],
   controllers: [ErasureController, ErasurePagesController],
   exports: [ErasureService],

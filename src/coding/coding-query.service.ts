@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { UserQueryService } from '../auth/user-query.service';
+import type { Locale } from '../common/domain';
+import { CodebookRepository } from './codebook.repository';
+import { CodingMaterialService, HomeworkForCoding } from './coding-material.service';
+import type { Coding, CodingLayer } from './coding.entity';
+import { CodingRepository } from './coding.repository';
+import { answerKey, byAnswer, finalCoding } from './final-coding';
+
+/** A code as a coding names it. */
+export interface CodingCode {
+  id: number;
+  tekstId: string | null;
+  path: string[];
+  /** The coding that applied it, with its memo and whether it may be shared as a quote. */
+  codingId: number;
+  memo: string | null;
+  shareable: boolean;
+}
+
+/**
+ * The codes one coder (or the final layer) applied to one span of one answer: codings of the same span are one
+ * entry. Never holds a respondent's name, e-mail or phone: the respondent is their pseudonym, and the text is
+ * masked where they typed what identifies them.
+ */
+export interface CodedSpan {
+  assignmentId: number;
+  respondentId: number;
+  pseudonym: string;
+  question: string;
+  start: number;
+  end: number;
+  text: string;
+  codes: CodingCode[];
+  coderId: number;
+  layer: CodingLayer;
+  /** True for the codings that make up the answer's final coding. */
+  final: boolean;
+  /** Any of the span's codings marked shareable. */
+  shareable: boolean;
+}
+
+export interface UnsettledAnswer {
+  assignmentId: number;
+  respondentId: number;
+  pseudonym: string;
+  question: string;
+  coderIds: number[];
+}
+
+/** Read side of the codings, exported for the modules after coding (journeys) and for the exchange. */
+@Injectable()
+export class CodingQueryService {
+  constructor(
+    private readonly codingRepository: CodingRepository,
+    private readonly codebook: CodebookRepository,
+    private readonly homework: CodingMaterialService,
+    private readonly users: UserQueryService,
+  ) {}
+
+  /** The study's sent homework with pseudonyms (R01 … in ascending respondent id) and codable answers. */
+  material(studyId: number, locale: Locale = 'nl'): Promise<HomeworkForCoding[]> {
+    return this.homework.ofStudy(studyId, locale);
+  }
+
+  /** Respondent id → pseudonym for the study. */
+  async pseudonyms(studyId: number): Promise<Map<number, string>> {
+    return new Map((await this.homework.ofStudy(studyId)).map((h) => [h.respondentId, h.pseudonym]));
+  }
+
+  /** Codings as spans; `coderId` for one coder's own (blind) view, `layer` for one layer. */
+  async codings(studyId: number, filter: { layer?: CodingLayer; coderId?: number } = {}): Promise<CodedSpan[]> {
+    const [rows, context] = await Promise.all([this.codingRepository.ofStudy(studyId, filter), this.context(studyId)]);
+    const finalIds = new Set(finalRows(rows).map((r) => r.id));
+    return spans(rows, context, (r) => finalIds.has(r.id));
+  }
+
+  /** The final coding of every answer that has one (see final-coding.ts); unsettled answers are left out. */
+  async finalCodings(studyId: number): Promise<(CodedSpan & { final: true })[]> {
+    const [rows, context] = await Promise.all([this.codingRepository.ofStudy(studyId), this.context(studyId)]);
+    return spans(finalRows(rows), context, () => true) as (CodedSpan & { final: true })[];
+  }
+
+  /** Answers that several coders coded differently and nobody settled. */
+  async unsettled(studyId: number): Promise<UnsettledAnswer[]> {
+    const [rows, names] = await Promise.all([this.codingRepository.ofStudy(studyId), this.pseudonyms(studyId)]);
+    const result: UnsettledAnswer[] = [];
+    for (const group of byAnswer(rows).values()) {
+      const outcome = finalCoding(group);
+      const [first] = group;
+      const pseudonym = names.get(first.respondentId);
+      if (outcome.status !== 'unsettled' || !pseudonym) continue;
+      result.push({
+        assignmentId: first.assignmentId,
+        respondentId: first.respondentId,
+        pseudonym,
+        question: first.question,
+        coderIds: outcome.coderIds,
+      });
+    }
+    return result;
+  }
+
+  /** Display names of coders. */
+  coderNames(ids: number[]): Promise<Map<number, string>> {
+    return this.users.names(ids);
+  }
+
+  private async context(studyId: number): Promise<SpanContext> {
+    const [material, codes] = await Promise.all([this.material(studyId), this.codebook.codesOf(studyId)]);
+    const texts = new Map<string, string>();
+    const pseudonymOf = new Map<number, string>();
+    for (const h of material) {
+      pseudonymOf.set(h.respondentId, h.pseudonym);
+      for (const a of h.codable) texts.set(answerKey({ assignmentId: h.assignmentId, question: a.question }), a.text);
+    }
+    return {
+      texts,
+      pseudonymOf,
+      codes: new Map(codes.filter((c) => c.id !== undefined).map((c) => [c.id!, { tekstId: c.tekstId, path: c.path }])),
+    };
+  }
+}
+
+interface SpanContext {
+  texts: Map<string, string>;
+  pseudonymOf: Map<number, string>;
+  codes: Map<number, { tekstId: string | null; path: string[] }>;
+}
+
+function finalRows(rows: Coding[]): Coding[] {
+  const result: Coding[] = [];
+  for (const group of byAnswer(rows).values()) {
+    const outcome = finalCoding(group);
+    if (outcome.status === 'settled' || outcome.status === 'single' || outcome.status === 'agreed')
+      result.push(...outcome.codings);
+  }
+  return result;
+}
+
+/** Rows as spans, in the order of respondents, then of the codings; rows whose answer is gone are left out. */
+function spans(rows: Coding[], context: SpanContext, isFinal: (row: Coding) => boolean): CodedSpan[] {
+  const bySpan = new Map<string, CodedSpan>();
+  for (const row of [...rows].sort((a, b) => a.respondentId - b.respondentId || a.id - b.id)) {
+    const text = context.texts.get(answerKey(row));
+    const pseudonym = context.pseudonymOf.get(row.respondentId);
+    const code = context.codes.get(row.codeId);
+    if (text === undefined || pseudonym === undefined || !code) continue;
+    const key = [row.assignmentId, row.question, row.start, row.end, row.coderId, row.layer].join('\u0000');
+    let span = bySpan.get(key);
+    if (!span) {
+      span = {
+        assignmentId: row.assignmentId,
+        respondentId: row.respondentId,
+        pseudonym,
+        question: row.question,
+        start: row.start,
+        end: row.end,
+        text: text.slice(row.start, row.end),
+        codes: [],
+        coderId: row.coderId,
+        layer: row.layer,
+        final: isFinal(row),
+        shareable: false,
+      };
+      bySpan.set(key, span);
+    }
+    span.codes.push({
+      id: row.codeId,
+      tekstId: code.tekstId,
+      path: code.path,
+      codingId: row.id,
+      memo: row.memo,
+      shareable: row.shareable,
+    });
+    span.shareable ||= row.shareable;
+  }
+  return [...bySpan.values()];
+}
