@@ -3,8 +3,9 @@ import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
-import { Respondent } from '../respondents/respondent.entity';
-import { StudyRepository } from '../studies/study.repository';
+import type { Respondent } from '../respondents/respondent';
+import { RespondentQueryService } from '../respondents/respondent-query.service';
+import { StudyQueryService } from '../studies/study-query.service';
 import { missingFacts } from './group-candidates';
 import { FocusGroup } from './group.entity';
 import { GroupMember, MemberRole } from './group-member.entity';
@@ -38,7 +39,8 @@ interface Context {
 export class GroupMembersService {
   constructor(
     private readonly groups: GroupRepository,
-    private readonly studyRepository: StudyRepository,
+    private readonly studyQuery: StudyQueryService,
+    private readonly respondentQuery: RespondentQueryService,
     private readonly groupsService: GroupsService,
     private readonly audit: AuditService,
   ) {}
@@ -161,7 +163,7 @@ export class GroupMembersService {
 
   /** In no group, eligible and with a complete profile: then a respondent can join a group by hand. */
   private async assertGroupable(studyId: number, respondentId: number): Promise<void> {
-    const respondent = await this.groups.findRespondent(studyId, respondentId);
+    const respondent = await this.respondentQuery.byId(respondentId, studyId);
     if (!respondent) throw AppError.notFound('respondent', respondentId);
     const current = await this.groups.membershipOf(studyId, respondentId);
     if (current) {
@@ -209,7 +211,7 @@ export class GroupMembersService {
     const groups = await this.groups.lockGroups(ids);
     for (const id of ids) if (!groups.has(id)) throw AppError.notFound('group', id);
     const studyId = groups.get(ids[0])!.studyId;
-    assertGroupsChangeable((await this.groups.findStudy(studyId))!);
+    assertGroupsChangeable((await this.studyQuery.byId(studyId))!);
     for (const g of groups.values()) {
       if (g.studyId !== studyId)
         throw AppError.invalid('group.other_study', 'Both groups must belong to the same study.');
@@ -237,10 +239,10 @@ export class GroupMembersService {
 
   /** Refuses the change if it makes any touched group break a rule it did not already break. */
   private async check(ctx: Context, change: Change, studyId: number): Promise<void> {
-    const study = (await this.groups.findStudy(studyId))!;
-    const slotIds = (await this.studyRepository.slotsOf(studyId)).map((s) => s.id);
+    const study = (await this.studyQuery.byId(studyId))!;
+    const slotIds = (await this.studyQuery.slotsOf(studyId)).map((s) => s.id);
     const involved = [...new Set([...ctx.memberships.map((m) => m.respondentId), ...change.moves.keys()])];
-    const people = new Map((await this.groups.respondentsByIds(studyId, involved)).map((p) => [p.id, p]));
+    const people = new Map((await this.respondentQuery.byIds(involved, studyId)).map((p) => [p.id, p]));
     const limits = {
       minSize: study.groupMinSize,
       maxSize: study.groupMaxSize,

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Propagation, Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { Brackets, DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { AppError } from '../common/app-error';
 import type { RespondentStatus } from '../common/domain';
-import { Respondent } from '../respondents/respondent.entity';
 import { moveRespondentStatus } from '../respondents/status-history';
-import { Study } from '../studies/study.entity';
 import { FocusGroup, GroupStatus } from './group.entity';
 import { GroupMember, MemberRole } from './group-member.entity';
 
@@ -51,10 +49,6 @@ export class GroupRepository {
     return new Map(rows.map((g) => [g.id, g]));
   }
 
-  findStudy(id: number): Promise<Study | null> {
-    return this.manager.findOneBy(Study, { id });
-  }
-
   findGroup(id: number): Promise<FocusGroup | null> {
     return this.manager.findOneBy(FocusGroup, { id });
   }
@@ -80,43 +74,6 @@ export class GroupRepository {
 
   membershipsOfGroups(groupIds: number[]): Promise<GroupMember[]> {
     return this.manager.find(GroupMember, { where: { groupId: In(groupIds) }, order: { position: 'ASC', id: 'ASC' } });
-  }
-
-  /**
-   * Who may take part in a formation: eligible respondents, plus everyone placed in one of the given groups
-   * (their status is then 'grouped' or further), never anyone erased.
-   */
-  async respondentsForGrouping(
-    studyId: number,
-    groupIds: number[],
-    organisationId: number | undefined,
-  ): Promise<Respondent[]> {
-    const qb = this.manager
-      .createQueryBuilder(Respondent, 'r')
-      .where('r.study_id = :studyId', { studyId })
-      .andWhere('r.erased_at IS NULL')
-      .andWhere("r.status <> 'erased'")
-      .orderBy('r.id', 'ASC');
-    if (organisationId !== undefined) qb.andWhere('r.organisation_id = :organisationId', { organisationId });
-    qb.andWhere(
-      new Brackets((w) => {
-        w.where("r.status = 'eligible'");
-        if (groupIds.length)
-          w.orWhere('r.id IN (SELECT gm.respondent_id FROM group_member gm WHERE gm.group_id IN (:...groupIds))', {
-            groupIds,
-          });
-      }),
-    );
-    return qb.getMany();
-  }
-
-  respondentsByIds(studyId: number, ids: number[]): Promise<Respondent[]> {
-    if (!ids.length) return Promise.resolve([]);
-    return this.manager.find(Respondent, { where: { studyId, id: In(ids) } });
-  }
-
-  findRespondent(studyId: number, id: number): Promise<Respondent | null> {
-    return this.manager.findOneBy(Respondent, { studyId, id });
   }
 
   /** Moves respondents from one status to another; anyone further along (invited, …) is left alone. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RespondentsModule } from '../respondents/respondents.module';
 import { StudiesModule } from '../studies/studies.module';
 import { GroupMembersService } from './group-members.service';
 import { GroupRepository } from './group.repository';
@@ -10,7 +11,7 @@ import { GroupsService } from './groups.service';
 import { GROUPS_ENTITIES } from './groups.entities';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(GROUPS_ENTITIES), StudiesModule],
+  imports: [TypeOrmModule.forFeature(GROUPS_ENTITIES), StudiesModule, RespondentsModule],
   providers: [GroupsService, GroupMembersService, GroupRepository, GroupSessionsService],
   controllers: [GroupsController, GroupsPagesController],
   exports: [GroupsService, GroupRepository, GroupSessionsService],

@@ -4,11 +4,11 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { Quadrant } from '../common/domain';
-import { Respondent } from '../respondents/respondent.entity';
-import { SessionSlot } from '../studies/session-slot.entity';
-import { Study } from '../studies/study.entity';
+import type { Respondent } from '../respondents/respondent';
+import { RespondentQueryService } from '../respondents/respondent-query.service';
+import type { SessionSlot, Study } from '../studies/study';
 import { StudiesService } from '../studies/studies.service';
-import { StudyRepository } from '../studies/study.repository';
+import { StudyQueryService } from '../studies/study-query.service';
 import {
   BalancingCandidate,
   BalancingResult,
@@ -116,7 +116,8 @@ export class GroupsService {
   constructor(
     private readonly groups: GroupRepository,
     private readonly studies: StudiesService,
-    private readonly studyRepository: StudyRepository,
+    private readonly studyQuery: StudyQueryService,
+    private readonly respondentQuery: RespondentQueryService,
     private readonly audit: AuditService,
     private readonly groupSessions: GroupSessionsService,
   ) {}
@@ -142,7 +143,7 @@ export class GroupsService {
     const scope = await this.scope(slug, opts.organisation);
     if (opts.dryRun) return this.report(await this.plan(scope, 'replace-proposed'), scope, []);
     await this.groups.lockStudy(scope.study.id);
-    assertGroupsChangeable((await this.groups.findStudy(scope.study.id))!);
+    assertGroupsChangeable((await this.studyQuery.byId(scope.study.id))!);
     const plan = await this.plan(scope, 'replace-proposed');
     const ids = await this.save(plan, scope);
     await this.audit.record({
@@ -167,7 +168,7 @@ export class GroupsService {
   async overview(slug: string): Promise<GroupsOverview> {
     const scope = await this.scope(slug);
     const plan = await this.plan(scope, 'keep-all');
-    const slots = await this.studyRepository.slotsOf(scope.study.id);
+    const slots = await this.studyQuery.slotsOf(scope.study.id);
     const placedNow = new Set(plan.kept.flatMap((g) => g.memberships.map((m) => m.respondentId)));
     const reasons = new Map(plan.result.unplaced.map((u) => [u.respondentId, u.reason]));
     const unplaced: GroupsOverview['unplaced'] = [];
@@ -216,13 +217,13 @@ export class GroupsService {
     const group = await this.groups.findGroup(id);
     if (!group) throw AppError.notFound('group', id);
     const [withMembers] = await this.groups.withMembers([group]);
-    const study = (await this.groups.findStudy(group.studyId))!;
+    const study = (await this.studyQuery.byId(group.studyId))!;
     const names = await this.organisationNames(study.id);
-    const people = await this.groups.respondentsByIds(
-      study.id,
+    const people = await this.respondentQuery.byIds(
       withMembers.memberships.map((m) => m.respondentId),
+      study.id,
     );
-    const slots = await this.studyRepository.slotsOf(study.id);
+    const slots = await this.studyQuery.slotsOf(study.id);
     return this.view(
       withMembers,
       { study, names },
@@ -278,7 +279,7 @@ export class GroupsService {
   async dissolve(id: number, actor: AuthUser): Promise<{ dissolved: number; studySlug: string }> {
     const group = (await this.groups.lockGroups([id])).get(id);
     if (!group) throw AppError.notFound('group', id);
-    assertGroupsChangeable((await this.groups.findStudy(group.studyId))!);
+    assertGroupsChangeable((await this.studyQuery.byId(group.studyId))!);
     if (group.status === 'locked')
       throw AppError.conflict(
         'group.locked',
@@ -313,7 +314,7 @@ export class GroupsService {
         reserves: memberships.filter((m) => m.role === 'reserve').map((m) => m.respondentId),
       },
     });
-    const study = (await this.groups.findStudy(group.studyId))!;
+    const study = (await this.studyQuery.byId(group.studyId))!;
     return { dissolved: id, studySlug: study.slug };
   }
 
@@ -336,7 +337,7 @@ export class GroupsService {
   ): Promise<void> {
     const group = (await this.groups.lockGroups([id])).get(id);
     if (!group) throw AppError.notFound('group', id);
-    assertGroupsChangeable((await this.groups.findStudy(group.studyId))!);
+    assertGroupsChangeable((await this.studyQuery.byId(group.studyId))!);
     const from = group.status;
     const to = next(group);
     if (from === to) return;
@@ -352,7 +353,7 @@ export class GroupsService {
   }
 
   private async organisationNames(studyId: number): Promise<Map<number, string>> {
-    const links = await this.studyRepository.organisationsOf(studyId);
+    const links = await this.studyQuery.partnersOf(studyId);
     return new Map(links.map((l) => [l.organisationId, l.organisation.name]));
   }
 
@@ -392,11 +393,8 @@ export class GroupsService {
     const saved = await this.groups.groupsOfStudy(study.id, scope.organisationId);
     const kept = mode === 'keep-all' ? saved : saved.filter((g) => g.status !== 'proposed');
     const replaced = mode === 'keep-all' ? [] : saved.filter((g) => g.status === 'proposed');
-    const people = await this.groups.respondentsForGrouping(
-      study.id,
-      saved.map((g) => g.id),
-      scope.organisationId,
-    );
+    const placed = (await this.groups.membershipsOfGroups(saved.map((g) => g.id))).map((m) => m.respondentId);
+    const people = await this.respondentQuery.forGrouping(study.id, placed, scope.organisationId);
     const candidates: BalancingCandidate[] = [];
     const excluded: Plan['excluded'] = [];
     for (const r of people) {
@@ -419,7 +417,7 @@ export class GroupsService {
       reserves: g.memberships.filter((m) => m.role === 'reserve').map((m) => m.respondentId),
     }));
     const organisations = scope.organisationId === undefined ? [...names.values()] : [names.get(scope.organisationId)!];
-    const slots = await this.studyRepository.slotsOf(study.id);
+    const slots = await this.studyQuery.slotsOf(study.id);
     const result = formGroups({
       candidates,
       slotIds: slots.map((s) => s.id),

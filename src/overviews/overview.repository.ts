@@ -8,7 +8,6 @@ import {
   type Quadrant,
   type RespondentStatus,
 } from '../common/domain';
-import { Study } from '../studies/study.entity';
 import { disclosure, type Disclosure } from './anonymise';
 import type { CompositionCount, OverviewInput } from './overview';
 
@@ -66,19 +65,6 @@ export class OverviewRepository {
       .addOrderBy('so.id', 'ASC')
       .getRawMany<{ id: number | string; name: string }>();
     return rows.map((r) => ({ id: Number(r.id), name: r.name }));
-  }
-
-  /** The studies an organisation takes part in, newest first. */
-  studiesOfOrganisation(organisationId: number): Promise<Study[]> {
-    return this.dataSource
-      .getRepository(Study)
-      .createQueryBuilder('s')
-      .innerJoin('study_organisation', 'so', 'so.study_id = s.id AND so.organisation_id = :organisationId', {
-        organisationId,
-      })
-      .orderBy('s.created_at', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .getMany();
   }
 
   /** Respondents per organisation and quadrant: the composition table without reading a single row. */

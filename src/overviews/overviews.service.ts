@@ -5,7 +5,8 @@ import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { Locale } from '../common/domain';
 import { StudiesService } from '../studies/studies.service';
-import type { Study } from '../studies/study.entity';
+import { StudyQueryService } from '../studies/study-query.service';
+import type { Study } from '../studies/study';
 import { anonymiseRows, type Disclosure } from './anonymise';
 import { writeCsv } from './exporters/csv';
 import { toMarkdown } from './exporters/markdown';
@@ -79,13 +80,14 @@ export class OverviewsService {
   constructor(
     private readonly repository: OverviewRepository,
     private readonly studies: StudiesService,
+    private readonly studyQuery: StudyQueryService,
     private readonly audit: AuditService,
   ) {}
 
   /** The studies a partner's organisation takes part in. */
   partnerStudies(viewer: AuthUser): Promise<Study[]> {
     if (viewer.role !== 'partner' || !viewer.organisationId) return Promise.resolve([]);
-    return this.repository.studiesOfOrganisation(viewer.organisationId);
+    return this.studyQuery.studiesOfOrganisation(viewer.organisationId);
   }
 
   /** The whole overview in memory (the page, JSON and Markdown), with the disclosure check and what had to be left out. */

@@ -6,7 +6,7 @@ import { AppError } from '../common/app-error';
 import type { Page } from '../common/paging';
 import type { RespondentProfile, RespondentStatus } from '../common/domain';
 import { StudiesService } from '../studies/studies.service';
-import { Study } from '../studies/study.entity';
+import type { Study } from '../studies/study';
 import { SCREENER_PERSONAL_FIELDS } from '../surveys/screener-definition';
 import { QuadrantOverrideDto } from './dto/respondent.dto';
 import { countTable, CountTable } from './pool-counts';

@@ -6,7 +6,7 @@ import { AppError } from '../common/app-error';
 import type { Locale, RespondentStatus } from '../common/domain';
 import { formatSlot } from '../common/format';
 import { StudiesService } from '../studies/studies.service';
-import type { Study } from '../studies/study.entity';
+import type { Study } from '../studies/study';
 import {
   applyMark,
   AttendanceProblem,

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { User } from '../auth/user.entity';
+import type { UserAccount } from '../auth/auth-user';
 import type { Locale, Quadrant } from '../common/domain';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { OutboxService } from '../mail/outbox.service';
-import type { Respondent } from '../respondents/respondent.entity';
-import type { SessionSlot } from '../studies/session-slot.entity';
+import type { Respondent } from '../respondents/respondent';
+import type { SessionSlot } from '../studies/study';
 import { ResearchOrganisationService } from '../studies/research-organisation.service';
-import type { Study } from '../studies/study.entity';
+import type { Study } from '../studies/study';
 import { formatDate } from '../common/format';
 import { translator } from '../common/view-engine';
 import { homeworkDeadline } from '../studies/homework-deadline';
@@ -157,21 +157,21 @@ export class InvitationMailer {
   /** `isUpdate`: this moderator was told about this session before (new time, or a new member list). */
   async inviteModerator(
     ctx: ModeratorMailContext,
-    user: User,
+    user: UserAccount,
     role: 'lead' | 'notes',
     isUpdate: boolean,
   ): Promise<void> {
     await this.toModerator('REQUEST', ctx, user, role, isUpdate);
   }
 
-  async cancelModerator(ctx: ModeratorMailContext, user: User, role: 'lead' | 'notes'): Promise<void> {
+  async cancelModerator(ctx: ModeratorMailContext, user: UserAccount, role: 'lead' | 'notes'): Promise<void> {
     await this.toModerator('CANCEL', ctx, user, role, true);
   }
 
   private async toModerator(
     method: Method,
     ctx: ModeratorMailContext,
-    user: User,
+    user: UserAccount,
     role: 'lead' | 'notes',
     isUpdate: boolean,
   ): Promise<void> {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { User } from '../auth/user.entity';
+import type { UserAccount } from '../auth/auth-user';
 import { QUADRANT_LABELS, type Locale } from '../common/domain';
 import type { FocusGroup } from '../groups/group.entity';
-import type { Respondent } from '../respondents/respondent.entity';
-import type { SessionSlot } from '../studies/session-slot.entity';
-import type { Study } from '../studies/study.entity';
+import type { Respondent } from '../respondents/respondent';
+import type { SessionSlot, Study } from '../studies/study';
 import type { FixedAssignment, SchedGroup, SchedModerator, SchedSlot } from './assignment';
 import { ModeratorRepository, ModeratorWithSlots } from './moderator.repository';
 import { SessionRepository } from './session.repository';
@@ -25,7 +24,7 @@ export interface LoadedSchedule {
   slots: SessionSlot[];
   slotById: Map<number, SessionSlot>;
   moderators: ModeratorWithSlots[];
-  users: Map<number, User>;
+  users: Map<number, UserAccount>;
   /** Every group of the study, with members (any status). */
   groups: Map<number, LoadedGroup>;
   sessions: ScheduledSession[];

@@ -9,7 +9,7 @@ import { translator } from '../common/view-engine';
 import type { Locale } from '../common/domain';
 import { screenerIsOpen, screenerNotOpen } from '../studies/screener-access';
 import { StudiesService } from '../studies/studies.service';
-import { Study } from '../studies/study.entity';
+import type { Study } from '../studies/study';
 import { buildScreenerDefinition, CONSENT_TEXT_VERSION, SCREENER_REQUIRED_QUESTIONS } from './screener-definition';
 import { SurveyDefinition, SurveyKind, SurveyOrigin } from './survey-definition.entity';
 import { SurveyDefinitionRepository } from './survey-definition.repository';
