@@ -3,7 +3,17 @@ import { spawnSync } from 'child_process';
 import { existsSync } from 'fs';
 import { join } from 'path';
 
-const BENCHES = ['groups', 'scheduling', 'overview', 'overview-db', 'homework', 'journey', 'journey-pictures', 'refi', 'import'];
+const BENCHES = [
+  'groups',
+  'scheduling',
+  'overview',
+  'overview-db',
+  'homework',
+  'journey',
+  'journey-pictures',
+  'refi',
+  'import',
+];
 
 for (const name of BENCHES) {
   const file = join(__dirname, `${name}.ts`);
