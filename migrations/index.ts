@@ -14,6 +14,7 @@ import { OutboxCancelled1795440100000 } from './1795440100000-OutboxCancelled';
 import { Codebook1795440700000 } from './1795440700000-Codebook';
 import { HomeworkAnswerSource1795440800000 } from './1795440800000-HomeworkAnswerSource';
 import { Coding1795441000000 } from './1795441000000-Coding';
+import { Actions1795441300000 } from './1795441300000-Actions';
 
 export const MIGRATIONS = [
   Foundation1763900000000,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Codebook1795440700000,
   HomeworkAnswerSource1795440800000,
   Coding1795441000000,
+  Actions1795441300000,
 ];

@@ -1,3 +1,4 @@
+import { ACTIONS_ENTITIES } from './actions/actions.entities';
 import { AUDIT_ENTITIES } from './audit/audit.entities';
 import { AUTH_ENTITIES } from './auth/auth.entities';
 import { CODING_ENTITIES } from './coding/coding.entities';
@@ -24,4 +25,5 @@ export const APP_ENTITIES = [
   ...SCHEDULING_ENTITIES,
   ...HOMEWORK_ENTITIES,
   ...CODING_ENTITIES,
+  ...ACTIONS_ENTITIES,
 ];

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { ActionsModule } from './actions/actions.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CodingModule } from './coding/coding.module';
@@ -39,6 +40,8 @@ export const FEATURE_MODULES = [
   DashboardModule,
   DemoModule,
   PrivacyModule,
+  // After the dashboard, whose bulk pages (/studies/:slug/actions/:action) the register's pages must not shadow.
+  ActionsModule,
 ];
 
 @Module({})

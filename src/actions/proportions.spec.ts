@@ -220,7 +220,7 @@ describe(measureVariants.name, () => {
       'variants[1].name',
     ],
   ])('refuses %j with %s on %s', (variants, reason, field) => {
-    const run = () => measureVariants(variants as VariantInput[]);
+    const run = () => measureVariants(variants);
     expect(run).toThrow(MeasurementInputError);
     expect(run).toThrow(
       expect.objectContaining({

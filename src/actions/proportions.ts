@@ -98,7 +98,14 @@ export class MeasurementInputError extends AppError {
     message: string,
     value?: unknown,
   ) {
-    super('invalid', `measurement.${reason}`, message, { field, ...(value === undefined ? {} : { value }) });
+    super(
+      'invalid',
+      `measurement.${reason}`,
+      message,
+      { field, ...(value === undefined ? {} : { value }) },
+      undefined,
+      `measurement.error.${reason}`,
+    );
     this.name = 'MeasurementInputError';
   }
 }
@@ -214,14 +221,19 @@ export interface VariantResult {
  * A measurement's variants, each with rate and interval, and the others compared with the one reference.
  * Throws MeasurementInputError on the first bad field, in the order the variants are given.
  */
-export function measureVariants(variants: readonly VariantInput[]): { variants: VariantResult[] } {
-  if (!Array.isArray(variants) || variants.length === 0) {
+export function measureVariants(variants: readonly VariantInput[] | readonly unknown[]): {
+  variants: VariantResult[];
+} {
+  // The input comes from outside (a JSON body): anything may stand where a variant should.
+  const list: readonly unknown[] = Array.isArray(variants) ? (variants as readonly unknown[]) : [];
+  if (list.length === 0) {
     throw new MeasurementInputError('no_variants', 'variants', 'A measurement needs at least one variant.');
   }
   const names = new Set<string>();
-  const checked = variants.map((v, i) => {
+  const checked = list.map((item, i) => {
+    const v: Partial<Record<keyof VariantInput, unknown>> = typeof item === 'object' && item !== null ? item : {};
     const prefix = `variants[${i}].`;
-    const name = typeof v?.name === 'string' ? v.name.trim() : '';
+    const name = typeof v.name === 'string' ? v.name.trim() : '';
     if (!name) throw new MeasurementInputError('name_missing', `${prefix}name`, `Variant ${i + 1} needs a name.`);
     if (names.has(name))
       throw new MeasurementInputError('duplicate_name', `${prefix}name`, `Two variants are called "${name}".`, name);

@@ -15,6 +15,7 @@ export const AUDIT_ACTION_GROUPS = [
   'homework',
   'overview',
   'codebook',
+  'action',
   'outbox',
   'user',
 ] as const;

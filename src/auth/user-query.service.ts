@@ -21,6 +21,11 @@ export class UserQueryService {
     return this.users.activeStaff();
   }
 
+  /** Active partners of one organisation, by name: who may hold that organisation's actions besides the staff. */
+  activePartnersOf(organisationId: number): Promise<UserAccount[]> {
+    return this.users.activePartnersOf(organisationId);
+  }
+
   async names(ids: number[]): Promise<Map<number, string>> {
     return new Map((await this.users.accounts(ids)).map((u) => [u.id, u.name]));
   }

@@ -43,6 +43,15 @@ export class UserRepository {
     });
   }
 
+  /** Active partner accounts of one organisation, by name. */
+  activePartnersOf(organisationId: number): Promise<UserAccount[]> {
+    return this.repo().find({
+      select: ACCOUNT,
+      where: { role: 'partner', organisationId, active: true },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+  }
+
   /** One page of accounts by e-mail address, and how many there are. */
   async listPage(offset: number, limit: number): Promise<{ items: User[]; total: number }> {
     const [items, total] = await this.repo().findAndCount({ order: { email: 'ASC' }, skip: offset, take: limit });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { registerActionCommands } from './actions.commands';
 import { registerAuthCommands } from './auth.commands';
 import { registerCodebookCommands } from './codebook.commands';
 import { registerDatabaseCommands } from './database.commands';
@@ -25,6 +26,7 @@ const REGISTRARS = [
   registerSchedulingCommands,
   registerHomeworkCommands,
   registerCodebookCommands,
+  registerActionCommands,
 ];
 
 export function buildProgram(): Command {

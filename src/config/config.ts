@@ -1,3 +1,4 @@
+import { ActionOptions, actionOptions } from './action-options';
 import { HomeworkOptions, homeworkOptions } from './homework-options';
 import { ImportLimits, importLimits } from './import-limits';
 import { ConfigError } from './config-error';
@@ -28,6 +29,7 @@ export interface AppConfig {
   /** Whether this process runs the outbox sending loop (MAIL_WORKER, default on; the CLI and tests turn it off). */
   mailWorker: boolean;
   homework: HomeworkOptions;
+  actions: ActionOptions;
   imports: ImportLimits;
   rateLimits: RateLimits;
   logLevel: LogLevel;
@@ -77,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     mailFrom,
     mailWorker,
     homework: homeworkOptions(env),
+    actions: actionOptions(env),
     imports: importLimits(env),
     rateLimits: rateLimits(env),
     logLevel,

@@ -33,6 +33,7 @@ const STAFF_API = [
   `/api/studies/${SLUG}/overview`,
   `/api/studies/${SLUG}/surveys/screener/versions`,
   `/api/studies/${SLUG}/codebook/history`,
+  `/api/studies/${SLUG}/actions`,
   '/api/audit',
   '/api/outbox',
 ];
