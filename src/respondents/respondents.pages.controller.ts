@@ -9,6 +9,7 @@ import { pagerView } from '../common/pager';
 import { StudiesService } from '../studies/studies.service';
 import { RespondentsService } from './respondents.service';
 import { formatBytes, IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
+import { OnRefusal, type FormSpec } from '../common/form-refusal';
 import { PageAction, seeOther } from '../common/page-answer';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
@@ -18,6 +19,15 @@ const IMPORT_CODE_TEXTS: Record<string, string> = {
   'import.unpacked_too_large': 'unpackedTooLarge',
   'import.zip_bomb': 'zipBomb',
   'import.rows_unreadable': 'rowsUnreadable',
+};
+
+/** The override form in each row of the pool (ids as in templates/pages/respondents/pool.hbs). */
+const QUADRANT_OVERRIDE_FORM: FormSpec = {
+  name: 'quadrant-{id}',
+  fields: {
+    quadrant: { label: 'respondents.override.quadrant', id: 'quadrant-{id}' },
+    reason: { label: 'respondents.override.reason', id: 'reason-{id}' },
+  },
 };
 
 @Controller('studies/:slug/respondents')
@@ -30,7 +40,11 @@ export class RespondentsPagesController {
 
   @Get()
   @Render('pages/respondents/pool')
-  async pool(@Param('slug') slug: string, @Query() filter: PoolFilterDto, @CurrentUser() user: AuthUser) {
+  pool(@Param('slug') slug: string, @Query() filter: PoolFilterDto, @CurrentUser() user: AuthUser) {
+    return this.poolModel(slug, filter, user);
+  }
+
+  async poolModel(slug: string, filter: PoolFilterDto, user: AuthUser) {
     const pool = await this.respondents.pool(
       slug,
       { organisationId: filter.organisation, quadrant: filter.quadrant, status: filter.status },
@@ -100,6 +114,11 @@ export class RespondentsPagesController {
 
   @Post(':id/quadrant')
   @PageAction()
+  @OnRefusal<RespondentsPagesController>({
+    view: 'pages/respondents/pool',
+    model: (c, req) => c.poolModel(String(req.params.slug), new PoolFilterDto(), req.user as AuthUser),
+    form: QUADRANT_OVERRIDE_FORM,
+  })
   async overrideQuadrant(
     @Param('slug') slug: string,
     @Param('id', ParseIdPipe) id: number,

@@ -1,8 +1,9 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Render, Req } from '@nestjs/common';
+import { Controller, Get, Header, Param, Post, Render, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { Public } from '../auth/auth.decorators';
 import type { AppError } from '../common/app-error';
 import { OnRefusal } from '../common/form-refusal';
+import { PageAction, seeOther } from '../common/page-answer';
 import { InvitationsService } from './invitations.service';
 
 /**
@@ -30,6 +31,8 @@ const unavailable = () =>
  * one must not answer for the respondent. The POST (no login, so no CSRF token) does the work. A token in the
  * address must not leak to other sites through the Referer header, also from a refusal page.
  */
+const answered = (token: string) => `/c/${encodeURIComponent(token)}/answered`;
+
 @Controller('c')
 export class InvitationPagesController {
   constructor(private readonly invitations: InvitationsService) {}
@@ -54,24 +57,39 @@ export class InvitationPagesController {
 
   @Public()
   @Post(':token/confirm')
-  @HttpCode(200)
+  @PageAction()
   @Header('Referrer-Policy', 'no-referrer')
-  @Render('pages/scheduling/responded')
   @unavailable()
-  async confirm(@Param('token') token: string, @Req() req: Request) {
-    const result = await this.invitations.confirm(token);
-    return { ...(await this.summary(token, req)), answer: 'confirmed', again: result.alreadyConfirmed };
+  async confirm(@Param('token') token: string) {
+    await this.invitations.confirm(token);
+    return seeOther(answered(token));
   }
 
   @Public()
   @Post(':token/decline')
-  @HttpCode(200)
+  @PageAction()
+  @Header('Referrer-Policy', 'no-referrer')
+  @unavailable()
+  async decline(@Param('token') token: string) {
+    await this.invitations.decline(token);
+    return seeOther(answered(token));
+  }
+
+  /** Where an answer leads (303 See Other, so a reload does not post again): the outcome as it now stands. */
+  @Public()
+  @Get(':token/answered')
   @Header('Referrer-Policy', 'no-referrer')
   @Render('pages/scheduling/responded')
   @unavailable()
-  async decline(@Param('token') token: string, @Req() req: Request) {
-    const result = await this.invitations.decline(token);
-    return { ...(await this.summary(token, req)), answer: 'declined', again: result.alreadyDeclined };
+  async outcome(@Param('token') token: string, @Req() req: Request) {
+    const summary = await this.summary(token, req);
+    const link = `/c/${encodeURIComponent(token)}`;
+    return {
+      ...summary,
+      answer: summary.invitation.status,
+      confirmUrl: `${link}/confirm`,
+      declineUrl: `${link}/decline`,
+    };
   }
 
   private async page(action: 'confirm' | 'decline', token: string, req: Request) {

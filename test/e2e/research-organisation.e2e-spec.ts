@@ -152,7 +152,8 @@ describe('who stands behind a study: settings, logo, and every respondent page, 
       .findOneByOrFail({ toAddress: fx.members[0].email!, kind: 'invitation' });
     const token = /\/c\/([A-Za-z0-9_-]+)\/confirm/.exec(invitation.textBody)![1];
     shows((await visitor.get(`/c/${token}/confirm`).expect(200)).text);
-    shows((await visitor.post(`/c/${token}/confirm`).expect(200)).text);
+    await visitor.post(`/c/${token}/confirm`).expect(303);
+    shows((await visitor.get(`/c/${token}/answered`).expect(200)).text);
 
     await t.app.get(HomeworkService).sendForGroup('achter-overal', fx.group.id, null);
     const { token: homeworkToken } = await credentialsOf(t, fx.members[0].id);

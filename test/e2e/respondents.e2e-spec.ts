@@ -132,6 +132,24 @@ describe('respondent pool, override, erasure and import API', () => {
 
   it('overrides and erases through the page forms too', async () => {
     const r = await createRespondent(t.dataSource, fixture.study.id, fixture.organisations[0].id);
+    // A refused override shows the pool again with its row's form open, what was typed kept, and each problem.
+    const refused = await agent
+      .post(`/studies/pool/respondents/${r.id}/quadrant`)
+      .type('form')
+      .send({ _csrf: csrf, quadrant: 'informatiezoeker', reason: 'X' })
+      .set('accept', 'text/html')
+      .expect(400);
+    expect(refused.text).toContain(
+      `id="reason-${r.id}" name="reason" required minlength="3" maxlength="500" value="X"`,
+    );
+    expect(refused.text).toContain(
+      `<p class="field-error" id="reason-${r.id}-error">zeg waarom: minstens 3 tekens</p>`,
+    );
+    expect(refused.text).toMatch(new RegExp(`<option value="informatiezoeker" selected>`));
+    expect(refused.text).toContain('class="form-problems"');
+    expect((await t.dataSource.getRepository(Respondent).findOneByOrFail({ id: r.id })).quadrantSource).not.toBe(
+      'override',
+    );
     await agent
       .post(`/studies/pool/respondents/${r.id}/quadrant`)
       .type('form')

@@ -114,14 +114,22 @@ describe('scheduling over HTTP: API, pages and the public confirm/decline links'
     expect(english.text).toContain('(Dutch time)');
     expect(english.text).not.toContain('Nederlandse tijd');
     expect((await invitationOf(first.id)).status).toBe('sent');
-    const done = await visitor.post(`/c/${confirmToken}/confirm`).expect(200);
+    // An answer is a 303 to a page with the outcome, so a reload does not post it again.
+    const answered = await visitor.post(`/c/${confirmToken}/confirm`).expect(303);
+    expect(answered.headers.location).toBe(`/c/${confirmToken}/answered`);
+    const done = await visitor.get(answered.headers.location).expect(200);
+    expect(done.headers['referrer-policy']).toBe('no-referrer');
     expect(done.text).toContain('Dank u wel!');
+    expect((await anonymousAgent(t.app).get(`/c/${confirmToken}/answered?lang=en`).expect(200)).text).toContain(
+      'Thank you!',
+    );
     expect((await invitationOf(first.id)).status).toBe('confirmed');
 
     const declineToken = await tokenOf(second, 'decline');
     await visitor.get(`/c/${declineToken}/decline`).expect(200);
     expect((await invitationOf(second.id)).status).toBe('sent');
-    const declined = await visitor.post(`/c/${declineToken}/decline`).expect(200);
+    const declinedAt = await visitor.post(`/c/${declineToken}/decline`).expect(303);
+    const declined = await visitor.get(declinedAt.headers.location).expect(200);
     expect(declined.text).toContain('U hebt zich afgemeld');
     expect((await invitationOf(second.id)).status).toBe('declined');
     expect((await invitationOf(group.reserves[0].id)).status).toBe('sent');
