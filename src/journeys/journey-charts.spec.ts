@@ -36,6 +36,8 @@ describe('journeyMapSvg', () => {
     expect(open).toContain('role="img"');
     const id = /aria-labelledby="([^"]+)"/.exec(open)![1];
     expect(svg).toContain(`<title id="${id}">Klantreis Belastingdienst – Informatiezoeker (n = 4)</title>`);
+    // Nothing inside it is an image or object of its own.
+    expect(svg.slice(open.length)).not.toMatch(/\brole=|aria-roledescription=/);
     // The title is drawn too, for sighted readers and in the PDF.
     expect(texts(svg).filter((t) => t === 'Klantreis Belastingdienst – Informatiezoeker (n = 4)')).toHaveLength(2);
   });

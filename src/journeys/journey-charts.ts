@@ -41,7 +41,10 @@ export function accessible(svg: string, id: string, title: string): string {
   const open = /^<svg\b[^>]*>/.exec(svg);
   if (!open) throw new Error('The renderer did not return an SVG document');
   const tag = open[0].replace(/^<svg\b/, `<svg role="img" aria-labelledby="${escapeXml(id)}"`);
-  return `${tag}<title id="${escapeXml(id)}">${escapeXml(title)}</title>${svg.slice(open[0].length)}`;
+  // Vega gives its mark containers roles (graphics-symbol, graphics-object) even without ARIA descriptions; inside
+  // one named image they would be unnamed images of their own, so the drawing keeps no roles.
+  const drawing = svg.slice(open[0].length).replace(/ (?:role|aria-roledescription|aria-label)="[^"]*"/g, '');
+  return `${tag}<title id="${escapeXml(id)}">${escapeXml(title)}</title>${drawing}`;
 }
 
 function escapeXml(text: string): string {
