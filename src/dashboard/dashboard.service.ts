@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
+import { GroupQueryService } from '../groups/group-query.service';
 import { GroupsService } from '../groups/groups.service';
 import { HomeworkQueryService } from '../homework/homework-query.service';
 import { HomeworkService } from '../homework/homework.service';
 import { InvitationsService } from '../scheduling/invitations.service';
+import { SchedulingQueryService } from '../scheduling/scheduling-query.service';
 import { StudiesService } from '../studies/studies.service';
 import type { Study } from '../studies/study.entity';
-import { DashboardRepository } from './dashboard.repository';
+import { DashboardRepository, StudyRows } from './dashboard.repository';
 import { Blocker, blockers, BulkAction, pipelineTable, PipelineTable, StudyState } from './pipeline';
 import { readStudy, StudyReading } from './study-state';
 
@@ -49,6 +51,8 @@ export class DashboardService {
     private readonly groups: GroupsService,
     private readonly invitations: InvitationsService,
     private readonly homework: HomeworkService,
+    private readonly groupQuery: GroupQueryService,
+    private readonly schedulingQuery: SchedulingQueryService,
     private readonly homeworkQuery: HomeworkQueryService,
   ) {}
 
@@ -106,11 +110,23 @@ export class DashboardService {
   ): Promise<{ study: Study; reading: StudyReading; organisations: { id: number; name: string }[] }> {
     const { study, organisations: links } = await this.studies.detail(slug);
     const organisations = links.map((l) => ({ id: l.organisationId, name: l.organisation.name }));
-    const [rows, assignments] = await Promise.all([
-      this.repository.studyRows(study.id),
-      this.homeworkQuery.progressOfStudy(study.id),
+    const rows = await this.studyRows(study.id);
+    return { study, organisations, reading: readStudy(rows, { ...study, organisations }, now) };
+  }
+
+  /** Everything the pipeline counts, each part from the module that owns it. */
+  private async studyRows(studyId: number): Promise<StudyRows> {
+    const [own, groups, sessions, invitations, marks, moderators, assignments] = await Promise.all([
+      this.repository.studyRows(studyId),
+      this.groupQuery.groupsOfStudy(studyId),
+      this.schedulingQuery.sessionsOfStudy(studyId),
+      this.schedulingQuery.invitationsOfStudy(studyId),
+      this.schedulingQuery.marksOfStudy(studyId),
+      this.schedulingQuery.activeModeratorCount(studyId),
+      this.homeworkQuery.progressOfStudy(studyId),
     ]);
-    return { study, organisations, reading: readStudy({ ...rows, assignments }, { ...study, organisations }, now) };
+    const memberships = groups.flatMap((g) => g.memberships);
+    return { ...own, groups, memberships, sessions, invitations, marks, moderators, assignments };
   }
 }
 

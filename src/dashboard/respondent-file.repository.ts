@@ -2,14 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { User } from '../auth/user.entity';
-import { FocusGroup } from '../groups/group.entity';
-import { GroupMember } from '../groups/group-member.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { Respondent } from '../respondents/respondent.entity';
 import { RespondentStatusChange } from '../respondents/respondent-status-change.entity';
-import { Attendance } from '../scheduling/attendance.entity';
-import { Invitation } from '../scheduling/invitation.entity';
-import { ScheduledSession } from '../scheduling/session.entity';
 import { Organisation } from '../studies/organisation.entity';
 
 /** Everything recorded about one respondent, read for their page (read-only). */
@@ -28,25 +23,6 @@ export class RespondentFileRepository {
 
   statusChanges(respondentId: number): Promise<RespondentStatusChange[]> {
     return this.dataSource.manager.find(RespondentStatusChange, { where: { respondentId }, order: { id: 'ASC' } });
-  }
-
-  async membership(respondentId: number): Promise<{ member: GroupMember; group: FocusGroup } | null> {
-    const member = await this.dataSource.manager.findOneBy(GroupMember, { respondentId });
-    const group = member ? await this.dataSource.manager.findOneBy(FocusGroup, { id: member.groupId }) : null;
-    return member && group ? { member, group } : null;
-  }
-
-  sessionOfGroup(groupId: number): Promise<ScheduledSession | null> {
-    return this.dataSource.manager.findOneBy(ScheduledSession, { groupId });
-  }
-
-  /** Their invitations, newest first (a session's invitation is renewed in place; another group's is a new row). */
-  invitations(respondentId: number): Promise<Invitation[]> {
-    return this.dataSource.manager.find(Invitation, { where: { respondentId }, order: { id: 'DESC' } });
-  }
-
-  marks(respondentId: number): Promise<Attendance[]> {
-    return this.dataSource.manager.find(Attendance, { where: { respondentId }, order: { id: 'ASC' } });
   }
 
   async userNames(ids: number[]): Promise<Map<number, string>> {

@@ -6,10 +6,12 @@ import type { AuditEvent } from '../audit/audit-event.entity';
 import { AppError } from '../common/app-error';
 import type { Locale } from '../common/domain';
 import { formatSlot } from '../common/format';
+import { GroupQueryService } from '../groups/group-query.service';
 import { HomeworkQueryService } from '../homework/homework-query.service';
 import { homeworkStatus, HomeworkStatus } from '../homework/homework-rules';
 import type { Respondent } from '../respondents/respondent.entity';
 import { groupLabel } from '../scheduling/schedule-loader';
+import { SchedulingQueryService } from '../scheduling/scheduling-query.service';
 import { StudiesService } from '../studies/studies.service';
 import type { Study } from '../studies/study.entity';
 import { RespondentFileRepository } from './respondent-file.repository';
@@ -51,6 +53,8 @@ export class RespondentFileService {
     private readonly studies: StudiesService,
     private readonly audit: AuditService,
     private readonly homework: HomeworkQueryService,
+    private readonly groups: GroupQueryService,
+    private readonly scheduling: SchedulingQueryService,
   ) {}
 
   async read(
@@ -66,16 +70,16 @@ export class RespondentFileService {
     const [organisation, changes, membership, invitations, marks, assignment, mails, events] = await Promise.all([
       this.files.organisationName(respondent.organisationId),
       this.files.statusChanges(id),
-      this.files.membership(id),
-      this.files.invitations(id),
-      this.files.marks(id),
+      this.membership(study.id, id),
+      this.scheduling.invitationsOf(id),
+      this.scheduling.marksOf(id),
       this.homework.progressOf(id),
       respondent.email
         ? this.files.mailsTo(study.id, respondent.email, page)
         : Promise.resolve({ items: [], total: 0 }),
       this.files.auditEvents(study.id, id, page),
     ]);
-    const session = membership ? await this.files.sessionOfGroup(membership.group.id) : null;
+    const session = membership ? await this.scheduling.sessionOfGroup(membership.group.id) : null;
     const names = session
       ? await this.files.userNames([session.leadModeratorId, session.noteModeratorId])
       : new Map<number, string>();
@@ -126,5 +130,11 @@ export class RespondentFileService {
       mails: { ...mails, ...page },
       events: { ...events, ...page },
     };
+  }
+
+  private async membership(studyId: number, respondentId: number) {
+    const member = await this.groups.membershipOf(studyId, respondentId);
+    const group = member ? await this.groups.findGroup(member.groupId) : null;
+    return member && group ? { member, group } : null;
   }
 }

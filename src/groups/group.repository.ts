@@ -135,6 +135,16 @@ export class GroupRepository {
     await this.manager.delete(GroupMember, { groupId, respondentId });
   }
 
+  async membershipsOfRespondents(respondentIds: number[]): Promise<GroupMember[]> {
+    const found: GroupMember[] = [];
+    // In slices: SQLite takes a bounded number of parameters per statement.
+    for (let i = 0; i < respondentIds.length; i += 500)
+      found.push(
+        ...(await this.manager.find(GroupMember, { where: { respondentId: In(respondentIds.slice(i, i + 500)) } })),
+      );
+    return found;
+  }
+
   /** An erased respondent leaves their group (as member or reserve). */
   async removeRespondent(respondentId: number): Promise<void> {
     await this.manager.delete(GroupMember, { respondentId });

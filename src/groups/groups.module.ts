@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RespondentsModule } from '../respondents/respondents.module';
 import { StudiesModule } from '../studies/studies.module';
 import { GroupMembersService } from './group-members.service';
+import { GroupPlacesService } from './group-places.service';
+import { GroupQueryService } from './group-query.service';
 import { GroupRepository } from './group.repository';
 import { GroupSessionsService } from './group-sessions.service';
 import { GroupsController } from './groups.controller';
@@ -12,8 +14,15 @@ import { GROUPS_ENTITIES } from './groups.entities';
 
 @Module({
   imports: [TypeOrmModule.forFeature(GROUPS_ENTITIES), StudiesModule, RespondentsModule],
-  providers: [GroupsService, GroupMembersService, GroupRepository, GroupSessionsService],
+  providers: [
+    GroupsService,
+    GroupMembersService,
+    GroupRepository,
+    GroupSessionsService,
+    GroupQueryService,
+    GroupPlacesService,
+  ],
   controllers: [GroupsController, GroupsPagesController],
-  exports: [GroupsService, GroupRepository, GroupSessionsService],
+  exports: [GroupsService, GroupSessionsService, GroupQueryService, GroupPlacesService],
 })
 export class GroupsModule {}

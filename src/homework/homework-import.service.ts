@@ -10,6 +10,8 @@ import { fileTooLarge } from '../common/import/uploaded-file';
 import { getTranslations } from '../common/view-engine';
 import { validateSubmission } from '../surveys/survey-validator';
 import { homeworkDeadline, isPastDeadline } from '../studies/homework-deadline';
+import { GroupQueryService } from '../groups/group-query.service';
+import { SchedulingQueryService, type SessionRecord } from '../scheduling/scheduling-query.service';
 import { HomeworkAnswers, HomeworkAssignment, newAssignment } from './homework-assignment.entity';
 import { homeworkForm } from './homework-form';
 import { HomeworkFileError, HomeworkFileRow, readHomeworkFile } from './homework-import-file';
@@ -20,8 +22,7 @@ import { HomeworkRepository } from './homework.repository';
 // Rows of other modules as the homework repository reads them.
 type Study = NonNullable<Awaited<ReturnType<HomeworkRepository['findStudyBySlug']>>>;
 type Respondent = Awaited<ReturnType<HomeworkRepository['respondentsByEmails']>>[number];
-type GroupMember = Awaited<ReturnType<HomeworkRepository['membershipsOf']>>[number];
-type ScheduledSession = Awaited<ReturnType<HomeworkRepository['sessionsOfGroups']>>[number];
+type GroupMember = Awaited<ReturnType<GroupQueryService['membershipsOfRespondents']>>[number];
 
 export interface HomeworkImportOptions {
   dryRun?: boolean;
@@ -86,6 +87,8 @@ function questionsOf(organisation: string): ImportQuestion[] {
 export class HomeworkImportService {
   constructor(
     private readonly homework: HomeworkRepository,
+    private readonly groups: GroupQueryService,
+    private readonly scheduling: SchedulingQueryService,
     private readonly links: HomeworkLinksService,
     private readonly audit: AuditService,
     @Inject(IMPORT_LIMITS) private readonly limits: ImportLimits,
@@ -199,7 +202,7 @@ export class HomeworkImportService {
     }
     const ids = [...byEmail.values()].map((r) => r.id);
     const [memberships, assignments, organisations] = await Promise.all([
-      this.homework.membershipsOf(ids),
+      this.groups.membershipsOfRespondents(ids),
       this.homework.assignmentsOfRespondents(ids),
       this.homework.organisationsOfStudy(study.id),
     ]);
@@ -309,7 +312,10 @@ export class HomeworkImportService {
     now: Date,
   ): Promise<void> {
     const sessions = new Map(
-      (await this.homework.sessionsOfGroups([...new Set(planned.map((p) => p.groupId))])).map((s) => [s.groupId, s]),
+      (await this.scheduling.scheduledSessionsOfGroups([...new Set(planned.map((p) => p.groupId))])).map((s) => [
+        s.groupId,
+        s,
+      ]),
     );
     for (const row of planned) {
       const current = await this.homework.findByRespondent(row.respondent.id);
@@ -376,7 +382,7 @@ export class HomeworkImportService {
   private async newAssignment(
     study: Study,
     row: PlannedRow,
-    session: ScheduledSession | undefined,
+    session: SessionRecord | undefined,
     now: Date,
   ): Promise<Omit<HomeworkAssignment, 'id'>> {
     const credentials = await this.links.uniqueCredentials();

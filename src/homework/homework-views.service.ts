@@ -5,7 +5,8 @@ import { AppError } from '../common/app-error';
 import { translator } from '../common/view-engine';
 import type { Locale, Quadrant, RespondentStatus } from '../common/domain';
 import { CONVERSATION_GUIDE, conversationGuide } from '../surveys/conversation-guide';
-import { ScheduledSession } from '../scheduling/session.entity';
+import { GroupQueryService } from '../groups/group-query.service';
+import { SchedulingQueryService, type SessionRecord } from '../scheduling/scheduling-query.service';
 import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { answerText, formPages, FormPage } from './homework-form';
 import { mayReadGroupHomework, maySeeLetterCredentials } from './homework-access';
@@ -75,6 +76,8 @@ const INVITED: readonly RespondentStatus[] = ['invited', 'confirmed', 'participa
 export class HomeworkViewsService {
   constructor(
     private readonly homework: HomeworkRepository,
+    private readonly groups: GroupQueryService,
+    private readonly scheduling: SchedulingQueryService,
     private readonly service: HomeworkService,
     private readonly links: HomeworkLinksService,
     private readonly audit: AuditService,
@@ -85,11 +88,11 @@ export class HomeworkViewsService {
     user: AuthUser,
   ): Promise<{ study: { slug: string; title: string; id: number }; groups: GroupStatus[] }> {
     const study = await this.service.study(slug);
-    const groups = await this.homework.groupsOfStudy(study.id);
+    const groups = await this.groups.groupsOfStudy(study.id);
     const ids = groups.map((g) => g.id);
     const [members, sessions, assignments, organisations] = await Promise.all([
-      this.homework.membersOfGroups(ids),
-      this.homework.sessionsOfGroups(ids),
+      this.groups.membersOfGroups(ids),
+      this.scheduling.scheduledSessionsOfGroups(ids),
       this.homework.ofStudy(study.id),
       this.homework.organisationsOfStudy(study.id),
     ]);
@@ -146,10 +149,10 @@ export class HomeworkViewsService {
   /** The members' answers side by side, for the moderators of the group's session (and admins) only. */
   async prep(slug: string, groupId: number, user: AuthUser, locale: Locale): Promise<PrepView> {
     const study = await this.service.study(slug);
-    const group = await this.homework.findGroup(study.id, groupId);
+    const group = await this.groups.findGroupOfStudy(study.id, groupId);
     if (!group) throw AppError.notFound('group', groupId);
     const session = await this.assertMayRead(group.id, user);
-    const members = await this.homework.membersOfGroups([group.id]);
+    const members = await this.groups.membersOfGroups([group.id]);
     const respondents = new Map(
       (await this.homework.respondentsByIds(members.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );
@@ -271,14 +274,14 @@ export class HomeworkViewsService {
     return assignment;
   }
 
-  private async assertMayRead(groupId: number, user: AuthUser): Promise<ScheduledSession | null> {
-    const [session] = await this.homework.sessionsOfGroups([groupId]);
+  private async assertMayRead(groupId: number, user: AuthUser): Promise<SessionRecord | null> {
+    const [session] = await this.scheduling.scheduledSessionsOfGroups([groupId]);
     if (!mayReadGroupHomework(user, session ?? null))
       throw AppError.forbidden(HOMEWORK_READERS_ONLY, 'error.auth.forbidden.homeworkReaders');
     return session ?? null;
   }
 }
 
-function isModerator(session: ScheduledSession | null, user: AuthUser): boolean {
+function isModerator(session: SessionRecord | null, user: AuthUser): boolean {
   return !!session && (session.leadModeratorId === user.id || session.noteModeratorId === user.id);
 }

@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module';
 import { ImportUploadModule } from '../common/import/import-upload.module';
 import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
 import { importRawBody } from '../common/import/uploaded-file';
+import { GroupsModule } from '../groups/groups.module';
 import { MailModule } from '../mail/mail.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { StudiesModule } from '../studies/studies.module';
@@ -29,6 +30,7 @@ import { HOMEWORK_ENTITIES } from './homework.entities';
     AuthModule,
     MailModule,
     StudiesModule,
+    GroupsModule,
     SchedulingModule,
     ImportUploadModule,
   ],

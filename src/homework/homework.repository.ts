@@ -6,10 +6,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { User } from '../auth/user.entity';
 import { DirectSql, SqlRow } from '../database/direct-sql';
-import { FocusGroup } from '../groups/group.entity';
-import { GroupMember } from '../groups/group-member.entity';
 import { Respondent } from '../respondents/respondent.entity';
-import { ScheduledSession } from '../scheduling/session.entity';
 import { Study } from '../studies/study.entity';
 import { StudyOrganisation } from '../studies/study-organisation.entity';
 import { AnswerSource, HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
@@ -42,7 +39,7 @@ const STATE_PROPERTIES: (keyof AssignmentState)[] = [
 
 export type LinkColumn = 'tokenHash' | 'codeHash';
 
-/** The homework aggregate (assignments, settings) and the reads of study, group and session it depends on. */
+/** The homework aggregate (assignments, settings) and the reads of study and respondent it depends on. */
 @Injectable()
 export class HomeworkRepository {
   constructor(
@@ -280,15 +277,6 @@ export class HomeworkRepository {
     return found;
   }
 
-  async membershipsOf(respondentIds: number[]): Promise<GroupMember[]> {
-    const found: GroupMember[] = [];
-    for (let i = 0; i < respondentIds.length; i += 500)
-      found.push(
-        ...(await this.manager.find(GroupMember, { where: { respondentId: In(respondentIds.slice(i, i + 500)) } })),
-      );
-    return found;
-  }
-
   async assignmentsOfRespondents(respondentIds: number[]): Promise<HomeworkAssignment[]> {
     const found: HomeworkAssignment[] = [];
     for (let i = 0; i < respondentIds.length; i += 500)
@@ -312,27 +300,6 @@ export class HomeworkRepository {
     return this.manager.findOneBy(Study, { slug });
   }
 
-  findGroup(studyId: number, id: number): Promise<FocusGroup | null> {
-    return this.manager.findOneBy(FocusGroup, { studyId, id });
-  }
-
-  groupsOfStudy(studyId: number): Promise<FocusGroup[]> {
-    return this.manager.find(FocusGroup, { where: { studyId }, order: { id: 'ASC' } });
-  }
-
-  /** Members proper: reserves get homework only once they take a member's place. */
-  membersOfGroups(groupIds: number[]): Promise<GroupMember[]> {
-    if (!groupIds.length) return Promise.resolve([]);
-    return this.manager.find(GroupMember, {
-      where: { groupId: In(groupIds), role: 'member' },
-      order: { position: 'ASC', id: 'ASC' },
-    });
-  }
-
-  membershipOf(respondentId: number): Promise<GroupMember | null> {
-    return this.manager.findOneBy(GroupMember, { respondentId });
-  }
-
   respondentsByIds(ids: number[]): Promise<Respondent[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.manager.find(Respondent, { where: { id: In(ids) } });
@@ -340,15 +307,6 @@ export class HomeworkRepository {
 
   findRespondent(id: number): Promise<Respondent | null> {
     return this.manager.findOneBy(Respondent, { id });
-  }
-
-  findSession(id: number): Promise<ScheduledSession | null> {
-    return this.manager.findOneBy(ScheduledSession, { id });
-  }
-
-  sessionsOfGroups(groupIds: number[]): Promise<ScheduledSession[]> {
-    if (!groupIds.length) return Promise.resolve([]);
-    return this.manager.find(ScheduledSession, { where: { groupId: In(groupIds), status: 'scheduled' } });
   }
 
   studyOrganisation(studyId: number, organisationId: number): Promise<StudyOrganisation | null> {

@@ -9,11 +9,12 @@ import type { Locale, RespondentStatus } from '../common/domain';
 import { formatDate } from '../common/format';
 import { OutboxService } from '../mail/outbox.service';
 import type { Respondent } from '../respondents/respondent';
-import { ScheduledSession } from '../scheduling/session.entity';
 import { ResearchOrganisationService } from '../studies/research-organisation.service';
 import type { ResearchOrganisationView } from '../studies/research-organisation';
 import type { Study } from '../studies/study';
 import { validateSubmission } from '../surveys/survey-validator';
+import { GroupQueryService } from '../groups/group-query.service';
+import { SchedulingQueryService, type SessionRecord } from '../scheduling/scheduling-query.service';
 import { mayReadGroupHomework } from './homework-access';
 import { homeworkDeadline, isPastDeadline, isReminderDue } from '../studies/homework-deadline';
 import { draftProblems } from './draft-check';
@@ -67,6 +68,8 @@ export class HomeworkService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly homework: HomeworkRepository,
+    private readonly groups: GroupQueryService,
+    private readonly scheduling: SchedulingQueryService,
     private readonly links: HomeworkLinksService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
@@ -85,7 +88,7 @@ export class HomeworkService {
     sessionId: number,
     actor: AuthUser | null = null,
   ): Promise<HomeworkAssignment> {
-    const session = await this.homework.findSession(sessionId);
+    const session = await this.scheduling.findSession(sessionId);
     if (!session) throw AppError.notFound('scheduled_session', sessionId);
     const [study, respondent] = await Promise.all([
       this.homework.findStudy(session.studyId),
@@ -105,15 +108,15 @@ export class HomeworkService {
         'study.closed',
         `Study "${study.slug}" is closed: no homework letters are sent any more.`,
       );
-    const group = await this.homework.findGroup(study.id, groupId);
+    const group = await this.groups.findGroupOfStudy(study.id, groupId);
     if (!group) throw AppError.notFound('group', groupId);
-    const [session] = await this.homework.sessionsOfGroups([group.id]);
+    const [session] = await this.scheduling.scheduledSessionsOfGroups([group.id]);
     if (!session)
       throw AppError.conflict(
         'homework.no_session',
         'This group has no scheduled session yet, so there is no deadline. Schedule the group first.',
       );
-    const members = await this.homework.membersOfGroups([group.id]);
+    const members = await this.groups.membersOfGroups([group.id]);
     const respondents = await this.homework.respondentsByIds(members.map((m) => m.respondentId));
     const result: SendResult = { created: 0, letters: 0, withoutEmail: [], notInvited: [] };
     // Homework thanks people for taking part in a session: only those who were invited to it (and did not decline) get it.
@@ -140,7 +143,7 @@ export class HomeworkService {
 
   private async assign(
     study: Study,
-    session: ScheduledSession,
+    session: SessionRecord,
     respondent: Respondent,
     actor: AuthUser | null,
   ): Promise<HomeworkAssignment> {
@@ -319,7 +322,7 @@ export class HomeworkService {
     const assignment = await this.homework.findById(assignmentId);
     if (!assignment || assignment.studyId !== study.id) throw AppError.notFound('homework_assignment', assignmentId);
     // Typing in a paper form shows and replaces the answers: the same readers as the preparation view.
-    const [session] = await this.homework.sessionsOfGroups([assignment.groupId]);
+    const [session] = await this.scheduling.scheduledSessionsOfGroups([assignment.groupId]);
     if (!mayReadGroupHomework(actor, session ?? null))
       throw AppError.forbidden(
         'Only the moderators of this group’s session (and admins) can enter its homework.',

@@ -7,6 +7,7 @@ import type { Locale, RespondentStatus } from '../common/domain';
 import { formatSlot } from '../common/format';
 import { StudiesService } from '../studies/studies.service';
 import type { Study } from '../studies/study';
+import { GroupQueryService } from '../groups/group-query.service';
 import {
   applyMark,
   AttendanceProblem,
@@ -54,6 +55,7 @@ const KIND: Record<AttendanceProblem['code'], 'invalid' | 'conflict'> = {
 export class AttendanceService {
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly groupQuery: GroupQueryService,
     private readonly attendance: AttendanceRepository,
     private readonly studies: StudiesService,
     private readonly audit: AuditService,
@@ -63,9 +65,9 @@ export class AttendanceService {
     const study = await this.studies.get(slug);
     const session = await this.sessions.findSession(sessionId);
     if (!session || session.studyId !== study.id) throw AppError.notFound('session', sessionId);
-    const group = (await this.sessions.findGroup(session.groupId))!;
+    const group = (await this.groupQuery.findGroup(session.groupId))!;
     const orgNames = await this.sessions.organisationNames([group.organisationId]);
-    const memberships = (await this.sessions.membershipsOfGroups([group.id])).filter((m) => m.role === 'member');
+    const memberships = (await this.groupQuery.membershipsOfGroups([group.id])).filter((m) => m.role === 'member');
     const people = new Map(
       (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );
@@ -104,7 +106,9 @@ export class AttendanceService {
     const study = session ? await this.sessions.findStudy(session.studyId) : null;
     if (!session || !study || (slug !== undefined && study.slug !== slug))
       throw AppError.notFound('session', sessionId);
-    const memberships = (await this.sessions.membershipsOfGroups([session.groupId])).filter((m) => m.role === 'member');
+    const memberships = (await this.groupQuery.membershipsOfGroups([session.groupId])).filter(
+      (m) => m.role === 'member',
+    );
     const problem = attendanceProblem(request, {
       studyStatus: study.status,
       sessionStatus: session.status,
@@ -174,7 +178,7 @@ export class AttendanceService {
     const study = await this.studies.get(slug);
     const session = await this.sessions.findSessionOfGroup(groupId);
     if (!session || session.studyId !== study.id) throw AppError.notFound('session_of_group', groupId);
-    const memberships = (await this.sessions.membershipsOfGroups([groupId])).filter((m) => m.role === 'member');
+    const memberships = (await this.groupQuery.membershipsOfGroups([groupId])).filter((m) => m.role === 'member');
     const people = await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId));
     const byEmail = new Map(people.filter((r) => r.email).map((r) => [r.email!.trim().toLowerCase(), r.id]));
     const unknown = [...present, ...absent].filter((e) => !byEmail.has(e.trim().toLowerCase()));

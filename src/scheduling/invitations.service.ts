@@ -7,7 +7,8 @@ import type { Locale } from '../common/domain';
 import { hashToken, randomToken } from '../common/tokens';
 import { translator } from '../common/view-engine';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
-import { GroupRepository } from '../groups/group.repository';
+import { GroupPlacesService } from '../groups/group-places.service';
+import { GroupQueryService } from '../groups/group-query.service';
 import type { Respondent } from '../respondents/respondent';
 import type { ResearchOrganisationView } from '../studies/research-organisation';
 import { ResearchOrganisationService } from '../studies/research-organisation.service';
@@ -76,8 +77,9 @@ const LIVE = ['sent', 'confirmed'];
 export class InvitationsService {
   constructor(
     private readonly sessions: SessionRepository,
-    // The group aggregate's writes (a decliner leaves, a reserve moves up) go through its own repository.
-    private readonly groups: GroupRepository,
+    private readonly groupQuery: GroupQueryService,
+    // The group aggregate's writes (a decliner leaves, a reserve moves up) go through the groups module.
+    private readonly groups: GroupPlacesService,
     private readonly moderators: ModeratorRepository,
     private readonly studies: StudiesService,
     private readonly mailer: InvitationMailer,
@@ -92,7 +94,7 @@ export class InvitationsService {
   async sendForGroup(slug: string, groupId: number, actor: AuthUser | null): Promise<GroupInvitationReport> {
     const study = await this.studies.get(slug);
     assertStudyOpen(study);
-    const group = await this.sessions.lockGroup(groupId);
+    const group = await this.groupQuery.lockGroup(groupId);
     if (!group || group.studyId !== study.id) throw AppError.notFound('group', groupId);
     const session = await this.sessions.findSessionOfGroup(groupId);
     if (!session || session.status !== 'scheduled') {
@@ -231,7 +233,7 @@ export class InvitationsService {
         { helpPhone: study.helpPhone || this.config.helpPhone },
       );
     }
-    await this.sessions.lockGroup(session.groupId);
+    await this.groupQuery.lockGroup(session.groupId);
     invitation.status = 'declined';
     invitation.respondedAt = new Date();
     await this.sessions.saveInvitation(invitation);
@@ -240,7 +242,7 @@ export class InvitationsService {
       ['invited', 'confirmed', 'grouped'],
       'declined',
     );
-    await this.groups.removeFromGroup(session.groupId, invitation.respondentId);
+    await this.groups.leave(session.groupId, invitation.respondentId);
     await this.audit.record({
       actor: null,
       action: 'invitation.decline',
@@ -346,7 +348,9 @@ export class InvitationsService {
 
   private async inviteMissing(study: Study, session: ScheduledSession): Promise<GroupInvitationReport> {
     const ctx = await this.moderatorContext(study, session);
-    const memberships = (await this.sessions.membershipsOfGroups([session.groupId])).filter((m) => m.role === 'member');
+    const memberships = (await this.groupQuery.membershipsOfGroups([session.groupId])).filter(
+      (m) => m.role === 'member',
+    );
     const respondents = new Map(
       (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );
@@ -438,7 +442,7 @@ export class InvitationsService {
     declinedId: number,
   ): Promise<number | null> {
     assertStudyOpen(study);
-    const memberships = await this.sessions.membershipsOfGroups([session.groupId]);
+    const memberships = await this.groupQuery.membershipsOfGroups([session.groupId]);
     const reserves = memberships
       .filter((m) => m.role === 'reserve')
       .sort((a, b) => a.position - b.position || a.id - b.id);
@@ -466,7 +470,7 @@ export class InvitationsService {
       return null;
     }
     const position = Math.max(0, ...memberships.filter((m) => m.role === 'member').map((m) => m.position + 1));
-    await this.groups.placeMembership(chosen.id, { groupId: session.groupId, role: 'member', position });
+    await this.groups.promoteReserve(chosen.id, session.groupId, position);
     // Reserves keep status eligible (their group_member row marks them); as a member they are grouped.
     await this.sessions.changeRespondentStatus([chosen.respondentId], ['eligible'], 'grouped');
     const respondent = people.get(chosen.respondentId)!;
@@ -503,10 +507,12 @@ export class InvitationsService {
   private async moderatorContext(study: Study, session: ScheduledSession): Promise<ModeratorMailContext> {
     const [slot, group] = await Promise.all([
       this.sessions.findSlot(session.slotId),
-      this.sessions.findGroup(session.groupId),
+      this.groupQuery.findGroup(session.groupId),
     ]);
     const orgNames = await this.sessions.organisationNames([group!.organisationId]);
-    const memberships = (await this.sessions.membershipsOfGroups([session.groupId])).filter((m) => m.role === 'member');
+    const memberships = (await this.groupQuery.membershipsOfGroups([session.groupId])).filter(
+      (m) => m.role === 'member',
+    );
     const people = new Map(
       (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );

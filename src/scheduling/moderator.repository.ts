@@ -41,6 +41,10 @@ export class ModeratorRepository {
     );
   }
 
+  activeCount(studyId: number): Promise<number> {
+    return this.manager.countBy(Moderator, { studyId, active: true });
+  }
+
   findProfile(studyId: number, userId: number): Promise<Moderator | null> {
     return this.manager.findOneBy(Moderator, { studyId, userId });
   }

@@ -10,6 +10,7 @@ import { hashToken, randomToken } from '../common/tokens';
 import { translator } from '../common/view-engine';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { StudiesService } from '../studies/studies.service';
+import { GroupQueryService } from '../groups/group-query.service';
 import { DEFAULT_MAX_SESSIONS_PER_DAY, DEFAULT_MIN_REST_MINUTES } from './assignment';
 import { buildFeedIcs, FeedEvent, moderatorBriefing } from './calendar';
 import { moderatorUid } from './invitation-mailer';
@@ -61,6 +62,7 @@ export class ModeratorsService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly moderators: ModeratorRepository,
     private readonly sessions: SessionRepository,
+    private readonly groupQuery: GroupQueryService,
     private readonly studies: StudiesService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
@@ -224,12 +226,12 @@ export class ModeratorsService {
     for (const session of sessions) {
       const [study, group, slot] = await Promise.all([
         this.sessions.findStudy(session.studyId),
-        this.sessions.findGroup(session.groupId),
+        this.groupQuery.findGroup(session.groupId),
         this.sessions.findSlot(session.slotId),
       ]);
       if (!study || !group) continue;
       const orgs = await this.sessions.organisationNames([group.organisationId]);
-      const memberships = (await this.sessions.membershipsOfGroups([group.id])).filter((m) => m.role === 'member');
+      const memberships = (await this.groupQuery.membershipsOfGroups([group.id])).filter((m) => m.role === 'member');
       const people = new Map(
         (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
       );

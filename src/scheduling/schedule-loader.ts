@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserAccount } from '../auth/auth-user';
 import { QUADRANT_LABELS, type Locale } from '../common/domain';
-import type { FocusGroup } from '../groups/group.entity';
+import { GroupQueryService, type GroupRecord } from '../groups/group-query.service';
 import type { Respondent } from '../respondents/respondent';
 import type { SessionSlot, Study } from '../studies/study';
 import type { FixedAssignment, SchedGroup, SchedModerator, SchedSlot } from './assignment';
@@ -10,7 +10,7 @@ import { SessionRepository } from './session.repository';
 import type { ScheduledSession } from './session.entity';
 
 export interface LoadedGroup {
-  group: FocusGroup;
+  group: GroupRecord;
   label: string;
   members: Respondent[];
   reserves: Respondent[];
@@ -38,7 +38,11 @@ export interface LoadedSchedule {
 
 export const SCHEDULABLE_GROUP_STATUSES = ['confirmed', 'locked'];
 
-export function groupLabel(group: FocusGroup, organisationName: string, locale: Locale): string {
+export function groupLabel(
+  group: Pick<GroupRecord, 'id' | 'quadrant'>,
+  organisationName: string,
+  locale: Locale,
+): string {
   return `${organisationName} × ${QUADRANT_LABELS[group.quadrant]?.[locale] ?? group.quadrant} (#${group.id})`;
 }
 
@@ -46,6 +50,7 @@ export function groupLabel(group: FocusGroup, organisationName: string, locale: 
 export class ScheduleLoader {
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly groupQuery: GroupQueryService,
     private readonly moderators: ModeratorRepository,
   ) {}
 
@@ -53,7 +58,7 @@ export class ScheduleLoader {
     const [slots, moderators, groupRows, sessions] = await Promise.all([
       this.sessions.slotsOfStudy(study.id),
       this.moderators.moderatorsOfStudy(study.id),
-      this.sessions.groupsOfStudy(study.id),
+      this.groupQuery.groupsOfStudy(study.id),
       this.sessions.sessionsOfStudy(study.id),
     ]);
     const scheduled = sessions.filter((s) => s.status === 'scheduled');
@@ -66,7 +71,7 @@ export class ScheduleLoader {
     for (const s of foreign) for (const id of [s.leadModeratorId, s.noteModeratorId]) peopleIds.add(id);
     const users = new Map((await this.moderators.usersByIds([...peopleIds])).map((u) => [u.id, u]));
 
-    const memberships = await this.sessions.membershipsOfGroups(groupRows.map((g) => g.id));
+    const memberships = await this.groupQuery.membershipsOfGroups(groupRows.map((g) => g.id));
     const respondents = new Map(
       (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );

@@ -17,6 +17,7 @@ import { ModeratorsService } from './moderators.service';
 import { ScheduleLoader } from './schedule-loader';
 import { SchedulingController } from './scheduling.controller';
 import { SchedulingPagesController } from './scheduling.pages.controller';
+import { SchedulingQueryService } from './scheduling-query.service';
 import { SchedulingService } from './scheduling.service';
 import { SessionRepository } from './session.repository';
 import { SessionUsageService } from './session-usage.service';
@@ -36,6 +37,7 @@ import { SCHEDULING_ENTITIES } from './scheduling.entities';
     SchedulingService,
     ModeratorsService,
     SessionUsageService,
+    SchedulingQueryService,
   ],
   controllers: [
     SchedulingController,
@@ -45,6 +47,12 @@ import { SCHEDULING_ENTITIES } from './scheduling.entities';
     AttendanceController,
     AttendancePagesController,
   ],
-  exports: [InvitationsService, InvitationConfirmationsService, SchedulingService, AttendanceService],
+  exports: [
+    InvitationsService,
+    InvitationConfirmationsService,
+    SchedulingService,
+    AttendanceService,
+    SchedulingQueryService,
+  ],
 })
 export class SchedulingModule {}

@@ -3,8 +3,6 @@ import { Propagation, Transactional, TransactionHost } from '@nestjs-cls/transac
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { LOCALES, Locale, RespondentStatus } from '../common/domain';
-import { FocusGroup } from '../groups/group.entity';
-import { GroupMember } from '../groups/group-member.entity';
 import { Respondent } from '../respondents/respondent.entity';
 import { moveRespondentStatus } from '../respondents/status-history';
 import { ScreenerSubmission } from '../respondents/screener-submission.entity';
@@ -14,7 +12,7 @@ import { Study } from '../studies/study.entity';
 import { Invitation, InvitationStatus } from './invitation.entity';
 import { ScheduledSession } from './session.entity';
 
-/** The session aggregate (sessions and their invitations), and the group, member and slot reads scheduling needs. */
+/** The session aggregate (sessions and their invitations), and the respondent and slot reads scheduling needs. */
 @Injectable()
 export class SessionRepository {
   constructor(
@@ -60,14 +58,6 @@ export class SessionRepository {
     return new Map((await qb.getMany()).map((s) => [s.id, s]));
   }
 
-  // Only meaningful inside the caller's unit of work: refuses to run outside one.
-  @Transactional(Propagation.Mandatory)
-  async lockGroup(id: number): Promise<FocusGroup | null> {
-    const qb = this.manager.createQueryBuilder(FocusGroup, 'g').where({ id });
-    if (this.isPostgres) qb.setLock('pessimistic_write');
-    return qb.getOne();
-  }
-
   findStudy(id: number): Promise<Study | null> {
     return this.manager.findOneBy(Study, { id });
   }
@@ -83,22 +73,6 @@ export class SessionRepository {
 
   findSlot(id: number): Promise<SessionSlot | null> {
     return this.manager.findOneBy(SessionSlot, { id });
-  }
-
-  groupsOfStudy(studyId: number): Promise<FocusGroup[]> {
-    return this.manager.find(FocusGroup, { where: { studyId }, order: { id: 'ASC' } });
-  }
-
-  findGroup(id: number): Promise<FocusGroup | null> {
-    return this.manager.findOneBy(FocusGroup, { id });
-  }
-
-  membershipsOfGroups(groupIds: number[]): Promise<GroupMember[]> {
-    if (!groupIds.length) return Promise.resolve([]);
-    return this.manager.find(GroupMember, {
-      where: { groupId: In(groupIds) },
-      order: { role: 'ASC', position: 'ASC', id: 'ASC' },
-    });
   }
 
   respondentsByIds(ids: number[]): Promise<Respondent[]> {
@@ -206,6 +180,22 @@ export class SessionRepository {
 
   saveInvitation(invitation: Partial<Invitation>): Promise<Invitation> {
     return this.manager.save(this.manager.create(Invitation, invitation));
+  }
+
+  invitationsOfStudy(studyId: number): Promise<Invitation[]> {
+    return this.manager.find(Invitation, { where: { studyId }, order: { id: 'ASC' } });
+  }
+
+  invitationsOfRespondent(respondentId: number): Promise<Invitation[]> {
+    return this.manager.find(Invitation, { where: { respondentId }, order: { id: 'DESC' } });
+  }
+
+  scheduledSessionsOfGroups(groupIds: number[]): Promise<ScheduledSession[]> {
+    if (!groupIds.length) return Promise.resolve([]);
+    return this.manager.find(ScheduledSession, {
+      where: { groupId: In(groupIds), status: 'scheduled' },
+      order: { id: 'ASC' },
+    });
   }
 
   async setInvitationStatus(ids: number[], status: InvitationStatus): Promise<void> {
