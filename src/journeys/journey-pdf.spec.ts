@@ -63,6 +63,13 @@ describe('journeyPdf', () => {
     );
   });
 
+  it('gives a one-page PDF for a report without groups (a filter nobody matches)', async () => {
+    const empty = { study: 'publieke-dienstverlening', population: 'all', groups: [] };
+    const pages = await pdfPageTexts(await journeyPdf(empty, 'nl', { generatedAt: DATE }));
+    expect(pages).toHaveLength(1);
+    expect(lines(pages[0])).toEqual(expect.arrayContaining(['Klantreisrapport', 'Populatie: Alle respondenten']));
+  });
+
   it('renders a partner’s report with suppressed cells as "< k"', async () => {
     const partner = suppressSmallCounts(report, 3);
     const pages = await pdfPageTexts(await journeyPdf(partner, 'nl', { generatedAt: DATE, suppressedBelow: 3 }));
