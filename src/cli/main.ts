@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { registerActionCommands } from './actions.commands';
 import { registerAuthCommands } from './auth.commands';
 import { registerCodebookCommands } from './codebook.commands';
+import { registerCodingCommands } from './coding.commands';
 import { registerDatabaseCommands } from './database.commands';
 import { registerGroupCommands } from './groups.commands';
 import { registerHomeworkCommands } from './homework.commands';
@@ -26,6 +27,7 @@ const REGISTRARS = [
   registerSchedulingCommands,
   registerHomeworkCommands,
   registerCodebookCommands,
+  registerCodingCommands,
   registerActionCommands,
 ];
 

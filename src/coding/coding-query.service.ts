@@ -40,6 +40,18 @@ export interface CodedSpan {
   shareable: boolean;
 }
 
+export interface ListedCoding {
+  respondent: string;
+  question: string;
+  start: number;
+  end: number;
+  text: string;
+  codes: string[];
+  coder: string;
+  layer: CodingLayer;
+  final: boolean;
+}
+
 export interface UnsettledAnswer {
   assignmentId: number;
   respondentId: number;
@@ -99,6 +111,26 @@ export class CodingQueryService {
       });
     }
     return result;
+  }
+
+  /**
+   * The codings as `kwadrant coding list` prints them: every layer, or (`final`) only the final codings; the
+   * respondent is the pseudonym and the coder the account's display name.
+   */
+  async list(studyId: number, opts: { final?: boolean } = {}): Promise<ListedCoding[]> {
+    const spans = opts.final ? await this.finalCodings(studyId) : await this.codings(studyId);
+    const names = await this.coderNames(spans.map((s) => s.coderId));
+    return spans.map((s) => ({
+      respondent: s.pseudonym,
+      question: s.question,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      codes: s.codes.map((c) => c.tekstId ?? c.path.join(' › ')),
+      coder: names.get(s.coderId) ?? String(s.coderId),
+      layer: s.layer,
+      final: s.final,
+    }));
   }
 
   /** Display names of coders. */

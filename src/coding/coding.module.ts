@@ -15,6 +15,9 @@ import { CodingMaterialService } from './coding-material.service';
 import { CodingQueryService } from './coding-query.service';
 import { CodingRepository } from './coding.repository';
 import { CodingService } from './coding.service';
+import { CodingWorkspaceService } from './coding-workspace.service';
+import { CodingsController } from './codings.controller';
+import { CodingPagesController } from './coding.pages.controller';
 
 /** Coding of the homework: the study's contact-reason codebook its codings (coder layers and the final one). */
 @Module({
@@ -33,8 +36,9 @@ import { CodingService } from './coding.service';
     CodingMaterialService,
     CodingService,
     CodingQueryService,
+    CodingWorkspaceService,
   ],
-  controllers: [CodebookController, CodebookPagesController],
+  controllers: [CodebookController, CodebookPagesController, CodingsController, CodingPagesController],
   exports: [CodebookService, CodingService, CodingQueryService],
 })
 export class CodingModule implements NestModule {
