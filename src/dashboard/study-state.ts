@@ -1,6 +1,6 @@
 // From the study's rows to the pipeline's people, the blockers' facts and the work each bulk action would do.
 // Pure: no framework imports (entity types only).
-import type { Quadrant, RespondentStatus } from '../common/domain';
+import type { RespondentStatus } from '../common/domain';
 import { countTable } from '../respondents/pool-counts';
 import type { StudyRows } from './dashboard.repository';
 import type { PipelinePerson, StudyState } from './pipeline';
@@ -69,7 +69,7 @@ export function readStudy(rows: StudyRows, settings: CountSettingsWithNames, now
     const a = assignment.get(r.id);
     return {
       organisationId: r.organisationId,
-      quadrant: r.quadrant as Quadrant | null,
+      quadrant: r.quadrant,
       status: r.status,
       duplicate: r.duplicateOfId !== null,
       grouped: groupId !== undefined,
@@ -123,11 +123,7 @@ export function readStudy(rows: StudyRows, settings: CountSettingsWithNames, now
   const kept = rows.groups.filter((g) => g.status !== 'proposed');
   const proposedGroupIds = rows.groups.filter((g) => g.status === 'proposed').map((g) => g.id);
   const counted = rows.respondents.filter((r) => r.duplicateOfId === null);
-  const pool = countTable(
-    counted as { organisationId: number | null; quadrant: Quadrant | null; status: RespondentStatus }[],
-    settings.organisations,
-    settings,
-  );
+  const pool = countTable(counted, settings.organisations, settings);
   const shortCells = pool.rows.flatMap((row) =>
     row.cells
       .filter((c) => c.shortfall > 0)

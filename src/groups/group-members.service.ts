@@ -58,7 +58,7 @@ export class GroupMembersService {
   }
 
   remove(groupId: number, respondentId: number, actor: AuthUser): Promise<GroupView[]> {
-    return this.change([groupId], actor, async (ctx) => {
+    return this.change([groupId], actor, (ctx) => {
       const current = this.membership(ctx, groupId, respondentId);
       return {
         action: 'group.member_remove',
@@ -74,7 +74,7 @@ export class GroupMembersService {
     to: { groupId: number; role?: MemberRole },
     actor: AuthUser,
   ): Promise<GroupView[]> {
-    return this.change([groupId, to.groupId], actor, async (ctx) => {
+    return this.change([groupId, to.groupId], actor, (ctx) => {
       const current = this.membership(ctx, groupId, respondentId);
       const role = to.role ?? current.role;
       if (to.groupId === groupId && role === current.role)
@@ -132,7 +132,7 @@ export class GroupMembersService {
 
   /** A reserve becomes a member; with `replaceId`, that member becomes the reserve in exchange. */
   promote(groupId: number, respondentId: number, replaceId: number | undefined, actor: AuthUser): Promise<GroupView[]> {
-    return this.change([groupId], actor, async (ctx) => {
+    return this.change([groupId], actor, (ctx) => {
       const reserve = this.membership(ctx, groupId, respondentId);
       if (reserve.role !== 'reserve')
         throw AppError.invalid(
@@ -197,7 +197,7 @@ export class GroupMembersService {
   private async change(
     groupIds: number[],
     actor: AuthUser,
-    decide: (ctx: Context) => Promise<Change>,
+    decide: (ctx: Context) => Change | Promise<Change>,
   ): Promise<GroupView[]> {
     const ids = [...new Set(groupIds)];
     await this.applyChange(ids, actor, decide);
@@ -207,7 +207,11 @@ export class GroupMembersService {
   }
 
   @Transactional()
-  private async applyChange(ids: number[], actor: AuthUser, decide: (ctx: Context) => Promise<Change>): Promise<void> {
+  private async applyChange(
+    ids: number[],
+    actor: AuthUser,
+    decide: (ctx: Context) => Change | Promise<Change>,
+  ): Promise<void> {
     const groups = await this.groups.lockGroups(ids);
     for (const id of ids) if (!groups.has(id)) throw AppError.notFound('group', id);
     const studyId = groups.get(ids[0])!.studyId;

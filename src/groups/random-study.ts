@@ -1,5 +1,5 @@
 // Seeded random studies for the balancing tests and bench.
-import { DIGITAL_COMFORTS, EDUCATIONS, GENDERS, QUADRANTS, Quadrant } from '../common/domain';
+import { DIGITAL_COMFORTS, EDUCATIONS, GENDERS, QUADRANTS } from '../common/domain';
 import { mulberry32 } from '../common/random';
 import { BalancingCandidate } from './balancing-profile';
 import type { BalancingInput, FixedGroup } from './balancing';
@@ -37,7 +37,7 @@ export function randomStudy(seed: number, o: RandomStudyOptions): BalancingInput
   let id = 1;
   for (let org = 0; org < o.organisations; org++) {
     const organisation = `Organisatie ${org + 1}`;
-    for (const quadrant of QUADRANTS.slice(0, o.quadrants) as Quadrant[]) {
+    for (const quadrant of QUADRANTS.slice(0, o.quadrants)) {
       const genders = narrow(GENDERS);
       const ages = narrow([
         [20, 30],

@@ -27,9 +27,11 @@ export function draftShapes(definition: object): DraftShapes {
     const o = node as Record<string, unknown>;
     if (typeof o.name === 'string' && typeof o.type === 'string' && ANSWER_TYPES.has(o.type)) {
       const choices = Array.isArray(o.choices)
-        ? new Set(o.choices.map((c) => (c && typeof c === 'object' ? (c as { value: unknown }).value : c)))
+        ? new Set(
+            (o.choices as unknown[]).map((c) => (c && typeof c === 'object' ? (c as { value: unknown }).value : c)),
+          )
         : null;
-      shapes.set(String(o.valueName ?? o.name), {
+      shapes.set(typeof o.valueName === 'string' ? o.valueName : o.name, {
         type: o.type,
         maxLength: typeof o.maxLength === 'number' ? o.maxLength : DEFAULT_MAX_TEXT,
         choices,

@@ -111,7 +111,14 @@ export function formPages(definition: object, locale: Locale): FormPage[] {
 /** An answer as a person reads it: choice texts instead of values, lists joined. */
 export function answerText(question: FormQuestion, value: unknown): string {
   if (value === undefined || value === null || value === '') return '';
-  const label = (v: unknown) => question.choices.find((c) => c.value === v)?.text ?? String(v);
+  const label = (v: unknown) => question.choices.find((c) => c.value === v)?.text ?? valueText(v);
   if (Array.isArray(value)) return value.map(label).join(', ');
-  return question.choices.length ? label(value) : String(value);
+  return question.choices.length ? label(value) : valueText(value);
+}
+
+/** A value as text; a structured answer (a matrix row, say) as its JSON rather than "[object Object]". */
+function valueText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value) ?? '';
 }

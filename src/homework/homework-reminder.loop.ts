@@ -26,9 +26,9 @@ export class HomeworkReminderLoop implements OnApplicationBootstrap, OnModuleDes
       } catch (err) {
         this.logger.error({ msg: 'homework reminders failed', err: err instanceof Error ? err.message : String(err) });
       }
-      this.timer = setTimeout(tick, this.options.reminderIntervalMinutes * 60_000).unref();
+      this.timer = setTimeout(() => void tick(), this.options.reminderIntervalMinutes * 60_000).unref();
     };
-    this.timer = setTimeout(tick, 10_000).unref();
+    this.timer = setTimeout(() => void tick(), 10_000).unref();
   }
 
   onModuleDestroy(): void {

@@ -335,9 +335,21 @@ function linkLookup<A>(row: SqlRow, assignment: A): LinkLookup<A> {
   return {
     assignment,
     studyStatus: String(row.kw_study_status),
-    studyHelpPhone: String(row.kw_study_help_phone ?? ''),
+    studyHelpPhone: text(row.kw_study_help_phone),
     respondentStatus: String(row.kw_respondent_status),
-    respondentErasedAt: row.kw_respondent_erased_at ? new Date(String(row.kw_respondent_erased_at)) : null,
-    organisationName: String(row.kw_organisation_name ?? ''),
+    respondentErasedAt: moment(row.kw_respondent_erased_at),
+    organisationName: text(row.kw_organisation_name),
   };
+}
+
+/** A text column as read by either driver; NULL as ''. */
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** A timestamp column: PostgreSQL's driver gives a Date, SQLite a string. */
+function moment(value: unknown): Date | null {
+  if (value === null || value === undefined || value === '') return null;
+  return value instanceof Date ? value : new Date(value as string);
 }

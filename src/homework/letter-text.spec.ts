@@ -25,7 +25,7 @@ describe(behindParagraphs.name, () => {
 
 describe(letterParagraphs.name, () => {
   const withUrl = (key: string, vars?: Record<string, unknown>) =>
-    `${key}${vars?.codeUrl ? ` ${String(vars.codeUrl)}` : ''}`;
+    `${key}${typeof vars?.codeUrl === 'string' && vars.codeUrl ? ` ${vars.codeUrl}` : ''}`;
   const letter = { name: 'Cor', codeUrl: 'https://kw.example/h', returnAddress: '' };
 
   it('puts the working link and code on their own lines', () => {

@@ -30,7 +30,8 @@ export function letterParagraphs(letter: Record<string, unknown>, t: Translate):
     p('code'),
   );
   out.push({ text: code, emphasis: true });
-  if (letter.returnAddress) out.push(p('paper'), { text: String(letter.returnAddress), emphasis: true });
+  if (typeof letter.returnAddress === 'string' && letter.returnAddress)
+    out.push(p('paper'), { text: letter.returnAddress, emphasis: true });
   out.push(p('data'), p('help'));
   if (letter.contactName) out.push(p(letter.contactPhone ? 'contactWithPhone' : 'contact'));
   // Bijlage 4: "of mail naar" the organisation's contact person.

@@ -89,7 +89,7 @@ export function buildSummary(
     organisations: organisations.map((name) => {
       const c = lines.get(name)!;
       for (const q of QUADRANTS) totals[q] += c[q];
-      return { name, total: sum(c), counts: c as QuadrantCounts };
+      return { name, total: sum(c), counts: c };
     }),
     totals: { total: sum(totals), counts: totals as QuadrantCounts },
   };

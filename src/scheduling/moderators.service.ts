@@ -235,11 +235,12 @@ export class ModeratorsService {
       const people = new Map(
         (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
       );
+      const role: 'lead' | 'notes' = session.leadModeratorId === userId ? 'lead' : 'notes';
       out.push({
         session,
         study,
         slot,
-        role: (session.leadModeratorId === userId ? 'lead' : 'notes') as 'lead' | 'notes',
+        role,
         label: groupLabel(group, orgs.get(group.organisationId) ?? '?', study.locale),
         members: memberships.map((m) => ({
           firstName: people.get(m.respondentId)?.firstName ?? '?',

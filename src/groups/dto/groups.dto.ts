@@ -40,7 +40,7 @@ export class AddMemberDto {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) respondentId: number;
   @ApiPropertyOptional({ enum: MEMBER_ROLES, default: 'member' })
   @IsOptional()
-  @IsIn(MEMBER_ROLES as unknown as string[], ROLE_MESSAGE)
+  @IsIn(MEMBER_ROLES, ROLE_MESSAGE)
   role?: MemberRole;
 }
 
@@ -54,7 +54,7 @@ export class MoveMemberDto {
   @ApiPropertyOptional({ enum: MEMBER_ROLES, description: 'default: the current role' })
   @IsOptional()
   @Transform(emptyToUndefined)
-  @IsIn(MEMBER_ROLES as unknown as string[], ROLE_MESSAGE)
+  @IsIn(MEMBER_ROLES, ROLE_MESSAGE)
   role?: MemberRole;
 }
 

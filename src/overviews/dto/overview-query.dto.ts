@@ -21,7 +21,7 @@ export class OverviewQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: POPULATIONS, default: 'participants' })
   @IsOptional()
-  @IsIn(POPULATIONS as unknown as string[], { message: `must be one of ${POPULATIONS.join(', ')}` })
+  @IsIn(POPULATIONS, { message: `must be one of ${POPULATIONS.join(', ')}` })
   population?: Population;
 
   @ApiPropertyOptional({
@@ -46,7 +46,7 @@ export class OverviewQueryDto extends PageQueryDto {
 export class OverviewDownloadQueryDto extends OverviewQueryDto {
   @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'json' })
   @IsOptional()
-  @IsIn(EXPORT_FORMATS as unknown as string[], { message: `must be one of ${EXPORT_FORMATS.join(', ')}` })
+  @IsIn(EXPORT_FORMATS, { message: `must be one of ${EXPORT_FORMATS.join(', ')}` })
   format?: ExportFormat;
 
   @ApiPropertyOptional({ enum: [';', ',', 'semicolon', 'comma'], default: ';', description: 'CSV only.' })

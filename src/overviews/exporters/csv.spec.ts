@@ -55,7 +55,11 @@ describe('writeCsv', () => {
   it('streams rows from an async source with back-pressure, in more than one write', async () => {
     const base = bijlage5Respondents()[0];
     async function* rows() {
-      for (let i = 0; i < 20_000; i++) yield { ...base, age: String(20 + (i % 60)) };
+      for (let i = 0; i < 20_000; i++) {
+        // Like a database cursor: a batch at a time, each after a wait.
+        if (i % 1000 === 0) await Promise.resolve();
+        yield { ...base, age: String(20 + (i % 60)) };
+      }
     }
     const summary = buildOverview('S', 'all', ['RET'], [], { ageBands: false });
     const sink = new MemorySink(true);

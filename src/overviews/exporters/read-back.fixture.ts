@@ -57,7 +57,7 @@ process.stdin.on('data', (c) => chunks.push(c)).on('end', async () => {
 export function pdfPageTexts(pdf: Buffer): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = execFile(process.execPath, ['-e', EXTRACT_TEXT], { maxBuffer: 64 << 20 }, (err, stdout) =>
-      err ? reject(err) : resolve(JSON.parse(stdout) as string[]),
+      err ? reject(new Error(err.message, { cause: err })) : resolve(JSON.parse(stdout) as string[]),
     );
     child.stdin!.end(pdf);
   });

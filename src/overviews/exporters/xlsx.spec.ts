@@ -20,8 +20,15 @@ async function exportXlsx(
   return workbook;
 }
 
-const texts = (row: ExcelJS.Row) =>
-  (row.values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
+const texts = (row: ExcelJS.Row) => (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return String(v);
+  // Rich text, formulas and the like would read as "[object Object]": show what they hold.
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
 
 describe('writeXlsx', () => {
   const overview = buildOverview('Publieke dienstverlening', 'participants', ORGANISATIONS, bijlage5Respondents(), {

@@ -20,7 +20,9 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
 const toIntArray = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
     ? undefined
-    : (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v));
+    : (Array.isArray(value) ? (value as unknown[]) : [value]).map((v) =>
+        typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v,
+      );
 
 export class RunScheduleDto {
   @ApiPropertyOptional({ description: 'compute and show, save nothing' })
