@@ -4,6 +4,8 @@ import { AppModule } from '../app.module';
 import { AppError } from '../common/app-error';
 import { ConfigError } from '../config/config';
 import { resolveConfig } from '../config/resolve-config';
+import { errorBody, errorMessage } from '../common/error-body';
+import { cliLocale, say } from './cli-locale';
 
 /** Runs one CLI action inside the application (same services, same database) and closes it afterwards; no background mail loop. */
 export async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
@@ -19,19 +21,36 @@ export async function withApp<T>(work: (app: INestApplicationContext) => Promise
   }
 }
 
+/** An expected failure as one line in the command line's language: the catalogue text of its code. */
+export function sayError(err: AppError): string {
+  return say('cli.error', { message: errorMessage(err, cliLocale()) });
+}
+
 /** Turns expected failures into one readable line and a non-zero exit code. */
 export function reportAndExit(err: unknown): never {
   if (err instanceof AppError) {
-    process.stderr.write(`Error: ${err.message}\n`);
-    if (err.details) process.stderr.write(JSON.stringify(err.details, null, 2) + '\n');
+    // The error's catalogue text in the command line's language, as the API and pages say it.
+    const body = errorBody(err, 'CLI', '', cliLocale());
+    process.stderr.write(`${say('cli.error', { message: body.message })}\n`);
+    if (body.details) process.stderr.write(JSON.stringify(body.details, null, 2) + '\n');
     process.exit(err.kind === 'invalid' ? 2 : 1);
   }
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`Unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(`${say('cli.unexpected')} ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
+}
+
+/** One unreadable row of an imported file, with where it is and why. */
+export function problemLine(p: { line: number; column: string; value?: string | null; reason: string }): string {
+  return say('cli.problemLine', {
+    line: p.line,
+    column: p.column,
+    value: p.value ? ` ("${p.value}")` : '',
+    reason: p.reason,
+  });
 }
 
 export async function readStdin(): Promise<string> {
@@ -54,7 +73,7 @@ export function printJson(value: unknown): void {
 /** A plain aligned table for terminals. */
 export function printTable(rows: Record<string, unknown>[]): void {
   if (!rows.length) {
-    process.stdout.write('(none)\n');
+    process.stdout.write(`${say('cli.none')}\n`);
     return;
   }
   const cols = Object.keys(rows[0]);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { basename } from 'path';
 import type { Command } from 'commander';
 import { parseFormat, printJson, withApp } from './cli-context';
+import { say } from './cli-locale';
 import { AppError } from '../common/app-error';
 import { CODEBOOK_MAX_BYTES, CodebookService, ProblemMessage } from '../coding/codebook.service';
 import { CODEBOOK_FORMATS } from '../coding/codebook-versions';
@@ -45,18 +46,16 @@ export function registerCodebookCommands(program: Command): void {
       ).catch((err: unknown) => {
         if (err instanceof AppError && err.code === 'codebook.file_refused') {
           printProblems((err.details?.errors ?? []) as ProblemMessage[]);
-          process.stderr.write(`Error: nothing was imported from ${file}.\n`);
+          process.stderr.write(`${say('cli.codebook.nothingImported', { file })}\n`);
           process.exit(2);
         }
         throw err;
       });
-      printProblems(report.warnings, 'Note');
-      const counts = `${report.added} added, ${report.changed} changed, ${report.removed} removed, ${report.unchanged} unchanged`;
-      process.stderr.write(
-        report.dryRun
-          ? `Would replace version ${report.version}: ${counts}.\n`
-          : `Imported ${file} as version ${report.version}: ${counts}.\n`,
-      );
+      printProblems(report.warnings, 'cli.codebook.note');
+      const { added, changed, removed, unchanged, version } = report;
+      const counts = say('cli.codebook.counts', { added, changed, removed, unchanged });
+      const said = say(report.dryRun ? 'cli.codebook.would' : 'cli.codebook.done', { file, version, counts });
+      process.stderr.write(`${said}\n`);
       printJson(report);
     });
 
@@ -71,7 +70,7 @@ export function registerCodebookCommands(program: Command): void {
       const file = await withApp((app) => app.get(CodebookService).export(opts.study, format, null, 'cli'));
       if (opts.out) {
         writeFileSync(opts.out, file.body);
-        process.stderr.write(`Wrote ${opts.out}.\n`);
+        process.stderr.write(`${say('cli.wrote', { file: opts.out })}\n`);
       } else process.stdout.write(file.body);
     });
 
@@ -86,9 +85,12 @@ export function registerCodebookCommands(program: Command): void {
     });
 }
 
-function printProblems(problems: ProblemMessage[], label = 'Problem'): void {
+function printProblems(problems: ProblemMessage[], label = 'cli.codebook.problem'): void {
   for (const p of problems) {
-    const where = p.line !== null ? `line ${p.line}${p.column ? `, column ${p.column}` : ''}` : (p.where ?? 'file');
-    process.stderr.write(`${label}: ${where}: ${p.message} (${p.code})\n`);
+    const where =
+      p.line === null
+        ? (p.where ?? say('cli.codebook.file'))
+        : say(p.column ? 'cli.codebook.lineColumn' : 'cli.codebook.line', { line: p.line, column: p.column });
+    process.stderr.write(`${say(label)}: ${where}: ${p.message} (${p.code})\n`);
   }
 }

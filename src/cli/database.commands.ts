@@ -1,3 +1,4 @@
+import { say } from './cli-locale';
 import type { Command } from 'commander';
 import { openDataSource } from '../database/data-source';
 import { resolveConfig } from '../config/resolve-config';
@@ -19,11 +20,11 @@ export function registerDatabaseCommands(program: Command): void {
           const count = opts.revert === 'all' ? Number(executed[0].n) : Number(opts.revert);
           if (!Number.isInteger(count) || count < 0) throw new Error('--revert takes a whole number or "all"');
           for (let i = 0; i < count; i++) await ds.undoLastMigration({ transaction: 'all' });
-          process.stdout.write(`Reverted ${count} migration(s).\n`);
+          process.stdout.write(`${say('cli.migrate.reverted', { count })}\n`);
         } else {
           const applied = await ds.runMigrations({ transaction: 'all' });
           process.stdout.write(
-            applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}.\n` : 'Database is up to date.\n',
+            `${applied.length ? say('cli.migrate.applied', { names: applied.map((m) => m.name).join(', ') }) : say('cli.migrate.upToDate')}\n`,
           );
         }
       } finally {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { parseFormat, printJson, printTable, withApp } from './cli-context';
+import { say } from './cli-locale';
 import { GroupsService } from '../groups/groups.service';
 
 export function registerGroupCommands(program: Command): void {
@@ -13,18 +14,16 @@ export function registerGroupCommands(program: Command): void {
     .option('--format <format>', 'json or table', 'table')
     .action(async (opts: { study: string; organisation?: string; dryRun?: boolean; format: string }) => {
       const format = parseFormat(opts.format, ['json', 'table'] as const);
-      process.stderr.write(
-        `Forming groups for ${opts.study}${opts.organisation ? ` (${opts.organisation})` : ''}${opts.dryRun ? ', dry run' : ''}…\n`,
-      );
+      const organisation = opts.organisation ? ` (${opts.organisation})` : '';
+      const dryRun = opts.dryRun ? say('cli.groups.dryRun') : '';
+      process.stderr.write(`${say('cli.groups.forming', { study: opts.study, organisation, dryRun })}\n`);
       const { report, assumedAvailable } = await withApp((app) =>
         app
           .get(GroupsService)
           .formDetailed(opts.study, { dryRun: opts.dryRun ?? false, organisation: opts.organisation }, null),
       );
       if (assumedAvailable > 0) {
-        process.stderr.write(
-          `${assumedAvailable} respondents have no availability data (e.g. imported); they were counted as available for every session slot.\n`,
-        );
+        process.stderr.write(`${say('cli.groups.assumedAvailable', { count: assumedAvailable })}\n`);
       }
       if (format === 'json') return printJson(report);
       printTable(
@@ -39,7 +38,7 @@ export function registerGroupCommands(program: Command): void {
         })),
       );
       if (report.shortfalls.length) {
-        process.stdout.write('\nShortfalls\n');
+        process.stdout.write(`\n${say('cli.groups.shortfalls')}\n`);
         printTable(
           report.shortfalls.map((s) => ({
             organisation: s.organisation,
@@ -50,7 +49,7 @@ export function registerGroupCommands(program: Command): void {
         );
       }
       if (report.unplaced.length) {
-        process.stdout.write('\nWithout a group\n');
+        process.stdout.write(`\n${say('cli.groups.unplaced')}\n`);
         printTable(report.unplaced.map((u) => ({ respondent: u.respondentId, reason: u.reason })));
       }
     });

@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'fs';
 import { basename } from 'path';
 import { Command } from 'commander';
-import { printJson, reportAndExit, withApp } from './cli-context';
+import { printJson, problemLine, reportAndExit, sayError, withApp } from './cli-context';
+import { say } from './cli-locale';
 import { AppError } from '../common/app-error';
 import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
 import { fileTooLarge } from '../common/import/uploaded-file';
@@ -17,9 +18,7 @@ export function registerHomeworkCommands(program: Command): void {
     .action(async (opts: { study?: string }) => {
       try {
         const result = await withApp((app) => app.get(HomeworkService).sendReminders({ slug: opts.study }));
-        process.stderr.write(
-          `${result.sent} reminder(s) queued in the outbox, ${result.checked} unsent homework checked.\n`,
-        );
+        process.stderr.write(`${say('cli.reminders', { sent: result.sent, checked: result.checked })}\n`);
         printJson(result);
       } catch (err) {
         reportAndExit(err);
@@ -69,15 +68,18 @@ export function registerHomeworkCommands(program: Command): void {
         });
         printProblems(report.errors, report.errorCount);
         const count = report.dryRun ? report.readable : report.imported;
-        process.stderr.write(
-          `${report.dryRun ? 'Would import' : 'Imported'} the answers of ${count} respondent${count === 1 ? '' : 's'} (${report.created} new assignment${report.created === 1 ? '' : 's'}, ${report.replaced} replaced)` +
-            `${report.errorCount ? `; ${report.unreadableRows} line(s) with ${report.errorCount} problem(s), so nothing would be imported` : ''}.\n`,
-        );
+        const created = say('cli.homeworkImport.created', { count: report.created });
+        const vars = { count, created, replaced: report.replaced };
+        const problems = report.errorCount
+          ? say('cli.homeworkImport.problems', { lines: report.unreadableRows, problems: report.errorCount })
+          : '';
+        const said = say(report.dryRun ? 'cli.homeworkImport.would' : 'cli.homeworkImport.done', vars);
+        process.stderr.write(`${said}${problems}.\n`);
         printJson(report);
       } catch (err) {
         if (err instanceof AppError && Array.isArray(err.details?.errors)) {
           printProblems(err.details.errors as HomeworkImportProblem[], Number(err.details.errorCount ?? 0));
-          process.stderr.write(`Error: ${err.message}\n`);
+          process.stderr.write(`${sayError(err)}\n`);
           process.exit(2);
         }
         reportAndExit(err);
@@ -86,7 +88,6 @@ export function registerHomeworkCommands(program: Command): void {
 }
 
 function printProblems(problems: HomeworkImportProblem[], total: number): void {
-  for (const p of problems)
-    process.stderr.write(`line ${p.line}, column "${p.column}"${p.value ? ` ("${p.value}")` : ''}: ${p.reason}\n`);
-  if (total > problems.length) process.stderr.write(`… and ${total - problems.length} more problem(s) not listed.\n`);
+  for (const p of problems) process.stderr.write(`${problemLine(p)}\n`);
+  if (total > problems.length) process.stderr.write(`${say('cli.moreProblems', { count: total - problems.length })}\n`);
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { parseFormat, printJson, printTable, withApp } from './cli-context';
+import { say } from './cli-locale';
 import { AppError } from '../common/app-error';
 import { OUTBOX_STATUSES, OutboxStatus } from '../mail/outbox-policy';
 import { OutboxService } from '../mail/outbox.service';
@@ -60,8 +61,6 @@ export function registerMailCommands(program: Command): void {
     .action(async (id: string) => {
       if (!/^\d+$/.test(id)) throw AppError.invalid('cli.id', 'Give the message number from `kwadrant outbox list`.');
       const message = await withApp((app) => app.get(OutboxService).retry(Number(id), null));
-      process.stdout.write(
-        `Message ${message.id} to ${message.toAddress} is pending again; it goes out with the next pass (\`kwadrant outbox send\`).\n`,
-      );
+      process.stdout.write(`${say('cli.outbox.retried', { id: message.id, to: message.toAddress })}\n`);
     });
 }

@@ -14,6 +14,7 @@ import { registerRespondentCommands } from './respondents.commands';
 import { registerStudyCommands } from './studies.commands';
 import { registerSchedulingCommands } from './scheduling.commands';
 import { reportAndExit } from './cli-context';
+import { chooseCliLocale, setCliLocale } from './cli-locale';
 
 /** Every module's commands; later features register theirs here. */
 const REGISTRARS = [
@@ -34,11 +35,15 @@ const REGISTRARS = [
 export function buildProgram(): Command {
   const program = new Command('kwadrant')
     .description('kwadrant: customer-journey research platform')
+    // Read before the commands are parsed (cli-locale.ts); declared here so --help lists it.
+    .option('--lang <nl|en>', 'language of messages (else KWADRANT_LANG or LANG; Dutch by default)')
     .showHelpAfterError();
   for (const register of REGISTRARS) register(program);
   return program;
 }
 
 if (require.main === module) {
-  buildProgram().parseAsync(process.argv).catch(reportAndExit);
+  const { locale, argv } = chooseCliLocale(process.argv, process.env);
+  setCliLocale(locale);
+  buildProgram().parseAsync(argv).catch(reportAndExit);
 }

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { parseFormat, withApp } from './cli-context';
+import { say } from './cli-locale';
 import { AppError } from '../common/app-error';
 import { LOCALES } from '../common/domain';
 import { POPULATIONS } from '../overviews/overview';
@@ -56,9 +57,10 @@ export function registerOverviewCommands(program: Command): void {
           },
           null,
         );
-        if (download.disclosure.warning) process.stderr.write(`Note: ${download.disclosure.warning}\n`);
+        if (download.disclosure.warning)
+          process.stderr.write(`${say('cli.note', { text: download.disclosure.warning })}\n`);
         await download.write(opts.out ? createWriteStream(opts.out) : stdoutStream());
-        if (opts.out) process.stderr.write(`Wrote ${opts.out}.\n`);
+        if (opts.out) process.stderr.write(`${say('cli.wrote', { file: opts.out })}\n`);
       });
     });
 }

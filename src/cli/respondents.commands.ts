@@ -3,7 +3,8 @@ import { userInfo } from 'os';
 import { basename } from 'path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { parseFormat, printJson, printTable, withApp } from './cli-context';
+import { parseFormat, printJson, printTable, problemLine, sayError, withApp } from './cli-context';
+import { say } from './cli-locale';
 import { AppError } from '../common/app-error';
 import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
 import type { ImportError } from '../respondents/import-parser';
@@ -38,7 +39,7 @@ export function registerRespondentCommands(program: Command): void {
         }
         // Refused before it is read: a file past the limit never comes into memory.
         if (size > limits.maxBytes) throw fileTooLarge(basename(file), limits.maxBytes);
-        process.stderr.write(`Reading ${file} (${size} bytes)…\n`);
+        process.stderr.write(`${say('cli.reading', { file, size })}\n`);
         const buffer = readFileSync(file);
         return app
           .get(RespondentImportService)
@@ -46,17 +47,17 @@ export function registerRespondentCommands(program: Command): void {
       }).catch((err: unknown) => {
         if (err instanceof AppError && Array.isArray(err.details?.errors)) {
           printRowErrors(err.details.errors as ImportError[], Number(err.details.errorCount ?? 0));
-          process.stderr.write(`Error: ${err.message}\n`);
+          process.stderr.write(`${sayError(err)}\n`);
           process.exit(2);
         }
         throw err;
       });
       printRowErrors(report.errors, report.errorCount);
-      const verb = report.dryRun ? 'Would import' : 'Imported';
       const count = report.dryRun ? report.readable : report.imported;
-      process.stderr.write(
-        `${verb} ${count} respondent${count === 1 ? '' : 's'}${report.unreadableRows ? `; ${report.unreadableRows} row(s) with ${report.errorCount} problem(s) left out` : ''}.\n`,
-      );
+      const leftOut = report.unreadableRows
+        ? say('cli.import.leftOut', { rows: report.unreadableRows, problems: report.errorCount })
+        : '';
+      process.stderr.write(`${say(report.dryRun ? 'cli.import.would' : 'cli.import.done', { count, leftOut })}\n`);
       printJson(report);
     });
 
@@ -93,16 +94,14 @@ export function registerRespondentCommands(program: Command): void {
     .requiredOption('--email <email>', "the respondent's e-mail address")
     .action(async (opts: { study: string; email: string }) => {
       const erased = await withApp((app) => app.get(ErasureService).eraseByEmail(opts.study, opts.email, null));
-      process.stdout.write(
-        `Erased ${erased.length} respondent${erased.length === 1 ? '' : 's'} (id ${erased.map((r) => r.id).join(', ')}).\n`,
-      );
+      const ids = erased.map((r) => r.id).join(', ');
+      process.stdout.write(`${say('cli.erased', { count: erased.length, ids })}\n`);
     });
 }
 
 function printRowErrors(errors: ImportError[], total: number): void {
-  for (const e of errors)
-    process.stderr.write(`line ${e.line}, column "${e.column}"${e.value ? ` ("${e.value}")` : ''}: ${e.reason}\n`);
-  if (total > errors.length) process.stderr.write(`… and ${total - errors.length} more problem(s) not listed.\n`);
+  for (const e of errors) process.stderr.write(`${problemLine(e)}\n`);
+  if (total > errors.length) process.stderr.write(`${say('cli.moreProblems', { count: total - errors.length })}\n`);
 }
 
 /** Who runs the command, for the audit trail (the command line has no account). */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { parseFormat, printJson, printTable, withApp } from './cli-context';
+import { say } from './cli-locale';
 import { AppError } from '../common/app-error';
 import { StudiesService } from '../studies/studies.service';
 import { AttendanceService } from '../scheduling/attendance.service';
@@ -26,18 +27,20 @@ export function registerSchedulingCommands(program: Command): void {
       const format = parseFormat(opts.format, FORMATS);
       const report = await withApp(async (app) => {
         const study = await app.get(StudiesService).get(opts.study);
-        process.stderr.write(`${opts.dryRun ? 'Previewing' : 'Scheduling'} study ${study.slug}…\n`);
+        process.stderr.write(
+          `${say(opts.dryRun ? 'cli.schedule.previewing' : 'cli.schedule.scheduling', { study: study.slug })}\n`,
+        );
         return app.get(SchedulingService).run(opts.study, { dryRun: opts.dryRun }, null, study.locale);
       });
       if (format === 'json') return printJson(report);
       printTable(report.placed.map((p) => ({ group: p.group, slot: p.slot, lead: p.lead, noteTaker: p.noteTaker })));
       if (report.unplaced.length) {
-        process.stdout.write('\nNot placed:\n');
+        process.stdout.write(`\n${say('cli.schedule.notPlaced')}\n`);
         printTable(report.unplaced.map((u) => ({ group: u.group, reason: u.reason })));
       }
-      process.stdout.write(
-        `\n${report.placed.length} placed${report.dryRun ? ' (dry run, nothing saved)' : ''}, ${report.unplaced.length} not placed, ${report.kept} kept.\n`,
-      );
+      const dryRun = report.dryRun ? say('cli.schedule.dryRun') : '';
+      const vars = { placed: report.placed.length, dryRun, unplaced: report.unplaced.length, kept: report.kept };
+      process.stdout.write(`\n${say('cli.schedule.summary', vars)}\n`);
     });
 
   const invitations = program.command('invitations').description('session invitations');
@@ -53,7 +56,9 @@ export function registerSchedulingCommands(program: Command): void {
       const reports = await withApp((app) =>
         app
           .get(InvitationsService)
-          .sendForStudy(opts.study, groupId, null, (line) => process.stderr.write(`Inviting ${line}\n`)),
+          .sendForStudy(opts.study, groupId, null, (line) =>
+            process.stderr.write(`${say('cli.inviting', { line })}\n`),
+          ),
       );
       if (format === 'json') return printJson(reports);
       printTable(

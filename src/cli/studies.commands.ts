@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { printJson, withApp } from './cli-context';
+import { say } from './cli-locale';
 import { DemoService } from '../demo/demo.service';
 import { StudiesService } from '../studies/studies.service';
 import { allPages } from '../common/paging';
@@ -37,12 +38,10 @@ export function registerStudyCommands(program: Command): void {
     .action(async (opts: { withRespondents?: boolean }) => {
       await withApp(async (app) => {
         const created = await app.get(DemoService).ensureDemoStudy();
-        process.stdout.write(
-          created ? 'Demo study wp2a created.\n' : 'There is already a study; the demo study was not added.\n',
-        );
+        process.stdout.write(`${say(created ? 'cli.demo.created' : 'cli.demo.notAdded')}\n`);
         if (opts.withRespondents) {
           const n = await app.get(DemoService).addDemoRespondents('wp2a');
-          process.stdout.write(`Added ${n} made-up demo respondents (source "demo").\n`);
+          process.stdout.write(`${say('cli.demo.respondents', { count: n })}\n`);
         }
       });
     });

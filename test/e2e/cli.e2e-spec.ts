@@ -27,6 +27,16 @@ describe('kwadrant command line', () => {
     expect(first.stdout).toContain('Database is up to date.');
   });
 
+  it('speaks Dutch by default and English with --lang en, errors included', async () => {
+    const dutch = { ...env, KWADRANT_LANG: '' };
+    expect((await runCli(['migrate'], dutch)).stdout).toContain('De database is bijgewerkt.');
+    const missing = await runCli(['schedule', '--study', 'nope'], dutch);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Fout: Er is geen onderzoek “nope”.');
+    const english = await runCli(['--lang', 'en', 'schedule', '--study', 'nope'], dutch);
+    expect(english.stderr).toContain('Error: No study "nope" exists.');
+  });
+
   it('creates a study with organisations', async () => {
     const r = await runCli(
       [

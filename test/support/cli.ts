@@ -17,7 +17,8 @@ export function runCli(args: string[], env: Record<string, string>, stdin?: stri
       ['-r', join(ROOT, 'bench', 'register.js'), join(ROOT, 'src', 'cli', 'main.ts'), ...args],
       {
         cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
+        // The specs read the English messages; the Dutch default is checked by passing KWADRANT_LANG: ''.
+        env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', KWADRANT_LANG: 'en', ...env },
       },
     );
     let stdout = '';
