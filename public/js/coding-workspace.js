@@ -43,7 +43,10 @@
 
   // The span a coder last selected in each answer; a whole answer when nothing is selected.
   const selections = new Map();
+  // The answers cannot be `readonly`: Chromium then has no caret, so shift+arrows select nothing. They are
+  // aria-readonly instead, and every edit (typing, deleting, pasting, dropping) is refused before it happens.
   for (const area of section.querySelectorAll('.coding-text')) {
+    area.addEventListener('beforeinput', (e) => e.preventDefault());
     const remember = () => {
       if (area.selectionEnd > area.selectionStart)
         selections.set(area.id, { start: area.selectionStart, end: area.selectionEnd });
