@@ -144,7 +144,7 @@ function startChild(mode: string, target: string): Promise<{ child: ChildProcess
   });
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /PORT (\d+)/.exec(out);
       if (m) resolve({ child, port: Number(m[1]) });

@@ -177,7 +177,9 @@ function autosaves(
         ],
       } as unknown as autocannon.Options,
       (err, result) =>
-        err ? reject(err) : resolve({ p99: result.latency.p99, requests: result.requests.total, ok, statuses }),
+        err
+          ? reject(err instanceof Error ? err : new Error(String(err)))
+          : resolve({ p99: result.latency.p99, requests: result.requests.total, ok, statuses }),
     );
     void stop.then(() => instance.stop());
   });

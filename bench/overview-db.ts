@@ -122,7 +122,7 @@ if (fillAt > 0) {
     process.exit(1);
   });
 } else if (oneAt > 0) {
-  measureOne(process.argv[oneAt + 1], process.argv[oneAt + 2] as Mode).then((r) =>
+  void measureOne(process.argv[oneAt + 1], process.argv[oneAt + 2] as Mode).then((r) =>
     process.stdout.write(JSON.stringify(r)),
   );
 } else {

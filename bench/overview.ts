@@ -82,7 +82,7 @@ function run() {
 
 const one = process.argv.indexOf('--one');
 if (one > 0) {
-  measureOne(process.argv[one + 1] as Format, Number(process.argv[one + 2])).then((r) =>
+  void measureOne(process.argv[one + 1] as Format, Number(process.argv[one + 2])).then((r) =>
     process.stdout.write(JSON.stringify(r)),
   );
 } else {

@@ -3,6 +3,7 @@ import { PinoLogger, type Params } from 'nestjs-pino';
 import pinoPretty from 'pino-pretty';
 import { pinoHttp, type HttpLogger, type Options } from 'pino-http';
 import type { ResolvedConfig } from './config/config.module';
+import { textOf } from './common/text-of';
 
 /**
  * Request logs without cookies, tokens or passwords; private links (/h/<token>) are masked too.
@@ -77,10 +78,10 @@ function terminalStream() {
     messageFormat: (log, messageKey) => {
       const req = log.req as { method?: string; url?: string } | undefined;
       const res = log.res as { statusCode?: number } | undefined;
-      const where = log.context ? `[${String(log.context)}] ` : '';
+      const where = log.context ? `[${textOf(log.context)}] ` : '';
       if (req?.method && res?.statusCode)
-        return `${req.method} ${req.url} ${res.statusCode} ${String(log.responseTime ?? '?')} ms`;
-      return `${where}${String(log[messageKey] ?? '')}`;
+        return `${req.method} ${req.url} ${res.statusCode} ${textOf(log.responseTime ?? '?')} ms`;
+      return `${where}${textOf(log[messageKey])}`;
     },
   });
 }

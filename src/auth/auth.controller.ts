@@ -20,7 +20,7 @@ export class AuthController {
   @Public()
   @Get('auth/csrf')
   csrf(@Res({ passthrough: true }) res: Response) {
-    return { csrfToken: res.locals.csrfToken };
+    return { csrfToken: res.locals.csrfToken as string };
   }
 
   @PublicWithCsrf()
@@ -43,7 +43,7 @@ export class AuthController {
   @Roles(...ANY_ROLE)
   @Get('auth/me')
   me(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
-    return { user, csrfToken: res.locals.csrfToken };
+    return { user, csrfToken: res.locals.csrfToken as string };
   }
 
   @Roles('admin')

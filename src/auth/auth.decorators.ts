@@ -18,5 +18,6 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 export const ANY_ROLE: Role[] = ['admin', 'researcher', 'partner'];
 
 export const CurrentUser = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): AuthUser | undefined => ctx.switchToHttp().getRequest().user,
+  (_: unknown, ctx: ExecutionContext): AuthUser | undefined =>
+    ctx.switchToHttp().getRequest<{ user?: AuthUser }>().user,
 );

@@ -29,13 +29,13 @@ export function sessionMiddleware(auth: AuthService, secret: string, secureCooki
         res.cookie(LOCALE_COOKIE, lang, { ...cookieOptions(secureCookies, 365 * 86400_000), httpOnly: false });
       req.locale = requestLocale(lang, req.cookies?.[LOCALE_COOKIE]);
 
-      req.sessionToken = req.cookies?.[SESSION_COOKIE];
+      req.sessionToken = req.cookies?.[SESSION_COOKIE] as string | undefined;
       req.user = (await auth.resolveSession(req.sessionToken)) ?? undefined;
 
       if (req.user && req.sessionToken) {
         req.csrfSeed = sessionCsrfSeed(req.sessionToken);
       } else {
-        let cookie: string | undefined = req.cookies?.[CSRF_COOKIE];
+        let cookie = req.cookies?.[CSRF_COOKIE] as string | undefined;
         // JSON clients get their seed from /api/auth/*; other API calls (respondents' autosave) need none.
         if (!cookie && (!req.path.startsWith('/api/') || req.path.startsWith('/api/auth/'))) {
           cookie = newCsrfSeed();

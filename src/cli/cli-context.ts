@@ -6,6 +6,7 @@ import { ConfigError } from '../config/config';
 import { resolveConfig } from '../config/resolve-config';
 import { errorBody, errorMessage } from '../common/error-body';
 import { cliLocale, say } from './cli-locale';
+import { textOf } from '../common/text-of';
 
 /** Runs one CLI action inside the application (same services, same database) and closes it afterwards; no background mail loop. */
 export async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
@@ -77,18 +78,16 @@ export function printTable(rows: Record<string, unknown>[]): void {
     return;
   }
   const cols = Object.keys(rows[0]);
-  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
+  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => textOf(r[c]).length)));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => c.padEnd(widths[i]))
       .join('  ')
       .trimEnd();
   process.stdout.write(
-    [
-      line(cols),
-      line(widths.map((w) => '-'.repeat(w))),
-      ...rows.map((r) => line(cols.map((c) => String(r[c] ?? '')))),
-    ].join('\n') + '\n',
+    [line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => textOf(r[c]))))].join(
+      '\n',
+    ) + '\n',
   );
 }
 

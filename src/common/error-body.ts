@@ -4,6 +4,7 @@ import type { Locale } from './domain';
 import { STATUS_TEXT, statusForKind } from './http-status';
 import { BODY_LIMIT_BYTES } from './request-body';
 import { getTranslations } from './view-engine';
+import { textOf } from './text-of';
 
 export interface ErrorBody {
   statusCode: number;
@@ -37,7 +38,7 @@ export function errorBody(exception: unknown, method: string, path: string, loca
     const message =
       typeof response === 'string'
         ? response
-        : String((response as { message?: unknown }).message ?? exception.message);
+        : textOf((response as { message?: unknown }).message ?? exception.message);
     return {
       statusCode,
       error: STATUS_TEXT[statusCode] ?? exception.name,

@@ -31,7 +31,9 @@ export function readCatalogue(templatesDir: string, locale: Locale): Catalogue {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort();
-  return Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Catalogue));
+  const catalogue: Catalogue = {};
+  for (const f of files) Object.assign(catalogue, JSON.parse(readFileSync(join(dir, f), 'utf8')) as Catalogue);
+  return catalogue;
 }
 
 /**

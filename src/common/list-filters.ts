@@ -6,12 +6,12 @@ import { parseWholeNumber } from './paging';
 import { MAX_ID } from './parse-id.pipe';
 
 export const emptyAsUndefined = () =>
-  Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
 
 /** A row id in a query string: a plain whole number the database can hold. */
 export function IsIdParam(): PropertyDecorator {
   return (target, key) => {
-    Transform(({ value }) => parseWholeNumber(value))(target, key);
+    Transform(({ value }: { value: unknown }) => parseWholeNumber(value))(target, key);
     IsInt({ message: 'must be a whole number' })(target, key);
     Min(1, { message: 'must be 1 or more' })(target, key);
     Max(MAX_ID, { message: `must be at most ${MAX_ID}` })(target, key);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'http';
 import helmet from 'helmet';
+import { textOf } from './text-of';
 
 /** helmet with the content security policy of our pages (SurveyJS needs inline styles, nothing else does). */
 export function securityHeaders(
@@ -40,7 +41,7 @@ export function capturedHeaders(middleware: ReturnType<typeof securityHeaders>):
     res as unknown as ServerResponse,
     (err) => (error = err),
   );
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error(textOf(error));
   return headers;
 }
 

@@ -5,6 +5,7 @@ import hbs from 'hbs';
 import { QUADRANT_LABELS, EDUCATION_LABELS, DIGITAL_COMFORT_LABELS, Locale } from './domain';
 import { formatDate, formatDateTime } from './format';
 import { Translations, type Translator } from './i18n';
+import { textOf } from './text-of';
 
 /** Finds templates/ both from src/ (tests) and dist/src/ (built app). */
 export function templatesDir(): string {
@@ -73,8 +74,8 @@ export function registerTemplateHelpers(hb: typeof hbs.handlebars): void {
   );
   // Codes shown as words: an unknown code is shown as it is rather than as a missing-text key.
   const word = (prefix: string) => (code: unknown, options: HelperOptions) => {
-    const key = `${prefix}.${String(code ?? '')}`;
-    return i18n.has(key) ? i18n.t(localeOf(options), key) : String(code ?? '');
+    const key = `${prefix}.${textOf(code)}`;
+    return i18n.has(key) ? i18n.t(localeOf(options), key) : textOf(code);
   };
   hb.registerHelper('genderLabel', word('gender'));
   hb.registerHelper('mailKind', word('mail.kind'));

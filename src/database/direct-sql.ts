@@ -67,7 +67,7 @@ export class DirectSql {
    */
   private whenSqliteIdle<T>(work: () => T): Promise<T> {
     if (!this.sqlite!.inTransaction) return Promise.resolve(work());
-    return this.sqliteQueue!.run(async () => work());
+    return this.sqliteQueue!.run(() => Promise.resolve().then(work));
   }
 
   private statement(sql: string): SqliteStatement {

@@ -23,7 +23,7 @@ export class MailTemplates {
   private readonly cache = new Map<string, Compiled | null>();
 
   constructor(private readonly dir = join(templatesDir(), 'emails')) {
-    registerTemplateHelpers(this.hb as unknown as Parameters<typeof registerTemplateHelpers>[0]);
+    registerTemplateHelpers(this.hb);
   }
 
   render(name: string, locale: Locale, data: Record<string, unknown> = {}): RenderedEmail {

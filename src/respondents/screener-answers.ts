@@ -12,6 +12,7 @@ import {
 import { screenerEligibility, ScreenerIneligibility } from '../surveys/screener-definition';
 import { normaliseAge } from './normalise';
 import { quadrantFromStatement } from './search-strategy';
+import { textOf } from '../common/text-of';
 
 /** Who the respondent is and how to reach them: only kept for people who can take part. */
 interface Profile {
@@ -102,8 +103,8 @@ function need<T>(name: string, value: T | null | undefined): T {
 
 function profileFrom(data: Record<string, unknown>): Profile {
   const text = (name: string): string | null =>
-    typeof data[name] === 'string' && (data[name] as string).trim() ? (data[name] as string).trim() : null;
-  const age = normaliseAge(String(data.age ?? ''));
+    typeof data[name] === 'string' && data[name].trim() ? data[name].trim() : null;
+  const age = normaliseAge(textOf(data.age));
   if (!age.ok) throw new ScreenerAnswerError('age', `is not understood: ${age.reason}`);
   return {
     firstName: need('firstName', text('firstName')),

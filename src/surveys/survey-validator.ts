@@ -4,6 +4,7 @@
 import { Model, Question, surveyLocalization } from 'survey-core';
 // survey-core's own messages ("required" and the like) in Dutch too, for answers a respondent reads.
 import 'survey-core/i18n/dutch';
+import { textOf } from '../common/text-of';
 
 // The definitions write Dutch as the default text; 'en' must resolve to the English strings.
 surveyLocalization.defaultLocale = 'nl';
@@ -93,7 +94,7 @@ function isEmpty(value: unknown): boolean {
 /** Questions that take an answer, keyed by the name their value is stored under. */
 function answerableQuestions(model: Model): Map<string, Question> {
   const map = new Map<string, Question>();
-  for (const q of model.getAllQuestions(false, false, true) as Question[]) {
+  for (const q of model.getAllQuestions(false, false, true)) {
     if (q.hasInput && !q.isReadOnly && q.getType() !== 'expression') map.set(q.getValueName(), q);
   }
   return map;
@@ -196,7 +197,7 @@ function multipleChoiceError(q: ChoiceQuestion, value: unknown): string | undefi
   if (new Set(value).size !== value.length) return 'lists a choice twice.';
   const noneValue = (q as ChoiceQuestion & { noneItem?: { value: unknown } }).noneItem?.value;
   if (value.length > 1 && noneValue !== undefined && value.includes(noneValue)) {
-    return `cannot combine "${String(noneValue)}" with other choices.`;
+    return `cannot combine "${textOf(noneValue)}" with other choices.`;
   }
   return undefined;
 }
@@ -206,7 +207,7 @@ function multipleChoiceError(q: ChoiceQuestion, value: unknown): string | undefi
 function surveyCoreErrors(model: Model, partial: boolean): FieldError[] {
   model.validate(true, false);
   const errors: FieldError[] = [];
-  for (const q of model.getAllQuestions(true) as Question[]) {
+  for (const q of model.getAllQuestions(true)) {
     if (partial && isEmpty(q.value)) continue;
     for (const e of q.errors) errors.push(questionError(q.getValueName(), q, e.getText()));
   }

@@ -44,7 +44,7 @@ describe('the study dashboard and its bulk actions', () => {
   const page = async (url: string) => text((await agent.get(url).expect(200)).text);
   const confirmAndRun = async (action: string) => {
     const done = await agent.post(`/studies/dash/actions/${action}`).type('form').send({ _csrf: csrf }).expect(303);
-    return done.headers.location as string;
+    return done.headers.location;
   };
 
   it('an empty study opens on its dashboard, which says how to get respondents; the settings have their own page', async () => {

@@ -14,7 +14,7 @@ async function csrfOf(agent: Agent): Promise<string> {
 function tryLogin(agent: Agent, csrf: string, email: string, password: string, forwardedFor?: string): Promise<Login> {
   const req = agent.post('/api/auth/login').set('x-csrf-token', csrf);
   if (forwardedFor) req.set('x-forwarded-for', forwardedFor);
-  return req.send({ email, password }) as unknown as Promise<Login>;
+  return req.send({ email, password });
 }
 
 /** A typed homework code at /h (the respondent's form; no login, no CSRF token). */

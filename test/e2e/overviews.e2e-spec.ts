@@ -21,7 +21,7 @@ const get = (agent: Agent, url: string): Promise<Res> =>
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => done(null, Buffer.concat(chunks)));
-    }) as unknown as Promise<Res>;
+    });
 
 const rowsOf = (json: OverviewJson): OrganisationRow[] =>
   json.organisations.flatMap((o) => o.rows.map((r) => ({ ...r, organisation: o.name })));

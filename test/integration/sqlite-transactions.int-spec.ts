@@ -63,7 +63,7 @@ describe('overlapping transactions', () => {
   });
 
   it('a unit of work called inside another joins it (no deadlock) and is undone with it', async () => {
-    const result = await txHost.withTransaction(async () => txHost.withTransaction(async () => 'inner done'));
+    const result = await txHost.withTransaction(() => txHost.withTransaction(() => Promise.resolve('inner done')));
     expect(result).toBe('inner done');
     const outer = txHost.withTransaction(async () => {
       await txHost.withTransaction(() => txHost.tx.getRepository(AuditEvent).save(event('test.inner')));

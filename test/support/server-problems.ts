@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from 'http';
+import type { IncomingMessage, ServerResponse } from 'http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 
@@ -20,7 +20,7 @@ export function watchServerProblems(app: NestExpressApplication): void {
     );
     logError(message, ...rest);
   };
-  (app.getHttpServer() as Server).prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+  app.getHttpServer().prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
     res.once('finish', () => {
       if (res.statusCode >= 500) problems.push(`answered ${res.statusCode} to ${req.method} ${req.url}`);
     });

@@ -12,7 +12,7 @@ export class CreateUserDto {
   @ApiProperty() @IsEmail({}, { message: 'must be an e-mail address' }) @MaxLength(254) email: string;
   @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(200) name?: string;
   @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES as unknown as string[], { message: `must be one of ${ROLES.join(', ')}` })
+  @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
   role: Role;
   @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(200) organisation?: string;
   @ApiProperty()

@@ -27,7 +27,7 @@ export class ScreenerSubmissionDto {
 
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) definitionVersion: number;
 
-  @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES as unknown as string[], { message: 'must be nl or en' }) locale: Locale;
+  @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES, { message: 'must be nl or en' }) locale: Locale;
 
   @ApiProperty({ description: 'SurveyJS data: question name -> answer' })
   @IsObject({ message: 'must be an object of answers' })
@@ -39,19 +39,19 @@ export class PoolFilterDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @emptyAsUndefined() @IsIdParam() organisation?: number;
   @ApiPropertyOptional({ enum: QUADRANTS })
   @IsOptional()
-  @Transform(({ value }) => (value === '' ? undefined : value))
-  @IsIn(QUADRANTS as unknown as string[], { message: `must be one of ${QUADRANTS.join(', ')}` })
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsIn(QUADRANTS, { message: `must be one of ${QUADRANTS.join(', ')}` })
   quadrant?: Quadrant;
   @ApiPropertyOptional({ enum: RESPONDENT_STATUSES })
   @IsOptional()
-  @Transform(({ value }) => (value === '' ? undefined : value))
-  @IsIn(RESPONDENT_STATUSES as unknown as string[], { message: `must be one of ${RESPONDENT_STATUSES.join(', ')}` })
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsIn(RESPONDENT_STATUSES, { message: `must be one of ${RESPONDENT_STATUSES.join(', ')}` })
   status?: RespondentStatus;
 }
 
 export class QuadrantOverrideDto {
   @ApiProperty({ enum: QUADRANTS })
-  @IsIn(QUADRANTS as unknown as string[], { message: `must be one of ${QUADRANTS.join(', ')}` })
+  @IsIn(QUADRANTS, { message: `must be one of ${QUADRANTS.join(', ')}` })
   quadrant: Quadrant;
   @ApiProperty({ description: 'Why the researcher overrides the selection question' })
   @IsString()

@@ -73,11 +73,11 @@ export class CreateStudyDto extends StudySettingsFields {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @ApiPropertyOptional({ enum: LOCALES })
   @IsOptional()
-  @IsIn(LOCALES as unknown as string[], { message: 'must be nl or en' })
+  @IsIn(LOCALES, { message: 'must be nl or en' })
   locale?: Locale;
   @ApiPropertyOptional({ enum: STUDY_STATUSES })
   @IsOptional()
-  @IsIn(STUDY_STATUSES as unknown as string[], { message: `must be one of ${STUDY_STATUSES.join(', ')}` })
+  @IsIn(STUDY_STATUSES, { message: `must be one of ${STUDY_STATUSES.join(', ')}` })
   status?: StudyStatus;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) returnAddress?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) helpPhone?: string;
@@ -112,7 +112,8 @@ export class StudyLogoDto {
 export class UpdateStudyDto extends PartialType(CreateStudyDto) {}
 
 /** A form sends an empty field as ""; for optional contact details that means "none". */
-const emptyAsNull = () => Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? null : value));
+const emptyAsNull = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? null : value));
 
 export class OrganisationDto {
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) name: string;
@@ -135,7 +136,7 @@ export class UpdateOrganisationDto extends PartialType(OrganisationDto) {}
 
 /** An empty form field means "not given". */
 const blankAsUndefined = () =>
-  Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
 
 /**
  * A new session slot, online (with a link) or in person (with an address). Pages send a date and clock times
