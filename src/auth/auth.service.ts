@@ -181,6 +181,31 @@ export class AuthService {
     return { items: items.map(toAuthUser), total, offset: page.offset, limit: page.limit };
   }
 
+  /**
+   * A coder that an imported QDA project names and no account matches: an inactive researcher account, so it
+   * cannot log in (an admin may give it a password and activate it), with an address that is no mailbox
+   * (`.invalid`). Joins the caller's transaction.
+   */
+  async createCoderIdentity(input: { name: string; email: string }, actor: AuthUser | null): Promise<AuthUser> {
+    const user = await this.users.insert({
+      email: input.email.trim().toLowerCase(),
+      name: input.name.trim().slice(0, 200),
+      role: 'researcher',
+      organisationId: null,
+      passwordHash: DUMMY_HASH,
+      active: false,
+      createdAt: new Date(),
+    });
+    await this.audit.record({
+      actor,
+      action: 'user.create',
+      subjectType: 'user',
+      subjectId: user.id,
+      details: { email: user.email, role: user.role, coderIdentity: true },
+    });
+    return toAuthUser(user);
+  }
+
   async countUsers(): Promise<number> {
     return this.users.count();
   }

@@ -26,6 +26,11 @@ export class UserQueryService {
     return this.users.activePartnersOf(organisationId);
   }
 
+  /** Researchers and admins, active or not, by id: the accounts an imported QDA project's coders can be. */
+  staff(): Promise<UserAccount[]> {
+    return this.users.staff();
+  }
+
   async names(ids: number[]): Promise<Map<number, string>> {
     return new Map((await this.users.accounts(ids)).map((u) => [u.id, u.name]));
   }

@@ -58,6 +58,11 @@ export class UserRepository {
     return { items, total };
   }
 
+  /** Researchers and admins, active or not (coders of imported QDA projects are inactive accounts). */
+  staff(): Promise<UserAccount[]> {
+    return this.repo().find({ select: ACCOUNT, where: { role: In(['admin', 'researcher']) }, order: { id: 'ASC' } });
+  }
+
   count(): Promise<number> {
     return this.repo().count();
   }

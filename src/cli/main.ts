@@ -10,6 +10,7 @@ import { registerGroupCommands } from './groups.commands';
 import { registerHomeworkCommands } from './homework.commands';
 import { registerMailCommands } from './mail.commands';
 import { registerOverviewCommands } from './overviews.commands';
+import { registerQdpxCommands } from './qdpx.commands';
 import { registerRespondentCommands } from './respondents.commands';
 import { registerStudyCommands } from './studies.commands';
 import { registerSchedulingCommands } from './scheduling.commands';
@@ -30,6 +31,7 @@ const REGISTRARS = [
   registerCodebookCommands,
   registerCodingCommands,
   registerActionCommands,
+  registerQdpxCommands,
 ];
 
 export function buildProgram(): Command {

@@ -23,7 +23,8 @@ export type VersionChange =
   | { kind: 'delete'; tekstId: string | null; path: string[]; removed: number }
   | {
       kind: 'import';
-      format: CodebookFormat;
+      /** qdpx: the new codes of a REFI-QDA project, added to the codebook (nothing else changes). */
+      format: CodebookFormat | 'qdpx';
       fileName: string;
       added: number;
       changed: number;

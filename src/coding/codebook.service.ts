@@ -293,6 +293,37 @@ export class CodebookService {
     return result!;
   }
 
+  /**
+   * Codes a REFI-QDA project brought, each with its GUID, path (under a category that exists or comes before it)
+   * and Tekst-ID (null for a category): added after their siblings in one version, joining the caller's
+   * transaction. The codebook checks them as it checks any change.
+   */
+  async addCodes(
+    slug: string,
+    codes: readonly (Code & { guid: string })[],
+    fileName: string,
+    actor: Actor,
+    locale: Locale,
+  ): Promise<StoredCode[]> {
+    if (codes.length === 0) return (await this.codebook(slug)).codes;
+    return this.change(slug, actor, locale, (stored) => {
+      let next = stored;
+      for (const code of codes) next = addCode(next, code, () => code.guid);
+      return {
+        codes: next,
+        change: {
+          kind: 'import',
+          format: 'qdpx',
+          fileName,
+          added: codes.length,
+          changed: 0,
+          removed: 0,
+          unchanged: stored.length,
+        },
+      };
+    });
+  }
+
   /** The codebook as a file; every export is an audit event (`codebook.export`). */
   async export(
     slug: string,

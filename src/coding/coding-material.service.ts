@@ -17,8 +17,8 @@ export interface HomeworkForCoding extends SubmittedHomework {
   /** The SurveyJS form the respondent answered. */
   definition: object;
   /**
-   * What identifies the respondent (first name, e-mail, phone), only to mask it wherever the respondent typed it
-   * into an answer; never shown.
+   * What identifies the respondent (first name, e-mail, phone, the link's token and the letter's code), only to
+   * mask it wherever the respondent typed it into an answer; never shown.
    */
   personal: string[];
   /** The free-text answers, masked, with their titles in the language asked for. */
@@ -40,12 +40,13 @@ export class CodingMaterialService {
   async ofStudy(studyId: number, locale: Locale = 'nl'): Promise<HomeworkForCoding[]> {
     const sent = await this.homework.submittedOfStudy(studyId);
     if (sent.length === 0) return [];
-    const [respondents, partners] = await Promise.all([
+    const [respondents, partners, credentials] = await Promise.all([
       this.respondents.byIds(
         sent.map((h) => h.respondentId),
         studyId,
       ),
       this.studies.partnersOf(studyId),
+      this.homework.credentialsToMask(studyId),
     ]);
     const respondentById = new Map(respondents.filter((r) => !r.erasedAt).map((r) => [r.id, r]));
     const organisationName = new Map(partners.map((p) => [p.organisationId, p.organisation.name]));
@@ -57,7 +58,12 @@ export class CodingMaterialService {
       const respondent = respondentById.get(h.respondentId)!;
       const organisation = respondent.organisationId ? (organisationName.get(respondent.organisationId) ?? '') : '';
       const definition = homeworkForm(organisation).definition;
-      const personal = [respondent.firstName, respondent.email, respondent.phone].filter((v): v is string => !!v);
+      const personal = [
+        respondent.firstName,
+        respondent.email,
+        respondent.phone,
+        ...(credentials.get(h.assignmentId) ?? []),
+      ].filter((v): v is string => !!v);
       return {
         ...h,
         studyId,

@@ -5,6 +5,9 @@ import { AuthModule } from '../auth/auth.module';
 import { HomeworkModule } from '../homework/homework.module';
 import { RespondentsModule } from '../respondents/respondents.module';
 import { StudiesModule } from '../studies/studies.module';
+import { AgreementController } from './agreement.controller';
+import { AgreementPagesController } from './agreement.pages.controller';
+import { AgreementService } from './agreement.service';
 import { CodebookController } from './codebook.controller';
 import { CodebookPagesController } from './codebook.pages.controller';
 import { CodebookRepository } from './codebook.repository';
@@ -18,6 +21,8 @@ import { CodingService } from './coding.service';
 import { CodingWorkspaceService } from './coding-workspace.service';
 import { CodingsController } from './codings.controller';
 import { CodingPagesController } from './coding.pages.controller';
+import { QdpxController } from './qdpx.controller';
+import { QdpxService } from './qdpx.service';
 
 /** Coding of the homework: the study's contact-reason codebook its codings (coder layers and the final one). */
 @Module({
@@ -37,8 +42,18 @@ import { CodingPagesController } from './coding.pages.controller';
     CodingService,
     CodingQueryService,
     CodingWorkspaceService,
+    AgreementService,
+    QdpxService,
   ],
-  controllers: [CodebookController, CodebookPagesController, CodingsController, CodingPagesController],
+  controllers: [
+    CodebookController,
+    CodebookPagesController,
+    CodingsController,
+    CodingPagesController,
+    AgreementController,
+    AgreementPagesController,
+    QdpxController,
+  ],
   exports: [CodebookService, CodingService, CodingQueryService],
 })
 export class CodingModule implements NestModule {

@@ -12,7 +12,6 @@ const homework = (assignmentId: number, respondentId: number, answers: Record<st
   submittedAt: new Date('2026-11-10T08:00:00Z'),
   answers,
   definition: buildHomeworkDefinition({ organisation: 'Waterbedrijf Oost' }),
-  locale: 'nl',
   respondent: {
     organisation: 'Waterbedrijf Oost',
     quadrant: 'gemakzoeker',

@@ -14,7 +14,6 @@ import {
   EDUCATIONS,
   QUADRANT_LABELS,
   QUADRANTS,
-  type Locale,
 } from '../common/domain';
 import { ageBand } from '../overviews/overview';
 import { guidFromName, KWADRANT_GUID_NAMESPACE } from './refi/guid';
@@ -32,7 +31,6 @@ export interface ExportHomework {
   answers: Record<string, unknown>;
   /** The SurveyJS form the respondent answered. */
   definition: object;
-  locale: Locale;
   respondent: {
     organisation: string | null;
     quadrant: string | null;
@@ -55,7 +53,7 @@ export interface ExportCoding {
   codeGuid: string;
   coderId: number;
   memo: string | null;
-  createdAt: Date;
+  createdAt?: Date;
 }
 
 export interface ExportInput {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AnswerSource, HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
+import { HomeworkLinksService } from './homework-links.service';
 import { HomeworkRepository } from './homework.repository';
 
 export type { AnswerSource, HomeworkAnswers } from './homework-assignment.entity';
@@ -35,7 +36,24 @@ const PROGRESS_COLUMNS = [
 /** The homework module's reads for the modules above it; every change goes through HomeworkService. */
 @Injectable()
 export class HomeworkQueryService {
-  constructor(private readonly homework: HomeworkRepository) {}
+  constructor(
+    private readonly homework: HomeworkRepository,
+    private readonly links: HomeworkLinksService,
+  ) {}
+
+  /**
+   * Per assignment of the study: its private link's token and its letter's code (as typed and as printed). Only to
+   * mask them wherever a respondent typed them into an answer (coding, exchange files); never to be shown.
+   */
+  async credentialsToMask(studyId: number): Promise<Map<number, string[]>> {
+    const assignments = await this.homework.ofStudy(studyId);
+    return new Map(
+      assignments.map((a) => {
+        const { token, code } = this.links.credentialsFor(a.credentialNonce);
+        return [a.id, [token, code, this.links.displayCode(code)]];
+      }),
+    );
+  }
 
   /** The study's sent homework, by group and assignment: the answers as last sent, with where they came from. */
   async submittedOfStudy(studyId: number): Promise<SubmittedHomework[]> {

@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { basename } from 'path';
+import type { Command } from 'commander';
+import { printJson, withApp } from './cli-context';
+import { AppError } from '../common/app-error';
+import { QDPX_MAX_BYTES, QdpxService } from '../coding/qdpx.service';
+
+export function registerQdpxCommands(program: Command): void {
+  const qdpx = program
+    .command('qdpx')
+    .description("a study's coded homework as a REFI-QDA project (.qdpx), for ATLAS.ti, NVivo, MAXQDA, QualCoder");
+
+  qdpx
+    .command('export')
+    .description('write the project: pseudonymised sources, cases with their variables, the codebook, the codings')
+    .requiredOption('--study <slug>', 'the study')
+    .requiredOption('--out <file>', 'the .qdpx file to write')
+    .action(async (opts: { study: string; out: string }) => {
+      const file = await withApp((app) => app.get(QdpxService).export(opts.study, null, 'cli'));
+      writeFileSync(opts.out, file.body);
+      process.stderr.write(`Wrote ${opts.out}.\n`);
+    });
+
+  qdpx
+    .command('import')
+    .description(
+      'read a project that a QDA tool saved after coding the exported sources: new codes, coders and codings; one transaction',
+    )
+    .argument('<file>', 'the .qdpx file')
+    .requiredOption('--study <slug>', 'the study')
+    .option('--dry-run', 'only report what would land')
+    .action(async (file: string, opts: { study: string; dryRun?: boolean }) => {
+      if (!existsSync(file) || !statSync(file).isFile())
+        throw AppError.invalid('cli.file', `Cannot read ${file}: no such file.`, undefined, {
+          file,
+          reason: 'no such file',
+        });
+      if (statSync(file).size > QDPX_MAX_BYTES)
+        throw AppError.invalid(
+          'qdpx.too_large',
+          `${file} is larger than ${QDPX_MAX_BYTES / 1024 / 1024} MB.`,
+          undefined,
+          {
+            mb: QDPX_MAX_BYTES / 1024 / 1024,
+          },
+        );
+      const report = await withApp((app) =>
+        app
+          .get(QdpxService)
+          .import(
+            opts.study,
+            { buffer: readFileSync(file), name: basename(file) },
+            { dryRun: opts.dryRun },
+            null,
+            'en',
+          ),
+      );
+      for (const p of report.unmatched) process.stderr.write(`Not imported: ${p.where}: ${p.message} (${p.code})\n`);
+      const counts = `${report.added} codings, ${report.newCodes.length} new codes, ${report.unchanged} already there, ${report.unmatched.length} not placed`;
+      process.stderr.write(report.dryRun ? `Would import ${counts}.\n` : `Imported ${file}: ${counts}.\n`);
+      printJson(report);
+    });
+}
