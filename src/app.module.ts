@@ -15,6 +15,7 @@ import { DatabaseModule } from './database/database.module';
 import { GroupsModule } from './groups/groups.module';
 import { HomeworkModule } from './homework/homework.module';
 import { HealthModule } from './health/health.module';
+import { JourneysModule } from './journeys/journeys.module';
 import { loggerOptions } from './logger-options';
 import { MailModule } from './mail/mail.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
@@ -37,6 +38,7 @@ export const FEATURE_MODULES = [
   SchedulingModule,
   HomeworkModule,
   CodingModule,
+  JourneysModule,
   DashboardModule,
   DemoModule,
   PrivacyModule,

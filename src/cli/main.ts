@@ -8,6 +8,7 @@ import { registerCodingCommands } from './coding.commands';
 import { registerDatabaseCommands } from './database.commands';
 import { registerGroupCommands } from './groups.commands';
 import { registerHomeworkCommands } from './homework.commands';
+import { registerJourneyCommands } from './journeys.commands';
 import { registerMailCommands } from './mail.commands';
 import { registerOverviewCommands } from './overviews.commands';
 import { registerQdpxCommands } from './qdpx.commands';
@@ -30,6 +31,7 @@ const REGISTRARS = [
   registerHomeworkCommands,
   registerCodebookCommands,
   registerCodingCommands,
+  registerJourneyCommands,
   registerActionCommands,
   registerQdpxCommands,
 ];

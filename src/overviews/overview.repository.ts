@@ -23,6 +23,13 @@ export interface OverviewScope {
   statuses: readonly RespondentStatus[];
 }
 
+/** A respondent of a population as reports on top of it see them: no profile, no personal data. */
+export interface PopulationMember {
+  respondentId: number;
+  organisation: string;
+  quadrant: Quadrant;
+}
+
 export const STREAM_BATCH_SIZE = 1000;
 
 const PROFILE_COLUMNS = ['gender', 'age', 'age_min', 'age_max', 'education', 'digital_comfort', 'quadrant'];
@@ -119,6 +126,27 @@ export class OverviewRepository {
       .setParameters(groups.getParameters())
       .getRawOne<{ k: number | string | null; unique: number | string | null }>();
     return disclosure(Number(row?.k ?? 0), Number(row?.unique ?? 0));
+  }
+
+  /**
+   * Who is in the scope, by id with organisation and quadrant: what reports built on a population (the journey
+   * report) need to know of a respondent, nothing more. Also respondents whose profile is incomplete.
+   */
+  async members(scope: OverviewScope): Promise<PopulationMember[]> {
+    if (!scope.organisations.length) return [];
+    const names = new Map(scope.organisations.map((o) => [o.id, o.name]));
+    const rows = await this.inScope(scope, { completeOnly: false })
+      .andWhere('r.quadrant IS NOT NULL')
+      .select('r.id', 'id')
+      .addSelect('r.organisation_id', 'organisationId')
+      .addSelect('r.quadrant', 'quadrant')
+      .orderBy('r.id', 'ASC')
+      .getRawMany<{ id: number | string; organisationId: number | string; quadrant: Quadrant }>();
+    return rows.map((r) => ({
+      respondentId: Number(r.id),
+      organisation: names.get(Number(r.organisationId))!,
+      quadrant: r.quadrant,
+    }));
   }
 
   /** Respondents of the population whose profile lacks a column, so they cannot be shown as a row. */

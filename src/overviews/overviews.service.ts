@@ -21,7 +21,14 @@ import {
   POPULATION_STATUSES,
   type ExportFormat,
 } from './overview-request';
-import { OverviewRepository, type OverviewOrganisation, type OverviewScope } from './overview.repository';
+import {
+  OverviewRepository,
+  type OverviewOrganisation,
+  type OverviewScope,
+  type PopulationMember,
+} from './overview.repository';
+
+export type { PopulationMember } from './overview.repository';
 
 export interface OverviewRequest {
   /** An organisation's name; partners always get their own. */
@@ -109,6 +116,41 @@ export class OverviewsService {
   async composition(slug: string, request: OverviewRequest, viewer: Viewer): Promise<CompositionJson> {
     const r = await this.resolve(slug, { ...request, organisation: undefined }, viewer);
     return this.summary(r);
+  }
+
+  /**
+   * The members of a population (id, organisation, quadrant) with the same filters and partner rules as the
+   * overview: for reports built on a population. A partner gets every organisation's members (a consortium-wide
+   * comparison is counts only; the caller keeps to that) and is told which organisation is its own.
+   */
+  async population(
+    slug: string,
+    request: Pick<OverviewRequest, 'organisation' | 'population'>,
+    viewer: Viewer,
+  ): Promise<{
+    study: Study;
+    population: Population;
+    /** The organisations the members come from. */
+    organisations: string[];
+    /** Every organisation of the study, for a choice of filter. */
+    allOrganisations: string[];
+    own?: string;
+    members: PopulationMember[];
+  }> {
+    const r = await this.resolve(slug, request, viewer);
+    const organisations = r.compositionOrganisations;
+    const [members, all] = await Promise.all([
+      this.repository.members({ ...r.scope, organisations }),
+      this.repository.organisationsOf(r.study.id),
+    ]);
+    return {
+      study: r.study,
+      population: r.population,
+      organisations: organisations.map((o) => o.name),
+      allOrganisations: all.map((o) => o.name),
+      ...(viewer?.role === 'partner' ? { own: r.scope.organisations[0].name } : {}),
+      members,
+    };
   }
 
   /** A download in any format, streamed where the format allows; every download is an audit event. */

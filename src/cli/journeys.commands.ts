@@ -1,0 +1,67 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { parseFormat, withApp } from './cli-context';
+import { AppError } from '../common/app-error';
+import { LOCALES, QUADRANTS } from '../common/domain';
+import { JOURNEY_FORMATS } from '../journeys/journey-files';
+import { JourneysService } from '../journeys/journeys.service';
+import { POPULATIONS } from '../overviews/overview';
+
+interface JourneyOptions {
+  study: string;
+  organisation?: string;
+  quadrant?: string;
+  population: string;
+  format: string;
+  delimiter: string;
+  locale: string;
+  out?: string;
+}
+
+export function registerJourneyCommands(program: Command): void {
+  program
+    .command('journey')
+    .description('the journey report of a study: per organisation × quadrant and step, counts with their n')
+    .requiredOption('--study <slug>', 'the study')
+    .option('--organisation <name>', 'only this partner organisation')
+    .option('--quadrant <quadrant>', `only this quadrant: ${QUADRANTS.join(' | ')}`)
+    .option('--population <population>', POPULATIONS.join(' | '), 'participants')
+    .option('--format <format>', JOURNEY_FORMATS.join(' | '), 'json')
+    .option('--delimiter <delimiter>', 'CSV delimiter: ; or ,', ';')
+    .option('--locale <locale>', 'labels and headers: nl or en', 'nl')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (opts: JourneyOptions) => {
+      const format = parseFormat(opts.format, JOURNEY_FORMATS);
+      const population = choose('--population', opts.population, POPULATIONS);
+      const quadrant = opts.quadrant === undefined ? undefined : choose('--quadrant', opts.quadrant, QUADRANTS);
+      const locale = choose('--locale', opts.locale, LOCALES);
+      if (opts.delimiter !== ';' && opts.delimiter !== ',')
+        throw AppError.invalid('cli.delimiter', '--delimiter must be ; or ,.');
+      await withApp(async (app) => {
+        const download = await app
+          .get(JourneysService)
+          .download(
+            opts.study,
+            { organisation: opts.organisation, quadrant, population, format, delimiter: opts.delimiter, locale },
+            null,
+          );
+        if (opts.out) {
+          await writeFile(opts.out, download.body);
+          process.stderr.write(`Wrote ${opts.out}.\n`);
+        } else {
+          await new Promise<void>((resolve, reject) =>
+            process.stdout.write(download.body, (err) => (err ? reject(err) : resolve())),
+          );
+        }
+      });
+    });
+}
+
+function choose<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value))
+    throw AppError.invalid('cli.option', `${option} must be one of ${allowed.join(', ')}.`, undefined, {
+      option,
+      allowed: allowed.join(', '),
+    });
+  return value as T;
+}

@@ -1,0 +1,80 @@
+import { Controller, Get, Param, Query, Render, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { QUADRANT_LABELS, QUADRANTS } from '../common/domain';
+import { POPULATIONS } from '../overviews/overview';
+import { JourneyQueryDto } from './dto/journey-query.dto';
+import { journeyLinks, quoteViews } from './journey-page';
+import { journeyBlocks } from './journey-view';
+import { JourneysService } from './journeys.service';
+
+const STYLESHEETS = ['/assets/css/overviews.css', '/assets/css/journeys.css'];
+
+@Controller()
+export class JourneysPagesController {
+  constructor(private readonly journeys: JourneysService) {}
+
+  /** Researchers: the four quadrants of an organisation side by side, or one quadrant across organisations. */
+  @Get('studies/:slug/journey')
+  @Render('pages/journeys/show')
+  async show(
+    @Param('slug') slug: string,
+    @Query() request: JourneyQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
+    const { study, organisations, report } = await this.journeys.report(slug, request, user);
+    return {
+      title: 'journeys.title',
+      study,
+      stylesheets: STYLESHEETS,
+      filterAction: `/studies/${study.slug}/journey`,
+      filter: {
+        organisation: request.organisation ?? '',
+        quadrant: request.quadrant ?? '',
+        population: report.population,
+      },
+      organisationChoices: organisations,
+      quadrants: QUADRANTS,
+      populations: POPULATIONS,
+      quadrantName: request.quadrant ? QUADRANT_LABELS[request.quadrant][req.locale] : '',
+      blocks: journeyBlocks(report.groups, { locale: req.locale, quadrant: request.quadrant }),
+      downloads: journeyLinks(`/api/studies/${study.slug}/journey`, request),
+    };
+  }
+
+  /** Partners: their own organisation, the consortium as counts only, and the quotes marked shareable. */
+  @Roles('partner')
+  @Get('partner/studies/:slug/journey')
+  @Render('pages/journeys/partner')
+  async partner(
+    @Param('slug') slug: string,
+    @Query() request: JourneyQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
+    const { study, journey } = await this.journeys.partner(slug, request, user);
+    const locale = req.locale;
+    return {
+      pageTitle: study.title,
+      study,
+      stylesheets: STYLESHEETS,
+      organisation: journey.organisation,
+      k: journey.k,
+      filterAction: `/partner/studies/${study.slug}/journey`,
+      filter: { quadrant: request.quadrant ?? '', population: journey.population },
+      quadrants: QUADRANTS,
+      populations: POPULATIONS,
+      quadrantName: request.quadrant ? QUADRANT_LABELS[request.quadrant][locale] : '',
+      own: journeyBlocks(journey.groups, { locale, k: journey.k, quadrant: request.quadrant, idPrefix: 'own' }),
+      consortium: journeyBlocks(journey.consortium, {
+        locale,
+        k: journey.k,
+        quadrant: request.quadrant,
+        idPrefix: 'consortium',
+      }),
+      quotes: quoteViews(journey.quotes, locale),
+    };
+  }
+}
