@@ -22,14 +22,14 @@ const report = journeyReport({
 });
 
 describe(journeyCsv.name, () => {
-  const rows = parse(
+  const rows: string[][] = parse(
     journeyCsv(report, 'nl')
       .toString('utf8')
       .replace(/^\uFEFF/, ''),
     {
       delimiter: ';',
     },
-  ) as string[][];
+  );
 
   it('writes a header and a row per counted item, text cells safe for spreadsheets', () => {
     expect(rows[0]).toEqual([

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CodingModule } from '../coding/coding.module';
+import { HomeworkModule } from '../homework/homework.module';
+import { HomeworkQueryService } from '../homework/homework-query.service';
 import { OverviewsModule } from '../overviews/overviews.module';
 import { JOURNEY_SOURCES, type JourneySources } from './journey-sources';
 import { JourneysController } from './journeys.controller';
@@ -8,13 +10,15 @@ import { JourneysService } from './journeys.service';
 
 /** The journey report: the sent homework and its final coding, counted per organisation × quadrant × step. */
 @Module({
-  imports: [OverviewsModule, CodingModule],
+  imports: [OverviewsModule, HomeworkModule, CodingModule],
   providers: [
     JourneysService,
     {
       provide: JOURNEY_SOURCES,
-      useFactory: (): JourneySources => ({
-        submittedHomework: () => Promise.resolve([]),
+      inject: [HomeworkQueryService],
+      useFactory: (homework: HomeworkQueryService): JourneySources => ({
+        submittedHomework: async (studyId) =>
+          (await homework.submittedOfStudy(studyId)).map((h) => ({ respondentId: h.respondentId, answers: h.answers })),
         finalCodings: () => Promise.resolve([]),
       }),
     },
