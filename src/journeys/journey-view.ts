@@ -7,6 +7,8 @@ import type { Count, JourneyGroup, StepReport } from './journey-report';
 
 export interface CellView {
   text: string;
+  /** The column's name, shown in front of the cell when a phone stacks the table's rows as cards. */
+  label?: string;
   /** A count under k, shown as "<k" with an explanation. */
   suppressed: boolean;
 }
@@ -113,11 +115,22 @@ function blockView(
       },
     };
   });
+  const columns = groups.map((g) => ({ heading: columnHeading(g), n: cell(g.respondents) }));
+  const labels = columns.map((c) => `${c.heading} (n = ${c.n.text})`);
+  const labelled = (table: TableView): TableView => ({
+    ...table,
+    rows: table.rows.map((r) => ({ ...r, cells: r.cells.map((c, i) => ({ ...c, label: labels[i] })) })),
+  });
   return {
     id,
     heading,
-    columns: groups.map((g) => ({ heading: columnHeading(g), n: cell(g.respondents) })),
-    steps: steps ?? [],
+    columns,
+    steps: (steps ?? []).map((s) => ({
+      ...s,
+      counts: labelled(s.counts),
+      reasons: labelled(s.reasons),
+      categories: labelled(s.categories),
+    })),
   };
 }
 
