@@ -8,13 +8,14 @@ import { neutraliseCell } from '../overviews/anonymise';
 import type { Count, JourneyReport } from './journey-report';
 import { journeyHeaders, journeyRows, rowCells } from './journey-rows';
 
-export const JOURNEY_FORMATS = ['json', 'csv', 'xlsx'] as const;
+export const JOURNEY_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 export type JourneyFormat = (typeof JOURNEY_FORMATS)[number];
 
 export const JOURNEY_CONTENT_TYPES: Record<JourneyFormat, string> = {
   json: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
 };
 
 /** Text cells that a spreadsheet would run as a formula get a leading quote; numbers stay numbers. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CodingModule } from '../coding/coding.module';
+import { CodingQueryService } from '../coding/coding-query.service';
 import { HomeworkModule } from '../homework/homework.module';
 import { HomeworkQueryService } from '../homework/homework-query.service';
 import { OverviewsModule } from '../overviews/overviews.module';
@@ -15,11 +16,20 @@ import { JourneysService } from './journeys.service';
     JourneysService,
     {
       provide: JOURNEY_SOURCES,
-      inject: [HomeworkQueryService],
-      useFactory: (homework: HomeworkQueryService): JourneySources => ({
+      inject: [HomeworkQueryService, CodingQueryService],
+      useFactory: (homework: HomeworkQueryService, coding: CodingQueryService): JourneySources => ({
         submittedHomework: async (studyId) =>
           (await homework.submittedOfStudy(studyId)).map((h) => ({ respondentId: h.respondentId, answers: h.answers })),
-        finalCodings: () => Promise.resolve([]),
+        finalCodings: async (studyId) =>
+          (await coding.finalCodings(studyId)).map((c) => ({
+            respondentId: c.respondentId,
+            question: c.question,
+            start: c.start,
+            end: c.end,
+            text: c.text,
+            tekstIds: c.codes.flatMap((code) => (code.tekstId ? [code.tekstId] : [])),
+            shareable: c.shareable,
+          })),
       }),
     },
   ],

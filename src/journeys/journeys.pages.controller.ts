@@ -6,10 +6,11 @@ import { QUADRANT_LABELS, QUADRANTS } from '../common/domain';
 import { POPULATIONS } from '../overviews/overview';
 import { JourneyQueryDto } from './dto/journey-query.dto';
 import { journeyLinks, quoteViews } from './journey-page';
+import { journeyPictures } from './journey-pictures';
 import { journeyBlocks } from './journey-view';
 import { JourneysService } from './journeys.service';
 
-const STYLESHEETS = ['/assets/css/overviews.css', '/assets/css/journeys.css'];
+const STYLESHEETS = ['/assets/css/overviews.css', '/assets/css/journeys.css', '/assets/css/journey-pictures.css'];
 
 @Controller()
 export class JourneysPagesController {
@@ -39,6 +40,7 @@ export class JourneysPagesController {
       quadrants: QUADRANTS,
       populations: POPULATIONS,
       quadrantName: request.quadrant ? QUADRANT_LABELS[request.quadrant][req.locale] : '',
+      pictures: await journeyPictures(report, req.locale, { idPrefix: 'picture' }),
       blocks: journeyBlocks(report.groups, { locale: req.locale, quadrant: request.quadrant }),
       downloads: journeyLinks(`/api/studies/${study.slug}/journey`, request),
     };
@@ -67,6 +69,10 @@ export class JourneysPagesController {
       quadrants: QUADRANTS,
       populations: POPULATIONS,
       quadrantName: request.quadrant ? QUADRANT_LABELS[request.quadrant][locale] : '',
+      pictures: await journeyPictures(journey, locale, {
+        idPrefix: 'picture',
+        suppressedBelow: journey.k,
+      }),
       own: journeyBlocks(journey.groups, { locale, k: journey.k, quadrant: request.quadrant, idPrefix: 'own' }),
       consortium: journeyBlocks(journey.consortium, {
         locale,

@@ -8,6 +8,7 @@ import type { Population } from '../overviews/overview';
 import { parseDelimiter } from '../overviews/overview-request';
 import { OverviewsService, type PopulationMember, type Viewer } from '../overviews/overviews.service';
 import { JOURNEY_CONTENT_TYPES, journeyCsv, journeyFileName, journeyXlsx, type JourneyFormat } from './journey-files';
+import { journeyPdf } from './journey-pdf';
 import { PARTNER_MIN_COUNT, partnerJourney, type PartnerJourney } from './journey-partner';
 import { journeyReport, type JourneyReport } from './journey-report';
 import { JOURNEY_SOURCES, type JourneySources } from './journey-sources';
@@ -112,6 +113,8 @@ export class JourneysService {
         return { fileName, contentType, body: journeyCsv(report, request.locale, parseDelimiter(request.delimiter)) };
       case 'xlsx':
         return { fileName, contentType, body: await journeyXlsx(report, request.locale) };
+      case 'pdf':
+        return { fileName, contentType, body: await journeyPdf(report, request.locale, { studyTitle: study.title }) };
     }
   }
 

@@ -4,7 +4,7 @@ import type { JourneyGroup, JourneyReport, StepReport } from '../../src/journeys
 import type { PartnerJourney } from '../../src/journeys/journey-partner';
 import { createStudy, createUser } from '../support/factories';
 import { Agent, loginAgent } from '../support/http';
-import { createJourneyStudy, type JourneyStudy } from '../support/journey-factories';
+import { codeJourneyStudy, createJourneyStudy, type JourneyStudy } from '../support/journey-factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
 type Res = { status: number; headers: Record<string, string>; body: Buffer };
@@ -43,6 +43,7 @@ describe('the journey report (API, files, pages, partners)', () => {
     fixture = await createJourneyStudy(ds, slug);
     const other = await createStudy(ds, { slug: 'andere' }, { organisations: ['NS'] });
     const r = await createUser(ds, { role: 'researcher' });
+    await codeJourneyStudy(t, fixture, r.id);
     const pr = await createUser(ds, { role: 'partner', organisationId: fixture.ret });
     const pv = await createUser(ds, { role: 'partner', organisationId: fixture.vitens });
     const po = await createUser(ds, { role: 'partner', organisationId: other.organisations[0].id });
@@ -102,12 +103,27 @@ describe('the journey report (API, files, pages, partners)', () => {
       expect(cor.channels).toMatchObject({ post: 1 });
     });
 
-    it('counts answered text questions without a cause code as uncoded', () => {
+    it('counts the final coding: reasons per Tekst-ID and Categorie 1, causes and the avoidable share', () => {
       const gemak = group(report.groups, 'RET', 'gemakzoeker');
-      expect(step(gemak, 'contactMoments').causes).toEqual({ fout: 0, selfservice: 0, nodig: 0, uncoded: 2 });
-      expect(step(gemak, 'goal').causes.uncoded).toBe(1);
-      expect(step(gemak, 'afterwards').causes.uncoded).toBe(1);
-      expect(step(gemak, 'contactMoments').avoidable).toEqual({ count: 0, coded: 0, share: null });
+      const moments = step(gemak, 'contactMoments');
+      expect(moments.reasons).toEqual([
+        { tekstId: 'CONS_FACT_INFO', path: ['Factuur', 'Informatie'], segments: 2, respondents: 2 },
+        { tekstId: 'CONS_FACT_TBV', path: ['Factuur', 'Terugbelverzoek'], segments: 1, respondents: 1 },
+      ]);
+      expect(moments.reasonCategories).toEqual([{ categorie1: 'Factuur', segments: 3, respondents: 2 }]);
+      // Ans: fout and nodig, Bert: selfservice; both answers have a cause, so none is uncoded.
+      expect(moments.causes).toEqual({ fout: 1, selfservice: 1, nodig: 1, uncoded: 0 });
+      expect(moments.avoidable).toEqual({ count: 2, coded: 3, share: 2 / 3 });
+      // Ans's goal has no coding; her afterwards reason has a reason but no cause: both uncoded.
+      expect(step(gemak, 'goal').causes).toEqual({ fout: 0, selfservice: 0, nodig: 0, uncoded: 1 });
+      const afterwards = step(gemak, 'afterwards');
+      expect(afterwards.reasons).toEqual([
+        { tekstId: 'CONS_FACT_TBV', path: ['Factuur', 'Terugbelverzoek'], segments: 1, respondents: 1 },
+      ]);
+      expect(afterwards.causes).toEqual({ fout: 0, selfservice: 0, nodig: 0, uncoded: 1 });
+      expect(afterwards.avoidable).toEqual({ count: 0, coded: 0, share: null });
+      // Cor's answer is not coded at all.
+      expect(step(group(report.groups, 'RET', 'informatiezoeker'), 'contactMoments').causes.uncoded).toBe(1);
     });
 
     it('has no free text, names or answers in it', () => {
@@ -166,6 +182,12 @@ describe('the journey report (API, files, pages, partners)', () => {
       '',
     ]);
     expect(row('Gemakzoeker', 'Contact achteraf', 'self')[7]).toBe('1');
+    expect(row('Gemakzoeker', 'Het contactmoment', 'CONS_FACT_INFO').slice(6)).toEqual([
+      'Factuur > Informatie',
+      '2',
+      '2',
+    ]);
+    expect(row('Gemakzoeker', 'Het contactmoment', 'share')[7]).toBe('0.6667');
     expect(rows.every((r, i) => i === 0 || r[0] === 'RET')).toBe(true);
 
     const xlsx = await get(researcher, `/api/studies/${slug}/journey?format=xlsx&lang=en`);
@@ -182,6 +204,14 @@ describe('the journey report (API, files, pages, partners)', () => {
           c[0] === 'Vitens' && c[1] === 'Convenience seeker' && c[3] === 'The moment of contact' && c[5] === 'chat',
       )?.[7],
     ).toBe(1);
+  });
+
+  it('downloads the PDF with its pictures', async () => {
+    const pdf = await get(researcher, `/api/studies/${slug}/journey?format=pdf&quadrant=gemakzoeker&lang=nl`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain('klantreis-klantreis-gemakzoeker-participants.pdf');
+    expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('records every download as an audit event', async () => {
@@ -206,6 +236,8 @@ describe('the journey report (API, files, pages, partners)', () => {
       /Waardering: positief<\/th>\s*<td class="num" data-label="Informatiezoeker \(n = 1\)">0<\/td><td class="num" data-label="Zekerheidszoeker \(n = 0\)">0<\/td><td class="num" data-label="[^"]+">0<\/td><td class="num" data-label="Gemakzoeker \(n = 6\)">5<\/td>/,
     );
     expect(res.text).not.toContain('Vitens</h2>');
+    // The pictures, each with its table: the cause bars and a map per group with respondents (two for RET).
+    expect(res.text.match(/<svg role="img"/g)).toHaveLength(3);
     const across = await researcher.get(`/studies/${slug}/journey?quadrant=gemakzoeker&lang=en`).expect(200);
     expect(across.text).toContain('Convenience seeker in every organisation');
     expect(across.text).toMatch(
@@ -251,9 +283,19 @@ describe('the journey report (API, files, pages, partners)', () => {
       const vitens = await get(partnerVitens, `/api/partner/studies/${slug}/journey`);
       for (const res of [ret, vitens]) {
         const text = res.body.toString('utf8');
-        for (const secret of ['geheimwoord', 'factuur', 'Brief gekregen', 'Ans', 'Bert'])
+        for (const secret of ['geheimwoord', 'teruggebeld', 'Nog een keer', 'Brief gekregen', 'Ans', 'Bert', 'R01'])
           expect(text).not.toContain(secret);
       }
+      // The one segment a researcher marked shareable, for its own organisation only.
+      expect(json<PartnerJourney>(ret).quotes).toEqual([
+        {
+          quadrant: 'gemakzoeker',
+          step: 'contactMoments',
+          tekstIds: expect.arrayContaining(['CONS_FACT_INFO', 'OORZAAK_FOUT']) as string[],
+          text: 'Ik belde over mijn factuur',
+        },
+      ]);
+      expect(vitens.body.toString('utf8')).not.toContain('factuur');
       expect(json<PartnerJourney>(vitens).groups.every((g) => g.organisation === 'Vitens')).toBe(true);
       expect(json<PartnerJourney>(vitens).quotes).toEqual([]);
       expect((await get(partnerVitens, `/api/partner/studies/${slug}/journey?organisation=RET`)).status).toBe(403);
@@ -272,7 +314,11 @@ describe('the journey report (API, files, pages, partners)', () => {
       expect(res.text).toMatch(/Gemakzoeker<br><span class="journey-n">n = 6<\/span>/);
       expect(res.text).toContain('<abbr title="afgeschermd: klein aantal">&lt;5</abbr>');
       expect(res.text).toContain('Het hele consortium ter vergelijking');
-      for (const secret of ['geheimwoord', 'factuur', 'Brief gekregen']) expect(res.text).not.toContain(secret);
+      for (const secret of ['geheimwoord', 'teruggebeld', 'Brief gekregen']) expect(res.text).not.toContain(secret);
+      expect(res.text).toContain('<blockquote>Ik belde over mijn factuur</blockquote>');
+      expect(res.text).toMatch(/<svg role="img" aria-labelledby="picture-causes"/);
+      const vitens = await partnerVitens.get(`/partner/studies/${slug}/journey`).expect(200);
+      expect(vitens.text).not.toContain('factuur');
       const overview = await partnerRet.get(`/partner/studies/${slug}`).expect(200);
       expect(overview.text).toContain(`href="/partner/studies/${slug}/journey"`);
     });

@@ -1,10 +1,13 @@
 import type { DataSource } from 'typeorm';
+import { CodebookService } from '../../src/coding/codebook.service';
+import { Coding } from '../../src/coding/coding.entity';
 import type { Quadrant, RespondentStatus } from '../../src/common/domain';
 import { FocusGroup } from '../../src/groups/group.entity';
 import { HomeworkAssignment } from '../../src/homework/homework-assignment.entity';
 import type { Respondent } from '../../src/respondents/respondent.entity';
 import type { Study } from '../../src/studies/study.entity';
 import { createRespondent, createStudy } from './factories';
+import { inTransaction, type TestApp } from './test-app';
 
 /** A respondent's sent homework, stored as the form or an import leaves it. */
 export async function submitHomework(
@@ -125,4 +128,52 @@ export async function createJourneyStudy(ds: DataSource, slug: string): Promise<
   await submitHomework(ds, people.fred, null, { draft: { contactMomentsRating: 'negatief' } });
   for (let i = 0; i < 4; i++) await submitHomework(ds, await person(ret, 'gemakzoeker'), { ...JOURNEY_ANSWERS.filler });
   return { study, ret, vitens, people, assignments };
+}
+
+/**
+ * The study's codebook (two reasons under "Factuur" besides the cause group) and final codings of Ans's and
+ * Bert's answers. Ans's first segment is the only one marked shareable.
+ */
+export async function codeJourneyStudy(t: TestApp, fx: JourneyStudy, coderId: number): Promise<void> {
+  const codebook = t.app.get(CodebookService);
+  for (const [cat2, tekstId] of [
+    ['Informatie', 'CONS_FACT_INFO'],
+    ['Terugbelverzoek', 'CONS_FACT_TBV'],
+  ])
+    await inTransaction(t, () => codebook.add(fx.study.slug, { cat1: 'Factuur', cat2, tekstId }, null, 'nl'));
+  const { codes } = await codebook.codebook(fx.study.slug);
+  const codeId = (tekstId: string) => codes.find((c) => c.tekstId === tekstId)!.id!;
+  const now = new Date();
+  const repo = t.dataSource.getRepository(Coding);
+  const code = async (
+    who: 'ans' | 'bert',
+    question: string,
+    part: string,
+    tekstIds: string[],
+    shareable = false,
+  ): Promise<void> => {
+    const text = String((JOURNEY_ANSWERS[who] as Record<string, unknown>)[question]);
+    const start = text.indexOf(part);
+    if (start < 0) throw new Error(`"${part}" is not in ${who}'s ${question}`);
+    for (const tekstId of tekstIds)
+      await repo.save({
+        studyId: fx.study.id,
+        assignmentId: fx.assignments[who].id,
+        respondentId: fx.people[who].id,
+        question,
+        start,
+        end: start + part.length,
+        codeId: codeId(tekstId),
+        coderId,
+        layer: 'final',
+        memo: null,
+        shareable,
+        createdAt: now,
+        updatedAt: now,
+      });
+  };
+  await code('ans', 'contactMoments', 'Ik belde over mijn factuur', ['CONS_FACT_INFO', 'OORZAAK_FOUT'], true);
+  await code('ans', 'contactMoments', 'werd niet teruggebeld', ['CONS_FACT_TBV', 'OORZAAK_NODIG']);
+  await code('bert', 'contactMoments', JOURNEY_ANSWERS.bert.contactMoments, ['CONS_FACT_INFO', 'OORZAAK_SELFSERVICE']);
+  await code('ans', 'afterwardsReason', 'Nog een keer gebeld.', ['CONS_FACT_TBV']);
 }
