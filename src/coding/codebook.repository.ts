@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { AppError } from '../common/app-error';
 import { pathKey } from './codebook';
+import { Coding } from './coding.entity';
 import { CodebookCode } from './codebook-code.entity';
 import { CodebookVersion } from './codebook-version.entity';
 import { type StoredCode, type VersionChange, versionCode } from './codebook-versions';
@@ -18,6 +20,32 @@ export class CodebookRepository {
 
   private get m() {
     return this.txHost.tx;
+  }
+
+  /**
+   * Deleting a code would take its codings with it (the foreign key cascades, so that erasing a study stays
+   * simple); a researcher's coding work must never vanish as a side effect of a codebook edit or import.
+   */
+  private async refuseRemovingCodedCodes(gone: CodebookCode[]): Promise<void> {
+    const counts: { codeId: number; n: string | number }[] = await this.m
+      .createQueryBuilder(Coding, 'c')
+      .select('c.codeId', 'codeId')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.codeId IN (:...ids)', { ids: gone.map((row) => row.id) })
+      .groupBy('c.codeId')
+      .getRawMany();
+    if (!counts.length) return;
+    const names = counts.map(({ codeId }) => {
+      const row = gone.find((r) => r.id === Number(codeId))!;
+      return row.tekstId ?? [row.label1, row.label2, row.label3].filter(Boolean).join(' / ');
+    });
+    const codings = counts.reduce((sum, { n }) => sum + Number(n), 0);
+    throw AppError.conflict(
+      'codebook.code_in_use',
+      `The codebook was not changed: ${names.join(', ')} would be removed, and ${codings} coding(s) use it.`,
+      { codes: names, codings },
+      { codes: names.join(', '), count: codings },
+    );
   }
 
   async codesOf(studyId: number): Promise<StoredCode[]> {
@@ -69,6 +97,7 @@ export class CodebookRepository {
     const existing = await manager.find(CodebookCode, { where: { studyId } });
     const wanted = new Map(codes.map((c, position) => [c.guid, { code: c, position }]));
     const gone = existing.filter((row) => !wanted.has(row.guid));
+    if (gone.length) await this.refuseRemovingCodedCodes(gone);
     if (gone.length)
       await manager.delete(
         CodebookCode,

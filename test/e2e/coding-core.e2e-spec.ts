@@ -1,6 +1,7 @@
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { AppError } from '../../src/common/app-error';
 import { CodingQueryService } from '../../src/coding/coding-query.service';
+import { CodebookService } from '../../src/coding/codebook.service';
 import { Coding } from '../../src/coding/coding.entity';
 import { CodingService } from '../../src/coding/coding.service';
 import { ErasureService } from '../../src/privacy/erasure.service';
@@ -173,5 +174,35 @@ describe('codings (service contract)', () => {
     ]);
     // The others stay, renumbered among those with homework left.
     expect((await query.finalCodings(fx.study.id)).map((s) => s.pseudonym)).not.toContain(undefined);
+  });
+  it('refuses a codebook change that would remove a code with codings, by hand or by import, and keeps them', async () => {
+    const codebook = t.app.get(CodebookService);
+    const added = await codebook.add(
+      fx.study.slug,
+      { cat1: 'Consument', cat2: 'Informatie', cat3: 'Aanslag', tekstId: 'CONS_INFO_AANS' },
+      null,
+      'nl',
+    );
+    const coding = await apply(2, 'contactWhat', 0, 6, added.id!, b);
+    const { version } = await codebook.codebook(fx.study.slug);
+
+    const conflict = async (work: Promise<unknown>) => {
+      const err = await work.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toMatchObject({ code: 'codebook.code_in_use', kind: 'conflict' });
+    };
+    await conflict(codebook.remove(fx.study.slug, added.id!, null, 'nl'));
+    const withoutIt =
+      'Categorie 1;Categorie 2;Categorie 3;Tekst-ID;Logtekst\nConsument;Betalen;Regeling;CONS_BET_REG;\n';
+    await conflict(
+      codebook.import(fx.study.slug, { buffer: Buffer.from(withoutIt), name: 'zonder.csv' }, {}, null, 'nl'),
+    );
+
+    expect(await t.dataSource.getRepository(Coding).findOneBy({ id: coding.id })).not.toBeNull();
+    const after = await codebook.codebook(fx.study.slug);
+    expect(after.version).toBe(version);
+    expect(after.codes.some((c) => c.tekstId === 'CONS_INFO_AANS')).toBe(true);
   });
 });
