@@ -1,5 +1,5 @@
 // Homework settings from the environment, validated with the rest of the configuration at start-up. Pure.
-import { ConfigError } from './config-error';
+import { wholeNumberSetting } from './whole-number-setting';
 
 export const HOMEWORK_OPTIONS = Symbol('HOMEWORK_OPTIONS');
 
@@ -15,22 +15,7 @@ export const MAX_REMINDER_DAYS = 60;
 
 export function homeworkOptions(env: Record<string, string | undefined>): HomeworkOptions {
   return {
-    reminderDays: wholeNumber(env, 'HOMEWORK_REMINDER_DAYS', DEFAULT_REMINDER_DAYS, 0, MAX_REMINDER_DAYS),
-    reminderIntervalMinutes: wholeNumber(env, 'HOMEWORK_REMINDER_INTERVAL_MINUTES', 60, 1, 24 * 60),
+    reminderDays: wholeNumberSetting(env, 'HOMEWORK_REMINDER_DAYS', DEFAULT_REMINDER_DAYS, 0, MAX_REMINDER_DAYS),
+    reminderIntervalMinutes: wholeNumberSetting(env, 'HOMEWORK_REMINDER_INTERVAL_MINUTES', 60, 1, 24 * 60),
   };
-}
-
-function wholeNumber(
-  env: Record<string, string | undefined>,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${raw}"`);
-  return n;
 }

@@ -1,7 +1,7 @@
 // Limits on imported files, from the environment, validated with the rest of the configuration at start-up.
 // They keep a hostile or careless file (a zip bomb, a million rows) from taking the process down. Pure. The readers
 // that apply them live in common/import/.
-import { ConfigError } from './config-error';
+import { wholeNumberSetting } from './whole-number-setting';
 
 export interface ImportLimits {
   /** IMPORT_MAX_BYTES: the file as uploaded. */
@@ -25,16 +25,16 @@ const MB = 1024 * 1024;
 
 export function importLimits(env: Record<string, string | undefined>): ImportLimits {
   return {
-    maxBytes: wholeNumber(env, 'IMPORT_MAX_BYTES', DEFAULT_IMPORT_LIMITS.maxBytes, 1024, 200 * MB),
-    maxRows: wholeNumber(env, 'IMPORT_MAX_ROWS', DEFAULT_IMPORT_LIMITS.maxRows, 1, 1_000_000),
-    maxUnpackedBytes: wholeNumber(
+    maxBytes: wholeNumberSetting(env, 'IMPORT_MAX_BYTES', DEFAULT_IMPORT_LIMITS.maxBytes, 1024, 200 * MB),
+    maxRows: wholeNumberSetting(env, 'IMPORT_MAX_ROWS', DEFAULT_IMPORT_LIMITS.maxRows, 1, 1_000_000),
+    maxUnpackedBytes: wholeNumberSetting(
       env,
       'IMPORT_MAX_UNPACKED_BYTES',
       DEFAULT_IMPORT_LIMITS.maxUnpackedBytes,
       1024,
       1024 * MB,
     ),
-    maxCompressionRatio: wholeNumber(
+    maxCompressionRatio: wholeNumberSetting(
       env,
       'IMPORT_MAX_COMPRESSION_RATIO',
       DEFAULT_IMPORT_LIMITS.maxCompressionRatio,
@@ -42,19 +42,4 @@ export function importLimits(env: Record<string, string | undefined>): ImportLim
       10_000,
     ),
   };
-}
-
-function wholeNumber(
-  env: Record<string, string | undefined>,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max)
-    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${raw}"`);
-  return n;
 }

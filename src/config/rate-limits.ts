@@ -1,4 +1,4 @@
-import { ConfigError } from './config-error';
+import { wholeNumberSetting } from './whole-number-setting';
 
 /**
  * Per-address limits on the public screener, counted in the database so every app instance shares them
@@ -15,23 +15,8 @@ export interface RateLimits {
 export function rateLimits(env: Record<string, string | undefined>): RateLimits {
   return {
     // A household or a community centre may sign several people up from one address; a script sends hundreds.
-    screenerSubmissions: whole(env, 'SCREENER_SUBMIT_LIMIT', 20, 1, 100_000),
-    screenerPages: whole(env, 'SCREENER_PAGE_LIMIT', 300, 1, 1_000_000),
-    windowMinutes: whole(env, 'SCREENER_LIMIT_WINDOW_MINUTES', 60, 1, 24 * 60),
+    screenerSubmissions: wholeNumberSetting(env, 'SCREENER_SUBMIT_LIMIT', 20, 1, 100_000),
+    screenerPages: wholeNumberSetting(env, 'SCREENER_PAGE_LIMIT', 300, 1, 1_000_000),
+    windowMinutes: wholeNumberSetting(env, 'SCREENER_LIMIT_WINDOW_MINUTES', 60, 1, 24 * 60),
   };
-}
-
-function whole(
-  env: Record<string, string | undefined>,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max)
-    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${raw}"`);
-  return n;
 }
