@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Script, constants } from 'node:vm';
 import { QUADRANTS } from '../src/common/domain';
+import { mulberry32 } from '../src/common/random';
 import { CAUSE_TEKST_IDS } from '../src/coding/codebook';
 import { HOMEWORK_CHANNELS, HOMEWORK_RATINGS } from '../src/surveys/homework-definition';
 import { causeBarsSpec, journeyMapSpec } from '../src/journeys/journey-chart-data';
@@ -19,29 +20,14 @@ import {
   type JourneyRespondent,
 } from '../src/journeys/journey-report';
 import { stopRenderer, type VegaLiteSpec } from '../src/journeys/vega-renderer';
+import { mb, medianOf, numberOption } from './bench-options';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const RESPONDENTS = option('respondents', 10_000);
-const RUNS = option('runs', 3);
+const RESPONDENTS = numberOption('respondents', 10_000);
+const RUNS = numberOption('runs', 3);
 const ORGANISATIONS = ['Belastingdienst', 'RET', 'Vitens', 'Gemeente Utrecht'];
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
-const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 // Node's own import(), for the baseline: tsc and swc turn a written import() into require(), which vega's graph
 // refuses. (The renderer's worker does the same in a script of its own.)

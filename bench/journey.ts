@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { QUADRANTS } from '../src/common/domain';
+import { mulberry32 } from '../src/common/random';
 import { CAUSE_TEKST_IDS } from '../src/coding/codebook';
 import { readCodebookFile } from '../src/coding/codebook-file';
 import { HOMEWORK_CHANNELS, HOMEWORK_RATINGS } from '../src/surveys/homework-definition';
@@ -19,31 +20,16 @@ import {
   type FinalCoding,
   type JourneyRespondent,
 } from '../src/journeys/journey-report';
+import { mb, medianOf, numberOption } from './bench-options';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const RESPONDENTS = option('respondents', 10_000);
-const CODINGS_EACH = option('codings', 10);
-const RUNS = option('runs', 5);
+const RESPONDENTS = numberOption('respondents', 10_000);
+const CODINGS_EACH = numberOption('codings', 10);
+const RUNS = numberOption('runs', 5);
 const ORGANISATIONS = ['Belastingdienst', 'RET', 'Vitens', 'Gemeente Utrecht'];
 
 // Deterministic, so every run measures the same data.
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
   const seedTable = await readCodebookFile(
@@ -111,7 +97,6 @@ async function main(): Promise<void> {
   const after = process.memoryUsage();
   const maxRss = process.resourceUsage().maxRSS * 1024;
 
-  const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const median = medianOf(times);
   const json = JSON.stringify(report);
   process.stdout.write(
