@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { parseFormat, printJson, withApp } from './cli-context';
-import { CodingQueryService } from '../coding/coding-query.service';
+import { CodingService } from '../coding/coding.service';
 import { StudiesService } from '../studies/studies.service';
 
 export function registerCodingCommands(program: Command): void {
@@ -19,7 +19,7 @@ export function registerCodingCommands(program: Command): void {
       printJson(
         await withApp(async (app) => {
           const study = await app.get(StudiesService).get(opts.study);
-          return app.get(CodingQueryService).list(study.id, { final: opts.final });
+          return app.get(CodingService).exportList(study.id, { final: opts.final }, null);
         }),
       );
     });

@@ -6,6 +6,7 @@ import { AppError } from '../common/app-error';
 import type { CodableAnswer } from './answers';
 import { CodebookRepository } from './codebook.repository';
 import { CodingMaterialService, HomeworkForCoding } from './coding-material.service';
+import { CodingQueryService, type ListedCoding } from './coding-query.service';
 import { codeProblem, CodingProblem, memoProblem, spanProblem } from './coding-rules';
 import { Coding, CodingLayer } from './coding.entity';
 import { CodingRepository, NewCoding } from './coding.repository';
@@ -61,7 +62,25 @@ export class CodingService {
     private readonly codebook: CodebookRepository,
     private readonly material: CodingMaterialService,
     private readonly audit: AuditService,
+    private readonly query: CodingQueryService,
   ) {}
+
+  /**
+   * The codings as `kwadrant coding list` prints them (see CodingQueryService.list). They carry the respondents'
+   * own words, so every such export is an audit event (`coding.list.export`), as the .qdpx export is.
+   */
+  async exportList(studyId: number, opts: { final?: boolean }, actor: Coder | null): Promise<ListedCoding[]> {
+    const list = await this.query.list(studyId, opts);
+    await this.audit.record({
+      actor,
+      action: 'coding.list.export',
+      studyId,
+      subjectType: 'study',
+      subjectId: studyId,
+      details: { final: opts.final === true, codings: list.length },
+    });
+    return list;
+  }
 
   /** Applies a code to a span of an answer in the coder's own layer; applying the same again changes nothing. */
   @Transactional()

@@ -219,6 +219,14 @@ describe('the coding API and the coding list command', () => {
       ['R02', 'goal', ['OORZAAK_SELFSERVICE'], true],
     ]);
     expect(finals[1].text).toBe((codingAnswers(2).goal as string).slice(0, 4));
+    // Both lists left the platform with the respondents' words: each is an audit event.
+    const exports = await t.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { action: 'coding.list.export' }, order: { id: 'ASC' } });
+    expect(exports.map((e) => e.details)).toEqual([
+      { final: false, codings: listed.length },
+      { final: true, codings: 2 },
+    ]);
     const bad = await runCli(['coding', 'list', '--study', 'nope', '--format', 'json'], env);
     expect(bad.code).not.toBe(0);
   });
