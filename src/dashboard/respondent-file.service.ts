@@ -2,19 +2,22 @@ import { Injectable } from '@nestjs/common';
 import type { Page } from '../common/paging';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
-import type { AuditEvent } from '../audit/audit-event.entity';
+import { UserQueryService } from '../auth/user-query.service';
+import type { AuditRecord } from '../audit/audit-record';
 import { AppError } from '../common/app-error';
 import type { Locale } from '../common/domain';
 import { formatSlot } from '../common/format';
 import { GroupQueryService } from '../groups/group-query.service';
+import { OutboxService } from '../mail/outbox.service';
 import { HomeworkQueryService } from '../homework/homework-query.service';
 import { homeworkStatus, HomeworkStatus } from '../homework/homework-rules';
-import type { Respondent } from '../respondents/respondent.entity';
+import type { Respondent } from '../respondents/respondent';
+import { RespondentQueryService } from '../respondents/respondent-query.service';
 import { groupLabel } from '../scheduling/schedule-loader';
 import { SchedulingQueryService } from '../scheduling/scheduling-query.service';
 import { StudiesService } from '../studies/studies.service';
-import type { Study } from '../studies/study.entity';
-import { RespondentFileRepository } from './respondent-file.repository';
+import { StudyQueryService } from '../studies/study-query.service';
+import type { Study } from '../studies/study';
 import { statusHistory, StatusStep } from './status-history';
 
 export interface RespondentFile {
@@ -42,19 +45,22 @@ export interface RespondentFile {
   } | null;
   /** One page of each (the page's offset and limit), with their totals. */
   mails: Page<{ id: number; kind: string; subject: string; status: string; createdAt: Date; sentAt: Date | null }>;
-  events: Page<AuditEvent>;
+  events: Page<AuditRecord>;
 }
 
 /** A researcher's page about one respondent; reading it is a personal-data read, so it is audited. */
 @Injectable()
 export class RespondentFileService {
   constructor(
-    private readonly files: RespondentFileRepository,
     private readonly studies: StudiesService,
     private readonly audit: AuditService,
     private readonly homework: HomeworkQueryService,
     private readonly groups: GroupQueryService,
     private readonly scheduling: SchedulingQueryService,
+    private readonly respondents: RespondentQueryService,
+    private readonly studyReads: StudyQueryService,
+    private readonly users: UserQueryService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async read(
@@ -65,23 +71,23 @@ export class RespondentFileService {
     page: { offset: number; limit: number },
   ): Promise<RespondentFile> {
     const study = await this.studies.get(slug);
-    const respondent = await this.files.findRespondent(study.id, id);
+    const respondent = await this.respondents.byId(id, study.id);
     if (!respondent) throw AppError.notFound('respondent', id);
     const [organisation, changes, membership, invitations, marks, assignment, mails, events] = await Promise.all([
-      this.files.organisationName(respondent.organisationId),
-      this.files.statusChanges(id),
+      this.organisationName(respondent.organisationId),
+      this.respondents.statusChanges(id),
       this.membership(study.id, id),
       this.scheduling.invitationsOf(id),
       this.scheduling.marksOf(id),
       this.homework.progressOf(id),
       respondent.email
-        ? this.files.mailsTo(study.id, respondent.email, page)
+        ? this.outbox.mailsTo(study.id, respondent.email, page)
         : Promise.resolve({ items: [], total: 0 }),
-      this.files.auditEvents(study.id, id, page),
+      this.audit.aboutRespondent(study.id, id, page),
     ]);
     const session = membership ? await this.scheduling.sessionOfGroup(membership.group.id) : null;
     const names = session
-      ? await this.files.userNames([session.leadModeratorId, session.noteModeratorId])
+      ? await this.users.names([session.leadModeratorId, session.noteModeratorId])
       : new Map<number, string>();
     const invitation = session ? invitations.find((i) => i.sessionId === session.id) : undefined;
     const mark = session ? marks.find((m) => m.sessionId === session.id) : undefined;
@@ -130,6 +136,11 @@ export class RespondentFileService {
       mails: { ...mails, ...page },
       events: { ...events, ...page },
     };
+  }
+
+  private async organisationName(id: number | null): Promise<string | null> {
+    if (id === null) return null;
+    return (await this.studyReads.organisationNames([id])).get(id) ?? null;
   }
 
   private async membership(studyId: number, respondentId: number) {

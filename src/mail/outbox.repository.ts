@@ -218,7 +218,6 @@ export class OutboxRepository {
     return result.affected === 1;
   }
 
-  /** Newest first, each with its study's slug and title (a deleted study leaves them null). */
   /** E-mails of this study to the address, any capitalisation, oldest first. */
   async mailsTo(
     studyId: number,
@@ -239,6 +238,7 @@ export class OutboxRepository {
     return { items, total };
   }
 
+  /** Newest first, each with its study's slug and title (a deleted study leaves them null). */
   async list(filter: OutboxFilter): Promise<{ items: OutboxListRow[]; total: number }> {
     const qb = this.dataSource
       .getRepository(OutboxMessage)
