@@ -7,7 +7,6 @@ import { RespondentsModule } from '../respondents/respondents.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { StudiesModule } from '../studies/studies.module';
 import { DashboardPagesController } from './dashboard.pages.controller';
-import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
 import { RespondentFilePagesController } from './respondent-file.pages.controller';
 import { RespondentFileService } from './respondent-file.service';
@@ -15,7 +14,7 @@ import { RespondentFileService } from './respondent-file.service';
 /** The study pipeline view and the page per respondent: above every module whose steps they read and move on. */
 @Module({
   imports: [AuthModule, MailModule, StudiesModule, RespondentsModule, GroupsModule, SchedulingModule, HomeworkModule],
-  providers: [DashboardRepository, DashboardService, RespondentFileService],
+  providers: [DashboardService, RespondentFileService],
   controllers: [DashboardPagesController, RespondentFilePagesController],
 })
 export class DashboardModule {}

@@ -5,13 +5,14 @@ import { GroupQueryService } from '../groups/group-query.service';
 import { GroupsService } from '../groups/groups.service';
 import { HomeworkQueryService } from '../homework/homework-query.service';
 import { HomeworkService } from '../homework/homework.service';
+import { RespondentQueryService } from '../respondents/respondent-query.service';
 import { InvitationsService } from '../scheduling/invitations.service';
 import { SchedulingQueryService } from '../scheduling/scheduling-query.service';
 import { StudiesService } from '../studies/studies.service';
-import type { Study } from '../studies/study.entity';
-import { DashboardRepository, StudyRows } from './dashboard.repository';
+import { StudyQueryService } from '../studies/study-query.service';
+import type { Study } from '../studies/study';
 import { Blocker, blockers, BulkAction, pipelineTable, PipelineTable, StudyState } from './pipeline';
-import { readStudy, StudyReading } from './study-state';
+import { readStudy, StudyReading, StudyRows } from './study-state';
 
 export const BULK_ACTIONS: readonly BulkAction[] = ['confirm-groups', 'invite', 'homework'];
 
@@ -46,7 +47,6 @@ export interface BulkResult {
 @Injectable()
 export class DashboardService {
   constructor(
-    private readonly repository: DashboardRepository,
     private readonly studies: StudiesService,
     private readonly groups: GroupsService,
     private readonly invitations: InvitationsService,
@@ -54,6 +54,8 @@ export class DashboardService {
     private readonly groupQuery: GroupQueryService,
     private readonly schedulingQuery: SchedulingQueryService,
     private readonly homeworkQuery: HomeworkQueryService,
+    private readonly respondentQuery: RespondentQueryService,
+    private readonly studyQuery: StudyQueryService,
   ) {}
 
   async dashboard(slug: string, now = new Date()): Promise<Dashboard> {
@@ -116,8 +118,9 @@ export class DashboardService {
 
   /** Everything the pipeline counts, each part from the module that owns it. */
   private async studyRows(studyId: number): Promise<StudyRows> {
-    const [own, groups, sessions, invitations, marks, moderators, assignments] = await Promise.all([
-      this.repository.studyRows(studyId),
+    const [respondents, slots, groups, sessions, invitations, marks, moderators, assignments] = await Promise.all([
+      this.respondentQuery.pipelineOf(studyId),
+      this.studyQuery.countSlots(studyId),
       this.groupQuery.groupsOfStudy(studyId),
       this.schedulingQuery.sessionsOfStudy(studyId),
       this.schedulingQuery.invitationsOfStudy(studyId),
@@ -126,7 +129,7 @@ export class DashboardService {
       this.homeworkQuery.progressOfStudy(studyId),
     ]);
     const memberships = groups.flatMap((g) => g.memberships);
-    return { ...own, groups, memberships, sessions, invitations, marks, moderators, assignments };
+    return { respondents, slots, groups, memberships, sessions, invitations, marks, moderators, assignments };
   }
 }
 

@@ -1,9 +1,25 @@
 // From the study's rows to the pipeline's people, the blockers' facts and the work each bulk action would do.
-// Pure: no framework imports (entity types only).
+// Pure: no framework imports (record types only).
 import type { RespondentStatus } from '../common/domain';
 import { countTable } from '../respondents/pool-counts';
-import type { StudyRows } from './dashboard.repository';
+import type { GroupRecord, MembershipRecord } from '../groups/group-query.service';
+import type { HomeworkProgress } from '../homework/homework-query.service';
+import type { PipelineRespondent } from '../respondents/respondent-query.service';
+import type { AttendanceRecord, InvitationRecord, SessionRecord } from '../scheduling/scheduling-query.service';
 import type { PipelinePerson, StudyState } from './pipeline';
+
+/** Everything the pipeline counts, each part read from the module that owns it. */
+export interface StudyRows {
+  respondents: PipelineRespondent[];
+  groups: Pick<GroupRecord, 'id' | 'status'>[];
+  memberships: Pick<MembershipRecord, 'groupId' | 'respondentId' | 'role'>[];
+  sessions: Pick<SessionRecord, 'id' | 'groupId' | 'status' | 'startsAt' | 'invitedAt'>[];
+  invitations: Pick<InvitationRecord, 'id' | 'sessionId' | 'respondentId' | 'status'>[];
+  assignments: Pick<HomeworkProgress, 'respondentId' | 'submittedAt'>[];
+  marks: Pick<AttendanceRecord, 'sessionId' | 'respondentId'>[];
+  slots: number;
+  moderators: number;
+}
 
 export interface CountSettingsWithNames {
   organisations: { id: number; name: string }[];
