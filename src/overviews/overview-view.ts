@@ -3,6 +3,7 @@ import { QUADRANTS } from '../common/domain';
 import { pagerView } from '../common/pager';
 import { showCount } from './exporters/labels';
 import type { Overview, OverviewSummary } from './overview';
+import { DownloadLink, downloadLinks } from '../common/download-links';
 import type { OverviewRequest } from './overviews.service';
 import { EXPORT_FORMATS } from './overview-request';
 
@@ -43,21 +44,11 @@ export function rowsPager(path: string, filter: object, overview: Overview, page
 }
 
 /** Links to every download format with the page's current choices. */
-export function downloadLinks(path: string, request: OverviewRequest) {
-  const base = new URLSearchParams();
-  if (request.organisation) base.set('organisation', request.organisation);
-  if (request.population) base.set('population', request.population);
-  if (request.ageBands !== undefined) base.set('ageBands', String(request.ageBands));
-  if (request.suppressBelow) base.set('suppressBelow', String(request.suppressBelow));
-  const link = (format: string, extra: Record<string, string> = {}) => {
-    const q = new URLSearchParams(base);
-    q.set('format', format);
-    for (const [k, v] of Object.entries(extra)) q.set(k, v);
-    return `${path}?${q.toString()}`;
-  };
-  return [
-    ...EXPORT_FORMATS.filter((f) => f !== 'json').map((format) => ({ format, href: link(format) })),
-    { format: 'csv-comma', href: link('csv', { delimiter: 'comma' }) },
-    { format: 'json', href: link('json') },
-  ];
+export function overviewLinks(path: string, request: OverviewRequest): DownloadLink[] {
+  const { organisation, population, ageBands, suppressBelow } = request;
+  return downloadLinks(
+    path,
+    { organisation, population, ageBands, suppressBelow: suppressBelow || undefined },
+    EXPORT_FORMATS,
+  );
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Render } from '@nestjs/common';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { POPULATIONS } from './overview';
-import { compositionView, downloadLinks, organisationsView, rowsPager } from './overview-view';
+import { compositionView, overviewLinks, organisationsView, rowsPager } from './overview-view';
 import { OverviewQueryDto } from './dto/overview-query.dto';
 import { OverviewsService } from './overviews.service';
 
@@ -42,7 +42,7 @@ export class OverviewsPagesController {
       organisations: organisationsView(overview, request),
       disclosure: overview.disclosure,
       incomplete,
-      downloads: downloadLinks(`/api/studies/${study.slug}/overview`, request),
+      downloads: overviewLinks(`/api/studies/${study.slug}/overview`, request),
     };
   }
 }

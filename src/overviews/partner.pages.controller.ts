@@ -4,7 +4,7 @@ import { pageOf, PageQueryDto } from '../common/paging';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { POPULATIONS } from './overview';
-import { compositionView, downloadLinks, organisationsView, rowsPager } from './overview-view';
+import { compositionView, overviewLinks, organisationsView, rowsPager } from './overview-view';
 import { OverviewQueryDto } from './dto/overview-query.dto';
 import { OverviewsService } from './overviews.service';
 
@@ -54,7 +54,7 @@ export class PartnerPagesController {
       organisations: organisationsView(overview, request),
       disclosure: overview.disclosure,
       // The files carry the same composition table as the page, so the same suppression.
-      downloads: downloadLinks(`/api/partner/studies/${study.slug}/overview`, { ...request, suppressBelow }),
+      downloads: overviewLinks(`/api/partner/studies/${study.slug}/overview`, { ...request, suppressBelow }),
     };
   }
 }
