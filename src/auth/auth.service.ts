@@ -156,23 +156,8 @@ export class AuthService {
     const passwordHash = await hashPassword(input.password);
     // Hashed before the transaction: on SQLite a transaction holds every other one up while it runs.
     return this.txHost.withTransaction(async () => {
-      const user = await this.users.insert({
-        email,
-        name: input.name?.trim() || email.split('@')[0],
-        role: input.role,
-        organisationId,
-        passwordHash,
-        active: true,
-        createdAt: new Date(),
-      });
-      await this.audit.record({
-        actor,
-        action: 'user.create',
-        subjectType: 'user',
-        subjectId: user.id,
-        details: { email, role: user.role },
-      });
-      return toAuthUser(user);
+      const row = { email, name: input.name?.trim() || email.split('@')[0], role: input.role, organisationId };
+      return this.insertUser({ ...row, passwordHash, active: true }, actor, {});
     });
   }
 
@@ -187,21 +172,27 @@ export class AuthService {
    * (`.invalid`). Joins the caller's transaction.
    */
   async createCoderIdentity(input: { name: string; email: string }, actor: AuthUser | null): Promise<AuthUser> {
-    const user = await this.users.insert({
-      email: input.email.trim().toLowerCase(),
-      name: input.name.trim().slice(0, 200),
-      role: 'researcher',
-      organisationId: null,
-      passwordHash: DUMMY_HASH,
-      active: false,
-      createdAt: new Date(),
-    });
+    const row = { email: input.email.trim().toLowerCase(), name: input.name.trim().slice(0, 200) };
+    return this.insertUser(
+      { ...row, role: 'researcher', organisationId: null, passwordHash: DUMMY_HASH, active: false },
+      actor,
+      { coderIdentity: true },
+    );
+  }
+
+  /** Stores an account and audits its creation; joins the caller's transaction. */
+  private async insertUser(
+    row: Omit<User, 'id' | 'createdAt'>,
+    actor: AuthUser | null,
+    details: Record<string, unknown>,
+  ): Promise<AuthUser> {
+    const user = await this.users.insert({ ...row, createdAt: new Date() });
     await this.audit.record({
       actor,
       action: 'user.create',
       subjectType: 'user',
       subjectId: user.id,
-      details: { email: user.email, role: user.role, coderIdentity: true },
+      details: { email: user.email, role: user.role, ...details },
     });
     return toAuthUser(user);
   }
