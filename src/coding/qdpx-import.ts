@@ -173,11 +173,5 @@ function matchCoders(plan: ImportPlan, study: ImportStudy): CoderMatch[] {
   });
 }
 
-const key = (c: {
-  assignmentId: number;
-  question: string;
-  start: number;
-  end: number;
-  codeGuid: string;
-  coderGuid: string;
-}) => `${c.assignmentId}\u0000${c.question}\u0000${c.start}\u0000${c.end}\u0000${c.codeGuid}\u0000${c.coderGuid}`;
+const key = (c: Omit<CodingToStore, 'memo'>) =>
+  `${c.assignmentId}\u0000${c.question}\u0000${c.start}\u0000${c.end}\u0000${c.codeGuid}\u0000${c.coderGuid}`;
