@@ -2,19 +2,8 @@ import { Workbook } from 'exceljs';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { Action } from '../../src/actions/action.entity';
 import { createStudy, createUser } from '../support/factories';
-import { Agent, loginAgent } from '../support/http';
+import { Agent, download, loginAgent } from '../support/http';
 import { createTestApp, TestApp } from '../support/test-app';
-
-type Res = { status: number; headers: Record<string, string>; body: Buffer };
-const download = (agent: Agent, url: string): Promise<Res> =>
-  agent
-    .get(url)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
 
 interface Logged {
   agent: Agent;

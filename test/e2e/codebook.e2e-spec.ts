@@ -4,22 +4,11 @@ import { CAUSE_TEKST_IDS } from '../../src/coding/codebook';
 import { readImportFile } from '../../src/coding/codebook-import';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { createStudy, createUser } from '../support/factories';
-import { Agent, loginAgent } from '../support/http';
+import { Agent, download, loginAgent } from '../support/http';
 import { createTestApp, TestApp } from '../support/test-app';
 import { validateCodebookXml } from '../support/xml-schema';
 
 const SEED = readFileSync(join(__dirname, '..', 'fixtures', 'codebook', 'seed-contactredenen.csv'));
-
-type Res = { status: number; headers: Record<string, string>; body: Buffer };
-const download = (agent: Agent, url: string): Promise<Res> =>
-  agent
-    .get(url)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
 
 interface ApiCode {
   id: number | null;

@@ -3,15 +3,8 @@ import { HomeworkAssignment } from '../../src/homework/homework-assignment.entit
 import { pdfPageTexts } from '../../src/overviews/exporters/read-back.fixture';
 import { createUser } from '../support/factories';
 import { createScheduledGroup, credentialsOf, HomeworkFixture } from '../support/homework-factories';
-import { anonymousAgent, loginAgent } from '../support/http';
+import { anonymousAgent, bytes, loginAgent } from '../support/http';
 import { createTestApp, TestApp } from '../support/test-app';
-
-/** supertest parser that keeps a binary body (the PDF) as bytes. */
-const binary = ((res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}) as unknown as (res: import('superagent').Response, callback: (err: Error | null, body: unknown) => void) => void;
 
 const HIDDEN_LINK = 'De persoonlijke link staat in de brief van de respondent. Alleen beheerders drukken hem af.';
 const shown = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
@@ -97,7 +90,7 @@ describe('who reads homework, and every read of personal data audited (HTTP)', (
     expect(html).toContain(HIDDEN_LINK);
     expect(html).not.toContain(token);
     expect(html).not.toContain(shown(code));
-    const pdf = await lead.agent.get(`${base()}/pdf`).buffer(true).parse(binary).expect(200);
+    const pdf = await lead.agent.get(`${base()}/pdf`).buffer(true).parse(bytes).expect(200);
     const text = (await pdfPageTexts(pdf.body as Buffer)).join('\n');
     expect(text).not.toContain(shown(code));
     expect(text).toContain('De code staat in de brief van de respondent.');

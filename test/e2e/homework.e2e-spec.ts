@@ -7,7 +7,7 @@ import { Respondent } from '../../src/respondents/respondent.entity';
 import { Study } from '../../src/studies/study.entity';
 import { createUser } from '../support/factories';
 import { createScheduledGroup, credentialsOf, HomeworkFixture } from '../support/homework-factories';
-import { anonymousAgent, loginAgent } from '../support/http';
+import { anonymousAgent, bytes, loginAgent } from '../support/http';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const COMPLETE = {
@@ -18,13 +18,6 @@ const COMPLETE = {
   channels: ['website'],
   afterwardsHad: 'no',
 };
-
-/** supertest parser that keeps a binary body (the PDF) as bytes. */
-const binary = ((res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}) as unknown as (res: import('superagent').Response, callback: (err: Error | null, body: unknown) => void) => void;
 
 let ipCounter = 10;
 /** Each test its own client address, so the code throttle of one test never touches another. */
@@ -287,7 +280,7 @@ describe('homework over HTTP', () => {
       'Wat was het doel van uw contact?',
     ])
       expect(html.text).toContain(part);
-    const pdf = await api.get(`/h/${token}/pdf`).buffer(true).parse(binary).expect(200);
+    const pdf = await api.get(`/h/${token}/pdf`).buffer(true).parse(bytes).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = (await pdfPageTexts(pdf.body as Buffer)).join('\n');
     for (const part of [
@@ -302,7 +295,7 @@ describe('homework over HTTP', () => {
     const staff = await researcher.agent
       .get(`/studies/${fx.study.slug}/homework/assignments/${assignment.id}/pdf`)
       .buffer(true)
-      .parse(binary)
+      .parse(bytes)
       .expect(200);
     expect((staff.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     await anonymousAgent(t.app)

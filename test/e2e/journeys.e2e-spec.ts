@@ -3,25 +3,13 @@ import ExcelJS from 'exceljs';
 import type { JourneyGroup, JourneyReport, StepReport } from '../../src/journeys/journey-report';
 import type { PartnerJourney } from '../../src/journeys/journey-partner';
 import { createStudy, createUser } from '../support/factories';
-import { Agent, loginAgent } from '../support/http';
+import { Agent, download, loginAgent, RawResponse } from '../support/http';
 import { codeJourneyStudy, createJourneyStudy, type JourneyStudy } from '../support/journey-factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
-type Res = { status: number; headers: Record<string, string>; body: Buffer };
-
-/** Every response as raw bytes, so each format is read back by its own reader. */
-const get = (agent: Agent, url: string): Promise<Res> =>
-  agent
-    .get(url)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
 /** Page text with the entity Handlebars writes for = in attributes. */
 const decoded = (html: string) => html.replace(/&#x3D;/g, '=');
-const json = <T>(res: Res): T => JSON.parse(res.body.toString('utf8')) as T;
+const json = <T>(res: RawResponse): T => JSON.parse(res.body.toString('utf8')) as T;
 
 const group = <C extends number | null>(groups: JourneyGroup<C>[], organisation: string, quadrant: string) =>
   groups.find((g) => g.organisation === organisation && g.quadrant === quadrant)!;
@@ -57,7 +45,7 @@ describe('the journey report (API, files, pages, partners)', () => {
   describe('the JSON of GET /api/studies/:slug/journey', () => {
     let report: JourneyReport;
     beforeAll(async () => {
-      const res = await get(researcher, `/api/studies/${slug}/journey`);
+      const res = await download(researcher, `/api/studies/${slug}/journey`);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       report = json<JourneyReport>(res);
@@ -134,15 +122,18 @@ describe('the journey report (API, files, pages, partners)', () => {
   });
 
   it('filters by organisation, quadrant and population', async () => {
-    const ret = json<JourneyReport>(await get(researcher, `/api/studies/${slug}/journey?organisation=RET`));
+    const ret = json<JourneyReport>(await download(researcher, `/api/studies/${slug}/journey?organisation=RET`));
     expect(ret.groups.map((g) => g.organisation)).toEqual(['RET', 'RET', 'RET', 'RET']);
-    const gemak = json<JourneyReport>(await get(researcher, `/api/studies/${slug}/journey?quadrant=gemakzoeker`));
+    const gemak = json<JourneyReport>(await download(researcher, `/api/studies/${slug}/journey?quadrant=gemakzoeker`));
     expect(gemak.groups.map((g) => [g.organisation, g.respondents])).toEqual([
       ['RET', 6],
       ['Vitens', 1],
     ]);
     const invited = json<JourneyReport>(
-      await get(researcher, `/api/studies/${slug}/journey?population=invited&organisation=RET&quadrant=gemakzoeker`),
+      await download(
+        researcher,
+        `/api/studies/${slug}/journey?population=invited&organisation=RET&quadrant=gemakzoeker`,
+      ),
     );
     // Eva is invited and sent her homework; Fred took part but sent nothing.
     expect(invited.population).toBe('invited');
@@ -151,21 +142,21 @@ describe('the journey report (API, files, pages, partners)', () => {
   });
 
   it('answers bad filter values with a coded 400 and an unknown study with 404', async () => {
-    const bad = await get(
+    const bad = await download(
       researcher,
       `/api/studies/${slug}/journey?quadrant=snelzoeker&population=iedereen&format=docx`,
     );
     expect(bad.status).toBe(400);
     expect(Object.keys(json<{ details: object }>(bad).details).sort()).toEqual(['format', 'population', 'quadrant']);
-    const org = await get(researcher, `/api/studies/${slug}/journey?organisation=NS`);
+    const org = await download(researcher, `/api/studies/${slug}/journey?organisation=NS`);
     expect(org.status).toBe(400);
     expect(json<{ code: string; message: string }>(org)).toMatchObject({ code: 'overview.organisation' });
     expect(json<{ message: string }>(org).message).toContain('Kies uit: RET, Vitens');
-    expect((await get(researcher, '/api/studies/bestaat-niet/journey')).status).toBe(404);
+    expect((await download(researcher, '/api/studies/bestaat-niet/journey')).status).toBe(404);
   });
 
   it('downloads CSV and XLSX with the same counts', async () => {
-    const csv = await get(researcher, `/api/studies/${slug}/journey?format=csv&organisation=RET`);
+    const csv = await download(researcher, `/api/studies/${slug}/journey?format=csv&organisation=RET`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-disposition']).toContain('klantreis-klantreis-ret-participants.csv');
     const rows = parse(csv.body.toString('utf8').replace(/^\uFEFF/, ''), { delimiter: ';' });
@@ -190,7 +181,7 @@ describe('the journey report (API, files, pages, partners)', () => {
     expect(row('Gemakzoeker', 'Het contactmoment', 'share')[7]).toBe('0.6667');
     expect(rows.every((r, i) => i === 0 || r[0] === 'RET')).toBe(true);
 
-    const xlsx = await get(researcher, `/api/studies/${slug}/journey?format=xlsx&lang=en`);
+    const xlsx = await download(researcher, `/api/studies/${slug}/journey?format=xlsx&lang=en`);
     expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
@@ -207,7 +198,7 @@ describe('the journey report (API, files, pages, partners)', () => {
   });
 
   it('downloads the PDF with its pictures', async () => {
-    const pdf = await get(researcher, `/api/studies/${slug}/journey?format=pdf&quadrant=gemakzoeker&lang=nl`);
+    const pdf = await download(researcher, `/api/studies/${slug}/journey?format=pdf&quadrant=gemakzoeker&lang=nl`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toContain('klantreis-klantreis-gemakzoeker-participants.pdf');
@@ -215,7 +206,7 @@ describe('the journey report (API, files, pages, partners)', () => {
   });
 
   it('records every download as an audit event', async () => {
-    await get(researcher, `/api/studies/${slug}/journey?format=csv&quadrant=gemakzoeker`);
+    await download(researcher, `/api/studies/${slug}/journey?format=csv&quadrant=gemakzoeker`);
     const res = await researcher.get('/api/audit?action=journey.download&limit=200').expect(200);
     const events = res.body.items as { action: string; details: Record<string, unknown> }[];
     expect(events[0]).toMatchObject({
@@ -249,7 +240,7 @@ describe('the journey report (API, files, pages, partners)', () => {
 
   describe('partners', () => {
     it('see their own organisation with counts under k suppressed, and the consortium as counts', async () => {
-      const res = await get(partnerRet, `/api/partner/studies/${slug}/journey`);
+      const res = await download(partnerRet, `/api/partner/studies/${slug}/journey`);
       expect(res.status).toBe(200);
       const journey = json<PartnerJourney>(res);
       expect(journey.organisation).toBe('RET');
@@ -279,8 +270,8 @@ describe('the journey report (API, files, pages, partners)', () => {
     });
 
     it('never get another organisation’s data or free text', async () => {
-      const ret = await get(partnerRet, `/api/partner/studies/${slug}/journey`);
-      const vitens = await get(partnerVitens, `/api/partner/studies/${slug}/journey`);
+      const ret = await download(partnerRet, `/api/partner/studies/${slug}/journey`);
+      const vitens = await download(partnerVitens, `/api/partner/studies/${slug}/journey`);
       for (const res of [ret, vitens]) {
         const text = res.body.toString('utf8');
         for (const secret of ['geheimwoord', 'teruggebeld', 'Nog een keer', 'Brief gekregen', 'Ans', 'Bert', 'R01'])
@@ -298,14 +289,14 @@ describe('the journey report (API, files, pages, partners)', () => {
       expect(vitens.body.toString('utf8')).not.toContain('factuur');
       expect(json<PartnerJourney>(vitens).groups.every((g) => g.organisation === 'Vitens')).toBe(true);
       expect(json<PartnerJourney>(vitens).quotes).toEqual([]);
-      expect((await get(partnerVitens, `/api/partner/studies/${slug}/journey?organisation=RET`)).status).toBe(403);
-      expect((await get(partnerRet, `/api/studies/${slug}/journey`)).status).toBe(403);
-      expect((await get(partnerRet, `/api/studies/${slug}/journey?format=csv`)).status).toBe(403);
+      expect((await download(partnerVitens, `/api/partner/studies/${slug}/journey?organisation=RET`)).status).toBe(403);
+      expect((await download(partnerRet, `/api/studies/${slug}/journey`)).status).toBe(403);
+      expect((await download(partnerRet, `/api/studies/${slug}/journey?format=csv`)).status).toBe(403);
       expect((await partnerRet.get(`/studies/${slug}/journey`)).status).toBe(403);
       // A partner of another study cannot tell whether this one exists.
-      expect((await get(outsider, `/api/partner/studies/${slug}/journey`)).status).toBe(404);
+      expect((await download(outsider, `/api/partner/studies/${slug}/journey`)).status).toBe(404);
       expect((await outsider.get(`/partner/studies/${slug}/journey`)).status).toBe(404);
-      expect((await get(researcher, `/api/partner/studies/${slug}/journey`)).status).toBe(403);
+      expect((await download(researcher, `/api/partner/studies/${slug}/journey`)).status).toBe(403);
     });
 
     it('see the partner page with their organisation, the consortium and the suppression explained', async () => {
@@ -324,7 +315,7 @@ describe('the journey report (API, files, pages, partners)', () => {
     });
 
     it('records the partner’s reads as audit events', async () => {
-      await get(partnerRet, `/api/partner/studies/${slug}/journey?quadrant=gemakzoeker`);
+      await download(partnerRet, `/api/partner/studies/${slug}/journey?quadrant=gemakzoeker`);
       const res = await researcher.get('/api/audit?action=journey.download&limit=200').expect(200);
       const events = res.body.items as { actorEmail: string; details: Record<string, unknown> }[];
       expect(events[0].details).toMatchObject({ format: 'json', organisation: 'RET', quadrant: 'gemakzoeker' });

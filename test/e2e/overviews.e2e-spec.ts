@@ -7,21 +7,8 @@ import type { OrganisationRow } from '../../src/overviews/anonymise';
 import type { OverviewJson } from '../../src/overviews/overviews.service';
 import { createBijlage5Study } from '../support/overview-factories';
 import { createRespondent, createStudy, createUser } from '../support/factories';
-import { Agent, loginAgent } from '../support/http';
+import { Agent, download, loginAgent } from '../support/http';
 import { createTestApp, TestApp } from '../support/test-app';
-
-type Res = { status: number; headers: Record<string, string>; body: Buffer };
-
-/** Every response as raw bytes, so each format is read back by its own reader. */
-const get = (agent: Agent, url: string): Promise<Res> =>
-  agent
-    .get(url)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
 
 const rowsOf = (json: OverviewJson): OrganisationRow[] =>
   json.organisations.flatMap((o) => o.rows.map((r) => ({ ...r, organisation: o.name })));
@@ -119,7 +106,7 @@ describe('respondent overviews and the partner portal', () => {
   afterAll(() => t.close());
 
   async function json(agent: Agent, url: string): Promise<OverviewJson> {
-    const res = await get(agent, url);
+    const res = await download(agent, url);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     return JSON.parse(res.body.toString('utf8'));
@@ -166,7 +153,7 @@ describe('respondent overviews and the partner portal', () => {
     const expected = await json(researcher, `/api/studies/${slug}/overview`);
     const rows = rowsOf(expected);
 
-    const csv = await get(researcher, `/api/studies/${slug}/overview?format=csv`);
+    const csv = await download(researcher, `/api/studies/${slug}/overview?format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe(
@@ -184,14 +171,14 @@ describe('respondent overviews and the partner portal', () => {
     ]);
     expect(records.slice(1).map((c) => rowFromCells(c))).toEqual(rows);
 
-    const comma = await get(researcher, `/api/studies/${slug}/overview?format=csv&delimiter=,`);
+    const comma = await download(researcher, `/api/studies/${slug}/overview?format=csv&delimiter=,`);
     expect(
       parse(comma.body, { bom: true, delimiter: ',' })
         .slice(1)
         .map((c: string[]) => rowFromCells(c)),
     ).toEqual(rows);
 
-    const xlsx = await get(researcher, `/api/studies/${slug}/overview?format=xlsx`);
+    const xlsx = await download(researcher, `/api/studies/${slug}/overview?format=xlsx`);
     expect(xlsx.headers['content-disposition']).toBe(
       'attachment; filename="respondentenoverzicht-wp2a-participants.xlsx"',
     );
@@ -216,7 +203,7 @@ describe('respondent overviews and the partner portal', () => {
       ]),
     );
 
-    const pdf = await get(researcher, `/api/studies/${slug}/overview?format=pdf`);
+    const pdf = await download(researcher, `/api/studies/${slug}/overview?format=pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const pages = await pdfPageTexts(pdf.body);
     // People read the study's title; the slug stays in the JSON and the file name.
@@ -227,7 +214,7 @@ describe('respondent overviews and the partner portal', () => {
     const pdfRows = pages.flatMap((p) => p.split('\n')).filter((line) => /^[mvx] /.test(line));
     expect(pdfRows).toEqual(rows.map((r) => rowCells(r, 'nl').join(' ')));
 
-    const md = await get(researcher, `/api/studies/${slug}/overview?format=md`);
+    const md = await download(researcher, `/api/studies/${slug}/overview?format=md`);
     expect(md.headers['content-type']).toBe('text/markdown; charset=utf-8');
     const mdText = md.body.toString('utf8');
     expect(mdText).toContain('| RET | 4 | 3 | 3 | 2 | 12 |');
@@ -237,16 +224,16 @@ describe('respondent overviews and the partner portal', () => {
   it('never puts names, e-mail addresses, phone numbers, ids or free text in any format', async () => {
     for (const format of ['json', 'csv', 'md']) {
       const text = (
-        await get(researcher, `/api/studies/${slug}/overview?format=${format}&population=all`)
+        await download(researcher, `/api/studies/${slug}/overview?format=${format}&population=all`)
       ).body.toString('utf8');
       for (const secret of ['Geheimnaam', 'geheim@example.org', '0612345678', 'vrije tekst', '@example'])
         expect(text).not.toContain(secret);
     }
     const workbook = await readXlsx(
-      (await get(researcher, `/api/studies/${slug}/overview?format=xlsx&population=all`)).body,
+      (await download(researcher, `/api/studies/${slug}/overview?format=xlsx&population=all`)).body,
     );
     const pdf = await pdfPageTexts(
-      (await get(researcher, `/api/studies/${slug}/overview?format=pdf&population=all`)).body,
+      (await download(researcher, `/api/studies/${slug}/overview?format=pdf&population=all`)).body,
     );
     const cells: string[] = [];
     for (const sheet of workbook.worksheets) sheet.eachRow((row) => cells.push(...cellTexts(row)));
@@ -263,7 +250,7 @@ describe('respondent overviews and the partner portal', () => {
       ])
         expect(text).not.toContain(secret);
     }
-    const json = await get(researcher, `/api/studies/${slug}/overview?population=all`);
+    const json = await download(researcher, `/api/studies/${slug}/overview?population=all`);
     expect(json.body.toString()).not.toMatch(/"id"|"email"|"firstName"|"phone"/);
   });
 
@@ -288,20 +275,20 @@ describe('respondent overviews and the partner portal', () => {
   });
 
   it('explains a bad request instead of failing', async () => {
-    const bad = await get(researcher, `/api/studies/${slug}/overview?population=everyone&format=docx`);
+    const bad = await download(researcher, `/api/studies/${slug}/overview?population=everyone&format=docx`);
     expect(bad.status).toBe(400);
     const body = JSON.parse(bad.body.toString());
     expect(Object.keys(body.details).sort()).toEqual(['format', 'population']);
-    const org = await get(researcher, `/api/studies/${slug}/overview?organisation=NS`);
+    const org = await download(researcher, `/api/studies/${slug}/overview?organisation=NS`);
     expect(org.status).toBe(400);
     expect(JSON.parse(org.body.toString()).message).toContain(
       'Kies uit: Belastingdienst, RET, Vitens, Gemeente Utrecht',
     );
-    expect((await get(researcher, '/api/studies/nope/overview?format=csv')).status).toBe(404);
+    expect((await download(researcher, '/api/studies/nope/overview?format=csv')).status).toBe(404);
   });
 
   it('records every download as an audit event that researchers can read', async () => {
-    await get(partnerRet, `/api/partner/studies/${slug}/overview?format=xlsx`);
+    await download(partnerRet, `/api/partner/studies/${slug}/overview?format=xlsx`);
     const res = await researcher.get('/api/audit?action=overview.download&limit=200').expect(200);
     const events = res.body.items as {
       actorEmail: string;
@@ -372,7 +359,7 @@ describe('respondent overviews and the partner portal', () => {
       ]);
       expect(JSON.stringify(composition.body)).not.toMatch(/"rows"|"gender"|"age"/);
 
-      const csv = await get(partnerRet, `/api/partner/studies/${slug}/overview?format=csv`);
+      const csv = await download(partnerRet, `/api/partner/studies/${slug}/overview?format=csv`);
       expect(csv.headers['content-disposition']).toBe(
         'attachment; filename="respondentenoverzicht-wp2a-ret-participants.csv"',
       );
@@ -388,7 +375,7 @@ describe('respondent overviews and the partner portal', () => {
     });
 
     it("downloads its own rows with the consortium's composition table, as on its page", async () => {
-      const pdf = await get(partnerRet, `/api/partner/studies/${slug}/overview?format=pdf`);
+      const pdf = await download(partnerRet, `/api/partner/studies/${slug}/overview?format=pdf`);
       const pages = await pdfPageTexts(pdf.body);
       expect(pages[0]).toContain('Onderzoek: Publieke dienstverlening');
       expect(pages[0]).toContain('Vitens 3 3 3 3 12');
@@ -399,7 +386,7 @@ describe('respondent overviews and the partner portal', () => {
       expect(pdfRows.every((line) => line.endsWith(' RET'))).toBe(true);
 
       const workbook = await readXlsx(
-        (await get(partnerRet, `/api/partner/studies/${slug}/overview?format=xlsx`)).body,
+        (await download(partnerRet, `/api/partner/studies/${slug}/overview?format=xlsx`)).body,
       );
       expect(workbook.worksheets.map((s) => s.name)).toEqual(['Samenstelling', 'RET']);
       const composition: string[][] = [];
@@ -411,7 +398,7 @@ describe('respondent overviews and the partner portal', () => {
         ]),
       );
 
-      const md = (await get(partnerRet, `/api/partner/studies/${slug}/overview?format=md`)).body.toString('utf8');
+      const md = (await download(partnerRet, `/api/partner/studies/${slug}/overview?format=md`)).body.toString('utf8');
       expect(md).toContain('| Vitens | 3 | 3 | 3 | 3 | 12 |');
       expect(md).not.toContain('## Vitens');
       expect(
@@ -449,7 +436,7 @@ describe('respondent overviews and the partner portal', () => {
       attempts.push([researcher, `/partner/studies/${slug}`]);
       const leaks: string[] = [];
       for (const [agent, url] of attempts) {
-        const res = await get(agent, url);
+        const res = await download(agent, url);
         if (res.status !== 403 && res.status !== 404) leaks.push(`${res.status} ${url}`);
         expect(res.body.toString('utf8')).not.toMatch(/Zeer comfortabel|zeer-comfortabel/);
       }
@@ -458,8 +445,8 @@ describe('respondent overviews and the partner portal', () => {
 
     it('sends anonymous visitors to the login page and API callers a 401', async () => {
       const anonymous = (await import('../support/http')).anonymousAgent(t.app);
-      expect((await get(anonymous, `/api/partner/studies/${slug}/overview?format=csv`)).status).toBe(401);
-      expect((await get(anonymous, `/api/studies/${slug}/overview`)).status).toBe(401);
+      expect((await download(anonymous, `/api/partner/studies/${slug}/overview?format=csv`)).status).toBe(401);
+      expect((await download(anonymous, `/api/studies/${slug}/overview`)).status).toBe(401);
       const page = await anonymous.get(`/partner/studies/${slug}`).set('accept', 'text/html');
       expect(page.status).toBe(303);
     });

@@ -17,7 +17,7 @@ import { runCli } from '../support/cli';
 import { codingAnswers, CodingFixture, createCodingStudy } from '../support/coding-factories';
 import { createUser } from '../support/factories';
 import { credentialsOf } from '../support/homework-factories';
-import { Agent, loginAgent } from '../support/http';
+import { Agent, download, loginAgent } from '../support/http';
 import { createTestApp, TestApp } from '../support/test-app';
 import { runDir } from '../support/test-database';
 import { validateXml } from '../support/xml-schema';
@@ -26,17 +26,6 @@ import { unzipAll, zipOf } from '../support/zip';
 const GUID = /[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}/g;
 const STRANGER = '0F0E0D0C-0B0A-4908-8706-050403020100';
 const NEW_CODE = '11111111-2222-4333-8444-555555555555';
-
-type Res = { status: number; headers: Record<string, string>; body: Buffer };
-const download = (agent: Agent, url: string): Promise<Res> =>
-  agent
-    .get(url)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
 
 /** A code point position of our LF text as a tool counts it in its CR LF copy: one more per line break before. */
 const crlfPosition = (text: string, position: number) =>

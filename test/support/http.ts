@@ -25,3 +25,16 @@ export async function loginAgent(
 export function anonymousAgent(app: NestExpressApplication): Agent {
   return request.agent(app.getHttpServer());
 }
+
+/** What a download answers, its body kept as bytes so each file format is read back by its own reader. */
+export type RawResponse = { status: number; headers: Record<string, string>; body: Buffer };
+
+/** supertest parser that keeps any body (PDF, XLSX, ZIP, CSV) as bytes instead of guessing a text encoding. */
+export const bytes = ((res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}) as unknown as (res: import('superagent').Response, callback: (err: Error | null, body: unknown) => void) => void;
+
+/** A GET whose answer is read as bytes. */
+export const download = (agent: Agent, url: string): Promise<RawResponse> => agent.get(url).buffer(true).parse(bytes);
