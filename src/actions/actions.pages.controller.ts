@@ -46,9 +46,25 @@ const STATUS_FORM: FormSpec = {
     note: { label: 'actions.status.note', id: 'status-note' },
   },
 };
+/** A variant's fields are named as measureVariants names them (`variants[1].contacts`), one set per row. */
+const VARIANT_FIELDS = {
+  name: 'actions.measurement.field.name',
+  reached: 'actions.measurement.field.reached',
+  contacts: 'actions.measurement.field.contacts',
+} as const;
 const MEASUREMENT_FORM: FormSpec = {
   name: 'measurement',
-  fields: { name: { label: 'actions.measurement.name', id: 'measurement-name' } },
+  fields: {
+    name: { label: 'actions.measurement.name', id: 'measurement-name' },
+    ...Object.fromEntries(
+      Array.from({ length: VARIANT_ROWS }, (_, i) =>
+        Object.entries(VARIANT_FIELDS).map(([field, label]): [string, FormSpec['fields'][string]] => [
+          `variants[${i}].${field}`,
+          { label, id: `variant-${field}-${i}`, vars: { number: i + 1 } },
+        ]),
+      ).flat(),
+    ),
+  },
 };
 
 /**

@@ -107,6 +107,9 @@ export class MeasurementInputError extends AppError {
       `measurement.error.${reason}`,
     );
     this.name = 'MeasurementInputError';
+    // A page names the variant's field by its label and shows the problem next to it, without the path.
+    if (/^variants\[\d+\]\.(name|reached|contacts)$/.test(field))
+      this.withProblems({ [field]: [{ key: `measurement.problem.${reason}` }] });
   }
 }
 

@@ -14,6 +14,15 @@ import { CODEBOOK_FORMATS } from './codebook-versions';
 import { CodeDto } from './dto/codebook.dto';
 
 const page = (slug: string) => `/studies/${slug}/codebook`;
+/** The code form's fields in their order on the page: field, label key, input id. */
+const CODE_FIELDS: [keyof CodeInput, string, string][] = [
+  ['cat1', 'codebook.field.cat1', 'code-cat1'],
+  ['cat2', 'codebook.field.cat2', 'code-cat2'],
+  ['cat3', 'codebook.field.cat3', 'code-cat3'],
+  ['tekstId', 'codebook.field.tekstId', 'code-tekst-id'],
+  ['logtekst', 'codebook.field.logtekst', 'code-logtekst'],
+  ['colour', 'codebook.field.colour', 'code-colour'],
+];
 
 /** A refused code comes back in its form (400) with the typed values and each problem next to its field. */
 const showsCodeForm = () =>
@@ -185,6 +194,7 @@ export class CodebookPagesController {
     const { study, code } =
       id === null ? { ...(await this.codebook.codebook(slug)), code: null } : await this.codebook.code(slug, id);
     const typed = (field: keyof CodeInput) => (typeof dto[field] === 'string' ? dto[field] : '');
+    const problems = (err.details?.fields ?? {}) as Record<string, string[]>;
     return this.formModel({
       study,
       values: {
@@ -195,23 +205,34 @@ export class CodebookPagesController {
         logtekst: typed('logtekst'),
         colour: typed('colour'),
       },
-      problems: (err.details?.fields ?? {}) as Record<string, string[]>,
+      problems,
       action: id === null ? `${page(slug)}/codes` : `${page(slug)}/codes/${id}`,
       editing: code,
+      // The linked summary above the form that every refused page form has (partials/form-problems.hbs).
+      summary: CODE_FIELDS.filter(([field]) => problems[field]?.length).map(([field, label, inputId]) => ({
+        href: `#${inputId}`,
+        label: getTranslations().t(req.locale, label),
+        text: problems[field].join(' '),
+      })),
     });
   }
 
-  private formModel(form: {
+  private formModel({
+    summary,
+    ...form
+  }: {
     study: { slug: string; title: string };
     values: Record<string, string>;
     problems: Record<string, string[]>;
     action: string;
     editing: { id?: number; builtIn: boolean; tekstId: string | null } | null;
+    summary?: { href: string; label: string; text: string }[];
   }) {
     return {
       title: form.editing ? 'codebook.form.editTitle' : 'codebook.form.addTitle',
       ...form,
-      hasProblems: Object.keys(form.problems).length > 0,
+      // `form` marks a refused form for the layout, which then moves the focus to the summary.
+      ...(summary ? { form: { name: 'code', values: form.values, problems: form.problems, summary } } : {}),
       lockedTekstId: form.editing?.builtIn && form.editing.tekstId !== null,
       stylesheets: ['/assets/css/forms.css', '/assets/css/codebook.css'],
     };

@@ -11,7 +11,8 @@ export const REFUSAL_PAGE = 'kwadrant:refusal-page';
 export interface FormSpec {
   /** `{id}`-style placeholders are filled from the route's parameters (a form per table row). */
   name: string;
-  fields: Record<string, { label: string; id: string }>;
+  /** `vars` fill the label (the row a field is in, when a form repeats its fields). */
+  fields: Record<string, { label: string; id: string; vars?: Record<string, unknown> }>;
 }
 
 export interface RefusalPage<C = unknown> {
@@ -94,7 +95,7 @@ export function refusedForm(
         .filter((f) => worded[f])
         .map((f) => ({
           href: `#${fillParams(spec.fields[f].id, params)}`,
-          label: words.say(spec.fields[f].label),
+          label: words.say(spec.fields[f].label, spec.fields[f].vars),
           text: worded[f].join(' '),
         })),
       ...general.map((text) => ({ text })),

@@ -1,17 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
+import { expectRefused, flashText as flash, submitForm as submit } from '../support/refused-form';
 import { createStudy, createUser } from '../support/factories';
 import { createScheduledGroup, HomeworkFixture } from '../support/homework-factories';
 import { createModerator } from '../support/scheduling-factories';
 import { TestApp } from '../support/test-app';
-
-/** A field as the refused page must show it: what was typed, and its problem next to it. */
-interface Expected {
-  id: string;
-  typed?: string;
-  label: string;
-  problem: string | RegExp;
-}
 
 /**
  * Issue 14, item 4: every researcher form, submitted with a mistake, comes back as the same page (not a redirect)
@@ -41,39 +34,6 @@ describe('refused researcher forms in Chromium', () => {
       await page.close();
     }
   }
-
-  /** Submits with `submit` and returns the status of the page the browser lands on. */
-  async function submit(page: Page, submit: () => Promise<unknown>): Promise<number | undefined> {
-    const [response] = await Promise.all([page.waitForNavigation(), submit()]);
-    return response?.status();
-  }
-
-  async function expectRefused(page: Page, status: number | undefined, fields: Expected[]): Promise<void> {
-    expect(status).toBe(400);
-    const summary = page.locator('#form-problems');
-    expect(await summary.isVisible()).toBe(true);
-    await page.waitForFunction(() => document.activeElement?.id === 'form-problems');
-    for (const field of fields) {
-      const input = page.locator(`#${field.id}`);
-      if (field.typed !== undefined) expect(await input.inputValue()).toBe(field.typed);
-      expect(await input.getAttribute('aria-invalid')).toBe('true');
-      const problem = page.locator(`#${field.id}-error`);
-      expect(await problem.textContent()).toMatch(field.problem);
-      expect((await input.getAttribute('aria-describedby'))?.split(' ')).toContain(`${field.id}-error`);
-      // The summary names the field by its label (never its internal name) and links to it.
-      const link = summary.getByRole('link', { name: field.label, exact: true });
-      expect(await link.getAttribute('href')).toBe(`#${field.id}`);
-    }
-    // The first link puts the focus in its field.
-    await summary.getByRole('link', { name: fields[0].label, exact: true }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(fields[0].id);
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-    ).toBeLessThanOrEqual(0);
-    expect(await axeViolations(page)).toEqual([]);
-  }
-
-  const flash = async (page: Page) => page.locator('#flash').textContent();
 
   describe.each([1280, 375])('at %i px', (width) => {
     it('new study: a short title and a slug with capitals and spaces', async () => {

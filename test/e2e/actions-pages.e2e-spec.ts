@@ -65,8 +65,13 @@ describe('the action register (pages)', () => {
       variantContacts: ['158', '15001', '', ''],
       reference: '0',
     }).expect(400);
-    expect(refused.text).toContain('Het aantal contacten kan niet hoger zijn dan het aantal bereikt');
-    expect(refused.text).toContain('value="15001"');
+    // Next to its field, named by the row it is in: never by the path the API names it with.
+    expect(refused.text).toContain(
+      '<p class="field-error" id="variant-contacts-1-error">kan niet hoger zijn dan het aantal bereikt</p>',
+    );
+    expect(refused.text).toContain('<a href="#variant-contacts-1">Variant 2: contacten</a>');
+    expect(refused.text).not.toContain('variants[1]');
+    expect(refused.text).toContain('value="15001" aria-invalid="true" aria-describedby="variant-contacts-1-error"');
 
     await postForm(`/studies/paginas/action/${id}/measurements`, {
       name: 'Pilot',
