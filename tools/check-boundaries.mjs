@@ -4,22 +4,18 @@
 // folder (src/scheduling/dto rather than src/scheduling), so a cycle through a subfolder would go unseen. This script
 // cruises once, reports the rule violations as `depcruise` does, then collapses the graph to src/<folder> (files
 // directly in src/ count as one folder, the entry files) and reports every strongly connected set of folders.
-// Violations listed in .dependency-cruiser-known-violations.json are still being removed: they are left out of both.
-import { existsSync, readFileSync } from 'node:fs';
+// There is no allow-list: every violation fails at once.
 import { cruise, format } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 
 const CONFIG = './.dependency-cruiser.cjs';
-const KNOWN = '.dependency-cruiser-known-violations.json';
 const SCOPE = ['src', 'migrations'];
 
 const options = await extractDepcruiseOptions(CONFIG);
-const knownViolations = existsSync(KNOWN) ? JSON.parse(readFileSync(KNOWN, 'utf8')) : [];
-options.ruleSet.options = { ...options.ruleSet.options, knownViolations };
 const cruised = await cruise(
   SCOPE,
-  { ...options, knownViolations, outputType: 'json' },
+  { ...options, outputType: 'json' },
   {},
   { tsConfig: extractTSConfig('tsconfig.json') },
 );
@@ -43,11 +39,6 @@ function folderOf(path) {
   return match[1] ? `src/${match[1]}` : 'src';
 }
 
-/** A dependency whose every broken rule is a known violation does not count (yet). */
-function isKnown(dependency) {
-  return !dependency.valid && dependency.rules.every((rule) => rule.severity === 'ignore');
-}
-
 function folderCycles(modules) {
   const edges = new Map(); // folder → Map(folder → example import)
   for (const module of modules) {
@@ -55,7 +46,7 @@ function folderCycles(modules) {
     if (!from) continue;
     for (const dependency of module.dependencies) {
       const to = folderOf(dependency.resolved);
-      if (!to || to === from || isKnown(dependency)) continue;
+      if (!to || to === from) continue;
       if (!edges.has(from)) edges.set(from, new Map());
       if (!edges.get(from).has(to)) edges.get(from).set(to, `${module.source} → ${dependency.resolved}`);
     }

@@ -8,6 +8,10 @@ import { IMPORT_LIMITS, ImportLimitError, ImportLimits } from '../common/import/
 import { ProblemList } from '../common/import/problem-list';
 import { fileTooLarge } from '../common/import/uploaded-file';
 import { getTranslations } from '../common/view-engine';
+import type { Respondent } from '../respondents/respondent';
+import { RespondentQueryService } from '../respondents/respondent-query.service';
+import type { Study } from '../studies/study';
+import { StudyQueryService } from '../studies/study-query.service';
 import { validateSubmission } from '../surveys/survey-validator';
 import { homeworkDeadline, isPastDeadline } from '../studies/homework-deadline';
 import { GroupQueryService } from '../groups/group-query.service';
@@ -19,9 +23,6 @@ import { ImportHeader, importQuestions, ImportQuestion, RowProblem, rowAnswers }
 import { HomeworkLinksService } from './homework-links.service';
 import { HomeworkRepository } from './homework.repository';
 
-// Rows of other modules as the homework repository reads them.
-type Study = NonNullable<Awaited<ReturnType<HomeworkRepository['findStudyBySlug']>>>;
-type Respondent = Awaited<ReturnType<HomeworkRepository['respondentsByEmails']>>[number];
 type GroupMember = Awaited<ReturnType<GroupQueryService['membershipsOfRespondents']>>[number];
 
 export interface HomeworkImportOptions {
@@ -87,6 +88,8 @@ function questionsOf(organisation: string): ImportQuestion[] {
 export class HomeworkImportService {
   constructor(
     private readonly homework: HomeworkRepository,
+    private readonly studies: StudyQueryService,
+    private readonly respondents: RespondentQueryService,
     private readonly groups: GroupQueryService,
     private readonly scheduling: SchedulingQueryService,
     private readonly links: HomeworkLinksService,
@@ -108,7 +111,7 @@ export class HomeworkImportService {
         `${file.name} is empty: choose a CSV or Excel (.xlsx) file with homework answers.`,
       );
     if (file.buffer.length > this.limits.maxBytes) throw fileTooLarge(file.name, this.limits.maxBytes);
-    const study = await this.homework.findStudyBySlug(slug);
+    const study = await this.studies.bySlug(slug);
     if (!study) throw AppError.notFound('study', slug);
     if (study.status === 'closed')
       throw AppError.conflict(
@@ -193,7 +196,7 @@ export class HomeworkImportService {
   ): Promise<PlannedRow[]> {
     const keys = [...new Set(rows.flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])))];
     const byEmail = new Map<string, Respondent>();
-    for (const r of await this.homework.respondentsByEmails(study.id, keys)) {
+    for (const r of await this.respondents.byEmails(study.id, keys)) {
       const key = r.email!.toLowerCase();
       // A duplicate sign-up shares its address with the respondent it repeats: the answers are that respondent's.
       const current = byEmail.get(key);
@@ -204,7 +207,7 @@ export class HomeworkImportService {
     const [memberships, assignments, organisations] = await Promise.all([
       this.groups.membershipsOfRespondents(ids),
       this.homework.assignmentsOfRespondents(ids),
-      this.homework.organisationsOfStudy(study.id),
+      this.studies.partnersOf(study.id),
     ]);
     const membership = new Map(memberships.map((m) => [m.respondentId, m]));
     const assignmentOf = new Map(assignments.map((a) => [a.respondentId, a]));

@@ -4,6 +4,8 @@ import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { translator } from '../common/view-engine';
 import type { Locale, Quadrant, RespondentStatus } from '../common/domain';
+import { RespondentQueryService } from '../respondents/respondent-query.service';
+import { StudyQueryService } from '../studies/study-query.service';
 import { CONVERSATION_GUIDE, conversationGuide } from '../surveys/conversation-guide';
 import { GroupQueryService } from '../groups/group-query.service';
 import { SchedulingQueryService, type SessionRecord } from '../scheduling/scheduling-query.service';
@@ -76,6 +78,8 @@ const INVITED: readonly RespondentStatus[] = ['invited', 'confirmed', 'participa
 export class HomeworkViewsService {
   constructor(
     private readonly homework: HomeworkRepository,
+    private readonly studies: StudyQueryService,
+    private readonly respondents: RespondentQueryService,
     private readonly groups: GroupQueryService,
     private readonly scheduling: SchedulingQueryService,
     private readonly service: HomeworkService,
@@ -94,10 +98,10 @@ export class HomeworkViewsService {
       this.groups.membersOfGroups(ids),
       this.scheduling.scheduledSessionsOfGroups(ids),
       this.homework.ofStudy(study.id),
-      this.homework.organisationsOfStudy(study.id),
+      this.studies.partnersOf(study.id),
     ]);
     const respondents = new Map(
-      (await this.homework.respondentsByIds(members.map((m) => m.respondentId))).map((r) => [r.id, r]),
+      (await this.respondents.byIds(members.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );
     const byRespondent = new Map(assignments.map((a) => [a.respondentId, a]));
     const orgNames = new Map(organisations.map((o) => [o.organisationId, o.organisation.name]));
@@ -154,10 +158,10 @@ export class HomeworkViewsService {
     const session = await this.assertMayRead(group.id, user);
     const members = await this.groups.membersOfGroups([group.id]);
     const respondents = new Map(
-      (await this.homework.respondentsByIds(members.map((m) => m.respondentId))).map((r) => [r.id, r]),
+      (await this.respondents.byIds(members.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );
     const assignments = new Map((await this.homework.ofGroup(group.id)).map((a) => [a.respondentId, a]));
-    const link = await this.homework.studyOrganisation(study.id, group.organisationId);
+    const link = await this.studies.partner(study.id, group.organisationId);
     const organisation = link?.organisation.name ?? '';
     const pages = formPages(
       (await this.service.formOf({ studyId: study.id, respondentId: members[0]?.respondentId ?? 0 })).definition,
@@ -241,8 +245,8 @@ export class HomeworkViewsService {
     values: HomeworkAnswers,
     withCredentials: boolean,
   ): Promise<PrintView> {
-    const study = (await this.homework.findStudy(assignment.studyId))!;
-    const respondent = await this.homework.findRespondent(assignment.respondentId);
+    const study = (await this.studies.byId(assignment.studyId))!;
+    const respondent = await this.respondents.byId(assignment.respondentId);
     const form = await this.service.formOf(assignment);
     const credentials = withCredentials ? await this.links.currentCredentials(assignment) : null;
     const letter = await this.service.letterData(study, assignment, respondent, credentials);

@@ -6,6 +6,7 @@ import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
 import { importRawBody } from '../common/import/uploaded-file';
 import { GroupsModule } from '../groups/groups.module';
 import { MailModule } from '../mail/mail.module';
+import { RespondentsModule } from '../respondents/respondents.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { StudiesModule } from '../studies/studies.module';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
@@ -30,6 +31,7 @@ import { HOMEWORK_ENTITIES } from './homework.entities';
     AuthModule,
     MailModule,
     StudiesModule,
+    RespondentsModule,
     GroupsModule,
     SchedulingModule,
     ImportUploadModule,

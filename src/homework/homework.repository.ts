@@ -4,11 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { DataSource, EntityManager, EntityMetadata, In, IsNull, MoreThan } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { User } from '../auth/user.entity';
 import { DirectSql, SqlRow } from '../database/direct-sql';
-import { Respondent } from '../respondents/respondent.entity';
-import { Study } from '../studies/study.entity';
-import { StudyOrganisation } from '../studies/study-organisation.entity';
 import { AnswerSource, HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { HomeworkSetting } from './homework-setting.entity';
 
@@ -39,7 +35,10 @@ const STATE_PROPERTIES: (keyof AssignmentState)[] = [
 
 export type LinkColumn = 'tokenHash' | 'codeHash';
 
-/** The homework aggregate (assignments, settings) and the reads of study and respondent it depends on. */
+/**
+ * The homework aggregate (assignments, settings). Study and respondent come from their modules' query services; only
+ * the link lookup and autosave below name their tables, in the one prepared statement the hot path runs.
+ */
 @Injectable()
 export class HomeworkRepository {
   constructor(
@@ -258,25 +257,6 @@ export class HomeworkRepository {
     );
   }
 
-  /** The study's respondents whose address, in lower case, is one of `emails`, oldest first. */
-  async respondentsByEmails(studyId: number, emails: string[]): Promise<Respondent[]> {
-    const found: Respondent[] = [];
-    // In slices: SQLite takes a bounded number of parameters per statement.
-    for (let i = 0; i < emails.length; i += 500) {
-      found.push(
-        ...(await this.manager
-          .createQueryBuilder(Respondent, 'r')
-          .where('r.studyId = :studyId AND LOWER(r.email) IN (:...emails)', {
-            studyId,
-            emails: emails.slice(i, i + 500),
-          })
-          .orderBy('r.id', 'ASC')
-          .getMany()),
-      );
-    }
-    return found;
-  }
-
   async assignmentsOfRespondents(respondentIds: number[]): Promise<HomeworkAssignment[]> {
     const found: HomeworkAssignment[] = [];
     for (let i = 0; i < respondentIds.length; i += 500)
@@ -290,36 +270,6 @@ export class HomeworkRepository {
 
   async codeHashTaken(codeHash: string): Promise<boolean> {
     return (await this.manager.countBy(HomeworkAssignment, { codeHash })) > 0;
-  }
-
-  findStudy(id: number): Promise<Study | null> {
-    return this.manager.findOneBy(Study, { id });
-  }
-
-  findStudyBySlug(slug: string): Promise<Study | null> {
-    return this.manager.findOneBy(Study, { slug });
-  }
-
-  respondentsByIds(ids: number[]): Promise<Respondent[]> {
-    if (!ids.length) return Promise.resolve([]);
-    return this.manager.find(Respondent, { where: { id: In(ids) } });
-  }
-
-  findRespondent(id: number): Promise<Respondent | null> {
-    return this.manager.findOneBy(Respondent, { id });
-  }
-
-  studyOrganisation(studyId: number, organisationId: number): Promise<StudyOrganisation | null> {
-    return this.manager.findOneBy(StudyOrganisation, { studyId, organisationId });
-  }
-
-  organisationsOfStudy(studyId: number): Promise<StudyOrganisation[]> {
-    return this.manager.find(StudyOrganisation, { where: { studyId } });
-  }
-
-  usersByIds(ids: number[]): Promise<User[]> {
-    if (!ids.length) return Promise.resolve([]);
-    return this.manager.find(User, { where: { id: In([...new Set(ids)]) } });
   }
 
   findSetting(studyId: number): Promise<HomeworkSetting | null> {

@@ -9,9 +9,11 @@ import type { Locale, RespondentStatus } from '../common/domain';
 import { formatDate } from '../common/format';
 import { OutboxService } from '../mail/outbox.service';
 import type { Respondent } from '../respondents/respondent';
+import { RespondentQueryService } from '../respondents/respondent-query.service';
 import { ResearchOrganisationService } from '../studies/research-organisation.service';
 import type { ResearchOrganisationView } from '../studies/research-organisation';
 import type { Study } from '../studies/study';
+import { StudyQueryService } from '../studies/study-query.service';
 import { validateSubmission } from '../surveys/survey-validator';
 import { GroupQueryService } from '../groups/group-query.service';
 import { SchedulingQueryService, type SessionRecord } from '../scheduling/scheduling-query.service';
@@ -68,6 +70,8 @@ export class HomeworkService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly homework: HomeworkRepository,
+    private readonly studies: StudyQueryService,
+    private readonly respondents: RespondentQueryService,
     private readonly groups: GroupQueryService,
     private readonly scheduling: SchedulingQueryService,
     private readonly links: HomeworkLinksService,
@@ -91,8 +95,8 @@ export class HomeworkService {
     const session = await this.scheduling.findSession(sessionId);
     if (!session) throw AppError.notFound('scheduled_session', sessionId);
     const [study, respondent] = await Promise.all([
-      this.homework.findStudy(session.studyId),
-      this.homework.findRespondent(respondentId),
+      this.studies.byId(session.studyId),
+      this.respondents.byId(respondentId),
     ]);
     if (!study) throw AppError.notFound('study', session.studyId);
     if (!respondent || respondent.studyId !== study.id) throw AppError.notFound('respondent', respondentId);
@@ -117,7 +121,7 @@ export class HomeworkService {
         'This group has no scheduled session yet, so there is no deadline. Schedule the group first.',
       );
     const members = await this.groups.membersOfGroups([group.id]);
-    const respondents = await this.homework.respondentsByIds(members.map((m) => m.respondentId));
+    const respondents = await this.respondents.byIds(members.map((m) => m.respondentId));
     const result: SendResult = { created: 0, letters: 0, withoutEmail: [], notInvited: [] };
     // Homework thanks people for taking part in a session: only those who were invited to it (and did not decline) get it.
     const invited = respondents.filter((r) => INVITED.includes(r.status));
@@ -212,7 +216,7 @@ export class HomeworkService {
 
   /** Who stands behind the study of an assignment, for the respondent's pages. */
   async behindOf(studyId: number): Promise<ResearchOrganisationView | null> {
-    const study = await this.homework.findStudy(studyId);
+    const study = await this.studies.byId(studyId);
     return study ? this.researchOrganisation.view(study) : null;
   }
 
@@ -223,9 +227,7 @@ export class HomeworkService {
     respondent: Respondent | null,
     credentials: Credentials | null,
   ): Promise<Record<string, unknown>> {
-    const link = respondent?.organisationId
-      ? await this.homework.studyOrganisation(study.id, respondent.organisationId)
-      : null;
+    const link = respondent?.organisationId ? await this.studies.partner(study.id, respondent.organisationId) : null;
     const locale = study.locale;
     return {
       name: respondent?.firstName ?? '',
@@ -357,12 +359,12 @@ export class HomeworkService {
     let sent = 0;
     for (const assignment of candidates) {
       if (!studies.has(assignment.studyId)) {
-        const s = study ?? (await this.homework.findStudy(assignment.studyId));
+        const s = study ?? (await this.studies.byId(assignment.studyId));
         studies.set(assignment.studyId, { study: s, days: s ? await this.reminderDays(s.id) : 0 });
       }
       const { study: s, days } = studies.get(assignment.studyId)!;
       if (!s || s.status === 'closed' || !isReminderDue(assignment.deadline, days, now)) continue;
-      const respondent = await this.homework.findRespondent(assignment.respondentId);
+      const respondent = await this.respondents.byId(assignment.respondentId);
       if (!respondent?.email || respondent.status === 'erased') continue;
       const didSend = await this.txHost.withTransaction(async () => {
         if (!(await this.homework.claimReminder(assignment.id, now))) return false;
@@ -424,16 +426,16 @@ export class HomeworkService {
   }
 
   async study(slug: string): Promise<Study> {
-    const study = await this.homework.findStudyBySlug(slug);
+    const study = await this.studies.bySlug(slug);
     if (!study) throw AppError.notFound('study', slug);
     return study;
   }
 
   /** The form of the respondent's organisation (the letter and questions name it). */
   async formOf(assignment: Pick<HomeworkAssignment, 'studyId' | 'respondentId'>): Promise<OrganisationForm> {
-    const respondent = await this.homework.findRespondent(assignment.respondentId);
+    const respondent = await this.respondents.byId(assignment.respondentId);
     const link = respondent?.organisationId
-      ? await this.homework.studyOrganisation(assignment.studyId, respondent.organisationId)
+      ? await this.studies.partner(assignment.studyId, respondent.organisationId)
       : null;
     return formFor(link?.organisation.name ?? '');
   }

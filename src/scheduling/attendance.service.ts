@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { StudyQueryService } from '../studies/study-query.service';
+import { RespondentQueryService } from '../respondents/respondent-query.service';
 import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -55,6 +57,8 @@ const KIND: Record<AttendanceProblem['code'], 'invalid' | 'conflict'> = {
 export class AttendanceService {
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly studyQuery: StudyQueryService,
+    private readonly respondentQuery: RespondentQueryService,
     private readonly groupQuery: GroupQueryService,
     private readonly attendance: AttendanceRepository,
     private readonly studies: StudiesService,
@@ -66,10 +70,10 @@ export class AttendanceService {
     const session = await this.sessions.findSession(sessionId);
     if (!session || session.studyId !== study.id) throw AppError.notFound('session', sessionId);
     const group = (await this.groupQuery.findGroup(session.groupId))!;
-    const orgNames = await this.sessions.organisationNames([group.organisationId]);
+    const orgNames = await this.studyQuery.organisationNames([group.organisationId]);
     const memberships = (await this.groupQuery.membershipsOfGroups([group.id])).filter((m) => m.role === 'member');
     const people = new Map(
-      (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
+      (await this.respondentQuery.byIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );
     const marks = new Map((await this.attendance.marksOfSession(session.id)).map((m) => [m.respondentId, m]));
     return {
@@ -103,7 +107,7 @@ export class AttendanceService {
     now = new Date(),
   ): Promise<AttendanceResult> {
     const session = (await this.sessions.lockSessions([sessionId])).get(sessionId);
-    const study = session ? await this.sessions.findStudy(session.studyId) : null;
+    const study = session ? await this.studyQuery.byId(session.studyId) : null;
     if (!session || !study || (slug !== undefined && study.slug !== slug))
       throw AppError.notFound('session', sessionId);
     const memberships = (await this.groupQuery.membershipsOfGroups([session.groupId])).filter(
@@ -126,7 +130,7 @@ export class AttendanceService {
       );
     const marks = new Map((await this.attendance.marksOfSession(session.id)).map((m) => [m.respondentId, m]));
     const people = new Map(
-      (await this.sessions.respondentsByIds([...request.present, ...request.absent])).map((r) => [r.id, r]),
+      (await this.respondentQuery.byIds([...request.present, ...request.absent])).map((r) => [r.id, r]),
     );
     const entries = [
       ...request.present.map((id) => [id, true] as const),
@@ -179,7 +183,7 @@ export class AttendanceService {
     const session = await this.sessions.findSessionOfGroup(groupId);
     if (!session || session.studyId !== study.id) throw AppError.notFound('session_of_group', groupId);
     const memberships = (await this.groupQuery.membershipsOfGroups([groupId])).filter((m) => m.role === 'member');
-    const people = await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId));
+    const people = await this.respondentQuery.byIds(memberships.map((m) => m.respondentId));
     const byEmail = new Map(people.filter((r) => r.email).map((r) => [r.email!.trim().toLowerCase(), r.id]));
     const unknown = [...present, ...absent].filter((e) => !byEmail.has(e.trim().toLowerCase()));
     if (unknown.length) {

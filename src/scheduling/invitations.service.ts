@@ -1,4 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { StudyQueryService } from '../studies/study-query.service';
+import { RespondentQueryService } from '../respondents/respondent-query.service';
+import { UserQueryService } from '../auth/user-query.service';
 import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -77,6 +80,9 @@ const LIVE = ['sent', 'confirmed'];
 export class InvitationsService {
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly studyQuery: StudyQueryService,
+    private readonly respondentQuery: RespondentQueryService,
+    private readonly users: UserQueryService,
     private readonly groupQuery: GroupQueryService,
     // The group aggregate's writes (a decliner leaves, a reserve moves up) go through the groups module.
     private readonly groups: GroupPlacesService,
@@ -151,9 +157,9 @@ export class InvitationsService {
     if (!invitation) throw linkInvalid(this.config.helpPhone);
     const session = (await this.sessions.findSession(invitation.sessionId))!;
     const [study, respondent, slot] = await Promise.all([
-      this.sessions.findStudy(session.studyId),
-      this.sessions.findRespondent(invitation.respondentId),
-      this.sessions.findSlot(session.slotId),
+      this.studyQuery.byId(session.studyId),
+      this.respondentQuery.byId(invitation.respondentId),
+      this.studyQuery.slot(session.slotId),
     ]);
     this.assertLinkOpen(study!, respondent);
     return {
@@ -178,8 +184,8 @@ export class InvitationsService {
     const invitation = await this.sessions.lockInvitationByTokenHash(hashToken(token));
     if (!invitation) throw linkInvalid(this.config.helpPhone);
     const session = (await this.sessions.findSession(invitation.sessionId))!;
-    const study = (await this.sessions.findStudy(session.studyId))!;
-    const found = await this.sessions.findRespondent(invitation.respondentId);
+    const study = (await this.studyQuery.byId(session.studyId))!;
+    const found = await this.respondentQuery.byId(invitation.respondentId);
     const respondent = this.assertLinkOpen(study, found);
     const phone = study.helpPhone || this.config.helpPhone;
     if (invitation.status === 'cancelled' || session.status === 'cancelled') {
@@ -221,9 +227,9 @@ export class InvitationsService {
     const invitation = await this.sessions.lockInvitationByTokenHash(hashToken(token));
     if (!invitation) throw linkInvalid(this.config.helpPhone);
     const session = (await this.sessions.findSession(invitation.sessionId))!;
-    const study = (await this.sessions.findStudy(session.studyId))!;
+    const study = (await this.studyQuery.byId(session.studyId))!;
     // Before anything else: after closing or erasure a decline must not move a reserve up or mail anyone.
-    this.assertLinkOpen(study, await this.sessions.findRespondent(invitation.respondentId));
+    this.assertLinkOpen(study, await this.respondentQuery.byId(invitation.respondentId));
     if (invitation.status === 'declined') return { invitation, alreadyDeclined: true, promotedRespondentId: null };
     if (invitation.status === 'cancelled' || session.status === 'cancelled') {
       throw new AppError(
@@ -272,16 +278,14 @@ export class InvitationsService {
    */
   async notifySessionChange(session: ScheduledSession, slotChanged: boolean): Promise<void> {
     if (!session.invitedAt) return;
-    const study = (await this.sessions.findStudy(session.studyId))!;
+    const study = (await this.studyQuery.byId(session.studyId))!;
     assertStudyOpen(study);
     session.sequence += 1;
     if (slotChanged) {
       const ctx = await this.moderatorContext(study, session);
       const live = await this.sessions.liveInvitations(session.id);
-      const people = new Map(
-        (await this.sessions.respondentsByIds(live.map((i) => i.respondentId))).map((r) => [r.id, r]),
-      );
-      const locales = await this.sessions.screenerLocales(live.map((i) => i.respondentId));
+      const people = new Map((await this.respondentQuery.byIds(live.map((i) => i.respondentId))).map((r) => [r.id, r]));
+      const locales = await this.respondentQuery.screenerLocales(live.map((i) => i.respondentId));
       for (const inv of live) {
         const respondent = people.get(inv.respondentId);
         if (!respondent?.email || respondent.erasedAt) continue;
@@ -318,13 +322,13 @@ export class InvitationsService {
   /** The session is cancelled in the caller's transaction: everyone invited gets a METHOD:CANCEL with a higher SEQUENCE. */
   async notifyCancellation(session: ScheduledSession): Promise<void> {
     if (!session.invitedAt) return;
-    const study = (await this.sessions.findStudy(session.studyId))!;
+    const study = (await this.studyQuery.byId(session.studyId))!;
     assertStudyOpen(study);
     session.sequence += 1;
     const ctx = await this.moderatorContext(study, session);
     const live = await this.sessions.liveInvitations(session.id);
-    const people = await this.sessions.respondentsByIds(live.map((i) => i.respondentId));
-    const locales = await this.sessions.screenerLocales(people.map((r) => r.id));
+    const people = await this.respondentQuery.byIds(live.map((i) => i.respondentId));
+    const locales = await this.respondentQuery.screenerLocales(people.map((r) => r.id));
     for (const respondent of people)
       if (respondent.email && !respondent.erasedAt)
         await this.mailer.cancelRespondent(ctx, respondent, locales.get(respondent.id) ?? study.locale);
@@ -339,7 +343,7 @@ export class InvitationsService {
       [session.invitedLeadId, 'lead'],
       [session.invitedNoteId, 'notes'],
     ] as const) {
-      const user = id === null ? null : await this.moderators.findUser(id);
+      const user = id === null ? null : await this.users.byId(id);
       if (user) await this.mailer.cancelModerator(ctx, user, role);
     }
     Object.assign(session, { invitedAt: null, invitedLeadId: null, invitedNoteId: null });
@@ -352,7 +356,7 @@ export class InvitationsService {
       (m) => m.role === 'member',
     );
     const respondents = new Map(
-      (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
+      (await this.respondentQuery.byIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );
     const existing = new Map((await this.sessions.invitationsOfSessions([session.id])).map((i) => [i.respondentId, i]));
     const report: GroupInvitationReport = {
@@ -396,7 +400,7 @@ export class InvitationsService {
       sentAt: new Date(),
       respondedAt: null,
     });
-    const locale = (await this.sessions.screenerLocales([respondent.id])).get(respondent.id) ?? ctx.study.locale;
+    const locale = (await this.respondentQuery.screenerLocales([respondent.id])).get(respondent.id) ?? ctx.study.locale;
     // Someone who had an invitation to this session before (one that was cancelled) reads what changed; a newcomer does not.
     await this.mailer.inviteRespondent(ctx, respondent, { locale, token, isUpdate: previous !== null });
     await this.sessions.changeRespondentStatus([respondent.id], ['eligible', 'grouped'], 'invited');
@@ -420,14 +424,14 @@ export class InvitationsService {
     const invited: number[] = [];
     for (const [id, role] of current) {
       if (!everyone && before.get(id) === role) continue;
-      const user = await this.moderators.findUser(id);
+      const user = await this.users.byId(id);
       if (!user) continue;
       await this.mailer.inviteModerator(ctx, user, role, before.has(id));
       invited.push(id);
     }
     for (const [id, role] of before) {
       if (current.some(([c]) => c === id)) continue;
-      const user = await this.moderators.findUser(id);
+      const user = await this.users.byId(id);
       if (user) await this.mailer.cancelModerator(ctx, user, role);
     }
     session.invitedLeadId = session.leadModeratorId;
@@ -447,7 +451,7 @@ export class InvitationsService {
       .filter((m) => m.role === 'reserve')
       .sort((a, b) => a.position - b.position || a.id - b.id);
     const people = new Map(
-      (await this.sessions.respondentsByIds(reserves.map((m) => m.respondentId))).map((r) => [r.id, r]),
+      (await this.respondentQuery.byIds(reserves.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );
     const chosen = reserves.find((m) => {
       const r = people.get(m.respondentId);
@@ -506,15 +510,15 @@ export class InvitationsService {
 
   private async moderatorContext(study: Study, session: ScheduledSession): Promise<ModeratorMailContext> {
     const [slot, group] = await Promise.all([
-      this.sessions.findSlot(session.slotId),
+      this.studyQuery.slot(session.slotId),
       this.groupQuery.findGroup(session.groupId),
     ]);
-    const orgNames = await this.sessions.organisationNames([group!.organisationId]);
+    const orgNames = await this.studyQuery.organisationNames([group!.organisationId]);
     const memberships = (await this.groupQuery.membershipsOfGroups([session.groupId])).filter(
       (m) => m.role === 'member',
     );
     const people = new Map(
-      (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
+      (await this.respondentQuery.byIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );
     return {
       study,

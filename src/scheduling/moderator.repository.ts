@@ -2,14 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { EntityManager, In } from 'typeorm';
-import { User } from '../auth/user.entity';
+import type { UserAccount } from '../auth/auth-user';
 import { Moderator } from './moderator.entity';
 import { ModeratorFeed } from './moderator-feed.entity';
 import { ModeratorSlot } from './moderator-slot.entity';
 
-export interface ModeratorWithSlots extends Moderator {
+/** A moderator profile with the slots the person can do. */
+export interface ModeratorProfile extends Moderator {
   slotIds: number[];
-  user: Pick<User, 'id' | 'name' | 'email' | 'role' | 'active'>;
+}
+
+/** A profile with the account behind it (read through UserQueryService: accounts belong to auth). */
+export interface ModeratorWithSlots extends ModeratorProfile {
+  user: UserAccount;
 }
 
 /** The moderator aggregate: per-study profiles, the slots they can do, and their private feed tokens. */
@@ -22,22 +27,15 @@ export class ModeratorRepository {
     return this.txHost.tx;
   }
 
-  async moderatorsOfStudy(studyId: number): Promise<ModeratorWithSlots[]> {
+  async moderatorsOfStudy(studyId: number): Promise<ModeratorProfile[]> {
     const moderators = await this.manager.find(Moderator, { where: { studyId }, order: { id: 'ASC' } });
     if (!moderators.length) return [];
-    const [slots, users] = await Promise.all([
-      this.manager.find(ModeratorSlot, {
-        where: { moderatorId: In(moderators.map((m) => m.id)) },
-        order: { slotId: 'ASC' },
-      }),
-      this.usersByIds(moderators.map((m) => m.userId)),
-    ]);
-    const byId = new Map(users.map((u) => [u.id, u]));
+    const slots = await this.manager.find(ModeratorSlot, {
+      where: { moderatorId: In(moderators.map((m) => m.id)) },
+      order: { slotId: 'ASC' },
+    });
     return moderators.map((m) =>
-      Object.assign(m, {
-        slotIds: slots.filter((s) => s.moderatorId === m.id).map((s) => s.slotId),
-        user: byId.get(m.userId)!,
-      }),
+      Object.assign(m, { slotIds: slots.filter((s) => s.moderatorId === m.id).map((s) => s.slotId) }),
     );
   }
 
@@ -65,23 +63,6 @@ export class ModeratorRepository {
   async deleteProfile(id: number): Promise<void> {
     await this.manager.delete(ModeratorSlot, { moderatorId: id });
     await this.manager.delete(Moderator, { id });
-  }
-
-  usersByIds(ids: number[]): Promise<User[]> {
-    if (!ids.length) return Promise.resolve([]);
-    return this.manager.find(User, { where: { id: In([...new Set(ids)]) }, order: { id: 'ASC' } });
-  }
-
-  findUser(id: number): Promise<User | null> {
-    return this.manager.findOneBy(User, { id });
-  }
-
-  /** Researcher and admin accounts that are active: the people who can be marked as moderators. */
-  staffUsers(): Promise<User[]> {
-    return this.manager.find(User, {
-      where: { role: In(['researcher', 'admin']), active: true },
-      order: { name: 'ASC', id: 'ASC' },
-    });
   }
 
   /** One feed per person: a new token replaces the old one, so a leaked link can be revoked by making a new one. */

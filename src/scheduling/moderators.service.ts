@@ -1,4 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { StudyQueryService } from '../studies/study-query.service';
+import { RespondentQueryService } from '../respondents/respondent-query.service';
+import { UserQueryService } from '../auth/user-query.service';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -62,6 +65,9 @@ export class ModeratorsService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly moderators: ModeratorRepository,
     private readonly sessions: SessionRepository,
+    private readonly studyQuery: StudyQueryService,
+    private readonly respondentQuery: RespondentQueryService,
+    private readonly users: UserQueryService,
     private readonly groupQuery: GroupQueryService,
     private readonly studies: StudiesService,
     private readonly audit: AuditService,
@@ -70,14 +76,21 @@ export class ModeratorsService {
 
   async list(slug: string): Promise<ModeratorView[]> {
     const study = await this.studies.get(slug);
-    return (await this.moderators.moderatorsOfStudy(study.id)).map(toView);
+    return (await this.ofStudy(study.id)).map(toView);
+  }
+
+  /** The study's moderator profiles, each with its account. */
+  private async ofStudy(studyId: number): Promise<ModeratorWithSlots[]> {
+    const profiles = await this.moderators.moderatorsOfStudy(studyId);
+    const accounts = new Map((await this.users.byIds(profiles.map((m) => m.userId))).map((u) => [u.id, u]));
+    return profiles.map((m) => ({ ...m, user: accounts.get(m.userId)! }));
   }
 
   /** Researcher and admin accounts not yet moderating this study. */
   async candidates(slug: string): Promise<{ id: number; name: string; email: string }[]> {
     const study = await this.studies.get(slug);
     const taken = new Set((await this.moderators.moderatorsOfStudy(study.id)).map((m) => m.userId));
-    return (await this.moderators.staffUsers())
+    return (await this.users.activeStaff())
       .filter((u) => !taken.has(u.id))
       .map((u) => ({ id: u.id, name: u.name, email: u.email }));
   }
@@ -85,7 +98,7 @@ export class ModeratorsService {
   /** Marks an account as moderator of the study, or changes its slots and limits. */
   async upsert(slug: string, userId: number, settings: ModeratorSettings, actor: AuthUser): Promise<ModeratorView> {
     const study = await this.studies.get(slug);
-    const user = await this.moderators.findUser(userId);
+    const user = await this.users.byId(userId);
     if (!user) throw AppError.notFound('user', userId);
     if (user.role !== 'researcher' && user.role !== 'admin') {
       throw AppError.invalid(
@@ -95,7 +108,7 @@ export class ModeratorsService {
         { email: user.email, role: user.role },
       );
     }
-    const studySlots = new Set((await this.sessions.slotsOfStudy(study.id)).map((s) => s.id));
+    const studySlots = new Set((await this.studyQuery.slotsOf(study.id)).map((s) => s.id));
     const unknown = (settings.slotIds ?? []).filter((id) => !studySlots.has(id));
     if (unknown.length)
       throw AppError.invalid(
@@ -142,7 +155,7 @@ export class ModeratorsService {
   /** What removing a moderator would do, for the confirmation page: their sessions keep them until swapped. */
   async removalPreview(slug: string, userId: number): Promise<{ name: string; email: string; sessions: number }> {
     const study = await this.studies.get(slug);
-    const moderator = (await this.moderators.moderatorsOfStudy(study.id)).find((m) => m.userId === userId);
+    const moderator = (await this.ofStudy(study.id)).find((m) => m.userId === userId);
     if (!moderator) throw AppError.notFound('moderator', userId);
     const sessions = (await this.sessions.sessionsOfStudy(study.id)).filter(
       (s) => s.status === 'scheduled' && (s.leadModeratorId === userId || s.noteModeratorId === userId),
@@ -225,15 +238,15 @@ export class ModeratorsService {
     const out = [];
     for (const session of sessions) {
       const [study, group, slot] = await Promise.all([
-        this.sessions.findStudy(session.studyId),
+        this.studyQuery.byId(session.studyId),
         this.groupQuery.findGroup(session.groupId),
-        this.sessions.findSlot(session.slotId),
+        this.studyQuery.slot(session.slotId),
       ]);
       if (!study || !group) continue;
-      const orgs = await this.sessions.organisationNames([group.organisationId]);
+      const orgs = await this.studyQuery.organisationNames([group.organisationId]);
       const memberships = (await this.groupQuery.membershipsOfGroups([group.id])).filter((m) => m.role === 'member');
       const people = new Map(
-        (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
+        (await this.respondentQuery.byIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
       );
       const role: 'lead' | 'notes' = session.leadModeratorId === userId ? 'lead' : 'notes';
       out.push({

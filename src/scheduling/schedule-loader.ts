@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { StudyQueryService } from '../studies/study-query.service';
+import { RespondentQueryService } from '../respondents/respondent-query.service';
+import { UserQueryService } from '../auth/user-query.service';
 import type { UserAccount } from '../auth/auth-user';
 import { QUADRANT_LABELS, type Locale } from '../common/domain';
 import { GroupQueryService, type GroupRecord } from '../groups/group-query.service';
@@ -50,13 +53,16 @@ export function groupLabel(
 export class ScheduleLoader {
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly studyQuery: StudyQueryService,
+    private readonly respondentQuery: RespondentQueryService,
+    private readonly users: UserQueryService,
     private readonly groupQuery: GroupQueryService,
     private readonly moderators: ModeratorRepository,
   ) {}
 
   async load(study: Study, locale: Locale): Promise<LoadedSchedule> {
     const [slots, moderators, groupRows, sessions] = await Promise.all([
-      this.sessions.slotsOfStudy(study.id),
+      this.studyQuery.slotsOf(study.id),
       this.moderators.moderatorsOfStudy(study.id),
       this.groupQuery.groupsOfStudy(study.id),
       this.sessions.sessionsOfStudy(study.id),
@@ -67,15 +73,15 @@ export class ScheduleLoader {
       ...scheduled.flatMap((s) => [s.leadModeratorId, s.noteModeratorId]),
     ]);
     const foreign = await this.sessions.otherStudiesSessionsOf(study.id, [...peopleIds]);
-    const foreignSlots = await this.sessions.slotsByIds(foreign.map((s) => s.slotId));
+    const foreignSlots = await this.studyQuery.slotsByIds(foreign.map((s) => s.slotId));
     for (const s of foreign) for (const id of [s.leadModeratorId, s.noteModeratorId]) peopleIds.add(id);
-    const users = new Map((await this.moderators.usersByIds([...peopleIds])).map((u) => [u.id, u]));
+    const users = new Map((await this.users.byIds([...peopleIds])).map((u) => [u.id, u]));
 
     const memberships = await this.groupQuery.membershipsOfGroups(groupRows.map((g) => g.id));
     const respondents = new Map(
-      (await this.sessions.respondentsByIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
+      (await this.respondentQuery.byIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );
-    const orgNames = await this.sessions.organisationNames(groupRows.map((g) => g.organisationId));
+    const orgNames = await this.studyQuery.organisationNames(groupRows.map((g) => g.organisationId));
     const allSlotIds = slots.map((s) => s.id);
     const groups = new Map<number, LoadedGroup>();
     for (const group of groupRows) {
@@ -132,7 +138,8 @@ export class ScheduleLoader {
       study,
       slots,
       slotById: new Map(slots.map((s) => [s.id, s])),
-      moderators,
+      // Every profile's account is among the people read above.
+      moderators: moderators.map((m) => ({ ...m, user: users.get(m.userId)! })),
       users,
       groups,
       sessions,

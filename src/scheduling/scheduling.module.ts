@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
 import { GroupsModule } from '../groups/groups.module';
 import { MailModule } from '../mail/mail.module';
+import { RespondentsModule } from '../respondents/respondents.module';
 import { StudiesModule } from '../studies/studies.module';
 import { AttendanceController } from './attendance.controller';
 import { AttendancePagesController } from './attendance.pages.controller';
@@ -24,7 +26,14 @@ import { SessionUsageService } from './session-usage.service';
 import { SCHEDULING_ENTITIES } from './scheduling.entities';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(SCHEDULING_ENTITIES), StudiesModule, MailModule, GroupsModule],
+  imports: [
+    TypeOrmModule.forFeature(SCHEDULING_ENTITIES),
+    AuthModule,
+    StudiesModule,
+    RespondentsModule,
+    MailModule,
+    GroupsModule,
+  ],
   providers: [
     SessionRepository,
     ModeratorRepository,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RespondentQueryService } from '../respondents/respondent-query.service';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -95,6 +96,7 @@ export class SchedulingService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly sessions: SessionRepository,
+    private readonly respondentQuery: RespondentQueryService,
     private readonly loader: ScheduleLoader,
     private readonly studies: StudiesService,
     private readonly invitations: InvitationsService,
@@ -265,7 +267,7 @@ export class SchedulingService {
           (i) => i.status === 'sent' || i.status === 'confirmed',
         )
       : [];
-    const people = await this.sessions.respondentsByIds(live.map((i) => i.respondentId));
+    const people = await this.respondentQuery.byIds(live.map((i) => i.respondentId));
     const mailed = people.filter((r) => r.email && !r.erasedAt).length;
     const moderatorsMailed = session.invitedAt
       ? [session.invitedLeadId, session.invitedNoteId].filter((id) => id !== null).length
@@ -285,7 +287,7 @@ export class SchedulingService {
     const loaded = await this.loader.load(study, locale);
     const invitations = await this.sessions.invitationsOfSessions(loaded.sessions.map((s) => s.id));
     const declinedIds = invitations.filter((i) => i.status === 'declined').map((i) => i.respondentId);
-    const declinedPeople = new Map((await this.sessions.respondentsByIds(declinedIds)).map((r) => [r.id, r]));
+    const declinedPeople = new Map((await this.respondentQuery.byIds(declinedIds)).map((r) => [r.id, r]));
     const name = (id: number) => loaded.users.get(id)?.name ?? `#${id}`;
     const sessionViews = loaded.sessions
       .filter((s) => s.status === 'scheduled')

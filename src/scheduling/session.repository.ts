@@ -2,17 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Propagation, Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import { LOCALES, Locale, RespondentStatus } from '../common/domain';
-import { Respondent } from '../respondents/respondent.entity';
+import type { RespondentStatus } from '../common/domain';
 import { moveRespondentStatus } from '../respondents/status-history';
-import { ScreenerSubmission } from '../respondents/screener-submission.entity';
-import { Organisation } from '../studies/organisation.entity';
-import { SessionSlot } from '../studies/session-slot.entity';
-import { Study } from '../studies/study.entity';
 import { Invitation, InvitationStatus } from './invitation.entity';
 import { ScheduledSession } from './session.entity';
 
-/** The session aggregate (sessions and their invitations), and the respondent and slot reads scheduling needs. */
+/** The session aggregate: sessions and their invitations. Studies, slots and respondents come from their modules. */
 @Injectable()
 export class SessionRepository {
   constructor(
@@ -56,53 +51,6 @@ export class SessionRepository {
       .orderBy('s.id', 'ASC');
     if (this.isPostgres) qb.setLock('pessimistic_write');
     return new Map((await qb.getMany()).map((s) => [s.id, s]));
-  }
-
-  findStudy(id: number): Promise<Study | null> {
-    return this.manager.findOneBy(Study, { id });
-  }
-
-  slotsOfStudy(studyId: number): Promise<SessionSlot[]> {
-    return this.manager.find(SessionSlot, { where: { studyId }, order: { startsAt: 'ASC', id: 'ASC' } });
-  }
-
-  slotsByIds(ids: number[]): Promise<SessionSlot[]> {
-    if (!ids.length) return Promise.resolve([]);
-    return this.manager.find(SessionSlot, { where: { id: In([...new Set(ids)]) } });
-  }
-
-  findSlot(id: number): Promise<SessionSlot | null> {
-    return this.manager.findOneBy(SessionSlot, { id });
-  }
-
-  respondentsByIds(ids: number[]): Promise<Respondent[]> {
-    if (!ids.length) return Promise.resolve([]);
-    return this.manager.find(Respondent, { where: { id: In([...new Set(ids)]) } });
-  }
-
-  /** The language each respondent filled in the screener in (their latest submission); imported people have none. */
-  async screenerLocales(ids: number[]): Promise<Map<number, Locale>> {
-    if (!ids.length) return new Map();
-    const rows = await this.manager.find(ScreenerSubmission, {
-      select: { respondentId: true, locale: true, submittedAt: true },
-      where: { respondentId: In([...new Set(ids)]) },
-      order: { submittedAt: 'ASC', id: 'ASC' },
-    });
-    const locales = new Map<number, Locale>();
-    for (const r of rows)
-      if (r.respondentId !== null && (LOCALES as readonly string[]).includes(r.locale))
-        locales.set(r.respondentId, r.locale);
-    return locales;
-  }
-
-  findRespondent(id: number): Promise<Respondent | null> {
-    return this.manager.findOneBy(Respondent, { id });
-  }
-
-  async organisationNames(ids: number[]): Promise<Map<number, string>> {
-    if (!ids.length) return new Map();
-    const rows = await this.manager.find(Organisation, { where: { id: In([...new Set(ids)]) } });
-    return new Map(rows.map((o) => [o.id, o.name]));
   }
 
   /** Moves respondents to a status, but only from the statuses given (nobody jumps back or skips a step). */
