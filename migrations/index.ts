@@ -15,6 +15,7 @@ import { Codebook1795440700000 } from './1795440700000-Codebook';
 import { HomeworkAnswerSource1795440800000 } from './1795440800000-HomeworkAnswerSource';
 import { Coding1795441000000 } from './1795441000000-Coding';
 import { Actions1795441300000 } from './1795441300000-Actions';
+import { ActionQuoteEvidence1795441400000 } from './1795441400000-ActionQuoteEvidence';
 
 export const MIGRATIONS = [
   Foundation1763900000000,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   HomeworkAnswerSource1795440800000,
   Coding1795441000000,
   Actions1795441300000,
+  ActionQuoteEvidence1795441400000,
 ];

@@ -2,7 +2,16 @@
 // the column headings and status words in the reader's language.
 import { stringify } from 'csv-stringify/sync';
 import { Workbook } from 'exceljs';
+import { QUADRANT_LABELS, type Locale, type Quadrant } from '../common/domain';
 import type { ActionStatus } from './action-rules';
+
+/** A shareable quote linked as evidence; the respondent only as their pseudonym. */
+export interface ExportQuote {
+  pseudonym: string;
+  quadrant: Quadrant | null;
+  text: string;
+  code: { tekstId: string | null; path: string[] };
+}
 
 export interface ExportRow {
   number: string;
@@ -13,12 +22,21 @@ export interface ExportRow {
   actiehouders: { name: string }[];
   mijlpaal: string | null;
   status: ActionStatus;
+  quotes: ExportQuote[];
 }
 
 export interface ExportWords {
-  /** ID, organisation, omschrijving, analyse, actie, actiehouders, mijlpaal, status. */
+  /** ID, organisation, omschrijving, analyse, actie, actiehouders, mijlpaal, status, quotes. */
   headings: string[];
   status: Record<ActionStatus, string>;
+  locale: Locale;
+}
+
+/** One quote in a cell: R03 · Gemakzoeker · CONS_FACT_INFO: “…”. */
+export function quoteLine(q: ExportQuote, locale: Locale): string {
+  const code = q.code.tekstId ?? q.code.path.join(' › ');
+  const quadrant = q.quadrant ? QUADRANT_LABELS[q.quadrant][locale] : '—';
+  return `${q.pseudonym} · ${quadrant} · ${code}: “${q.text}”`;
 }
 
 export function exportTable(rows: readonly ExportRow[], words: ExportWords): string[][] {
@@ -33,6 +51,7 @@ export function exportTable(rows: readonly ExportRow[], words: ExportWords): str
       r.actiehouders.map((h) => h.name).join(', '),
       r.mijlpaal ?? '',
       words.status[r.status],
+      r.quotes.map((q) => quoteLine(q, words.locale)).join('\n'),
     ]),
   ];
 }
@@ -57,7 +76,7 @@ export async function actionsToXlsx(
   sheet.addRows(exportTable(rows, words));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  [14, 24, 40, 50, 50, 30, 16, 16].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
-  for (const col of [3, 4, 5]) sheet.getColumn(col).alignment = { wrapText: true, vertical: 'top' };
+  [14, 24, 40, 50, 50, 30, 16, 16, 60].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  for (const col of [3, 4, 5, 9]) sheet.getColumn(col).alignment = { wrapText: true, vertical: 'top' };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

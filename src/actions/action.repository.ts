@@ -103,6 +103,18 @@ export class ActionRepository {
     return this.m.find(ActionEvidence, { where: { actionId }, order: { id: 'ASC' } });
   }
 
+  /** The coding ids each action quotes, in the order they were linked. */
+  async quoteIdsOf(actionIds: number[]): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>(actionIds.map((id) => [id, []]));
+    if (!actionIds.length) return out;
+    const rows = await this.m.find(ActionEvidence, {
+      where: { actionId: In(actionIds), kind: 'quote' },
+      order: { id: 'ASC' },
+    });
+    for (const r of rows) out.get(r.actionId)?.push(r.codingId!);
+    return out;
+  }
+
   async addStatusChange(change: Omit<ActionStatusChange, 'id'>): Promise<void> {
     await this.m.insert(ActionStatusChange, change);
   }

@@ -33,6 +33,7 @@ const textFields = (prefix: string) => ({
   mijlpaal: { label: 'action.field.mijlpaal', id: `${prefix}-mijlpaal` },
   codes: { label: 'actions.form.codes', id: `${prefix}-codes` },
   quadrants: { label: 'actions.form.quadrants', id: `${prefix}-quadrants` },
+  quotes: { label: 'actions.form.quotes', id: `${prefix}-quotes` },
 });
 const NEW_ACTION_FORM: FormSpec = {
   name: 'new-action',
@@ -129,7 +130,13 @@ export class ActionsPagesController {
     const action = await this.actions.update(
       slug,
       id,
-      { ...dto, actiehouders: dto.actiehouders ?? [], codes: dto.codes ?? [], quadrants: dto.quadrants ?? [] },
+      {
+        ...dto,
+        actiehouders: dto.actiehouders ?? [],
+        codes: dto.codes ?? [],
+        quadrants: dto.quadrants ?? [],
+        quotes: dto.quotes ?? [],
+      },
       user,
     );
     return seeOther(actionPage(slug, id), 'actions.done.saved', { number: action.number });
@@ -237,6 +244,7 @@ export class ActionsPagesController {
     const organisation = organisations.find((o) => o.name === action.organisation)!;
     const holderIds = new Set(action.actiehouders.map((h) => h.id));
     const codeIds = new Set(action.evidence.codes.map((c) => c.id));
+    const quoteIds = new Set(action.evidence.quotes.map((q) => q.codingId));
     return {
       title: 'actions.edit.title',
       study,
@@ -247,6 +255,10 @@ export class ActionsPagesController {
         .filter((c) => c.tekstId !== null)
         .map((c) => ({ ...c, label: c.path.join(' › '), chosen: codeIds.has(c.id) })),
       quadrants: QUADRANTS.map((q) => ({ value: q, chosen: action.evidence.quadrants.includes(q) })),
+      quotes: (await this.actions.evidenceQuotes(slug, organisation)).map((q) => ({
+        ...q,
+        chosen: quoteIds.has(q.codingId),
+      })),
       stylesheets: STYLESHEETS,
     };
   }

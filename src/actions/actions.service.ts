@@ -13,6 +13,7 @@ import { translator } from '../common/view-engine';
 import type { Page } from '../common/paging';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config.module';
 import { CodebookService } from '../coding/codebook.service';
+import { CodingQueryService, type ShareableQuote } from '../coding/coding-query.service';
 import { OutboxService } from '../mail/outbox.service';
 import { StudiesService } from '../studies/studies.service';
 import { StudyQueryService } from '../studies/study-query.service';
@@ -49,10 +50,22 @@ export interface ActionInput {
   mijlpaal?: string | null;
   codes?: number[];
   quadrants?: string[];
+  /** Coding ids of shareable quotes of the action's organisation. */
+  quotes?: number[];
 }
 
 export interface NewActionInput extends ActionInput {
   organisation: unknown;
+}
+
+/** A shareable quote as the register shows it: what was said, by which pseudonym, with its code and quadrant. */
+export interface QuoteEvidence {
+  codingId: number;
+  pseudonym: string;
+  quadrant: ShareableQuote['quadrant'];
+  question: string;
+  text: string;
+  code: { tekstId: string | null; path: string[] };
 }
 
 export interface ActionSummary {
@@ -73,8 +86,7 @@ export interface ActionDetail extends ActionSummary {
   evidence: {
     codes: { id: number; tekstId: string | null; path: string[] }[];
     quadrants: string[];
-    /** Shareable quotes by coding id: stored, not yet shown with their text (the coding table comes later). */
-    quotes: number[];
+    quotes: QuoteEvidence[];
   };
   history: { from: ActionStatus | null; to: ActionStatus; by: string | null; at: Date; note: string | null }[];
   measurements: MeasurementView[];
@@ -107,6 +119,7 @@ const EXPORT_COLUMNS = [
   'actiehouders',
   'mijlpaal',
   'status',
+  'quotes',
 ];
 
 /** The action register: per partner organisation what changes, who holds it, its evidence, status and measured effect. */
@@ -120,6 +133,7 @@ export class ActionsService {
     private readonly studyQuery: StudyQueryService,
     private readonly users: UserQueryService,
     private readonly codebook: CodebookService,
+    private readonly codingQuery: CodingQueryService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
@@ -170,7 +184,7 @@ export class ActionsService {
     };
     this.checkText(text);
     const holders = await this.checkHolders(input.actiehouders ?? [], organisation);
-    const evidence = await this.checkEvidence(study, input);
+    const evidence = await this.checkEvidence(study, organisation, input);
     const now = new Date();
     const month = dutchParts(now).date.slice(0, 7);
     const number = actionNumber(month, await this.repository.nextSequence(study.id, month));
@@ -241,6 +255,10 @@ export class ActionsService {
     ]);
     const codeIds = evidence.filter((e) => e.kind === 'code').map((e) => e.codebookCodeId);
     const codes = codeIds.length ? (await this.codebook.codebook(study.slug)).codes : [];
+    const quoteIds = evidence.flatMap((e) => (e.kind === 'quote' ? [e.codingId!] : []));
+    const quotes = quoteIds.length
+      ? await this.quotesOf(study, summary.organisation)
+      : new Map<number, QuoteEvidence & { organisation: string }>();
     return {
       ...summary,
       evidence: {
@@ -248,7 +266,11 @@ export class ActionsService {
           .filter((c) => c.id !== undefined && codeIds.includes(c.id))
           .map((c) => ({ id: c.id!, tekstId: c.tekstId, path: c.path })),
         quadrants: evidence.filter((e) => e.kind === 'quadrant').map((e) => e.quadrant!),
-        quotes: evidence.filter((e) => e.kind === 'quote').map((e) => e.codingId!),
+        // Only quotes that are still final, shareable and of the action's organisation are shown.
+        quotes: quoteIds.flatMap((id) => {
+          const found = quotes.get(id);
+          return found ? [quoteEvidence(found)] : [];
+        }),
       },
       history: history.map((h) => ({
         from: h.fromStatus,
@@ -275,11 +297,13 @@ export class ActionsService {
     };
     this.checkText(text);
     const holders = input.actiehouders && (await this.checkHolders(input.actiehouders, organisation));
+    const stored = await this.repository.evidenceOf(action.id);
     const evidence =
-      input.codes !== undefined || input.quadrants !== undefined
-        ? await this.checkEvidence(study, {
-            codes: input.codes ?? (await this.storedCodes(action.id)),
-            quadrants: input.quadrants ?? (await this.storedQuadrants(action.id)),
+      input.codes !== undefined || input.quadrants !== undefined || input.quotes !== undefined
+        ? await this.checkEvidence(study, organisation, {
+            codes: input.codes ?? stored.flatMap((e) => (e.kind === 'code' ? [e.codebookCodeId!] : [])),
+            quadrants: input.quadrants ?? stored.flatMap((e) => (e.kind === 'quadrant' ? [e.quadrant!] : [])),
+            quotes: input.quotes ?? stored.flatMap((e) => (e.kind === 'quote' ? [e.codingId!] : [])),
           })
         : undefined;
     const next = trimmed(text);
@@ -400,6 +424,7 @@ export class ActionsService {
     const words: ExportWords = {
       headings: EXPORT_COLUMNS.map((c) => t(`action.field.${c}`)),
       status: Object.fromEntries(ACTION_STATUSES.map((st) => [st, t(`action.status.${st}`)])) as ExportWords['status'],
+      locale: options.locale,
     };
     const body =
       options.format === 'csv'
@@ -446,13 +471,23 @@ export class ActionsService {
     const chosen =
       organisation === undefined ? organisations : [this.filterOrganisation(organisation, organisations, viewer)];
     const rows: ExportRow[] = [];
+    const quotes = await this.quotesOf(study);
     for (let offset = 0; ; offset += 200) {
       const page = await this.repository.page(
         study.id,
         chosen.map((o) => o.id),
         { offset, limit: 200 },
       );
-      rows.push(...(await this.summaries(page.items, organisations)));
+      const quoted = await this.repository.quoteIdsOf(page.items.map((a) => a.id));
+      for (const row of await this.summaries(page.items, organisations))
+        rows.push({
+          ...row,
+          // The same quotes the action's page shows: final, shareable and of the action's own organisation.
+          quotes: (quoted.get(row.id) ?? []).flatMap((id) => {
+            const q = quotes.get(id);
+            return q && q.organisation === row.organisation ? [quoteEvidence(q)] : [];
+          }),
+        });
       if (offset + 200 >= page.total) break;
     }
     return { study, rows };
@@ -471,6 +506,12 @@ export class ActionsService {
   async evidenceCodes(slug: string): Promise<{ id: number; tekstId: string | null; path: string[] }[]> {
     const { codes } = await this.codebook.codebook(slug);
     return codes.filter((c) => c.id !== undefined).map((c) => ({ id: c.id!, tekstId: c.tekstId, path: c.path }));
+  }
+
+  /** The quotes a researcher can link as evidence of an organisation's action: its shareable final codings. */
+  async evidenceQuotes(slug: string, organisation: OrganisationRef): Promise<QuoteEvidence[]> {
+    const study = await this.studies.get(slug);
+    return [...(await this.quotesOf(study, organisation.name)).values()].map(quoteEvidence);
   }
 
   /**
@@ -611,10 +652,38 @@ export class ActionsService {
     return unique;
   }
 
-  /** Evidence: codes of this study's codebook and quadrants, each once. */
-  private async checkEvidence(study: Study, input: { codes?: number[]; quadrants?: string[] }): Promise<EvidenceRow[]> {
+  /** The study's shareable quotes by coding id, of one organisation or of all. */
+  private async quotesOf(
+    study: Study,
+    organisation?: string,
+  ): Promise<Map<number, QuoteEvidence & { organisation: string }>> {
+    const quotes = await this.codingQuery.shareableQuotes(study.id, organisation);
+    return new Map(quotes.map((q) => [q.codingId, { ...quoteEvidence(q), organisation: q.organisation }]));
+  }
+
+  /**
+   * Evidence: codes of this study's codebook, quadrants, and quotes (final codings marked shareable of the action's
+   * organisation), each once.
+   */
+  private async checkEvidence(
+    study: Study,
+    organisation: OrganisationRef,
+    input: { codes?: number[]; quadrants?: string[]; quotes?: number[] },
+  ): Promise<EvidenceRow[]> {
     const codeIds = [...new Set(input.codes ?? [])];
     const quadrants = [...new Set(input.quadrants ?? [])];
+    const quoteIds = [...new Set(input.quotes ?? [])];
+    if (quoteIds.length) {
+      const known = await this.quotesOf(study, organisation.name);
+      const unknown = quoteIds.filter((id) => !known.has(id));
+      if (unknown.length)
+        throw AppError.invalid(
+          'action.unknown_quote',
+          `${unknown.join(', ')} is not a shareable quote of ${organisation.name} in this study.`,
+          { quotes: [`not a shareable quote of the organisation: ${unknown.join(', ')}`] },
+          { ids: unknown.join(', '), organisation: organisation.name },
+        ).withProblems({ quotes: [{ key: 'action.problem.unknownQuote', vars: { ids: unknown.join(', ') } }] });
+    }
     if (codeIds.length) {
       const known = new Set((await this.evidenceCodes(study.slug)).map((c) => c.id));
       const unknown = codeIds.filter((id) => !known.has(id));
@@ -634,16 +703,20 @@ export class ActionsService {
     return [
       ...codeIds.map((id) => ({ kind: 'code' as const, codebookCodeId: id, quadrant: null, codingId: null })),
       ...quadrants.map((q) => ({ kind: 'quadrant' as const, codebookCodeId: null, quadrant: q, codingId: null })),
+      ...quoteIds.map((id) => ({ kind: 'quote' as const, codebookCodeId: null, quadrant: null, codingId: id })),
     ];
   }
+}
 
-  private async storedCodes(actionId: number): Promise<number[]> {
-    return (await this.repository.evidenceOf(actionId)).flatMap((e) => (e.kind === 'code' ? [e.codebookCodeId!] : []));
-  }
-
-  private async storedQuadrants(actionId: number): Promise<string[]> {
-    return (await this.repository.evidenceOf(actionId)).flatMap((e) => (e.kind === 'quadrant' ? [e.quadrant!] : []));
-  }
+function quoteEvidence(q: ShareableQuote | (QuoteEvidence & { organisation: string })): QuoteEvidence {
+  return {
+    codingId: q.codingId,
+    pseudonym: q.pseudonym,
+    quadrant: q.quadrant,
+    question: q.question,
+    text: q.text,
+    code: { tekstId: q.code.tekstId, path: q.code.path },
+  };
 }
 
 function trimmed(text: { omschrijving: string; analyse: string; actie: string; mijlpaal: string | null }) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UserQueryService } from '../auth/user-query.service';
-import type { Locale } from '../common/domain';
+import type { Locale, Quadrant } from '../common/domain';
 import { CodebookRepository } from './codebook.repository';
 import { CodingMaterialService, HomeworkForCoding } from './coding-material.service';
 import type { Coding, CodingLayer } from './coding.entity';
@@ -52,6 +52,20 @@ export interface ListedCoding {
   final: boolean;
 }
 
+/**
+ * One code of a final coding marked shareable, as an action quotes it as evidence: the masked text of the span, the
+ * respondent only as their pseudonym, with the organisation and quadrant the respondent belongs to.
+ */
+export interface ShareableQuote {
+  codingId: number;
+  pseudonym: string;
+  organisation: string;
+  quadrant: Quadrant | null;
+  question: string;
+  text: string;
+  code: { id: number; tekstId: string | null; path: string[] };
+}
+
 export interface UnsettledAnswer {
   assignmentId: number;
   respondentId: number;
@@ -91,6 +105,32 @@ export class CodingQueryService {
   async finalCodings(studyId: number): Promise<(CodedSpan & { final: true })[]> {
     const [rows, context] = await Promise.all([this.codingRepository.ofStudy(studyId), this.context(studyId)]);
     return spans(finalRows(rows), context, () => true) as (CodedSpan & { final: true })[];
+  }
+
+  /**
+   * Every code of the study's final codings that a researcher marked shareable, in the order of respondents and
+   * codings; `organisation` keeps one organisation's. A coding that is not (or no longer) final is left out.
+   */
+  async shareableQuotes(studyId: number, organisation?: string): Promise<ShareableQuote[]> {
+    const [rows, context] = await Promise.all([this.codingRepository.ofStudy(studyId), this.context(studyId)]);
+    const quotes: ShareableQuote[] = [];
+    for (const span of spans(finalRows(rows), context, () => true)) {
+      const member = context.memberOf.get(span.respondentId);
+      if (!member || (organisation !== undefined && member.organisation !== organisation) || !/\S/.test(span.text))
+        continue;
+      for (const code of span.codes)
+        if (code.shareable)
+          quotes.push({
+            codingId: code.codingId,
+            pseudonym: span.pseudonym,
+            organisation: member.organisation,
+            quadrant: member.quadrant,
+            question: span.question,
+            text: span.text,
+            code: { id: code.id, tekstId: code.tekstId, path: code.path },
+          });
+    }
+    return quotes;
   }
 
   /** Answers that several coders coded differently and nobody settled. */
@@ -142,13 +182,16 @@ export class CodingQueryService {
     const [material, codes] = await Promise.all([this.material(studyId), this.codebook.codesOf(studyId)]);
     const texts = new Map<string, string>();
     const pseudonymOf = new Map<number, string>();
+    const memberOf = new Map<number, { organisation: string; quadrant: Quadrant | null }>();
     for (const h of material) {
       pseudonymOf.set(h.respondentId, h.pseudonym);
+      memberOf.set(h.respondentId, { organisation: h.organisation, quadrant: h.quadrant });
       for (const a of h.codable) texts.set(answerKey({ assignmentId: h.assignmentId, question: a.question }), a.text);
     }
     return {
       texts,
       pseudonymOf,
+      memberOf,
       codes: new Map(codes.filter((c) => c.id !== undefined).map((c) => [c.id!, { tekstId: c.tekstId, path: c.path }])),
     };
   }
@@ -157,6 +200,7 @@ export class CodingQueryService {
 interface SpanContext {
   texts: Map<string, string>;
   pseudonymOf: Map<number, string>;
+  memberOf: Map<number, { organisation: string; quadrant: Quadrant | null }>;
   codes: Map<number, { tekstId: string | null; path: string[] }>;
 }
 

@@ -251,9 +251,11 @@ describe('the action register (API)', () => {
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="acties-${slug}.csv"`);
     const text = csv.body.toString('utf8');
     expect(
-      text.startsWith('\uFEFFID;Organisatie;Omschrijving;Analyse;Actie;Actiehouders;Volgende mijlpaal;Status\r\n'),
+      text.startsWith(
+        '\uFEFFID;Organisatie;Omschrijving;Analyse;Actie;Actiehouders;Volgende mijlpaal;Status;Citaten\r\n',
+      ),
     ).toBe(true);
-    expect(text).toContain(';in uitvoering\r\n');
+    expect(text).toContain(';in uitvoering;\r\n');
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + 3);
 
     const xlsx = await download(researcher.agent, `${api()}/export?format=xlsx&lang=en`);

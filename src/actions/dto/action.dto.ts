@@ -73,6 +73,19 @@ export class ActionChangeDto {
   @Max(MAX_ID, { each: true })
   codes?: number[];
 
+  @ApiPropertyOptional({
+    type: [Number],
+    description: 'evidence: coding ids of shareable quotes (final codings) of the action’s organisation',
+  })
+  @IsOptional()
+  @Transform(toIntArray)
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(MAX_ID, { each: true })
+  quotes?: number[];
+
   @ApiPropertyOptional({ enum: QUADRANTS, isArray: true, description: 'evidence: quadrants' })
   @IsOptional()
   @Transform(toArray)
