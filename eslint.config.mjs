@@ -1,6 +1,5 @@
 // ESLint for the TypeScript of src/, test/, bench/ and migrations/, with typescript-eslint's type-checked rules.
-// Findings that are still being removed are listed in eslint-suppressions.json (ESLint's bulk suppressions); that
-// list only shrinks: `npx eslint --prune-suppressions` after a fix, never `--suppress-all` to hide a new finding.
+// No finding is suppressed: a finding is fixed where it occurs.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

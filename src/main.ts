@@ -14,7 +14,8 @@ async function main(): Promise<void> {
     config = resolveConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      console.error(err.message);
+      // No logger exists yet: the operator reads what is wrong with the configuration on stderr.
+      process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }
     throw err;

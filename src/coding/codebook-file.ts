@@ -123,6 +123,6 @@ function cellText(value: CellValue | undefined): string {
   if (typeof value !== 'object') return String(value);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: CellValue }).result);
-  if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as CellValue);
+  if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text);
   return '';
 }

@@ -1,14 +1,5 @@
 // The browser's merge of two tabs' homework (public/js/answer-merge.js): plain JavaScript, tested here.
-type Answers = Record<string, unknown>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { mergeAnswers } = require('../../public/js/answer-merge.js') as {
-  mergeAnswers: (
-    base: Answers,
-    theirs: Answers,
-    mine: Answers,
-    joinerFor?: (name: string) => string | null,
-  ) => { data: Answers; changedInBoth: string[] };
-};
+import { mergeAnswers } from '../../public/js/answer-merge.js';
 
 describe('mergeAnswers', () => {
   it('takes each tab’s own changes when they touched different questions', () => {

@@ -277,9 +277,10 @@ function tallyAnswers(s: StepQuestions, tally: StepTally, answers: JourneyRespon
   if (s.channels && asked(s.channels.name)) {
     const chosen = answers[s.channels.name];
     if (Array.isArray(chosen)) {
-      chosen.forEach((v, i) => {
+      chosen.forEach((v: unknown, i) => {
         // A channel ticked twice (an import) is still one respondent.
-        if (tally.channels.has(v) && chosen.indexOf(v) === i) tally.channels.set(v, tally.channels.get(v)! + 1);
+        if (typeof v === 'string' && tally.channels.has(v) && chosen.indexOf(v) === i)
+          tally.channels.set(v, tally.channels.get(v)! + 1);
       });
     }
   }

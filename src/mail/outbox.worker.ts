@@ -55,6 +55,10 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   start(intervalMs = POLL_INTERVAL_MS): void {
     this.stopped = false;
+    // `tick` handles its own failures, so the timer callbacks may drop its promise.
+    const schedule = (delayMs: number) => {
+      this.timer = setTimeout(() => void tick(), delayMs).unref();
+    };
     const tick = async () => {
       try {
         const result = await this.runOnce();
@@ -63,9 +67,9 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
       } catch (err) {
         this.logger.error({ msg: 'outbox pass failed', err: err instanceof Error ? err.message : String(err) });
       }
-      if (!this.stopped) this.timer = setTimeout(tick, intervalMs).unref();
+      if (!this.stopped) schedule(intervalMs);
     };
-    this.timer = setTimeout(tick, 0).unref();
+    schedule(0);
     this.logger.log(`outbox worker ${this.workerId} sends through ${this.transport.description}`);
   }
 

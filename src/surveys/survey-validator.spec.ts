@@ -183,6 +183,25 @@ describe('validateSubmission', () => {
     }
   });
 
+  it('checks the text of an "other" choice against the survey\'s comment limit, or a default one', () => {
+    const question = { type: 'radiogroup', name: 'channel', choices: ['phone', 'desk'], showOtherItem: true };
+    const unlimited = { elements: [question] };
+    const limited = { maxCommentLength: 5, elements: [question] };
+    expect(validateSubmission(unlimited, { channel: 'other', 'channel-Comment': 'by letter' })).toEqual({
+      ok: true,
+      data: { channel: 'other', 'channel-Comment': 'by letter' },
+    });
+    expect(errorsOf(validateSubmission(unlimited, { channel: 'other', 'channel-Comment': 'a'.repeat(2001) }))).toEqual([
+      { field: 'channel-Comment', message: 'channel – is too long.', problem: 'is too long.' },
+    ]);
+    expect(errorsOf(validateSubmission(limited, { channel: 'other', 'channel-Comment': 'by letter' }))).toEqual([
+      { field: 'channel-Comment', message: 'channel – is too long.', problem: 'is too long.' },
+    ]);
+    expect(errorsOf(validateSubmission(unlimited, { channel: 'other', 'channel-Comment': 7 }))[0].problem).toBe(
+      'must be text.',
+    );
+  });
+
   it('keeps a rating within its scale and refuses question types it cannot check', () => {
     const definition = {
       elements: [

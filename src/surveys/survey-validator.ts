@@ -1,7 +1,7 @@
 // Server-side check of a SurveyJS submission against the same JSON the browser rendered.
 // survey-core does the required answers and the definition's validators; what it lets through (values outside
 // the choices, wrong types, overlong text, unknown keys) is checked here.
-import { Model, Question, surveyLocalization } from 'survey-core';
+import { Model, Question, QuestionTextBase, surveyLocalization } from 'survey-core';
 // survey-core's own messages ("required" and the like) in Dutch too, for answers a respondent reads.
 import 'survey-core/i18n/dutch';
 import { textOf } from '../common/text-of';
@@ -63,10 +63,10 @@ export function validateSubmission(definition: object, data: unknown, opts: Vali
     if (problem) errors.push(questionError(name, question, problem));
   }
   for (const [key, owner] of commentKeys) {
-    const value = model.getValue(key);
+    const value: unknown = model.getValue(key);
     if (value === undefined) continue;
     if (typeof value !== 'string') errors.push(questionError(key, owner, 'must be text.'));
-    else if (value.length > (owner.getMaxLength() ?? DEFAULT_OTHER_TEXT_LENGTH)) {
+    else if (value.length > (lengthLimit(owner.getOthersMaxLength()) ?? DEFAULT_OTHER_TEXT_LENGTH)) {
       errors.push(questionError(key, owner, 'is too long.'));
     }
   }
@@ -180,10 +180,14 @@ function textError(q: Question, value: unknown): string | undefined {
 
 function stringError(q: Question, value: unknown): string | undefined {
   if (typeof value !== 'string') return 'must be text.';
-  const max = q.getMaxLength();
-  if (max !== null && max > 0 && value.length > max)
-    return `must be at most ${max} characters (it has ${value.length}).`;
+  const max = q instanceof QuestionTextBase ? lengthLimit(q.getMaxLength()) : null;
+  if (max !== null && value.length > max) return `must be at most ${max} characters (it has ${value.length}).`;
   return undefined;
+}
+
+/** survey-core types its length limits as `any`: a positive number of characters, or null for none. */
+function lengthLimit(max: unknown): number | null {
+  return typeof max === 'number' && max > 0 ? max : null;
 }
 
 function isAllowed(q: ChoiceQuestion, value: unknown): boolean {

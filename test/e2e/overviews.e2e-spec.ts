@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { QUADRANTS } from '../../src/common/domain';
+import { textOf } from '../../src/common/text-of';
 import { rowCells } from '../../src/overviews/exporters/labels';
 import { pdfPageTexts, rowFromCells } from '../../src/overviews/exporters/read-back.fixture';
 import type { OrganisationRow } from '../../src/overviews/anonymise';
@@ -22,8 +23,7 @@ async function readXlsx(body: Buffer): Promise<ExcelJS.Workbook> {
 /** Page text with the entities Handlebars writes for = and &, so links and formulas read as typed. */
 const decoded = (html: string) => html.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
 
-const cellTexts = (row: ExcelJS.Row) =>
-  (row.values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
+const cellTexts = (row: ExcelJS.Row) => (row.values as ExcelJS.CellValue[]).slice(1).map(textOf);
 
 describe('respondent overviews and the partner portal', () => {
   let t: TestApp;

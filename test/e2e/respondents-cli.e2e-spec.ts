@@ -115,7 +115,7 @@ describe('kwadrant respondents (the real command line)', () => {
     ]);
 
     const csv = await runCli(['respondents', 'list', '--study', 'bijlage5', '--format', 'csv'], env);
-    const records = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    const records = parse<Record<string, string>>(csv.stdout, { columns: true });
     expect(records).toHaveLength(44);
     expect(records[0]).toEqual({
       organisation: 'RET',

@@ -9,16 +9,15 @@ const INSTANT = '2026-03-29T01:30:00.000Z'; // the night the Netherlands move to
 
 async function columnTypes(ds: DataSource): Promise<Record<string, string>> {
   if (ds.options.type !== 'postgres') {
-    const rows = (await ds.query(`SELECT name, type FROM pragma_table_info('audit_event')`)) as {
-      name: string;
-      type: string;
-    }[];
+    const rows = await ds.query<{ name: string; type: string }[]>(
+      `SELECT name, type FROM pragma_table_info('audit_event')`,
+    );
     return Object.fromEntries(rows.map((r) => [`audit_event.${r.name}`, r.type]));
   }
-  const rows = (await ds.query(
+  const rows = await ds.query<{ table_name: string; column_name: string; data_type: string }[]>(
     `SELECT table_name, column_name, data_type FROM information_schema.columns
       WHERE table_schema = current_schema() AND data_type LIKE 'timestamp%' ORDER BY table_name, column_name`,
-  )) as { table_name: string; column_name: string; data_type: string }[];
+  );
   return Object.fromEntries(rows.map((r) => [`${r.table_name}.${r.column_name}`, r.data_type]));
 }
 
@@ -52,9 +51,9 @@ describe(TimestampsWithTimeZone1795439000000.name, () => {
     await ds.runMigrations({ transaction: 'all' });
     const after = await columnTypes(ds);
     const read = async () => {
-      const [row] = (await ds.query(`SELECT occurred_at FROM audit_event WHERE action = 'test.instant'`)) as {
-        occurred_at: Date | string;
-      }[];
+      const [row] = await ds.query<{ occurred_at: Date | string }[]>(
+        `SELECT occurred_at FROM audit_event WHERE action = 'test.instant'`,
+      );
       return row.occurred_at;
     };
 
@@ -67,9 +66,9 @@ describe(TimestampsWithTimeZone1795439000000.name, () => {
       expect((await read()) as Date).toEqual(new Date(INSTANT));
       await undoThroughIt();
       expect(new Set(Object.values(await columnTypes(ds)))).toEqual(new Set(['timestamp without time zone']));
-      const [row] = (await ds.query(
+      const [row] = await ds.query<{ t: string }[]>(
         `SELECT to_char(occurred_at, 'YYYY-MM-DD HH24:MI:SS') AS t FROM audit_event WHERE action = 'test.instant'`,
-      )) as { t: string }[];
+      );
       expect(row.t).toBe('2026-03-29 01:30:00');
     } else {
       // SQLite keeps timestamps as text: nothing to convert, and nothing may change.

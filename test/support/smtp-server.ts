@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'net';
 import { simpleParser, ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 
 export interface ReceivedMail {
   messageId: string;
@@ -29,6 +29,23 @@ export interface TestSmtpServer {
 export async function startSmtpServer(opts: { delayMs?: number } = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   let rejections: { left: number; code: number } = { left: 0, code: 451 };
+  // Records one message, or throws the reply an SMTP client gets for a refused one.
+  const receive = async (raw: Buffer, session: SMTPServerSession): Promise<void> => {
+    if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
+    if (rejections.left > 0) {
+      rejections.left--;
+      throw Object.assign(new Error(rejections.code >= 500 ? 'Mailbox unavailable' : 'Try again later'), {
+        responseCode: rejections.code,
+      });
+    }
+    const parsed = await simpleParser(raw);
+    received.push({
+      messageId: parsed.messageId ?? '',
+      recipients: session.envelope.rcptTo.map((r) => r.address),
+      parsed,
+      raw,
+    });
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -36,24 +53,11 @@ export async function startSmtpServer(opts: { delayMs?: number } = {}): Promise<
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', async () => {
-        if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
-        if (rejections.left > 0) {
-          rejections.left--;
-          const err = Object.assign(new Error(rejections.code >= 500 ? 'Mailbox unavailable' : 'Try again later'), {
-            responseCode: rejections.code,
-          });
-          return callback(err);
-        }
-        const raw = Buffer.concat(chunks);
-        const parsed = await simpleParser(raw);
-        received.push({
-          messageId: parsed.messageId ?? '',
-          recipients: session.envelope.rcptTo.map((r) => r.address),
-          parsed,
-          raw,
-        });
-        callback(null);
+      stream.on('end', () => {
+        receive(Buffer.concat(chunks), session).then(
+          () => callback(null),
+          (err: Error) => callback(err),
+        );
       });
     },
   });

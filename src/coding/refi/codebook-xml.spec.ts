@@ -6,7 +6,7 @@ describe(buildCodebookXml.name, () => {
   it('writes a CodeBook of the codebook namespace whose codes are valid against the REFI-QDA schema', () => {
     const qdc = buildCodebookXml({ origin: 'kwadrant 0.1.0', codes: refiCodeTree() });
     expect(qdc).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="kwadrant 0.1.0">\n  <Codes>\n/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="kwadrant 0.1.0">\n {2}<Codes>\n/,
     );
     const result = validateCodebookXml(qdc);
     expect(result.errors).toEqual([]);

@@ -79,7 +79,7 @@ export function planImport(contents: QdpxContents, study: StudySources): ImportP
     }
     const theirText = contents.texts.get(read.guid);
     if (theirText === undefined) continue; // already reported by the archive reader
-    const crlf = crlfCounting(ours, theirText, read.selections, study.exportedCodings ?? new Map());
+    const crlf = crlfCounting(ours, theirText, read.selections, study.exportedCodings ?? new Map<string, AnswerSpan>());
     if (theirText.includes('\r\n')) counting.set(read.guid, crlf);
     const toOurs = sourcePositions(ours, theirText, crlf);
     read.selections.forEach((selection, i) => {
