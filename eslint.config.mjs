@@ -1,10 +1,12 @@
-// ESLint for the TypeScript of src/, test/, bench/ and migrations/, with typescript-eslint's type-checked rules.
+// ESLint for the TypeScript of src/, test/, bench/ and migrations/, with typescript-eslint's type-checked rules, and
+// for the JavaScript beside it: the browser scripts of public/js/ and the Node configuration and tool files.
 // No finding is suppressed: a finding is fixed where it occurs.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'data/', 'bench/out/', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  { ignores: ['dist/', 'coverage/', 'data/', 'bench/out/', '.tmp/'] },
   {
     files: ['**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
@@ -40,5 +42,25 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       'no-console': 'off',
     },
+  },
+  {
+    // Plain scripts the pages load with <script>: browser globals only. A script that uses another script's global
+    // (SurveyJS's `Survey`, a helper of ours) names it in a `/* global … */` line of its own.
+    files: ['public/js/**/*.js'],
+    extends: [js.configs.recommended],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: { eqeqeq: ['error', 'always', { null: 'ignore' }] },
+  },
+  {
+    // Configuration and tools run by Node: CommonJS (.js, .cjs) or ES modules (.mjs).
+    files: ['*.js', '*.cjs', 'bench/**/*.js', 'tools/**/*.js', 'tools/**/*.cjs'],
+    extends: [js.configs.recommended],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+  },
+  {
+    files: ['*.mjs', 'tools/**/*.mjs'],
+    extends: [js.configs.recommended],
+    languageOptions: { sourceType: 'module', globals: globals.node },
   },
 );

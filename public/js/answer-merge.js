@@ -1,6 +1,8 @@
 // Two tabs saved the same homework: bring both versions together so that no word typed in either is lost.
 // Three-way, per question: `base` is what this tab last saved, `theirs` the newer version on the server, `mine`
 // what this tab holds now. Plain script for the page (window.kwadrantMergeAnswers) and a module for unit tests.
+// `module` exists only when Node loads the file (the unit tests); in the page, `root` is the window.
+/* global module */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory();
   else root.kwadrantMergeAnswers = factory().mergeAnswers;

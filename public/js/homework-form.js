@@ -2,6 +2,8 @@
 // server within seconds (after a pause in typing, and at least every few seconds while typing goes on); a save
 // that names an older revision gets 409: the form waits, read-only, until the respondent brings both versions
 // together (public/js/answer-merge.js), so no word typed in either tab is lost.
+// `Survey` is SurveyJS's global, from its bundle that the page loads before this script.
+/* global Survey */
 (function () {
   'use strict';
   var host = document.getElementById('homework-form');
@@ -89,7 +91,7 @@
         config.storageKey,
         JSON.stringify({ revision: revision, data: model.data, page: model.currentPage && model.currentPage.name }),
       );
-    } catch (e) {
+    } catch {
       /* private mode or full storage: the server copy still follows */
     }
   }
@@ -97,7 +99,7 @@
   function clearBackup() {
     try {
       localStorage.removeItem(config.storageKey);
-    } catch (e) {
+    } catch {
       /* nothing to clear */
     }
   }
@@ -112,7 +114,7 @@
         dirty = true;
         return saved.data;
       }
-    } catch (e) {
+    } catch {
       /* unreadable copy: ignore it */
     }
     clearBackup();

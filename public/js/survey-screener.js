@@ -1,6 +1,8 @@
 // The public screener: renders the study's SurveyJS definition, posts the answers once, shows the server's answer.
 // Answers are kept in this tab's sessionStorage (never in the URL) so Back, a reload or switching language loses
 // nothing; they are removed once the server has them.
+// `Survey` is SurveyJS's global, from its bundle that the page loads before this script.
+/* global Survey */
 (function () {
   'use strict';
   var host = document.getElementById('screener');
@@ -37,7 +39,7 @@
       var copy = JSON.parse(sessionStorage.getItem(config.storageKey) || 'null');
       // Answers to another version of the questions may not fit them: start again rather than guess.
       return copy && copy.version === config.version ? copy : null;
-    } catch (e) {
+    } catch {
       return null;
     }
   }
@@ -53,7 +55,7 @@
           page: model.currentPage ? model.currentPage.name : null,
         }),
       );
-    } catch (e) {
+    } catch {
       /* private mode or full storage: the form still works, only without the copy */
     }
   }
@@ -61,7 +63,7 @@
   function forget() {
     try {
       sessionStorage.removeItem(config.storageKey);
-    } catch (e) {
+    } catch {
       /* nothing kept */
     }
   }
