@@ -16,6 +16,7 @@ import { HomeworkAnswerSource1795440800000 } from './1795440800000-HomeworkAnswe
 import { Coding1795441000000 } from './1795441000000-Coding';
 import { Actions1795441300000 } from './1795441300000-Actions';
 import { ActionQuoteEvidence1795441400000 } from './1795441400000-ActionQuoteEvidence';
+import { StudyPartnerMinCount1795441410000 } from './1795441410000-StudyPartnerMinCount';
 
 export const MIGRATIONS = [
   Foundation1763900000000,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Coding1795441000000,
   Actions1795441300000,
   ActionQuoteEvidence1795441400000,
+  StudyPartnerMinCount1795441410000,
 ];

@@ -11,12 +11,6 @@ import {
   type JourneyReport,
 } from './journey-report';
 
-/**
- * Counts from 1 to this number minus one are hidden from partners, as in the partner's composition table of the
- * overviews: below five people a count of "who said what" starts to point at someone.
- */
-export const PARTNER_MIN_COUNT = 5;
-
 /** A final coded segment of one answer, as the coding module hands it over (codes by Tekst-ID). */
 export interface QuoteSource {
   respondentId: number;
@@ -38,7 +32,10 @@ export interface PartnerJourney {
   study: string;
   population: string;
   organisation: string;
-  /** Counts from 1 to k − 1 are null. */
+  /**
+   * The study's k (its setting, 5 unless a researcher changed it): counts from 1 to k − 1 are null, because below
+   * a handful of people a count of "who said what" starts to point at someone.
+   */
   k: number;
   /** The partner's own organisation, one group per quadrant. */
   groups: JourneyGroup<Count>[];

@@ -9,7 +9,7 @@ import { parseDelimiter } from '../overviews/overview-request';
 import { OverviewsService, type PopulationMember, type Viewer } from '../overviews/overviews.service';
 import { JOURNEY_CONTENT_TYPES, journeyCsv, journeyFileName, journeyXlsx, type JourneyFormat } from './journey-files';
 import { journeyPdf } from './journey-pdf';
-import { PARTNER_MIN_COUNT, partnerJourney, type PartnerJourney } from './journey-partner';
+import { partnerJourney, type PartnerJourney } from './journey-partner';
 import { journeyReport, type JourneyReport } from './journey-report';
 import { JOURNEY_SOURCES, type JourneySources } from './journey-sources';
 
@@ -40,6 +40,8 @@ export interface JourneyStudy {
 
 interface Computed {
   study: JourneyStudy & { id: number };
+  /** The study's k for partners. */
+  partnerMinCount: number;
   /** Every organisation the report covers, in the study's order. */
   organisations: string[];
   /** Every organisation of the study. */
@@ -86,7 +88,7 @@ export class JourneysService {
     const c = await this.compute(slug, request, viewer);
     const journey = partnerJourney(c.report, {
       organisation: c.own!,
-      k: PARTNER_MIN_COUNT,
+      k: c.partnerMinCount,
       members: new Map(c.members.map((m) => [m.respondentId, m])),
       codings: c.codings,
     });
@@ -178,6 +180,7 @@ export class JourneysService {
     if (request.quadrant) report.groups = report.groups.filter((g) => g.quadrant === request.quadrant);
     return {
       study: { id: study.id, slug: study.slug, title: study.title },
+      partnerMinCount: study.partnerMinCount,
       organisations: population.organisations,
       allOrganisations: population.allOrganisations,
       ...(isPartner ? { own: population.own } : {}),

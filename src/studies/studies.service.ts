@@ -74,6 +74,7 @@ export class StudiesService {
       reservesPerGroup: 1,
       homeworkLeadDays: 7,
       sessionMinutes: 120,
+      partnerMinCount: 5,
       ...stripUndefined(dto),
     };
     assertGroupSizesFit(settings);

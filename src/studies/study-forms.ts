@@ -16,6 +16,7 @@ const SETTINGS = [
   'reservesPerGroup',
   'homeworkLeadDays',
   'sessionMinutes',
+  'partnerMinCount',
 ];
 
 export const STUDY_FORM: FormSpec = {

@@ -45,6 +45,10 @@ export class Study implements StudyShape {
   @Column({ type: 'integer', default: 120 })
   sessionMinutes: number;
 
+  /** k: partners' journey counts from 1 to k − 1 are hidden. */
+  @Column({ type: 'integer', default: 5 })
+  partnerMinCount: number;
+
   /** Printed on letters and the paper homework. */
   @Column({ type: 'varchar', length: 500, default: '' })
   returnAddress: string;

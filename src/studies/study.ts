@@ -19,6 +19,8 @@ export interface Study {
   readonly reservesPerGroup: number;
   readonly homeworkLeadDays: number;
   readonly sessionMinutes: number;
+  /** k: what partners see of the journey report hides counts from 1 to k − 1 (2–50, default 5). */
+  readonly partnerMinCount: number;
   /** Printed on letters and the paper homework. */
   readonly returnAddress: string;
   readonly helpPhone: string;

@@ -60,6 +60,17 @@ export class StudySettingsFields {
   @Min(15)
   @Max(480)
   sessionMinutes?: number;
+  @ApiPropertyOptional({
+    default: 5,
+    description: 'k: partners see journey counts from 1 to k − 1 as hidden (a whole number from 2 to 50)',
+  })
+  // Left out means the default (or unchanged); null is no k at all, so it is refused like any other bad value.
+  @ValidateIf((_, value) => value !== undefined)
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  partnerMinCount?: number;
 }
 
 export class CreateStudyDto extends StudySettingsFields {
@@ -109,7 +120,8 @@ export class StudyLogoDto {
   @ApiProperty({ example: 'data:image/png;base64,iVBORw0KGgo…' }) @IsString() @MaxLength(200_000) logo: string;
 }
 
-export class UpdateStudyDto extends PartialType(CreateStudyDto) {}
+// Left-out fields are unchanged; null is validated (and refused) for every field that is not optional on creation.
+export class UpdateStudyDto extends PartialType(CreateStudyDto, { skipNullProperties: false }) {}
 
 /** A form sends an empty field as ""; for optional contact details that means "none". */
 const emptyAsNull = () =>
