@@ -83,6 +83,14 @@ module.exports = {
       to: { path: '^src/[^/]+/.*\\.(entity|repository)\\.ts$', pathNot: '^src/$1/' },
     },
     {
+      name: 'respondent-status-one-writer',
+      comment:
+        "Only the respondents module writes a respondent's status: other folders call RespondentLifecycleService.move(ids, to, reason), never the status writer itself.",
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/respondents/' },
+      to: { path: '^src/respondents/status-history\\.ts$' },
+    },
+    {
       name: 'pure-domain',
       comment:
         'Domain logic stays framework-free so it can be read and unit-tested on its own: no Nest, TypeORM, Express or HTTP.',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RespondentLifecycleService } from '../respondents/respondent-lifecycle.service';
 import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -41,6 +42,7 @@ export class GroupMembersService {
     private readonly groups: GroupRepository,
     private readonly studyQuery: StudyQueryService,
     private readonly respondentQuery: RespondentQueryService,
+    private readonly lifecycle: RespondentLifecycleService,
     private readonly groupsService: GroupsService,
     private readonly audit: AuditService,
   ) {}
@@ -327,8 +329,8 @@ export class GroupMembersService {
           position: nextPosition(place.groupId, place.role),
         });
     }
-    await this.groups.changeRespondentStatus(leftMembers, 'grouped', 'eligible');
-    await this.groups.changeRespondentStatus(becameMember, 'eligible', 'grouped');
+    await this.lifecycle.move(leftMembers, 'eligible', 'left-group');
+    await this.lifecycle.move(becameMember, 'grouped', 'placed-in-group');
     await this.groups.touchGroups([...ctx.groups.keys()]);
   }
 }

@@ -3,8 +3,6 @@ import { Propagation, Transactional, TransactionHost } from '@nestjs-cls/transac
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { AppError } from '../common/app-error';
-import type { RespondentStatus } from '../common/domain';
-import { moveRespondentStatus } from '../respondents/status-history';
 import { FocusGroup, GroupStatus } from './group.entity';
 import { GroupMember, MemberRole } from './group-member.entity';
 
@@ -74,11 +72,6 @@ export class GroupRepository {
 
   membershipsOfGroups(groupIds: number[]): Promise<GroupMember[]> {
     return this.manager.find(GroupMember, { where: { groupId: In(groupIds) }, order: { position: 'ASC', id: 'ASC' } });
-  }
-
-  /** Moves respondents from one status to another; anyone further along (invited, …) is left alone. */
-  async changeRespondentStatus(ids: number[], from: RespondentStatus, to: RespondentStatus): Promise<void> {
-    await moveRespondentStatus(this.manager, ids, [from], to);
   }
 
   insertGroup(group: Omit<FocusGroup, 'id'>): Promise<FocusGroup> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RespondentLifecycleService } from '../respondents/respondent-lifecycle.service';
 import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -118,6 +119,7 @@ export class GroupsService {
     private readonly studies: StudiesService,
     private readonly studyQuery: StudyQueryService,
     private readonly respondentQuery: RespondentQueryService,
+    private readonly lifecycle: RespondentLifecycleService,
     private readonly audit: AuditService,
     private readonly groupSessions: GroupSessionsService,
   ) {}
@@ -299,7 +301,7 @@ export class GroupsService {
     const memberships = await this.groups.membershipsOfGroups([id]);
     const members = memberships.filter((m) => m.role === 'member').map((m) => m.respondentId);
     await this.groups.deleteGroups([id]);
-    await this.groups.changeRespondentStatus(members, 'grouped', 'eligible');
+    await this.lifecycle.move(members, 'eligible', 'left-group');
     await this.audit.record({
       actor,
       action: 'group.dissolve',
@@ -434,7 +436,7 @@ export class GroupsService {
       g.memberships.filter((m) => m.role === 'member').map((m) => m.respondentId),
     );
     await this.groups.deleteGroups(plan.replaced.map((g) => g.id));
-    await this.groups.changeRespondentStatus(replacedMembers, 'grouped', 'eligible');
+    await this.lifecycle.move(replacedMembers, 'eligible', 'left-group');
     const idByName = new Map([...scope.names.entries()].map(([id, name]) => [name, id]));
     const ids: number[] = [];
     const memberships = [];
@@ -459,10 +461,10 @@ export class GroupsService {
       memberships.push(...g.members.map(place('member')), ...g.reserves.map(place('reserve')));
     }
     await this.groups.insertMemberships(memberships);
-    await this.groups.changeRespondentStatus(
+    await this.lifecycle.move(
       memberships.filter((m) => m.role === 'member').map((m) => m.respondentId),
-      'eligible',
       'grouped',
+      'placed-in-group',
     );
     return ids;
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RespondentLifecycleService } from '../respondents/respondent-lifecycle.service';
 import { StudyQueryService } from '../studies/study-query.service';
 import { RespondentQueryService } from '../respondents/respondent-query.service';
 import { Transactional } from '@nestjs-cls/transactional';
@@ -59,6 +60,7 @@ export class AttendanceService {
     private readonly sessions: SessionRepository,
     private readonly studyQuery: StudyQueryService,
     private readonly respondentQuery: RespondentQueryService,
+    private readonly lifecycle: RespondentLifecycleService,
     private readonly groupQuery: GroupQueryService,
     private readonly attendance: AttendanceRepository,
     private readonly studies: StudiesService,
@@ -152,7 +154,7 @@ export class AttendanceService {
           markedAt: now,
         }),
       );
-      if (status !== current) await this.sessions.changeRespondentStatus([respondentId], [current], status);
+      if (status !== current) await this.lifecycle.move([respondentId], status, 'attendance-marked');
     }
     await this.audit.record({
       actor,

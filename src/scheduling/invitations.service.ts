@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { RespondentLifecycleService } from '../respondents/respondent-lifecycle.service';
 import { StudyQueryService } from '../studies/study-query.service';
 import { RespondentQueryService } from '../respondents/respondent-query.service';
 import { UserQueryService } from '../auth/user-query.service';
@@ -82,6 +83,7 @@ export class InvitationsService {
     private readonly sessions: SessionRepository,
     private readonly studyQuery: StudyQueryService,
     private readonly respondentQuery: RespondentQueryService,
+    private readonly lifecycle: RespondentLifecycleService,
     private readonly users: UserQueryService,
     private readonly groupQuery: GroupQueryService,
     // The group aggregate's writes (a decliner leaves, a reserve moves up) go through the groups module.
@@ -207,7 +209,7 @@ export class InvitationsService {
     invitation.status = 'confirmed';
     invitation.respondedAt = new Date();
     await this.sessions.saveInvitation(invitation);
-    await this.sessions.changeRespondentStatus([respondent.id], ['invited', 'grouped'], 'confirmed');
+    await this.lifecycle.move([respondent.id], 'confirmed', 'confirmed');
     await this.audit.record({
       actor: null,
       action: 'invitation.confirm',
@@ -243,11 +245,7 @@ export class InvitationsService {
     invitation.status = 'declined';
     invitation.respondedAt = new Date();
     await this.sessions.saveInvitation(invitation);
-    await this.sessions.changeRespondentStatus(
-      [invitation.respondentId],
-      ['invited', 'confirmed', 'grouped'],
-      'declined',
-    );
+    await this.lifecycle.move([invitation.respondentId], 'declined', 'declined');
     await this.groups.leave(session.groupId, invitation.respondentId);
     await this.audit.record({
       actor: null,
@@ -304,10 +302,10 @@ export class InvitationsService {
           isUpdate: true,
         });
       }
-      await this.sessions.changeRespondentStatus(
+      await this.lifecycle.move(
         live.map((i) => i.respondentId),
-        ['confirmed'],
         'invited',
+        'invitation-changed',
       );
     }
     await this.updateModerators(
@@ -334,10 +332,10 @@ export class InvitationsService {
         await this.mailer.cancelRespondent(ctx, respondent, locales.get(respondent.id) ?? study.locale);
     for (const inv of live)
       await this.sessions.saveInvitation({ ...inv, status: 'cancelled', sequence: session.sequence });
-    await this.sessions.changeRespondentStatus(
+    await this.lifecycle.move(
       live.map((i) => i.respondentId),
-      ['invited', 'confirmed'],
       'grouped',
+      'session-cancelled',
     );
     for (const [id, role] of [
       [session.invitedLeadId, 'lead'],
@@ -403,7 +401,7 @@ export class InvitationsService {
     const locale = (await this.respondentQuery.screenerLocales([respondent.id])).get(respondent.id) ?? ctx.study.locale;
     // Someone who had an invitation to this session before (one that was cancelled) reads what changed; a newcomer does not.
     await this.mailer.inviteRespondent(ctx, respondent, { locale, token, isUpdate: previous !== null });
-    await this.sessions.changeRespondentStatus([respondent.id], ['eligible', 'grouped'], 'invited');
+    await this.lifecycle.move([respondent.id], 'invited', 'invited');
   }
 
   /** Invites the current moderators who were not (or, with `everyone`, all of them) and cancels for those taken off. */
@@ -476,7 +474,7 @@ export class InvitationsService {
     const position = Math.max(0, ...memberships.filter((m) => m.role === 'member').map((m) => m.position + 1));
     await this.groups.promoteReserve(chosen.id, session.groupId, position);
     // Reserves keep status eligible (their group_member row marks them); as a member they are grouped.
-    await this.sessions.changeRespondentStatus([chosen.respondentId], ['eligible'], 'grouped');
+    await this.lifecycle.move([chosen.respondentId], 'grouped', 'placed-in-group');
     const respondent = people.get(chosen.respondentId)!;
     const invite = session.status === 'scheduled' && session.invitedAt !== null && !!respondent.email;
     if (invite) {

@@ -2,8 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Propagation, Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import type { RespondentStatus } from '../common/domain';
-import { moveRespondentStatus } from '../respondents/status-history';
 import { Invitation, InvitationStatus } from './invitation.entity';
 import { ScheduledSession } from './session.entity';
 
@@ -51,11 +49,6 @@ export class SessionRepository {
       .orderBy('s.id', 'ASC');
     if (this.isPostgres) qb.setLock('pessimistic_write');
     return new Map((await qb.getMany()).map((s) => [s.id, s]));
-  }
-
-  /** Moves respondents to a status, but only from the statuses given (nobody jumps back or skips a step). */
-  async changeRespondentStatus(ids: number[], from: RespondentStatus[], to: RespondentStatus): Promise<void> {
-    await moveRespondentStatus(this.manager, ids, from, to);
   }
 
   sessionsOfStudy(studyId: number): Promise<ScheduledSession[]> {
