@@ -53,6 +53,12 @@ describe('settling disagreements in Chromium, by keyboard', () => {
     expect(await page.textContent('main')).toContain('Krippendorffs alfa');
     expect(await page.textContent('main')).toContain('Cohens kappa');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // Each box stands before its code on the same line, not alone above it (a full-width box did).
+    const box = (await page.getByRole('checkbox', { name: /OORZAAK_FOUT/ }).boundingBox())!;
+    const label = (await page.locator('fieldset label', { hasText: 'OORZAAK_FOUT' }).boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(label.x);
+    expect(box.y + box.height / 2).toBeGreaterThan(label.y);
+    expect(box.y + box.height / 2).toBeLessThan(label.y + label.height);
     expect(await axeViolations(page)).toEqual([]);
   });
 
