@@ -151,9 +151,13 @@ describe('who stands behind a study: settings, logo, and every respondent page, 
       .getRepository(OutboxMessage)
       .findOneByOrFail({ toAddress: fx.members[0].email!, kind: 'invitation' });
     const token = /\/c\/([A-Za-z0-9_-]+)\/confirm/.exec(invitation.textBody)![1];
-    shows((await visitor.get(`/c/${token}/confirm`).expect(200)).text);
+    const respond = (await visitor.get(`/c/${token}/confirm`).expect(200)).text;
+    shows(respond);
     await visitor.post(`/c/${token}/confirm`).expect(303);
-    shows((await visitor.get(`/c/${token}/answered`).expect(200)).text);
+    const answered = (await visitor.get(`/c/${token}/answered`).expect(200)).text;
+    shows(answered);
+    // The helpline stands once, in the box that says who is behind the study, not again above it.
+    for (const page of [respond, answered]) expect(page.split('030 252 76 18').length - 1).toBe(1);
 
     await t.app.get(HomeworkService).sendForGroup('achter-overal', fx.group.id, null);
     const { token: homeworkToken } = await credentialsOf(t, fx.members[0].id);
