@@ -6,6 +6,8 @@ const ROOT = join(__dirname, '..', '..');
 export interface CliResult {
   code: number | null;
   stdout: string;
+  /** Standard output as bytes, for the binary formats (XLSX, PDF) a command may print. */
+  stdoutBytes: Buffer;
   stderr: string;
 }
 
@@ -21,12 +23,15 @@ export function runCli(args: string[], env: Record<string, string>, stdin?: stri
         env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', KWADRANT_LANG: 'en', ...env },
       },
     );
-    let stdout = '';
+    const chunks: Buffer[] = [];
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      const stdoutBytes = Buffer.concat(chunks);
+      resolve({ code, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr });
+    });
     child.stdin.end(stdin ?? '');
   });
 }
