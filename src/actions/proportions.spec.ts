@@ -232,6 +232,17 @@ describe(measureVariants.name, () => {
     );
   });
 
+  it.each([
+    [
+      [{ name: 'Kaart B', reached: 10, contacts: 11, reference: true }],
+      'measurement.field.contacts',
+      { number: 1, name: 'Kaart B' },
+    ],
+    [[{ name: '', reached: 10, contacts: 1, reference: true }], 'actions.measurement.field.name', { number: 1 }],
+  ])('names the field of %j for a person as %s, beside the path in details', (variants, textKey, vars) => {
+    expect(() => measureVariants(variants)).toThrow(expect.objectContaining({ vars: { field: { textKey, vars } } }));
+  });
+
   it('throws an AppError of kind invalid, so the one error filter answers 400', () => {
     expect(() => measureVariants([])).toThrow(AppError);
   });

@@ -1,6 +1,6 @@
 // Measured effects of an action: each variant's contact rate with its 95 % Wilson score interval and, against the
 // reference variant, the difference and a two-sided two-proportion z-test (pooled). Pure: no framework imports.
-import { AppError } from '../common/app-error';
+import { AppError, type TextRef } from '../common/app-error';
 
 /** The 97.5 % quantile of the standard normal distribution: the z of a two-sided 95 % interval. */
 export const Z_95 = 1.959963984540054;
@@ -89,7 +89,8 @@ export const MEASUREMENT_ERROR_REASONS: readonly MeasurementErrorReason[] = [
 /**
  * Bad measurement input: an `invalid` AppError (so an HTTP 400) with code `measurement.<reason>`, the offending
  * field (`variants[1].contacts`) and its value. The message is English for logs; pages and the API translate
- * the code with the keys `measurement.error.<reason>` in templates/locales.
+ * the code with the keys `measurement.error.<reason>` in templates/locales, naming the field as a person reads it
+ * (`label`: "Variant 2 (Kaart B): contacten") while `details.field` keeps the path for programs.
  */
 export class MeasurementInputError extends AppError {
   constructor(
@@ -97,13 +98,14 @@ export class MeasurementInputError extends AppError {
     readonly field: string,
     message: string,
     value?: unknown,
+    label?: TextRef,
   ) {
     super(
       'invalid',
       `measurement.${reason}`,
       message,
       { field, ...(value === undefined ? {} : { value }) },
-      undefined,
+      label ? { field: label } : undefined,
       `measurement.error.${reason}`,
     );
     this.name = 'MeasurementInputError';
@@ -113,16 +115,40 @@ export class MeasurementInputError extends AppError {
   }
 }
 
-function checkCount(value: unknown, field: string): number {
+/** A field of the input: its path (`variants[0].contacts`) and, for a person, its label. */
+interface Field {
+  path: string;
+  label?: TextRef;
+}
+
+/** A variant's field as the reader sees it: "Variant 1 (Kaart A): contacten", or "Variant 1: naam" before it has one. */
+function variantField(index: number, part: 'name' | 'reached' | 'contacts' | 'reference', name?: string): Field {
+  const vars = { number: index + 1, ...(name ? { name } : {}) };
+  return {
+    path: `variants[${index}].${part}`,
+    // Before it has a name a variant is only its row, as the page's form labels it.
+    label: { textKey: name ? `measurement.field.${part}` : `actions.measurement.field.${part}`, vars },
+  };
+}
+
+function checkCount(value: unknown, field: Field): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
     throw new MeasurementInputError(
       'not_a_whole_number',
-      field,
-      `${field} must be a whole number, not ${JSON.stringify(value)}.`,
+      field.path,
+      `${field.path} must be a whole number, not ${JSON.stringify(value)}.`,
       value,
+      field.label,
     );
   }
-  if (value < 0) throw new MeasurementInputError('negative', field, `${field} cannot be negative (${value}).`, value);
+  if (value < 0)
+    throw new MeasurementInputError(
+      'negative',
+      field.path,
+      `${field.path} cannot be negative (${value}).`,
+      value,
+      field.label,
+    );
   return value;
 }
 
@@ -130,23 +156,25 @@ function checkCount(value: unknown, field: string): number {
 function checkProportion(
   contacts: unknown,
   reached: unknown,
-  fields = { contacts: 'contacts', reached: 'reached' },
+  fields: { contacts: Field; reached: Field } = { contacts: { path: 'contacts' }, reached: { path: 'reached' } },
 ): { x: number; n: number } {
   const n = checkCount(reached, fields.reached);
   const x = checkCount(contacts, fields.contacts);
   if (n === 0)
     throw new MeasurementInputError(
       'zero_reached',
-      fields.reached,
-      `${fields.reached} must be at least 1: a rate needs someone reached.`,
+      fields.reached.path,
+      `${fields.reached.path} must be at least 1: a rate needs someone reached.`,
       n,
+      fields.reached.label,
     );
   if (x > n) {
     throw new MeasurementInputError(
       'contacts_above_reached',
-      fields.contacts,
-      `${fields.contacts} (${x}) cannot be more than ${fields.reached} (${n}).`,
+      fields.contacts.path,
+      `${fields.contacts.path} (${x}) cannot be more than ${fields.reached.path} (${n}).`,
       x,
+      fields.contacts.label,
     );
   }
   return { x, n };
@@ -187,8 +215,8 @@ export function twoProportionZTest(
   contacts2: number,
   reached2: number,
 ): TwoProportionTest {
-  const a = checkProportion(contacts1, reached1, { contacts: 'contacts1', reached: 'reached1' });
-  const b = checkProportion(contacts2, reached2, { contacts: 'contacts2', reached: 'reached2' });
+  const a = checkProportion(contacts1, reached1, { contacts: { path: 'contacts1' }, reached: { path: 'reached1' } });
+  const b = checkProportion(contacts2, reached2, { contacts: { path: 'contacts2' }, reached: { path: 'reached2' } });
   const p1 = a.x / a.n;
   const p2 = b.x / b.n;
   const pooled = (a.x + b.x) / (a.n + b.n);
@@ -235,15 +263,31 @@ export function measureVariants(variants: readonly VariantInput[] | readonly unk
   const names = new Set<string>();
   const checked = list.map((item, i) => {
     const v: Partial<Record<keyof VariantInput, unknown>> = typeof item === 'object' && item !== null ? item : {};
-    const prefix = `variants[${i}].`;
     const name = typeof v.name === 'string' ? v.name.trim() : '';
-    if (!name) throw new MeasurementInputError('name_missing', `${prefix}name`, `Variant ${i + 1} needs a name.`);
+    const nameField = variantField(i, 'name');
+    if (!name)
+      throw new MeasurementInputError(
+        'name_missing',
+        nameField.path,
+        `Variant ${i + 1} needs a name.`,
+        undefined,
+        nameField.label,
+      );
     if (names.has(name))
-      throw new MeasurementInputError('duplicate_name', `${prefix}name`, `Two variants are called "${name}".`, name);
+      throw new MeasurementInputError(
+        'duplicate_name',
+        nameField.path,
+        `Two variants are called "${name}".`,
+        name,
+        nameField.label,
+      );
     names.add(name);
     return {
       name,
-      ...checkProportion(v.contacts, v.reached, { contacts: `${prefix}contacts`, reached: `${prefix}reached` }),
+      ...checkProportion(v.contacts, v.reached, {
+        contacts: variantField(i, 'contacts', name),
+        reached: variantField(i, 'reached', name),
+      }),
       reference: v.reference === true,
     };
   });
@@ -256,10 +300,13 @@ export function measureVariants(variants: readonly VariantInput[] | readonly unk
     );
   if (references.length > 1) {
     const second = checked.indexOf(references[1]);
+    const field = variantField(second, 'reference', references[1].name);
     throw new MeasurementInputError(
       'several_references',
-      `variants[${second}].reference`,
+      field.path,
       'Only one variant can be the reference.',
+      undefined,
+      field.label,
     );
   }
   const ref = references[0];

@@ -238,9 +238,37 @@ describe('the action register (API)', () => {
       name: 'fout',
       variants: [{ name: 'a', reached: 10, contacts: 11, reference: true }],
     }).expect(400);
+    // The message names the field as a person reads it; details keep the path for programs.
     expect(nl.body.message).toBe(
-      'Het aantal contacten kan niet hoger zijn dan het aantal bereikt (variants[0].contacts).',
+      'Het aantal contacten kan niet hoger zijn dan het aantal bereikt (Variant 1 (a): contacten).',
     );
+    expect(nl.body.details).toEqual({ field: 'variants[0].contacts', value: 11 });
+    const worded: [unknown[], string][] = [
+      [[{ name: 'Kaart A', reached: 10, contacts: -1, reference: true }], 'Variant 1 (Kaart A): contacts'],
+      [
+        [
+          { name: 'Kaart A', reached: 10, contacts: 1, reference: true },
+          { name: 'Kaart B', reached: 2.5, contacts: 1 },
+        ],
+        'Variant 2 (Kaart B): reached',
+      ],
+      [
+        [
+          { name: 'Kaart A', reached: 10, contacts: 1, reference: true },
+          { name: 'Kaart B', reached: 10, contacts: 1, reference: true },
+        ],
+        'Variant 2 (Kaart B): reference',
+      ],
+      [[{ reached: 10, contacts: 1, reference: true }], 'Variant 1: name'],
+    ];
+    for (const [variants, label] of worded) {
+      const res = await post(researcher, `${api()}/${firstId}/measurements?lang=en`, { name: 'fout', variants });
+      expect({ variants, message: res.body.message }).toEqual({
+        variants,
+        message: expect.stringContaining(`(${label})`),
+      });
+      expect(res.body.message).not.toContain('variants[');
+    }
     const got = await researcher.agent.get(`${api()}/${firstId}`).expect(200);
     expect(got.body.measurements).toHaveLength(1);
   });
