@@ -2,7 +2,8 @@
 // the column headings and status words in the reader's language.
 import { stringify } from 'csv-stringify/sync';
 import { Workbook } from 'exceljs';
-import { QUADRANT_LABELS, type Locale, type Quadrant } from '../common/domain';
+import type { Locale, Quadrant } from '../common/domain';
+import { translator } from '../common/view-engine';
 import type { ActionStatus } from './action-rules';
 
 /** A shareable quote linked as evidence; the respondent only as their pseudonym. */
@@ -35,7 +36,7 @@ export interface ExportWords {
 /** One quote in a cell: R03 · Gemakzoeker · CONS_FACT_INFO: “…”. */
 export function quoteLine(q: ExportQuote, locale: Locale): string {
   const code = q.code.tekstId ?? q.code.path.join(' › ');
-  const quadrant = q.quadrant ? QUADRANT_LABELS[q.quadrant][locale] : '—';
+  const quadrant = q.quadrant ? translator(locale)(`quadrant.${q.quadrant}`) : '—';
   return `${q.pseudonym} · ${quadrant} · ${code}: “${q.text}”`;
 }
 

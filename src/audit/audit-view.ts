@@ -1,4 +1,4 @@
-import { QUADRANT_LABELS, isOneOf, QUADRANTS, Locale } from '../common/domain';
+import { isOneOf, QUADRANTS, Locale } from '../common/domain';
 import type { Translations } from '../common/i18n';
 import { auditSentence, AuditFacts } from './audit-sentence';
 
@@ -23,7 +23,7 @@ export const AUDIT_ACTION_GROUPS = [
 /** Labels a value found in an event's details: quadrants, roles and the words of auditValue.* in the reader's language. */
 export function auditValueLabel(i18n: Translations, locale: Locale): (value: string) => string {
   return (value) => {
-    if (isOneOf(QUADRANTS, value)) return QUADRANT_LABELS[value][locale];
+    if (isOneOf(QUADRANTS, value)) return i18n.t(locale, `quadrant.${value}`);
     for (const key of [`auditValue.${value}`, `role.${value}`]) if (i18n.has(key)) return i18n.t(locale, key);
     return value;
   };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type Locale, QUADRANT_LABELS } from '../common/domain';
+import type { Locale } from '../common/domain';
+import { translator } from '../common/view-engine';
 import { CodebookRepository } from './codebook.repository';
 import type { Coding } from './coding.entity';
 import { CodingMaterialService } from './coding-material.service';
@@ -82,7 +83,7 @@ export class CodingWorkspaceService {
           assignmentId: h.assignmentId,
           pseudonym: h.pseudonym,
           organisation: h.organisation,
-          quadrant: h.quadrant ? QUADRANT_LABELS[h.quadrant][locale] : null,
+          quadrant: h.quadrant ? translator(locale)(`quadrant.${h.quadrant}`) : null,
           answers,
           coded: answers.filter((a) => a.codings.length > 0).length,
         };

@@ -6,15 +6,8 @@
 // finds the account again), each coding's from its id. Exporting twice gives the same GUIDs, and an import finds
 // our sources, codings and coders by them. The respondent is only their pseudonym (R01): the variables are bands
 // and labels, and names, e-mail, phone, token and code typed into an answer are masked.
-import {
-  DIGITAL_COMFORT_LABELS,
-  educationBand,
-  isOneOf,
-  DIGITAL_COMFORTS,
-  EDUCATIONS,
-  QUADRANT_LABELS,
-  QUADRANTS,
-} from '../common/domain';
+import { educationBand, isOneOf, DIGITAL_COMFORTS, EDUCATIONS, QUADRANTS } from '../common/domain';
+import { translator } from '../common/view-engine';
 import { ageBand } from '../overviews/overview';
 import { guidFromName, KWADRANT_GUID_NAMESPACE } from './refi/guid';
 import type { RefiCode, RefiUser } from './refi/refi-types';
@@ -91,13 +84,15 @@ export function homeworkSource(homework: ExportHomework): HomeworkSource {
 
 /** The six respondent variables as the other tool shows them: labels and bands, never raw personal data. */
 export function respondentVariables(r: ExportHomework['respondent']): RespondentExport['variables'] {
+  // In Dutch, like the source texts: a project is coded in one language.
+  const t = translator('nl');
   return {
     organisation: r.organisation ?? '',
-    quadrant: isOneOf(QUADRANTS, r.quadrant) ? QUADRANT_LABELS[r.quadrant].nl : '',
+    quadrant: isOneOf(QUADRANTS, r.quadrant) ? t(`quadrant.${r.quadrant}`) : '',
     gender: r.gender ?? '',
     ageBand: r.ageMin !== null && r.ageMax !== null ? ageBand(r.ageMin, r.ageMax) : '',
     educationBand: isOneOf(EDUCATIONS, r.education) ? educationBand(r.education) : '',
-    digitalComfort: isOneOf(DIGITAL_COMFORTS, r.digitalComfort) ? DIGITAL_COMFORT_LABELS[r.digitalComfort].nl : '',
+    digitalComfort: isOneOf(DIGITAL_COMFORTS, r.digitalComfort) ? t(`digitalComfort.${r.digitalComfort}`) : '',
   };
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import hbs from 'hbs';
-import { QUADRANT_LABELS, EDUCATION_LABELS, DIGITAL_COMFORT_LABELS, Locale } from './domain';
+import type { Locale } from './domain';
 import { formatDate, formatDateTime } from './format';
 import { Translations, type Translator } from './i18n';
 import { textOf } from './text-of';
@@ -59,24 +59,14 @@ export function registerTemplateHelpers(hb: typeof hbs.handlebars): void {
   hb.registerHelper('datetime', (d: Date | string, options: HelperOptions) =>
     d ? formatDateTime(new Date(d), localeOf(options)) : '',
   );
-  hb.registerHelper(
-    'quadrantLabel',
-    (q: keyof typeof QUADRANT_LABELS, options: HelperOptions) => QUADRANT_LABELS[q]?.[localeOf(options)] ?? q ?? '',
-  );
-  hb.registerHelper(
-    'educationLabel',
-    (e: keyof typeof EDUCATION_LABELS, options: HelperOptions) => EDUCATION_LABELS[e]?.[localeOf(options)] ?? e ?? '',
-  );
-  hb.registerHelper(
-    'comfortLabel',
-    (c: keyof typeof DIGITAL_COMFORT_LABELS, options: HelperOptions) =>
-      DIGITAL_COMFORT_LABELS[c]?.[localeOf(options)] ?? c ?? '',
-  );
   // Codes shown as words: an unknown code is shown as it is rather than as a missing-text key.
   const word = (prefix: string) => (code: unknown, options: HelperOptions) => {
     const key = `${prefix}.${textOf(code)}`;
     return i18n.has(key) ? i18n.t(localeOf(options), key) : textOf(code);
   };
+  hb.registerHelper('quadrantLabel', word('quadrant'));
+  hb.registerHelper('educationLabel', word('education'));
+  hb.registerHelper('comfortLabel', word('digitalComfort'));
   hb.registerHelper('genderLabel', word('gender'));
   hb.registerHelper('mailKind', word('mail.kind'));
   registerFormHelpers(hb);

@@ -1,7 +1,7 @@
 // The dashboard's view model: the pipeline table, the blockers as sentences with a way to act on each, the bulk
 // actions with what they will do. Pure: no framework imports.
 import type { Locale } from '../common/domain';
-import { QUADRANT_LABELS } from '../common/domain';
+import { translator } from '../common/view-engine';
 import type { BulkPreview } from './dashboard.service';
 import { Blocker, BulkAction, PipelineTable, Remedy, STEPS, StudyState } from './pipeline';
 
@@ -31,7 +31,7 @@ export function blockerView(slug: string, blocker: Blocker, state: StudyState, l
     count: blocker.count,
     cells:
       blocker.code === 'short-cells'
-        ? state.shortCells.map((c) => ({ ...c, quadrant: QUADRANT_LABELS[c.quadrant][locale] }))
+        ? state.shortCells.map((c) => ({ ...c, quadrant: translator(locale)(`quadrant.${c.quadrant}`) }))
         : [],
     link: remedyLink(slug, blocker.remedy, state),
   };
@@ -44,7 +44,7 @@ export function pipelineView(table: PipelineTable, locale: Locale) {
     steps: STEPS.map((s) => `dashboard.step.${s}`),
     rows: table.rows.map((r) => ({
       organisation: r.organisation,
-      quadrant: QUADRANT_LABELS[r.quadrant][locale],
+      quadrant: translator(locale)(`quadrant.${r.quadrant}`),
       target: r.target,
       cells: cells(r.counts, r.target),
     })),

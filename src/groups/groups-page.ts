@@ -1,5 +1,5 @@
 // The view model of the groups page: one card per organisation × quadrant, with the choices each small form offers.
-import { QUADRANT_LABELS, QUADRANTS, type Locale, type Quadrant } from '../common/domain';
+import { QUADRANTS, type Locale, type Quadrant } from '../common/domain';
 import { formatSlot } from '../common/format';
 import { getTranslations } from '../common/view-engine';
 import { fieldKey, type PersonView, type ReasonCode } from './group-candidates';
@@ -19,7 +19,7 @@ export function shortfallText(
   locale: Locale,
 ): string {
   const i18n = getTranslations();
-  const quadrant = QUADRANT_LABELS[s.quadrant][locale];
+  const quadrant = i18n.t(locale, `quadrant.${s.quadrant}`);
   if (s.candidates < s.needed)
     return i18n.t(locale, 'groups.shortfallLine', {
       organisation: s.organisation,

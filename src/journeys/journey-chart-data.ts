@@ -1,7 +1,7 @@
 // What the journey pictures show, as data: the cells of a journey map and the bars of the cause classes, the
 // vega-lite specs that draw them, and the same numbers as tables for screen readers and the PDF. Pure: no
 // framework imports; the texts come from the message catalogue (journeyCharts.*).
-import { LOCALE_TAG, QUADRANT_LABELS, type Locale } from '../common/domain';
+import { LOCALE_TAG, type Locale, type Quadrant } from '../common/domain';
 import { translator } from '../common/view-engine';
 import { HOMEWORK_CHANNELS, HOMEWORK_STEPS, type HomeworkStep } from '../surveys/homework-definition';
 import type { Count, JourneyGroup, JourneyReport } from './journey-report';
@@ -55,7 +55,7 @@ export function chartLabels(locale: Locale, options: ChartOptions = {}) {
     rating: (r: (typeof RATING_ROWS)[number]) => t(`journeyCharts.rating.${r}`),
     channel: (c: string) => t(`journeyCharts.channel.${c}`),
     cause: (c: CauseColumn) => t(`journeyCharts.cause.${c}`),
-    quadrant: (q: keyof typeof QUADRANT_LABELS) => QUADRANT_LABELS[q][locale],
+    quadrant: (q: Quadrant) => t(`quadrant.${q}`),
     /** A count as people read it: suppressed counts as "< k", never as 0. */
     count: (c: Count) => (c === null ? t('journeyCharts.belowK', { k }) : number.format(c)),
     atLeast: (n: number) => t('journeyCharts.atLeast', { n: number.format(n) }),

@@ -1,6 +1,6 @@
 // The journey report as one long table, a row per organisation × quadrant × step × counted item: what the CSV
 // and XLSX files carry, so a spreadsheet can pivot it any way. Pure: no framework imports.
-import { QUADRANT_LABELS, type Locale } from '../common/domain';
+import type { Locale } from '../common/domain';
 import { translator } from '../common/view-engine';
 import type { Count, JourneyReport } from './journey-report';
 
@@ -56,7 +56,7 @@ export function journeyRows(report: JourneyReport<Count>, locale: Locale): Journ
       ) =>
         rows.push({
           organisation: g.organisation,
-          quadrant: QUADRANT_LABELS[g.quadrant][locale],
+          quadrant: t(`quadrant.${g.quadrant}`),
           n: g.respondents,
           step: t(`journeys.step.${s.step}`),
           measure: t(`journeys.measure.${measure}`),

@@ -1,7 +1,7 @@
 // The journey report as the page shows it: per step, a table with a column per group (the four quadrants of one
 // organisation, or one quadrant across organisations) and a row per counted item, each count with its n in the
 // column header; then the contact reasons per Tekst-ID and per Categorie 1. Pure: no framework imports.
-import { QUADRANT_LABELS, type Locale } from '../common/domain';
+import type { Locale } from '../common/domain';
 import { translator } from '../common/view-engine';
 import type { Count, JourneyGroup, StepReport } from './journey-report';
 
@@ -67,7 +67,7 @@ export function journeyBlocks(
       `${prefix}-${i + 1}`,
       organisation,
       groups.filter((g) => g.organisation === organisation),
-      (g) => QUADRANT_LABELS[g.quadrant][opts.locale],
+      (g) => translator(opts.locale)(`quadrant.${g.quadrant}`),
       opts,
     ),
   );

@@ -2,7 +2,8 @@ import { Controller, Get, Param, Query, Render, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { QUADRANT_LABELS, QUADRANTS } from '../common/domain';
+import { QUADRANTS } from '../common/domain';
+import { translator } from '../common/view-engine';
 import { POPULATIONS } from '../overviews/overview';
 import { JourneyQueryDto } from './dto/journey-query.dto';
 import { journeyLinks, quoteViews } from './journey-page';
@@ -39,7 +40,7 @@ export class JourneysPagesController {
       organisationChoices: organisations,
       quadrants: QUADRANTS,
       populations: POPULATIONS,
-      quadrantName: request.quadrant ? QUADRANT_LABELS[request.quadrant][req.locale] : '',
+      quadrantName: request.quadrant ? translator(req.locale)(`quadrant.${request.quadrant}`) : '',
       pictures: await journeyPictures(report, req.locale, { idPrefix: 'picture' }),
       blocks: journeyBlocks(report.groups, { locale: req.locale, quadrant: request.quadrant }),
       downloads: journeyLinks(`/api/studies/${study.slug}/journey`, request),
@@ -68,7 +69,7 @@ export class JourneysPagesController {
       filter: { quadrant: request.quadrant ?? '', population: journey.population },
       quadrants: QUADRANTS,
       populations: POPULATIONS,
-      quadrantName: request.quadrant ? QUADRANT_LABELS[request.quadrant][locale] : '',
+      quadrantName: request.quadrant ? translator(locale)(`quadrant.${request.quadrant}`) : '',
       pictures: await journeyPictures(journey, locale, {
         idPrefix: 'picture',
         suppressedBelow: journey.k,

@@ -8,6 +8,8 @@ import {
   normaliseOrganisation,
   normaliseQuadrant,
 } from './normalise';
+import { DIGITAL_COMFORTS, EDUCATIONS, LOCALES, QUADRANTS } from '../common/domain';
+import { translator } from '../common/view-engine';
 
 function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got: ${result.reason}`);
@@ -249,6 +251,19 @@ describe('normaliseOrganisation', () => {
     expect(reason(normaliseOrganisation('RET', []))).toBe(
       'unknown organisation "RET"; this study has no organisations yet',
     );
+  });
+});
+
+describe('the words pages and exports show (message catalogue)', () => {
+  // Exports and pages print these words; a file made from them must import again, in either language.
+  it.each(LOCALES.map((locale) => [locale]))('are read back in %s', (locale) => {
+    const t = translator(locale);
+    for (const e of EDUCATIONS) expect(value(normaliseEducation(t(`education.${e}`)))).toBe(e);
+    for (const c of DIGITAL_COMFORTS) expect(value(normaliseDigitalComfort(t(`digitalComfort.${c}`)))).toBe(c);
+    for (const q of QUADRANTS) {
+      expect(value(normaliseQuadrant(t(`quadrant.${q}`)))).toBe(q);
+      expect(value(normaliseQuadrant(t(`quadrantPlural.${q}`)))).toBe(q);
+    }
   });
 });
 

@@ -1,18 +1,7 @@
 // Turns the spellings found in real respondent files (panel bureau exports, Bijlage 5 of the research
 // report, earlier studies) into the canonical vocabulary of src/common/domain.ts. Pure: no framework imports.
 
-import {
-  DIGITAL_COMFORT_LABELS,
-  DIGITAL_COMFORTS,
-  DigitalComfort,
-  EDUCATION_LABELS,
-  EDUCATIONS,
-  Education,
-  Gender,
-  QUADRANT_LABELS,
-  QUADRANTS,
-  Quadrant,
-} from '../common/domain';
+import { DIGITAL_COMFORTS, DigitalComfort, EDUCATIONS, Education, Gender, QUADRANTS, Quadrant } from '../common/domain';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -177,6 +166,20 @@ function checkAge(raw: string, min: number, max: number, age: string): Result<Ag
 
 // ------------------------------------------------------------------------------------------- education
 
+// The labels below are input vocabulary, not display text: the spellings files use, which pages once showed. Pages
+// show the words of the message catalogue (words.json); these stay here so that a file written with today's labels
+// is still read when a label on the pages changes. normalise.spec checks that every label the catalogue shows is read.
+
+/** The labels of Bijlage 5, Dutch then English. */
+const EDUCATION_LABELS: Record<Education, readonly [nl: string, en: string]> = {
+  basisonderwijs: ['Basisonderwijs', 'Primary school'],
+  'vmbo-mavo-lbo': ['VMBO / MAVO / LBO', 'Pre-vocational secondary (vmbo/mavo/lbo)'],
+  'havo-vwo': ['HAVO / VWO', 'Senior general secondary (havo/vwo)'],
+  mbo: ['MBO', 'Vocational (mbo)'],
+  hbo: ['HBO', 'Higher professional (hbo)'],
+  wo: ['Universiteit of hoger', 'University or higher'],
+};
+
 const EDUCATION_WHOLE: Record<string, Education> = {
   geen: 'basisonderwijs',
   'geen opleiding': 'basisonderwijs',
@@ -261,7 +264,7 @@ const EDUCATION_TOKENS: Record<string, Education> = {
 /** Degrees that name a level only when nothing else does: "HBO master" is an hbo master, "master" alone is wo. */
 const DEGREE_TOKENS = new Set(['master', 'phd']);
 
-const EDUCATION_EXPECTED = EDUCATIONS.map((e) => EDUCATION_LABELS[e].nl).join(', ');
+const EDUCATION_EXPECTED = EDUCATIONS.map((e) => EDUCATION_LABELS[e][0]).join(', ');
 
 /**
  * The six levels of Bijlage 5. Reads combined spellings ("VMBO / MAVO/ LBO", "havo/vwo", "Havo / VWO"),
@@ -272,9 +275,7 @@ const EDUCATION_EXPECTED = EDUCATIONS.map((e) => EDUCATION_LABELS[e].nl).join(',
 export function normaliseEducation(raw: string): Result<Education> {
   const key = simplify(raw);
   if (!key) return fail(MISSING);
-  const byLabel = EDUCATIONS.find((e) =>
-    [e, EDUCATION_LABELS[e].nl, EDUCATION_LABELS[e].en].some((l) => compact(l) === compact(key)),
-  );
+  const byLabel = EDUCATIONS.find((e) => [e, ...EDUCATION_LABELS[e]].some((l) => compact(l) === compact(key)));
   if (byLabel) return ok(byLabel);
   const whole = lookup(EDUCATION_WHOLE, key.replace(/[^a-z ]/g, '').trim());
   if (whole) return ok(whole);
@@ -299,6 +300,15 @@ export function normaliseEducation(raw: string): Result<Education> {
 }
 
 // ------------------------------------------------------------------------------------- digital comfort
+
+/** The five points of the scale as the report labels them, Dutch then English (input vocabulary, see above). */
+const DIGITAL_COMFORT_LABELS: Record<DigitalComfort, readonly [nl: string, en: string]> = {
+  'zeer-oncomfortabel': ['Zeer oncomfortabel', 'Very uncomfortable'],
+  oncomfortabel: ['Oncomfortabel', 'Uncomfortable'],
+  neutraal: ['Neutraal', 'Neutral'],
+  comfortabel: ['Comfortabel', 'Comfortable'],
+  'zeer-comfortabel': ['Zeer comfortabel', 'Very comfortable'],
+};
 
 const COMFORT_WORDS: Record<string, DigitalComfort> = {
   '1': 'zeer-oncomfortabel',
@@ -346,18 +356,26 @@ export function normaliseDigitalComfort(raw: string): Result<DigitalComfort> {
     const [a, b] = [comfortWord(pair[1]), comfortWord(pair[2])];
     if (a && a === b) return ok(a);
   }
-  const expected = DIGITAL_COMFORTS.map((c) => DIGITAL_COMFORT_LABELS[c].nl).join(', ');
+  const expected = DIGITAL_COMFORTS.map((c) => DIGITAL_COMFORT_LABELS[c][0]).join(', ');
   return fail(`unknown digital comfort "${raw.trim()}"; expected one of: ${expected} (or 1-5)`);
 }
 
 function comfortWord(key: string): DigitalComfort | undefined {
   const byLabel = DIGITAL_COMFORTS.find((c) =>
-    [c, DIGITAL_COMFORT_LABELS[c].nl, DIGITAL_COMFORT_LABELS[c].en].some((l) => compact(l) === compact(key)),
+    [c, ...DIGITAL_COMFORT_LABELS[c]].some((l) => compact(l) === compact(key)),
   );
   return byLabel ?? lookup(COMFORT_WORDS, key);
 }
 
 // -------------------------------------------------------------------------------------------- quadrant
+
+/** The quadrants' names, Dutch then English (input vocabulary, see above); QUADRANT_ALIASES reads them. */
+const QUADRANT_LABELS: Record<Quadrant, readonly [nl: string, en: string]> = {
+  informatiezoeker: ['Informatiezoeker', 'Information seeker'],
+  zekerheidszoeker: ['Zekerheidszoeker', 'Certainty seeker'],
+  'rust-in-je-hoofdzoeker': ['Rust-in-je-hoofdzoeker', 'Peace-of-mind seeker'],
+  gemakzoeker: ['Gemakzoeker', 'Convenience seeker'],
+};
 
 const QUADRANT_ALIASES: Record<string, Quadrant> = {
   informatiezoeker: 'informatiezoeker',
@@ -384,7 +402,7 @@ export function normaliseQuadrant(raw: string): Result<Quadrant> {
   if (!key) return fail(MISSING);
   const quadrant = lookup(QUADRANT_ALIASES, key);
   if (quadrant) return ok(quadrant);
-  const expected = QUADRANTS.map((q) => `${QUADRANT_LABELS[q].nl} (${QUADRANT_LABELS[q].en})`).join(', ');
+  const expected = QUADRANTS.map((q) => `${QUADRANT_LABELS[q][0]} (${QUADRANT_LABELS[q][1]})`).join(', ');
   return fail(`unknown quadrant "${raw.trim()}"; expected one of: ${expected}`);
 }
 

@@ -1,5 +1,5 @@
 import { EventAttributes, createEvents } from 'ics';
-import { LOCALE_TAG, QUADRANT_LABELS, Quadrant } from '../common/domain';
+import { LOCALE_TAG, Quadrant } from '../common/domain';
 import type { Translator } from '../common/i18n';
 import { DEFAULT_TIME_ZONE } from './explain';
 
@@ -140,7 +140,7 @@ export function moderatorBriefing(input: ModeratorBriefingInput, t: Translator):
     `${t('mail.moderator.role')} ${role}`,
     `${t('mail.moderator.group')} ${input.groupLabel}`,
     t('mail.moderator.members'),
-    ...input.members.map((m) => `- ${m.firstName} (${QUADRANT_LABELS[m.quadrant][t.locale]})`),
+    ...input.members.map((m) => `- ${m.firstName} (${t(`quadrant.${m.quadrant}`)})`),
   ];
   if (input.prepUrl) lines.push(t('calendar.preparation', { url: input.prepUrl }));
   return lines.join('\n');

@@ -3,7 +3,8 @@ import { StudyQueryService } from '../studies/study-query.service';
 import { RespondentQueryService } from '../respondents/respondent-query.service';
 import { UserQueryService } from '../auth/user-query.service';
 import type { UserAccount } from '../auth/auth-user';
-import { QUADRANT_LABELS, type Locale } from '../common/domain';
+import type { Locale } from '../common/domain';
+import { getTranslations } from '../common/view-engine';
 import { GroupQueryService, type GroupRecord } from '../groups/group-query.service';
 import type { Respondent } from '../respondents/respondent';
 import type { SessionSlot, Study } from '../studies/study';
@@ -46,7 +47,11 @@ export function groupLabel(
   organisationName: string,
   locale: Locale,
 ): string {
-  return `${organisationName} × ${QUADRANT_LABELS[group.quadrant]?.[locale] ?? group.quadrant} (#${group.id})`;
+  const i18n = getTranslations();
+  const key = `quadrant.${group.quadrant}`;
+  // A quadrant the catalogue does not know (a row written by hand) is shown as stored rather than as a key.
+  const quadrant = i18n.has(key) ? i18n.t(locale, key) : group.quadrant;
+  return `${organisationName} × ${quadrant} (#${group.id})`;
 }
 
 @Injectable()

@@ -1,15 +1,7 @@
 // The public screener as SurveyJS JSON (issue "Screener"). Pure: no framework imports.
 // Strings are `{ default: Dutch, en: English }`: the page and the validator set SurveyJS's default locale to nl.
 // Every word comes from the message catalogue (screenerForm.*), through the two translators the caller passes.
-import {
-  DIGITAL_COMFORTS,
-  DIGITAL_COMFORT_LABELS,
-  EDUCATIONS,
-  Education,
-  Locale,
-  Quadrant,
-  QUADRANTS,
-} from '../common/domain';
+import { DIGITAL_COMFORTS, EDUCATIONS, Education, Locale, Quadrant, QUADRANTS } from '../common/domain';
 import type { TextVars, Translator } from '../common/i18n';
 import { ORGANISATION_PLACEHOLDER, SELECTION_STATEMENTS } from './selection-question';
 
@@ -39,7 +31,7 @@ export function selectionStatementText(quadrant: Quadrant, locale: Locale): stri
   return SELECTION_STATEMENTS[quadrant][locale].split(ORGANISATION_PLACEHOLDER).join('{organisation}');
 }
 
-/** Plain-language labels for respondents; the canonical labels (Bijlage 5) stay in domain.ts. */
+/** Plain-language labels for respondents; the labels of Bijlage 5 are education.* in the catalogue. */
 const educationChoiceTexts = (t: ScreenerTexts): Record<Education, LocalisedText> => ({
   basisonderwijs: both(t, 'screenerForm.education.basisonderwijs'),
   'vmbo-mavo-lbo': both(t, 'screenerForm.education.vmbo-mavo-lbo'),
@@ -249,10 +241,7 @@ function pageAboutYou(t: ScreenerTexts) {
         title: both(t, 'screenerForm.digitalComfort.title'),
         description: both(t, 'screenerForm.digitalComfort.description'),
         isRequired: true,
-        choices: DIGITAL_COMFORTS.map((value) => ({
-          value,
-          text: localised(DIGITAL_COMFORT_LABELS[value].nl, DIGITAL_COMFORT_LABELS[value].en),
-        })),
+        choices: DIGITAL_COMFORTS.map((value) => ({ value, text: both(t, `digitalComfort.${value}`) })),
       },
     ],
   };

@@ -1,14 +1,6 @@
 // Headers and value labels of the exports, per locale. Values are shown with the labels of Bijlage 5
 // ("HAVO / VWO", "Zeer comfortabel", "Gemakzoeker"), which the Bijlage 5 importer reads back.
-import {
-  DIGITAL_COMFORT_LABELS,
-  EDUCATION_LABELS,
-  LOCALE_TAG,
-  QUADRANT_LABELS,
-  QUADRANTS,
-  type Locale,
-  type Quadrant,
-} from '../../common/domain';
+import { LOCALE_TAG, QUADRANTS, type Locale, type Quadrant } from '../../common/domain';
 import { translator } from '../../common/view-engine';
 import type { Count, OrganisationRow } from '../anonymise';
 import type { Population } from '../overview';
@@ -49,7 +41,7 @@ export function compositionHeaders(locale: Locale): string[] {
 }
 
 export function quadrantPlural(q: Quadrant, locale: Locale): string {
-  return `${QUADRANT_LABELS[q][locale]}s`;
+  return translator(locale)(`quadrantPlural.${q}`);
 }
 
 /** A composition count for display: "*" where suppressed. */
@@ -59,12 +51,13 @@ export function showCount(count: Count): string {
 
 /** The six columns of Bijlage 5, labelled; gender stays m / v / x in every locale. */
 export function rowCells(row: OrganisationRow, locale: Locale): string[] {
+  const t = translator(locale);
   return [
     row.gender,
     row.age,
-    EDUCATION_LABELS[row.education][locale],
-    DIGITAL_COMFORT_LABELS[row.digitalComfort][locale],
-    QUADRANT_LABELS[row.quadrant][locale],
+    t(`education.${row.education}`),
+    t(`digitalComfort.${row.digitalComfort}`),
+    t(`quadrant.${row.quadrant}`),
     row.organisation,
   ];
 }

@@ -2,7 +2,8 @@
 // so every format can be compared with the JSON overview.
 import { execFile } from 'node:child_process';
 import { Writable } from 'node:stream';
-import { DIGITAL_COMFORT_LABELS, EDUCATION_LABELS, QUADRANT_LABELS, type Locale } from '../../common/domain';
+import { DIGITAL_COMFORTS, EDUCATIONS, QUADRANTS, type Locale } from '../../common/domain';
+import { translator } from '../../common/view-engine';
 import type { OrganisationRow } from '../anonymise';
 
 export class MemorySink extends Writable {
@@ -23,8 +24,10 @@ export class MemorySink extends Writable {
   }
 }
 
-function reverse<K extends string>(labels: Record<K, Record<Locale, string>>, locale: Locale, label: string): K {
-  const key = (Object.keys(labels) as K[]).find((k) => labels[k][locale] === label);
+/** The code whose word in the catalogue (`<prefix>.<code>`) is `label`. */
+function reverse<K extends string>(codes: readonly K[], prefix: string, locale: Locale, label: string): K {
+  const t = translator(locale);
+  const key = codes.find((code) => t(`${prefix}.${code}`) === label);
   if (!key) throw new Error(`Unknown label "${label}"`);
   return key;
 }
@@ -35,9 +38,9 @@ export function rowFromCells(cells: readonly string[], locale: Locale = 'nl'): O
   return {
     gender: gender as OrganisationRow['gender'],
     age,
-    education: reverse(EDUCATION_LABELS, locale, education),
-    digitalComfort: reverse(DIGITAL_COMFORT_LABELS, locale, digitalComfort),
-    quadrant: reverse(QUADRANT_LABELS, locale, quadrant),
+    education: reverse(EDUCATIONS, 'education', locale, education),
+    digitalComfort: reverse(DIGITAL_COMFORTS, 'digitalComfort', locale, digitalComfort),
+    quadrant: reverse(QUADRANTS, 'quadrant', locale, quadrant),
     organisation,
   };
 }
