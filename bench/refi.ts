@@ -8,8 +8,9 @@ import { readQdpx, writeQdpx } from '../src/coding/refi/qdpx';
 import { buildStudyProject, RespondentExport } from '../src/coding/refi/respondent-project';
 import { buildHomeworkSource } from '../src/coding/refi/source-text';
 import { buildHomeworkDefinition } from '../src/surveys/homework-definition';
+import { translators } from '../src/common/view-engine';
 
-const definition = buildHomeworkDefinition({ organisation: 'Waterbedrijf' });
+const definition = buildHomeworkDefinition({ organisation: 'Waterbedrijf' }, translators());
 const textQuestions = (definition as { pages: { elements: { type: string; name: string }[] }[] }).pages
   .flatMap((p) => p.elements)
   .filter((e) => e.type === 'comment')

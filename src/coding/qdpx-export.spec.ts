@@ -2,6 +2,7 @@ import { refiCodeTree, testGuid } from '../../test/support/refi-factories';
 import { validateXml } from '../../test/support/xml-schema';
 import { unzipAll } from '../../test/support/zip';
 import { buildHomeworkDefinition } from '../surveys/homework-definition';
+import { translators } from '../common/view-engine';
 import { caseGuid, codingGuid, ExportHomework, ExportInput, sourceGuid, studyExport, userGuid } from './qdpx-export';
 import { writeQdpx } from './refi/qdpx';
 import { buildStudyProject } from './refi/respondent-project';
@@ -11,7 +12,7 @@ const homework = (assignmentId: number, respondentId: number, answers: Record<st
   respondentId,
   submittedAt: new Date('2026-11-10T08:00:00Z'),
   answers,
-  definition: buildHomeworkDefinition({ organisation: 'Waterbedrijf Oost' }),
+  definition: buildHomeworkDefinition({ organisation: 'Waterbedrijf Oost' }, translators()),
   respondent: {
     organisation: 'Waterbedrijf Oost',
     quadrant: 'gemakzoeker',

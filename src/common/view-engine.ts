@@ -29,6 +29,11 @@ export function translator(locale: Locale): Translator {
   return getTranslations().translator(locale);
 }
 
+/** A translator for each language, for texts that carry both (the SurveyJS forms). */
+export function translators(): Record<Locale, Translator> {
+  return { nl: translator('nl'), en: translator('en') };
+}
+
 type RefusedFormView = { name: string; values: Record<string, unknown>; problems: Record<string, string[]> };
 type HelperOptions = { data?: { root?: { locale?: Locale; form?: RefusedFormView } }; hash?: Record<string, unknown> };
 const localeOf = (options: HelperOptions): Locale => options?.data?.root?.locale ?? 'nl';

@@ -1,8 +1,9 @@
 import { buildHomeworkDefinition } from '../surveys/homework-definition';
+import { translators } from '../common/view-engine';
 import { draftProblems, draftShapes } from './draft-check';
 
 describe('draft check', () => {
-  const shapes = draftShapes(buildHomeworkDefinition({ organisation: 'RET' }));
+  const shapes = draftShapes(buildHomeworkDefinition({ organisation: 'RET' }, translators()));
 
   it('knows every answerable question of the homework, and no html blocks', () => {
     expect(shapes.has('firstName')).toBe(true);

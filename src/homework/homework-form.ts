@@ -2,6 +2,7 @@
 // localised list of its questions for the print version, the PDF and the preparation view. Pure.
 import type { Locale } from '../common/domain';
 import { buildHomeworkDefinition, HOMEWORK_RATINGS } from '../surveys/homework-definition';
+import { translators } from '../common/view-engine';
 import { DraftShapes, draftShapes } from './draft-check';
 
 export interface HomeworkForm {
@@ -15,7 +16,7 @@ const forms = new Map<string, HomeworkForm>();
 export function homeworkForm(organisation: string): HomeworkForm {
   let form = forms.get(organisation);
   if (!form) {
-    const definition = buildHomeworkDefinition({ organisation });
+    const definition = buildHomeworkDefinition({ organisation }, translators());
     form = { definition, shapes: draftShapes(definition) };
     forms.set(organisation, form);
   }

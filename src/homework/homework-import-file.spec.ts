@@ -1,10 +1,11 @@
 import { DEFAULT_IMPORT_LIMITS, ImportLimitError } from '../common/import/import-limits';
 import { ProblemList } from '../common/import/problem-list';
 import { buildHomeworkDefinition } from '../surveys/homework-definition';
+import { translators } from '../common/view-engine';
 import { HomeworkFileError, readHomeworkFile } from './homework-import-file';
 import { importQuestions, RowProblem } from './homework-import-row';
 
-const questions = importQuestions(buildHomeworkDefinition({ organisation: 'RET' }));
+const questions = importQuestions(buildHomeworkDefinition({ organisation: 'RET' }, translators()));
 const read = (text: string, limits = DEFAULT_IMPORT_LIMITS) => {
   const problems = new ProblemList<RowProblem>();
   return { problems, file: readHomeworkFile(Buffer.from(text, 'utf8'), 'antwoorden.csv', questions, limits, problems) };

@@ -1,4 +1,5 @@
 import { buildHomeworkDefinition } from '../surveys/homework-definition';
+import { translators } from '../common/view-engine';
 import { validateSubmission } from '../surveys/survey-validator';
 import {
   importQuestions,
@@ -10,7 +11,7 @@ import {
   splitChoices,
 } from './homework-import-row';
 
-const definition = buildHomeworkDefinition({ organisation: 'Vitens' });
+const definition = buildHomeworkDefinition({ organisation: 'Vitens' }, translators());
 const questions = importQuestions(definition);
 const channels = questions.find((q) => q.name === 'channels')!.choices;
 

@@ -10,6 +10,7 @@ import {
   ratingQuestionName,
   type HomeworkStep,
 } from '../surveys/homework-definition';
+import { translators } from '../common/view-engine';
 
 // ----------------------------------------------------------------------------------- the form's steps
 
@@ -47,7 +48,7 @@ const SIMPLE_CONDITION = /^\{(\w+)\} = '([^']*)'$/;
  * questions that were not asked (an answer kept from before the respondent changed their mind, or an import).
  */
 export const STEP_QUESTIONS: readonly StepQuestions[] = (() => {
-  const definition = buildHomeworkDefinition({ organisation: '' }) as {
+  const definition = buildHomeworkDefinition({ organisation: '' }, translators()) as {
     pages: { name: string; elements: Element[] }[];
   };
   return HOMEWORK_STEPS.map((step): StepQuestions => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { translator } from '../common/view-engine';
+import { translators } from '../common/view-engine';
 import { buildHomeworkDefinition } from './homework-definition';
 import { buildScreenerDefinition, type ScreenerInput } from './screener-definition';
 
@@ -12,7 +12,7 @@ const snapshot = (name: string) => readFileSync(join(SNAPSHOTS, `${name}.json`),
 /** Indented so a difference reads line by line; equal indented texts mean equal compact JSON, hence equal hashes. */
 const printed = (definition: object) => `${JSON.stringify(definition, null, 1)}\n`;
 
-const texts = { nl: translator('nl'), en: translator('en') };
+const texts = translators();
 
 const onlineScreener: ScreenerInput = {
   studyTitle: 'Onderzoek dienstverlening',
@@ -47,7 +47,7 @@ describe('generated survey definitions', () => {
     ['homework-vitens', 'Vitens'],
     ['homework-escaped', 'Gemeente <Utrecht> & "Zeist"'],
   ])('builds the homework form %s exactly as before', (name, organisation) => {
-    expect(printed(buildHomeworkDefinition({ organisation }))).toBe(snapshot(name));
+    expect(printed(buildHomeworkDefinition({ organisation }, texts))).toBe(snapshot(name));
   });
 
   it.each([

@@ -6,9 +6,10 @@ import {
   HOMEWORK_STEPS,
   ratingQuestionName,
 } from './homework-definition';
+import { translators } from '../common/view-engine';
 import { definitionErrors, validateSubmission } from './survey-validator';
 
-const definition = buildHomeworkDefinition({ organisation: 'Gemeente Utrecht' });
+const definition = buildHomeworkDefinition({ organisation: 'Gemeente Utrecht' }, translators());
 
 describe('buildHomeworkDefinition', () => {
   it('is a definition survey-core reads without errors', () => {
@@ -16,7 +17,7 @@ describe('buildHomeworkDefinition', () => {
   });
 
   it('shows the examples of a help text one per line', () => {
-    const model = new Model(buildHomeworkDefinition({ organisation: 'Vitens' }));
+    const model = new Model(buildHomeworkDefinition({ organisation: 'Vitens' }, translators()));
     const lines = model.getQuestionByName('contactMoments').description.split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(4);
     expect(lines.every((l: string) => l.startsWith('• '))).toBe(true);

@@ -7,9 +7,9 @@ import {
   selectionStatementText,
 } from './screener-definition';
 import { definitionErrors } from './survey-validator';
-import { translator } from '../common/view-engine';
+import { translators } from '../common/view-engine';
 
-const SCREENER_TEXTS = { nl: translator('nl'), en: translator('en') };
+const SCREENER_TEXTS = translators();
 
 const input: ScreenerInput = {
   studyTitle: 'Onderzoek <dienstverlening>',

@@ -1,30 +1,9 @@
 // The public screener as SurveyJS JSON (issue "Screener"). Pure: no framework imports.
-// Strings are `{ default: Dutch, en: English }`: the page and the validator set SurveyJS's default locale to nl.
+// Strings are `{ default: Dutch, en: English }` (survey-texts.ts).
 // Every word comes from the message catalogue (screenerForm.*), through the two translators the caller passes.
 import { DIGITAL_COMFORTS, EDUCATIONS, Education, Locale, Quadrant, QUADRANTS } from '../common/domain';
-import type { TextVars, Translator } from '../common/i18n';
 import { ORGANISATION_PLACEHOLDER, SELECTION_STATEMENTS } from './selection-question';
-
-export interface LocalisedText {
-  default: string;
-  en: string;
-}
-
-export const localised = (nl: string, en: string): LocalisedText => ({ default: nl, en });
-
-/** The screener's two languages: SurveyJS carries both in one definition. */
-export interface ScreenerTexts {
-  nl: Translator;
-  en: Translator;
-}
-
-/** One catalogue text in both languages. */
-const both = (t: ScreenerTexts, key: string, vars?: TextVars): LocalisedText =>
-  localised(t.nl(key, vars), t.en(key, vars));
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { both, escapeHtml, localised, type LocalisedText, type SurveyTexts } from './survey-texts';
 
 /** The statements of Bijlage 6 with SurveyJS text processing in place of "organisatie X": it shows the chosen organisation. */
 export function selectionStatementText(quadrant: Quadrant, locale: Locale): string {
@@ -32,7 +11,7 @@ export function selectionStatementText(quadrant: Quadrant, locale: Locale): stri
 }
 
 /** Plain-language labels for respondents; the labels of Bijlage 5 are education.* in the catalogue. */
-const educationChoiceTexts = (t: ScreenerTexts): Record<Education, LocalisedText> => ({
+const educationChoiceTexts = (t: SurveyTexts): Record<Education, LocalisedText> => ({
   basisonderwijs: both(t, 'screenerForm.education.basisonderwijs'),
   'vmbo-mavo-lbo': both(t, 'screenerForm.education.vmbo-mavo-lbo'),
   'havo-vwo': both(t, 'screenerForm.education.havo-vwo'),
@@ -81,7 +60,7 @@ const INELIGIBLE = `{organisation} = '${NONE_VALUE}' or {contactWhen} = 'longer-
 const allOnline = (input: ScreenerInput): boolean => input.slots.every((s) => !s.location);
 
 /** A moment as the respondent chooses it: where it is held, when the study has sessions in person too. */
-function slotText(t: ScreenerTexts, slot: ScreenerInput['slots'][number], allOnlineSlots: boolean): LocalisedText {
+function slotText(t: SurveyTexts, slot: ScreenerInput['slots'][number], allOnlineSlots: boolean): LocalisedText {
   if (allOnlineSlots) return localised(slot.label.nl, slot.label.en);
   const key = slot.location ? 'screenerForm.slot.inPerson' : 'screenerForm.slot.online';
   return localised(
@@ -91,37 +70,37 @@ function slotText(t: ScreenerTexts, slot: ScreenerInput['slots'][number], allOnl
 }
 
 /** HTML from the catalogue: the values put into it are escaped, the catalogue's own markup is kept. */
-function html(t: ScreenerTexts, key: string, vars: Record<string, string> = {}): LocalisedText {
+function html(t: SurveyTexts, key: string, vars: Record<string, string> = {}): LocalisedText {
   const escaped = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, escapeHtml(v)]));
   return both(t, key, escaped);
 }
 
-function helpLine(t: ScreenerTexts, helpPhone: string | undefined): LocalisedText {
+function helpLine(t: SurveyTexts, helpPhone: string | undefined): LocalisedText {
   return helpPhone ? html(t, 'screenerForm.help', { phone: helpPhone }) : localised('', '');
 }
 
 const join = (...parts: LocalisedText[]): LocalisedText =>
   localised(parts.map((p) => p.default).join(''), parts.map((p) => p.en).join(''));
 
-function introHtml(t: ScreenerTexts, input: ScreenerInput): LocalisedText {
+function introHtml(t: SurveyTexts, input: ScreenerInput): LocalisedText {
   return join(
     html(t, allOnline(input) ? 'screenerForm.intro.online' : 'screenerForm.intro'),
     helpLine(t, input.helpPhone),
   );
 }
 
-function consentHtml(t: ScreenerTexts, input: ScreenerInput): LocalisedText {
+function consentHtml(t: SurveyTexts, input: ScreenerInput): LocalisedText {
   return html(t, 'screenerForm.consent.text', {
     organisations: input.organisations.map((o) => o.name).join(', '),
     version: input.consentVersion,
   });
 }
 
-function ineligibleHtml(t: ScreenerTexts, helpPhone: string | undefined): LocalisedText {
+function ineligibleHtml(t: SurveyTexts, helpPhone: string | undefined): LocalisedText {
   return join(html(t, 'screenerForm.ineligible'), helpLine(t, helpPhone));
 }
 
-function pageIntro(t: ScreenerTexts, input: ScreenerInput) {
+function pageIntro(t: SurveyTexts, input: ScreenerInput) {
   return {
     name: 'intro',
     title: both(t, 'screenerForm.intro.title'),
@@ -147,7 +126,7 @@ function pageIntro(t: ScreenerTexts, input: ScreenerInput) {
   };
 }
 
-function pageContactDetails(t: ScreenerTexts) {
+function pageContactDetails(t: SurveyTexts) {
   return {
     name: 'contactDetails',
     visibleIf: ELIGIBLE,
@@ -201,7 +180,7 @@ function pageContactDetails(t: ScreenerTexts) {
   };
 }
 
-function pageAboutYou(t: ScreenerTexts) {
+function pageAboutYou(t: SurveyTexts) {
   return {
     name: 'aboutYou',
     visibleIf: ELIGIBLE,
@@ -247,7 +226,7 @@ function pageAboutYou(t: ScreenerTexts) {
   };
 }
 
-function pageOrganisation(t: ScreenerTexts, input: ScreenerInput) {
+function pageOrganisation(t: SurveyTexts, input: ScreenerInput) {
   return {
     name: 'organisationContact',
     title: both(t, 'screenerForm.organisationContact.title'),
@@ -278,7 +257,7 @@ function pageOrganisation(t: ScreenerTexts, input: ScreenerInput) {
   };
 }
 
-function pageSelection(t: ScreenerTexts) {
+function pageSelection(t: SurveyTexts) {
   return {
     name: 'searchStrategy',
     visibleIf: ELIGIBLE,
@@ -301,7 +280,7 @@ function pageSelection(t: ScreenerTexts) {
   };
 }
 
-function pageAvailability(t: ScreenerTexts, input: ScreenerInput) {
+function pageAvailability(t: SurveyTexts, input: ScreenerInput) {
   return {
     name: 'availability',
     visibleIf: ELIGIBLE,
@@ -326,7 +305,7 @@ function pageAvailability(t: ScreenerTexts, input: ScreenerInput) {
 // The version becomes a SurveyJS expression literal, so it must not contain quotes or braces.
 const CONSENT_VERSION_PATTERN = /^[\w.\- ]{1,40}$/;
 
-export function buildScreenerDefinition(input: ScreenerInput, t: ScreenerTexts): object {
+export function buildScreenerDefinition(input: ScreenerInput, t: SurveyTexts): object {
   if (!CONSENT_VERSION_PATTERN.test(input.consentVersion)) {
     throw new RangeError(
       `Consent version "${input.consentVersion}" may only contain letters, digits, spaces, dots and dashes.`,

@@ -1,8 +1,8 @@
 import { buildScreenerDefinition } from './screener-definition';
 import { definitionErrors, FieldError, validateSubmission, ValidationResult } from './survey-validator';
-import { translator } from '../common/view-engine';
+import { translators } from '../common/view-engine';
 
-const SCREENER_TEXTS = { nl: translator('nl'), en: translator('en') };
+const SCREENER_TEXTS = translators();
 
 const screener = buildScreenerDefinition(
   {

@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { formatSlot } from '../common/format';
-import { translator } from '../common/view-engine';
+import { translators } from '../common/view-engine';
 import type { Locale } from '../common/domain';
 import { screenerIsOpen, screenerNotOpen } from '../studies/screener-access';
 import { StudiesService } from '../studies/studies.service';
@@ -59,7 +59,7 @@ export class SurveysService {
         consentVersion: CONSENT_TEXT_VERSION,
         helpPhone: study.helpPhone || undefined,
       },
-      { nl: translator('nl'), en: translator('en') },
+      translators(),
     );
     return { study, definition: await this.ensureGenerated(study.id, 'screener', generated) };
   }

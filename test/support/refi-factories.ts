@@ -5,6 +5,7 @@ import type { RefiCode, RefiProject, RefiTextSource } from '../../src/coding/ref
 import type { StudyExport } from '../../src/coding/refi/respondent-project';
 import { buildHomeworkSource } from '../../src/coding/refi/source-text';
 import { buildHomeworkDefinition } from '../../src/surveys/homework-definition';
+import { translators } from '../../src/common/view-engine';
 
 export const testGuid = (name: string): string => guidFromName(KWADRANT_GUID_NAMESPACE, `test:${name}`);
 
@@ -106,7 +107,7 @@ export function refiProject(overrides: Partial<RefiProject> = {}): RefiProject {
 
 /** Two respondents' homework with personal data in the answers, and codings by two coders. */
 export function studyExportFixture(): { study: StudyExport; personal: string[] } {
-  const definition = buildHomeworkDefinition({ organisation: 'Waterbedrijf Oost' });
+  const definition = buildHomeworkDefinition({ organisation: 'Waterbedrijf Oost' }, translators());
   const personal = ['Johanna', 'Jansen', 'johanna.jansen@example.nl', '06-12345678', 'tok3nS3cr3tAbc', 'KW7-Q9P'];
   const coderA = { guid: testGuid('user:a'), name: 'Onderzoeker A' };
   const coderB = { guid: testGuid('user:b'), name: 'Onderzoeker B' };

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { buildHomeworkDefinition } from '../../surveys/homework-definition';
+import { translators } from '../../common/view-engine';
 import { answerSpanToSelection, selectionToAnswerSpans } from './answer-spans';
 import { codePointLength } from './positions';
 import { buildHomeworkSource } from './source-text';
 
-const definition = buildHomeworkDefinition({ organisation: 'Gemeente' });
+const definition = buildHomeworkDefinition({ organisation: 'Gemeente' }, translators());
 const source = buildHomeworkSource({
   definition,
   answers: { contactMoments: 'Ik belde 👍 twee keer.\nDaarna 😐.', goal: 'Een vergunning', goalReason: 'Verbouwing' },

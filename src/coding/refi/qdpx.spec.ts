@@ -1,5 +1,6 @@
 import { refiProject, studyExportFixture, testGuid } from '../../../test/support/refi-factories';
 import { buildHomeworkDefinition } from '../../surveys/homework-definition';
+import { translators } from '../../common/view-engine';
 import { buildStudyProject } from './respondent-project';
 import { buildHomeworkSource } from './source-text';
 import { validateXml } from '../../../test/support/xml-schema';
@@ -36,7 +37,7 @@ describe(readQdpx.name, () => {
   it('gives back a source with half an emoji exactly as the source text has it', async () => {
     const { study } = studyExportFixture();
     const source = buildHomeworkSource({
-      definition: buildHomeworkDefinition({ organisation: 'X' }),
+      definition: buildHomeworkDefinition({ organisation: 'X' }, translators()),
       answers: { goal: 'kapot \uD83D plakken' },
     });
     const respondent = { ...study.respondents[1], source, codings: [] };

@@ -1,7 +1,8 @@
 import { buildHomeworkDefinition } from '../../surveys/homework-definition';
+import { translators } from '../../common/view-engine';
 import { buildHomeworkSource, mask, personalPatterns, wellFormed } from './source-text';
 
-const definition = buildHomeworkDefinition({ organisation: 'Waterbedrijf Oost' });
+const definition = buildHomeworkDefinition({ organisation: 'Waterbedrijf Oost' }, translators());
 
 const answers = {
   firstName: 'Johanna',
