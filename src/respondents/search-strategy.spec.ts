@@ -1,5 +1,6 @@
 import { QUADRANTS } from '../common/domain';
-import { SELECTION_STATEMENTS } from '../surveys/selection-question';
+import { translator } from '../common/view-engine';
+import { selectionStatement } from '../surveys/selection-question';
 import {
   NEAR_BOUNDARY_MARGIN,
   quadrantFromAxes,
@@ -14,13 +15,16 @@ function sequence(...values: number[]): () => number {
   return () => values[i++ % values.length];
 }
 
-describe('SELECTION_STATEMENTS', () => {
+const nl = translator('nl');
+const en = translator('en');
+
+describe(selectionStatement.name, () => {
   it('keeps the Dutch statements of Bijlage 6 word for word', () => {
-    expect(SELECTION_STATEMENTS.informatiezoeker.nl).toBe(
-      'Ik ben uitgebreid op zoek gegaan naar de verschillende mogelijkheden om bij {organisatie} mijn doel te bereiken. ' +
+    expect(selectionStatement(nl, 'informatiezoeker', 'organisatie X')).toBe(
+      'Ik ben uitgebreid op zoek gegaan naar de verschillende mogelijkheden om bij organisatie X mijn doel te bereiken. ' +
         'Uiteindelijk heb ik mijn zaken geregeld zonder me te laten leiden door wat anderen vinden.',
     );
-    expect(SELECTION_STATEMENTS.gemakzoeker.nl).toBe(
+    expect(selectionStatement(nl, 'gemakzoeker', 'organisatie X')).toBe(
       'Ik wist van te voren al precies hoe ik het beste mijn doel kon bereiken en heb uiteindelijk mijn zaken geregeld ' +
         'zonder me te laten leiden door wat anderen vinden (binnen of buiten de organisatie).',
     );
@@ -28,26 +32,26 @@ describe('SELECTION_STATEMENTS', () => {
 
   it('gives every quadrant a Dutch and an English statement', () => {
     for (const q of QUADRANTS) {
-      expect(SELECTION_STATEMENTS[q].nl.length).toBeGreaterThan(50);
-      expect(SELECTION_STATEMENTS[q].en.length).toBeGreaterThan(50);
+      expect(selectionStatement(nl, q, 'RET').length).toBeGreaterThan(50);
+      expect(selectionStatement(en, q, 'RET').length).toBeGreaterThan(50);
     }
   });
 });
 
 describe('selectionStatements', () => {
   it('fills in the organisation and keeps one statement per quadrant', () => {
-    const statements = selectionStatements('Vitens', 'nl', sequence(0.5));
+    const statements = selectionStatements('Vitens', nl, sequence(0.5));
     expect(statements.map((s) => s.quadrant).sort()).toEqual([...QUADRANTS].sort());
     const info = statements.find((s) => s.quadrant === 'informatiezoeker')!;
     expect(info.text).toContain('om bij Vitens mijn doel te bereiken');
-    expect(statements.every((s) => !s.text.includes('{organisatie}'))).toBe(true);
+    expect(statements.every((s) => !s.text.includes('{organisation}'))).toBe(true);
   });
 
   it('shuffles with Fisher-Yates driven by the injected randomness', () => {
     // random() close to 1 swaps each position with itself: the order stays as declared.
-    expect(selectionStatements('RET', 'en', sequence(0.999)).map((s) => s.quadrant)).toEqual([...QUADRANTS]);
+    expect(selectionStatements('RET', en, sequence(0.999)).map((s) => s.quadrant)).toEqual([...QUADRANTS]);
     // random() = 0 swaps i with 0 for i = 3, 2, 1: [a,b,c,d] -> [d,b,c,a] -> [c,b,d,a] -> [b,c,d,a].
-    expect(selectionStatements('RET', 'en', sequence(0)).map((s) => s.quadrant)).toEqual([
+    expect(selectionStatements('RET', en, sequence(0)).map((s) => s.quadrant)).toEqual([
       'zekerheidszoeker',
       'rust-in-je-hoofdzoeker',
       'gemakzoeker',
@@ -62,7 +66,7 @@ describe('selectionStatements', () => {
       for (let b = 0; b < 3; b++)
         for (let c = 0; c < 2; c++) {
           orders.add(
-            selectionStatements('RET', 'nl', sequence(draw(3, a), draw(2, b), draw(1, c)))
+            selectionStatements('RET', nl, sequence(draw(3, a), draw(2, b), draw(1, c)))
               .map((s) => s.quadrant)
               .join(),
           );
@@ -71,7 +75,7 @@ describe('selectionStatements', () => {
   });
 
   it('uses the English texts for locale en', () => {
-    const texts = selectionStatements('Gemeente Utrecht', 'en', sequence(0.999)).map((s) => s.text);
+    const texts = selectionStatements('Gemeente Utrecht', en, sequence(0.999)).map((s) => s.text);
     expect(texts[0]).toBe(
       'I searched extensively for the different ways to achieve my goal with Gemeente Utrecht. In the end I arranged ' +
         'my affairs without being guided by what others think.',
@@ -81,7 +85,7 @@ describe('selectionStatements', () => {
 
 describe('selectionQuestion', () => {
   it('fills in the organisation in the introduction', () => {
-    const { intro, question } = selectionQuestion('RET', 'nl');
+    const { intro, question } = selectionQuestion('RET', nl);
     expect(intro).toBe(
       'De manier waarop mensen hun zaken bij RET het liefst regelen verschilt. Hieronder hebben wij vier verschillende ' +
         'manieren van het zoeken en regelen van uw zaken bij RET omschreven.',

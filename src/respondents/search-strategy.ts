@@ -1,17 +1,14 @@
 // The search-strategy selection question of Bijlage 6 (Van der Veen & Van Ossenbruggen, 2015) as a respondent sees it
-// (texts in surveys/selection-question.ts) and the two ways an answer becomes a quadrant. Pure: no framework imports.
+// (texts in the message catalogue, see surveys/selection-question.ts) and the two ways an answer becomes a quadrant.
+// Pure: no framework imports; the caller passes the reader's translator.
 
-import { Locale, QUADRANTS, Quadrant, isOneOf } from '../common/domain';
-import { ORGANISATION_PLACEHOLDER, SELECTION_QUESTION, SELECTION_STATEMENTS } from '../surveys/selection-question';
+import { QUADRANTS, Quadrant, isOneOf } from '../common/domain';
+import type { Translator } from '../common/i18n';
+import { selectionQuestionTexts, selectionStatement } from '../surveys/selection-question';
 import { Result } from './normalise';
 
-function fill(text: string, organisation: string): string {
-  return text.split(ORGANISATION_PLACEHOLDER).join(organisation);
-}
-
-export function selectionQuestion(organisation: string, locale: Locale): { intro: string; question: string } {
-  const { intro, question } = SELECTION_QUESTION[locale];
-  return { intro: fill(intro, organisation), question: fill(question, organisation) };
+export function selectionQuestion(organisation: string, t: Translator): { intro: string; question: string } {
+  return selectionQuestionTexts(t, organisation);
 }
 
 /**
@@ -20,13 +17,10 @@ export function selectionQuestion(organisation: string, locale: Locale): { intro
  */
 export function selectionStatements(
   organisation: string,
-  locale: Locale,
+  t: Translator,
   random: () => number = Math.random,
 ): { quadrant: Quadrant; text: string }[] {
-  const statements = QUADRANTS.map((quadrant) => ({
-    quadrant,
-    text: fill(SELECTION_STATEMENTS[quadrant][locale], organisation),
-  }));
+  const statements = QUADRANTS.map((quadrant) => ({ quadrant, text: selectionStatement(t, quadrant, organisation) }));
   for (let i = statements.length - 1; i > 0; i--) {
     const j = Math.min(i, Math.floor(random() * (i + 1)));
     [statements[i], statements[j]] = [statements[j], statements[i]];

@@ -92,8 +92,8 @@ describe('buildScreenerDefinition', () => {
 
   it('keeps every statement text tied to the organisation placeholder, except the one that names none', () => {
     for (const q of QUADRANTS.filter((q) => q !== 'gemakzoeker')) {
-      expect(selectionStatementText(q, 'nl')).toContain('{organisation}');
-      expect(selectionStatementText(q, 'en')).toContain('{organisation}');
+      expect(selectionStatementText(SCREENER_TEXTS, q).default).toContain('{organisation}');
+      expect(selectionStatementText(SCREENER_TEXTS, q).en).toContain('{organisation}');
     }
   });
 

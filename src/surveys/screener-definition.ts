@@ -1,14 +1,13 @@
 // The public screener as SurveyJS JSON (issue "Screener"). Pure: no framework imports.
 // Strings are `{ default: Dutch, en: English }` (survey-texts.ts).
 // Every word comes from the message catalogue (screenerForm.*), through the two translators the caller passes.
-import { DIGITAL_COMFORTS, EDUCATIONS, Education, Locale, Quadrant, QUADRANTS } from '../common/domain';
-import { ORGANISATION_PLACEHOLDER, SELECTION_STATEMENTS } from './selection-question';
+import { DIGITAL_COMFORTS, EDUCATIONS, Education, Quadrant, QUADRANTS } from '../common/domain';
+import { selectionStatement } from './selection-question';
 import { both, escapeHtml, localised, type LocalisedText, type SurveyTexts } from './survey-texts';
 
-/** The statements of Bijlage 6 with SurveyJS text processing in place of "organisatie X": it shows the chosen organisation. */
-export function selectionStatementText(quadrant: Quadrant, locale: Locale): string {
-  return SELECTION_STATEMENTS[quadrant][locale].split(ORGANISATION_PLACEHOLDER).join('{organisation}');
-}
+/** A statement of Bijlage 6 with SurveyJS text processing for the organisation: it shows the one chosen. */
+export const selectionStatementText = (t: SurveyTexts, quadrant: Quadrant): LocalisedText =>
+  localised(selectionStatement(t.nl, quadrant, '{organisation}'), selectionStatement(t.en, quadrant, '{organisation}'));
 
 /** Plain-language labels for respondents; the labels of Bijlage 5 are education.* in the catalogue. */
 const educationChoiceTexts = (t: SurveyTexts): Record<Education, LocalisedText> => ({
@@ -273,7 +272,7 @@ function pageSelection(t: SurveyTexts) {
         choicesOrder: 'random',
         choices: QUADRANTS.map((q) => ({
           value: q,
-          text: localised(selectionStatementText(q, 'nl'), selectionStatementText(q, 'en')),
+          text: selectionStatementText(t, q),
         })),
       },
     ],
