@@ -201,7 +201,7 @@ export class StudiesService {
   @Transactional()
   async addSlot(slug: string, dto: SlotDto, actor: AuthUser): Promise<SessionSlot> {
     const study = await this.get(slug);
-    const resolved = resolveSlot(dto, study.sessionMinutes);
+    const resolved = resolveSlot(dto, study.sessionMinutes, new Date());
     if ('problems' in resolved) {
       const problems = Object.fromEntries(
         Object.entries(resolved.problems).map(([field, codes]) => [field, codes.map((c) => SLOT_PROBLEM_TEXT[c] ?? c)]),

@@ -46,6 +46,7 @@ export interface ResolvedSlot {
 export function resolveSlot(
   input: SlotInput,
   sessionMinutes: number,
+  now: Date,
 ): { slot: ResolvedSlot } | { problems: Record<string, string[]> } {
   const problems: Record<string, string[]> = {};
   const add = (field: string, code: string) => (problems[field] ??= []).push(code);
@@ -80,6 +81,8 @@ export function resolveSlot(
     const minutes = (endsAt.getTime() - startsAt.getTime()) / 60_000;
     if (Number.isNaN(startsAt.getTime())) add(startField, 'invalid');
     else if (Number.isNaN(endsAt.getTime())) add(endField, 'invalid');
+    // Nobody can be invited to a session that has begun; a start in the past is a typo (most often the year).
+    else if (startsAt.getTime() <= now.getTime()) add(byClock ? 'date' : 'start', 'inPast');
     else if (minutes <= 0) add(endField, 'beforeStart');
     else if (minutes < sessionMinutes) add(endField, 'tooShort');
     else if (minutes > 12 * 60) add(endField, 'tooLong');
@@ -107,6 +110,7 @@ export const SLOT_PROBLEM_TEXT: Record<string, string> = {
   required: 'is required',
   invalid: 'is not a valid date or time',
   skippedHour: 'does not exist on that day: Dutch clocks jump from 02:00 to 03:00 for summer time',
+  inPast: 'lies in the past',
   beforeStart: 'must be after the start',
   tooShort: "is too early: the study's sessions need more time",
   tooLong: 'must be on the same day as the start (at most 12 hours)',

@@ -26,8 +26,8 @@ describe('session slots', () => {
       .set('x-csrf-token', csrf)
       .send({
         mode: 'in_person',
-        start: '2026-12-08T10:00:00+01:00',
-        end: '2026-12-08T12:00:00+01:00',
+        start: '2036-12-09T10:00:00+01:00',
+        end: '2036-12-09T12:00:00+01:00',
         location: 'Stadskantoor, Stadsplateau 1, Utrecht',
         onlineUrl: '',
       })
@@ -40,7 +40,7 @@ describe('session slots', () => {
     const online = await agent
       .post(`/api/studies/${slug}/slots`)
       .set('x-csrf-token', csrf)
-      .send({ mode: 'online', start: '2026-12-09T10:00:00+01:00', end: '2026-12-09T12:00:00+01:00' })
+      .send({ mode: 'online', start: '2036-12-10T10:00:00+01:00', end: '2036-12-10T12:00:00+01:00' })
       .expect(400);
     expect(online.body).toMatchObject({
       code: 'study.slot_invalid',
@@ -49,7 +49,7 @@ describe('session slots', () => {
     const inPerson = await agent
       .post(`/api/studies/${slug}/slots`)
       .set('x-csrf-token', csrf)
-      .send({ mode: 'in_person', start: '2026-12-09T10:00:00+01:00', end: '2026-12-09T12:00:00+01:00' })
+      .send({ mode: 'in_person', start: '2036-12-10T10:00:00+01:00', end: '2036-12-10T12:00:00+01:00' })
       .expect(400);
     expect(Object.keys(inPerson.body.details)).toEqual(['location']);
     expect(await slots()).toHaveLength(before);
@@ -62,7 +62,7 @@ describe('session slots', () => {
       .send({
         _csrf: csrf,
         mode: 'online',
-        date: '2027-06-15',
+        date: '2036-06-17',
         startTime: '19:00',
         endTime: '21:00',
         onlineUrl: 'https://meet.example.org/zomer',
@@ -75,7 +75,7 @@ describe('session slots', () => {
       .send({
         _csrf: csrf,
         mode: 'in_person',
-        date: '2027-01-12',
+        date: '2036-01-15',
         startTime: '10:00',
         endTime: '12:00',
         onlineUrl: '',
@@ -84,13 +84,13 @@ describe('session slots', () => {
       .expect(303);
     const [summer, winter] = (await slots()).slice(-2);
     expect(summer).toMatchObject({
-      startsAt: new Date('2027-06-15T17:00:00Z'),
-      endsAt: new Date('2027-06-15T19:00:00Z'),
+      startsAt: new Date('2036-06-17T17:00:00Z'),
+      endsAt: new Date('2036-06-17T19:00:00Z'),
       onlineUrl: 'https://meet.example.org/zomer',
       location: null,
     });
     expect(winter).toMatchObject({
-      startsAt: new Date('2027-01-12T09:00:00Z'),
+      startsAt: new Date('2036-01-15T09:00:00Z'),
       onlineUrl: null,
       location: 'Bibliotheek Neude',
     });
@@ -108,7 +108,7 @@ describe('session slots', () => {
       .send({
         _csrf: csrf,
         mode: 'in_person',
-        date: '2027-03-28',
+        date: '2036-03-30',
         startTime: '02:30',
         endTime: '04:30',
         onlineUrl: 'https://meet.example.org/x',
@@ -118,7 +118,7 @@ describe('session slots', () => {
     expect(res.text).toContain('Het sessiemoment is niet toegevoegd');
     expect(res.text).toContain('die tijd bestaat die dag niet');
     expect(res.text).toContain('vul het adres in waar deelnemers naartoe komen');
-    expect(res.text).toContain('value="2027-03-28"');
+    expect(res.text).toContain('value="2036-03-30"');
     expect(res.text).toMatch(/id="slot-mode-in-person" name="mode" value="in_person" checked/);
     expect(res.text).toContain('aria-invalid="true"');
     const en = await agent
@@ -127,7 +127,7 @@ describe('session slots', () => {
       .send({
         _csrf: csrf,
         mode: 'online',
-        date: '2027-01-12',
+        date: '2036-01-15',
         startTime: '12:00',
         endTime: '10:00',
         onlineUrl: 'not a link',
@@ -135,6 +135,38 @@ describe('session slots', () => {
       .expect(400);
     expect(en.text).toContain('must be after the start time');
     expect(en.text).toContain('this is not a web address');
+    expect(await slots()).toHaveLength(before);
+  });
+
+  it('refuses a slot that lies in the past, on the page next to the date and on the API, and stores nothing', async () => {
+    const before = (await slots()).length;
+    const page = await agent
+      .post(`/studies/${slug}/slots?lang=nl`)
+      .type('form')
+      .send({
+        _csrf: csrf,
+        mode: 'online',
+        date: '2025-12-09',
+        startTime: '10:00',
+        endTime: '12:00',
+        onlineUrl: 'https://meet.example.org/verleden',
+      })
+      .expect(400);
+    expect(page.text).toContain('ligt in het verleden; kijk de datum en het jaar na');
+    expect(page.text).toContain('value="2025-12-09"');
+    const yesterday = new Date(Date.now() - 24 * 3600_000);
+    const api = await agent
+      .post(`/api/studies/${slug}/slots`)
+      .set('x-csrf-token', csrf)
+      .send({
+        mode: 'online',
+        start: yesterday.toISOString(),
+        end: new Date(yesterday.getTime() + 2 * 3600_000).toISOString(),
+        onlineUrl: 'https://meet.example.org/verleden',
+      })
+      .expect(400);
+    expect(api.body).toMatchObject({ code: 'study.slot_invalid' });
+    expect(JSON.stringify(api.body)).toContain('start');
     expect(await slots()).toHaveLength(before);
   });
 });

@@ -35,8 +35,8 @@ describe('studies API and pages', () => {
       .post('/api/studies/e2e-study/slots')
       .set('x-csrf-token', csrf)
       .send({
-        start: '2026-12-08T10:00:00+01:00',
-        end: '2026-12-08T12:00:00+01:00',
+        start: '2036-12-09T10:00:00+01:00',
+        end: '2036-12-09T12:00:00+01:00',
         onlineUrl: 'https://meet.example.org/a',
       })
       .expect(201);
@@ -97,7 +97,7 @@ describe('studies API and pages', () => {
     const res = await agent
       .post('/api/studies/e2e-study/slots')
       .set('x-csrf-token', csrf)
-      .send({ start: '2026-12-08T12:00:00Z', end: '2026-12-08T10:00:00Z' })
+      .send({ start: '2036-12-09T12:00:00Z', end: '2036-12-09T10:00:00Z' })
       .expect(400);
     expect(res.body.details.end[0]).toMatch(/after the start/);
   });

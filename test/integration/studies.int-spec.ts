@@ -61,19 +61,19 @@ describe('StudiesService on a real database', () => {
     const slot = await studies.addSlot(
       'int-one',
       {
-        start: '2026-12-08T10:00:00+01:00',
-        end: '2026-12-08T12:00:00+01:00',
+        start: '2036-12-09T10:00:00+01:00',
+        end: '2036-12-09T12:00:00+01:00',
         onlineUrl: 'https://meet.example.org/s1',
       },
       actor,
     );
-    expect(slot.startsAt.toISOString()).toBe('2026-12-08T09:00:00.000Z');
+    expect(slot.startsAt.toISOString()).toBe('2036-12-09T09:00:00.000Z');
     await expect(
       studies.addSlot(
         'int-one',
         {
-          start: '2026-12-08T10:00:00+01:00',
-          end: '2026-12-08T11:00:00+01:00',
+          start: '2036-12-09T10:00:00+01:00',
+          end: '2036-12-09T11:00:00+01:00',
           onlineUrl: 'https://meet.example.org/s1',
         },
         actor,
