@@ -70,6 +70,27 @@ describe('the message catalogue', () => {
   it('has no key that no code, template or script asks for', () => {
     expect(usedKeys(Object.keys(nl), sources()).unused).toEqual([]);
   });
+
+  it('is the only place texts are written: no Dutch or English text keyed by language, no language switch in TypeScript', () => {
+    // A quoted text with a word in it; an empty text or one made only of variables is no sentence.
+    const literal = `(['"\`])(?!\\$\\{)(?:(?!\\1).)*[A-Za-z](?:(?!\\1).)*\\1`;
+    const written = [
+      new RegExp(`localised\\(\\s*${literal}`, 'g'), // localised('Welkom', 'Welcome')
+      new RegExp(`\\b(?:nl|en):\\s*${literal}`, 'g'), // { nl: 'Gemakzoeker', en: 'Convenience seeker' }
+      /\b(?:locale|lang|language)\s*===?\s*'(?:nl|en)'\s*\?\s*['"`]/g, // locale === 'nl' ? 'ja' : 'yes'
+    ];
+    // Language tags are no text: LOCALE_TAG pairs each language with the tag Intl formats it with.
+    const tag = /^(?:nl|en):\s*'[a-z]{2}-[A-Z]{2}'$/;
+    const code = files(join(root, 'src'), (n) => n.endsWith('.ts') && !n.endsWith('.spec.ts'));
+    const offenders = code.flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return written
+        .flatMap((w) => [...text.matchAll(w)].map((m) => m[0]))
+        .filter((found) => !tag.test(found))
+        .map((found) => `${file.slice(root.length + 1)}: ${found}`);
+    });
+    expect(offenders).toEqual([]);
+  });
 });
 
 describe(Translations.name, () => {
