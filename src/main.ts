@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { ensureFirstRun } from './bootstrap';
+import { configErrorText } from './common/config-error-text';
+import { environmentLocale } from './common/environment-locale';
 import { ConfigError } from './config/config';
 import { resolveConfig } from './config/resolve-config';
 import { startupMessage } from './startup-message';
@@ -14,8 +16,10 @@ async function main(): Promise<void> {
     config = resolveConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      // No logger exists yet: the operator reads what is wrong with the configuration on stderr.
-      process.stderr.write(`${err.message}\n`);
+      // No logger exists yet: the operator reads what is wrong with the configuration on stderr. The settings are
+      // read before anything else, so no request has a language yet: the refusal is said in the process's own,
+      // chosen as the command line chooses it (KWADRANT_LANG, else LANG; Dutch by default).
+      process.stderr.write(`${configErrorText(err, environmentLocale(process.env))}\n`);
       process.exit(2);
     }
     throw err;

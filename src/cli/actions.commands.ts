@@ -1,6 +1,7 @@
 import { writeFileSync } from 'fs';
 import type { Command } from 'commander';
 import { parseFormat, withApp } from './cli-context';
+import { say } from './cli-locale';
 import { ActionsService } from '../actions/actions.service';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
@@ -32,7 +33,7 @@ export function registerActionCommands(program: Command): void {
       });
       if (opts.out) {
         writeFileSync(opts.out, body);
-        process.stderr.write(`Wrote ${opts.out}.\n`);
+        process.stderr.write(`${say('cli.wrote', { file: opts.out })}\n`);
       } else process.stdout.write(body);
     });
 }

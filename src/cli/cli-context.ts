@@ -4,6 +4,7 @@ import { AppModule } from '../app.module';
 import { AppError } from '../common/app-error';
 import { ConfigError } from '../config/config';
 import { resolveConfig } from '../config/resolve-config';
+import { configErrorText } from '../common/config-error-text';
 import { errorBody, errorMessage } from '../common/error-body';
 import { cliLocale, say } from './cli-locale';
 import { textOf } from '../common/text-of';
@@ -37,7 +38,8 @@ export function reportAndExit(err: unknown): never {
     process.exit(err.kind === 'invalid' ? 2 : 1);
   }
   if (err instanceof ConfigError) {
-    process.stderr.write(`${err.message}\n`);
+    // The settings are read when a command starts, after its language was chosen from --lang and the environment.
+    process.stderr.write(`${configErrorText(err, cliLocale())}\n`);
     process.exit(2);
   }
   process.stderr.write(`${say('cli.unexpected')} ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -1,4 +1,5 @@
 import type { Locale } from '../common/domain';
+import { environmentLocale } from '../common/environment-locale';
 import { getTranslations } from '../common/view-engine';
 
 /**
@@ -14,10 +15,7 @@ export function chooseCliLocale(argv: string[], env: NodeJS.ProcessEnv): { local
     else if (arg.startsWith('--lang=')) chosen = arg.slice('--lang='.length);
     else rest.push(arg);
   }
-  const shell = (env.LC_ALL || env.LANG || '').slice(0, 2).toLowerCase();
-  const candidates = [chosen, env.KWADRANT_LANG, shell].map((c) => c?.trim().toLowerCase().slice(0, 2));
-  const locale = candidates.find((c): c is Locale => c === 'nl' || c === 'en') ?? 'nl';
-  return { locale, argv: rest };
+  return { locale: environmentLocale(env, chosen), argv: rest };
 }
 
 let current: Locale = 'nl';

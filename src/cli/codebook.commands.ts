@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { basename } from 'path';
 import type { Command } from 'commander';
 import { parseFormat, printJson, withApp } from './cli-context';
-import { say } from './cli-locale';
+import { cliLocale, say } from './cli-locale';
 import { AppError } from '../common/app-error';
 import { CODEBOOK_MAX_BYTES, CodebookService, ProblemMessage } from '../coding/codebook.service';
 import { CODEBOOK_FORMATS } from '../coding/codebook-versions';
@@ -41,7 +41,7 @@ export function registerCodebookCommands(program: Command): void {
             { buffer: readFileSync(file), name: basename(file) },
             { dryRun: opts.dryRun },
             null,
-            'en',
+            cliLocale(),
           ),
       ).catch((err: unknown) => {
         if (err instanceof AppError && err.code === 'codebook.file_refused') {

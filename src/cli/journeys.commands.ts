@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { parseFormat, withApp } from './cli-context';
+import { say } from './cli-locale';
 import { AppError } from '../common/app-error';
 import { LOCALES, QUADRANTS } from '../common/domain';
 import { JOURNEY_FORMATS } from '../journeys/journey-files';
@@ -47,7 +48,7 @@ export function registerJourneyCommands(program: Command): void {
           );
         if (opts.out) {
           await writeFile(opts.out, download.body);
-          process.stderr.write(`Wrote ${opts.out}.\n`);
+          process.stderr.write(`${say('cli.wrote', { file: opts.out })}\n`);
         } else {
           await new Promise<void>((resolve, reject) =>
             process.stdout.write(download.body, (err) => (err ? reject(err) : resolve())),

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { basename } from 'path';
 import type { Command } from 'commander';
 import { printJson, withApp } from './cli-context';
+import { cliLocale, say } from './cli-locale';
 import { AppError } from '../common/app-error';
 import { QDPX_MAX_BYTES, QdpxService } from '../coding/qdpx.service';
 
@@ -18,7 +19,7 @@ export function registerQdpxCommands(program: Command): void {
     .action(async (opts: { study: string; out: string }) => {
       const file = await withApp((app) => app.get(QdpxService).export(opts.study, null, 'cli'));
       writeFileSync(opts.out, file.body);
-      process.stderr.write(`Wrote ${opts.out}.\n`);
+      process.stderr.write(`${say('cli.wrote', { file: opts.out })}\n`);
     });
 
   qdpx
@@ -52,12 +53,17 @@ export function registerQdpxCommands(program: Command): void {
             { buffer: readFileSync(file), name: basename(file) },
             { dryRun: opts.dryRun },
             null,
-            'en',
+            cliLocale(),
           ),
       );
-      for (const p of report.unmatched) process.stderr.write(`Not imported: ${p.where}: ${p.message} (${p.code})\n`);
-      const counts = `${report.added} codings, ${report.newCodes.length} new codes, ${report.unchanged} already there, ${report.unmatched.length} not placed`;
-      process.stderr.write(report.dryRun ? `Would import ${counts}.\n` : `Imported ${file}: ${counts}.\n`);
+      for (const p of report.unmatched) process.stderr.write(`${say('cli.qdpx.notImported', p)}\n`);
+      const counts = say('cli.qdpx.counts', {
+        added: report.added,
+        newCodes: report.newCodes.length,
+        unchanged: report.unchanged,
+        unmatched: report.unmatched.length,
+      });
+      process.stderr.write(`${say(report.dryRun ? 'cli.qdpx.would' : 'cli.qdpx.done', { file, counts })}\n`);
       printJson(report);
     });
 }

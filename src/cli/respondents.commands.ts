@@ -4,10 +4,10 @@ import { basename } from 'path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { parseFormat, printJson, printTable, problemLine, sayError, withApp } from './cli-context';
-import { say } from './cli-locale';
+import { cliLocale, say } from './cli-locale';
 import { AppError } from '../common/app-error';
 import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
-import type { ImportError } from '../respondents/import-parser';
+import type { ImportError } from '../respondents/respondent-import.service';
 import { RespondentImportService } from '../respondents/respondent-import.service';
 import { ErasureService } from '../privacy/erasure.service';
 import { RespondentsService } from '../respondents/respondents.service';
@@ -43,7 +43,13 @@ export function registerRespondentCommands(program: Command): void {
         const buffer = readFileSync(file);
         return app
           .get(RespondentImportService)
-          .import(opts.study, { buffer, name: basename(file) }, { dryRun: opts.dryRun, partial: opts.partial }, null);
+          .import(
+            opts.study,
+            { buffer, name: basename(file) },
+            { dryRun: opts.dryRun, partial: opts.partial },
+            null,
+            cliLocale(),
+          );
       }).catch((err: unknown) => {
         if (err instanceof AppError && Array.isArray(err.details?.errors)) {
           printRowErrors(err.details.errors as ImportError[], Number(err.details.errorCount ?? 0));

@@ -49,7 +49,9 @@ describe('loadConfig', () => {
     ['SMTP_URL', 'smtp://user:hunter2@[bad'],
   ])('refuses a bad %s without echoing the secret in it', (name, url) => {
     // The whole message is fixed, so no part of the value (password included) can be in it.
-    expect(() => loadConfig({ [name]: url })).toThrow(new ConfigError(name, 'is not a valid URL'));
+    expect(() => loadConfig({ [name]: url })).toThrow(
+      new ConfigError(name, 'is not a valid URL', 'config.problem.url'),
+    );
     expect(() => loadConfig({ [name]: url })).toThrow(/^Invalid configuration: [A-Z_]+ is not a valid URL$/);
   });
 

@@ -55,18 +55,28 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (smtpUrl) parseUrl('SMTP_URL', smtpUrl, ['smtp:', 'smtps:']);
   const sessionSecret = nonEmpty(env, 'SESSION_SECRET');
   if (sessionSecret !== undefined && sessionSecret.length < 32) {
-    throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long');
+    throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long', 'config.problem.minLength', {
+      limit: 32,
+    });
   }
   const logLevel = (nonEmpty(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`, 'config.problem.oneOf', {
+      list: LOG_LEVELS.join(', '),
+    });
   const logFormat = (nonEmpty(env, 'LOG_FORMAT') ?? 'auto') as LogFormat;
-  if (!LOG_FORMATS.includes(logFormat)) throw new ConfigError('LOG_FORMAT', `must be one of ${LOG_FORMATS.join(', ')}`);
+  if (!LOG_FORMATS.includes(logFormat))
+    throw new ConfigError('LOG_FORMAT', `must be one of ${LOG_FORMATS.join(', ')}`, 'config.problem.oneOf', {
+      list: LOG_FORMATS.join(', '),
+    });
   const adminEmail = nonEmpty(env, 'ADMIN_EMAIL');
   if (adminEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(adminEmail))
-    throw new ConfigError('ADMIN_EMAIL', 'is not an e-mail address');
+    throw new ConfigError('ADMIN_EMAIL', 'is not an e-mail address', 'config.problem.email');
   const adminPassword = nonEmpty(env, 'ADMIN_PASSWORD');
   if (adminPassword !== undefined && adminPassword.length < 10)
-    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters long');
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters long', 'config.problem.minLength', {
+      limit: 10,
+    });
   const mailFrom = nonEmpty(env, 'MAIL_FROM') ?? 'kwadrant <onderzoek@kwadrant.invalid>';
   const mailWorker = parseSwitch('MAIL_WORKER', nonEmpty(env, 'MAIL_WORKER'), true);
   return {
@@ -94,14 +104,19 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 export function parseDatabaseUrl(url: string): DatabaseConfig {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (!file) throw new ConfigError('DATABASE_URL', 'names no SQLite file (expected sqlite:./data/kwadrant.sqlite)');
+    if (!file)
+      throw new ConfigError(
+        'DATABASE_URL',
+        'names no SQLite file (expected sqlite:./data/kwadrant.sqlite)',
+        'config.problem.sqliteFile',
+      );
     return { type: 'better-sqlite3', file };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
     parseUrl('DATABASE_URL', url, ['postgres:', 'postgresql:']);
     return { type: 'postgres', url };
   }
-  throw new ConfigError('DATABASE_URL', 'must start with sqlite: or postgres://');
+  throw new ConfigError('DATABASE_URL', 'must start with sqlite: or postgres://', 'config.problem.databaseScheme');
 }
 
 function nonEmpty(env: Record<string, string | undefined>, name: string): string | undefined {
@@ -113,14 +128,23 @@ function parseSwitch(name: string, raw: string | undefined, fallback: boolean): 
   if (raw === undefined) return fallback;
   if (/^(1|true|on|yes)$/i.test(raw)) return true;
   if (/^(0|false|off|no)$/i.test(raw)) return false;
-  throw new ConfigError(name, 'must be on or off (true/false, 1/0)');
+  throw new ConfigError(name, 'must be on or off (true/false, 1/0)', 'config.problem.onOff');
 }
 
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return 3000;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new ConfigError('PORT', `must be a whole number from 0 to 65535, not "${raw}"`);
+    throw new ConfigError(
+      'PORT',
+      `must be a whole number from 0 to 65535, not "${raw}"`,
+      'config.problem.wholeNumber',
+      {
+        min: 0,
+        max: 65535,
+        value: raw,
+      },
+    );
   return n;
 }
 
@@ -130,8 +154,16 @@ function parseUrl(name: string, raw: string, protocols: string[]): string {
     url = new URL(raw);
   } catch {
     // Never echo the value: it may hold a password.
-    throw new ConfigError(name, 'is not a valid URL');
+    throw new ConfigError(name, 'is not a valid URL', 'config.problem.url');
   }
-  if (!protocols.includes(url.protocol)) throw new ConfigError(name, `must use ${protocols.join(' or ')}`);
+  if (!protocols.includes(url.protocol))
+    throw new ConfigError(
+      name,
+      `must use one of these protocols: ${protocols.join(' | ')}`,
+      'config.problem.protocol',
+      {
+        protocols: protocols.join(' | '),
+      },
+    );
   return raw;
 }

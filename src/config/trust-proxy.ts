@@ -17,7 +17,13 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   if (!value || /^(off|false|no|none|0)$/i.test(value)) return false;
   if (/^\d+$/.test(value)) {
     const hops = Number(value);
-    if (hops > MAX_HOPS) throw new ConfigError('TRUST_PROXY', `must be at most ${MAX_HOPS} proxy hops, not "${value}"`);
+    if (hops > MAX_HOPS)
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `must be at most ${MAX_HOPS} proxy hops, not "${value}"`,
+        'config.problem.tooManyHops',
+        { max: MAX_HOPS, value },
+      );
     return hops;
   }
   // "true" would believe any X-Forwarded-For a client sends, and so let anyone choose their own throttle.
@@ -25,6 +31,7 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
     throw new ConfigError(
       'TRUST_PROXY',
       'must name the proxies (loopback, an address or range such as 10.0.0.0/8) or their number of hops; trusting every address would let clients choose their own',
+      'config.problem.trustAll',
     );
   }
   const entries = value
@@ -36,6 +43,8 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
       throw new ConfigError(
         'TRUST_PROXY',
         `"${entry}" is not an IP address, a CIDR range or one of ${RANGE_NAMES.join(', ')} (separate several with commas)`,
+        'config.problem.proxyEntry',
+        { entry, names: RANGE_NAMES.join(', ') },
       );
     }
   }

@@ -14,6 +14,15 @@ export function wholeNumberSetting(
   const n = Number(raw);
   // Digits only: "1e3", "0x10" and "3.0" are numbers to JavaScript but not what a person means by a setting.
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max)
-    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${raw}"`);
+    throw new ConfigError(
+      name,
+      `must be a whole number from ${min} to ${max}, not "${raw}"`,
+      'config.problem.wholeNumber',
+      {
+        min,
+        max,
+        value: raw,
+      },
+    );
   return n;
 }

@@ -15,6 +15,7 @@ import {
 import { readTableLines } from '../common/import/table-lines';
 import { XlsxReadError } from '../common/import/xlsx-reader';
 import {
+  Reason,
   Result,
   normaliseAge,
   normaliseDigitalComfort,
@@ -34,19 +35,20 @@ export interface ImportRow extends RespondentProfile {
   organisation: string;
 }
 
-export interface ImportError {
+/** A cell that cannot be read: where it is, what it holds, and why (worded in the reader's language where shown). */
+export interface RowProblem {
   line: number;
   /** The column's header as written in the file. */
   column: string;
   value: string;
-  reason: string;
+  reason: Reason;
 }
 
 export interface ParsedImport {
   layout: ImportLayout;
   rows: ImportRow[];
   /** The first problems (at most MAX_LISTED_PROBLEMS), in file order. */
-  errors: ImportError[];
+  errors: RowProblem[];
   /** All problems, also those not listed. */
   errorCount: number;
   /** Physical lines with at least one problem: the rows left out. */
@@ -230,7 +232,7 @@ const SLICE_MS = 10;
  * apart by content. Recognises the Bijlage 5 layout and the English layout by their headers, case and
  * spacing aside. Throws ImportFileError when the file as a whole cannot be read and ImportLimitError when it
  * passes a limit (rows; for XLSX also unpacked size and compression); every unreadable cell becomes its own
- * ImportError and its row is left out of `rows`.
+ * RowProblem and its row is left out of `rows`.
  */
 export async function parseImportFile(
   buf: Buffer,
@@ -239,7 +241,7 @@ export async function parseImportFile(
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): Promise<ParsedImport> {
   const rows: ImportRow[] = [];
-  const errors: ImportError[] = [];
+  const errors: RowProblem[] = [];
   let errorCount = 0;
   const unreadableLines: number[] = [];
   let unreadableCount = 0;
@@ -295,7 +297,6 @@ export async function parseImportFile(
 /** Sizes that keep an error report small whatever the file holds: a problem quotes at most this much of a cell. */
 const MAX_CODED_VALUE = 200;
 const MAX_SHOWN_VALUE = 100;
-const MAX_SHOWN_REASON = 300;
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** One data row: appended to `rows` when every cell reads, else its problems, left to right. */
@@ -305,18 +306,18 @@ function readCells(
   header: Header,
   organisations: readonly string[],
   rows: ImportRow[],
-): ImportError[] {
+): RowProblem[] {
   const cell = (f: Field) => {
     const i = header.index[f];
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
-  const rowErrors: (ImportError & { position: number })[] = [];
-  const reject = (field: Field, reason: string) =>
+  const rowErrors: (RowProblem & { position: number })[] = [];
+  const reject = (field: Field, reason: Reason) =>
     rowErrors.push({
       line,
       column: header.names[field] ?? field,
       value: clip(cell(field), MAX_SHOWN_VALUE),
-      reason: clip(reason, MAX_SHOWN_REASON),
+      reason,
       position: header.index[field] ?? 0,
     });
   // A coded value is a word or two: a longer cell is refused as it is, without normalising (or quoting) all of it.
@@ -324,7 +325,7 @@ function readCells(
     const value = cell(field);
     const result =
       value.length > MAX_CODED_VALUE
-        ? { ok: false as const, reason: `longer than ${MAX_CODED_VALUE} characters` }
+        ? { ok: false as const, reason: { key: 'importReason.tooLong', vars: { limit: MAX_CODED_VALUE } } }
         : normalise(value);
     if (result.ok) return result.value;
     reject(field, result.reason);
@@ -338,10 +339,12 @@ function readCells(
   const education = read('education', normaliseEducation);
   const digitalComfort = read('digitalComfort', normaliseDigitalComfort);
   const email = cell('email');
-  if (email.length > MAX_EMAIL_LENGTH) reject('email', `longer than ${MAX_EMAIL_LENGTH} characters`);
-  else if (email && !EMAIL.test(email)) reject('email', 'not an e-mail address');
+  if (email.length > MAX_EMAIL_LENGTH)
+    reject('email', { key: 'importReason.tooLong', vars: { limit: MAX_EMAIL_LENGTH } });
+  else if (email && !EMAIL.test(email)) reject('email', { key: 'importReason.email' });
   const firstName = cell('firstName').replace(/\s+/g, ' ');
-  if (firstName.length > MAX_NAME_LENGTH) reject('firstName', `longer than ${MAX_NAME_LENGTH} characters`);
+  if (firstName.length > MAX_NAME_LENGTH)
+    reject('firstName', { key: 'importReason.tooLong', vars: { limit: MAX_NAME_LENGTH } });
 
   if (rowErrors.length || !organisation || !quadrant || !gender || !age || !education || !digitalComfort) {
     // Left to right, as the researcher reads the row in the file.

@@ -9,16 +9,20 @@ import {
   normaliseQuadrant,
 } from './normalise';
 import { DIGITAL_COMFORTS, EDUCATIONS, LOCALES, QUADRANTS } from '../common/domain';
-import { translator } from '../common/view-engine';
+import { Translations } from '../common/i18n';
+import { templatesDir, translator } from '../common/view-engine';
+
+const catalogue = new Translations(templatesDir());
 
 function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.reason}`);
+  if (!result.ok) throw new Error(`expected ok, got: ${JSON.stringify(result.reason)}`);
   return result.value;
 }
 
+/** The failure's reason as an English reader gets it. */
 function reason<T>(result: Result<T>): string {
   if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.reason;
+  return catalogue.t('en', result.reason.key, result.reason.vars);
 }
 
 describe('normaliseGender', () => {

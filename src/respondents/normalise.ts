@@ -3,11 +3,17 @@
 
 import { DIGITAL_COMFORTS, DigitalComfort, EDUCATIONS, Education, Gender, QUADRANTS, Quadrant } from '../common/domain';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** Why a value is not understood: a catalogue text (`importReason.*`) and its variables, worded where it is shown. */
+export interface Reason {
+  key: string;
+  vars?: Record<string, string | number>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; reason: Reason };
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(reason: string): Result<T> => ({ ok: false, reason });
-const MISSING = 'value is missing';
+const fail = <T>(key: string, vars?: Reason['vars']): Result<T> => ({ ok: false, reason: { key, vars } });
+const MISSING = 'importReason.missing';
 
 /**
  * Remembered simplified forms. An import of 100,000 rows asks for the same few spellings (and the same labels to
@@ -110,9 +116,7 @@ export function normaliseGender(raw: string): Result<Gender> {
     .filter(Boolean);
   const genders = new Set((parts.length > 1 ? parts : [key]).map((p) => lookup(GENDER_WORDS, p)));
   const gender = lookup(GENDER_WORDS, key) ?? (genders.size === 1 ? [...genders][0] : undefined);
-  return gender
-    ? ok(gender)
-    : fail(`unknown gender "${raw.trim()}"; expected m (man), v (vrouw) or x (anders / zeg ik liever niet)`);
+  return gender ? ok(gender) : fail('importReason.gender', { value: raw.trim() });
 }
 
 // ------------------------------------------------------------------------------------------------- age
@@ -136,7 +140,6 @@ const AGE_UNIT = /\s*(jaar|jr\.?|years?( old)?|yrs?\.?|y)$/;
 export function normaliseAge(raw: string): Result<AgeValue> {
   const key = simplify(raw).replace(AGE_UNIT, '').trim();
   if (!key) return fail(MISSING);
-  const unknown = `cannot read age "${raw.trim()}"; expected whole years (47) or a band (45-54, 65+)`;
 
   const single = /^(\d{1,3})(?:[.,]0+)?$/.exec(key);
   if (single) return checkAge(raw, Number(single[1]), Number(single[1]), single[1]);
@@ -154,13 +157,14 @@ export function normaliseAge(raw: string): Result<AgeValue> {
     const min = Number(open[1]);
     return checkAge(raw, min, Math.max(min, OPEN_BAND_MAX_AGE), `${min}+`);
   }
-  return fail(unknown);
+  return fail('importReason.age', { value: raw.trim() });
 }
 
 function checkAge(raw: string, min: number, max: number, age: string): Result<AgeValue> {
-  if (min > MAX_AGE || max > MAX_AGE) return fail(`age "${raw.trim()}" is above ${MAX_AGE}`);
-  if (max < MIN_AGE) return fail(`age "${raw.trim()}" is below ${MIN_AGE}; respondents must be ${MIN_AGE} or older`);
-  if (min > max) return fail(`age band "${raw.trim()}" runs backwards; write the lower age first`);
+  const value = raw.trim();
+  if (min > MAX_AGE || max > MAX_AGE) return fail('importReason.ageAbove', { value, max: MAX_AGE });
+  if (max < MIN_AGE) return fail('importReason.ageBelow', { value, min: MIN_AGE });
+  if (min > max) return fail('importReason.ageBackwards', { value });
   return ok({ age, ageMin: min, ageMax: max });
 }
 
@@ -288,15 +292,11 @@ export function normaliseEducation(raw: string): Result<Education> {
 
   if (levels.size === 1) return ok([...levels][0]);
   if (levels.size > 1)
-    return fail(
-      `education "${raw.trim()}" names more than one level (${[...levels].join(', ')}); give the highest completed level`,
-    );
+    return fail('importReason.educationSeveral', { value: raw.trim(), levels: [...levels].join(', ') });
   if (/middelbare school|voortgezet onderwijs|secondary|high school/.test(key)) {
-    return fail(
-      `education "${raw.trim()}" is ambiguous; say which secondary school: VMBO / MAVO / LBO, HAVO / VWO or MBO`,
-    );
+    return fail('importReason.educationAmbiguous', { value: raw.trim() });
   }
-  return fail(`unknown education level "${raw.trim()}"; expected one of: ${EDUCATION_EXPECTED}`);
+  return fail('importReason.education', { value: raw.trim(), expected: EDUCATION_EXPECTED });
 }
 
 // ------------------------------------------------------------------------------------- digital comfort
@@ -357,7 +357,7 @@ export function normaliseDigitalComfort(raw: string): Result<DigitalComfort> {
     if (a && a === b) return ok(a);
   }
   const expected = DIGITAL_COMFORTS.map((c) => DIGITAL_COMFORT_LABELS[c][0]).join(', ');
-  return fail(`unknown digital comfort "${raw.trim()}"; expected one of: ${expected} (or 1-5)`);
+  return fail('importReason.digitalComfort', { value: raw.trim(), expected });
 }
 
 function comfortWord(key: string): DigitalComfort | undefined {
@@ -403,7 +403,7 @@ export function normaliseQuadrant(raw: string): Result<Quadrant> {
   const quadrant = lookup(QUADRANT_ALIASES, key);
   if (quadrant) return ok(quadrant);
   const expected = QUADRANTS.map((q) => `${QUADRANT_LABELS[q][0]} (${QUADRANT_LABELS[q][1]})`).join(', ');
-  return fail(`unknown quadrant "${raw.trim()}"; expected one of: ${expected}`);
+  return fail('importReason.quadrant', { value: raw.trim(), expected });
 }
 
 // ---------------------------------------------------------------------------------------- organisation
@@ -422,9 +422,8 @@ export function normaliseOrganisation(raw: string, organisations: readonly strin
     return words.length > 0 && words.every((w) => own.includes(w));
   });
   if (partial.length === 1) return ok(partial[0]);
-  if (organisations.length === 0)
-    return fail(`unknown organisation "${raw.trim()}"; this study has no organisations yet`);
-  return fail(`unknown organisation "${raw.trim()}"; this study's organisations are: ${organisations.join(', ')}`);
+  if (organisations.length === 0) return fail('importReason.organisationNone', { value: raw.trim() });
+  return fail('importReason.organisation', { value: raw.trim(), organisations: organisations.join(', ') });
 }
 
 /** Articles and legal forms say nothing about which organisation is meant; "gem." is short for gemeente. */

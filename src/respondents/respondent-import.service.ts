@@ -8,12 +8,29 @@ import { AppError } from '../common/app-error';
 import { StudiesService } from '../studies/studies.service';
 import { batchEnd, emailKey } from './import-batches';
 import { IMPORT_LIMITS, ImportLimitError, ImportLimits } from '../common/import/import-limits';
-import { ImportError, ImportFileError, ImportLayout, ImportRow, parseImportFile } from './import-parser';
+import type { Locale } from '../common/domain';
+import { getTranslations } from '../common/view-engine';
+import { ImportFileError, ImportLayout, ImportRow, parseImportFile, RowProblem } from './import-parser';
 import { RespondentRepository } from './respondent.repository';
 import { fileTooLarge } from '../common/import/uploaded-file';
 
 /** Addresses read per statement when an import looks up the study's respondents: a few milliseconds' work. */
 const EMAIL_PAGE_SIZE = 5000;
+/** A reason quotes the study's organisations: a long list is cut so that an error report stays small. */
+const MAX_SHOWN_REASON = 300;
+
+/** A cell that cannot be read, with its reason worded in the reader's language. */
+export interface ImportError extends Omit<RowProblem, 'reason'> {
+  reason: string;
+}
+
+function worded(problems: RowProblem[], locale: Locale): ImportError[] {
+  const i18n = getTranslations();
+  return problems.map((p) => {
+    const reason = i18n.t(locale, p.reason.key, p.reason.vars);
+    return { ...p, reason: reason.length > MAX_SHOWN_REASON ? `${reason.slice(0, MAX_SHOWN_REASON - 1)}…` : reason };
+  });
+}
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -54,6 +71,7 @@ export class RespondentImportService {
     file: { buffer: Buffer; name: string },
     opts: ImportOptions,
     actor: AuthUser | null,
+    locale: Locale = 'nl',
     now = new Date(),
   ): Promise<ImportReport> {
     if (!file.buffer.length)
@@ -97,7 +115,7 @@ export class RespondentImportService {
       readable: parsed.rows.length,
       imported: 0,
       duplicates: 0,
-      errors: parsed.errors,
+      errors: worded(parsed.errors, locale),
       errorCount: parsed.errorCount,
       unreadableRows: parsed.unreadableCount,
       organisations,
@@ -112,7 +130,7 @@ export class RespondentImportService {
       throw AppError.invalid(
         'import.rows_unreadable',
         `${lines} row${lines === 1 ? '' : 's'} of ${file.name} cannot be read, so nothing was imported. Correct ${lines === 1 ? 'it' : 'them'}, or import only the readable rows with the "partial" option.${listed}`,
-        { errors: parsed.errors, errorCount: parsed.errorCount, unreadableRows: lines, organisations },
+        { errors: report.errors, errorCount: parsed.errorCount, unreadableRows: lines, organisations },
         {
           count: lines,
           name: file.name,

@@ -74,6 +74,6 @@ export class RespondentsController {
     @Req() req: Request,
     @CurrentUser() user: AuthUser,
   ) {
-    return this.importer.import(slug, uploadedFile(file, req, opts.fileName), opts, user);
+    return this.importer.import(slug, uploadedFile(file, req, opts.fileName), opts, user, req.locale);
   }
 }

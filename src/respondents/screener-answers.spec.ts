@@ -94,6 +94,8 @@ describe('respondentFromAnswers', () => {
   it('refuses answers a definition without the needed questions would let through', () => {
     expect(() => respondentFromAnswers({ ...eligible, selection: undefined })).toThrow(ScreenerAnswerError);
     expect(() => respondentFromAnswers({ ...eligible, email: undefined })).toThrow(/"email"/);
-    expect(() => respondentFromAnswers({ ...eligible, age: 300 })).toThrow(/above 120/);
+    expect(() => respondentFromAnswers({ ...eligible, age: 300 })).toThrow(
+      /"age" is not understood \(importReason.ageAbove\)/,
+    );
   });
 });

@@ -105,7 +105,7 @@ function profileFrom(data: Record<string, unknown>): Profile {
   const text = (name: string): string | null =>
     typeof data[name] === 'string' && data[name].trim() ? data[name].trim() : null;
   const age = normaliseAge(textOf(data.age));
-  if (!age.ok) throw new ScreenerAnswerError('age', `is not understood: ${age.reason}`);
+  if (!age.ok) throw new ScreenerAnswerError('age', `is not understood (${age.reason.key})`);
   return {
     firstName: need('firstName', text('firstName')),
     email: need('email', text('email')),

@@ -102,8 +102,13 @@ describe('quadrantFromStatement', () => {
   it('refuses a value that is not a statement', () => {
     expect(quadrantFromStatement('Gemakzoeker')).toEqual({
       ok: false,
-      reason:
-        '"Gemakzoeker" is not one of the statements; expected one of: informatiezoeker, zekerheidszoeker, rust-in-je-hoofdzoeker, gemakzoeker',
+      reason: {
+        key: 'importReason.quadrant',
+        vars: {
+          value: 'Gemakzoeker',
+          expected: 'informatiezoeker, zekerheidszoeker, rust-in-je-hoofdzoeker, gemakzoeker',
+        },
+      },
     });
   });
 });

@@ -31,7 +31,10 @@ export function selectionStatements(
 /** The chosen statement decides the quadrant: the answer's value is the quadrant key. */
 export function quadrantFromStatement(choice: string): Result<Quadrant> {
   if (isOneOf(QUADRANTS, choice)) return { ok: true, value: choice };
-  return { ok: false, reason: `"${choice}" is not one of the statements; expected one of: ${QUADRANTS.join(', ')}` };
+  return {
+    ok: false,
+    reason: { key: 'importReason.quadrant', vars: { value: choice, expected: QUADRANTS.join(', ') } },
+  };
 }
 
 export interface AxesScale {

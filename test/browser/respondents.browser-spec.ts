@@ -49,11 +49,12 @@ describe('respondent import and pool pages in Chromium', () => {
     expect(await first.locator('[data-label="Regel"]').textContent()).toBe('3');
     expect(await first.locator('[data-label="Kolom"]').textContent()).toBe('Geslacht');
     expect(await first.locator('[data-label="Waarde in het bestand"]').textContent()).toBe('q');
-    expect(await first.locator('[data-label="Wat er mis is"]').textContent()).toContain(
-      'expected m (man), v (vrouw) or x',
+    // Why, in the page's language too.
+    expect(await first.locator('[data-label="Wat er mis is"]').textContent()).toBe(
+      'onbekend geslacht "q"; verwacht m (man), v (vrouw) of x (anders / zeg ik liever niet)',
     );
     expect(await report.textContent()).toContain(
-      "this study's organisations are: RET, Vitens, Belastingdienst, Gemeente Utrecht",
+      'de organisaties van dit onderzoek zijn: RET, Vitens, Belastingdienst, Gemeente Utrecht',
     );
     // Stacked rows: nothing sticks out of a 375 px screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -82,9 +82,24 @@ describe('kwadrant command line', () => {
     expect(unknownOrg.stderr).toContain('Known: RET, Vitens');
   });
 
-  it('names a bad environment variable', async () => {
-    const r = await runCli(['study', 'list'], { ...env, PORT: 'eighty' });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Invalid configuration: PORT');
+  it('names a bad environment variable in the language of the command line', async () => {
+    const english = await runCli(['study', 'list'], { ...env, PORT: 'eighty' });
+    expect(english.code).toBe(2);
+    expect(english.stderr).toBe('Invalid configuration: PORT must be a whole number from 0 to 65535, not "eighty"\n');
+    // Dutch by default: the settings are read after the language was chosen from --lang and the environment.
+    const dutch = await runCli(['study', 'list'], { ...env, PORT: 'eighty', KWADRANT_LANG: '' });
+    expect(dutch.code).toBe(2);
+    expect(dutch.stderr).toBe(
+      'Ongeldige instelling: PORT moet een heel getal van 0 tot en met 65535 zijn, niet "eighty"\n',
+    );
+    const shell = await runCli(['study', 'list'], {
+      ...env,
+      KWADRANT_LANG: '',
+      LANG: 'en_GB.UTF-8',
+      LOG_LEVEL: 'loud',
+    });
+    expect(shell.stderr).toBe(
+      'Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent\n',
+    );
   });
 });
