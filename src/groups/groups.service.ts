@@ -144,7 +144,7 @@ export class GroupsService {
   ): Promise<DetailedReport> {
     const scope = await this.scope(slug, opts.organisation);
     if (opts.dryRun) return this.report(await this.plan(scope, 'replace-proposed'), scope, []);
-    await this.groups.lockStudy(scope.study.id);
+    await this.studyQuery.lock(scope.study.id);
     assertGroupsChangeable((await this.studyQuery.byId(scope.study.id))!);
     const plan = await this.plan(scope, 'replace-proposed');
     const ids = await this.save(plan, scope);

@@ -59,21 +59,6 @@ function sortKeys(ageBands: boolean): string[] {
 export class OverviewRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** The study's partner organisations in the study's order. */
-  async organisationsOf(studyId: number): Promise<OverviewOrganisation[]> {
-    const rows = await this.dataSource
-      .createQueryBuilder()
-      .select('so.organisation_id', 'id')
-      .addSelect('o.name', 'name')
-      .from('study_organisation', 'so')
-      .innerJoin('organisation', 'o', 'o.id = so.organisation_id')
-      .where('so.study_id = :studyId', { studyId })
-      .orderBy('so.position', 'ASC')
-      .addOrderBy('so.id', 'ASC')
-      .getRawMany<{ id: number | string; name: string }>();
-    return rows.map((r) => ({ id: Number(r.id), name: r.name }));
-  }
-
   /** Respondents per organisation and quadrant: the composition table without reading a single row. */
   async countByOrganisationAndQuadrant(
     scope: OverviewScope,

@@ -91,6 +91,14 @@ export class OverviewsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** The study's partner organisations in the study's order, as the studies module lists them. */
+  private async organisationsOf(studyId: number): Promise<OverviewOrganisation[]> {
+    return (await this.studyQuery.partnersOf(studyId)).map((p) => ({
+      id: p.organisationId,
+      name: p.organisation.name,
+    }));
+  }
+
   /** The studies a partner's organisation takes part in. */
   partnerStudies(viewer: AuthUser): Promise<Study[]> {
     if (viewer.role !== 'partner' || !viewer.organisationId) return Promise.resolve([]);
@@ -107,7 +115,7 @@ export class OverviewsService {
     const [overview, incomplete, organisations] = await Promise.all([
       this.inMemory(r),
       this.repository.countIncomplete(r.scope),
-      this.repository.organisationsOf(r.study.id),
+      this.organisationsOf(r.study.id),
     ]);
     return { study: r.study, overview, incomplete, organisations };
   }
@@ -141,7 +149,7 @@ export class OverviewsService {
     const organisations = r.compositionOrganisations;
     const [members, all] = await Promise.all([
       this.repository.members({ ...r.scope, organisations }),
-      this.repository.organisationsOf(r.study.id),
+      this.organisationsOf(r.study.id),
     ]);
     return {
       study: r.study,
@@ -255,7 +263,7 @@ export class OverviewsService {
   private async resolve(slug: string, request: OverviewRequest, viewer: Viewer): Promise<Resolved> {
     const isPartner = viewer?.role === 'partner';
     const study = await this.studies.get(slug);
-    const all = await this.repository.organisationsOf(study.id);
+    const all = await this.organisationsOf(study.id);
     let organisations = all;
     if (isPartner) {
       const own = all.find((o) => o.id === viewer.organisationId);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { StudyQueryService } from '../studies/study-query.service';
 import { RespondentQueryService } from '../respondents/respondent-query.service';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -96,6 +97,7 @@ export class SchedulingService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly sessions: SessionRepository,
+    private readonly studyQuery: StudyQueryService,
     private readonly respondentQuery: RespondentQueryService,
     private readonly loader: ScheduleLoader,
     private readonly studies: StudiesService,
@@ -113,7 +115,7 @@ export class SchedulingService {
   ): Promise<ScheduleRunReport> {
     const study = await this.studies.get(slug);
     if (opts.dryRun) return this.plan(await this.loader.load(study, locale), true, locale).report;
-    await this.sessions.lockStudy(study.id);
+    await this.studyQuery.lock(study.id);
     const loaded = await this.loader.load(study, locale);
     const { report, assignments } = this.plan(loaded, false, locale);
     const existing = new Map(loaded.sessions.map((s) => [s.groupId, s]));

@@ -32,13 +32,6 @@ export class SessionRepository {
     return this.dataSource.options.type === 'postgres';
   }
 
-  /** Serialises scheduler runs of one study across app instances (PostgreSQL); SQLite is serialised already. */
-  // Only meaningful inside the caller's unit of work: refuses to run outside one.
-  @Transactional(Propagation.Mandatory)
-  async lockStudy(studyId: number): Promise<void> {
-    if (this.isPostgres) await this.manager.query('SELECT id FROM study WHERE id = $1 FOR UPDATE', [studyId]);
-  }
-
   /** The sessions, locked for the rest of the transaction, in id order so two changes never deadlock. */
   // Only meaningful inside the caller's unit of work: refuses to run outside one.
   @Transactional(Propagation.Mandatory)

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Propagation, Transactional } from '@nestjs-cls/transactional';
 import type { Organisation, SessionSlot, Study, StudyOrganisation } from './study';
 import { StudyRepository } from './study.repository';
 
@@ -9,6 +10,15 @@ import { StudyRepository } from './study.repository';
 @Injectable()
 export class StudyQueryService {
   constructor(private readonly studies: StudyRepository) {}
+
+  /**
+   * Serialises work on one study across app instances (forming groups, scheduling): the study stays locked until
+   * the caller's transaction ends. Only meaningful inside that unit of work: refuses to run outside one.
+   */
+  @Transactional(Propagation.Mandatory)
+  async lock(studyId: number): Promise<void> {
+    await this.studies.lockRow(studyId);
+  }
 
   byId(id: number): Promise<Study | null> {
     return this.studies.findById(id);

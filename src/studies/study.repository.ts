@@ -22,6 +22,17 @@ export class StudyRepository {
     return this.manager.findOneBy(Study, { slug });
   }
 
+  /** Locks the study's row for the rest of the transaction on PostgreSQL; SQLite runs one transaction at a time. */
+  async lockRow(id: number): Promise<void> {
+    if (this.manager.connection.options.type !== 'postgres') return;
+    await this.manager
+      .createQueryBuilder(Study, 's')
+      .select('s.id')
+      .where({ id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
   findById(id: number): Promise<Study | null> {
     return this.manager.findOneBy(Study, { id });
   }

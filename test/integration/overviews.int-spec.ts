@@ -6,6 +6,7 @@ import { anonymiseRows } from '../../src/overviews/anonymise';
 import { OverviewRepository, type OverviewScope } from '../../src/overviews/overview.repository';
 import { POPULATION_STATUSES } from '../../src/overviews/overview-request';
 import { OverviewsService } from '../../src/overviews/overviews.service';
+import { StudyQueryService } from '../../src/studies/study-query.service';
 import { createStudy } from '../support/factories';
 import { createBijlage5Study } from '../support/overview-factories';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -13,10 +14,15 @@ import { createTestApp, TestApp } from '../support/test-app';
 describe('overview repository and service on a real database', () => {
   let t: TestApp;
   let repository: OverviewRepository;
+  /** A scope's organisations as the service takes them: the study's partners, from the studies module. */
+  let organisationsOf: (studyId: number) => Promise<OverviewScope['organisations']>;
 
   beforeAll(async () => {
     t = await createTestApp();
     repository = t.app.get(OverviewRepository);
+    const studies = t.app.get(StudyQueryService);
+    organisationsOf = async (studyId) =>
+      (await studies.partnersOf(studyId)).map((p) => ({ id: p.organisationId, name: p.organisation.name }));
   });
   afterAll(() => t.close());
 
@@ -53,7 +59,7 @@ describe('overview repository and service on a real database', () => {
     await t.dataSource.getRepository(Respondent).insert(rows.slice(300));
     const scope: OverviewScope = {
       studyId: study.id,
-      organisations: await repository.organisationsOf(study.id),
+      organisations: await organisationsOf(study.id),
       statuses: POPULATION_STATUSES.participants,
     };
     expect(scope.organisations.map((o) => o.name)).toEqual(['Zuid', 'Noord', 'Oost']);
@@ -77,7 +83,7 @@ describe('overview repository and service on a real database', () => {
     const bijlage5 = await createBijlage5Study(t.dataSource);
     const bijlage5Scope: OverviewScope = {
       studyId: bijlage5.study.id,
-      organisations: await repository.organisationsOf(bijlage5.study.id),
+      organisations: await organisationsOf(bijlage5.study.id),
       statuses: POPULATION_STATUSES.participants,
     };
     for (const ageBands of [false, true]) {
