@@ -10,6 +10,7 @@ const BENCHES = [
   'overview-db',
   'homework',
   'journey',
+  'journey-db',
   'journey-pictures',
   'refi',
   'import',
