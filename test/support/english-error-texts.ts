@@ -2,19 +2,36 @@ import { readCatalogue } from '../../src/common/i18n';
 import { templatesDir } from '../../src/common/view-engine';
 
 /**
- * The English error texts as a reader would see them on a page: each `error.*` text of the English catalogue
- * cut at its variables into the pieces long enough to be telling (and not also Dutch, like "{name} {problem}.").
+ * The kinds of text that say what went wrong: error codes, a field's problem, a refused form, why an import row or
+ * a codebook line cannot be read, a bad measurement, a bad setting.
+ */
+const PROBLEM_TEXTS = [
+  'error.',
+  'formProblem.',
+  'formRefusal.',
+  'importReason.',
+  'measurement.error.',
+  'measurement.problem.',
+  'codebook.check.',
+  'codebook.error.',
+  'config.',
+];
+
+/**
+ * The English problem texts as a reader would see them on a page: each such text of the English catalogue cut at
+ * its variables into the pieces long enough to be telling, leaving out any piece a Dutch text holds too (a code
+ * such as CONS_INFO_INST_EAN, "{name} {problem}.").
  */
 export function englishErrorTexts(): string[] {
   const en = readCatalogue(templatesDir(), 'en');
-  const nl = readCatalogue(templatesDir(), 'nl');
+  const dutch = Object.values(readCatalogue(templatesDir(), 'nl'));
   const pieces = Object.entries(en)
-    .filter(([key]) => key.startsWith('error.') && !key.startsWith('error.title.'))
-    .flatMap(([key, text]) =>
+    .filter(([key]) => PROBLEM_TEXTS.some((kind) => key.startsWith(kind)) && !key.startsWith('error.title.'))
+    .flatMap(([, text]) =>
       text
         .split(/\{\w+\}/)
         .map((p) => p.replace(/<[^>]+>/g, '').trim())
-        .filter((p) => p.length >= 8 && !(nl[key] ?? '').includes(p)),
+        .filter((p) => p.length >= 8 && !dutch.some((nl) => nl.includes(p))),
     );
   return [...new Set(pieces)];
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { axeViolations } from './browser';
+import { englishErrorTextsIn } from './english-error-texts';
 
 /** A field as a refused page must show it: what was typed, and its problem next to it. */
 export interface RefusedField {
@@ -19,7 +20,7 @@ export async function submitForm(page: Page, submit: () => Promise<unknown>): Pr
  * The one way a refused form comes back (issue 14, item 4): the form's page again with the refusal's status (not
  * the error page, not JSON), each field as typed, marked invalid and described by its problem, a summary that takes
  * the focus and names each field by its label (never its internal name) with a link that puts the focus in it;
- * no sideways scrolling and no axe violations.
+ * no sideways scrolling and no axe violations; on a Dutch page, no English problem text anywhere.
  */
 export async function expectRefused(
   page: Page,
@@ -48,6 +49,8 @@ export async function expectRefused(
     await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
   ).toBeLessThanOrEqual(0);
   expect(await axeViolations(page)).toEqual([]);
+  if ((await page.getAttribute('html', 'lang')) === 'nl')
+    expect(englishErrorTextsIn(await page.innerText('body'))).toEqual([]);
 }
 
 /** The message a successful post leaves for the page it redirects to. */
