@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { AppError } from './app-error';
 import {
   BODY_LIMIT_BYTES,
@@ -124,6 +125,49 @@ describe(nestingDepth.name, () => {
     expect(nestingDepth('{"a":[1,{"b":"[[[{{{"}]}')).toBe(3);
     expect(nestingDepth('{"a":"\\"[["}')).toBe(1);
     expect(nestingDepth('3')).toBe(0);
+  });
+
+  it('reads escapes inside strings as JSON does: an escaped backslash does not escape the quote after it', () => {
+    expect(nestingDepth('["a\\\\",["b"]]')).toBe(2);
+    expect(nestingDepth('["a\\\\\\"],["b"]]')).toBe(1);
+    expect(nestingDepth('[["unterminated [[[')).toBe(2);
+  });
+
+  it('equals the depth of the parsed value for any JSON', () => {
+    const depthOf = (value: unknown): number =>
+      value !== null && typeof value === 'object' ? 1 + Math.max(0, ...Object.values(value).map(depthOf)) : 0;
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = JSON.stringify(value);
+        expect(nestingDepth(text)).toBe(depthOf(JSON.parse(text)));
+      }),
+      { seed: 14, numRuns: 500 },
+    );
+  });
+
+  it('counts like a reading character by character on any text, broken JSON included', () => {
+    // The straightforward reading: outside a string count brackets, inside skip an escaped character.
+    const oneByOne = (text: string): number => {
+      let [depth, deepest, inString] = [0, 0, false];
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+          if (c === '\\') i++;
+          else if (c === '"') inString = false;
+        } else if (c === '"') inString = true;
+        else if (c === '{' || c === '[') deepest = Math.max(deepest, ++depth);
+        else if (c === '}' || c === ']') depth--;
+      }
+      return deepest;
+    };
+    const pieces = fc.constantFrom('"', '\\', '{', '}', '[', ']', 'a', ':', ',');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(nestingDepth(text)).toBe(oneByOne(text));
+      }),
+      { seed: 14, numRuns: 2000 },
+    );
   });
 });
 

@@ -107,7 +107,8 @@ export class HomeworkLinksService {
     draft: { revision: number; data: HomeworkAnswers; currentPage: string | null },
     now: Date,
   ): Promise<LinkLookup<AssignmentState> | null> {
-    const stored = await this.storedKey(key, ip, now);
+    // A private link needs no throttle, so no await: every promise on the busiest request costs (bench/homework.ts).
+    const stored = normaliseCode(key) ? await this.storedKey(key, ip, now) : this.storedToken(key);
     if (
       stored &&
       (await this.homework.saveDraftIfEditable(
@@ -159,6 +160,10 @@ export class HomeworkLinksService {
         hash: hashCode(this.config.sessionSecret, code),
         codeTry: await this.takeCodeTry(ip, now),
       };
+    return this.storedToken(key);
+  }
+
+  private storedToken(key: string): StoredKey | null {
     if (key.length > MAX_KEY_LENGTH) return null;
     return { column: 'tokenHash', hash: hashToken(key) };
   }

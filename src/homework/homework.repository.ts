@@ -174,7 +174,7 @@ export class HomeworkRepository {
    * passed): the rules of homework-rules.ts written as SQL, held equal to them by a test. false: nothing
    * changed, and the caller finds out why with those rules. Saves one lookup on the busiest request.
    */
-  async saveDraftIfEditable(
+  saveDraftIfEditable(
     column: LinkColumn,
     hash: string,
     expectedRevision: number,
@@ -190,7 +190,7 @@ export class HomeworkRepository {
       expectedRevision,
       this.persisted('deadline', now),
     ];
-    return (await this.sql.run(this.saveSql(column), params)) === 1;
+    return this.sql.run(this.saveSql(column), params).then(isOneRow);
   }
 
   private readonly saveSqlCache = new Map<LinkColumn, string>();
@@ -303,3 +303,5 @@ function moment(value: unknown): Date | null {
   if (value === null || value === undefined || value === '') return null;
   return value instanceof Date ? value : new Date(value as string);
 }
+
+const isOneRow = (changed: number): boolean => changed === 1;
