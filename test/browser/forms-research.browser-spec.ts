@@ -74,6 +74,18 @@ describe('refused research forms in Chromium', () => {
       });
     });
 
+    it('logo: a file that is no picture', async () => {
+      const { study } = await createStudy(t.dataSource);
+      await withPage(width, async (page) => {
+        await page.goto(`${base}/studies/${study.slug}/settings`);
+        await page
+          .getByLabel('Kies een logobestand')
+          .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('geen plaatje') });
+        const status = await submitForm(page, () => page.getByRole('button', { name: 'Logo opslaan' }).click());
+        await expectRefused(page, status, [{ id: 'logo-file', label: 'Kies een logobestand', problem: /PNG|JPEG/ }]);
+      });
+    });
+
     it('quadrant override: a reason of two letters', async () => {
       const { study, organisations } = await createStudy(t.dataSource);
       const respondent = await createRespondent(t.dataSource, study.id, organisations[0].id);
