@@ -56,6 +56,25 @@ export function problemLine(p: { line: number; column: string; value?: string | 
   });
 }
 
+/** The causes of an unreadable file the catalogue words; another cause keeps the system's own text. */
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'cli.fileProblem.missing',
+  ENOTDIR: 'cli.fileProblem.missing',
+  EISDIR: 'cli.fileProblem.folder',
+  EACCES: 'cli.fileProblem.noAccess',
+  EPERM: 'cli.fileProblem.noAccess',
+};
+
+/** A file a command cannot read (`cause`: what reading it threw), said in the command line's language. */
+export function unreadableFile(file: string, cause: unknown = { code: 'ENOENT', message: 'no such file' }): AppError {
+  const { code, message } = cause as { code?: string; message?: string };
+  const key = code === undefined ? undefined : FILE_PROBLEMS[code];
+  return AppError.invalid('cli.file', `Cannot read ${file}: ${message ?? String(cause)}`, undefined, {
+    file,
+    reason: key ? { textKey: key } : (message ?? String(cause)),
+  });
+}
+
 export async function readStdin(): Promise<string> {
   if (process.stdin.isTTY)
     throw AppError.invalid(

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { basename } from 'path';
 import type { Command } from 'commander';
-import { parseFormat, printJson, withApp } from './cli-context';
+import { parseFormat, printJson, unreadableFile, withApp } from './cli-context';
 import { cliLocale, say } from './cli-locale';
 import { AppError } from '../common/app-error';
 import { CODEBOOK_MAX_BYTES, CodebookService, ProblemMessage } from '../coding/codebook.service';
@@ -22,10 +22,7 @@ export function registerCodebookCommands(program: Command): void {
     .option('--dry-run', 'only report what would change')
     .action(async (file: string, opts: { study: string; dryRun?: boolean }) => {
       if (!existsSync(file) || !statSync(file).isFile())
-        throw AppError.invalid('cli.file', `Cannot read ${file}: no such file.`, undefined, {
-          file,
-          reason: 'no such file',
-        });
+        throw unreadableFile(file, existsSync(file) ? { code: 'EISDIR', message: 'not a file' } : undefined);
       if (statSync(file).size > CODEBOOK_MAX_BYTES)
         throw AppError.invalid(
           'codebook.too_large',

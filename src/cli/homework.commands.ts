@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'fs';
 import { basename } from 'path';
 import { Command } from 'commander';
-import { printJson, problemLine, reportAndExit, sayError, withApp } from './cli-context';
+import { printJson, problemLine, reportAndExit, sayError, unreadableFile, withApp } from './cli-context';
 import { say } from './cli-locale';
 import { AppError } from '../common/app-error';
 import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
@@ -52,7 +52,7 @@ export function registerHomeworkCommands(program: Command): void {
           try {
             size = statSync(file).size;
           } catch (err) {
-            throw AppError.invalid('cli.file', `Cannot read ${file}: ${(err as Error).message}`);
+            throw unreadableFile(file, err);
           }
           // Refused before it is read: a file past the limit never comes into memory.
           const limits = app.get<ImportLimits>(IMPORT_LIMITS);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { basename } from 'path';
 import type { Command } from 'commander';
-import { printJson, withApp } from './cli-context';
+import { printJson, unreadableFile, withApp } from './cli-context';
 import { cliLocale, say } from './cli-locale';
 import { AppError } from '../common/app-error';
 import { QDPX_MAX_BYTES, QdpxService } from '../coding/qdpx.service';
@@ -32,10 +32,7 @@ export function registerQdpxCommands(program: Command): void {
     .option('--dry-run', 'only report what would land')
     .action(async (file: string, opts: { study: string; dryRun?: boolean }) => {
       if (!existsSync(file) || !statSync(file).isFile())
-        throw AppError.invalid('cli.file', `Cannot read ${file}: no such file.`, undefined, {
-          file,
-          reason: 'no such file',
-        });
+        throw unreadableFile(file, existsSync(file) ? { code: 'EISDIR', message: 'not a file' } : undefined);
       if (statSync(file).size > QDPX_MAX_BYTES)
         throw AppError.invalid(
           'qdpx.too_large',

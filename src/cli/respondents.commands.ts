@@ -3,7 +3,7 @@ import { userInfo } from 'os';
 import { basename } from 'path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { parseFormat, printJson, printTable, problemLine, sayError, withApp } from './cli-context';
+import { parseFormat, printJson, printTable, problemLine, sayError, unreadableFile, withApp } from './cli-context';
 import { cliLocale, say } from './cli-locale';
 import { AppError } from '../common/app-error';
 import { IMPORT_LIMITS, ImportLimits } from '../common/import/import-limits';
@@ -32,10 +32,7 @@ export function registerRespondentCommands(program: Command): void {
         try {
           size = statSync(file).size;
         } catch (err) {
-          throw AppError.invalid('cli.file', `Cannot read ${file}: ${(err as Error).message}`, undefined, {
-            file,
-            reason: (err as Error).message,
-          });
+          throw unreadableFile(file, err);
         }
         // Refused before it is read: a file past the limit never comes into memory.
         if (size > limits.maxBytes) throw fileTooLarge(basename(file), limits.maxBytes);

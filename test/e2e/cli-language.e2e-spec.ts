@@ -79,6 +79,22 @@ describe('kwadrant imports in the language of the command line (the real command
     );
   });
 
+  it('says that a file to import is not there, or is a folder, in Dutch and in English', async () => {
+    const missing = join(dir, 'weg.csv');
+    for (const command of [['respondents'], ['homework'], ['codebook'], ['qdpx']]) {
+      const nl = await runCli([...command, 'import', missing, '--study', 'talen'], dutch);
+      expect([command, nl.code, nl.stderr]).toEqual([
+        command,
+        2,
+        `Fout: ${missing} kan niet gelezen worden: dat bestand bestaat niet\n`,
+      ]);
+    }
+    const folder = await runCli(['codebook', 'import', dir, '--study', 'talen', '--lang', 'en'], dutch);
+    expect(folder.stderr).toBe(`Error: Cannot read ${dir}: that is a folder, not a file\n`);
+    const en = await runCli(['homework', 'import', missing, '--study', 'talen', '--lang', 'en'], dutch);
+    expect(en.stderr).toBe(`Error: Cannot read ${missing}: there is no such file\n`);
+  });
+
   it('says which file the journey report went to in Dutch, and in English', async () => {
     const out = join(dir, 'reis.csv');
     const nl = await runCli(['journey', '--study', 'talen', '--format', 'csv', '--out', out], dutch);
