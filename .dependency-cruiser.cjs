@@ -19,8 +19,12 @@ const FEATURES = [
   'journeys',
   'actions',
 ];
-/** Orchestrators and entry points: they coordinate the features and nothing below imports them. */
-const TOP = ['dashboard', 'privacy', 'demo', 'health', 'cli'];
+/** Orchestrators: work that spans features, coordinated from above them through their exported services. */
+const ORCHESTRATORS = ['study-flow', 'dashboard', 'privacy', 'demo'];
+/** Entry points, above the orchestrators: the command line and the health check. */
+const ENTRY = ['health', 'cli'];
+/** Nothing below imports these. */
+const TOP = [...ORCHESTRATORS, ...ENTRY];
 
 const folders = (names) => `^src/(${names.join('|')})/`;
 /** The application's entry files directly in src/ (app.module.ts, main.ts …) sit on top as well. */
@@ -67,6 +71,13 @@ module.exports = {
       to: { path: [folders([...FEATURES, ...TOP]), ROOT_FILES] },
     },
     ...layerRules,
+    {
+      name: 'layer-orchestrators',
+      comment: `The orchestrators (${ORCHESTRATORS.join(', ')}) lie above the features and below the entry points: they import no entry point or entry file.`,
+      severity: 'error',
+      from: { path: folders(ORCHESTRATORS) },
+      to: { path: [folders(ENTRY), ROOT_FILES] },
+    },
     {
       name: 'layer-top-entry-files',
       comment: 'Only the command line and the entry files themselves use the entry files directly in src/.',

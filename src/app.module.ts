@@ -22,6 +22,7 @@ import { SchedulingModule } from './scheduling/scheduling.module';
 import { RespondentsModule } from './respondents/respondents.module';
 import { OverviewsModule } from './overviews/overviews.module';
 import { StudiesModule } from './studies/studies.module';
+import { StudyFlowModule } from './study-flow/study-flow.module';
 import { SurveysModule } from './surveys/surveys.module';
 
 /** Feature modules; later features add theirs here. */
@@ -42,6 +43,7 @@ export const FEATURE_MODULES = [
   DashboardModule,
   DemoModule,
   PrivacyModule,
+  StudyFlowModule,
   // After the dashboard, whose bulk pages (/studies/:slug/actions/:action) the register's pages must not shadow.
   ActionsModule,
 ];

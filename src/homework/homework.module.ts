@@ -11,7 +11,6 @@ import { SchedulingModule } from '../scheduling/scheduling.module';
 import { StudiesModule } from '../studies/studies.module';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
 import { HOMEWORK_OPTIONS } from '../config/homework-options';
-import { ConfirmationLettersService } from './confirmation-letters.service';
 import { HomeworkController } from './homework.controller';
 import { HomeworkImportController } from './homework-import.controller';
 import { HomeworkImportPagesController } from './homework-import.pages.controller';
@@ -44,7 +43,6 @@ import { HOMEWORK_ENTITIES } from './homework.entities';
     HomeworkViewsService,
     HomeworkImportService,
     HomeworkReminderLoop,
-    ConfirmationLettersService,
     { provide: HOMEWORK_OPTIONS, inject: [APP_CONFIG], useFactory: (config: ResolvedConfig) => config.homework },
   ],
   controllers: [HomeworkController, HomeworkPagesController, HomeworkImportController, HomeworkImportPagesController],

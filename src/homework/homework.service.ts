@@ -82,7 +82,7 @@ export class HomeworkService {
   ) {}
 
   /**
-   * For InvitationsService.confirm: the confirmed member gets their assignment and letter in the same
+   * For InvitationResponsesService.confirm: the confirmed member gets their assignment and letter in the same
    * transaction. Calling it again changes nothing, except moving the deadline when the session moved.
    */
   // Only meaningful inside the caller's unit of work: refuses to run outside one.

@@ -21,7 +21,6 @@ import type { Study } from '../studies/study';
 import { formatSessionTime } from './calendar';
 import type { Invitation } from './invitation.entity';
 import { invitationLinkClosed, isClosedStudy } from './invitation-link';
-import { InvitationConfirmationsService } from './invitation-confirmations.service';
 import { InvitationMailer, ModeratorMailContext } from './invitation-mailer';
 import { ModeratorRepository } from './moderator.repository';
 import { groupLabel } from './schedule-loader';
@@ -92,7 +91,6 @@ export class InvitationsService {
     private readonly studies: StudiesService,
     private readonly mailer: InvitationMailer,
     private readonly audit: AuditService,
-    private readonly confirmations: InvitationConfirmationsService,
     private readonly researchOrganisation: ResearchOrganisationService,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
@@ -178,8 +176,9 @@ export class InvitationsService {
   }
 
   /**
-   * A respondent confirms through their link. The one place where a confirmation happens: whatever must follow it
-   * (the homework letter) belongs in this transaction, using the returned session (startsAt) and study (homeworkLeadDays).
+   * A respondent confirms through their link: the invitation and the respondent's status. What follows it in other
+   * modules (the homework letter) is InvitationResponsesService's, above scheduling, in the same unit of work; it
+   * uses the returned session (startsAt) and study (homeworkLeadDays).
    */
   @Transactional()
   async confirm(token: string): Promise<ConfirmResult> {
@@ -218,8 +217,6 @@ export class InvitationsService {
       subjectId: respondent.id,
       details: { sessionId: session.id, groupId: session.groupId },
     });
-    // Confirming is what sends the personal homework letter (Bijlage 4), in the same transaction: homework does that.
-    await this.confirmations.confirmed({ respondentId: respondent.id, sessionId: session.id });
     return { invitation, session, respondent, study, alreadyConfirmed: false };
   }
 

@@ -10,9 +10,7 @@ import { AttendancePagesController } from './attendance.pages.controller';
 import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
 import { CalendarFeedController } from './calendar-feed.controller';
-import { InvitationConfirmationsService } from './invitation-confirmations.service';
 import { InvitationMailer } from './invitation-mailer';
-import { InvitationPagesController } from './invitation.pages.controller';
 import { InvitationsService } from './invitations.service';
 import { ModeratorRepository } from './moderator.repository';
 import { ModeratorsService } from './moderators.service';
@@ -41,7 +39,6 @@ import { SCHEDULING_ENTITIES } from './scheduling.entities';
     AttendanceService,
     ScheduleLoader,
     InvitationMailer,
-    InvitationConfirmationsService,
     InvitationsService,
     SchedulingService,
     ModeratorsService,
@@ -51,17 +48,10 @@ import { SCHEDULING_ENTITIES } from './scheduling.entities';
   controllers: [
     SchedulingController,
     SchedulingPagesController,
-    InvitationPagesController,
     CalendarFeedController,
     AttendanceController,
     AttendancePagesController,
   ],
-  exports: [
-    InvitationsService,
-    InvitationConfirmationsService,
-    SchedulingService,
-    AttendanceService,
-    SchedulingQueryService,
-  ],
+  exports: [InvitationsService, SchedulingService, AttendanceService, SchedulingQueryService],
 })
 export class SchedulingModule {}

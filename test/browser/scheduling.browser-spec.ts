@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { InvitationResponsesService } from '../../src/study-flow/invitation-responses.service';
 import { InvitationsService } from '../../src/scheduling/invitations.service';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { createStudy, createUser } from '../support/factories';
@@ -92,7 +93,7 @@ describe('schedule, moderator and invitation pages in Chromium', () => {
     const mails = await t.dataSource.getRepository(OutboxMessage).find({ order: { id: 'ASC' } });
     const tokenFor = (email: string, action: string) =>
       new RegExp(`/c/([A-Za-z0-9_-]+)/${action}`).exec(mails.find((m) => m.toAddress === email)!.textBody)![1];
-    await invitations.confirm(tokenFor(groups[0].members[0].email!, 'confirm'));
+    await t.app.get(InvitationResponsesService).confirm(tokenFor(groups[0].members[0].email!, 'confirm'));
     await invitations.decline(tokenFor(groups[0].members[1].email!, 'decline'));
     await page.reload();
     const rows = page

@@ -10,6 +10,7 @@ import { OutboxWorker } from '../../src/mail/outbox.worker';
 import { Respondent } from '../../src/respondents/respondent.entity';
 import { Invitation } from '../../src/scheduling/invitation.entity';
 import { InvitationsService } from '../../src/scheduling/invitations.service';
+import { InvitationResponsesService } from '../../src/study-flow/invitation-responses.service';
 import { ModeratorsService } from '../../src/scheduling/moderators.service';
 import { SchedulingService } from '../../src/scheduling/scheduling.service';
 import { ScheduledSession } from '../../src/scheduling/session.entity';
@@ -52,6 +53,7 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
   let t: TestApp;
   let scheduling: SchedulingService;
   let invitations: InvitationsService;
+  let responses: InvitationResponsesService;
   let worker: OutboxWorker;
   let actor: AuthUser;
   let study: Study;
@@ -81,6 +83,7 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     });
     scheduling = t.app.get(SchedulingService);
     invitations = t.app.get(InvitationsService);
+    responses = t.app.get(InvitationResponsesService);
     worker = t.app.get(OutboxWorker);
     const researcher = await createUser(t.dataSource, { role: 'researcher' });
     actor = {
@@ -240,12 +243,12 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
   it('confirms through the link; the page action is one service method', async () => {
     const mail = smtp.received.find((m) => m.recipients.includes(g1.members[0].email!))!;
     const token = tokenIn(mail.parsed.text!, 'confirm');
-    const result = await invitations.confirm(token);
+    const result = await responses.confirm(token);
     expect(result).toMatchObject({ alreadyConfirmed: false, invitation: { status: 'confirmed' } });
     expect(result.session.startsAt).toBeInstanceOf(Date);
     expect(result.study.homeworkLeadDays).toBe(7);
     expect(await status(g1.members[0].id)).toBe('confirmed');
-    expect((await invitations.confirm(token)).alreadyConfirmed).toBe(true);
+    expect((await responses.confirm(token)).alreadyConfirmed).toBe(true);
     expect(await audits('invitation.confirm')).toHaveLength(1);
     // Confirming sends the personal homework letter, once.
     const letters = (await deliver()).filter((m) => m.recipients.includes(g1.members[0].email!));
@@ -293,7 +296,7 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
       expect(textOfProperty(event.description)).toContain(`- ${reserve.firstName} (Gemakzoeker)`);
     }
     expect(mails).toHaveLength(3);
-    await expect(invitations.confirm(tokenIn(mail.parsed.text!, 'confirm'))).rejects.toMatchObject({
+    await expect(responses.confirm(tokenIn(mail.parsed.text!, 'confirm'))).rejects.toMatchObject({
       code: 'invitation.already_declined',
     });
 
@@ -339,11 +342,11 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     // The old links stop working; the new ones work.
     const fresh = mails.find((m) => m.recipients.includes(g1.members[0].email!))!;
     await expect(
-      invitations.confirm(
+      responses.confirm(
         tokenIn(smtp.received.find((m) => m.recipients.includes(g1.members[2].email!))!.parsed.text!, 'confirm'),
       ),
     ).rejects.toMatchObject({ code: 'invitation.link_invalid' });
-    expect((await invitations.confirm(tokenIn(fresh.parsed.text!, 'confirm'))).alreadyConfirmed).toBe(false);
+    expect((await responses.confirm(tokenIn(fresh.parsed.text!, 'confirm'))).alreadyConfirmed).toBe(false);
   });
 
   it('a cancellation sends METHOD:CANCEL with a higher SEQUENCE and frees the group for a new run', async () => {
@@ -363,7 +366,7 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
       .filter((m) => m.recipients.includes(g1.members[2].email!) && /\/c\//.test(m.parsed.text!))
       .at(-1)!;
     const link = tokenIn(lastLink.parsed.text!, 'confirm');
-    await expect(invitations.confirm(link)).rejects.toMatchObject({ code: 'invitation.cancelled' });
+    await expect(responses.confirm(link)).rejects.toMatchObject({ code: 'invitation.cancelled' });
     const rerun = await scheduling.run(study.slug, {}, actor, 'nl');
     expect(rerun.placed.map((p) => p.groupId)).toEqual([g1.group.id]);
     expect(await sessionOf(g1.group.id)).toMatchObject({ status: 'scheduled', sequence: 4, invitedAt: null });

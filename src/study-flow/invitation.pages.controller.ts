@@ -4,7 +4,8 @@ import { Public } from '../auth/auth.decorators';
 import type { AppError } from '../common/app-error';
 import { OnRefusal } from '../common/form-refusal';
 import { PageAction, seeOther } from '../common/page-answer';
-import { InvitationsService } from './invitations.service';
+import { InvitationsService } from '../scheduling/invitations.service';
+import { InvitationResponsesService } from './invitation-responses.service';
 
 /**
  * A link that no longer works gets a page in the respondent's language with the helpline, never a technical error
@@ -35,7 +36,10 @@ const answered = (token: string) => `/c/${encodeURIComponent(token)}/answered`;
 
 @Controller('c')
 export class InvitationPagesController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly responses: InvitationResponsesService,
+  ) {}
 
   @Public()
   @Get(':token/confirm')
@@ -61,7 +65,7 @@ export class InvitationPagesController {
   @Header('Referrer-Policy', 'no-referrer')
   @unavailable()
   async confirm(@Param('token') token: string) {
-    await this.invitations.confirm(token);
+    await this.responses.confirm(token);
     return seeOther(answered(token));
   }
 
@@ -71,7 +75,7 @@ export class InvitationPagesController {
   @Header('Referrer-Policy', 'no-referrer')
   @unavailable()
   async decline(@Param('token') token: string) {
-    await this.invitations.decline(token);
+    await this.responses.decline(token);
     return seeOther(answered(token));
   }
 
