@@ -68,6 +68,28 @@ describe('studies API and pages', () => {
     expect(list.body.items.map((s: { slug: string }) => s.slug)).not.toContain('Bad Slug!');
   });
 
+  it('refuses a setting sent as null, naming the field, instead of failing in the database', async () => {
+    const before = (await agent.get('/api/studies/e2e-study').expect(200)).body as Record<string, unknown>;
+    for (const field of ['homeworkLeadDays', 'groupTargetSize', 'title', 'description', 'helpPhone', 'locale']) {
+      const res = await agent
+        .patch('/api/studies/e2e-study')
+        .set('x-csrf-token', csrf)
+        .send({ [field]: null });
+      expect({ field, status: res.status, code: res.body.code }).toEqual({
+        field,
+        status: 400,
+        code: 'validation.failed',
+      });
+      expect(Object.keys(res.body.details)).toEqual([field]);
+    }
+    const created = await agent
+      .post('/api/studies')
+      .set('x-csrf-token', csrf)
+      .send({ slug: 'nul-instelling', title: 'Nul', sessionMinutes: null });
+    expect(created.status).toBe(400);
+    expect((await agent.get('/api/studies/e2e-study').expect(200)).body).toEqual(before);
+  });
+
   it('answers 404 for a missing study, organisation or slot', async () => {
     const missing = await agent.get('/api/studies/nope').expect(404);
     expect(missing.body.message).toBe('Er is geen onderzoek “nope”.');

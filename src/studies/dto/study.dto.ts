@@ -22,39 +22,58 @@ import { SLOT_MODES, SlotMode } from '../study-rules';
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
 
+/**
+ * A field that may be left out (the default on creation, unchanged on an update), but not sent as null: every
+ * setting of a study is a NOT NULL column, so null is refused like any other bad value instead of failing in the
+ * database.
+ */
+const LeftOutOrValid = () => ValidateIf((_, value) => value !== undefined);
+
 export class StudySettingsFields {
   @ApiPropertyOptional({ default: 3 })
-  @IsOptional()
+  @LeftOutOrValid()
   @Type(() => Number)
   @IsInt()
   @Min(2)
   @Max(4)
   groupTargetSize?: number;
-  @ApiPropertyOptional({ default: 2 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2) @Max(4) groupMinSize?: number;
-  @ApiPropertyOptional({ default: 4 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2) @Max(4) groupMaxSize?: number;
+  @ApiPropertyOptional({ default: 2 })
+  @LeftOutOrValid()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(4)
+  groupMinSize?: number;
+  @ApiPropertyOptional({ default: 4 })
+  @LeftOutOrValid()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(4)
+  groupMaxSize?: number;
   @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
+  @LeftOutOrValid()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(10)
   groupsPerQuadrant?: number;
   @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
+  @LeftOutOrValid()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(5)
   reservesPerGroup?: number;
   @ApiPropertyOptional({ default: 7 })
-  @IsOptional()
+  @LeftOutOrValid()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(60)
   homeworkLeadDays?: number;
   @ApiPropertyOptional({ default: 120 })
-  @IsOptional()
+  @LeftOutOrValid()
   @Type(() => Number)
   @IsInt()
   @Min(15)
@@ -64,8 +83,7 @@ export class StudySettingsFields {
     default: 5,
     description: 'k: partners see journey counts from 1 to k − 1 as hidden (a whole number from 2 to 50)',
   })
-  // Left out means the default (or unchanged); null is no k at all, so it is refused like any other bad value.
-  @ValidateIf((_, value) => value !== undefined)
+  @LeftOutOrValid()
   @Type(() => Number)
   @IsInt()
   @Min(2)
@@ -81,25 +99,25 @@ export class CreateStudyDto extends StudySettingsFields {
   slug: string;
 
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(300) title: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional() @LeftOutOrValid() @IsString() @MaxLength(5000) description?: string;
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @LeftOutOrValid()
   @IsIn(LOCALES, { message: 'must be nl or en' })
   locale?: Locale;
   @ApiPropertyOptional({ enum: STUDY_STATUSES })
-  @IsOptional()
+  @LeftOutOrValid()
   @IsIn(STUDY_STATUSES, { message: `must be one of ${STUDY_STATUSES.join(', ')}` })
   status?: StudyStatus;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) returnAddress?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) helpPhone?: string;
+  @ApiPropertyOptional() @LeftOutOrValid() @IsString() @MaxLength(500) returnAddress?: string;
+  @ApiPropertyOptional() @LeftOutOrValid() @IsString() @MaxLength(40) helpPhone?: string;
   // Who stands behind the study; a form sends an empty field as "", which clears it.
   @ApiPropertyOptional({ example: 'Lectoraat Klantgericht Organiseren, Hogeschool Utrecht' })
-  @IsOptional()
+  @LeftOutOrValid()
   @IsString()
   @MaxLength(200)
   researchOrganisation?: string;
   @ApiPropertyOptional({ example: 'https://www.hu.nl/privacyverklaring-onderzoek' })
-  @IsOptional()
+  @LeftOutOrValid()
   @ValidateIf((o: { privacyUrl?: string }) => o.privacyUrl !== '')
   @IsUrl(
     { protocols: ['https', 'http'], require_protocol: true },
@@ -108,7 +126,7 @@ export class CreateStudyDto extends StudySettingsFields {
   @MaxLength(500)
   privacyUrl?: string;
   @ApiPropertyOptional({ example: 'klantreis@hu.nl' })
-  @IsOptional()
+  @LeftOutOrValid()
   @ValidateIf((o: { helpEmail?: string }) => o.helpEmail !== '')
   @IsEmail({}, { message: 'must be an e-mail address' })
   @MaxLength(254)
