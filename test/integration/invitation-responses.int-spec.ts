@@ -3,11 +3,10 @@ import { HomeworkAssignment } from '../../src/homework/homework-assignment.entit
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { Respondent } from '../../src/respondents/respondent.entity';
 import { Invitation } from '../../src/scheduling/invitation.entity';
-import { ScheduledSession } from '../../src/scheduling/session.entity';
 import { InvitationResponsesService } from '../../src/study-flow/invitation-responses.service';
 import { createStudy, createUser } from '../support/factories';
 import { statusOf } from '../support/groups-factories';
-import { createGroupWithMembers, createSlot } from '../support/scheduling-factories';
+import { createGroupWithMembers, createSession, createSlot } from '../support/scheduling-factories';
 import { createTestApp, inTransaction, TestApp } from '../support/test-app';
 
 // Confirming an invitation spans scheduling (the invitation, the respondent's status) and homework (the assignment
@@ -28,22 +27,12 @@ describe(InvitationResponsesService.name, () => {
     const slot = await createSlot(t.dataSource, study.id, new Date(Date.now() + 21 * 86400_000));
     const fx = await createGroupWithMembers(t.dataSource, study.id, organisations[0].id, { members: 3 });
     const [lead, notes] = [await createUser(t.dataSource), await createUser(t.dataSource)];
-    const now = new Date();
-    const session = await t.dataSource.getRepository(ScheduledSession).save({
+    const session = await createSession(t.dataSource, {
       studyId: study.id,
       groupId: fx.group.id,
-      slotId: slot.id,
-      leadModeratorId: lead.id,
-      noteModeratorId: notes.id,
-      startsAt: slot.startsAt,
-      endsAt: slot.endsAt,
-      sequence: 0,
-      status: 'scheduled',
-      invitedAt: null,
-      invitedLeadId: null,
-      invitedNoteId: null,
-      createdAt: now,
-      updatedAt: now,
+      slot,
+      lead,
+      note: notes,
     });
     const respondent = fx.members[0];
     const token = `confirm-${session.id}`;
@@ -54,7 +43,7 @@ describe(InvitationResponsesService.name, () => {
       tokenHash: hashToken(token),
       status: 'sent',
       sequence: 0,
-      sentAt: now,
+      sentAt: new Date(),
       respondedAt: null,
     });
     await t.dataSource.getRepository(Respondent).update({ id: respondent.id }, { status: 'invited' });

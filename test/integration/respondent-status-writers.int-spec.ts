@@ -7,10 +7,9 @@ import { Respondent } from '../../src/respondents/respondent.entity';
 import { RespondentStatusChange } from '../../src/respondents/respondent-status-change.entity';
 import { Invitation } from '../../src/scheduling/invitation.entity';
 import { InvitationsService } from '../../src/scheduling/invitations.service';
-import { ScheduledSession } from '../../src/scheduling/session.entity';
 import { createStudy, createUser } from '../support/factories';
 import { statusOf } from '../support/groups-factories';
-import { createGroupWithMembers, createSlot, type GroupFixture } from '../support/scheduling-factories';
+import { createGroupWithMembers, createSession, createSlot, type GroupFixture } from '../support/scheduling-factories';
 import { createTestApp, inTransaction, TestApp } from '../support/test-app';
 
 // Groups and scheduling move a respondent's status only through RespondentLifecycleService: each move leaves a
@@ -36,22 +35,12 @@ describe('the status moves that groups and scheduling cause', () => {
     const fx = await createGroupWithMembers(t.dataSource, study.id, organisations[0].id, { members: 3, reserves: 1 });
     const lead = await createUser(t.dataSource, { role: 'researcher' });
     const notes = await createUser(t.dataSource, { role: 'researcher' });
-    const now = new Date();
-    const session = await t.dataSource.getRepository(ScheduledSession).save({
+    const session = await createSession(t.dataSource, {
       studyId: study.id,
       groupId: fx.group.id,
-      slotId: slot.id,
-      leadModeratorId: lead.id,
-      noteModeratorId: notes.id,
-      startsAt: slot.startsAt,
-      endsAt: slot.endsAt,
-      sequence: 0,
-      status: 'scheduled',
-      invitedAt: null,
-      invitedLeadId: null,
-      invitedNoteId: null,
-      createdAt: now,
-      updatedAt: now,
+      slot,
+      lead,
+      note: notes,
     });
     const token = `decline-${session.id}`;
     const decliner = fx.members[0];
@@ -62,7 +51,7 @@ describe('the status moves that groups and scheduling cause', () => {
       tokenHash: hashToken(token),
       status: 'sent',
       sequence: 0,
-      sentAt: now,
+      sentAt: new Date(),
       respondedAt: null,
     });
     await t.dataSource.getRepository(Respondent).update({ id: decliner.id }, { status: 'invited' });

@@ -9,6 +9,7 @@ import { ScreenerSubmission } from '../../src/respondents/screener-submission.en
 import { SurveyDefinition } from '../../src/surveys/survey-definition.entity';
 import { Moderator } from '../../src/scheduling/moderator.entity';
 import { ModeratorSlot } from '../../src/scheduling/moderator-slot.entity';
+import { ScheduledSession } from '../../src/scheduling/session.entity';
 import { SessionSlot } from '../../src/studies/session-slot.entity';
 import { createRespondent, createUser } from './factories';
 
@@ -26,6 +27,35 @@ export async function createSlot(
     onlineUrl: 'https://meet.example.org/kwadrant',
     location: null,
     capacity: null,
+    ...overrides,
+  });
+}
+
+/**
+ * A scheduled session of the group in the slot, at the slot's times, led by `lead` with `note` taking notes; not yet
+ * invited unless `overrides` says so.
+ */
+export async function createSession(
+  ds: DataSource,
+  at: { studyId: number; groupId: number; slot: SessionSlot; lead: User; note: User },
+  overrides: Partial<ScheduledSession> = {},
+): Promise<ScheduledSession> {
+  const now = new Date();
+  return ds.getRepository(ScheduledSession).save({
+    studyId: at.studyId,
+    groupId: at.groupId,
+    slotId: at.slot.id,
+    leadModeratorId: at.lead.id,
+    noteModeratorId: at.note.id,
+    startsAt: at.slot.startsAt,
+    endsAt: at.slot.endsAt,
+    sequence: 0,
+    status: 'scheduled',
+    invitedAt: null,
+    invitedLeadId: null,
+    invitedNoteId: null,
+    createdAt: now,
+    updatedAt: now,
     ...overrides,
   });
 }
