@@ -20,6 +20,11 @@ export interface HomeworkAnswersInput {
   answers: Record<string, unknown>;
   locale?: Locale;
   personal?: string[];
+  /**
+   * false leaves every text empty: which questions were answered, without masking the answers (the costly part).
+   * For callers that only count or look up; nothing unmasked ever leaves this function.
+   */
+  withText?: boolean;
 }
 
 // The same questions the REFI-QDA source holds as codable segments.
@@ -27,9 +32,10 @@ const CODABLE_TYPES = new Set(['comment', 'text']);
 
 /** The free-text answers that are not empty, in the order of the form. */
 export function codableAnswers(input: HomeworkAnswersInput): CodableAnswer[] {
-  const masks = personalPatterns(input.personal ?? []);
+  const withText = input.withText ?? true;
+  const masks = withText ? personalPatterns(input.personal ?? []) : [];
   const result: CodableAnswer[] = [];
-  for (const page of formPages(input.definition, input.locale ?? 'nl')) {
+  for (const page of pagesOf(input.definition, input.locale ?? 'nl')) {
     for (const question of page.questions) {
       if (!CODABLE_TYPES.has(question.type) || HOMEWORK_PERSONAL_QUESTIONS.includes(question.name)) continue;
       const value = input.answers[question.name];
@@ -38,11 +44,19 @@ export function codableAnswers(input: HomeworkAnswersInput): CodableAnswer[] {
         question: question.name,
         title: question.title,
         step: page.title,
-        text: mask(wellFormed(value), masks),
+        text: withText ? mask(wellFormed(value), masks) : '',
       });
     }
   }
   return result;
+}
+
+// A study's homework shares one form per organisation: its pages are read once per form object, not once per answer.
+const pagesByForm = new WeakMap<object, Partial<Record<Locale, ReturnType<typeof formPages>>>>();
+function pagesOf(definition: object, locale: Locale): ReturnType<typeof formPages> {
+  const known = pagesByForm.get(definition) ?? {};
+  pagesByForm.set(definition, known);
+  return (known[locale] ??= formPages(definition, locale));
 }
 
 /** The question titles of the form, by question name (for answers that are listed without their text). */

@@ -21,7 +21,7 @@ export interface HomeworkForCoding extends SubmittedHomework {
    * mask it wherever the respondent typed it into an answer; never shown.
    */
   personal: string[];
-  /** The free-text answers, masked, with their titles in the language asked for. */
+  /** The free-text answers, masked, with their titles in the language asked for (texts empty unless asked for). */
   codable: CodableAnswer[];
 }
 
@@ -37,7 +37,15 @@ export class CodingMaterialService {
     private readonly studies: StudyQueryService,
   ) {}
 
-  async ofStudy(studyId: number, locale: Locale = 'nl'): Promise<HomeworkForCoding[]> {
+  /**
+   * `textOf` picks the homework whose answers are read (masked); the others' codable answers have empty texts, which
+   * spares masking a whole study when one homework, the pseudonyms or only the shareable quotes are needed.
+   */
+  async ofStudy(
+    studyId: number,
+    locale: Locale = 'nl',
+    textOf: (homework: SubmittedHomework) => boolean = () => true,
+  ): Promise<HomeworkForCoding[]> {
     const sent = await this.homework.submittedOfStudy(studyId);
     if (sent.length === 0) return [];
     const [respondents, partners, credentials] = await Promise.all([
@@ -54,10 +62,12 @@ export class CodingMaterialService {
       .filter((h) => respondentById.has(h.respondentId))
       .sort((x, y) => x.respondentId - y.respondentId || x.assignmentId - y.assignmentId);
     const names = pseudonyms(kept.map((h) => h.respondentId));
+    const forms = new Map<string, object>();
     return kept.map((h) => {
       const respondent = respondentById.get(h.respondentId)!;
       const organisation = respondent.organisationId ? (organisationName.get(respondent.organisationId) ?? '') : '';
-      const definition = homeworkForm(organisation).definition;
+      const definition = forms.get(organisation) ?? homeworkForm(organisation).definition;
+      forms.set(organisation, definition);
       const personal = [
         respondent.firstName,
         respondent.email,
@@ -72,13 +82,14 @@ export class CodingMaterialService {
         quadrant: respondent.quadrant,
         definition,
         personal,
-        codable: codableAnswers({ definition, answers: h.answers, locale, personal }),
+        codable: codableAnswers({ definition, answers: h.answers, locale, personal, withText: textOf(h) }),
       };
     });
   }
 
   /** One sent homework of the study; null when it is not there, another study's, or not sent. */
   async one(studyId: number, assignmentId: number, locale: Locale = 'nl'): Promise<HomeworkForCoding | null> {
-    return (await this.ofStudy(studyId, locale)).find((h) => h.assignmentId === assignmentId) ?? null;
+    const mine = (h: SubmittedHomework) => h.assignmentId === assignmentId;
+    return (await this.ofStudy(studyId, locale, mine)).find(mine) ?? null;
   }
 }

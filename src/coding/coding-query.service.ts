@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UserQueryService } from '../auth/user-query.service';
 import type { Locale, Quadrant } from '../common/domain';
+import type { SubmittedHomework } from '../homework/homework-query.service';
 import { CodebookRepository } from './codebook.repository';
 import { CodingMaterialService, HomeworkForCoding } from './coding-material.service';
 import type { Coding, CodingLayer } from './coding.entity';
@@ -91,7 +92,8 @@ export class CodingQueryService {
 
   /** Respondent id → pseudonym for the study. */
   async pseudonyms(studyId: number): Promise<Map<number, string>> {
-    return new Map((await this.homework.ofStudy(studyId)).map((h) => [h.respondentId, h.pseudonym]));
+    const noTexts = () => false;
+    return new Map((await this.homework.ofStudy(studyId, 'nl', noTexts)).map((h) => [h.respondentId, h.pseudonym]));
   }
 
   /** Codings as spans; `coderId` for one coder's own (blind) view, `layer` for one layer. */
@@ -105,6 +107,18 @@ export class CodingQueryService {
   async finalCodings(studyId: number): Promise<(CodedSpan & { final: true })[]> {
     const [rows, context] = await Promise.all([this.codingRepository.ofStudy(studyId), this.context(studyId)]);
     return spans(finalRows(rows), context, () => true) as (CodedSpan & { final: true })[];
+  }
+
+  /**
+   * The final codings for counting (the journey report): as `finalCodings`, but only a span marked shareable carries
+   * its masked text, the others null. Only the homework of respondents with a shareable coding is read and masked,
+   * instead of every answer of the study on every report.
+   */
+  async finalCodingsToCount(studyId: number): Promise<(Omit<CodedSpan, 'text'> & { text: string | null })[]> {
+    const finals = finalRows(await this.codingRepository.ofStudy(studyId));
+    const quoted = new Set(finals.filter((r) => r.shareable).map((r) => r.respondentId));
+    const context = await this.context(studyId, (h) => quoted.has(h.respondentId));
+    return spans(finals, context, () => true).map((span) => ({ ...span, text: span.shareable ? span.text : null }));
   }
 
   /**
@@ -178,8 +192,11 @@ export class CodingQueryService {
     return this.users.names(ids);
   }
 
-  private async context(studyId: number): Promise<SpanContext> {
-    const [material, codes] = await Promise.all([this.material(studyId), this.codebook.codesOf(studyId)]);
+  private async context(studyId: number, textOf?: (homework: SubmittedHomework) => boolean): Promise<SpanContext> {
+    const [material, codes] = await Promise.all([
+      this.homework.ofStudy(studyId, 'nl', textOf),
+      this.codebook.codesOf(studyId),
+    ]);
     const texts = new Map<string, string>();
     const pseudonymOf = new Map<number, string>();
     const memberOf = new Map<number, { organisation: string; quadrant: Quadrant | null }>();

@@ -15,7 +15,8 @@ import {
 export interface QuoteSource {
   respondentId: number;
   question: string;
-  text: string;
+  /** null for a segment that is not shareable: its text is never read. */
+  text: string | null;
   tekstIds: readonly string[];
   shareable: boolean;
 }
@@ -82,7 +83,8 @@ export function shareableQuotes(
   for (const c of codings) {
     const member = members.get(c.respondentId);
     const step = STEP_OF_QUESTION.get(c.question);
-    if (!c.shareable || !member || member.organisation !== organisation || !step || !/\S/.test(c.text)) continue;
+    if (!c.shareable || c.text === null || !member || member.organisation !== organisation || !step) continue;
+    if (!/\S/.test(c.text)) continue;
     quotes.push({ quadrant: member.quadrant, step, tekstIds: [...c.tekstIds], text: c.text });
   }
   return quotes.sort((a, b) => steps.indexOf(a.step) - steps.indexOf(b.step));

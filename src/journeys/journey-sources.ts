@@ -13,7 +13,8 @@ export interface JourneyCoding {
   question: string;
   start: number;
   end: number;
-  text: string;
+  /** The masked text of a shareable segment (a quote a partner may read); null for the others, which are only counted. */
+  text: string | null;
   tekstIds: string[];
   shareable: boolean;
 }

@@ -21,7 +21,7 @@ import { JourneysService } from './journeys.service';
         submittedHomework: async (studyId) =>
           (await homework.submittedOfStudy(studyId)).map((h) => ({ respondentId: h.respondentId, answers: h.answers })),
         finalCodings: async (studyId) =>
-          (await coding.finalCodings(studyId)).map((c) => ({
+          (await coding.finalCodingsToCount(studyId)).map((c) => ({
             respondentId: c.respondentId,
             question: c.question,
             start: c.start,

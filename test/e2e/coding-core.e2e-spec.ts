@@ -164,6 +164,42 @@ describe('codings (service contract)', () => {
     expect(span.text).toContain('*'.repeat(member.firstName!.length));
   });
 
+  it('counts final codings with the masked text of shareable ones only, the rest without text', async () => {
+    // A study of its own, so no other test's codings make these answers disputed.
+    const own = await createCodingStudy(t, { members: 2, slug: 'tellen' });
+    const ownCode = (tekstId: string) => own.codes.find((c) => c.tekstId === tekstId)!.id!;
+    const member = own.members[0];
+    const goal = codingAnswers(1, { firstName: member.firstName!, email: member.email! }).goal as string;
+    const on = (i: number, start: number, end: number, tekstId: string) =>
+      service.apply(
+        {
+          studyId: own.study.id,
+          assignmentId: own.assignments[i].id,
+          question: 'goal',
+          start,
+          end,
+          codeId: ownCode(tekstId),
+          coderId: b.id,
+        },
+        b,
+      );
+    const shared = await on(0, 0, goal.length, 'OORZAAK_NODIG');
+    await service.setShareable(shared.id, true, b);
+    await on(1, 0, 4, 'OORZAAK_FOUT');
+
+    const counted = await query.finalCodingsToCount(own.study.id);
+    const full = await query.finalCodings(own.study.id);
+    expect(counted).toHaveLength(2);
+    expect(counted.map(({ text: _, ...rest }) => rest)).toEqual(full.map(({ text: _, ...rest }) => rest));
+    const [quote, other] = counted;
+    expect(quote.shareable).toBe(true);
+    expect(quote.text).toBe(full[0].text);
+    expect(quote.text).toContain('*'.repeat(member.firstName!.length));
+    expect(quote.text).not.toContain(member.email!);
+    expect(other.shareable).toBe(false);
+    expect(other.text).toBeNull();
+  });
+
   it("removes the respondent's codings when the respondent is erased, audited", async () => {
     const respondentId = fx.members[0].id;
     expect(await t.dataSource.getRepository(Coding).countBy({ respondentId })).toBeGreaterThan(0);
