@@ -36,6 +36,13 @@ describe('the public screener in Chromium', () => {
     await page.goto(`${base}/s/klantreis`);
     await page.getByText('Gaat u hiermee akkoord?').waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Klantreis 2026');
+    // The consent text's own heading is a sub-heading: smaller than the page's title, not the biggest words on it.
+    const fontSize = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(await fontSize('.sd-html h3')).toBeLessThan(await fontSize('h1'));
     expect(await page.textContent('body')).toContain('030 111 22 33');
     expect(await axeViolations(page)).toEqual([]);
     await next();
