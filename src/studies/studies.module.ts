@@ -27,7 +27,6 @@ import { STUDIES_ENTITIES } from './studies.entities';
   controllers: [StudiesController, StudiesPagesController, StudyLogoController],
   exports: [
     StudiesService,
-    StudyRepository,
     StudyQueryService,
     ResearchOrganisationService,
     SlotUsageService,
