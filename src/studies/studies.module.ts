@@ -25,12 +25,6 @@ import { STUDIES_ENTITIES } from './studies.entities';
     { provide: STUDY_DIRECTORY, useClass: StudyDirectoryService },
   ],
   controllers: [StudiesController, StudiesPagesController, StudyLogoController],
-  exports: [
-    StudiesService,
-    StudyQueryService,
-    ResearchOrganisationService,
-    SlotUsageService,
-    STUDY_DIRECTORY,
-  ],
+  exports: [StudiesService, StudyQueryService, ResearchOrganisationService, SlotUsageService, STUDY_DIRECTORY],
 })
 export class StudiesModule {}
