@@ -1,27 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { QUADRANTS } from '../../common/domain';
 import { PageQueryDto } from '../../common/paging';
-import { MAX_ID } from '../../common/parse-id.pipe';
+import { IdList } from '../../common/id-list';
 import { ACTION_STATUSES, type ActionStatus, NOTE_LIMIT, TEXT_LIMIT } from '../action-rules';
 
 /** A form sends one checkbox as a string and several as an array; the API sends numbers. */
 const toArray = ({ value }: { value: unknown }): unknown[] | undefined =>
   value === undefined || value === '' ? undefined : Array.isArray(value) ? (value as unknown[]) : [value];
-const toIntArray = ({ value }: { value: unknown }): unknown[] | undefined =>
-  toArray({ value })?.map((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v));
 /** An empty date field means "no milestone". */
 const emptyToNull = ({ value }: { value: unknown }) => (value === '' ? null : value);
 
@@ -47,13 +34,7 @@ export class ActionChangeDto {
   actie?: string;
 
   @ApiPropertyOptional({ type: [Number], description: 'user ids: researchers, or partners of the organisation' })
-  @IsOptional()
-  @Transform(toIntArray)
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(MAX_ID, { each: true })
+  @IdList(50)
   actiehouders?: number[];
 
   @ApiPropertyOptional({ example: '2026-12-15', nullable: true, description: 'the next milestone, YYYY-MM-DD' })
@@ -64,26 +45,14 @@ export class ActionChangeDto {
   mijlpaal?: string | null;
 
   @ApiPropertyOptional({ type: [Number], description: 'evidence: codebook code ids' })
-  @IsOptional()
-  @Transform(toIntArray)
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(MAX_ID, { each: true })
+  @IdList(200)
   codes?: number[];
 
   @ApiPropertyOptional({
     type: [Number],
     description: 'evidence: coding ids of shareable quotes (final codings) of the action’s organisation',
   })
-  @IsOptional()
-  @Transform(toIntArray)
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(MAX_ID, { each: true })
+  @IdList(200)
   quotes?: number[];
 
   @ApiPropertyOptional({ enum: QUADRANTS, isArray: true, description: 'evidence: quadrants' })

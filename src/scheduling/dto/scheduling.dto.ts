@@ -2,6 +2,7 @@ import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/paging';
+import { toIntArray } from '../../common/id-list';
 import { MAX_ID } from '../../common/parse-id.pipe';
 
 // Page forms send text; anything else is left for the validators to refuse.
@@ -16,13 +17,6 @@ const TEXT_BOOLEANS: Record<string, boolean> = {
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value in TEXT_BOOLEANS ? TEXT_BOOLEANS[value] : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
-/** A form sends one checkbox as a string and several as an array; the API sends numbers. */
-const toIntArray = ({ value }: { value: unknown }) =>
-  value === undefined || value === ''
-    ? undefined
-    : (Array.isArray(value) ? (value as unknown[]) : [value]).map((v) =>
-        typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v,
-      );
 
 export class RunScheduleDto {
   @ApiPropertyOptional({ description: 'compute and show, save nothing' })
