@@ -1,32 +1,9 @@
-// The search-strategy selection question of Bijlage 6 (Van der Veen & Van Ossenbruggen, 2015) as a respondent sees it
-// (texts in the message catalogue, see surveys/selection-question.ts) and the two ways an answer becomes a quadrant.
-// Pure: no framework imports; the caller passes the reader's translator.
+// The two ways an answer becomes a search-strategy quadrant (Bijlage 6, Van der Veen & Van Ossenbruggen, 2015): the
+// chosen statement of the selection question (surveys/selection-question.ts; the screener shuffles the statements per
+// respondent) or the two axes. Pure: no framework imports.
 
 import { QUADRANTS, Quadrant, isOneOf } from '../common/domain';
-import type { Translator } from '../common/i18n';
-import { selectionQuestionTexts, selectionStatement } from '../surveys/selection-question';
 import { Result } from './normalise';
-
-export function selectionQuestion(organisation: string, t: Translator): { intro: string; question: string } {
-  return selectionQuestionTexts(t, organisation);
-}
-
-/**
- * The four statements for one respondent, in a fresh random order (Fisher-Yates), so no quadrant profits
- * from being read first. `random` returns [0, 1) like Math.random; tests inject a fixed sequence.
- */
-export function selectionStatements(
-  organisation: string,
-  t: Translator,
-  random: () => number = Math.random,
-): { quadrant: Quadrant; text: string }[] {
-  const statements = QUADRANTS.map((quadrant) => ({ quadrant, text: selectionStatement(t, quadrant, organisation) }));
-  for (let i = statements.length - 1; i > 0; i--) {
-    const j = Math.min(i, Math.floor(random() * (i + 1)));
-    [statements[i], statements[j]] = [statements[j], statements[i]];
-  }
-  return statements;
-}
 
 /** The chosen statement decides the quadrant: the answer's value is the quadrant key. */
 export function quadrantFromStatement(choice: string): Result<Quadrant> {

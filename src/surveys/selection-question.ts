@@ -8,14 +8,6 @@
 import type { Quadrant } from '../common/domain';
 import type { Translator } from '../common/i18n';
 
-/** The question around the statements, for one organisation. */
-export function selectionQuestionTexts(t: Translator, organisation: string): { intro: string; question: string } {
-  return {
-    intro: t('selectionQuestion.intro', { organisation }),
-    question: t('selectionQuestion.question', { organisation }),
-  };
-}
-
 /** One quadrant's statement, naming the organisation (the gemakzoeker's names none). */
 export function selectionStatement(t: Translator, quadrant: Quadrant, organisation: string): string {
   return t(`selectionQuestion.statement.${quadrant}`, { organisation });
