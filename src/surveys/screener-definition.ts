@@ -81,11 +81,9 @@ function helpLine(t: SurveyTexts, helpPhone: string | undefined): LocalisedText 
 const join = (...parts: LocalisedText[]): LocalisedText =>
   localised(parts.map((p) => p.default).join(''), parts.map((p) => p.en).join(''));
 
+// No help line here: the page names the helpline above the form on every screen, and the first screen said it twice.
 function introHtml(t: SurveyTexts, input: ScreenerInput): LocalisedText {
-  return join(
-    html(t, allOnline(input) ? 'screenerForm.intro.online' : 'screenerForm.intro'),
-    helpLine(t, input.helpPhone),
-  );
+  return html(t, allOnline(input) ? 'screenerForm.intro.online' : 'screenerForm.intro');
 }
 
 function consentHtml(t: SurveyTexts, input: ScreenerInput): LocalisedText {
