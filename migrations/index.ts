@@ -17,6 +17,7 @@ import { Coding1795441000000 } from './1795441000000-Coding';
 import { Actions1795441300000 } from './1795441300000-Actions';
 import { ActionQuoteEvidence1795441400000 } from './1795441400000-ActionQuoteEvidence';
 import { StudyPartnerMinCount1795441410000 } from './1795441410000-StudyPartnerMinCount';
+import { DropLoginAttempt1795441460000 } from './1795441460000-DropLoginAttempt';
 
 export const MIGRATIONS = [
   Foundation1763900000000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Actions1795441300000,
   ActionQuoteEvidence1795441400000,
   StudyPartnerMinCount1795441410000,
+  DropLoginAttempt1795441460000,
 ];
