@@ -1,4 +1,4 @@
-// End-to-end streaming of the overview CSV from the database (SQLite) through OverviewRepository's keyset
+// End-to-end streaming of the overview CSV from the database (SQLite) through RespondentPopulationRepository's keyset
 // pagination, against a baseline that reads every row in one query first. Each measurement runs in a fresh
 // process on a freshly filled database file.
 // Run: node -r ./bench/register.js bench/overview-db.ts [--sizes 1000,10000,100000]
@@ -13,7 +13,8 @@ import { anonymiseRows, type OverviewInput } from '../src/overviews/anonymise';
 import { writeCsv } from '../src/overviews/exporters/csv';
 import { buildSummary } from '../src/overviews/overview';
 import { POPULATION_STATUSES } from '../src/overviews/overview-request';
-import { OverviewRepository, type OverviewScope } from '../src/overviews/overview.repository';
+import type { PopulationScope } from '../src/respondents/population';
+import { RespondentPopulationRepository } from '../src/respondents/respondent-population.repository';
 import { measureExport } from './memory-probe';
 
 const ORGANISATIONS = ['Belastingdienst', 'RET', 'Vitens', 'Gemeente Utrecht'];
@@ -65,8 +66,8 @@ async function fill(file: string, n: number): Promise<void> {
 
 async function measureOne(file: string, mode: Mode) {
   const ds = await openDataSource({ type: 'better-sqlite3', file }, APP_ENTITIES, { migrate: false });
-  const repository = new OverviewRepository(ds);
-  const scope: OverviewScope = {
+  const repository = new RespondentPopulationRepository(ds);
+  const scope: PopulationScope = {
     studyId: 1,
     // fill() numbered the organisations 1… in this order.
     organisations: ORGANISATIONS.map((name, i) => ({ id: i + 1, name })),

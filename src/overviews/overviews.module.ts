@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
+import { RespondentsModule } from '../respondents/respondents.module';
 import { StudiesModule } from '../studies/studies.module';
-import { OverviewRepository } from './overview.repository';
 import { OverviewsController } from './overviews.controller';
 import { OverviewsPagesController } from './overviews.pages.controller';
 import { OverviewsService } from './overviews.service';
 import { PartnerPagesController } from './partner.pages.controller';
 
 @Module({
-  imports: [StudiesModule],
-  providers: [OverviewsService, OverviewRepository],
+  imports: [StudiesModule, RespondentsModule],
+  providers: [OverviewsService],
   controllers: [OverviewsController, OverviewsPagesController, PartnerPagesController],
   exports: [OverviewsService],
 })

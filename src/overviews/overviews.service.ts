@@ -7,7 +7,7 @@ import type { Locale } from '../common/domain';
 import { StudiesService } from '../studies/studies.service';
 import { StudyQueryService } from '../studies/study-query.service';
 import type { Study } from '../studies/study';
-import { anonymiseRows, type Disclosure } from './anonymise';
+import { anonymiseRows, disclosure as disclosureOf, type Disclosure } from './anonymise';
 import { writeCsv } from './exporters/csv';
 import { toMarkdown } from './exporters/markdown';
 import { writePdf } from './exporters/pdf';
@@ -21,14 +21,10 @@ import {
   POPULATION_STATUSES,
   type ExportFormat,
 } from './overview-request';
-import {
-  OverviewRepository,
-  type OverviewOrganisation,
-  type OverviewScope,
-  type PopulationMember,
-} from './overview.repository';
+import type { PopulationMember, PopulationOrganisation, PopulationScope } from '../respondents/population';
+import { RespondentPopulationQueryService } from '../respondents/respondent-population-query.service';
 
-export type { PopulationMember } from './overview.repository';
+export type { PopulationMember } from '../respondents/population';
 
 export interface OverviewRequest {
   /** An organisation's name; partners always get their own. */
@@ -69,7 +65,7 @@ export type Viewer = AuthUser | null;
 
 interface Resolved {
   study: Study;
-  scope: OverviewScope;
+  scope: PopulationScope;
   population: Population;
   ageBands: boolean;
   suppressBelow?: number;
@@ -79,20 +75,20 @@ interface Resolved {
    * The organisations of the composition table. A partner's rows are its own organisation's, but its
    * composition table is the whole consortium's (counts only), on the page and in every file alike.
    */
-  compositionOrganisations: readonly OverviewOrganisation[];
+  compositionOrganisations: readonly PopulationOrganisation[];
 }
 
 @Injectable()
 export class OverviewsService {
   constructor(
-    private readonly repository: OverviewRepository,
+    private readonly populations: RespondentPopulationQueryService,
     private readonly studies: StudiesService,
     private readonly studyQuery: StudyQueryService,
     private readonly audit: AuditService,
   ) {}
 
   /** The study's partner organisations in the study's order, as the studies module lists them. */
-  private async organisationsOf(studyId: number): Promise<OverviewOrganisation[]> {
+  private async organisationsOf(studyId: number): Promise<PopulationOrganisation[]> {
     return (await this.studyQuery.partnersOf(studyId)).map((p) => ({
       id: p.organisationId,
       name: p.organisation.name,
@@ -110,11 +106,11 @@ export class OverviewsService {
     slug: string,
     request: OverviewRequest,
     viewer: Viewer,
-  ): Promise<{ study: Study; overview: Overview; incomplete: number; organisations: OverviewOrganisation[] }> {
+  ): Promise<{ study: Study; overview: Overview; incomplete: number; organisations: PopulationOrganisation[] }> {
     const r = await this.resolve(slug, request, viewer);
     const [overview, incomplete, organisations] = await Promise.all([
       this.inMemory(r),
-      this.repository.countIncomplete(r.scope),
+      this.populations.countIncomplete(r.scope),
       this.organisationsOf(r.study.id),
     ]);
     return { study: r.study, overview, incomplete, organisations };
@@ -148,7 +144,7 @@ export class OverviewsService {
     const r = await this.resolve(slug, request, viewer);
     const organisations = r.compositionOrganisations;
     const [members, all] = await Promise.all([
-      this.repository.members({ ...r.scope, organisations }),
+      this.populations.members({ ...r.scope, organisations }),
       this.organisationsOf(r.study.id),
     ]);
     return {
@@ -165,7 +161,8 @@ export class OverviewsService {
   async download(slug: string, request: DownloadRequest, viewer: Viewer): Promise<OverviewDownload> {
     const r = await this.resolve(slug, request, viewer);
     const { format, locale } = request;
-    const disclosure = await this.repository.disclosure(r.scope, { ageBands: r.ageBands });
+    const { k, uniqueRows } = await this.populations.disclosureCounts(r.scope, { ageBands: r.ageBands });
+    const disclosure = disclosureOf(k, uniqueRows);
     await this.audit.record({
       actor: viewer,
       action: 'overview.download',
@@ -212,7 +209,7 @@ export class OverviewsService {
       write: async (out) => {
         const summary = await this.summary(r);
         const rowOrganisations = r.scope.organisations.map((o) => o.name);
-        const rows = anonymiseRows(this.repository.streamRows(r.scope, { ageBands: r.ageBands }), {
+        const rows = anonymiseRows(this.populations.streamProfiles(r.scope, { ageBands: r.ageBands }), {
           ageBands: r.ageBands,
         });
         if (format === 'csv')
@@ -233,7 +230,7 @@ export class OverviewsService {
 
   private async inMemory(r: Resolved): Promise<Overview> {
     const inputs = [];
-    for await (const input of this.repository.streamRows(r.scope, { ageBands: r.ageBands })) inputs.push(input);
+    for await (const input of this.populations.streamProfiles(r.scope, { ageBands: r.ageBands })) inputs.push(input);
     return buildOverview(
       r.study.slug,
       r.population,
@@ -246,7 +243,7 @@ export class OverviewsService {
   /** The composition table: every organisation of the study for a partner, the chosen ones otherwise. */
   private async summary(r: Resolved): Promise<OverviewSummary> {
     const scope = { ...r.scope, organisations: r.compositionOrganisations };
-    const counts = await this.repository.compositionCounts(scope);
+    const counts = await this.populations.compositionCounts(scope);
     return buildSummary(
       r.study.slug,
       r.population,

@@ -5,6 +5,8 @@ import { StudiesModule } from '../studies/studies.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { RespondentImportService } from './respondent-import.service';
 import { RespondentLifecycleService } from './respondent-lifecycle.service';
+import { RespondentPopulationQueryService } from './respondent-population-query.service';
+import { RespondentPopulationRepository } from './respondent-population.repository';
 import { RespondentQueryService } from './respondent-query.service';
 import { RespondentReadsRepository } from './respondent-reads.repository';
 import { RespondentRepository } from './respondent.repository';
@@ -26,9 +28,11 @@ import { RESPONDENTS_ENTITIES } from './respondents.entities';
     RespondentLifecycleService,
     RespondentReadsRepository,
     RespondentQueryService,
+    RespondentPopulationRepository,
+    RespondentPopulationQueryService,
   ],
   controllers: [RespondentsController, RespondentsPagesController],
-  exports: [RespondentsService, RespondentLifecycleService, RespondentQueryService],
+  exports: [RespondentsService, RespondentLifecycleService, RespondentQueryService, RespondentPopulationQueryService],
 })
 export class RespondentsModule implements NestModule {
   constructor(@Inject(IMPORT_LIMITS) private readonly importLimits: ImportLimits) {}

@@ -1,34 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import {
-  DIGITAL_COMFORTS,
-  EDUCATIONS,
-  GENDERS,
-  QUADRANTS,
-  type Quadrant,
-  type RespondentStatus,
-} from '../common/domain';
-import { disclosure, type Disclosure } from './anonymise';
-import type { CompositionCount, OverviewInput } from './overview';
-
-export interface OverviewOrganisation {
-  id: number;
-  name: string;
-}
-
-/** Which respondents an overview covers: one study, some of its organisations, some statuses. */
-export interface OverviewScope {
-  studyId: number;
-  organisations: readonly OverviewOrganisation[];
-  statuses: readonly RespondentStatus[];
-}
-
-/** A respondent of a population as reports on top of it see them: no profile, no personal data. */
-export interface PopulationMember {
-  respondentId: number;
-  organisation: string;
-  quadrant: Quadrant;
-}
+import { DIGITAL_COMFORTS, EDUCATIONS, GENDERS, QUADRANTS, type Quadrant } from '../common/domain';
+import type {
+  DisclosureCounts,
+  OrganisationQuadrantCount,
+  PopulationMember,
+  PopulationOrganisation,
+  PopulationProfile,
+  PopulationScope,
+} from './population';
 
 export const STREAM_BATCH_SIZE = 1000;
 
@@ -37,12 +17,13 @@ const PROFILE_COLUMNS = ['gender', 'age', 'age_min', 'age_max', 'education', 'di
 const rank = (column: string, values: readonly string[]) =>
   `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE ${values.length} END`;
 
-/** The ten-year band of ageBand() in SQL, from the sum of the range's ends (twice its middle). */
+/** The ten-year band of the overviews' ageBand() in SQL, from the sum of the range's ends (twice its middle). */
 const AGE_BAND_RANK = `CASE ${[50, 70, 90, 110, 130, 150].map((sum, i) => `WHEN r.age_min + r.age_max < ${sum} THEN ${i}`).join(' ')} ELSE 6 END`;
 
 /**
- * The row order of compareRows() in SQL within one quadrant, so streamed rows come out exactly as the in-memory
- * overview sorts them: age (or band), then the remaining columns; the id makes every key unique.
+ * The overviews' row order (compareRows() in overviews/overview.ts) in SQL within one quadrant, so streamed rows
+ * come out exactly as the in-memory overview sorts them: age (or band), then the remaining columns; the id makes
+ * every key unique.
  */
 function sortKeys(ageBands: boolean): string[] {
   return [
@@ -54,14 +35,17 @@ function sortKeys(ageBands: boolean): string[] {
   ];
 }
 
-/** Read-only queries over respondents for the overviews: counts and the anonymisable columns, never personal data. */
+/**
+ * Read-only queries over a population of respondents: counts and the anonymisable columns, never personal data
+ * (see RespondentPopulationQueryService).
+ */
 @Injectable()
-export class OverviewRepository {
+export class RespondentPopulationRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** Respondents per organisation and quadrant: the composition table without reading a single row. */
-  async countByOrganisationAndQuadrant(
-    scope: OverviewScope,
+  private async countByOrganisationAndQuadrant(
+    scope: PopulationScope,
   ): Promise<{ organisationId: number; quadrant: Quadrant; count: number }[]> {
     if (!scope.organisations.length) return [];
     const rows = await this.inScope(scope)
@@ -78,8 +62,8 @@ export class OverviewRepository {
     }));
   }
 
-  /** The same counts keyed by organisation name, as buildSummary() takes them. */
-  async compositionCounts(scope: OverviewScope): Promise<CompositionCount[]> {
+  /** The same counts keyed by organisation name. */
+  async compositionCounts(scope: PopulationScope): Promise<OrganisationQuadrantCount[]> {
     const names = new Map(scope.organisations.map((o) => [o.id, o.name]));
     return (await this.countByOrganisationAndQuadrant(scope)).map((c) => ({
       organisation: names.get(c.organisationId)!,
@@ -89,12 +73,12 @@ export class OverviewRepository {
   }
 
   /**
-   * The disclosure check of the rows an export will carry, counted by the database (GROUP BY the six columns as
-   * exported, ages as given or banded), so a streamed file can state it before its first row. Memory stays
-   * constant: only two figures come back.
+   * The figures of a disclosure check of the profile rows, counted by the database (GROUP BY the six columns,
+   * ages as given or banded), so a streamed file can state them before its first row. Memory stays constant:
+   * only two figures come back.
    */
-  async disclosure(scope: OverviewScope, opts: { ageBands: boolean }): Promise<Disclosure> {
-    if (!scope.organisations.length) return disclosure(0, 0);
+  async disclosureCounts(scope: PopulationScope, opts: { ageBands: boolean }): Promise<DisclosureCounts> {
+    if (!scope.organisations.length) return { k: 0, uniqueRows: 0 };
     const groups = this.inScope(scope)
       .select('COUNT(*)', 'n')
       .groupBy('r.organisation_id')
@@ -110,14 +94,14 @@ export class OverviewRepository {
       .from(`(${groups.getQuery()})`, 'g')
       .setParameters(groups.getParameters())
       .getRawOne<{ k: number | string | null; unique: number | string | null }>();
-    return disclosure(Number(row?.k ?? 0), Number(row?.unique ?? 0));
+    return { k: Number(row?.k ?? 0), uniqueRows: Number(row?.unique ?? 0) };
   }
 
   /**
    * Who is in the scope, by id with organisation and quadrant: what reports built on a population (the journey
    * report) need to know of a respondent, nothing more. Also respondents whose profile is incomplete.
    */
-  async members(scope: OverviewScope): Promise<PopulationMember[]> {
+  async members(scope: PopulationScope): Promise<PopulationMember[]> {
     if (!scope.organisations.length) return [];
     const names = new Map(scope.organisations.map((o) => [o.id, o.name]));
     const rows = await this.inScope(scope, { completeOnly: false })
@@ -135,7 +119,7 @@ export class OverviewRepository {
   }
 
   /** Respondents of the population whose profile lacks a column, so they cannot be shown as a row. */
-  async countIncomplete(scope: OverviewScope): Promise<number> {
+  async countIncomplete(scope: PopulationScope): Promise<number> {
     if (!scope.organisations.length) return 0;
     const qb = this.inScope(scope, { completeOnly: false }).select('COUNT(*)', 'count');
     qb.andWhere(`(${PROFILE_COLUMNS.map((c) => `r.${c} IS NULL`).join(' OR ')})`);
@@ -144,15 +128,15 @@ export class OverviewRepository {
   }
 
   /**
-   * The respondents' overview columns, one organisation after the other in the scope's order and within
-   * each in compareRows() order. Reads per organisation and quadrant (the bucket index) in keyset-paginated
+   * The respondents' profile columns, one organisation after the other in the scope's order and within
+   * each in the overviews' row order. Reads per organisation and quadrant (the bucket index) in keyset-paginated
    * batches (WHERE sort key > last key), which keeps memory constant on SQLite and PostgreSQL alike and
    * never skips or repeats a row the way OFFSET can.
    */
   async *streamRows(
-    scope: OverviewScope,
+    scope: PopulationScope,
     opts: { ageBands: boolean; batchSize?: number },
-  ): AsyncGenerator<OverviewInput> {
+  ): AsyncGenerator<PopulationProfile> {
     const keys = sortKeys(opts.ageBands);
     const batchSize = opts.batchSize ?? STREAM_BATCH_SIZE;
     for (const organisation of scope.organisations) {
@@ -161,12 +145,12 @@ export class OverviewRepository {
   }
 
   private async *streamBucket(
-    scope: OverviewScope,
-    organisation: OverviewOrganisation,
+    scope: PopulationScope,
+    organisation: PopulationOrganisation,
     quadrant: Quadrant,
     keys: string[],
     batchSize: number,
-  ): AsyncGenerator<OverviewInput> {
+  ): AsyncGenerator<PopulationProfile> {
     let after: number[] | undefined;
     for (;;) {
       const qb = this.inScope({ ...scope, organisations: [organisation] })
@@ -196,7 +180,7 @@ export class OverviewRepository {
           education: r.education,
           digitalComfort: r.digitalComfort,
           quadrant,
-        } as OverviewInput;
+        } as PopulationProfile;
       }
       if (rows.length < batchSize) return;
       const last = rows[rows.length - 1];
@@ -205,7 +189,7 @@ export class OverviewRepository {
   }
 
   private inScope(
-    scope: OverviewScope,
+    scope: PopulationScope,
     opts: { completeOnly: boolean } = { completeOnly: true },
   ): SelectQueryBuilder<object> {
     const qb = this.dataSource
