@@ -164,6 +164,8 @@ export class HomeworkPagesController {
       title: 'homework.form.title',
       organisation: state.organisation,
       deadline: formatDate(state.deadline, req.locale),
+      pastDeadline: state.pastDeadline,
+      sessionDay: formatDate(state.sessionStartsAt, req.locale),
       helpPhone: this.links.helpPhone(lookup.studyHelpPhone),
       behind: await this.homework.behindOf(lookup.assignment.studyId),
       printUrl: `/h/${encodeURIComponent(key)}/print`,

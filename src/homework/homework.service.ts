@@ -44,6 +44,9 @@ export interface HomeworkState {
   unsentChanges: boolean;
   late: boolean;
   deadline: Date;
+  /** The deadline has passed: answers are still welcome until the session, and the page says so. */
+  pastDeadline: boolean;
+  sessionStartsAt: Date;
   canEdit: boolean;
   status: HomeworkStatus;
   locale: Locale;
@@ -235,6 +238,8 @@ export class HomeworkService {
       organisation: link?.organisation.name ?? '',
       sessionDay: formatDate(assignment.sessionStartsAt, locale),
       deadline: formatDate(assignment.deadline, locale),
+      // A member who joins after the deadline (a reserve moving up late) is still welcome until the session.
+      late: isPastDeadline(assignment.deadline, new Date()),
       helpPhone: this.links.helpPhone(study.helpPhone),
       contactName: link?.contactName ?? '',
       contactPhone: link?.contactPhone ?? '',
@@ -260,6 +265,8 @@ export class HomeworkService {
       unsentChanges: !!a.submittedAt && !!a.draft && !isDeepStrictEqual(a.draft, a.submitted),
       late: a.late,
       deadline: a.deadline,
+      pastDeadline: isPastDeadline(a.deadline, now),
+      sessionStartsAt: a.sessionStartsAt,
       canEdit: canEdit(a, now),
       status: homeworkStatus(a),
       locale: a.locale,

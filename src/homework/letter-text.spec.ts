@@ -41,4 +41,13 @@ describe(letterParagraphs.name, () => {
       .map((p) => p.text);
     expect(texts).toEqual(['homework.letter.hiddenLink', 'homework.letter.hiddenCode']);
   });
+
+  it('asks a member who joined after the deadline to answer before the session instead of by the past date', () => {
+    const keys = (late: boolean) =>
+      letterParagraphs({ ...letter, link: null, code: null, late }, (key) => key).map((p) => p.text);
+    expect(keys(false)).toContain('homework.letter.deadline');
+    expect(keys(false)).not.toContain('homework.letter.deadlineLate');
+    expect(keys(true)).toContain('homework.letter.deadlineLate');
+    expect(keys(true)).not.toContain('homework.letter.deadline');
+  });
 });

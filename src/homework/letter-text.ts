@@ -23,7 +23,7 @@ export function letterParagraphs(letter: Record<string, unknown>, t: Translate):
     p('thanks'),
     p('before'),
     p('about'),
-    p('deadline'),
+    p(letter.late ? 'deadlineLate' : 'deadline'),
     p('online'),
     { text: link, emphasis: true },
     p('privateLink'),

@@ -1,4 +1,5 @@
 import { AuditEvent } from '../../src/audit/audit-event.entity';
+import { formatDate } from '../../src/common/format';
 import { HomeworkAssignment } from '../../src/homework/homework-assignment.entity';
 import { HomeworkService } from '../../src/homework/homework.service';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
@@ -58,6 +59,7 @@ describe('homework over HTTP', () => {
       'U kunt ook mailen naar k.devries@example.org.',
       'Postbus 85029',
       'Wat doen we met uw gegevens?',
+      'Wilt u de vragen uiterlijk',
     ]) {
       expect(letter.textBody).toContain(part);
       expect(letter.htmlBody).toContain(part);
@@ -191,6 +193,27 @@ describe('homework over HTTP', () => {
     expect(state.body).toMatchObject({ status: 'late', late: true, canEdit: false });
     const refused = await api.put(`/api/homework/${token}/draft`).send({ revision: 1, data: COMPLETE }).expect(409);
     expect(refused.body.code).toBe('homework.deadline_passed');
+  });
+
+  it('tells a member who joins after the deadline to answer before the session, not by a date already past', async () => {
+    const late = await createScheduledGroup(t.dataSource, { members: 1, daysAhead: 3 });
+    await t.app.get(HomeworkService).sendForGroup(late.study.slug, late.group.id, null);
+    const letter = await t.dataSource
+      .getRepository(OutboxMessage)
+      .findOneByOrFail({ kind: 'homework-letter', toAddress: late.members[0].email! });
+    const { token } = await credentialsOf(t, late.members[0].id);
+    const sessionDay = formatDate(late.session.startsAt, 'nl');
+    for (const body of [letter.textBody, letter.htmlBody]) {
+      expect(body).toContain('Wilt u de vragen beantwoorden vóór het gesprek op');
+      expect(body).toContain(sessionDay);
+      expect(body).not.toContain('uiterlijk');
+    }
+    const page = await anonymousAgent(t.app).get(`/h/${token}`).expect(200);
+    expect(page.text).toContain('Graag vóór het gesprek op');
+    expect(page.text).not.toContain('Graag uiterlijk');
+    const print = await anonymousAgent(t.app).get(`/h/${token}/print`).expect(200);
+    expect(print.text).toContain('Graag vóór het gesprek op');
+    expect(print.text).not.toContain('uiterlijk');
   });
 
   it('opens with the short code typed at /h, in any case, with or without the dash', async () => {
