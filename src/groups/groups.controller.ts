@@ -59,12 +59,6 @@ export class GroupsController {
     return this.groups.unlock(id, user);
   }
 
-  @Post('groups/:id/dissolve')
-  @HttpCode(200)
-  dissolve(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
-    return this.groups.dissolve(id, user);
-  }
-
   @Post('groups/:id/members')
   @HttpCode(200)
   add(@Param('id', ParseIdPipe) id: number, @Body() dto: AddMemberDto, @CurrentUser() user: AuthUser) {

@@ -5,8 +5,8 @@ import { StudiesModule } from '../studies/studies.module';
 import { GroupMembersService } from './group-members.service';
 import { GroupPlacesService } from './group-places.service';
 import { GroupQueryService } from './group-query.service';
+import { GroupsPageService } from './groups-page.service';
 import { GroupRepository } from './group.repository';
-import { GroupSessionsService } from './group-sessions.service';
 import { GroupsController } from './groups.controller';
 import { GroupsPagesController } from './groups.pages.controller';
 import { GroupsService } from './groups.service';
@@ -18,11 +18,11 @@ import { GROUPS_ENTITIES } from './groups.entities';
     GroupsService,
     GroupMembersService,
     GroupRepository,
-    GroupSessionsService,
     GroupQueryService,
     GroupPlacesService,
+    GroupsPageService,
   ],
   controllers: [GroupsController, GroupsPagesController],
-  exports: [GroupsService, GroupSessionsService, GroupQueryService, GroupPlacesService],
+  exports: [GroupsService, GroupQueryService, GroupPlacesService, GroupsPageService],
 })
 export class GroupsModule {}

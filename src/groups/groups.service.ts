@@ -32,7 +32,6 @@ import {
 } from './group-candidates';
 import { FocusGroup, GroupStatus } from './group.entity';
 import { GroupRepository, GroupWithMembers } from './group.repository';
-import { GroupSessionsService } from './group-sessions.service';
 import { commonSlots } from './group-rules';
 
 /** The result of a formation run, exactly as the API and `kwadrant groups form --format json` print it. */
@@ -121,7 +120,6 @@ export class GroupsService {
     private readonly respondentQuery: RespondentQueryService,
     private readonly lifecycle: RespondentLifecycleService,
     private readonly audit: AuditService,
-    private readonly groupSessions: GroupSessionsService,
   ) {}
 
   /**
@@ -276,9 +274,13 @@ export class GroupsService {
     return this.groups.removeRespondent(respondentId);
   }
 
-  /** Deletes the group; its members become eligible again. The audit event keeps who was in it. */
+  /**
+   * The group, locked for the rest of the caller's transaction, once the groups module's own rules allow dissolving
+   * it: it exists, its study is open and it is not locked. Whether it still has a session is scheduling's to say, so
+   * GroupDissolutionService (above both) asks that in between and then calls `dissolve`.
+   */
   @Transactional()
-  async dissolve(id: number, actor: AuthUser): Promise<{ dissolved: number; studySlug: string }> {
+  async lockForDissolving(id: number): Promise<FocusGroup> {
     const group = (await this.groups.lockGroups([id])).get(id);
     if (!group) throw AppError.notFound('group', id);
     assertGroupsChangeable((await this.studyQuery.byId(group.studyId))!);
@@ -289,15 +291,16 @@ export class GroupsService {
         undefined,
         { groupId: id },
       );
-    // Dissolving would delete the session without telling anyone; cancelling sends the calendar cancellations.
-    if (await this.groupSessions.hasActiveSession(id)) {
-      throw AppError.conflict(
-        'group.scheduled',
-        `Group ${id} has a scheduled session. Cancel it on the schedule page first, so members and moderators get a cancellation.`,
-        undefined,
-        { groupId: id },
-      );
-    }
+    return group;
+  }
+
+  /**
+   * Deletes the group; its members become eligible again. The audit event keeps who was in it. Only through
+   * GroupDissolutionService, which first makes sure no session of the group still takes place.
+   */
+  @Transactional()
+  async dissolve(id: number, actor: AuthUser): Promise<{ dissolved: number; studySlug: string }> {
+    const group = await this.lockForDissolving(id);
     const memberships = await this.groups.membershipsOfGroups([id]);
     const members = memberships.filter((m) => m.role === 'member').map((m) => m.respondentId);
     await this.groups.deleteGroups([id]);

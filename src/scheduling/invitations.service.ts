@@ -11,7 +11,6 @@ import type { Locale } from '../common/domain';
 import { hashToken, randomToken } from '../common/tokens';
 import { translator } from '../common/view-engine';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
-import { GroupPlacesService } from '../groups/group-places.service';
 import { GroupQueryService } from '../groups/group-query.service';
 import type { Respondent } from '../respondents/respondent';
 import type { ResearchOrganisationView } from '../studies/research-organisation';
@@ -57,11 +56,12 @@ export interface ConfirmResult {
   alreadyConfirmed: boolean;
 }
 
-export interface DeclineResult {
+/** A declined invitation with its session and study, for what follows in the group (InvitationResponsesService). */
+export interface DeclinedInvitation {
   invitation: Invitation;
+  session: ScheduledSession;
+  study: Study;
   alreadyDeclined: boolean;
-  /** The reserve who took the place, if any. */
-  promotedRespondentId: number | null;
 }
 
 /** Moderator set of a session as last told, for working out who needs an update or a cancellation. */
@@ -85,8 +85,6 @@ export class InvitationsService {
     private readonly lifecycle: RespondentLifecycleService,
     private readonly users: UserQueryService,
     private readonly groupQuery: GroupQueryService,
-    // The group aggregate's writes (a decliner leaves, a reserve moves up) go through the groups module.
-    private readonly groups: GroupPlacesService,
     private readonly moderators: ModeratorRepository,
     private readonly studies: StudiesService,
     private readonly mailer: InvitationMailer,
@@ -220,16 +218,20 @@ export class InvitationsService {
     return { invitation, session, respondent, study, alreadyConfirmed: false };
   }
 
-  /** A respondent declines: they leave the group and the first available reserve takes the place and is invited. */
+  /**
+   * A respondent declines through their link: the invitation, the respondent's status and the audit entry. The
+   * place it frees is the group's (InvitationResponsesService, above scheduling, in the same unit of work, which
+   * then invites a reserve with `inviteToSession` and tells the moderators with `announceMemberChange`).
+   */
   @Transactional()
-  async decline(token: string): Promise<DeclineResult> {
+  async decline(token: string): Promise<DeclinedInvitation> {
     const invitation = await this.sessions.lockInvitationByTokenHash(hashToken(token));
     if (!invitation) throw linkInvalid(this.config.helpPhone);
     const session = (await this.sessions.findSession(invitation.sessionId))!;
     const study = (await this.studyQuery.byId(session.studyId))!;
     // Before anything else: after closing or erasure a decline must not move a reserve up or mail anyone.
     this.assertLinkOpen(study, await this.respondentQuery.byId(invitation.respondentId));
-    if (invitation.status === 'declined') return { invitation, alreadyDeclined: true, promotedRespondentId: null };
+    if (invitation.status === 'declined') return { invitation, session, study, alreadyDeclined: true };
     if (invitation.status === 'cancelled' || session.status === 'cancelled') {
       throw new AppError(
         'gone',
@@ -238,12 +240,10 @@ export class InvitationsService {
         { helpPhone: study.helpPhone || this.config.helpPhone },
       );
     }
-    await this.groupQuery.lockGroup(session.groupId);
     invitation.status = 'declined';
     invitation.respondedAt = new Date();
     await this.sessions.saveInvitation(invitation);
     await this.lifecycle.move([invitation.respondentId], 'declined', 'declined');
-    await this.groups.leave(session.groupId, invitation.respondentId);
     await this.audit.record({
       actor: null,
       action: 'invitation.decline',
@@ -252,19 +252,39 @@ export class InvitationsService {
       subjectId: invitation.respondentId,
       details: { sessionId: session.id, groupId: session.groupId },
     });
-    const promoted = await this.offerPlaceToReserve(study, session, invitation.respondentId);
-    if (session.invitedAt) {
-      // The moderators' invitation lists the members by first name: they get the new list as an update of the same entry.
-      session.sequence += 1;
-      await this.updateModerators(
-        study,
-        session,
-        { leadId: session.invitedLeadId, noteId: session.invitedNoteId },
-        true,
-      );
-      await this.sessions.saveSession(session);
-    }
-    return { invitation, alreadyDeclined: false, promotedRespondentId: promoted };
+    return { invitation, session, study, alreadyDeclined: false };
+  }
+
+  /**
+   * Invites someone who joined the group after its invitations went out (a reserve who took a declined place), in
+   * the caller's transaction. Nothing is sent before the group's own invitations, for a cancelled session, or to
+   * someone without an e-mail address. Returns whether they were invited.
+   */
+  @Transactional()
+  async inviteToSession(sessionId: number, respondentId: number): Promise<boolean> {
+    const session = (await this.sessions.findSession(sessionId))!;
+    const study = (await this.studyQuery.byId(session.studyId))!;
+    assertStudyOpen(study);
+    const respondent = await this.respondentQuery.byId(respondentId);
+    if (session.status !== 'scheduled' || session.invitedAt === null || !respondent?.email) return false;
+    const previous = await this.sessions.findInvitation(session.id, respondent.id);
+    await this.invite(await this.moderatorContext(study, session), respondent, previous);
+    return true;
+  }
+
+  /**
+   * The group's members changed after its invitations went out: the moderators' entry lists the members by first
+   * name, so both get the new list as an update of the same entry (a higher SEQUENCE).
+   */
+  @Transactional()
+  async announceMemberChange(sessionId: number): Promise<void> {
+    const session = (await this.sessions.findSession(sessionId))!;
+    if (!session.invitedAt) return;
+    const study = (await this.studyQuery.byId(session.studyId))!;
+    assertStudyOpen(study);
+    session.sequence += 1;
+    await this.updateModerators(study, session, { leadId: session.invitedLeadId, noteId: session.invitedNoteId }, true);
+    await this.sessions.saveSession(session);
   }
 
   /**
@@ -432,61 +452,6 @@ export class InvitationsService {
     session.invitedLeadId = session.leadModeratorId;
     session.invitedNoteId = session.noteModeratorId;
     return invited;
-  }
-
-  /** Offers a declined place to the first reserve who can make the session's slot; audited either way. */
-  private async offerPlaceToReserve(
-    study: Study,
-    session: ScheduledSession,
-    declinedId: number,
-  ): Promise<number | null> {
-    assertStudyOpen(study);
-    const memberships = await this.groupQuery.membershipsOfGroups([session.groupId]);
-    const reserves = memberships
-      .filter((m) => m.role === 'reserve')
-      .sort((a, b) => a.position - b.position || a.id - b.id);
-    const people = new Map(
-      (await this.respondentQuery.byIds(reserves.map((m) => m.respondentId))).map((r) => [r.id, r]),
-    );
-    const chosen = reserves.find((m) => {
-      const r = people.get(m.respondentId);
-      return (
-        r &&
-        !r.erasedAt &&
-        r.status !== 'erased' &&
-        (r.availability === null || r.availability.includes(session.slotId))
-      );
-    });
-    if (!chosen) {
-      await this.audit.record({
-        actor: null,
-        action: 'group.no_reserve',
-        studyId: study.id,
-        subjectType: 'group',
-        subjectId: session.groupId,
-        details: { declinedRespondentId: declinedId, reserves: reserves.length },
-      });
-      return null;
-    }
-    const position = Math.max(0, ...memberships.filter((m) => m.role === 'member').map((m) => m.position + 1));
-    await this.groups.promoteReserve(chosen.id, session.groupId, position);
-    // Reserves keep status eligible (their group_member row marks them); as a member they are grouped.
-    await this.lifecycle.move([chosen.respondentId], 'grouped', 'placed-in-group');
-    const respondent = people.get(chosen.respondentId)!;
-    const invite = session.status === 'scheduled' && session.invitedAt !== null && !!respondent.email;
-    if (invite) {
-      const previous = await this.sessions.findInvitation(session.id, respondent.id);
-      await this.invite(await this.moderatorContext(study, session), respondent, previous);
-    }
-    await this.audit.record({
-      actor: null,
-      action: 'group.reserve_promote',
-      studyId: study.id,
-      subjectType: 'group',
-      subjectId: session.groupId,
-      details: { respondentId: respondent.id, replaced: declinedId, reason: 'declined', invited: invite },
-    });
-    return respondent.id;
   }
 
   /** A link stops working (410, with the helpline) once the study is closed or the respondent erased. */

@@ -32,6 +32,16 @@ export class SchedulingQueryService {
     return this.sessions.findSessionOfGroup(groupId);
   }
 
+  /** Whether the group has a session that still takes place (not cancelled). */
+  hasActiveSession(groupId: number): Promise<boolean> {
+    return this.sessions.hasActiveSessionForGroup(groupId);
+  }
+
+  /** How many sessions meet in the slot, cancelled ones too (they keep their history). */
+  sessionsInSlot(slotId: number): Promise<number> {
+    return this.sessions.countInSlot(slotId);
+  }
+
   /** The study's sessions, cancelled ones included, by start time. */
   sessionsOfStudy(studyId: number): Promise<SessionRecord[]> {
     return this.sessions.sessionsOfStudy(studyId);

@@ -20,7 +20,6 @@ import { SchedulingPagesController } from './scheduling.pages.controller';
 import { SchedulingQueryService } from './scheduling-query.service';
 import { SchedulingService } from './scheduling.service';
 import { SessionRepository } from './session.repository';
-import { SessionUsageService } from './session-usage.service';
 import { SCHEDULING_ENTITIES } from './scheduling.entities';
 
 @Module({
@@ -42,7 +41,6 @@ import { SCHEDULING_ENTITIES } from './scheduling.entities';
     InvitationsService,
     SchedulingService,
     ModeratorsService,
-    SessionUsageService,
     SchedulingQueryService,
   ],
   controllers: [

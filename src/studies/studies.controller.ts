@@ -82,10 +82,4 @@ export class StudiesController {
   addSlot(@Param('slug') slug: string, @Body() dto: SlotDto, @CurrentUser() user: AuthUser) {
     return this.studies.addSlot(slug, dto, user);
   }
-
-  @Delete(':slug/slots/:id')
-  @HttpCode(204)
-  removeSlot(@Param('slug') slug: string, @Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
-    return this.studies.removeSlot(slug, id, user);
-  }
 }

@@ -6,7 +6,6 @@ import { StudyLogoController } from './study-logo.controller';
 import { StudiesController } from './studies.controller';
 import { StudiesPagesController } from './studies.pages.controller';
 import { StudiesService } from './studies.service';
-import { SlotUsageService } from './slot-usage.service';
 import { StudyDirectoryService } from './study-directory.service';
 import { StudyQueryService } from './study-query.service';
 import { StudyRepository } from './study.repository';
@@ -20,11 +19,10 @@ import { STUDIES_ENTITIES } from './studies.entities';
     StudiesService,
     StudyRepository,
     ResearchOrganisationService,
-    SlotUsageService,
     StudyQueryService,
     { provide: STUDY_DIRECTORY, useClass: StudyDirectoryService },
   ],
   controllers: [StudiesController, StudiesPagesController, StudyLogoController],
-  exports: [StudiesService, StudyQueryService, ResearchOrganisationService, SlotUsageService, STUDY_DIRECTORY],
+  exports: [StudiesService, StudyQueryService, ResearchOrganisationService, STUDY_DIRECTORY],
 })
 export class StudiesModule {}

@@ -153,32 +153,6 @@ export class StudiesPagesController {
     return seeOther(`/studies/${slug}/settings#slots`, 'study.done.slotAdded');
   }
 
-  @Post(':slug/slots/:id/delete')
-  @PageAction()
-  async removeSlot(
-    @Param('slug') slug: string,
-    @Param('id', ParseIdPipe) id: number,
-    @Body('confirm') confirm: unknown,
-    @CurrentUser() user: AuthUser,
-    @Req() req: Request,
-  ) {
-    await unlessConfirmed(confirm, async () => {
-      const { slot, sessions } = await this.studies.slotRemovalPreview(slug, id);
-      return {
-        heading: { key: 'confirm.slot.heading', vars: { when: formatSlot(slot.startsAt, slot.endsAt, req.locale) } },
-        consequences: [
-          { key: 'confirm.slot.effect' },
-          ...(sessions ? [{ key: 'confirm.slot.inUse', vars: { count: sessions } }] : []),
-        ],
-        action: `/studies/${slug}/slots/${id}/delete`,
-        confirmLabel: { key: 'confirm.slot.button' },
-        back: `/studies/${slug}/settings#slots`,
-      };
-    });
-    await this.studies.removeSlot(slug, id, user);
-    return seeOther(`/studies/${slug}/settings#slots`, 'study.done.slotRemoved');
-  }
-
   async listModel(query: PageQueryDto) {
     const page = await this.studies.list(query);
     return {

@@ -8,7 +8,6 @@ import { CreateStudyDto, OrganisationDto, SlotDto, UpdateOrganisationDto, Update
 import { SessionSlot } from './session-slot.entity';
 import { Study } from './study.entity';
 import { StudyOrganisation } from './study-organisation.entity';
-import { SlotUsageService } from './slot-usage.service';
 import { StudyRepository } from './study.repository';
 import { GroupSizeSettings, groupSizeProblems, resolveSlot, SLOT_PROBLEM_TEXT, slotModeOf } from './study-rules';
 
@@ -23,7 +22,6 @@ export class StudiesService {
   constructor(
     private readonly studies: StudyRepository,
     private readonly audit: AuditService,
-    private readonly slotUsage: SlotUsageService,
   ) {}
 
   /** Whether the database holds any study at all (the demo study is created only on an empty one). */
@@ -238,12 +236,12 @@ export class StudiesService {
     return slot;
   }
 
-  /** What deleting a slot would do: nothing is mailed; a slot a session uses is refused. */
-  async slotRemovalPreview(slug: string, id: number): Promise<{ slot: SessionSlot; sessions: number }> {
+  /** The study's slot, or a 404 when the study has no slot with this id. */
+  async slotOf(slug: string, id: number): Promise<SessionSlot> {
     const study = await this.get(slug);
     const slot = await this.studies.findSlot(study.id, id);
     if (!slot) throw AppError.notFound('session_slot', id);
-    return { slot, sessions: await this.slotUsage.sessionsInSlot(id) };
+    return slot;
   }
 
   async organisationLink(slug: string, id: number): Promise<StudyOrganisation> {
@@ -253,17 +251,12 @@ export class StudiesService {
     return link;
   }
 
+  /** Only through SlotRemovalService, which first makes sure no session meets in the slot. */
   @Transactional()
   async removeSlot(slug: string, id: number, actor: AuthUser): Promise<void> {
     const study = await this.get(slug);
     const slot = await this.studies.findSlot(study.id, id);
     if (!slot) throw AppError.notFound('session_slot', id);
-    if (await this.slotUsage.sessionsInSlot(id)) {
-      throw AppError.conflict(
-        'study.slot_in_use',
-        'A session uses this slot (a cancelled one is kept for its history too), so it cannot be removed. Move the session to another slot on the schedule page first.',
-      );
-    }
     await this.studies.deleteSlot(id);
     await this.audit.record({
       actor,

@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { InvitationResponsesService } from '../../src/study-flow/invitation-responses.service';
-import { InvitationsService } from '../../src/scheduling/invitations.service';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { createStudy, createUser } from '../support/factories';
 import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
@@ -89,12 +88,12 @@ describe('schedule, moderator and invitation pages in Chromium', () => {
       page.waitForNavigation(),
       session.getByRole('button', { name: /Uitnodigingen versturen/ }).click(),
     ]);
-    const invitations = t.app.get(InvitationsService);
+    const responses = t.app.get(InvitationResponsesService);
     const mails = await t.dataSource.getRepository(OutboxMessage).find({ order: { id: 'ASC' } });
     const tokenFor = (email: string, action: string) =>
       new RegExp(`/c/([A-Za-z0-9_-]+)/${action}`).exec(mails.find((m) => m.toAddress === email)!.textBody)![1];
-    await t.app.get(InvitationResponsesService).confirm(tokenFor(groups[0].members[0].email!, 'confirm'));
-    await invitations.decline(tokenFor(groups[0].members[1].email!, 'decline'));
+    await responses.confirm(tokenFor(groups[0].members[0].email!, 'confirm'));
+    await responses.decline(tokenFor(groups[0].members[1].email!, 'decline'));
     await page.reload();
     const rows = page
       .locator('article.schedule-session', { has: page.getByRole('heading', { name: /RET × Gemakzoeker/ }) })

@@ -6,7 +6,7 @@ import { GroupsService } from '../../src/groups/groups.service';
 import { Respondent } from '../../src/respondents/respondent.entity';
 import { RespondentStatusChange } from '../../src/respondents/respondent-status-change.entity';
 import { Invitation } from '../../src/scheduling/invitation.entity';
-import { InvitationsService } from '../../src/scheduling/invitations.service';
+import { InvitationResponsesService } from '../../src/study-flow/invitation-responses.service';
 import { createStudy, createUser } from '../support/factories';
 import { statusOf } from '../support/groups-factories';
 import { createGroupWithMembers, createSession, createSlot, type GroupFixture } from '../support/scheduling-factories';
@@ -63,7 +63,7 @@ describe('the status moves that groups and scheduling cause', () => {
     const [decliner] = fx.members;
     const [reserve] = fx.reserves;
 
-    const result = await t.app.get(InvitationsService).decline(fx.token);
+    const result = await t.app.get(InvitationResponsesService).decline(fx.token);
 
     expect(result.promotedRespondentId).toBe(reserve.id);
     expect(await statusOf(t.dataSource, decliner.id)).toBe('declined');
@@ -77,7 +77,7 @@ describe('the status moves that groups and scheduling cause', () => {
     const [reserve] = fx.reserves;
 
     const failing = inTransaction(t, async () => {
-      await t.app.get(InvitationsService).decline(fx.token);
+      await t.app.get(InvitationResponsesService).decline(fx.token);
       throw new Error('the decline failed');
     });
 

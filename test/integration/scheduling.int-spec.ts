@@ -260,7 +260,7 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
     const decliner = g1.members[1];
     const reserve = g1.reserves[0];
     const mail = smtp.received.find((m) => m.recipients.includes(decliner.email!))!;
-    const result = await invitations.decline(tokenIn(mail.parsed.text!, 'decline'));
+    const result = await responses.decline(tokenIn(mail.parsed.text!, 'decline'));
     expect(result).toMatchObject({ alreadyDeclined: false, promotedRespondentId: reserve.id });
     expect(await status(decliner.id)).toBe('declined');
     expect(await status(reserve.id)).toBe('invited');
