@@ -9,16 +9,17 @@ import { readCodebookFile } from './codebook-file';
 import { CodebookReadResult, readCodebookTable, TableRow } from './codebook-table';
 import { fromRefiCodes } from './codebook-refi';
 import type { CodebookFormat, IncomingCode } from './codebook-versions';
-import { readCodebookXml, RefiReadError } from './refi/project-reader';
+import { readCodebookXml, RefiPlace, RefiReadError } from './refi/project-reader';
 
 /**
  * One problem, worded by `key` with `details` in the reader's language: `line` and `column` for a table, `where`
- * (a code's path, or the element of the .qdc) otherwise.
+ * (a code's path) or `place` (the element of the .qdc, worded by the reader's language too) otherwise.
  */
 export interface ImportProblem {
   line: number | null;
   column: string | null;
   where: string | null;
+  place?: RefiPlace;
   key: string;
   details: Record<string, string | number>;
 }
@@ -111,7 +112,8 @@ function readQdc(buf: Buffer): CodebookFileResult {
   const errors: ImportProblem[] = read.problems.map((p) => ({
     line: null,
     column: null,
-    where: p.where,
+    where: null,
+    place: p.where,
     key: `codebook.error.qdc.${p.code}`,
     details: {},
   }));

@@ -39,6 +39,8 @@ import {
 } from './codebook-versions';
 import { buildCodebookXml } from './refi/codebook-xml';
 import { guidFromName, KWADRANT_GUID_NAMESPACE } from './refi/guid';
+import type { RefiPlace } from './refi/project-reader';
+import { sayPlace } from './qdpx-place';
 
 /** A study as the studies module gives it. */
 type Study = Awaited<ReturnType<StudiesService['get']>>;
@@ -63,6 +65,8 @@ export interface ProblemMessage {
   line: number | null;
   column: string | null;
   where: string | null;
+  /** The .qdc element `where` names, as data. */
+  place?: RefiPlace;
   code: string;
   message: string;
 }
@@ -355,7 +359,8 @@ export class CodebookService {
     return problems.map((p) => ({
       line: p.line,
       column: p.column,
-      where: p.where,
+      where: p.place ? sayPlace(p.place, locale) : p.where,
+      ...(p.place ? { place: p.place } : {}),
       code: p.key,
       message: i18n.t(locale, p.key, p.details),
     }));

@@ -103,7 +103,9 @@ describe(resolveImport.name, () => {
           coding(2, G(11), accountGuid(2)),
           coding(3, G(12), undefined as unknown as string),
         ],
-        problems: [{ code: 'text-changed', where: 'TextSource "R02", selection 1', detail: 'changed' }],
+        problems: [
+          { code: 'text-changed', where: { kind: 'selection', source: 'R02', selection: 1 }, detail: 'changed' },
+        ],
       }),
       study(),
     );

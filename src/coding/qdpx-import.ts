@@ -10,6 +10,7 @@
 import { MAX_LEVELS, makeTekstId, normaliseLabel } from './codebook';
 import { defaultColour } from './codebook';
 import type { ImportPlan, PlanProblem } from './refi/import-plan';
+import type { RefiPlace } from './refi/project-reader';
 
 export interface ImportAccount {
   id: number;
@@ -52,7 +53,7 @@ export interface CodingToStore {
 
 export interface ImportProblem {
   code: PlanProblem['code'] | 'too-many-levels' | 'no-coder';
-  where: string;
+  where: RefiPlace;
   detail: string;
 }
 
@@ -86,7 +87,7 @@ export function resolveImport(plan: ImportPlan, study: ImportStudy): ImportResol
       refused.add(n.code.guid);
       unmatched.push({
         code: 'too-many-levels',
-        where: `Code "${n.path.join(' / ')}"`,
+        where: { kind: 'code', name: n.path.join(' / ') },
         detail: `the codebook has at most ${MAX_LEVELS} levels; the code and its codings are left out`,
       });
       return;
@@ -115,7 +116,7 @@ export function resolveImport(plan: ImportPlan, study: ImportStudy): ImportResol
   const codings: CodingToStore[] = [];
   let unchanged = 0;
   for (const c of plan.codings) {
-    const where = `Coding ${c.codingGuid}`;
+    const where = { kind: 'coding', guid: c.codingGuid } as const;
     const assignmentId = study.sources.get(c.sourceGuid);
     if (assignmentId === undefined) {
       unmatched.push({ code: 'unknown-source', where, detail: 'its source is not a homework of this study' });

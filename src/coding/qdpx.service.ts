@@ -24,7 +24,9 @@ import {
   userGuid,
 } from './qdpx-export';
 import { CoderMatch, ImportProblem, resolveImport } from './qdpx-import';
+import { sayPlace } from './qdpx-place';
 import { planImport } from './refi/import-plan';
+import type { RefiPlace } from './refi/project-reader';
 import { QdpxError, readQdpx, writeQdpx } from './refi/qdpx';
 import { buildStudyProject } from './refi/respondent-project';
 import type { AnswerSpan } from './refi/answer-spans';
@@ -44,8 +46,8 @@ export interface QdpxImportReport {
   unchanged: number;
   newCodes: { path: string[]; tekstId: string | null }[];
   coders: { name: string; matchedBy: CoderMatch['by'] }[];
-  /** What could not be placed, said in the reader's language; none of it is stored. */
-  unmatched: { code: string; where: string; message: string }[];
+  /** What could not be placed, said in the reader's language (`place` for scripts); none of it is stored. */
+  unmatched: { code: string; where: string; place: RefiPlace; message: string }[];
 }
 
 /**
@@ -283,6 +285,11 @@ export class QdpxService {
   }
 }
 
-function say(p: ImportProblem, locale: Locale): { code: string; where: string; message: string } {
-  return { code: p.code, where: p.where, message: getTranslations().t(locale, `qdpx.problem.${p.code}`) };
+function say(p: ImportProblem, locale: Locale): QdpxImportReport['unmatched'][number] {
+  return {
+    code: p.code,
+    where: sayPlace(p.where, locale),
+    place: p.where,
+    message: getTranslations().t(locale, `qdpx.problem.${p.code}`),
+  };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import type { DataSource } from 'typeorm';
 import { runCli } from '../support/cli';
+import { zipOf } from '../support/zip';
 import { createStudy } from '../support/factories';
 import { openAppDataSource, resetDatabase, runDir, testDatabaseConfig } from '../support/test-database';
 
@@ -77,6 +78,43 @@ describe('kwadrant imports in the language of the command line (the real command
     expect(en.stderr).toContain(
       'Error: project.qdpx is not a REFI-QDA project that can be read: it is not a zip archive.\n',
     );
+  });
+
+  it('names what it left out of a QDA project in Dutch, and in English: sources, selections, codes', async () => {
+    const file = join(dir, 'anders.qdpx');
+    const guid = (n: number) => `${String(n).repeat(8)}-1111-4111-8111-111111111111`;
+    const project = [
+      '<Project xmlns="urn:QDA-XML:project:1.0" name="Anders">',
+      `<CodeBook><Codes><Code guid="${guid(1)}" name="Kleur" color="paars?" isCodable="true"/></Codes></CodeBook>`,
+      `<Sources><PictureSource guid="${guid(2)}" name="Foto"/>`,
+      `<TextSource guid="${guid(3)}" name="R09"><PlainTextContent>Gebeld en gemaild.</PlainTextContent>`,
+      `<PlainTextSelection guid="${guid(4)}" startPosition="0" endPosition="6">`,
+      `<Coding guid="${guid(5)}"><CodeRef targetGUID="${guid(1)}"/></Coding></PlainTextSelection>`,
+      `<PlainTextSelection guid="${guid(6)}" startPosition="9" endPosition="2"/>`,
+      '</TextSource></Sources></Project>',
+    ].join('');
+    writeFileSync(file, await zipOf({ 'project.qde': project }));
+    const args = ['qdpx', 'import', file, '--study', 'talen', '--dry-run'];
+    const nl = await runCli(args, dutch);
+    expect(nl.code).toBe(0);
+    expect(nl.stderr.split('\n').filter(Boolean)).toEqual([
+      'Niet geïmporteerd: Code ‘Kleur’: een kleur is onleesbaar; de code houdt geen kleur (bad-colour)',
+      'Niet geïmporteerd: Afbeeldingsbron ‘Foto’: alleen tekstbronnen worden gelezen (unsupported-source)',
+      'Niet geïmporteerd: Bron ‘R09’, selectie 2: de posities van een selectie zijn geen stuk van de tekst (bad-position)',
+      'Niet geïmporteerd: Bron ‘R09’: de bron is geen huiswerk van dit onderzoek (unknown-source)',
+      'Zou importeren: 0 codering(en), 1 nieuwe code(s), 0 al aanwezig, 4 niet geplaatst.',
+    ]);
+    // The report on standard output says the same, with the place as data for scripts.
+    expect(JSON.parse(nl.stdout).unmatched[2]).toEqual({
+      code: 'bad-position',
+      where: 'Bron ‘R09’, selectie 2',
+      place: { kind: 'selection', source: 'R09', selection: 2 },
+      message: 'de posities van een selectie zijn geen stuk van de tekst',
+    });
+    const en = await runCli([...args, '--lang', 'en'], dutch);
+    expect(en.stderr).toContain('Picture source ‘Foto’: only text sources are read');
+    expect(en.stderr).toContain('Source ‘R09’, selection 2: ');
+    expect(en.stderr).not.toMatch(/Bron|selectie|TextSource|PlainTextSelection/);
   });
 
   it('says that a file to import is not there, or is a folder, in Dutch and in English', async () => {

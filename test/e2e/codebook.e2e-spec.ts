@@ -171,6 +171,24 @@ describe('the study codebook (API and pages)', () => {
     expect(refused.body.details.errors).toEqual([
       expect.objectContaining({ where: 'A / B / C / D', code: 'codebook.error.qdc.too_many_levels' }),
     ]);
+    // A code the reader leaves out is named in the reader's words, with the element as data for scripts.
+    const colour = `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="11111111-1111-4111-8111-111111111111" name="Zakelijk" color="paars?" isCodable="true"/></Codes></CodeBook>`;
+    const place = { kind: 'code', name: 'Zakelijk' };
+    const nl = await importFile(Buffer.from(colour), 'fileName=kleur.qdc', 'application/xml').expect(400);
+    expect(nl.body.details.errors).toEqual([
+      {
+        line: null,
+        column: null,
+        where: 'Code ‘Zakelijk’',
+        place,
+        code: 'codebook.error.qdc.bad-colour',
+        message: 'De kleur van deze code is niet te lezen.',
+      },
+    ]);
+    const inEnglish = await importFile(Buffer.from(colour), 'fileName=kleur.qdc&lang=en', 'application/xml').expect(
+      400,
+    );
+    expect(inEnglish.body.details.errors).toEqual([expect.objectContaining({ where: 'Code ‘Zakelijk’', place })]);
     await importFile(Buffer.alloc(0), 'fileName=empty.csv').expect(400);
     const after = await codebook();
     expect(after).toEqual(before);

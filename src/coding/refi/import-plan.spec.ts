@@ -52,8 +52,8 @@ describe(planImport.name, () => {
     const plan = planImport(contents([selection(0, 3, 1), selection(0, 1_000_000, 2)]), studySources);
     expect(plan.codings).toEqual([]);
     expect(plan.problems.map((p) => [p.code, p.where])).toEqual([
-      ['outside-answers', 'TextSource "R01", selection 1'],
-      ['outside-text', 'TextSource "R01", selection 2'],
+      ['outside-answers', { kind: 'selection', source: 'R01', selection: 1 }],
+      ['outside-text', { kind: 'selection', source: 'R01', selection: 2 }],
     ]);
     const other = planImport(contents([selection(0, 3)], testGuid('source:elsewhere')), studySources);
     expect(other.problems).toEqual([expect.objectContaining({ code: 'unknown-source' })]);

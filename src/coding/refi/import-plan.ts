@@ -3,7 +3,7 @@
 // coding module stores (all or nothing).
 import { AnswerSpan, SelectionMapping, sourcePositions, spansAt } from './answer-spans';
 import type { CrLfCounting } from './positions';
-import type { ReadProblem, ReadSelection, ReadUser } from './project-reader';
+import type { ReadProblem, ReadSelection, ReadUser, RefiPlace } from './project-reader';
 import type { QdpxContents } from './qdpx';
 import type { RefiCode } from './refi-types';
 import type { HomeworkSource } from './source-text';
@@ -38,7 +38,7 @@ export type PlanProblemCode =
 
 export interface PlanProblem {
   code: PlanProblemCode;
-  where: string;
+  where: RefiPlace;
   detail: string;
 }
 
@@ -66,7 +66,7 @@ export function planImport(contents: QdpxContents, study: StudySources): ImportP
   const codings: PlannedCoding[] = [];
   const counting = new Map<string, CrLfCounting>();
   for (const read of contents.project.sources) {
-    const where = `TextSource "${read.name}"`;
+    const where = { kind: 'source', name: read.name } as const;
     const ours = study.sources.get(read.guid);
     if (!ours) {
       if (read.selections.length > 0)
@@ -88,7 +88,11 @@ export function planImport(contents: QdpxContents, study: StudySources): ImportP
         ? spansAt(ours, selection, toOurs)
         : { ok: false, reason: 'text-changed' };
       if (!mapped.ok) {
-        problems.push({ code: mapped.reason, where: `${where}, selection ${i + 1}`, detail: REASONS[mapped.reason] });
+        problems.push({
+          code: mapped.reason,
+          where: { kind: 'selection', source: read.name, selection: i + 1 },
+          detail: REASONS[mapped.reason],
+        });
         return;
       }
       for (const span of mapped.spans) {

@@ -129,16 +129,16 @@ describe(readProjectXml.name, () => {
 
     it('says what it left out and why', () => {
       expect(read.problems.map((p) => [p.code, p.where])).toEqual([
-        ['bad-guid', 'User "Kapot"'],
-        ['bad-colour', 'Code "Diep"'],
-        ['bad-guid', 'Code "Zonder GUID"'],
-        ['bad-guid', 'Code "Zonder GUID"'],
-        ['unsupported-source', 'PictureSource "Foto"'],
-        ['source-coding', 'TextSource "R01"'],
-        ['unknown-code', 'TextSource "R01", PlainTextSelection 1'],
-        ['bad-position', 'TextSource "R01", PlainTextSelection 2'],
-        ['bad-position', 'TextSource "R01", PlainTextSelection 3'],
-        ['external-source', 'TextSource "Elders"'],
+        ['bad-guid', { kind: 'user', name: 'Kapot' }],
+        ['bad-colour', { kind: 'code', name: 'Diep' }],
+        ['bad-guid', { kind: 'code', name: 'Zonder GUID' }],
+        ['bad-guid', { kind: 'code', name: 'Zonder GUID' }],
+        ['unsupported-source', { kind: 'pictureSource', name: 'Foto' }],
+        ['source-coding', { kind: 'source', name: 'R01' }],
+        ['unknown-code', { kind: 'selection', source: 'R01', selection: 1 }],
+        ['bad-position', { kind: 'selection', source: 'R01', selection: 2 }],
+        ['bad-position', { kind: 'selection', source: 'R01', selection: 3 }],
+        ['external-source', { kind: 'source', name: 'Elders' }],
       ]);
       expect(read.problems[3].detail).toBe('1 code(s) under it are left out with it');
     });
@@ -154,7 +154,9 @@ describe(readProjectXml.name, () => {
     const xml = `<Project name="p"><Users><User guid="${G.userListed}" name="A"/><User guid="${plain(G.userListed)}" name="B"/></Users></Project>`;
     const read = readProjectXml(xml);
     expect(read.users.map((u) => u.name)).toEqual(['A']);
-    expect(read.problems).toEqual([expect.objectContaining({ code: 'duplicate-guid', where: 'User "B"' })]);
+    expect(read.problems).toEqual([
+      expect.objectContaining({ code: 'duplicate-guid', where: { kind: 'user', name: 'B' } }),
+    ]);
   });
 });
 
@@ -187,7 +189,9 @@ describe(readCodebookXml.name, () => {
         children: [{ guid: plain(G.deep), name: 'sub', isCodable: true, color: '#46AA00', children: [] }],
       },
     ]);
-    expect(read.problems).toEqual([expect.objectContaining({ code: 'bad-guid', where: 'Code "broken"' })]);
+    expect(read.problems).toEqual([
+      expect.objectContaining({ code: 'bad-guid', where: { kind: 'code', name: 'broken' } }),
+    ]);
   });
 
   it('refuses a document that is not a codebook, or nested too deeply', () => {

@@ -23,10 +23,22 @@ export type ReadProblemCode =
   | 'missing-text'
   | 'not-utf8';
 
+/**
+ * Which element of a project a problem is about, as data: a page or command words it in the reader's language
+ * (`qdpx.where.<kind>`), and a script reads names and numbers without parsing a sentence. `selection` counts from 1
+ * in the order the source lists its selections.
+ */
+export type RefiPlace =
+  | { kind: 'user' | 'code' | 'variable' | 'case' | 'source'; name: string }
+  | { kind: 'pictureSource' | 'pdfSource' | 'audioSource' | 'videoSource'; name: string }
+  | { kind: 'selection'; source: string; selection: number }
+  | { kind: 'selectionCoding'; source: string; selection: number }
+  | { kind: 'coding'; guid: string };
+
 export interface ReadProblem {
   code: ReadProblemCode;
-  /** Which element, e.g. `Code "Oorzaak"` or `TextSource "R01", PlainTextSelection 3`. */
-  where: string;
+  /** Which element, e.g. the code "Oorzaak" or the third selection of source "R01". */
+  where: RefiPlace;
   /** In English, for logs and developers. */
   detail: string;
 }
@@ -83,7 +95,12 @@ export class RefiReadError extends Error {
 
 const VARIABLE_TYPES: readonly RefiVariableType[] = ['Text', 'Boolean', 'Integer', 'Float', 'Date', 'DateTime'];
 const VALUE_ELEMENTS = ['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue'];
-const OTHER_SOURCES = ['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource'];
+const OTHER_SOURCES = {
+  PictureSource: 'pictureSource',
+  PDFSource: 'pdfSource',
+  AudioSource: 'audioSource',
+  VideoSource: 'videoSource',
+} as const;
 
 /** Reads project.qde; throws RefiReadError when it is not XML or has no Project root element. */
 export function readProjectXml(xml: string): ReadProject {
@@ -151,12 +168,12 @@ class ProjectReader {
     return { codes, problems: this.problems };
   }
 
-  private problem(code: ReadProblemCode, where: string, detail: string): void {
+  private problem(code: ReadProblemCode, where: RefiPlace, detail: string): void {
     this.problems.push({ code, where, detail });
   }
 
   /** The element's GUID if it is one and new; otherwise a problem and null. */
-  private ownGuid(node: XmlNode, where: string): string | null {
+  private ownGuid(node: XmlNode, where: RefiPlace): string | null {
     const raw = attribute(node, 'guid');
     const guid = normaliseGuid(raw);
     if (!guid) {
@@ -173,7 +190,7 @@ class ProjectReader {
 
   private readUser(node: XmlNode): void {
     const name = attribute(node, 'name') ?? attribute(node, 'id') ?? '';
-    const guid = this.ownGuid(node, `User "${name}"`);
+    const guid = this.ownGuid(node, { kind: 'user', name });
     if (guid) this.users.set(guid, { guid, name, listed: true });
   }
 
@@ -187,7 +204,7 @@ class ProjectReader {
 
   private readCode(node: XmlNode): RefiCode[] {
     const name = attribute(node, 'name') ?? '';
-    const where = `Code "${name}"`;
+    const where: RefiPlace = { kind: 'code', name };
     const guid = this.ownGuid(node, where);
     if (!guid) {
       const lost = countCodes(node) - 1;
@@ -215,7 +232,7 @@ class ProjectReader {
 
   private readVariable(node: XmlNode): RefiVariable[] {
     const name = attribute(node, 'name') ?? '';
-    const guid = this.ownGuid(node, `Variable "${name}"`);
+    const guid = this.ownGuid(node, { kind: 'variable', name });
     if (!guid) return [];
     const raw = attribute(node, 'typeOfVariable') ?? 'Text';
     const type = VARIABLE_TYPES.find((t) => t.toLowerCase() === raw.trim().toLowerCase()) ?? 'Text';
@@ -225,7 +242,7 @@ class ProjectReader {
 
   private readCase(node: XmlNode, variables: Set<string>, sources: Set<string>): RefiCase[] {
     const name = attribute(node, 'name') ?? '';
-    const where = `Case "${name}"`;
+    const where: RefiPlace = { kind: 'case', name };
     const guid = this.ownGuid(node, where);
     if (!guid) return [];
     const values: RefiVariableValue[] = [];
@@ -248,9 +265,13 @@ class ProjectReader {
   }
 
   private readSources(node: XmlNode | undefined, projectUser: string | undefined): ReadTextSource[] {
-    for (const tag of OTHER_SOURCES) {
+    for (const [tag, kind] of Object.entries(OTHER_SOURCES)) {
       for (const other of children(node, tag)) {
-        this.problem('unsupported-source', `${tag} "${attribute(other, 'name') ?? ''}"`, 'only text sources are read');
+        this.problem(
+          'unsupported-source',
+          { kind, name: attribute(other, 'name') ?? '' },
+          'only text sources are read',
+        );
       }
     }
     return children(node, 'TextSource').flatMap((s) => this.readTextSource(s, projectUser));
@@ -258,7 +279,7 @@ class ProjectReader {
 
   private readTextSource(node: XmlNode, projectUser: string | undefined): ReadTextSource[] {
     const name = attribute(node, 'name') ?? '';
-    const where = `TextSource "${name}"`;
+    const where: RefiPlace = { kind: 'source', name };
     const guid = this.ownGuid(node, where);
     if (!guid) return [];
     const path = attribute(node, 'plainTextPath')?.trim();
@@ -277,7 +298,7 @@ class ProjectReader {
     }
     const sourceUser = this.userRef(attribute(node, 'creatingUser')) ?? projectUser;
     const selections = children(node, 'PlainTextSelection').flatMap((s, i) =>
-      this.readSelection(s, `${where}, PlainTextSelection ${i + 1}`, sourceUser),
+      this.readSelection(s, { kind: 'selection', source: name, selection: i + 1 }, sourceUser),
     );
     return [
       {
@@ -290,7 +311,11 @@ class ProjectReader {
     ];
   }
 
-  private readSelection(node: XmlNode, where: string, sourceUser: string | undefined): ReadSelection[] {
+  private readSelection(
+    node: XmlNode,
+    where: Extract<RefiPlace, { kind: 'selection' }>,
+    sourceUser: string | undefined,
+  ): ReadSelection[] {
     const guid = this.ownGuid(node, where);
     if (!guid) return [];
     const start = integer(attribute(node, 'startPosition'));
@@ -303,7 +328,7 @@ class ProjectReader {
     const selectionUser = this.userRef(attribute(node, 'creatingUser')) ?? sourceUser;
     const codings: RefiCoding[] = [];
     for (const coding of children(node, 'Coding')) {
-      const codingGuid = this.ownGuid(coding, `${where}, Coding`);
+      const codingGuid = this.ownGuid(coding, { ...where, kind: 'selectionCoding' });
       if (!codingGuid) continue;
       const codeGuid = normaliseGuid(attribute(child(coding, 'CodeRef'), 'targetGUID'));
       if (!codeGuid || !this.codeGuids.has(codeGuid)) {

@@ -84,7 +84,9 @@ describe(readQdpx.name, () => {
       await zipOf({ 'project.qde': buildProjectXml(other), [`Sources/${SOURCE_FILE}`]: utf16 }),
     );
     expect(read.texts.get(source.guid)).toBe(source.text);
-    expect(read.problems).toEqual([expect.objectContaining({ code: 'missing-text', where: 'TextSource "R02"' })]);
+    expect(read.problems).toEqual([
+      expect.objectContaining({ code: 'missing-text', where: { kind: 'source', name: 'R02' } }),
+    ]);
 
     const broken = await readQdpx(
       await zipOf({ 'project.qde': xml, [`Sources/${SOURCE_FILE}`]: Buffer.from([0x41, 0xc3, 0x28]) }),

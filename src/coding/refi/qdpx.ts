@@ -92,7 +92,7 @@ export async function readQdpx(archive: Buffer, limits: QdpxLimits = DEFAULT_QDP
     const texts = new Map<string, string>();
     const problems = [...project.problems];
     for (const source of project.sources) {
-      const where = `TextSource "${source.name}"`;
+      const where = { kind: 'source', name: source.name } as const;
       if (source.inlineText !== undefined) {
         texts.set(source.guid, source.inlineText);
         continue;

@@ -183,7 +183,7 @@ describe('REFI-QDA round trip', () => {
     );
     const plan = planImport(await readQdpx(await zipOf(entries)), studySources);
     expect(plan.problems).toEqual([
-      expect.objectContaining({ code: 'text-changed', where: 'TextSource "R02", selection 1' }),
+      expect.objectContaining({ code: 'text-changed', where: { kind: 'selection', source: 'R02', selection: 1 } }),
     ]);
     expect(plan.codings.some((c) => c.sourceGuid === r02.sourceGuid)).toBe(false);
     expect(plan.codings).toHaveLength(5);
