@@ -162,12 +162,11 @@ export class QdpxService {
     locale: Locale,
   ): Promise<QdpxImportReport> {
     const study = await this.studies.get(slug);
-    const [{ codes }, homework, existing, accounts] = await Promise.all([
-      this.codebook.codebook(slug),
-      this.homework(study.id),
-      this.codingRows.ofStudy(study.id, { layer: 'coder' }),
-      this.users.staff(),
-    ]);
+    // One after the other: in a transaction on PostgreSQL every query shares one connection, which runs one at a time.
+    const { codes } = await this.codebook.codebook(slug);
+    const homework = await this.homework(study.id);
+    const existing = await this.codingRows.ofStudy(study.id, { layer: 'coder' });
+    const accounts = await this.users.staff();
     const sources = new Map(homework.list.map((h) => [sourceGuid(study.id, h.assignmentId), h] as const));
     const guidOf = new Map(codes.map((c) => [c.id, c.guid]));
     const exportedCodings = new Map<string, AnswerSpan>(

@@ -189,6 +189,7 @@ describe('the study codebook (API and pages)', () => {
       400,
     );
     expect(inEnglish.body.details.errors).toEqual([expect.objectContaining({ where: 'Code ‘Zakelijk’', place })]);
+    await researcher.get(`/api/studies/${slug}/codebook?lang=nl`).expect(200);
     await importFile(Buffer.alloc(0), 'fileName=empty.csv').expect(400);
     const after = await codebook();
     expect(after).toEqual(before);
