@@ -1,3 +1,4 @@
+import { errorMessage } from '../common/error-body';
 import { OnRefusal } from '../common/form-refusal';
 import { SeeOther, seeOther } from '../common/page-answer';
 import { GroupsPageQueryDto } from './dto/groups.dto';
@@ -15,7 +16,8 @@ export const ShowsGroupsRefusal = () =>
     kinds: ['invalid', 'conflict', 'not_found'],
     model: async (c, req, err) => ({
       ...(await c.groupsPage.model(String(req.params.slug), req.locale, new GroupsPageQueryDto())),
-      refusal: refusalText({ text: err.message, code: err.code, details: err.details }, req.locale),
+      // A refusal the page has no words of its own for is said as the catalogue says it (error.<code>), not in English.
+      refusal: refusalText({ text: errorMessage(err, req.locale), code: err.code, details: err.details }, req.locale),
     }),
   });
 

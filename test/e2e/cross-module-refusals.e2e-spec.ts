@@ -22,7 +22,7 @@ describe('changes refused because of a session', () => {
   const groupsLeft = (id: number) => t.dataSource.getRepository(FocusGroup).countBy({ id });
   const slotsLeft = (id: number) => t.dataSource.getRepository(SessionSlot).countBy({ id });
 
-  it('keeps a scheduled group: 409 from the API, the groups page again with the refusal on top', async () => {
+  it('keeps a scheduled group: 409 from the API, the groups page again with the refusal on top in Dutch', async () => {
     const fx = await createScheduledGroup(t.dataSource);
 
     const api = await agent.post(`/api/groups/${fx.group.id}/dissolve`).set('x-csrf-token', csrf).expect(409);
@@ -33,7 +33,7 @@ describe('changes refused because of a session', () => {
       .send({ _csrf: csrf, confirm: 'yes' })
       .expect(409);
     expect(page.text).toContain('id="refusal"');
-    expect(page.text).toContain(`Group ${fx.group.id} has a scheduled session.`);
+    expect(page.text).toContain(`Groep ${fx.group.id} heeft een geplande sessie.`);
     expect(page.text).toContain(`action="/studies/${fx.study.slug}/groups/form"`);
 
     expect(await groupsLeft(fx.group.id)).toBe(1);
