@@ -47,7 +47,7 @@ describe('the action register pages in Chromium', () => {
     await page.fill('#new-omschrijving', 'Aankondigingskaart');
     await page.fill('#new-actie', 'Drie ontwerpen proefdraaien');
     await page.check(`#new-holders input[value="${researcher.id}"]`);
-    await page.fill('#new-mijlpaal', '2027-03-15');
+    await page.fill('#new-mijlpaal', '2038-03-15');
     await page.click('form.action-form button[type=submit]');
     await page.locator('#flash').waitFor();
     expect(await page.textContent('h1')).toMatch(/^Actie \d{4}-\d{2}-001$/);

@@ -148,7 +148,7 @@ describe('refused research forms in Chromium', () => {
         await page.locator('#new-analyse').fill('Bellers missen de datum van de monteur');
         await page.locator('#new-actie').fill('Drie ontwerpen proefdraaien');
         await page.locator(`#new-holders input[value="${researcher.id}"]`).check();
-        await page.locator('#new-mijlpaal').fill('2027-03-15');
+        await page.locator('#new-mijlpaal').fill('2038-03-15');
         const status = await submitForm(page, () => page.getByRole('button', { name: 'Actie registreren' }).click());
         await expectRefused(page, status, [
           { id: 'new-omschrijving', typed: '', label: 'Omschrijving', problem: 'vul dit in' },
@@ -157,7 +157,7 @@ describe('refused research forms in Chromium', () => {
         expect(await page.locator('#new-analyse').inputValue()).toBe('Bellers missen de datum van de monteur');
         expect(await page.locator('#new-actie').inputValue()).toBe('Drie ontwerpen proefdraaien');
         expect(await page.locator(`#new-holders input[value="${researcher.id}"]`).isChecked()).toBe(true);
-        expect(await page.locator('#new-mijlpaal').inputValue()).toBe('2027-03-15');
+        expect(await page.locator('#new-mijlpaal').inputValue()).toBe('2038-03-15');
         await page.locator('#new-omschrijving').fill('Aankondigingskaart');
         await submitForm(page, () => page.getByRole('button', { name: 'Actie registreren' }).click());
         expect(await flashText(page)).toMatch(/^Actie \d{4}-\d{2}-\d{3} is geregistreerd\.$/);

@@ -49,7 +49,7 @@ describe('the journey and action pages in Chromium', () => {
         analyse: 'Gemakzoekers bellen opnieuw als ze niet worden teruggebeld (CONS_FACT_TBV, OORZAAK_FOUT).',
         actie: 'Terugbelbelofte in het belscript en een dagelijkse lijst van openstaande terugbelverzoeken.',
         actiehouders: [researcher.id, partner.id],
-        mijlpaal: '2027-03-15',
+        mijlpaal: '2038-03-15',
         quadrants: ['gemakzoeker'],
         quotes: [quotes[0]],
       },

@@ -25,13 +25,13 @@ describe('schedule, moderator and invitation pages in Chromium', () => {
     );
     slug = fx.study.slug;
     const slots = [
-      await createSlot(t.dataSource, fx.study.id, new Date('2026-12-08T09:00:00Z')),
-      await createSlot(t.dataSource, fx.study.id, new Date('2026-12-08T13:00:00Z'), {
+      await createSlot(t.dataSource, fx.study.id, new Date('2037-12-08T09:00:00Z')),
+      await createSlot(t.dataSource, fx.study.id, new Date('2037-12-08T13:00:00Z'), {
         onlineUrl: null,
         location: 'Stadhuis Rotterdam',
         capacity: 1,
       }),
-      await createSlot(t.dataSource, fx.study.id, new Date('2026-12-09T09:00:00Z')),
+      await createSlot(t.dataSource, fx.study.id, new Date('2037-12-09T09:00:00Z')),
     ];
     for (const name of ['Anna', 'Bram', 'Cor'])
       await createModerator(

@@ -32,7 +32,7 @@ describe('the action register (pages)', () => {
       omschrijving: '',
       analyse: 'Bellers missen de datum',
       actie: 'Nieuwe kaart',
-      mijlpaal: '2027-02-30',
+      mijlpaal: '2038-02-30',
     }).expect(400);
     expect(refused.text).toContain('Bellers missen de datum');
     expect(refused.text).toMatch(/id="new-omschrijving-error">vul dit in/);
@@ -45,14 +45,14 @@ describe('the action register (pages)', () => {
       analyse: 'Bellers missen de datum',
       actie: 'Nieuwe kaart',
       actiehouders: String(researcher.id),
-      mijlpaal: '2027-03-15',
+      mijlpaal: '2038-03-15',
       quadrants: 'gemakzoeker',
     }).expect(303);
     expect(done.headers.location).toMatch(/^\/studies\/paginas\/action\/\d+$/);
     const page = await researcher.agent.get(done.headers.location).expect(200);
     expect(page.text).toMatch(/is geregistreerd\./);
     expect(page.text).toContain('Aankondigingskaart');
-    expect(page.text).toContain('maandag 15 maart 2027');
+    expect(page.text).toContain('maandag 15 maart 2038');
   });
 
   it('shows a measurement with rate, Wilson interval, difference and p in the reader’s language', async () => {

@@ -37,7 +37,7 @@ describe('the action register (API)', () => {
     analyse: 'Veel bellers weten niet wanneer de monteur komt.',
     actie: 'Drie ontwerpen van de kaart proefdraaien.',
     actiehouders: [researcher.id, partnerA.id],
-    mijlpaal: '2027-03-15',
+    mijlpaal: '2038-03-15',
   });
   const actionCount = () => t.dataSource.getRepository(Action).count();
   const audits = (action: string) =>
@@ -68,7 +68,7 @@ describe('the action register (API)', () => {
       number: first.body.number,
       organisation: orgA,
       omschrijving: 'Aankondigingskaart meterwissel',
-      mijlpaal: '2027-03-15',
+      mijlpaal: '2038-03-15',
       status: 'open',
       actiehouders: expect.arrayContaining([expect.objectContaining({ id: partnerA.id })]),
       history: [{ from: null, to: 'open', note: null }],
@@ -87,7 +87,7 @@ describe('the action register (API)', () => {
       [{ actiehouders: [] }, 'action.no_holder'],
       [{ actiehouders: [partnerB.id] }, 'action.holder_organisation'],
       [{ omschrijving: '   ' }, 'action.invalid'],
-      [{ mijlpaal: '2027-02-30' }, 'action.invalid'],
+      [{ mijlpaal: '2038-02-30' }, 'action.invalid'],
       [{ quadrants: ['nergens'] }, 'validation.failed'],
       [{ codes: [424242] }, 'action.unknown_code'],
       [{ actiehouders: ['x'] }, 'validation.failed'],
@@ -141,7 +141,7 @@ describe('the action register (API)', () => {
 
     // Their own: read, change and register.
     await partnerA.agent.get(`${api()}/${firstId}`).expect(200);
-    await patch(partnerA, `${api()}/${firstId}`, { mijlpaal: '2027-04-01' }).expect(200);
+    await patch(partnerA, `${api()}/${firstId}`, { mijlpaal: '2038-04-01' }).expect(200);
     await post(partnerA, api(), { ...valid(), actiehouders: [partnerA.id] }).expect(201);
     // A partner of an organisation outside the study does not learn the study exists.
     const outsider = await login('partner', (await createStudy(t.dataSource)).organisations[0].id);

@@ -25,7 +25,7 @@ describe('kwadrant schedule and kwadrant invitations send (the real command, as 
     await resetDatabase(ds);
     const fx = await createStudy(ds, { slug: 'cli-plan', title: 'CLI plan' }, { organisations: ['RET'], slots: 0 });
     study = fx.study;
-    const slot = await createSlot(ds, study.id, new Date('2026-12-08T09:00:00Z'));
+    const slot = await createSlot(ds, study.id, new Date('2037-12-08T09:00:00Z'));
     await createModerator(ds, study.id, [slot.id], { name: 'Anna' });
     await createModerator(ds, study.id, [slot.id], { name: 'Bram' });
     placeable = await createGroupWithMembers(ds, study.id, fx.organisations[0].id, { members: 3 });

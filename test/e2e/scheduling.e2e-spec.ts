@@ -36,8 +36,8 @@ describe('scheduling over HTTP: API, pages and the public confirm/decline links'
     const fx = await createStudy(t.dataSource, { slug: 'http-plan' }, { organisations: ['RET'], slots: 0 });
     study = fx.study;
     slots = [
-      await createSlot(t.dataSource, study.id, new Date('2026-12-08T09:00:00Z')),
-      await createSlot(t.dataSource, study.id, new Date('2026-12-09T09:00:00Z')),
+      await createSlot(t.dataSource, study.id, new Date('2037-12-08T09:00:00Z')),
+      await createSlot(t.dataSource, study.id, new Date('2037-12-09T09:00:00Z')),
     ];
     group = await createGroupWithMembers(t.dataSource, study.id, fx.organisations[0].id, { members: 3, reserves: 1 });
   });

@@ -41,7 +41,7 @@ describe('invitation to a session in person', () => {
       { organisations: ['Gemeente Utrecht'], slots: 0 },
     );
     const address = 'Stadskantoor, Stadsplateau 1, Utrecht';
-    const slot = await createSlot(t.dataSource, study.id, new Date('2026-12-10T09:00:00Z'), {
+    const slot = await createSlot(t.dataSource, study.id, new Date('2037-12-10T09:00:00Z'), {
       onlineUrl: null,
       location: address,
     });

@@ -99,11 +99,11 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
       { organisations: ['RET', 'Waternet'], slots: 0 },
     );
     study = fixture.study;
-    // 8 and 9 December 2026, 10:00 and 14:00 Amsterdam time (UTC+1).
+    // 8 and 9 December 2037, 10:00 and 14:00 Amsterdam time (UTC+1).
     slots = [
-      await createSlot(t.dataSource, study.id, new Date('2026-12-08T09:00:00Z')),
-      await createSlot(t.dataSource, study.id, new Date('2026-12-08T13:00:00Z')),
-      await createSlot(t.dataSource, study.id, new Date('2026-12-09T09:00:00Z')),
+      await createSlot(t.dataSource, study.id, new Date('2037-12-08T09:00:00Z')),
+      await createSlot(t.dataSource, study.id, new Date('2037-12-08T13:00:00Z')),
+      await createSlot(t.dataSource, study.id, new Date('2037-12-09T09:00:00Z')),
     ];
     const all = slots.map((s) => s.id);
     mods = [];
@@ -186,7 +186,7 @@ describe('scheduling, invitations, reschedule, cancel and decline → reserve', 
       expect(mail.parsed.text).toContain('camera, microfoon en geluid');
       // The homework deadline as a date (the day the homework letter will give), not as "7 days before".
       expect(mail.parsed.text).toContain(`Graag uiterlijk ${formatDate(homeworkDeadline(session.startsAt, 7), 'nl')}.`);
-      expect(formatDate(homeworkDeadline(session.startsAt, 7), 'nl')).toMatch(/^(dinsdag 1|woensdag 2) december 2026$/);
+      expect(formatDate(homeworkDeadline(session.startsAt, 7), 'nl')).toMatch(/^(dinsdag 1|woensdag 2) december 2037$/);
       expect(mail.parsed.text).toMatch(/https:\/\/kwadrant\.example\/c\/[A-Za-z0-9_-]{43}\/confirm\?lang=nl/);
       expect(mail.parsed.text).toMatch(/https:\/\/kwadrant\.example\/c\/[A-Za-z0-9_-]{43}\/decline\?lang=nl/);
       expect(mail.parsed.html).toContain('Ja, ik kom');

@@ -77,7 +77,8 @@ export async function createStudy(
     organisations.push(org);
   }
   const slots: SessionSlot[] = [];
-  const base = Date.UTC(2026, 11, 7, 9);
+  // Far ahead, so no slot ever lies in the past; 2037 has the calendar of 2026, so the weekdays stay what they were.
+  const base = Date.UTC(2037, 11, 7, 9);
   for (let i = 0; i < (opts.slots ?? 2); i++) {
     const startsAt = new Date(base + i * 86400_000);
     slots.push(
