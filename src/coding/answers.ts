@@ -30,6 +30,17 @@ export interface HomeworkAnswersInput {
 // The same questions the REFI-QDA source holds as codable segments.
 const CODABLE_TYPES = new Set(['comment', 'text']);
 
+const isCodableQuestion = (q: { type: string; name: string }) =>
+  CODABLE_TYPES.has(q.type) && !HOMEWORK_PERSONAL_QUESTIONS.includes(q.name);
+
+/** An answer with text to code: not empty, not only blanks (a test, not trim(), to copy no long answer). */
+export const isCodable = (value: unknown): value is string => typeof value === 'string' && /\S/.test(value);
+
+/** The names of the form's codable questions, in its order: whose answers `codableAnswers` gives when not empty. */
+export function codableQuestions(definition: object): string[] {
+  return pagesOf(definition, 'nl').flatMap((p) => p.questions.filter(isCodableQuestion).map((q) => q.name));
+}
+
 /** The free-text answers that are not empty, in the order of the form. */
 export function codableAnswers(input: HomeworkAnswersInput): CodableAnswer[] {
   const withText = input.withText ?? true;
@@ -37,9 +48,9 @@ export function codableAnswers(input: HomeworkAnswersInput): CodableAnswer[] {
   const result: CodableAnswer[] = [];
   for (const page of pagesOf(input.definition, input.locale ?? 'nl')) {
     for (const question of page.questions) {
-      if (!CODABLE_TYPES.has(question.type) || HOMEWORK_PERSONAL_QUESTIONS.includes(question.name)) continue;
+      if (!isCodableQuestion(question)) continue;
       const value = input.answers[question.name];
-      if (typeof value !== 'string' || value.trim() === '') continue;
+      if (!isCodable(value)) continue;
       result.push({
         question: question.name,
         title: question.title,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Locale, Quadrant } from '../common/domain';
-import { HomeworkQueryService, SubmittedHomework } from '../homework/homework-query.service';
+import { HomeworkQueryService, SentAnswers, SubmittedHomework } from '../homework/homework-query.service';
 import { homeworkForm } from '../homework/homework-form';
+import type { Respondent } from '../respondents/respondent';
 import { RespondentQueryService } from '../respondents/respondent-query.service';
 import { StudyQueryService } from '../studies/study-query.service';
-import { CodableAnswer, codableAnswers } from './answers';
+import { CodableAnswer, codableAnswers, codableQuestions, isCodable } from './answers';
 import { pseudonyms } from './pseudonyms';
 
 /** A sent homework with what coding needs to read it: the form answered, the organisation and quadrant. */
@@ -68,12 +69,7 @@ export class CodingMaterialService {
       const organisation = respondent.organisationId ? (organisationName.get(respondent.organisationId) ?? '') : '';
       const definition = forms.get(organisation) ?? homeworkForm(organisation).definition;
       forms.set(organisation, definition);
-      const personal = [
-        respondent.firstName,
-        respondent.email,
-        respondent.phone,
-        ...(credentials.get(h.assignmentId) ?? []),
-      ].filter((v): v is string => !!v);
+      const personal = personalOf(respondent, credentials.get(h.assignmentId));
       return {
         ...h,
         studyId,
@@ -87,9 +83,72 @@ export class CodingMaterialService {
     });
   }
 
+  /**
+   * The codable answers of the study's sent homework by assignment and question, for counting codings: the answers
+   * `ofStudy` gives, texts masked only for the respondents `textOf` picks and empty for the others. Reads no more
+   * than that needs: places rather than respondents, personal data and credentials only of those picked, and the
+   * answers only when the caller does not have them already (`sent`, as HomeworkQueryService.sentAnswersOfStudy
+   * gives them).
+   */
+  async answersToCount(
+    studyId: number,
+    textOf: (respondentId: number) => boolean,
+    sent?: readonly SentAnswers[],
+  ): Promise<Map<number, Map<string, string>>> {
+    const [answers, places, partners] = await Promise.all([
+      sent ?? this.homework.sentAnswersOfStudy(studyId),
+      this.respondents.placesOf(studyId),
+      this.studies.partnersOf(studyId),
+    ]);
+    const placeOf = new Map(places.map((p) => [p.id, p]));
+    const read = answers.filter((h) => placeOf.has(h.respondentId) && textOf(h.respondentId));
+    const readAssignments = new Set(read.map((h) => h.assignmentId));
+    const [people, credentials] = read.length
+      ? await Promise.all([
+          this.respondents.byIds(
+            read.map((h) => h.respondentId),
+            studyId,
+          ),
+          this.homework.credentialsToMask(studyId, (id) => readAssignments.has(id)),
+        ])
+      : [[], new Map<number, string[]>()];
+    const personOf = new Map(people.map((r) => [r.id, r]));
+    const organisationName = new Map(partners.map((p) => [p.organisationId, p.organisation.name]));
+    const forms = new Map<number | null, { definition: object; codable: string[] }>();
+    const result = new Map<number, Map<string, string>>();
+    for (const h of answers) {
+      const place = placeOf.get(h.respondentId);
+      if (!place) continue;
+      let form = forms.get(place.organisationId);
+      if (!form) {
+        const organisation = place.organisationId ? (organisationName.get(place.organisationId) ?? '') : '';
+        const { definition } = homeworkForm(organisation);
+        form = { definition, codable: codableQuestions(definition) };
+        forms.set(place.organisationId, form);
+      }
+      const person = readAssignments.has(h.assignmentId) ? personOf.get(h.respondentId) : undefined;
+      const texts = new Map<string, string>();
+      if (person) {
+        const personal = personalOf(person, credentials.get(h.assignmentId));
+        for (const a of codableAnswers({ definition: form.definition, answers: h.answers, personal }))
+          texts.set(a.question, a.text);
+      } else for (const question of form.codable) if (isCodable(h.answers[question])) texts.set(question, '');
+      result.set(h.assignmentId, texts);
+    }
+    return result;
+  }
+
   /** One sent homework of the study; null when it is not there, another study's, or not sent. */
   async one(studyId: number, assignmentId: number, locale: Locale = 'nl'): Promise<HomeworkForCoding | null> {
     const mine = (h: SubmittedHomework) => h.assignmentId === assignmentId;
     return (await this.ofStudy(studyId, locale, mine)).find(mine) ?? null;
   }
+}
+
+/** What identifies the respondent, to be masked wherever they typed it. */
+function personalOf(
+  respondent: Pick<Respondent, 'firstName' | 'email' | 'phone'>,
+  credentials: string[] = [],
+): string[] {
+  return [respondent.firstName, respondent.email, respondent.phone, ...credentials].filter((v): v is string => !!v);
 }

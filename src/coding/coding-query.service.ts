@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { UserQueryService } from '../auth/user-query.service';
 import type { Locale, Quadrant } from '../common/domain';
-import type { SubmittedHomework } from '../homework/homework-query.service';
+import type { SentAnswers, SubmittedHomework } from '../homework/homework-query.service';
 import { CodebookRepository } from './codebook.repository';
 import { CodingMaterialService, HomeworkForCoding } from './coding-material.service';
 import type { Coding, CodingLayer } from './coding.entity';
 import { CodingRepository } from './coding.repository';
 import { answerKey, byAnswer, finalCoding } from './final-coding';
+import { spansToCount, type SpanToCount } from './spans-to-count';
 
 /** A code as a coding names it. */
 export interface CodingCode {
@@ -110,15 +111,17 @@ export class CodingQueryService {
   }
 
   /**
-   * The final codings for counting (the journey report): as `finalCodings`, but only a span marked shareable carries
-   * its masked text, the others null. Only the homework of respondents with a shareable coding is read and masked,
-   * instead of every answer of the study on every report.
+   * The final codings for counting (the journey report): the spans of `finalCodings`, in the same order, with only
+   * what counting needs (spans-to-count.ts); only a span marked shareable carries its masked text, the others null.
+   * Only the homework of respondents with a shareable coding is masked. `sent`: the study's sent answers when the
+   * caller has read them already (HomeworkQueryService.sentAnswersOfStudy), so they are not read twice.
    */
-  async finalCodingsToCount(studyId: number): Promise<(Omit<CodedSpan, 'text'> & { text: string | null })[]> {
-    const finals = finalRows(await this.codingRepository.ofStudy(studyId));
-    const quoted = new Set(finals.filter((r) => r.shareable).map((r) => r.respondentId));
-    const context = await this.context(studyId, (h) => quoted.has(h.respondentId));
-    return spans(finals, context, () => true).map((span) => ({ ...span, text: span.shareable ? span.text : null }));
+  async finalCodingsToCount(studyId: number, sent?: readonly SentAnswers[]): Promise<SpanToCount[]> {
+    const [rows, codes] = await Promise.all([this.codingRepository.toCount(studyId), this.codebook.codesOf(studyId)]);
+    const quoted = new Set(rows.filter((r) => r.shareable).map((r) => r.respondentId));
+    const answers = await this.homework.answersToCount(studyId, (id) => quoted.has(id), sent);
+    const tekstIdOf = new Map(codes.filter((c) => c.id !== undefined).map((c) => [c.id!, c.tekstId]));
+    return spansToCount(rows, { answers, codes: tekstIdOf });
   }
 
   /**

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AnswerSource, HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { HomeworkLinksService } from './homework-links.service';
-import { HomeworkRepository } from './homework.repository';
+import { HomeworkRepository, type SentAnswers } from './homework.repository';
 
 export type { AnswerSource, HomeworkAnswers } from './homework-assignment.entity';
+export type { SentAnswers } from './homework.repository';
 
 /** A sent homework, as the modules above homework (overviews, coding, journeys, the dashboard) read it. */
 export interface SubmittedHomework {
@@ -43,16 +44,23 @@ export class HomeworkQueryService {
 
   /**
    * Per assignment of the study: its private link's token and its letter's code (as typed and as printed). Only to
-   * mask them wherever a respondent typed them into an answer (coding, exchange files); never to be shown.
+   * mask them wherever a respondent typed them into an answer (coding, exchange files); never to be shown. `only`
+   * picks the assignments wanted.
    */
-  async credentialsToMask(studyId: number): Promise<Map<number, string[]>> {
-    const assignments = await this.homework.ofStudy(studyId);
-    return new Map(
-      assignments.map((a) => {
-        const { token, code } = this.links.credentialsFor(a.credentialNonce);
-        return [a.id, [token, code, this.links.displayCode(code)]];
-      }),
-    );
+  async credentialsToMask(studyId: number, only?: (assignmentId: number) => boolean): Promise<Map<number, string[]>> {
+    const credentials = new Map<number, string[]>();
+    // Deriving them is two HMACs each: `only` spares that for the assignments whose answers are not read.
+    for (const [id, nonce] of await this.homework.credentialNonces(studyId)) {
+      if (only && !only(id)) continue;
+      const { token, code } = this.links.credentialsFor(nonce);
+      credentials.set(id, [token, code, this.links.displayCode(code)]);
+    }
+    return credentials;
+  }
+
+  /** The study's sent answers and whose they are, in submittedOfStudy's order: the part of it counting needs. */
+  sentAnswersOfStudy(studyId: number): Promise<SentAnswers[]> {
+    return this.homework.sentAnswersOfStudy(studyId);
   }
 
   /** The study's sent homework, by group and assignment: the answers as last sent, with where they came from. */

@@ -35,6 +35,19 @@ const STATE_PROPERTIES: (keyof AssignmentState)[] = [
 
 export type LinkColumn = 'tokenHash' | 'codeHash';
 
+/** A sent homework's answers and whose they are. */
+export interface SentAnswers {
+  assignmentId: number;
+  respondentId: number;
+  answers: HomeworkAnswers;
+}
+
+// The same rows and order as HomeworkQueryService.submittedOfStudy keeps of ofStudy's entities.
+const SENT_ANSWERS_SQL =
+  'SELECT id AS "assignmentId", respondent_id AS "respondentId", submitted FROM homework_assignment ' +
+  'WHERE study_id = ? AND submitted IS NOT NULL AND submitted_at IS NOT NULL ORDER BY group_id, id';
+const NONCES_SQL = 'SELECT id, credential_nonce AS nonce FROM homework_assignment WHERE study_id = ?';
+
 /**
  * The homework aggregate (assignments, settings). Study and respondent come from their modules' query services; only
  * the link lookup and autosave below name their tables, in the one prepared statement the hot path runs.
@@ -131,6 +144,26 @@ export class HomeworkRepository {
 
   ofStudy(studyId: number): Promise<HomeworkAssignment[]> {
     return this.manager.find(HomeworkAssignment, { where: { studyId }, order: { groupId: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * The study's sent answers and whose they are, by group and assignment: no drafts, no other columns, no entities
+   * (for counting a whole study, where hydrating every assignment cost more than the counting).
+   */
+  async sentAnswersOfStudy(studyId: number): Promise<SentAnswers[]> {
+    const rows = await this.sql.all(SENT_ANSWERS_SQL, [studyId]);
+    const submitted = this.column('submitted');
+    return rows.map((row) => ({
+      assignmentId: row.assignmentId as number,
+      respondentId: row.respondentId as number,
+      answers: this.dataSource.driver.prepareHydratedValue(row.submitted, submitted) as HomeworkAnswers,
+    }));
+  }
+
+  /** Each assignment's credential nonce, by assignment id. */
+  async credentialNonces(studyId: number): Promise<Map<number, string>> {
+    const rows = await this.sql.all(NONCES_SQL, [studyId]);
+    return new Map(rows.map((row) => [row.id as number, row.nonce as string]));
   }
 
   /** The study's assignments without drafts and answers (the JSON columns are the heavy part of a row). */

@@ -20,8 +20,11 @@ export interface JourneyCoding {
 }
 
 export interface JourneySources {
-  submittedHomework(studyId: number): Promise<JourneyHomework[]>;
-  finalCodings(studyId: number): Promise<JourneyCoding[]>;
+  /**
+   * The study's sent homework and final codings, read together: the coding module needs the answers too, and at
+   * 10,000 respondents they are some 50 MB of JSON, read and parsed once.
+   */
+  read(studyId: number): Promise<{ homework: JourneyHomework[]; codings: JourneyCoding[] }>;
 }
 
 export const JOURNEY_SOURCES = Symbol('JOURNEY_SOURCES');

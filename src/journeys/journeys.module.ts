@@ -17,19 +17,12 @@ import { JourneysService } from './journeys.service';
     {
       provide: JOURNEY_SOURCES,
       inject: [HomeworkQueryService, CodingQueryService],
-      useFactory: (homework: HomeworkQueryService, coding: CodingQueryService): JourneySources => ({
-        submittedHomework: async (studyId) =>
-          (await homework.submittedOfStudy(studyId)).map((h) => ({ respondentId: h.respondentId, answers: h.answers })),
-        finalCodings: async (studyId) =>
-          (await coding.finalCodingsToCount(studyId)).map((c) => ({
-            respondentId: c.respondentId,
-            question: c.question,
-            start: c.start,
-            end: c.end,
-            text: c.text,
-            tekstIds: c.codes.flatMap((code) => (code.tekstId ? [code.tekstId] : [])),
-            shareable: c.shareable,
-          })),
+      useFactory: (homeworks: HomeworkQueryService, coding: CodingQueryService): JourneySources => ({
+        read: async (studyId) => {
+          const homework = await homeworks.sentAnswersOfStudy(studyId);
+          const codings = await coding.finalCodingsToCount(studyId, homework);
+          return { homework, codings };
+        },
       }),
     },
   ],

@@ -11,7 +11,7 @@ import { JOURNEY_CONTENT_TYPES, journeyCsv, journeyFileName, journeyXlsx, type J
 import { journeyPdf } from './journey-pdf';
 import { partnerJourney, type PartnerJourney } from './journey-partner';
 import { journeyReport, type JourneyReport } from './journey-report';
-import { JOURNEY_SOURCES, type JourneySources } from './journey-sources';
+import { JOURNEY_SOURCES, type JourneyCoding, type JourneySources } from './journey-sources';
 
 export interface JourneyRequest {
   /** An organisation's name; partners always get their own. */
@@ -50,7 +50,7 @@ interface Computed {
   own?: string;
   members: PopulationMember[];
   report: JourneyReport;
-  codings: Awaited<ReturnType<JourneySources['finalCodings']>>;
+  codings: JourneyCoding[];
 }
 
 /**
@@ -154,9 +154,8 @@ export class JourneysService {
     const { study } = population;
     const members = population.members.filter((m) => !request.quadrant || m.quadrant === request.quadrant);
     const byId = new Map(members.map((m) => [m.respondentId, m]));
-    const [homework, codings, codebook] = await Promise.all([
-      this.sources.submittedHomework(study.id),
-      this.sources.finalCodings(study.id),
+    const [{ homework, codings }, codebook] = await Promise.all([
+      this.sources.read(study.id),
       this.codebook.codebook(slug),
     ]);
     const respondents = homework.flatMap((h) => {

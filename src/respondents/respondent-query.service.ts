@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Locale } from '../common/domain';
 import type { Respondent, RespondentStatusChange } from './respondent';
-import { RespondentReadsRepository } from './respondent-reads.repository';
+import { RespondentReadsRepository, type RespondentPlace } from './respondent-reads.repository';
+
+export type { RespondentPlace } from './respondent-reads.repository';
 
 /** A respondent as counted on the dashboard: where they are in the pipeline, with the e-mail only to spot gaps. */
 export type PipelineRespondent = Pick<
@@ -20,6 +22,11 @@ export class RespondentQueryService {
   /** By id, oldest first; with `studyId`, only those of that study. */
   byIds(ids: number[], studyId?: number): Promise<Respondent[]> {
     return this.reads.byIds(ids, studyId);
+  }
+
+  /** The organisation and quadrant of every respondent of the study who is not erased, by id. */
+  placesOf(studyId: number): Promise<RespondentPlace[]> {
+    return this.reads.placesOf(studyId);
   }
 
   byId(id: number, studyId?: number): Promise<Respondent | null> {

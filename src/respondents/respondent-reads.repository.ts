@@ -3,6 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Brackets, EntityManager, In } from 'typeorm';
 import { LOCALES, type Locale } from '../common/domain';
+import { DirectSql } from '../database/direct-sql';
 import { RespondentStatusChange } from './respondent-status-change.entity';
 import { Respondent } from './respondent.entity';
 import { ScreenerSubmission } from './screener-submission.entity';
@@ -10,10 +11,20 @@ import { ScreenerSubmission } from './screener-submission.entity';
 /** SQLite takes a bounded number of parameters per statement: long id lists are read in slices. */
 const SLICE = 500;
 
+/** Where a respondent belongs, without anything personal. */
+export type RespondentPlace = Pick<Respondent, 'id' | 'organisationId' | 'quadrant'>;
+
+const PLACES_SQL =
+  'SELECT id, organisation_id AS "organisationId", quadrant FROM respondent ' +
+  'WHERE study_id = ? AND erased_at IS NULL ORDER BY id';
+
 /** The reads other modules make of respondents (see RespondentQueryService); nothing here writes. */
 @Injectable()
 export class RespondentReadsRepository {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly sql: DirectSql,
+  ) {}
 
   /** The ambient transaction's manager, or the plain one outside a transaction. */
   private get manager(): EntityManager {
@@ -52,6 +63,11 @@ export class RespondentReadsRepository {
           .getMany()),
       );
     return found;
+  }
+
+  /** Every respondent of the study not erased, as plain rows (a whole study's worth, read for counting). */
+  async placesOf(studyId: number): Promise<RespondentPlace[]> {
+    return (await this.sql.all(PLACES_SQL, [studyId])) as RespondentPlace[];
   }
 
   /** Eligible respondents of the study, plus those of `alsoIds` (whatever their status), never anyone erased. */

@@ -1,6 +1,6 @@
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { AppError } from '../../src/common/app-error';
-import { CodingQueryService } from '../../src/coding/coding-query.service';
+import { CodingQueryService, type CodedSpan } from '../../src/coding/coding-query.service';
 import { CodebookService } from '../../src/coding/codebook.service';
 import { Coding } from '../../src/coding/coding.entity';
 import { CodingService } from '../../src/coding/coding.service';
@@ -8,6 +8,16 @@ import { ErasureService } from '../../src/privacy/erasure.service';
 import { codingAnswers, CodingFixture, createCodingStudy } from '../support/coding-factories';
 import { createUser } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
+
+/** A span of finalCodings as finalCodingsToCount gives it, without its text. */
+const counting = (s: CodedSpan) => ({
+  respondentId: s.respondentId,
+  question: s.question,
+  start: s.start,
+  end: s.end,
+  tekstIds: s.codes.flatMap((c) => (c.tekstId ? [c.tekstId] : [])),
+  shareable: s.shareable,
+});
 
 describe('codings (service contract)', () => {
   let t: TestApp;
@@ -190,7 +200,7 @@ describe('codings (service contract)', () => {
     const counted = await query.finalCodingsToCount(own.study.id);
     const full = await query.finalCodings(own.study.id);
     expect(counted).toHaveLength(2);
-    expect(counted.map(({ text: _, ...rest }) => rest)).toEqual(full.map(({ text: _, ...rest }) => rest));
+    expect(counted.map(({ text: _, ...rest }) => rest)).toEqual(full.map(counting));
     const [quote, other] = counted;
     expect(quote.shareable).toBe(true);
     expect(quote.text).toBe(full[0].text);
@@ -198,6 +208,44 @@ describe('codings (service contract)', () => {
     expect(quote.text).not.toContain(member.email!);
     expect(other.shareable).toBe(false);
     expect(other.text).toBeNull();
+  });
+
+  it('counts the spans finalCodings gives, in its order, whoever coded them and however they were settled', async () => {
+    // fx by now holds an answer coded by one coder in two spans, one two coders disagree on, and a settled one.
+    expect((await query.finalCodingsToCount(fx.study.id)).map(({ text: _, ...rest }) => rest)).toEqual(
+      (await query.finalCodings(fx.study.id)).map(counting),
+    );
+    const own = await createCodingStudy(t, { members: 2, slug: 'volgorde' });
+    const on = (i: number, question: string, start: number, end: number, tekstId: string, by = a) =>
+      service.apply(
+        {
+          studyId: own.study.id,
+          assignmentId: own.assignments[i].id,
+          question,
+          start,
+          end,
+          codeId: own.codes.find((c) => c.tekstId === tekstId)!.id!,
+          coderId: by.id,
+        },
+        by,
+      );
+    // Spans of different answers made in turns, two codes on one span, and two coders who agree.
+    await on(0, 'goal', 0, 6, 'OORZAAK_NODIG');
+    await on(0, 'contactMoments', 0, 3, 'OORZAAK_FOUT');
+    await on(0, 'goal', 2, 9, 'OORZAAK_FOUT');
+    await on(0, 'goal', 0, 6, 'OORZAAK_SELFSERVICE');
+    await on(1, 'contactWhat', 0, 4, 'OORZAAK_FOUT', b);
+    await on(1, 'contactWhat', 1, 5, 'OORZAAK_FOUT');
+    const full = await query.finalCodings(own.study.id);
+    expect(full.map((s) => [s.question, s.start, s.codes.length, s.coderId])).toEqual([
+      ['goal', 0, 2, a.id],
+      ['contactMoments', 0, 1, a.id],
+      ['goal', 2, 1, a.id],
+      ['contactWhat', 0, 1, b.id],
+    ]);
+    expect((await query.finalCodingsToCount(own.study.id)).map(({ text: _, ...rest }) => rest)).toEqual(
+      full.map(counting),
+    );
   });
 
   it("removes the respondent's codings when the respondent is erased, audited", async () => {
