@@ -53,6 +53,21 @@ describe(refusedForm.name, () => {
     expect(form.summary).toEqual([{ text: 'The study is closed.' }]);
   });
 
+  it('puts a rule the chosen value breaks next to the field the form says it is about, in the service own words', () => {
+    const about = { ...spec, fieldOf: (e: AppError) => (e.code === 'schedule.capacity-full' ? 'slug' : undefined) };
+    const full = AppError.conflict('schedule.capacity-full', 'Op dit moment is plaats voor 2 groepen.', { rule: 'x' });
+    expect(refusedForm(about, {}, { slug: 'wp2a' }, full, words)).toMatchObject({
+      values: { slug: 'wp2a' },
+      problems: { slug: ['Op dit moment is plaats voor 2 groepen.'] },
+      summary: [{ href: '#new-slug', label: 'Korte naam', text: 'Op dit moment is plaats voor 2 groepen.' }],
+    });
+    const other = AppError.conflict('schedule.no_change', 'Niets veranderd.');
+    expect(refusedForm(about, {}, {}, other, words).summary).toEqual([{ text: 'Niets veranderd.' }]);
+    // A field the form does not have leaves the refusal about the form as a whole.
+    const nowhere = { ...spec, fieldOf: () => 'slotId' };
+    expect(refusedForm(nowhere, {}, {}, full, words).summary).toEqual([{ text: full.message }]);
+  });
+
   it('names a form per table row from the route', () => {
     const row = { name: 'organisation-{id}', fields: { contactPhone: { label: 'field.title', id: 'org-{id}-phone' } } };
     const err = AppError.invalid('validation.failed', 'x').withProblems({

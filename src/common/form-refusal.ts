@@ -13,6 +13,11 @@ export interface FormSpec {
   name: string;
   /** `vars` fill the label (the row a field is in, when a form repeats its fields). */
   fields: Record<string, { label: string; id: string; vars?: Record<string, unknown> }>;
+  /**
+   * The field a refusal is about when its details name none: a rule that the chosen value breaks (a slot that is
+   * full is about the slot chosen). Undefined: the form as a whole.
+   */
+  fieldOf?: (err: AppError) => string | undefined;
 }
 
 export interface RefusalPage<C = unknown> {
@@ -76,7 +81,7 @@ export function refusedForm(
   words: Wording,
 ): RefusedForm {
   const fields = Object.keys(spec.fields);
-  const problems = err.problems ?? problemsFromDetails(err, fields);
+  const problems = err.problems ?? problemsFromDetails(err, fields, spec.fieldOf?.(err));
   const worded: Record<string, string[]> = {};
   const general: string[] = [];
   for (const [field, list] of Object.entries(problems)) {
@@ -105,10 +110,12 @@ export function refusedForm(
 
 /**
  * A service's refusal names the fields it is about in its details (`{ slug: ['is already taken'] }`): each gets
- * the refusal's text (`formRefusal.<code>`); a refusal that names none is about the form as a whole.
+ * the refusal's text (`formRefusal.<code>`); a refusal that names none is about the field the form's `fieldOf`
+ * says, else about the form as a whole.
  */
-function problemsFromDetails(err: AppError, fields: string[]): FieldProblems {
-  const named = Object.keys(err.details ?? {}).filter((k) => fields.includes(k));
+function problemsFromDetails(err: AppError, fields: string[], about: string | undefined): FieldProblems {
+  const detailed = Object.keys(err.details ?? {}).filter((k) => fields.includes(k));
+  const named = detailed.length || about === undefined || !fields.includes(about) ? detailed : [about];
   const problem: ProblemText = { key: `formRefusal.${err.code}`, vars: err.details };
   return named.length ? Object.fromEntries(named.map((f) => [f, [problem]])) : { '': [problem] };
 }

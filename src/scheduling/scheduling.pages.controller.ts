@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Render, Req } from
 import type { Request } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
+import type { AppError } from '../common/app-error';
 import { unlessConfirmed } from '../common/confirmation';
 import { FormSpec, OnRefusal } from '../common/form-refusal';
 import { PageAction, seeOther } from '../common/page-answer';
@@ -16,6 +17,7 @@ import {
   SchedulePageQueryDto,
   SwapModeratorsDto,
 } from './dto/scheduling.dto';
+import type { ViolationCode } from './explain';
 import { InvitationsService } from './invitations.service';
 import { ModeratorsService } from './moderators.service';
 import { SchedulingService } from './scheduling.service';
@@ -39,19 +41,67 @@ const MODERATOR_FORM: FormSpec = {
   },
 };
 
+/** Which field of the move form a broken scheduling rule is about: the slot chosen, or the two moderators. */
+const RULE_FIELD: Record<ViolationCode, 'slotId' | 'moderators' | undefined> = {
+  'unknown-group': undefined,
+  'unknown-slot': 'slotId',
+  'members-unavailable': 'slotId',
+  'capacity-full': 'slotId',
+  'unknown-moderator': 'moderators',
+  'same-moderator': 'moderators',
+  'moderator-unavailable': 'moderators',
+  'moderator-overlap': 'moderators',
+  'moderator-rest': 'moderators',
+  'moderator-daily-max': 'moderators',
+};
+const ruleField = (err: AppError) =>
+  err.code === 'session_slot.not_found' ? 'slotId' : RULE_FIELD[err.code.replace(/^schedule\./, '') as ViolationCode];
+
+/** The schedule page's forms: one to run the scheduler, and per session a move, a swap, invitations and a cancel. */
+const RUN_FORM: FormSpec = { name: 'run', fields: { mode: { label: 'schedule.run.heading', id: 'run-mode' } } };
+const MOVE_FORM: FormSpec = {
+  name: 'move-{id}',
+  fields: {
+    slotId: { label: 'schedule.col.slot', id: 'move-slot-{id}' },
+    leadModeratorId: { label: 'schedule.col.lead', id: 'move-lead-{id}' },
+    noteModeratorId: { label: 'schedule.col.noteTaker', id: 'move-note-{id}' },
+    moderators: { label: 'schedule.move.moderators', id: 'move-moderators-{id}' },
+  },
+  fieldOf: ruleField,
+};
+// Every refusal of a swap is about the session chosen to swap with (the same one, or one the rules do not allow).
+const SWAP_FORM: FormSpec = {
+  name: 'swap-{id}',
+  fields: { otherSessionId: { label: 'schedule.action.swapWith', id: 'swap-{id}' } },
+  fieldOf: () => 'otherSessionId',
+};
+const INVITE_FORM: FormSpec = { name: 'invite-{groupId}', fields: {} };
+const CANCEL_FORM: FormSpec = { name: 'cancel-{id}', fields: {} };
+
+type ScheduleModel = Awaited<ReturnType<SchedulingPagesController['scheduleModel']>>;
+const sessionsOf = (model: ScheduleModel) => model.days.flatMap((d) => d.slots.flatMap((s) => s.sessions));
+
 /**
- * A refused change (a rule it would break, a session cancelled meanwhile) shows the schedule again with the refusal
- * at the top; an unknown study still gets the error page.
+ * A refused change (a rule it would break, a session cancelled meanwhile) shows the schedule again with the form as
+ * sent and the refusal next to the field it is about. A form that is not on the page (its session has gone, or is
+ * on another page of days) cannot show it: then it is said at the top. An unknown study still gets the error page.
  */
-const showsRefusal = () =>
+const onSchedule = (form: FormSpec, onPage: (model: ScheduleModel, params: Record<string, string>) => boolean) =>
   OnRefusal<SchedulingPagesController>({
     view: 'pages/scheduling/schedule',
     kinds: ['invalid', 'conflict', 'not_found'],
-    model: async (c, req, err) => ({
-      ...(await c.scheduleModel(String(req.params.slug), req, new SchedulePageQueryDto())),
-      refusal: refusalText(err, req.locale),
-    }),
+    form,
+    model: async (c, req, err) => {
+      const model = await c.scheduleModel(String(req.params.slug), req, new SchedulePageQueryDto());
+      if (onPage(model, req.params as Record<string, string>)) return model;
+      return { ...model, refusal: refusalText(err, req.locale) };
+    },
   });
+const always = () => true;
+const sessionShown = (model: ScheduleModel, params: Record<string, string>) =>
+  sessionsOf(model).some((s) => String(s.id) === params.id);
+const groupShown = (model: ScheduleModel, params: Record<string, string>) =>
+  sessionsOf(model).some((s) => String(s.groupId) === params.groupId);
 const onModerators = (form: FormSpec) =>
   OnRefusal<SchedulingPagesController>({
     view: 'pages/scheduling/moderators',
@@ -117,7 +167,7 @@ export class SchedulingPagesController {
 
   @Post('studies/:slug/schedule/run')
   @PageAction()
-  @showsRefusal()
+  @onSchedule(RUN_FORM, always)
   async run(
     @Param('slug') slug: string,
     @Body() dto: RunScheduleFormDto,
@@ -131,7 +181,7 @@ export class SchedulingPagesController {
 
   @Post('studies/:slug/sessions/:id/move')
   @PageAction()
-  @showsRefusal()
+  @onSchedule(MOVE_FORM, sessionShown)
   async move(
     @Param('slug') slug: string,
     @Param('id', ParseIdPipe) id: number,
@@ -145,7 +195,7 @@ export class SchedulingPagesController {
 
   @Post('studies/:slug/sessions/:id/swap')
   @PageAction()
-  @showsRefusal()
+  @onSchedule(SWAP_FORM, sessionShown)
   async swap(
     @Param('slug') slug: string,
     @Param('id', ParseIdPipe) id: number,
@@ -159,7 +209,7 @@ export class SchedulingPagesController {
 
   @Post('studies/:slug/sessions/:id/cancel')
   @PageAction()
-  @showsRefusal()
+  @onSchedule(CANCEL_FORM, sessionShown)
   async cancel(
     @Param('slug') slug: string,
     @Param('id', ParseIdPipe) id: number,
@@ -192,7 +242,7 @@ export class SchedulingPagesController {
 
   @Post('studies/:slug/schedule/groups/:groupId/invitations')
   @PageAction()
-  @showsRefusal()
+  @onSchedule(INVITE_FORM, groupShown)
   async invite(
     @Param('slug') slug: string,
     @Param('groupId', ParseIdPipe) groupId: number,

@@ -90,44 +90,52 @@ describe('every researcher and partner page at 375 and 1280 px', () => {
     for (const url of urls) {
       await page.setViewportSize({ width: 375, height: 740 });
       await page.goto(`${base}${url}`);
-      const { scrollWidth, innerWidth, wide } = await page.evaluate(() => {
-        // The outermost elements that stick out on the right, to say where the problem is.
-        const out = Array.from(document.querySelectorAll('main *')).filter(
-          (e) => e.getBoundingClientRect().right > window.innerWidth + 1,
-        );
-        const outermost = out.filter((e) => !out.includes(e.parentElement as Element));
-        return {
-          scrollWidth: document.documentElement.scrollWidth,
-          innerWidth: window.innerWidth,
-          wide: outermost.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')}`),
-        };
-      });
-      if (scrollWidth > innerWidth) problems.push(`${url} at 375 px: page ${scrollWidth} px wide (${wide.join(', ')})`);
-      // A table in a scroll box hides columns on a phone: tables stack as cards instead.
-      const hidden = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('.table-wrap'))
-          .filter((w) => w.scrollWidth > w.clientWidth + 1)
-          .map((w) => w.querySelector('caption, th')?.textContent?.trim() ?? 'a table'),
-      );
-      for (const table of hidden) problems.push(`${url} at 375 px: table "${table}" hides columns in a scroll box`);
-      for (const v of await axeViolations(page))
-        problems.push(
-          `${url} at 375 px: axe ${v.id} (${v.help}) at ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')}`,
-        );
-      await page.setViewportSize({ width: 1280, height: 900 });
-      const cut = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('.table-wrap'))
-          .filter((w) => w.scrollWidth > w.clientWidth + 1)
-          .map((w) => w.querySelector('caption, th')?.textContent?.trim() ?? 'a table'),
-      );
-      for (const table of cut) problems.push(`${url} at 1280 px: table "${table}" is cut off`);
-      // Every page is Dutch here: no error text may reach it in English.
-      for (const english of englishErrorTextsIn(await page.innerText('body')))
-        problems.push(`${url}: English error text "${english}"`);
+      problems.push(...(await checkShown(page, url)));
     }
+    return problems;
+  }
+
+  /** The page as it is now (also one a refused form or a checked file left), at 375 and then 1280 px. */
+  async function checkShown(page: Page, url: string): Promise<string[]> {
+    const problems: string[] = [];
+    await page.setViewportSize({ width: 375, height: 740 });
+    const { scrollWidth, innerWidth, wide } = await page.evaluate(() => {
+      // The outermost elements that stick out on the right, to say where the problem is.
+      const out = Array.from(document.querySelectorAll('main *')).filter(
+        (e) => e.getBoundingClientRect().right > window.innerWidth + 1,
+      );
+      const outermost = out.filter((e) => !out.includes(e.parentElement as Element));
+      return {
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+        wide: outermost.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')}`),
+      };
+    });
+    if (scrollWidth > innerWidth) problems.push(`${url} at 375 px: page ${scrollWidth} px wide (${wide.join(', ')})`);
+    // A table in a scroll box hides columns on a phone: tables stack as cards instead.
+    const hidden = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.table-wrap'))
+        .filter((w) => w.scrollWidth > w.clientWidth + 1)
+        .map((w) => w.querySelector('caption, th')?.textContent?.trim() ?? 'a table'),
+    );
+    for (const table of hidden) problems.push(`${url} at 375 px: table "${table}" hides columns in a scroll box`);
+    for (const v of await axeViolations(page))
+      problems.push(
+        `${url} at 375 px: axe ${v.id} (${v.help}) at ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+      );
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const cut = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.table-wrap'))
+        .filter((w) => w.scrollWidth > w.clientWidth + 1)
+        .map((w) => w.querySelector('caption, th')?.textContent?.trim() ?? 'a table'),
+    );
+    for (const table of cut) problems.push(`${url} at 1280 px: table "${table}" is cut off`);
+    // Every page is Dutch here: no error text may reach it in English.
+    for (const english of englishErrorTextsIn(await page.innerText('body')))
+      problems.push(`${url}: English error text "${english}"`);
     return problems;
   }
 
@@ -156,6 +164,41 @@ describe('every researcher and partner page at 375 and 1280 px', () => {
     expect(await check(page, urls)).toEqual([]);
     await page.close();
   }, 600_000);
+
+  it('in the states a mistake leaves: a refused schedule change and a REFI-QDA codebook with problems', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    const admin = await createUser(t.dataSource, { role: 'admin' });
+    await loginInBrowser(page, base, admin.email, admin.password);
+    const problems: string[] = [];
+
+    await page.goto(`${base}/studies/wp2a/schedule`);
+    const session = page.locator('article.schedule-session').first();
+    await session.getByText('Verplaatsen of andere moderatoren').click();
+    const lead = await session.locator('select[name="leadModeratorId"]').inputValue();
+    await session.locator('select[name="noteModeratorId"]').selectOption(lead);
+    await Promise.all([page.waitForNavigation(), session.getByRole('button', { name: 'Wijziging opslaan' }).click()]);
+    expect(await session.locator('.field-error').count()).toBe(1);
+    problems.push(...(await checkShown(page, 'a refused move on /studies/wp2a/schedule')));
+
+    await page.goto(`${base}/studies/wp2a/codebook/import`);
+    const qdc = [
+      '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>',
+      '<Code guid="11111111-1111-4111-8111-111111111111" name="Kleurloos" color="paars?" isCodable="true"/>',
+      '<Code guid="kapot" name="Zonder GUID" isCodable="true"/>',
+      '</Codes></CodeBook>',
+    ].join('');
+    await page.setInputFiles('#codebook-file', {
+      name: 'kapot.qdc',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(qdc),
+    });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.locator('#codebook-import-result:not([hidden]) table').waitFor();
+    expect(await page.locator('#codebook-import-result').innerText()).toContain('Code ‘Kleurloos’');
+    problems.push(...(await checkShown(page, 'a .qdc with problems on /studies/wp2a/codebook/import')));
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 300_000);
 
   it('for a partner', async () => {
     const page = await browser.newPage({ bypassCSP: true });

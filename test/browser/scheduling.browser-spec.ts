@@ -108,7 +108,7 @@ describe('schedule, moderator and invitation pages in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('the schedule fits a phone, and a refused move is explained at the top of the schedule', async () => {
+  it('the schedule fits a phone, and a refused move is explained at its form', async () => {
     await loginInBrowser(page, base, researcher.email, researcher.password);
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(`${base}/studies/${slug}/schedule`);
@@ -120,7 +120,9 @@ describe('schedule, moderator and invitation pages in Chromium', () => {
     const lead = await session.locator('select[name="leadModeratorId"]').inputValue();
     await session.locator('select[name="noteModeratorId"]').selectOption(lead);
     await Promise.all([page.waitForNavigation(), session.getByRole('button', { name: 'Wijziging opslaan' }).click()]);
-    expect(await page.getByRole('alert').textContent()).toContain('Niet gewijzigd.');
+    expect(await page.locator('#form-problems').textContent()).toContain('Niet gewijzigd.');
+    const refused = page.locator('article.schedule-session').first();
+    expect(await refused.locator('.field-error').textContent()).toContain('twee verschillende moderatoren');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Planning van de gesprekken');
     expect(await axeViolations(page)).toEqual([]);
   });

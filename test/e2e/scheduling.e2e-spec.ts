@@ -160,7 +160,7 @@ describe('scheduling over HTTP: API, pages and the public confirm/decline links'
       .expect((r) => expect([302, 303, 401]).toContain(r.status));
   });
 
-  it('shows a move that breaks a rule on the schedule page itself (shown again, not redirected), instead of an error page', async () => {
+  it('shows a move that breaks a rule on the schedule page itself, next to the field it is about (shown again, not redirected), instead of an error page', async () => {
     const { agent, csrf } = await loginAgent(t.app, researcher.email, researcher.password);
     const { sessionId } = await invitationOf(group.members[0].id);
     const view = await agent.get(`/api/studies/${study.slug}/schedule`).expect(200);
@@ -174,9 +174,12 @@ describe('scheduling over HTTP: API, pages and the public confirm/decline links'
       .type('form')
       .send({ _csrf: csrf, noteModeratorId: session.lead.id });
     expect([400, 409]).toContain(page.status);
-    expect(page.text).toContain('id="refusal"');
+    // At the form it is about, under the two moderators chosen, not at the top of the page.
+    expect(page.text).not.toContain('id="refusal"');
     expect(page.text).toContain('Niet gewijzigd.');
-    expect(page.text).toContain('twee verschillende moderatoren');
+    expect(page.text).toMatch(
+      new RegExp(`<p class="field-error" id="move-moderators-${sessionId}-error">[^<]*twee verschillende moderatoren`),
+    );
     const again = await agent.get(`/studies/${study.slug}/schedule`).expect(200);
     expect(again.text).not.toContain('id="refusal"');
     const unknown = await agent

@@ -3,7 +3,8 @@ import { templatesDir } from '../../src/common/view-engine';
 
 /**
  * The kinds of text that say what went wrong: error codes, a field's problem, a refused form, why an import row or
- * a codebook line cannot be read, a bad measurement, a bad setting.
+ * a codebook line cannot be read, a bad measurement, a bad setting, what of a REFI-QDA file was left out and where,
+ * a scheduling rule a change breaks.
  */
 const PROBLEM_TEXTS = [
   'error.',
@@ -15,6 +16,8 @@ const PROBLEM_TEXTS = [
   'codebook.check.',
   'codebook.error.',
   'config.',
+  'qdpx.',
+  'schedule.violation.',
 ];
 
 /**
