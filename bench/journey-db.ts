@@ -4,6 +4,8 @@
 // through JourneysService.report. The same data is also given to the pure journeyReport in the same run, so the
 // ratio shows what the reading costs. The study and codebook go in through the services, the bulk rows as SQL.
 // Run: node -r ./bench/register.js bench/journey-db.ts [--respondents 10000] [--codings 10] [--runs 3]
+// BENCH_DATABASE_URL=postgres://…/some_test_db runs it on PostgreSQL instead: that database's public schema is
+// dropped first and at the end (only a database whose name says "test" or "bench" is taken).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,18 +39,28 @@ const NOW = '2026-11-01 10:00:00';
 const random = mulberry32(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
 
+const POSTGRES = process.env.BENCH_DATABASE_URL;
+
 /** Inserts rows in batches of one multi-row statement each. */
 async function insertRows(ds: DataSource, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const one = `(${columns.map(() => '?').join(', ')})`;
   await ds.transaction(async (m) => {
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH);
-      await m.query(
-        `INSERT INTO "${table}" (${columns.join(', ')}) VALUES ${batch.map(() => one).join(', ')}`,
-        batch.flat(),
-      );
+      let n = 0;
+      const values = batch.map(() => `(${columns.map(() => (POSTGRES ? `$${++n}` : '?')).join(', ')})`);
+      await m.query(`INSERT INTO "${table}" (${columns.join(', ')}) VALUES ${values.join(', ')}`, batch.flat());
     }
   });
+}
+
+/** An empty public schema in the PostgreSQL database, which the application then migrates. */
+async function emptyPostgres(url: string): Promise<void> {
+  if (!/test|bench/.test(new URL(url).pathname))
+    throw new Error('BENCH_DATABASE_URL must name a test or bench database');
+  const ds = await new DataSource({ type: 'postgres', url }).initialize();
+  await ds.query('DROP SCHEMA IF EXISTS public CASCADE');
+  await ds.query('CREATE SCHEMA public');
+  await ds.destroy();
 }
 
 /** Wall and CPU time of one call, and the highest RSS seen while it ran (sampled every 5 ms). */
@@ -68,7 +80,8 @@ async function timed<T>(work: () => T | Promise<T>) {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kwadrant-journey-db-'));
   const file = join(dir, 'bench.sqlite');
-  const config = resolveConfig({ ...process.env, DATABASE_URL: `sqlite:${file}`, DATA_DIR: dir });
+  if (POSTGRES) await emptyPostgres(POSTGRES);
+  const config = resolveConfig({ ...process.env, DATABASE_URL: POSTGRES ?? `sqlite:${file}`, DATA_DIR: dir });
   const app = await NestFactory.createApplicationContext(
     AppModule.forConfig({ ...config, logLevel: 'silent', mailWorker: false }),
     { logger: false },
@@ -253,7 +266,8 @@ async function main(): Promise<void> {
     }
     process.stdout.write(
       `${RESPONDENTS.toLocaleString('en')} respondents, ${codingRows.length.toLocaleString('en')} coding rows ` +
-        `(${codings.length.toLocaleString('en')} segments), SQLite filled in ${fillSeconds.toFixed(1)} s; ` +
+        `(${codings.length.toLocaleString('en')} segments), ${POSTGRES ? 'PostgreSQL' : 'SQLite'} filled in ` +
+        `${fillSeconds.toFixed(1)} s; ` +
         `same report both ways: ${same ? 'yes' : 'NO'}\n` +
         `pure journeyReport:       first ${pure[0].ms.toFixed(0)} ms, median of ${RUNS} ${p.ms.toFixed(0)} ms ` +
         `(CPU ${p.cpuMs.toFixed(0)} ms), RSS growth up to ${mb(p.growth)}\n` +
@@ -265,6 +279,7 @@ async function main(): Promise<void> {
     if (!same) process.exitCode = 1;
   } finally {
     await app.close();
+    if (POSTGRES) await emptyPostgres(POSTGRES);
     rmSync(dir, { recursive: true, force: true });
   }
 }
