@@ -122,6 +122,36 @@ describe('scheduleGroups', () => {
     );
   });
 
+  it('places no group in a slot that has started, and says so when only started slots were left', () => {
+    // The clock stands at Tuesday 10 March 2026, 10:00 Amsterdam time: the 10:00 slot has just begun.
+    const now = new Date(TUE_10);
+    const input = {
+      groups: [group(1, [1, 2]), group(2, [1], 4)],
+      slots: [slot(1, TUE_10), slot(2, TUE_14)],
+      moderators: [moderator(1, 'Eva', [1, 2]), moderator(2, 'Jan', [1, 2])],
+      now,
+    };
+    const result = scheduleGroups(input);
+    expect(result.assignments).toEqual([{ groupId: 1, slotId: 2, leadId: 1, noteTakerId: 2 }]);
+    expect(result.unplaced).toEqual([
+      {
+        groupId: 2,
+        code: 'slots-started',
+        reason: 'Elk moment waarop alle vier leden beschikbaar zijn, is al begonnen; voeg een later moment toe.',
+      },
+    ]);
+    expect(scheduleGroups({ ...input, t: en }).unplaced[0].reason).toBe(
+      'Every slot where all four members are available has already started; add a later slot.',
+    );
+    // A minute earlier the 10:00 slot still takes a group; a fixed session in a started slot stays where it is.
+    expect(scheduleGroups({ ...input, now: new Date(now.getTime() - 60_000) }).unplaced).toEqual([]);
+    const fixed = [{ groupId: 2, slotId: 1, leadId: 1, noteTakerId: 2 }];
+    expect(scheduleGroups({ ...input, fixed }).assignments).toEqual([
+      { groupId: 1, slotId: 2, leadId: 2, noteTakerId: 1 },
+      ...fixed,
+    ]);
+  });
+
   it('respects the daily maximum per moderator', () => {
     const result = scheduleGroups({
       groups: [group(1, [1]), group(2, [2])],

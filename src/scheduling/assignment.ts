@@ -61,6 +61,11 @@ export interface ScheduleInput {
   /** Sessions that stay where they are (already invited, moved by hand, or another study's); they count for every rule. */
   fixed?: FixedAssignment[];
   timeZone?: string;
+  /**
+   * Slots that start at or before this instant take no new group: nobody can be invited to a session that has
+   * begun. Fixed sessions in them stay. Without it every slot counts.
+   */
+  now?: Date;
   /** Writes the reasons, in the reader's language. */
   t: Translator;
   /** false gives the plain greedy (used as the benchmark baseline). */
@@ -279,8 +284,10 @@ class Board {
 
 interface GroupInfo {
   group: SchedGroup;
-  /** Indices of known slots where all members are available, in chronological order. */
+  /** Indices of known slots where all members are available and that have not started, in chronological order. */
   slots: number[];
+  /** Known slots where all members are available but that have started. */
+  started: number;
 }
 
 class Scheduler {
@@ -438,11 +445,8 @@ function deficit(d: SlotDiagnosis): number {
 
 function explainUnplaced(board: Board, g: GroupInfo, t: Translator): UnplacedGroup {
   if (!g.slots.length) {
-    return {
-      groupId: g.group.id,
-      code: 'no-common-slot',
-      reason: describeUnplaced('no-common-slot', g.group.memberCount, t),
-    };
+    const code = g.started ? 'slots-started' : 'no-common-slot';
+    return { groupId: g.group.id, code, reason: describeUnplaced(code, g.group.memberCount, t) };
   }
   let closest: SlotDiagnosis | undefined;
   for (const s of g.slots) {
@@ -457,27 +461,30 @@ function explainUnplaced(board: Board, g: GroupInfo, t: Translator): UnplacedGro
   };
 }
 
-function groupInfos(board: Board, groups: SchedGroup[]): GroupInfo[] {
+function groupInfos(board: Board, groups: SchedGroup[], now: Date | undefined): GroupInfo[] {
+  const hasStarted = (si: number) => now !== undefined && board.slots[si].start.getTime() <= now.getTime();
   return [...groups]
     .sort((a, b) => a.id - b.id)
     .map((group) => {
-      const slots = [...new Set(group.availableSlotIds)]
+      const known = [...new Set(group.availableSlotIds)]
         .map((id) => board.slotIndex.get(id))
         .filter((i): i is number => i !== undefined)
         .sort((a, b) => a - b);
-      return { group, slots };
+      const slots = known.filter((si) => !hasStarted(si));
+      return { group, slots, started: known.length - slots.length };
     });
 }
 
 /**
- * Places every group that has no fixed session into a slot where all its members are available, with a lead and a
- * note-taker who are both free (overlap, rest time, daily maximum) and the slot's capacity respected.
+ * Places every group that has no fixed session into a slot that has not started and where all its members are
+ * available, with a lead and a note-taker who are both free (overlap, rest time, daily maximum) and the slot's
+ * capacity respected.
  * Deterministic: the same input always gives the same schedule.
  */
 export function scheduleGroups(input: ScheduleInput): ScheduleResult {
   const board = new Board(input.slots, input.moderators, input.timeZone ?? DEFAULT_TIME_ZONE);
   for (const a of input.fixed ?? []) board.placeAssignment(a, true);
-  const groups = groupInfos(board, input.groups);
+  const groups = groupInfos(board, input.groups, input.now);
   const scheduler = new Scheduler(board, groups, input.repairBudget ?? DEFAULT_REPAIR_BUDGET);
   const failedGreedy = scheduler.greedy();
   const failed = input.repair === false ? failedGreedy : scheduler.repair(failedGreedy);

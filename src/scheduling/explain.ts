@@ -67,7 +67,7 @@ export interface SlotDiagnosis {
   blocked: ModeratorBlock[];
 }
 
-export type UnplacedCode = 'no-common-slot' | 'no-free-slot';
+export type UnplacedCode = 'no-common-slot' | 'slots-started' | 'no-free-slot';
 
 const MAX_BLOCKERS_NAMED = 3;
 
@@ -103,6 +103,7 @@ export function describeUnplaced(
 ): string {
   const members = countWord(memberCount, t);
   if (code === 'no-common-slot') return t('schedule.explain.noCommonSlot', { members });
+  if (code === 'slots-started') return t('schedule.explain.slotsStarted', { members });
   if (!closest) return t('schedule.explain.noFreeSlot', { members });
   return t('schedule.explain.noFreeSlotClosest', { members, closest: describeSlotDiagnosis(closest, t) });
 }

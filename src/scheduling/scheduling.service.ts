@@ -374,6 +374,7 @@ export class SchedulingService {
       slots: loaded.schedSlots,
       moderators: loaded.schedModerators,
       fixed: loaded.fixed,
+      now: new Date(),
       t: translator(locale),
     });
     const openIds = new Set(open.map((g) => g.id));
