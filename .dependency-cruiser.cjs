@@ -102,6 +102,14 @@ module.exports = {
       to: { path: '^src/respondents/status-history\\.ts$' },
     },
     {
+      name: 'study-settings-one-caller',
+      comment:
+        "Only study-flow changes a study's settings and status (StudySettingsService): closing or reopening a study must reach the modules that keep their own record of it (mail's held mail, homework's closed links), which StudyClosingService tells in the same transaction.",
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/studies/', '^src/study-flow/'] },
+      to: { path: '^src/studies/study-settings\\.service\\.ts$' },
+    },
+    {
       name: 'pure-domain',
       comment:
         'Domain logic stays framework-free so it can be read and unit-tested on its own: no Nest, TypeORM, Express or HTTP.',

@@ -17,6 +17,7 @@ import { Coding1795441000000 } from './1795441000000-Coding';
 import { Actions1795441300000 } from './1795441300000-Actions';
 import { ActionQuoteEvidence1795441400000 } from './1795441400000-ActionQuoteEvidence';
 import { StudyPartnerMinCount1795441410000 } from './1795441410000-StudyPartnerMinCount';
+import { StudyClosingRecords1795441440000 } from './1795441440000-StudyClosingRecords';
 import { DropLoginAttempt1795441460000 } from './1795441460000-DropLoginAttempt';
 
 export const MIGRATIONS = [
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   Actions1795441300000,
   ActionQuoteEvidence1795441400000,
   StudyPartnerMinCount1795441410000,
+  StudyClosingRecords1795441440000,
   DropLoginAttempt1795441460000,
 ];

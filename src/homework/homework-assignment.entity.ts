@@ -93,6 +93,10 @@ export class HomeworkAssignment {
   @Column({ type: Date, nullable: true })
   reminderSentAt: Date | null;
 
+  /** When the respondent was erased: the answers are gone and the link answers 410 from then on. */
+  @Column({ type: Date, nullable: true })
+  erasedAt: Date | null;
+
   @Column({ type: Date })
   createdAt: Date;
 }
@@ -129,5 +133,6 @@ export function newAssignment(
     answerSource: null,
     importedFrom: null,
     reminderSentAt: null,
+    erasedAt: null,
   };
 }

@@ -6,6 +6,7 @@ import { rateWindow } from '../auth/rate-limit';
 import { AppError } from '../common/app-error';
 import { hashToken } from '../common/tokens';
 import { APP_CONFIG, ResolvedConfig } from '../config/config.module';
+import { StudyQueryService } from '../studies/study-query.service';
 import { HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { linkClosedReason } from './homework-rules';
 import { AssignmentState, HomeworkRepository, LinkColumn, LinkLookup } from './homework.repository';
@@ -29,6 +30,7 @@ export class HomeworkLinksService {
   constructor(
     private readonly homework: HomeworkRepository,
     private readonly throttle: RateLimitService,
+    private readonly studies: StudyQueryService,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
@@ -127,7 +129,10 @@ export class HomeworkLinksService {
   }
 
   /** A right code gives its try back; an unknown one keeps it as a failure. */
-  private async found<A>(stored: StoredKey | null, lookup: LinkLookup<A> | null): Promise<LinkLookup<A>> {
+  private async found<A extends Pick<AssignmentState, 'studyId' | 'erasedAt'>>(
+    stored: StoredKey | null,
+    lookup: LinkLookup<A> | null,
+  ): Promise<LinkLookup<A>> {
     if (!lookup)
       throw new AppError(
         'not_found',
@@ -135,12 +140,10 @@ export class HomeworkLinksService {
         'This link or code is not known. Check the letter, or call the number in it for help.',
       );
     if (stored?.codeTry) await this.throttle.refund(stored.codeTry.bucket, stored.codeTry.window);
-    const closed = linkClosedReason(
-      { status: lookup.studyStatus },
-      { status: lookup.respondentStatus, erasedAt: lookup.respondentErasedAt },
-    );
+    const closed = linkClosedReason({ erasedAt: lookup.assignment.erasedAt, studyClosed: lookup.studyClosed });
     if (closed) {
-      const helpPhone = this.helpPhone(lookup.studyHelpPhone);
+      // Only a closed link needs the study: its helpline is on the page that says so.
+      const helpPhone = this.helpPhone((await this.studies.byId(lookup.assignment.studyId))?.helpPhone);
       throw new AppError(
         'gone',
         `homework.${closed}`,

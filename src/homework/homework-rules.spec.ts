@@ -31,9 +31,10 @@ describe('homework rules', () => {
   });
 
   it('close the link when the study is closed or the respondent erased', () => {
-    expect(linkClosedReason({ status: 'fieldwork' }, { status: 'confirmed', erasedAt: null })).toBeNull();
-    expect(linkClosedReason({ status: 'closed' }, { status: 'confirmed', erasedAt: null })).toBe('study-closed');
-    expect(linkClosedReason({ status: 'fieldwork' }, { status: 'erased', erasedAt: after })).toBe('erased');
-    expect(linkClosedReason({ status: 'fieldwork' }, null)).toBe('erased');
+    expect(linkClosedReason({ erasedAt: null, studyClosed: false })).toBeNull();
+    expect(linkClosedReason({ erasedAt: null, studyClosed: true })).toBe('study-closed');
+    expect(linkClosedReason({ erasedAt: after, studyClosed: false })).toBe('erased');
+    // Erasure says more than closing: the answers are gone, not only kept from changing.
+    expect(linkClosedReason({ erasedAt: after, studyClosed: true })).toBe('erased');
   });
 });

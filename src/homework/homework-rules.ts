@@ -35,11 +35,17 @@ export function isLateSubmission(deadline: Date, now: Date): boolean {
 /** Why a link no longer opens, or null when it does. */
 export type LinkClosedReason = 'study-closed' | 'erased' | null;
 
-export function linkClosedReason(
-  study: { status: string },
-  respondent: { status: string; erasedAt: Date | null } | null,
-): LinkClosedReason {
-  if (!respondent || respondent.status === 'erased' || respondent.erasedAt) return 'erased';
-  if (study.status === 'closed') return 'study-closed';
+/**
+ * What homework itself records about a link: erasing the respondent sets erasedAt on the assignment, closing the
+ * study records it as closed for homework (both from the orchestrators above, which tell homework when they happen).
+ */
+export interface LinkState {
+  erasedAt: Date | null;
+  studyClosed: boolean;
+}
+
+export function linkClosedReason(link: LinkState): LinkClosedReason {
+  if (link.erasedAt) return 'erased';
+  if (link.studyClosed) return 'study-closed';
   return null;
 }

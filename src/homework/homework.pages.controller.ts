@@ -159,15 +159,18 @@ export class HomeworkPagesController {
   @unavailable()
   async form(@Param('key') key: string, @Req() req: Request) {
     const lookup = await this.links.resolve(key, ipOf(req));
-    const state = this.homework.state(lookup);
+    const [state, { behind, helpPhone }] = await Promise.all([
+      this.homework.state(lookup),
+      this.homework.behindOf(lookup.assignment.studyId),
+    ]);
     return {
       title: 'homework.form.title',
       organisation: state.organisation,
       deadline: formatDate(state.deadline, req.locale),
       pastDeadline: state.pastDeadline,
       sessionDay: formatDate(state.sessionStartsAt, req.locale),
-      helpPhone: this.links.helpPhone(lookup.studyHelpPhone),
-      behind: await this.homework.behindOf(lookup.assignment.studyId),
+      helpPhone,
+      behind,
       printUrl: `/h/${encodeURIComponent(key)}/print`,
       pdfUrl: `/h/${encodeURIComponent(key)}/pdf`,
       homework: {

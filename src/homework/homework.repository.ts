@@ -6,26 +6,26 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DirectSql, SqlRow } from '../database/direct-sql';
 import { AnswerSource, HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
+import { HomeworkClosedStudy } from './homework-closed-study.entity';
 import { HomeworkSetting } from './homework-setting.entity';
 
-/** What the public routes need to decide about a link, read in one query. */
+/** What the public routes need to decide about a link, read in one query of homework's own tables. */
 export interface LinkLookup<A = HomeworkAssignment> {
   assignment: A;
-  studyStatus: string;
-  studyHelpPhone: string;
-  respondentStatus: string;
-  respondentErasedAt: Date | null;
-  /** The respondent's organisation: the form and letter name it. */
-  organisationName: string;
+  /** The study was closed (homework_closed_study). */
+  studyClosed: boolean;
 }
 
 /** What a save needs to know about an assignment: which one, and whether it may still change (not the answers). */
 export type AssignmentState = Pick<
   HomeworkAssignment,
-  'id' | 'deadline' | 'revision' | 'submittedAt' | 'late' | 'enteredFromPaper'
+  'id' | 'studyId' | 'respondentId' | 'erasedAt' | 'deadline' | 'revision' | 'submittedAt' | 'late' | 'enteredFromPaper'
 >;
 const STATE_PROPERTIES: (keyof AssignmentState)[] = [
   'id',
+  'studyId',
+  'respondentId',
+  'erasedAt',
   'deadline',
   'revision',
   'submittedAt',
@@ -49,8 +49,9 @@ const SENT_ANSWERS_SQL =
 const NONCES_SQL = 'SELECT id, credential_nonce AS nonce FROM homework_assignment WHERE study_id = ?';
 
 /**
- * The homework aggregate (assignments, settings). Study and respondent come from their modules' query services; only
- * the link lookup and autosave below name their tables, in the one prepared statement the hot path runs.
+ * The homework aggregate (assignments, settings, closed studies). Study and respondent come from their modules'
+ * query services; whether a link still opens is homework's own record (erasedAt, homework_closed_study), which the
+ * link lookup and autosave read in the one prepared statement the hot path runs.
  */
 @Injectable()
 export class HomeworkRepository {
@@ -92,9 +93,8 @@ export class HomeworkRepository {
               .map((c) => `a.${c.databaseName}`)
               .join(', ');
       sql =
-        `SELECT ${assignmentColumns}, s.status AS kw_study_status, s.help_phone AS kw_study_help_phone, r.status AS kw_respondent_status, ` +
-        'r.erased_at AS kw_respondent_erased_at, o.name AS kw_organisation_name FROM homework_assignment a ' +
-        'JOIN study s ON s.id = a.study_id JOIN respondent r ON r.id = a.respondent_id LEFT JOIN organisation o ON o.id = r.organisation_id ' +
+        `SELECT ${assignmentColumns}, c.study_id AS kw_closed_study FROM homework_assignment a ` +
+        'LEFT JOIN homework_closed_study c ON c.study_id = a.study_id ' +
         `WHERE a.${this.column(column).databaseName} = ?`;
       this.linkSqlCache.set(key, sql);
     }
@@ -203,7 +203,7 @@ export class HomeworkRepository {
 
   /**
    * Autosave in one statement: the draft changes only at the expected revision, while the link still opens
-   * (study not closed, respondent not erased) and the answers may still change (not sent, or the deadline not
+   * (respondent not erased, study not closed) and the answers may still change (not sent, or the deadline not
    * passed): the rules of homework-rules.ts written as SQL, held equal to them by a test. false: nothing
    * changed, and the caller finds out why with those rules. Saves one lookup on the busiest request.
    */
@@ -233,8 +233,8 @@ export class HomeworkRepository {
       sql =
         'UPDATE homework_assignment SET draft = ?, current_page = ?, draft_saved_at = ?, revision = revision + 1 ' +
         `WHERE ${this.column(column).databaseName} = ? AND revision = ? AND (submitted_at IS NULL OR deadline >= ?) ` +
-        "AND EXISTS (SELECT 1 FROM study s WHERE s.id = homework_assignment.study_id AND s.status <> 'closed') " +
-        "AND EXISTS (SELECT 1 FROM respondent r WHERE r.id = homework_assignment.respondent_id AND r.status <> 'erased' AND r.erased_at IS NULL)";
+        'AND erased_at IS NULL ' +
+        'AND NOT EXISTS (SELECT 1 FROM homework_closed_study c WHERE c.study_id = homework_assignment.study_id)';
       this.saveSqlCache.set(column, sql);
     }
     return sql;
@@ -282,12 +282,28 @@ export class HomeworkRepository {
     return result.affected === 1;
   }
 
-  async clearAnswers(respondentId: number): Promise<void> {
+  /** The respondent's answers go, and their link closes for good. */
+  async erase(respondentId: number, now: Date): Promise<void> {
     await this.manager.update(
       HomeworkAssignment,
       { respondentId },
-      { draft: null, submitted: null, currentPage: null },
+      { draft: null, submitted: null, currentPage: null, erasedAt: now },
     );
+  }
+
+  /** Closing a study again changes nothing. */
+  async closeStudy(studyId: number, now: Date): Promise<void> {
+    await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(HomeworkClosedStudy)
+      .values({ studyId, closedAt: now })
+      .orIgnore()
+      .execute();
+  }
+
+  async reopenStudy(studyId: number): Promise<void> {
+    await this.manager.delete(HomeworkClosedStudy, { studyId });
   }
 
   async assignmentsOfRespondents(respondentIds: number[]): Promise<HomeworkAssignment[]> {
@@ -315,26 +331,7 @@ export class HomeworkRepository {
 }
 
 function linkLookup<A>(row: SqlRow, assignment: A): LinkLookup<A> {
-  return {
-    assignment,
-    studyStatus: String(row.kw_study_status),
-    studyHelpPhone: text(row.kw_study_help_phone),
-    respondentStatus: String(row.kw_respondent_status),
-    respondentErasedAt: moment(row.kw_respondent_erased_at),
-    organisationName: text(row.kw_organisation_name),
-  };
-}
-
-/** A text column as read by either driver; NULL as ''. */
-function text(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** A timestamp column: PostgreSQL's driver gives a Date, SQLite a string. */
-function moment(value: unknown): Date | null {
-  if (value === null || value === undefined || value === '') return null;
-  return value instanceof Date ? value : new Date(value as string);
+  return { assignment, studyClosed: row.kw_closed_study !== null && row.kw_closed_study !== undefined };
 }
 
 const isOneRow = (changed: number): boolean => changed === 1;

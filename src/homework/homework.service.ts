@@ -217,10 +217,13 @@ export class HomeworkService {
     return this.researchOrganisation.logoOf(studyId);
   }
 
-  /** Who stands behind the study of an assignment, for the respondent's pages. */
-  async behindOf(studyId: number): Promise<ResearchOrganisationView | null> {
+  /** Who stands behind the study of an assignment and its helpline, for the respondent's pages. */
+  async behindOf(studyId: number): Promise<{ behind: ResearchOrganisationView | null; helpPhone: string }> {
     const study = await this.studies.byId(studyId);
-    return study ? this.researchOrganisation.view(study) : null;
+    return {
+      behind: study ? await this.researchOrganisation.view(study) : null,
+      helpPhone: this.links.helpPhone(study?.helpPhone),
+    };
   }
 
   /** Everything the letter (e-mail, print and PDF) says, in the study's language; without credentials, no link or code. */
@@ -253,9 +256,9 @@ export class HomeworkService {
     };
   }
 
-  state(lookup: LinkLookup, now = new Date()): HomeworkState {
+  async state(lookup: LinkLookup, now = new Date()): Promise<HomeworkState> {
     const a = lookup.assignment;
-    const form = formFor(lookup.organisationName);
+    const form = await this.formOf(a);
     return {
       revision: a.revision,
       data: a.draft ?? a.submitted ?? {},
@@ -308,9 +311,9 @@ export class HomeworkService {
     ip: string,
     now = new Date(),
   ): Promise<{ revision: number; submittedAt: Date; late: boolean }> {
-    const { assignment, organisationName } = await this.links.resolveState(key, ip, now);
+    const { assignment } = await this.links.resolveState(key, ip, now);
     this.assertEditable(assignment, now);
-    const answers = validated(formFor(organisationName), input.data);
+    const answers = validated(await this.formOf(assignment), input.data);
     const late = isPastDeadline(assignment.deadline, now);
     const changes = { now, late, source: 'online' as const, paperEnteredBy: null };
     if (!(await this.homework.submit(assignment.id, input.revision, answers, changes)))
@@ -425,11 +428,26 @@ export class HomeworkService {
     return this.settings(slug);
   }
 
-  /** For the respondents' erasure: their words go with their name. */
+  /** For the respondents' erasure: their words go with their name, and their link answers 410 from now on. */
   // Only meaningful inside the caller's unit of work: refuses to run outside one.
   @Transactional(Propagation.Mandatory)
-  clearAnswersOf(respondentId: number): Promise<void> {
-    return this.homework.clearAnswers(respondentId);
+  eraseRespondent(respondentId: number): Promise<void> {
+    return this.homework.erase(respondentId, new Date());
+  }
+
+  /**
+   * For closing a study (study-flow): its links answer 410 and its answers can no longer change. Only meaningful
+   * inside the closing's unit of work: refuses to run outside one.
+   */
+  @Transactional(Propagation.Mandatory)
+  closeLinksOfStudy(studyId: number): Promise<void> {
+    return this.homework.closeStudy(studyId, new Date());
+  }
+
+  /** For reopening a study: its links open again (except those of erased respondents). */
+  @Transactional(Propagation.Mandatory)
+  reopenLinksOfStudy(studyId: number): Promise<void> {
+    return this.homework.reopenStudy(studyId);
   }
 
   async study(slug: string): Promise<Study> {

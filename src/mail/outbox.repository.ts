@@ -4,6 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../common/list-filters';
 import { STUDY_DIRECTORY, StudyDirectory } from '../common/study-directory';
+import { OutboxHold } from './outbox-hold.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { FailureOutcome, OutboxStatus, RETRYABLE_STATUSES } from './outbox-policy';
 
@@ -60,8 +61,8 @@ export interface OutboxListRow {
   createdAt: Date;
 }
 
-/** Whether message m belongs to a closed study. */
-const CLOSED_STUDY = "SELECT 1 FROM study s WHERE s.id = m.study_id AND s.status = 'closed'";
+/** Whether message m belongs to a study whose mail is held (closed): the outbox's own record, see OutboxHold. */
+const HELD_STUDY = 'SELECT 1 FROM outbox_hold h WHERE h.study_id = m.study_id';
 
 /** The outbox: messages waiting, being sent and sent. Every state change is a conditional update, so two workers never both win. */
 @Injectable()
@@ -126,8 +127,8 @@ export class OutboxRepository {
       .select('m.id', 'id')
       .where('m.status = :pending', { pending: 'pending' })
       .andWhere('m.nextAttemptAt <= :now', { now })
-      // A study closed after cancelClosedStudies() ran: its mail waits for the next pass to cancel it.
-      .andWhere(`(m.study_id IS NULL OR NOT EXISTS (${CLOSED_STUDY}))`)
+      // A study closed after cancelHeldStudies() ran: its mail waits for the next pass to cancel it.
+      .andWhere(`(m.study_id IS NULL OR NOT EXISTS (${HELD_STUDY}))`)
       .orderBy('m.nextAttemptAt', 'ASC')
       .addOrderBy('m.id', 'ASC')
       .limit(1);
@@ -143,21 +144,33 @@ export class OutboxRepository {
     return result.affected === 1 ? Number(row.id) : 'lost';
   }
 
-  /**
-   * Waiting mail of a closed study is not sent: marked cancelled with the reason, in one statement. (The study's
-   * status is read by SQL because the outbox sits below the studies module and cannot ask it.)
-   */
-  async cancelClosedStudies(reason: string): Promise<number> {
+  /** Waiting mail of a held (closed) study is not sent: marked cancelled with the reason, in one statement. */
+  async cancelHeldStudies(reason: string): Promise<number> {
     const result = await this.manager
       .createQueryBuilder()
       .update(OutboxMessage)
       .set({ status: 'cancelled', lastError: reason, claimedBy: null, claimedUntil: null })
       .where(
-        `status = :pending AND study_id IS NOT NULL AND EXISTS (${CLOSED_STUDY.replace(/\bm\./g, 'outbox_message.')})`,
+        `status = :pending AND study_id IS NOT NULL AND EXISTS (${HELD_STUDY.replace(/\bm\./g, 'outbox_message.')})`,
         { pending: 'pending' },
       )
       .execute();
     return result.affected ?? 0;
+  }
+
+  /** Holds a study's mail; holding it again changes nothing. */
+  async hold(studyId: number, now: Date): Promise<void> {
+    await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxHold)
+      .values({ studyId, heldAt: now })
+      .orIgnore()
+      .execute();
+  }
+
+  async release(studyId: number): Promise<void> {
+    await this.manager.delete(OutboxHold, { studyId });
   }
 
   /** Also accepts a row already marked unknown by an expired lease: the worker that held it knows it arrived. */

@@ -78,6 +78,21 @@ export class OutboxService {
     );
   }
 
+  /**
+   * For closing a study (study-flow): its mail still waiting is cancelled by the worker's next pass instead of sent,
+   * and none of it is claimed meanwhile. Only meaningful inside the closing's unit of work: refuses to run outside one.
+   */
+  @Transactional(Propagation.Mandatory)
+  holdStudy(studyId: number): Promise<void> {
+    return this.outbox.hold(studyId, new Date());
+  }
+
+  /** For reopening a study: its mail is sent again (what was cancelled meanwhile stays cancelled). */
+  @Transactional(Propagation.Mandatory)
+  releaseStudy(studyId: number): Promise<void> {
+    return this.outbox.release(studyId);
+  }
+
   /** Renders templates/emails/<template> in the recipient's language and enqueues the result (see enqueue). */
   enqueueTemplate(mail: NewTemplatedMail): Promise<OutboxMessage> {
     const { template, locale, data, ...rest } = mail;

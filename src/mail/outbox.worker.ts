@@ -86,7 +86,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async pass(): Promise<PassResult> {
     const expiredLeases = await this.outbox.expireLeases(this.clock());
-    const cancelled = await this.outbox.cancelClosedStudies(CANCELLED_STUDY_CLOSED);
+    const cancelled = await this.outbox.cancelHeldStudies(CANCELLED_STUDY_CLOSED);
     const result: PassResult = { sent: 0, retryLater: 0, failed: 0, unknown: 0, expiredLeases, cancelled };
     for (let i = 0; i < PASS_LIMIT && !this.stopped; i++) {
       const now = this.clock();

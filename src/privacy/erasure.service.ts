@@ -9,7 +9,8 @@ import { ErasedRespondent, RespondentsService } from '../respondents/respondents
 
 /**
  * Erasing a respondent across the pipeline, each respondent in one transaction: respondents removes the personal
- * data and records the erasure, groups lets them leave their group, homework removes their answers and coding the codings on them.
+ * data and records the erasure, groups lets them leave their group, homework removes their answers and closes their
+ * link, and coding removes the codings on them.
  */
 @Injectable()
 export class ErasureService {
@@ -38,7 +39,7 @@ export class ErasureService {
     return this.txHost.withTransaction(async () => {
       const erased = await this.respondents.erasePersonalData(studyId, respondentId, actor);
       await this.groups.removeErasedRespondent(respondentId);
-      await this.homework.clearAnswersOf(respondentId);
+      await this.homework.eraseRespondent(respondentId);
       await this.codings.removeOfRespondent(respondentId, actor);
       return erased;
     });

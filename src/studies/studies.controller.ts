@@ -4,14 +4,7 @@ import type { Request } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import {
-  CreateStudyDto,
-  OrganisationDto,
-  SlotDto,
-  StudyLogoDto,
-  UpdateOrganisationDto,
-  UpdateStudyDto,
-} from './dto/study.dto';
+import { CreateStudyDto, OrganisationDto, SlotDto, StudyLogoDto, UpdateOrganisationDto } from './dto/study.dto';
 import { ResearchOrganisationService } from './research-organisation.service';
 import { StudiesService } from './studies.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -37,11 +30,6 @@ export class StudiesController {
   @Get(':slug')
   get(@Param('slug') slug: string) {
     return this.studies.detail(slug);
-  }
-
-  @Patch(':slug')
-  update(@Param('slug') slug: string, @Body() dto: UpdateStudyDto, @CurrentUser() user: AuthUser) {
-    return this.studies.update(slug, dto, user);
   }
 
   /** The research organisation's logo: `{ logo: "data:image/png;base64,…" }`, a PNG or JPEG of at most 100 kB. */

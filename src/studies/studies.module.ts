@@ -8,6 +8,7 @@ import { StudiesPagesController } from './studies.pages.controller';
 import { StudiesService } from './studies.service';
 import { StudyDirectoryService } from './study-directory.service';
 import { StudyQueryService } from './study-query.service';
+import { StudySettingsService } from './study-settings.service';
 import { StudyRepository } from './study.repository';
 import { STUDIES_ENTITIES } from './studies.entities';
 
@@ -20,9 +21,10 @@ import { STUDIES_ENTITIES } from './studies.entities';
     StudyRepository,
     ResearchOrganisationService,
     StudyQueryService,
+    StudySettingsService,
     { provide: STUDY_DIRECTORY, useClass: StudyDirectoryService },
   ],
   controllers: [StudiesController, StudiesPagesController, StudyLogoController],
-  exports: [StudiesService, StudyQueryService, ResearchOrganisationService, STUDY_DIRECTORY],
+  exports: [StudiesService, StudyQueryService, StudySettingsService, ResearchOrganisationService, STUDY_DIRECTORY],
 })
 export class StudiesModule {}

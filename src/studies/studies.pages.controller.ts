@@ -6,21 +6,11 @@ import type { Locale } from '../common/domain';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { unlessConfirmed } from '../common/confirmation';
-import { formatSlot } from '../common/format';
 import { OnRefusal } from '../common/form-refusal';
 import { PageAction, seeOther } from '../common/page-answer';
-import {
-  CreateStudyDto,
-  OrganisationDto,
-  SlotFormDto,
-  StudyLogoDto,
-  UpdateOrganisationDto,
-  UpdateStudyDto,
-} from './dto/study.dto';
-import { LOGO_MAX_BYTES } from './research-organisation';
+import { CreateStudyDto, OrganisationDto, SlotFormDto, StudyLogoDto, UpdateOrganisationDto } from './dto/study.dto';
 import { ResearchOrganisationService } from './research-organisation.service';
-import { slotModeOf } from './study-rules';
-import { STUDY_STATUSES } from './study.entity';
+import { settingsPageModel } from './settings-page';
 import { StudiesService } from './studies.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import {
@@ -92,14 +82,6 @@ export class StudiesPagesController {
     return seeOther(`/studies/${slug}/settings#behind`, 'study.done.logoRemoved');
   }
 
-  @Post(':slug')
-  @PageAction()
-  @onSettings(STUDY_FORM)
-  async update(@Param('slug') slug: string, @Body() dto: UpdateStudyDto, @CurrentUser() user: AuthUser) {
-    const study = await this.studies.update(slug, dto, user);
-    return seeOther(`/studies/${study.slug}/settings`, 'study.done.saved');
-  }
-
   @Post(':slug/organisations')
   @PageAction()
   @onSettings(NEW_ORGANISATION_FORM)
@@ -163,21 +145,7 @@ export class StudiesPagesController {
     };
   }
 
-  async showModel(slug: string, locale: Locale) {
-    const detail = await this.studies.detail(slug);
-    return {
-      pageTitle: detail.study.title,
-      stylesheets: ['/assets/css/forms.css'],
-      ...detail,
-      statuses: STUDY_STATUSES.map((s) => ({ value: s, selected: s === detail.study.status })),
-      slots: detail.slots.map((s) => ({
-        ...s,
-        label: formatSlot(s.startsAt, s.endsAt, locale),
-        inPerson: slotModeOf(s) === 'in_person',
-      })),
-      behindPreview: await this.researchOrganisation.view(detail.study),
-      logoMaxKb: LOGO_MAX_BYTES / 1000,
-      scripts: ['/assets/js/study-logo.js'],
-    };
+  showModel(slug: string, locale: Locale) {
+    return settingsPageModel(this.studies, this.researchOrganisation, slug, locale);
   }
 }

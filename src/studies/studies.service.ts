@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import type { Page } from '../common/paging';
 import { AppError } from '../common/app-error';
-import { CreateStudyDto, OrganisationDto, SlotDto, UpdateOrganisationDto, UpdateStudyDto } from './dto/study.dto';
+import { CreateStudyDto, OrganisationDto, SlotDto, UpdateOrganisationDto } from './dto/study.dto';
 import { SessionSlot } from './session-slot.entity';
 import { Study } from './study.entity';
 import { StudyOrganisation } from './study-organisation.entity';
@@ -17,6 +17,7 @@ export interface StudyDetail {
   slots: SessionSlot[];
 }
 
+/** Studies, their partner organisations and slots. A study's settings and status change through StudySettingsService. */
 @Injectable()
 export class StudiesService {
   constructor(
@@ -108,32 +109,6 @@ export class StudiesService {
       details: { organisations: opts.organisations ?? [] },
     });
     return study;
-  }
-
-  @Transactional()
-  async update(slug: string, dto: UpdateStudyDto, actor: AuthUser): Promise<Study> {
-    const study = await this.get(slug);
-    const changes = stripUndefined(dto);
-    if (changes.slug && changes.slug !== slug && (await this.studies.findBySlug(changes.slug))) {
-      throw AppError.conflict(
-        'study.slug_taken',
-        `A study with slug "${changes.slug}" already exists; choose another slug.`,
-        { slug: ['is already taken'] },
-        { slug: changes.slug },
-      );
-    }
-    const next = Object.assign(study, changes);
-    assertGroupSizesFit(next);
-    const saved = await this.studies.saveStudy(next);
-    await this.audit.record({
-      actor,
-      action: 'study.update',
-      studyId: study.id,
-      subjectType: 'study',
-      subjectId: saved.slug,
-      details: { changed: Object.keys(changes) },
-    });
-    return saved;
   }
 
   @Transactional()
@@ -300,12 +275,12 @@ export class StudiesService {
   }
 }
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
+export function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Group sizes that do not fit together; pages word them next to the field (formProblem.groupSize.*). */
-function assertGroupSizesFit(settings: GroupSizeSettings): void {
+export function assertGroupSizesFit(settings: GroupSizeSettings): void {
   const problems = groupSizeProblems(settings);
   const fields = Object.keys(problems);
   if (fields.length) {

@@ -8,7 +8,6 @@ import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { OutboxService } from '../../src/mail/outbox.service';
 import { OutboxWorker } from '../../src/mail/outbox.worker';
 import { Respondent } from '../../src/respondents/respondent.entity';
-import { Study } from '../../src/studies/study.entity';
 import { createRespondent, createStudy, createUser, StudyFixture } from '../support/factories';
 import { createBucket, MIXED } from '../support/groups-factories';
 import { Agent, loginAgent } from '../support/http';
@@ -65,7 +64,7 @@ describe('a closed study', () => {
       ageMin: 70,
       ageMax: 70,
     });
-    await t.dataSource.getRepository(Study).update({ id: fx.study.id }, { status: 'closed' });
+    await post('/studies/gesloten', { status: 'closed' }).expect(303);
   });
   afterAll(() => t.close());
 

@@ -5,7 +5,6 @@ import { HomeworkService } from '../../src/homework/homework.service';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { pdfPageTexts } from '../../src/overviews/exporters/read-back.fixture';
 import { Respondent } from '../../src/respondents/respondent.entity';
-import { Study } from '../../src/studies/study.entity';
 import { createUser } from '../support/factories';
 import { createScheduledGroup, credentialsOf, HomeworkFixture } from '../support/homework-factories';
 import { anonymousAgent, bytes, loginAgent } from '../support/http';
@@ -264,9 +263,10 @@ describe('homework over HTTP', () => {
     await t.app.get(HomeworkService).sendForGroup(gone.study.slug, gone.group.id, null);
     const erased = await credentialsOf(t, gone.members[0].id);
     const other = await credentialsOf(t, gone.members[1].id);
-    await t.dataSource
-      .getRepository(Respondent)
-      .update({ id: gone.members[0].id }, { status: 'erased', erasedAt: new Date(), firstName: null, email: null });
+    await researcher.agent
+      .post(`/api/studies/${gone.study.slug}/respondents/${gone.members[0].id}/erase`)
+      .set('x-csrf-token', researcher.csrf)
+      .expect(200);
     const api = anonymousAgent(t.app);
     const res = await api.get(`/api/homework/${erased.token}`).expect(410);
     expect(res.body.details.helpPhone).toBe('030 111 22 33');
@@ -275,9 +275,14 @@ describe('homework over HTTP', () => {
     expect(page.text).toContain('030 111 22 33');
     await api.put(`/api/homework/${erased.token}/draft`).send({ revision: 0, data: {} }).expect(410);
     await api.get(`/api/homework/${other.token}`).expect(200);
-    await t.dataSource.getRepository(Study).update({ id: gone.study.id }, { status: 'closed' });
+    await researcher.agent
+      .patch(`/api/studies/${gone.study.slug}`)
+      .set('x-csrf-token', researcher.csrf)
+      .send({ status: 'closed' })
+      .expect(200);
     await api.get(`/api/homework/${other.token}`).expect(410);
     await api.get(`/h/${other.token}/print`).expect(410);
+    await api.put(`/api/homework/${other.token}/draft`).send({ revision: 0, data: {} }).expect(410);
   });
 
   it('shows no other respondent’s homework: unknown links are 404 and each link shows only its own answers', async () => {

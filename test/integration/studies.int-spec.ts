@@ -4,6 +4,7 @@ import type { AuthUser } from '../../src/auth/auth-user';
 import { AppError } from '../../src/common/app-error';
 import { DemoService } from '../../src/demo/demo.service';
 import { StudiesService } from '../../src/studies/studies.service';
+import { StudySettingsService } from '../../src/studies/study-settings.service';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createUser } from '../support/factories';
 
@@ -51,7 +52,8 @@ describe('StudiesService on a real database', () => {
   });
 
   it('refuses min > target with the field named', async () => {
-    const err = await studies.update('int-one', { groupMinSize: 4 }, actor).catch((e) => e);
+    const settings = t.app.get(StudySettingsService);
+    const err = (await settings.update('int-one', { groupMinSize: 4 }, actor).catch((e: unknown) => e)) as AppError;
     expect(err).toBeInstanceOf(AppError);
     expect(err.details).toHaveProperty('groupMinSize');
     expect((await studies.get('int-one')).groupMinSize).toBe(2);

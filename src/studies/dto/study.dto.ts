@@ -20,6 +20,8 @@ import { STUDY_STATUSES, StudyStatus } from '../study.entity';
 import type { Locale } from '../../common/domain';
 import { SLOT_MODES, SlotMode } from '../study-rules';
 
+const NEW_STUDY_STATUSES = STUDY_STATUSES.filter((s) => s !== 'closed');
+
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
 
 /**
@@ -104,9 +106,10 @@ export class CreateStudyDto extends StudySettingsFields {
   @LeftOutOrValid()
   @IsIn(LOCALES, { message: 'must be nl or en' })
   locale?: Locale;
-  @ApiPropertyOptional({ enum: STUDY_STATUSES })
+  // A study is closed on its settings, never born closed: closing is what mail and homework must hear of.
+  @ApiPropertyOptional({ enum: NEW_STUDY_STATUSES })
   @LeftOutOrValid()
-  @IsIn(STUDY_STATUSES, { message: `must be one of ${STUDY_STATUSES.join(', ')}` })
+  @IsIn(NEW_STUDY_STATUSES, { message: `must be one of ${NEW_STUDY_STATUSES.join(', ')}` })
   status?: StudyStatus;
   @ApiPropertyOptional() @LeftOutOrValid() @IsString() @MaxLength(500) returnAddress?: string;
   @ApiPropertyOptional() @LeftOutOrValid() @IsString() @MaxLength(40) helpPhone?: string;
@@ -139,7 +142,12 @@ export class StudyLogoDto {
 }
 
 // Left-out fields are unchanged; null is validated (and refused) for every field that is not optional on creation.
-export class UpdateStudyDto extends PartialType(CreateStudyDto, { skipNullProperties: false }) {}
+export class UpdateStudyDto extends PartialType(OmitType(CreateStudyDto, ['status']), { skipNullProperties: false }) {
+  @ApiPropertyOptional({ enum: STUDY_STATUSES })
+  @LeftOutOrValid()
+  @IsIn(STUDY_STATUSES, { message: `must be one of ${STUDY_STATUSES.join(', ')}` })
+  status?: StudyStatus;
+}
 
 /** A form sends an empty field as ""; for optional contact details that means "none". */
 const emptyAsNull = () =>
