@@ -92,23 +92,26 @@ export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
-/** A plain aligned table for terminals. */
+/** A plain aligned table for terminals, its column headings in the command line's language (`cli.column.<key>`). */
 export function printTable(rows: Record<string, unknown>[]): void {
   if (!rows.length) {
     process.stdout.write(`${say('cli.none')}\n`);
     return;
   }
   const cols = Object.keys(rows[0]);
-  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => textOf(r[c]).length)));
+  const headings = cols.map((c) => say(`cli.column.${c}`));
+  const widths = cols.map((c, i) => Math.max(headings[i].length, ...rows.map((r) => textOf(r[c]).length)));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => c.padEnd(widths[i]))
       .join('  ')
       .trimEnd();
   process.stdout.write(
-    [line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => textOf(r[c]))))].join(
-      '\n',
-    ) + '\n',
+    [
+      line(headings),
+      line(widths.map((w) => '-'.repeat(w))),
+      ...rows.map((r) => line(cols.map((c) => textOf(r[c])))),
+    ].join('\n') + '\n',
   );
 }
 

@@ -1,4 +1,5 @@
 import { say } from './cli-locale';
+import { AppError } from '../common/app-error';
 import type { Command } from 'commander';
 import { openDataSource } from '../database/data-source';
 import { resolveConfig } from '../config/resolve-config';
@@ -18,7 +19,8 @@ export function registerDatabaseCommands(program: Command): void {
             .query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM ${ds.driver.escape('migration')}`)
             .catch(() => [{ n: 0 }]);
           const count = opts.revert === 'all' ? Number(executed[0].n) : Number(opts.revert);
-          if (!Number.isInteger(count) || count < 0) throw new Error('--revert takes a whole number or "all"');
+          if (!Number.isInteger(count) || count < 0)
+            throw AppError.invalid('cli.revert', '--revert takes a whole number or "all".');
           for (let i = 0; i < count; i++) await ds.undoLastMigration({ transaction: 'all' });
           process.stdout.write(`${say('cli.migrate.reverted', { count })}\n`);
         } else {

@@ -87,7 +87,7 @@ export function registerSchedulingCommands(program: Command): void {
       );
       if (format === 'json') return printJson(result);
       process.stdout.write(
-        `Group ${result.groupId}: ${result.present.length} present, ${result.absent.length} absent.\n`,
+        `${say('cli.attendance.done', { groupId: result.groupId, present: result.present.length, absent: result.absent.length })}\n`,
       );
     });
 }

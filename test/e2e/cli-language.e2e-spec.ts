@@ -117,6 +117,13 @@ describe('kwadrant imports in the language of the command line (the real command
     expect(en.stderr).not.toMatch(/Bron|selectie|TextSource|PlainTextSelection/);
   });
 
+  it('says what --revert takes in Dutch, and in English', async () => {
+    const nl = await runCli(['migrate', '--revert', 'twee'], dutch);
+    expect([nl.code, nl.stderr]).toEqual([2, 'Fout: --revert verwacht een heel getal of "all".\n']);
+    const en = await runCli(['migrate', '--revert', '-1', '--lang', 'en'], dutch);
+    expect([en.code, en.stderr]).toEqual([2, 'Error: --revert takes a whole number or "all".\n']);
+  });
+
   it('says that a file to import is not there, or is a folder, in Dutch and in English', async () => {
     const missing = join(dir, 'weg.csv');
     for (const command of [['respondents'], ['homework'], ['codebook'], ['qdpx']]) {

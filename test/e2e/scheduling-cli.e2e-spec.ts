@@ -50,10 +50,21 @@ describe('kwadrant schedule and kwadrant invitations send (the real command, as 
     expect(await ds.getRepository(ScheduledSession).count()).toBe(0);
   });
 
+  it('heads the table in the language of the command line', async () => {
+    const r = await runCli(['schedule', '--study', 'cli-plan', '--dry-run', '--format', 'table'], {
+      ...env,
+      KWADRANT_LANG: 'nl',
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^groep\s+moment\s+gespreksleider\s+notulist$/m);
+    expect(r.stdout).toMatch(/^groep\s+reden$/m);
+    expect(r.stdout).not.toMatch(/noteTaker|reason/);
+  });
+
   it('saves and prints a table', async () => {
     const r = await runCli(['schedule', '--study', 'cli-plan', '--format', 'table'], env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/group\s+slot\s+lead\s+noteTaker/);
+    expect(r.stdout).toMatch(/group\s+slot\s+lead\s+note-taker/);
     expect(r.stdout).toContain('Not placed:');
     expect(r.stdout).toContain('1 placed, 1 not placed, 0 kept.');
     expect(await ds.getRepository(ScheduledSession).count()).toBe(1);
