@@ -37,7 +37,12 @@ const textFields = (prefix: string) => ({
 });
 const NEW_ACTION_FORM: FormSpec = {
   name: 'new-action',
-  fields: { organisation: { label: 'action.field.organisation', id: 'new-organisation' }, ...textFields('new') },
+  fields: {
+    organisation: { label: 'action.field.organisation', id: 'new-organisation' },
+    ...textFields('new'),
+    // Offered for every organisation before one is chosen.
+    quotes: { label: 'actions.form.quotesNew', id: 'new-quotes' },
+  },
 };
 const EDIT_ACTION_FORM: FormSpec = { name: 'edit-action', fields: textFields('edit') };
 const STATUS_FORM: FormSpec = {
@@ -200,6 +205,7 @@ export class ActionsPagesController {
         href: `/api/studies/${study.slug}/actions/export?format=${format}${exportQuery}`,
       })),
       holders: await this.holderChoices(organisations),
+      quoteGroups: await this.actions.evidenceQuotesPerOrganisation(slug, organisations),
       stylesheets: STYLESHEETS,
     };
   }

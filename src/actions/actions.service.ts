@@ -652,6 +652,20 @@ export class ActionsService {
     return unique;
   }
 
+  /**
+   * The quotes a new action of any of these organisations can link, per organisation in the order given: read once
+   * for the study, as the new-action form offers them before an organisation is chosen.
+   */
+  async evidenceQuotesPerOrganisation(
+    slug: string,
+    organisations: OrganisationRef[],
+  ): Promise<{ organisation: string; quotes: QuoteEvidence[] }[]> {
+    const all = [...(await this.quotesOf(await this.studies.get(slug))).values()];
+    return organisations
+      .map((o) => ({ organisation: o.name, quotes: all.filter((q) => q.organisation === o.name).map(quoteEvidence) }))
+      .filter((o) => o.quotes.length > 0);
+  }
+
   /** The study's shareable quotes by coding id, of one organisation or of all. */
   private async quotesOf(
     study: Study,

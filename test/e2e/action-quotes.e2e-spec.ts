@@ -205,11 +205,48 @@ describe('shareable quotes as evidence of an action', () => {
     expect(got.body.evidence.quotes.map((q: Quote) => q.codingId)).toEqual([ans[1]]);
   });
 
+  it('lets a researcher pick shareable quotes on the new-action form, each under its organisation', async () => {
+    const page = await researcher.agent.get(`/studies/${slug}/actions`).expect(200);
+    const form = page.text.slice(page.text.indexOf('id="new-quotes"'));
+    const boxes = [...form.matchAll(/<input type="checkbox" name="quotes" value="(\d+)"( checked)?>/g)];
+    expect(boxes.map((m) => [Number(m[1]), m[2] === ' checked'])).toEqual([
+      ...ans.map((id) => [id, false]),
+      [door, false],
+    ]);
+    expect(form.indexOf('>RET</p>')).toBeLessThan(form.indexOf('Ik belde over mijn factuur'));
+    expect(form.indexOf('>Vitens</p>')).toBeGreaterThan(form.indexOf('Ik belde over mijn factuur'));
+
+    const fields = {
+      _csrf: researcher.csrf,
+      organisation: 'RET',
+      omschrijving: 'Factuurvragen sneller beantwoorden',
+      analyse: 'Bellers over de factuur wachten lang.',
+      actie: 'Een vaste beller voor facturen.',
+      actiehouders: String(partnerRet.id),
+      quotes: String(ans[0]),
+    };
+    const before = await quoteRows();
+    // A quote of another organisation than the action's is refused under the field, with the boxes kept ticked.
+    const refused = await researcher.agent
+      .post(`/studies/${slug}/actions`)
+      .type('form')
+      .send({ ...fields, quotes: [String(ans[0]), String(door)] })
+      .expect(400);
+    expect(refused.text).toMatch(/id="new-quotes-error">[^<]*geen deelbaar citaat van deze organisatie/);
+    expect(refused.text).toContain(`name="quotes" value="${door}" checked>`);
+    expect(await quoteRows()).toBe(before);
+    const created = await researcher.agent.post(`/studies/${slug}/actions`).type('form').send(fields).expect(303);
+    const id = /\/action\/(\d+)$/.exec(created.headers.location)![1];
+    const got = await researcher.agent.get(`${api}/${id}`).expect(200);
+    expect(got.body.evidence.quotes.map((q: Quote) => q.codingId)).toEqual([ans[0]]);
+  });
+
   it('drops the quote with the codings when the quoted respondent is erased', async () => {
     await patch(researcher, `${api}/${actionId}`, { quotes: ans }).expect(200);
     const before = await quoteRows();
     await t.app.get(ErasureService).erase(slug, fx.people.ans.id, null);
-    expect(await quoteRows()).toBe(before - 2);
+    // Both of this action's, and the one the new-action form linked.
+    expect(await quoteRows()).toBe(before - 3);
     const got = await researcher.agent.get(`${api}/${actionId}`).expect(200);
     expect(got.body.evidence.quotes).toEqual([]);
     const csv = (await download(researcher.agent, `${api}/export?format=csv`)).body.toString('utf8');
