@@ -31,6 +31,7 @@ import {
 } from './action-rules';
 import type { ActionExportFormat } from './dto/action.dto';
 import { measureVariants, VariantResult } from './proportions';
+import { inSequence } from '../common/in-sequence';
 
 type Study = Awaited<ReturnType<StudiesService['get']>>;
 
@@ -248,11 +249,11 @@ export class ActionsService {
     const { study, organisations } = await this.scope(slug, viewer);
     const action = await this.visibleAction(study, id, organisations);
     const [summary] = await this.summaries([action], organisations);
-    const [evidence, history, measurements] = await Promise.all([
-      this.repository.evidenceOf(action.id),
-      this.repository.historyOf(action.id),
-      this.repository.measurementsOf(action.id),
-    ]);
+    const [evidence, history, measurements] = await inSequence(
+      () => this.repository.evidenceOf(action.id),
+      () => this.repository.historyOf(action.id),
+      () => this.repository.measurementsOf(action.id),
+    );
     const codeIds = evidence.filter((e) => e.kind === 'code').map((e) => e.codebookCodeId);
     const codes = codeIds.length ? (await this.codebook.codebook(study.slug)).codes : [];
     const quoteIds = evidence.flatMap((e) => (e.kind === 'quote' ? [e.codingId!] : []));

@@ -26,6 +26,7 @@ import { Credentials, HomeworkLinksService } from './homework-links.service';
 import { HOMEWORK_OPTIONS, HomeworkOptions } from '../config/homework-options';
 import { canEdit, homeworkStatus, HomeworkStatus } from './homework-rules';
 import { AssignmentState, HomeworkRepository, LinkLookup } from './homework.repository';
+import { inSequence } from '../common/in-sequence';
 
 export interface DraftInput {
   revision: number;
@@ -97,10 +98,10 @@ export class HomeworkService {
   ): Promise<HomeworkAssignment> {
     const session = await this.scheduling.findSession(sessionId);
     if (!session) throw AppError.notFound('scheduled_session', sessionId);
-    const [study, respondent] = await Promise.all([
-      this.studies.byId(session.studyId),
-      this.respondents.byId(respondentId),
-    ]);
+    const [study, respondent] = await inSequence(
+      () => this.studies.byId(session.studyId),
+      () => this.respondents.byId(respondentId),
+    );
     if (!study) throw AppError.notFound('study', session.studyId);
     if (!respondent || respondent.studyId !== study.id) throw AppError.notFound('respondent', respondentId);
     return this.assign(study, session, respondent, actor);

@@ -25,6 +25,7 @@ import { ModeratorRepository } from './moderator.repository';
 import { groupLabel } from './schedule-loader';
 import { SessionRepository } from './session.repository';
 import type { ScheduledSession } from './session.entity';
+import { inSequence } from '../common/in-sequence';
 
 export interface GroupInvitationReport {
   groupId: number;
@@ -469,10 +470,10 @@ export class InvitationsService {
   }
 
   private async moderatorContext(study: Study, session: ScheduledSession): Promise<ModeratorMailContext> {
-    const [slot, group] = await Promise.all([
-      this.studyQuery.slot(session.slotId),
-      this.groupQuery.findGroup(session.groupId),
-    ]);
+    const [slot, group] = await inSequence(
+      () => this.studyQuery.slot(session.slotId),
+      () => this.groupQuery.findGroup(session.groupId),
+    );
     const orgNames = await this.studyQuery.organisationNames([group!.organisationId]);
     const memberships = (await this.groupQuery.membershipsOfGroups([session.groupId])).filter(
       (m) => m.role === 'member',

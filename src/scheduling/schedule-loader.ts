@@ -12,6 +12,7 @@ import type { FixedAssignment, SchedGroup, SchedModerator, SchedSlot } from './a
 import { ModeratorRepository, ModeratorWithSlots } from './moderator.repository';
 import { SessionRepository } from './session.repository';
 import type { ScheduledSession } from './session.entity';
+import { inSequence } from '../common/in-sequence';
 
 export interface LoadedGroup {
   group: GroupRecord;
@@ -66,12 +67,12 @@ export class ScheduleLoader {
   ) {}
 
   async load(study: Study, locale: Locale): Promise<LoadedSchedule> {
-    const [slots, moderators, groupRows, sessions] = await Promise.all([
-      this.studyQuery.slotsOf(study.id),
-      this.moderators.moderatorsOfStudy(study.id),
-      this.groupQuery.groupsOfStudy(study.id),
-      this.sessions.sessionsOfStudy(study.id),
-    ]);
+    const [slots, moderators, groupRows, sessions] = await inSequence(
+      () => this.studyQuery.slotsOf(study.id),
+      () => this.moderators.moderatorsOfStudy(study.id),
+      () => this.groupQuery.groupsOfStudy(study.id),
+      () => this.sessions.sessionsOfStudy(study.id),
+    );
     const scheduled = sessions.filter((s) => s.status === 'scheduled');
     const peopleIds = new Set([
       ...moderators.map((m) => m.userId),
