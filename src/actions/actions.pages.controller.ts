@@ -265,6 +265,7 @@ export class ActionsPagesController {
         ...q,
         chosen: quoteIds.has(q.codingId),
       })),
+      withdrawnQuotes: await this.actions.withdrawnQuotes(slug, id, user),
       stylesheets: STYLESHEETS,
     };
   }

@@ -509,6 +509,23 @@ export class ActionsService {
     return codes.filter((c) => c.id !== undefined).map((c) => ({ id: c.id!, tekstId: c.tekstId, path: c.path }));
   }
 
+  /**
+   * How many of the action's linked quotes are no longer a shareable final coding of its organisation (unmarked,
+   * settled otherwise): they are not shown, and the edit page, which offers only quotes that are, unlinks them on
+   * saving; it says so beforehand.
+   */
+  async withdrawnQuotes(slug: string, id: number, viewer: Viewer): Promise<number> {
+    const { study, organisations } = await this.scope(slug, viewer);
+    const action = await this.visibleAction(study, id, organisations);
+    const linked = (await this.repository.evidenceOf(action.id)).flatMap((e) =>
+      e.kind === 'quote' ? [e.codingId!] : [],
+    );
+    if (!linked.length) return 0;
+    const organisation = organisations.find((o) => o.id === action.organisationId)!;
+    const shareable = await this.quotesOf(study, organisation.name);
+    return linked.filter((codingId) => !shareable.has(codingId)).length;
+  }
+
   /** The quotes a researcher can link as evidence of an organisation's action: its shareable final codings. */
   async evidenceQuotes(slug: string, organisation: OrganisationRef): Promise<QuoteEvidence[]> {
     const study = await this.studies.get(slug);

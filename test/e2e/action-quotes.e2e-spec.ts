@@ -205,6 +205,20 @@ describe('shareable quotes as evidence of an action', () => {
     expect(got.body.evidence.quotes.map((q: Quote) => q.codingId)).toEqual([ans[1]]);
   });
 
+  it('says on the edit page that a linked quote no longer shareable is not offered and will be unlinked', async () => {
+    const editPage = () => researcher.agent.get(`/studies/${slug}/action/${actionId}/edit`).expect(200);
+    const codings = t.dataSource.getRepository(Coding);
+    await codings.update(ans[1], { shareable: false });
+    try {
+      const edit = await editPage();
+      expect(edit.text).not.toContain(`name="quotes" value="${ans[1]}"`);
+      expect(edit.text).toMatch(/id="edit-quotes-withdrawn">Eén citaat bij deze actie is geen deelbare/);
+    } finally {
+      await codings.update(ans[1], { shareable: true });
+    }
+    expect((await editPage()).text).not.toContain('edit-quotes-withdrawn');
+  });
+
   it('lets a researcher pick shareable quotes on the new-action form, each under its organisation', async () => {
     const page = await researcher.agent.get(`/studies/${slug}/actions`).expect(200);
     const form = page.text.slice(page.text.indexOf('id="new-quotes"'));
