@@ -460,10 +460,10 @@ export class HomeworkService {
   /** The form of the respondent's organisation (the letter and questions name it). */
   async formOf(assignment: Pick<HomeworkAssignment, 'studyId' | 'respondentId'>): Promise<OrganisationForm> {
     const respondent = await this.respondents.byId(assignment.respondentId);
-    const link = respondent?.organisationId
-      ? await this.studies.partner(assignment.studyId, respondent.organisationId)
-      : null;
-    return formFor(link?.organisation.name ?? '');
+    const organisationId = respondent?.organisationId;
+    // By id, not through the study's partner list: the form keeps its name if the partner is later removed.
+    const name = organisationId ? (await this.studies.organisationNames([organisationId])).get(organisationId) : null;
+    return formFor(name ?? '');
   }
 
   private assertEditable(assignment: AssignmentState, now: Date): void {

@@ -5,6 +5,7 @@ import { HomeworkService } from '../../src/homework/homework.service';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { pdfPageTexts } from '../../src/overviews/exporters/read-back.fixture';
 import { Respondent } from '../../src/respondents/respondent.entity';
+import { StudyOrganisation } from '../../src/studies/study-organisation.entity';
 import { createUser } from '../support/factories';
 import { createScheduledGroup, credentialsOf, HomeworkFixture } from '../support/homework-factories';
 import { anonymousAgent, bytes, loginAgent } from '../support/http';
@@ -213,6 +214,22 @@ describe('homework over HTTP', () => {
     const print = await anonymousAgent(t.app).get(`/h/${token}/print`).expect(200);
     expect(print.text).toContain('Graag vóór het gesprek op');
     expect(print.text).not.toContain('uiterlijk');
+  });
+
+  it('keeps naming the organisation on the form after it stops being a partner of the study', async () => {
+    const f = await createScheduledGroup(t.dataSource, { members: 1 });
+    await t.app.get(HomeworkService).sendForGroup(f.study.slug, f.group.id, null);
+    const { token } = await credentialsOf(t, f.members[0].id);
+    const lead = await loginAgent(t.app, f.lead.email, f.lead.password);
+    const link = await t.dataSource
+      .getRepository(StudyOrganisation)
+      .findOneByOrFail({ studyId: f.study.id, organisationId: f.members[0].organisationId! });
+    await lead.agent
+      .delete(`/api/studies/${f.study.slug}/organisations/${link.id}`)
+      .set('x-csrf-token', lead.csrf)
+      .expect(204);
+    const page = await anonymousAgent(t.app).get(`/h/${token}`).expect(200);
+    expect(page.text).toContain(`Huiswerkopdracht over ${f.organisationName}`);
   });
 
   it('opens with the short code typed at /h, in any case, with or without the dash', async () => {
