@@ -7,18 +7,16 @@ import { ActionsService } from '../actions/actions.service';
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
 export function registerActionCommands(program: Command): void {
-  const actions = program.command('actions').description("a study's action register (what each organisation changes)");
+  const actions = program.command('actions').description(say('cli.help.actions'));
 
   actions
     .command('list')
-    .description(
-      'every action: JSON [{ id, number, organisation, omschrijving, analyse, actie, actiehouders, mijlpaal, status }], or the CSV or XLSX export; audited',
-    )
-    .requiredOption('--study <slug>', 'the study')
-    .option('--organisation <name>', 'only this partner organisation')
-    .option('--format <format>', FORMATS.join(' | '), 'json')
-    .option('--locale <locale>', 'nl | en: the language of the file headings', 'nl')
-    .option('--out <file>', 'write to this file instead of standard output')
+    .description(say('cli.help.actions.list'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .option('--organisation <name>', say('cli.help.option.organisation'))
+    .option('--format <format>', say('cli.help.option.format', { formats: FORMATS.join(' | ') }), 'json')
+    .option('--locale <locale>', say('cli.help.option.labelLocale'), 'nl')
+    .option('--out <file>', say('cli.help.option.out'))
     .action(async (opts: { study: string; organisation?: string; format: string; locale: string; out?: string }) => {
       const format = parseFormat(opts.format, FORMATS);
       const locale = parseFormat(opts.locale, ['nl', 'en'] as const);

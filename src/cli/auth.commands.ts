@@ -1,18 +1,19 @@
 import type { Command } from 'commander';
+import { say } from './cli-locale';
 import { printJson, readStdin, withApp } from './cli-context';
 import { AuthService } from '../auth/auth.service';
 import type { Role } from '../auth/auth-user';
 import { allPages } from '../common/paging';
 
 export function registerAuthCommands(program: Command): void {
-  const users = program.command('users').description('accounts');
+  const users = program.command('users').description(say('cli.help.users'));
   users
     .command('create')
-    .description('create an account; the password is read from standard input')
-    .requiredOption('--email <email>', 'e-mail address (the login name)')
-    .requiredOption('--role <role>', 'admin, researcher or partner')
-    .option('--organisation <name>', 'for partners: the organisation they belong to')
-    .option('--name <name>', 'display name')
+    .description(say('cli.help.users.create'))
+    .requiredOption('--email <email>', say('cli.help.users.create.email'))
+    .requiredOption('--role <role>', say('cli.help.users.create.role'))
+    .option('--organisation <name>', say('cli.help.users.create.organisation'))
+    .option('--name <name>', say('cli.help.users.create.name'))
     .action(async (opts: { email: string; role: Role; organisation?: string; name?: string }) => {
       const password = await readStdin();
       const user = await withApp((app) => app.get(AuthService).createUser({ ...opts, password }, null));
@@ -20,6 +21,6 @@ export function registerAuthCommands(program: Command): void {
     });
   users
     .command('list')
-    .description('list accounts')
+    .description(say('cli.help.users.list'))
     .action(async () => printJson(await withApp((app) => allPages((page) => app.get(AuthService).listUsers(page)))));
 }

@@ -8,18 +8,14 @@ import { CODEBOOK_MAX_BYTES, CodebookService, ProblemMessage } from '../coding/c
 import { CODEBOOK_FORMATS } from '../coding/codebook-versions';
 
 export function registerCodebookCommands(program: Command): void {
-  const codebook = program
-    .command('codebook')
-    .description("a study's contact-reason codebook (Categorie 1/2/3, Tekst-ID, Logtekst)");
+  const codebook = program.command('codebook').description(say('cli.help.codebook'));
 
   codebook
     .command('import')
-    .description(
-      'replace the codebook by a CSV or XLSX file in the seed layout (Categorie 1;Categorie 2;Categorie 3;Tekst-ID;Logtekst) or a REFI-QDA codebook (.qdc); all or nothing',
-    )
-    .argument('<file>', 'the file to import')
-    .requiredOption('--study <slug>', 'the study')
-    .option('--dry-run', 'only report what would change')
+    .description(say('cli.help.codebook.import'))
+    .argument('<file>', say('cli.help.argument.file'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .option('--dry-run', say('cli.help.codebook.import.dryRun'))
     .action(async (file: string, opts: { study: string; dryRun?: boolean }) => {
       if (!existsSync(file) || !statSync(file).isFile())
         throw unreadableFile(file, existsSync(file) ? { code: 'EISDIR', message: 'not a file' } : undefined);
@@ -58,10 +54,10 @@ export function registerCodebookCommands(program: Command): void {
 
   codebook
     .command('export')
-    .description('write the codebook as CSV (seed layout), XLSX or a REFI-QDA codebook (.qdc)')
-    .requiredOption('--study <slug>', 'the study')
-    .option('--format <format>', CODEBOOK_FORMATS.join(' | '), 'csv')
-    .option('--out <file>', 'write to this file instead of standard output')
+    .description(say('cli.help.codebook.export'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .option('--format <format>', say('cli.help.option.format', { formats: CODEBOOK_FORMATS.join(' | ') }), 'csv')
+    .option('--out <file>', say('cli.help.option.out'))
     .action(async (opts: { study: string; format: string; out?: string }) => {
       const format = parseFormat(opts.format, CODEBOOK_FORMATS);
       const file = await withApp((app) => app.get(CodebookService).export(opts.study, format, null, 'cli'));
@@ -73,9 +69,9 @@ export function registerCodebookCommands(program: Command): void {
 
   codebook
     .command('list')
-    .description('print the codes: [{ id, tekstId, path, logtekst, colour }], parents first')
-    .requiredOption('--study <slug>', 'the study')
-    .option('--format <format>', 'json', 'json')
+    .description(say('cli.help.codebook.list'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .option('--format <format>', say('cli.help.option.format', { formats: 'json' }), 'json')
     .action(async (opts: { study: string; format: string }) => {
       parseFormat(opts.format, ['json'] as const);
       printJson(await withApp((app) => app.get(CodebookService).list(opts.study)));

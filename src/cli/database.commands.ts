@@ -7,8 +7,8 @@ import { resolveConfig } from '../config/resolve-config';
 export function registerDatabaseCommands(program: Command): void {
   program
     .command('migrate')
-    .description('apply pending database migrations (safe to run again), or undo them with --revert')
-    .option('--revert <count>', 'undo the last <count> migrations ("all" for every one)')
+    .description(say('cli.help.migrate'))
+    .option('--revert <count>', say('cli.help.migrate.revert'))
     .action(async (opts: { revert?: string }) => {
       const config = resolveConfig();
       // Migrations need no entities.

@@ -4,14 +4,14 @@ import { say } from './cli-locale';
 import { GroupsService } from '../groups/groups.service';
 
 export function registerGroupCommands(program: Command): void {
-  const groups = program.command('groups').description('balanced mini focus groups');
+  const groups = program.command('groups').description(say('cli.help.groups'));
   groups
     .command('form')
-    .description('form balanced groups: confirmed and locked groups are kept, proposed groups are replaced')
-    .requiredOption('--study <slug>', 'the study')
-    .option('--organisation <name>', 'only this partner organisation')
-    .option('--dry-run', 'show the result without saving it')
-    .option('--format <format>', 'json or table', 'table')
+    .description(say('cli.help.groups.form'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .option('--organisation <name>', say('cli.help.option.organisation'))
+    .option('--dry-run', say('cli.help.groups.form.dryRun'))
+    .option('--format <format>', say('cli.help.option.format', { formats: 'json | table' }), 'table')
     .action(async (opts: { study: string; organisation?: string; dryRun?: boolean; format: string }) => {
       const format = parseFormat(opts.format, ['json', 'table'] as const);
       const organisation = opts.organisation ? ` (${opts.organisation})` : '';

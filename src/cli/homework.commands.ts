@@ -10,11 +10,11 @@ import { HomeworkImportProblem, HomeworkImportService } from '../homework/homewo
 import { HomeworkService } from '../homework/homework.service';
 
 export function registerHomeworkCommands(program: Command): void {
-  const homework = program.command('homework').description('Customer-journey homework: letters, reminders');
+  const homework = program.command('homework').description(say('cli.help.homework'));
   homework
     .command('remind')
-    .description('Send the one reminder e-mail to members whose homework deadline is near and who have not sent it')
-    .option('--study <slug>', 'only this study (default: every open study)')
+    .description(say('cli.help.homework.remind'))
+    .option('--study <slug>', say('cli.help.homework.remind.study'))
     .action(async (opts: { study?: string }) => {
       try {
         const result = await withApp((app) => app.get(HomeworkService).sendReminders({ slug: opts.study }));
@@ -26,9 +26,9 @@ export function registerHomeworkCommands(program: Command): void {
     });
   homework
     .command('send')
-    .description('Create assignments and letters for the members of a scheduled group who have none yet')
-    .requiredOption('--study <slug>', 'the study')
-    .requiredOption('--group <id>', 'the group id', (v) => Number.parseInt(v, 10))
+    .description(say('cli.help.homework.send'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .requiredOption('--group <id>', say('cli.help.option.group'), (v) => Number.parseInt(v, 10))
     .action(async (opts: { study: string; group: number }) => {
       try {
         printJson(await withApp((app) => app.get(HomeworkService).sendForGroup(opts.study, opts.group, null)));
@@ -38,13 +38,11 @@ export function registerHomeworkCommands(program: Command): void {
     });
   homework
     .command('import')
-    .description(
-      'Import homework answers typed in elsewhere (paper, another survey tool) from a CSV or Excel (.xlsx) file: an e-mail column and one column per question name',
-    )
-    .argument('<file>', 'the file to import')
-    .requiredOption('--study <slug>', 'the study')
-    .option('--dry-run', 'only check the file and report what would happen to each row')
-    .option('--replace', 'replace answers a respondent already sent or is typing (otherwise such a row is a problem)')
+    .description(say('cli.help.homework.import'))
+    .argument('<file>', say('cli.help.argument.file'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .option('--dry-run', say('cli.help.homework.import.dryRun'))
+    .option('--replace', say('cli.help.homework.import.replace'))
     .action(async (file: string, opts: { study: string; dryRun?: boolean; replace?: boolean }) => {
       try {
         const report = await withApp(async (app) => {

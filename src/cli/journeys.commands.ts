@@ -22,15 +22,19 @@ interface JourneyOptions {
 export function registerJourneyCommands(program: Command): void {
   program
     .command('journey')
-    .description('the journey report of a study: per organisation × quadrant and step, counts with their n')
-    .requiredOption('--study <slug>', 'the study')
-    .option('--organisation <name>', 'only this partner organisation')
-    .option('--quadrant <quadrant>', `only this quadrant: ${QUADRANTS.join(' | ')}`)
-    .option('--population <population>', POPULATIONS.join(' | '), 'participants')
-    .option('--format <format>', JOURNEY_FORMATS.join(' | '), 'json')
-    .option('--delimiter <delimiter>', 'CSV delimiter: ; or ,', ';')
-    .option('--locale <locale>', 'labels and headers: nl or en', 'nl')
-    .option('--out <file>', 'write to this file instead of standard output')
+    .description(say('cli.help.journey'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .option('--organisation <name>', say('cli.help.option.organisation'))
+    .option('--quadrant <quadrant>', say('cli.help.journey.quadrant', { quadrants: QUADRANTS.join(' | ') }))
+    .option(
+      '--population <population>',
+      say('cli.help.option.population', { populations: POPULATIONS.join(' | ') }),
+      'participants',
+    )
+    .option('--format <format>', say('cli.help.option.format', { formats: JOURNEY_FORMATS.join(' | ') }), 'json')
+    .option('--delimiter <delimiter>', say('cli.help.option.delimiter'), ';')
+    .option('--locale <locale>', say('cli.help.option.labelLocale'), 'nl')
+    .option('--out <file>', say('cli.help.option.out'))
     .action(async (opts: JourneyOptions) => {
       const format = parseFormat(opts.format, JOURNEY_FORMATS);
       const population = choose('--population', opts.population, POPULATIONS);

@@ -7,13 +7,13 @@ import { OutboxService } from '../mail/outbox.service';
 import { OutboxWorker } from '../mail/outbox.worker';
 
 export function registerMailCommands(program: Command): void {
-  const outbox = program.command('outbox').description('outgoing e-mail');
+  const outbox = program.command('outbox').description(say('cli.help.outbox'));
   outbox
     .command('list')
-    .description('list outbox messages, newest first')
-    .option('--status <status>', `only this status: ${OUTBOX_STATUSES.join(', ')}`)
-    .option('--limit <n>', 'at most this many', '100')
-    .option('--format <format>', 'table or json', 'table')
+    .description(say('cli.help.outbox.list'))
+    .option('--status <status>', say('cli.help.outbox.list.status', { statuses: OUTBOX_STATUSES.join(', ') }))
+    .option('--limit <n>', say('cli.help.outbox.list.limit'), '100')
+    .option('--format <format>', say('cli.help.option.format', { formats: 'table | json' }), 'table')
     .action(async (opts: { status?: string; limit: string; format: string }) => {
       const format = parseFormat(opts.format, ['table', 'json'] as const);
       if (opts.status !== undefined && !(OUTBOX_STATUSES as readonly string[]).includes(opts.status)) {
@@ -46,7 +46,7 @@ export function registerMailCommands(program: Command): void {
     });
   outbox
     .command('send')
-    .description('send every due message once (one pass of the worker) and report the outcome')
+    .description(say('cli.help.outbox.send'))
     .action(async () => {
       const result = await withApp(async (app) => {
         const worker = app.get(OutboxWorker);
@@ -56,8 +56,9 @@ export function registerMailCommands(program: Command): void {
       printJson(result);
     });
   outbox
-    .command('retry <id>')
-    .description('send a failed or unknown message again')
+    .command('retry')
+    .argument('<id>', say('cli.help.outbox.retry.id'))
+    .description(say('cli.help.outbox.retry'))
     .action(async (id: string) => {
       if (!/^\d+$/.test(id)) throw AppError.invalid('cli.id', 'Give the message number from `kwadrant outbox list`.');
       const message = await withApp((app) => app.get(OutboxService).retry(Number(id), null));

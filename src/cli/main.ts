@@ -16,7 +16,8 @@ import { registerRespondentCommands } from './respondents.commands';
 import { registerStudyCommands } from './studies.commands';
 import { registerSchedulingCommands } from './scheduling.commands';
 import { reportAndExit } from './cli-context';
-import { chooseCliLocale, setCliLocale } from './cli-locale';
+import { localiseHelp } from './cli-help';
+import { chooseCliLocale, say, setCliLocale } from './cli-locale';
 
 /** Every module's commands; later features register theirs here. */
 const REGISTRARS = [
@@ -37,10 +38,11 @@ const REGISTRARS = [
 ];
 
 export function buildProgram(): Command {
-  const program = new Command('kwadrant')
-    .description('kwadrant: customer-journey research platform')
+  // Commander's own words first: the commands added below copy them.
+  const program = localiseHelp(new Command('kwadrant'))
+    .description(say('cli.help.program'))
     // Read before the commands are parsed (cli-locale.ts); declared here so --help lists it.
-    .option('--lang <nl|en>', 'language of messages (else KWADRANT_LANG or LANG; Dutch by default)')
+    .option('--lang <nl|en>', say('cli.help.lang'))
     .showHelpAfterError();
   for (const register of REGISTRARS) register(program);
   return program;

@@ -24,16 +24,20 @@ interface OverviewOptions {
 export function registerOverviewCommands(program: Command): void {
   program
     .command('overview')
-    .description('the anonymised respondent overview of a study (per organisation, with the composition table)')
-    .requiredOption('--study <slug>', 'the study')
-    .option('--organisation <name>', 'only this partner organisation')
-    .option('--population <population>', POPULATIONS.join(' | '), 'participants')
-    .option('--age-bands', 'ages in ten-year bands (<25, 25-34, …, 75+) instead of as given')
-    .option('--suppress-below <n>', 'hide composition counts below n')
-    .option('--format <format>', EXPORT_FORMATS.join(' | '), 'json')
-    .option('--delimiter <delimiter>', 'CSV delimiter: ; or ,', ';')
-    .option('--locale <locale>', 'labels and headers: nl or en', 'nl')
-    .option('--out <file>', 'write to this file instead of standard output')
+    .description(say('cli.help.overview'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .option('--organisation <name>', say('cli.help.option.organisation'))
+    .option(
+      '--population <population>',
+      say('cli.help.option.population', { populations: POPULATIONS.join(' | ') }),
+      'participants',
+    )
+    .option('--age-bands', say('cli.help.overview.ageBands'))
+    .option('--suppress-below <n>', say('cli.help.overview.suppressBelow'))
+    .option('--format <format>', say('cli.help.option.format', { formats: EXPORT_FORMATS.join(' | ') }), 'json')
+    .option('--delimiter <delimiter>', say('cli.help.option.delimiter'), ';')
+    .option('--locale <locale>', say('cli.help.option.labelLocale'), 'nl')
+    .option('--out <file>', say('cli.help.option.out'))
     .action(async (opts: OverviewOptions) => {
       const format = parseFormat(opts.format, EXPORT_FORMATS);
       const population = choose('--population', opts.population, POPULATIONS);

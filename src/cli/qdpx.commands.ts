@@ -7,15 +7,13 @@ import { AppError } from '../common/app-error';
 import { QDPX_MAX_BYTES, QdpxService } from '../coding/qdpx.service';
 
 export function registerQdpxCommands(program: Command): void {
-  const qdpx = program
-    .command('qdpx')
-    .description("a study's coded homework as a REFI-QDA project (.qdpx), for ATLAS.ti, NVivo, MAXQDA, QualCoder");
+  const qdpx = program.command('qdpx').description(say('cli.help.qdpx'));
 
   qdpx
     .command('export')
-    .description('write the project: pseudonymised sources, cases with their variables, the codebook, the codings')
-    .requiredOption('--study <slug>', 'the study')
-    .requiredOption('--out <file>', 'the .qdpx file to write')
+    .description(say('cli.help.qdpx.export'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .requiredOption('--out <file>', say('cli.help.qdpx.export.out'))
     .action(async (opts: { study: string; out: string }) => {
       const file = await withApp((app) => app.get(QdpxService).export(opts.study, null, 'cli'));
       writeFileSync(opts.out, file.body);
@@ -24,12 +22,10 @@ export function registerQdpxCommands(program: Command): void {
 
   qdpx
     .command('import')
-    .description(
-      'read a project that a QDA tool saved after coding the exported sources: new codes, coders and codings; one transaction',
-    )
-    .argument('<file>', 'the .qdpx file')
-    .requiredOption('--study <slug>', 'the study')
-    .option('--dry-run', 'only report what would land')
+    .description(say('cli.help.qdpx.import'))
+    .argument('<file>', say('cli.help.qdpx.import.file'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .option('--dry-run', say('cli.help.qdpx.import.dryRun'))
     .action(async (file: string, opts: { study: string; dryRun?: boolean }) => {
       if (!existsSync(file) || !statSync(file).isFile())
         throw unreadableFile(file, existsSync(file) ? { code: 'EISDIR', message: 'not a file' } : undefined);

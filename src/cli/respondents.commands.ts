@@ -16,15 +16,15 @@ import { fileTooLarge } from '../common/import/uploaded-file';
 const LIST_FORMATS = ['json', 'csv', 'table'] as const;
 
 export function registerRespondentCommands(program: Command): void {
-  const respondents = program.command('respondents').description('respondents of a study');
+  const respondents = program.command('respondents').description(say('cli.help.respondents'));
 
   respondents
     .command('import')
-    .description('import respondents from a CSV or Excel (.xlsx) file (Bijlage 5 or English columns)')
-    .argument('<file>', 'the file to import')
-    .requiredOption('--study <slug>', 'the study')
-    .option('--dry-run', 'only report what would be imported')
-    .option('--partial', 'import the readable rows even when other rows cannot be read')
+    .description(say('cli.help.respondents.import'))
+    .argument('<file>', say('cli.help.argument.file'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .option('--dry-run', say('cli.help.respondents.import.dryRun'))
+    .option('--partial', say('cli.help.respondents.import.partial'))
     .action(async (file: string, opts: { study: string; dryRun?: boolean; partial?: boolean }) => {
       const report = await withApp(async (app) => {
         const limits = app.get<ImportLimits>(IMPORT_LIMITS);
@@ -66,9 +66,9 @@ export function registerRespondentCommands(program: Command): void {
 
   respondents
     .command('list')
-    .description('print the normalised respondents of a study, in the order they came in')
-    .requiredOption('--study <slug>', 'the study')
-    .option('--format <format>', LIST_FORMATS.join(', '), 'json')
+    .description(say('cli.help.respondents.list'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .option('--format <format>', say('cli.help.option.format', { formats: LIST_FORMATS.join(' | ') }), 'json')
     .action(async (opts: { study: string; format: string }) => {
       const format = parseFormat(opts.format, LIST_FORMATS);
       const rows = await withApp((app) => app.get(RespondentsService).listNormalised(opts.study, systemUser()));
@@ -92,9 +92,9 @@ export function registerRespondentCommands(program: Command): void {
 
   respondents
     .command('erase')
-    .description("remove a respondent's personal data (name, e-mail, phone, personal answers); an audit event is kept")
-    .requiredOption('--study <slug>', 'the study')
-    .requiredOption('--email <email>', "the respondent's e-mail address")
+    .description(say('cli.help.respondents.erase'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .requiredOption('--email <email>', say('cli.help.respondents.erase.email'))
     .action(async (opts: { study: string; email: string }) => {
       const erased = await withApp((app) => app.get(ErasureService).eraseByEmail(opts.study, opts.email, null));
       const ids = erased.map((r) => r.id).join(', ');

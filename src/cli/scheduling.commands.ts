@@ -19,10 +19,10 @@ function parseGroupId(value: string | undefined): number | undefined {
 export function registerSchedulingCommands(program: Command): void {
   program
     .command('schedule')
-    .description('place confirmed groups in slots with a lead and a note-taker; existing sessions stay')
-    .requiredOption('--study <slug>', 'the study')
-    .option('--dry-run', 'show the proposal, save nothing')
-    .option('--format <format>', 'json or table', 'table')
+    .description(say('cli.help.schedule'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .option('--dry-run', say('cli.help.schedule.dryRun'))
+    .option('--format <format>', say('cli.help.option.format', { formats: 'json | table' }), 'table')
     .action(async (opts: { study: string; dryRun?: boolean; format: string }) => {
       const format = parseFormat(opts.format, FORMATS);
       const report = await withApp(async (app) => {
@@ -43,13 +43,13 @@ export function registerSchedulingCommands(program: Command): void {
       process.stdout.write(`\n${say('cli.schedule.summary', vars)}\n`);
     });
 
-  const invitations = program.command('invitations').description('session invitations');
+  const invitations = program.command('invitations').description(say('cli.help.invitations'));
   invitations
     .command('send')
-    .description('send the invitations of scheduled groups (members and moderators); safe to repeat')
-    .requiredOption('--study <slug>', 'the study')
-    .option('--group <id>', 'only this group')
-    .option('--format <format>', 'json or table', 'table')
+    .description(say('cli.help.invitations.send'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .option('--group <id>', say('cli.help.invitations.send.group'))
+    .option('--format <format>', say('cli.help.option.format', { formats: 'json | table' }), 'table')
     .action(async (opts: { study: string; group?: string; format: string }) => {
       const format = parseFormat(opts.format, FORMATS);
       const groupId = parseGroupId(opts.group);
@@ -73,12 +73,12 @@ export function registerSchedulingCommands(program: Command): void {
 
   program
     .command('attendance')
-    .description("mark who came to a group's session: present makes a member a participant, absent records a no-show")
-    .requiredOption('--study <slug>', 'the study')
-    .requiredOption('--group <id>', 'the group')
-    .option('--present <email...>', 'e-mail addresses of members who came')
-    .option('--absent <email...>', 'e-mail addresses of members who did not come')
-    .option('--format <format>', 'json or table', 'table')
+    .description(say('cli.help.attendance'))
+    .requiredOption('--study <slug>', say('cli.help.option.study'))
+    .requiredOption('--group <id>', say('cli.help.option.group'))
+    .option('--present <email...>', say('cli.help.attendance.present'))
+    .option('--absent <email...>', say('cli.help.attendance.absent'))
+    .option('--format <format>', say('cli.help.option.format', { formats: 'json | table' }), 'table')
     .action(async (opts: { study: string; group: string; present?: string[]; absent?: string[]; format: string }) => {
       const format = parseFormat(opts.format, FORMATS);
       const groupId = parseGroupId(opts.group)!;

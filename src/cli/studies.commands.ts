@@ -8,14 +8,14 @@ import { allPages } from '../common/paging';
 const collect = (value: string, previous: string[]) => previous.concat([value]);
 
 export function registerStudyCommands(program: Command): void {
-  const study = program.command('study').description('studies');
+  const study = program.command('study').description(say('cli.help.study'));
   study
     .command('create')
-    .description('create a study with its partner organisations')
-    .requiredOption('--slug <slug>', 'short name used in links, e.g. wp2a')
-    .requiredOption('--title <title>', 'title')
-    .option('--organisation <name>', 'a partner organisation (repeat for more)', collect, [])
-    .option('--locale <locale>', 'nl or en', 'nl')
+    .description(say('cli.help.study.create'))
+    .requiredOption('--slug <slug>', say('cli.help.study.create.slug'))
+    .requiredOption('--title <title>', say('cli.help.study.create.title'))
+    .option('--organisation <name>', say('cli.help.study.create.organisation'), collect, [])
+    .option('--locale <locale>', say('cli.help.study.create.locale'), 'nl')
     .action(async (opts: { slug: string; title: string; organisation: string[]; locale: 'nl' | 'en' }) => {
       const created = await withApp(async (app) => {
         const studies = app.get(StudiesService);
@@ -28,13 +28,13 @@ export function registerStudyCommands(program: Command): void {
     });
   study
     .command('list')
-    .description('list studies')
+    .description(say('cli.help.study.list'))
     .action(async () => printJson(await withApp((app) => allPages((page) => app.get(StudiesService).list(page)))));
 
   program
     .command('demo')
-    .description('create the demo study (wp2a) if the database has no study yet')
-    .option('--with-respondents', 'also add made-up respondents, marked as demo data')
+    .description(say('cli.help.demo'))
+    .option('--with-respondents', say('cli.help.demo.withRespondents'))
     .action(async (opts: { withRespondents?: boolean }) => {
       await withApp(async (app) => {
         const created = await app.get(DemoService).ensureDemoStudy();

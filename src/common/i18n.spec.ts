@@ -91,7 +91,52 @@ describe('the message catalogue', () => {
     });
     expect(offenders).toEqual([]);
   });
+
+  it('words the command line’s help from the catalogue: no description or option help written in TypeScript', () => {
+    const code = files(join(root, 'src'), (n) => n.endsWith('.ts') && !n.endsWith('.spec.ts'));
+    const offenders = code.flatMap((file) =>
+      helpWrittenIn(readFileSync(file, 'utf8')).map((found) => `${file.slice(root.length + 1)}: ${found}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('finds help written in TypeScript in every form commander takes it', () => {
+    const written = [
+      ".description('form balanced groups')",
+      '.summary("groups")',
+      ".option('--dry-run', 'show the result without saving it')",
+      ".requiredOption('--study <slug>', 'the study')",
+      ".argument('<file>', `the file to import`)",
+      ".option('--quadrant <q>', `only this quadrant: ${QUADRANTS.join(' | ')}`)",
+      ".helpOption('-h, --help', 'display help')",
+      ".helpCommand('help [command]', 'display help for command')",
+      "new Option('--format <f>', 'json or table')",
+    ];
+    expect(written.filter((source) => helpWrittenIn(source).length !== 1)).toEqual([]);
+    const fromCatalogue = [
+      ".description(say('cli.help.groups.form'))",
+      ".option('--format <format>', say('cli.help.option.format', { formats: 'json | table' }), 'table')",
+      ".option('--delimiter <delimiter>', say('cli.help.option.delimiter'), ';')",
+      ".command('retry').argument('<id>', say('cli.help.outbox.retry.id'))",
+    ];
+    expect(fromCatalogue.flatMap(helpWrittenIn)).toEqual([]);
+  });
 });
+
+/** Commander calls whose help text (a quoted text with a word in it) is written in the code instead of asked for. */
+function helpWrittenIn(source: string): string[] {
+  const text = (q: number) => `(['"\`])(?!\\$\\{)(?:(?!\\${q}).)*[A-Za-z](?:(?!\\${q}).)*\\${q}`;
+  const name = `(['"\`])(?:(?!\\1).)*\\1`;
+  const written = [
+    new RegExp(`\\.(?:description|summary)\\(\\s*${text(1)}`, 'g'), // .description('…')
+    // .option('--x <v>', '…'), .argument('<file>', '…'), new Option('--x', '…'): the text is the second argument
+    new RegExp(
+      `(?:\\.(?:option|requiredOption|argument|helpOption|helpCommand|addHelpCommand)|new (?:Option|Argument))\\(\\s*${name},\\s*${text(2)}`,
+      'g',
+    ),
+  ];
+  return written.flatMap((w) => [...source.matchAll(w)].map((m) => m[0]));
+}
 
 describe(Translations.name, () => {
   const i18n = new Translations(templatesDir());
