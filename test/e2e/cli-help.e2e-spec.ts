@@ -50,7 +50,9 @@ describe('kwadrant help in the language of the command line', () => {
     const top = flat((await runCli(['--help'], dutch)).stdout);
     expect(top).toContain('Gebruik: kwadrant [opties] [opdracht]');
     expect(top).toContain('Opdrachten: migrate [opties] openstaande databasemigraties uitvoeren');
-    expect(top).toContain('--lang <nl|en> taal van de meldingen (anders KWADRANT_LANG of LANG; standaard Nederlands)');
+    expect(top).toContain(
+      '--lang <nl|en> taal van meldingen en hulp (anders KWADRANT_LANG of LANG; standaard Nederlands)',
+    );
     expect(top).toContain('help [opdracht] hulp bij een opdracht tonen');
 
     const journey = flat((await runCli(['journey', '--help'], dutch)).stdout);
