@@ -7,6 +7,7 @@ import { RespondentQueryService } from '../respondents/respondent-query.service'
 import { StudyQueryService } from '../studies/study-query.service';
 import { CodableAnswer, codableAnswers, codableQuestions, isCodable } from './answers';
 import { pseudonyms } from './pseudonyms';
+import { inSequence } from '../common/in-sequence';
 
 /** A sent homework with what coding needs to read it: the form answered, the organisation and quadrant. */
 export interface HomeworkForCoding extends SubmittedHomework {
@@ -49,14 +50,15 @@ export class CodingMaterialService {
   ): Promise<HomeworkForCoding[]> {
     const sent = await this.homework.submittedOfStudy(studyId);
     if (sent.length === 0) return [];
-    const [respondents, partners, credentials] = await Promise.all([
-      this.respondents.byIds(
-        sent.map((h) => h.respondentId),
-        studyId,
-      ),
-      this.studies.partnersOf(studyId),
-      this.homework.credentialsToMask(studyId),
-    ]);
+    const [respondents, partners, credentials] = await inSequence(
+      () =>
+        this.respondents.byIds(
+          sent.map((h) => h.respondentId),
+          studyId,
+        ),
+      () => this.studies.partnersOf(studyId),
+      () => this.homework.credentialsToMask(studyId),
+    );
     const respondentById = new Map(respondents.filter((r) => !r.erasedAt).map((r) => [r.id, r]));
     const organisationName = new Map(partners.map((p) => [p.organisationId, p.organisation.name]));
     const kept = sent

@@ -8,6 +8,7 @@ import type { Coding, CodingLayer } from './coding.entity';
 import { CodingRepository } from './coding.repository';
 import { answerKey, byAnswer, finalCoding } from './final-coding';
 import { spansToCount, type SpanToCount } from './spans-to-count';
+import { inSequence } from '../common/in-sequence';
 
 /** A code as a coding names it. */
 export interface CodingCode {
@@ -99,14 +100,20 @@ export class CodingQueryService {
 
   /** Codings as spans; `coderId` for one coder's own (blind) view, `layer` for one layer. */
   async codings(studyId: number, filter: { layer?: CodingLayer; coderId?: number } = {}): Promise<CodedSpan[]> {
-    const [rows, context] = await Promise.all([this.codingRepository.ofStudy(studyId, filter), this.context(studyId)]);
+    const [rows, context] = await inSequence(
+      () => this.codingRepository.ofStudy(studyId, filter),
+      () => this.context(studyId),
+    );
     const finalIds = new Set(finalRows(rows).map((r) => r.id));
     return spans(rows, context, (r) => finalIds.has(r.id));
   }
 
   /** The final coding of every answer that has one (see final-coding.ts); unsettled answers are left out. */
   async finalCodings(studyId: number): Promise<(CodedSpan & { final: true })[]> {
-    const [rows, context] = await Promise.all([this.codingRepository.ofStudy(studyId), this.context(studyId)]);
+    const [rows, context] = await inSequence(
+      () => this.codingRepository.ofStudy(studyId),
+      () => this.context(studyId),
+    );
     return spans(finalRows(rows), context, () => true) as (CodedSpan & { final: true })[];
   }
 
@@ -129,7 +136,10 @@ export class CodingQueryService {
    * codings; `organisation` keeps one organisation's. A coding that is not (or no longer) final is left out.
    */
   async shareableQuotes(studyId: number, organisation?: string): Promise<ShareableQuote[]> {
-    const [rows, context] = await Promise.all([this.codingRepository.ofStudy(studyId), this.context(studyId)]);
+    const [rows, context] = await inSequence(
+      () => this.codingRepository.ofStudy(studyId),
+      () => this.context(studyId),
+    );
     const quotes: ShareableQuote[] = [];
     for (const span of spans(finalRows(rows), context, () => true)) {
       const member = context.memberOf.get(span.respondentId);
@@ -152,7 +162,10 @@ export class CodingQueryService {
 
   /** Answers that several coders coded differently and nobody settled. */
   async unsettled(studyId: number): Promise<UnsettledAnswer[]> {
-    const [rows, names] = await Promise.all([this.codingRepository.ofStudy(studyId), this.pseudonyms(studyId)]);
+    const [rows, names] = await inSequence(
+      () => this.codingRepository.ofStudy(studyId),
+      () => this.pseudonyms(studyId),
+    );
     const result: UnsettledAnswer[] = [];
     for (const group of byAnswer(rows).values()) {
       const outcome = finalCoding(group);
@@ -196,10 +209,10 @@ export class CodingQueryService {
   }
 
   private async context(studyId: number, textOf?: (homework: SubmittedHomework) => boolean): Promise<SpanContext> {
-    const [material, codes] = await Promise.all([
-      this.homework.ofStudy(studyId, 'nl', textOf),
-      this.codebook.codesOf(studyId),
-    ]);
+    const [material, codes] = await inSequence(
+      () => this.homework.ofStudy(studyId, 'nl', textOf),
+      () => this.codebook.codesOf(studyId),
+    );
     const texts = new Map<string, string>();
     const pseudonymOf = new Map<number, string>();
     const memberOf = new Map<number, { organisation: string; quadrant: Quadrant | null }>();
