@@ -8,4 +8,6 @@ module.exports = {
   // Generous: some tests start the real CLI as child processes, which is slow on a busy 2-core machine.
   testTimeout: 90000,
   maxWorkers: process.env.TEST_DATABASE_URL ? 1 : '50%',
+  // Fails a test that sent a query on a busy PostgreSQL connection (test/support/one-query-at-a-time.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/support/one-query-at-a-time.setup.ts'],
 };

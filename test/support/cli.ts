@@ -1,5 +1,6 @@
 import { spawn } from 'child_process';
 import { join } from 'path';
+import { isPostgresRun, runDir } from './test-database';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -13,14 +14,21 @@ export interface CliResult {
 
 /** Runs the real `kwadrant` command (TypeScript sources, no build needed) as a child process. */
 export function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
+  const watch = watchQueries();
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', join(ROOT, 'bench', 'register.js'), join(ROOT, 'src', 'cli', 'main.ts'), ...args],
+      ['-r', join(ROOT, 'bench', 'register.js'), ...watch.args, join(ROOT, 'src', 'cli', 'main.ts'), ...args],
       {
         cwd: ROOT,
         // The specs read the English messages; the Dutch default is checked by passing KWADRANT_LANG: ''.
-        env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', KWADRANT_LANG: 'en', ...env },
+        env: {
+          PATH: process.env.PATH ?? '',
+          LOG_LEVEL: 'silent',
+          KWADRANT_LANG: 'en',
+          ...watch.env,
+          ...env,
+        },
       },
     );
     const chunks: Buffer[] = [];
@@ -34,4 +42,18 @@ export function runCli(args: string[], env: Record<string, string>, stdin?: stri
     });
     child.stdin.end(stdin ?? '');
   });
+}
+
+/** Where the commands a test starts leave the queries they sent on a busy connection; PostgreSQL runs in band. */
+export function childOverlapsFile(): string {
+  return join(runDir(), 'query-overlaps.log');
+}
+
+/** On PostgreSQL the command records queries sent on a busy connection, as the tests do (one-query-at-a-time.ts). */
+function watchQueries(): { args: string[]; env: Record<string, string> } {
+  if (!isPostgresRun()) return { args: [], env: {} };
+  return {
+    args: ['-r', join(ROOT, 'test', 'support', 'one-query-at-a-time.child.ts')],
+    env: { KW_QUERY_OVERLAPS_FILE: childOverlapsFile() },
+  };
 }
