@@ -28,14 +28,48 @@ function optionDescription(option: Option): string {
   return option.description ? `${option.description} ${fallback}` : fallback;
 }
 
+/** A suggestion commander appends to an unknown option or command: "\n(Did you mean --study?)". */
+const SUGGESTION = String.raw`(?:\n\(Did you mean (?:one of )?(?<suggestion>.+)\?\))?`;
+
 /**
- * Makes commander's own words (headings, defaults, the help option and help command) the catalogue's in the command
+ * Commander's refusals of a command line (commander 14 words them in English, with no way to pass other words), each
+ * with the catalogue key that says it in the reader's language. Those this program cannot cause (choices, conflicting
+ * options) keep commander's words.
+ */
+const REFUSALS: [RegExp, string][] = [
+  [/^error: missing required argument '(?<name>.+)'$/, 'cli.usage.missingArgument'],
+  [/^error: option '(?<flags>.+)' argument missing$/, 'cli.usage.optionMissingArgument'],
+  [/^error: required option '(?<flags>.+)' not specified$/, 'cli.usage.missingOption'],
+  [new RegExp(`^error: unknown option '(?<name>[^']+)'${SUGGESTION}$`), 'cli.usage.unknownOption'],
+  [new RegExp(`^error: unknown command '(?<name>[^']+)'${SUGGESTION}$`), 'cli.usage.unknownCommand'],
+  [
+    /^error: too many arguments(?: for '(?<command>.+)')?\. Expected (?<expected>\d+) arguments? but got (?<got>\d+)\.$/,
+    'cli.usage.tooManyArguments',
+  ],
+];
+
+/** One of commander's refusals in the reader's language; anything else as commander wrote it. */
+export function localiseRefusal(message: string): string {
+  const text = message.replace(/\n$/, '');
+  for (const [pattern, key] of REFUSALS) {
+    const found = pattern.exec(text);
+    if (!found) continue;
+    const { suggestion, ...vars } = found.groups ?? {};
+    const said = say(key, vars);
+    return `${suggestion ? `${said}\n${say('cli.usage.didYouMean', { suggestion })}` : said}\n`;
+  }
+  return message;
+}
+
+/**
+ * Makes commander's own words (headings, defaults, the help option and help command, refusals) the catalogue's in the command
  * line's language. Call before any command is added: subcommands copy these settings when they are created.
  */
 export function localiseHelp(program: Command): Command {
   return program
     .helpOption('-h, --help', say('cli.help.helpOption'))
     .helpCommand('help [command]', say('cli.help.helpCommand'))
+    .configureOutput({ outputError: (message, write) => write(localiseRefusal(message)) })
     .configureHelp({
       styleTitle: (title: string) => (HEADINGS[title] ? say(HEADINGS[title]) : title),
       optionDescription,

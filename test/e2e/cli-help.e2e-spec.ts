@@ -78,3 +78,22 @@ describe('kwadrant help in the language of the command line', () => {
     expect(journey).toContain('--out <file> write to this file instead of standard output');
   });
 });
+
+/** Commander's refusals of a command line, run as the real command (no database needed). */
+describe('kwadrant refusing a command line in its language', () => {
+  it('says a missing required option and an unknown command in Dutch, with the suggestion, and in English', async () => {
+    const missing = await runCli(['journey'], dutch);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain("fout: de optie '--study <slug>' is verplicht.");
+    expect(missing.stderr).not.toContain('not specified');
+
+    const typo = await runCli(['jurney'], dutch);
+    expect(typo.code).not.toBe(0);
+    expect(typo.stderr).toContain("fout: de opdracht 'jurney' bestaat niet.\n(Bedoelt u journey?)");
+    expect(typo.stderr).not.toMatch(/unknown command|Did you mean/);
+
+    const english = await runCli(['--lang', 'en', 'journey', '--study', 'x', '--formt', 'json'], dutch);
+    expect(english.code).not.toBe(0);
+    expect(english.stderr).toContain("error: unknown option '--formt'.\n(Did you mean --format?)");
+  });
+});
