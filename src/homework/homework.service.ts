@@ -239,7 +239,8 @@ export class HomeworkService {
     return {
       name: respondent?.firstName ?? '',
       studyTitle: study.title,
-      organisation: link?.organisation.name ?? '',
+      // The contact person comes with the partnership; the name stays when the partner is removed, as on the form.
+      organisation: link?.organisation.name ?? (await this.organisationNameOf(respondent)),
       sessionDay: formatDate(assignment.sessionStartsAt, locale),
       deadline: formatDate(assignment.deadline, locale),
       // A member who joins after the deadline (a reserve moving up late) is still welcome until the session.
@@ -459,11 +460,13 @@ export class HomeworkService {
 
   /** The form of the respondent's organisation (the letter and questions name it). */
   async formOf(assignment: Pick<HomeworkAssignment, 'studyId' | 'respondentId'>): Promise<OrganisationForm> {
-    const respondent = await this.respondents.byId(assignment.respondentId);
-    const organisationId = respondent?.organisationId;
-    // By id, not through the study's partner list: the form keeps its name if the partner is later removed.
-    const name = organisationId ? (await this.studies.organisationNames([organisationId])).get(organisationId) : null;
-    return formFor(name ?? '');
+    return formFor(await this.organisationNameOf(await this.respondents.byId(assignment.respondentId)));
+  }
+
+  /** By id, not through the study's partner list: the name stays if the partner is later removed from the study. */
+  private async organisationNameOf(respondent: Pick<Respondent, 'organisationId'> | null): Promise<string> {
+    const id = respondent?.organisationId;
+    return (id ? (await this.studies.organisationNames([id])).get(id) : undefined) ?? '';
   }
 
   private assertEditable(assignment: AssignmentState, now: Date): void {

@@ -230,6 +230,8 @@ describe('homework over HTTP', () => {
       .expect(204);
     const page = await anonymousAgent(t.app).get(`/h/${token}`).expect(200);
     expect(page.text).toContain(`Huiswerkopdracht over ${f.organisationName}`);
+    const print = await anonymousAgent(t.app).get(`/h/${token}/print`).expect(200);
+    expect(print.text).toContain(`ervaringen met ${f.organisationName}`);
   });
 
   it('opens with the short code typed at /h, in any case, with or without the dash', async () => {
