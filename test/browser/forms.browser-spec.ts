@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
+import { axeViolations, loginInBrowser, misalignedInputs, startBrowserApp, stopBrowserApp } from '../support/browser';
 import { expectRefused, flashText as flash, submitForm as submit } from '../support/refused-form';
 import { createStudy, createUser } from '../support/factories';
 import { createScheduledGroup, HomeworkFixture } from '../support/homework-factories';
@@ -63,6 +63,8 @@ describe('refused researcher forms in Chromium', () => {
       const { study } = await createStudy(t.dataSource, { title: 'Instellingen' });
       await withPage(width, async (page) => {
         await page.goto(`${base}/studies/${study.slug}/settings`);
+        // A label on two lines ("Groepen per kwadrant per organisatie") or a hint above an input keeps it level.
+        expect(await misalignedInputs(page)).toEqual([]);
         await page.locator('#title').fill('Instellingen, nieuwe titel');
         await page.locator('#groupMinSize').fill('4');
         await page.locator('#privacyUrl').fill('hogeschool.nl/privacy');
@@ -84,6 +86,7 @@ describe('refused researcher forms in Chromium', () => {
         ]);
         expect(await page.locator('#title').inputValue()).toBe('Instellingen, nieuwe titel');
         expect(await page.locator('#groupMinSize').inputValue()).toBe('4');
+        expect(await misalignedInputs(page)).toEqual([]);
         // Mended addresses, but a minimum above the group size: the service's refusal, next to its field too.
         await page.locator('#privacyUrl').fill('https://hogeschool.nl/privacy');
         await page.locator('#helpEmail').fill('vragen@hogeschool.nl');

@@ -76,3 +76,28 @@ export async function stopBrowserApp(app: { t?: TestApp; browser?: Browser }): P
   await app.browser?.close();
   await app.t?.close();
 }
+
+/**
+ * Inputs in a row of fields (.field-row) that do not stand level with the others beside them: "label: 12 px lower".
+ * Fields side by side start at the same height; their inputs must too, whatever wraps or shows above them.
+ */
+export async function misalignedInputs(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const row of Array.from(document.querySelectorAll('.field-row'))) {
+      const byLine = new Map<number, { name: string; top: number }[]>();
+      for (const field of Array.from(row.children)) {
+        const control = field.querySelector(':scope > input:not([type=hidden]), :scope > select, :scope > textarea');
+        if (!control) continue;
+        const line = Math.round(field.getBoundingClientRect().top);
+        const name = field.querySelector('label')?.textContent?.trim() ?? control.id;
+        byLine.set(line, [...(byLine.get(line) ?? []), { name, top: control.getBoundingClientRect().top }]);
+      }
+      for (const fields of byLine.values()) {
+        const highest = Math.min(...fields.map((f) => f.top));
+        for (const f of fields) if (f.top - highest > 1) out.push(`${f.name}: ${Math.round(f.top - highest)} px lower`);
+      }
+    }
+    return out;
+  });
+}
