@@ -71,7 +71,7 @@ export class RespondentsPagesController {
         erased: r.status === 'erased',
         overridden: r.quadrantSource === 'override',
       })),
-      stylesheets: ['/assets/css/respondents.css', '/assets/css/pager.css'],
+      stylesheets: ['/assets/css/respondents.css', '/assets/css/pager.css', '/assets/css/forms.css'],
     };
   }
 

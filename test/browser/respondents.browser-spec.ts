@@ -2,7 +2,7 @@ import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { Respondent } from '../../src/respondents/respondent.entity';
-import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
+import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp, wordsBrokenIn } from '../support/browser';
 import { createRespondents, createStudy, createUser } from '../support/factories';
 import { TestApp } from '../support/test-app';
 import { xlsxBomb } from '../support/zip-bombs';
@@ -63,7 +63,7 @@ describe('respondent import and pool pages in Chromium', () => {
   });
 
   it('imports the Bijlage 5 table, shows shortfalls, and shows an audited quadrant override', async () => {
-    await open(1200, '/studies/import-ui/respondents/import');
+    await open(1280, '/studies/import-ui/respondents/import');
     await page.setInputFiles('#import-file', join(FIXTURES, 'bijlage5-respondentenoverzicht.csv'));
     await page.getByLabel('Alleen controleren (nog niets importeren)').uncheck();
     await page.getByRole('button', { name: 'Importeren' }).click();
@@ -82,7 +82,18 @@ describe('respondent import and pool pages in Chromium', () => {
     // The file's only 65-70 is its first row: RET, Gemakzoeker.
     const r = await t.dataSource.getRepository(Respondent).findOneByOrFail({ age: '65-70' });
     const row = page.locator(`#respondent-${r.id}`);
+    // On a laptop the pool's columns keep whole words ("Belastingdienst", "Informatiezoeker"; only e-mail addresses
+    // break), and a row's open actions keep every column as wide as it was.
+    const columnWidths = () =>
+      page.locator('table.respondent-table thead th').evaluateAll((ths) => ths.map((th) => th.clientWidth));
+    expect(await wordsBrokenIn(page, 'table.respondent-table td')).toEqual([]);
+    const closed = await columnWidths();
     await row.locator('summary').click();
+    expect(await columnWidths()).toEqual(closed);
+    expect(await row.getByLabel('Reden').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(250);
+    // Erasing cannot be undone: its button is red, not the blue of every other button.
+    const erase = row.getByRole('button', { name: 'Persoonsgegevens wissen' });
+    expect(await erase.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(165, 14, 14)');
     await row.getByLabel('Nieuw kwadrant').selectOption('informatiezoeker');
     await row.getByLabel('Reden').fill('Bij het nabellen bleek dat zij alles zelf uitzoekt');
     await Promise.all([page.waitForURL(/#respondent-/), row.getByRole('button', { name: 'Aanpassen' }).click()]);

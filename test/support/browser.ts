@@ -101,3 +101,23 @@ export async function misalignedInputs(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/** Words cut in two across lines inside the cells matching `cells` (hyphenated words may break at their hyphens). */
+export async function wordsBrokenIn(page: Page, cells: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const broken: string[] = [];
+    for (const cell of Array.from(document.querySelectorAll(selector))) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/[^\s-]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          if (range.getClientRects().length > 1) broken.push(match[0]);
+        }
+      }
+    }
+    return [...new Set(broken)];
+  }, cells);
+}
