@@ -152,6 +152,11 @@ describe('refused researcher forms in Chromium', () => {
           },
         ]);
         expect(await page.locator('#slot-start').inputValue()).toBe('10:00');
+        // The browser shows the date in its own order (03/04/2027 in an American one): the page writes it out in
+        // Dutch under the field, and the field is described by it.
+        await page.locator('#slot-date').fill('2027-03-04');
+        expect(await page.locator('#slot-date-words').textContent()).toBe('Gekozen datum: donderdag 4 maart 2027');
+        expect(await page.getByLabel('Datum').getAttribute('aria-describedby')).toContain('slot-date-words');
       });
     });
 
