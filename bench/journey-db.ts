@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { CAUSE_TEKST_IDS } from '../src/coding/codebook';
 import { CodebookService } from '../src/coding/codebook.service';
+import { storedOutline } from '../src/homework/answers-outline';
 import { QUADRANTS } from '../src/common/domain';
 import { mulberry32 } from '../src/common/random';
 import { resolveConfig } from '../src/config/resolve-config';
@@ -153,6 +154,7 @@ async function main(): Promise<void> {
         `t${id}`,
         `c${id}`,
         JSON.stringify(answers),
+        JSON.stringify(storedOutline(answers)),
         NOW,
         'online',
       ]);
@@ -170,6 +172,7 @@ async function main(): Promise<void> {
         'token_hash',
         'code_hash',
         'submitted',
+        'submitted_outline',
         'submitted_at',
         'answer_source',
       ],

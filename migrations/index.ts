@@ -19,6 +19,7 @@ import { ActionQuoteEvidence1795441400000 } from './1795441400000-ActionQuoteEvi
 import { StudyPartnerMinCount1795441410000 } from './1795441410000-StudyPartnerMinCount';
 import { StudyClosingRecords1795441440000 } from './1795441440000-StudyClosingRecords';
 import { DropLoginAttempt1795441460000 } from './1795441460000-DropLoginAttempt';
+import { HomeworkAnswersOutline1795441490000 } from './1795441490000-HomeworkAnswersOutline';
 
 export const MIGRATIONS = [
   Foundation1763900000000,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   StudyPartnerMinCount1795441410000,
   StudyClosingRecords1795441440000,
   DropLoginAttempt1795441460000,
+  HomeworkAnswersOutline1795441490000,
 ];

@@ -4,6 +4,7 @@
 // The text is the answer as typed, with whatever identifies the respondent masked by "*" of the same length
 // (source-text.ts), so offsets in it are offsets in the stored answer and in the REFI-QDA source alike.
 import type { Locale } from '../common/domain';
+import { hasText } from '../homework/answers-outline';
 import { formPages } from '../homework/homework-form';
 import { HOMEWORK_PERSONAL_QUESTIONS, mask, personalPatterns, wellFormed } from './refi/source-text';
 
@@ -33,8 +34,8 @@ const CODABLE_TYPES = new Set(['comment', 'text']);
 const isCodableQuestion = (q: { type: string; name: string }) =>
   CODABLE_TYPES.has(q.type) && !HOMEWORK_PERSONAL_QUESTIONS.includes(q.name);
 
-/** An answer with text to code: not empty, not only blanks (a test, not trim(), to copy no long answer). */
-export const isCodable = (value: unknown): value is string => typeof value === 'string' && /\S/.test(value);
+/** An answer with text to code: not empty, not only blanks (what homework's outline counts as answered). */
+export const isCodable = hasText;
 
 /** The names of the form's codable questions, in its order: whose answers `codableAnswers` gives when not empty. */
 export function codableQuestions(definition: object): string[] {

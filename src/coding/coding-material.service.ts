@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Locale, Quadrant } from '../common/domain';
-import { HomeworkQueryService, SentAnswers, SubmittedHomework } from '../homework/homework-query.service';
+import { HomeworkQueryService, SentOutline, SubmittedHomework } from '../homework/homework-query.service';
 import { homeworkForm } from '../homework/homework-form';
 import type { Respondent } from '../respondents/respondent';
 import { RespondentQueryService } from '../respondents/respondent-query.service';
 import { StudyQueryService } from '../studies/study-query.service';
-import { CodableAnswer, codableAnswers, codableQuestions, isCodable } from './answers';
+import { CodableAnswer, codableAnswers, codableQuestions } from './answers';
 import { pseudonyms } from './pseudonyms';
 import { inSequence } from '../common/in-sequence';
 
@@ -88,37 +88,39 @@ export class CodingMaterialService {
   /**
    * The codable answers of the study's sent homework by assignment and question, for counting codings: the answers
    * `ofStudy` gives, texts masked only for the respondents `textOf` picks and empty for the others. Reads no more
-   * than that needs: places rather than respondents, personal data and credentials only of those picked, and the
-   * answers only when the caller does not have them already (`sent`, as HomeworkQueryService.sentAnswersOfStudy
-   * gives them).
+   * than that needs: outlines (no free text) and places for all, answers, personal data and credentials only of
+   * those picked, and the outlines only when the caller does not have them already (`sent`, as
+   * HomeworkQueryService.sentOutlinesOfStudy gives them).
    */
   async answersToCount(
     studyId: number,
     textOf: (respondentId: number) => boolean,
-    sent?: readonly SentAnswers[],
+    sent?: readonly SentOutline[],
   ): Promise<Map<number, Map<string, string>>> {
-    const [answers, places, partners] = await Promise.all([
-      sent ?? this.homework.sentAnswersOfStudy(studyId),
+    const [outlines, places, partners] = await Promise.all([
+      sent ?? this.homework.sentOutlinesOfStudy(studyId),
       this.respondents.placesOf(studyId),
       this.studies.partnersOf(studyId),
     ]);
     const placeOf = new Map(places.map((p) => [p.id, p]));
-    const read = answers.filter((h) => placeOf.has(h.respondentId) && textOf(h.respondentId));
+    const read = outlines.filter((h) => placeOf.has(h.respondentId) && textOf(h.respondentId));
     const readAssignments = new Set(read.map((h) => h.assignmentId));
-    const [people, credentials] = read.length
+    const [answers, people, credentials] = read.length
       ? await Promise.all([
+          this.homework.sentAnswersOf(studyId, [...readAssignments]),
           this.respondents.byIds(
             read.map((h) => h.respondentId),
             studyId,
           ),
           this.homework.credentialsToMask(studyId, (id) => readAssignments.has(id)),
         ])
-      : [[], new Map<number, string[]>()];
+      : [[], [], new Map<number, string[]>()];
+    const answersOf = new Map(answers.map((a) => [a.assignmentId, a.answers]));
     const personOf = new Map(people.map((r) => [r.id, r]));
     const organisationName = new Map(partners.map((p) => [p.organisationId, p.organisation.name]));
     const forms = new Map<number | null, { definition: object; codable: string[] }>();
     const result = new Map<number, Map<string, string>>();
-    for (const h of answers) {
+    for (const h of outlines) {
       const place = placeOf.get(h.respondentId);
       if (!place) continue;
       let form = forms.get(place.organisationId);
@@ -128,13 +130,14 @@ export class CodingMaterialService {
         form = { definition, codable: codableQuestions(definition) };
         forms.set(place.organisationId, form);
       }
-      const person = readAssignments.has(h.assignmentId) ? personOf.get(h.respondentId) : undefined;
+      const person = personOf.get(h.respondentId);
+      const answered = answersOf.get(h.assignmentId);
       const texts = new Map<string, string>();
-      if (person) {
+      if (person && answered) {
         const personal = personalOf(person, credentials.get(h.assignmentId));
-        for (const a of codableAnswers({ definition: form.definition, answers: h.answers, personal }))
+        for (const a of codableAnswers({ definition: form.definition, answers: answered, personal }))
           texts.set(a.question, a.text);
-      } else for (const question of form.codable) if (isCodable(h.answers[question])) texts.set(question, '');
+      } else for (const question of form.codable) if (h.answered.includes(question)) texts.set(question, '');
       result.set(h.assignmentId, texts);
     }
     return result;

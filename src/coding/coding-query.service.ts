@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UserQueryService } from '../auth/user-query.service';
 import type { Locale, Quadrant } from '../common/domain';
-import type { SentAnswers, SubmittedHomework } from '../homework/homework-query.service';
+import type { SentOutline, SubmittedHomework } from '../homework/homework-query.service';
 import { CodebookRepository } from './codebook.repository';
 import { CodingMaterialService, HomeworkForCoding } from './coding-material.service';
 import type { Coding, CodingLayer } from './coding.entity';
@@ -120,10 +120,10 @@ export class CodingQueryService {
   /**
    * The final codings for counting (the journey report): the spans of `finalCodings`, in the same order, with only
    * what counting needs (spans-to-count.ts); only a span marked shareable carries its masked text, the others null.
-   * Only the homework of respondents with a shareable coding is masked. `sent`: the study's sent answers when the
-   * caller has read them already (HomeworkQueryService.sentAnswersOfStudy), so they are not read twice.
+   * Only the homework of respondents with a shareable coding is read and masked. `sent`: the study's sent homework
+   * when the caller has read it already (HomeworkQueryService.sentOutlinesOfStudy), so it is not read twice.
    */
-  async finalCodingsToCount(studyId: number, sent?: readonly SentAnswers[]): Promise<SpanToCount[]> {
+  async finalCodingsToCount(studyId: number, sent?: readonly SentOutline[]): Promise<SpanToCount[]> {
     const [rows, codes] = await Promise.all([this.codingRepository.toCount(studyId), this.codebook.codesOf(studyId)]);
     const quoted = new Set(rows.filter((r) => r.shareable).map((r) => r.respondentId));
     const answers = await this.homework.answersToCount(studyId, (id) => quoted.has(id), sent);

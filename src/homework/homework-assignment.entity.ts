@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { StoredOutline } from './answers-outline';
 import type { Locale } from '../common/domain';
 
 export type HomeworkAnswers = Record<string, unknown>;
@@ -66,6 +67,10 @@ export class HomeworkAssignment {
   @Column({ type: 'simple-json', nullable: true })
   submitted: HomeworkAnswers | null;
 
+  /** The sent answers without their free text (answers-outline.ts), written with them: what counting reads. */
+  @Column({ type: 'simple-json', nullable: true })
+  submittedOutline: StoredOutline | null;
+
   @Column({ type: Date, nullable: true })
   submittedAt: Date | null;
 
@@ -126,6 +131,7 @@ export function newAssignment(
     revision: 0,
     draftSavedAt: null,
     submitted: null,
+    submittedOutline: null,
     submittedAt: null,
     late: false,
     enteredFromPaper: false,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AnswerSource, HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { HomeworkLinksService } from './homework-links.service';
-import { HomeworkRepository, type SentAnswers } from './homework.repository';
+import { HomeworkRepository, type SentAnswers, type SentOutline } from './homework.repository';
 
 export type { AnswerSource, HomeworkAnswers } from './homework-assignment.entity';
-export type { SentAnswers } from './homework.repository';
+export type { SentAnswers, SentOutline } from './homework.repository';
 
 /** A sent homework, as the modules above homework (overviews, coding, journeys, the dashboard) read it. */
 export interface SubmittedHomework {
@@ -58,9 +58,17 @@ export class HomeworkQueryService {
     return credentials;
   }
 
-  /** The study's sent answers and whose they are, in submittedOfStudy's order: the part of it counting needs. */
-  sentAnswersOfStudy(studyId: number): Promise<SentAnswers[]> {
-    return this.homework.sentAnswersOfStudy(studyId);
+  /**
+   * The study's sent homework without its free text (answers-outline.ts), in submittedOfStudy's order: what
+   * counting needs. Read the text of the few that need it with `sentAnswersOf`.
+   */
+  sentOutlinesOfStudy(studyId: number): Promise<SentOutline[]> {
+    return this.homework.sentOutlinesOfStudy(studyId);
+  }
+
+  /** The sent answers of these assignments of the study; one that is not the study's or not sent is left out. */
+  sentAnswersOf(studyId: number, assignmentIds: readonly number[]): Promise<SentAnswers[]> {
+    return this.homework.sentAnswersOf(studyId, assignmentIds);
   }
 
   /** The study's sent homework, by group and assignment: the answers as last sent, with where they came from. */

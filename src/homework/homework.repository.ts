@@ -5,6 +5,7 @@ import { DataSource, EntityManager, EntityMetadata, In, IsNull, MoreThan } from 
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DirectSql, SqlRow } from '../database/direct-sql';
+import { answersOutline, currentOutline, storedOutline, type AnswersOutline } from './answers-outline';
 import { AnswerSource, HomeworkAnswers, HomeworkAssignment } from './homework-assignment.entity';
 import { HomeworkClosedStudy } from './homework-closed-study.entity';
 import { HomeworkSetting } from './homework-setting.entity';
@@ -42,10 +43,19 @@ export interface SentAnswers {
   answers: HomeworkAnswers;
 }
 
+/** A sent homework's outline (answers-outline.ts: the answers without their free text) and whose it is. */
+export interface SentOutline extends AnswersOutline {
+  assignmentId: number;
+  respondentId: number;
+}
+
 // The same rows and order as HomeworkQueryService.submittedOfStudy keeps of ofStudy's entities.
-const SENT_ANSWERS_SQL =
-  'SELECT id AS "assignmentId", respondent_id AS "respondentId", submitted FROM homework_assignment ' +
-  'WHERE study_id = ? AND submitted IS NOT NULL AND submitted_at IS NOT NULL ORDER BY group_id, id';
+const SENT_OUTLINES_SQL =
+  'SELECT id AS "assignmentId", respondent_id AS "respondentId", submitted_outline AS outline ' +
+  'FROM homework_assignment WHERE study_id = ? AND submitted IS NOT NULL AND submitted_at IS NOT NULL ' +
+  'ORDER BY group_id, id';
+// Enough ids per query for few round trips, few enough for every database's limit on parameters.
+const IDS_PER_QUERY = 500;
 const NONCES_SQL = 'SELECT id, credential_nonce AS nonce FROM homework_assignment WHERE study_id = ?';
 
 /**
@@ -147,17 +157,41 @@ export class HomeworkRepository {
   }
 
   /**
-   * The study's sent answers and whose they are, by group and assignment: no drafts, no other columns, no entities
-   * (for counting a whole study, where hydrating every assignment cost more than the counting).
+   * The study's sent homework as outlines, by group and assignment, with no other columns and no entities: for
+   * counting a whole study. An assignment sent before outlines were stored (or by an older version of them) has
+   * its answers read and outlined here.
    */
-  async sentAnswersOfStudy(studyId: number): Promise<SentAnswers[]> {
-    const rows = await this.sql.all(SENT_ANSWERS_SQL, [studyId]);
-    const submitted = this.column('submitted');
-    return rows.map((row) => ({
+  async sentOutlinesOfStudy(studyId: number): Promise<SentOutline[]> {
+    const rows = await this.sql.all(SENT_OUTLINES_SQL, [studyId]);
+    const column = this.column('submittedOutline');
+    const outlines = rows.map((row) => ({
       assignmentId: row.assignmentId as number,
       respondentId: row.respondentId as number,
-      answers: this.dataSource.driver.prepareHydratedValue(row.submitted, submitted) as HomeworkAnswers,
+      outline: currentOutline(this.dataSource.driver.prepareHydratedValue(row.outline, column)),
     }));
+    const missing = outlines.filter((o) => !o.outline).map((o) => o.assignmentId);
+    const made = new Map(
+      (await this.sentAnswersOf(studyId, missing)).map((s) => [s.assignmentId, answersOutline(s.answers)]),
+    );
+    return outlines.flatMap(({ assignmentId, respondentId, outline }) => {
+      const found = outline ?? made.get(assignmentId);
+      return found ? [{ assignmentId, respondentId, ...found }] : [];
+    });
+  }
+
+  /** The sent answers of these assignments of the study; one that is not the study's or not sent is left out. */
+  async sentAnswersOf(studyId: number, assignmentIds: readonly number[]): Promise<SentAnswers[]> {
+    const sent: SentAnswers[] = [];
+    for (let i = 0; i < assignmentIds.length; i += IDS_PER_QUERY) {
+      const rows = await this.manager.find(HomeworkAssignment, {
+        select: { id: true, respondentId: true, submitted: true, submittedAt: true },
+        where: { studyId, id: In(assignmentIds.slice(i, i + IDS_PER_QUERY)) },
+      });
+      for (const row of rows)
+        if (row.submitted && row.submittedAt)
+          sent.push({ assignmentId: row.id, respondentId: row.respondentId, answers: row.submitted });
+    }
+    return sent;
   }
 
   /** Each assignment's credential nonce, by assignment id. */
@@ -258,6 +292,7 @@ export class HomeworkRepository {
       .set({
         draft: answers,
         submitted: answers,
+        submittedOutline: storedOutline(answers),
         submittedAt: changes.now,
         draftSavedAt: changes.now,
         late: changes.late,
@@ -287,7 +322,7 @@ export class HomeworkRepository {
     await this.manager.update(
       HomeworkAssignment,
       { respondentId },
-      { draft: null, submitted: null, currentPage: null, erasedAt: now },
+      { draft: null, submitted: null, submittedOutline: null, currentPage: null, erasedAt: now },
     );
   }
 

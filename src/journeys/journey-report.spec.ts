@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { QUADRANTS, type Quadrant } from '../common/domain';
 import { withCauseGroup, type Code } from '../coding/codebook';
+import { answersOutline } from '../homework/answers-outline';
 import { HOMEWORK_CHANNELS, HOMEWORK_STEPS } from '../surveys/homework-definition';
 import {
   STEP_QUESTIONS,
@@ -343,6 +344,9 @@ const arbRespondent = fc.record({
       channels: fc.array(fc.constantFrom(...HOMEWORK_CHANNELS, 'onbekend')),
       afterwardsChannels: fc.array(fc.constantFrom(...HOMEWORK_CHANNELS)),
       afterwardsInitiative: fc.constantFrom('self', 'organisation', 'x'),
+      afterwardsHad: fc.constantFrom('yes', 'no', ''),
+      afterwardsReason: fc.constantFrom('', ' ', 'reden'),
+      firstName: fc.string(),
       ...Object.fromEntries(
         STEP_QUESTIONS.map((s) => [s.rating, fc.constantFrom('positief', 'neutraal', 'negatief', '', 'bogus')]),
       ),
@@ -363,6 +367,20 @@ const arbInput = fc.array(arbRespondent, { maxLength: 40 }).chain((rs) => {
 });
 
 describe('journey report properties', () => {
+  it("counts the same from homework's outlines (the answers without their free text) as from the answers", () => {
+    fc.assert(
+      fc.property(arbInput, ([respondents, codings]) => {
+        const outlined = respondents.map((r) => {
+          const { choices, answered } = answersOutline(r.answers);
+          return { ...r, answers: choices, answered };
+        });
+        const input = { study: 's', population: 'all', codings, codebook: CODEBOOK };
+        expect(journeyReport({ ...input, respondents: outlined })).toEqual(journeyReport({ ...input, respondents }));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('adds up: n over groups is the respondents, ratings add up to n, every respondent count is at most n', () => {
     fc.assert(
       fc.property(arbInput, ([respondents, codings]) => {

@@ -3,6 +3,7 @@
 // the final coding, and the avoidable share — always as counts with their n. Pure: no framework imports.
 import { QUADRANTS, type Quadrant } from '../common/domain';
 import { causeClassOf, type CauseClass, type Code } from '../coding/codebook';
+import { hasText } from '../homework/answers-outline';
 import {
   HOMEWORK_RATINGS,
   HOMEWORK_STEPS,
@@ -81,8 +82,10 @@ export interface JourneyRespondent {
   id: string | number;
   organisation: string;
   quadrant: Quadrant;
-  /** The submitted homework (question name → answer). */
+  /** The submitted homework (question name → answer); free text may be left out when `answered` says which were. */
   answers: Readonly<Record<string, unknown>>;
+  /** The free-text questions answered (homework's outline); without it, read from `answers`. */
+  answered?: readonly string[];
 }
 
 /** A final coded segment: a span [start, end) of one answer with the codes (Tekst-IDs) applied to it. */
@@ -169,9 +172,6 @@ const RATINGS: readonly string[] = HOMEWORK_RATINGS;
 const TEXT_QUESTIONS = STEP_QUESTIONS.flatMap((s, step) => s.text.map((name) => ({ name, step })));
 const TEXT_QUESTION_INDEX = new Map(TEXT_QUESTIONS.map((q, i) => [q.name, i]));
 
-// A test rather than trim(): no copy of a long answer just to see whether it is blank.
-const isAnswered = (v: unknown) => typeof v === 'string' && /\S/.test(v);
-
 /**
  * Linear in respondents plus codings: codings are bucketed by respondent first, so that distinct respondents
  * per reason are counted with a "last respondent seen" mark instead of a set per reason, and an answer's cause
@@ -213,6 +213,7 @@ export function journeyReport(input: JourneyInput): JourneyReport {
   for (let r = 0; r < respondents.length; r++) {
     const respondent = respondents[r];
     const answers = respondent.answers ?? {};
+    const answered = respondent.answered;
     const g = group(respondent.organisation, respondent.quadrant);
     g.n++;
     for (let i = 0; i < STEP_QUESTIONS.length; i++) tallyAnswers(STEP_QUESTIONS[i], g.steps[i], answers);
@@ -245,8 +246,8 @@ export function journeyReport(input: JourneyInput): JourneyReport {
     }
     for (let q = 0; q < TEXT_QUESTIONS.length; q++) {
       const { name, step } = TEXT_QUESTIONS[q];
-      if (!hasCause[q] && isAnswered(answers[name]) && isAsked(STEP_QUESTIONS[step], name, answers))
-        g.steps[step].causes.uncoded++;
+      const isAnswered = answered ? answered.includes(name) : hasText(answers[name]);
+      if (!hasCause[q] && isAnswered && isAsked(STEP_QUESTIONS[step], name, answers)) g.steps[step].causes.uncoded++;
     }
   }
 

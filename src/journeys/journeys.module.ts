@@ -19,9 +19,9 @@ import { JourneysService } from './journeys.service';
       inject: [HomeworkQueryService, CodingQueryService],
       useFactory: (homeworks: HomeworkQueryService, coding: CodingQueryService): JourneySources => ({
         read: async (studyId) => {
-          const homework = await homeworks.sentAnswersOfStudy(studyId);
-          const codings = await coding.finalCodingsToCount(studyId, homework);
-          return { homework, codings };
+          const sent = await homeworks.sentOutlinesOfStudy(studyId);
+          const codings = await coding.finalCodingsToCount(studyId, sent);
+          return { homework: sent, codings };
         },
       }),
     },

@@ -160,7 +160,9 @@ export class JourneysService {
     ]);
     const respondents = homework.flatMap((h) => {
       const m = byId.get(h.respondentId);
-      return m ? [{ id: m.respondentId, organisation: m.organisation, quadrant: m.quadrant, answers: h.answers }] : [];
+      if (!m) return [];
+      const { respondentId: id, organisation, quadrant } = m;
+      return [{ id, organisation, quadrant, answers: h.choices, answered: h.answered }];
     });
     const report = journeyReport({
       study: study.slug,
