@@ -40,7 +40,22 @@ export interface CountingContext {
 /** One respondent's spans, each with the id of its first row. */
 type RespondentSpans = [firstId: number, span: SpanToCount][];
 
-/** `rows` must come by respondent, assignment and question, and within one answer in the order made (by id). */
+/** The order spansToCount takes rows in: by respondent, assignment and question, then as made (by id). */
+export function compareForCounting(a: RowToCount, b: RowToCount): number {
+  if (a.respondentId !== b.respondentId) return a.respondentId - b.respondentId;
+  if (a.assignmentId !== b.assignmentId) return a.assignmentId - b.assignmentId;
+  if (a.question !== b.question) return a.question < b.question ? -1 : 1;
+  return a.id - b.id;
+}
+
+/** The rows in counting order: as they are when they come so (one look at each), else sorted in place. */
+export function inCountingOrder(rows: RowToCount[]): RowToCount[] {
+  for (let i = 1; i < rows.length; i++)
+    if (compareForCounting(rows[i - 1], rows[i]) > 0) return rows.sort(compareForCounting);
+  return rows;
+}
+
+/** `rows` must come in counting order (inCountingOrder). */
 export function spansToCount(rows: readonly RowToCount[], context: CountingContext): SpanToCount[] {
   const result: SpanToCount[] = [];
   let respondent: RespondentSpans = [];
