@@ -25,8 +25,20 @@ const ROWS = [
 ].sort(compareForCounting);
 const CONTEXT = {
   answers: new Map([
-    [101, new Map([['goal', ''], ['contactWhat', '']])],
-    [102, new Map([['goal', ''], ['contactHow', '']])],
+    [
+      101,
+      new Map([
+        ['goal', ''],
+        ['contactWhat', ''],
+      ]),
+    ],
+    [
+      102,
+      new Map([
+        ['goal', ''],
+        ['contactHow', ''],
+      ]),
+    ],
   ]),
   codes: new Map([
     [10, 'CONS_VZC_FACT_INFO'],
