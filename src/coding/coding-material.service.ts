@@ -50,17 +50,16 @@ export class CodingMaterialService {
   ): Promise<HomeworkForCoding[]> {
     const sent = await this.homework.submittedOfStudy(studyId);
     if (sent.length === 0) return [];
-    const [respondents, partners, credentials] = await inSequence(
+    const [respondents, credentials] = await inSequence(
       () =>
         this.respondents.byIds(
           sent.map((h) => h.respondentId),
           studyId,
         ),
-      () => this.studies.partnersOf(studyId),
       () => this.homework.credentialsToMask(studyId),
     );
     const respondentById = new Map(respondents.filter((r) => !r.erasedAt).map((r) => [r.id, r]));
-    const organisationName = new Map(partners.map((p) => [p.organisationId, p.organisation.name]));
+    const organisationName = await this.organisationNames(respondents);
     const kept = sent
       .filter((h) => respondentById.has(h.respondentId))
       .sort((x, y) => x.respondentId - y.respondentId || x.assignmentId - y.assignmentId);
@@ -97,11 +96,11 @@ export class CodingMaterialService {
     textOf: (respondentId: number) => boolean,
     sent?: readonly SentOutline[],
   ): Promise<Map<number, Map<string, string>>> {
-    const [outlines, places, partners] = await Promise.all([
+    const [outlines, places] = await Promise.all([
       sent ?? this.homework.sentOutlinesOfStudy(studyId),
       this.respondents.placesOf(studyId),
-      this.studies.partnersOf(studyId),
     ]);
+    const organisationName = await this.organisationNames(places);
     const placeOf = new Map(places.map((p) => [p.id, p]));
     const read = outlines.filter((h) => placeOf.has(h.respondentId) && textOf(h.respondentId));
     const readAssignments = new Set(read.map((h) => h.assignmentId));
@@ -117,7 +116,6 @@ export class CodingMaterialService {
       : [[], [], new Map<number, string[]>()];
     const answersOf = new Map(answers.map((a) => [a.assignmentId, a.answers]));
     const personOf = new Map(people.map((r) => [r.id, r]));
-    const organisationName = new Map(partners.map((p) => [p.organisationId, p.organisation.name]));
     const forms = new Map<number | null, { definition: object; codable: string[] }>();
     const result = new Map<number, Map<string, string>>();
     for (const h of outlines) {
@@ -141,6 +139,15 @@ export class CodingMaterialService {
       result.set(h.assignmentId, texts);
     }
     return result;
+  }
+
+  /**
+   * Their organisations' names, by id rather than through the study's partners: a partner removed from the study
+   * is still named on its respondents' forms, as on the homework form itself.
+   */
+  private organisationNames(respondents: { organisationId: number | null }[]): Promise<Map<number, string>> {
+    const ids = new Set(respondents.flatMap((r) => (r.organisationId ? [r.organisationId] : [])));
+    return this.studies.organisationNames([...ids]);
   }
 
   /** One sent homework of the study; null when it is not there, another study's, or not sent. */

@@ -98,13 +98,13 @@ export class HomeworkViewsService {
       this.groups.membersOfGroups(ids),
       this.scheduling.scheduledSessionsOfGroups(ids),
       this.homework.ofStudy(study.id),
-      this.studies.partnersOf(study.id),
+      // By id, not through the partner list: a group keeps its organisation's name after the partner is removed.
+      this.studies.organisationNames([...new Set(groups.map((g) => g.organisationId))]),
     ]);
     const respondents = new Map(
       (await this.respondents.byIds(members.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );
     const byRespondent = new Map(assignments.map((a) => [a.respondentId, a]));
-    const orgNames = new Map(organisations.map((o) => [o.organisationId, o.organisation.name]));
     return {
       study: { id: study.id, slug: study.slug, title: study.title },
       groups: groups.map((g) => {
@@ -131,7 +131,7 @@ export class HomeworkViewsService {
         for (const row of rows) counts[row.status]++;
         return {
           groupId: g.id,
-          organisation: orgNames.get(g.organisationId) ?? '',
+          organisation: organisations.get(g.organisationId) ?? '',
           quadrant: g.quadrant,
           sessionStartsAt: session?.startsAt ?? null,
           deadline: rows.find((r) => r.deadline)?.deadline ?? null,
@@ -161,8 +161,7 @@ export class HomeworkViewsService {
       (await this.respondents.byIds(members.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );
     const assignments = new Map((await this.homework.ofGroup(group.id)).map((a) => [a.respondentId, a]));
-    const link = await this.studies.partner(study.id, group.organisationId);
-    const organisation = link?.organisation.name ?? '';
+    const organisation = (await this.studies.organisationNames([group.organisationId])).get(group.organisationId) ?? '';
     const pages = formPages(
       (await this.service.formOf({ studyId: study.id, respondentId: members[0]?.respondentId ?? 0 })).definition,
       locale,

@@ -5,6 +5,7 @@ import { CodebookService } from '../../src/coding/codebook.service';
 import { Coding } from '../../src/coding/coding.entity';
 import { CodingService } from '../../src/coding/coding.service';
 import { ErasureService } from '../../src/privacy/erasure.service';
+import { StudyOrganisation } from '../../src/studies/study-organisation.entity';
 import { codingAnswers, CodingFixture, createCodingStudy } from '../support/coding-factories';
 import { createUser } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -172,6 +173,15 @@ describe('codings (service contract)', () => {
     expect(span.text).not.toContain(member.firstName!);
     expect(span.text).not.toContain(member.email!);
     expect(span.text).toContain('*'.repeat(member.firstName!.length));
+  });
+
+  it("names the organisation of a partner removed from the study on its respondents' material, as their form does", async () => {
+    const own = await createCodingStudy(t, { members: 1, slug: 'vertrokken' });
+    await t.dataSource.getRepository(StudyOrganisation).delete({ studyId: own.study.id });
+    const [material] = await query.material(own.study.id);
+    expect(material.organisation).toBe(own.organisationName);
+    const contactMoments = material.codable.find((c) => c.question === 'contactMoments')!;
+    expect(contactMoments.title).toContain(own.organisationName);
   });
 
   it('counts final codings with the masked text of shareable ones only, the rest without text', async () => {

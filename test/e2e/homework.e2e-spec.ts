@@ -232,6 +232,11 @@ describe('homework over HTTP', () => {
     expect(page.text).toContain(`Huiswerkopdracht over ${f.organisationName}`);
     const print = await anonymousAgent(t.app).get(`/h/${token}/print`).expect(200);
     expect(print.text).toContain(`ervaringen met ${f.organisationName}`);
+    // The moderators' preparation view, too, still says whose customers the group are.
+    const prep = await lead.agent.get(`/api/studies/${f.study.slug}/homework/groups/${f.group.id}/prep`).expect(200);
+    expect(prep.body.group.organisation).toBe(f.organisationName);
+    const status = await lead.agent.get(`/api/studies/${f.study.slug}/homework`).expect(200);
+    expect(status.body.groups[0].organisation).toBe(f.organisationName);
   });
 
   it('opens with the short code typed at /h, in any case, with or without the dash', async () => {
