@@ -475,4 +475,51 @@ describe('checkAssignment', () => {
     ];
     expect(checkAssignments(clash, context(two))).toMatchObject({ ok: false, groupId: 3, code: 'moderator-overlap' });
   });
+  describe('with the clock: a session that has begun', () => {
+    // Between the sessions of 10:00 (slot 1, begun) and 14:00 (slot 2, ahead).
+    const now = new Date('2026-03-10T10:00:00Z');
+    const at = (assignments: FixedAssignment[], t = nl): CheckContext => ({ ...context(assignments, t), now });
+
+    it('moves no session into a slot that has begun, where the scheduler would place none either', () => {
+      const ahead = [{ groupId: 1, slotId: 2, leadId: 1, noteTakerId: 2 }];
+      expect(checkAssignment({ groupId: 1, slotId: 1, leadId: 1, noteTakerId: 2 }, at(ahead))).toEqual({
+        ok: false,
+        groupId: 1,
+        code: 'slot-started',
+        reason: 'di 10 mrt 10:00 is al begonnen. Kies een later moment: niemand kan nog op tijd uitgenodigd worden.',
+      });
+      expect(checkAssignment({ groupId: 1, slotId: 1, leadId: 1, noteTakerId: 2 }, context(ahead))).toEqual({
+        ok: true,
+      });
+    });
+
+    it('changes neither the slot nor the moderators of a session that has begun', () => {
+      const begun = [{ groupId: 1, slotId: 1, leadId: 1, noteTakerId: 2 }];
+      expect(checkAssignment({ groupId: 1, slotId: 2, leadId: 1, noteTakerId: 2 }, at(begun, en))).toEqual({
+        ok: false,
+        groupId: 1,
+        code: 'session-started',
+        reason:
+          'The session of Groep 1 already began at Tue 10 Mar 10:00. A session that has begun keeps its slot and moderators.',
+      });
+      expect(checkAssignment({ groupId: 1, slotId: 1, leadId: 3, noteTakerId: 2 }, at(begun))).toMatchObject({
+        code: 'session-started',
+      });
+      // Unchanged is no change: the caller says so itself.
+      expect(checkAssignment(begun[0], at(begun))).toEqual({ ok: true });
+    });
+
+    it('refuses a swap of moderators with a session that has begun, whichever side it is on', () => {
+      const two = [
+        { groupId: 1, slotId: 1, leadId: 1, noteTakerId: 2 },
+        { groupId: 3, slotId: 2, leadId: 3, noteTakerId: 4 },
+      ];
+      const swap = [
+        { groupId: 3, slotId: 2, leadId: 1, noteTakerId: 4 },
+        { groupId: 1, slotId: 1, leadId: 3, noteTakerId: 2 },
+      ];
+      expect(checkAssignments(swap, at(two))).toMatchObject({ ok: false, groupId: 1, code: 'session-started' });
+      expect(checkAssignments(swap, context(two))).toMatchObject({ ok: true });
+    });
+  });
 });

@@ -94,6 +94,11 @@ export interface CheckContext {
   /** The current schedule; entries for the groups being changed are replaced. */
   assignments: FixedAssignment[];
   timeZone?: string;
+  /**
+   * A session whose slot starts at or before this instant has begun: it is not changed any more, and no session
+   * moves into such a slot (as the scheduler places no group there). Without it every slot counts.
+   */
+  now?: Date;
   /** Writes the reasons, in the reader's language. */
   t: Translator;
 }
@@ -532,6 +537,37 @@ function violationOf(
 }
 
 /**
+ * A session that has begun keeps its slot and moderators (its invitations and attendance are about them), and no
+ * session moves into a slot that has begun: nobody could be invited to it in time.
+ */
+function startedViolation(
+  board: Board,
+  groups: Map<number, SchedGroup>,
+  before: FixedAssignment | undefined,
+  c: FixedAssignment,
+  context: CheckContext,
+): Violation | null {
+  const now = context.now;
+  if (!now) return null;
+  const started = (slotId: number) => {
+    const si = board.slotIndex.get(slotId);
+    return si !== undefined && board.slots[si].start.getTime() <= now.getTime() ? si : undefined;
+  };
+  const slotLabel = (si: number) => board.label(si, context.t.locale);
+  const changed =
+    before && (before.slotId !== c.slotId || before.leadId !== c.leadId || before.noteTakerId !== c.noteTakerId);
+  const was = before && started(before.slotId);
+  if (changed && was !== undefined)
+    return {
+      code: 'session-started',
+      groupLabel: groups.get(c.groupId)?.label ?? `#${c.groupId}`,
+      slotLabel: slotLabel(was),
+    };
+  const to = before?.slotId === c.slotId ? undefined : started(c.slotId);
+  return to === undefined ? null : { code: 'slot-started', slotLabel: slotLabel(to) };
+}
+
+/**
  * Checks manual changes (a move, or a swap touching two sessions) against the scheduler's rules. The changed groups'
  * current sessions are set aside first, then the changes are checked one by one so they must also fit each other.
  */
@@ -541,8 +577,10 @@ export function checkAssignments(changes: FixedAssignment[], context: CheckConte
   const changing = new Set(changes.map((c) => c.groupId));
   for (const a of context.assignments) if (!changing.has(a.groupId)) board.placeAssignment(a, true);
   const groups = new Map(context.groups.map((g) => [g.id, g]));
+  const current = new Map(context.assignments.map((a) => [a.groupId, a]));
   for (const c of changes) {
-    const v = violationOf(board, groups, c, locale);
+    const v =
+      startedViolation(board, groups, current.get(c.groupId), c, context) ?? violationOf(board, groups, c, locale);
     if (v) return { ok: false, groupId: c.groupId, code: v.code, reason: describeViolation(v, context.t) };
     board.placeAssignment(c, true);
   }

@@ -117,6 +117,8 @@ export type Violation =
   | { code: 'members-unavailable'; groupLabel: string; slotLabel: string }
   | { code: 'moderator-unavailable'; name: string; slotLabel: string }
   | { code: 'capacity-full'; slotLabel: string; capacity: number }
+  | { code: 'slot-started'; slotLabel: string }
+  | { code: 'session-started'; groupLabel: string; slotLabel: string }
   | { code: 'moderator-overlap'; name: string; slotLabel: string; otherGroupLabel: string }
   | { code: 'moderator-rest'; name: string; minutes: number; otherGroupLabel: string }
   | { code: 'moderator-daily-max'; name: string; max: number; slotLabel: string };

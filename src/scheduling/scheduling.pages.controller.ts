@@ -47,6 +47,9 @@ const RULE_FIELD: Record<ViolationCode, 'slotId' | 'moderators' | undefined> = {
   'unknown-slot': 'slotId',
   'members-unavailable': 'slotId',
   'capacity-full': 'slotId',
+  'slot-started': 'slotId',
+  // The session itself has begun: no field of the form can change that.
+  'session-started': undefined,
   'unknown-moderator': 'moderators',
   'same-moderator': 'moderators',
   'moderator-unavailable': 'moderators',

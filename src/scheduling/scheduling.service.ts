@@ -168,6 +168,8 @@ export class SchedulingService {
   ): Promise<SessionView> {
     const study = await this.studies.get(slug);
     await this.txHost.withTransaction(async () => {
+      // As a run does and a slot's removal: a slot checked here cannot be deleted before the session is saved in it.
+      await this.studyQuery.lock(study.id);
       const session = await this.lockOwnSession(study.id, sessionId);
       const loaded = await this.loader.load(study, locale);
       const next: FixedAssignment = {
@@ -209,6 +211,7 @@ export class SchedulingService {
       throw AppError.invalid('schedule.same_session', 'Choose another session to swap moderators with.');
     const study = await this.studies.get(slug);
     await this.txHost.withTransaction(async () => {
+      await this.studyQuery.lock(study.id);
       const locked = await this.sessions.lockSessions([sessionId, otherSessionId]);
       const a = ownScheduled(locked.get(sessionId), study.id, sessionId);
       const b = ownScheduled(locked.get(otherSessionId), study.id, otherSessionId);
@@ -427,6 +430,7 @@ export class SchedulingService {
       slots: loaded.schedSlots,
       moderators: loaded.schedModerators,
       assignments: loaded.fixed,
+      now: new Date(),
       t: translator(locale),
     });
     if (!result.ok)
