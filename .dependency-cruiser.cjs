@@ -110,6 +110,28 @@ module.exports = {
       to: { path: '^src/studies/study-settings\\.service\\.ts$' },
     },
     {
+      name: 'group-dissolver-one-caller',
+      comment:
+        "Only study-flow's GroupDissolutionService dissolves a group (GroupDissolverService): the groups module cannot see whether the group's session still takes place, which the orchestrator asks scheduling first, with the group locked.",
+      severity: 'error',
+      from: {
+        path: '^src/',
+        pathNot: ['^src/groups/groups\\.module\\.ts$', '^src/study-flow/group-dissolution\\.service\\.ts$'],
+      },
+      to: { path: '^src/groups/group-dissolver\\.service\\.ts$' },
+    },
+    {
+      name: 'slot-deleter-one-caller',
+      comment:
+        "Only study-flow's SlotRemovalService deletes a session slot (SlotDeleterService): the studies module cannot see whether a session meets in it, which the orchestrator asks scheduling first, under the study's lock.",
+      severity: 'error',
+      from: {
+        path: '^src/',
+        pathNot: ['^src/studies/studies\\.module\\.ts$', '^src/study-flow/slot-removal\\.service\\.ts$'],
+      },
+      to: { path: '^src/studies/slot-deleter\\.service\\.ts$' },
+    },
+    {
       name: 'pure-domain',
       comment:
         'Domain logic stays framework-free so it can be read and unit-tested on its own: no Nest, TypeORM, Express or HTTP.',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RespondentsModule } from '../respondents/respondents.module';
 import { StudiesModule } from '../studies/studies.module';
+import { GroupDissolverService } from './group-dissolver.service';
 import { GroupMembersService } from './group-members.service';
 import { GroupPlacesService } from './group-places.service';
 import { GroupQueryService } from './group-query.service';
@@ -21,8 +22,9 @@ import { GROUPS_ENTITIES } from './groups.entities';
     GroupQueryService,
     GroupPlacesService,
     GroupsPageService,
+    GroupDissolverService,
   ],
   controllers: [GroupsController, GroupsPagesController],
-  exports: [GroupsService, GroupQueryService, GroupPlacesService, GroupsPageService],
+  exports: [GroupsService, GroupQueryService, GroupPlacesService, GroupsPageService, GroupDissolverService],
 })
 export class GroupsModule {}

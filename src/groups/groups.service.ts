@@ -274,55 +274,6 @@ export class GroupsService {
     return this.groups.removeRespondent(respondentId);
   }
 
-  /**
-   * The group, locked for the rest of the caller's transaction, once the groups module's own rules allow dissolving
-   * it: it exists, its study is open and it is not locked. Whether it still has a session is scheduling's to say, so
-   * GroupDissolutionService (above both) asks that in between and then calls `dissolve`.
-   */
-  @Transactional()
-  async lockForDissolving(id: number): Promise<FocusGroup> {
-    const group = (await this.groups.lockGroups([id])).get(id);
-    if (!group) throw AppError.notFound('group', id);
-    assertGroupsChangeable((await this.studyQuery.byId(group.studyId))!);
-    if (group.status === 'locked')
-      throw AppError.conflict(
-        'group.locked',
-        `Group ${id} is locked. Unlock it first if it really has to be dissolved.`,
-        undefined,
-        { groupId: id },
-      );
-    return group;
-  }
-
-  /**
-   * Deletes the group; its members become eligible again. The audit event keeps who was in it. Only through
-   * GroupDissolutionService, which first makes sure no session of the group still takes place.
-   */
-  @Transactional()
-  async dissolve(id: number, actor: AuthUser): Promise<{ dissolved: number; studySlug: string }> {
-    const group = await this.lockForDissolving(id);
-    const memberships = await this.groups.membershipsOfGroups([id]);
-    const members = memberships.filter((m) => m.role === 'member').map((m) => m.respondentId);
-    await this.groups.deleteGroups([id]);
-    await this.lifecycle.move(members, 'eligible', 'left-group');
-    await this.audit.record({
-      actor,
-      action: 'group.dissolve',
-      studyId: group.studyId,
-      subjectType: 'focus_group',
-      subjectId: id,
-      details: {
-        status: group.status,
-        quadrant: group.quadrant,
-        organisationId: group.organisationId,
-        members,
-        reserves: memberships.filter((m) => m.role === 'reserve').map((m) => m.respondentId),
-      },
-    });
-    const study = (await this.studyQuery.byId(group.studyId))!;
-    return { dissolved: id, studySlug: study.slug };
-  }
-
   private async changeStatus(
     id: number,
     actor: AuthUser,

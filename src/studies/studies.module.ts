@@ -5,6 +5,7 @@ import { ResearchOrganisationService } from './research-organisation.service';
 import { StudyLogoController } from './study-logo.controller';
 import { StudiesController } from './studies.controller';
 import { StudiesPagesController } from './studies.pages.controller';
+import { SlotDeleterService } from './slot-deleter.service';
 import { StudiesService } from './studies.service';
 import { StudyDirectoryService } from './study-directory.service';
 import { StudyQueryService } from './study-query.service';
@@ -22,9 +23,17 @@ import { STUDIES_ENTITIES } from './studies.entities';
     ResearchOrganisationService,
     StudyQueryService,
     StudySettingsService,
+    SlotDeleterService,
     { provide: STUDY_DIRECTORY, useClass: StudyDirectoryService },
   ],
   controllers: [StudiesController, StudiesPagesController, StudyLogoController],
-  exports: [StudiesService, StudyQueryService, StudySettingsService, ResearchOrganisationService, STUDY_DIRECTORY],
+  exports: [
+    StudiesService,
+    StudyQueryService,
+    StudySettingsService,
+    SlotDeleterService,
+    ResearchOrganisationService,
+    STUDY_DIRECTORY,
+  ],
 })
 export class StudiesModule {}

@@ -226,22 +226,6 @@ export class StudiesService {
     return link;
   }
 
-  /** Only through SlotRemovalService, which first makes sure no session meets in the slot. */
-  @Transactional()
-  async removeSlot(slug: string, id: number, actor: AuthUser): Promise<void> {
-    const study = await this.get(slug);
-    const slot = await this.studies.findSlot(study.id, id);
-    if (!slot) throw AppError.notFound('session_slot', id);
-    await this.studies.deleteSlot(id);
-    await this.audit.record({
-      actor,
-      action: 'study.slot_remove',
-      studyId: study.id,
-      subjectType: 'session_slot',
-      subjectId: id,
-    });
-  }
-
   /** For seeding: slots without per-call audit noise beyond the study's creation. */
   @Transactional()
   async addSlotsUnaudited(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
-import { GroupsService } from '../groups/groups.service';
+import { GroupDissolverService } from '../groups/group-dissolver.service';
 import { SchedulingQueryService } from '../scheduling/scheduling-query.service';
 
 /**
@@ -14,7 +14,7 @@ import { SchedulingQueryService } from '../scheduling/scheduling-query.service';
 @Injectable()
 export class GroupDissolutionService {
   constructor(
-    private readonly groups: GroupsService,
+    private readonly groups: GroupDissolverService,
     private readonly scheduling: SchedulingQueryService,
   ) {}
 

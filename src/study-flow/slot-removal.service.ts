@@ -3,6 +3,7 @@ import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { SchedulingQueryService } from '../scheduling/scheduling-query.service';
+import { SlotDeleterService } from '../studies/slot-deleter.service';
 import { StudiesService } from '../studies/studies.service';
 import type { SessionSlot } from '../studies/study';
 import { StudyQueryService } from '../studies/study-query.service';
@@ -16,6 +17,7 @@ import { StudyQueryService } from '../studies/study-query.service';
 export class SlotRemovalService {
   constructor(
     private readonly studies: StudiesService,
+    private readonly slots: SlotDeleterService,
     private readonly studyQuery: StudyQueryService,
     private readonly scheduling: SchedulingQueryService,
   ) {}
@@ -36,6 +38,6 @@ export class SlotRemovalService {
         'A session uses this slot (a cancelled one is kept for its history too), so it cannot be removed. Move the session to another slot on the schedule page first.',
       );
     }
-    await this.studies.removeSlot(slug, id, actor);
+    await this.slots.removeSlot(slug, id, actor);
   }
 }

@@ -3,6 +3,7 @@ import type { AuthUser } from '../../src/auth/auth-user';
 import { GroupMember } from '../../src/groups/group-member.entity';
 import { FocusGroup } from '../../src/groups/group.entity';
 import { GroupMembersService } from '../../src/groups/group-members.service';
+import { GroupDissolverService } from '../../src/groups/group-dissolver.service';
 import { GroupsService } from '../../src/groups/groups.service';
 import { Respondent } from '../../src/respondents/respondent.entity';
 import { createRespondent, createStudy, createUser, StudyFixture } from '../support/factories';
@@ -116,7 +117,7 @@ describe('groups on a real database', () => {
     await groups.lock(inA[0].id!, actor);
     const replacedId = first.groups.find((g) => g.organisation !== orgA.name)!.id!;
     const late = await createBucket(t.dataSource, fx.study.id, orgA.id, 'gemakzoeker', MIXED);
-    await groups.dissolve(inA[1].id!, actor);
+    await t.app.get(GroupDissolverService).dissolve(inA[1].id!, actor);
     const second = await groups.form(fx.study.slug, {}, actor);
     const kept = second.groups.find((g) => g.id === inA[0].id)!;
     expect(kept.members).toEqual(inA[0].members);
@@ -141,7 +142,7 @@ describe('groups on a real database', () => {
       code: 'group.locked',
       message: expect.stringMatching(/locked\. Unlock it first/),
     });
-    await expect(groups.dissolve(id, actor)).rejects.toMatchObject({ code: 'group.locked' });
+    await expect(t.app.get(GroupDissolverService).dissolve(id, actor)).rejects.toMatchObject({ code: 'group.locked' });
     expect((await groups.unlock(id, actor)).status).toBe('confirmed');
     const kept = await groups.form(fx.study.slug, {}, actor);
     expect(kept.groups.map((g) => g.id)).toContain(id);
@@ -208,7 +209,7 @@ describe('groups on a real database', () => {
     const fx = await setup();
     const report = await groups.form(fx.study.slug, {}, actor);
     const id = report.groups[0].id!;
-    await groups.dissolve(id, actor);
+    await t.app.get(GroupDissolverService).dissolve(id, actor);
     expect(await t.dataSource.getRepository(FocusGroup).findOneBy({ id })).toBeNull();
     for (const r of report.groups[0].members) expect(await statusOf(t.dataSource, r)).toBe('eligible');
     const [event] = await t.dataSource

@@ -2,7 +2,7 @@ import type { AuthUser } from '../../src/auth/auth-user';
 import { hashToken } from '../../src/common/tokens';
 import { GroupMember } from '../../src/groups/group-member.entity';
 import { FocusGroup } from '../../src/groups/group.entity';
-import { GroupsService } from '../../src/groups/groups.service';
+import { GroupDissolverService } from '../../src/groups/group-dissolver.service';
 import { Respondent } from '../../src/respondents/respondent.entity';
 import { RespondentStatusChange } from '../../src/respondents/respondent-status-change.entity';
 import { Invitation } from '../../src/scheduling/invitation.entity';
@@ -99,7 +99,7 @@ describe('the status moves that groups and scheduling cause', () => {
     const { study, organisations } = await createStudy(t.dataSource, {}, { organisations: ['RET'] });
     const fx = await createGroupWithMembers(t.dataSource, study.id, organisations[0].id, { status: 'proposed' });
 
-    await t.app.get(GroupsService).dissolve(fx.group.id, actor);
+    await t.app.get(GroupDissolverService).dissolve(fx.group.id, actor);
 
     for (const member of fx.members) {
       expect(await statusOf(t.dataSource, member.id)).toBe('eligible');
@@ -112,7 +112,7 @@ describe('the status moves that groups and scheduling cause', () => {
     const fx = await createGroupWithMembers(t.dataSource, study.id, organisations[0].id, { status: 'proposed' });
 
     const failing = inTransaction(t, async () => {
-      await t.app.get(GroupsService).dissolve(fx.group.id, actor);
+      await t.app.get(GroupDissolverService).dissolve(fx.group.id, actor);
       throw new Error('the dissolve failed');
     });
 

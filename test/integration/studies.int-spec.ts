@@ -3,6 +3,7 @@ import { AuditEvent } from '../../src/audit/audit-event.entity';
 import type { AuthUser } from '../../src/auth/auth-user';
 import { AppError } from '../../src/common/app-error';
 import { DemoService } from '../../src/demo/demo.service';
+import { SlotDeleterService } from '../../src/studies/slot-deleter.service';
 import { StudiesService } from '../../src/studies/studies.service';
 import { StudySettingsService } from '../../src/studies/study-settings.service';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -84,7 +85,7 @@ describe('StudiesService on a real database', () => {
       code: 'study.slot_invalid',
       details: { end: ["is too early: the study's sessions need more time"] },
     });
-    await studies.removeSlot('int-one', slot.id, actor);
+    await t.app.get(SlotDeleterService).removeSlot('int-one', slot.id, actor);
     expect((await studies.detail('int-one')).slots).toHaveLength(0);
   });
 
