@@ -8,6 +8,7 @@ import { HomeworkService } from '../homework/homework.service';
 import { RespondentQueryService } from '../respondents/respondent-query.service';
 import { InvitationsService } from '../scheduling/invitations.service';
 import { SchedulingQueryService } from '../scheduling/scheduling-query.service';
+import { SchedulingService } from '../scheduling/scheduling.service';
 import { StudiesService } from '../studies/studies.service';
 import { StudyQueryService } from '../studies/study-query.service';
 import type { Study } from '../studies/study';
@@ -53,6 +54,7 @@ export class DashboardService {
     private readonly homework: HomeworkService,
     private readonly groupQuery: GroupQueryService,
     private readonly schedulingQuery: SchedulingQueryService,
+    private readonly scheduling: SchedulingService,
     private readonly homeworkQuery: HomeworkQueryService,
     private readonly respondentQuery: RespondentQueryService,
     private readonly studyQuery: StudyQueryService,
@@ -112,12 +114,13 @@ export class DashboardService {
   ): Promise<{ study: Study; reading: StudyReading; organisations: { id: number; name: string }[] }> {
     const { study, organisations: links } = await this.studies.detail(slug);
     const organisations = links.map((l) => ({ id: l.organisationId, name: l.organisation.name }));
-    const rows = await this.studyRows(study.id);
+    const rows = await this.studyRows(study);
     return { study, organisations, reading: readStudy(rows, { ...study, organisations }, now) };
   }
 
   /** Everything the pipeline counts, each part from the module that owns it. */
-  private async studyRows(studyId: number): Promise<StudyRows> {
+  private async studyRows(study: Study): Promise<StudyRows> {
+    const studyId = study.id;
     const [respondents, slots, groups, sessions, invitations, marks, moderators, assignments] = await Promise.all([
       this.respondentQuery.pipelineOf(studyId),
       this.studyQuery.countSlots(studyId),
@@ -129,7 +132,9 @@ export class DashboardService {
       this.homeworkQuery.progressOfStudy(studyId),
     ]);
     const memberships = groups.flatMap((g) => g.memberships);
-    return { respondents, slots, groups, memberships, sessions, invitations, marks, moderators, assignments };
+    // What a run would do now, by the scheduler's own rules (moderators' slots, daily maxima, rest, capacity).
+    const { unplaced } = await this.scheduling.run(study.slug, { dryRun: true }, null, study.locale);
+    return { respondents, slots, groups, memberships, sessions, invitations, marks, moderators, assignments, unplaced };
   }
 }
 

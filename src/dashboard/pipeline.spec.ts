@@ -88,6 +88,7 @@ describe(blockers.name, () => {
     groups: { proposed: 0, kept: 4 },
     moderators: 3,
     unscheduledGroups: 0,
+    unplaceable: { moderators: 0, slots: 0 },
     uninvitedSessions: 0,
     homeworkDue: 0,
     unmarkedSessions: { count: 0, firstId: null },
@@ -124,6 +125,22 @@ describe(blockers.name, () => {
       { code: 'homework-due', count: 5, remedy: { bulk: 'homework' } },
       { code: 'unmarked-sessions', count: 1, remedy: { page: 'attendance' } },
     ]);
+  });
+
+  it('sends to the schedule only the groups a run would place; the others to the moderators or the times they lack', () => {
+    const waiting = { ...ready, unscheduledGroups: 4 };
+    expect(blockers({ ...waiting, unplaceable: { moderators: 2, slots: 1 } })).toEqual([
+      { code: 'moderators-full', count: 2, remedy: { page: 'moderators' } },
+      { code: 'slots-unusable', count: 1, remedy: { page: 'settings' } },
+      { code: 'unscheduled-groups', count: 1, remedy: { page: 'schedule' } },
+    ]);
+    expect(blockers({ ...waiting, unplaceable: { moderators: 4, slots: 0 } }).map((b) => b.code)).toEqual([
+      'moderators-full',
+    ]);
+    // Fewer than two moderators is said as such, not once more as moderators who are full.
+    expect(
+      blockers({ ...waiting, moderators: 1, unplaceable: { moderators: 4, slots: 0 } }).map((b) => b.code),
+    ).toEqual(['no-moderators']);
   });
 
   it('asks to form groups only while there are none', () => {

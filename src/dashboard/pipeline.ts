@@ -119,6 +119,11 @@ export interface StudyState {
   moderators: number;
   /** Confirmed or locked groups without a session. */
   unscheduledGroups: number;
+  /**
+   * Of those, the groups a scheduler run would not place now, by what they wait for: two moderators free at a slot the
+   * members can make, or such a slot with room that has not begun.
+   */
+  unplaceable: { moderators: number; slots: number };
   /** Scheduled sessions whose members have not all been invited. */
   uninvitedSessions: number;
   /** Invited or confirmed members of scheduled groups without homework. */
@@ -136,6 +141,8 @@ export type BlockerCode =
   | 'ungrouped'
   | 'proposed-groups'
   | 'no-moderators'
+  | 'moderators-full'
+  | 'slots-unusable'
   | 'unscheduled-groups'
   | 'uninvited-sessions'
   | 'homework-due'
@@ -162,10 +169,15 @@ export function blockers(s: StudyState): Blocker[] {
     out.push({ code: 'ungrouped', count: s.ungrouped, remedy: { page: 'groups' } });
   if (s.groups.proposed > 0)
     out.push({ code: 'proposed-groups', count: s.groups.proposed, remedy: { bulk: 'confirm-groups' } });
-  if (s.moderators < 2 && s.groups.kept > 0)
-    out.push({ code: 'no-moderators', count: s.moderators, remedy: { page: 'moderators' } });
-  if (s.unscheduledGroups > 0)
-    out.push({ code: 'unscheduled-groups', count: s.unscheduledGroups, remedy: { page: 'schedule' } });
+  const tooFew = s.moderators < 2 && s.groups.kept > 0;
+  if (tooFew) out.push({ code: 'no-moderators', count: s.moderators, remedy: { page: 'moderators' } });
+  // The schedule page is the next step only for groups a run would place; the others wait for what they lack.
+  else if (s.unplaceable.moderators > 0)
+    out.push({ code: 'moderators-full', count: s.unplaceable.moderators, remedy: { page: 'moderators' } });
+  if (s.unplaceable.slots > 0)
+    out.push({ code: 'slots-unusable', count: s.unplaceable.slots, remedy: { page: 'settings' } });
+  const placeable = s.unscheduledGroups - s.unplaceable.moderators - s.unplaceable.slots;
+  if (placeable > 0) out.push({ code: 'unscheduled-groups', count: placeable, remedy: { page: 'schedule' } });
   if (s.uninvitedSessions > 0)
     out.push({ code: 'uninvited-sessions', count: s.uninvitedSessions, remedy: { bulk: 'invite' } });
   if (s.homeworkDue > 0) out.push({ code: 'homework-due', count: s.homeworkDue, remedy: { bulk: 'homework' } });

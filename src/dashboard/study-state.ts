@@ -5,6 +5,7 @@ import { countTable } from '../respondents/pool-counts';
 import type { GroupRecord, MembershipRecord } from '../groups/group-query.service';
 import type { HomeworkProgress } from '../homework/homework-query.service';
 import type { PipelineRespondent } from '../respondents/respondent-query.service';
+import type { UnplacedNeed } from '../scheduling/explain';
 import type { AttendanceRecord, InvitationRecord, SessionRecord } from '../scheduling/scheduling-query.service';
 import type { PipelinePerson, StudyState } from './pipeline';
 
@@ -19,6 +20,8 @@ export interface StudyRows {
   marks: Pick<AttendanceRecord, 'sessionId' | 'respondentId'>[];
   slots: number;
   moderators: number;
+  /** The groups a scheduler run would leave without a session now, and what each waits for. */
+  unplaced: { needs: UnplacedNeed }[];
 }
 
 export interface CountSettingsWithNames {
@@ -155,6 +158,10 @@ export function readStudy(rows: StudyRows, settings: CountSettingsWithNames, now
     groups: { proposed: proposedGroupIds.length, kept: kept.length },
     moderators: rows.moderators,
     unscheduledGroups: kept.filter((g) => !liveSession.has(g.id) && groupStatus.has(g.id)).length,
+    unplaceable: {
+      moderators: rows.unplaced.filter((u) => u.needs === 'moderators').length,
+      slots: rows.unplaced.filter((u) => u.needs === 'slots').length,
+    },
     uninvitedSessions: inviteWork.length,
     homeworkDue: homeworkWork.reduce((n, w) => n + w.respondentIds.length, 0),
     unmarkedSessions: { count: unmarked.length, firstId: unmarked[0]?.id ?? null },

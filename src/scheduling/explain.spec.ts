@@ -1,5 +1,12 @@
 import { translator } from '../common/view-engine';
-import { describeSlotDiagnosis, describeUnplaced, formatSlotLabel, localDayKey } from './explain';
+import {
+  describeSlotDiagnosis,
+  describeUnplaced,
+  formatSlotLabel,
+  localDayKey,
+  SlotDiagnosis,
+  unplacedNeed,
+} from './explain';
 
 describe('formatSlotLabel', () => {
   it('names the slot in Amsterdam time, in winter and in summer', () => {
@@ -47,5 +54,30 @@ describe('describeSlotDiagnosis', () => {
       'di 10 mrt 10:00 zit vol (max. 2 groepen) en mist twee moderatoren ' +
         '(Eva: al in een sessie op dat moment; Jan: al in een sessie op dat moment; Piet: al in een sessie op dat moment; en nog 2)',
     );
+  });
+});
+
+describe(unplacedNeed.name, () => {
+  const closest = (over: Partial<SlotDiagnosis>): SlotDiagnosis => ({
+    slotId: 1,
+    slotLabel: 'di 10 mrt 10:00',
+    capacity: null,
+    capacityFull: false,
+    moderatorsListing: 2,
+    freeModeratorIds: [1, 2],
+    blocked: [],
+    ...over,
+  });
+
+  it('waits for moderators when fewer than two are free at the closest slot, full or not', () => {
+    expect(unplacedNeed('no-free-slot', closest({ freeModeratorIds: [1] }))).toBe('moderators');
+    expect(unplacedNeed('no-free-slot', closest({ moderatorsListing: 0, freeModeratorIds: [] }))).toBe('moderators');
+    expect(unplacedNeed('no-free-slot', closest({ capacityFull: true, freeModeratorIds: [] }))).toBe('moderators');
+  });
+
+  it('waits for slots when the members share none that has not begun, or the closest is only full', () => {
+    expect(unplacedNeed('no-common-slot')).toBe('slots');
+    expect(unplacedNeed('slots-started')).toBe('slots');
+    expect(unplacedNeed('no-free-slot', closest({ capacity: 1, capacityFull: true }))).toBe('slots');
   });
 });

@@ -69,6 +69,19 @@ export interface SlotDiagnosis {
 
 export type UnplacedCode = 'no-common-slot' | 'slots-started' | 'no-free-slot';
 
+/** What a group the scheduler could not place is waiting for: two free moderators, or a slot with room for it. */
+export type UnplacedNeed = 'moderators' | 'slots';
+
+/**
+ * Moderators when, at the slot that came closest, fewer than two are free (none listed it, or each is busy, resting or
+ * at their daily maximum); slots when the members share no slot that has not begun, or the closest one is full.
+ */
+export function unplacedNeed(code: UnplacedCode, closest?: SlotDiagnosis): UnplacedNeed {
+  return code === 'no-free-slot' && closest !== undefined && closest.freeModeratorIds.length < 2
+    ? 'moderators'
+    : 'slots';
+}
+
 const MAX_BLOCKERS_NAMED = 3;
 
 function blockText(b: ModeratorBlock, t: Translator): string {

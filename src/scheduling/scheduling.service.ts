@@ -11,7 +11,7 @@ import { LOCALE_TAG } from '../common/domain';
 import { formatSlot } from '../common/format';
 import { StudiesService } from '../studies/studies.service';
 import { checkAssignments, FixedAssignment, scheduleGroups } from './assignment';
-import { localDayKey } from './explain';
+import { localDayKey, unplacedNeed, UnplacedNeed } from './explain';
 import { translator } from '../common/view-engine';
 import { InvitationsService } from './invitations.service';
 import { LoadedSchedule, ScheduleLoader } from './schedule-loader';
@@ -34,6 +34,7 @@ export interface UnplacedRow {
   group: string;
   code: string;
   reason: string;
+  needs: UnplacedNeed;
 }
 
 export interface ScheduleRunReport {
@@ -406,6 +407,7 @@ export class SchedulingService {
           group: label(u.groupId),
           code: u.code,
           reason: u.reason,
+          needs: unplacedNeed(u.code, u.closest),
         })),
         kept: loaded.sessions.filter((s) => s.status === 'scheduled').length,
       },
