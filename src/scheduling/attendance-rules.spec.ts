@@ -1,4 +1,10 @@
-import { applyMark, attendanceMessage, attendanceProblem, AttendanceContext } from './attendance-rules';
+import {
+  applyMark,
+  attendanceMessage,
+  attendanceProblem,
+  AttendanceContext,
+  invitedMemberIds,
+} from './attendance-rules';
 
 const held: AttendanceContext = {
   studyStatus: 'fieldwork',
@@ -6,6 +12,7 @@ const held: AttendanceContext = {
   startsAt: new Date('2026-12-07T09:00:00Z'),
   now: new Date('2026-12-07T11:30:00Z'),
   memberIds: [1, 2, 3],
+  invitedIds: [1, 2, 3],
 };
 
 describe(attendanceProblem.name, () => {
@@ -40,6 +47,19 @@ describe(attendanceProblem.name, () => {
       code: 'attendance.not_members',
       respondentIds: [9, 8],
     });
+  });
+
+  it('refuses “present” for a member who was never invited to the session, after the other checks; “absent” is fine', () => {
+    const two = { ...held, invitedIds: [1, 2] };
+    expect(attendanceProblem({ present: [1, 3, 3], absent: [2] }, two)).toEqual({
+      code: 'attendance.not_invited',
+      respondentIds: [3],
+    });
+    expect(attendanceProblem({ present: [1], absent: [2, 3] }, two)).toBeNull();
+    expect(attendanceProblem({ present: [3, 9], absent: [] }, two)).toMatchObject({ code: 'attendance.not_members' });
+    expect(attendanceMessage({ code: 'attendance.not_invited', respondentIds: [3] })).toBe(
+      'Respondent 3 was never invited to this session, so cannot be marked present.',
+    );
   });
 
   it('says each problem in words', () => {
@@ -80,5 +100,29 @@ describe(applyMark.name, () => {
   it('marking present twice changes nothing', () => {
     const first = applyMark('confirmed', null, true);
     expect(applyMark(first.status, first.mark, true)).toEqual(first);
+  });
+});
+
+describe(invitedMemberIds.name, () => {
+  const members = [
+    { id: 1, email: 'a@example.org' },
+    { id: 2, email: 'b@example.org' },
+    { id: 3, email: null },
+    { id: 4, email: 'd@example.org' },
+  ];
+  const invitations = [
+    { respondentId: 1, status: 'confirmed' },
+    { respondentId: 2, status: 'sent' },
+    { respondentId: 4, status: 'cancelled' },
+    { respondentId: 9, status: 'confirmed' },
+  ];
+
+  it('counts open and accepted invitations to the session, and once they went out, members without an address', () => {
+    expect(invitedMemberIds(members, invitations, true)).toEqual([1, 2, 3]);
+  });
+
+  it('counts nobody without an address before the invitations went out, nor a cancelled invitation ever', () => {
+    expect(invitedMemberIds(members, invitations, false)).toEqual([1, 2]);
+    expect(invitedMemberIds(members, [], false)).toEqual([]);
   });
 });

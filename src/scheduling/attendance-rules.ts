@@ -14,6 +14,8 @@ export interface AttendanceContext {
   now: Date;
   /** The group's members now (role member). */
   memberIds: number[];
+  /** Those of them invited to this session (`invitedMemberIds`): only they can have come. */
+  invitedIds: number[];
 }
 
 export type AttendanceProblem =
@@ -22,7 +24,8 @@ export type AttendanceProblem =
   | { code: 'attendance.not_held'; startsAt: Date }
   | { code: 'attendance.empty' }
   | { code: 'attendance.in_both'; respondentIds: number[] }
-  | { code: 'attendance.not_members'; respondentIds: number[] };
+  | { code: 'attendance.not_members'; respondentIds: number[] }
+  | { code: 'attendance.not_invited'; respondentIds: number[] };
 
 /** The first reason the marks cannot be taken, or null. A session can be marked from the moment it starts. */
 export function attendanceProblem(request: AttendanceRequest, ctx: AttendanceContext): AttendanceProblem | null {
@@ -36,7 +39,27 @@ export function attendanceProblem(request: AttendanceRequest, ctx: AttendanceCon
   const members = new Set(ctx.memberIds);
   const strangers = [...new Set([...request.present, ...request.absent].filter((id) => !members.has(id)))];
   if (strangers.length) return { code: 'attendance.not_members', respondentIds: strangers };
+  // Absent stays open to them: it is true, and it undoes a "present" given before they were told apart.
+  const invited = new Set(ctx.invitedIds);
+  const uninvited = [...new Set(request.present.filter((id) => !invited.has(id)))];
+  if (uninvited.length) return { code: 'attendance.not_invited', respondentIds: uninvited };
   return null;
+}
+
+/**
+ * The members invited to a session: those with an open or accepted invitation to it, and, once its invitations went
+ * out, those without an e-mail address, whom the invitations left to the researchers to invite by phone or letter.
+ * A member put in the group after that by hand, or whose invitation was cancelled, was never told of this session.
+ */
+export function invitedMemberIds(
+  members: readonly { id: number; email: string | null }[],
+  invitations: readonly { respondentId: number; status: string }[],
+  invitationsSent: boolean,
+): number[] {
+  const live = new Set(
+    invitations.filter((i) => i.status === 'sent' || i.status === 'confirmed').map((i) => i.respondentId),
+  );
+  return members.filter((m) => live.has(m.id) || (invitationsSent && !m.email)).map((m) => m.id);
 }
 
 /** Statuses from which someone who came becomes a participant (a member invited by phone is still `grouped`). */
@@ -80,5 +103,7 @@ export function attendanceMessage(problem: AttendanceProblem): string {
       return `Respondent ${problem.respondentIds.join(', ')} cannot be both present and absent. Choose one.`;
     case 'attendance.not_members':
       return `Respondent ${problem.respondentIds.join(', ')} is not a member of this group. Only the group's members can be marked.`;
+    case 'attendance.not_invited':
+      return `Respondent ${problem.respondentIds.join(', ')} was never invited to this session, so cannot be marked present.`;
   }
 }

@@ -17,10 +17,12 @@ import {
   attendanceMessage,
   attendanceProblem,
   AttendanceRequest,
+  invitedMemberIds,
 } from './attendance-rules';
 import { AttendanceRepository } from './attendance.repository';
 import { groupLabel } from './schedule-loader';
 import { SessionRepository } from './session.repository';
+import type { ScheduledSession } from './session.entity';
 
 export type MarkValue = 'present' | 'absent';
 
@@ -33,7 +35,14 @@ export interface AttendanceSheet {
   cancelled: boolean;
   /** The session has started: marks can be taken. */
   held: boolean;
-  members: { respondentId: number; firstName: string | null; status: RespondentStatus; mark: MarkValue | null }[];
+  members: {
+    respondentId: number;
+    firstName: string | null;
+    status: RespondentStatus;
+    mark: MarkValue | null;
+    /** Invited to this session: only then can they be marked present. */
+    invited: boolean;
+  }[];
 }
 
 export interface AttendanceResult {
@@ -51,6 +60,7 @@ const KIND: Record<AttendanceProblem['code'], 'invalid' | 'conflict'> = {
   'attendance.empty': 'invalid',
   'attendance.in_both': 'invalid',
   'attendance.not_members': 'invalid',
+  'attendance.not_invited': 'conflict',
 };
 
 /** Who came to a session: the lead, the note-taker or a researcher marks each member present or absent. */
@@ -78,6 +88,7 @@ export class AttendanceService {
       (await this.respondentQuery.byIds(memberships.map((m) => m.respondentId))).map((r) => [r.id, r]),
     );
     const marks = new Map((await this.attendance.marksOfSession(session.id)).map((m) => [m.respondentId, m]));
+    const invited = new Set(await this.invitedIds(session, [...people.values()]));
     return {
       study,
       sessionId: session.id,
@@ -94,6 +105,7 @@ export class AttendanceService {
           firstName: r.firstName,
           status: r.status,
           mark: mark ? (mark.present ? 'present' : 'absent') : null,
+          invited: invited.has(r.id),
         };
       }),
     };
@@ -115,12 +127,14 @@ export class AttendanceService {
     const memberships = (await this.groupQuery.membershipsOfGroups([session.groupId])).filter(
       (m) => m.role === 'member',
     );
+    const members = await this.respondentQuery.byIds(memberships.map((m) => m.respondentId));
     const problem = attendanceProblem(request, {
       studyStatus: study.status,
       sessionStatus: session.status,
       startsAt: session.startsAt,
       now,
       memberIds: memberships.map((m) => m.respondentId),
+      invitedIds: await this.invitedIds(session, members),
     });
     if (problem)
       throw new AppError(
@@ -171,6 +185,14 @@ export class AttendanceService {
       present: all.filter((m) => m.present).map((m) => m.respondentId),
       absent: all.filter((m) => !m.present).map((m) => m.respondentId),
     };
+  }
+
+  private async invitedIds(
+    session: ScheduledSession,
+    members: readonly { id: number; email: string | null }[],
+  ): Promise<number[]> {
+    const invitations = await this.sessions.invitationsOfSessions([session.id]);
+    return invitedMemberIds(members, invitations, session.invitedAt !== null);
   }
 
   /** The command line's form: a group and the members' e-mail addresses. */

@@ -12,7 +12,7 @@ describe('the attendance page in Chromium', () => {
 
   beforeAll(async () => {
     ({ t, base, browser } = await startBrowserApp());
-    fx = await createScheduledGroup(t.dataSource, { members: 3, daysAhead: -1, organisation: 'Vitens' });
+    fx = await createScheduledGroup(t.dataSource, { members: 3, daysAhead: -1, organisation: 'Vitens', invited: true });
   });
   afterAll(() => stopBrowserApp({ t, browser }));
 

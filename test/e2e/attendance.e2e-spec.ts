@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'fs';
 import { join } from 'path';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
+import { GroupMember } from '../../src/groups/group-member.entity';
 import { Respondent } from '../../src/respondents/respondent.entity';
 import { RespondentStatusChange } from '../../src/respondents/respondent-status-change.entity';
 import { Attendance } from '../../src/scheduling/attendance.entity';
@@ -33,7 +34,7 @@ describe('attendance: marking who came to a session', () => {
     const researcher = await createUser(t.dataSource, { role: 'researcher' });
     ({ agent, csrf } = await loginAgent(t.app, researcher.email, researcher.password));
     // Started yesterday: it has taken place.
-    held = await createScheduledGroup(t.dataSource, { members: 3, daysAhead: -1 });
+    held = await createScheduledGroup(t.dataSource, { members: 3, daysAhead: -1, invited: true });
   });
   afterAll(() => t?.close());
 
@@ -108,19 +109,19 @@ describe('attendance: marking who came to a session', () => {
     });
 
     it('a session that has not taken place yet', async () => {
-      const ahead = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: 7 });
+      const ahead = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: 7, invited: true });
       const res = await post(ahead.session.id, { present: [ahead.members[0].id] }).expect(409);
       expect(res.body.code).toBe('attendance.not_held');
       expect(await statuses(ahead.members)).toEqual(['confirmed', 'confirmed']);
     });
 
     it('a cancelled session, a closed study, an unknown session', async () => {
-      const cancelled = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -2 });
+      const cancelled = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -2, invited: true });
       await t.dataSource.getRepository(ScheduledSession).update(cancelled.session.id, { status: 'cancelled' });
       expect((await post(cancelled.session.id, { present: [cancelled.members[0].id] }).expect(409)).body.code).toBe(
         'attendance.session_cancelled',
       );
-      const closed = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -2 });
+      const closed = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -2, invited: true });
       await t.dataSource.getRepository(Study).update(closed.study.id, { status: 'closed' });
       expect((await post(closed.session.id, { present: [closed.members[0].id] }).expect(409)).body.code).toBe(
         'attendance.study_closed',
@@ -135,8 +136,71 @@ describe('attendance: marking who came to a session', () => {
     });
   });
 
+  describe('a member who was never invited to the session', () => {
+    let fx: HomeworkFixture;
+    let newcomer: Respondent;
+    let byPhone: Respondent;
+    let url: string;
+    const join = async (overrides: Parameters<typeof createRespondent>[3]) => {
+      const r = await createRespondent(t.dataSource, fx.study.id, fx.group.organisationId, {
+        status: 'grouped',
+        quadrant: fx.group.quadrant,
+        ...overrides,
+      });
+      const position = await t.dataSource.getRepository(GroupMember).countBy({ groupId: fx.group.id });
+      await t.dataSource
+        .getRepository(GroupMember)
+        .insert({ studyId: fx.study.id, groupId: fx.group.id, respondentId: r.id, role: 'member', position });
+      return r;
+    };
+
+    beforeAll(async () => {
+      fx = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -1, invited: true });
+      url = `/studies/${fx.study.slug}/sessions/${fx.session.id}/attendance`;
+      // Put in the group by hand after the invitations went out: nobody sent them one.
+      newcomer = await join({ firstName: 'Nieuw' });
+      // No e-mail address: the invitations told the researchers to invite her by phone or letter.
+      byPhone = await join({ firstName: 'Telefoon', email: null, contactPreference: 'phone', phone: '06 1234 5678' });
+    });
+
+    it('cannot be marked present (409) and nothing changes; absent is allowed, and a member invited by phone can come', async () => {
+      const marksBefore = await t.dataSource.getRepository(Attendance).findBy({ sessionId: fx.session.id });
+      const refused = await post(fx.session.id, { present: [fx.members[0].id, newcomer.id] }).expect(409);
+      expect(refused.body).toMatchObject({
+        code: 'attendance.not_invited',
+        details: { respondentIds: [newcomer.id] },
+        message: expect.stringContaining('niet uitgenodigd voor deze sessie'),
+      });
+      expect(await statuses([...fx.members, newcomer])).toEqual(['confirmed', 'confirmed', 'grouped']);
+      expect(await t.dataSource.getRepository(Attendance).findBy({ sessionId: fx.session.id })).toEqual(marksBefore);
+
+      await post(fx.session.id, { present: [fx.members[0].id, byPhone.id], absent: [newcomer.id] }).expect(200);
+      expect(await statuses([...fx.members, newcomer, byPhone])).toEqual([
+        'participated',
+        'confirmed',
+        'grouped',
+        'participated',
+      ]);
+    });
+
+    it('is shown as not invited on the page, without a “present” choice, and a forged one is refused at the form', async () => {
+      const page = await agent.get(`${url}?lang=nl`).expect(200);
+      const fieldset = new RegExp(`<legend>Nieuw[\\s\\S]*?</fieldset>`).exec(page.text)![0];
+      expect(fieldset).toContain('niet uitgenodigd voor deze sessie');
+      expect(fieldset).toMatch(new RegExp(`name="mark-${newcomer.id}" value="present" disabled`));
+      expect(fieldset).not.toMatch(new RegExp(`name="mark-${newcomer.id}" value="absent"[^>]* disabled`));
+      const forged = await agent
+        .post(url)
+        .type('form')
+        .send({ _csrf: csrf, [`mark-${newcomer.id}`]: 'present' })
+        .expect(409);
+      expect(forged.text).toContain('Wie niet voor deze sessie is uitgenodigd, kan niet als aanwezig gemeld worden.');
+      expect(await statuses([newcomer])).toEqual(['grouped']);
+    });
+  });
+
   it('the page shows each member with a choice, saves, and re-shows a refusal in the reader language', async () => {
-    const fx = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -1 });
+    const fx = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -1, invited: true });
     const url = `/studies/${fx.study.slug}/sessions/${fx.session.id}/attendance`;
     const page = await agent.get(`${url}?lang=en`).expect(200);
     expect(page.text).toContain('<h1>Attendance</h1>');
@@ -153,12 +217,12 @@ describe('attendance: marking who came to a session', () => {
     expect(after.text).toMatch(new RegExp(`name="mark-${fx.members[1].id}" value="absent" checked`));
     const refused = await agent.post(url).type('form').send({ _csrf: csrf }).expect(400);
     expect(refused.text).toContain('Kies bij minstens één deelnemer');
-    const otherStudy = await createScheduledGroup(t.dataSource, { members: 1, daysAhead: -1 });
+    const otherStudy = await createScheduledGroup(t.dataSource, { members: 1, daysAhead: -1, invited: true });
     await agent.get(`/studies/${fx.study.slug}/sessions/${otherStudy.session.id}/attendance`).expect(404);
   });
 
   it('kwadrant attendance marks by e-mail address, and names addresses that are not in the group', async () => {
-    const fx = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -1 });
+    const fx = await createScheduledGroup(t.dataSource, { members: 2, daysAhead: -1, invited: true });
     const db = t.config.database;
     const env = {
       DATA_DIR: mkdtempSync(join(runDir(), 'cli-')),

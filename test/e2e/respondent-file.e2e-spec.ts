@@ -27,6 +27,7 @@ describe('the page per respondent', () => {
       daysAhead: -1,
       organisation: 'Vitens',
       memberOverrides: { gender: 'v' },
+      invited: true,
     });
     await agent
       .post(`/api/studies/${fx.study.slug}/homework/groups/${fx.group.id}/send`)

@@ -4,6 +4,8 @@ import { FocusGroup } from '../../src/groups/group.entity';
 import { GroupMember } from '../../src/groups/group-member.entity';
 import { HomeworkAssignment } from '../../src/homework/homework-assignment.entity';
 import { HomeworkLinksService } from '../../src/homework/homework-links.service';
+import { hashToken, randomToken } from '../../src/common/tokens';
+import { Invitation } from '../../src/scheduling/invitation.entity';
 import { Respondent } from '../../src/respondents/respondent.entity';
 import { ScheduledSession } from '../../src/scheduling/session.entity';
 import { Study } from '../../src/studies/study.entity';
@@ -23,7 +25,8 @@ export interface HomeworkFixture {
 
 /**
  * A study with one confirmed group of `members` respondents of one organisation, scheduled with a lead and a
- * note-taker; the session starts `daysAhead` days from now (default: three weeks, so the deadline is ahead).
+ * note-taker; the session starts `daysAhead` days from now (default: three weeks, so the deadline is ahead). With
+ * `invited`, each member holds the confirmed invitation their status speaks of (attendance asks for one).
  */
 export async function createScheduledGroup(
   ds: DataSource,
@@ -33,6 +36,7 @@ export async function createScheduledGroup(
     study?: Partial<Study>;
     organisation?: string;
     memberOverrides?: RespondentOverrides;
+    invited?: boolean;
   } = {},
 ): Promise<HomeworkFixture> {
   const organisationName = opts.organisation ?? `Waterbedrijf ${Math.random().toString(36).slice(2, 7)}`;
@@ -94,6 +98,19 @@ export async function createScheduledGroup(
     createdAt: now,
     updatedAt: now,
   });
+  if (opts.invited)
+    await ds.getRepository(Invitation).insert(
+      members.map((m) => ({
+        studyId: study.id,
+        sessionId: session.id,
+        respondentId: m.id,
+        tokenHash: hashToken(randomToken()),
+        status: 'confirmed' as const,
+        sequence: 0,
+        sentAt: now,
+        respondedAt: now,
+      })),
+    );
   return { study, organisationName, group, session, members, lead, note };
 }
 
