@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { HomeworkAssignment } from '../../src/homework/homework-assignment.entity';
 import { HomeworkService } from '../../src/homework/homework.service';
-import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
+import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp, wordsBrokenIn } from '../support/browser';
 import { createScheduledGroup, credentialsOf, HomeworkFixture } from '../support/homework-factories';
 import { TestApp } from '../support/test-app';
 
@@ -14,7 +14,13 @@ describe('the homework form in Chromium', () => {
 
   beforeAll(async () => {
     ({ t, base, browser } = await startBrowserApp());
-    fx = await createScheduledGroup(t.dataSource, { members: 4, organisation: 'Vitens' });
+    fx = await createScheduledGroup(t.dataSource, {
+      members: 4,
+      organisation: 'Vitens',
+      study: {
+        returnAddress: 'Hogeschool Utrecht, lectoraat Klantgericht Organiseren, Antwoordnummer 5010, 3500 VB Utrecht',
+      },
+    });
     await t.app.get(HomeworkService).sendForGroup(fx.study.slug, fx.group.id, null);
   });
   afterAll(() => stopBrowserApp({ t, browser }));
@@ -210,6 +216,11 @@ describe('the homework form in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${base}/h/${token}/print`);
     expect(await axeViolations(page)).toEqual([]);
+    // Only the private link may break mid-word; the return address is copied onto an envelope as it stands.
+    const link = (await page.locator('.homework-letter__emphasis').first().textContent())!;
+    expect(link).toContain(`/h/${token}`);
+    const broken = await wordsBrokenIn(page, '.homework-letter__emphasis');
+    expect(broken.filter((word) => !link.includes(word))).toEqual([]);
     await page.goto(`${base}/h/unknown-link-for-sure`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Deze link of code kennen we niet');
     expect(await axeViolations(page)).toEqual([]);
