@@ -8,10 +8,14 @@ import { POPULATIONS } from '../overviews/overview';
 import { JourneyQueryDto } from './dto/journey-query.dto';
 import { journeyLinks, quoteViews } from './journey-page';
 import { journeyPictures } from './journey-pictures';
+import type { Count, JourneyGroup } from './journey-report';
 import { journeyBlocks } from './journey-view';
 import { JourneysService } from './journeys.service';
 
 const STYLESHEETS = ['/assets/css/overviews.css', '/assets/css/journeys.css', '/assets/css/journey-pictures.css'];
+
+/** No group has a respondent with homework: the page says so instead of pictures and tables that are all zeros. */
+const nobodyHandedIn = (groups: JourneyGroup<Count>[]): boolean => groups.every((g) => g.respondents === 0);
 
 @Controller()
 export class JourneysPagesController {
@@ -41,6 +45,7 @@ export class JourneysPagesController {
       quadrants: QUADRANTS,
       populations: POPULATIONS,
       quadrantName: request.quadrant ? translator(req.locale)(`quadrant.${request.quadrant}`) : '',
+      nobodyYet: nobodyHandedIn(report.groups),
       pictures: await journeyPictures(report, req.locale, { idPrefix: 'picture' }),
       blocks: journeyBlocks(report.groups, { locale: req.locale, quadrant: request.quadrant }),
       downloads: journeyLinks(`/api/studies/${study.slug}/journey`, request),
@@ -70,6 +75,8 @@ export class JourneysPagesController {
       quadrants: QUADRANTS,
       populations: POPULATIONS,
       quadrantName: request.quadrant ? translator(locale)(`quadrant.${request.quadrant}`) : '',
+      ownNobodyYet: nobodyHandedIn(journey.groups),
+      consortiumNobodyYet: nobodyHandedIn(journey.consortium),
       pictures: await journeyPictures(journey, locale, {
         idPrefix: 'picture',
         suppressedBelow: journey.k,

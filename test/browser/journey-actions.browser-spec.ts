@@ -8,7 +8,7 @@ import { ActionsService } from '../../src/actions/actions.service';
 import { Coding } from '../../src/coding/coding.entity';
 import { stopRenderer } from '../../src/journeys/vega-renderer';
 import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
-import { createUser } from '../support/factories';
+import { createStudy, createUser } from '../support/factories';
 import { codeJourneyStudy, createJourneyStudy } from '../support/journey-factories';
 import type { TestApp } from '../support/test-app';
 
@@ -113,6 +113,24 @@ describe('the journey and action pages in Chromium', () => {
       });
     }
   }
+
+  it('says that nobody has handed in homework yet, instead of pictures and tables that are all zeros', async () => {
+    await createStudy(t.dataSource, { slug: 'klantreis-leeg' }, { organisations: ['RET', 'Vitens'] });
+    await open(375, researcher, '/studies/klantreis-leeg/journey');
+    expect(await page.locator('#journey-nobody-yet').textContent()).toContain(
+      'Nog niemand in deze selectie heeft huiswerk ingeleverd',
+    );
+    expect(await page.locator('svg, .journey-block').count()).toBe(0);
+    await fitsAndPassesAxe(375, 'journey-nobody-yet');
+    await page.close();
+    await open(375, partner, '/partner/studies/klantreis-leeg/journey');
+    expect(await page.locator('#journey-nobody-yet').textContent()).toBe(
+      'Nog niemand van RET in deze selectie heeft huiswerk ingeleverd, dus er is nog niets te zien.',
+    );
+    expect(await page.textContent('main')).toContain('Nog niemand in het consortium heeft in deze selectie huiswerk');
+    expect(await page.locator('svg, .journey-block').count()).toBe(0);
+    await fitsAndPassesAxe(375, 'journey-partner-nobody-yet');
+  });
 
   it('lets a researcher pick the evidence quotes with the keyboard alone', async () => {
     await open(1280, researcher, `/studies/${slug}/action/${actionId}/edit`);
