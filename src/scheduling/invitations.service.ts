@@ -23,6 +23,7 @@ import { invitationLinkClosed, isClosedStudy } from './invitation-link';
 import { InvitationMailer, ModeratorMailContext } from './invitation-mailer';
 import { ModeratorRepository } from './moderator.repository';
 import { groupLabel } from './schedule-loader';
+import { hasBegun } from './session-begun';
 import { SessionRepository } from './session.repository';
 import type { ScheduledSession } from './session.entity';
 import { inSequence } from '../common/in-sequence';
@@ -110,6 +111,13 @@ export class InvitationsService {
         { groupId },
       );
     }
+    // An invitation to a session that has begun would ask people to come to something that is over or under way.
+    if (hasBegun(session, new Date()))
+      throw AppError.conflict(
+        'invitation.session_started',
+        `The session of group ${groupId} has already begun: no invitations are sent for it any more.`,
+        { groupId },
+      );
     const report = await this.inviteMissing(study, session);
     await this.audit.record({
       actor,
@@ -122,7 +130,10 @@ export class InvitationsService {
     return report;
   }
 
-  /** Every scheduled group of the study (or the one given), one transaction per group. */
+  /**
+   * Every scheduled group of the study whose session has not begun (or the one given, refused if it has begun), one
+   * transaction per group.
+   */
   async sendForStudy(
     slug: string,
     groupId: number | undefined,
@@ -130,8 +141,9 @@ export class InvitationsService {
     progress?: (line: string) => void,
   ): Promise<GroupInvitationReport[]> {
     const study = await this.studies.get(slug);
+    const now = new Date();
     const sessions = (await this.sessions.sessionsOfStudy(study.id)).filter(
-      (s) => s.status === 'scheduled' && (groupId === undefined || s.groupId === groupId),
+      (s) => s.status === 'scheduled' && (groupId === undefined ? !hasBegun(s, now) : s.groupId === groupId),
     );
     if (groupId !== undefined && !sessions.length) {
       throw AppError.invalid(
@@ -258,8 +270,8 @@ export class InvitationsService {
 
   /**
    * Invites someone who joined the group after its invitations went out (a reserve who took a declined place), in
-   * the caller's transaction. Nothing is sent before the group's own invitations, for a cancelled session, or to
-   * someone without an e-mail address. Returns whether they were invited.
+   * the caller's transaction. Nothing is sent before the group's own invitations, for a cancelled session or one that
+   * has begun, or to someone without an e-mail address. Returns whether they were invited.
    */
   @Transactional()
   async inviteToSession(sessionId: number, respondentId: number): Promise<boolean> {
@@ -268,6 +280,7 @@ export class InvitationsService {
     assertStudyOpen(study);
     const respondent = await this.respondentQuery.byId(respondentId);
     if (session.status !== 'scheduled' || session.invitedAt === null || !respondent?.email) return false;
+    if (hasBegun(session, new Date())) return false;
     const previous = await this.sessions.findInvitation(session.id, respondent.id);
     await this.invite(await this.moderatorContext(study, session), respondent, previous);
     return true;
@@ -275,12 +288,13 @@ export class InvitationsService {
 
   /**
    * The group's members changed after its invitations went out: the moderators' entry lists the members by first
-   * name, so both get the new list as an update of the same entry (a higher SEQUENCE).
+   * name, so both get the new list as an update of the same entry (a higher SEQUENCE). Not once it has begun: an
+   * update of a past entry tells them nothing they can use.
    */
   @Transactional()
   async announceMemberChange(sessionId: number): Promise<void> {
     const session = (await this.sessions.findSession(sessionId))!;
-    if (!session.invitedAt) return;
+    if (!session.invitedAt || hasBegun(session, new Date())) return;
     const study = (await this.studyQuery.byId(session.studyId))!;
     assertStudyOpen(study);
     session.sequence += 1;

@@ -5,6 +5,7 @@ import { GroupPlacesService } from '../groups/group-places.service';
 import { GroupQueryService } from '../groups/group-query.service';
 import { HomeworkService } from '../homework/homework.service';
 import { ConfirmResult, DeclinedInvitation, InvitationsService } from '../scheduling/invitations.service';
+import { hasBegun } from '../scheduling/session-begun';
 
 export interface DeclineResult {
   invitation: DeclinedInvitation['invitation'];
@@ -42,6 +43,7 @@ export class InvitationResponsesService {
    * The decliner leaves the group and the first reserve who can make the slot takes the place and is invited; the
    * moderators get the new member list. Scheduling locks the invitation first (a concurrent confirm or decline of
    * the same link waits), then the group is locked, so two declines in one group never hand out one reserve twice.
+   * Once the session has begun nobody takes the place: a reserve could not be invited to it in time.
    */
   @Transactional()
   async decline(token: string): Promise<DeclineResult> {
@@ -50,6 +52,7 @@ export class InvitationResponsesService {
     if (declined.alreadyDeclined) return { invitation, alreadyDeclined: true, promotedRespondentId: null };
     await this.groupQuery.lockGroup(session.groupId);
     await this.places.leave(session.groupId, invitation.respondentId);
+    if (hasBegun(session, new Date())) return { invitation, alreadyDeclined: false, promotedRespondentId: null };
     const { reserve, reserves } = await this.places.firstReserveFor(session.groupId, session.slotId);
     let promoted: number | null = null;
     if (!reserve) {

@@ -1,11 +1,21 @@
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import type { User } from '../../src/auth/user.entity';
+import { hashToken } from '../../src/common/tokens';
+import { GroupMember } from '../../src/groups/group-member.entity';
+import { OutboxMessage } from '../../src/mail/outbox-message.entity';
+import { Invitation } from '../../src/scheduling/invitation.entity';
 import { ScheduledSession } from '../../src/scheduling/session.entity';
 import type { SessionSlot } from '../../src/studies/session-slot.entity';
 import type { Study } from '../../src/studies/study.entity';
 import { createStudy, createUser } from '../support/factories';
-import { Agent, loginAgent } from '../support/http';
-import { createGroupWithMembers, createModerator, createSession, createSlot } from '../support/scheduling-factories';
+import { Agent, anonymousAgent, loginAgent } from '../support/http';
+import {
+  createGroupWithMembers,
+  createModerator,
+  createSession,
+  createSlot,
+  GroupFixture,
+} from '../support/scheduling-factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
 // The scheduler places no group in a slot that has begun; a researcher's move or swap keeps to the same rule, and a
@@ -21,6 +31,7 @@ describe('moving and swapping around sessions that have begun', () => {
   let moderators: User[];
   let waiting: ScheduledSession;
   let held: ScheduledSession;
+  let declining: GroupFixture;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -55,8 +66,31 @@ describe('moving and swapping around sessions that have begun', () => {
       lead: cas,
       note: dirk,
     });
+    // A group whose invitations went out before its session began; one member still holds an open invitation.
+    declining = await createGroupWithMembers(t.dataSource, study.id, fx.organisations[0].id, {
+      quadrant: 'zekerheidszoeker',
+      reserves: 1,
+    });
+    const late = await createSession(
+      t.dataSource,
+      { studyId: study.id, groupId: declining.group.id, slot: begun, lead: anna, note: bram },
+      { invitedAt: new Date(Date.now() - 9 * 24 * hour), invitedLeadId: anna.id, invitedNoteId: bram.id },
+    );
+    await t.dataSource.getRepository(Invitation).insert({
+      studyId: study.id,
+      sessionId: late.id,
+      respondentId: declining.members[0].id,
+      tokenHash: hashToken(LATE_TOKEN),
+      status: 'sent',
+      sequence: 0,
+      sentAt: new Date(Date.now() - 9 * 24 * hour),
+      respondedAt: null,
+    });
   });
   afterAll(() => t?.close());
+  const LATE_TOKEN = 'late-decline-token-0123456789abcdef';
+  const mails = () => t.dataSource.getRepository(OutboxMessage).count();
+  const invitations = () => t.dataSource.getRepository(Invitation).count();
 
   const sessions = () => t.dataSource.getRepository(ScheduledSession).find({ order: { id: 'ASC' } });
   const moves = () => t.dataSource.getRepository(AuditEvent).countBy({ action: 'schedule.session_move' });
@@ -141,6 +175,69 @@ describe('moving and swapping around sessions that have begun', () => {
       new RegExp(`<p class="field-error" id="swap-${waiting.id}-error">[^<]*Een begonnen sessie houdt haar moment`),
     );
     await expectNothingChanged();
+  });
+
+  it('sends no invitations for a session that has begun (409), and changes nothing', async () => {
+    const [mailsBefore, invitationsBefore] = [await mails(), await invitations()];
+    const res = await agent
+      .post(`/api/studies/${study.slug}/invitations`)
+      .set('x-csrf-token', csrf)
+      .send({ groupId: held.groupId })
+      .expect(409);
+    expect(res.body).toMatchObject({
+      code: 'invitation.session_started',
+      message: expect.stringContaining('is al begonnen: er gaan geen uitnodigingen meer voor uit'),
+      details: { groupId: held.groupId },
+    });
+    const english = await agent
+      .post(`/api/studies/${study.slug}/invitations?lang=en`)
+      .set('x-csrf-token', csrf)
+      .send({ groupId: held.groupId })
+      .expect(409);
+    expect(english.body.message).toContain('has already begun: no more invitations are sent for it');
+    expect([await mails(), await invitations()]).toEqual([mailsBefore, invitationsBefore]);
+    await expectNothingChanged();
+  });
+
+  it('shows that refusal next to the invitation button of the session on the schedule page', async () => {
+    const mailsBefore = await mails();
+    const res = await agent
+      .post(`/studies/${study.slug}/schedule/groups/${held.groupId}/invitations?lang=nl`)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(409);
+    expect(res.text).not.toContain('id="refusal"');
+    const session = res.text.slice(res.text.indexOf(`id="session-${held.id}"`));
+    expect(session.slice(0, session.indexOf('</article>'))).toContain(
+      `De sessie van groep ${held.groupId} is al begonnen: er gaan geen uitnodigingen meer voor uit.`,
+    );
+    expect(await mails()).toBe(mailsBefore);
+    await expectNothingChanged();
+  });
+
+  it('invites, for the whole study, only the sessions that have not begun', async () => {
+    const res = await agent
+      .post(`/api/studies/${study.slug}/invitations`)
+      .set('x-csrf-token', csrf)
+      .send({})
+      .expect(200);
+    expect(res.body.map((r: { groupId: number }) => r.groupId)).toEqual([waiting.groupId]);
+    const invited = await t.dataSource.getRepository(Invitation).findBy({ sessionId: held.id });
+    expect(invited).toEqual([]);
+  });
+
+  it('gives the place of someone who declines after the session began to no reserve, and mails nobody', async () => {
+    const mailsBefore = await mails();
+    await anonymousAgent(t.app).post(`/c/${LATE_TOKEN}/decline`).expect(303);
+    const invitation = await t.dataSource
+      .getRepository(Invitation)
+      .findOneByOrFail({ tokenHash: hashToken(LATE_TOKEN) });
+    expect(invitation.status).toBe('declined');
+    const reserve = await t.dataSource
+      .getRepository(GroupMember)
+      .findOneByOrFail({ respondentId: declining.reserves[0].id });
+    expect(reserve.role).toBe('reserve');
+    expect(await mails()).toBe(mailsBefore);
   });
 
   it('still moves a session that has not begun to another slot ahead', async () => {
