@@ -9,7 +9,7 @@ import { ResearchOrganisationService } from '../studies/research-organisation.se
 import type { Study } from '../studies/study';
 import { formatDate } from '../common/format';
 import { translator } from '../common/view-engine';
-import { homeworkDeadline } from '../studies/homework-deadline';
+import { homeworkDeadline, isPastDeadline } from '../studies/homework-deadline';
 import {
   buildInvitationIcs,
   CalendarPerson,
@@ -71,6 +71,7 @@ export class InvitationMailer {
 
   private sessionFacts(ctx: SessionMailContext, locale: Locale, isUpdate: boolean) {
     const { study, session, slot } = ctx;
+    const homeworkDeadlineAt = homeworkDeadline(session.startsAt, study.homeworkLeadDays);
     return {
       studyTitle: study.title,
       sessionTime: formatSessionTime(session.startsAt, session.endsAt, translator(locale)),
@@ -81,7 +82,11 @@ export class InvitationMailer {
       helpPhone: study.helpPhone || this.config.helpPhone,
       homeworkLeadDays: study.homeworkLeadDays,
       // The same day the homework letter gives, so the two e-mails never disagree.
-      homeworkDue: formatDate(homeworkDeadline(session.startsAt, study.homeworkLeadDays), locale),
+      homeworkDue: formatDate(homeworkDeadlineAt, locale),
+      // Invited after that day (a member added late, a session moved closer): "before the conversation", as the
+      // homework letter then says, rather than a date already past.
+      homeworkLate: isPastDeadline(homeworkDeadlineAt, new Date()),
+      sessionDay: formatDate(session.startsAt, locale),
       isUpdate,
     };
   }

@@ -2,6 +2,7 @@ import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { formatDate } from '../../src/common/format';
 import { HomeworkAssignment } from '../../src/homework/homework-assignment.entity';
 import { HomeworkService } from '../../src/homework/homework.service';
+import { InvitationsService } from '../../src/scheduling/invitations.service';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { pdfPageTexts } from '../../src/overviews/exporters/read-back.fixture';
 import { Respondent } from '../../src/respondents/respondent.entity';
@@ -214,6 +215,15 @@ describe('homework over HTTP', () => {
     const print = await anonymousAgent(t.app).get(`/h/${token}/print`).expect(200);
     expect(print.text).toContain('Graag vóór het gesprek op');
     expect(print.text).not.toContain('uiterlijk');
+    // The invitation, sent as late, says the same rather than "Graag uiterlijk" and a day already past.
+    await t.app.get(InvitationsService).sendForGroup(late.study.slug, late.group.id, null);
+    const invitation = await t.dataSource
+      .getRepository(OutboxMessage)
+      .findOneByOrFail({ kind: 'invitation', toAddress: late.members[0].email! });
+    for (const body of [invitation.textBody, invitation.htmlBody]) {
+      expect(body).toContain(`Graag vóór het gesprek op ${sessionDay}.`);
+      expect(body).not.toContain('uiterlijk');
+    }
   });
 
   it('keeps naming the organisation on the form after it stops being a partner of the study', async () => {
