@@ -13,9 +13,9 @@ describe('a refused group change on the page', () => {
       },
     };
     expect(refusalText(notice, 'nl')).toBe(
-      'Groep 4 zou 1 deelnemer(s) hebben; het onderzoek vraagt er minstens 2. Voeg eerst iemand toe, of hef de groep op. Reserve 9 heeft geen sessiemoment gemeen met de deelnemers van groep 4.',
+      'Groep 4 zou 1 deelnemer hebben; het onderzoek vraagt er minstens 2. Voeg eerst iemand toe, of hef de groep op. Reserve 9 heeft geen sessiemoment gemeen met de deelnemers van groep 4.',
     );
-    expect(refusalText(notice, 'en')).toMatch(/^Group 4 would have 1 member\(s\); the study needs at least 2\./);
+    expect(refusalText(notice, 'en')).toMatch(/^Group 4 would have 1 member; the study needs at least 2\./);
   });
 
   it('translates the missing facts of an incomplete profile', () => {

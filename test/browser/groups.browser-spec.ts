@@ -47,7 +47,10 @@ describe('the groups page in Chromium', () => {
 
     await page.getByRole('button', { name: 'Groepen vormen en opslaan' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: 'Groepen gevormd: 1 groepen' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Groepen gevormd: 1; tekorten: \d+\.$/ })
+      .waitFor();
     expect(await page.getByText('Vitens × Informatiezoeker: 1 van 3 nodig').count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -102,7 +105,11 @@ describe('the groups page in Chromium', () => {
         .waitFor();
     }
     expect(await page.getByRole('alert').textContent()).toMatch(
-      /Deze wijziging kan niet:.*het onderzoek vraagt er minstens 2/s,
+      /Deze wijziging kan niet:.*zou 1 deelnemer hebben; het onderzoek vraagt er minstens 2/s,
+    );
+    // Counts of one in the singular: "1 groep", not "1 groepen" or "1 deelnemer(s)".
+    expect(await page.locator('#groups-summary').textContent()).toBe(
+      '1 groep, 8 tekorten, 3 respondenten zonder groep.',
     );
     expect(await axeViolations(page)).toEqual([]);
     const overflow = await page.evaluate(

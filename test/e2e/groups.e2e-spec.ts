@@ -90,7 +90,7 @@ describe('groups API and page', () => {
     expect(noReserves.body).toMatchObject({
       code: 'group.change_refused',
       message: expect.stringMatching(
-        /^Deze wijziging kan niet: Groep \d+ zou 1 reserves hebben; het onderzoek staat er 0 per/,
+        /^Deze wijziging kan niet: Groep \d+ zou 1 reserve hebben; het onderzoek staat er 0 per/,
       ),
     });
     const moved = await post(`/api/groups/${g2}/members/${m1}/move`, { groupId: g1 }).expect(200);
@@ -187,8 +187,6 @@ describe('groups API and page', () => {
       .type('form')
       .send({ _csrf: token, organisation: 'Vitens' })
       .expect(303);
-    expect((await agent.get('/studies/groepen/groups').expect(200)).text).toContain(
-      'Groepen gevormd: 0 groepen, 4 tekorten.',
-    );
+    expect((await agent.get('/studies/groepen/groups').expect(200)).text).toContain('Groepen gevormd: 0; tekorten: 4.');
   });
 });
