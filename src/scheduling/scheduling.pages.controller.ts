@@ -103,6 +103,9 @@ const onSchedule = (form: FormSpec, onPage: (model: ScheduleModel, params: Recor
 const always = () => true;
 const sessionShown = (model: ScheduleModel, params: Record<string, string>) =>
   sessionsOf(model).some((s) => String(s.id) === params.id);
+// A session that has not begun has a swap form only when there is another such session to swap with.
+const swapShown = (model: ScheduleModel, params: Record<string, string>) =>
+  sessionsOf(model).some((s) => String(s.id) === params.id && (s.begun || model.canSwap));
 const groupShown = (model: ScheduleModel, params: Record<string, string>) =>
   sessionsOf(model).some((s) => String(s.groupId) === params.groupId);
 const onModerators = (form: FormSpec) =>
@@ -134,9 +137,14 @@ export class SchedulingPagesController {
       this.scheduling.run(slug, { dryRun: true }, null, req.locale),
     ]);
     const reasons = new Map(plan.unplaced.map((u) => [u.groupId, u.reason]));
+    // A session that has begun keeps its slot and moderators: it is no choice to move into or swap with.
     const allSessions = view.days.flatMap((d) =>
-      d.slots.flatMap((s) => s.sessions.map((x) => ({ id: x.id, label: `${x.group} · ${s.label}` }))),
+      d.slots.flatMap((s) =>
+        s.sessions.filter((x) => !x.begun).map((x) => ({ id: x.id, label: `${x.group} · ${s.label}` })),
+      ),
     );
+    const slots = view.days.flatMap((d) => d.slots);
+    const someSlotsBegun = slots.some((s) => s.begun);
     const { preview } = query;
     // One page of days and of groups without a session; the move and swap choices still name every slot and session.
     const days = pageOf(view.days, query);
@@ -145,7 +153,14 @@ export class SchedulingPagesController {
     return {
       title: 'schedule.title',
       ...view,
-      days: days.items,
+      days: days.items.map((d) => ({
+        ...d,
+        slots: d.slots.map((s) => ({
+          ...s,
+          // The move form says why slots that have begun are not in its list.
+          sessions: s.sessions.map((x) => ({ ...x, slotHint: someSlotsBegun ? `move-slot-${x.id}-hint` : undefined })),
+        })),
+      })),
       pager: pagerView(
         schedulePath(slug),
         { preview },
@@ -158,7 +173,7 @@ export class SchedulingPagesController {
       ),
       preview: preview === '1' ? plan : null,
       unscheduled: waiting.items.map((g) => ({ ...g, reason: reasons.get(g.groupId) ?? null })),
-      slotOptions: view.days.flatMap((d) => d.slots.map((s) => ({ id: s.id, label: s.label }))),
+      slotOptions: slots.filter((s) => !s.begun).map((s) => ({ id: s.id, label: s.label })),
       sessionOptions: allSessions,
       canSwap: allSessions.length > 1,
       // Empty states that say what to do first: a session needs a lead and a note-taker, and confirmed groups.
@@ -198,7 +213,7 @@ export class SchedulingPagesController {
 
   @Post('studies/:slug/sessions/:id/swap')
   @PageAction()
-  @onSchedule(SWAP_FORM, sessionShown)
+  @onSchedule(SWAP_FORM, swapShown)
   async swap(
     @Param('slug') slug: string,
     @Param('id', ParseIdPipe) id: number,

@@ -15,6 +15,7 @@ import { localDayKey, unplacedNeed, UnplacedNeed } from './explain';
 import { translator } from '../common/view-engine';
 import { InvitationsService } from './invitations.service';
 import { LoadedSchedule, ScheduleLoader } from './schedule-loader';
+import { hasBegun } from './session-begun';
 import { SessionRepository } from './session.repository';
 import type { ScheduledSession } from './session.entity';
 
@@ -67,6 +68,8 @@ export interface SessionView {
   lead: { id: number; name: string };
   noteTaker: { id: number; name: string };
   invited: boolean;
+  /** It has begun: it keeps its slot and moderators, and nobody is invited to it any more. */
+  begun: boolean;
   sequence: number;
   members: MemberView[];
   reserves: MemberView[];
@@ -84,6 +87,8 @@ export interface ScheduleView {
       capacity: number | null;
       online: boolean;
       location: string | null;
+      /** No session moves into it any more. */
+      begun: boolean;
       sessions: SessionView[];
     }[];
   }[];
@@ -295,6 +300,7 @@ export class SchedulingService {
     const declinedIds = invitations.filter((i) => i.status === 'declined').map((i) => i.respondentId);
     const declinedPeople = new Map((await this.respondentQuery.byIds(declinedIds)).map((r) => [r.id, r]));
     const name = (id: number) => loaded.users.get(id)?.name ?? `#${id}`;
+    const now = new Date();
     const sessionViews = loaded.sessions
       .filter((s) => s.status === 'scheduled')
       .map((s): SessionView => {
@@ -314,6 +320,7 @@ export class SchedulingService {
           lead: { id: s.leadModeratorId, name: name(s.leadModeratorId) },
           noteTaker: { id: s.noteModeratorId, name: name(s.noteModeratorId) },
           invited: s.invitedAt !== null,
+          begun: hasBegun(s, now),
           sequence: s.sequence,
           members: g.members.map(person),
           reserves: g.reserves.map(person),
@@ -337,6 +344,7 @@ export class SchedulingService {
         capacity: slot.capacity,
         online: !!slot.onlineUrl,
         location: slot.location,
+        begun: hasBegun(slot, now),
         sessions: sessionViews.filter((s) => s.slotId === slot.id),
       });
     }

@@ -1,10 +1,13 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ScheduledSession } from '../../src/scheduling/session.entity';
-import { loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
+import { axeViolations, loginInBrowser, startBrowserApp, stopBrowserApp } from '../support/browser';
 import { createStudy, createUser } from '../support/factories';
 import { expectRefused, submitForm } from '../support/refused-form';
 import { createGroupWithMembers, createModerator, createSession, createSlot } from '../support/scheduling-factories';
 import { TestApp } from '../support/test-app';
+
+const SHOTS = join(__dirname, '../../.tmp');
 
 /**
  * The schedule page's forms answer a refusal as every page form does (issue 14, item 4): the page again, the form
@@ -17,8 +20,9 @@ describe('refusals of the schedule page forms in Chromium', () => {
   let base: string;
   let slug: string;
   let researcher: Awaited<ReturnType<typeof createUser>>;
-  let sessions: { a: ScheduledSession; b: ScheduledSession; c: ScheduledSession };
+  let sessions: { a: ScheduledSession; b: ScheduledSession; c: ScheduledSession; begun: ScheduledSession };
   let fullSlotId: number;
+  let begunSlotId: number;
   let anna: number;
 
   beforeAll(async () => {
@@ -36,6 +40,9 @@ describe('refusals of the schedule page forms in Chromium', () => {
       await createSlot(t.dataSource, fx.study.id, new Date('2027-01-13T09:00:00Z')),
     ];
     fullSlotId = afternoon.id;
+    // A session under way since an hour ago: it keeps its slot and moderators, and its slot takes nobody else.
+    const underWay = await createSlot(t.dataSource, fx.study.id, new Date(Date.now() - 3_600_000));
+    begunSlotId = underWay.id;
     const everySlot = [morning.id, afternoon.id, nextDay.id];
     const [annaUser, bram, cor] = [
       await createModerator(t.dataSource, fx.study.id, everySlot, { name: 'Anna' }),
@@ -52,6 +59,10 @@ describe('refusals of the schedule page forms in Chromium', () => {
       await group(1, 'informatiezoeker'),
       await group(2, 'zekerheidszoeker'),
     ];
+    const gd = await createGroupWithMembers(t.dataSource, fx.study.id, fx.organisations[0].id, {
+      members: 3,
+      quadrant: 'rust-in-je-hoofdzoeker',
+    });
     const studyId = fx.study.id;
     sessions = {
       a: await createSession(t.dataSource, {
@@ -69,6 +80,11 @@ describe('refusals of the schedule page forms in Chromium', () => {
         lead: cor,
         note: annaUser,
       }),
+      begun: await createSession(
+        t.dataSource,
+        { studyId, groupId: gd.group.id, slot: underWay, lead: bram, note: cor },
+        { invitedAt: new Date(Date.now() - 9 * 86_400_000), invitedLeadId: bram.id, invitedNoteId: cor.id },
+      ),
     };
   });
   afterAll(() => stopBrowserApp({ t, browser }));
@@ -144,6 +160,36 @@ describe('refusals of the schedule page forms in Chromium', () => {
       );
       expect(await session(id).locator('details[open] #form-problems').count()).toBe(1);
       await unchanged();
+    });
+
+    it(`offers no move, swap or invitation for a session that has begun, and says why (${width} px)`, async () => {
+      await open(width);
+      const begun = session(sessions.begun.id);
+      const note = begun.locator(`#session-${sessions.begun.id}-begun`);
+      expect(await note.textContent()).toContain('Deze sessie is al begonnen.');
+      expect(await note.isVisible()).toBe(true);
+      expect(await begun.locator('details, select, form[action$="/invitations"]').count()).toBe(0);
+      // Only what still applies is left to reach by keyboard: attendance and cancelling.
+      expect(await begun.getByRole('link', { name: /Aanwezigheid/ }).count()).toBe(1);
+      await begun.screenshot({ path: join(SHOTS, `schedule-begun-${width}.png`) });
+
+      // Another session's move form leaves the slot under way out, says so, and ties that to the list.
+      const id = sessions.a.id;
+      await session(id).getByText('Verplaatsen of andere moderatoren').click();
+      const slot = page.locator(`#move-slot-${id}`);
+      expect(await slot.locator(`option[value="${begunSlotId}"]`).count()).toBe(0);
+      expect(await slot.locator('option').count()).toBe(3);
+      const hint = page.locator(`#move-slot-${id}-hint`);
+      expect(await hint.textContent()).toBe('Momenten die al begonnen zijn, staan niet in deze lijst.');
+      expect(await slot.getAttribute('aria-describedby')).toBe(`move-slot-${id}-hint`);
+      // Its swap choices leave the session that has begun out.
+      await session(id).getByText('Moderatoren wisselen met een andere sessie').click();
+      const others = await page
+        .locator(`#swap-${id} option`)
+        .evaluateAll((os) => os.map((o) => o.getAttribute('value')));
+      expect(others.sort()).toEqual([String(sessions.b.id), String(sessions.c.id)].sort());
+      await session(id).screenshot({ path: join(SHOTS, `schedule-begun-forms-${width}.png`) });
+      expect(await axeViolations(page)).toEqual([]);
     });
 
     it(`runs the scheduler with a choice it does not know: the refusal is at its buttons (${width} px)`, async () => {

@@ -88,6 +88,11 @@ describe('moving and swapping around sessions that have begun', () => {
     });
   });
   afterAll(() => t?.close());
+  /** The part of the schedule page about one session. */
+  const articleOf = (html: string, sessionId: number) => {
+    const from = html.slice(html.indexOf(`id="session-${sessionId}"`));
+    return from.slice(0, from.indexOf('</article>'));
+  };
   const LATE_TOKEN = 'late-decline-token-0123456789abcdef';
   const mails = () => t.dataSource.getRepository(OutboxMessage).count();
   const invitations = () => t.dataSource.getRepository(Invitation).count();
@@ -165,16 +170,35 @@ describe('moving and swapping around sessions that have begun', () => {
       .send({ _csrf: csrf, slotId: later.id })
       .expect(409);
     expect(out.text).not.toContain('id="refusal"');
-    expect(out.text).toMatch(/<details open>[\s\S]*Een begonnen sessie houdt haar moment en moderatoren/);
+    // The session offers no move form any more: the refusal (from a page loaded before it began) is at its note.
+    expect(articleOf(out.text, held.id)).toMatch(
+      /id="session-\d+-begun"[\s\S]*id="form-problems"[\s\S]*Een begonnen sessie houdt haar moment en moderatoren/,
+    );
     const swap = await agent
       .post(`/studies/${study.slug}/sessions/${waiting.id}/swap`)
       .type('form')
       .send({ _csrf: csrf, otherSessionId: held.id })
       .expect(409);
-    expect(swap.text).toMatch(
-      new RegExp(`<p class="field-error" id="swap-${waiting.id}-error">[^<]*Een begonnen sessie houdt haar moment`),
-    );
+    // No session left to swap with, so the page has no swap form to show it at: it is said at the top.
+    expect(swap.text).toMatch(/id="refusal"[\s\S]*Een begonnen sessie houdt haar moment/);
     await expectNothingChanged();
+  });
+
+  it('offers no move, swap or invitation for a session that has begun, nor its slot or it as a choice', async () => {
+    const res = await agent.get(`/studies/${study.slug}/schedule?lang=nl`).expect(200);
+    const begunSession = articleOf(res.text, held.id);
+    expect(begunSession).toContain('Deze sessie is al begonnen.');
+    for (const action of ['/move"', '/swap"', '/invitations"']) expect(begunSession).not.toContain(action);
+    const open = articleOf(res.text, waiting.id);
+    expect(open).toContain(`action="/studies/${study.slug}/sessions/${waiting.id}/move"`);
+    expect(open).toMatch(
+      new RegExp(`<select id="move-slot-${waiting.id}" name="slotId" aria-describedby="move-slot-${waiting.id}-hint">`),
+    );
+    expect(open).toContain('Momenten die al begonnen zijn, staan niet in deze lijst.');
+    expect(open).not.toContain(`<option value="${begun.id}"`);
+    expect(open).toContain(`<option value="${later.id}"`);
+    // Swapping is with a session that has not begun; the only other one here has.
+    expect(open).not.toContain(`/sessions/${waiting.id}/swap"`);
   });
 
   it('sends no invitations for a session that has begun (409), and changes nothing', async () => {
@@ -207,8 +231,7 @@ describe('moving and swapping around sessions that have begun', () => {
       .send({ _csrf: csrf })
       .expect(409);
     expect(res.text).not.toContain('id="refusal"');
-    const session = res.text.slice(res.text.indexOf(`id="session-${held.id}"`));
-    expect(session.slice(0, session.indexOf('</article>'))).toContain(
+    expect(articleOf(res.text, held.id)).toContain(
       `De sessie van groep ${held.groupId} is al begonnen: er gaan geen uitnodigingen meer voor uit.`,
     );
     expect(await mails()).toBe(mailsBefore);
