@@ -3,7 +3,9 @@
 (function () {
   document.querySelectorAll('table.stack-table').forEach(function (table) {
     var names = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) {
-      return th.textContent.trim();
+      // A heading only for screen readers (a row's actions) names nothing on the card: "Acties: ▶ Acties" said it twice.
+      var hidden = th.querySelector('.visually-hidden');
+      return hidden && hidden.textContent.trim() === th.textContent.trim() ? '' : th.textContent.trim();
     });
     table.querySelectorAll('tbody tr, tfoot tr').forEach(function (row) {
       Array.prototype.forEach.call(row.children, function (cell, i) {

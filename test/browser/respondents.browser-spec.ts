@@ -143,6 +143,12 @@ describe('respondent import and pool pages in Chromium', () => {
     await page.waitForURL(/offset=100/);
     expect(page.url()).toContain('quadrant=gemakzoeker');
     expect(await page.locator('tr[data-respondent]').count()).toBe(20);
+    // On the card each cell is named by its column, except the actions, whose summary names itself.
+    const card = page.locator('tr[data-respondent]').first();
+    const named = (cell: string) =>
+      card.locator(cell).evaluate((td) => getComputedStyle(td, '::before').content.replace(/^"|"$/g, ''));
+    expect(await named('td:nth-child(3)')).toBe('Organisatie: ');
+    expect(await named('td:last-child')).toBe('none');
     expect(await page.getByRole('navigation', { name: "Pagina's" }).textContent()).toContain('101–120 van 120');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await axeViolations(page)).toEqual([]);
