@@ -1,5 +1,6 @@
 // The coding workspace: select a span in an answer (mouse, or shift+arrows in the read-only text), pick a code by
-// Tekst-ID or name and apply it; memos and removal per coding; "[" and "]" move between respondents.
+// Tekst-ID or name and apply it; per coding a memo, the mark that partners may read it, and removal; "[" and "]" move
+// between respondents.
 (function () {
   const section = document.getElementById('coding-current');
   if (!section) return;
@@ -106,6 +107,12 @@
           e.preventDefault();
           saveMemo();
         }
+      });
+      // Partners read only the quotes marked here (their journey report, an action's evidence).
+      const shareable = item.querySelector('.coding-shareable-box');
+      shareable.addEventListener('change', async () => {
+        if (await send('PUT', `${endpoint}/${id}/shareable`, { shareable: shareable.checked })) reloadAt(shareable.id);
+        else shareable.checked = !shareable.checked;
       });
       item.querySelector('.coding-remove').addEventListener('click', async () => {
         if (await send('DELETE', `${endpoint}/${id}`)) reloadAt(`text-${answer.dataset.question}`);

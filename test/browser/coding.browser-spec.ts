@@ -66,6 +66,18 @@ describe('the coding workspace in Chromium, by keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.classList.contains('coding-memo'))).toBe(true);
     expect((await mine())[0].codes[0].memo).toBe('Aanslag onduidelijk');
     expect(await axeViolations(page)).toEqual([]);
+
+    // Marking the quote shareable (what partners and an action's evidence read) is done here too, by Space.
+    const share = page.getByRole('checkbox', { name: 'Deelbaar met partners: OORZAAK_FOUT' });
+    expect(await share.isChecked()).toBe(false);
+    await share.focus();
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Space')]);
+    expect((await mine())[0].codes[0].shareable).toBe(true);
+    expect(await share.isChecked()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('coding-shareable-box'))).toBe(true);
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Space')]);
+    expect((await mine())[0].codes[0].shareable).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('codes a whole answer when nothing is selected, refuses an unknown code, and moves on with ]', async () => {
