@@ -17,7 +17,7 @@ import type { ResearchOrganisationView } from '../studies/research-organisation'
 import { ResearchOrganisationService } from '../studies/research-organisation.service';
 import { StudiesService } from '../studies/studies.service';
 import type { Study } from '../studies/study';
-import { formatSessionTime } from './calendar';
+import { formatDuration, formatSessionTime } from './calendar';
 import type { Invitation } from './invitation.entity';
 import { invitationLinkClosed, isClosedStudy } from './invitation-link';
 import { InvitationMailer, ModeratorMailContext } from './invitation-mailer';
@@ -45,7 +45,8 @@ export interface InvitationSummary {
   sessionTime: string;
   onlineUrl: string | null;
   location: string | null;
-  minutes: number;
+  /** "2 uur", as the invitation e-mail says it, not "120 minuten". */
+  duration: string;
   helpPhone: string;
   behind: ResearchOrganisationView;
 }
@@ -180,7 +181,7 @@ export class InvitationsService {
       sessionTime: formatSessionTime(session.startsAt, session.endsAt, translator(locale)),
       onlineUrl: slot?.onlineUrl ?? null,
       location: slot?.location ?? null,
-      minutes: study!.sessionMinutes,
+      duration: formatDuration(study!.sessionMinutes, translator(locale)),
       helpPhone: study!.helpPhone || this.config.helpPhone,
       behind: await this.researchOrganisation.view(study!),
     };

@@ -134,6 +134,10 @@ describe('schedule, moderator and invitation pages in Chromium', () => {
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(`${base}/c/${token}/confirm`);
     expect(await axeViolations(page)).toEqual([]);
+    // The length as the invitation e-mail says it ("Hoe lang: 2 uur"), not in minutes.
+    expect(await page.locator('.invitation-facts').textContent()).toContain(
+      'Online, 2 uur. De link staat in de e-mail.',
+    );
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
     ).toBeLessThanOrEqual(0);
