@@ -52,6 +52,10 @@ describe('journeyPdf', () => {
         'Post (brief) 0 niet gevraagd niet gevraagd niet gevraagd 1',
       ]),
     );
+    // A header too narrow for its word sets it smaller instead of cutting it ("Contactmomen" / "ten").
+    expect(map).toEqual(
+      expect.arrayContaining(['Beleving of kanaal Contactmomenten Doel Oriëntatie Contact Achteraf']),
+    );
     // Vector drawing, no embedded raster image.
     expect(pdf.toString('latin1')).not.toContain('/Subtype /Image');
   });

@@ -8,6 +8,7 @@ export const FOOTER_Y = PAGE.height - 45;
 export const FONT = 'Helvetica';
 export const BOLD = 'Helvetica-Bold';
 export const BODY_SIZE = 9;
+const MIN_HEADER_SIZE = 6;
 export const ROW_HEIGHT = 15;
 export const PAD = 4;
 export const HEADER_FILL = '#dce6f2';
@@ -48,9 +49,13 @@ export class PageWriter {
     const bold = kind === 'header' || kind === 'total';
     doc.font(bold ? BOLD : FONT).fontSize(BODY_SIZE);
     const tableWidth = widths.reduce((a, b) => a + b, 0);
+    // A header wraps between words only: a word wider than its column is set smaller rather than cut in two
+    // ("Contactmomen / ten").
+    const sizes = cells.map((c, i) => (kind === 'header' ? this.headerSize(c, widths[i] - 2 * PAD) : BODY_SIZE));
     const height =
       kind === 'header'
-        ? Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 2 * PAD }))) + 2 * PAD
+        ? Math.max(...cells.map((c, i) => doc.fontSize(sizes[i]).heightOfString(c, { width: widths[i] - 2 * PAD }))) +
+          2 * PAD
         : ROW_HEIGHT;
     if (kind === 'header') doc.rect(MARGIN, y, tableWidth, height).fill(HEADER_FILL);
     if (kind === 'stripe') doc.rect(MARGIN, y, tableWidth, height).fill(STRIPE_FILL);
@@ -59,7 +64,8 @@ export class PageWriter {
     cells.forEach((cell, i) => {
       const width = widths[i] - 2 * PAD;
       const right = numeric && i > 0;
-      if (kind === 'header') doc.text(cell, x + PAD, y + PAD, { width, align: right ? 'right' : 'left' });
+      if (kind === 'header')
+        doc.fontSize(sizes[i]).text(cell, x + PAD, y + PAD, { width, align: right ? 'right' : 'left' });
       else {
         const fitted = this.truncateToWidth(cell, width, bold);
         const indent = right ? width - doc.widthOfString(fitted) : 0;
@@ -77,6 +83,13 @@ export class PageWriter {
         .stroke();
     }
     return y + height;
+  }
+
+  /** The header font size at which the cell's widest word fits its column; never below MIN_HEADER_SIZE. */
+  private headerSize(cell: string, width: number): number {
+    this.doc.fontSize(BODY_SIZE);
+    const widest = Math.max(0, ...cell.split(/\s+/).map((word) => this.doc.widthOfString(word)));
+    return widest <= width ? BODY_SIZE : Math.max(MIN_HEADER_SIZE, Math.floor((BODY_SIZE * width * 10) / widest) / 10);
   }
 
   /** Cuts text that would run into the next column, ending it with an ellipsis; cached, values repeat a lot. */
