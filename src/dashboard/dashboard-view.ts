@@ -20,6 +20,7 @@ export function remedyLink(slug: string, remedy: Remedy, state: StudyState): Lin
     groups: `${base}/groups`,
     moderators: `${base}/moderators`,
     schedule: `${base}/schedule`,
+    'invite-missing': `${base}/schedule#session-${state.uninvitedMembers.firstSessionId}`,
     attendance: `${base}/sessions/${state.unmarkedSessions.firstId}/attendance`,
   };
   return { href: pages[remedy.page], label: `dashboard.go.${remedy.page}` };

@@ -90,6 +90,7 @@ describe(blockers.name, () => {
     unscheduledGroups: 0,
     unplaceable: { moderators: 0, slots: 0 },
     uninvitedSessions: 0,
+    uninvitedMembers: { count: 0, firstSessionId: null },
     homeworkDue: 0,
     unmarkedSessions: { count: 0, firstId: null },
     shortCells: [],
@@ -113,6 +114,7 @@ describe(blockers.name, () => {
       moderators: 1,
       unscheduledGroups: 2,
       uninvitedSessions: 1,
+      uninvitedMembers: { count: 2, firstSessionId: 9 },
       homeworkDue: 5,
       unmarkedSessions: { count: 1, firstId: 7 },
     });
@@ -122,6 +124,7 @@ describe(blockers.name, () => {
       { code: 'no-moderators', count: 1, remedy: { page: 'moderators' } },
       { code: 'unscheduled-groups', count: 2, remedy: { page: 'schedule' } },
       { code: 'uninvited-sessions', count: 1, remedy: { bulk: 'invite' } },
+      { code: 'uninvited-members', count: 2, remedy: { page: 'invite-missing' } },
       { code: 'homework-due', count: 5, remedy: { bulk: 'homework' } },
       { code: 'unmarked-sessions', count: 1, remedy: { page: 'attendance' } },
     ]);

@@ -124,8 +124,13 @@ export interface StudyState {
    * members can make, or such a slot with room that has not begun.
    */
   unplaceable: { moderators: number; slots: number };
-  /** Scheduled sessions whose members have not all been invited. */
+  /** Scheduled sessions ahead whose invitations have not gone out. */
   uninvitedSessions: number;
+  /**
+   * Members put in a group by hand after its invitations went out, who got none (with an address, session ahead),
+   * and the first of their sessions.
+   */
+  uninvitedMembers: { count: number; firstSessionId: number | null };
   /** Invited or confirmed members of scheduled groups without homework. */
   homeworkDue: number;
   /** Sessions that have started with members not yet marked present or absent; the first one's id. */
@@ -145,12 +150,14 @@ export type BlockerCode =
   | 'slots-unusable'
   | 'unscheduled-groups'
   | 'uninvited-sessions'
+  | 'uninvited-members'
   | 'homework-due'
   | 'unmarked-sessions';
 /** A bulk action is confirmed on its own page; a link leads to the page where the step is done. */
 export type BulkAction = 'confirm-groups' | 'invite' | 'homework';
 export type Remedy =
-  { bulk: BulkAction } | { page: 'import' | 'settings' | 'groups' | 'moderators' | 'schedule' | 'attendance' };
+  | { bulk: BulkAction }
+  | { page: 'import' | 'settings' | 'groups' | 'moderators' | 'schedule' | 'invite-missing' | 'attendance' };
 
 export interface Blocker {
   code: BlockerCode;
@@ -180,6 +187,9 @@ export function blockers(s: StudyState): Blocker[] {
   if (placeable > 0) out.push({ code: 'unscheduled-groups', count: placeable, remedy: { page: 'schedule' } });
   if (s.uninvitedSessions > 0)
     out.push({ code: 'uninvited-sessions', count: s.uninvitedSessions, remedy: { bulk: 'invite' } });
+  // Nothing invites them by itself: the session's "invite missing" on the schedule does, once asked.
+  if (s.uninvitedMembers.count > 0)
+    out.push({ code: 'uninvited-members', count: s.uninvitedMembers.count, remedy: { page: 'invite-missing' } });
   if (s.homeworkDue > 0) out.push({ code: 'homework-due', count: s.homeworkDue, remedy: { bulk: 'homework' } });
   if (s.unmarkedSessions.count > 0)
     out.push({ code: 'unmarked-sessions', count: s.unmarkedSessions.count, remedy: { page: 'attendance' } });

@@ -6,6 +6,7 @@ import type { GroupRecord, MembershipRecord } from '../groups/group-query.servic
 import type { HomeworkProgress } from '../homework/homework-query.service';
 import type { PipelineRespondent } from '../respondents/respondent-query.service';
 import type { UnplacedNeed } from '../scheduling/explain';
+import { membersMissingInvitation } from '../scheduling/missing-invitations';
 import type { AttendanceRecord, InvitationRecord, SessionRecord } from '../scheduling/scheduling-query.service';
 import type { PipelinePerson, StudyState } from './pipeline';
 
@@ -123,6 +124,13 @@ export function readStudy(rows: StudyRows, settings: CountSettingsWithNames, now
     });
   }
 
+  const missing = upcoming
+    .map((s) => ({
+      sessionId: s.id,
+      count: membersMissingInvitation(s, membersOf(s.groupId), (id) => invitation.get(id), now).length,
+    }))
+    .filter((m) => m.count > 0);
+
   const homeworkWork: HomeworkWork[] = [];
   for (const s of upcoming) {
     const due = membersOf(s.groupId).filter((r) => INVITED_STATUSES.includes(r.status) && !assignment.has(r.id));
@@ -162,7 +170,11 @@ export function readStudy(rows: StudyRows, settings: CountSettingsWithNames, now
       moderators: rows.unplaced.filter((u) => u.needs === 'moderators').length,
       slots: rows.unplaced.filter((u) => u.needs === 'slots').length,
     },
-    uninvitedSessions: inviteWork.length,
+    uninvitedSessions: upcoming.filter((s) => !s.invitedAt && inviteWork.some((w) => w.sessionId === s.id)).length,
+    uninvitedMembers: {
+      count: missing.reduce((n, m) => n + m.count, 0),
+      firstSessionId: missing[0]?.sessionId ?? null,
+    },
     homeworkDue: homeworkWork.reduce((n, w) => n + w.respondentIds.length, 0),
     unmarkedSessions: { count: unmarked.length, firstId: unmarked[0]?.id ?? null },
     shortCells,

@@ -15,6 +15,7 @@ import { localDayKey, unplacedNeed, UnplacedNeed } from './explain';
 import { translator } from '../common/view-engine';
 import { InvitationsService } from './invitations.service';
 import { LoadedSchedule, ScheduleLoader } from './schedule-loader';
+import { membersMissingInvitation } from './missing-invitations';
 import { hasBegun } from './session-begun';
 import { SessionRepository } from './session.repository';
 import type { ScheduledSession } from './session.entity';
@@ -70,6 +71,8 @@ export interface SessionView {
   invited: boolean;
   /** It has begun: it keeps its slot and moderators, and nobody is invited to it any more. */
   begun: boolean;
+  /** Members with an address put in the group after its invitations went out: "invite missing" would mail them. */
+  missingInvitations: number;
   sequence: number;
   members: MemberView[];
   reserves: MemberView[];
@@ -321,6 +324,12 @@ export class SchedulingService {
           noteTaker: { id: s.noteModeratorId, name: name(s.noteModeratorId) },
           invited: s.invitedAt !== null,
           begun: hasBegun(s, now),
+          missingInvitations: membersMissingInvitation(
+            s,
+            g.members.filter((r) => !r.erasedAt),
+            (id) => mine.find((i) => i.respondentId === id)?.status,
+            now,
+          ).length,
           sequence: s.sequence,
           members: g.members.map(person),
           reserves: g.reserves.map(person),
