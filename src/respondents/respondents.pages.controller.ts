@@ -72,6 +72,7 @@ export class RespondentsPagesController {
         overridden: r.quadrantSource === 'override',
       })),
       stylesheets: ['/assets/css/respondents.css', '/assets/css/pager.css', '/assets/css/forms.css'],
+      scripts: ['/assets/js/row-actions.js'],
     };
   }
 

@@ -94,6 +94,21 @@ describe('respondent import and pool pages in Chromium', () => {
     // Erasing cannot be undone: its button is red, not the blue of every other button.
     const erase = row.getByRole('button', { name: 'Persoonsgegevens wissen' });
     expect(await erase.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(165, 14, 14)');
+    // The open actions lie over the rows below: tabbing out of them closes them, so the next row's "Acties" is not
+    // hidden under them; Escape closes them and returns to their own "Acties"; what was typed stays.
+    const details = row.locator('details');
+    const isOpen = () => details.evaluate((d: HTMLDetailsElement) => d.open);
+    await erase.focus();
+    await page.keyboard.press('Tab');
+    expect(await isOpen()).toBe(false);
+    await row.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await row.getByLabel('Reden').fill('Bij het nabellen');
+    await page.keyboard.press('Escape');
+    expect(await isOpen()).toBe(false);
+    expect(await row.locator('summary').evaluate((s) => s === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await row.getByLabel('Reden').inputValue()).toBe('Bij het nabellen');
     await row.getByLabel('Nieuw kwadrant').selectOption('informatiezoeker');
     await row.getByLabel('Reden').fill('Bij het nabellen bleek dat zij alles zelf uitzoekt');
     await Promise.all([page.waitForURL(/#respondent-/), row.getByRole('button', { name: 'Aanpassen' }).click()]);
