@@ -183,7 +183,7 @@ export class ActionsService {
       actie: input.actie ?? '',
       mijlpaal: input.mijlpaal ?? null,
     };
-    this.checkText(text);
+    this.checkText(text, input.actiehouders ?? []);
     const holders = await this.checkHolders(input.actiehouders ?? [], organisation);
     const evidence = await this.checkEvidence(study, organisation, input);
     const now = new Date();
@@ -296,7 +296,7 @@ export class ActionsService {
       actie: input.actie ?? action.actie,
       mijlpaal: input.mijlpaal === undefined ? action.mijlpaal : input.mijlpaal,
     };
-    this.checkText(text);
+    this.checkText(text, input.actiehouders);
     const holders = input.actiehouders && (await this.checkHolders(input.actiehouders, organisation));
     const stored = await this.repository.evidenceOf(action.id);
     const evidence =
@@ -628,17 +628,26 @@ export class ActionsService {
     return this.organisationOf(name, visible, viewer);
   }
 
-  private checkText(text: { omschrijving: string; analyse: string; actie: string; mijlpaal: string | null }): void {
+  /**
+   * The texts and milestone; `holders` as given (undefined: not changed). A missing holder is named with them, so a
+   * form with both problems is not refused twice for what one look at it would show.
+   */
+  private checkText(
+    text: { omschrijving: string; analyse: string; actie: string; mijlpaal: string | null },
+    holders: number[] | undefined,
+  ): void {
     const problems = actionTextProblems(text);
     const fields = Object.keys(problems) as ActionField[];
     if (!fields.length) return;
-    throw AppError.invalid(
-      'action.invalid',
-      `Please correct: ${fields.join(', ')}.`,
-      Object.fromEntries(fields.map((f) => [f, problems[f]!])),
-      { fields: fields.join(', ') },
-    ).withProblems(
-      Object.fromEntries(fields.map((f) => [f, problems[f]!.map((key) => ({ key }))])) satisfies FieldProblems,
+    const details: Record<string, string[]> = Object.fromEntries(fields.map((f) => [f, problems[f]!]));
+    const shown: FieldProblems = Object.fromEntries(fields.map((f) => [f, problems[f]!.map((key) => ({ key }))]));
+    if (holders !== undefined && holders.length === 0) {
+      details.actiehouders = ['should not be empty'];
+      shown.actiehouders = [{ key: 'action.problem.noHolder' }];
+    }
+    const named = Object.keys(details).join(', ');
+    throw AppError.invalid('action.invalid', `Please correct: ${named}.`, details, { fields: named }).withProblems(
+      shown,
     );
   }
 

@@ -37,6 +37,8 @@ describe('the action register (pages)', () => {
     expect(refused.text).toContain('Bellers missen de datum');
     expect(refused.text).toMatch(/id="new-omschrijving-error">vul dit in/);
     expect(refused.text).toContain('id="new-mijlpaal-error"');
+    // No holder ticked either: said at once with the rest, not after the texts are put right.
+    expect(refused.text).toMatch(/id="new-holders-error">kies minstens één actiehouder/);
     expect(refused.text).toMatch(new RegExp(`<option value="${orgB}" selected>`));
 
     const done = await postForm('/studies/paginas/actions', {

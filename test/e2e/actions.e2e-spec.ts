@@ -98,6 +98,10 @@ describe('the action register (API)', () => {
       expect({ change, status: res.status, code: res.body.code }).toEqual({ change, status: 400, code });
       expect(res.body.message).not.toMatch(/^error\./);
     }
+    // Every problem a person can see at once is named at once: an empty text and no holder.
+    const both = await post(researcher, `${api()}?lang=en`, { ...valid(), analyse: '', actiehouders: [] }).expect(400);
+    expect(both.body).toMatchObject({ code: 'action.invalid', details: { analyse: expect.any(Array) } });
+    expect(both.body.details.actiehouders).toEqual(['should not be empty']);
     const nl = await post(researcher, `${api()}?lang=nl`, { ...valid(), actiehouders: [999999] }).expect(400);
     expect(nl.body.message).toBe('Er is geen actief account met id 999999.');
     expect(await actionCount()).toBe(before);
