@@ -72,11 +72,12 @@ const MOVE_FORM: FormSpec = {
   },
   fieldOf: ruleField,
 };
-// Every refusal of a swap is about the session chosen to swap with (the same one, or one the rules do not allow).
+// Every refusal of a swap is about the session chosen to swap with (the same one, or one the rules do not allow),
+// except that a session has begun: the page then offers neither it as a choice nor a swap form for it.
 const SWAP_FORM: FormSpec = {
   name: 'swap-{id}',
   fields: { otherSessionId: { label: 'schedule.action.swapWith', id: 'swap-{id}' } },
-  fieldOf: () => 'otherSessionId',
+  fieldOf: (err) => (err.code === 'schedule.session-started' ? undefined : 'otherSessionId'),
 };
 const INVITE_FORM: FormSpec = { name: 'invite-{groupId}', fields: {} };
 const CANCEL_FORM: FormSpec = { name: 'cancel-{id}', fields: {} };

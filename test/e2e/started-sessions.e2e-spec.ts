@@ -181,6 +181,15 @@ describe('moving and swapping around sessions that have begun', () => {
       .expect(409);
     // No session left to swap with, so the page has no swap form to show it at: it is said at the top.
     expect(swap.text).toMatch(/id="refusal"[\s\S]*Een begonnen sessie houdt haar moment/);
+    // From a page loaded before it began: said at the session's note, linking to no form field that is not there.
+    const own = await agent
+      .post(`/studies/${study.slug}/sessions/${held.id}/swap`)
+      .type('form')
+      .send({ _csrf: csrf, otherSessionId: waiting.id })
+      .expect(409);
+    const heldPart = articleOf(own.text, held.id);
+    expect(heldPart).toMatch(/id="form-problems"[\s\S]*Een begonnen sessie houdt haar moment/);
+    expect(heldPart).not.toContain(`href="#swap-${held.id}"`);
     await expectNothingChanged();
   });
 
