@@ -32,9 +32,13 @@ export function sayError(err: AppError): string {
 export function reportAndExit(err: unknown): never {
   if (err instanceof AppError) {
     // The error's catalogue text in the command line's language, as the API and pages say it.
-    const body = errorBody(err, 'CLI', '', cliLocale());
+    const locale = cliLocale();
+    const body = errorBody(err, 'CLI', '', locale);
     process.stderr.write(`${say('cli.error', { message: body.message })}\n`);
-    if (body.details) process.stderr.write(JSON.stringify(body.details, null, 2) + '\n');
+    // Details are written in English for programs; a reader in another language gets them only where they were put
+    // into their words (a refused option), not as an English block under a sentence in their own language.
+    const inReadersWords = locale === 'en' || (err.code === 'validation.failed' && err.problems !== undefined);
+    if (body.details && inReadersWords) process.stderr.write(JSON.stringify(body.details, null, 2) + '\n');
     process.exit(err.kind === 'invalid' ? 2 : 1);
   }
   if (err instanceof ConfigError) {

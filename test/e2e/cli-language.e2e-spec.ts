@@ -117,6 +117,22 @@ describe('kwadrant imports in the language of the command line (the real command
     expect(en.stderr).not.toMatch(/Bron|selectie|TextSource|PlainTextSelection/);
   });
 
+  it('says an unknown organisation in Dutch without an English block of details under it', async () => {
+    for (const command of [['journey'], ['actions', 'list']]) {
+      const nl = await runCli([...command, '--study', 'talen', '--organisation', 'Nergens'], dutch);
+      expect([command, nl.code, nl.stderr]).toEqual([
+        command,
+        2,
+        'Fout: “Nergens” is geen partnerorganisatie van dit onderzoek. Kies uit: RET, Vitens, Belastingdienst, Gemeente Utrecht.\n',
+      ]);
+    }
+    const en = await runCli(
+      ['actions', 'list', '--study', 'talen', '--organisation', 'Nergens', '--lang', 'en'],
+      dutch,
+    );
+    expect(en.stderr).toContain('is not a partner organisation of this study');
+  });
+
   it('says what --revert takes in Dutch, and in English', async () => {
     const nl = await runCli(['migrate', '--revert', 'twee'], dutch);
     expect([nl.code, nl.stderr]).toEqual([2, 'Fout: --revert verwacht een heel getal of "all".\n']);
