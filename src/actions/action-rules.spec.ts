@@ -1,4 +1,11 @@
-import { actionNumber, actionTextProblems, addDays, isMilestoneReminderDue, sequenceOf } from './action-rules';
+import {
+  actionNumber,
+  actionTextProblems,
+  addDays,
+  isMilestoneReminderDue,
+  sequenceOf,
+  statusChoices,
+} from './action-rules';
 
 describe(actionNumber.name, () => {
   it('writes the month and a three-digit sequence, as the seed does (2015-03-001)', () => {
@@ -62,5 +69,14 @@ describe(addDays.name, () => {
   it('moves across months and years', () => {
     expect(addDays('2026-12-03', -7)).toBe('2026-11-26');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});
+
+describe(statusChoices.name, () => {
+  it('offers every other status, the next step of the work first and never "open" first', () => {
+    expect(statusChoices('open')).toEqual(['in_uitvoering', 'afgerond', 'vervallen']);
+    expect(statusChoices('in_uitvoering')).toEqual(['afgerond', 'open', 'vervallen']);
+    expect(statusChoices('afgerond')).toEqual(['in_uitvoering', 'open', 'vervallen']);
+    expect(statusChoices('vervallen')).toEqual(['in_uitvoering', 'open', 'afgerond']);
   });
 });

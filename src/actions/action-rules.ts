@@ -8,6 +8,23 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 /** Statuses whose milestone still matters: a finished or dropped action gets no reminder. */
 export const ACTIVE_STATUSES: readonly ActionStatus[] = ['open', 'in_uitvoering'];
 
+/** The status an action most likely moves to next: the work's next step, or from an end, taken up again. */
+const LIKELY_NEXT: Record<ActionStatus, ActionStatus> = {
+  open: 'in_uitvoering',
+  in_uitvoering: 'afgerond',
+  afgerond: 'in_uitvoering',
+  vervallen: 'in_uitvoering',
+};
+
+/**
+ * The statuses an action can be moved to, the likely next one first: the form selects the first, and a note typed
+ * under a list that started with "open" sent an action in progress back to open.
+ */
+export function statusChoices(current: ActionStatus): ActionStatus[] {
+  const next = LIKELY_NEXT[current];
+  return [next, ...ACTION_STATUSES.filter((s) => s !== current && s !== next)];
+}
+
 export const TEXT_LIMIT = 5000;
 export const NOTE_LIMIT = 2000;
 

@@ -7,7 +7,7 @@ import { FormSpec, OnRefusal } from '../common/form-refusal';
 import { PageAction, seeOther } from '../common/page-answer';
 import { pagerView } from '../common/pager';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ACTION_STATUSES } from './action-rules';
+import { ACTION_STATUSES, statusChoices } from './action-rules';
 import { variantLine } from './action-view';
 import { ActionsService, Viewer } from './actions.service';
 import {
@@ -227,7 +227,7 @@ export class ActionsPagesController {
       study,
       isPartner: user?.role === 'partner',
       action,
-      statuses: ACTION_STATUSES.filter((s) => s !== action.status),
+      statuses: statusChoices(action.status),
       measurements: action.measurements.map((m) => ({
         ...m,
         lines: m.variants.map((v) => variantLine(v, req.locale)),

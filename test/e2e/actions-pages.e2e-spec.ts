@@ -94,6 +94,13 @@ describe('the action register (pages)', () => {
   it('changes the status with a note shown in the history; partners see only their own organisation’s register', async () => {
     const list = await researcher.agent.get('/api/studies/paginas/actions').expect(200);
     const id = list.body.items[0].id as number;
+    // The form starts at the next step: a note sent as it stands never moves the action back to open.
+    const firstChoice = async () =>
+      /<select id="status-new" name="status"[^>]*><option value="([a-z_]+)"/.exec(
+        (await researcher.agent.get(`/studies/paginas/action/${id}`).expect(200)).text,
+      )?.[1];
+    await postForm(`/studies/paginas/action/${id}/status`, { status: 'in_uitvoering' }).expect(303);
+    expect(await firstChoice()).toBe('afgerond');
     await postForm(`/studies/paginas/action/${id}/status?lang=nl`, {
       status: 'afgerond',
       note: 'Kaart verstuurd',
