@@ -53,6 +53,10 @@ describe('settling disagreements in Chromium, by keyboard', () => {
     expect(await page.textContent('main')).toContain('Krippendorffs alfa');
     expect(await page.textContent('main')).toContain('Cohens kappa');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // The figures per code are cards, each value named, not a table to scroll sideways inside its frame.
+    const codes = page.locator('.table-wrap', { has: page.locator('table.agreement-codes') });
+    expect(await codes.evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await codes.locator('td').first().getAttribute('data-label')).toBe('Krippendorffs alfa');
     // Each box stands before its code on the same line, not alone above it (a full-width box did).
     const box = (await page.getByRole('checkbox', { name: /OORZAAK_FOUT/ }).boundingBox())!;
     const label = (await page.locator('fieldset label', { hasText: 'OORZAAK_FOUT' }).boundingBox())!;
