@@ -61,6 +61,12 @@ describe('the message catalogue', () => {
     }
   });
 
+  it('writes the helpline’s hours one way per language: 9.00–17.00 in Dutch, 9:00–17:00 in English', () => {
+    const clock = (text: string) => [...text.matchAll(/\b(?:9|17)([.:])00\b/g)].map((m) => m[1]);
+    expect(Object.entries(nl).filter(([, text]) => clock(text).some((sep) => sep !== '.'))).toEqual([]);
+    expect(Object.entries(en).filter(([, text]) => clock(text).some((sep) => sep !== ':'))).toEqual([]);
+  });
+
   it('names the same variables in both languages', () => {
     const vars = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     const differ = Object.keys(nl).filter((k) => k in en && vars(nl[k]).join() !== vars(en[k]).join());
