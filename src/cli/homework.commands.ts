@@ -18,7 +18,7 @@ export function registerHomeworkCommands(program: Command): void {
     .action(async (opts: { study?: string }) => {
       try {
         const result = await withApp((app) => app.get(HomeworkService).sendReminders({ slug: opts.study }));
-        process.stderr.write(`${say('cli.reminders', { sent: result.sent, checked: result.checked })}\n`);
+        process.stderr.write(`${say('cli.reminders', { count: result.sent, checked: result.checked })}\n`);
         printJson(result);
       } catch (err) {
         reportAndExit(err);
@@ -69,7 +69,7 @@ export function registerHomeworkCommands(program: Command): void {
         const created = say('cli.homeworkImport.created', { count: report.created });
         const vars = { count, created, replaced: report.replaced };
         const problems = report.errorCount
-          ? say('cli.homeworkImport.problems', { lines: report.unreadableRows, problems: report.errorCount })
+          ? say('cli.homeworkImport.problems', { count: report.unreadableRows, problems: report.errorCount })
           : '';
         const said = say(report.dryRun ? 'cli.homeworkImport.would' : 'cli.homeworkImport.done', vars);
         process.stderr.write(`${said}${problems}.\n`);

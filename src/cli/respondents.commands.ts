@@ -58,7 +58,7 @@ export function registerRespondentCommands(program: Command): void {
       printRowErrors(report.errors, report.errorCount);
       const count = report.dryRun ? report.readable : report.imported;
       const leftOut = report.unreadableRows
-        ? say('cli.import.leftOut', { rows: report.unreadableRows, problems: report.errorCount })
+        ? say('cli.import.leftOut', { count: report.unreadableRows, problems: report.errorCount })
         : '';
       process.stderr.write(`${say(report.dryRun ? 'cli.import.would' : 'cli.import.done', { count, leftOut })}\n`);
       printJson(report);

@@ -47,5 +47,7 @@ export function changeLine(
   const s = summary ?? {};
   const path = Array.isArray(s.path) ? (s.path as string[]).join(' › ') : '';
   const code = (s.tekstId as string | null) ?? path;
-  return { key: `codebook.history.${kind}`, vars: { ...s, path, code } };
+  // A deletion counts the codes it took with it, so its line says "1 code" or "3 codes".
+  const count = kind === 'delete' ? s.removed : undefined;
+  return { key: `codebook.history.${kind}`, vars: { ...s, path, code, ...(count === undefined ? {} : { count }) } };
 }

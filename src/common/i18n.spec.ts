@@ -61,6 +61,13 @@ describe('the message catalogue', () => {
     }
   });
 
+  it('counts with plural forms, not with "deelnemer(s)", "moderator(en)" or "probleem/problemen"', () => {
+    const hedged = /\w\((?:s|en|n|e)\)|\b(\w+)\/\1\w+/;
+    for (const catalogue of [nl, en]) {
+      expect(Object.entries(catalogue).filter(([, text]) => hedged.test(text))).toEqual([]);
+    }
+  });
+
   it('writes the helpline’s hours one way per language: 9.00–17.00 in Dutch, 9:00–17:00 in English', () => {
     const clock = (text: string) => [...text.matchAll(/\b(?:9|17)([.:])00\b/g)].map((m) => m[1]);
     expect(Object.entries(nl).filter(([, text]) => clock(text).some((sep) => sep !== '.'))).toEqual([]);
@@ -168,6 +175,28 @@ describe(Translations.name, () => {
 
   it('leaves a variable the caller did not give visible', () => {
     expect(i18n.t('nl', 'paging.position', { from: 1, to: 50 })).toContain('{total}');
+  });
+
+  it('says a count of one in the singular and more in the plural, in both languages', () => {
+    const say = (locale: 'nl' | 'en', key: string, vars: Record<string, unknown>) => i18n.t(locale, key, vars);
+    expect(say('nl', 'confirm.cancel.moderators', { count: 1 })).toBe('1 moderator krijgt een afzegging per e-mail.');
+    expect(say('nl', 'confirm.cancel.moderators', { count: 2 })).toBe(
+      '2 moderatoren krijgen een afzegging per e-mail.',
+    );
+    expect(say('en', 'confirm.cancel.moderators', { count: 1 })).toBe('1 moderator gets a cancellation by e-mail.');
+    expect(say('en', 'confirm.cancel.moderators', { count: 2 })).toBe('2 moderators get a cancellation by e-mail.');
+    expect(say('nl', 'cli.import.leftOut', { count: 1, problems: 3 })).toBe('; 1 regel weggelaten (problemen: 3)');
+    expect(say('en', 'cli.import.leftOut', { count: 4, problems: 5 })).toBe('; 4 rows left out (problems: 5)');
+    expect(say('nl', 'error.codebook.code_in_use', { codes: 'K1', count: 1 })).toMatch(
+      /^Het codeboek is niet gewijzigd: K1 zou verdwijnen, en 1 codering gebruikt die code\. Haal die codering /,
+    );
+    expect(say('en', 'error.codebook.code_in_use', { codes: 'K1, K2', count: 3 })).toMatch(
+      /^The codebook was not changed: K1, K2 would be removed, and 3 codings use it\. Remove those codings /,
+    );
+    // None yet is said as such, not as "0 moderators".
+    expect(say('nl', 'empty.schedule.moderators', { count: 0 })).toMatch(/^Dit onderzoek heeft nog geen moderatoren;/);
+    expect(say('nl', 'empty.schedule.moderators', { count: 1 })).toMatch(/^Dit onderzoek heeft 1 moderator;/);
+    expect(say('en', 'empty.schedule.moderators', { count: 1 })).toMatch(/^This study has 1 moderator;/);
   });
 });
 

@@ -115,7 +115,7 @@ export class ModeratorsService {
         'moderator.unknown_slot',
         `Slot(s) ${unknown.join(', ')} do not belong to study ${slug}. Choose slots of this study.`,
         { slotIds: unknown },
-        { slotList: unknown.join(', '), slug },
+        { slotList: unknown.join(', '), slug, count: unknown.length },
       );
     await this.txHost.withTransaction(async () => {
       const existing = await this.moderators.findProfile(study.id, userId);

@@ -38,16 +38,20 @@ export class GroupStatusPagesController {
   ) {
     if (!isStatusAction(action)) throw AppError.notFound('group_action', action);
     if (action === 'dissolve') {
-      await unlessConfirmed(confirm, async () => ({
-        heading: { key: 'confirm.dissolve.heading', vars: { groupId: id } },
-        consequences: [
-          { key: 'confirm.dissolve.members', vars: await this.groups.dissolvePreview(id) },
-          { key: 'confirm.dissolve.noMail' },
-        ],
-        action: `/studies/${slug}/groups/${id}/dissolve`,
-        confirmLabel: { key: 'confirm.dissolve.button' },
-        back: `/studies/${slug}/groups#group-${id}`,
-      }));
+      await unlessConfirmed(confirm, async () => {
+        const { members, reserves } = await this.groups.dissolvePreview(id);
+        return {
+          heading: { key: 'confirm.dissolve.heading', vars: { groupId: id } },
+          consequences: [
+            { key: 'confirm.dissolve.members', vars: { count: members } },
+            ...(reserves ? [{ key: 'confirm.dissolve.reserves', vars: { count: reserves } }] : []),
+            { key: 'confirm.dissolve.noMail' },
+          ],
+          action: `/studies/${slug}/groups/${id}/dissolve`,
+          confirmLabel: { key: 'confirm.dissolve.button' },
+          back: `/studies/${slug}/groups#group-${id}`,
+        };
+      });
       await this.dissolution.dissolve(id, user);
     } else {
       await this.groups[action](id, user);

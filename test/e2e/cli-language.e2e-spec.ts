@@ -102,7 +102,7 @@ describe('kwadrant imports in the language of the command line (the real command
       'Niet geïmporteerd: Afbeeldingsbron ‘Foto’: alleen tekstbronnen worden gelezen (unsupported-source)',
       'Niet geïmporteerd: Bron ‘R09’, selectie 2: de posities van een selectie zijn geen stuk van de tekst (bad-position)',
       'Niet geïmporteerd: Bron ‘R09’: de bron is geen huiswerk van dit onderzoek (unknown-source)',
-      'Zou importeren: 0 codering(en), 1 nieuwe code(s), 0 al aanwezig, 4 niet geplaatst.',
+      'Zou importeren: coderingen: 0, nieuwe codes: 1, al aanwezig: 0, niet geplaatst: 4.',
     ]);
     // The report on standard output says the same, with the place as data for scripts.
     expect(JSON.parse(nl.stdout).unmatched[2]).toEqual({

@@ -286,6 +286,10 @@ describe('the study codebook (API and pages)', () => {
       changedByEmail: string;
     }[];
     expect(history.slice(0, 4).map((h) => h.kind)).toEqual(['delete', 'delete', 'add', 'edit']);
+    // The page's history counts what each deletion took: one code in the singular.
+    const shown = (await researcher.get(`/studies/${slug}/codebook?lang=nl`).expect(200)).text;
+    expect(shown).toMatch(/verwijderd \(3 codes\)/);
+    expect(shown).toMatch(/verwijderd \(1 code\)/);
     // Every version but the first (the platform storing the cause group) names who made it.
     expect(history.slice(0, -1).every((h) => h.changedByEmail === 'onderzoeker@example.org')).toBe(true);
   });

@@ -41,7 +41,11 @@ describe('confirmation of destructive page actions', () => {
     const path = `/studies/${f.study.slug}/groups/${group.id}/dissolve`;
     const text = await ask(path);
     expect(text).toContain(`Groep ${group.id} opheffen?`);
-    expect(text).toContain('Haar 3 deelnemer(s) en 1 reserve(s) zijn daarna weer beschikbaar');
+    expect(text).toContain('Haar 3 deelnemers zijn daarna weer beschikbaar voor nieuwe groepen.');
+    expect(text).toContain('Ook haar 1 reserve is dan weer beschikbaar.');
+    const en = await agent.post(`${path}?lang=en`).type('form').send({ _csrf: csrf }).expect(200);
+    expect(en.text).toContain('Its 3 members are then available for new groups again.');
+    expect(en.text).toContain('So is its 1 reserve.');
     expect(text).toContain('Niemand krijgt een e-mail.');
     expect(await t.dataSource.getRepository(FocusGroup).countBy({ id: group.id })).toBe(1);
     // Something other than "yes" is no confirmation either.

@@ -33,10 +33,13 @@ describe('empty states of researcher pages', () => {
   it('the schedule says that moderators and confirmed groups come first, with links to where', async () => {
     const { study, slots } = await createStudy(t.dataSource);
     const res = await agent.get(`/studies/${study.slug}/schedule?lang=nl`).expect(200);
-    expect(res.text).toContain('Dit onderzoek heeft 0 moderator(en)');
+    expect(res.text).toContain('Dit onderzoek heeft nog geen moderatoren;');
     expect(res.text).toContain(`<a href="/studies/${study.slug}/moderators">Moderatoren toevoegen</a>`);
     expect(res.text).toContain(`<a href="/studies/${study.slug}/groups">Naar de groepen</a>`);
     await createModerator(t.dataSource, study.id, [slots[0].id]);
+    expect((await agent.get(`/studies/${study.slug}/schedule?lang=en`).expect(200)).text).toContain(
+      'This study has 1 moderator; a session needs two',
+    );
     await createModerator(t.dataSource, study.id, [slots[0].id]);
     expect((await agent.get(`/studies/${study.slug}/schedule`).expect(200)).text).not.toContain(
       'id="schedule-needs-moderators"',
