@@ -62,7 +62,7 @@ export class AgreementPagesController {
   }
 
   async model(slug: string, locale: Locale) {
-    const view = await this.agreement.agreement(slug);
+    const view = await this.agreement.agreement(slug, locale);
     const withAnchor = <T extends { assignmentId: number; question: string }>(d: T) => ({
       ...d,
       anchor: answerAnchor(d.assignmentId, d.question),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
+import type { Locale } from '../common/domain';
 import { StudiesService } from '../studies/studies.service';
 import type { AlphaResult, KappaResult } from './agreement';
 import { CodebookService } from './codebook.service';
@@ -62,10 +63,11 @@ export class AgreementService {
     private readonly codebook: CodebookService,
   ) {}
 
-  async agreement(slug: string): Promise<StudyAgreementView> {
+  /** `locale`: the language of the question titles, as the reader reads the page. */
+  async agreement(slug: string, locale: Locale = 'nl'): Promise<StudyAgreementView> {
     const study = await this.studies.get(slug);
     const [material, spans, { codes }] = await Promise.all([
-      this.query.material(study.id),
+      this.query.material(study.id, locale),
       this.query.codings(study.id),
       this.codebook.codebook(slug),
     ]);

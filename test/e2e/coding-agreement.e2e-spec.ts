@@ -153,6 +153,12 @@ describe('double coding: agreement and settling', () => {
   it('settles from the page by its form, and shows a refusal next to the choices', async () => {
     const open = (await agreement()).disagreements.filter((d) => d.settled === null);
     const d = open[0];
+    // The question above a disagreement is asked in the reader's language, as in the coding workspace.
+    const english = await researcher.get(`/studies/${fx.study.slug}/coding/agreement?lang=en`).expect(200);
+    expect(english.text).toContain('Which moment or moments of contact with');
+    expect(english.text).not.toContain('Welk contactmoment');
+    const dutch = await researcher.get(`/studies/${fx.study.slug}/coding/agreement?lang=nl`).expect(200);
+    expect(dutch.text).toContain('Welk contactmoment');
     const url = `/studies/${fx.study.slug}/coding/agreement/answers/${d.assignmentId}/${d.question}/settle`;
     const refused = await researcher.post(url).type('form').send({ _csrf: csrf }).expect(400);
     expect(refused.text).toContain('kies minstens één code');
