@@ -197,6 +197,14 @@ describe(Translations.name, () => {
     expect(say('nl', 'empty.schedule.moderators', { count: 0 })).toMatch(/^Dit onderzoek heeft nog geen moderatoren;/);
     expect(say('nl', 'empty.schedule.moderators', { count: 1 })).toMatch(/^Dit onderzoek heeft 1 moderator;/);
     expect(say('en', 'empty.schedule.moderators', { count: 1 })).toMatch(/^This study has 1 moderator;/);
+    expect(say('nl', 'schedule.capacity', { count: 1 })).toBe('max. 1 groep');
+    expect(say('nl', 'schedule.capacity', { count: 3 })).toBe('max. 3 groepen');
+    expect(say('en', 'codebook.page.version', { version: 2, count: 1 })).toBe('Version 2, 1 code to apply.');
+    expect(say('nl', 'cli.demo.respondents', { count: 1 })).toBe(
+      '1 verzonnen demo-respondent toegevoegd (bron "demo").',
+    );
+    expect(say('nl', 'groups.assumedAvailable', { count: 1 })).toMatch(/^1 respondent heeft geen beschikbaarheid /);
+    expect(say('en', 'cli.groups.assumedAvailable', { count: 2 })).toMatch(/^2 respondents have no availability /);
   });
 });
 

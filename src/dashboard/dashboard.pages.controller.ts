@@ -67,7 +67,7 @@ export class DashboardPagesController {
     const result = await this.dashboard.run(slug, bulkAction(action), user);
     const refused = result.refused.length;
     return seeOther(home(slug), `dashboard.done.${result.action}${refused ? '.someRefused' : ''}`, {
-      n: result.done,
+      count: result.done,
       refused,
     });
   }

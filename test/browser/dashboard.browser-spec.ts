@@ -57,7 +57,7 @@ describe('the study dashboard in Chromium', () => {
           'Alle voorgestelde groepen bevestigen?',
         );
         expect(
-          await page.getByText('2 voorgestelde groepen (6 deelnemers) bevestigen. Er gaan geen e-mails uit.').count(),
+          await page.getByText('2 voorgestelde groepen bevestigen (deelnemers: 6). Er gaan geen e-mails uit.').count(),
         ).toBe(1);
         expect(await axeViolations(page)).toEqual([]);
         expect(await noSideScroll(page)).toBe(true);

@@ -156,7 +156,7 @@ describe('a whole study through the pages', () => {
     await page.goto(`${base}/studies/${slug}`);
     await check(page);
     await page.getByRole('link', { name: 'Alle voorgestelde groepen bevestigen' }).first().click();
-    await page.getByText('1 voorgestelde groepen (3 deelnemers) bevestigen. Er gaan geen e-mails uit.').waitFor();
+    await page.getByText('1 voorgestelde groep bevestigen (deelnemers: 3). Er gaan geen e-mails uit.').waitFor();
     await check(page);
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Ja, groepen bevestigen' }).click()]);
 
@@ -179,7 +179,9 @@ describe('a whole study through the pages', () => {
     // 7. Invitations for every scheduled group, from the dashboard, after it says how many e-mails.
     await page.goto(`${base}/studies/${slug}`);
     await page.getByRole('link', { name: 'Alle ingeplande groepen uitnodigen' }).first().click();
-    await page.getByText('5 e-mails aan 3 deelnemers en de moderatoren').waitFor();
+    await page
+      .getByText('1 ingeplande groep uitnodigen (deelnemers: 3). E-mails aan deelnemers en moderatoren: 5.')
+      .waitFor();
     await check(page);
     await Promise.all([
       page.waitForNavigation(),

@@ -57,7 +57,7 @@ describe('the dashboard’s next step for groups without a session', () => {
   it('points to the moderators, not the schedule, when no two moderators can take another session', async () => {
     const found = await blockers();
     expect(found).toContainEqual([
-      '1 bevestigde groepen kunnen geen moment krijgen: op geen moment waarop de leden kunnen, zijn twee moderatoren vrij (beschikbaarheid, dagmaximum of rust).',
+      '1 bevestigde groep kan geen moment krijgen: op geen moment waarop de leden kunnen, zijn twee moderatoren vrij (beschikbaarheid, dagmaximum of rust).',
       `/studies/${fx.study.slug}/moderators`,
     ]);
     expect(found.map(([, href]) => href)).not.toContain(schedule);
@@ -65,7 +65,7 @@ describe('the dashboard’s next step for groups without a session', () => {
 
   it('points to the schedule once two more moderators can take the session, and the run then places the group', async () => {
     for (const name of ['Cas', 'Dirk']) await createModerator(t.dataSource, fx.study.id, [slot.id], { name });
-    expect(await blockers()).toContainEqual(['1 bevestigde groepen zonder moment.', schedule]);
+    expect(await blockers()).toContainEqual(['1 bevestigde groep zonder moment.', schedule]);
     const run = await agent
       .post(`/api/studies/${fx.study.slug}/schedule/run`)
       .set('x-csrf-token', csrf)
@@ -83,7 +83,7 @@ describe('the dashboard’s next step for groups without a session', () => {
     expect(third.group.status).toBe('confirmed');
     const found = await blockers();
     expect(found).toContainEqual([
-      '1 bevestigde groepen kunnen geen moment krijgen: er is geen moment waarop alle leden kunnen, dat nog niet begonnen is en niet vol zit.',
+      '1 bevestigde groep kan geen moment krijgen: er is geen moment waarop alle leden kunnen, dat nog niet begonnen is en niet vol zit.',
       `/studies/${fx.study.slug}/settings#slots`,
     ]);
     expect(found.map(([, href]) => href)).not.toContain(schedule);

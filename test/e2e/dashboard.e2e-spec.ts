@@ -81,14 +81,14 @@ describe('the study dashboard and its bulk actions', () => {
 
   it('confirms every proposed group after saying what will happen (no e-mails)', async () => {
     await agent.post('/api/studies/dash/groups/form').set('x-csrf-token', csrf).send({}).expect(200);
-    expect(await page('/studies/dash')).toContain('1 groepen voorgesteld, nog niet bevestigd.');
+    expect(await page('/studies/dash')).toContain('1 groep voorgesteld, nog niet bevestigd.');
     const confirm = await page('/studies/dash/actions/confirm-groups');
-    expect(confirm).toContain('1 voorgestelde groepen (3 deelnemers) bevestigen. Er gaan geen e-mails uit.');
+    expect(confirm).toContain('1 voorgestelde groep bevestigen (deelnemers: 3). Er gaan geen e-mails uit.');
     expect(confirm).toContain('Ja, groepen bevestigen');
     expect(await t.dataSource.getRepository(FocusGroup).countBy({ status: 'proposed' })).toBe(1);
     expect(await confirmAndRun('confirm-groups')).toBe('/studies/dash');
     expect(await t.dataSource.getRepository(FocusGroup).countBy({ status: 'confirmed' })).toBe(1);
-    expect(await page('/studies/dash')).toContain('1 groepen bevestigd.');
+    expect(await page('/studies/dash')).toContain('1 groep bevestigd.');
   });
 
   it('asks for moderators, then for a schedule', async () => {
@@ -100,16 +100,18 @@ describe('the study dashboard and its bulk actions', () => {
         fx.slots.map((s) => s.id),
         { name },
       );
-    expect(await page('/studies/dash')).toContain('1 bevestigde groepen zonder moment.');
+    expect(await page('/studies/dash')).toContain('1 bevestigde groep zonder moment.');
     await agent.post('/api/studies/dash/schedule/run').set('x-csrf-token', csrf).send({}).expect(200);
     expect(await t.dataSource.getRepository(ScheduledSession).count()).toBe(1);
   });
 
   it('invites every scheduled group after counting the e-mails, members and moderators', async () => {
     const html = await page('/studies/dash');
-    expect(html).toContain('1 ingeplande groepen nog niet (helemaal) uitgenodigd.');
+    expect(html).toContain('1 ingeplande groep is nog niet (helemaal) uitgenodigd.');
     const confirm = await page('/studies/dash/actions/invite');
-    expect(confirm).toContain('1 ingeplande groepen uitnodigen: 5 e-mails aan 3 deelnemers en de moderatoren.');
+    expect(confirm).toContain(
+      '1 ingeplande groep uitnodigen (deelnemers: 3). E-mails aan deelnemers en moderatoren: 5.',
+    );
     expect(await t.dataSource.getRepository(OutboxMessage).count()).toBe(0);
     expect(await confirmAndRun('invite')).toBe('/studies/dash');
     expect(await t.dataSource.getRepository(OutboxMessage).count()).toBe(5);
@@ -128,7 +130,7 @@ describe('the study dashboard and its bulk actions', () => {
     await t.dataSource.getRepository(Respondent).update(members[2].id, { status: 'grouped' });
     const confirm = await page('/studies/dash/actions/homework');
     expect(confirm).toContain(
-      'Huiswerk voor 2 uitgenodigde deelnemers in 1 groepen: 2 brieven per e-mail, 0 om te printen en op te sturen.',
+      'Huiswerk sturen aan de uitgenodigde deelnemers van 1 groep (deelnemers: 2). Brieven per e-mail: 2. Om te printen en op te sturen: 0.',
     );
     expect(await confirmAndRun('homework')).toBe('/studies/dash');
     const assigned = (await t.dataSource.getRepository(HomeworkAssignment).find()).map((a) => a.respondentId).sort();

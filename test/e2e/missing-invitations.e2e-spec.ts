@@ -96,7 +96,7 @@ describe('members without an invitation after the invitations went out', () => {
       ),
     );
     expect(await blockers()).toContainEqual([
-      '1 deelnemers hebben nog geen uitnodiging: ze kwamen in hun groep nadat de uitnodigingen verstuurd waren.',
+      '1 deelnemer heeft nog geen uitnodiging: in de groep gezet nadat de uitnodigingen verstuurd waren.',
       `/studies/${study.slug}/schedule#session-${session.id}`,
       'Ontbrekende uitnodigingen versturen',
     ]);
