@@ -142,8 +142,8 @@ export class AgreementService {
 
   /**
    * Settles one answer into the final coding with the chosen codes (Tekst-IDs): each keeps the spans, memo and
-   * quote mark of the first coder (lowest account id) who applied it there. Only codes a coder applied can be
-   * chosen; at least one.
+   * quote mark of the first coder (lowest account id) who applied it there; a span is also marked shareable when
+   * another coder marked the same span with that code. Only codes a coder applied can be chosen; at least one.
    */
   @Transactional()
   async settle(slug: string, answer: { assignmentId: number; question: string }, tekstIds: string[], by: AuthUser) {
@@ -167,8 +167,18 @@ export class AgreementService {
           { code: tekstId },
         );
       const firstCoder = applied[0].s.coderId;
+      // A quote mark another coder set on this very text with this code was a researcher's judgement on that text:
+      // kept, or a quote marked for partners vanished when the answer was settled.
+      const markedBySomeone = (start: number, end: number) =>
+        applied.some((a) => a.c.shareable && a.s.start === start && a.s.end === end);
       for (const { s, c } of applied.filter((a) => a.s.coderId === firstCoder))
-        settled.push({ start: s.start, end: s.end, codeId: c.id, memo: c.memo, shareable: c.shareable });
+        settled.push({
+          start: s.start,
+          end: s.end,
+          codeId: c.id,
+          memo: c.memo,
+          shareable: c.shareable || markedBySomeone(s.start, s.end),
+        });
     }
     return this.codings.settle({ studyId: study.id, ...answer }, settled, by);
   }

@@ -188,6 +188,28 @@ describe('double coding: agreement and settling', () => {
     expect(fout.alpha.units).toBe(12);
   });
 
+  it('keeps a quote mark a later coder set on the very span the final coding takes from the first coder', async () => {
+    const [a, , c] = coders;
+    // Unit 6: A and C both applied OORZAAK_FOUT to its first five characters; only C marked it shareable.
+    const assignmentId = fx.assignments[1].id;
+    const question = QUESTIONS[2];
+    const ofC = (await t.app.get(CodingQueryService).codings(fx.study.id, { layer: 'coder', coderId: c.id })).find(
+      (s) => s.assignmentId === assignmentId && s.question === question,
+    )!;
+    await t.app.get(CodingService).setShareable(ofC.codes[0].codingId, true, c, fx.study.id);
+    await researcher
+      .post(`/api/studies/${fx.study.slug}/coding/agreement/settle`)
+      .set('x-csrf-token', csrf)
+      .send({ assignmentId, question, codes: ['OORZAAK_FOUT'] })
+      .expect(200, { settled: 1 });
+    const [final] = (await t.app.get(CodingQueryService).finalCodings(fx.study.id)).filter(
+      (f) => f.assignmentId === assignmentId && f.question === question,
+    );
+    expect(final).toMatchObject({ start: 0, end: 5, shareable: true });
+    expect(final.codes[0]).toMatchObject({ tekstId: 'OORZAAK_FOUT', shareable: true });
+    expect(a.id).toBeLessThan(c.id);
+  });
+
   it('is for researchers only', async () => {
     await partner.get(`/api/studies/${fx.study.slug}/coding/agreement`).expect(403);
     await partner.get(`/studies/${fx.study.slug}/coding/agreement`).expect(403);
