@@ -1,7 +1,6 @@
 // The action register as a file: CSV as Dutch Excel opens it (UTF-8 with BOM, ";", CRLF) or XLSX. The caller gives
 // the column headings and status words in the reader's language.
 import { stringify } from 'csv-stringify/sync';
-import { Workbook } from 'exceljs';
 import type { Locale, Quadrant } from '../common/domain';
 import { translator } from '../common/view-engine';
 import type { ActionStatus } from './action-rules';
@@ -72,6 +71,8 @@ export async function actionsToXlsx(
   words: ExportWords,
   sheetName: string,
 ): Promise<Buffer> {
+  // Loaded here, not on import: exceljs takes half a second, which every command-line start would pay.
+  const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRows(exportTable(rows, words));

@@ -3,7 +3,7 @@
 // are codebook-table.ts.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { CellValue, Workbook } from 'exceljs';
+import type { CellValue } from 'exceljs';
 import type { Code } from './codebook';
 import { CodebookReadResult, TableRow, readCodebookTable, writeCodebookTable } from './codebook-table';
 import { detectDelimiter } from '../common/csv-delimiter';
@@ -41,6 +41,7 @@ export function codebookToCsv(
 }
 
 export async function codebookToXlsx(codes: readonly Code[], opts: { blankRepeats?: boolean } = {}): Promise<Buffer> {
+  const { Workbook } = await loadExcelJs();
   const workbook = new Workbook();
   const sheet = workbook.addWorksheet('Codeboek');
   const rows = writeCodebookTable(codes, opts);
@@ -106,6 +107,7 @@ function readCsv(buf: Buffer): TableRow[] {
 }
 
 async function readXlsx(buf: Buffer): Promise<TableRow[]> {
+  const { Workbook } = await loadExcelJs();
   const workbook = new Workbook();
   await workbook.xlsx.load(buf as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
@@ -115,6 +117,11 @@ async function readXlsx(buf: Buffer): Promise<TableRow[]> {
     rows.push({ line, cells: (row.values as CellValue[]).slice(1).map(cellText) });
   });
   return rows;
+}
+
+/** Loaded when a workbook is read or written, not on import: exceljs takes half a second, which every command-line start would pay. */
+function loadExcelJs(): Promise<typeof import('exceljs')> {
+  return import('exceljs');
 }
 
 function cellText(value: CellValue | undefined): string {

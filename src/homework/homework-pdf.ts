@@ -1,6 +1,5 @@
 // The paper route as a PDF: the personal letter, then the whole form with room to write. pdfkit's built-in
 // Helvetica has no emoji, so the three faces are drawn.
-import PDFDocument from 'pdfkit';
 import type { Writable } from 'stream';
 import { FormQuestion } from './homework-form';
 import { letterParagraphs, Translate } from './letter-text';
@@ -10,7 +9,9 @@ const MARGIN = 56;
 const BODY_SIZE = 13;
 const LINE_GAP = 22;
 
-export function writeHomeworkPdf(view: PrintView, t: Translate, out: Writable): Promise<void> {
+export async function writeHomeworkPdf(view: PrintView, t: Translate, out: Writable): Promise<void> {
+  // Loaded here, not on import: pdfkit takes over a tenth of a second, which every command-line start would pay.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

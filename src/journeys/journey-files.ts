@@ -1,7 +1,6 @@
 // The journey report as CSV and XLSX: the long table of journey-rows.ts under a heading that names the study and
 // the population. Small enough to build in memory (a study has a few organisations × four quadrants × five steps).
 import { stringify } from 'csv-stringify/sync';
-import { Workbook } from 'exceljs';
 import type { Locale } from '../common/domain';
 import { translator } from '../common/view-engine';
 import { neutraliseCell } from '../overviews/anonymise';
@@ -34,6 +33,8 @@ export function journeyCsv(report: JourneyReport<Count>, locale: Locale, delimit
 /** One sheet: the study and population above the table, the header row frozen. */
 export async function journeyXlsx(report: JourneyReport<Count>, locale: Locale): Promise<Buffer> {
   const t = translator(locale);
+  // Loaded here, not on import: exceljs takes half a second, which every command-line start would pay.
+  const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
   const sheet = workbook.addWorksheet(t('journeyExport.sheet'));
   sheet.addRow([t('journeyExport.study'), report.study]);

@@ -1,7 +1,6 @@
 // The journey report as a PDF (A4): title, study, population and date, the cause classes per quadrant, then each
 // organisation × quadrant's journey map on its own page. Every picture is placed as vectors and followed by its
 // table; the footer of every page names the study and the population. Layout as the overview's PDF.
-import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { Locale } from '../common/domain';
 import { translator } from '../common/view-engine';
@@ -53,6 +52,8 @@ export async function journeyPdf(
     ...report.groups.map((g) => journeyMapSvg(g, locale, charts)),
   ]);
 
+  // Loaded here, not on import: pdfkit takes over a tenth of a second, which every command-line start would pay.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: 20 },

@@ -3,7 +3,6 @@
 // so a 100,000-row report is not held in memory.
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
-import PDFDocument from 'pdfkit';
 import { QUADRANTS, type Locale } from '../../common/domain';
 import type { Disclosure } from '../anonymise';
 import type { OverviewSummary } from '../overview';
@@ -48,6 +47,8 @@ export async function writePdf(
   const t = text(locale);
   const date = opts.generatedAt ?? new Date();
   const study = studyName(summary, opts);
+  // Loaded here, not on import: pdfkit takes over a tenth of a second, which every command-line start would pay.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: 20 },

@@ -3,7 +3,7 @@
 // with every distinct value and be held until the end).
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { QUADRANTS, type Locale } from '../../common/domain';
 import { neutraliseCell, type Disclosure } from '../anonymise';
 import type { OverviewSummary } from '../overview';
@@ -52,7 +52,9 @@ export async function writeXlsx(
   opts: XlsxOptions = {},
 ): Promise<void> {
   const locale = opts.locale ?? 'nl';
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Loaded here, not on import: exceljs takes half a second, which every command-line start would pay.
+  const { stream } = await import('exceljs');
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const finished = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve);
     out.once('error', reject);
