@@ -3,7 +3,7 @@ import { join } from 'path';
 import { runCli } from '../support/cli';
 import { isPostgresRun, runDir, testDatabaseConfig } from '../support/test-database';
 
-/** The CLI against a migrated test database of its own (a copy of the SQLite template, or the PostgreSQL test database). */
+/** The CLI against a migrated test database of its own (a copy of the SQLite template, or the worker's PostgreSQL database). */
 function cliEnv(): Record<string, string> {
   const db = testDatabaseConfig();
   const dataDir = mkdtempSync(join(runDir(), 'cli-'));
@@ -15,7 +15,7 @@ describe('kwadrant command line', () => {
 
   beforeAll(async () => {
     if (isPostgresRun()) {
-      // The PostgreSQL test database is shared: start from empty tables.
+      // The worker's PostgreSQL database is shared by the files it runs: start from empty tables.
       const { openTestDataSource } = await import('../support/test-database');
       await (await openTestDataSource()).destroy();
     }

@@ -44,9 +44,9 @@ export function runCli(args: string[], env: Record<string, string>, stdin?: stri
   });
 }
 
-/** Where the commands a test starts leave the queries they sent on a busy connection; PostgreSQL runs in band. */
+/** Where the commands a test starts leave the queries they sent on a busy connection: one file per Jest worker. */
 export function childOverlapsFile(): string {
-  return join(runDir(), 'query-overlaps.log');
+  return join(runDir(), `query-overlaps-w${process.env.JEST_WORKER_ID ?? 1}.log`);
 }
 
 /** On PostgreSQL the command records queries sent on a busy connection, as the tests do (one-query-at-a-time.ts). */

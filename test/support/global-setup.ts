@@ -2,11 +2,15 @@ import { mkdirSync, mkdtempSync } from 'fs';
 import { join } from 'path';
 import { parseDatabaseUrl } from '../../src/config/config';
 import { openAppDataSource, sqliteTemplate, testDatabaseUrl, TMP_DIR } from './test-database';
+import { createWorkerDatabases } from './worker-databases';
 
-/** Migrates once per run: the PostgreSQL test database from scratch, or a SQLite template that each test file copies. */
-export default async function globalSetup(): Promise<void> {
+/**
+ * Migrates once per run: the PostgreSQL test database from scratch, copied for each worker, or a SQLite template
+ * that each test file copies.
+ */
+export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
   mkdirSync(TMP_DIR, { recursive: true });
-  // Workers are started after the global setup and inherit this variable (data folders, SQLite copies).
+  // Workers are started after the global setup and inherit these variables (data folders, SQLite copies).
   process.env.KW_TEST_RUN_DIR = mkdtempSync(join(TMP_DIR, 'run-'));
   const url = testDatabaseUrl();
   if (url) {
@@ -15,6 +19,8 @@ export default async function globalSetup(): Promise<void> {
     await ds.query('CREATE SCHEMA public');
     await ds.runMigrations({ transaction: 'all' });
     await ds.destroy();
+    const copies = await createWorkerDatabases(url, globalConfig.maxWorkers);
+    process.env.KW_TEST_WORKER_DATABASES = JSON.stringify(copies);
     return;
   }
   const ds = await openAppDataSource({ type: 'better-sqlite3', file: sqliteTemplate() }, { migrate: true });

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DatabaseConfig, parseDatabaseUrl } from '../../src/config/config';
 import { APP_ENTITIES } from '../../src/app.entities';
 import { openDataSource } from '../../src/database/data-source';
+import { databaseName, workerDatabaseUrl } from './worker-databases';
 
 export const TMP_DIR = join(__dirname, '..', '..', '.tmp');
 
@@ -20,24 +21,35 @@ export function sqliteTemplate(): string {
   return join(runDir(), 'template.sqlite');
 }
 
-/** PostgreSQL when TEST_DATABASE_URL is set, else SQLite. Refuses a database whose name does not say "test". */
+/**
+ * PostgreSQL when TEST_DATABASE_URL is set, else SQLite. Refuses a database whose name does not say "test": the
+ * global setup empties it and it names the copies the workers use (test/support/worker-databases.ts).
+ */
 export function testDatabaseUrl(): string | undefined {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return undefined;
-  const name = new URL(url).pathname.replace(/^\//, '');
+  const name = databaseName(url);
   if (!/test/i.test(name))
     throw new Error(`Refusing to run tests against database "${name}": its name must contain "test".`);
   return url;
+}
+
+/** This Jest worker's own copy of the migrated PostgreSQL database. */
+function workerTestDatabaseUrl(url: string): string {
+  return workerDatabaseUrl(url, Number(process.env.JEST_WORKER_ID ?? 1));
 }
 
 export function isPostgresRun(): boolean {
   return testDatabaseUrl() !== undefined;
 }
 
-/** A database for one test file: PostgreSQL shared (tests run in band and reset it), or a fresh copy of the migrated SQLite template. */
+/**
+ * A database for one test file: on PostgreSQL its worker's database (the worker's files run one after the other and
+ * reset it), or a fresh copy of the migrated SQLite template.
+ */
 export function testDatabaseConfig(): DatabaseConfig {
   const url = testDatabaseUrl();
-  if (url) return parseDatabaseUrl(url);
+  if (url) return parseDatabaseUrl(workerTestDatabaseUrl(url));
   const file = join(runDir(), `w${process.env.JEST_WORKER_ID ?? 0}-${randomBytes(6).toString('hex')}.sqlite`);
   copyFileSync(sqliteTemplate(), file);
   return { type: 'better-sqlite3', file };
