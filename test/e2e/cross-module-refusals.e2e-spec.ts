@@ -54,7 +54,7 @@ describe('changes refused because of a session', () => {
     const path = `/studies/${fx.study.slug}/slots/${fx.session.slotId}/delete`;
 
     const ask = await agent.post(`${path}?lang=en`).type('form').send({ _csrf: csrf }).expect(200);
-    expect(ask.text).toContain('Note: 1 session(s) use this slot');
+    expect(ask.text).toContain('Note: 1 session uses this slot');
     await agent.post(path).type('form').send({ _csrf: csrf, confirm: 'yes' }).expect(409);
     const api = await agent
       .delete(`/api/studies/${fx.study.slug}/slots/${fx.session.slotId}`)
