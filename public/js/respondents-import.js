@@ -53,13 +53,10 @@
           nodes.push(line(known ? fill(known, { rows: details.unreadableRows }) : report.message));
           if (details.errors) nodes.push.apply(nodes, problems(details.errors, details.errorCount));
         } else {
-          nodes.push(
-            line(
-              fill(report.dryRun ? texts.wouldImport : texts.imported, {
-                n: report.dryRun ? report.readable : report.imported,
-              }),
-            ),
-          );
+          var n = report.dryRun ? report.readable : report.imported;
+          // One row is said in the singular ("1 rij", "1 respondent"), as the homework import does.
+          var key = (report.dryRun ? 'wouldImport' : 'imported') + (n === 1 ? 'One' : '');
+          nodes.push(line(fill(texts[key], { n: n })));
           if (report.errors.length) nodes.push.apply(nodes, problems(report.errors, report.errorCount));
         }
         show(nodes);

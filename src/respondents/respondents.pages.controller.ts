@@ -95,7 +95,9 @@ export class RespondentsPagesController {
         ...Object.fromEntries(
           [
             'wouldImport',
+            'wouldImportOne',
             'imported',
+            'importedOne',
             'problems',
             'moreProblems',
             'colLine',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
@@ -64,6 +65,12 @@ describe('respondent import and pool pages in Chromium', () => {
 
   it('imports the Bijlage 5 table, shows shortfalls, and shows an audited quadrant override', async () => {
     await open(1280, '/studies/import-ui/respondents/import');
+    // Checked first, one row of it (the page checks only, by default): said in the singular.
+    const [header, first] = readFileSync(join(FIXTURES, 'bijlage5-respondentenoverzicht.csv'), 'utf8').split('\n');
+    const oneRow = Buffer.from(`${header}\n${first}\n`, 'utf8');
+    await page.setInputFiles('#import-file', { name: 'een-rij.csv', mimeType: 'text/csv', buffer: oneRow });
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    await page.getByText('1 rij kan worden geïmporteerd.').waitFor();
     await page.setInputFiles('#import-file', join(FIXTURES, 'bijlage5-respondentenoverzicht.csv'));
     await page.getByLabel('Alleen controleren (nog niets importeren)').uncheck();
     await page.getByRole('button', { name: 'Importeren' }).click();
