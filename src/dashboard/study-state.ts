@@ -7,6 +7,7 @@ import type { HomeworkProgress } from '../homework/homework-query.service';
 import type { PipelineRespondent } from '../respondents/respondent-query.service';
 import type { UnplacedNeed } from '../scheduling/explain';
 import { membersMissingInvitation } from '../scheduling/missing-invitations';
+import { hasBegun } from '../scheduling/session-begun';
 import type { AttendanceRecord, InvitationRecord, SessionRecord } from '../scheduling/scheduling-query.service';
 import type { PipelinePerson, StudyState } from './pipeline';
 
@@ -145,7 +146,7 @@ export function readStudy(rows: StudyRows, settings: CountSettingsWithNames, now
   }
 
   const unmarked = [...liveSession.values()].filter(
-    (s) => s.startsAt.getTime() <= now.getTime() && membersOf(s.groupId).some((r) => !marked.has(`${s.id}|${r.id}`)),
+    (s) => hasBegun(s, now) && membersOf(s.groupId).some((r) => !marked.has(`${s.id}|${r.id}`)),
   );
   const kept = rows.groups.filter((g) => g.status !== 'proposed');
   const proposedGroupIds = rows.groups.filter((g) => g.status === 'proposed').map((g) => g.id);

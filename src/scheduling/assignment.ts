@@ -13,6 +13,7 @@ import {
   localDayKey,
 } from './explain';
 import type { Translator } from '../common/i18n';
+import { hasBegun } from './session-begun';
 
 export const DEFAULT_MAX_SESSIONS_PER_DAY = 2;
 export const DEFAULT_MIN_REST_MINUTES = 30;
@@ -467,7 +468,7 @@ function explainUnplaced(board: Board, g: GroupInfo, t: Translator): UnplacedGro
 }
 
 function groupInfos(board: Board, groups: SchedGroup[], now: Date | undefined): GroupInfo[] {
-  const hasStarted = (si: number) => now !== undefined && board.slots[si].start.getTime() <= now.getTime();
+  const hasStarted = (si: number) => now !== undefined && hasBegun({ startsAt: board.slots[si].start }, now);
   return [...groups]
     .sort((a, b) => a.id - b.id)
     .map((group) => {
@@ -551,7 +552,7 @@ function startedViolation(
   if (!now) return null;
   const started = (slotId: number) => {
     const si = board.slotIndex.get(slotId);
-    return si !== undefined && board.slots[si].start.getTime() <= now.getTime() ? si : undefined;
+    return si !== undefined && hasBegun({ startsAt: board.slots[si].start }, now) ? si : undefined;
   };
   const slotLabel = (si: number) => board.label(si, context.t.locale);
   const changed =
