@@ -31,6 +31,8 @@ export class JourneysPagesController {
     @Req() req: Request,
   ) {
     const { study, organisations, report } = await this.journeys.report(slug, request, user);
+    // Nothing to draw: the pictures (vega, the slow part of the page) and tables are not shown, so not made.
+    const nobodyYet = nobodyHandedIn(report.groups);
     return {
       title: 'journeys.title',
       study,
@@ -45,9 +47,9 @@ export class JourneysPagesController {
       quadrants: QUADRANTS,
       populations: POPULATIONS,
       quadrantName: request.quadrant ? translator(req.locale)(`quadrant.${request.quadrant}`) : '',
-      nobodyYet: nobodyHandedIn(report.groups),
-      pictures: await journeyPictures(report, req.locale, { idPrefix: 'picture' }),
-      blocks: journeyBlocks(report.groups, { locale: req.locale, quadrant: request.quadrant }),
+      nobodyYet,
+      pictures: nobodyYet ? null : await journeyPictures(report, req.locale, { idPrefix: 'picture' }),
+      blocks: nobodyYet ? [] : journeyBlocks(report.groups, { locale: req.locale, quadrant: request.quadrant }),
       downloads: journeyLinks(`/api/studies/${study.slug}/journey`, request),
     };
   }
@@ -64,6 +66,7 @@ export class JourneysPagesController {
   ) {
     const { study, journey } = await this.journeys.partner(slug, request, user);
     const locale = req.locale;
+    const ownNobodyYet = nobodyHandedIn(journey.groups);
     return {
       pageTitle: study.title,
       study,
@@ -75,12 +78,11 @@ export class JourneysPagesController {
       quadrants: QUADRANTS,
       populations: POPULATIONS,
       quadrantName: request.quadrant ? translator(locale)(`quadrant.${request.quadrant}`) : '',
-      ownNobodyYet: nobodyHandedIn(journey.groups),
+      ownNobodyYet,
       consortiumNobodyYet: nobodyHandedIn(journey.consortium),
-      pictures: await journeyPictures(journey, locale, {
-        idPrefix: 'picture',
-        suppressedBelow: journey.k,
-      }),
+      pictures: ownNobodyYet
+        ? null
+        : await journeyPictures(journey, locale, { idPrefix: 'picture', suppressedBelow: journey.k }),
       own: journeyBlocks(journey.groups, { locale, k: journey.k, quadrant: request.quadrant, idPrefix: 'own' }),
       consortium: journeyBlocks(journey.consortium, {
         locale,
